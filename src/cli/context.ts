@@ -1,0 +1,26 @@
+/** What a command may touch of the process: injected, so that tests run commands in-process. */
+
+export interface Output {
+  write(text: string): void;
+  readonly isTTY?: boolean;
+  readonly columns?: number;
+}
+
+export interface CliContext {
+  stdout: Output;
+  stderr: Output;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  now: () => Date;
+}
+
+/** The context of the real process. */
+export function processContext(): CliContext {
+  return {
+    stdout: { write: (s) => void process.stdout.write(s), isTTY: process.stdout.isTTY, columns: process.stdout.columns },
+    stderr: { write: (s) => void process.stderr.write(s), isTTY: process.stderr.isTTY, columns: process.stderr.columns },
+    env: process.env,
+    cwd: process.cwd(),
+    now: () => new Date(),
+  };
+}

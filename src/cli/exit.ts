@@ -1,0 +1,63 @@
+/** Exit codes (SPEC §3) and the one-line rendering of errors. */
+import { CommanderError } from 'commander';
+import { t, type Lang } from '../i18n/messages.js';
+import { KamError, UsageError, type Where } from '../model/errors.js';
+import { summarize, severityRank, type Finding, type Severity } from '../model/finding.js';
+
+export const EXIT = { ok: 0, findings: 1, input: 2, internal: 3 } as const;
+
+/** 1 when a finding is at or above `failOn`, or warnings exceed `maxWarnings`; else 0. */
+export function exitCodeFor(findings: readonly Finding[], failOn: Severity, maxWarnings?: number): number {
+  if (findings.some((f) => severityRank(f.severity) >= severityRank(failOn))) return EXIT.findings;
+  if (maxWarnings !== undefined && summarize(findings).warn > maxWarnings) return EXIT.findings;
+  return EXIT.ok;
+}
+
+function where(w: Where): string {
+  const parts: string[] = [];
+  if (w.file) parts.push(w.file);
+  if (w.cell) parts.push(w.cell);
+  else if (w.sheet) parts.push(w.sheet);
+  return parts.length > 0 ? `${parts.join(': ')}: ` : '';
+}
+
+/** The exit code and the single stderr line for an error. */
+export function describeError(err: unknown, lang: Lang): { code: number; line: string } {
+  if (err instanceof KamError) {
+    const code = err.code === 'input.unsupported' && typeof err.params.format === 'string' && t(lang, `input.unsupported.${err.params.format}`) !== `input.unsupported.${err.params.format}` ? `input.unsupported.${err.params.format}` : err.code;
+    return { code: EXIT.input, line: `kam: ${where(err.where)}${t(lang, code, err.params)}` };
+  }
+  if (err instanceof CommanderError) return { code: EXIT.input, line: `kam: ${commanderMessage(err, lang)}` };
+  const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
+  return { code: EXIT.internal, line: `kam: ${t(lang, 'internal', { message: message ?? '' })}` };
+}
+
+/** Commander's own messages, with the common ones in Chinese too. */
+function commanderMessage(err: CommanderError, lang: Lang): string {
+  const msg = err.message.replace(/^error: /, '');
+  if (lang === 'en') return `${msg} (see kam --help)`;
+  const q = /'([^']+)'/.exec(msg)?.[1] ?? '';
+  switch (err.code) {
+    case 'commander.unknownOption':
+      return `未知选项 ${q}（见 kam --help）`;
+    case 'commander.unknownCommand':
+      return `未知命令 ${q}（见 kam --help）`;
+    case 'commander.missingArgument':
+      return `缺少参数 ${q}（见 kam --help）`;
+    case 'commander.optionMissingArgument':
+      return `选项 ${q} 缺少取值（见 kam --help）`;
+    case 'commander.invalidArgument': {
+      const allowed = /Allowed choices are (.*)\./.exec(msg)?.[1];
+      return allowed ? `选项 ${q} 的取值无效，可用：${allowed}` : `参数无效：${msg}`;
+    }
+    case 'commander.excessArguments':
+      return `参数过多（见 kam --help）`;
+    default:
+      return msg;
+  }
+}
+
+/** A UsageError for a format a command does not offer. */
+export function formatError(format: string, formats: readonly string[]): UsageError {
+  return new UsageError('usage.format', { format, formats: formats.join(', ') });
+}

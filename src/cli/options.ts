@@ -1,0 +1,74 @@
+/** The options every command shares, defined once for commander, the help text and the types. */
+import { Option, type Command } from 'commander';
+import { LANGS, type Lang } from '../config/schema.js';
+import { SEVERITIES, type Severity } from '../model/finding.js';
+import { UsageError } from '../model/errors.js';
+import { parseDateText } from '../io/values.js';
+import type { IsoDate } from '../util/date.js';
+
+export interface CommonOptions {
+  config?: string;
+  format?: string;
+  output?: string;
+  lang?: Lang;
+  color: boolean;
+  asOf?: IsoDate;
+  quiet: boolean;
+  debug: boolean;
+  verbose: boolean;
+  encoding?: string;
+  delimiter?: string;
+  failOn: Severity;
+  maxWarnings?: number;
+  force: boolean;
+  raw: boolean;
+}
+
+/** Adds the shared options to a command; `formats` are the output formats it offers. */
+export function addCommonOptions(cmd: Command, formats: readonly string[]): Command {
+  return cmd
+    .option('-c, --config <file>', 'config file (default: kam.config.json next to the book or above it)')
+    .addOption(new Option('--format <format>', 'output format').choices(formats))
+    .option('-o, --output <file>', 'write the result to a file (format from its extension)')
+    .addOption(new Option('--lang <lang>', 'language of messages (default from LANG/LC_ALL)').choices(LANGS))
+    .option('--no-color', 'no colours (also NO_COLOR=1)')
+    .option('--as-of <date>', "today's date for due dates and cadence, e.g. 2025-11-15", parseAsOf)
+    .option('-q, --quiet', 'print nothing but results and errors')
+    .option('--verbose', 'say which config, encoding and delimiter were used')
+    .option('--debug', 'print stack traces of errors')
+    .option('--encoding <name>', 'encoding of CSV input (default: BOM, else UTF-8, else GB18030)')
+    .option('--delimiter <char>', 'delimiter of CSV input: , ; | or tab (default: sniffed)')
+    .addOption(new Option('--fail-on <level>', 'exit 1 on findings at or above this severity').choices(SEVERITIES).default('error'))
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseMaxWarnings)
+    .option('--force', 'write even when Excel has the workbook open')
+    .option('--raw', 'CSV output without formula-injection protection');
+}
+
+function parseAsOf(value: string): IsoDate {
+  const d = parseDateText(value);
+  if (!d?.ok) throw new UsageError('usage.asOf', { value });
+  return d.value;
+}
+
+function parseMaxWarnings(value: string): number {
+  if (!/^\d+$/.test(value.trim())) throw new UsageError('usage.maxWarnings', { value });
+  return Number(value);
+}
+
+/**
+ * The options of a command merged with the program's: a value given on the command line (or by an
+ * environment variable) wins wherever it was given; defaults apply last.
+ */
+export function mergedOptions(cmd: Command): CommonOptions & Record<string, unknown> {
+  const chain: Command[] = [];
+  for (let c: Command | null = cmd; c; c = c.parent) chain.unshift(c);
+  const out: Record<string, unknown> = {};
+  for (const c of chain) {
+    for (const [key, value] of Object.entries(c.opts())) {
+      const source = c.getOptionValueSource(key);
+      if (source === 'cli' || source === 'env' || source === 'implied' || !(key in out)) out[key] = value;
+    }
+  }
+  if (out.color === undefined) out.color = true;
+  return out as CommonOptions & Record<string, unknown>;
+}

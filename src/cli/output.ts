@@ -1,0 +1,61 @@
+/** Where a command's result goes: stdout in a format, a file with -o, notes and findings on stderr. */
+import { extname } from 'node:path';
+import { t, type Lang } from '../i18n/messages.js';
+import { UsageError } from '../model/errors.js';
+import { findingCell, type Finding } from '../model/finding.js';
+import type { Params } from '../model/errors.js';
+import { sameFile, writeAtomic } from '../io/write.js';
+import { reportContext, type ReportContext } from '../report/context.js';
+import { findingMessage } from '../report/findings.js';
+import { FORMATS, render, type Format, type Result } from '../report/index.js';
+import type { CliContext } from './context.js';
+import { formatError } from './exit.js';
+import type { CommonOptions } from './options.js';
+
+/** Colours only for a terminal, never with --no-color or NO_COLOR; FORCE_COLOR forces them. */
+export function useColor(options: Pick<CommonOptions, 'color'>, ctx: CliContext): boolean {
+  if (!options.color || (ctx.env.NO_COLOR ?? '') !== '') return false;
+  if (ctx.env.FORCE_COLOR !== undefined && ctx.env.FORCE_COLOR !== '0') return true;
+  return Boolean(ctx.stdout.isTTY);
+}
+
+/** The report context for a run. */
+export function contextFor(options: CommonOptions, ctx: CliContext, lang: Lang, extra: Partial<ReportContext> = {}): ReportContext {
+  return reportContext(lang, useColor(options, ctx), { raw: options.raw, ...extra });
+}
+
+/** Prints the result on stdout in the chosen (or default) format. */
+export function printResult(result: Result, options: CommonOptions, ctx: CliContext, rctx: ReportContext): void {
+  const formats = FORMATS[result.kind];
+  const format = (options.format ?? formats[0]) as Format;
+  if (!formats.includes(format)) throw formatError(format, formats);
+  ctx.stdout.write(render(result, format, rctx));
+}
+
+/** The file format an -o name asks for. */
+export function outputKind(file: string, allowed: readonly string[]): string {
+  const ext = extname(file).toLowerCase().replace(/^\./, '');
+  const kind = ext === 'md' || ext === 'markdown' ? 'markdown' : ext;
+  if (!allowed.includes(kind)) throw new UsageError('usage.outputExt', { file });
+  return kind;
+}
+
+/** Writes an -o file atomically, never over the input book. */
+export async function writeOutput(file: string, input: string, data: string | Uint8Array, options: CommonOptions): Promise<void> {
+  if (await sameFile(file, input)) throw new UsageError('usage.outputIsInput', {});
+  await writeAtomic(file, data, { force: options.force });
+}
+
+/** A note on stderr, unless --quiet. */
+export function note(ctx: CliContext, options: CommonOptions, lang: Lang, code: string, params: Params = {}): void {
+  if (!options.quiet) ctx.stderr.write(`kam: ${t(lang, code, params)}\n`);
+}
+
+/** Findings on stderr (for formats that do not show them on stdout), unless --quiet. */
+export function findingsToStderr(findings: readonly Finding[], options: CommonOptions, ctx: CliContext, lang: Lang, max = 20): void {
+  if (options.quiet) return;
+  for (const f of findings.slice(0, max)) {
+    ctx.stderr.write(`kam: ${f.severity}: ${findingCell(f) ?? ''}: ${findingMessage(f, lang)} (${f.rule})\n`);
+  }
+  if (findings.length > max) ctx.stderr.write(`kam: … ${findings.length - max}\n`);
+}

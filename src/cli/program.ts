@@ -1,0 +1,34 @@
+/** createProgram(): the commander tree, without parsing, so that tests can drive it. */
+import { readFileSync } from 'node:fs';
+import { Command } from 'commander';
+import type { CliContext } from './context.js';
+import { configCommand, configCommandSpec, type ConfigOptions } from './commands/config.js';
+import { tierCommand, tierCommandSpec, type TierOptions } from './commands/tier.js';
+import { mergedOptions } from './options.js';
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/** The program; `setExit` receives each command's exit code. */
+export function createProgram(ctx: CliContext, setExit: (code: number) => void): Command {
+  const program = new Command('kam')
+    .description('key account management (大客户管理) over local spreadsheets: tiers, responsibilities, workload')
+    .version(version(), '-V, --version')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => ctx.stdout.write(s),
+      writeErr: (s) => ctx.stderr.write(s),
+      outputError: () => undefined,
+    })
+    .showSuggestionAfterError(true)
+    .option('--lang <lang>', 'language of messages: zh or en (default from LANG/LC_ALL)')
+    .option('--no-color', 'no colours (also NO_COLOR=1)')
+    .option('--debug', 'print stack traces of errors')
+    .option('-q, --quiet', 'print nothing but results and errors');
+
+  tierCommandSpec(program, async (book, cmd) => setExit(await tierCommand(book, mergedOptions(cmd) as TierOptions, ctx)));
+  configCommandSpec(program, async (book, cmd) => setExit(await configCommand(book, mergedOptions(cmd) as ConfigOptions, ctx)));
+  return program;
+}

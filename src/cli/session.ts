@@ -1,0 +1,78 @@
+/** Opening a book for a command: config, sheets by role, Rules sheet, the date runs are as of. */
+import { readConfigSource, resolveConfig, type ResolvedConfig } from '../config/load.js';
+import type { SheetRole } from '../model/columns.js';
+import { InputError } from '../model/errors.js';
+import { openBook } from '../io/open.js';
+import { readRulesSheet } from '../io/rules-sheet.js';
+import { locateSheets } from '../io/sheets.js';
+import type { SheetSource, WorkbookSource } from '../io/source.js';
+import type { TableOptions } from '../io/table.js';
+import { localToday, type IsoDate } from '../util/date.js';
+import type { CliContext } from './context.js';
+import type { CommonOptions } from './options.js';
+import { progressReporter } from './progress.js';
+import { t } from '../i18n/messages.js';
+
+export interface Session {
+  path: string;
+  book: WorkbookSource;
+  config: ResolvedConfig;
+  configFile?: string;
+  sheets: Partial<Record<SheetRole, SheetSource>>;
+  asOf: IsoDate;
+  tableOptions(sheet: SheetSource): TableOptions;
+}
+
+/** Reads config and book; flags win over the Rules sheet, which wins over kam.config.json. */
+export async function openSession(
+  path: string,
+  roles: readonly SheetRole[],
+  options: CommonOptions,
+  ctx: CliContext,
+  overrides: Record<string, unknown> = {},
+): Promise<Session> {
+  const source = await readConfigSource(options.config, path, ctx.cwd);
+  const langFlag = options.lang;
+  let config = resolveConfig(source, { overrides, lang: langFlag, env: ctx.env });
+  const book = await openBook(path, { encoding: options.encoding, delimiter: options.delimiter });
+  const sheets = await locateSheets(book, roles, config);
+  const session: Session = {
+    path,
+    book,
+    config,
+    sheets,
+    asOf: options.asOf ?? localToday(ctx.now()),
+    tableOptions: (sheet) => ({
+      file: path,
+      date1904: book.date1904,
+      aliases: session.config.columns,
+      onProgress: progressReporter(ctx, options, t(session.config.lang, 'note.reading', { sheet: sheet.name })),
+    }),
+  };
+  if (source.file) session.configFile = source.file;
+  if (sheets.rules) {
+    const entries = await readRulesSheet(sheets.rules, session.tableOptions(sheets.rules));
+    if (entries.length > 0) {
+      config = resolveConfig(source, { rules: entries, overrides, lang: langFlag, env: ctx.env });
+      session.config = config;
+    }
+  }
+  if (options.verbose && !options.quiet) {
+    ctx.stderr.write(`${source.file ? t(config.lang, 'note.config', { file: source.file }) : t(config.lang, 'note.noConfig')}\n`);
+    if (book.kind === 'csv') ctx.stderr.write(`${t(config.lang, 'note.encoding', { file: path, encoding: book.encoding ?? '', delimiter: book.delimiter === '\t' ? 'tab' : (book.delimiter ?? ',') })}\n`);
+  }
+  return session;
+}
+
+/** The sheet for a role, or an exit-2 error that lists the sheets the book has. */
+export function requireSheet(session: Session, role: SheetRole): SheetSource {
+  const sheet = session.sheets[role];
+  if (sheet) return sheet;
+  const lang = session.config.lang;
+  const roleNames = { accounts: ['客户', 'Accounts'], staff: ['人员', 'Staff'], assignments: ['分工', 'Assignments'], rules: ['规则', 'Rules'] }[role];
+  throw new InputError(
+    'input.missingSheet',
+    { role: lang === 'zh' ? roleNames[0]! : roleNames[1]!, sheets: session.book.sheets.map((s) => s.name).join(', ') || '—', example: lang === 'zh' ? roleNames[0]! : roleNames[1]! },
+    { file: session.path },
+  );
+}

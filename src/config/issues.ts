@@ -1,0 +1,54 @@
+/** A zod issue as "what was expected", in the user's language. */
+import type { core } from 'zod';
+import type { Lang } from './schema.js';
+
+type Issue = core.$ZodIssue;
+
+const TYPE_NAMES: Record<string, { zh: string; en: string }> = {
+  number: { zh: '数字', en: 'a number' },
+  string: { zh: '文本', en: 'text' },
+  boolean: { zh: 'true 或 false', en: 'true or false' },
+  array: { zh: '数组', en: 'an array' },
+  object: { zh: '对象', en: 'an object' },
+};
+
+/** Describes what the config value at an issue's path should have been. */
+export function describeIssue(issue: Issue, lang: Lang): string {
+  const zh = lang === 'zh';
+  switch (issue.code) {
+    case 'invalid_type': {
+      const t = TYPE_NAMES[issue.expected];
+      return zh ? `应为${t?.zh ?? issue.expected}` : `expected ${t?.en ?? issue.expected}`;
+    }
+    case 'too_small': {
+      const min = String(issue.minimum);
+      if (issue.origin === 'array') return zh ? `至少 ${min} 项` : `expected at least ${min} item(s)`;
+      if (issue.origin === 'string') return zh ? '不能为空' : 'expected non-empty text';
+      const op = issue.inclusive ? '≥' : '>';
+      return zh ? `应为 ${op} ${min} 的数字` : `expected a number ${op} ${min}`;
+    }
+    case 'too_big': {
+      const op = issue.inclusive ? '≤' : '<';
+      return zh ? `应为 ${op} ${String(issue.maximum)} 的数字` : `expected a number ${op} ${String(issue.maximum)}`;
+    }
+    case 'invalid_value':
+      return zh ? `应为 ${issue.values.map((v) => JSON.stringify(v)).join(' / ')} 之一` : `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'unrecognized_keys':
+      return zh ? `未知的键 ${issue.keys.map((k) => `"${k}"`).join(', ')}` : `unknown key ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    case 'invalid_key':
+      return zh ? '未知的键' : 'unknown key';
+    case 'invalid_format':
+      return zh ? `格式不对：${issue.message}` : `expected ${issue.message.replace(/^Invalid string: /, '')}`;
+    case 'invalid_union': {
+      const last = issue.path[issue.path.length - 1];
+      if (last === 'top') return zh ? '应为客户数（整数）或百分比，如 "10%"' : 'expected a count or a percentage such as "10%"';
+      if (issue.path[0] === 'rules') return zh ? '应为 error / warn / info / off，或 [级别, {选项}]' : 'expected error, warn, info or off, or [level, {options}]';
+      if (last === 'label') return zh ? '应为文本或 {"zh": …, "en": …}' : 'expected text or {"zh": …, "en": …}';
+      return zh ? '值无效' : 'invalid value';
+    }
+    case 'custom':
+      return zh ? `应为：${issue.message}` : `expected ${issue.message}`;
+    default:
+      return issue.message;
+  }
+}

@@ -1,0 +1,129 @@
+/** Every sentence kam prints, in Chinese and English, keyed by code. `{name}` takes a parameter. */
+import type { Params } from '../model/errors.js';
+
+export type Lang = 'zh' | 'en';
+
+type Dict = Record<string, string>;
+
+const en: Dict = {
+  // Unusable input (exit 2).
+  'input.missing': 'file not found: check the path',
+  'input.unreadable': 'cannot read the file ({reason}): check its permissions',
+  'input.truncated': 'the file is truncated or is not a valid .xlsx (zip) file: export it again from Excel or restore it from a backup',
+  'input.corruptPart': 'the workbook is corrupt (part {part} cannot be read): open it in Excel, save it again as .xlsx and retry',
+  'input.tooLarge': 'part {part} inflates to more than {limit} MiB (a zip bomb?): kam will not read it',
+  'input.encrypted': 'the workbook is password-protected: remove the password in Excel (File › Info › Protect Workbook) and retry',
+  'input.notWorkbook': 'not an Excel workbook: save it as .xlsx (or export it as CSV) and retry',
+  'input.unsupported.xls': 'legacy .xls workbooks are not supported: open it in Excel or LibreOffice and save it as .xlsx (Excel Workbook)',
+  'input.unsupported.xlsb': 'binary .xlsb workbooks are not supported: save it as .xlsx (Excel Workbook) and retry',
+  'input.unsupported.ods': 'OpenDocument .ods is not supported: in LibreOffice choose File › Save As › Excel 2007-365 (.xlsx)',
+  'input.unsupported.numbers': 'Numbers files are not supported: in Numbers choose File › Export To › Excel (.xlsx)',
+  'input.unsupported.et': 'WPS .et files are not supported: in WPS choose 另存为 › Excel 文件 (.xlsx)',
+  'input.unsupported': 'unsupported file type {format}: use an .xlsx workbook, a .csv file or a folder of CSV files',
+  'input.textAsXlsx': 'this is a text (CSV) file with an .xlsx name: rename it to .csv, or open it in Excel and save it as .xlsx',
+  'input.empty': 'the file is empty: export the workbook again',
+  'input.binary': 'not a text CSV file (binary content): give an .xlsx workbook or a CSV file',
+  'input.emptyFolder': 'the folder holds no .csv files: put accounts.csv (and staff.csv, assignments.csv) in it',
+  'input.ambiguousDelimiter': 'cannot tell whether the delimiter is "{a}" or "{b}": pass --delimiter',
+  'input.csvSyntax': 'CSV syntax error near line {line} (an unclosed quote?): fix the file or export it again',
+  'input.doctype': 'part {part} contains a DOCTYPE/ENTITY declaration, which spreadsheets never need: kam will not read it',
+  'input.badRef': 'cell reference {ref} is outside the sheet (beyond XFD1048576): the file is corrupt or hostile',
+  'input.missingSheet': 'no {role} sheet found (sheets: {sheets}): name a sheet "{example}" or add an alias under "sheets" in kam.config.json',
+  'input.missingColumn': 'no "{column}" column found in the header row: add it, or map your header under "columns" in kam.config.json',
+  'input.noAccounts': 'the accounts sheet has no account rows',
+  // Usage (exit 2).
+  'usage.delimiter': 'invalid --delimiter "{value}": use one of , ; | or tab',
+  'usage.encoding': 'unknown --encoding "{value}": use e.g. utf-8, gb18030, gbk, utf-16le, big5',
+  'usage.asOf': 'invalid --as-of "{value}": use a date such as 2025-11-15',
+  'usage.unknownAccount': 'no account "{name}" in the book: give its id or name as written in the Accounts sheet',
+  'usage.outputExt': 'cannot tell the format of -o {file}: use a .csv, .json, .xlsx or .md file name',
+  'usage.outputIsInput': 'refusing to write over the input book: -o must name a new file (use --write to update the book)',
+  'usage.format': 'format "{format}" is not available for this command: use one of {formats}',
+  'usage.maxWarnings': 'invalid --max-warnings "{value}": use a whole number ≥ 0',
+  'usage.commander': '{message}',
+  'output.locked': 'the workbook is open in Excel ({lock} exists): close it first, or pass --force',
+  'output.symlink': 'refusing to write through a symbolic link that leaves its folder: {target}',
+  'output.failed': 'could not write the file ({reason}): nothing was changed',
+  // Config (exit 2).
+  'config.syntax': 'invalid JSON at {at}: fix the file',
+  'config.notObject': 'the config must be a JSON object ({ … })',
+  'config.invalid': '{detail}',
+  'config.rulesKey': 'Rules sheet key "{key}" is not a config key: use dotted keys such as scoring.method or load.over',
+  // Internal (exit 3).
+  internal: 'internal error: {message}. This is a bug in kam; please report it at https://github.com/kam-cli/kam/issues with the command you ran (add --debug for details)',
+  // Warnings on stderr.
+  'warn.droppedCriterion': 'criterion "{column}" has no column in {sheet}: dropped, the other weights re-normalised',
+  'warn.emptyCriterion': 'criterion "{column}" has no values in {sheet}: dropped, the other weights re-normalised',
+  'warn.staffMissing': 'no staff sheet: people are taken from the assignments',
+  'note.wrote': 'wrote {file} ({count} accounts)',
+  'note.encoding': '{file}: read as {encoding}, delimiter "{delimiter}"',
+  'note.config': 'config: {file}',
+  'note.noConfig': 'config: defaults (no kam.config.json found)',
+  'note.reading': 'reading {sheet}',
+};
+
+const zh: Dict = {
+  'input.missing': '找不到文件：请检查路径',
+  'input.unreadable': '无法读取文件（{reason}）：请检查文件权限',
+  'input.truncated': '文件不完整或不是有效的 .xlsx（zip）文件：请从 Excel 重新导出或从备份恢复',
+  'input.corruptPart': '工作簿已损坏（无法读取 {part}）：请用 Excel 打开并另存为 .xlsx 后重试',
+  'input.tooLarge': '{part} 解压后超过 {limit} MiB（疑似 zip 炸弹）：kam 拒绝读取',
+  'input.encrypted': '工作簿设置了密码：请在 Excel 中取消密码（文件 › 信息 › 保护工作簿）后重试',
+  'input.notWorkbook': '不是 Excel 工作簿：请另存为 .xlsx（或导出为 CSV）后重试',
+  'input.unsupported.xls': '不支持旧版 .xls 工作簿：请用 Excel 或 WPS 打开并另存为 .xlsx（Excel 工作簿）',
+  'input.unsupported.xlsb': '不支持二进制 .xlsb 工作簿：请另存为 .xlsx（Excel 工作簿）后重试',
+  'input.unsupported.ods': '不支持 OpenDocument .ods：请在 LibreOffice 中选择 文件 › 另存为 › Excel 2007-365 (.xlsx)',
+  'input.unsupported.numbers': '不支持 Numbers 文件：请在 Numbers 中选择 文件 › 导出为 › Excel (.xlsx)',
+  'input.unsupported.et': '不支持 WPS .et 文件：请在 WPS 中选择 另存为 › Excel 文件 (.xlsx)',
+  'input.unsupported': '不支持的文件类型 {format}：请使用 .xlsx 工作簿、.csv 文件或 CSV 文件夹',
+  'input.textAsXlsx': '这是一个扩展名为 .xlsx 的文本（CSV）文件：请改名为 .csv，或用 Excel 打开后另存为 .xlsx',
+  'input.empty': '文件为空：请重新导出工作簿',
+  'input.binary': '不是文本 CSV 文件（含二进制内容）：请提供 .xlsx 工作簿或 CSV 文件',
+  'input.emptyFolder': '文件夹中没有 .csv 文件：请放入 accounts.csv（以及 staff.csv、assignments.csv）',
+  'input.ambiguousDelimiter': '无法判断分隔符是 "{a}" 还是 "{b}"：请用 --delimiter 指定',
+  'input.csvSyntax': 'CSV 格式错误，约在第 {line} 行（引号未闭合？）：请修正文件或重新导出',
+  'input.doctype': '{part} 含有 DOCTYPE/ENTITY 声明，正常表格不需要：kam 拒绝读取',
+  'input.badRef': '单元格引用 {ref} 超出表格范围（超过 XFD1048576）：文件已损坏或不可信',
+  'input.missingSheet': '找不到{role}工作表（现有：{sheets}）：请将工作表命名为「{example}」，或在 kam.config.json 的 "sheets" 中添加别名',
+  'input.missingColumn': '表头中找不到「{column}」列：请添加该列，或在 kam.config.json 的 "columns" 中映射你的表头',
+  'input.noAccounts': '客户工作表中没有客户行',
+  'usage.delimiter': '无效的 --delimiter "{value}"：请使用 , ; | 或 tab',
+  'usage.encoding': '未知的 --encoding "{value}"：可用 utf-8、gb18030、gbk、utf-16le、big5 等',
+  'usage.asOf': '无效的 --as-of "{value}"：请使用 2025-11-15 这样的日期',
+  'usage.unknownAccount': '工作簿中没有客户「{name}」：请使用客户工作表中的客户编号或名称',
+  'usage.outputExt': '无法判断 -o {file} 的格式：请使用 .csv、.json、.xlsx 或 .md 文件名',
+  'usage.outputIsInput': '拒绝覆盖输入工作簿：-o 必须是新文件（更新原工作簿请用 --write）',
+  'usage.format': '此命令不支持格式 "{format}"：可用 {formats}',
+  'usage.maxWarnings': '无效的 --max-warnings "{value}"：请使用 ≥ 0 的整数',
+  'usage.commander': '{message}',
+  'output.locked': '工作簿正在 Excel 中打开（存在 {lock}）：请先关闭，或使用 --force',
+  'output.symlink': '拒绝通过指向其他文件夹的符号链接写入：{target}',
+  'output.failed': '无法写入文件（{reason}）：未做任何更改',
+  'config.syntax': 'JSON 格式错误，位置 {at}：请修正文件',
+  'config.notObject': '配置必须是 JSON 对象（{ … }）',
+  'config.invalid': '{detail}',
+  'config.rulesKey': '规则工作表中的键「{key}」不是配置项：请使用 scoring.method、load.over 这样的点分键名',
+  internal: '内部错误：{message}。这是 kam 的缺陷，请附上所运行的命令到 https://github.com/kam-cli/kam/issues 报告（加 --debug 可看详情）',
+  'warn.droppedCriterion': '评分指标「{column}」在 {sheet} 中没有对应列：已忽略，其余权重重新归一',
+  'warn.emptyCriterion': '评分指标「{column}」在 {sheet} 中没有任何数值：已忽略，其余权重重新归一',
+  'warn.staffMissing': '没有人员工作表：人员取自分工表',
+  'note.wrote': '已写入 {file}（{count} 个客户）',
+  'note.encoding': '{file}：按 {encoding} 读取，分隔符 "{delimiter}"',
+  'note.config': '配置：{file}',
+  'note.noConfig': '配置：默认值（未找到 kam.config.json）',
+  'note.reading': '正在读取 {sheet}',
+};
+
+const DICTS: Record<Lang, Dict> = { zh, en };
+
+/** The message for `code` in `lang`, with `{param}`s filled in; the code itself if none exists. */
+export function t(lang: Lang, code: string, params: Params = {}): string {
+  const template = DICTS[lang][code] ?? DICTS.en[code] ?? code;
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (Object.hasOwn(params, k) ? String(params[k]) : m));
+}
+
+/** Whether a message exists for a code. */
+export function hasMessage(code: string): boolean {
+  return code in en;
+}
+

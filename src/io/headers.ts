@@ -1,0 +1,74 @@
+/** Header text → canonical column, unit scale and revenue period. */
+import type { Aliases } from '../model/aliases.js';
+import { COLUMNS, type SheetRole } from '../model/columns.js';
+import { foldKey } from '../util/text.js';
+
+export interface HeaderMatch {
+  /** Canonical column name, when the header is a known alias. */
+  key?: string;
+  /** Multiplier for plain numbers in this column (万元 → 10000, % → 0.01). */
+  scale: number;
+  /** For revenue-per-period columns (`2024年采购额`, `revenue_2024`): the period's sort key. */
+  period?: number;
+}
+
+const UNIT_SCALES: [RegExp, number][] = [
+  [/^(?:单位)?[:：]?\s*(?:人民币)?(?:亿元|亿)$/, 1e8],
+  [/^(?:单位)?[:：]?\s*(?:人民币)?(?:万元|万|w|10k|10,000|万人民币|rmb10k|cny10k|10kcny|10krmb)$/i, 1e4],
+  [/^(?:单位)?[:：]?\s*(?:人民币)?(?:千元|千|k|thousand|thousands|kcny|krmb|cnyk|rmbk)$/i, 1e3],
+  [/^(?:单位)?[:：]?\s*(?:m|mn|million|millions)$/i, 1e6],
+  [/^(?:单位)?[:：]?\s*(?:%|百分比|percent|pct)$/i, 0.01],
+];
+
+/** Splits `年采购额(万元)`, `年采购额（单位：万元）`, `年采购额/万元` into base text and scale. */
+export function splitUnit(header: string): { base: string; scale: number } {
+  const h = header.normalize('NFKC').trim();
+  const m = /^(.*?)[\s]*[([【{]([^)\]】}]*)[)\]】}]\s*$/.exec(h) ?? /^(.*?)\s*[/／]\s*([^/／]+)$/.exec(h);
+  if (m && m[1]!.trim() !== '') {
+    const unit = m[2]!.replace(/\s+/g, '');
+    for (const [re, scale] of UNIT_SCALES) if (re.test(unit)) return { base: m[1]!, scale };
+    // Brackets that are not a scaling unit (`(元)`, `(年)`, `(全称)`) are dropped for matching.
+    if (m[0]!.includes('/') || m[0]!.includes('／')) return /^[a-z\u4e00-\u9fff%]{1,6}$/i.test(unit) ? { base: m[1]!, scale: 1 } : { base: h, scale: 1 };
+    return { base: m[1]!, scale: 1 };
+  }
+  return { base: h, scale: 1 };
+}
+
+/** Builds the alias index of one sheet role, with extra aliases from the config. */
+export function aliasIndex(role: SheetRole, extra: Aliases = {}): Map<string, string> {
+  const index = new Map<string, string>();
+  const specs = COLUMNS[role];
+  // Config aliases first: a user's mapping wins over a built-in alias of another column.
+  for (const [key, aliases] of Object.entries(extra)) {
+    if (!aliases) continue;
+    if (!(key in specs)) continue;
+    for (const a of aliases) index.set(foldKey(splitUnit(a).base), key);
+  }
+  for (const [key, spec] of Object.entries(specs)) {
+    index.set(foldKey(key), key);
+    for (const a of spec.aliases) if (!index.has(foldKey(a))) index.set(foldKey(a), key);
+  }
+  return index;
+}
+
+const YEAR = /(?:fy|财年)?\s*((?:19|20)\d{2})\s*(?:年度|年|fy)?\s*(?:(q[1-4])|([上下])半年|(h[12]))?/i;
+
+/** Matches one header against a role's aliases; revenue headers with a year become periods. */
+export function matchHeader(header: string, role: SheetRole, index: Map<string, string>): HeaderMatch {
+  const { base, scale } = splitUnit(header);
+  const key = index.get(foldKey(base));
+  if (key) return { key, scale };
+  if (role === 'accounts') {
+    const y = YEAR.exec(base);
+    if (y) {
+      const rest = base.replace(y[0], ' ');
+      const restYear = base.replace(y[1]!, ' ');
+      const k = index.get(foldKey(rest)) ?? index.get(foldKey(restYear));
+      if (k === 'annual_revenue') {
+        const sub = y[2] ? Number(y[2][1]) : y[3] ? (y[3] === '上' ? 1 : 3) : y[4] ? (y[4][1] === '1' ? 1 : 3) : 0;
+        return { scale, period: Number(y[1]) * 10 + sub };
+      }
+    }
+  }
+  return { scale };
+}

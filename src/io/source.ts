@@ -1,0 +1,28 @@
+/**
+ * The interface every workbook backend implements: named sheets that yield rows. Commands never
+ * see XLSX or CSV details, so a backend can be replaced without touching them.
+ */
+import type { RawRow } from '../model/cell.js';
+
+export interface RowOptions {
+  /** Called now and then with the fraction of the sheet read so far (0–1). */
+  onProgress?: (fraction: number) => void;
+}
+
+export interface SheetSource {
+  /** The sheet's name as written in the workbook (for a CSV: its file name). */
+  readonly name: string;
+  /** Rows in order; rows with no cells may be left out. */
+  rows(options?: RowOptions): AsyncIterable<RawRow>;
+}
+
+export interface WorkbookSource {
+  readonly file: string;
+  readonly kind: 'xlsx' | 'csv';
+  readonly sheets: readonly SheetSource[];
+  /** True when the workbook counts serial dates from 1904 (old Mac Excel). */
+  readonly date1904: boolean;
+  /** For CSV: the encoding and delimiter used, reported with --verbose. */
+  readonly encoding?: string;
+  readonly delimiter?: string;
+}

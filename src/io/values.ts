@@ -1,0 +1,215 @@
+/**
+ * Normalisers from what people type into cells to typed values. Each returns `undefined` for an
+ * empty cell, `{ ok: true, value }` for a value it read, and `{ ok: false, reason }` for one it
+ * could not read, which becomes a finding at that cell: never a silent zero.
+ */
+import type { Cell } from '../model/cell.js';
+import { fromExcelSerial, makeDate, type IsoDate } from '../util/date.js';
+import { clean, fold, isPlaceholder } from '../util/text.js';
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const bad = <T>(reason: string): Parsed<T> => ({ ok: false, reason });
+
+/** How a column header scales the plain numbers below it (`年采购额(万元)` → 10000). */
+export interface NumberContext {
+  scale?: number;
+}
+
+const MAGNITUDE: [RegExp, number][] = [
+  [/(?:亿元|亿)$/, 1e8],
+  [/(?:万元|万|w)$/i, 1e4],
+  [/(?:千元|千|k)$/i, 1e3],
+  [/M$/, 1e6],
+  [/(?:元|rmb|cny|yuan)$/i, 1],
+];
+const CURRENCY_PREFIX = /^(?:¥|\$|rmb|cny|usd|人民币)/i;
+const UNIT_WORD =
+  /(?:年|岁|个月|月|周|天|日|小时|时|分钟|次|分|个|人|家|项|件|星|hours?|hrs?|h|days?|d|years?|yrs?|yr|times?|x|pts?|points?)$/i;
+
+/** Reads an amount, count, score or percentage. */
+export function parseNumber(cell: Cell | undefined, ctx: NumberContext = {}): Parsed<number> | undefined {
+  if (cell === undefined) return undefined;
+  switch (cell.t) {
+    case 'n':
+      if (cell.date) return bad('date');
+      return ok(cell.v * (ctx.scale ?? 1));
+    case 'b':
+      return bad('boolean');
+    case 'e':
+      return bad(`error:${cell.v}`);
+    case 'f':
+      return bad('formula');
+    case 'd':
+      return bad('date');
+    case 's':
+      return parseNumberText(cell.v, ctx);
+  }
+}
+
+/** Reads a number from text such as `¥1,200,000`, `１２０万`, `(1,000)`, `12%` or `8小时`. */
+export function parseNumberText(text: string, ctx: NumberContext = {}): Parsed<number> | undefined {
+  if (isPlaceholder(text)) return undefined;
+  let s = text.normalize('NFKC').replace(/[\s\u00a0\u3000']/g, '');
+  let sign = 1;
+  if (/^\(.*\)$/.test(s)) {
+    sign = -1;
+    s = s.slice(1, -1);
+  }
+  if (/^[-−–]/.test(s)) {
+    sign *= -1;
+    s = s.slice(1);
+  } else if (s.startsWith('+')) {
+    s = s.slice(1);
+  }
+  s = s.replace(CURRENCY_PREFIX, '');
+  if (/^[-−–]/.test(s)) {
+    sign *= -1;
+    s = s.slice(1);
+  }
+  let scale: number | undefined;
+  if (s.endsWith('%')) {
+    scale = 0.01;
+    s = s.slice(0, -1);
+  } else if (s.endsWith('‰')) {
+    scale = 0.001;
+    s = s.slice(0, -1);
+  } else {
+    s = s.replace(UNIT_WORD, '');
+    let m = 1;
+    for (const [re, factor] of MAGNITUDE) {
+      if (re.test(s)) {
+        s = s.replace(re, '');
+        m = factor;
+        // `120万元`: the 元 is dropped with the 万; `1.2亿元` likewise.
+        scale = m;
+        break;
+      }
+    }
+  }
+  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, '');
+  if (!/^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(s)) return bad('number');
+  const n = Number(s) * sign * (scale ?? ctx.scale ?? 1);
+  return Number.isFinite(n) ? ok(n) : bad('number');
+}
+
+/** Reads a calendar date: serials (1900 or 1904 system), date cells and the usual written forms. */
+export function parseDate(cell: Cell | undefined, date1904: boolean): Parsed<IsoDate> | undefined {
+  if (cell === undefined) return undefined;
+  switch (cell.t) {
+    case 'n': {
+      if (!cell.date && Number.isInteger(cell.v) && cell.v >= 19000101 && cell.v <= 29991231) {
+        const compact = parseDateText(String(cell.v));
+        if (compact?.ok) return compact;
+      }
+      if (!cell.date && Number.isInteger(cell.v) && cell.v >= 1900 && cell.v <= 2100) return bad('date');
+      const d = fromExcelSerial(cell.v, date1904);
+      return d ? ok(d) : bad('date');
+    }
+    case 's':
+    case 'd':
+      return parseDateText(cell.v);
+    case 'e':
+      return bad(`error:${cell.v}`);
+    case 'f':
+      return bad('formula');
+    case 'b':
+      return bad('date');
+  }
+}
+
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+};
+
+/** Reads `2025-11-15`, `2025/11/15`, `2025.11.15`, `2025年11月15日`, `20251115`, `15/11/2025`, `15-Nov-2025`. */
+export function parseDateText(text: string): Parsed<IsoDate> | undefined {
+  if (isPlaceholder(text)) return undefined;
+  const s = text.normalize('NFKC').trim().replace(/\s+/g, ' ');
+  let m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:(?:[ T]|\s*)\d{1,2}[:时].*)?$/.exec(s);
+  if (m) return ymd(+m[1]!, +m[2]!, +m[3]!);
+  m = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  if (m) return ymd(+m[1]!, +m[2]!, +m[3]!);
+  m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[ T]\d{1,2}:.*)?$/.exec(s);
+  if (m) {
+    const a = +m[1]!;
+    const b = +m[2]!;
+    const y = +m[3]!;
+    if (a === b) return ymd(y, a, b);
+    if (a > 12 && b <= 12) return ymd(y, b, a);
+    if (b > 12 && a <= 12) return ymd(y, a, b);
+    return bad(a > 12 && b > 12 ? 'date' : 'ambiguous-date');
+  }
+  m = /^(\d{1,2})[- ]([a-z]{3,9})\.?[- ,]+(\d{4})$/i.exec(s);
+  if (m && MONTHS[m[2]!.toLowerCase().slice(0, 4)] !== undefined) return ymd(+m[3]!, MONTHS[m[2]!.toLowerCase().slice(0, 4)]!, +m[1]!);
+  if (m && MONTHS[m[2]!.toLowerCase().slice(0, 3)] !== undefined) return ymd(+m[3]!, MONTHS[m[2]!.toLowerCase().slice(0, 3)]!, +m[1]!);
+  m = /^([a-z]{3,9})\.? (\d{1,2}),? (\d{4})$/i.exec(s);
+  if (m) {
+    const mo = MONTHS[m[1]!.toLowerCase().slice(0, 4)] ?? MONTHS[m[1]!.toLowerCase().slice(0, 3)];
+    if (mo !== undefined) return ymd(+m[3]!, mo, +m[2]!);
+  }
+  return bad('date');
+}
+
+function ymd(y: number, m: number, d: number): Parsed<IsoDate> {
+  const date = makeDate(y, m, d);
+  return date ? ok(date) : bad('date');
+}
+
+const TRUE_WORDS = new Set(['yes', 'y', 'true', 't', '1', 'on', '是', '对', '在职', '有效', '启用', '激活', '正常', 'active', '✓', '✔', '√']);
+const FALSE_WORDS = new Set(['no', 'n', 'false', 'f', '0', 'off', '否', '不', '不是', '离职', '已离职', '无效', '停用', '禁用', '休假', 'inactive', 'left', '✗', '✘', '×']);
+
+/** Reads yes/no, 是/否, 在职/离职, TRUE/FALSE, 1/0 and ticks. */
+export function parseBoolean(cell: Cell | undefined): Parsed<boolean> | undefined {
+  if (cell === undefined) return undefined;
+  switch (cell.t) {
+    case 'b':
+      return ok(cell.v);
+    case 'n':
+      return cell.v === 1 ? ok(true) : cell.v === 0 ? ok(false) : bad('boolean');
+    case 's': {
+      if (isPlaceholder(cell.v) && fold(cell.v) !== '') return undefined;
+      const f = fold(cell.v);
+      if (f === '') return undefined;
+      if (TRUE_WORDS.has(f)) return ok(true);
+      if (FALSE_WORDS.has(f)) return ok(false);
+      return bad('boolean');
+    }
+    case 'e':
+      return bad(`error:${cell.v}`);
+    default:
+      return bad('boolean');
+  }
+}
+
+/** Reads text for display: trimmed, numbers without float noise, dates as ISO. */
+export function parseText(cell: Cell | undefined, date1904 = false): Parsed<string> | undefined {
+  if (cell === undefined) return undefined;
+  switch (cell.t) {
+    case 's': {
+      const s = clean(cell.v);
+      return s === '' ? undefined : ok(s);
+    }
+    case 'n':
+      if (cell.date) {
+        const d = fromExcelSerial(cell.v, date1904);
+        if (d) return ok(d);
+      }
+      return ok(formatNumber(cell.v));
+    case 'b':
+      return ok(cell.v ? 'TRUE' : 'FALSE');
+    case 'd':
+      return ok(cell.v.slice(0, 10));
+    case 'e':
+      return bad(`error:${cell.v}`);
+    case 'f':
+      return bad('formula');
+  }
+}
+
+/** A number as text, without binary float noise (0.1 + 0.2 → "0.3"). */
+export function formatNumber(n: number): string {
+  if (Number.isInteger(n)) return String(n);
+  return String(Number(n.toPrecision(15)));
+}

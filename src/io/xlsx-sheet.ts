@@ -1,0 +1,242 @@
+/** Streaming parser of one worksheet part: `<row>` elements in, RawRows out, merges applied. */
+import { StringDecoder } from 'node:string_decoder';
+import type { Cell, RawRow } from '../model/cell.js';
+import { InputError } from '../model/errors.js';
+import { MAX_COLUMNS, MAX_ROWS, parseCellRef } from '../util/cellref.js';
+import { assertNoDoctype, decodeXml, getAttr, stringItemText } from './xml.js';
+
+export interface SheetContext {
+  file: string;
+  sheet: string;
+  part: string;
+  sharedStrings: readonly string[];
+  dateStyles: readonly boolean[];
+}
+
+export interface MergeRange {
+  r1: number;
+  c1: number;
+  r2: number;
+  c2: number;
+}
+
+/** A single row may not exceed this many characters of XML (bounded memory on hostile files). */
+const MAX_ROW_CHARS = 64 * 1024 * 1024;
+
+/** Parses `<mergeCell ref="A1:C3"/>` elements out of the end of a sheet part. */
+export function parseMerges(xml: string, ctx: { file: string; sheet: string }): MergeRange[] {
+  const out: MergeRange[] = [];
+  const re = /<(?:[\w.-]+:)?mergeCell\s[^>]*?ref\s*=\s*["']([^"']+)["']/g;
+  for (let m = re.exec(xml); m; m = re.exec(xml)) {
+    const [a, b] = m[1]!.split(':');
+    const p = parseCellRef(a!);
+    const q = parseCellRef(b ?? a!);
+    if (!p || !q) continue;
+    checkBounds(p.col, p.row, m[1]!, ctx);
+    checkBounds(q.col, q.row, m[1]!, ctx);
+    out.push({ r1: Math.min(p.row, q.row), c1: Math.min(p.col, q.col), r2: Math.max(p.row, q.row), c2: Math.max(p.col, q.col) });
+  }
+  return out.sort((x, y) => x.r1 - y.r1 || x.c1 - y.c1);
+}
+
+function checkBounds(col: number, row: number, ref: string, ctx: { file: string; sheet: string }): void {
+  if (col < 0 || col >= MAX_COLUMNS || row < 1 || row > MAX_ROWS) {
+    throw new InputError('input.badRef', { ref }, { file: ctx.file, sheet: ctx.sheet });
+  }
+}
+
+/** Turns the inflated bytes of a sheet part into rows, with merged ranges filled from their top-left cell. */
+export async function* parseSheet(
+  chunks: AsyncIterable<Buffer>,
+  ctx: SheetContext,
+  merges: readonly MergeRange[],
+): AsyncGenerator<RawRow> {
+  const decoder = new StringDecoder('utf8');
+  const filler = new MergeFiller(merges);
+  let buf = '';
+  let pos = 0;
+  let prefix: string | undefined;
+  let lastRow = 0;
+  let done = false;
+  for await (const chunk of chunks) {
+    buf = pos > 0 ? buf.slice(pos) + decoder.write(chunk) : buf + decoder.write(chunk);
+    pos = 0;
+    if (prefix === undefined) {
+      const root = /<([\w.-]+:)?worksheet[\s>]/.exec(buf);
+      if (!root && buf.length < 65536) continue;
+      assertNoDoctype(buf, ctx.file, ctx.part);
+      prefix = root?.[1] ?? '';
+    }
+    const rowOpen = `<${prefix}row`;
+    const rowClose = `</${prefix}row>`;
+    for (;;) {
+      const i = buf.indexOf(rowOpen, pos);
+      if (i < 0) {
+        if (buf.includes(`</${prefix}sheetData>`, pos)) done = true;
+        pos = Math.max(pos, buf.length - rowOpen.length - 1);
+        break;
+      }
+      const end = buf.indexOf(`</${prefix}sheetData>`, pos);
+      if (end >= 0 && end < i) {
+        done = true;
+        break;
+      }
+      const next = buf.charCodeAt(i + rowOpen.length);
+      if (!(next === 32 || next === 62 || next === 47 || next === 9 || next === 10 || next === 13)) {
+        pos = i + rowOpen.length;
+        continue;
+      }
+      const gt = buf.indexOf('>', i);
+      if (gt < 0) {
+        pos = i;
+        break;
+      }
+      const tag = buf.slice(i, gt + 1);
+      const r = getAttr(tag, 'r');
+      const rowNum = r === undefined ? lastRow + 1 : Number(r);
+      if (!Number.isInteger(rowNum) || rowNum < 1 || rowNum > MAX_ROWS) {
+        throw new InputError('input.badRef', { ref: `row ${r}` }, { file: ctx.file, sheet: ctx.sheet });
+      }
+      if (buf.charCodeAt(gt - 1) === 47) {
+        lastRow = rowNum;
+        pos = gt + 1;
+        continue;
+      }
+      const close = buf.indexOf(rowClose, gt);
+      if (close < 0) {
+        if (buf.length - i > MAX_ROW_CHARS) throw new InputError('input.tooLarge', { part: ctx.part, limit: 64 }, { file: ctx.file });
+        pos = i;
+        break;
+      }
+      lastRow = rowNum;
+      const cells = parseCells(buf.slice(gt + 1, close), prefix, rowNum, ctx);
+      pos = close + rowClose.length;
+      const row = filler.apply({ row: rowNum, cells });
+      if (row) yield row;
+    }
+    if (done) break;
+  }
+}
+
+function parseCells(content: string, p: string, rowNum: number, ctx: SheetContext): (Cell | undefined)[] {
+  const cells: (Cell | undefined)[] = [];
+  const open = `<${p}c`;
+  const close = `</${p}c>`;
+  let col = -1;
+  let j = content.indexOf(open);
+  while (j >= 0) {
+    const ch = content.charCodeAt(j + open.length);
+    if (!(ch === 32 || ch === 62 || ch === 47 || ch === 9 || ch === 10 || ch === 13)) {
+      j = content.indexOf(open, j + open.length);
+      continue;
+    }
+    const gt = content.indexOf('>', j);
+    if (gt < 0) break;
+    const tag = content.slice(j, gt + 1);
+    const ref = getAttr(tag, 'r');
+    col = ref === undefined ? col + 1 : refColumn(ref);
+    if (col < 0 || col >= MAX_COLUMNS) {
+      throw new InputError('input.badRef', { ref: ref ?? `#${col + 1}` }, { file: ctx.file, sheet: ctx.sheet });
+    }
+    if (content.charCodeAt(gt - 1) === 47) {
+      j = content.indexOf(open, gt);
+      continue;
+    }
+    const end = content.indexOf(close, gt);
+    const inner = end < 0 ? content.slice(gt + 1) : content.slice(gt + 1, end);
+    const cell = readCell(tag, inner, p, ctx);
+    if (cell) cells[col] = cell;
+    if (end < 0) break;
+    j = content.indexOf(open, end + close.length);
+  }
+  void rowNum;
+  return cells;
+}
+
+function refColumn(ref: string): number {
+  let n = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c >= 65 && c <= 90) n = n * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) n = n * 26 + (c - 96);
+    else break;
+    if (n > MAX_COLUMNS) return MAX_COLUMNS;
+  }
+  const rest = ref.slice(i);
+  if (i === 0 || !/^\$?\d{1,7}$/.test(rest.replace(/^\$/, '')) || Number(rest) > MAX_ROWS) return -1;
+  return n - 1;
+}
+
+function between(inner: string, p: string, local: string): string | undefined {
+  const open = `<${p}${local}`;
+  const i = inner.indexOf(open);
+  if (i < 0) return undefined;
+  const gt = inner.indexOf('>', i);
+  if (gt < 0 || inner.charCodeAt(gt - 1) === 47) return undefined;
+  const end = inner.indexOf(`</${p}${local}>`, gt);
+  return end < 0 ? undefined : inner.slice(gt + 1, end);
+}
+
+function readCell(tag: string, inner: string, p: string, ctx: SheetContext): Cell | undefined {
+  const t = getAttr(tag, 't') ?? 'n';
+  if (t === 'inlineStr') {
+    const is = between(inner, p, 'is');
+    return is === undefined ? undefined : { t: 's', v: stringItemText(is, p) };
+  }
+  const v = between(inner, p, 'v');
+  const hasFormula = inner.includes(`<${p}f`);
+  if (v === undefined || (v.length === 0 && t !== 's' && t !== 'str')) {
+    if (!hasFormula) return undefined;
+    const f = between(inner, p, 'f');
+    return { t: 'f', v: f === undefined ? '' : decodeXml(f) };
+  }
+  switch (t) {
+    case 's': {
+      const s = ctx.sharedStrings[Number(v)];
+      return s === undefined ? { t: 'e', v: '#STRING?' } : { t: 's', v: s };
+    }
+    case 'str':
+      return { t: 's', v: decodeXml(v) };
+    case 'b':
+      return { t: 'b', v: v.trim() === '1' || v.trim().toLowerCase() === 'true' };
+    case 'e':
+      return { t: 'e', v: decodeXml(v).trim() };
+    case 'd':
+      return { t: 'd', v: decodeXml(v).trim() };
+    default: {
+      const n = Number(v);
+      if (!Number.isFinite(n)) return { t: 's', v: decodeXml(v) };
+      const s = getAttr(tag, 's');
+      if (s !== undefined && ctx.dateStyles[Number(s)]) return { t: 'n', v: n, date: true };
+      return { t: 'n', v: n };
+    }
+  }
+}
+
+/** Copies each merged range's top-left value over the range, row by row as rows stream past. */
+class MergeFiller {
+  private next = 0;
+  private active: { m: MergeRange; value: Cell | undefined }[] = [];
+
+  constructor(private readonly merges: readonly MergeRange[]) {}
+
+  apply(row: RawRow): RawRow | undefined {
+    if (this.merges.length === 0) return row.cells.length > 0 ? row : undefined;
+    while (this.next < this.merges.length && this.merges[this.next]!.r1 <= row.row) {
+      const m = this.merges[this.next++]!;
+      if (m.r2 >= row.row) this.active.push({ m, value: m.r1 === row.row ? row.cells[m.c1] : undefined });
+    }
+    if (this.active.length > 0) {
+      this.active = this.active.filter((a) => a.m.r2 >= row.row);
+      for (const a of this.active) {
+        if (a.m.r1 === row.row) a.value = row.cells[a.m.c1];
+        for (let c = a.m.c1; c <= a.m.c2; c++) {
+          if (a.value === undefined) delete row.cells[c];
+          else row.cells[c] = a.value;
+        }
+      }
+    }
+    return row.cells.length > 0 ? row : undefined;
+  }
+}

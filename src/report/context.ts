@@ -1,0 +1,17 @@
+/** What every reporter is given besides the result. */
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { Lang } from '../i18n/messages.js';
+
+export interface ReportContext {
+  lang: Lang;
+  color: ChalkInstance;
+  /** Text and markdown show at most this many rows of a long table. */
+  limit?: number;
+  /** CSV without formula-injection protection. */
+  raw?: boolean;
+}
+
+/** A context with colours on or off. */
+export function reportContext(lang: Lang, colors: boolean, extra: Partial<ReportContext> = {}): ReportContext {
+  return { lang, color: new Chalk({ level: colors ? 1 : 0 }), ...extra };
+}

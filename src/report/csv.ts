@@ -1,0 +1,14 @@
+/** `--format csv`: the result's main table, safe to open in Excel. */
+import { toCsv } from '../io/tabular.js';
+import type { ReportContext } from './context.js';
+import type { Result } from './index.js';
+import { tierTable } from './tier-table.js';
+
+export function csv(result: Result, ctx: ReportContext): string {
+  switch (result.kind) {
+    case 'tier':
+      return toCsv(tierTable(result, ctx.lang), ctx.raw).replace(/^\ufeff/, '');
+    case 'config':
+      throw new Error('csv is not a format of config');
+  }
+}

@@ -1,0 +1,26 @@
+/** The reporter registry: one renderer per format; adding a format is one file and one entry here. */
+import type { TierReport } from '../scoring/run.js';
+import type { ReportContext } from './context.js';
+import { csv } from './csv.js';
+import { json } from './json.js';
+import { markdown } from './markdown.js';
+import { text } from './text.js';
+
+/** Everything a command can hand to a reporter. */
+export type Result = (TierReport & { explain?: number }) | { kind: 'config'; value: unknown };
+
+export type Renderer = (result: Result, ctx: ReportContext) => string;
+
+export const REPORTERS = { text, json, csv, markdown } satisfies Record<string, Renderer>;
+export type Format = keyof typeof REPORTERS;
+
+/** The formats each kind of result offers on stdout. */
+export const FORMATS: Record<Result['kind'], readonly Format[]> = {
+  tier: ['text', 'json', 'csv', 'markdown'],
+  config: ['json'],
+};
+
+/** Renders a result in a format. */
+export function render(result: Result, format: Format, ctx: ReportContext): string {
+  return REPORTERS[format](result, ctx);
+}

@@ -1,0 +1,74 @@
+/** `--format markdown`: tables for a pull-request comment or $GITHUB_STEP_SUMMARY. */
+import { label } from '../i18n/labels.js';
+import type { SheetData, Value } from '../io/tabular.js';
+import { findingCell } from '../model/finding.js';
+import type { TierReport } from '../scoring/run.js';
+import type { ReportContext } from './context.js';
+import { findingMessage } from './findings.js';
+import type { Result } from './index.js';
+import { fmtMoney, fmtPercent, fmtScore, fmtTrend } from './numbers.js';
+import { topFactor } from './tier-text.js';
+import { tierLabel } from '../scoring/tiers.js';
+
+/** Escapes a value for a markdown table cell. */
+export function mdCell(v: Value): string {
+  if (v === null || v === undefined) return '';
+  return String(v).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+}
+
+/** A markdown table. */
+export function mdTable(data: Pick<SheetData, 'header' | 'rows'>, align?: ('l' | 'r')[]): string {
+  const line = (r: readonly Value[]): string => `| ${r.map(mdCell).join(' | ')} |`;
+  const sep = `| ${data.header.map((_h, i) => (align?.[i] === 'r' ? '---:' : '---')).join(' | ')} |`;
+  return [line(data.header), sep, ...data.rows.map(line)].join('\n');
+}
+
+function tierMarkdown(report: TierReport, ctx: ReportContext): string {
+  const { lang } = ctx;
+  const name = (id: string | undefined): string => (id ? tierLabel(report.tiers.find((t) => t.id === id), lang) : '');
+  const rows = ctx.limit !== undefined ? report.accounts.slice(0, ctx.limit) : report.accounts;
+  const out = [`## ${label(lang, 'tier.title')}: ${mdCell(report.file)}`, ''];
+  out.push(
+    mdTable(
+      {
+        header: ['rank', 'name', 'score', 'tier', 'recorded', 'movement', 'trend', 'factor'].map((k) => label(lang, k as 'rank')),
+        rows: rows.map((a) => [
+          a.rank,
+          a.name,
+          fmtScore(a.score),
+          name(a.tier) + (a.pinned ? ` (${label(lang, 'pinned')})` : a.promoted ? ` (${label(lang, 'promoted')})` : ''),
+          a.recordedTier ? name(a.recordedTier) : (a.recordedText ?? ''),
+          a.movement === 'new' ? label(lang, 'new') : a.movement,
+          fmtTrend(a.trend),
+          topFactor(report, a),
+        ]),
+      },
+      ['r', 'l', 'r', 'l', 'l', 'l', 'r', 'l'],
+    ),
+  );
+  if (rows.length < report.accounts.length) out.push('', `_${label(lang, 'limit', { n: rows.length, total: report.accounts.length })}_`);
+  out.push('', `### ${label(lang, 'summary.title')}`, '');
+  out.push(
+    mdTable(
+      {
+        header: ['tier', 'count', 'revenue', 'share'].map((k) => label(lang, k as 'tier')),
+        rows: report.summary.map((s) => [name(s.tier), s.count, fmtMoney(s.revenue), fmtPercent(s.revenueShare)]),
+      },
+      ['l', 'r', 'r', 'r'],
+    ),
+  );
+  if (report.findings.length > 0) {
+    out.push('', `### ${label(lang, 'findings.title')}`, '');
+    out.push(mdTable({ header: ['', 'cell', 'rule', 'message'], rows: report.findings.slice(0, 50).map((f) => [f.severity, findingCell(f) ?? '', f.rule, findingMessage(f, lang)]) }));
+  }
+  return `${out.join('\n')}\n`;
+}
+
+export function markdown(result: Result, ctx: ReportContext): string {
+  switch (result.kind) {
+    case 'tier':
+      return tierMarkdown(result, ctx);
+    case 'config':
+      return `\`\`\`json\n${JSON.stringify(result.value, null, 2)}\n\`\`\`\n`;
+  }
+}

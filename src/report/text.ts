@@ -1,0 +1,18 @@
+/** `--format text` (the default): for people at a terminal. */
+import type { ReportContext } from './context.js';
+import type { Result } from './index.js';
+import { explainText, tierText } from './tier-text.js';
+
+export function text(result: Result, ctx: ReportContext): string {
+  switch (result.kind) {
+    case 'tier': {
+      if (result.explain) {
+        const a = result.accounts.find((x) => x.index === result.explain);
+        if (a) return explainText(result, a, ctx);
+      }
+      return tierText(result, ctx);
+    }
+    case 'config':
+      return `${JSON.stringify(result.value, null, 2)}\n`;
+  }
+}

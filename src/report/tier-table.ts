@@ -1,0 +1,49 @@
+/** The tier report as a plain table, shared by the CSV, XLSX and markdown outputs. */
+import { label } from '../i18n/labels.js';
+import type { Lang } from '../i18n/messages.js';
+import type { SheetData } from '../io/tabular.js';
+import type { TierReport } from '../scoring/run.js';
+import { tierLabel } from '../scoring/tiers.js';
+
+/** One row per account in rank order; a column of points per criterion. */
+export function tierTable(report: TierReport, lang: Lang): SheetData {
+  const tierName = (id: string | undefined): string => (id === undefined ? '' : tierLabel(report.tiers.find((t) => t.id === id), lang));
+  return {
+    name: label(lang, 'tier.title'),
+    header: [
+      label(lang, 'rank'),
+      label(lang, 'id'),
+      label(lang, 'name'),
+      label(lang, 'score'),
+      label(lang, 'tier'),
+      label(lang, 'recorded'),
+      label(lang, 'movement'),
+      label(lang, 'pinned'),
+      label(lang, 'trend'),
+      ...report.criteria.map((k) => k.header),
+    ],
+    rows: report.accounts.map((a) => [
+      a.rank,
+      a.id ?? '',
+      a.name,
+      a.score,
+      tierName(a.tier),
+      a.recordedTier ? tierName(a.recordedTier) : (a.recordedText ?? ''),
+      a.movement === 'new' ? label(lang, 'new') : a.movement,
+      a.pinned,
+      a.trend,
+      ...report.criteria.map((k) => a.contributions[k.column] ?? 0),
+    ]),
+    formats: [undefined, undefined, undefined, '0.00', undefined, undefined, undefined, undefined, '0.0%', ...report.criteria.map(() => '0.00')],
+  };
+}
+
+/** The per-tier summary as a table. */
+export function tierSummaryTable(report: TierReport, lang: Lang): SheetData {
+  return {
+    name: label(lang, 'summary.title'),
+    header: [label(lang, 'tier'), label(lang, 'count'), label(lang, 'revenue'), label(lang, 'share')],
+    rows: report.summary.map((s) => [tierLabel(report.tiers.find((t) => t.id === s.tier), lang), s.count, s.revenue, s.revenueShare]),
+    formats: [undefined, undefined, '#,##0', '0.0%'],
+  };
+}

@@ -1,0 +1,164 @@
+/** Scores and tiers accounts: method, quotas, promotion, pinned tiers, movement and trend. */
+import {
+  compareText,
+  scoreAbc,
+  scoreScorecard,
+  scoreTopsis,
+  scoreWeighted,
+  type CriterionInput,
+  type CriterionScore,
+  type MethodResult,
+} from './methods.js';
+import { assignTiers, type TierDef } from './tiers.js';
+
+export type Movement = '↑' | '↓' | '=' | 'new';
+
+export interface TierAccountInput {
+  name: string;
+  id?: string;
+  /** The recorded tier's id, when the sheet has one kam recognises. */
+  recordedTier?: string;
+  /** The pinned tier's id (`tier_override`). */
+  pinnedTier?: string;
+  /** Annual revenue in yuan, for the per-tier summary. */
+  revenue?: number;
+  /** Revenue per period, oldest first, for the trend. */
+  periods: readonly (number | undefined)[];
+}
+
+export interface PromotionInput {
+  tier: string;
+  min: number;
+  /** The promotion column's value per account. */
+  values: readonly (number | undefined)[];
+}
+
+export interface TierOptions {
+  method: 'weighted' | 'scorecard' | 'topsis' | 'abc';
+  normalize: 'minmax' | 'rank';
+  tiers: readonly TierDef[];
+  /** Criteria with weights normalised to sum 1 (for abc: the one column, weight 1). */
+  criteria: readonly CriterionInput[];
+  cutoffs?: readonly number[];
+  promote?: readonly PromotionInput[];
+}
+
+export interface TieredAccount {
+  /** Index into the input accounts. */
+  index: number;
+  rank: number;
+  name: string;
+  id?: string;
+  score: number;
+  /** The final tier: pinned, else promoted, else by score. */
+  tier: string;
+  /** The tier from the score (and promotion rules), before any pin. */
+  computedTier: string;
+  recordedTier?: string;
+  pinned: boolean;
+  promoted: boolean;
+  movement: Movement;
+  trend: number | null;
+  contributions: Record<string, number>;
+  details: CriterionScore[];
+  distances?: { plus: number; minus: number };
+}
+
+export interface TierSummary {
+  tier: string;
+  count: number;
+  revenue: number;
+  revenueShare: number;
+}
+
+export interface TierOutcome {
+  accounts: TieredAccount[];
+  summary: TierSummary[];
+}
+
+/** Re-normalises weights to sum 1; criteria of weight 0 stay (they show 0 points). */
+export function normalizeWeights<T extends { weight: number }>(criteria: readonly T[]): T[] {
+  const total = criteria.reduce((s, c) => s + c.weight, 0);
+  // Weights that already sum to 1 (up to float noise) are kept as written, so points stay round.
+  if (Math.abs(total - 1) < 1e-9) return criteria.map((c) => ({ ...c }));
+  return criteria.map((c) => ({ ...c, weight: total > 0 ? c.weight / total : 0 }));
+}
+
+/** change = (last − previous) / previous over the last two periods; null when it cannot be computed. */
+export function revenueTrend(periods: readonly (number | undefined)[]): number | null {
+  if (periods.length < 2) return null;
+  const last = periods[periods.length - 1];
+  const prev = periods[periods.length - 2];
+  if (last === undefined || prev === undefined || prev === 0) return null;
+  return (last - prev) / prev;
+}
+
+/** Scores every account and places it in a tier (SPEC §5). */
+export function computeTiers(accounts: readonly TierAccountInput[], options: TierOptions): TierOutcome {
+  const n = accounts.length;
+  const names = accounts.map((a) => a.name);
+  const tierIndex = new Map(options.tiers.map((t, i) => [t.id, i]));
+  let result: MethodResult;
+  let classes: number[] | undefined;
+  switch (options.method) {
+    case 'scorecard':
+      result = scoreScorecard(options.criteria, n);
+      break;
+    case 'topsis':
+      result = scoreTopsis(options.criteria, n);
+      break;
+    case 'abc': {
+      const abc = scoreAbc(options.criteria[0]!, options.cutoffs ?? [0.8, 0.95], names);
+      result = abc;
+      classes = abc.classes.map((k) => Math.min(k, options.tiers.length - 1));
+      break;
+    }
+    default:
+      result = scoreWeighted(options.criteria, n, options.normalize);
+  }
+  const order = accounts.map((_a, i) => i).sort((a, b) => result.scores[b]! - result.scores[a]! || compareText(names[a]!, names[b]!) || compareText(accounts[a]!.id ?? '', accounts[b]!.id ?? '') || a - b);
+  const byScore = classes ?? assignTiers(order, result.scores, options.tiers);
+  const promoted = byScore.map((t, i) => {
+    let best = t;
+    for (const p of options.promote ?? []) {
+      const v = p.values[i];
+      const target = tierIndex.get(p.tier);
+      if (v !== undefined && target !== undefined && v >= p.min && target < best) best = target;
+    }
+    return best;
+  });
+  const tiered: TieredAccount[] = order.map((i, r) => {
+    const a = accounts[i]!;
+    const computed = promoted[i]!;
+    const pinned = a.pinnedTier !== undefined && tierIndex.has(a.pinnedTier);
+    const final = pinned ? tierIndex.get(a.pinnedTier!)! : computed;
+    const recorded = a.recordedTier !== undefined ? tierIndex.get(a.recordedTier) : undefined;
+    const contributions: Record<string, number> = Object.create(null) as Record<string, number>;
+    options.criteria.forEach((c, j) => (contributions[c.column] = result.details[i]![j]!.points));
+    const out: TieredAccount = {
+      index: i,
+      rank: r + 1,
+      name: a.name,
+      score: result.scores[i]!,
+      tier: options.tiers[final]!.id,
+      computedTier: options.tiers[computed]!.id,
+      pinned,
+      promoted: computed < byScore[i]!,
+      movement: recorded === undefined ? 'new' : final < recorded ? '↑' : final > recorded ? '↓' : '=',
+      trend: revenueTrend(a.periods),
+      contributions,
+      details: result.details[i]!,
+    };
+    if (a.id !== undefined) out.id = a.id;
+    if (a.recordedTier !== undefined && recorded !== undefined) out.recordedTier = a.recordedTier;
+    if (result.distances) out.distances = result.distances[i]!;
+    return out;
+  });
+  const totalRevenue = accounts.reduce((s, a) => s + (a.revenue ?? 0), 0);
+  const summary = options.tiers.map((t) => {
+    const members = tiered.filter((a) => a.tier === t.id);
+    const revenue = members.reduce((s, a) => s + (accounts[a.index]!.revenue ?? 0), 0);
+    return { tier: t.id, count: members.length, revenue, revenueShare: totalRevenue === 0 ? 0 : revenue / totalRevenue };
+  });
+  return { accounts: tiered, summary };
+}

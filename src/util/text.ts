@@ -1,0 +1,26 @@
+/** Text folding used for every comparison of names, headers and codes. */
+
+const SPACES = /[\s\u00a0\u3000\u2000-\u200b\u202f\u205f\ufeff]+/g;
+const PUNCT = /[\s\u00a0\u3000_\-–—.,:;：；，。、·•*#'"`’‘“”()（）[\]【】{}<>《》!！?？/\\|]+/g;
+
+/** Folds width, case and runs of spaces: `Ｈｕａ  Wei` and `hua wei` compare equal. */
+export function fold(value: string): string {
+  return value.normalize('NFKC').replace(SPACES, ' ').trim().toLowerCase();
+}
+
+/** Folds like {@link fold} and drops spaces and punctuation: for headers, sheet names and codes. */
+export function foldKey(value: string): string {
+  return value.normalize('NFKC').toLowerCase().replace(PUNCT, '');
+}
+
+/** Trims and collapses inner whitespace, keeping the original characters for display. */
+export function clean(value: string): string {
+  return value.replace(SPACES, ' ').trim();
+}
+
+/** True for the placeholders people type into a cell that has no value. */
+export function isPlaceholder(value: string): boolean {
+  return PLACEHOLDERS.has(fold(value));
+}
+
+const PLACEHOLDERS = new Set(['', '-', '--', '---', '—', '——', '/', 'n/a', 'na', '#n/a', 'none', 'null', 'nil', '无', '暂无', '空', '未知', '不详', '待定', 'tbd']);

@@ -1,0 +1,41 @@
+// Running kam in tests: in-process (fast, exact) and as a spawned process (the real binary).
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { runCli } from '../../src/cli/run.js';
+import type { CliContext } from '../../src/cli/context.js';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const BIN = `${ROOT}bin/kam.js`;
+export const EXAMPLES = `${ROOT}examples`;
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs kam in this process with captured output (no colours, English unless told). */
+export async function kam(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> {
+  let stdout = '';
+  let stderr = '';
+  const ctx: CliContext = {
+    stdout: { write: (s) => void (stdout += s), isTTY: false },
+    stderr: { write: (s) => void (stderr += s), isTTY: false },
+    env: { LANG: 'en_US.UTF-8', NO_COLOR: '1', ...options.env },
+    cwd: options.cwd ?? ROOT,
+    now: () => new Date('2025-11-15T12:00:00Z'),
+  };
+  const code = await runCli(args, ctx);
+  return { code, stdout, stderr };
+}
+
+/** Spawns the built binary, as a user or CI would. */
+export function spawnKam(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): RunResult {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? ROOT,
+    env: { PATH: process.env.PATH, NO_COLOR: '1', LANG: 'en_US.UTF-8', ...options.env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}

@@ -1,0 +1,104 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { decodeCsv, sniffDelimiter } from '../../src/io/csv.js';
+import { openBook } from '../../src/io/open.js';
+import { tempDir } from '../helpers/books.js';
+import { readRows } from '../helpers/read.js';
+
+const dir = tempDir();
+const file = (name: string, content: string | Buffer) => {
+  const p = join(dir, name);
+  writeFileSync(p, content);
+  return p;
+};
+const values = (rows: Awaited<ReturnType<typeof readRows>>) => rows.map((r) => [r.row, ...Array.from(r.cells, (c) => c?.v ?? '')]);
+
+describe('CSV encodings', () => {
+  const text = '客户名称,年采购额\n华东精密,120万\n';
+  it('reads a UTF-8 BOM, strict UTF-8, and falls back to GB18030 (Excel in China)', async () => {
+    for (const [name, bytes, enc] of [
+      ['bom.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]), 'utf-8'],
+      ['plain.csv', Buffer.from(text), 'utf-8'],
+      ['gbk.csv', iconv.encode(text, 'gbk'), 'gb18030'],
+    ] as const) {
+      const book = await openBook(file(name, bytes));
+      expect(book.encoding).toBe(enc);
+      expect(values(await readRows(join(dir, name)))).toEqual([
+        [1, '客户名称', '年采购额'],
+        [2, '华东精密', '120万'],
+      ]);
+    }
+  });
+
+  it("reads Excel's Unicode text export: UTF-16LE with a BOM, tab-separated", async () => {
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode('客户名称\t年采购额\r\n华东精密\t120\r\n', 'utf-16le')]);
+    const book = await openBook(file('unicode.txt', bytes));
+    expect(book.encoding).toBe('utf-16le');
+    expect(book.delimiter).toBe('\t');
+    expect(values(await readRows(join(dir, 'unicode.txt')))).toEqual([
+      [1, '客户名称', '年采购额'],
+      [2, '华东精密', '120'],
+    ]);
+  });
+
+  it('honours --encoding', () => {
+    expect(decodeCsv(iconv.encode('客戶名稱', 'big5'), 'x.csv', 'big5').text).toBe('客戶名稱');
+    expect(() => decodeCsv(Buffer.from('x'), 'x.csv', 'klingon')).toThrow(expect.objectContaining({ code: 'usage.encoding' }));
+  });
+});
+
+describe('CSV delimiters', () => {
+  it.each([
+    [',', 'a,b,c\n1,2,3\n4,5,6\n'],
+    [';', 'name;amount\nfoo;1,5\nbar;2,5\n'],
+    ['\t', 'a\tb\n1\t2\n'],
+    ['|', 'a|b|c\n1|2|3\n'],
+    [',', '2025年大客户名单\nname,amount,tier\nA,"1,200",战略\nB,300,普通\n'],
+  ])('sniffs %j', (delimiter, text) => expect(sniffDelimiter(text, 'x.csv')).toBe(delimiter));
+
+  it('asks for --delimiter when two fit equally well', () => {
+    expect(() => sniffDelimiter('a;b,c\nd;e,f\n', 'x.csv')).toThrow(expect.objectContaining({ code: 'input.ambiguousDelimiter' }));
+  });
+
+  it("uses Excel's sep= line and does not count it as a row", async () => {
+    const p = file('sep.csv', 'sep=;\nname;amount\nA;1\n');
+    expect(values(await readRows(p))).toEqual([
+      [1, 'name', 'amount'],
+      [2, 'A', '1'],
+    ]);
+  });
+
+  it('numbers rows as Excel shows them: quoted newlines stay in one row, blank lines count', async () => {
+    const p = file('rows.csv', 'name,note\n"A","line1\nline2"\n\nB,x\n');
+    expect(values(await readRows(p))).toEqual([
+      [1, 'name', 'note'],
+      [2, 'A', 'line1\nline2'],
+      [4, 'B', 'x'],
+    ]);
+  });
+
+  it('takes --delimiter tab', async () => {
+    const p = file('forced.csv', 'a\tb,c\n1\t2,3\n');
+    expect(values(await readRows(p, undefined, { delimiter: 'tab' }))).toEqual([
+      [1, 'a', 'b,c'],
+      [2, '1', '2,3'],
+    ]);
+  });
+});
+
+describe('opening files', () => {
+  const code = async (p: string) => openBook(p).then(() => 'ok', (e: { code?: string; params?: { format?: string } }) => `${e.code}${e.params?.format ? `:${e.params.format}` : ''}`);
+  it('says what is wrong and what to do', async () => {
+    expect(await code(join(dir, 'missing.xlsx'))).toBe('input.missing');
+    expect(await code(file('renamed.xlsx', 'name,amount\nA,1\n'))).toBe('input.textAsXlsx');
+    expect(await code(file('legacy.xls', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(600)])))).toBe('input.unsupported:xls');
+    expect(await code(file('secret.xlsx', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(100), Buffer.from('EncryptedPackage', 'utf16le')])))).toBe('input.encrypted');
+    expect(await code(file('sheet.ods', Buffer.from('PK\u0003\u0004rest')))).toBe('input.unsupported:ods');
+    expect(await code(file('wps.et', Buffer.from('whatever')))).toBe('input.unsupported:et');
+    expect(await code(file('empty.xlsx', ''))).toBe('input.empty');
+    expect(await code(file('bin.csv', Buffer.from([1, 2, 0, 3])))).toBe('input.binary');
+    expect(await code(file('quote.csv', 'a,b\n"x,1\n'))).toBe('input.csvSyntax');
+  });
+});

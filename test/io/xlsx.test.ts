@@ -1,0 +1,164 @@
+import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { openBook } from '../../src/io/open.js';
+import { isDateFormat, parseDateStyles } from '../../src/io/xlsx.js';
+import { InputError } from '../../src/model/errors.js';
+import { tempDir, writeBook, writeRawXlsx, writeZip } from '../helpers/books.js';
+import { readRows } from '../helpers/read.js';
+
+const dir = tempDir();
+
+describe('xlsx reader over exceljs-written books', () => {
+  it('reads plain values, rich text, hyperlinks, formulas (cached), errors, booleans, dates and merges', async () => {
+    const path = await writeBook(join(dir, 'shapes.xlsx'), [
+      {
+        name: '客户信息',
+        rows: [
+          ['2025年大客户管理分工明确表'],
+          ['客户名称', '年采购额(万元)', '合作开始日期', '在职', '备注', '合计'],
+          [{ richText: [{ text: '华东', font: { bold: true } }, { text: '精密' }] }, 120, new Date(Date.UTC(2025, 10, 15)), true, { text: 'site', hyperlink: 'https://example.com' }, { formula: 'B3*2', result: 240 }],
+          ['北方重工', { error: '#N/A' }, '2025/11/15', false, null, { formula: 'B4*2' }],
+        ],
+        merges: ['A1:F1'],
+        formats: { C: 'yyyy-mm-dd' },
+      },
+    ]);
+    const rows = await readRows(path);
+    expect(rows.map((r) => r.row)).toEqual([1, 2, 3, 4]);
+    expect(rows[0]!.cells.map((c) => c?.v)).toEqual(Array(6).fill('2025年大客户管理分工明确表'));
+    const [name, rev, since, active, link, formula] = rows[2]!.cells;
+    expect(name).toEqual({ t: 's', v: '华东精密' });
+    expect(rev).toEqual({ t: 'n', v: 120 });
+    expect(since).toEqual({ t: 'n', v: 45976, date: true });
+    expect(active).toEqual({ t: 'b', v: true });
+    expect(link).toEqual({ t: 's', v: 'site' });
+    expect(formula).toEqual({ t: 'n', v: 240 });
+    expect(rows[3]!.cells[1]).toEqual({ t: 'e', v: '#N/A' });
+    expect(rows[3]!.cells[5]).toEqual({ t: 'f', v: 'B4*2' });
+  });
+
+  it('lists sheets by their names as written', async () => {
+    const path = await writeBook(join(dir, 'names.xlsx'), [
+      { name: 'Accounts', rows: [['a']] },
+      { name: '分工 明细 & Co', rows: [['b']] },
+    ]);
+    const book = await openBook(path);
+    expect(book.sheets.map((s) => s.name)).toEqual(['Accounts', '分工 明细 & Co']);
+    expect(book.date1904).toBe(false);
+  });
+});
+
+describe('xlsx reader over hand-written parts (other writers)', () => {
+  it('reads inline strings, namespace prefixes, cells without r attributes and phonetic runs', async () => {
+    const path = writeRawXlsx(
+      join(dir, 'prefixed.xlsx'),
+      [
+        {
+          name: 'Sheet1',
+          data:
+            '<x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>Name</x:t></x:is></x:c><x:c r="B1" t="s"><x:v>0</x:v></x:c></x:row>' +
+            '<x:row><x:c t="inlineStr"><x:is><x:r><x:t>Ap</x:t></x:r><x:r><x:t xml:space="preserve">ex &amp; Co</x:t></x:r></x:is></x:c><x:c><x:v>1.5</x:v></x:c></x:row>' +
+            '<x:row r="5"><x:c r="C5" t="str"><x:v>from formula</x:v><x:f>A1</x:f></x:c></x:row>',
+        },
+      ],
+      { prefix: 'x', sharedStrings: ['<x:r><x:t>東京</x:t></x:r><x:rPh sb="0" eb="2"><x:t>トウキョウ</x:t></x:rPh>'] },
+    );
+    const rows = await readRows(path);
+    expect(rows.map((r) => r.row)).toEqual([1, 2, 5]);
+    expect(rows[0]!.cells).toEqual([{ t: 's', v: 'Name' }, { t: 's', v: '東京' }]);
+    expect(rows[1]!.cells).toEqual([{ t: 's', v: 'Apex & Co' }, { t: 'n', v: 1.5 }]);
+    expect(rows[2]!.cells[2]).toEqual({ t: 's', v: 'from formula' });
+  });
+
+  it('knows the 1904 date system and date styles', async () => {
+    const styles =
+      '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/></numFmts>' +
+      '<cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="14"/></cellXfs></styleSheet>';
+    const path = writeRawXlsx(join(dir, 'mac.xlsx'), [{ name: 'S', data: '<row r="1"><c r="A1" s="1"><v>44514</v></c><c r="B1" s="2"><v>0</v></c><c r="C1"><v>44514</v></c></row>' }], { date1904: true, styles });
+    const book = await openBook(path);
+    expect(book.date1904).toBe(true);
+    const rows = await readRows(path);
+    expect(rows[0]!.cells).toEqual([{ t: 'n', v: 44514, date: true }, { t: 'n', v: 0, date: true }, { t: 'n', v: 44514 }]);
+  });
+
+  it('fills vertically merged cells from their top-left cell', async () => {
+    const path = writeRawXlsx(join(dir, 'merged.xlsx'), [
+      {
+        name: 'S',
+        data: '<row r="1"><c r="A1" t="inlineStr"><is><t>Apex</t></is></c><c r="B1"><v>1</v></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>hidden</t></is></c><c r="B2"><v>2</v></c></row><row r="3"><c r="B3"><v>3</v></c></row><row r="4"><c r="B4"><v>4</v></c></row>',
+        after: '<mergeCells count="1"><mergeCell ref="A1:A3"/></mergeCells>',
+      },
+    ]);
+    const rows = await readRows(path);
+    expect(rows.map((r) => r.cells[0]?.v)).toEqual(['Apex', 'Apex', 'Apex', undefined]);
+  });
+
+  it('decodes entities and _xHHHH_ escapes', async () => {
+    const path = writeRawXlsx(join(dir, 'esc.xlsx'), [{ name: 'S', data: '<row r="1"><c r="A1" t="inlineStr"><is><t>a&lt;b&gt;&#x4E2D;&#25991;_x000D_</t></is></c></row>' }]);
+    expect((await readRows(path))[0]!.cells[0]).toEqual({ t: 's', v: 'a<b>中文\r' });
+  });
+});
+
+describe('hostile and broken files fail cleanly', () => {
+  const expectInput = async (path: string, code: string) => {
+    const err = await readRows(path).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).code).toBe(code);
+  };
+
+  it('rejects a cell reference beyond XFD1048576', async () => {
+    await expectInput(writeRawXlsx(join(dir, 'far.xlsx'), [{ name: 'S', data: '<row r="1"><c r="XFE1"><v>1</v></c></row>' }]), 'input.badRef');
+    await expectInput(writeRawXlsx(join(dir, 'deep.xlsx'), [{ name: 'S', data: '<row r="1048577"><c r="A1048577"><v>1</v></c></row>' }]), 'input.badRef');
+  });
+
+  it('rejects XML with a DOCTYPE or entity declarations', async () => {
+    const path = writeZip(join(dir, 'xxe.xlsx'), {
+      '_rels/.rels': '<Relationships><Relationship Id="rId1" Type="x/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+      'xl/workbook.xml': '<?xml version="1.0"?><!DOCTYPE lol [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><workbook><sheets/></workbook>',
+    });
+    await expect(openBook(path)).rejects.toMatchObject({ code: 'input.doctype' });
+  });
+
+  it('caps the inflated size of a part (zip bomb)', async () => {
+    const { ZipArchive } = await import('../../src/io/zip.js');
+    const path = writeZip(join(dir, 'bomb.zip'), { 'big.xml': Buffer.alloc(4 * 1024 * 1024, 0x41) });
+    const zip = await ZipArchive.open(path);
+    const entry = zip.find('big.xml')!;
+    await expect(zip.read(entry, 1024 * 1024)).rejects.toMatchObject({ code: 'input.tooLarge' });
+    const drain = async () => {
+      for await (const chunk of zip.stream(entry, undefined, 1024 * 1024)) void chunk;
+    };
+    await expect(drain()).rejects.toMatchObject({ code: 'input.tooLarge' });
+  });
+
+  it('rejects a truncated zip and a zip without a workbook', async () => {
+    const good = await writeBook(join(dir, 'good.xlsx'), [{ name: 'S', rows: [['x']] }]);
+    const bytes = (await import('node:fs')).readFileSync(good);
+    writeFileSync(join(dir, 'cut.xlsx'), bytes.subarray(0, Math.floor(bytes.length / 2)));
+    await expect(openBook(join(dir, 'cut.xlsx'))).rejects.toMatchObject({ code: 'input.truncated' });
+    await expect(openBook(writeZip(join(dir, 'nowb.xlsx'), { 'readme.txt': 'hi' }))).rejects.toMatchObject({ code: 'input.notWorkbook' });
+  });
+});
+
+describe('number formats', () => {
+  it('recognises date formats, not numbers or text', () => {
+    expect(isDateFormat('yyyy-mm-dd')).toBe(true);
+    expect(isDateFormat('YYYY\\-MM\\-DD')).toBe(true);
+    expect(isDateFormat('[$-F800]dddd, mmmm dd, yyyy')).toBe(true);
+    expect(isDateFormat('yyyy"年"m"月"d"日"')).toBe(true);
+    expect(isDateFormat('[h]:mm:ss')).toBe(true);
+    expect(isDateFormat('#,##0.00')).toBe(false);
+    expect(isDateFormat('0.00 "万元"')).toBe(false);
+    expect(isDateFormat('[Red]#,##0;[Blue]-#,##0')).toBe(false);
+    expect(isDateFormat('General')).toBe(false);
+    expect(isDateFormat('0%')).toBe(false);
+  });
+  it('maps cell styles to date-or-not by built-in and custom formats', () => {
+    const xml = '<styleSheet><numFmts><numFmt numFmtId="165" formatCode="0.0"/></numFmts><cellXfs><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="165"/><xf numFmtId="57"/></cellXfs></styleSheet>';
+    expect(parseDateStyles(xml)).toEqual([false, true, false, true]);
+  });
+});

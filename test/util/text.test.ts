@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { columnIndex, columnLetter, parseCellRef } from '../../src/util/cellref.js';
+import { daysBetween, fromExcelSerial, makeDate, toExcelSerial } from '../../src/util/date.js';
+import { fold, foldKey } from '../../src/util/text.js';
+
+describe('fold', () => {
+  it('folds width, case and spaces', () => {
+    expect(fold('  Ｈｕａ　Wei  ')).toBe('hua wei');
+    expect(fold('ＫＡ００１')).toBe('ka001');
+    expect(foldKey('年采购额 (万元)')).toBe('年采购额万元');
+    expect(foldKey('Account_Name')).toBe('accountname');
+  });
+});
+
+describe('cell references', () => {
+  it('converts between letters and indexes up to XFD', () => {
+    expect(columnLetter(0)).toBe('A');
+    expect(columnLetter(25)).toBe('Z');
+    expect(columnLetter(26)).toBe('AA');
+    expect(columnLetter(16383)).toBe('XFD');
+    expect(columnIndex('XFD')).toBe(16383);
+    expect(parseCellRef('$D$14')).toEqual({ col: 3, row: 14 });
+    expect(parseCellRef('14D')).toBeUndefined();
+  });
+});
+
+describe('dates', () => {
+  it('validates calendar dates', () => {
+    expect(makeDate(2024, 2, 29)).toBe('2024-02-29');
+    expect(makeDate(2025, 2, 29)).toBeUndefined();
+  });
+  it('round-trips Excel serials', () => {
+    for (const d of ['1900-01-01', '1900-02-28', '1900-03-01', '2025-11-15', '1999-12-31']) {
+      expect(fromExcelSerial(toExcelSerial(d), false)).toBe(d);
+    }
+    expect(fromExcelSerial(60, false)).toBeUndefined();
+  });
+  it('counts days without time zones', () => {
+    expect(daysBetween('2025-03-01', '2025-03-31')).toBe(30);
+    expect(daysBetween('2025-11-15', '2025-11-01')).toBe(-14);
+  });
+});
