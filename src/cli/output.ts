@@ -4,7 +4,8 @@ import { t, type Lang } from '../i18n/messages.js';
 import { UsageError } from '../model/errors.js';
 import { findingCell, type Finding } from '../model/finding.js';
 import type { Params } from '../model/errors.js';
-import { sameFile, writeAtomic } from '../io/write.js';
+import { writeXlsx, type SheetData } from '../io/tabular.js';
+import { sameFile, writeAtomic, writeAtomicWith } from '../io/write.js';
 import { reportContext, type ReportContext } from '../report/context.js';
 import { findingMessage } from '../report/findings.js';
 import { FORMATS, render, type Format, type Result } from '../report/index.js';
@@ -29,7 +30,24 @@ export function printResult(result: Result, options: CommonOptions, ctx: CliCont
   const formats = FORMATS[result.kind];
   const format = (options.format ?? formats[0]) as Format;
   if (!formats.includes(format)) throw formatError(format, formats);
-  ctx.stdout.write(render(result, format, rctx));
+  writeChunks(ctx.stdout, render(result, format, rctx));
+}
+
+/** Writes text given whole or in pieces, in blocks of about 64 KiB. */
+export function writeChunks(out: { write(s: string): void }, text: string | Iterable<string>): void {
+  if (typeof text === 'string') {
+    out.write(text);
+    return;
+  }
+  let block = '';
+  for (const piece of text) {
+    block += piece;
+    if (block.length >= 65536) {
+      out.write(block);
+      block = '';
+    }
+  }
+  if (block) out.write(block);
 }
 
 /** The file format an -o name asks for. */
@@ -40,10 +58,11 @@ export function outputKind(file: string, allowed: readonly string[]): string {
   return kind;
 }
 
-/** Writes an -o file atomically, never over the input book. */
-export async function writeOutput(file: string, input: string, data: string | Uint8Array, options: CommonOptions): Promise<void> {
+/** Writes an -o file atomically, never over the input book: text, or sheets as XLSX. */
+export async function writeOutput(file: string, input: string, data: string | SheetData[], options: CommonOptions): Promise<void> {
   if (await sameFile(file, input)) throw new UsageError('usage.outputIsInput', {});
-  await writeAtomic(file, data, { force: options.force });
+  if (typeof data === 'string') await writeAtomic(file, data, { force: options.force });
+  else await writeAtomicWith(file, (_fh, tmp) => writeXlsx(tmp, data), { force: options.force });
 }
 
 /** A note on stderr, unless --quiet. */

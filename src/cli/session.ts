@@ -1,7 +1,7 @@
 /** Opening a book for a command: config, sheets by role, Rules sheet, the date runs are as of. */
 import { readConfigSource, resolveConfig, type ResolvedConfig } from '../config/load.js';
 import type { SheetRole } from '../model/columns.js';
-import { InputError } from '../model/errors.js';
+import { ConfigError, InputError } from '../model/errors.js';
 import { openBook } from '../io/open.js';
 import { readRulesSheet } from '../io/rules-sheet.js';
 import { locateSheets } from '../io/sheets.js';
@@ -53,7 +53,13 @@ export async function openSession(
   if (sheets.rules) {
     const entries = await readRulesSheet(sheets.rules, session.tableOptions(sheets.rules));
     if (entries.length > 0) {
-      config = resolveConfig(source, { rules: entries, overrides, lang: langFlag, env: ctx.env });
+      try {
+        config = resolveConfig(source, { rules: entries, overrides, lang: langFlag, env: ctx.env });
+      } catch (err) {
+        // A bad value in the Rules sheet names the book as well as the cell.
+        if (err instanceof ConfigError && err.where.cell && !err.where.file) throw new ConfigError(err.code, err.params, { file: path, cell: err.where.cell });
+        throw err;
+      }
       session.config = config;
     }
   }

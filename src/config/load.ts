@@ -4,11 +4,13 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { ZodError } from 'zod';
 import { ConfigError, InputError } from '../model/errors.js';
-import { DEFAULT_TASKS } from './defaults.js';
+import { DEFAULT_SERVICES, DEFAULT_TASKS } from './defaults.js';
 import { describeIssue } from './issues.js';
 import { ConfigSchema, type Config, type Lang } from './schema.js';
 
 export const CONFIG_FILE = 'kam.config.json';
+
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** The config in force: defaults, file, Rules sheet and flags merged; `tasks` holds every name. */
 export type ResolvedConfig = Config & { lang: Lang };
@@ -82,6 +84,7 @@ export function resolveConfig(source: ConfigSource, options: ResolveOptions = {}
   for (const [key, value] of Object.entries(options.overrides ?? {})) {
     if (value !== undefined) setPath(raw, key.split('.'), value, defaults);
   }
+  if (raw.tiers !== undefined && raw.services === undefined) raw.services = servicesFor(raw.tiers);
   const parsed = ConfigSchema.safeParse(raw);
   if (!parsed.success) throw configError(parsed.error, source.file, cells, options.lang ?? envLang(options.env) ?? 'zh');
   const config = parsed.data;
@@ -92,6 +95,21 @@ export function resolveConfig(source: ConfigSource, options: ResolveOptions = {}
   return { ...config, tasks, lang };
 }
 
+/**
+ * Custom tiers without a `services` section get the default service catalogue by position: the
+ * first tier that of strategic accounts, the second that of important ones, the rest that of normal.
+ */
+function servicesFor(tiers: unknown): Record<string, unknown> | undefined {
+  if (!Array.isArray(tiers)) return undefined;
+  const defaults = Object.values(DEFAULT_SERVICES);
+  const out: Record<string, unknown> = {};
+  tiers.forEach((t: unknown, i) => {
+    const id = isRecord(t) ? t.id : undefined;
+    if (typeof id === 'string' && !UNSAFE_KEYS.has(id)) out[id] = structuredClone(defaults[Math.min(i, defaults.length - 1)]);
+  });
+  return out;
+}
+
 /** `zh` or `en` from LC_ALL, LC_MESSAGES or LANG; undefined when none is set. */
 export function envLang(env: NodeJS.ProcessEnv = process.env): Lang | undefined {
   const value = env.LC_ALL || env.LC_MESSAGES || env.LANG;
@@ -100,17 +118,17 @@ export function envLang(env: NodeJS.ProcessEnv = process.env): Lang | undefined 
 }
 
 function setPath(target: Record<string, unknown>, path: string[], value: unknown, defaults: unknown): void {
+  // A key such as `__proto__.x` from a Rules sheet must stay data: never walk into a prototype.
+  if (path.length === 0 || path.some((seg) => UNSAFE_KEYS.has(seg))) return;
   let node: Record<string, unknown> = target;
   let def: unknown = defaults;
   for (let i = 0; i < path.length - 1; i++) {
     const seg = path[i]!;
     def = isRecord(def) ? def[seg] : undefined;
-    if (!isRecord(node[seg])) node[seg] = def !== undefined ? structuredClone(def) : /^\d+$/.test(path[i + 1]!) ? [] : {};
+    if (!Object.hasOwn(node, seg) || !isRecord(node[seg])) node[seg] = def !== undefined ? structuredClone(def) : /^\d+$/.test(path[i + 1]!) ? [] : {};
     node = node[seg] as Record<string, unknown>;
   }
-  const last = path[path.length - 1];
-  if (last === undefined || last === '__proto__' || last === 'constructor' || last === 'prototype') return;
-  node[last] = value;
+  node[path[path.length - 1]!] = value;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

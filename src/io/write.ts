@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { lstat, open, realpath, rename, unlink } from 'node:fs/promises';
+import { lstat, open, realpath, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../model/errors.js';
 
@@ -15,6 +15,18 @@ export interface WriteOptions {
 
 /** Writes `data` to `target` atomically. */
 export async function writeAtomic(target: string, data: string | Uint8Array, options: WriteOptions = {}): Promise<void> {
+  await writeAtomicWith(target, async (fh) => fh.writeFile(data), options);
+}
+
+/**
+ * Writes `target` atomically through a producer that fills the temporary file, by handle or by
+ * path (for writers that open the file themselves, such as exceljs's streaming writer).
+ */
+export async function writeAtomicWith(
+  target: string,
+  produce: (fh: FileHandle, tmpPath: string) => Promise<void>,
+  options: WriteOptions = {},
+): Promise<void> {
   const path = await safeTarget(target, options);
   const dir = dirname(path);
   const tmp = join(dir, `.${basename(path)}.kam-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
@@ -23,10 +35,15 @@ export async function writeAtomic(target: string, data: string | Uint8Array, opt
     const fh = await open(tmp, 'wx', 0o644);
     created = true;
     try {
-      await fh.writeFile(data);
-      await fh.sync();
+      await produce(fh, tmp);
     } finally {
       await fh.close();
+    }
+    const sync = await open(tmp, 'r+');
+    try {
+      await sync.sync();
+    } finally {
+      await sync.close();
     }
     await rename(tmp, path);
     created = false;

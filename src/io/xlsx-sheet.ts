@@ -69,16 +69,18 @@ export async function* parseSheet(
     }
     const rowOpen = `<${prefix}row`;
     const rowClose = `</${prefix}row>`;
+    // Searched once per chunk, not once per row: per row it would make the parse quadratic.
+    const sheetEnd = buf.indexOf(`</${prefix}sheetData>`, pos);
     for (;;) {
       const i = buf.indexOf(rowOpen, pos);
-      if (i < 0) {
-        if (buf.includes(`</${prefix}sheetData>`, pos)) done = true;
+      if (i < 0 || (sheetEnd >= 0 && sheetEnd < i)) {
+        if (sheetEnd >= 0) done = true;
         pos = Math.max(pos, buf.length - rowOpen.length - 1);
         break;
       }
-      const end = buf.indexOf(`</${prefix}sheetData>`, pos);
-      if (end >= 0 && end < i) {
-        done = true;
+      if (i + rowOpen.length >= buf.length) {
+        // The chunk ends right after `<row`: wait for the next one to see what follows.
+        pos = i;
         break;
       }
       const next = buf.charCodeAt(i + rowOpen.length);

@@ -9,7 +9,8 @@ import { text } from './text.js';
 /** Everything a command can hand to a reporter. */
 export type Result = (TierReport & { explain?: number }) | { kind: 'config'; value: unknown };
 
-export type Renderer = (result: Result, ctx: ReportContext) => string;
+/** A renderer returns the text, or its pieces in order for output too large to hold at once. */
+export type Renderer = (result: Result, ctx: ReportContext) => string | Iterable<string>;
 
 export const REPORTERS = { text, json, csv, markdown } satisfies Record<string, Renderer>;
 export type Format = keyof typeof REPORTERS;
@@ -21,6 +22,12 @@ export const FORMATS: Record<Result['kind'], readonly Format[]> = {
 };
 
 /** Renders a result in a format. */
-export function render(result: Result, format: Format, ctx: ReportContext): string {
+export function render(result: Result, format: Format, ctx: ReportContext): string | Iterable<string> {
   return REPORTERS[format](result, ctx);
+}
+
+/** The whole text of a rendering. */
+export function renderText(result: Result, format: Format, ctx: ReportContext): string {
+  const out = render(result, format, ctx);
+  return typeof out === 'string' ? out : [...out].join('');
 }

@@ -6,7 +6,7 @@ import { explainText, tierText } from './tier-text.js';
 export function text(result: Result, ctx: ReportContext): string {
   switch (result.kind) {
     case 'tier': {
-      if (result.explain) {
+      if (result.explain !== undefined) {
         const a = result.accounts.find((x) => x.index === result.explain);
         if (a) return explainText(result, a, ctx);
       }

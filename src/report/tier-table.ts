@@ -32,7 +32,7 @@ export function tierTable(report: TierReport, lang: Lang): SheetData {
       a.movement === 'new' ? label(lang, 'new') : a.movement,
       a.pinned,
       a.trend,
-      ...report.criteria.map((k) => a.contributions[k.column] ?? 0),
+      ...report.criteria.map((_k, j) => a.points[j] ?? 0),
     ]),
     formats: [undefined, undefined, undefined, '0.00', undefined, undefined, undefined, undefined, '0.0%', ...report.criteria.map(() => '0.00')],
   };

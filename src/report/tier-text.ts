@@ -3,7 +3,9 @@ import Table from 'cli-table3';
 import { label } from '../i18n/labels.js';
 import { findingCell, summarize } from '../model/finding.js';
 import type { TierReport, TierRow } from '../scoring/run.js';
+import { criterionScore } from '../scoring/methods.js';
 import { tierLabel } from '../scoring/tiers.js';
+import { alignedTable } from './aligned.js';
 import type { ReportContext } from './context.js';
 import { findingMessage } from './findings.js';
 import { fmtMoney, fmtPercent, fmtScore, fmtTrend, fmtValue } from './numbers.js';
@@ -14,18 +16,12 @@ const MAX_FINDINGS = 20;
 export function tierText(report: TierReport, ctx: ReportContext): string {
   const { lang, color: c } = ctx;
   const out: string[] = [];
-  const method = label(lang, `method.${report.method}`) + (report.method === 'weighted' ? ` (${label(lang, `normalize.${report.normalize}`)})` : '');
+  const paren = (s: string): string => (lang === 'zh' ? `（${s}）` : ` (${s})`);
+  const method = label(lang, `method.${report.method}`) + (report.method === 'weighted' ? paren(label(lang, `normalize.${report.normalize}`)) : '');
   out.push(c.bold(`${label(lang, 'tier.title')} · ${report.file} › ${report.sheet} · ${label(lang, 'tier.accounts', { n: report.accounts.length })} · ${method}`));
   out.push(c.dim(report.criteria.map((k) => `${k.header} ${fmtPercent(k.weight, 0)}${k.direction === 'cost' ? '↓' : ''}`).join(' · ')));
-  const table = new Table({
-    head: ['rank', 'name', 'score', 'tier', 'recorded', 'movement', 'trend', 'factor'].map((k) => label(lang, k as 'rank')),
-    style: { head: [], border: [], compact: true },
-    colAligns: ['right', 'left', 'right', 'left', 'left', 'center', 'right', 'left'],
-    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-  });
   const rows = ctx.limit !== undefined ? report.accounts.slice(0, ctx.limit) : report.accounts;
-  for (const a of rows) {
-    table.push([
+  const lines = rows.map((a) => [
       String(a.rank),
       a.name,
       fmtScore(a.score),
@@ -35,8 +31,14 @@ export function tierText(report: TierReport, ctx: ReportContext): string {
       a.trend === null ? c.dim('—') : a.trend < 0 ? c.red(fmtTrend(a.trend)) : c.green(fmtTrend(a.trend)),
       topFactor(report, a),
     ]);
-  }
-  out.push(table.toString());
+  out.push(
+    alignedTable(
+      ['rank', 'name', 'score', 'tier', 'recorded', 'movement', 'trend', 'factor'].map((k) => label(lang, k as 'rank')),
+      lines,
+      ['right', 'left', 'right', 'left', 'left', 'left', 'right', 'left'],
+      (s) => c.bold(s),
+    ),
+  );
   if (rows.length < report.accounts.length) out.push(c.dim(label(lang, 'limit', { n: rows.length, total: report.accounts.length })));
   out.push('', c.bold(label(lang, 'summary.title')));
   const sum = new Table({
@@ -92,8 +94,8 @@ function movementCell(a: TierRow, ctx: ReportContext): string {
 /** The criterion that adds most to an account's score, with its points. */
 export function topFactor(report: TierReport, a: TierRow): string {
   let best: { header: string; points: number } | undefined;
-  for (const k of report.criteria) {
-    const p = a.contributions[k.column] ?? 0;
+  for (const [j, k] of report.criteria.entries()) {
+    const p = a.points[j] ?? 0;
     if (!best || p > best.points) best = { header: k.header, points: p };
   }
   return best && best.points > 0 ? `${best.header} ${fmtScore(best.points)}` : '—';
@@ -110,7 +112,7 @@ export function explainText(report: TierReport, a: TierRow, ctx: ReportContext):
     colAligns: ['left', 'right', 'right', 'right', 'right', 'right'],
   });
   report.criteria.forEach((k, j) => {
-    const d = a.details[j]!;
+    const d = criterionScore(report.scored, a.index, j);
     table.push([
       `${k.header}${k.direction === 'cost' ? ' ↓' : ''}`,
       d.raw === undefined ? c.yellow(label(lang, 'explain.missing')) : fmtValue(d.raw),
@@ -122,9 +124,10 @@ export function explainText(report: TierReport, a: TierRow, ctx: ReportContext):
   });
   table.push([c.bold(label(lang, 'explain.total')), '', '', '', '', c.bold(fmtScore(a.score))]);
   out.push(table.toString());
-  if (a.distances) {
-    out.push(`${label(lang, 'explain.splus')}: ${a.distances.plus.toFixed(6)}`);
-    out.push(`${label(lang, 'explain.sminus')}: ${a.distances.minus.toFixed(6)}`);
+  const dist = report.scored.distances;
+  if (dist) {
+    out.push(`${label(lang, 'explain.splus')}: ${dist.plus[a.index]!.toFixed(6)}`);
+    out.push(`${label(lang, 'explain.sminus')}: ${dist.minus[a.index]!.toFixed(6)}`);
     out.push(`${label(lang, 'explain.closeness')} = ${(a.score / 100).toFixed(6)}`);
   }
   const tierName = tierLabel(report.tiers.find((t) => t.id === a.tier), lang);

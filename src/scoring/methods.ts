@@ -33,12 +33,37 @@ export interface CriterionScore {
   points: number;
 }
 
+/** One criterion's numbers for every account, in typed arrays (no object per account and criterion). */
+export interface ScoredCriterion {
+  raw: readonly (number | undefined)[];
+  used: Float64Array;
+  normalized: Float64Array;
+  points: Float64Array;
+}
+
 export interface MethodResult {
-  scores: number[];
-  /** Per account, per criterion. */
-  details: CriterionScore[][];
+  scores: Float64Array;
+  /** Per criterion, per account. */
+  criteria: ScoredCriterion[];
   /** TOPSIS only: each account's distance to the ideal (S+) and anti-ideal (S−). */
-  distances?: { plus: number; minus: number }[];
+  distances?: { plus: Float64Array; minus: Float64Array };
+}
+
+/** Account i's numbers on criterion j. */
+export function criterionScore(result: MethodResult, i: number, j: number): CriterionScore {
+  const c = result.criteria[j]!;
+  return { raw: c.raw[i], used: c.used[i]!, normalized: c.normalized[i]!, points: c.points[i]! };
+}
+
+function scored(raw: readonly (number | undefined)[], used: ArrayLike<number>, normalized: ArrayLike<number>, points: ArrayLike<number>): ScoredCriterion {
+  return { raw, used: Float64Array.from(used), normalized: Float64Array.from(normalized), points: Float64Array.from(points) };
+}
+
+/** Score = Σ points over criteria. */
+function sumScores(criteria: readonly ScoredCriterion[], n: number): Float64Array {
+  const out = new Float64Array(n);
+  for (const c of criteria) for (let i = 0; i < n; i++) out[i]! += c.points[i]!;
+  return out;
 }
 
 /** The worst value of a criterion among the values present (min for benefit, max for cost). */
@@ -92,13 +117,12 @@ export function percentileRanks(values: readonly number[], direction: Direction)
 
 /** `weighted`: score = 100 × Σ wᵢ·xᵢ over min-max (or percentile-rank) normalised values. */
 export function scoreWeighted(criteria: readonly CriterionInput[], n: number, normalize: 'minmax' | 'rank'): MethodResult {
-  const details = Array.from({ length: n }, () => [] as CriterionScore[]);
-  for (const c of criteria) {
+  const out = criteria.map((c) => {
     const used = filled(c);
     const norm = normalize === 'rank' ? percentileRanks(used, c.direction) : minmax(used, c.direction);
-    for (let i = 0; i < n; i++) details[i]!.push({ raw: c.values[i], used: used[i]!, normalized: norm[i]!, points: 100 * c.weight * norm[i]! });
-  }
-  return { scores: details.map(sumPoints), details };
+    return scored(c.values, used, norm, norm.map((x) => 100 * c.weight * x));
+  });
+  return { scores: sumScores(out, n), criteria: out };
 }
 
 /** The points of the first band a value fits; 0 below every band. */
@@ -115,17 +139,14 @@ export function bandPoints(value: number, bands: readonly Band[]): number {
  * value earns 0 points, the worst a band can give.
  */
 export function scoreScorecard(criteria: readonly CriterionInput[], n: number): MethodResult {
-  const details = Array.from({ length: n }, () => [] as CriterionScore[]);
-  for (const c of criteria) {
+  const out = criteria.map((c) => {
     const bands = c.bands ?? [];
     const maxPoints = maxOf([0, ...bands.map((b) => b.points)]);
-    for (let i = 0; i < n; i++) {
-      const raw = c.values[i];
-      const pts = raw === undefined ? 0 : bandPoints(raw, bands);
-      details[i]!.push({ raw, used: raw ?? NaN, normalized: pts, points: maxPoints > 0 ? (100 * c.weight * pts) / maxPoints : 0 });
-    }
-  }
-  return { scores: details.map(sumPoints), details };
+    const pts = Array.from({ length: n }, (_v, i) => (c.values[i] === undefined ? 0 : bandPoints(c.values[i]!, bands)));
+    const used = Array.from({ length: n }, (_v, i) => c.values[i] ?? NaN);
+    return scored(c.values, used, pts, pts.map((p) => (maxPoints > 0 ? (100 * c.weight * p) / maxPoints : 0)));
+  });
+  return { scores: sumScores(out, n), criteria: out };
 }
 
 /**
@@ -142,36 +163,35 @@ export function scoreTopsis(criteria: readonly CriterionInput[], n: number): Met
   });
   const ideal = criteria.map((c, j) => (c.direction === 'cost' ? minOf(v[j]!) : maxOf(v[j]!)));
   const anti = criteria.map((c, j) => (c.direction === 'cost' ? maxOf(v[j]!) : minOf(v[j]!)));
-  const scores: number[] = [];
-  const distances: { plus: number; minus: number }[] = [];
-  const details: CriterionScore[][] = [];
+  const scores = new Float64Array(n);
+  const plus = new Float64Array(n);
+  const minus = new Float64Array(n);
+  const points = criteria.map(() => new Float64Array(n));
   for (let i = 0; i < n; i++) {
-    let plus = 0;
-    let minus = 0;
+    let sp = 0;
+    let sm = 0;
     for (let j = 0; j < criteria.length; j++) {
-      plus += (v[j]![i]! - ideal[j]!) ** 2;
-      minus += (v[j]![i]! - anti[j]!) ** 2;
+      sp += (v[j]![i]! - ideal[j]!) ** 2;
+      sm += (v[j]![i]! - anti[j]!) ** 2;
     }
-    plus = Math.sqrt(plus);
-    minus = Math.sqrt(minus);
-    const score = plus + minus === 0 ? 50 : (100 * minus) / (plus + minus);
+    plus[i] = Math.sqrt(sp);
+    minus[i] = Math.sqrt(sm);
+    const score = plus[i]! + minus[i]! === 0 ? 50 : (100 * minus[i]!) / (plus[i]! + minus[i]!);
+    scores[i] = score;
+    let total = 0;
     const closeness = criteria.map((c, j) => {
       const span = ideal[j]! - anti[j]!;
-      return c.weight * (span === 0 ? 1 : (v[j]![i]! - anti[j]!) / span);
+      const x = c.weight * (span === 0 ? 1 : (v[j]![i]! - anti[j]!) / span);
+      total += x;
+      return x;
     });
-    const total = closeness.reduce((s, x) => s + x, 0);
-    details.push(
-      criteria.map((c, j) => ({
-        raw: c.values[i],
-        used: used[j]![i]!,
-        normalized: v[j]![i]!,
-        points: total === 0 ? 0 : (score * closeness[j]!) / total,
-      })),
-    );
-    scores.push(score);
-    distances.push({ plus, minus });
+    for (let j = 0; j < criteria.length; j++) points[j]![i] = total === 0 ? 0 : (score * closeness[j]!) / total;
   }
-  return { scores, details, distances };
+  return {
+    scores,
+    criteria: criteria.map((c, j) => scored(c.values, used[j]!, v[j]!, points[j]!)),
+    distances: { plus, minus },
+  };
 }
 
 export interface AbcResult extends MethodResult {
@@ -198,15 +218,9 @@ export function scoreAbc(column: CriterionInput, cutoffs: readonly number[], nam
     classes[i] = k;
     cum += values[i]!;
   }
-  const scores = values.map((v) => (total === 0 ? 0 : (100 * v) / total));
-  const details = values.map((v, i) => [{ raw: column.values[i], used: v, normalized: total === 0 ? 0 : v / total, points: scores[i]! }]);
-  return { scores, details, classes };
-}
-
-function sumPoints(row: CriterionScore[]): number {
-  let s = 0;
-  for (const d of row) s += d.points;
-  return s;
+  const scores = Float64Array.from(values, (v) => (total === 0 ? 0 : (100 * v) / total));
+  const shares = values.map((v) => (total === 0 ? 0 : v / total));
+  return { scores, criteria: [scored(column.values, values, shares, scores)], classes };
 }
 
 /** Code-point order, the same on every machine and locale. */

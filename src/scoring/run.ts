@@ -3,12 +3,12 @@ import type { ResolvedConfig } from '../config/load.js';
 import { columnValues, type AccountsTable } from '../io/accounts.js';
 import { cellFinding } from '../io/findings.js';
 import type { Column } from '../io/table.js';
-import { isBlank } from '../model/cell.js';
 import { InputError, type Params } from '../model/errors.js';
 import type { Finding } from '../model/finding.js';
 import type { IsoDate } from '../util/date.js';
 import { compareText, type CriterionInput } from './methods.js';
 import { computeTiers, normalizeWeights, type TieredAccount, type TierSummary } from './tier.js';
+import type { MethodResult } from './methods.js';
 import { tierRecognizer, type TierDef } from './tiers.js';
 
 export interface TierCriterion {
@@ -37,9 +37,16 @@ export interface TierReport {
   tiers: TierDef[];
   accounts: TierRow[];
   summary: TierSummary[];
+  /** Every criterion's values and points per account (for `--explain`). */
+  scored: MethodResult;
   findings: Finding[];
   /** Notes for stderr (a criterion dropped, …), as message codes. */
   warnings: { code: string; params: Params }[];
+}
+
+/** The columns scoring reads besides the canonical ones, to ask for when reading the sheet. */
+export function scoringColumns(config: ResolvedConfig): string[] {
+  return [...config.scoring.criteria.map((c) => c.column), config.scoring.abc.column, ...config.promote.map((p) => p.column)];
 }
 
 /** Scores and tiers the accounts of a table under a config. */
@@ -49,26 +56,20 @@ export function runTier(table: AccountsTable, config: ResolvedConfig, asOf: IsoD
   const findings: Finding[] = [...table.findings];
   const warnings: TierReport['warnings'] = [];
   const invalid = new Set(findings.filter((f) => f.rule === 'schema/invalid-value').map((f) => `${f.row}:${f.column}`));
-  const aliases = config.columns;
   const wanted =
     method === 'abc'
       ? [{ column: config.scoring.abc.column, weight: 1, direction: 'benefit' as const, bands: undefined }]
       : config.scoring.criteria;
   const kept: (CriterionInput & { source: Column })[] = [];
   for (const c of wanted) {
-    const cv = columnValues(table, c.column, asOf, aliases);
+    const cv = columnValues(table, c.column, asOf);
     if (!cv) {
       warnings.push({ code: 'warn.droppedCriterion', params: { column: c.column, sheet: layout.sheet } });
       continue;
     }
     if (accounts.length > 0 && cv.values.every((v) => v === undefined)) {
       warnings.push({ code: 'warn.emptyCriterion', params: { column: c.column, sheet: layout.sheet } });
-      findings.push(...cv.findings);
       continue;
-    }
-    for (const f of cv.findings) {
-      findings.push(f);
-      invalid.add(`${f.row}:${f.column}`);
     }
     kept.push({ column: c.column, weight: c.weight, direction: c.direction, bands: c.bands, values: cv.values, source: cv.column });
   }
@@ -91,7 +92,7 @@ export function runTier(table: AccountsTable, config: ResolvedConfig, asOf: IsoD
     const read = (text: string | undefined, col: Column | undefined): string | undefined => {
       if (text === undefined || !col) return undefined;
       const id = recognize(text);
-      if (id === undefined && !isBlank(a.cells[col.index])) {
+      if (id === undefined) {
         findings.push(cellFinding('schema/invalid-value', layout, a.row, col, { header: col.header, value: text, expected: 'tier' }, { account: a.name }));
       }
       return id;
@@ -99,7 +100,7 @@ export function runTier(table: AccountsTable, config: ResolvedConfig, asOf: IsoD
     return { recorded: read(a.tier, tierCol), pinned: read(a.tierOverride, overrideCol) };
   });
   const promote = config.promote.flatMap((p) => {
-    const cv = columnValues(table, p.column, asOf, aliases);
+    const cv = columnValues(table, p.column, asOf);
     if (!cv) {
       warnings.push({ code: 'warn.droppedCriterion', params: { column: p.column, sheet: layout.sheet } });
       return [];
@@ -128,12 +129,14 @@ export function runTier(table: AccountsTable, config: ResolvedConfig, asOf: IsoD
     tiers: config.tiers,
     accounts: outcome.accounts.map((t) => {
       const a = accounts[t.index]!;
-      const row: TierRow = { ...t, row: a.row };
+      // Extended in place: a copy per account costs real memory on a 100,000-account book.
+      const row = Object.assign(t, { row: a.row }) as TierRow;
       if (a.tier !== undefined) row.recordedText = a.tier;
       if (a.numbers.annual_revenue !== undefined) row.revenue = a.numbers.annual_revenue;
       return row;
     }),
     summary: outcome.summary,
+    scored: outcome.scored,
     findings: sortFindings(findings),
     warnings,
   };

@@ -6,7 +6,6 @@ import {
   scoreTopsis,
   scoreWeighted,
   type CriterionInput,
-  type CriterionScore,
   type MethodResult,
 } from './methods.js';
 import { assignTiers, type TierDef } from './tiers.js';
@@ -59,9 +58,8 @@ export interface TieredAccount {
   promoted: boolean;
   movement: Movement;
   trend: number | null;
-  contributions: Record<string, number>;
-  details: CriterionScore[];
-  distances?: { plus: number; minus: number };
+  /** Points per criterion, in the order of the criteria: they add up to the score. */
+  points: number[];
 }
 
 export interface TierSummary {
@@ -74,6 +72,8 @@ export interface TierSummary {
 export interface TierOutcome {
   accounts: TieredAccount[];
   summary: TierSummary[];
+  /** Every criterion's raw, used and normalised values and points, for `--explain`. */
+  scored: MethodResult;
 }
 
 /** Re-normalises weights to sum 1; criteria of weight 0 stay (they show 0 points). */
@@ -133,8 +133,6 @@ export function computeTiers(accounts: readonly TierAccountInput[], options: Tie
     const pinned = a.pinnedTier !== undefined && tierIndex.has(a.pinnedTier);
     const final = pinned ? tierIndex.get(a.pinnedTier!)! : computed;
     const recorded = a.recordedTier !== undefined ? tierIndex.get(a.recordedTier) : undefined;
-    const contributions: Record<string, number> = Object.create(null) as Record<string, number>;
-    options.criteria.forEach((c, j) => (contributions[c.column] = result.details[i]![j]!.points));
     const out: TieredAccount = {
       index: i,
       rank: r + 1,
@@ -146,12 +144,10 @@ export function computeTiers(accounts: readonly TierAccountInput[], options: Tie
       promoted: computed < byScore[i]!,
       movement: recorded === undefined ? 'new' : final < recorded ? '↑' : final > recorded ? '↓' : '=',
       trend: revenueTrend(a.periods),
-      contributions,
-      details: result.details[i]!,
+      points: result.criteria.map((c) => c.points[i]!),
     };
     if (a.id !== undefined) out.id = a.id;
     if (a.recordedTier !== undefined && recorded !== undefined) out.recordedTier = a.recordedTier;
-    if (result.distances) out.distances = result.distances[i]!;
     return out;
   });
   const totalRevenue = accounts.reduce((s, a) => s + (a.revenue ?? 0), 0);
@@ -160,5 +156,5 @@ export function computeTiers(accounts: readonly TierAccountInput[], options: Tie
     const revenue = members.reduce((s, a) => s + (accounts[a.index]!.revenue ?? 0), 0);
     return { tier: t.id, count: members.length, revenue, revenueShare: totalRevenue === 0 ? 0 : revenue / totalRevenue };
   });
-  return { accounts: tiered, summary };
+  return { accounts: tiered, summary, scored: result };
 }

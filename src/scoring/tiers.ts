@@ -57,7 +57,7 @@ export function quotaCount(top: number | string, n: number): number {
  * Tier index per account from scores, given accounts in rank order: each tier takes its quota (or
  * everyone at or above its minScore) from those left after the tiers above it; the last takes the rest.
  */
-export function assignTiers(rankOrder: readonly number[], scores: readonly number[], tiers: readonly TierDef[]): number[] {
+export function assignTiers(rankOrder: readonly number[], scores: ArrayLike<number>, tiers: readonly TierDef[]): number[] {
   const n = rankOrder.length;
   const out = new Array<number>(n).fill(tiers.length - 1);
   let next = 0;

@@ -162,3 +162,27 @@ describe('number formats', () => {
     expect(parseDateStyles(xml)).toEqual([false, true, false, true]);
   });
 });
+
+describe('streaming', () => {
+  it('gives the same rows however the inflated bytes are split into chunks', async () => {
+    const { parseSheet } = await import('../../src/io/xlsx-sheet.js');
+    const xml =
+      '<?xml version="1.0"?><worksheet xmlns="x"><sheetData>' +
+      Array.from({ length: 40 }, (_v, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>名${i}</t></is></c><c r="B${i + 1}"><v>${i}.5</v></c></row>`).join('') +
+      '<row r="41"/></sheetData><rowBreaks/></worksheet>';
+    const bytes = Buffer.from(xml, 'utf8');
+    const ctx = { file: 'f', sheet: 's', part: 'p', sharedStrings: [], dateStyles: [] };
+    const collect = async (size: number) => {
+      async function* chunks() {
+        for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+      }
+      const out: string[] = [];
+      for await (const r of parseSheet(chunks(), ctx, [])) out.push(`${r.row}:${r.cells.map((c) => c?.v).join('|')}`);
+      return out;
+    };
+    const whole = await collect(bytes.length);
+    expect(whole).toHaveLength(40);
+    expect(whole[39]).toBe('40:名39|39.5');
+    for (let size = 1; size <= 13; size++) expect(await collect(size), `chunk size ${size}`).toEqual(whole);
+  });
+});

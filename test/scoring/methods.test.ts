@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   bandPoints,
+  criterionScore,
   minmax,
   percentileRanks,
   scoreAbc,
@@ -19,7 +20,7 @@ describe('weighted (min-max)', () => {
     expect(r.scores[0]).toBeCloseTo(0, 10);
     expect(r.scores[1]).toBeCloseTo(100 * (0.6 * 0.5 + 0.4 * 1), 10);
     expect(r.scores[2]).toBeCloseTo(100 * (0.6 * 1 + 0.4 * 0.5), 10);
-    expect(r.details[1]![1]).toMatchObject({ raw: 1, used: 1, normalized: 1, points: 40 });
+    expect(criterionScore(r, 1, 1)).toMatchObject({ raw: 1, used: 1, normalized: 1, points: 40 });
   });
 
   it('gives every account 1 on a criterion where all values are equal', () => {
@@ -29,10 +30,10 @@ describe('weighted (min-max)', () => {
 
   it('scores a missing value as the worst value present', () => {
     const r = scoreWeighted([crit([10, undefined, 30])], 3, 'minmax');
-    expect(r.details[1]![0]).toMatchObject({ raw: undefined, used: 10, normalized: 0, points: 0 });
+    expect(criterionScore(r, 1, 0)).toMatchObject({ raw: undefined, used: 10, normalized: 0, points: 0 });
     const cost = scoreWeighted([crit([10, undefined, 30], 1, 'cost')], 3, 'minmax');
-    expect(cost.details[1]![0]).toMatchObject({ used: 30, normalized: 0 });
-    expect(cost.details[0]![0]!.normalized).toBe(1);
+    expect(criterionScore(cost, 1, 0)).toMatchObject({ used: 30, normalized: 0 });
+    expect(criterionScore(cost, 0, 0).normalized).toBe(1);
   });
 
   it('uses percentile ranks with ties averaged for normalize: rank', () => {
@@ -40,7 +41,7 @@ describe('weighted (min-max)', () => {
     expect(percentileRanks([10, 20, 20, 40], 'cost')).toEqual([1, 0.5, 0.5, 0]);
     expect(percentileRanks([5], 'benefit')).toEqual([1]);
     const r = scoreWeighted([crit([1, 1000000, 2, 3])], 4, 'rank');
-    expect(r.scores.map((s) => Math.round(s * 1e6) / 1e6)).toEqual([0, 100, 33.333333, 66.666667]);
+    expect(Array.from(r.scores, (s) => Math.round(s * 1e6) / 1e6)).toEqual([0, 100, 33.333333, 66.666667]);
   });
 });
 
@@ -81,18 +82,18 @@ describe('topsis', () => {
     const dirs = ['cost', 'benefit', 'cost', 'benefit'] as const;
     const criteria = weights.map((w, j) => crit(m.map((r) => r[j]!), w, dirs[j], `c${j}`));
     const r = scoreTopsis(criteria, 3);
-    expect(r.scores.map((s) => s / 100)).toEqual([expect.closeTo(0.78562925, 7), expect.closeTo(0.66099579, 7), expect.closeTo(0.21437075, 7)]);
-    expect(r.distances!.map((d) => d.plus)).toEqual([expect.closeTo(0.07034498, 7), expect.closeTo(0.09070766, 7), expect.closeTo(0.25780135, 7)]);
-    expect(r.distances!.map((d) => d.minus)).toEqual([expect.closeTo(0.25780135, 7), expect.closeTo(0.17686323, 7), expect.closeTo(0.07034498, 7)]);
-    expect(r.details[0]![0]!.normalized).toBeCloseTo(0.20779069, 7);
-    expect(r.details[2]![2]!.normalized).toBeCloseTo(0.47263582, 7);
+    expect(Array.from(r.scores, (s) => s / 100)).toEqual([expect.closeTo(0.78562925, 7), expect.closeTo(0.66099579, 7), expect.closeTo(0.21437075, 7)]);
+    expect(Array.from(r.distances!.plus)).toEqual([expect.closeTo(0.07034498, 7), expect.closeTo(0.09070766, 7), expect.closeTo(0.25780135, 7)]);
+    expect(Array.from(r.distances!.minus)).toEqual([expect.closeTo(0.25780135, 7), expect.closeTo(0.17686323, 7), expect.closeTo(0.07034498, 7)]);
+    expect(criterionScore(r, 0, 0).normalized).toBeCloseTo(0.20779069, 7);
+    expect(criterionScore(r, 2, 2).normalized).toBeCloseTo(0.47263582, 7);
     // Points share the score, so that they add up to it.
-    for (let i = 0; i < 3; i++) expect(r.details[i]!.reduce((s, d) => s + d.points, 0)).toBeCloseTo(r.scores[i]!, 9);
+    for (let i = 0; i < 3; i++) expect(r.criteria.reduce((s, c) => s + c.points[i]!, 0)).toBeCloseTo(r.scores[i]!, 9);
   });
 
   it('matches the weighted normalised matrix of a second textbook example', () => {
     const r = scoreTopsis([crit([17, 10, 8], 0.714), crit([12, 9, 6], 0.286)], 3);
-    expect(r.details.map((d) => d.map((x) => Number(x.normalized.toFixed(4))))).toEqual([
+    expect([0, 1, 2].map((i) => r.criteria.map((c) => Number(c.normalized[i]!.toFixed(4))))).toEqual([
       [0.5703, 0.2124],
       [0.3355, 0.1593],
       [0.2684, 0.1062],
@@ -103,7 +104,7 @@ describe('topsis', () => {
 
   it('scores 50 when every account is the same, and handles all-zero columns', () => {
     const r = scoreTopsis([crit([3, 3]), crit([0, 0])], 2);
-    expect(r.scores).toEqual([50, 50]);
+    expect(Array.from(r.scores)).toEqual([50, 50]);
   });
 });
 
@@ -123,7 +124,7 @@ describe('abc', () => {
   });
   it('scores each account by its share of the total and treats missing as 0', () => {
     const r = scoreAbc(crit([30, undefined, 10]), [0.8, 0.95], ['x', 'y', 'z']);
-    expect(r.scores).toEqual([75, 0, 25]);
+    expect(Array.from(r.scores)).toEqual([75, 0, 25]);
     // x: 0 → 75% (A); z: from 75% → 100%, crossing 80% (A); y adds nothing from 100% (C)
     expect(r.classes).toEqual([0, 2, 0]);
   });

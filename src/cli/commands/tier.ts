@@ -2,13 +2,13 @@
 import { Option, type Command } from 'commander';
 import { METHODS, NORMALIZATIONS, type Method } from '../../config/schema.js';
 import { readAccounts } from '../../io/accounts.js';
-import { toCsv, toXlsx } from '../../io/tabular.js';
+import { toCsv } from '../../io/tabular.js';
 import { InputError, UsageError } from '../../model/errors.js';
 import { applyRuleLevels } from '../../model/rules.js';
 import { json } from '../../report/json.js';
 import { markdown } from '../../report/markdown.js';
 import { tierSummaryTable, tierTable } from '../../report/tier-table.js';
-import { runTier, type TierReport } from '../../scoring/run.js';
+import { runTier, scoringColumns, type TierReport } from '../../scoring/run.js';
 import { fold } from '../../util/text.js';
 import type { CliContext } from '../context.js';
 import { exitCodeFor } from '../exit.js';
@@ -46,7 +46,7 @@ export async function tierCommand(book: string, options: TierOptions, ctx: CliCo
   const { config } = session;
   const lang = config.lang;
   const sheet = requireSheet(session, 'accounts');
-  const table = await readAccounts(sheet, session.tableOptions(sheet));
+  const table = await readAccounts(sheet, { ...session.tableOptions(sheet), numberColumns: scoringColumns(config) });
   if (!table.layout.byKey.has('name')) {
     throw new InputError('input.missingColumn', { column: lang === 'zh' ? '客户名称' : 'name' }, { file: book, sheet: sheet.name });
   }
@@ -62,10 +62,10 @@ export async function tierCommand(book: string, options: TierOptions, ctx: CliCo
       kind === 'csv'
         ? toCsv(tierTable(report, lang), options.raw)
         : kind === 'json'
-          ? json(report)
+          ? [...json(report)].join('')
           : kind === 'markdown'
             ? markdown(report, { ...rctx, limit: undefined })
-            : await toXlsx([tierTable(report, lang), tierSummaryTable(report, lang)]);
+            : [tierTable(report, lang), tierSummaryTable(report, lang)];
     await writeOutput(options.output, book, data, options);
     note(ctx, options, lang, 'note.wrote', { file: options.output, count: report.accounts.length });
   }

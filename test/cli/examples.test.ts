@@ -1,0 +1,45 @@
+// Every example and template is run or read back, so that none can drift from the code.
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { resolveConfig } from '../../src/config/load.js';
+import { configJsonSchema } from '../../src/config/schema.js';
+import { tempDir } from '../helpers/books.js';
+import { EXAMPLES, ROOT, spawnKam } from '../helpers/cli.js';
+
+describe('examples', () => {
+  const books = readdirSync(EXAMPLES).filter((f) => /\.(xlsx|csv)$/.test(f) || f === 'csv-en');
+  it.each(books)('kam tier %s runs through the built binary', (book) => {
+    const r = spawnKam(['tier', join('examples', book), '--format', 'json', '--as-of', '2025-11-15']);
+    expect(r.code, r.stderr).toBe(0);
+    expect((JSON.parse(r.stdout) as { accounts: unknown[] }).accounts.length).toBeGreaterThan(10);
+  });
+
+  it('the example config is valid', () => {
+    const raw = JSON.parse(readFileSync(join(EXAMPLES, 'kam.config.json'), 'utf8')) as Record<string, unknown>;
+    expect(() => resolveConfig({ raw }, { lang: 'en' })).not.toThrow();
+  });
+
+  it('the committed books are what the generator makes', () => {
+    const dir = tempDir();
+    execFileSync(process.execPath, [join(ROOT, 'scripts', 'make-examples.mjs'), dir], { stdio: 'pipe' });
+    for (const book of ['accounts-zh.xlsx', 'accounts-en.xlsx', 'accounts-zh.csv', 'csv-en']) {
+      const committed = spawnKam(['tier', join(EXAMPLES, book), '--format', 'json', '-q']);
+      const rebuilt = spawnKam(['tier', join(dir, book), '--format', 'json', '-q', '-c', join(EXAMPLES, 'kam.config.json')]);
+      expect(rebuilt.stdout, book).toBe(committed.stdout);
+    }
+    expect(readFileSync(join(dir, 'accounts-zh.csv')).equals(readFileSync(join(EXAMPLES, 'accounts-zh.csv')))).toBe(true);
+  });
+});
+
+describe('templates', () => {
+  it('kam.config.json holds exactly the defaults', () => {
+    const template = JSON.parse(readFileSync(join(ROOT, 'templates', 'kam.config.json'), 'utf8')) as Record<string, unknown>;
+    const { $schema: _s, ...raw } = template;
+    expect(resolveConfig({ raw }, { lang: 'zh' })).toEqual(resolveConfig({ raw: {} }, { lang: 'zh' }));
+  });
+  it('kam.config.schema.json is the schema of the code', () => {
+    expect(JSON.parse(readFileSync(join(ROOT, 'templates', 'kam.config.schema.json'), 'utf8'))).toEqual(configJsonSchema());
+  });
+});

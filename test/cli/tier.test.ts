@@ -1,0 +1,217 @@
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error: plain ESM data module shared with the example generator
+import { ZH_ACCOUNTS, EN_ACCOUNTS } from '../../scripts/example-data.mjs';
+import { tempDir, writeBook } from '../helpers/books.js';
+import { EXAMPLES, kam } from '../helpers/cli.js';
+import { weightedScores } from '../helpers/expected.js';
+
+interface TierJson {
+  method: string;
+  accounts: { rank: number; id: string | null; name: string; score: number; tier: string; recordedTier: string | null; pinned: boolean; trend: number | null; contributions: Record<string, number> }[];
+  summary: { tier: string; count: number; revenue: number; revenueShare: number }[];
+}
+
+const tierJson = async (args: string[], options?: Parameters<typeof kam>[1]): Promise<TierJson> => {
+  const r = await kam(['tier', ...args, '--format', 'json'], options);
+  expect(r.code, r.stderr).toBeLessThan(2);
+  return JSON.parse(r.stdout) as TierJson;
+};
+
+/** The Chinese example's expected scores, from its source data (万元 → yuan does not change min-max). */
+const zhExpected = weightedScores(
+  (ZH_ACCOUNTS as unknown[][]).map((a) => ({ name: a[1] as string, values: [a[5], a[6], a[7], a[8], a[9]] as number[] })),
+  [0.35, 0.2, 0.15, 0.2, 0.1],
+);
+
+describe('kam tier on the Chinese example', () => {
+  it('gives the §5 weighted scores exactly, for the book and for its GBK CSV export', async () => {
+    for (const file of ['accounts-zh.xlsx', 'accounts-zh.csv']) {
+      const out = await tierJson([join(EXAMPLES, file)]);
+      expect(out.method).toBe('weighted');
+      expect(out.accounts).toHaveLength(30);
+      for (const a of out.accounts) expect(a.score, `${file} ${a.name}`).toBeCloseTo(zhExpected.get(a.name)!, 9);
+      const sorted = [...zhExpected.entries()].sort((x, y) => y[1] - x[1]).map(([n]) => n);
+      expect(out.accounts.map((a) => a.name)).toEqual(sorted);
+    }
+  });
+
+  it('tiers by quota, pins tier_override, applies the promotion rule and summarises revenue', async () => {
+    const out = await tierJson([join(EXAMPLES, 'accounts-zh.xlsx')]);
+    const by = Object.fromEntries(out.accounts.map((a) => [a.id!, a]));
+    // Top 10% of 30 = 3 strategic, next 20% = 6 important.
+    expect(out.accounts.slice(0, 3).map((a) => a.tier)).toEqual(['strategic', 'strategic', 'strategic']);
+    expect(by.KA003).toMatchObject({ tier: 'strategic', pinned: true, recordedTier: 'important' });
+    expect(by.KA005).toMatchObject({ recordedTier: 'important' }); // recorded as "B"
+    expect(by.KA008).toMatchObject({ recordedTier: 'strategic' }); // recorded as "A"
+    expect(by.KA001!.trend).toBeCloseTo((1720 - 1500) / 1500, 12);
+    expect(by.KA013!.trend).toBeNull(); // previous period 0
+    expect(out.summary.map((s) => s.tier)).toEqual(['strategic', 'important', 'normal']);
+    expect(out.summary.reduce((s, x) => s + x.count, 0)).toBe(30);
+    const total = (ZH_ACCOUNTS as unknown[][]).reduce((s, a) => s + (a[5] as number) * 10000, 0);
+    expect(out.summary.reduce((s, x) => s + x.revenue, 0)).toBe(total);
+    expect(out.summary.reduce((s, x) => s + x.revenueShare, 0)).toBeCloseTo(1, 12);
+    const contributions = Object.values(by.KA001!.contributions).reduce((s, x) => s + x, 0);
+    expect(contributions).toBeCloseTo(by.KA001!.score, 9);
+  });
+
+  it('reports the missing satisfaction value at its cell, as a warning', async () => {
+    const r = await kam(['tier', join(EXAMPLES, 'accounts-zh.xlsx')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('客户信息!J35');
+    expect(r.stdout).toContain('data/missing-value');
+    expect((await kam(['tier', join(EXAMPLES, 'accounts-zh.xlsx'), '--fail-on', 'warn'])).code).toBe(1);
+    expect((await kam(['tier', join(EXAMPLES, 'accounts-zh.xlsx'), '--max-warnings', '0'])).code).toBe(1);
+    expect((await kam(['tier', join(EXAMPLES, 'accounts-zh.xlsx'), '--max-warnings', '1'])).code).toBe(0);
+  });
+
+  it('prints in Chinese with --lang zh or a Chinese LANG', async () => {
+    const r = await kam(['tier', join(EXAMPLES, 'accounts-zh.xlsx'), '--limit', '3'], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(r.stdout).toContain('客户分级');
+    expect(r.stdout).toContain('战略客户');
+    expect(r.stdout).toContain('按等级汇总');
+    expect(r.stdout).toContain('仅显示前 3 行（共 30 行）');
+  });
+
+  it('explains one account criterion by criterion', async () => {
+    const r = await kam(['tier', join(EXAMPLES, 'accounts-zh.xlsx'), '--explain', 'KA030']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Score of 智联软件服务 (KA030)');
+    expect(r.stdout).toMatch(/满意度\s+│\s+missing, scored as worst\s+│\s+0\.7\s+│\s+0\.0000/);
+    expect(r.stdout).toContain(zhExpected.get('智联软件服务')!.toFixed(1));
+    const topsis = await kam(['tier', join(EXAMPLES, 'accounts-zh.xlsx'), '--method', 'topsis', '--explain', '华东精密']);
+    expect(topsis.stdout).toContain('distance to ideal S+');
+    expect((await kam(['tier', join(EXAMPLES, 'accounts-zh.xlsx'), '--explain', 'nobody'])).code).toBe(2);
+  });
+});
+
+describe('kam tier methods end to end', () => {
+  it('abc tiers by cumulative revenue share', async () => {
+    const out = await tierJson([join(EXAMPLES, 'accounts-en.xlsx'), '--method', 'abc']);
+    const revenue = (EN_ACCOUNTS as unknown[][]).map((a) => ({ name: a[1] as string, rev: a[5] as number })).sort((a, b) => b.rev - a.rev);
+    const total = revenue.reduce((s, a) => s + a.rev, 0);
+    let cum = 0;
+    const expected = revenue.map((a) => {
+      const before = cum / total;
+      cum += a.rev;
+      return [a.name, before < 0.8 ? 'strategic' : before < 0.95 ? 'important' : 'normal'];
+    });
+    expect(out.accounts.map((a) => [a.name, a.tier])).toEqual(expected);
+    expect(out.accounts[0]!.score).toBeCloseTo((100 * revenue[0]!.rev) / total, 12);
+  });
+
+  it('rank normalisation and scorecard bands from the config', async () => {
+    const dir = tempDir();
+    copyFileSync(join(EXAMPLES, 'accounts-en.xlsx'), join(dir, 'book.xlsx'));
+    writeFileSync(
+      join(dir, 'kam.config.json'),
+      JSON.stringify({
+        scoring: {
+          method: 'scorecard',
+          criteria: [
+            { column: 'annual_revenue', weight: 3, bands: [{ min: 10000000, points: 5 }, { min: 5000000, points: 3 }, { min: 0, points: 1 }] },
+            { column: 'Satisfaction', weight: 1, bands: [{ min: 4.5, points: 2 }, { min: 4, points: 1 }] },
+          ],
+        },
+      }),
+    );
+    const out = await tierJson([join(dir, 'book.xlsx')]);
+    const apex = out.accounts.find((a) => a.name === 'Apex Manufacturing Ltd')!;
+    expect(apex.score).toBeCloseTo(100 * (0.75 * 5 / 5 + 0.25 * 2 / 2), 12);
+    const nimbus = out.accounts.find((a) => a.name === 'Nimbus Cloud')!; // 3.8M → 1 point; satisfaction missing → 0
+    expect(nimbus.score).toBeCloseTo(100 * (0.75 * 1 / 5), 12);
+    const rank = await tierJson([join(dir, 'book.xlsx'), '--method', 'weighted', '--normalize', 'rank']);
+    expect(rank.method).toBe('weighted');
+    expect(rank.accounts[0]!.name).toBe('Apex Manufacturing Ltd');
+  });
+
+  it('drops an absent criterion with a warning and re-normalises the others', async () => {
+    const dir = tempDir();
+    const book = await writeBook(join(dir, 'b.xlsx'), [{ name: 'Accounts', rows: [['Name', 'Revenue', 'Satisfaction'], ['A', 100, 1], ['B', 300, 5], ['C', 200, 3]] }]);
+    const r = await kam(['tier', book, '--format', 'json']);
+    expect(r.stderr).toContain('criterion "contract_value" has no column in Accounts');
+    expect(r.stderr).toContain('criterion "years" has no column');
+    const out = JSON.parse(r.stdout) as TierJson;
+    // revenue 0.35 and satisfaction 0.10 re-normalised over 0.45
+    expect(out.accounts.map((a) => [a.name, a.score])).toEqual([
+      ['B', expect.closeTo(100, 9)],
+      ['C', expect.closeTo(50, 9)],
+      ['A', expect.closeTo(0, 9)],
+    ]);
+  });
+
+  it('reads a Rules sheet that overrides the config', async () => {
+    const dir = tempDir();
+    const book = await writeBook(join(dir, 'b.xlsx'), [
+      { name: 'Accounts', rows: [['Name', 'Revenue'], ['A', 100], ['B', 300], ['C', 200]] },
+      { name: '规则', rows: [['参数', '值', '说明'], ['scoring.method', 'abc', ''], ['scoring.abc.cutoffs', '[0.6, 0.9]', '']] },
+    ]);
+    const out = await tierJson([book]);
+    expect(out.method).toBe('abc');
+    // B: 0 → 50% (A); C: 50% → 83% crossing 60% (A); A: from 83% (B)
+    expect(out.accounts.map((a) => a.tier)).toEqual(['strategic', 'strategic', 'important']);
+    const bad = await writeBook(join(dir, 'bad.xlsx'), [
+      { name: 'Accounts', rows: [['Name'], ['A']] },
+      { name: 'Rules', rows: [['Key', 'Value'], ['load.over', 'lots']] },
+    ]);
+    const r = await kam(['tier', bad]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`kam: ${bad}: Rules!B2: load.over: expected a number\n`);
+  });
+
+  it('reports unreadable cells at their reference and still scores', async () => {
+    const dir = tempDir();
+    const book = await writeBook(join(dir, 'b.xlsx'), [{ name: '客户', rows: [['客户名称', '年采购额'], ['甲', 'lots'], ['乙', 100], ['丙', { error: '#N/A' }]] }]);
+    const r = await kam(['tier', book, '--lang', 'zh']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('客户!B2');
+    expect(r.stdout).toContain('年采购额 列的「lots」无法识别');
+    expect(r.stdout).toContain('客户!B4');
+  });
+});
+
+describe('kam tier -o', () => {
+  it('writes CSV (BOM, injection-safe), JSON and XLSX files, never over the input', async () => {
+    const dir = tempDir();
+    const src = join(dir, 'in.xlsx');
+    await writeBook(src, [{ name: 'Accounts', rows: [['Name', 'Revenue'], ['=HACK()', 100], ['Beta', 50]] }]);
+    const csv = await kam(['tier', src, '-o', join(dir, 'tiers.csv')]);
+    expect(csv.code).toBe(0);
+    expect(csv.stdout).toBe('');
+    expect(csv.stderr).toContain('wrote');
+    const text = readFileSync(join(dir, 'tiers.csv'), 'utf8');
+    expect(text.startsWith('\ufeffRank,ID,Account,Score')).toBe(true);
+    expect(text).toContain("'=HACK()");
+    await kam(['tier', src, '-o', join(dir, 'tiers.json')]);
+    expect((JSON.parse(readFileSync(join(dir, 'tiers.json'), 'utf8')) as TierJson).accounts[0]!.name).toBe('=HACK()');
+    await kam(['tier', src, '-o', join(dir, 'tiers.xlsx'), '--lang', 'zh']);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, 'tiers.xlsx'));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['客户分级', '按等级汇总']);
+    expect(wb.worksheets[0]!.getCell('C2').value).toBe('=HACK()');
+    expect(wb.worksheets[0]!.getCell('E2').value).toBe('战略客户');
+    const before = readFileSync(src);
+    const same = await kam(['tier', src, '-o', src]);
+    expect(same.code).toBe(2);
+    expect(readFileSync(src).equals(before)).toBe(true);
+    expect((await kam(['tier', src, '-o', join(dir, 'x.pdf')])).code).toBe(2);
+    expect(existsSync(join(dir, 'x.pdf'))).toBe(false);
+  });
+});
+
+describe('kam tier on other inputs', () => {
+  it('reads a folder of CSV files and a GBK CSV with a Chinese title row', async () => {
+    const folder = await tierJson([join(EXAMPLES, 'csv-en')]);
+    const book = await tierJson([join(EXAMPLES, 'accounts-en.xlsx')]);
+    expect(folder.accounts.map((a) => [a.name, a.score])).toEqual(book.accounts.map((a) => [a.name, expect.closeTo(a.score, 9)]));
+    const dir = tempDir();
+    const gbk = join(dir, '客户.csv');
+    writeFileSync(gbk, iconv.encode('2025年大客户名单,,\r\n客户名称,年采购额(万元),战略重要性\r\n甲公司,"1,200",5\r\n乙公司,300,3\r\n合计,"1,500",\r\n', 'gbk'));
+    const out = await tierJson([gbk]);
+    expect(out.accounts.map((a) => a.name)).toEqual(['甲公司', '乙公司']);
+    expect(out.summary.reduce((s, x) => s + x.revenue, 0)).toBe(15000000);
+  });
+});

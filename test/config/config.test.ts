@@ -1,0 +1,115 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { envLang, findConfigFile, readConfigSource, resolveConfig } from '../../src/config/load.js';
+import { configJsonSchema } from '../../src/config/schema.js';
+import { ConfigError } from '../../src/model/errors.js';
+import { tempDir } from '../helpers/books.js';
+
+const resolve = (raw: Record<string, unknown>, extra: Parameters<typeof resolveConfig>[1] = {}) => resolveConfig({ file: 'kam.config.json', raw }, { lang: 'en', ...extra });
+const failure = (raw: Record<string, unknown>, lang: 'zh' | 'en' = 'en'): string => {
+  try {
+    resolveConfig({ file: 'kam.config.json', raw }, { lang });
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return String((err as ConfigError).params.detail);
+  }
+  throw new Error('no error');
+};
+
+describe('config defaults', () => {
+  it('has every default of SPEC §2', () => {
+    const c = resolve({});
+    expect(c.scoring.method).toBe('weighted');
+    expect(c.scoring.normalize).toBe('minmax');
+    expect(c.scoring.criteria.map((k) => [k.column, k.weight, k.direction])).toEqual([
+      ['annual_revenue', 0.35, 'benefit'],
+      ['contract_value', 0.2, 'benefit'],
+      ['years', 0.15, 'benefit'],
+      ['strategic', 0.2, 'benefit'],
+      ['satisfaction', 0.1, 'benefit'],
+    ]);
+    expect(c.tiers.map((t) => [t.id, t.top])).toEqual([
+      ['strategic', '10%'],
+      ['important', '20%'],
+      ['normal', undefined],
+    ]);
+    expect(c.services.strategic).toEqual({ required: ['follow-up', 'support', 'complaints', 'review'], cadenceDays: 30 });
+    expect(c.raciShare).toEqual({ R: 1, A: 0.2, C: 0.1, I: 0 });
+    expect(c.load).toEqual({ over: 1, high: 0.85, idle: 0.4, target: 0.85, defaultCapacity: 40 });
+    expect(c.tasks['follow-up']).toContain('客户拜访');
+    expect(c.promote).toEqual([]);
+    expect(c.rules).toEqual({});
+  });
+
+  it('merges partial sections with their defaults and adds task names to the default types', () => {
+    const c = resolve({ load: { over: 1.2 }, tasks: { 'follow-up': ['走访'], onboarding: ['新客户导入'] } });
+    expect(c.load).toMatchObject({ over: 1.2, high: 0.85 });
+    expect(c.tasks['follow-up']).toEqual(expect.arrayContaining(['日常跟进', '走访']));
+    expect(c.tasks.onboarding).toEqual(['新客户导入']);
+  });
+});
+
+describe('config validation', () => {
+  it('names the key and what was expected', () => {
+    expect(failure({ scoring: { method: 'magic' } })).toBe('scoring.method: expected one of "weighted", "scorecard", "topsis", "abc"');
+    expect(failure({ scoring: { criteria: [{ column: 'x', weight: -1 }] } })).toBe('scoring.criteria[0].weight: expected a number ≥ 0');
+    expect(failure({ tiers: [{ id: 'a', top: 'ten' }, { id: 'b' }] })).toBe('tiers[0].top: expected a percentage such as "10%"');
+    expect(failure({ tiers: [{ id: 'a', top: true }, { id: 'b' }] })).toBe('tiers[0].top: expected a count or a percentage such as "10%"');
+    expect(resolve({ tiers: [{ id: 'gold', top: 2 }, { id: 'rest' }] }).services).toEqual({ gold: { required: ['follow-up', 'support', 'complaints', 'review'], cadenceDays: 30 }, rest: { required: ['follow-up', 'complaints'], cadenceDays: 60 } });
+    expect(failure({ colour: true })).toBe('(root): unknown key "colour"');
+    expect(failure({ rules: { 'raci/nope': 'warn' } })).toContain('rules');
+    expect(failure({ rules: { 'raci/no-accountable': 'loud' } })).toBe('rules.raci/no-accountable: expected error, warn, info or off, or [level, {options}]');
+    expect(failure({ promote: [{ column: 'annual_revenue', min: 1, tier: 'gold' }] })).toBe('promote[0].tier: expected one of the tier ids strategic, important, normal');
+    expect(failure({ scoring: { method: 'scorecard' } })).toContain('scoring.criteria[0].bands: expected bands');
+    expect(failure({ load: { idle: 0.9, high: 0.5 } })).toBe('load: expected idle < high ≤ over');
+  });
+  it('speaks Chinese too', () => {
+    expect(failure({ scoring: { criteria: [{ column: 'x', weight: 'heavy' }] } }, 'zh')).toBe('scoring.criteria[0].weight: 应为数字');
+  });
+  it('applies Rules-sheet entries and names their cell when invalid', () => {
+    const c = resolve({}, { rules: [{ key: 'scoring.method', value: 'topsis', cell: '规则!B2' }, { key: 'tiers.0.top', value: '5%', cell: '规则!B3' }] });
+    expect(c.scoring.method).toBe('topsis');
+    expect(c.tiers[0]).toMatchObject({ id: 'strategic', top: '5%' });
+    expect(c.tiers).toHaveLength(3);
+    try {
+      resolve({}, { rules: [{ key: 'load.over', value: 'lots', cell: '规则!B4' }] });
+      throw new Error('no error');
+    } catch (err) {
+      expect((err as ConfigError).where).toEqual({ cell: '规则!B4' });
+    }
+  });
+  it('lets flags win over the file', () => {
+    expect(resolve({ scoring: { method: 'abc' } }, { overrides: { 'scoring.method': 'topsis' } }).scoring.method).toBe('topsis');
+  });
+  it('ignores prototype keys in Rules-sheet paths', () => {
+    resolve({}, { rules: [{ key: '__proto__.polluted', value: 1, cell: 'R!B2' }] });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('finding and reading the file', () => {
+  it('finds kam.config.json next to the book or in a parent folder', async () => {
+    const root = tempDir();
+    mkdirSync(join(root, 'a', 'b'), { recursive: true });
+    writeFileSync(join(root, 'kam.config.json'), '{"lang":"en"}');
+    expect(findConfigFile(join(root, 'a', 'b', 'book.xlsx'), '/')).toBe(join(root, 'kam.config.json'));
+    const src = await readConfigSource(undefined, join(root, 'a', 'b', 'book.xlsx'), '/');
+    expect(src.raw).toEqual({ lang: 'en' });
+  });
+  it('reports JSON syntax errors with their position', async () => {
+    const root = tempDir();
+    writeFileSync(join(root, 'bad.json'), '{\n  "lang": "en",\n}');
+    await expect(readConfigSource('bad.json', undefined, root)).rejects.toMatchObject({ code: 'config.syntax' });
+  });
+  it('takes the language from LC_ALL / LANG', () => {
+    expect(envLang({ LANG: 'zh_CN.UTF-8' })).toBe('zh');
+    expect(envLang({ LC_ALL: 'en_US.UTF-8', LANG: 'zh_CN.UTF-8' })).toBe('en');
+    expect(envLang({})).toBeUndefined();
+  });
+  it('publishes a JSON Schema', () => {
+    const schema = configJsonSchema() as { properties: Record<string, unknown>; additionalProperties: boolean };
+    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['scoring', 'tiers', 'services', 'rules', 'load']));
+    expect(schema.additionalProperties).toBe(false);
+  });
+});

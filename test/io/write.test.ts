@@ -1,0 +1,90 @@
+import { chmodSync, existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { neutralize, toCsv, writeXlsx } from '../../src/io/tabular.js';
+import { writeAtomic } from '../../src/io/write.js';
+import { tempDir } from '../helpers/books.js';
+
+describe('atomic writes', () => {
+  it('replaces the target and leaves no temporary file', async () => {
+    const dir = tempDir();
+    const target = join(dir, 'out.csv');
+    writeFileSync(target, 'old');
+    await writeAtomic(target, 'new');
+    expect(readFileSync(target, 'utf8')).toBe('new');
+    expect(readdirSync(dir)).toEqual(['out.csv']);
+  });
+
+  it('leaves the original byte-identical when writing fails', async () => {
+    if (process.getuid?.() === 0) return; // root ignores folder permissions
+    const dir = tempDir();
+    const target = join(dir, 'out.csv');
+    writeFileSync(target, 'original');
+    chmodSync(dir, 0o555);
+    try {
+      await expect(writeAtomic(target, 'new')).rejects.toMatchObject({ code: 'output.failed' });
+    } finally {
+      chmodSync(dir, 0o755);
+    }
+    expect(readFileSync(target, 'utf8')).toBe('original');
+    expect(readdirSync(dir)).toEqual(['out.csv']);
+  });
+
+  it('cleans up its temporary file when the final rename fails', async () => {
+    const dir = tempDir();
+    const target = join(dir, 'taken');
+    (await import('node:fs')).mkdirSync(join(target, 'inner'), { recursive: true });
+    await expect(writeAtomic(target, 'new')).rejects.toMatchObject({ code: 'output.failed' });
+    expect(readdirSync(dir)).toEqual(['taken']);
+    expect(readdirSync(target)).toEqual(['inner']);
+  });
+
+  it('fails cleanly into a missing folder', async () => {
+    await expect(writeAtomic(join(tempDir(), 'no', 'such', 'x.csv'), 'x')).rejects.toMatchObject({ code: 'output.failed' });
+  });
+
+  it('refuses a workbook Excel has open, unless forced', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '~$tiers.xlsx'), 'lock');
+    await expect(writeAtomic(join(dir, 'tiers.xlsx'), 'x')).rejects.toMatchObject({ code: 'output.locked' });
+    expect(existsSync(join(dir, 'tiers.xlsx'))).toBe(false);
+    await writeAtomic(join(dir, 'tiers.xlsx'), 'x', { force: true });
+    expect(readFileSync(join(dir, 'tiers.xlsx'), 'utf8')).toBe('x');
+  });
+
+  it('never follows a symlink out of the target folder', async () => {
+    const outside = tempDir();
+    const dir = tempDir();
+    writeFileSync(join(outside, 'victim.txt'), 'keep');
+    symlinkSync(join(outside, 'victim.txt'), join(dir, 'out.csv'));
+    await expect(writeAtomic(join(dir, 'out.csv'), 'evil')).rejects.toMatchObject({ code: 'output.symlink' });
+    expect(readFileSync(join(outside, 'victim.txt'), 'utf8')).toBe('keep');
+  });
+});
+
+describe('CSV output', () => {
+  it('neutralises formula injection, also in full-width, and leaves numbers alone', () => {
+    expect(neutralize('=SUM(A1)')).toBe("'=SUM(A1)");
+    expect(neutralize('＝cmd|calc')).toBe("'＝cmd|calc");
+    expect(neutralize('+86 138')).toBe("'+86 138");
+    expect(neutralize('-abc')).toBe("'-abc");
+    expect(neutralize('@x')).toBe("'@x");
+    expect(neutralize('\tx')).toBe("'\tx");
+    expect(neutralize('华东')).toBe('华东');
+    const csv = toCsv({ name: 's', header: ['a', 'b'], rows: [['=1+1', -5], ['x,"y"', null]] });
+    expect(csv).toBe('\ufeffa,b\r\n\'=1+1,-5\r\n"x,""y""",\r\n');
+    expect(toCsv({ name: 's', header: ['a'], rows: [['=1+1']] }, true)).toBe('\ufeffa\r\n=1+1\r\n');
+  });
+
+  it('writes XLSX text as text, never as a formula', async () => {
+    const path = join(tempDir(), 'out.xlsx');
+    await writeXlsx(path, [{ name: 'T', header: ['a'], rows: [['=HYPERLINK("http://x")'], [12.5]] }]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    const ws = wb.getWorksheet('T')!;
+    expect(ws.getCell('A2').value).toBe('=HYPERLINK("http://x")');
+    expect(ws.getCell('A2').type).toBe(ExcelJS.ValueType.String);
+    expect(ws.getCell('A3').value).toBe(12.5);
+  });
+});
