@@ -46,6 +46,9 @@ export const EXPECTED: Record<Lang, Record<string, string>> = {
     boolean: 'yes/no (是/否)',
     formula: 'a value, but the formula has no cached result: open and save the file in Excel',
     tier: 'a tier name (e.g. 战略客户, Strategic, A) or an alias in "tiers"',
+    raci: 'R, A, C or I (or 负责 / 审批 / 咨询 / 知会)',
+    frequency: 'a frequency (每天, 每周, 每两周, 每月, 每季度, 每半年, 每年, 一次; daily … once; 每周2次)',
+    status: 'a status (未开始 / 进行中 / 已完成 / 暂停; todo / doing / done / paused)',
     error: 'a value, not the error {value}',
   },
   zh: {
@@ -55,6 +58,9 @@ export const EXPECTED: Record<Lang, Record<string, string>> = {
     boolean: '是/否',
     formula: '数值，但该公式没有缓存结果：请在 Excel 中打开并保存文件',
     tier: '等级名称（如 战略客户、Strategic、A）或 "tiers" 中的别名',
+    raci: 'R、A、C 或 I（或 负责 / 审批 / 咨询 / 知会）',
+    frequency: '频率（每天、每周、每两周、每月、每季度、每半年、每年、一次，或 每周2次）',
+    status: '状态（未开始 / 进行中 / 已完成 / 暂停）',
     error: '数值，而不是错误值 {value}',
   },
 };

@@ -1,0 +1,111 @@
+/** Normalisers for the coded columns of the Assignments sheet: RACI letters, frequency, status. */
+import type { Cell } from '../model/cell.js';
+import { fold } from '../util/text.js';
+import type { Parsed } from './values.js';
+
+/** RACI letters as a bit set: a cell may hold more than one (`R/A`). */
+export const RACI = { R: 1, A: 2, C: 4, I: 8 } as const;
+export type RaciLetter = keyof typeof RACI;
+export const RACI_LETTERS: readonly RaciLetter[] = ['R', 'A', 'C', 'I'];
+
+const RACI_WORDS: Record<string, RaciLetter> = {
+  r: 'R', responsible: 'R', responsibility: 'R', 负责: 'R', 执行: 'R', 主责: 'R', 负责人: 'R', 责任人: 'R', 执行人: 'R',
+  a: 'A', accountable: 'A', approver: 'A', approve: 'A', 批准: 'A', 审批: 'A', 审核: 'A', 决策: 'A', 问责: 'A', 签批: 'A',
+  c: 'C', consulted: 'C', consult: 'C', 咨询: 'C', 协助: 'C', 协作: 'C', 配合: 'C', 征询: 'C',
+  i: 'I', informed: 'I', inform: 'I', 知会: 'I', 通知: 'I', 知悉: 'I', 告知: 'I', 抄送: 'I',
+};
+
+/** Reads `R`, `A`, `负责`, `审批`, `知会`, `Accountable`, or several (`R/A`, `R、A`, `RA`). */
+export function parseRaci(cell: Cell | undefined): Parsed<number> | undefined {
+  if (cell === undefined) return undefined;
+  if (cell.t !== 's') return cell.t === 'e' ? { ok: false, reason: `error:${cell.v}` } : { ok: false, reason: 'raci' };
+  const f = fold(cell.v);
+  if (f === '') return undefined;
+  const whole = RACI_WORDS[f];
+  if (whole) return { ok: true, value: RACI[whole] };
+  const parts = /^[raci]{2,4}$/.test(f) ? f.split('') : f.split(/[\s/,，、;；+&|和与及]+/).filter((p) => p !== '');
+  let mask = 0;
+  for (const p of parts) {
+    const letter = RACI_WORDS[p];
+    if (!letter) return { ok: false, reason: 'raci' };
+    mask |= RACI[letter];
+  }
+  return mask === 0 ? { ok: false, reason: 'raci' } : { ok: true, value: mask };
+}
+
+/** The letters of a RACI bit set, in R, A, C, I order. */
+export function raciLetters(mask: number): RaciLetter[] {
+  return RACI_LETTERS.filter((l) => mask & RACI[l]);
+}
+
+/** How often a task recurs: occurrences per week, or `once` for a one-off task. */
+export type Frequency = { kind: 'recurring'; perWeek: number; word: FrequencyWord } | { kind: 'once' };
+export type FrequencyWord = 'daily' | 'weekly' | 'biweekly' | 'monthly' | 'quarterly' | 'half-yearly' | 'yearly' | 'custom';
+
+/** Occurrences per week of each frequency (SPEC §6): daily is five working days. */
+export const PER_WEEK: Record<Exclude<FrequencyWord, 'custom'>, number> = {
+  daily: 5,
+  weekly: 1,
+  biweekly: 0.5,
+  monthly: 12 / 52,
+  quarterly: 4 / 52,
+  'half-yearly': 2 / 52,
+  yearly: 1 / 52,
+};
+
+const FREQUENCY_WORDS: Record<string, Exclude<FrequencyWord, 'custom'> | 'once'> = {
+  每天: 'daily', 每日: 'daily', 天: 'daily', 日: 'daily', 每个工作日: 'daily', 工作日: 'daily', daily: 'daily', 'every day': 'daily', day: 'daily',
+  每周: 'weekly', 每星期: 'weekly', 周: 'weekly', 每礼拜: 'weekly', 周度: 'weekly', weekly: 'weekly', 'every week': 'weekly', week: 'weekly',
+  每两周: 'biweekly', 每2周: 'biweekly', 双周: 'biweekly', 隔周: 'biweekly', 半月: 'biweekly', 每半月: 'biweekly', biweekly: 'biweekly', 'bi-weekly': 'biweekly', fortnightly: 'biweekly', 'every two weeks': 'biweekly', 'every 2 weeks': 'biweekly',
+  每月: 'monthly', 每个月: 'monthly', 月: 'monthly', 月度: 'monthly', monthly: 'monthly', 'every month': 'monthly', month: 'monthly',
+  每季度: 'quarterly', 每季: 'quarterly', 季度: 'quarterly', 季: 'quarterly', quarterly: 'quarterly', 'every quarter': 'quarterly', quarter: 'quarterly',
+  每半年: 'half-yearly', 半年: 'half-yearly', 半年度: 'half-yearly', 'half-yearly': 'half-yearly', semiannual: 'half-yearly', 'semi-annual': 'half-yearly', semiannually: 'half-yearly', biannual: 'half-yearly', 'twice a year': 'half-yearly',
+  每年: 'yearly', 年度: 'yearly', 每年度: 'yearly', 年: 'yearly', yearly: 'yearly', annual: 'yearly', annually: 'yearly', 'every year': 'yearly', year: 'yearly',
+  一次: 'once', 一次性: 'once', 单次: 'once', 临时: 'once', 不定期一次: 'once', once: 'once', 'one-off': 'once', 'one off': 'once', oneoff: 'once', 'one time': 'once', 'one-time': 'once', adhoc: 'once', 'ad hoc': 'once', 'ad-hoc': 'once',
+};
+
+const UNIT_WEEKS: Record<string, number> = { 天: 1 / 5, 日: 1 / 5, day: 1 / 5, 周: 1, 星期: 1, week: 1, 月: 52 / 12, month: 52 / 12, 季度: 13, 季: 13, quarter: 13, 年: 52, year: 52 };
+
+/** Reads 每周, 每两周, 每季度, 一次, weekly, once, and counts such as 每周2次, 2次/月, 3 times a week. */
+export function parseFrequency(cell: Cell | undefined): Parsed<Frequency> | undefined {
+  if (cell === undefined) return undefined;
+  if (cell.t !== 's') return cell.t === 'e' ? { ok: false, reason: `error:${cell.v}` } : { ok: false, reason: 'frequency' };
+  const f = fold(cell.v).replace(/\s+/g, ' ');
+  if (f === '') return undefined;
+  const word = FREQUENCY_WORDS[f] ?? FREQUENCY_WORDS[f.replace(/\s/g, '')];
+  if (word === 'once') return { ok: true, value: { kind: 'once' } };
+  if (word) return { ok: true, value: { kind: 'recurring', perWeek: PER_WEEK[word], word } };
+  let count: number | undefined;
+  let unit: string | undefined;
+  let m = /^每\s*(天|日|周|星期|月|季度|季|年)\s*(\d+(?:\.\d+)?)\s*次$/.exec(f);
+  if (m) [unit, count] = [m[1], Number(m[2])];
+  else if ((m = /^(\d+(?:\.\d+)?)\s*次\s*[/每]\s*(天|日|周|星期|月|季度|季|年)$/.exec(f))) [count, unit] = [Number(m[1]), m[2]];
+  else if ((m = /^(\d+(?:\.\d+)?|once|twice)\s*(?:times?|x)?\s*(?:a|per|\/|every)\s*(day|week|month|quarter|year)$/.exec(f))) {
+    [count, unit] = [m[1] === 'once' ? 1 : m[1] === 'twice' ? 2 : Number(m[1]), m[2]];
+  }
+  if (count !== undefined && unit !== undefined && UNIT_WEEKS[unit] !== undefined && count > 0) {
+    return { ok: true, value: { kind: 'recurring', perWeek: count / UNIT_WEEKS[unit]!, word: 'custom' } };
+  }
+  return { ok: false, reason: 'frequency' };
+}
+
+export const STATUSES = ['todo', 'doing', 'done', 'paused'] as const;
+export type Status = (typeof STATUSES)[number];
+
+const STATUS_WORDS: Record<string, Status> = {
+  未开始: 'todo', 待办: 'todo', 待开始: 'todo', 计划中: 'todo', 未启动: 'todo', 待处理: 'todo', todo: 'todo', 'to do': 'todo', 'not started': 'todo', planned: 'todo', open: 'todo', new: 'todo',
+  进行中: 'doing', 处理中: 'doing', 执行中: 'doing', 跟进中: 'doing', 持续: 'doing', 持续进行: 'doing', 正常: 'doing', doing: 'doing', 'in progress': 'doing', ongoing: 'doing', active: 'doing', wip: 'doing',
+  已完成: 'done', 完成: 'done', 已结束: 'done', 结束: 'done', 已关闭: 'done', 关闭: 'done', done: 'done', completed: 'done', complete: 'done', finished: 'done', closed: 'done',
+  暂停: 'paused', 已暂停: 'paused', 搁置: 'paused', 挂起: 'paused', 中止: 'paused', paused: 'paused', 'on hold': 'paused', hold: 'paused', suspended: 'paused',
+};
+
+/** Reads 未开始 / 进行中 / 已完成 / 暂停 and todo / doing / done / paused (and common synonyms). */
+export function parseStatus(cell: Cell | undefined): Parsed<Status> | undefined {
+  if (cell === undefined) return undefined;
+  if (cell.t === 'b') return { ok: true, value: cell.v ? 'done' : 'todo' };
+  if (cell.t !== 's') return cell.t === 'e' ? { ok: false, reason: `error:${cell.v}` } : { ok: false, reason: 'status' };
+  const f = fold(cell.v).replace(/\s+/g, ' ');
+  if (f === '') return undefined;
+  const s = STATUS_WORDS[f] ?? STATUS_WORDS[f.replace(/[\s_-]/g, ' ')];
+  return s ? { ok: true, value: s } : { ok: false, reason: 'status' };
+}
