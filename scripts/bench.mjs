@@ -17,40 +17,62 @@ const SURNAMES = ['张', '王', '李', '刘', '陈', '杨', '赵', '黄', '周',
 const GIVEN = ['伟', '芳', '娜', '洋', '静', '磊', '敏', '强', '杰', '婷', '明', '丽', ' Alex', ' Maria', ' John', ' Wei'];
 const PLACES = ['华东', '华北', '华南', '西南', '东北', 'Pacific', 'Atlantic', 'Summit', '长江', '珠江'];
 const TRADES = ['精密制造', '重工', '物流', '零售', '科技', '医药', 'Energy', 'Software', '化工', '食品'];
-const TASKS = ['日常跟进', '投诉处理', '技术支持', '季度业务回顾', 'Follow-up', 'Complaints', '客户拜访', '数据分析'];
-const FREQ = ['每周', '每两周', '每月', '每季度', 'weekly', 'monthly', '一次'];
-const RACI = ['R', 'A', 'C', 'I', '负责', '审批'];
 
+/**
+ * A realistic book: every account has an owner, and five division-of-labour rows (follow-up R, A
+ * and C; complaints R and A) held by the right roles; about 1% of rows carry a planted problem
+ * (an unknown person, a missing accountable, an overdue date) so that the rules have work to do.
+ */
 async function generate(n, file) {
   const rand = rng(n);
   const pick = (xs) => xs[Math.floor(rand() * xs.length)];
-  const staffCount = Math.max(20, Math.round(n / 50));
-  const people = Array.from({ length: staffCount }, (_v, i) => `${pick(SURNAMES)}${pick(GIVEN)}${i}`);
+  const people = (k, role, dept) => Array.from({ length: k }, (_v, i) => ({ name: `${pick(SURNAMES)}${pick(GIVEN)}${role}${i}`, role, dept }));
+  const managers = people(Math.max(10, Math.round(n / 40)), '客户经理', '销售部');
+  const leads = people(Math.max(2, Math.round(n / 400)), '销售经理', '销售部');
+  const agents = people(Math.max(5, Math.round(n / 100)), '客服专员', '客服部');
+  const csLeads = people(Math.max(2, Math.round(n / 1000)), '客服主管', '客服部');
+  const analysts = people(Math.max(2, Math.round(n / 1000)), '数据分析', '市场部');
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
   const acc = wb.addWorksheet('客户信息');
   acc.addRow(['大客户名单（基准测试）']).commit();
   acc.addRow(['客户编号', '客户名称', '行业', '区域', '客户经理', '年采购额(万元)', '合同金额(万元)', '合作年限', '战略重要性', '满意度', '2023年采购额(万元)', '2024年采购额(万元)', '最近联系日期', '客户等级']).commit();
-  const names = [];
+  const accounts = [];
   for (let i = 0; i < n; i++) {
     const name = `${pick(PLACES)}${pick(TRADES)}${i}号公司`;
-    names.push(name);
+    const owner = pick(managers).name;
+    accounts.push({ name, owner });
     const rev = Math.round(rand() * 2000);
-    const row = acc.addRow([`KA${String(i).padStart(6, '0')}`, name, pick(TRADES), pick(PLACES), pick(people), rev, Math.round(rev * (0.8 + rand() * 0.6)), 1 + Math.floor(rand() * 15), 1 + Math.floor(rand() * 5), Math.round(60 + rand() * 40) / 100, Math.round(rev * (0.7 + rand() * 0.6)), rev, new Date(Date.UTC(2025, Math.floor(rand() * 11), 1 + Math.floor(rand() * 28))), pick(['战略客户', '重要客户', '普通客户', 'A', 'B', 'C'])]);
+    const last = new Date(Date.UTC(2025, 10, 15) - Math.floor(rand() * 25) * 86400000);
+    const row = acc.addRow([`KA${String(i).padStart(6, '0')}`, name, pick(TRADES), pick(PLACES), owner, rev, Math.round(rev * (0.8 + rand() * 0.6)), 1 + Math.floor(rand() * 15), 1 + Math.floor(rand() * 5), Math.round(60 + rand() * 40) / 100, Math.round(rev * (0.9 + rand() * 0.2)), rev, last, '普通客户']);
     row.getCell(13).numFmt = 'yyyy-mm-dd';
     row.commit();
   }
   acc.commit();
   const staff = wb.addWorksheet('人员');
   staff.addRow(['姓名', '岗位', '部门', '每周可用工时', '在职']).commit();
-  for (const p of people) staff.addRow([p, pick(['客户经理', '客服专员', '技术支持']), pick(['销售部', '客服部', '技术部']), 40, '是']).commit();
+  for (const p of [...managers, ...leads, ...agents, ...csLeads, ...analysts]) staff.addRow([p.name, p.role, p.dept, 40, '是']).commit();
   staff.commit();
   const asg = wb.addWorksheet('分工明细');
   asg.addRow(['客户名称', '工作内容', '负责人', '负责部门', '角色', '时间节点', '频率', '预计工时', '状态']).commit();
-  const rows = n * 5;
-  for (let i = 0; i < rows; i++) {
-    const row = asg.addRow([names[Math.floor(i / 5)], pick(TASKS), pick(people), pick(['销售部', '客服部', '技术部']), pick(RACI), new Date(Date.UTC(2025, Math.floor(rand() * 12), 1 + Math.floor(rand() * 28))), pick(FREQ), 1 + Math.floor(rand() * 8), pick(['进行中', '未开始', '已完成', 'doing'])]);
-    row.getCell(6).numFmt = 'yyyy-mm-dd';
-    row.commit();
+  const due = () => new Date(Date.UTC(2025, 10, 15) + Math.floor(rand() * 120 - 10) * 86400000);
+  for (const a of accounts) {
+    const followUp = pick(['日常跟进', 'Follow-up', '客户拜访']);
+    const complaints = pick(['投诉处理', 'Complaints']);
+    const rows = [
+      [a.name, followUp, a.owner, '销售部', 'R', null, pick(['每周', 'weekly', '每两周']), 2, '进行中'],
+      [a.name, followUp, pick(leads).name, '销售部', pick(['A', '审批']), null, '每月', 1, '进行中'],
+      [a.name, followUp, pick(analysts).name, '市场部', 'C', null, '每季度', 1, '进行中'],
+      [a.name, complaints, pick(agents).name, '客服部', pick(['R', '负责']), null, '每月', 1.5, 'doing'],
+      [a.name, complaints, pick(csLeads).name, '客服部', 'A', due(), '一次', 2, pick(['进行中', '未开始', '已完成'])],
+    ];
+    const r = rand();
+    if (r < 0.004) rows[0][2] = `${pick(SURNAMES)}某某`; // nobody knows this person
+    else if (r < 0.008) rows[1][4] = 'C'; // nobody accountable for the follow-up
+    for (const x of rows) {
+      const row = asg.addRow(x);
+      row.getCell(6).numFmt = 'yyyy-mm-dd';
+      row.commit();
+    }
   }
   asg.commit();
   await wb.commit();
@@ -61,7 +83,7 @@ function time(label, cmd) {
   const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, join(root, 'bin', 'kam.js'), ...cmd], { encoding: 'utf8', maxBuffer: 1 << 30 });
   const secs = Number(process.hrtime.bigint() - t0) / 1e9;
   const rss = Number((r.stderr.trim().split('\n').pop() ?? '0')) / 1024;
-  console.log(`${label.padEnd(34)} ${secs.toFixed(2).padStart(6)} s  ${rss.toFixed(0).padStart(5)} MiB  exit ${r.status}`);
+  console.log(`${label.padEnd(40)} ${secs.toFixed(2).padStart(6)} s  ${rss.toFixed(0).padStart(5)} MiB  exit ${r.status}`);
   return secs;
 }
 
@@ -75,4 +97,6 @@ for (const n of sizes) {
     console.log(`generated ${file} (${(statSync(file).size / 1048576).toFixed(1)} MB, ${n} accounts, ${n * 5} assignment rows) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   }
   time(`kam tier (${n} accounts)`, ['tier', file, '--format', 'json', '-q', '--as-of', '2025-11-15']);
+  time(`kam check (${n * 5} assignment rows)`, ['check', file, '--format', 'json', '-q', '--as-of', '2025-11-15']);
+  time(`kam gaps (${n * 5} assignment rows)`, ['gaps', file, '--format', 'json', '-q', '--as-of', '2025-11-15']);
 }

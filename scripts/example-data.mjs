@@ -66,17 +66,17 @@ export const ZH_STAFF = [
 export const EN_ACCOUNTS = [
   // id, name, industry, region, owner, revenue (yuan), contract, years, strategic, satisfaction, rev2023, rev2024, lastContact, tier
   ['C-101', 'Apex Manufacturing Ltd', 'Manufacturing', 'East', 'Alice Chen', 18500000, 22000000, 8, 5, 4.7, 15000000, 17200000, '2025-11-02', 'Strategic'],
-  ['C-102', 'Northwind Logistics', 'Logistics', 'North', 'Brian Li', 6400000, 7000000, 7, 3, 4.3, 7000000, 6100000, '2025-10-28', 'Important'],
-  ['C-103', 'Harbor Energy Group', 'Energy', 'South', 'Alice Chen', 12400000, 15000000, 6, 5, 4.5, 11000000, 12000000, '2025-11-10', 'Strategic'],
+  ['C-102', 'Northwind Logistics', 'Logistics', 'North', 'Brian Li', 6400000, 7000000, 7, 3, 4.3, 7000000, 6100000, '2025-10-28', 'Ordinary'],
+  ['C-103', 'Harbor Energy Group', 'Energy', 'South', 'Alice Chen', 12400000, 15000000, 6, 5, 4.5, 11000000, 12000000, '2025-11-10', 'Important'],
   ['C-104', 'Bluebird Retail', 'Retail', 'East', 'Carla Wang', 3100000, 2800000, 2, 2, 4.1, 2000000, 2600000, '2025-10-01', 'Ordinary'],
-  ['C-105', 'Summit Software', 'Software', 'West', 'Brian Li', 5200000, 4800000, 4, 3, 4.5, 4500000, 5000000, '2025-11-05', 'Important'],
+  ['C-105', 'Summit Software', 'Software', 'West', 'Brian Li', 5200000, 4800000, 4, 3, 4.5, 4500000, 5000000, '2025-11-05', 'Ordinary'],
   ['C-106', 'Evergreen Foods', 'Food', 'South', 'Carla Wang', 2200000, 2600000, 3, 3, 4.4, 1500000, 2000000, '2025-10-15', 'Ordinary'],
-  ['C-107', 'Ironclad Steel', 'Steel', 'North', 'David Zhou', 9200000, 10000000, 15, 3, 4.0, 10500000, 9800000, '2025-10-20', 'Important'],
-  ['C-108', 'Crescent Pharma', 'Healthcare', 'East', 'David Zhou', 5600000, 5000000, 5, 4, 4.7, 4800000, 5300000, '2025-11-01', 'Important'],
+  ['C-107', 'Ironclad Steel', 'Steel', 'North', 'David Zhou', 9200000, 10000000, 15, 3, 4.0, 10500000, 9800000, '2025-10-20', 'Ordinary'],
+  ['C-108', 'Crescent Pharma', 'Healthcare', 'East', 'David Zhou', 5600000, 5000000, 5, 4, 4.7, 4800000, 5300000, '2025-11-01', 'Ordinary'],
   ['C-109', 'Orbit Media', 'Media', 'South', 'Carla Wang', 1500000, 1200000, 3, 1, 3.8, 1800000, 1600000, '2025-09-10', 'Ordinary'],
-  ['C-110', 'Keystone Bank', 'Finance', 'North', 'Alice Chen', 14500000, 13000000, 3, 5, 4.6, 9000000, 12000000, '2025-11-12', 'Strategic'],
+  ['C-110', 'Keystone Bank', 'Finance', 'North', 'Alice Chen', 14500000, 13000000, 3, 5, 4.6, 9000000, 12000000, '2025-11-12', 'Important'],
   ['C-111', 'Meridian Hotels', 'Hospitality', 'West', 'Brian Li', 2900000, 3000000, 6, 2, 4.35, 2700000, 2850000, '2025-10-05', 'Ordinary'],
-  ['C-112', 'Nimbus Cloud', 'Software', 'East', 'David Zhou', 3800000, 4000000, 2, 3, null, 2500000, 3400000, '2025-10-25', 'Ordinary'],
+  ['C-112', 'Nimbus Cloud', 'Software', 'East', 'David Zhou', 3800000, 4000000, 2, 3, 4.2, 2500000, 3400000, '2025-10-25', 'Ordinary'],
 ];
 
 export const EN_STAFF = [

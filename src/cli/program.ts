@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import type { CliContext } from './context.js';
+import { checkCommand, checkCommandSpecs } from './commands/check.js';
 import { configCommand, configCommandSpec, type ConfigOptions } from './commands/config.js';
 import { tierCommand, tierCommandSpec, type TierOptions } from './commands/tier.js';
 import { mergedOptions } from './options.js';
@@ -29,6 +30,7 @@ export function createProgram(ctx: CliContext, setExit: (code: number) => void):
     .option('-q, --quiet', 'print nothing but results and errors');
 
   tierCommandSpec(program, async (book, cmd) => setExit(await tierCommand(book, mergedOptions(cmd) as TierOptions, ctx)));
+  checkCommandSpecs(program, async (kind, book, cmd) => setExit(await checkCommand(kind, book, mergedOptions(cmd), ctx)));
   configCommandSpec(program, async (book, cmd) => setExit(await configCommand(book, mergedOptions(cmd) as ConfigOptions, ctx)));
   return program;
 }

@@ -36,6 +36,7 @@ export async function openSession(
   let config = resolveConfig(source, { overrides, lang: langFlag, env: ctx.env });
   const book = await openBook(path, { encoding: options.encoding, delimiter: options.delimiter });
   const sheets = await locateSheets(book, roles, config);
+  for (const role of roles) sheets[role]?.prefetch?.();
   const session: Session = {
     path,
     book,

@@ -49,6 +49,12 @@ const zh = {
   'normalize.minmax': '极差归一',
   'normalize.rank': '百分位排名',
   limit: '仅显示前 {n} 行（共 {total} 行）',
+  'check.title': '分工检查',
+  'check.clean': '没有发现问题',
+  'gaps.title': '职责缺口',
+  'gaps.none': '没有职责缺口',
+  'gaps.other': '其他',
+  'gaps.count': '{n} 个问题',
 };
 
 const en: Record<keyof typeof zh, string> = {
@@ -99,6 +105,12 @@ const en: Record<keyof typeof zh, string> = {
   'normalize.minmax': 'min-max',
   'normalize.rank': 'percentile rank',
   limit: 'showing the first {n} of {total} rows',
+  'check.title': 'Responsibility check',
+  'check.clean': 'no problems found',
+  'gaps.title': 'Responsibility gaps',
+  'gaps.none': 'no responsibility gaps',
+  'gaps.other': 'Other',
+  'gaps.count': '{n} problem(s)',
 };
 
 export type LabelKey = keyof typeof zh;

@@ -53,6 +53,24 @@ export async function readAssignments(source: SheetSource, options: TableOptions
     }
     return k;
   };
+  // Coded columns hold a few distinct words: parse each once.
+  const memo = <T>(parse: (cell: Cell | undefined) => Parsed<T> | undefined) => {
+    const seen = new Map<string, Parsed<T> | undefined>();
+    return (cell: Cell | undefined): Parsed<T> | undefined => {
+      if (cell?.t !== 's') return parse(cell);
+      let p = seen.get(cell.v);
+      if (p === undefined && !seen.has(cell.v)) {
+        p = parse(cell);
+        seen.set(cell.v, p);
+      }
+      return p;
+    };
+  };
+  const textOf = memo((cell) => parseText(cell, options.date1904));
+  const raciOf = memo(parseRaci);
+  const frequencyOf = memo(parseFrequency);
+  const statusOf = memo(parseStatus);
+  const lockedOf = memo(parseBoolean);
   let missingAccount = false;
   const { layout, findings } = await scanTable(source, 'assignments', options, ({ row, cells }, layout) => {
     const col = (k: string): Column | undefined => layout.byKey.get(k);
@@ -63,8 +81,8 @@ export async function readAssignments(source: SheetSource, options: TableOptions
       return;
     }
     if (!taskCol) return;
-    const account = parseText(cells[accountCol.index], layout.date1904);
-    const task = parseText(cells[taskCol.index], layout.date1904);
+    const account = textOf(cells[accountCol.index]);
+    const task = textOf(cells[taskCol.index]);
     const aboutAccount = account?.ok ? { account: account.value } : {};
     if (!account?.ok || !task?.ok) {
       for (const [p, c] of [[account, accountCol], [task, taskCol]] as const) {
@@ -73,7 +91,24 @@ export async function readAssignments(source: SheetSource, options: TableOptions
       }
       return;
     }
-    const a: Assignment = { row, account: account.value, accountKey: key(account.value), task: task.value, taskKey: key(task.value), raci: RACI.R, locked: false };
+    // Every field is set in the literal, so that all rows share one object shape (faster, smaller).
+    const a: Assignment = {
+      row,
+      account: account.value,
+      accountKey: key(account.value),
+      task: task.value,
+      taskKey: key(task.value),
+      person: undefined,
+      personKey: undefined,
+      department: undefined,
+      departmentKey: undefined,
+      raci: RACI.R,
+      due: undefined,
+      frequency: undefined,
+      hours: undefined,
+      status: undefined,
+      locked: false,
+    };
     const about = { account: a.account, task: a.task };
     const read = <T>(k: string, parse: (cell: Cell | undefined, c: Column) => Parsed<T> | undefined, set: (v: T) => void): void => {
       const c = col(k);
@@ -82,17 +117,17 @@ export async function readAssignments(source: SheetSource, options: TableOptions
       if (p?.ok) set(p.value);
       else if (p) rowFindings.push(invalidValue(p, cells[c.index], layout, row, c, about));
     };
-    read('person', (c) => parseText(c, layout.date1904), (v) => {
+    read('person', textOf, (v) => {
       a.person = v;
       a.personKey = key(v);
     });
-    read('department', (c) => parseText(c, layout.date1904), (v) => {
+    read('department', textOf, (v) => {
       a.department = v;
       a.departmentKey = key(v);
     });
     const raciCol = col('raci');
     if (raciCol) {
-      const p = parseRaci(cells[raciCol.index]);
+      const p = raciOf(cells[raciCol.index]);
       if (p?.ok) a.raci = p.value;
       else if (p) {
         a.raci = 0;
@@ -100,10 +135,10 @@ export async function readAssignments(source: SheetSource, options: TableOptions
       }
     }
     read('due', (c) => parseDate(c, layout.date1904), (v) => (a.due = v));
-    read('frequency', parseFrequency, (v) => (a.frequency = v));
+    read('frequency', frequencyOf, (v) => (a.frequency = v));
     read('hours', (c, column) => parseNumber(c, { scale: column.scale }), (v) => (a.hours = v));
-    read('status', parseStatus, (v) => (a.status = v));
-    read('locked', parseBoolean, (v) => (a.locked = v));
+    read('status', statusOf, (v) => (a.status = v));
+    read('locked', lockedOf, (v) => (a.locked = v));
     assignments.push(a);
   });
   if (missingAccount || (!layout.byKey.has('account') && !layout.byKey.has('account_id'))) {

@@ -38,7 +38,8 @@ export async function readCsvSheet(file: string, options: CsvOptions = {}): Prom
     name,
     encoding,
     delimiter,
-    async *rows(): AsyncGenerator<RawRow> {
+    async *rows(): AsyncGenerator<RawRow[]> {
+      let batch: RawRow[] = [];
       for (let i = 0; i < records.length; i++) {
         const cells: (Cell | undefined)[] = [];
         const rec = records[i]!;
@@ -46,8 +47,13 @@ export async function readCsvSheet(file: string, options: CsvOptions = {}): Prom
           const v = rec[c]!;
           if (v !== '') cells[c] = { t: 's', v };
         }
-        if (cells.length > 0) yield { row: i + 1, cells };
+        if (cells.length > 0) batch.push({ row: i + 1, cells });
+        if (batch.length >= 4096) {
+          yield batch;
+          batch = [];
+        }
       }
+      if (batch.length > 0) yield batch;
     },
   };
 }

@@ -4,7 +4,7 @@ import { basename, extname } from 'node:path';
 import { SHEET_ALIASES, COLUMNS, type SheetRole } from '../model/columns.js';
 import { foldKey } from '../util/text.js';
 import { aliasIndex } from './headers.js';
-import type { SheetSource, WorkbookSource } from './source.js';
+import { eachRow, type SheetSource, type WorkbookSource } from './source.js';
 import { headerScore } from './table.js';
 
 /** The sheet name without a CSV file's extension, folded for matching. */
@@ -59,7 +59,7 @@ export async function locateSheets(
 async function sheetScore(sheet: SheetSource, role: SheetRole, index: Map<string, string>, required: string[]): Promise<number> {
   let best = 0;
   let seen = 0;
-  for await (const row of sheet.rows()) {
+  for await (const row of eachRow(sheet)) {
     const score = headerScore(row, role, index);
     if (score > best) {
       const keys = new Set<string>();

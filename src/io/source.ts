@@ -12,8 +12,18 @@ export interface RowOptions {
 export interface SheetSource {
   /** The sheet's name as written in the workbook (for a CSV: its file name). */
   readonly name: string;
-  /** Rows in order; rows with no cells may be left out. */
-  rows(options?: RowOptions): AsyncIterable<RawRow>;
+  /**
+   * Rows in order, in batches (one await per batch, not per row: it matters at 500,000 rows);
+   * rows with no cells may be left out.
+   */
+  rows(options?: RowOptions): AsyncIterable<RawRow[]>;
+  /** Starts any preparation the rows need (XLSX: finding merged ranges) while other work runs. */
+  prefetch?(): void;
+}
+
+/** Every row of a sheet, one at a time. */
+export async function* eachRow(sheet: SheetSource, options?: RowOptions): AsyncGenerator<RawRow> {
+  for await (const batch of sheet.rows(options)) yield* batch;
 }
 
 export interface WorkbookSource {

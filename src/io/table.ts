@@ -61,23 +61,25 @@ export async function scanTable(
   const emit = (row: RawRow): void => {
     if (isEmptyRow(row) || isTotalsRow(row)) return;
     for (let c = 0; c < row.cells.length; c++) {
-      if (!isBlank(row.cells[c]) && !layout!.columns[c] && !blankWithData.has(c)) {
+      if (!layout!.columns[c] && !blankWithData.has(c) && !isBlank(row.cells[c])) {
         blankWithData.add(c);
         findings.push(finding('schema/blank-header', layout!, c, { column: columnLetter(c) }));
       }
     }
     onRow(row, layout!);
   };
-  for await (const row of source.rows({ onProgress: options.onProgress })) {
-    if (layout) {
-      emit(row);
-      continue;
-    }
-    if (isEmptyRow(row)) continue;
-    head.push(row);
-    if (head.length >= HEADER_SCAN_ROWS) {
-      ({ layout, findings } = chooseHeader(head, source.name, role, index, options));
-      for (const r of head) if (r.row > layout.headerRow) emit(r);
+  for await (const batch of source.rows({ onProgress: options.onProgress })) {
+    for (const row of batch) {
+      if (layout) {
+        emit(row);
+        continue;
+      }
+      if (isEmptyRow(row)) continue;
+      head.push(row);
+      if (head.length >= HEADER_SCAN_ROWS) {
+        ({ layout, findings } = chooseHeader(head, source.name, role, index, options));
+        for (const r of head) if (r.row > layout.headerRow) emit(r);
+      }
     }
   }
   if (!layout) {
@@ -176,8 +178,11 @@ function isTotalsRow(row: RawRow): boolean {
   let seen = 0;
   for (const c of row.cells) {
     if (isBlank(c)) continue;
-    if (c!.t === 's' && TOTALS.test(fold(c!.v).replace(/\s+/g, ''))) return true;
+    if (c!.t === 's' && c!.v.length <= 24 && TOTALS_FIRST.test(c!.v) && TOTALS.test(fold(c!.v).replace(/\s+/g, ''))) return true;
     if (++seen >= 2) return false;
   }
   return false;
 }
+
+/** A cheap first look (every row is tested): the words of TOTALS start with one of these. */
+const TOTALS_FIRST = /^[\s\u3000]*[合总小共汇TtSsＴｔＳｓ]/;

@@ -50,7 +50,7 @@ export async function* parseSheet(
   chunks: AsyncIterable<Buffer>,
   ctx: SheetContext,
   merges: readonly MergeRange[],
-): AsyncGenerator<RawRow> {
+): AsyncGenerator<RawRow[]> {
   const decoder = new StringDecoder('utf8');
   const filler = new MergeFiller(merges);
   let buf = '';
@@ -59,6 +59,7 @@ export async function* parseSheet(
   let lastRow = 0;
   let done = false;
   for await (const chunk of chunks) {
+    const batch: RawRow[] = [];
     buf = pos > 0 ? buf.slice(pos) + decoder.write(chunk) : buf + decoder.write(chunk);
     pos = 0;
     if (prefix === undefined) {
@@ -93,8 +94,8 @@ export async function* parseSheet(
         pos = i;
         break;
       }
-      const tag = buf.slice(i, gt + 1);
-      const r = getAttr(tag, 'r');
+      const rAt = buf.indexOf(' r="', i);
+      const r = rAt >= 0 && rAt < gt ? buf.slice(rAt + 4, buf.indexOf('"', rAt + 4)) : getAttr(buf.slice(i, gt + 1), 'r');
       const rowNum = r === undefined ? lastRow + 1 : Number(r);
       if (!Number.isInteger(rowNum) || rowNum < 1 || rowNum > MAX_ROWS) {
         throw new InputError('input.badRef', { ref: `row ${r}` }, { file: ctx.file, sheet: ctx.sheet });
@@ -111,22 +112,74 @@ export async function* parseSheet(
         break;
       }
       lastRow = rowNum;
-      const cells = parseCells(buf.slice(gt + 1, close), prefix, rowNum, ctx);
+      const cells = parseCells(buf.slice(gt + 1, close), prefix, ctx);
       pos = close + rowClose.length;
       const row = filler.apply({ row: rowNum, cells });
-      if (row) yield row;
+      if (row) batch.push(row);
     }
+    if (batch.length > 0) yield batch;
     if (done) break;
   }
 }
 
-function parseCells(content: string, p: string, rowNum: number, ctx: SheetContext): (Cell | undefined)[] {
+/**
+ * The shape nearly every writer gives a cell: `<c r="B7" s="3" t="s"><v>12</v></c>`, with an
+ * optional formula before the value. One sticky regular expression reads it; anything else (other
+ * attribute orders, inline strings, rich values) goes the general way.
+ */
+const FAST_CELL = new Map<string, RegExp>();
+function fastCell(p: string): RegExp {
+  let re = FAST_CELL.get(p);
+  if (!re) {
+    const e = p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    re = new RegExp(
+      `<${e}c r="([A-Z]{1,3})(\\d{1,7})"(?: s="(\\d+)")?(?: t="(s|n|b|e|str)")?(?:/>|>(?:(<${e}f(?:[^>]*/>|[^>]*>[^<]*</${e}f>)))?(?:<${e}v>([^<]*)</${e}v>)?</${e}c>)`,
+      'y',
+    );
+    FAST_CELL.set(p, re);
+  }
+  return re;
+}
+
+function parseCells(content: string, p: string, ctx: SheetContext): (Cell | undefined)[] {
   const cells: (Cell | undefined)[] = [];
   const open = `<${p}c`;
   const close = `</${p}c>`;
+  const fast = fastCell(p);
   let col = -1;
   let j = content.indexOf(open);
   while (j >= 0) {
+    fast.lastIndex = j;
+    const m = fast.exec(content);
+    if (m) {
+      col = refColumn(m[1]! + m[2]!);
+      if (col < 0 || col >= MAX_COLUMNS) throw new InputError('input.badRef', { ref: m[1]! + m[2]! }, { file: ctx.file, sheet: ctx.sheet });
+      const v = m[6];
+      let cell: Cell | undefined;
+      if (v === undefined || (v.length === 0 && m[4] !== 's' && m[4] !== 'str')) {
+        if (m[5] !== undefined) cell = readCell(m[0], 0, m[0].length, m[4] ?? 'n', m[3], p, ctx);
+      } else {
+        switch (m[4]) {
+          case 's': {
+            const str = ctx.sharedStrings[Number(v)];
+            cell = str === undefined ? { t: 'e', v: '#STRING?' } : { t: 's', v: str };
+            break;
+          }
+          case undefined:
+          case 'n': {
+            const n = Number(v);
+            if (!Number.isFinite(n)) cell = { t: 's', v: decodeXml(v) };
+            else cell = m[3] !== undefined && ctx.dateStyles[Number(m[3])] ? { t: 'n', v: n, date: true } : { t: 'n', v: n };
+            break;
+          }
+          default:
+            cell = readCell(m[0], 0, m[0].length, m[4], m[3], p, ctx);
+        }
+      }
+      if (cell) cells[col] = cell;
+      j = content.indexOf(open, fast.lastIndex);
+      continue;
+    }
     const ch = content.charCodeAt(j + open.length);
     if (!(ch === 32 || ch === 62 || ch === 47 || ch === 9 || ch === 10 || ch === 13)) {
       j = content.indexOf(open, j + open.length);
@@ -134,8 +187,18 @@ function parseCells(content: string, p: string, rowNum: number, ctx: SheetContex
     }
     const gt = content.indexOf('>', j);
     if (gt < 0) break;
+    // The usual `name="value"` form is read directly; any other spelling falls back to the
+    // general attribute reader. (Searching the tag, not the row: indexOf cannot stop at the `>`.)
     const tag = content.slice(j, gt + 1);
-    const ref = getAttr(tag, 'r');
+    const attr = (name: string): string | undefined => {
+      const at = tag.indexOf(` ${name}="`);
+      if (at >= 0) {
+        const start = at + name.length + 3;
+        return tag.slice(start, tag.indexOf('"', start));
+      }
+      return tag.includes(`${name}=`) || tag.includes(`${name} =`) ? getAttr(tag, name) : undefined;
+    };
+    const ref = attr('r');
     col = ref === undefined ? col + 1 : refColumn(ref);
     if (col < 0 || col >= MAX_COLUMNS) {
       throw new InputError('input.badRef', { ref: ref ?? `#${col + 1}` }, { file: ctx.file, sheet: ctx.sheet });
@@ -145,16 +208,16 @@ function parseCells(content: string, p: string, rowNum: number, ctx: SheetContex
       continue;
     }
     const end = content.indexOf(close, gt);
-    const inner = end < 0 ? content.slice(gt + 1) : content.slice(gt + 1, end);
-    const cell = readCell(tag, inner, p, ctx);
+    const stop = end < 0 ? content.length : end;
+    const cell = readCell(content, gt + 1, stop, attr('t') ?? 'n', attr('s'), p, ctx);
     if (cell) cells[col] = cell;
     if (end < 0) break;
     j = content.indexOf(open, end + close.length);
   }
-  void rowNum;
   return cells;
 }
 
+/** The 0-based column of a reference such as `AB12`; -1 when it is not one, MAX_COLUMNS when too far right. */
 function refColumn(ref: string): number {
   let n = 0;
   let i = 0;
@@ -165,38 +228,48 @@ function refColumn(ref: string): number {
     else break;
     if (n > MAX_COLUMNS) return MAX_COLUMNS;
   }
-  const rest = ref.slice(i);
-  if (i === 0 || !/^\$?\d{1,7}$/.test(rest.replace(/^\$/, '')) || Number(rest) > MAX_ROWS) return -1;
+  if (i === 0) return -1;
+  if (ref.charCodeAt(i) === 36 /* $ */) i++;
+  let row = 0;
+  const digits = i;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+    row = row * 10 + (c - 48);
+  }
+  if (i === digits || row > MAX_ROWS) return -1;
   return n - 1;
 }
 
-function between(inner: string, p: string, local: string): string | undefined {
+/** The text of the first `<local>` element between `from` and `to`, or undefined. */
+function elementText(s: string, from: number, to: number, p: string, local: string): string | undefined {
   const open = `<${p}${local}`;
-  const i = inner.indexOf(open);
-  if (i < 0) return undefined;
-  const gt = inner.indexOf('>', i);
-  if (gt < 0 || inner.charCodeAt(gt - 1) === 47) return undefined;
-  const end = inner.indexOf(`</${p}${local}>`, gt);
-  return end < 0 ? undefined : inner.slice(gt + 1, end);
+  const i = s.indexOf(open, from);
+  if (i < 0 || i >= to) return undefined;
+  const after = s.charCodeAt(i + open.length);
+  if (after !== 62 /* > */ && after !== 32 && after !== 47 && after !== 9 && after !== 10 && after !== 13) return undefined;
+  const gt = s.indexOf('>', i);
+  if (gt < 0 || gt >= to || s.charCodeAt(gt - 1) === 47) return undefined;
+  const end = s.indexOf(`</${p}${local}>`, gt);
+  return end < 0 || end > to ? undefined : s.slice(gt + 1, end);
 }
 
-function readCell(tag: string, inner: string, p: string, ctx: SheetContext): Cell | undefined {
-  const t = getAttr(tag, 't') ?? 'n';
+function readCell(s: string, from: number, to: number, t: string, style: string | undefined, p: string, ctx: SheetContext): Cell | undefined {
   if (t === 'inlineStr') {
-    const is = between(inner, p, 'is');
+    const is = elementText(s, from, to, p, 'is');
     return is === undefined ? undefined : { t: 's', v: stringItemText(is, p) };
   }
-  const v = between(inner, p, 'v');
-  const hasFormula = inner.includes(`<${p}f`);
+  const v = elementText(s, from, to, p, 'v');
   if (v === undefined || (v.length === 0 && t !== 's' && t !== 'str')) {
-    if (!hasFormula) return undefined;
-    const f = between(inner, p, 'f');
-    return { t: 'f', v: f === undefined ? '' : decodeXml(f) };
+    const f = s.indexOf(`<${p}f`, from);
+    if (f < 0 || f >= to) return undefined;
+    const formula = elementText(s, from, to, p, 'f');
+    return { t: 'f', v: formula === undefined ? '' : decodeXml(formula) };
   }
   switch (t) {
     case 's': {
-      const s = ctx.sharedStrings[Number(v)];
-      return s === undefined ? { t: 'e', v: '#STRING?' } : { t: 's', v: s };
+      const str = ctx.sharedStrings[Number(v)];
+      return str === undefined ? { t: 'e', v: '#STRING?' } : { t: 's', v: str };
     }
     case 'str':
       return { t: 's', v: decodeXml(v) };
@@ -209,8 +282,7 @@ function readCell(tag: string, inner: string, p: string, ctx: SheetContext): Cel
     default: {
       const n = Number(v);
       if (!Number.isFinite(n)) return { t: 's', v: decodeXml(v) };
-      const s = getAttr(tag, 's');
-      if (s !== undefined && ctx.dateStyles[Number(s)]) return { t: 'n', v: n, date: true };
+      if (style !== undefined && ctx.dateStyles[Number(style)]) return { t: 'n', v: n, date: true };
       return { t: 'n', v: n };
     }
   }

@@ -73,9 +73,19 @@ class XlsxSheet implements SheetSource {
     private readonly shared: () => Promise<SharedParts>,
   ) {}
 
-  async *rows(options: RowOptions = {}): AsyncGenerator<RawRow> {
+  private merges?: Promise<MergeRange[]>;
+
+  prefetch(): void {
+    // Inflating runs on libuv's thread pool: finding this sheet's merges overlaps with parsing another.
+    this.merges ??= this.readMerges();
+    this.merges.catch(() => undefined);
+  }
+
+  async *rows(options: RowOptions = {}): AsyncGenerator<RawRow[]> {
     const { sharedStrings, dateStyles } = await this.shared();
-    const merges = await this.readMerges();
+    this.prefetch();
+    const merges = await this.merges!;
+    this.merges = undefined;
     const total = Math.max(1, this.entry.compressedSize);
     const onRead = options.onProgress ? (bytes: number) => options.onProgress!(bytes / total) : undefined;
     const ctx = { file: this.file, sheet: this.name, part: this.entry.name, sharedStrings, dateStyles };

@@ -39,9 +39,18 @@ export function getAttr(tag: string, name: string): string | undefined {
     const end = tag.indexOf("'", start);
     return end < 0 ? undefined : decodeXml(tag.slice(start, end));
   }
-  const m = new RegExp(`\\s${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*=\\s*(["'])(.*?)\\1`, 's').exec(tag);
+  // Rare spellings (`r = "A1"`, a newline before the name): only when the name occurs at all.
+  if (!tag.includes(name)) return undefined;
+  let re = ATTR_RE.get(name);
+  if (!re) {
+    re = new RegExp(`\\s${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*=\\s*(["'])(.*?)\\1`, 's');
+    ATTR_RE.set(name, re);
+  }
+  const m = re.exec(tag);
   return m ? decodeXml(m[2]!) : undefined;
 }
+
+const ATTR_RE = new Map<string, RegExp>();
 
 /** Every opening (or empty) tag with the local name `local`, whatever its namespace prefix. */
 export function findTags(xml: string, local: string): string[] {

@@ -97,7 +97,7 @@ export class ZipArchive {
       highWaterMark: 1 << 20,
     });
     const output =
-      entry.method === 0 ? source : pipeline(source, createInflateRaw({ chunkSize: 1 << 18 }), () => undefined);
+      entry.method === 0 ? source : pipeline(source, createInflateRaw({ chunkSize: 1 << 16 }), () => undefined);
     let total = 0;
     try {
       for await (const chunk of output as AsyncIterable<Buffer>) {

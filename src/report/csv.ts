@@ -8,7 +8,7 @@ export function csv(result: Result, ctx: ReportContext): string {
   switch (result.kind) {
     case 'tier':
       return toCsv(tierTable(result, ctx.lang), ctx.raw).replace(/^\ufeff/, '');
-    case 'config':
-      throw new Error('csv is not a format of config');
+    default:
+      throw new Error(`csv is not a format of ${result.kind}`);
   }
 }

@@ -1,7 +1,8 @@
 /** `--format markdown`: tables for a pull-request comment or $GITHUB_STEP_SUMMARY. */
 import { label } from '../i18n/labels.js';
 import type { SheetData, Value } from '../io/tabular.js';
-import { findingCell } from '../model/finding.js';
+import { findingCell, type Finding } from '../model/finding.js';
+import type { CheckReport, GapsReport } from '../rules/check.js';
 import type { TierReport } from '../scoring/run.js';
 import type { ReportContext } from './context.js';
 import { findingMessage } from './findings.js';
@@ -64,10 +65,39 @@ function tierMarkdown(report: TierReport, ctx: ReportContext): string {
   return `${out.join('\n')}\n`;
 }
 
+const ICON = { error: '❌', warn: '⚠️', info: 'ℹ️' } as const;
+
+/** `check` and `gaps` as a markdown summary and table (for $GITHUB_STEP_SUMMARY or a PR comment). */
+function findingsMarkdown(report: CheckReport | GapsReport, ctx: ReportContext): string {
+  const { lang } = ctx;
+  const { error, warn, info } = report.summary;
+  const title = label(lang, report.kind === 'gaps' ? 'gaps.title' : 'check.title');
+  const out = [`## ${title}: ${mdCell(report.file)}`, ''];
+  if (report.findings.length === 0) {
+    out.push(`✅ ${label(lang, report.kind === 'gaps' ? 'gaps.none' : 'check.clean')} (${label(lang, 'tier.asOf', { date: report.asOf })})`);
+    return `${out.join('\n')}\n`;
+  }
+  out.push(`**${label(lang, 'findings.summary', { error, warn, info })}** · ${label(lang, 'tier.asOf', { date: report.asOf })}`, '');
+  const rows = (fs: readonly Finding[]) => fs.map((f) => [`${ICON[f.severity]} ${f.severity}`, findingCell(f) ?? '', `\`${f.rule}\``, findingMessage(f, lang, report.tiers)]);
+  const header = ['', 'cell', 'rule', 'message'];
+  if (report.kind === 'gaps') {
+    for (const g of report.groups) {
+      const tier = g.tier ? ` · ${tierLabel(report.tiers.find((t) => t.id === g.tier), lang)}` : '';
+      out.push(`### ${mdCell(g.account === '' ? label(lang, 'gaps.other') : g.account)}${tier}`, '', mdTable({ header, rows: rows(g.findings) }), '');
+    }
+  } else {
+    out.push(mdTable({ header, rows: rows(report.findings) }), '');
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
 export function markdown(result: Result, ctx: ReportContext): string {
   switch (result.kind) {
     case 'tier':
       return tierMarkdown(result, ctx);
+    case 'check':
+    case 'gaps':
+      return findingsMarkdown(result, ctx);
     case 'config':
       return `\`\`\`json\n${JSON.stringify(result.value, null, 2)}\n\`\`\`\n`;
   }

@@ -1,4 +1,5 @@
 /** `--format text` (the default): for people at a terminal. */
+import { checkText, gapsText } from './check-text.js';
 import type { ReportContext } from './context.js';
 import type { Result } from './index.js';
 import { explainText, tierText } from './tier-text.js';
@@ -12,6 +13,10 @@ export function text(result: Result, ctx: ReportContext): string {
       }
       return tierText(result, ctx);
     }
+    case 'check':
+      return checkText(result, ctx);
+    case 'gaps':
+      return gapsText(result, ctx);
     case 'config':
       return `${JSON.stringify(result.value, null, 2)}\n`;
   }

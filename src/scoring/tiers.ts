@@ -19,7 +19,8 @@ export function tierRecognizer(tiers: readonly TierDef[]): (text: string) => str
       if (k !== '' && !names.has(k)) names.set(k, t.id);
     }
   });
-  return (text: string) => {
+  const memo = new Map<string, string | undefined>();
+  const recognize = (text: string): string | undefined => {
     const k = foldKey(text);
     if (k === '') return undefined;
     const direct = names.get(k);
@@ -34,6 +35,13 @@ export function tierRecognizer(tiers: readonly TierDef[]): (text: string) => str
       if (n >= 1 && n <= tiers.length) return tiers[n - 1]!.id;
     }
     return undefined;
+  };
+  // A book writes a handful of tier labels over and over: recognise each once.
+  return (text: string) => {
+    if (memo.has(text)) return memo.get(text);
+    const id = recognize(text);
+    memo.set(text, id);
+    return id;
   };
 }
 

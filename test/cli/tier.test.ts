@@ -121,8 +121,10 @@ describe('kam tier methods end to end', () => {
     const out = await tierJson([join(dir, 'book.xlsx')]);
     const apex = out.accounts.find((a) => a.name === 'Apex Manufacturing Ltd')!;
     expect(apex.score).toBeCloseTo(100 * (0.75 * 5 / 5 + 0.25 * 2 / 2), 12);
-    const nimbus = out.accounts.find((a) => a.name === 'Nimbus Cloud')!; // 3.8M → 1 point; satisfaction missing → 0
-    expect(nimbus.score).toBeCloseTo(100 * (0.75 * 1 / 5), 12);
+    const nimbus = out.accounts.find((a) => a.name === 'Nimbus Cloud')!; // 3.8M → 1 point; satisfaction 4.2 → 1 point
+    expect(nimbus.score).toBeCloseTo(100 * (0.75 * 1 / 5 + 0.25 * 1 / 2), 12);
+    const orbit = out.accounts.find((a) => a.name === 'Orbit Media')!; // 1.5M → 1 point; satisfaction 3.8 → below all bands
+    expect(orbit.score).toBeCloseTo(100 * (0.75 * 1 / 5), 12);
     const rank = await tierJson([join(dir, 'book.xlsx'), '--method', 'weighted', '--normalize', 'rank']);
     expect(rank.method).toBe('weighted');
     expect(rank.accounts[0]!.name).toBe('Apex Manufacturing Ltd');

@@ -6,6 +6,6 @@ export async function readRows(path: string, sheet?: string, options: { encoding
   const book = await openBook(path, options);
   const s = sheet === undefined ? book.sheets[0]! : book.sheets.find((x) => x.name === sheet)!;
   const rows: RawRow[] = [];
-  for await (const r of s.rows()) rows.push(r);
+  for await (const batch of s.rows()) rows.push(...batch);
   return rows;
 }

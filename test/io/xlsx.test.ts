@@ -177,7 +177,7 @@ describe('streaming', () => {
         for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
       }
       const out: string[] = [];
-      for await (const r of parseSheet(chunks(), ctx, [])) out.push(`${r.row}:${r.cells.map((c) => c?.v).join('|')}`);
+      for await (const batch of parseSheet(chunks(), ctx, [])) for (const r of batch) out.push(`${r.row}:${r.cells.map((c) => c?.v).join('|')}`);
       return out;
     };
     const whole = await collect(bytes.length);

@@ -40,3 +40,10 @@ describe('dates', () => {
     expect(daysBetween('2025-11-15', '2025-11-01')).toBe(-14);
   });
 });
+
+describe('day numbers', () => {
+  it('agree with Date for every day from 1899 to 2100', async () => {
+    const { fromDayNumber } = await import('../../src/util/date.js');
+    for (let d = -25569; d <= 47482; d++) expect(fromDayNumber(d)).toBe(new Date(d * 86400000).toISOString().slice(0, 10));
+  });
+});

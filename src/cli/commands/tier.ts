@@ -5,7 +5,7 @@ import { readAccounts } from '../../io/accounts.js';
 import { toCsv } from '../../io/tabular.js';
 import { InputError, UsageError } from '../../model/errors.js';
 import { applyRuleLevels } from '../../model/rules.js';
-import { json } from '../../report/json.js';
+import { tierJson } from '../../report/json.js';
 import { markdown } from '../../report/markdown.js';
 import { tierSummaryTable, tierTable } from '../../report/tier-table.js';
 import { runTier, scoringColumns, type TierReport } from '../../scoring/run.js';
@@ -62,7 +62,7 @@ export async function tierCommand(book: string, options: TierOptions, ctx: CliCo
       kind === 'csv'
         ? toCsv(tierTable(report, lang), options.raw)
         : kind === 'json'
-          ? [...json(report)].join('')
+          ? [...tierJson(report)].join('')
           : kind === 'markdown'
             ? markdown(report, { ...rctx, limit: undefined })
             : [tierTable(report, lang), tierSummaryTable(report, lang)];

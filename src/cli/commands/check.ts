@@ -1,0 +1,82 @@
+/** `kam check <book>` (the CI command) and `kam gaps <book>` (the manager's gap report). */
+import type { Command } from 'commander';
+import { readAccounts } from '../../io/accounts.js';
+import { readAssignments } from '../../io/assignments.js';
+import { readStaff } from '../../io/staff.js';
+import type { SheetRole } from '../../model/columns.js';
+import { checkBook, gapsReport, type CheckReport } from '../../rules/check.js';
+import { validateRuleOptions } from '../../rules/index.js';
+import { runTier, scoringColumns } from '../../scoring/run.js';
+import type { CliContext } from '../context.js';
+import { exitCodeFor } from '../exit.js';
+import { addCommonOptions, type CommonOptions } from '../options.js';
+import { contextFor, note, outputKind, printResult, writeOutput } from '../output.js';
+import { openSession, type Session } from '../session.js';
+import { InputError } from '../../model/errors.js';
+import { renderText } from '../../report/index.js';
+
+/** Registers `check` and `gaps` on the program. */
+export function checkCommandSpecs(program: Command, run: (kind: 'check' | 'gaps', book: string, cmd: Command) => Promise<void>): void {
+  const check = program
+    .command('check')
+    .description('validate structure, references and responsibilities (RACI, coverage, time nodes); the CI command')
+    .argument('<book>', 'workbook (.xlsx), or folder of CSV files');
+  addCommonOptions(check, ['text', 'json', 'github', 'junit', 'markdown']);
+  check.action((book: string, _o: unknown, c: Command) => run('check', book, c));
+  const gaps = program
+    .command('gaps')
+    .description('the responsibility-gap report, grouped by account, most severe and highest tier first')
+    .argument('<book>', 'workbook (.xlsx), or folder of CSV files');
+  addCommonOptions(gaps, ['text', 'json', 'markdown']);
+  gaps.action((book: string, _o: unknown, c: Command) => run('gaps', book, c));
+}
+
+/** Reads every sheet the rules need and runs them. */
+export async function checkSession(session: Session, options: CommonOptions, ctx: CliContext): Promise<CheckReport> {
+  const { config, sheets } = session;
+  validateRuleOptions(config);
+  const missingSheets: SheetRole[] = [];
+  const accounts = sheets.accounts ? await readAccounts(sheets.accounts, { ...session.tableOptions(sheets.accounts), numberColumns: scoringColumns(config) }) : undefined;
+  if (!sheets.accounts) missingSheets.push('accounts');
+  const staff = sheets.staff ? await readStaff(sheets.staff, session.tableOptions(sheets.staff)) : undefined;
+  if (!sheets.staff) note(ctx, options, config.lang, 'warn.staffMissing');
+  const assignments = sheets.assignments ? await readAssignments(sheets.assignments, session.tableOptions(sheets.assignments)) : undefined;
+  if (!sheets.assignments) missingSheets.push('assignments');
+  let tiers;
+  if (accounts && accounts.layout.byKey.has('name')) {
+    try {
+      tiers = runTier(accounts, config, session.asOf, session.path);
+      if (options.verbose) for (const w of tiers.warnings) note(ctx, options, config.lang, w.code, w.params);
+    } catch (err) {
+      // A book without any scoring column can still be checked: tiers then come from the sheet.
+      if (!(err instanceof InputError && err.code === 'input.missingColumn')) throw err;
+    }
+  }
+  return checkBook({
+    file: session.path,
+    asOf: session.asOf,
+    config,
+    sheetOrder: session.book.sheets.map((s) => s.name),
+    ...(accounts ? { accounts } : {}),
+    ...(staff ? { staff } : {}),
+    ...(assignments ? { assignments } : {}),
+    ...(tiers ? { tiers } : {}),
+    missingSheets,
+  });
+}
+
+/** Runs `kam check` or `kam gaps`; returns the exit code. */
+export async function checkCommand(kind: 'check' | 'gaps', book: string, options: CommonOptions, ctx: CliContext): Promise<number> {
+  const session = await openSession(book, ['accounts', 'staff', 'assignments'], options, ctx);
+  const check = await checkSession(session, options, ctx);
+  const result = kind === 'gaps' ? gapsReport(check) : check;
+  const lang = session.config.lang;
+  const rctx = contextFor(options, ctx, lang);
+  if (options.output) {
+    const fmt = outputKind(options.output, ['json', 'markdown', 'xml', 'txt']);
+    const format = fmt === 'xml' ? 'junit' : fmt === 'txt' ? 'text' : fmt;
+    await writeOutput(options.output, book, renderText(result, format as 'json', { ...rctx, color: contextFor({ ...options, color: false }, ctx, lang).color }), options);
+  }
+  if (!options.output || options.format !== undefined) printResult(result, options, ctx, rctx);
+  return exitCodeFor(result.findings, options.failOn, options.maxWarnings);
+}

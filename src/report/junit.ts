@@ -1,0 +1,51 @@
+/** `--format junit`: a testsuite per rule, a failed testcase per finding, for CI test dashboards. */
+import { findingCell } from '../model/finding.js';
+import { RULE_IDS } from '../model/rules.js';
+import type { CheckReport, GapsReport } from '../rules/check.js';
+import type { ReportContext } from './context.js';
+import { findingHint, findingMessage } from './findings.js';
+
+/** Escapes text for XML content and attributes; drops characters XML 1.0 cannot hold. */
+export function xmlEscape(s: string): string {
+  return s
+    // eslint-disable-next-line no-control-regex -- these are exactly the characters XML 1.0 forbids
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+}
+
+/**
+ * Every rule that ran is a testsuite; a rule with no findings has one passing testcase, so that a
+ * clean book shows as passing tests rather than as no tests.
+ */
+export function junit(report: CheckReport | GapsReport, ctx: ReportContext, rules: readonly string[] = RULE_IDS): string {
+  const byRule = new Map<string, typeof report.findings>();
+  for (const f of report.findings) {
+    const list = byRule.get(f.rule);
+    if (list) list.push(f);
+    else byRule.set(f.rule, [f]);
+  }
+  const names = [...new Set([...rules, ...byRule.keys()])];
+  const out = ['<?xml version="1.0" encoding="UTF-8"?>'];
+  const total = Math.max(report.findings.length, 0) + names.filter((n) => !byRule.has(n)).length;
+  out.push(`<testsuites name="kam ${report.kind}" tests="${total}" failures="${report.findings.length}">`);
+  for (const rule of names) {
+    const findings = byRule.get(rule) ?? [];
+    out.push(`  <testsuite name="${xmlEscape(rule)}" tests="${Math.max(1, findings.length)}" failures="${findings.length}" errors="0" skipped="0">`);
+    if (findings.length === 0) out.push(`    <testcase classname="${xmlEscape(rule)}" name="${xmlEscape(rule)}"/>`);
+    for (const f of findings) {
+      const cell = findingCell(f) ?? report.file;
+      const message = findingMessage(f, ctx.lang, report.tiers);
+      const hint = findingHint(f, ctx.lang);
+      out.push(`    <testcase classname="${xmlEscape(rule)}" name="${xmlEscape(`${cell}: ${message}`)}" file="${xmlEscape(report.file)}">`);
+      out.push(`      <failure type="${f.severity}" message="${xmlEscape(message)}">${xmlEscape(`${f.severity} ${cell}: ${message}${hint ? `\n${hint}` : ''}`)}</failure>`);
+      out.push('    </testcase>');
+    }
+    out.push('  </testsuite>');
+  }
+  out.push('</testsuites>');
+  return `${out.join('\n')}\n`;
+}

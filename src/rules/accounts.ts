@@ -1,0 +1,29 @@
+/** Account rules: declining revenue, recorded tier against computed tier. */
+import { cellFinding } from '../io/findings.js';
+import type { Finding } from '../model/finding.js';
+import type { RuleContext } from './context.js';
+
+/** account/declining-revenue (last period down more than `threshold`), account/tier-mismatch. */
+export function accountRules(ctx: RuleContext, threshold: number): Finding[] {
+  const t = ctx.accounts;
+  const tiers = ctx.tiers;
+  if (!t || !tiers) return [];
+  const { layout } = t;
+  const lastPeriod = t.periods[t.periods.length - 1];
+  const tierCol = layout.byKey.get('tier');
+  const byRow = new Map(t.accounts.map((a) => [a.row, a]));
+  const out: Finding[] = [];
+  for (const r of tiers.accounts) {
+    const acc = byRow.get(r.row);
+    if (!acc) continue;
+    const about = { account: acc.name };
+    if (r.trend !== null && r.trend < -threshold && lastPeriod) {
+      out.push(cellFinding('account/declining-revenue', layout, acc.row, lastPeriod, { account: acc.name, change: r.trend, threshold }, about));
+    }
+    const recorded = ctx.recordedTier(acc);
+    if (recorded !== undefined && recorded !== r.tier) {
+      out.push(cellFinding('account/tier-mismatch', layout, acc.row, tierCol, { account: acc.name, recorded, computed: r.tier }, about));
+    }
+  }
+  return out;
+}

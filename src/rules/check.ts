@@ -1,0 +1,132 @@
+/** `kam check` and `kam gaps` over tables already read: reader findings plus every rule. */
+import type { ResolvedConfig } from '../config/load.js';
+import type { AccountsTable } from '../io/accounts.js';
+import type { AssignmentsTable } from '../io/assignments.js';
+import type { StaffTable } from '../io/staff.js';
+import type { SheetRole } from '../model/columns.js';
+import { severityRank, summarize, type Finding, type Severity } from '../model/finding.js';
+import { applyRuleLevels, RULES } from '../model/rules.js';
+import { compareText } from '../scoring/methods.js';
+import type { TierReport } from '../scoring/run.js';
+import type { TierDef } from '../scoring/tiers.js';
+import type { IsoDate } from '../util/date.js';
+import { buildContext } from './context.js';
+import { runRules, sortBySheet } from './index.js';
+
+export interface CheckInput {
+  file: string;
+  asOf: IsoDate;
+  config: ResolvedConfig;
+  /** Sheet names in book order, for sorting findings. */
+  sheetOrder: readonly string[];
+  accounts?: AccountsTable;
+  staff?: StaffTable;
+  assignments?: AssignmentsTable;
+  /** Tiers computed from the scores; absent when the book has no scoring column. */
+  tiers?: TierReport;
+  missingSheets: SheetRole[];
+}
+
+export interface CheckReport {
+  kind: 'check';
+  file: string;
+  asOf: IsoDate;
+  tiers: TierDef[];
+  findings: Finding[];
+  summary: Record<Severity, number>;
+  /** Per account name: its id and effective tier (for the gap report). */
+  accounts: Map<string, { id?: string; tier?: string }>;
+}
+
+/** Every finding of a book, sorted as the book is laid out. */
+export function checkBook(input: CheckInput): CheckReport {
+  const { config } = input;
+  const ctx = buildContext(input);
+  const structural: Finding[] = [
+    ...input.missingSheets.map((role): Finding => ({ rule: 'schema/missing-sheet', severity: RULES['schema/missing-sheet'], args: { role } })),
+    // The tier report already carries the Accounts sheet's own findings.
+    ...(input.tiers?.findings ?? input.accounts?.findings ?? []),
+    ...(input.staff?.findings ?? []),
+    ...(input.assignments?.findings ?? []),
+  ];
+  const findings = sortBySheet([...applyRuleLevels(structural, config.rules), ...runRules(ctx)], input.sheetOrder);
+  const accounts = new Map<string, { id?: string; tier?: string }>();
+  for (const a of input.accounts?.accounts ?? []) {
+    const tier = ctx.effectiveTier(a);
+    if (!accounts.has(a.name)) accounts.set(a.name, { ...(a.id !== undefined ? { id: a.id } : {}), ...(tier !== undefined ? { tier } : {}) });
+  }
+  return { kind: 'check', file: input.file, asOf: input.asOf, tiers: config.tiers, findings, summary: summarize(findings), accounts };
+}
+
+/** Rules that describe a gap in who serves an account (the `kam gaps` report). */
+export const GAP_RULES = new Set([
+  'coverage/no-owner',
+  'coverage/required-task',
+  'coverage/single-point',
+  'raci/no-accountable',
+  'raci/multiple-accountable',
+  'raci/no-responsible',
+  'raci/too-many-responsible',
+  'raci/role-conflict',
+  'ref/unknown-person',
+  'ref/inactive-person',
+  'time/overdue',
+  'time/missing-due',
+  'time/cadence',
+  'load/over-capacity',
+  'load/max-accounts',
+]);
+
+export interface GapGroup {
+  account: string;
+  id?: string;
+  /** The account's effective tier id, when known. */
+  tier?: string;
+  severity: Severity;
+  findings: Finding[];
+}
+
+export interface GapsReport {
+  kind: 'gaps';
+  file: string;
+  asOf: IsoDate;
+  tiers: TierDef[];
+  groups: GapGroup[];
+  /** The findings of all groups, in report order. */
+  findings: Finding[];
+  summary: Record<Severity, number>;
+}
+
+/**
+ * The gap report: the responsibility findings grouped by account, the most severe account first,
+ * then the highest tier, then by name; within an account the most severe first.
+ */
+export function gapsReport(check: CheckReport): GapsReport {
+  const tierRank = new Map(check.tiers.map((t, i) => [t.id, i]));
+  const byAccount = new Map<string, GapGroup>();
+  for (const f of check.findings) {
+    if (!GAP_RULES.has(f.rule)) continue;
+    const name = f.account ?? '';
+    let g = byAccount.get(name);
+    if (!g) {
+      const info = check.accounts.get(name);
+      g = { account: name, severity: f.severity, findings: [] };
+      if (info?.id !== undefined) g.id = info.id;
+      if (info?.tier !== undefined) g.tier = info.tier;
+      byAccount.set(name, g);
+    }
+    g.findings.push(f);
+    if (severityRank(f.severity) > severityRank(g.severity)) g.severity = f.severity;
+  }
+  const groups = [...byAccount.values()].sort(
+    (a, b) =>
+      severityRank(b.severity) - severityRank(a.severity) ||
+      (tierRank.get(a.tier ?? '') ?? 99) - (tierRank.get(b.tier ?? '') ?? 99) ||
+      (a.account === '' ? 1 : 0) - (b.account === '' ? 1 : 0) ||
+      compareText(a.account, b.account),
+  );
+  // A stable sort: within a severity, findings keep the order of the book.
+  for (const g of groups) g.findings.sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
+  const findings = groups.flatMap((g) => g.findings);
+  return { kind: 'gaps', file: check.file, asOf: check.asOf, tiers: check.tiers, groups, findings, summary: summarize(findings) };
+}

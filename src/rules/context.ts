@@ -1,0 +1,121 @@
+/**
+ * Everything the rules look at, indexed once: accounts by id and name, people by name, the
+ * assignment rows grouped by account and task. No rule scans another sheet row by row.
+ */
+import type { ResolvedConfig } from '../config/load.js';
+import type { Account, AccountsTable } from '../io/accounts.js';
+import type { Assignment, AssignmentsTable } from '../io/assignments.js';
+import type { Person, StaffTable } from '../io/staff.js';
+import type { TierReport } from '../scoring/run.js';
+import { tierRecognizer } from '../scoring/tiers.js';
+import type { IsoDate } from '../util/date.js';
+import { fold } from '../util/text.js';
+import { taskTyper } from './tasks.js';
+
+/** One activity: the rows of one account's task (the task as written, folded). */
+export interface TaskGroup {
+  /** The account it belongs to, when the Accounts sheet has it. */
+  account?: Account;
+  /** The account as the first row writes it. */
+  accountText: string;
+  taskKey: string;
+  type: string;
+  rows: Assignment[];
+}
+
+export interface RuleContext {
+  config: ResolvedConfig;
+  asOf: IsoDate;
+  accounts?: AccountsTable;
+  staff?: StaffTable;
+  assignments?: AssignmentsTable;
+  /** Accounts by folded id and by folded name. */
+  accountIndex: Map<string, Account>;
+  people: Map<string, Person>;
+  /** Folded department names of the Staff sheet; undefined when it has no department column. */
+  departments?: Set<string>;
+  groups: TaskGroup[];
+  /** Groups per account row. */
+  groupsByAccount: Map<Account, TaskGroup[]>;
+  tiers?: TierReport;
+  /** The tier the service catalogue applies: pinned, else recorded, else computed. */
+  effectiveTier: (account: Account) => string | undefined;
+  /** The tier from the score (pins applied), for tier mismatch. */
+  computedTier: (account: Account) => string | undefined;
+  recordedTier: (account: Account) => string | undefined;
+}
+
+export interface ContextInput {
+  config: ResolvedConfig;
+  asOf: IsoDate;
+  accounts?: AccountsTable;
+  staff?: StaffTable;
+  assignments?: AssignmentsTable;
+  tiers?: TierReport;
+}
+
+/** Builds the indexes the rules share, in one pass over each sheet. */
+export function buildContext(input: ContextInput): RuleContext {
+  const { config, accounts, staff, assignments, tiers } = input;
+  const accountIndex = new Map<string, Account>();
+  for (const a of accounts?.accounts ?? []) {
+    if (!accountIndex.has(a.key)) accountIndex.set(a.key, a);
+    const byName = fold(a.name);
+    if (!accountIndex.has(byName)) accountIndex.set(byName, a);
+  }
+  const people = new Map<string, Person>();
+  for (const p of staff?.people ?? []) if (!people.has(p.key)) people.set(p.key, p);
+  let departments: Set<string> | undefined;
+  if (staff?.layout.byKey.has('department')) {
+    departments = new Set(staff.people.flatMap((p) => (p.department ? [fold(p.department)] : [])));
+  }
+  const typeOf = taskTyper(config.tasks);
+  // Groups by account (its row, or the text of an unknown account) and then by task: nested maps,
+  // no key string built per row.
+  const byAccount = new Map<Account | string, Map<string, TaskGroup>>();
+  const groups: TaskGroup[] = [];
+  const groupsByAccount = new Map<Account, TaskGroup[]>();
+  for (const row of assignments?.assignments ?? []) {
+    const account = accountIndex.get(row.accountKey);
+    const ref = account ?? row.accountKey;
+    let tasks = byAccount.get(ref);
+    if (!tasks) {
+      tasks = new Map();
+      byAccount.set(ref, tasks);
+    }
+    let g = tasks.get(row.taskKey);
+    if (!g) {
+      g = { accountText: row.account, taskKey: row.taskKey, type: typeOf(row.taskKey), rows: [] };
+      if (account) {
+        g.account = account;
+        const list = groupsByAccount.get(account);
+        if (list) list.push(g);
+        else groupsByAccount.set(account, [g]);
+      }
+      tasks.set(row.taskKey, g);
+      groups.push(g);
+    }
+    g.rows.push(row);
+  }
+  const recognize = tierRecognizer(config.tiers);
+  const tierByRow = new Map<number, { final: string; recorded?: string }>();
+  for (const t of tiers?.accounts ?? []) tierByRow.set(t.row, { final: t.tier, ...(t.recordedTier ? { recorded: t.recordedTier } : {}) });
+  const recordedTier = (a: Account): string | undefined => (a.tier !== undefined ? recognize(a.tier) : undefined);
+  const pinnedTier = (a: Account): string | undefined => (a.tierOverride !== undefined ? recognize(a.tierOverride) : undefined);
+  return {
+    config,
+    asOf: input.asOf,
+    ...(accounts ? { accounts } : {}),
+    ...(staff ? { staff } : {}),
+    ...(assignments ? { assignments } : {}),
+    ...(tiers ? { tiers } : {}),
+    accountIndex,
+    people,
+    ...(departments ? { departments } : {}),
+    groups,
+    groupsByAccount,
+    effectiveTier: (a) => pinnedTier(a) ?? recordedTier(a) ?? tierByRow.get(a.row)?.final,
+    computedTier: (a) => tierByRow.get(a.row)?.final,
+    recordedTier,
+  };
+}

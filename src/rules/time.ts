@@ -1,0 +1,45 @@
+/** Time nodes against --as-of: overdue tasks, one-off tasks without a due date, contact cadence. */
+import { cellFinding } from '../io/findings.js';
+import type { Finding } from '../model/finding.js';
+import { daysBetween } from '../util/date.js';
+import type { RuleContext } from './context.js';
+
+/** time/overdue, time/missing-due, time/cadence. */
+export function timeRules(ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  const t = ctx.assignments;
+  if (t) {
+    const { layout } = t;
+    const dueCol = layout.byKey.get('due');
+    const freqCol = layout.byKey.get('frequency');
+    for (const g of ctx.groups) {
+      const account = g.account?.name ?? g.accountText;
+      const late = g.rows.find((r) => r.due !== undefined && r.due < ctx.asOf && r.status !== 'done');
+      if (late) {
+        out.push(cellFinding('time/overdue', layout, late.row, dueCol, { account, task: late.task, due: late.due!, days: daysBetween(late.due!, ctx.asOf) }, { account, task: late.task, ...(late.person ? { person: late.person } : {}) }));
+      }
+      const once = g.rows.some((r) => r.frequency?.kind === 'once');
+      if (once && !g.rows.some((r) => r.due !== undefined) && !g.rows.every((r) => r.status === 'done')) {
+        const first = g.rows[0]!;
+        out.push(cellFinding('time/missing-due', layout, first.row, dueCol ?? freqCol, { account, task: first.task }, { account, task: first.task }));
+      }
+    }
+  }
+  const a = ctx.accounts;
+  const lastCol = a?.layout.byKey.get('last_contact');
+  if (a && lastCol) {
+    for (const acc of a.accounts) {
+      const tier = ctx.effectiveTier(acc);
+      const cadence = tier !== undefined ? ctx.config.services[tier]?.cadenceDays : undefined;
+      if (cadence === undefined) continue;
+      const about = { account: acc.name };
+      if (acc.lastContact === undefined) {
+        out.push(cellFinding('time/cadence', a.layout, acc.row, lastCol, { variant: 'never', account: acc.name, cadence, tier: tier! }, about));
+        continue;
+      }
+      const days = daysBetween(acc.lastContact, ctx.asOf);
+      if (days > cadence) out.push(cellFinding('time/cadence', a.layout, acc.row, lastCol, { account: acc.name, last: acc.lastContact, days, cadence, tier: tier! }, about));
+    }
+  }
+  return out;
+}
