@@ -21,11 +21,11 @@ export function severityRank(s: Severity): number {
   return s === 'error' ? 3 : s === 'warn' ? 2 : 1;
 }
 
-/** `Sheet!D14`, or the sheet alone, or undefined. */
+/** `Sheet!D14`; a whole row as Excel writes it (`Sheet!1:1`); the sheet alone; or undefined. */
 export function findingCell(f: Finding): string | undefined {
   if (!f.sheet) return undefined;
   if (f.row === undefined) return f.sheet;
-  return `${f.sheet}!${f.column ?? ''}${f.row}`;
+  return f.column === undefined ? `${f.sheet}!${f.row}:${f.row}` : `${f.sheet}!${f.column}${f.row}`;
 }
 
 /** Counts findings per severity. */

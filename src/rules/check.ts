@@ -41,7 +41,13 @@ export interface CheckReport {
 /** Every finding of a book, sorted as the book is laid out. */
 export function checkBook(input: CheckInput): CheckReport {
   const { config } = input;
-  const ctx = buildContext(input);
+  // A sheet without its key columns is reported (schema/missing-column) and not checked further:
+  // every account would otherwise "lack" every task.
+  const usable = { ...input };
+  const a = input.assignments?.layout.byKey;
+  if (a && (!a.has('task') || (!a.has('account') && !a.has('account_id')))) delete usable.assignments;
+  if (input.accounts && !input.accounts.layout.byKey.has('name')) delete usable.accounts;
+  const ctx = buildContext(usable);
   const structural: Finding[] = [
     ...input.missingSheets.map((role): Finding => ({ rule: 'schema/missing-sheet', severity: RULES['schema/missing-sheet'], args: { role } })),
     // The tier report already carries the Accounts sheet's own findings.

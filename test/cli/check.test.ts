@@ -1,0 +1,142 @@
+// kam check and kam gaps end to end: the planted problems of the Chinese example, the clean
+// English example, and every output format accepted by its consumer's syntax.
+import { join } from 'node:path';
+import { SaxesParser } from 'saxes';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLES, kam, spawnKam } from '../helpers/cli.js';
+
+const zh = join(EXAMPLES, 'accounts-zh.xlsx');
+const en = join(EXAMPLES, 'accounts-en.xlsx');
+const asOf = ['--as-of', '2025-11-15'];
+
+interface Json {
+  file: string;
+  asOf: string;
+  summary: Record<string, number>;
+  findings: { rule: string; severity: string; cell?: string; account?: string; person?: string; task?: string; message: string }[];
+}
+
+describe('the Chinese example', () => {
+  it('reports each planted problem at its cell, and nothing spurious', async () => {
+    const r = await kam(['check', zh, '--format', 'json', ...asOf]);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout) as Json;
+    expect(out.file).toBe(zh);
+    expect(out.asOf).toBe('2025-11-15');
+    const problems = out.findings.filter((f) => f.severity !== 'info' && f.rule !== 'time/cadence').map((f) => `${f.rule} ${f.cell} ${f.account ?? ''}`);
+    expect(problems).toEqual([
+      'coverage/required-task 客户信息!B16 天成建设集团',
+      'account/declining-revenue 客户信息!L25 鼎盛地产集团',
+      'data/missing-value 客户信息!J35 智联软件服务',
+      'raci/role-conflict 分工明细!E36 蓝海零售连锁',
+      'ref/inactive-person 分工明细!C51 西部矿业有限公司',
+      'raci/no-accountable 分工明细!E85 云帆教育科技',
+      'time/overdue 分工明细!F100 瑞丰化工股份',
+      'ref/unknown-person 分工明细!C124 鼎盛地产集团',
+    ]);
+    // Cadence: every account whose last contact is older than its tier allows, and no other.
+    const cadence = out.findings.filter((f) => f.rule === 'time/cadence').map((f) => f.account);
+    expect(cadence).toHaveLength(12);
+    expect(cadence).not.toContain('华东精密制造有限公司');
+    expect(out.summary).toEqual({ error: 4, warn: 16, info: 13 });
+  });
+
+  it('speaks Chinese', async () => {
+    const r = await kam(['check', zh, ...asOf, '--lang', 'zh']);
+    expect(r.stdout).toContain('分工明细');
+    expect(r.stdout).toContain('云帆教育科技 · 日常跟进：没有审批人（A）');
+    expect(r.stdout).toContain('个错误');
+  });
+});
+
+describe('the English example', () => {
+  it('passes with exit 0 and no findings', async () => {
+    const r = await kam(['check', en, ...asOf]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('✔ no problems found');
+    const csv = await kam(['check', join(EXAMPLES, 'csv-en'), '--format', 'json', ...asOf]);
+    expect((JSON.parse(csv.stdout) as Json).findings).toEqual([]);
+  });
+});
+
+describe('formats', () => {
+  it('github: one workflow command per finding, in the syntax Actions reads', async () => {
+    const r = await kam(['check', zh, '--format', 'github', ...asOf]);
+    const lines = r.stdout.trim().split('\n');
+    const commands = lines.filter((l) => l.startsWith('::'));
+    expect(commands).toHaveLength(33);
+    for (const l of commands) expect(l).toMatch(/^::(error|warning|notice) file=[^,:\n]+,title=[a-z-]+\/[a-z-]+::[^\r\n]+$/);
+    expect(commands).toContain('::error file=' + zh.replace(/:/g, '%3A') + ',title=raci/no-accountable::分工明细!E85 云帆教育科技 · 日常跟进: nobody is accountable (A)');
+    expect(lines.at(-1)).toBe('kam check: 4 error(s), 16 warning(s), 13 note(s)');
+  });
+
+  it('junit: valid XML, a testsuite per rule, a failed testcase per finding', async () => {
+    const r = await kam(['check', zh, '--format', 'junit', ...asOf]);
+    const suites: Record<string, { failures: number; cases: number; failed: number }> = {};
+    let current = '';
+    const parser = new SaxesParser();
+    parser.on('opentag', (t) => {
+      if (t.name === 'testsuite') {
+        current = String(t.attributes.name);
+        suites[current] = { failures: Number(t.attributes.failures), cases: 0, failed: 0 };
+      }
+      if (t.name === 'testcase') suites[current]!.cases++;
+      if (t.name === 'failure') suites[current]!.failed++;
+    });
+    parser.write(r.stdout).close();
+    expect(suites['raci/no-accountable']).toEqual({ failures: 1, cases: 1, failed: 1 });
+    expect(suites['time/cadence']).toEqual({ failures: 12, cases: 12, failed: 12 });
+    expect(suites['raci/no-responsible']).toEqual({ failures: 0, cases: 1, failed: 0 });
+    expect(Object.values(suites).reduce((s, x) => s + x.failed, 0)).toBe(33);
+  });
+
+  it('markdown: a summary and a table', async () => {
+    const r = await kam(['check', zh, '--format', 'markdown', ...asOf]);
+    expect(r.stdout).toMatch(/^## Responsibility check: /);
+    expect(r.stdout).toContain('**4 errors, 16 warnings, 13 notes**');
+    expect(r.stdout).toContain('| ❌ error | 分工明细!E85 | `raci/no-accountable` | 云帆教育科技 · 日常跟进: nobody is accountable (A) |');
+    const clean = await kam(['check', en, '--format', 'markdown', ...asOf]);
+    expect(clean.stdout).toContain('✅ no problems found');
+  });
+
+  it('writes a report file with -o (junit .xml, json, markdown)', async () => {
+    const { tempDir } = await import('../helpers/books.js');
+    const { readFileSync } = await import('node:fs');
+    const dir = tempDir();
+    const r = await kam(['check', zh, '-o', join(dir, 'report.xml'), ...asOf]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(readFileSync(join(dir, 'report.xml'), 'utf8')).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites/);
+  });
+});
+
+describe('kam gaps', () => {
+  it('groups by account, most severe and highest tier first', async () => {
+    const r = await kam(['gaps', zh, '--format', 'json', ...asOf]);
+    const out = JSON.parse(r.stdout) as Json;
+    const order = [...new Set(out.findings.map((f) => f.account))];
+    expect(order.slice(0, 4)).toEqual(['天成建设集团', '西部矿业有限公司', '鼎盛地产集团', '云帆教育科技']);
+    expect(out.findings.every((f) => !f.rule.startsWith('schema/') && !f.rule.startsWith('account/') && f.rule !== 'data/missing-value')).toBe(true);
+    expect(out.findings.filter((f) => f.account === '天成建设集团').map((f) => f.rule)).toEqual(['coverage/required-task', 'time/cadence']);
+    expect(r.code).toBe(1);
+  });
+
+  it('prints blocks per account in text and markdown', async () => {
+    const text = await kam(['gaps', zh, ...asOf, '--lang', 'zh']);
+    expect(text.stdout).toMatch(/天成建设集团 \(KA012\) · 战略客户 · 2 个问题/);
+    const md = await kam(['gaps', zh, ...asOf, '--format', 'markdown']);
+    expect(md.stdout).toContain('### 天成建设集团 · Strategic');
+    const clean = await kam(['gaps', en, ...asOf]);
+    expect(clean.stdout).toContain('no responsibility gaps');
+    expect(clean.code).toBe(0);
+  });
+});
+
+describe('kam check (spawned)', () => {
+  it('fails CI on errors and passes a clean book', () => {
+    expect(spawnKam(['check', 'examples/accounts-zh.xlsx', '--format', 'github', ...asOf]).code).toBe(1);
+    expect(spawnKam(['check', 'examples/accounts-en.xlsx', '--format', 'github', ...asOf]).code).toBe(0);
+    const bad = spawnKam(['check', 'examples/accounts-en.xlsx', '--format', 'csv']);
+    expect(bad.code).toBe(2);
+  });
+});
