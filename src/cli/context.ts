@@ -1,7 +1,10 @@
 /** What a command may touch of the process: injected, so that tests run commands in-process. */
 
 export interface Output {
-  write(text: string): void;
+  /** Writes text; false means the stream's buffer is full (wait for `drain`). */
+  write(text: string): boolean | void;
+  /** Resolves when a full stream can take more. */
+  drain?(): Promise<void>;
   readonly isTTY?: boolean;
   readonly columns?: number;
 }
@@ -17,7 +20,12 @@ export interface CliContext {
 /** The context of the real process. */
 export function processContext(): CliContext {
   return {
-    stdout: { write: (s) => void process.stdout.write(s), isTTY: process.stdout.isTTY, columns: process.stdout.columns },
+    stdout: {
+      write: (s) => process.stdout.write(s),
+      drain: () => new Promise((resolve) => process.stdout.once('drain', resolve)),
+      isTTY: process.stdout.isTTY,
+      columns: process.stdout.columns,
+    },
     stderr: { write: (s) => void process.stderr.write(s), isTTY: process.stderr.isTTY, columns: process.stderr.columns },
     env: process.env,
     cwd: process.cwd(),

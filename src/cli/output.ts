@@ -9,7 +9,7 @@ import { sameFile, writeAtomic, writeAtomicWith } from '../io/write.js';
 import { reportContext, type ReportContext } from '../report/context.js';
 import { findingMessage } from '../report/findings.js';
 import { FORMATS, render, type Format, type Result } from '../report/index.js';
-import type { CliContext } from './context.js';
+import type { CliContext, Output } from './context.js';
 import { formatError } from './exit.js';
 import type { CommonOptions } from './options.js';
 
@@ -26,28 +26,31 @@ export function contextFor(options: CommonOptions, ctx: CliContext, lang: Lang, 
 }
 
 /** Prints the result on stdout in the chosen (or default) format. */
-export function printResult(result: Result, options: CommonOptions, ctx: CliContext, rctx: ReportContext): void {
+export async function printResult(result: Result, options: CommonOptions, ctx: CliContext, rctx: ReportContext): Promise<void> {
   const formats = FORMATS[result.kind];
   const format = (options.format ?? formats[0]) as Format;
   if (!formats.includes(format)) throw formatError(format, formats);
-  writeChunks(ctx.stdout, render(result, format, rctx));
+  await writeChunks(ctx.stdout, render(result, format, rctx));
 }
 
-/** Writes text given whole or in pieces, in blocks of about 64 KiB. */
-export function writeChunks(out: { write(s: string): void }, text: string | Iterable<string>): void {
-  if (typeof text === 'string') {
-    out.write(text);
-    return;
-  }
+/**
+ * Writes text given whole or in pieces, in blocks of about 64 KiB, waiting whenever the stream is
+ * full: a slow pipe (`kam … | less`) must not make kam buffer the whole report in memory.
+ */
+export async function writeChunks(out: Output, text: string | Iterable<string>): Promise<void> {
+  const put = async (s: string): Promise<void> => {
+    if (out.write(s) === false && out.drain) await out.drain();
+  };
+  if (typeof text === 'string') return put(text);
   let block = '';
   for (const piece of text) {
     block += piece;
     if (block.length >= 65536) {
-      out.write(block);
+      await put(block);
       block = '';
     }
   }
-  if (block) out.write(block);
+  if (block) await put(block);
 }
 
 /** The file format an -o name asks for. */

@@ -40,6 +40,23 @@ export interface AssignmentsTable {
   findings: Finding[];
 }
 
+/** The columns of the Assignments sheet, looked up once. */
+function columnsOf(layout: Layout) {
+  const col = (k: string): Column | undefined => layout.byKey.get(k);
+  return {
+    accountCol: col('account_id') ?? col('account'),
+    taskCol: col('task'),
+    personCol: col('person'),
+    deptCol: col('department'),
+    raciCol: col('raci'),
+    dueCol: col('due'),
+    freqCol: col('frequency'),
+    hoursCol: col('hours'),
+    statusCol: col('status'),
+    lockedCol: col('locked'),
+  };
+}
+
 /** Reads the Assignments sheet row by row. */
 export async function readAssignments(source: SheetSource, options: TableOptions): Promise<AssignmentsTable> {
   const assignments: Assignment[] = [];
@@ -72,10 +89,10 @@ export async function readAssignments(source: SheetSource, options: TableOptions
   const statusOf = memo(parseStatus);
   const lockedOf = memo(parseBoolean);
   let missingAccount = false;
+  let cols: ReturnType<typeof columnsOf> | undefined;
   const { layout, findings } = await scanTable(source, 'assignments', options, ({ row, cells }, layout) => {
-    const col = (k: string): Column | undefined => layout.byKey.get(k);
-    const accountCol = col('account_id') ?? col('account');
-    const taskCol = col('task');
+    cols ??= columnsOf(layout);
+    const { accountCol, taskCol } = cols;
     if (!accountCol) {
       missingAccount = true;
       return;
@@ -83,8 +100,8 @@ export async function readAssignments(source: SheetSource, options: TableOptions
     if (!taskCol) return;
     const account = textOf(cells[accountCol.index]);
     const task = textOf(cells[taskCol.index]);
-    const aboutAccount = account?.ok ? { account: account.value } : {};
     if (!account?.ok || !task?.ok) {
+      const aboutAccount = account?.ok ? { account: account.value } : {};
       for (const [p, c] of [[account, accountCol], [task, taskCol]] as const) {
         if (!p) rowFindings.push(cellFinding('schema/empty-required', layout, row, c, { header: c.header }, { ...aboutAccount, ...(task?.ok ? { task: task.value } : {}) }));
         else if (!p.ok) rowFindings.push(invalidValue(p, cells[c.index], layout, row, c, aboutAccount));
@@ -109,36 +126,57 @@ export async function readAssignments(source: SheetSource, options: TableOptions
       status: undefined,
       locked: false,
     };
-    const about = { account: a.account, task: a.task };
-    const read = <T>(k: string, parse: (cell: Cell | undefined, c: Column) => Parsed<T> | undefined, set: (v: T) => void): void => {
-      const c = col(k);
-      if (!c) return;
-      const p = parse(cells[c.index], c);
-      if (p?.ok) set(p.value);
-      else if (p) rowFindings.push(invalidValue(p, cells[c.index], layout, row, c, about));
+    const bad = (p: Extract<Parsed<unknown>, { ok: false }>, c: Column): void => {
+      rowFindings.push(invalidValue(p, cells[c.index], layout, row, c, { account: a.account, task: a.task, ...(a.person ? { person: a.person } : {}) }));
     };
-    read('person', textOf, (v) => {
-      a.person = v;
-      a.personKey = key(v);
-    });
-    read('department', textOf, (v) => {
-      a.department = v;
-      a.departmentKey = key(v);
-    });
-    const raciCol = col('raci');
+    const { personCol, deptCol, raciCol, dueCol, freqCol, hoursCol, statusCol, lockedCol } = cols;
+    if (personCol) {
+      const p = textOf(cells[personCol.index]);
+      if (p?.ok) {
+        a.person = p.value;
+        a.personKey = key(p.value);
+      } else if (p) bad(p, personCol);
+    }
+    if (deptCol) {
+      const p = textOf(cells[deptCol.index]);
+      if (p?.ok) {
+        a.department = p.value;
+        a.departmentKey = key(p.value);
+      } else if (p) bad(p, deptCol);
+    }
     if (raciCol) {
       const p = raciOf(cells[raciCol.index]);
       if (p?.ok) a.raci = p.value;
       else if (p) {
         a.raci = 0;
-        rowFindings.push(invalidValue(p, cells[raciCol.index], layout, row, raciCol, { ...about, ...(a.person ? { person: a.person } : {}) }));
+        bad(p, raciCol);
       }
     }
-    read('due', (c) => parseDate(c, layout.date1904), (v) => (a.due = v));
-    read('frequency', frequencyOf, (v) => (a.frequency = v));
-    read('hours', (c, column) => parseNumber(c, { scale: column.scale }), (v) => (a.hours = v));
-    read('status', statusOf, (v) => (a.status = v));
-    read('locked', lockedOf, (v) => (a.locked = v));
+    if (dueCol) {
+      const p = parseDate(cells[dueCol.index], layout.date1904);
+      if (p?.ok) a.due = p.value;
+      else if (p) bad(p, dueCol);
+    }
+    if (freqCol) {
+      const p = frequencyOf(cells[freqCol.index]);
+      if (p?.ok) a.frequency = p.value;
+      else if (p) bad(p, freqCol);
+    }
+    if (hoursCol) {
+      const p = parseNumber(cells[hoursCol.index], { scale: hoursCol.scale });
+      if (p?.ok) a.hours = p.value;
+      else if (p) bad(p, hoursCol);
+    }
+    if (statusCol) {
+      const p = statusOf(cells[statusCol.index]);
+      if (p?.ok) a.status = p.value;
+      else if (p) bad(p, statusCol);
+    }
+    if (lockedCol) {
+      const p = lockedOf(cells[lockedCol.index]);
+      if (p?.ok) a.locked = p.value;
+      else if (p) bad(p, lockedCol);
+    }
     assignments.push(a);
   });
   if (missingAccount || (!layout.byKey.has('account') && !layout.byKey.has('account_id'))) {

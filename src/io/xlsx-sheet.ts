@@ -11,6 +11,20 @@ export interface SheetContext {
   part: string;
   sharedStrings: readonly string[];
   dateStyles: readonly boolean[];
+  /** One cell object per shared string, reused by every cell that shows it (cells are never changed). */
+  sharedCells?: (Cell | undefined)[];
+}
+
+function sharedCell(ctx: SheetContext, v: string): Cell {
+  const i = Number(v);
+  const cache = (ctx.sharedCells ??= []);
+  let cell = cache[i];
+  if (!cell) {
+    const str = ctx.sharedStrings[i];
+    cell = str === undefined ? { t: 'e', v: '#STRING?' } : { t: 's', v: str };
+    cache[i] = cell;
+  }
+  return cell;
 }
 
 export interface MergeRange {
@@ -160,11 +174,9 @@ function parseCells(content: string, p: string, ctx: SheetContext): (Cell | unde
         if (m[5] !== undefined) cell = readCell(m[0], 0, m[0].length, m[4] ?? 'n', m[3], p, ctx);
       } else {
         switch (m[4]) {
-          case 's': {
-            const str = ctx.sharedStrings[Number(v)];
-            cell = str === undefined ? { t: 'e', v: '#STRING?' } : { t: 's', v: str };
+          case 's':
+            cell = sharedCell(ctx, v);
             break;
-          }
           case undefined:
           case 'n': {
             const n = Number(v);
@@ -267,10 +279,8 @@ function readCell(s: string, from: number, to: number, t: string, style: string 
     return { t: 'f', v: formula === undefined ? '' : decodeXml(formula) };
   }
   switch (t) {
-    case 's': {
-      const str = ctx.sharedStrings[Number(v)];
-      return str === undefined ? { t: 'e', v: '#STRING?' } : { t: 's', v: str };
-    }
+    case 's':
+      return sharedCell(ctx, v);
     case 'str':
       return { t: 's', v: decodeXml(v) };
     case 'b':

@@ -75,15 +75,22 @@ export function buildContext(input: ContextInput): RuleContext {
   const byAccount = new Map<Account | string, Map<string, TaskGroup>>();
   const groups: TaskGroup[] = [];
   const groupsByAccount = new Map<Account, TaskGroup[]>();
+  // Rows of one account usually follow each other: remember the last account's lookups.
+  let lastKey: string | undefined;
+  let account: Account | undefined;
+  let tasks: Map<string, TaskGroup> | undefined;
   for (const row of assignments?.assignments ?? []) {
-    const account = accountIndex.get(row.accountKey);
-    const ref = account ?? row.accountKey;
-    let tasks = byAccount.get(ref);
-    if (!tasks) {
-      tasks = new Map();
-      byAccount.set(ref, tasks);
+    if (row.accountKey !== lastKey) {
+      lastKey = row.accountKey;
+      account = accountIndex.get(row.accountKey);
+      const ref = account ?? row.accountKey;
+      tasks = byAccount.get(ref);
+      if (!tasks) {
+        tasks = new Map();
+        byAccount.set(ref, tasks);
+      }
     }
-    let g = tasks.get(row.taskKey);
+    let g = tasks!.get(row.taskKey);
     if (!g) {
       g = { accountText: row.account, taskKey: row.taskKey, type: typeOf(row.taskKey), rows: [] };
       if (account) {
@@ -92,7 +99,7 @@ export function buildContext(input: ContextInput): RuleContext {
         if (list) list.push(g);
         else groupsByAccount.set(account, [g]);
       }
-      tasks.set(row.taskKey, g);
+      tasks!.set(row.taskKey, g);
       groups.push(g);
     }
     g.rows.push(row);

@@ -1,6 +1,6 @@
 // Every example and template is run or read back, so that none can drift from the code.
-import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config/load.js';
@@ -30,6 +30,44 @@ describe('examples', () => {
       expect(rebuilt.stdout, book).toBe(committed.stdout);
     }
     expect(readFileSync(join(dir, 'accounts-zh.csv')).equals(readFileSync(join(EXAMPLES, 'accounts-zh.csv')))).toBe(true);
+  });
+});
+
+describe('examples/ci', () => {
+  const kamCmd = `${process.execPath} ${join(ROOT, 'bin', 'kam.js')}`;
+
+  it('the pre-commit hook refuses a staged book with errors and accepts a clean one', () => {
+    const repo = tempDir();
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: repo, stdio: 'pipe' });
+    git('init', '-q');
+    const hook = join(ROOT, 'examples', 'ci', 'pre-commit');
+    const run = () => spawnSync('sh', [hook], { cwd: repo, env: { ...process.env, KAM: kamCmd, NO_COLOR: '1' }, encoding: 'utf8' });
+    expect(run().status).toBe(0); // nothing staged
+    copyFileSync(join(EXAMPLES, 'accounts-en.xlsx'), join(repo, 'clean.xlsx'));
+    git('add', 'clean.xlsx');
+    expect(run().status).toBe(0);
+    copyFileSync(join(EXAMPLES, 'accounts-zh.xlsx'), join(repo, '大客户.xlsx'));
+    git('add', '大客户.xlsx');
+    const bad = run();
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toContain('raci/no-accountable');
+  });
+
+  it("the workflow's kam commands run as written", () => {
+    const yml = readFileSync(join(ROOT, 'examples', 'ci', 'kam-check.yml'), 'utf8');
+    const commands = yml.split('\n').flatMap((l) => (/^\s+run: kam /.exec(l) ? [l.replace(/^\s+run: /, '')] : []));
+    expect(commands).toHaveLength(3);
+    const dir = tempDir();
+    for (const cmd of commands) {
+      const r = spawnSync('sh', ['-c', `kam() { ${kamCmd} "$@"; }; ${cmd}`], {
+        cwd: dir,
+        env: { ...process.env, KAM_BOOK: join(EXAMPLES, 'accounts-zh.xlsx'), GITHUB_STEP_SUMMARY: join(dir, 'summary.md'), NO_COLOR: '1' },
+        encoding: 'utf8',
+      });
+      expect(r.status, `${cmd}\n${r.stderr}`).toBeLessThan(2);
+    }
+    expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toContain('## Responsibility check');
+    expect(readFileSync(join(dir, 'kam-check.xml'), 'utf8')).toContain('<testsuites');
   });
 });
 

@@ -47,3 +47,11 @@ describe('day numbers', () => {
     for (let d = -25569; d <= 47482; d++) expect(fromDayNumber(d)).toBe(new Date(d * 86400000).toISOString().slice(0, 10));
   });
 });
+
+describe('fold fast path', () => {
+  it('gives the same result as the full fold', async () => {
+    const { fold } = await import('../../src/util/text.js');
+    const full = (v: string) => v.normalize('NFKC').replace(/[\s\u00a0\u3000\u2000-\u200b\u202f\u205f\ufeff]+/g, ' ').trim().toLowerCase();
+    for (const v of ['Apex  Ltd ', '华东精密制造有限公司', '华东  精密', 'KA001', ' a\tb ', 'ＫＡ００１', '东方（集团）', 'Ⅻ①', 'e\u0301', '客户 经理']) expect(fold(v)).toBe(full(v));
+  });
+});

@@ -77,6 +77,6 @@ export async function checkCommand(kind: 'check' | 'gaps', book: string, options
     const format = fmt === 'xml' ? 'junit' : fmt === 'txt' ? 'text' : fmt;
     await writeOutput(options.output, book, renderText(result, format as 'json', { ...rctx, color: contextFor({ ...options, color: false }, ctx, lang).color }), options);
   }
-  if (!options.output || options.format !== undefined) printResult(result, options, ctx, rctx);
+  if (!options.output || options.format !== undefined) await printResult(result, options, ctx, rctx);
   return exitCodeFor(result.findings, options.failOn, options.maxWarnings);
 }

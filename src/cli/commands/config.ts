@@ -25,13 +25,13 @@ export function configCommandSpec(program: Command, run: (book: string | undefin
 /** Runs `kam config`; returns the exit code. */
 export async function configCommand(book: string | undefined, options: ConfigOptions, ctx: CliContext): Promise<number> {
   if (options.schema) {
-    printResult({ kind: 'config', value: configJsonSchema() }, options, ctx, contextFor(options, ctx, options.lang ?? 'en'));
+    await printResult({ kind: 'config', value: configJsonSchema() }, options, ctx, contextFor(options, ctx, options.lang ?? 'en'));
     return 0;
   }
   const config =
     book !== undefined
       ? (await openSession(book, [], options, ctx)).config
       : resolveConfig(await readConfigSource(options.config, undefined, ctx.cwd), { lang: options.lang, env: ctx.env });
-  printResult({ kind: 'config', value: config }, options, ctx, contextFor(options, ctx, config.lang));
+  await printResult({ kind: 'config', value: config }, options, ctx, contextFor(options, ctx, config.lang));
   return 0;
 }

@@ -70,7 +70,7 @@ export async function tierCommand(book: string, options: TierOptions, ctx: CliCo
     note(ctx, options, lang, 'note.wrote', { file: options.output, count: report.accounts.length });
   }
   if (!options.output || options.format !== undefined || explain !== undefined) {
-    printResult({ ...report, ...(explain !== undefined ? { explain } : {}) }, options, ctx, rctx);
+    await printResult({ ...report, ...(explain !== undefined ? { explain } : {}) }, options, ctx, rctx);
   }
   const format = options.format ?? 'text';
   if (format !== 'text' && format !== 'markdown') findingsToStderr(report.findings, options, ctx, lang);
