@@ -90,21 +90,23 @@ function zhAssignments(a) {
   const important = /重要|^B$/.test(tier);
   const cs = Number(id.slice(2)) % 2 ? '杨磊' : '吴婷';
   const tech = Number(id.slice(2)) % 2 ? '周杰' : '徐明';
+  // Hours per occurrence: a strategic account takes a day a week of its manager's time.
+  const followUp = strategic ? ['每周', 8] : important ? ['每两周', 4] : ['每月', 3];
   const rows = [
-    ['日常跟进', owner, '销售部', 'R', null, strategic ? '每周' : important ? '每两周' : '每月', 2, '进行中', null],
-    ['日常跟进', '赵敏', '销售部', 'A', null, strategic ? '每周' : important ? '每两周' : '每月', 2, '进行中', null],
-    ['投诉处理', id === 'KA007' ? '郑浩' : cs, '客服部', '负责', null, '每月', 1.5, '进行中', null],
-    ['投诉处理', '黄强', '客服部', '审批', null, '每月', 1.5, '进行中', null],
+    ['日常跟进', owner, '销售部', 'R', null, followUp[0], followUp[1], '进行中', null],
+    ['日常跟进', '赵敏', '销售部', 'A', null, followUp[0], followUp[1], '进行中', null],
+    ['投诉处理', id === 'KA007' ? '郑浩' : cs, '客服部', '负责', null, '每月', 3, '进行中', null],
+    ['投诉处理', '黄强', '客服部', '审批', null, '每月', 3, '进行中', null],
   ];
   if (id === 'KA013') rows.splice(1, 1); // no accountable person for follow-up
   if ((strategic || important) && id !== 'KA012') {
-    rows.push(['技术支持', id === 'KA020' ? '王小明' : tech, '技术部', 'R', null, '每月', 3, '进行中', null]);
-    rows.push(['技术支持', owner, '销售部', 'A', null, '每月', 3, '进行中', null]);
+    rows.push(['技术支持', id === 'KA020' ? '王小明' : tech, '技术部', 'R', null, '每月', 6, '进行中', null]);
+    rows.push(['技术支持', owner, '销售部', 'A', null, '每月', 6, '进行中', null]);
   }
   if (strategic || id === 'KA012') {
-    rows.push(['季度业务回顾', owner, '销售部', 'R', null, '每季度', 4, '未开始', id === 'KA001' ? '是' : null]);
-    rows.push(['季度业务回顾', '赵敏', '销售部', 'A', null, '每季度', 4, '未开始', null]);
-    rows.push(['季度业务回顾', '孙丽', '市场部', 'C', null, '每季度', 4, '未开始', null]);
+    rows.push(['季度业务回顾', owner, '销售部', 'R', null, '每季度', 8, '未开始', id === 'KA001' ? '是' : null]);
+    rows.push(['季度业务回顾', '赵敏', '销售部', 'A', null, '每季度', 8, '未开始', null]);
+    rows.push(['季度业务回顾', '孙丽', '市场部', 'C', null, '每季度', 8, '未开始', null]);
   }
   if (id === 'KA004') {
     rows.push(['客户分析报告', null, '市场部', 'R', date('2025-12-31'), '一次', 8, '未开始', null]);
@@ -202,6 +204,8 @@ const config = {
   },
   promote: [{ column: 'annual_revenue', min: 15000000, tier: 'strategic' }],
   tasks: { 'follow-up': ['Follow-up'], support: ['Technical Support'], complaints: ['Complaints'], review: ['Business Review'] },
+  // As in SPEC §2's example: a light load is not worth a note in these books.
+  rules: { 'load/idle': 'off' },
 };
 
 mkdirSync(out(''), { recursive: true });

@@ -96,6 +96,11 @@ export const ConfigSchema = z
         idle: z.number().nonnegative().default(DEFAULT_LOAD.idle),
         target: z.number().positive().default(DEFAULT_LOAD.target),
         defaultCapacity: z.number().positive().default(DEFAULT_LOAD.defaultCapacity),
+        /**
+         * Effort norms: hours per occurrence where the Assignments sheet has none, per task type
+         * (`"*"` for any), as a number or per tier id: `{ "review": { "strategic": 4, "*": 2 } }`.
+         */
+        effort: z.record(z.string(), z.union([z.number().nonnegative(), z.record(z.string(), z.number().nonnegative())])).default({}),
       })
       .prefault({}),
     rules: z.partialRecord(z.enum(RULE_IDS as [string, ...string[]]), RuleSetting).default({}),

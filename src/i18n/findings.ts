@@ -32,6 +32,9 @@ export const FINDING_MESSAGES: Record<Lang, Record<string, string>> = {
     'time/cadence#never': '{account}: no last contact recorded ({tier} accounts are contacted every {cadence} days)',
     'account/declining-revenue': '{account}: revenue down {change} on the previous period (more than {threshold})',
     'account/tier-mismatch': '{account}: recorded as {recorded}, scored as {computed}',
+    'load/over-capacity': '{person}: {hours} h a week against a capacity of {capacity} h ({utilization})',
+    'load/max-accounts': '{person} holds {accounts} accounts, more than the limit of {max}',
+    'load/idle': '{person}: {hours} h a week against a capacity of {capacity} h ({utilization}): room for more',
   },
   zh: {
     'schema/missing-sheet': '工作簿缺少{role}工作表',
@@ -63,6 +66,9 @@ export const FINDING_MESSAGES: Record<Lang, Record<string, string>> = {
     'time/cadence#never': '{account}：没有最近联系日期（{tier}应每 {cadence} 天联系一次）',
     'account/declining-revenue': '{account}：采购额较上期下降 {change}（超过 {threshold}）',
     'account/tier-mismatch': '{account}：记录为{recorded}，评分为{computed}',
+    'load/over-capacity': '{person}：每周 {hours} 小时，可用工时 {capacity} 小时（负荷 {utilization}）',
+    'load/max-accounts': '{person} 负责 {accounts} 个客户，超过上限 {max} 个',
+    'load/idle': '{person}：每周 {hours} 小时，可用工时 {capacity} 小时（负荷 {utilization}），尚有余力',
   },
 };
 
@@ -84,6 +90,9 @@ export const FINDING_HINTS: Record<Lang, Record<string, string>> = {
     'time/overdue': 'finish it, mark it done, or agree a new date',
     'time/missing-due': 'add a due date (时间节点)',
     'time/cadence': 'contact the account and record the date',
+    'load/over-capacity': 'run kam load --suggest to see what to move to whom',
+    'load/max-accounts': 'hand some accounts to a colleague, or raise the limit (客户上限)',
+    'coverage/single-point': 'give someone else the R or the A of some of its work',
   },
   zh: {
     'schema/invalid-value': '请填写规范的值，如 1200000、120万、2025-11-15 或 是/否',
@@ -102,6 +111,9 @@ export const FINDING_HINTS: Record<Lang, Record<string, string>> = {
     'time/overdue': '请完成、标记为已完成，或约定新的时间节点',
     'time/missing-due': '请填写时间节点',
     'time/cadence': '请联系客户并记录日期',
+    'load/over-capacity': '运行 kam load --suggest 查看可以把哪些工作转给谁',
+    'load/max-accounts': '把部分客户交给同事，或调高客户上限',
+    'coverage/single-point': '把部分工作的 R 或 A 交给其他人',
   },
 };
 

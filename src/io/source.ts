@@ -19,6 +19,8 @@ export interface SheetSource {
   rows(options?: RowOptions): AsyncIterable<RawRow[]>;
   /** Starts any preparation the rows need (XLSX: finding merged ranges) while other work runs. */
   prefetch?(): void;
+  /** XLSX: the zip entry holding the sheet. */
+  readonly part?: string;
 }
 
 /** Every row of a sheet, one at a time. */

@@ -166,8 +166,8 @@ function parseCells(content: string, p: string, ctx: SheetContext): (Cell | unde
     fast.lastIndex = j;
     const m = fast.exec(content);
     if (m) {
-      col = refColumn(m[1]! + m[2]!);
-      if (col < 0 || col >= MAX_COLUMNS) throw new InputError('input.badRef', { ref: m[1]! + m[2]! }, { file: ctx.file, sheet: ctx.sheet });
+      col = lettersColumn(m[1]!);
+      if (col >= MAX_COLUMNS || m[2]!.length > 7 || Number(m[2]) > MAX_ROWS) throw new InputError('input.badRef', { ref: m[1]! + m[2]! }, { file: ctx.file, sheet: ctx.sheet });
       const v = m[6];
       let cell: Cell | undefined;
       if (v === undefined || (v.length === 0 && m[4] !== 's' && m[4] !== 'str')) {
@@ -227,6 +227,13 @@ function parseCells(content: string, p: string, ctx: SheetContext): (Cell | unde
     j = content.indexOf(open, end + close.length);
   }
   return cells;
+}
+
+/** The 0-based column of 1–3 capital letters (`AB` → 27). */
+function lettersColumn(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
+  return n - 1;
 }
 
 /** The 0-based column of a reference such as `AB12`; -1 when it is not one, MAX_COLUMNS when too far right. */

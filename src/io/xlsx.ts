@@ -73,6 +73,11 @@ class XlsxSheet implements SheetSource {
     private readonly shared: () => Promise<SharedParts>,
   ) {}
 
+  /** The zip entry of the sheet's part (for writers that patch it). */
+  get part(): string {
+    return this.entry.name;
+  }
+
   private merges?: Promise<MergeRange[]>;
 
   prefetch(): void {

@@ -10,11 +10,16 @@ import { InputError } from '../model/errors.js';
 
 export interface ZipEntry {
   name: string;
+  /** The name's bytes as stored, so that a copy keeps them exactly. */
+  rawName: Buffer;
   method: number;
   flags: number;
   compressedSize: number;
   size: number;
   localOffset: number;
+  crc: number;
+  time: number;
+  date: number;
 }
 
 /** The most bytes one entry may inflate to (the largest real sheets are a few hundred MB). */
@@ -53,6 +58,20 @@ export class ZipArchive {
   find(name: string): ZipEntry | undefined {
     const n = name.replace(/^\/+/, '');
     return this.entries.get(n) ?? this.byLower.get(n.toLowerCase());
+  }
+
+  /** The entry's stored (compressed) bytes, as they are in the file. */
+  async *raw(entry: ZipEntry): AsyncGenerator<Buffer> {
+    const fh = await open(this.file, 'r');
+    let start: number;
+    try {
+      start = await this.dataStart(fh, entry);
+    } finally {
+      await fh.close();
+    }
+    if (entry.compressedSize === 0) return;
+    const source = createReadStream(this.file, { start, end: start + entry.compressedSize - 1, highWaterMark: 1 << 20 });
+    for await (const chunk of source) yield chunk as Buffer;
   }
 
   /** Inflates a whole (small) entry into memory. */
@@ -160,10 +179,15 @@ async function readCentralDirectory(fh: FileHandle, size: number, file: string):
     const nameLen = cd.readUInt16LE(p + 28);
     const extraLen = cd.readUInt16LE(p + 30);
     const commentLen = cd.readUInt16LE(p + 32);
+    const rawName = Buffer.from(cd.subarray(p + 46, p + 46 + nameLen));
     const entry: ZipEntry = {
-      name: cd.toString('utf8', p + 46, p + 46 + nameLen).replace(/\\/g, '/').replace(/^\/+/, ''),
+      name: rawName.toString('utf8').replace(/\\/g, '/').replace(/^\/+/, ''),
+      rawName,
       flags: cd.readUInt16LE(p + 8),
       method: cd.readUInt16LE(p + 10),
+      time: cd.readUInt16LE(p + 12),
+      date: cd.readUInt16LE(p + 14),
+      crc: cd.readUInt32LE(p + 16),
       compressedSize: cd.readUInt32LE(p + 20),
       size: cd.readUInt32LE(p + 24),
       localOffset: cd.readUInt32LE(p + 42),

@@ -24,6 +24,7 @@ export function findingMessage(f: Finding, lang: Lang, tiers: readonly TierDef[]
   }
   if (typeof args.type === 'string') args.type = TASK_TYPES[lang][args.type] ?? args.type;
   for (const k of ['change', 'threshold'] as const) if (typeof args[k] === 'number') args[k] = fmtPercent(Math.abs(args[k]));
+  if (typeof args.utilization === 'number') args.utilization = fmtPercent(args.utilization, 0);
   const key = typeof args.variant === 'string' ? `${f.rule}#${args.variant}` : f.rule;
   const template = FINDING_MESSAGES[lang][key] ?? FINDING_MESSAGES.en[key] ?? FINDING_MESSAGES[lang][f.rule] ?? f.rule;
   return fill(template, args);

@@ -1,6 +1,7 @@
 /** The reporter registry: one renderer per format; adding a format is one file and one entry here. */
 import type { CheckReport, GapsReport } from '../rules/check.js';
 import type { TierReport } from '../scoring/run.js';
+import type { LoadReport } from '../workload/report.js';
 import type { ReportContext } from './context.js';
 import { csv } from './csv.js';
 import { githubAnnotations } from './github.js';
@@ -10,7 +11,7 @@ import { markdown } from './markdown.js';
 import { text } from './text.js';
 
 /** Everything a command can hand to a reporter. */
-export type Result = (TierReport & { explain?: number }) | CheckReport | GapsReport | { kind: 'config'; value: unknown };
+export type Result = (TierReport & { explain?: number }) | CheckReport | GapsReport | LoadReport | { kind: 'config'; value: unknown };
 
 function findingsOnly(render: (r: CheckReport | GapsReport, ctx: ReportContext) => string): Renderer {
   return (result, ctx) => {
@@ -33,6 +34,7 @@ export const FORMATS: Record<Result['kind'], readonly Format[]> = {
   tier: ['text', 'json', 'csv', 'markdown'],
   check: ['text', 'json', 'github', 'junit', 'markdown'],
   gaps: ['text', 'json', 'markdown'],
+  load: ['text', 'json', 'markdown', 'csv'],
   config: ['json'],
 };
 

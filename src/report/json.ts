@@ -3,6 +3,7 @@ import type { Lang } from '../i18n/messages.js';
 import { findingCell, type Finding } from '../model/finding.js';
 import type { CheckReport, GapsReport } from '../rules/check.js';
 import type { TierReport } from '../scoring/run.js';
+import type { LoadReport } from '../workload/report.js';
 import type { ReportContext } from './context.js';
 import { findingMessage } from './findings.js';
 import type { Result } from './index.js';
@@ -51,6 +52,31 @@ export function* findingsJson(report: CheckReport | GapsReport, lang: Lang): Gen
   yield `${report.findings.length > 0 ? '\n  ' : ''}]\n}\n`;
 }
 
+/** `load` in the §8b shape; `utilization` a fraction (null when capacity is 0). */
+export function loadJson(report: LoadReport): unknown {
+  return {
+    asOf: report.asOf,
+    people: report.people.map((p) => ({
+      name: p.name,
+      role: p.role ?? null,
+      department: p.department ?? null,
+      hours: p.hours,
+      capacity: p.capacity,
+      utilization: Number.isFinite(p.utilization) ? p.utilization : null,
+      status: p.status,
+      accounts: p.accounts,
+      accountable: p.accountable,
+    })),
+    suggestions: (report.suggestion?.moves ?? []).map((m) => ({
+      account: m.item.group.account?.name ?? m.item.group.accountText,
+      task: m.item.assignment.task,
+      from: m.from.name,
+      to: m.to.name,
+      hours: m.hours,
+    })),
+  };
+}
+
 /** Any result as JSON text. */
 export function json(result: Result, ctx: ReportContext): string | Iterable<string> {
   switch (result.kind) {
@@ -59,6 +85,8 @@ export function json(result: Result, ctx: ReportContext): string | Iterable<stri
     case 'check':
     case 'gaps':
       return findingsJson(result, ctx.lang);
+    case 'load':
+      return `${JSON.stringify(loadJson(result), null, 2)}\n`;
     case 'config':
       return `${JSON.stringify(result.value, null, 2)}\n`;
   }

@@ -3,6 +3,8 @@ import { label } from '../i18n/labels.js';
 import type { SheetData, Value } from '../io/tabular.js';
 import { findingCell, type Finding } from '../model/finding.js';
 import type { CheckReport, GapsReport } from '../rules/check.js';
+import type { LoadReport } from '../workload/report.js';
+import { loadTable } from './load-table.js';
 import type { TierReport } from '../scoring/run.js';
 import type { ReportContext } from './context.js';
 import { findingMessage } from './findings.js';
@@ -67,6 +69,20 @@ function tierMarkdown(report: TierReport, ctx: ReportContext): string {
 
 const ICON = { error: '❌', warn: '⚠️', info: 'ℹ️' } as const;
 
+/** `load` as markdown: the people table, then the suggested moves. */
+function loadMarkdown(report: LoadReport, ctx: ReportContext): string {
+  const { lang } = ctx;
+  const data = loadTable(report, lang);
+  const out = [`## ${label(lang, 'load.title')}: ${mdCell(report.file)}`, '', mdTable({ header: data.header, rows: data.rows.map((r) => r.map((v, i) => (i === 5 && typeof v === 'number' ? fmtPercent(v, 0) : typeof v === 'number' ? Number(v.toFixed(2)) : v))) }, ['l', 'l', 'l', 'r', 'r', 'r', 'l', 'r', 'r'])];
+  const moves = report.suggestion?.moves ?? [];
+  if (report.suggestion) {
+    out.push('', `### ${label(lang, 'load.suggestions')}`, '');
+    if (moves.length === 0) out.push(label(lang, 'load.balanced'));
+    else out.push(mdTable({ header: ['#', label(lang, 'name'), label(lang, 'load.hours'), 'from', 'to'], rows: moves.map((m, i) => [i + 1, `${m.item.group.account?.name ?? m.item.group.accountText} · ${m.item.assignment.task}`, m.hours.toFixed(2), `${m.from.name} ${fmtPercent(m.fromBefore, 0)} → ${fmtPercent(m.fromAfter, 0)}`, `${m.to.name} ${fmtPercent(m.toBefore, 0)} → ${fmtPercent(m.toAfter, 0)}`]) }));
+  }
+  return `${out.join('\n')}\n`;
+}
+
 /** `check` and `gaps` as a markdown summary and table (for $GITHUB_STEP_SUMMARY or a PR comment). */
 function findingsMarkdown(report: CheckReport | GapsReport, ctx: ReportContext): string {
   const { lang } = ctx;
@@ -98,6 +114,8 @@ export function markdown(result: Result, ctx: ReportContext): string {
     case 'check':
     case 'gaps':
       return findingsMarkdown(result, ctx);
+    case 'load':
+      return loadMarkdown(result, ctx);
     case 'config':
       return `\`\`\`json\n${JSON.stringify(result.value, null, 2)}\n\`\`\`\n`;
   }

@@ -1,6 +1,7 @@
 /** `--format text` (the default): for people at a terminal. */
 import { checkText, gapsText } from './check-text.js';
 import type { ReportContext } from './context.js';
+import { loadText } from './load-text.js';
 import type { Result } from './index.js';
 import { explainText, tierText } from './tier-text.js';
 
@@ -17,6 +18,8 @@ export function text(result: Result, ctx: ReportContext): string {
       return checkText(result, ctx);
     case 'gaps':
       return gapsText(result, ctx);
+    case 'load':
+      return loadText(result, ctx);
     case 'config':
       return `${JSON.stringify(result.value, null, 2)}\n`;
   }

@@ -35,7 +35,7 @@ export interface CheckReport {
   findings: Finding[];
   summary: Record<Severity, number>;
   /** Per account name: its id and effective tier (for the gap report). */
-  accounts: Map<string, { id?: string; tier?: string }>;
+  accounts: () => Map<string, { id?: string; tier?: string }>;
 }
 
 /** Every finding of a book, sorted as the book is laid out. */
@@ -56,11 +56,15 @@ export function checkBook(input: CheckInput): CheckReport {
     ...(input.assignments?.findings ?? []),
   ];
   const findings = sortBySheet([...applyRuleLevels(structural, config.rules), ...runRules(ctx)], input.sheetOrder);
-  const accounts = new Map<string, { id?: string; tier?: string }>();
-  for (const a of input.accounts?.accounts ?? []) {
-    const tier = ctx.effectiveTier(a);
-    if (!accounts.has(a.name)) accounts.set(a.name, { ...(a.id !== undefined ? { id: a.id } : {}), ...(tier !== undefined ? { tier } : {}) });
-  }
+  // Only the gap report needs each account's id and tier: worked out when asked for.
+  const accounts = (): Map<string, { id?: string; tier?: string }> => {
+    const out = new Map<string, { id?: string; tier?: string }>();
+    for (const a of usable.accounts?.accounts ?? []) {
+      const tier = ctx.effectiveTier(a);
+      if (!out.has(a.name)) out.set(a.name, { ...(a.id !== undefined ? { id: a.id } : {}), ...(tier !== undefined ? { tier } : {}) });
+    }
+    return out;
+  };
   return { kind: 'check', file: input.file, asOf: input.asOf, tiers: config.tiers, findings, summary: summarize(findings), accounts };
 }
 
@@ -110,15 +114,16 @@ export interface GapsReport {
 export function gapsReport(check: CheckReport): GapsReport {
   const tierRank = new Map(check.tiers.map((t, i) => [t.id, i]));
   const byAccount = new Map<string, GapGroup>();
+  const info = check.accounts();
   for (const f of check.findings) {
     if (!GAP_RULES.has(f.rule)) continue;
     const name = f.account ?? '';
     let g = byAccount.get(name);
     if (!g) {
-      const info = check.accounts.get(name);
+      const about = info.get(name);
       g = { account: name, severity: f.severity, findings: [] };
-      if (info?.id !== undefined) g.id = info.id;
-      if (info?.tier !== undefined) g.tier = info.tier;
+      if (about?.id !== undefined) g.id = about.id;
+      if (about?.tier !== undefined) g.tier = about.tier;
       byAccount.set(name, g);
     }
     g.findings.push(f);

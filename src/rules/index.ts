@@ -10,6 +10,7 @@ import { compareText } from '../scoring/methods.js';
 import { accountRules } from './accounts.js';
 import type { RuleContext } from './context.js';
 import { coverageRules } from './coverage.js';
+import { loadRules, singlePointRules } from './load.js';
 import { raciRules } from './raci.js';
 import { referenceRules } from './references.js';
 import { timeRules } from './time.js';
@@ -41,7 +42,15 @@ export function validateRuleOptions(config: ResolvedConfig): void {
 export function runRules(ctx: RuleContext): Finding[] {
   const { max } = options<{ max: number }>(ctx.config, 'raci/too-many-responsible');
   const { threshold } = options<{ threshold: number }>(ctx.config, 'account/declining-revenue');
-  const findings = [...referenceRules(ctx), ...raciRules(ctx, max), ...coverageRules(ctx), ...timeRules(ctx), ...accountRules(ctx, threshold)];
+  const findings = [
+    ...referenceRules(ctx),
+    ...raciRules(ctx, max),
+    ...coverageRules(ctx),
+    ...singlePointRules(ctx),
+    ...timeRules(ctx),
+    ...accountRules(ctx, threshold),
+    ...loadRules(ctx),
+  ];
   return applyRuleLevels(findings, ctx.config.rules);
 }
 

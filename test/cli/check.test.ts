@@ -23,11 +23,12 @@ describe('the Chinese example', () => {
     const out = JSON.parse(r.stdout) as Json;
     expect(out.file).toBe(zh);
     expect(out.asOf).toBe('2025-11-15');
-    const problems = out.findings.filter((f) => f.severity !== 'info' && f.rule !== 'time/cadence').map((f) => `${f.rule} ${f.cell} ${f.account ?? ''}`);
+    const problems = out.findings.filter((f) => f.severity !== 'info' && f.rule !== 'time/cadence').map((f) => `${f.rule} ${f.cell} ${f.account ?? f.person}`);
     expect(problems).toEqual([
       'coverage/required-task 客户信息!B16 天成建设集团',
       'account/declining-revenue 客户信息!L25 鼎盛地产集团',
       'data/missing-value 客户信息!J35 智联软件服务',
+      'load/over-capacity 人员!A2 张伟',
       'raci/role-conflict 分工明细!E36 蓝海零售连锁',
       'ref/inactive-person 分工明细!C51 西部矿业有限公司',
       'raci/no-accountable 分工明细!E85 云帆教育科技',
@@ -38,7 +39,7 @@ describe('the Chinese example', () => {
     const cadence = out.findings.filter((f) => f.rule === 'time/cadence').map((f) => f.account);
     expect(cadence).toHaveLength(12);
     expect(cadence).not.toContain('华东精密制造有限公司');
-    expect(out.summary).toEqual({ error: 4, warn: 16, info: 13 });
+    expect(out.summary).toEqual({ error: 4, warn: 17, info: 13 });
   });
 
   it('speaks Chinese', async () => {
@@ -64,10 +65,10 @@ describe('formats', () => {
     const r = await kam(['check', zh, '--format', 'github', ...asOf]);
     const lines = r.stdout.trim().split('\n');
     const commands = lines.filter((l) => l.startsWith('::'));
-    expect(commands).toHaveLength(33);
+    expect(commands).toHaveLength(34);
     for (const l of commands) expect(l).toMatch(/^::(error|warning|notice) file=[^,:\n]+,title=[a-z-]+\/[a-z-]+::[^\r\n]+$/);
     expect(commands).toContain('::error file=' + zh.replace(/:/g, '%3A') + ',title=raci/no-accountable::分工明细!E85 云帆教育科技 · 日常跟进: nobody is accountable (A)');
-    expect(lines.at(-1)).toBe('kam check: 4 error(s), 16 warning(s), 13 note(s)');
+    expect(lines.at(-1)).toBe('kam check: 4 error(s), 17 warning(s), 13 note(s)');
   });
 
   it('junit: valid XML, a testsuite per rule, a failed testcase per finding', async () => {
@@ -87,13 +88,13 @@ describe('formats', () => {
     expect(suites['raci/no-accountable']).toEqual({ failures: 1, cases: 1, failed: 1 });
     expect(suites['time/cadence']).toEqual({ failures: 12, cases: 12, failed: 12 });
     expect(suites['raci/no-responsible']).toEqual({ failures: 0, cases: 1, failed: 0 });
-    expect(Object.values(suites).reduce((s, x) => s + x.failed, 0)).toBe(33);
+    expect(Object.values(suites).reduce((s, x) => s + x.failed, 0)).toBe(34);
   });
 
   it('markdown: a summary and a table', async () => {
     const r = await kam(['check', zh, '--format', 'markdown', ...asOf]);
     expect(r.stdout).toMatch(/^## Responsibility check: /);
-    expect(r.stdout).toContain('**4 errors, 16 warnings, 13 notes**');
+    expect(r.stdout).toContain('**4 errors, 17 warnings, 13 notes**');
     expect(r.stdout).toContain('| ❌ error | 分工明细!E85 | `raci/no-accountable` | 云帆教育科技 · 日常跟进: nobody is accountable (A) |');
     const clean = await kam(['check', en, '--format', 'markdown', ...asOf]);
     expect(clean.stdout).toContain('✅ no problems found');

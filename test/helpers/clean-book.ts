@@ -60,9 +60,11 @@ export interface Check {
 }
 
 /** Writes the rows as a book and runs `kam check --format json` on it (as of 2025-11-15). */
-export async function checkRows(rows: BookRows, extra: string[] = [], config?: unknown): Promise<Check> {
+export async function checkRows(rows: BookRows, extra: string[] = [], config: { rules?: Record<string, unknown> } & Record<string, unknown> = {}): Promise<Check> {
   const dir = tempDir();
-  if (config) (await import('node:fs')).writeFileSync(join(dir, 'kam.config.json'), JSON.stringify(config));
+  // The small book's people are all lightly loaded: load/idle is off unless a test turns it on.
+  const withDefaults = { ...config, rules: { 'load/idle': 'off', ...config.rules } };
+  (await import('node:fs')).writeFileSync(join(dir, 'kam.config.json'), JSON.stringify(withDefaults));
   const path = await writeBook(join(dir, 'book.xlsx'), [
     { name: 'Accounts', rows: rows.accounts, formats: { G: 'yyyy-mm-dd' } },
     { name: 'Staff', rows: rows.staff },

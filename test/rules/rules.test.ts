@@ -205,6 +205,46 @@ describe('accounts', () => {
   });
 });
 
+describe('load', () => {
+  it('load/over-capacity at the person\'s Staff row', async () => {
+    const rows = cleanRows();
+    rows.assignments[0]!.push('Hours');
+    rows.assignments[1]!.push(40); // Alice: 40 h weekly follow-up, and a little more
+    expect(brief(await checkRows(rows))).toEqual(['load/over-capacity warn Staff!A2']);
+    rows.assignments[1]![8] = 30;
+    expect(brief(await checkRows(rows))).toEqual([]);
+  });
+
+  it('load/max-accounts at the Max Accounts cell', async () => {
+    const rows = cleanRows();
+    rows.staff[0]!.push('Max Accounts');
+    rows.staff[7]!.push(2); // Gina is accountable on three accounts
+    const c = await checkRows(rows);
+    expect(brief(c)).toEqual(['load/max-accounts warn Staff!E8']);
+    expect(c.json.findings[0]!.message).toBe('Gina holds 3 accounts, more than the limit of 2');
+    rows.staff[7]![4] = 3;
+    expect(brief(await checkRows(rows))).toEqual([]);
+  });
+
+  it('load/idle (info) when turned on', async () => {
+    const c = await checkRows(cleanRows(), [], { rules: { 'load/idle': 'info' } });
+    expect(brief(c)).toHaveLength(8);
+    expect(brief(c)[0]).toBe('load/idle info Staff!A2');
+    expect(c.code).toBe(0);
+  });
+
+  it('coverage/single-point: one person holds every R and A of an important account', async () => {
+    const rows = cleanRows();
+    for (const i of [9, 10, 11, 12]) rows.assignments[i]![2] = 'Bob';
+    rows.assignments[11]![3] = 'Sales';
+    rows.assignments[12]![3] = 'Sales';
+    expect(brief(await checkRows(rows))).toEqual(['coverage/single-point warn Accounts!B3', 'raci/role-conflict warn Assignments!E10', 'raci/role-conflict warn Assignments!E12']);
+    const normal = cleanRows();
+    normal.assignments[14]![2] = 'Carol'; // Cove is ordinary: not a single point by the rule
+    expect(brief(await checkRows(normal))).toEqual(['raci/role-conflict warn Assignments!E14']);
+  });
+});
+
 describe('structure', () => {
   it('schema/invalid-value, schema/empty-required and schema/duplicate-key at their cells', async () => {
     const rows = cleanRows();

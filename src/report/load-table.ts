@@ -1,0 +1,13 @@
+/** The load report's people as a plain table (CSV, markdown). */
+import { label } from '../i18n/labels.js';
+import type { Lang } from '../i18n/messages.js';
+import type { SheetData } from '../io/tabular.js';
+import type { LoadReport } from '../workload/report.js';
+
+export function loadTable(report: LoadReport, lang: Lang): SheetData {
+  return {
+    name: label(lang, 'load.title'),
+    header: ['name.person', 'role', 'department', 'load.hours', 'load.capacity', 'load.utilization', 'load.status', 'load.accounts', 'load.accountable'].map((k) => label(lang, k as 'role')),
+    rows: report.people.map((p) => [p.name, p.role ?? '', p.department ?? '', p.hours, p.capacity, Number.isFinite(p.utilization) ? p.utilization : null, label(lang, `load.${p.status}`), p.accounts, p.accountable]),
+  };
+}

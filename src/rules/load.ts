@@ -1,0 +1,56 @@
+/** Workload rules: over capacity, too many accounts, idle, and single points of failure. */
+import { RACI } from '../io/codes.js';
+import { cellFinding } from '../io/findings.js';
+import type { Finding } from '../model/finding.js';
+import { computeLoad } from '../workload/load.js';
+import type { RuleContext } from './context.js';
+
+/** load/over-capacity, load/max-accounts, load/idle at the person's Staff row. */
+export function loadRules(ctx: RuleContext): Finding[] {
+  const staff = ctx.staff;
+  if (!staff || !ctx.assignments) return [];
+  const { layout } = staff;
+  const nameCol = layout.byKey.get('name');
+  const maxCol = layout.byKey.get('max_accounts');
+  const out: Finding[] = [];
+  for (const p of computeLoad(ctx, { items: false }).people) {
+    if (!p.person || !p.person.active) continue;
+    const row = p.person.row;
+    const about = { person: p.name };
+    const args = { person: p.name, hours: Math.round(p.hours * 100) / 100, capacity: p.capacity, utilization: p.utilization };
+    if (p.status === 'over') out.push(cellFinding('load/over-capacity', layout, row, nameCol, args, about));
+    if (p.status === 'idle') out.push(cellFinding('load/idle', layout, row, nameCol, args, about));
+    if (p.maxAccounts !== undefined && p.accounts > p.maxAccounts) {
+      out.push(cellFinding('load/max-accounts', layout, row, maxCol ?? nameCol, { person: p.name, accounts: p.accounts, max: p.maxAccounts }, about));
+    }
+  }
+  return out;
+}
+
+/** coverage/single-point: one person holds every R and A of a strategic or important account. */
+export function singlePointRules(ctx: RuleContext): Finding[] {
+  const t = ctx.accounts;
+  if (!t || !ctx.assignments) return [];
+  const top = new Set(ctx.config.tiers.slice(0, 2).map((x) => x.id));
+  const nameCol = t.layout.byKey.get('name');
+  const out: Finding[] = [];
+  for (const a of t.accounts) {
+    const tier = ctx.effectiveTier(a);
+    if (tier === undefined || !top.has(tier)) continue;
+    let holder: string | undefined;
+    let name = '';
+    let single = true;
+    for (const g of ctx.groupsByAccount.get(a) ?? []) {
+      for (const r of g.rows) {
+        if (!(r.raci & (RACI.R | RACI.A))) continue;
+        const key = r.personKey ?? `dept:${r.departmentKey ?? ''}`;
+        if (holder === undefined) [holder, name] = [key, r.person ?? r.department ?? ''];
+        else if (key !== holder) single = false;
+      }
+    }
+    if (holder !== undefined && single && !holder.startsWith('dept:')) {
+      out.push(cellFinding('coverage/single-point', t.layout, a.row, nameCol, { account: a.name, person: name, tier }, { account: a.name, person: name }));
+    }
+  }
+  return out;
+}

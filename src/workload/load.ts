@@ -1,0 +1,180 @@
+/** SPEC §6: each person's weekly load, utilisation and status; fairness per role; team totals. */
+import type { Assignment } from '../io/assignments.js';
+import { RACI, RACI_LETTERS } from '../io/codes.js';
+import type { Person } from '../io/staff.js';
+import { compareText } from '../scoring/methods.js';
+import type { RuleContext, TaskGroup } from '../rules/context.js';
+import { fold } from '../util/text.js';
+import { hoursPerOccurrence, weeklyHours } from './hours.js';
+
+export const LOAD_STATUSES = ['over', 'high', 'ok', 'idle', 'inactive', 'unknown'] as const;
+export type LoadStatus = (typeof LOAD_STATUSES)[number];
+
+/** One assignment row's part in a person's load. */
+export interface LoadItem {
+  assignment: Assignment;
+  group: TaskGroup;
+  /** The account's effective tier, and its rank (0 = best tier). */
+  tier?: string;
+  tierRank: number;
+  /** The task's weekly hours, and the person's share of them by RACI letters. */
+  weekly: number;
+  share: number;
+  load: number;
+}
+
+export interface PersonLoad {
+  name: string;
+  key: string;
+  person?: Person;
+  role?: string;
+  department?: string;
+  status: LoadStatus;
+  hours: number;
+  capacity: number;
+  utilization: number;
+  /** Accounts the person owns or holds R or A on. */
+  accounts: number;
+  /** Activities (account × task) the person is accountable for. */
+  accountable: number;
+  maxAccounts?: number;
+  items: LoadItem[];
+}
+
+export interface Fairness {
+  role: string;
+  people: number;
+  mean: number;
+  /** Population standard deviation of utilisation. */
+  stdDev: number;
+  /** Highest utilisation over lowest (Infinity when someone has none). */
+  maxMinRatio: number;
+}
+
+export interface LoadResult {
+  people: PersonLoad[];
+  fairness: Fairness[];
+  totals: { people: number; hours: number; capacity: number; utilization: number };
+}
+
+/** Utilisation status by the configured thresholds: over > over, high > high, idle < idle. */
+export function statusOf(utilization: number, t: { over: number; high: number; idle: number }): LoadStatus {
+  if (utilization > t.over) return 'over';
+  if (utilization > t.high) return 'high';
+  if (utilization < t.idle) return 'idle';
+  return 'ok';
+}
+
+/** The share of a row's hours its holder carries: the RACI shares of its letters, summed. */
+export function shareOf(raci: number, shares: Record<'R' | 'A' | 'C' | 'I', number>): number {
+  let s = 0;
+  for (const l of RACI_LETTERS) if (raci & RACI[l]) s += shares[l];
+  return s;
+}
+
+/** Everyone's load: active staff (with or without work), then inactive and unknown people. */
+export function computeLoad(ctx: RuleContext, options: { items?: boolean } = {}): LoadResult {
+  const keepItems = options.items ?? true;
+  const { config, asOf } = ctx;
+  const tierRank = new Map(config.tiers.map((t, i) => [t.id, i]));
+  const byKey = new Map<string, PersonLoad>();
+  const entry = (key: string, name: string): PersonLoad => {
+    let p = byKey.get(key);
+    if (!p) {
+      const person = ctx.people.get(key);
+      p = { name: person?.name ?? name, key, status: 'ok', hours: 0, capacity: 0, utilization: 0, accounts: 0, accountable: 0, items: [] };
+      if (person) {
+        p.person = person;
+        if (person.role !== undefined) p.role = person.role;
+        if (person.department !== undefined) p.department = person.department;
+        if (person.maxAccounts !== undefined) p.maxAccounts = person.maxAccounts;
+      }
+      byKey.set(key, p);
+    }
+    return p;
+  };
+  for (const person of ctx.staff?.people ?? []) entry(person.key, person.name);
+  // Accounts held are counted account by account: a person marked with the account's number counts
+  // it once. (A set of accounts per person costs far more on a 100,000-account book.)
+  const marks = new Map<PersonLoad, number>();
+  let mark = 0;
+  const holdNow = (p: PersonLoad): void => {
+    if (marks.get(p) !== mark) {
+      marks.set(p, mark);
+      p.accounts++;
+    }
+  };
+  const lastAccountable = new Map<PersonLoad, TaskGroup>();
+  const visit = (g: TaskGroup, tier: string | undefined): void => {
+    for (const r of g.rows) {
+      // A row that names only a department adds no personal load.
+      if (r.personKey === undefined) continue;
+      const p = entry(r.personKey, r.person!);
+      const weekly = weeklyHours(r, hoursPerOccurrence(r, g.type, tier, config.load.effort), asOf);
+      const share = shareOf(r.raci, config.raciShare);
+      p.hours += weekly * share;
+      if (keepItems) {
+        // Items (one per row a person holds) are kept for --suggest; `check` needs only the sums.
+        const item: LoadItem = { assignment: r, group: g, tierRank: tier !== undefined ? (tierRank.get(tier) ?? config.tiers.length) : config.tiers.length, weekly, share, load: weekly * share };
+        if (tier !== undefined) item.tier = tier;
+        p.items.push(item);
+      }
+      if (r.raci & (RACI.R | RACI.A)) holdNow(p);
+      if (r.raci & RACI.A && lastAccountable.get(p) !== g) {
+        lastAccountable.set(p, g);
+        p.accountable++;
+      }
+    }
+  };
+  for (const a of ctx.accounts?.accounts ?? []) {
+    mark++;
+    if (a.owner !== undefined) holdNow(entry(fold(a.owner), a.owner));
+    const tier = ctx.effectiveTier(a);
+    for (const g of ctx.groupsByAccount.get(a) ?? []) visit(g, tier);
+  }
+  // Rows of accounts the Accounts sheet lacks, grouped by the account as written.
+  const unknown = new Map<string, TaskGroup[]>();
+  for (const g of ctx.groups) {
+    if (g.account) continue;
+    const key = g.rows[0]!.accountKey;
+    const list = unknown.get(key);
+    if (list) list.push(g);
+    else unknown.set(key, [g]);
+  }
+  for (const groups of unknown.values()) {
+    mark++;
+    for (const g of groups) visit(g, undefined);
+  }
+  const people = [...byKey.values()];
+  for (const p of people) {
+    p.capacity = p.person?.capacity ?? config.load.defaultCapacity;
+    p.utilization = p.capacity > 0 ? p.hours / p.capacity : p.hours > 0 ? Infinity : 0;
+    p.status = !p.person && ctx.staff ? 'unknown' : p.person && !p.person.active ? 'inactive' : statusOf(p.utilization, config.load);
+  }
+  const listed = (p: PersonLoad): number => (p.status === 'inactive' ? 1 : p.status === 'unknown' ? 2 : 0);
+  people.sort((a, b) => listed(a) - listed(b) || b.utilization - a.utilization || compareText(a.name, b.name));
+  const active = people.filter((p) => listed(p) === 0);
+  const totals = active.reduce((t, p) => ({ people: t.people + 1, hours: t.hours + p.hours, capacity: t.capacity + p.capacity, utilization: 0 }), { people: 0, hours: 0, capacity: 0, utilization: 0 });
+  totals.utilization = totals.capacity > 0 ? totals.hours / totals.capacity : 0;
+  return { people, fairness: fairnessByRole(active), totals };
+}
+
+function fairnessByRole(active: PersonLoad[]): Fairness[] {
+  const roles = new Map<string, PersonLoad[]>();
+  for (const p of active) {
+    if (p.role === undefined) continue;
+    const list = roles.get(p.role);
+    if (list) list.push(p);
+    else roles.set(p.role, [p]);
+  }
+  return [...roles.entries()]
+    .map(([role, ps]) => {
+      const us = ps.map((p) => p.utilization);
+      const mean = us.reduce((s, u) => s + u, 0) / us.length;
+      const stdDev = Math.sqrt(us.reduce((s, u) => s + (u - mean) ** 2, 0) / us.length);
+      const max = Math.max(...us);
+      const min = Math.min(...us);
+      return { role, people: ps.length, mean, stdDev, maxMinRatio: min > 0 ? max / min : max > 0 ? Infinity : 1 };
+    })
+    .sort((a, b) => b.stdDev - a.stdDev || compareText(a.role, b.role));
+}

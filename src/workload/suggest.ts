@@ -1,0 +1,162 @@
+/**
+ * SPEC §6 `--suggest`: a deterministic greedy rebalancing. While someone is above `over`, take the
+ * most over-utilised person and move their smallest movable R assignment (not locked, lower tiers
+ * first) to the least-utilised active person of the same role (else department) who stays at or
+ * under `target`; stop with a person once they are at or under `target`, or when nothing fits.
+ *
+ * Moves only lower the giver and raise receivers to at most `target` (below `over`), so the order
+ * in which people are over never changes: they are taken in one sorted pass. Each pool of
+ * colleagues is kept sorted by utilisation, so the least-utilised receiver is found without a scan.
+ */
+import { RACI } from '../io/codes.js';
+import { compareText } from '../scoring/methods.js';
+import { fold } from '../util/text.js';
+import type { LoadItem, PersonLoad } from './load.js';
+
+export interface Move {
+  item: LoadItem;
+  from: PersonLoad;
+  to: PersonLoad;
+  /** Weekly hours that move. */
+  hours: number;
+  fromBefore: number;
+  fromAfter: number;
+  toBefore: number;
+  toAfter: number;
+}
+
+/** Why someone stays over: nothing movable (locked, or not R), nobody of the role or department, or no room left. */
+export type UnfixedReason = 'no-movable' | 'no-receiver' | 'no-room';
+
+export interface Unfixed {
+  person: PersonLoad;
+  reason: UnfixedReason;
+  utilization: number;
+}
+
+export interface Suggestion {
+  moves: Move[];
+  unfixed: Unfixed[];
+}
+
+const EPS = 1e-9;
+
+/** The moves that bring everyone at or under the target where possible, and who stays over and why. */
+export function suggestMoves(people: readonly PersonLoad[], thresholds: { over: number; target: number }): Suggestion {
+  const active = people.filter((p) => p.status !== 'inactive' && p.status !== 'unknown' && p.capacity > 0);
+  const hours = new Map(active.map((p) => [p, p.hours]));
+  const util = (p: PersonLoad): number => hours.get(p)! / p.capacity;
+  const byUtil = (a: PersonLoad, b: PersonLoad): number => util(a) - util(b) || compareText(a.name, b.name);
+  const pools = new Pools(active, byUtil);
+  const holdersOf = new Map<LoadItem['group'], Set<string>>();
+  const holders = (item: LoadItem): Set<string> => {
+    let s = holdersOf.get(item.group);
+    if (!s) {
+      s = new Set(item.group.rows.flatMap((r) => (r.personKey !== undefined ? [r.personKey] : [])));
+      holdersOf.set(item.group, s);
+    }
+    return s;
+  };
+  const moves: Move[] = [];
+  const unfixed: Unfixed[] = [];
+  const over = active.filter((p) => util(p) > thresholds.over + EPS).sort((a, b) => util(b) - util(a) || compareText(a.name, b.name));
+  for (const p of over) {
+    const pool = pools.of(p);
+    const movable = p.items
+      .filter((i) => i.assignment.raci === RACI.R && !i.assignment.locked && i.load > 0)
+      .sort((a, b) => b.tierRank - a.tierRank || a.load - b.load || a.assignment.row - b.assignment.row);
+    while (util(p) > thresholds.target + EPS && pool && movable.length > 0) {
+      let found: { index: number; to: PersonLoad } | undefined;
+      for (let i = 0; i < movable.length && !found; i++) {
+        const item = movable[i]!;
+        const taken = holders(item);
+        for (const r of pool.sorted) {
+          if (util(r) > thresholds.target + EPS) break; // the pool is sorted: nobody further has room
+          if (r === p || taken.has(r.key)) continue;
+          if ((hours.get(r)! + item.load) / r.capacity <= thresholds.target + EPS) {
+            found = { index: i, to: r };
+            break;
+          }
+        }
+      }
+      if (!found) break;
+      const item = movable.splice(found.index, 1)[0]!;
+      const to = found.to;
+      const move: Move = { item, from: p, to, hours: item.load, fromBefore: util(p), fromAfter: 0, toBefore: util(to), toAfter: 0 };
+      hours.set(p, hours.get(p)! - item.load);
+      hours.set(to, hours.get(to)! + item.load);
+      pool.reposition(p);
+      pool.reposition(to);
+      move.fromAfter = util(p);
+      move.toAfter = util(to);
+      holders(item).delete(p.key);
+      holders(item).add(to.key);
+      moves.push(move);
+    }
+    if (util(p) > thresholds.over + EPS) {
+      const hadMovable = p.items.some((i) => i.assignment.raci === RACI.R && !i.assignment.locked && i.load > 0);
+      unfixed.push({ person: p, reason: !pool || pool.sorted.length <= 1 ? 'no-receiver' : !hadMovable ? 'no-movable' : 'no-room', utilization: util(p) });
+    }
+  }
+  return { moves, unfixed };
+}
+
+/** Colleague pools (same role, else same department), each kept sorted by utilisation. */
+class Pools {
+  private readonly byRole = new Map<string, Pool>();
+  private readonly byDepartment = new Map<string, Pool>();
+
+  constructor(
+    private readonly active: readonly PersonLoad[],
+    private readonly order: (a: PersonLoad, b: PersonLoad) => number,
+  ) {}
+
+  /** The pool a person's work may go to (the person included: skipped when receiving). */
+  of(p: PersonLoad): Pool | undefined {
+    if (p.role !== undefined) {
+      const key = fold(p.role);
+      const pool = this.pool(this.byRole, key, (r) => r.role !== undefined && fold(r.role) === key);
+      if (pool.sorted.length > 1) return pool;
+    }
+    if (p.department !== undefined) {
+      const key = fold(p.department);
+      return this.pool(this.byDepartment, key, (r) => r.department !== undefined && fold(r.department) === key);
+    }
+    return undefined;
+  }
+
+  private pool(cache: Map<string, Pool>, key: string, member: (r: PersonLoad) => boolean): Pool {
+    let pool = cache.get(key);
+    if (!pool) {
+      pool = new Pool(this.active.filter(member), this.order);
+      cache.set(key, pool);
+    }
+    return pool;
+  }
+}
+
+class Pool {
+  readonly sorted: PersonLoad[];
+
+  constructor(
+    members: PersonLoad[],
+    private readonly order: (a: PersonLoad, b: PersonLoad) => number,
+  ) {
+    this.sorted = members.sort(order);
+  }
+
+  /** Moves one member to its place after its utilisation changed. */
+  reposition(p: PersonLoad): void {
+    const i = this.sorted.indexOf(p);
+    if (i < 0) return;
+    this.sorted.splice(i, 1);
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.order(this.sorted[mid]!, p) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    this.sorted.splice(lo, 0, p);
+  }
+}

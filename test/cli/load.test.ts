@@ -1,0 +1,107 @@
+// kam load end to end on the Chinese example: hours to the cent, the suggested moves, --apply.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openBook } from '../../src/io/open.js';
+import { eachRow } from '../../src/io/source.js';
+import { tempDir } from '../helpers/books.js';
+import { EXAMPLES, kam } from '../helpers/cli.js';
+
+const zh = join(EXAMPLES, 'accounts-zh.xlsx');
+const asOf = ['--as-of', '2025-11-15'];
+
+interface LoadJson {
+  asOf: string;
+  people: { name: string; role: string | null; department: string | null; hours: number; capacity: number; utilization: number | null; status: string; accounts: number; accountable: number }[];
+  suggestions: { account: string; task: string; from: string; to: string; hours: number }[];
+}
+
+const loadJson = async (args: string[]): Promise<LoadJson> => {
+  const r = await kam(['load', zh, '--format', 'json', ...asOf, ...args]);
+  expect(r.code, r.stderr).toBe(0);
+  return JSON.parse(r.stdout) as LoadJson;
+};
+
+describe('kam load on the Chinese example', () => {
+  it("gives 张伟's weekly hours by SPEC §6, to the cent", async () => {
+    const out = await loadJson([]);
+    const zhang = out.people.find((p) => p.name === '张伟')!;
+    // Four strategic accounts: weekly follow-up R 8 h; technical support A (monthly 6 h × 0.2); quarterly review R 8 h.
+    const strategic = 8 + (6 * 12) / 52 * 0.2 + (8 * 4) / 52;
+    // One ordinary (monthly follow-up 3 h), two important (biweekly 4 h, support A), and a one-off
+    // contract negotiation of 10 h due 2025-12-20: 35 days, 5 weeks.
+    const expected = 4 * strategic + (3 * 12) / 52 + 2 * (2 + (6 * 12) / 52 * 0.2) + 10 / 5;
+    expect(zhang.hours).toBeCloseTo(expected, 10);
+    expect(zhang.hours.toFixed(2)).toBe('42.82');
+    expect(zhang).toMatchObject({ role: '客户经理', department: '销售部', capacity: 40, status: 'over', accounts: 7, accountable: 6 });
+    expect(zhang.utilization).toBeCloseTo(expected / 40, 10);
+    expect(out.people.find((p) => p.name === '郑浩')).toMatchObject({ status: 'inactive' });
+    expect(out.people.find((p) => p.name === '王小明')).toMatchObject({ status: 'unknown', role: null });
+    expect(out.people.find((p) => p.name === '吴婷')).toMatchObject({ capacity: 20 });
+    expect(out.suggestions).toEqual([]);
+  });
+
+  it('suggests moves that fix the over-capacity person without pushing anyone above target', async () => {
+    const out = await loadJson(['--suggest']);
+    expect(out.suggestions.length).toBeGreaterThan(0);
+    expect(out.suggestions.every((s) => s.from === '张伟')).toBe(true);
+    expect(out.suggestions[0]).toEqual({ account: '长江水务集团', task: '日常跟进', from: '张伟', to: '李娜', hours: (3 * 12) / 52 });
+    const hours = new Map(out.people.map((p) => [p.name, p.hours]));
+    for (const s of out.suggestions) {
+      hours.set(s.from, hours.get(s.from)! - s.hours);
+      hours.set(s.to, hours.get(s.to)! + s.hours);
+    }
+    const capacity = new Map(out.people.map((p) => [p.name, p.capacity]));
+    expect(hours.get('张伟')! / 40).toBeLessThanOrEqual(0.85);
+    for (const s of out.suggestions) expect(hours.get(s.to)! / capacity.get(s.to)!).toBeLessThanOrEqual(0.85 + 1e-9);
+    const roles = new Map(out.people.map((p) => [p.name, p.role]));
+    for (const s of out.suggestions) expect(roles.get(s.to)).toBe('客户经理');
+    expect(out.suggestions.find((s) => s.account === '华东精密制造有限公司' && s.task === '季度业务回顾')).toBeUndefined(); // locked
+  });
+
+  it('reads at a glance: bars, statuses in words, fairness, totals, moves', async () => {
+    const r = await kam(['load', zh, ...asOf, '--suggest', '--lang', 'zh']);
+    expect(r.stdout).toMatch(/张伟\s+客户经理\s+销售部\s+42\.82\s+40\s+█+▍?\s+107% 超载\s+7\/8\s+6/);
+    expect(r.stdout).toContain('另列：不在职或不在人员表的人');
+    expect(r.stdout).toContain('按岗位的公平性');
+    expect(r.stdout).toMatch(/团队合计：12 人/);
+    expect(r.stdout).toMatch(/1\. 长江水务集团 · 日常跟进（普通客户，0\.69 小时\/周，第 \d+ 行）\n\s+张伟 107% → 105%\s+李娜 14% → 16%/);
+  });
+
+  it('filters by role and department', async () => {
+    expect((await loadJson(['--role', '客户经理'])).people.map((p) => p.name)).toEqual(['张伟', '王芳', '陈静', '刘洋', '李娜']);
+    expect((await loadJson(['--department', '技术部'])).people.map((p) => p.name)).toEqual(['周杰', '徐明']);
+  });
+
+  it('writes the rebalanced book with --apply: only the moved assignments change', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'rebalanced.xlsx');
+    const before = readFileSync(zh);
+    const r = await kam(['load', zh, ...asOf, '--apply', '-o', out, '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(zh).equals(before)).toBe(true);
+    const moves = (JSON.parse(r.stdout) as LoadJson).suggestions;
+    const cells = async (path: string) => {
+      const book = await openBook(path);
+      const all = new Map<string, string>();
+      for (const sheet of book.sheets) for await (const row of eachRow(sheet)) row.cells.forEach((c, i) => c && all.set(`${sheet.name}!${i}:${row.row}`, String(c.v)));
+      return all;
+    };
+    const a = await cells(zh);
+    const b = await cells(out);
+    const changed = [...b].filter(([k, v]) => a.get(k) !== v);
+    expect(changed).toHaveLength(moves.length);
+    expect(changed.every(([k]) => k.startsWith('分工明细!2:'))).toBe(true);
+    expect(changed.map(([, v]) => v).sort()).toEqual(moves.map((m) => m.to).sort());
+    expect([...a.keys()].filter((k) => !b.has(k))).toEqual([]);
+    const after = await kam(['load', out, '--format', 'json', ...asOf]);
+    const zhang = (JSON.parse(after.stdout) as LoadJson).people.find((p) => p.name === '张伟')!;
+    expect(zhang.utilization).toBeLessThanOrEqual(0.85);
+  });
+
+  it('refuses to apply without -o, over the input, or to a CSV book', async () => {
+    expect((await kam(['load', zh, '--apply'])).code).toBe(2);
+    expect((await kam(['load', zh, '--apply', '-o', zh])).code).toBe(2);
+    expect((await kam(['load', join(EXAMPLES, 'csv-en'), '--apply', '-o', join(tempDir(), 'x.xlsx')])).code).toBe(2);
+  });
+});
