@@ -80,7 +80,8 @@ async function generate(n, file) {
 
 function time(label, cmd) {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, join(root, 'bin', 'kam.js'), ...cmd], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  // Output goes to /dev/null, as a user's redirect would: timing the command, not this script's pipe.
+  const r = spawnSync('sh', ['-c', '/usr/bin/time -f %M "$@" > /dev/null', 'sh', process.execPath, join(root, 'bin', 'kam.js'), ...cmd], { encoding: 'utf8' });
   const secs = Number(process.hrtime.bigint() - t0) / 1e9;
   const rss = Number((r.stderr.trim().split('\n').pop() ?? '0')) / 1024;
   console.log(`${label.padEnd(40)} ${secs.toFixed(2).padStart(6)} s  ${rss.toFixed(0).padStart(5)} MiB  exit ${r.status}`);
@@ -99,4 +100,5 @@ for (const n of sizes) {
   time(`kam tier (${n} accounts)`, ['tier', file, '--format', 'json', '-q', '--as-of', '2025-11-15']);
   time(`kam check (${n * 5} assignment rows)`, ['check', file, '--format', 'json', '-q', '--as-of', '2025-11-15']);
   time(`kam gaps (${n * 5} assignment rows)`, ['gaps', file, '--format', 'json', '-q', '--as-of', '2025-11-15']);
+  time(`kam load --suggest (${n * 5} rows)`, ['load', file, '--suggest', '--format', 'json', '-q', '--as-of', '2025-11-15']);
 }
