@@ -32,6 +32,8 @@ export interface Assignment {
   hours?: number;
   status?: Status;
   locked: boolean;
+  /** The part of the row's hours this holder carries when one cell names several people (1/n). */
+  portion?: number;
 }
 
 export interface AssignmentsTable {

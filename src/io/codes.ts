@@ -19,11 +19,12 @@ const RACI_WORDS: Record<string, RaciLetter> = {
 export function parseRaci(cell: Cell | undefined): Parsed<number> | undefined {
   if (cell === undefined) return undefined;
   if (cell.t !== 's') return cell.t === 'e' ? { ok: false, reason: `error:${cell.v}` } : { ok: false, reason: 'raci' };
-  const f = fold(cell.v);
+  // `R（负责）`, `A-审批`, `R: 执行`: the letter and its gloss say the same; drop the gloss in brackets.
+  const f = fold(cell.v).replace(/\([^)]*\)|\[[^\]]*\]|【[^】]*】/g, ' ').trim();
   if (f === '') return undefined;
   const whole = RACI_WORDS[f];
   if (whole) return { ok: true, value: RACI[whole] };
-  const parts = /^[raci]{2,4}$/.test(f) ? f.split('') : f.split(/[\s/,，、;；+&|和与及]+/).filter((p) => p !== '');
+  const parts = /^[raci]{2,4}$/.test(f) ? f.split('') : f.split(/[\s/,，、;；:+&|\-和与及]+/).filter((p) => p !== '');
   let mask = 0;
   for (const p of parts) {
     const letter = RACI_WORDS[p];
@@ -64,7 +65,25 @@ const FREQUENCY_WORDS: Record<string, Exclude<FrequencyWord, 'custom'> | 'once'>
   一次: 'once', 一次性: 'once', 单次: 'once', 临时: 'once', 不定期一次: 'once', once: 'once', 'one-off': 'once', 'one off': 'once', oneoff: 'once', 'one time': 'once', 'one-time': 'once', adhoc: 'once', 'ad hoc': 'once', 'ad-hoc': 'once',
 };
 
-const UNIT_WEEKS: Record<string, number> = { 天: 1 / 5, 日: 1 / 5, day: 1 / 5, 周: 1, 星期: 1, week: 1, 月: 52 / 12, month: 52 / 12, 季度: 13, 季: 13, quarter: 13, 年: 52, year: 52 };
+const UNIT_WEEKS: Record<string, number> = {
+  天: 1 / 5, 日: 1 / 5, 工作日: 1 / 5, day: 1 / 5,
+  周: 1, 星期: 1, week: 1,
+  月: 52 / 12, month: 52 / 12,
+  季度: 13, 季: 13, quarter: 13,
+  年: 52, year: 52,
+};
+
+const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 半: 0.5 };
+
+/** `3`, `两` (2), `十二` (12), `半` (0.5). */
+function cnNumber(s: string): number {
+  if (/^\d/.test(s)) return Number(s);
+  if (s === '十') return 10;
+  if (s.startsWith('十')) return 10 + (CN_DIGITS[s[1]!] ?? 0);
+  if (s.length === 2 && s[1] === '十') return (CN_DIGITS[s[0]!] ?? 0) * 10;
+  if (s.length === 3 && s[1] === '十') return (CN_DIGITS[s[0]!] ?? 0) * 10 + (CN_DIGITS[s[2]!] ?? 0);
+  return CN_DIGITS[s] ?? NaN;
+}
 
 /** Reads 每周, 每两周, 每季度, 一次, weekly, once, and counts such as 每周2次, 2次/月, 3 times a week. */
 export function parseFrequency(cell: Cell | undefined): Parsed<Frequency> | undefined {
@@ -77,14 +96,19 @@ export function parseFrequency(cell: Cell | undefined): Parsed<Frequency> | unde
   if (word) return { ok: true, value: { kind: 'recurring', perWeek: PER_WEEK[word], word } };
   let count: number | undefined;
   let unit: string | undefined;
-  let m = /^每\s*(天|日|周|星期|月|季度|季|年)\s*(\d+(?:\.\d+)?)\s*次$/.exec(f);
-  if (m) [unit, count] = [m[1], Number(m[2])];
-  else if ((m = /^(\d+(?:\.\d+)?)\s*次\s*[/每]\s*(天|日|周|星期|月|季度|季|年)$/.exec(f))) [count, unit] = [Number(m[1]), m[2]];
+  let every = 1;
+  const n = '(\\d+(?:\\.\\d+)?|[一二两三四五六七八九十半]+)';
+  const u = '(个工作日|工作日|天|日|个星期|星期|周|个月|月|个季度|季度|季|年)';
+  // 每周一次, 每周2次, 每两周一次, 每3个月1次, 一周两次, 2次/月, 每季度一次, 每年两次
+  let m = new RegExp(`^(?:每|一)\\s*${n}?\\s*${u}\\s*(?:${n}\\s*次)?$`).exec(f);
+  if (m) [every, unit, count] = [m[1] ? cnNumber(m[1]) : 1, m[2], m[3] ? cnNumber(m[3]) : 1];
+  else if ((m = new RegExp(`^${n}\\s*次\\s*[/每]\\s*${u}$`).exec(f))) [count, unit] = [cnNumber(m[1]!), m[2]];
   else if ((m = /^(\d+(?:\.\d+)?|once|twice)\s*(?:times?|x)?\s*(?:a|per|\/|every)\s*(day|week|month|quarter|year)$/.exec(f))) {
     [count, unit] = [m[1] === 'once' ? 1 : m[1] === 'twice' ? 2 : Number(m[1]), m[2]];
   }
-  if (count !== undefined && unit !== undefined && UNIT_WEEKS[unit] !== undefined && count > 0) {
-    return { ok: true, value: { kind: 'recurring', perWeek: count / UNIT_WEEKS[unit]!, word: 'custom' } };
+  const weeks = unit === undefined ? undefined : UNIT_WEEKS[unit.replace(/^个/, '')];
+  if (count !== undefined && weeks !== undefined && count > 0 && every > 0) {
+    return { ok: true, value: { kind: 'recurring', perWeek: count / (every * weeks), word: 'custom' } };
   }
   return { ok: false, reason: 'frequency' };
 }

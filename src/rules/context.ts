@@ -37,6 +37,8 @@ export interface RuleContext {
   groups: TaskGroup[];
   /** Groups per account row. */
   groupsByAccount: Map<Account, TaskGroup[]>;
+  /** The assignment rows, a row naming several people (`张伟、李娜`) counted once per person. */
+  rows: Assignment[];
   tiers?: TierReport;
   /** The tier the service catalogue applies: pinned, else recorded, else computed. */
   effectiveTier: (account: Account) => string | undefined;
@@ -69,6 +71,7 @@ export function buildContext(input: ContextInput): RuleContext {
   if (staff?.layout.byKey.has('department')) {
     departments = new Set(staff.people.flatMap((p) => (p.department ? [fold(p.department)] : [])));
   }
+  const rows = expandShared(assignments?.assignments ?? [], people, staff !== undefined);
   const typeOf = taskTyper(config.tasks);
   // Groups by account (its row, or the text of an unknown account) and then by task: nested maps,
   // no key string built per row.
@@ -79,7 +82,7 @@ export function buildContext(input: ContextInput): RuleContext {
   let lastKey: string | undefined;
   let account: Account | undefined;
   let tasks: Map<string, TaskGroup> | undefined;
-  for (const row of assignments?.assignments ?? []) {
+  for (const row of rows) {
     if (row.accountKey !== lastKey) {
       lastKey = row.accountKey;
       account = accountIndex.get(row.accountKey);
@@ -121,8 +124,37 @@ export function buildContext(input: ContextInput): RuleContext {
     ...(departments ? { departments } : {}),
     groups,
     groupsByAccount,
+    rows,
     effectiveTier: (a) => pinnedTier(a) ?? recordedTier(a) ?? tierByRow.get(a.row)?.final,
     computedTier: (a) => tierByRow.get(a.row)?.final,
     recordedTier,
   };
+}
+
+/** Separators between names in one cell: 、 ， ， ； / & + 和 及 与. */
+const NAME_SEPARATORS = /\s*(?:[、,，;；/&+]|和|及|与)\s*/;
+/** Without a staff sheet only the separators no name contains. */
+const CJK_SEPARATORS = /\s*[、，；/]\s*/;
+
+/**
+ * A cell naming several people (`张伟、李娜`) gives each of them the row's letters and an equal
+ * part of its hours. It is split only when every part is a person of the staff sheet (or, with no
+ * staff sheet, when it is separated by 、，；/): `Smith, John` stays one name.
+ */
+export function expandShared(rows: readonly Assignment[], people: Map<string, Person>, haveStaff: boolean): Assignment[] {
+  const out: Assignment[] = [];
+  for (const r of rows) {
+    if (r.person === undefined || (haveStaff && people.has(r.personKey!))) {
+      out.push(r);
+      continue;
+    }
+    const parts = r.person.split(haveStaff ? NAME_SEPARATORS : CJK_SEPARATORS).filter((p) => p !== '');
+    const keys = parts.map(fold);
+    if (parts.length < 2 || (haveStaff && !keys.every((k) => people.has(k)))) {
+      out.push(r);
+      continue;
+    }
+    parts.forEach((name, i) => out.push({ ...r, person: name, personKey: keys[i]!, portion: 1 / parts.length }));
+  }
+  return out;
 }

@@ -13,7 +13,7 @@ export function referenceRules(ctx: RuleContext): Finding[] {
     const accountCol = layout.byKey.get('account_id') ?? layout.byKey.get('account');
     const personCol = layout.byKey.get('person');
     const deptCol = layout.byKey.get('department');
-    for (const a of t.assignments) {
+    for (const a of ctx.rows) {
       const account = ctx.accountIndex.get(a.accountKey);
       const about = { account: account?.name ?? a.account, task: a.task };
       if (ctx.accounts && !account) out.push(cellFinding('ref/unknown-account', layout, a.row, accountCol, { ...about, account: a.account }, about));

@@ -10,8 +10,25 @@ export function taskTyper(tasks: Record<string, readonly string[]>): (taskKey: s
   }
   const squeeze = (s: string): string => s.replace(/[\s\-_]+/g, '');
   const loose = new Map([...index].map(([k, v]) => [squeeze(k), v]));
-  return (taskKey) => index.get(taskKey) ?? loose.get(squeeze(taskKey)) ?? taskKey;
+  const names = [...loose.keys()].filter((k) => k.length >= 2).sort((a, b) => b.length - a.length);
+  const memo = new Map<string, string>();
+  return (taskKey) => {
+    const direct = index.get(taskKey) ?? loose.get(squeeze(taskKey));
+    if (direct) return direct;
+    let type = memo.get(taskKey);
+    if (type === undefined) {
+      // `1、日常跟进`, `日常跟进（每周）`, `重点客户日常跟进`: numbering and notes dropped, then the
+      // longest catalogue name the task contains.
+      const bare = squeeze(taskKey.replace(ENUMERATION, '').replace(/\([^)]*\)|\[[^\]]*\]|【[^】]*】/g, ''));
+      type = loose.get(bare) ?? loose.get(names.find((n) => bare.includes(n)) ?? '') ?? taskKey;
+      memo.set(taskKey, type);
+    }
+    return type;
+  };
 }
+
+/** Leading numbering: `1.`, `1、`, `(1)`, `一、`, `①`. */
+const ENUMERATION = /^\s*(?:\(?\d+\)|\d+\s*[.、,)]|[一二三四五六七八九十]+\s*[、.]|[\u2460-\u2473])\s*/;
 
 /** The folded form a required type is compared with when it is not in the catalogue. */
 export function typeKey(type: string, tasks: Record<string, readonly string[]>): string {

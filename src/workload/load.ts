@@ -110,7 +110,7 @@ export function computeLoad(ctx: RuleContext, options: { items?: boolean } = {})
       // A row that names only a department adds no personal load.
       if (r.personKey === undefined) continue;
       const p = entry(r.personKey, r.person!);
-      const weekly = weeklyHours(r, hoursPerOccurrence(r, g.type, tier, config.load.effort), asOf);
+      const weekly = weeklyHours(r, hoursPerOccurrence(r, g.type, tier, config.load.effort), asOf) * (r.portion ?? 1);
       const share = shareOf(r.raci, config.raciShare);
       p.hours += weekly * share;
       if (keepItems) {

@@ -62,8 +62,9 @@ export function suggestMoves(people: readonly PersonLoad[], thresholds: { over: 
   const over = active.filter((p) => util(p) > thresholds.over + EPS).sort((a, b) => util(b) - util(a) || compareText(a.name, b.name));
   for (const p of over) {
     const pool = pools.of(p);
+    // A row shared by several people (one cell, 张伟、李娜) is not moved: its cell names them all.
     const movable = p.items
-      .filter((i) => i.assignment.raci === RACI.R && !i.assignment.locked && i.load > 0)
+      .filter((i) => i.assignment.raci === RACI.R && !i.assignment.locked && i.load > 0 && i.assignment.portion === undefined)
       .sort((a, b) => b.tierRank - a.tierRank || a.load - b.load || a.assignment.row - b.assignment.row);
     while (util(p) > thresholds.target + EPS && pool && movable.length > 0) {
       let found: { index: number; to: PersonLoad } | undefined;

@@ -164,3 +164,29 @@ describe('staff and assignments of the Chinese example', () => {
     ]);
   });
 });
+
+describe('messier codes', () => {
+  it('reads RACI letters with a gloss', () => {
+    for (const [text, letters] of [['R（负责）', 'R'], ['A-审批', 'A'], ['R: 执行', 'R'], ['C [consulted]', 'C'], ['负责/审批', 'RA']] as const) {
+      const p = parseRaci(s(text));
+      expect(p?.ok && raciLetters(p.value).join(''), text).toBe(letters);
+    }
+  });
+  it('reads Chinese counts of occurrences', () => {
+    const pw = (text: string) => {
+      const p = parseFrequency(s(text));
+      return p?.ok && p.value.kind === 'recurring' ? p.value.perWeek : 'bad';
+    };
+    expect(pw('每周一次')).toBeCloseTo(1, 12);
+    expect(pw('每周两次')).toBeCloseTo(2, 12);
+    expect(pw('每两周一次')).toBeCloseTo(0.5, 12);
+    expect(pw('每月2次')).toBeCloseTo(24 / 52, 12);
+    expect(pw('每3个月1次')).toBeCloseTo(4 / 52, 12);
+    expect(pw('一周三次')).toBeCloseTo(3, 12);
+    expect(pw('每季度一次')).toBeCloseTo(4 / 52, 12);
+    expect(pw('每年两次')).toBeCloseTo(2 / 52, 12);
+    expect(pw('每个工作日')).toBeCloseTo(5, 12);
+    expect(pw('每十天')).toBeCloseTo(0.5, 12); // days are working days, as daily = 5 a week
+    expect(pw('不定期')).toBe('bad');
+  });
+});

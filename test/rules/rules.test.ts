@@ -136,6 +136,41 @@ describe('coverage', () => {
   });
 });
 
+describe('messy division-of-labour rows', () => {
+  it('task names with numbering, notes or more words still map to their type', async () => {
+    const rows = cleanRows();
+    rows.assignments[5]![1] = '3、Technical Support（每月）';
+    rows.assignments[6]![1] = '3、Technical Support（每月）';
+    rows.assignments[7]![1] = '(4) 重点客户季度业务回顾';
+    rows.assignments[8]![1] = '(4) 重点客户季度业务回顾';
+    expect(brief(await checkRows(rows))).toEqual([]);
+  });
+
+  it('a cell naming two staff members gives both the letters and half the hours', async () => {
+    const rows = cleanRows();
+    rows.assignments[13]![2] = 'Carol、Hank';
+    expect(brief(await checkRows(rows))).toEqual([]);
+    rows.assignments[13]![2] = 'Carol、Zed';
+    expect(brief(await checkRows(rows))).toEqual(['ref/unknown-person error Assignments!C14']);
+    const { kam } = await import('../helpers/cli.js');
+    const { tempDir, writeBook } = await import('../helpers/books.js');
+    const shared = cleanRows();
+    shared.assignments[0]!.push('Hours');
+    shared.assignments[13]!.push(20);
+    shared.assignments[13]![2] = 'Carol / Hank';
+    shared.assignments[13]![6] = 'weekly';
+    const path = await writeBook(`${tempDir()}/b.xlsx`, [
+      { name: 'Accounts', rows: shared.accounts },
+      { name: 'Staff', rows: shared.staff },
+      { name: 'Assignments', rows: shared.assignments },
+    ]);
+    const r = await kam(['load', path, '--format', 'json', '--as-of', '2025-11-15']);
+    const people = (JSON.parse(r.stdout) as { people: { name: string; hours: number }[] }).people;
+    expect(people.find((p) => p.name === 'Hank')!.hours).toBe(10);
+    expect(people.find((p) => p.name === 'Carol')!.hours).toBe(10);
+  });
+});
+
 describe('time', () => {
   const renewal = (due: Date | null, status: string): Row[] => [
     ['Bolt', 'Renewal', 'Bob', 'Sales', 'R', due, 'once', status],
