@@ -62,6 +62,12 @@ export class ZipArchive {
 
   /** The entry's stored (compressed) bytes, as they are in the file. */
   async *raw(entry: ZipEntry): AsyncGenerator<Buffer> {
+    const source = await this.compressed(entry);
+    if (source) for await (const chunk of source) yield chunk as Buffer;
+  }
+
+  /** A read stream of an entry's stored bytes (undefined when it has none). */
+  private async compressed(entry: ZipEntry): Promise<ReturnType<typeof createReadStream> | undefined> {
     const fh = await open(this.file, 'r');
     let start: number;
     try {
@@ -69,9 +75,9 @@ export class ZipArchive {
     } finally {
       await fh.close();
     }
-    if (entry.compressedSize === 0) return;
-    const source = createReadStream(this.file, { start, end: start + entry.compressedSize - 1, highWaterMark: 1 << 20 });
-    for await (const chunk of source) yield chunk as Buffer;
+    if (start + entry.compressedSize > this.fileSize) throw truncated(this.file);
+    if (entry.compressedSize === 0) return undefined;
+    return createReadStream(this.file, { start, end: start + entry.compressedSize - 1, highWaterMark: 1 << 20 });
   }
 
   /** Inflates a whole (small) entry into memory. */
@@ -101,20 +107,8 @@ export class ZipArchive {
 
   /** Streams an entry's inflated bytes; `onRead` gets the compressed bytes consumed so far. */
   async *stream(entry: ZipEntry, onRead?: (bytes: number) => void, cap = MAX_ENTRY_BYTES): AsyncGenerator<Buffer> {
-    const fh = await open(this.file, 'r');
-    let start: number;
-    try {
-      start = await this.dataStart(fh, entry);
-    } finally {
-      await fh.close();
-    }
-    if (start + entry.compressedSize > this.fileSize) throw truncated(this.file);
-    if (entry.compressedSize === 0) return;
-    const source = createReadStream(this.file, {
-      start,
-      end: start + entry.compressedSize - 1,
-      highWaterMark: 1 << 20,
-    });
+    const source = await this.compressed(entry);
+    if (!source) return;
     const output =
       entry.method === 0 ? source : pipeline(source, createInflateRaw({ chunkSize: 1 << 16 }), () => undefined);
     let total = 0;

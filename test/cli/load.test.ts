@@ -94,6 +94,13 @@ describe('kam load on the Chinese example', () => {
     expect(changed.every(([k]) => k.startsWith('分工明细!2:'))).toBe(true);
     expect(changed.map(([, v]) => v).sort()).toEqual(moves.map((m) => m.to).sort());
     expect([...a.keys()].filter((k) => !b.has(k))).toEqual([]);
+    // Every other part of the file is byte for byte what it was.
+    const { ZipArchive } = await import('../../src/io/zip.js');
+    const [za, zb] = await Promise.all([ZipArchive.open(zh), ZipArchive.open(out)]);
+    expect([...zb.entries.keys()]).toEqual([...za.entries.keys()]);
+    const differing: string[] = [];
+    for (const [name, e] of za.entries) if (!(await za.read(e)).equals(await zb.read(zb.find(name)!))) differing.push(name);
+    expect(differing).toEqual(['xl/worksheets/sheet3.xml']);
     const after = await kam(['load', out, '--format', 'json', ...asOf]);
     const zhang = (JSON.parse(after.stdout) as LoadJson).people.find((p) => p.name === '张伟')!;
     expect(zhang.utilization).toBeLessThanOrEqual(0.85);
