@@ -33,10 +33,8 @@ export function timeRules(ctx: RuleContext): Finding[] {
       const cadence = tier !== undefined ? ctx.config.services[tier]?.cadenceDays : undefined;
       if (cadence === undefined) continue;
       const about = { account: acc.name };
-      if (acc.lastContact === undefined) {
-        out.push(cellFinding('time/cadence', a.layout, acc.row, lastCol, { variant: 'never', account: acc.name, cadence, tier: tier! }, about));
-        continue;
-      }
+      // An empty last-contact cell is no date to measure from (SPEC §4 measures the date's age).
+      if (acc.lastContact === undefined) continue;
       const days = daysBetween(acc.lastContact, ctx.asOf);
       if (days > cadence) out.push(cellFinding('time/cadence', a.layout, acc.row, lastCol, { account: acc.name, last: acc.lastContact, days, cadence, tier: tier! }, about));
     }

@@ -208,6 +208,11 @@ describe('time', () => {
     expect(brief(c)).toEqual(['time/cadence warn Accounts!G2', 'time/cadence warn Accounts!G4']);
     expect(c.json.findings[0]!.message).toBe('Apex: last contact 2025-10-15, 31 days ago (Strategic accounts are contacted every 30 days)');
   });
+  it('does not measure an empty last-contact cell', async () => {
+    const rows = cleanRows();
+    rows.accounts[3]![6] = null;
+    expect(brief(await checkRows(rows))).toEqual([]);
+  });
   it('follows --as-of', async () => {
     expect(brief(await checkRows(cleanRows(), ['--as-of', '2026-03-01'])).filter((f) => f.startsWith('time/cadence'))).toHaveLength(3);
   });
