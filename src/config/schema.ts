@@ -135,10 +135,7 @@ export const ConfigSchema = z
     }
   });
 
-export type ConfigInput = z.input<typeof ConfigSchema>;
 export type Config = z.output<typeof ConfigSchema>;
-export type TierConfig = Config['tiers'][number];
-export type CriterionConfig = Config['scoring']['criteria'][number];
 export type Method = (typeof METHODS)[number];
 
 /** The configuration's JSON Schema, for editors (`kam config --schema`). */

@@ -128,8 +128,3 @@ export function t(lang: Lang, code: string, params: Params = {}): string {
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (Object.hasOwn(params, k) ? String(params[k]) : m));
 }
 
-/** Whether a message exists for a code. */
-export function hasMessage(code: string): boolean {
-  return code in en;
-}
-

@@ -1,19 +1,14 @@
 /** `kam check <book>` (the CI command) and `kam gaps <book>` (the manager's gap report). */
 import type { Command } from 'commander';
-import { readAccounts } from '../../io/accounts.js';
-import { readAssignments } from '../../io/assignments.js';
-import { readStaff } from '../../io/staff.js';
-import type { SheetRole } from '../../model/columns.js';
+import { renderText } from '../../report/index.js';
 import { checkBook, gapsReport, type CheckReport } from '../../rules/check.js';
 import { validateRuleOptions } from '../../rules/index.js';
-import { runTier, scoringColumns } from '../../scoring/run.js';
+import { readBookTables } from '../book.js';
 import type { CliContext } from '../context.js';
 import { exitCodeFor } from '../exit.js';
 import { addCommonOptions, type CommonOptions } from '../options.js';
-import { contextFor, note, outputKind, printResult, writeOutput } from '../output.js';
+import { contextFor, outputKind, printResult, writeOutput } from '../output.js';
 import { openSession, type Session } from '../session.js';
-import { InputError } from '../../model/errors.js';
-import { renderText } from '../../report/index.js';
 
 /** Registers `check` and `gaps` on the program. */
 export function checkCommandSpecs(program: Command, run: (kind: 'check' | 'gaps', book: string, cmd: Command) => Promise<void>): void {
@@ -33,36 +28,9 @@ export function checkCommandSpecs(program: Command, run: (kind: 'check' | 'gaps'
 
 /** Reads every sheet the rules need and runs them. */
 export async function checkSession(session: Session, options: CommonOptions, ctx: CliContext): Promise<CheckReport> {
-  const { config, sheets } = session;
-  validateRuleOptions(config);
-  const missingSheets: SheetRole[] = [];
-  const accounts = sheets.accounts ? await readAccounts(sheets.accounts, { ...session.tableOptions(sheets.accounts), numberColumns: scoringColumns(config) }) : undefined;
-  if (!sheets.accounts) missingSheets.push('accounts');
-  const staff = sheets.staff ? await readStaff(sheets.staff, session.tableOptions(sheets.staff)) : undefined;
-  if (!sheets.staff) note(ctx, options, config.lang, 'warn.staffMissing');
-  const assignments = sheets.assignments ? await readAssignments(sheets.assignments, session.tableOptions(sheets.assignments)) : undefined;
-  if (!sheets.assignments) missingSheets.push('assignments');
-  let tiers;
-  if (accounts && accounts.layout.byKey.has('name')) {
-    try {
-      tiers = runTier(accounts, config, session.asOf, session.path);
-      if (options.verbose) for (const w of tiers.warnings) note(ctx, options, config.lang, w.code, w.params);
-    } catch (err) {
-      // A book without any scoring column can still be checked: tiers then come from the sheet.
-      if (!(err instanceof InputError && err.code === 'input.missingColumn')) throw err;
-    }
-  }
-  return checkBook({
-    file: session.path,
-    asOf: session.asOf,
-    config,
-    sheetOrder: session.book.sheets.map((s) => s.name),
-    ...(accounts ? { accounts } : {}),
-    ...(staff ? { staff } : {}),
-    ...(assignments ? { assignments } : {}),
-    ...(tiers ? { tiers } : {}),
-    missingSheets,
-  });
+  validateRuleOptions(session.config);
+  const tables = await readBookTables(session, options, ctx);
+  return checkBook({ file: session.path, asOf: session.asOf, config: session.config, sheetOrder: session.book.sheets.map((s) => s.name), ...tables });
 }
 
 /** Runs `kam check` or `kam gaps`; returns the exit code. */

@@ -1,21 +1,18 @@
 /** `kam load <book>`: workload per person, fairness, and (--suggest, --apply) a rebalancing. */
 import type { Command } from 'commander';
-import { readAccounts } from '../../io/accounts.js';
-import { readAssignments, type AssignmentsTable } from '../../io/assignments.js';
+import type { AssignmentsTable } from '../../io/assignments.js';
 import { writePatchedXlsx, type CellEdits } from '../../io/patch-xlsx.js';
-import { readStaff } from '../../io/staff.js';
-import { writeAtomicWith } from '../../io/write.js';
+import { sameFile, writeAtomicWith } from '../../io/write.js';
 import { InputError, UsageError } from '../../model/errors.js';
 import { buildContext } from '../../rules/context.js';
-import { runTier, scoringColumns } from '../../scoring/run.js';
 import { loadReport } from '../../workload/report.js';
 import type { Move } from '../../workload/suggest.js';
 import type { CliContext } from '../context.js';
 import { addCommonOptions, type CommonOptions } from '../options.js';
-import { contextFor, note, printResult, writeOutput, outputKind } from '../output.js';
-import { openSession, requireSheet } from '../session.js';
 import { renderText } from '../../report/index.js';
-import { sameFile } from '../../io/write.js';
+import { readBookTables } from '../book.js';
+import { contextFor, note, outputKind, printResult, writeOutput } from '../output.js';
+import { openSession, requireSheet } from '../session.js';
 
 export interface LoadOptions extends CommonOptions {
   suggest?: boolean;
@@ -41,27 +38,18 @@ export function loadCommandSpec(program: Command, run: (book: string, cmd: Comma
 /** Runs `kam load`; returns the exit code (0: findings are for `kam check`). */
 export async function loadCommand(book: string, options: LoadOptions, ctx: CliContext): Promise<number> {
   const session = await openSession(book, ['accounts', 'staff', 'assignments'], options, ctx);
-  const { config, sheets } = session;
+  const { config } = session;
   const lang = config.lang;
   if (options.apply && !options.output) throw new UsageError('usage.applyOutput', {});
   if (options.apply && session.book.kind !== 'xlsx') throw new UsageError('usage.applyXlsx', {});
   const assignmentsSheet = requireSheet(session, 'assignments');
-  const assignments = await readAssignments(assignmentsSheet, session.tableOptions(assignmentsSheet));
-  if (!assignments.layout.byKey.has('task') || (!assignments.layout.byKey.has('account') && !assignments.layout.byKey.has('account_id'))) {
-    throw new InputError('input.missingColumn', { column: assignments.layout.byKey.has('task') ? (lang === 'zh' ? '客户' : 'account') : lang === 'zh' ? '工作内容' : 'task' }, { file: book, sheet: assignmentsSheet.name });
+  const { accounts, staff, assignments, tiers } = await readBookTables(session, options, ctx);
+  const layout = assignments!.layout.byKey;
+  if (!layout.has('task') || (!layout.has('account') && !layout.has('account_id'))) {
+    const column = layout.has('task') ? (lang === 'zh' ? '客户' : 'account') : lang === 'zh' ? '工作内容' : 'task';
+    throw new InputError('input.missingColumn', { column }, { file: book, sheet: assignmentsSheet.name });
   }
-  const staff = sheets.staff ? await readStaff(sheets.staff, session.tableOptions(sheets.staff)) : undefined;
-  if (!staff) note(ctx, options, lang, 'warn.staffMissing');
-  const accounts = sheets.accounts ? await readAccounts(sheets.accounts, { ...session.tableOptions(sheets.accounts), numberColumns: scoringColumns(config) }) : undefined;
-  let tiers;
-  if (accounts?.layout.byKey.has('name')) {
-    try {
-      tiers = runTier(accounts, config, session.asOf, book);
-    } catch (err) {
-      if (!(err instanceof InputError && err.code === 'input.missingColumn')) throw err;
-    }
-  }
-  const rctx = buildContext({ config, asOf: session.asOf, assignments, ...(staff ? { staff } : {}), ...(accounts ? { accounts } : {}), ...(tiers ? { tiers } : {}) });
+  const rctx = buildContext({ config, asOf: session.asOf, assignments: assignments!, ...(staff ? { staff } : {}), ...(accounts ? { accounts } : {}), ...(tiers ? { tiers } : {}) });
   const report = loadReport(rctx, book, { suggest: options.suggest || options.apply, ...(options.role ? { role: options.role } : {}), ...(options.department ? { department: options.department } : {}) });
   const out = contextFor(options, ctx, lang);
   if (options.apply) {
@@ -69,7 +57,7 @@ export async function loadCommand(book: string, options: LoadOptions, ctx: CliCo
     if (!/\.xls[xm]$/i.test(target)) throw new UsageError('usage.applyXlsx', {});
     if (await sameFile(target, book)) throw new UsageError('usage.outputIsInput', {});
     const moves = report.suggestion?.moves ?? [];
-    await writeAtomicWith(target, (_fh, tmp) => writePatchedXlsx(book, tmp, editsFor(moves, assignments, assignmentsSheet.part!)), { force: options.force });
+    await writeAtomicWith(target, (_fh, tmp) => writePatchedXlsx(book, tmp, editsFor(moves, assignments!, assignmentsSheet.part!)), { force: options.force });
     note(ctx, options, lang, 'note.wrote.load', { file: target, n: moves.length });
     await printResult(report, options, ctx, out);
     return 0;
