@@ -8,7 +8,7 @@ import { writeXlsx, type SheetData } from '../io/tabular.js';
 import { sameFile, writeAtomic, writeAtomicWith } from '../io/write.js';
 import { reportContext, type ReportContext } from '../report/context.js';
 import { findingMessage } from '../report/findings.js';
-import { FORMATS, render, type Format, type Result } from '../report/index.js';
+import { FORMATS, render, renderText, type Format, type Result } from '../report/index.js';
 import type { CliContext, Output } from './context.js';
 import { formatError } from './exit.js';
 import type { CommonOptions } from './options.js';
@@ -53,12 +53,26 @@ export async function writeChunks(out: Output, text: string | Iterable<string>):
   if (block) await put(block);
 }
 
-/** The file format an -o name asks for. */
+/** File extensions that name a format other than their own name. */
+const EXTENSION_FORMATS: Record<string, string> = { md: 'markdown', markdown: 'markdown', txt: 'text', xml: 'junit' };
+
+/** The format an -o file name asks for (`.md` markdown, `.txt` text, `.xml` junit, else the extension). */
 export function outputKind(file: string, allowed: readonly string[]): string {
   const ext = extname(file).toLowerCase().replace(/^\./, '');
-  const kind = ext === 'md' || ext === 'markdown' ? 'markdown' : ext;
+  const kind = EXTENSION_FORMATS[ext] ?? ext;
   if (!allowed.includes(kind)) throw new UsageError('usage.outputExt', { file });
   return kind;
+}
+
+/** Writes a result to an -o file in the format its extension names, without colours. */
+export async function writeReport(result: Result, file: string, input: string, allowed: readonly Format[], options: CommonOptions, ctx: CliContext, lang: Lang): Promise<void> {
+  const format = outputKind(file, allowed) as Format;
+  await writeOutput(file, input, renderText(result, format, contextFor({ ...options, color: false }, ctx, lang)), options);
+}
+
+/** Whether the result also goes to stdout: always, unless -o was given without --format. */
+export function printsToStdout(options: Pick<CommonOptions, 'output' | 'format'>): boolean {
+  return !options.output || options.format !== undefined;
 }
 
 /** Writes an -o file atomically, never over the input book: text, or sheets as XLSX. */

@@ -1,13 +1,12 @@
 /** `kam check <book>` (the CI command) and `kam gaps <book>` (the manager's gap report). */
 import type { Command } from 'commander';
-import { renderText } from '../../report/index.js';
 import { checkBook, gapsReport, type CheckReport } from '../../rules/check.js';
 import { validateRuleOptions } from '../../rules/index.js';
 import { readBookTables } from '../book.js';
 import type { CliContext } from '../context.js';
 import { exitCodeFor } from '../exit.js';
 import { addCommonOptions, type CommonOptions } from '../options.js';
-import { contextFor, outputKind, printResult, writeOutput } from '../output.js';
+import { contextFor, printResult, printsToStdout, writeReport } from '../output.js';
 import { openSession, type Session } from '../session.js';
 
 /** Registers `check` and `gaps` on the program. */
@@ -40,11 +39,7 @@ export async function checkCommand(kind: 'check' | 'gaps', book: string, options
   const result = kind === 'gaps' ? gapsReport(check) : check;
   const lang = session.config.lang;
   const rctx = contextFor(options, ctx, lang);
-  if (options.output) {
-    const fmt = outputKind(options.output, ['json', 'markdown', 'xml', 'txt']);
-    const format = fmt === 'xml' ? 'junit' : fmt === 'txt' ? 'text' : fmt;
-    await writeOutput(options.output, book, renderText(result, format as 'json', { ...rctx, color: contextFor({ ...options, color: false }, ctx, lang).color }), options);
-  }
-  if (!options.output || options.format !== undefined) await printResult(result, options, ctx, rctx);
+  if (options.output) await writeReport(result, options.output, book, ['json', 'markdown', 'junit', 'text'], options, ctx, lang);
+  if (printsToStdout(options)) await printResult(result, options, ctx, rctx);
   return exitCodeFor(result.findings, options.failOn, options.maxWarnings);
 }

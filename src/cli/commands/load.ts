@@ -9,9 +9,8 @@ import { loadReport } from '../../workload/report.js';
 import type { Move } from '../../workload/suggest.js';
 import type { CliContext } from '../context.js';
 import { addCommonOptions, type CommonOptions } from '../options.js';
-import { renderText } from '../../report/index.js';
 import { readBookTables } from '../book.js';
-import { contextFor, note, outputKind, printResult, writeOutput } from '../output.js';
+import { contextFor, note, printResult, printsToStdout, writeReport } from '../output.js';
 import { openSession, requireSheet } from '../session.js';
 
 export interface LoadOptions extends CommonOptions {
@@ -62,12 +61,8 @@ export async function loadCommand(book: string, options: LoadOptions, ctx: CliCo
     await printResult(report, options, ctx, out);
     return 0;
   }
-  if (options.output) {
-    const fmt = outputKind(options.output, ['json', 'markdown', 'csv', 'txt']);
-    await writeOutput(options.output, book, renderText(report, (fmt === 'txt' ? 'text' : fmt) as 'json', contextFor({ ...options, color: false }, ctx, lang)), options);
-    if (options.format === undefined) return 0;
-  }
-  await printResult(report, options, ctx, out);
+  if (options.output) await writeReport(report, options.output, book, ['json', 'markdown', 'csv', 'text'], options, ctx, lang);
+  if (printsToStdout(options)) await printResult(report, options, ctx, out);
   return 0;
 }
 

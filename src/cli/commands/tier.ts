@@ -13,7 +13,7 @@ import { fold } from '../../util/text.js';
 import type { CliContext } from '../context.js';
 import { exitCodeFor } from '../exit.js';
 import { addCommonOptions, type CommonOptions } from '../options.js';
-import { contextFor, findingsToStderr, note, outputKind, printResult, writeOutput } from '../output.js';
+import { contextFor, findingsToStderr, note, outputKind, printResult, printsToStdout, writeOutput } from '../output.js';
 import { openSession, requireSheet } from '../session.js';
 
 export interface TierOptions extends CommonOptions {
@@ -69,7 +69,7 @@ export async function tierCommand(book: string, options: TierOptions, ctx: CliCo
     await writeOutput(options.output, book, data, options);
     note(ctx, options, lang, 'note.wrote', { file: options.output, count: report.accounts.length });
   }
-  if (!options.output || options.format !== undefined || explain !== undefined) {
+  if (printsToStdout(options) || explain !== undefined) {
     await printResult({ ...report, ...(explain !== undefined ? { explain } : {}) }, options, ctx, rctx);
   }
   const format = options.format ?? 'text';
