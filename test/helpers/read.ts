@@ -9,3 +9,15 @@ export async function readRows(path: string, sheet?: string, options: { encoding
   for await (const batch of s.rows()) rows.push(...batch);
   return rows;
 }
+
+/** Every sheet of a book with its rows, in book order. */
+export async function readBook(path: string): Promise<{ name: string; rows: RawRow[] }[]> {
+  const book = await openBook(path);
+  const out: { name: string; rows: RawRow[] }[] = [];
+  for (const s of book.sheets) {
+    const rows: RawRow[] = [];
+    for await (const batch of s.rows()) rows.push(...batch);
+    out.push({ name: s.name, rows });
+  }
+  return out;
+}
