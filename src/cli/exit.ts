@@ -1,8 +1,9 @@
 /** Exit codes (SPEC §3) and the one-line rendering of errors. */
 import { CommanderError } from 'commander';
-import { t, type Lang } from '../i18n/messages.js';
+import { t } from '../i18n/messages.js';
 import { KamError, UsageError, type Where } from '../model/errors.js';
 import { summarize, severityRank, type Finding, type Severity } from '../model/finding.js';
+import type { Lang } from '../model/lang.js';
 
 export const EXIT = { ok: 0, findings: 1, input: 2, internal: 3 } as const;
 

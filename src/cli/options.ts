@@ -1,9 +1,9 @@
 /** The options every command shares, defined once for commander, the help text and the types. */
 import { Option, type Command } from 'commander';
-import { LANGS, type Lang } from '../config/schema.js';
+import { LANGS, type Lang } from '../model/lang.js';
 import { SEVERITIES, type Severity } from '../model/finding.js';
 import { UsageError } from '../model/errors.js';
-import { parseDateText } from '../io/values.js';
+import { parseDateText } from '../parse/values.js';
 import type { IsoDate } from '../util/date.js';
 
 export interface CommonOptions {

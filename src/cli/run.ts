@@ -1,7 +1,7 @@
 /** Runs kam on an argument list in a context and returns the exit code; nothing here exits. */
 import { CommanderError } from 'commander';
-import { envLang } from '../config/load.js';
-import type { Lang } from '../i18n/messages.js';
+import { envLang } from '../config/resolve.js';
+import type { Lang } from '../model/lang.js';
 import type { CliContext } from './context.js';
 import { describeError, EXIT } from './exit.js';
 import { createProgram } from './program.js';

@@ -1,6 +1,6 @@
 /** A zod issue as "what was expected", in the user's language. */
 import type { core } from 'zod';
-import type { Lang } from './schema.js';
+import type { Lang } from '../model/lang.js';
 
 type Issue = core.$ZodIssue;
 

@@ -2,6 +2,7 @@
 import * as z from 'zod';
 import { CANONICAL_COLUMNS, SHEET_ROLES } from '../model/columns.js';
 import { SEVERITIES } from '../model/finding.js';
+import { LANGS } from '../model/lang.js';
 import { RULE_IDS } from '../model/rules.js';
 import {
   DEFAULT_ABC,
@@ -12,8 +13,6 @@ import {
   DEFAULT_TIERS,
 } from './defaults.js';
 
-export const LANGS = ['zh', 'en'] as const;
-export type Lang = (typeof LANGS)[number];
 export const METHODS = ['weighted', 'scorecard', 'topsis', 'abc'] as const;
 export const NORMALIZATIONS = ['minmax', 'rank'] as const;
 export const DIRECTIONS = ['benefit', 'cost'] as const;

@@ -1,5 +1,5 @@
 /** Finding messages per rule, and the wording of the reasons a value could not be read. */
-import type { Lang } from './messages.js';
+import type { Lang } from '../model/lang.js';
 
 export const FINDING_MESSAGES: Record<Lang, Record<string, string>> = {
   en: {

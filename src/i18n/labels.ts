@@ -1,5 +1,6 @@
 /** Words of the reports: column titles, method names, canonical column names. */
-import type { Lang } from './messages.js';
+import type { Lang } from '../model/lang.js';
+import { fill } from '../util/template.js';
 
 const zh = {
   'tier.title': '客户分级',
@@ -184,5 +185,5 @@ const LABELS: Record<Lang, Record<LabelKey, string>> = { zh, en };
 
 /** A report word in a language, with `{param}`s filled in. */
 export function label(lang: Lang, key: LabelKey, params: Record<string, string | number> = {}): string {
-  return LABELS[lang][key].replace(/\{(\w+)\}/g, (m, k: string) => (Object.hasOwn(params, k) ? String(params[k]) : m));
+  return fill(LABELS[lang][key], params);
 }

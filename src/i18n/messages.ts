@@ -1,7 +1,8 @@
 /** Every sentence kam prints, in Chinese and English, keyed by code. `{name}` takes a parameter. */
 import type { Params } from '../model/errors.js';
+import type { Lang } from '../model/lang.js';
+import { fill } from '../util/template.js';
 
-export type Lang = 'zh' | 'en';
 
 type Dict = Record<string, string>;
 
@@ -124,7 +125,6 @@ const DICTS: Record<Lang, Dict> = { zh, en };
 
 /** The message for `code` in `lang`, with `{param}`s filled in; the code itself if none exists. */
 export function t(lang: Lang, code: string, params: Params = {}): string {
-  const template = DICTS[lang][code] ?? DICTS.en[code] ?? code;
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (Object.hasOwn(params, k) ? String(params[k]) : m));
+  return fill(DICTS[lang][code] ?? DICTS.en[code] ?? code, params);
 }
 

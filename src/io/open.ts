@@ -2,9 +2,9 @@
 import { open as openFile, readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { InputError } from '../model/errors.js';
-import { readCsvSheet, type CsvOptions } from './csv.js';
+import { readCsvSheet, type CsvOptions } from './csv/read.js';
 import type { WorkbookSource } from './source.js';
-import { openXlsx } from './xlsx.js';
+import { openXlsx } from './xlsx/workbook.js';
 
 const XLSX_EXT = new Set(['.xlsx', '.xlsm', '.xltx', '.xltm']);
 const CSV_EXT = new Set(['.csv', '.tsv', '.txt', '.tab']);

@@ -2,7 +2,7 @@
 import { label } from '../i18n/labels.js';
 import { findingCell, type Finding } from '../model/finding.js';
 import type { CheckReport, GapsReport } from '../rules/check.js';
-import { tierLabel } from '../scoring/tiers.js';
+import { tierLabel } from '../model/tier.js';
 import type { ReportContext } from './context.js';
 import { findingHint, findingMessage } from './findings.js';
 

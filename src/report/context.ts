@@ -1,6 +1,6 @@
 /** What every reporter is given besides the result. */
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { Lang } from '../i18n/messages.js';
+import type { Lang } from '../model/lang.js';
 
 export interface ReportContext {
   lang: Lang;

@@ -1,5 +1,5 @@
 /** `--format csv`: the result's main table, safe to open in Excel. */
-import { toCsv } from '../io/tabular.js';
+import { toCsv } from './csv-text.js';
 import type { ReportContext } from './context.js';
 import type { Result } from './index.js';
 import { tierTable } from './tier-table.js';

@@ -1,13 +1,10 @@
 /** Findings as sentences: the one place a finding's code and arguments become words. */
 import { EXPECTED, FINDING_HINTS, FINDING_MESSAGES, TASK_TYPES } from '../i18n/findings.js';
-import type { Lang } from '../i18n/messages.js';
+import type { Lang } from '../model/lang.js';
 import type { Finding } from '../model/finding.js';
-import { tierLabel, type TierDef } from '../scoring/tiers.js';
+import { tierLabel, type TierDef } from '../model/tier.js';
 import { fmtPercent } from './numbers.js';
-
-function fill(template: string, args: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (Object.hasOwn(args, k) ? String(args[k]) : m));
-}
+import { fill } from '../util/template.js';
 
 /** The finding's message in a language; tier ids and task types are shown by their labels. */
 export function findingMessage(f: Finding, lang: Lang, tiers: readonly TierDef[] = []): string {

@@ -1,6 +1,6 @@
 /** The reporter registry: one renderer per format; adding a format is one file and one entry here. */
 import type { CheckReport, GapsReport } from '../rules/check.js';
-import type { TierReport } from '../scoring/run.js';
+import type { TierReport } from '../scoring/score.js';
 import type { LoadReport } from '../workload/report.js';
 import type { ReportContext } from './context.js';
 import { csv } from './csv.js';

@@ -1,8 +1,8 @@
 /** `--format json`: the documented, stable interface of SPEC §8b. Numbers are not rounded. */
-import type { Lang } from '../i18n/messages.js';
+import type { Lang } from '../model/lang.js';
 import { findingCell, type Finding } from '../model/finding.js';
 import type { CheckReport, GapsReport } from '../rules/check.js';
-import type { TierReport } from '../scoring/run.js';
+import type { TierReport } from '../scoring/score.js';
 import type { LoadReport } from '../workload/report.js';
 import type { ReportContext } from './context.js';
 import { findingMessage } from './findings.js';

@@ -1,7 +1,7 @@
 /** The load report's people as a plain table (CSV, markdown). */
 import { label } from '../i18n/labels.js';
-import type { Lang } from '../i18n/messages.js';
-import type { SheetData } from '../io/tabular.js';
+import type { Lang } from '../model/lang.js';
+import type { SheetData } from '../model/sheet-data.js';
 import type { LoadReport } from '../workload/report.js';
 
 export function loadTable(report: LoadReport, lang: Lang): SheetData {

@@ -1,7 +1,7 @@
 /** `kam load` for the terminal: a bar per person, fairness per role, team totals, suggested moves. */
 import Table from 'cli-table3';
 import { label } from '../i18n/labels.js';
-import { tierLabel } from '../scoring/tiers.js';
+import { tierLabel } from '../model/tier.js';
 import type { LoadReport } from '../workload/report.js';
 import type { LoadStatus } from '../workload/load.js';
 import { alignedTable } from './aligned.js';

@@ -1,17 +1,17 @@
 /** `--format markdown`: tables for a pull-request comment or $GITHUB_STEP_SUMMARY. */
 import { label } from '../i18n/labels.js';
-import type { SheetData, Value } from '../io/tabular.js';
+import type { SheetData, Value } from '../model/sheet-data.js';
 import { findingCell, type Finding } from '../model/finding.js';
 import type { CheckReport, GapsReport } from '../rules/check.js';
 import type { LoadReport } from '../workload/report.js';
 import { loadTable } from './load-table.js';
-import type { TierReport } from '../scoring/run.js';
+import type { TierReport } from '../scoring/score.js';
 import type { ReportContext } from './context.js';
 import { findingMessage } from './findings.js';
 import type { Result } from './index.js';
 import { fmtMoney, fmtPercent, fmtScore, fmtTrend } from './numbers.js';
 import { topFactor } from './tier-text.js';
-import { tierLabel } from '../scoring/tiers.js';
+import { tierLabel } from '../model/tier.js';
 
 /** Escapes a value for a markdown table cell. */
 export function mdCell(v: Value): string {

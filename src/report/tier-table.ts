@@ -1,9 +1,9 @@
 /** The tier report as a plain table, shared by the CSV, XLSX and markdown outputs. */
 import { label } from '../i18n/labels.js';
-import type { Lang } from '../i18n/messages.js';
-import type { SheetData } from '../io/tabular.js';
-import type { TierReport } from '../scoring/run.js';
-import { tierLabel } from '../scoring/tiers.js';
+import type { Lang } from '../model/lang.js';
+import type { SheetData } from '../model/sheet-data.js';
+import type { TierReport } from '../scoring/score.js';
+import { tierLabel } from '../model/tier.js';
 
 /** One row per account in rank order; a column of points per criterion. */
 export function tierTable(report: TierReport, lang: Lang): SheetData {

@@ -2,9 +2,9 @@
 import Table from 'cli-table3';
 import { label } from '../i18n/labels.js';
 import { findingCell, summarize } from '../model/finding.js';
-import type { TierReport, TierRow } from '../scoring/run.js';
+import type { TierReport, TierRow } from '../scoring/score.js';
 import { criterionScore } from '../scoring/methods.js';
-import { tierLabel } from '../scoring/tiers.js';
+import { tierLabel } from '../model/tier.js';
 import { alignedTable } from './aligned.js';
 import type { ReportContext } from './context.js';
 import { findingMessage } from './findings.js';

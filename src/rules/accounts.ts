@@ -1,7 +1,7 @@
 /** Account rules: declining revenue, recorded tier against computed tier. */
-import { cellFinding } from '../io/findings.js';
+import { cellFinding } from '../model/finding.js';
 import type { Finding } from '../model/finding.js';
-import type { RuleContext } from './context.js';
+import type { RuleContext } from '../book/book.js';
 
 /** account/declining-revenue (last period down more than `threshold`), account/tier-mismatch. */
 export function accountRules(ctx: RuleContext, threshold: number): Finding[] {

@@ -1,17 +1,17 @@
 /** `kam check` and `kam gaps` over tables already read: reader findings plus every rule. */
-import type { ResolvedConfig } from '../config/load.js';
-import type { AccountsTable } from '../io/accounts.js';
-import type { AssignmentsTable } from '../io/assignments.js';
-import type { StaffTable } from '../io/staff.js';
+import type { ResolvedConfig } from '../config/resolve.js';
+import type { AccountsTable } from '../model/account.js';
+import type { AssignmentsTable } from '../model/assignment.js';
+import type { StaffTable } from '../model/person.js';
 import type { SheetRole } from '../model/columns.js';
-import { severityRank, summarize, type Finding, type Severity } from '../model/finding.js';
+import { severityRank, sortFindings, summarize, type Finding, type Severity } from '../model/finding.js';
 import { applyRuleLevels, RULES } from '../model/rules.js';
-import { compareText } from '../scoring/methods.js';
-import type { TierReport } from '../scoring/run.js';
-import type { TierDef } from '../scoring/tiers.js';
+import { compareText } from '../util/compare.js';
+import type { TierReport } from '../scoring/score.js';
+import type { TierDef } from '../model/tier.js';
 import type { IsoDate } from '../util/date.js';
-import { buildContext } from './context.js';
-import { runRules, sortBySheet } from './index.js';
+import { buildContext } from '../book/book.js';
+import { runRules } from './engine.js';
 
 export interface CheckInput {
   file: string;
@@ -55,7 +55,7 @@ export function checkBook(input: CheckInput): CheckReport {
     ...(input.staff?.findings ?? []),
     ...(input.assignments?.findings ?? []),
   ];
-  const findings = sortBySheet([...applyRuleLevels(structural, config.rules), ...runRules(ctx)], input.sheetOrder);
+  const findings = sortFindings([...applyRuleLevels(structural, config.rules), ...runRules(ctx)], input.sheetOrder);
   // Only the gap report needs each account's id and tier: worked out when asked for.
   const accounts = (): Map<string, { id?: string; tier?: string }> => {
     const out = new Map<string, { id?: string; tier?: string }>();

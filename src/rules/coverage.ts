@@ -1,9 +1,9 @@
 /** Coverage: every account has an owner, and every task type its tier requires has someone responsible. */
-import { RACI } from '../io/codes.js';
-import { cellFinding } from '../io/findings.js';
+import { RACI } from '../model/codes.js';
+import { cellFinding } from '../model/finding.js';
 import type { Finding } from '../model/finding.js';
-import type { RuleContext } from './context.js';
-import { typeKey } from './tasks.js';
+import type { RuleContext } from '../book/book.js';
+import { typeKey } from '../book/tasks.js';
 
 /** coverage/no-owner, coverage/required-task. */
 export function coverageRules(ctx: RuleContext): Finding[] {

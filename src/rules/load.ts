@@ -1,9 +1,9 @@
 /** Workload rules: over capacity, too many accounts, idle, and single points of failure. */
-import { RACI } from '../io/codes.js';
-import { cellFinding } from '../io/findings.js';
+import { RACI } from '../model/codes.js';
+import { cellFinding } from '../model/finding.js';
 import type { Finding } from '../model/finding.js';
 import { computeLoad } from '../workload/load.js';
-import type { RuleContext } from './context.js';
+import type { RuleContext } from '../book/book.js';
 
 /** load/over-capacity, load/max-accounts, load/idle at the person's Staff row. */
 export function loadRules(ctx: RuleContext): Finding[] {

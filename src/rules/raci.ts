@@ -1,9 +1,9 @@
 /** RACI per activity (account × task): one A, at least one R, not too many R, no role conflicts. */
-import { RACI, raciLetters } from '../io/codes.js';
-import { cellFinding } from '../io/findings.js';
+import { RACI, raciLetters } from '../model/codes.js';
+import { cellFinding } from '../model/finding.js';
 import type { Finding } from '../model/finding.js';
 import type { Params } from '../model/errors.js';
-import type { RuleContext, TaskGroup } from './context.js';
+import type { RuleContext, TaskGroup } from '../book/book.js';
 
 interface Holder {
   name: string;

@@ -1,8 +1,8 @@
 /** References: accounts, people and departments the assignments name must exist (and be active). */
-import { cellFinding } from '../io/findings.js';
+import { cellFinding } from '../model/finding.js';
 import type { Finding } from '../model/finding.js';
 import { fold } from '../util/text.js';
-import type { RuleContext } from './context.js';
+import type { RuleContext } from '../book/book.js';
 
 /** ref/unknown-account, ref/unknown-person, ref/inactive-person, ref/unknown-department. */
 export function referenceRules(ctx: RuleContext): Finding[] {

@@ -1,8 +1,8 @@
 /** Time nodes against --as-of: overdue tasks, one-off tasks without a due date, contact cadence. */
-import { cellFinding } from '../io/findings.js';
+import { cellFinding } from '../model/finding.js';
 import type { Finding } from '../model/finding.js';
 import { daysBetween } from '../util/date.js';
-import type { RuleContext } from './context.js';
+import type { RuleContext } from '../book/book.js';
 
 /** time/overdue, time/missing-due, time/cadence. */
 export function timeRules(ctx: RuleContext): Finding[] {

@@ -2,6 +2,7 @@
  * The scoring methods of SPEC §5, exactly as written there so that an independent implementation
  * gives the same numbers. Pure functions over a criteria matrix; missing values count as the worst.
  */
+import { compareText } from '../util/compare.js';
 
 export type Direction = 'benefit' | 'cost';
 
@@ -221,9 +222,4 @@ export function scoreAbc(column: CriterionInput, cutoffs: readonly number[], nam
   const scores = Float64Array.from(values, (v) => (total === 0 ? 0 : (100 * v) / total));
   const shares = values.map((v) => (total === 0 ? 0 : v / total));
   return { scores, criteria: [scored(column.values, values, shares, scores)], classes };
-}
-
-/** Code-point order, the same on every machine and locale. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

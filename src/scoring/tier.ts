@@ -1,14 +1,8 @@
 /** Scores and tiers accounts: method, quotas, promotion, pinned tiers, movement and trend. */
-import {
-  compareText,
-  scoreAbc,
-  scoreScorecard,
-  scoreTopsis,
-  scoreWeighted,
-  type CriterionInput,
-  type MethodResult,
-} from './methods.js';
-import { assignTiers, type TierDef } from './tiers.js';
+import { scoreAbc, scoreScorecard, scoreTopsis, scoreWeighted, type CriterionInput, type MethodResult } from './methods.js';
+import { type TierDef } from '../model/tier.js';
+import { compareText } from '../util/compare.js';
+import { assignTiers } from './quotas.js';
 
 export type Movement = '↑' | '↓' | '=' | 'new';
 

@@ -27,6 +27,30 @@ export function columnIndex(letters: string): number {
   return n - 1;
 }
 
+/** The 0-based column of a reference such as `AB12`; -1 when it is not one, MAX_COLUMNS when too far right. */
+export function refColumn(ref: string): number {
+  let n = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c >= 65 && c <= 90) n = n * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) n = n * 26 + (c - 96);
+    else break;
+    if (n > MAX_COLUMNS) return MAX_COLUMNS;
+  }
+  if (i === 0) return -1;
+  if (ref.charCodeAt(i) === 36 /* $ */) i++;
+  let row = 0;
+  const digits = i;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+    row = row * 10 + (c - 48);
+  }
+  if (i === digits || row > MAX_ROWS) return -1;
+  return n - 1;
+}
+
 /** Parses `AB12` into a 0-based column and a 1-based row; undefined when malformed. */
 export function parseCellRef(ref: string): { col: number; row: number } | undefined {
   const m = /^\$?([A-Za-z]{1,7})\$?(\d{1,9})$/.exec(ref);

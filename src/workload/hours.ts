@@ -1,6 +1,6 @@
 /** SPEC §6, per assignment: weekly hours from hours per occurrence and frequency. */
-import type { ResolvedConfig } from '../config/load.js';
-import type { Assignment } from '../io/assignments.js';
+import type { ResolvedConfig } from '../config/resolve.js';
+import type { Assignment } from '../model/assignment.js';
 import { daysBetween, type IsoDate } from '../util/date.js';
 
 /**

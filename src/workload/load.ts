@@ -1,9 +1,9 @@
 /** SPEC §6: each person's weekly load, utilisation and status; fairness per role; team totals. */
-import type { Assignment } from '../io/assignments.js';
-import { RACI, RACI_LETTERS } from '../io/codes.js';
-import type { Person } from '../io/staff.js';
-import { compareText } from '../scoring/methods.js';
-import type { RuleContext, TaskGroup } from '../rules/context.js';
+import type { Assignment } from '../model/assignment.js';
+import { RACI, RACI_LETTERS } from '../model/codes.js';
+import type { Person } from '../model/person.js';
+import { compareText } from '../util/compare.js';
+import type { RuleContext, TaskGroup } from '../book/book.js';
 import { fold } from '../util/text.js';
 import { hoursPerOccurrence, weeklyHours } from './hours.js';
 

@@ -1,7 +1,7 @@
 /** `kam load` as a result: everyone's load, fairness, totals, and the suggested moves. */
-import type { ResolvedConfig } from '../config/load.js';
-import type { RuleContext } from '../rules/context.js';
-import type { TierDef } from '../scoring/tiers.js';
+import type { ResolvedConfig } from '../config/resolve.js';
+import type { RuleContext } from '../book/book.js';
+import type { TierDef } from '../model/tier.js';
 import type { IsoDate } from '../util/date.js';
 import { fold } from '../util/text.js';
 import { computeLoad, type Fairness, type LoadResult, type PersonLoad } from './load.js';

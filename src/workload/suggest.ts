@@ -8,8 +8,8 @@
  * in which people are over never changes: they are taken in one sorted pass. Each pool of
  * colleagues is kept sorted by utilisation, so the least-utilised receiver is found without a scan.
  */
-import { RACI } from '../io/codes.js';
-import { compareText } from '../scoring/methods.js';
+import { RACI } from '../model/codes.js';
+import { compareText } from '../util/compare.js';
 import { fold } from '../util/text.js';
 import type { LoadItem, PersonLoad } from './load.js';
 

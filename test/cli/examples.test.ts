@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveConfig } from '../../src/config/load.js';
+import { resolveConfig } from '../../src/config/resolve.js';
 import { configJsonSchema } from '../../src/config/schema.js';
 import { tempDir } from '../helpers/books.js';
 import { EXAMPLES, ROOT, spawnKam } from '../helpers/cli.js';

@@ -95,7 +95,7 @@ describe('kam load on the Chinese example', () => {
     expect(changed.map(([, v]) => v).sort()).toEqual(moves.map((m) => m.to).sort());
     expect([...a.keys()].filter((k) => !b.has(k))).toEqual([]);
     // Every other part of the file is byte for byte what it was.
-    const { ZipArchive } = await import('../../src/io/zip.js');
+    const { ZipArchive } = await import('../../src/io/xlsx/zip.js');
     const [za, zb] = await Promise.all([ZipArchive.open(zh), ZipArchive.open(out)]);
     expect([...zb.entries.keys()]).toEqual([...za.entries.keys()]);
     const differing: string[] = [];

@@ -1,10 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { envLang, findConfigFile, readConfigSource, resolveConfig } from '../../src/config/load.js';
+import { envLang, resolveConfig } from '../../src/config/resolve.js';
 import { configJsonSchema } from '../../src/config/schema.js';
 import { ConfigError } from '../../src/model/errors.js';
 import { tempDir } from '../helpers/books.js';
+import { findConfigFile, readConfigSource } from '../../src/io/config-file.js';
 
 const resolve = (raw: Record<string, unknown>, extra: Parameters<typeof resolveConfig>[1] = {}) => resolveConfig({ file: 'kam.config.json', raw }, { lang: 'en', ...extra });
 const failure = (raw: Record<string, unknown>, lang: 'zh' | 'en' = 'en'): string => {

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeCsv, sniffDelimiter } from '../../src/io/csv.js';
+import { decodeCsv, sniffDelimiter } from '../../src/io/csv/read.js';
 import { openBook } from '../../src/io/open.js';
 import { tempDir } from '../helpers/books.js';
 import { readRows } from '../helpers/read.js';

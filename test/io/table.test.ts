@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readAccounts } from '../../src/io/accounts.js';
-import { splitUnit, matchHeader, aliasIndex } from '../../src/io/headers.js';
+import { readAccounts } from '../../src/io/sheets/accounts.js';
+import { splitUnit, matchHeader, aliasIndex } from '../../src/parse/headers.js';
 import { openBook } from '../../src/io/open.js';
-import { locateSheets } from '../../src/io/sheets.js';
-import { readTable } from '../../src/io/table.js';
+import { locateSheets } from '../../src/io/sheets/locate.js';
+import { readTable } from '../../src/io/table/scan.js';
 import { tempDir, writeBook } from '../helpers/books.js';
 
 const dir = tempDir();

@@ -2,9 +2,10 @@ import { chmodSync, existsSync, readdirSync, readFileSync, symlinkSync, writeFil
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { neutralize, toCsv, writeXlsx } from '../../src/io/tabular.js';
-import { writeAtomic } from '../../src/io/write.js';
+import { writeXlsx } from '../../src/io/write/xlsx.js';
+import { writeAtomic } from '../../src/io/write/atomic.js';
 import { tempDir } from '../helpers/books.js';
+import { neutralize, toCsv } from '../../src/report/csv-text.js';
 
 describe('atomic writes', () => {
   it('replaces the target and leaves no temporary file', async () => {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openBook } from '../../src/io/open.js';
-import { isDateFormat, parseDateStyles } from '../../src/io/xlsx.js';
+import { isDateFormat, parseDateStyles } from '../../src/io/xlsx/workbook.js';
 import { InputError } from '../../src/model/errors.js';
 import { tempDir, writeBook, writeRawXlsx, writeZip } from '../helpers/books.js';
 import { readRows } from '../helpers/read.js';
@@ -124,7 +124,7 @@ describe('hostile and broken files fail cleanly', () => {
   });
 
   it('caps the inflated size of a part (zip bomb)', async () => {
-    const { ZipArchive } = await import('../../src/io/zip.js');
+    const { ZipArchive } = await import('../../src/io/xlsx/zip.js');
     const path = writeZip(join(dir, 'bomb.zip'), { 'big.xml': Buffer.alloc(4 * 1024 * 1024, 0x41) });
     const zip = await ZipArchive.open(path);
     const entry = zip.find('big.xml')!;
@@ -165,7 +165,7 @@ describe('number formats', () => {
 
 describe('streaming', () => {
   it('gives the same rows however the inflated bytes are split into chunks', async () => {
-    const { parseSheet } = await import('../../src/io/xlsx-sheet.js');
+    const { parseSheet } = await import('../../src/io/xlsx/sheet.js');
     const xml =
       '<?xml version="1.0"?><worksheet xmlns="x"><sheetData>' +
       Array.from({ length: 40 }, (_v, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>名${i}</t></is></c><c r="B${i + 1}"><v>${i}.5</v></c></row>`).join('') +

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TIERS } from '../../src/config/defaults.js';
 import { computeTiers, normalizeWeights, revenueTrend } from '../../src/scoring/tier.js';
-import { assignTiers, quotaCount, tierRecognizer } from '../../src/scoring/tiers.js';
+import { tierRecognizer } from '../../src/model/tier.js';
 import type { CriterionInput } from '../../src/scoring/methods.js';
+import { assignTiers, quotaCount } from '../../src/scoring/quotas.js';
 
 const tiers = DEFAULT_TIERS.map((t) => ({ ...t, aliases: [...t.aliases] }));
 

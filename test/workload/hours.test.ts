@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Assignment } from '../../src/io/assignments.js';
-import { PER_WEEK } from '../../src/io/codes.js';
+import type { Assignment } from '../../src/model/assignment.js';
+import { PER_WEEK } from '../../src/model/codes.js';
 import { hoursPerOccurrence, weeklyHours } from '../../src/workload/hours.js';
 import { shareOf, statusOf } from '../../src/workload/load.js';
 

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveConfig } from '../../src/config/load.js';
-import { readAssignments } from '../../src/io/assignments.js';
+import { resolveConfig } from '../../src/config/resolve.js';
+import { readAssignments } from '../../src/io/sheets/assignments.js';
 import { openBook } from '../../src/io/open.js';
-import { readStaff } from '../../src/io/staff.js';
-import { buildContext } from '../../src/rules/context.js';
+import { readStaff } from '../../src/io/sheets/staff.js';
+import { buildContext } from '../../src/book/book.js';
 import { computeLoad, type PersonLoad } from '../../src/workload/load.js';
 import { suggestMoves } from '../../src/workload/suggest.js';
 import { tempDir, writeBook } from '../helpers/books.js';

@@ -1,13 +1,13 @@
 /** `kam check <book>` (the CI command) and `kam gaps <book>` (the manager's gap report). */
 import type { Command } from 'commander';
 import { checkBook, gapsReport, type CheckReport } from '../../rules/check.js';
-import { validateRuleOptions } from '../../rules/index.js';
-import { readBookTables } from '../book.js';
+import { validateRuleOptions } from '../../rules/engine.js';
+import { readBookTables } from '../../app/tables.js';
 import type { CliContext } from '../context.js';
 import { exitCodeFor } from '../exit.js';
 import { addCommonOptions, type CommonOptions } from '../options.js';
-import { contextFor, printResult, printsToStdout, writeReport } from '../output.js';
-import { openSession, type Session } from '../session.js';
+import { contextFor, printResult, printsToStdout, writeReport } from '../emit.js';
+import { openSession, type Session } from '../../app/session.js';
 
 /** Registers `check` and `gaps` on the program. */
 export function checkCommandSpecs(program: Command, run: (kind: 'check' | 'gaps', book: string, cmd: Command) => Promise<void>): void {

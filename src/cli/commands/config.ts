@@ -1,11 +1,12 @@
 /** `kam config [book]`: the config in force, or its JSON Schema. */
 import type { Command } from 'commander';
-import { readConfigSource, resolveConfig } from '../../config/load.js';
+import { resolveConfig } from '../../config/resolve.js';
 import { configJsonSchema } from '../../config/schema.js';
 import type { CliContext } from '../context.js';
 import { addCommonOptions, type CommonOptions } from '../options.js';
-import { contextFor, printResult } from '../output.js';
-import { openSession } from '../session.js';
+import { contextFor, printResult } from '../emit.js';
+import { openSession } from '../../app/session.js';
+import { readConfigSource } from '../../io/config-file.js';
 
 export interface ConfigOptions extends CommonOptions {
   schema?: boolean;

@@ -1,17 +1,17 @@
 /** `kam load <book>`: workload per person, fairness, and (--suggest, --apply) a rebalancing. */
 import type { Command } from 'commander';
-import type { AssignmentsTable } from '../../io/assignments.js';
-import { writePatchedXlsx, type CellEdits } from '../../io/patch-xlsx.js';
-import { sameFile, writeAtomicWith } from '../../io/write.js';
+import type { AssignmentsTable } from '../../model/assignment.js';
+import { writePatchedXlsx, type CellEdits } from '../../io/xlsx/patch.js';
+import { sameFile, writeAtomicWith } from '../../io/write/atomic.js';
 import { InputError, UsageError } from '../../model/errors.js';
-import { buildContext } from '../../rules/context.js';
+import { buildContext } from '../../book/book.js';
 import { loadReport } from '../../workload/report.js';
 import type { Move } from '../../workload/suggest.js';
 import type { CliContext } from '../context.js';
 import { addCommonOptions, type CommonOptions } from '../options.js';
-import { readBookTables } from '../book.js';
-import { contextFor, note, printResult, printsToStdout, writeReport } from '../output.js';
-import { openSession, requireSheet } from '../session.js';
+import { readBookTables } from '../../app/tables.js';
+import { contextFor, note, printResult, printsToStdout, writeReport } from '../emit.js';
+import { openSession, requireSheet } from '../../app/session.js';
 
 export interface LoadOptions extends CommonOptions {
   suggest?: boolean;

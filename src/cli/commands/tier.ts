@@ -1,20 +1,20 @@
 /** `kam tier <book>`: flags → session → scoring → reporter → exit code. */
 import { Option, type Command } from 'commander';
 import { METHODS, NORMALIZATIONS, type Method } from '../../config/schema.js';
-import { readAccounts } from '../../io/accounts.js';
-import { toCsv } from '../../io/tabular.js';
+import { readAccounts } from '../../io/sheets/accounts.js';
+import { toCsv } from '../../report/csv-text.js';
 import { InputError, UsageError } from '../../model/errors.js';
 import { applyRuleLevels } from '../../model/rules.js';
 import { tierJson } from '../../report/json.js';
 import { markdown } from '../../report/markdown.js';
 import { tierSummaryTable, tierTable } from '../../report/tier-table.js';
-import { runTier, scoringColumns, type TierReport } from '../../scoring/run.js';
+import { runTier, scoringColumns, type TierReport } from '../../scoring/score.js';
 import { fold } from '../../util/text.js';
 import type { CliContext } from '../context.js';
 import { exitCodeFor } from '../exit.js';
 import { addCommonOptions, type CommonOptions } from '../options.js';
-import { contextFor, findingsToStderr, note, outputKind, printResult, printsToStdout, writeOutput } from '../output.js';
-import { openSession, requireSheet } from '../session.js';
+import { contextFor, findingsToStderr, note, outputKind, printResult, printsToStdout, writeOutput } from '../emit.js';
+import { openSession, requireSheet } from '../../app/session.js';
 
 export interface TierOptions extends CommonOptions {
   method?: Method;

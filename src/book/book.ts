@@ -1,0 +1,160 @@
+/**
+ * Everything the rules look at, indexed once: accounts by id and name, people by name, the
+ * assignment rows grouped by account and task. No rule scans another sheet row by row.
+ */
+import type { ResolvedConfig } from '../config/resolve.js';
+import type { Account, AccountsTable } from '../model/account.js';
+import type { Assignment, AssignmentsTable } from '../model/assignment.js';
+import type { Person, StaffTable } from '../model/person.js';
+import type { TierReport } from '../scoring/score.js';
+import { tierRecognizer } from '../model/tier.js';
+import type { IsoDate } from '../util/date.js';
+import { fold } from '../util/text.js';
+import { taskTyper } from './tasks.js';
+
+/** One activity: the rows of one account's task (the task as written, folded). */
+export interface TaskGroup {
+  /** The account it belongs to, when the Accounts sheet has it. */
+  account?: Account;
+  /** The account as the first row writes it. */
+  accountText: string;
+  taskKey: string;
+  type: string;
+  rows: Assignment[];
+}
+
+export interface RuleContext {
+  config: ResolvedConfig;
+  asOf: IsoDate;
+  accounts?: AccountsTable;
+  staff?: StaffTable;
+  assignments?: AssignmentsTable;
+  /** Accounts by folded id and by folded name. */
+  accountIndex: Map<string, Account>;
+  people: Map<string, Person>;
+  /** Folded department names of the Staff sheet; undefined when it has no department column. */
+  departments?: Set<string>;
+  groups: TaskGroup[];
+  /** Groups per account row. */
+  groupsByAccount: Map<Account, TaskGroup[]>;
+  /** The assignment rows, a row naming several people (`张伟、李娜`) counted once per person. */
+  rows: Assignment[];
+  tiers?: TierReport;
+  /** The tier the service catalogue applies: pinned, else recorded, else computed. */
+  effectiveTier: (account: Account) => string | undefined;
+  /** The tier from the score (pins applied), for tier mismatch. */
+  computedTier: (account: Account) => string | undefined;
+  recordedTier: (account: Account) => string | undefined;
+}
+
+export interface ContextInput {
+  config: ResolvedConfig;
+  asOf: IsoDate;
+  accounts?: AccountsTable;
+  staff?: StaffTable;
+  assignments?: AssignmentsTable;
+  tiers?: TierReport;
+}
+
+/** Builds the indexes the rules share, in one pass over each sheet. */
+export function buildContext(input: ContextInput): RuleContext {
+  const { config, accounts, staff, assignments, tiers } = input;
+  const accountIndex = new Map<string, Account>();
+  for (const a of accounts?.accounts ?? []) {
+    if (!accountIndex.has(a.key)) accountIndex.set(a.key, a);
+    const byName = fold(a.name);
+    if (!accountIndex.has(byName)) accountIndex.set(byName, a);
+  }
+  const people = new Map<string, Person>();
+  for (const p of staff?.people ?? []) if (!people.has(p.key)) people.set(p.key, p);
+  let departments: Set<string> | undefined;
+  if (staff?.layout.byKey.has('department')) {
+    departments = new Set(staff.people.flatMap((p) => (p.department ? [fold(p.department)] : [])));
+  }
+  const rows = expandShared(assignments?.assignments ?? [], people, staff !== undefined);
+  const typeOf = taskTyper(config.tasks);
+  // Groups by account (its row, or the text of an unknown account) and then by task: nested maps,
+  // no key string built per row.
+  const byAccount = new Map<Account | string, Map<string, TaskGroup>>();
+  const groups: TaskGroup[] = [];
+  const groupsByAccount = new Map<Account, TaskGroup[]>();
+  // Rows of one account usually follow each other: remember the last account's lookups.
+  let lastKey: string | undefined;
+  let account: Account | undefined;
+  let tasks: Map<string, TaskGroup> | undefined;
+  for (const row of rows) {
+    if (row.accountKey !== lastKey) {
+      lastKey = row.accountKey;
+      account = accountIndex.get(row.accountKey);
+      const ref = account ?? row.accountKey;
+      tasks = byAccount.get(ref);
+      if (!tasks) {
+        tasks = new Map();
+        byAccount.set(ref, tasks);
+      }
+    }
+    let g = tasks!.get(row.taskKey);
+    if (!g) {
+      g = { accountText: row.account, taskKey: row.taskKey, type: typeOf(row.taskKey), rows: [] };
+      if (account) {
+        g.account = account;
+        const list = groupsByAccount.get(account);
+        if (list) list.push(g);
+        else groupsByAccount.set(account, [g]);
+      }
+      tasks!.set(row.taskKey, g);
+      groups.push(g);
+    }
+    g.rows.push(row);
+  }
+  const recognize = tierRecognizer(config.tiers);
+  const tierByRow = new Map<number, { final: string; recorded?: string }>();
+  for (const t of tiers?.accounts ?? []) tierByRow.set(t.row, { final: t.tier, ...(t.recordedTier ? { recorded: t.recordedTier } : {}) });
+  const recordedTier = (a: Account): string | undefined => (a.tier !== undefined ? recognize(a.tier) : undefined);
+  const pinnedTier = (a: Account): string | undefined => (a.tierOverride !== undefined ? recognize(a.tierOverride) : undefined);
+  return {
+    config,
+    asOf: input.asOf,
+    ...(accounts ? { accounts } : {}),
+    ...(staff ? { staff } : {}),
+    ...(assignments ? { assignments } : {}),
+    ...(tiers ? { tiers } : {}),
+    accountIndex,
+    people,
+    ...(departments ? { departments } : {}),
+    groups,
+    groupsByAccount,
+    rows,
+    effectiveTier: (a) => pinnedTier(a) ?? recordedTier(a) ?? tierByRow.get(a.row)?.final,
+    computedTier: (a) => tierByRow.get(a.row)?.final,
+    recordedTier,
+  };
+}
+
+/** Separators between names in one cell: 、 ， ， ； / & + 和 及 与. */
+const NAME_SEPARATORS = /\s*(?:[、,，;；/&+]|和|及|与)\s*/;
+/** Without a staff sheet only the separators no name contains. */
+const CJK_SEPARATORS = /\s*[、，；/]\s*/;
+
+/**
+ * A cell naming several people (`张伟、李娜`) gives each of them the row's letters and an equal
+ * part of its hours. It is split only when every part is a person of the staff sheet (or, with no
+ * staff sheet, when it is separated by 、，；/): `Smith, John` stays one name.
+ */
+export function expandShared(rows: readonly Assignment[], people: Map<string, Person>, haveStaff: boolean): Assignment[] {
+  const out: Assignment[] = [];
+  for (const r of rows) {
+    if (r.person === undefined || (haveStaff && people.has(r.personKey!))) {
+      out.push(r);
+      continue;
+    }
+    const parts = r.person.split(haveStaff ? NAME_SEPARATORS : CJK_SEPARATORS).filter((p) => p !== '');
+    const keys = parts.map(fold);
+    if (parts.length < 2 || (haveStaff && !keys.every((k) => people.has(k)))) {
+      out.push(r);
+      continue;
+    }
+    parts.forEach((name, i) => out.push({ ...r, person: name, personKey: keys[i]!, portion: 1 / parts.length }));
+  }
+  return out;
+}

@@ -1,0 +1,141 @@
+/** Parses and validates the configuration; the Rules sheet and flags are merged on top. (Finding and reading the file is io/config-file.ts.) */
+import type { ZodError } from 'zod';
+import { ConfigError } from '../model/errors.js';
+import { DEFAULT_SERVICES, DEFAULT_TASKS } from './defaults.js';
+import { describeIssue } from './issues.js';
+import { ConfigSchema, type Config } from './schema.js';
+import type { Lang } from '../model/lang.js';
+
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** The config in force: defaults, file, Rules sheet and flags merged; `tasks` holds every name. */
+export type ResolvedConfig = Config & { lang: Lang };
+
+/** One key/value row of a Rules sheet, with the cell its value came from. */
+export interface RulesEntry {
+  key: string;
+  value: unknown;
+  cell: string;
+}
+
+export interface ConfigSource {
+  /** The file the config came from, if any. */
+  file?: string;
+  raw: Record<string, unknown>;
+}
+
+/** Parses the text of a config file; a syntax error names line and column of `shownAs`. */
+export function parseConfigText(text: string, file: string, shownAs: string = file): ConfigSource {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(body);
+  } catch (err) {
+    throw new ConfigError('config.syntax', { at: jsonErrorPosition(body, (err as Error).message) }, { file: shownAs });
+  }
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError('config.notObject', {}, { file: shownAs });
+  return { file, raw: raw as Record<string, unknown> };
+}
+
+export interface ResolveOptions {
+  rules?: readonly RulesEntry[];
+  /** Flag values: they win over the file and the Rules sheet. */
+  overrides?: Record<string, unknown>;
+  lang?: Lang;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** Validates the merged config; an invalid key or value is a ConfigError naming key and expectation. */
+export function resolveConfig(source: ConfigSource, options: ResolveOptions = {}): ResolvedConfig {
+  const raw = structuredClone(source.raw);
+  const cells = new Map<string, string>();
+  const defaults = ConfigSchema.parse({}) as unknown as Record<string, unknown>;
+  for (const entry of options.rules ?? []) {
+    const path = entry.key.split('.').map((s) => s.trim()).filter((s) => s !== '');
+    setPath(raw, path, entry.value, defaults);
+    cells.set(path.join('.'), entry.cell);
+  }
+  for (const [key, value] of Object.entries(options.overrides ?? {})) {
+    if (value !== undefined) setPath(raw, key.split('.'), value, defaults);
+  }
+  if (raw.tiers !== undefined && raw.services === undefined) raw.services = servicesFor(raw.tiers);
+  const parsed = ConfigSchema.safeParse(raw);
+  if (!parsed.success) throw configError(parsed.error, source.file, cells, options.lang ?? envLang(options.env) ?? 'zh');
+  const config = parsed.data;
+  const tasks: Record<string, string[]> = {};
+  for (const [type, names] of Object.entries(DEFAULT_TASKS)) tasks[type] = [...names];
+  for (const [type, names] of Object.entries(config.tasks)) tasks[type] = [...new Set([...(tasks[type] ?? []), ...names])];
+  const lang = options.lang ?? config.lang ?? envLang(options.env) ?? 'zh';
+  return { ...config, tasks, lang };
+}
+
+/**
+ * Custom tiers without a `services` section get the default service catalogue by position: the
+ * first tier that of strategic accounts, the second that of important ones, the rest that of normal.
+ */
+function servicesFor(tiers: unknown): Record<string, unknown> | undefined {
+  if (!Array.isArray(tiers)) return undefined;
+  const defaults = Object.values(DEFAULT_SERVICES);
+  const out: Record<string, unknown> = {};
+  tiers.forEach((t: unknown, i) => {
+    const id = isRecord(t) ? t.id : undefined;
+    if (typeof id === 'string' && !UNSAFE_KEYS.has(id)) out[id] = structuredClone(defaults[Math.min(i, defaults.length - 1)]);
+  });
+  return out;
+}
+
+/** `zh` or `en` from LC_ALL, LC_MESSAGES or LANG; undefined when none is set. */
+export function envLang(env: NodeJS.ProcessEnv = process.env): Lang | undefined {
+  const value = env.LC_ALL || env.LC_MESSAGES || env.LANG;
+  if (!value) return undefined;
+  return /^zh/i.test(value) ? 'zh' : 'en';
+}
+
+function setPath(target: Record<string, unknown>, path: string[], value: unknown, defaults: unknown): void {
+  // A key such as `__proto__.x` from a Rules sheet must stay data: never walk into a prototype.
+  if (path.length === 0 || path.some((seg) => UNSAFE_KEYS.has(seg))) return;
+  let node: Record<string, unknown> = target;
+  let def: unknown = defaults;
+  for (let i = 0; i < path.length - 1; i++) {
+    const seg = path[i]!;
+    def = isRecord(def) ? def[seg] : undefined;
+    if (!Object.hasOwn(node, seg) || !isRecord(node[seg])) node[seg] = def !== undefined ? structuredClone(def) : /^\d+$/.test(path[i + 1]!) ? [] : {};
+    node = node[seg] as Record<string, unknown>;
+  }
+  node[path[path.length - 1]!] = value;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null;
+}
+
+function configError(error: ZodError, file: string | undefined, cells: Map<string, string>, lang: Lang): ConfigError {
+  const issues = error.issues.slice(0, 3);
+  const first = issues[0]!;
+  const key = formatPath(first.path);
+  let cell: string | undefined;
+  for (const [k, c] of cells) if (key === k || key.startsWith(`${k}.`) || key.startsWith(`${k}[`) || dotted(first.path).startsWith(k)) cell = c;
+  const detail = issues.map((i) => `${formatPath(i.path) || '(root)'}: ${describeIssue(i, lang)}`).join('; ');
+  return new ConfigError('config.invalid', { detail }, cell ? { cell } : file ? { file } : {});
+}
+
+function dotted(path: readonly PropertyKey[]): string {
+  return path.map(String).join('.');
+}
+
+/** `scoring.criteria[1].weight` */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const seg of path) out += typeof seg === 'number' ? `[${seg}]` : out === '' ? String(seg) : `.${String(seg)}`;
+  return out;
+}
+
+function jsonErrorPosition(text: string, message: string): string {
+  const lc = /line (\d+) column (\d+)/.exec(message);
+  if (lc) return `${lc[1]}:${lc[2]}`;
+  const pos = /position (\d+)/.exec(message);
+  if (!pos) return 'end';
+  const before = text.slice(0, Number(pos[1]));
+  const line = before.split('\n').length;
+  return `${line}:${before.length - before.lastIndexOf('\n')}`;
+}

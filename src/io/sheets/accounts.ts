@@ -1,0 +1,119 @@
+/** The Accounts sheet as typed accounts, with a finding for every cell that cannot be read. */
+import type { Account, AccountsTable } from '../../model/account.js';
+import type { Cell } from '../../model/cell.js';
+import { ACCOUNT_NUMBER_COLUMNS } from '../../model/columns.js';
+import type { Finding } from '../../model/finding.js';
+import { fold, isPlaceholder } from '../../util/text.js';
+import { findColumn } from '../table/columns.js';
+import { invalidValue } from '../table/findings.js';
+import type { SheetSource } from '../source.js';
+import { scanTable, type TableOptions } from '../table/scan.js';
+import { parseDate, parseNumber, parseText } from '../../parse/values.js';
+import type { Column, Layout } from '../../model/table.js';
+import { cellFinding } from '../../model/finding.js';
+
+export interface AccountsOptions extends TableOptions {
+  /** Columns to read as numbers besides the canonical ones: criteria and promotion columns. */
+  numberColumns?: readonly string[];
+}
+
+const TEXT_COLUMNS = ['owner', 'industry', 'region', 'tier', 'tier_override'] as const;
+
+/** Reads the Accounts sheet row by row: names required, keys unique, numbers and dates normalised. */
+export async function readAccounts(source: SheetSource, options: AccountsOptions): Promise<AccountsTable> {
+  const accounts: Account[] = [];
+  const rowFindings: Finding[] = [];
+  const seen = new Map<string, number>();
+  let mapper: ((row: number, cells: (Cell | undefined)[]) => void) | undefined;
+  let periods: Column[] = [];
+  const named = new Map<string, Column>();
+  const extraColumns = new Map<string, Column>();
+  let resolved = false;
+  // The columns asked for by name; those that are not canonical number columns are read into `extra`.
+  const resolveNamed = (layout: Layout): void => {
+    resolved = true;
+    for (const name of options.numberColumns ?? []) {
+      const c = findColumn(layout, name, options.aliases);
+      if (!c) continue;
+      named.set(name, c);
+      if (!(c.key && (ACCOUNT_NUMBER_COLUMNS as readonly string[]).includes(c.key))) extraColumns.set(name, c);
+    }
+  };
+  const { layout, findings } = await scanTable(source, 'accounts', options, ({ row, cells }, layout) => {
+    if (!mapper) {
+      periods = layout.columns.filter((c) => c?.period !== undefined).sort((a, b) => a.period! - b.period! || a.index - b.index);
+      resolveNamed(layout);
+      mapper = accountMapper(layout, periods, extraColumns, accounts, rowFindings, seen);
+    }
+    mapper(row, cells);
+  });
+  if (!resolved) resolveNamed(layout);
+  findings.push(...rowFindings);
+  return { layout, accounts, periods, named, findings };
+}
+
+function accountMapper(
+  layout: Layout,
+  periods: Column[],
+  extraColumns: Map<string, Column>,
+  accounts: Account[],
+  findings: Finding[],
+  seen: Map<string, number>,
+): (row: number, cells: (Cell | undefined)[]) => void {
+  const col = (key: string): Column | undefined => layout.byKey.get(key);
+  const nameCol = col('name');
+  const idCol = col('id');
+  return (row, cells) => {
+    if (!nameCol) return;
+    const name = parseText(cells[nameCol.index], layout.date1904);
+    const id = idCol ? parseText(cells[idCol.index], layout.date1904) : undefined;
+    if (!name?.ok) {
+      findings.push(name ? invalidValue(name, cells[nameCol.index], layout, row, nameCol) : cellFinding('schema/empty-required', layout, row, nameCol, { header: nameCol.header }, id?.ok ? { account: id.value } : {}));
+      return;
+    }
+    const account: Account = { row, name: name.value, key: '', numbers: {}, periods: [], extra: {} };
+    const about = { account: name.value };
+    if (id?.ok) account.id = id.value;
+    else if (id && !id.ok) findings.push(invalidValue(id, cells[idCol!.index], layout, row, idCol!, about));
+    account.key = fold(account.id ?? account.name);
+    const first = seen.get(account.key);
+    if (first !== undefined) {
+      findings.push(cellFinding('schema/duplicate-key', layout, row, account.id !== undefined ? idCol! : nameCol, { key: account.id ?? account.name, first }, about));
+    } else {
+      seen.set(account.key, row);
+    }
+    for (const key of TEXT_COLUMNS) {
+      const c = col(key);
+      if (!c) continue;
+      const t = parseText(cells[c.index], layout.date1904);
+      if (!t) continue;
+      if (!t.ok) findings.push(invalidValue(t, cells[c.index], layout, row, c, about));
+      else if (!isPlaceholder(t.value)) account[key === 'tier_override' ? 'tierOverride' : key] = t.value;
+    }
+    for (const key of ACCOUNT_NUMBER_COLUMNS) {
+      const c = col(key);
+      if (!c) continue;
+      const n = parseNumber(cells[c.index], { scale: c.scale });
+      if (n?.ok) account.numbers[key] = n.value;
+      else if (n) findings.push(invalidValue(n, cells[c.index], layout, row, c, about));
+    }
+    for (const key of ['last_contact', 'since'] as const) {
+      const c = col(key);
+      if (!c) continue;
+      const d = parseDate(cells[c.index], layout.date1904);
+      if (d?.ok) account[key === 'last_contact' ? 'lastContact' : 'since'] = d.value;
+      else if (d) findings.push(invalidValue(d, cells[c.index], layout, row, c, about));
+    }
+    for (const p of periods) {
+      const n = parseNumber(cells[p.index], { scale: p.scale });
+      if (n && !n.ok) findings.push(invalidValue(n, cells[p.index], layout, row, p, about));
+      account.periods.push(n?.ok ? n.value : undefined);
+    }
+    for (const [name, c] of extraColumns) {
+      const n = parseNumber(cells[c.index], { scale: c.scale });
+      if (n && !n.ok) findings.push(invalidValue(n, cells[c.index], layout, row, c, about));
+      account.extra[name] = n?.ok ? n.value : undefined;
+    }
+    accounts.push(account);
+  };
+}

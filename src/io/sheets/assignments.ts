@@ -1,0 +1,162 @@
+/**
+ * The Assignments sheet (分工明细) as typed division-of-labour rows, streamed: 500,000 rows are
+ * read without holding the sheet in memory, and repeated names are folded once.
+ */
+import type { Assignment, AssignmentsTable } from '../../model/assignment.js';
+import type { Cell } from '../../model/cell.js';
+import type { Finding } from '../../model/finding.js';
+import { fold } from '../../util/text.js';
+import { parseFrequency, parseRaci, parseStatus } from '../../parse/codes.js';
+import { invalidValue } from '../table/findings.js';
+import type { SheetSource } from '../source.js';
+import { scanTable, type TableOptions } from '../table/scan.js';
+import { parseBoolean, parseDate, parseNumber, parseText, type Parsed } from '../../parse/values.js';
+import type { Column, Layout } from '../../model/table.js';
+import { RACI } from '../../model/codes.js';
+import { cellFinding } from '../../model/finding.js';
+
+/** The columns of the Assignments sheet, looked up once. */
+function columnsOf(layout: Layout) {
+  const col = (k: string): Column | undefined => layout.byKey.get(k);
+  return {
+    accountCol: col('account_id') ?? col('account'),
+    taskCol: col('task'),
+    personCol: col('person'),
+    deptCol: col('department'),
+    raciCol: col('raci'),
+    dueCol: col('due'),
+    freqCol: col('frequency'),
+    hoursCol: col('hours'),
+    statusCol: col('status'),
+    lockedCol: col('locked'),
+  };
+}
+
+/** Reads the Assignments sheet row by row. */
+export async function readAssignments(source: SheetSource, options: TableOptions): Promise<AssignmentsTable> {
+  const assignments: Assignment[] = [];
+  const rowFindings: Finding[] = [];
+  const folded = new Map<string, string>();
+  const key = (text: string): string => {
+    let k = folded.get(text);
+    if (k === undefined) {
+      k = fold(text);
+      folded.set(text, k);
+    }
+    return k;
+  };
+  // Coded columns hold a few distinct words: parse each once.
+  const memo = <T>(parse: (cell: Cell | undefined) => Parsed<T> | undefined) => {
+    const seen = new Map<string, Parsed<T> | undefined>();
+    return (cell: Cell | undefined): Parsed<T> | undefined => {
+      if (cell?.t !== 's') return parse(cell);
+      let p = seen.get(cell.v);
+      if (p === undefined && !seen.has(cell.v)) {
+        p = parse(cell);
+        seen.set(cell.v, p);
+      }
+      return p;
+    };
+  };
+  const textOf = memo((cell) => parseText(cell, options.date1904));
+  const raciOf = memo(parseRaci);
+  const frequencyOf = memo(parseFrequency);
+  const statusOf = memo(parseStatus);
+  const lockedOf = memo(parseBoolean);
+  let missingAccount = false;
+  let cols: ReturnType<typeof columnsOf> | undefined;
+  const { layout, findings } = await scanTable(source, 'assignments', options, ({ row, cells }, layout) => {
+    cols ??= columnsOf(layout);
+    const { accountCol, taskCol } = cols;
+    if (!accountCol) {
+      missingAccount = true;
+      return;
+    }
+    if (!taskCol) return;
+    const account = textOf(cells[accountCol.index]);
+    const task = textOf(cells[taskCol.index]);
+    if (!account?.ok || !task?.ok) {
+      const aboutAccount = account?.ok ? { account: account.value } : {};
+      for (const [p, c] of [[account, accountCol], [task, taskCol]] as const) {
+        if (!p) rowFindings.push(cellFinding('schema/empty-required', layout, row, c, { header: c.header }, { ...aboutAccount, ...(task?.ok ? { task: task.value } : {}) }));
+        else if (!p.ok) rowFindings.push(invalidValue(p, cells[c.index], layout, row, c, aboutAccount));
+      }
+      return;
+    }
+    // Every field is set in the literal, so that all rows share one object shape (faster, smaller).
+    const a: Assignment = {
+      row,
+      account: account.value,
+      accountKey: key(account.value),
+      task: task.value,
+      taskKey: key(task.value),
+      person: undefined,
+      personKey: undefined,
+      department: undefined,
+      departmentKey: undefined,
+      raci: RACI.R,
+      due: undefined,
+      frequency: undefined,
+      hours: undefined,
+      status: undefined,
+      locked: false,
+    };
+    const bad = (p: Extract<Parsed<unknown>, { ok: false }>, c: Column): void => {
+      rowFindings.push(invalidValue(p, cells[c.index], layout, row, c, { account: a.account, task: a.task, ...(a.person ? { person: a.person } : {}) }));
+    };
+    const { personCol, deptCol, raciCol, dueCol, freqCol, hoursCol, statusCol, lockedCol } = cols;
+    if (personCol) {
+      const p = textOf(cells[personCol.index]);
+      if (p?.ok) {
+        a.person = p.value;
+        a.personKey = key(p.value);
+      } else if (p) bad(p, personCol);
+    }
+    if (deptCol) {
+      const p = textOf(cells[deptCol.index]);
+      if (p?.ok) {
+        a.department = p.value;
+        a.departmentKey = key(p.value);
+      } else if (p) bad(p, deptCol);
+    }
+    if (raciCol) {
+      const p = raciOf(cells[raciCol.index]);
+      if (p?.ok) a.raci = p.value;
+      else if (p) {
+        a.raci = 0;
+        bad(p, raciCol);
+      }
+    }
+    if (dueCol) {
+      const p = parseDate(cells[dueCol.index], layout.date1904);
+      if (p?.ok) a.due = p.value;
+      else if (p) bad(p, dueCol);
+    }
+    if (freqCol) {
+      const p = frequencyOf(cells[freqCol.index]);
+      if (p?.ok) a.frequency = p.value;
+      else if (p) bad(p, freqCol);
+    }
+    if (hoursCol) {
+      const p = parseNumber(cells[hoursCol.index], { scale: hoursCol.scale });
+      if (p?.ok) a.hours = p.value;
+      else if (p) bad(p, hoursCol);
+    }
+    if (statusCol) {
+      const p = statusOf(cells[statusCol.index]);
+      if (p?.ok) a.status = p.value;
+      else if (p) bad(p, statusCol);
+    }
+    if (lockedCol) {
+      const p = lockedOf(cells[lockedCol.index]);
+      if (p?.ok) a.locked = p.value;
+      else if (p) bad(p, lockedCol);
+    }
+    assignments.push(a);
+  });
+  if (missingAccount || (!layout.byKey.has('account') && !layout.byKey.has('account_id'))) {
+    findings.push({ rule: 'schema/missing-column', severity: 'error', args: { column: 'account' }, sheet: layout.sheet, ...(layout.headerRow ? { row: layout.headerRow } : {}) });
+  }
+  findings.push(...rowFindings);
+  return { layout, assignments, findings };
+}

@@ -1,0 +1,72 @@
+/** Which sheet of a book plays which role: by name (aliases, config), else by its header row. */
+import type { Aliases } from '../../model/aliases.js';
+import { basename, extname } from 'node:path';
+import { SHEET_ALIASES, COLUMNS, type SheetRole } from '../../model/columns.js';
+import { foldKey } from '../../util/text.js';
+import { aliasIndex } from '../../parse/headers.js';
+import { eachRow, type SheetSource, type WorkbookSource } from '../source.js';
+import { headerScore } from '../table/scan.js';
+
+/** The sheet name without a CSV file's extension, folded for matching. */
+function sheetKey(book: WorkbookSource, sheet: SheetSource): string {
+  return foldKey(book.kind === 'csv' ? basename(sheet.name, extname(sheet.name)) : sheet.name);
+}
+
+/**
+ * Finds the sheets for the roles asked for. Names first (built-in and configured aliases, case- and
+ * width-insensitive); a single CSV serves as Accounts; otherwise a sheet whose header row names the
+ * role's columns is taken (a book whose only sheet is "Sheet1" still works).
+ */
+export async function locateSheets(
+  book: WorkbookSource,
+  roles: readonly SheetRole[],
+  config: { sheets?: Partial<Record<SheetRole, readonly string[]>>; columns?: Aliases },
+): Promise<Partial<Record<SheetRole, SheetSource>>> {
+  const found: Partial<Record<SheetRole, SheetSource>> = {};
+  const taken = new Set<SheetSource>();
+  for (const role of ['accounts', 'staff', 'assignments', 'rules'] as const) {
+    const names = new Set([...(config.sheets?.[role] ?? []), ...SHEET_ALIASES[role]].map(foldKey));
+    const sheet = book.sheets.find((s) => !taken.has(s) && names.has(sheetKey(book, s)));
+    if (sheet) {
+      found[role] = sheet;
+      taken.add(sheet);
+    }
+  }
+  if (book.kind === 'csv' && book.sheets.length === 1 && !found.accounts && roles.includes('accounts') && taken.size === 0) {
+    found.accounts = book.sheets[0]!;
+    return found;
+  }
+  for (const role of roles) {
+    if (found[role] || role === 'rules') continue;
+    const index = aliasIndex(role, config.columns);
+    const required = Object.entries(COLUMNS[role]).filter(([, s]) => s.required).map(([k]) => k);
+    let best: SheetSource | undefined;
+    let bestScore = 1;
+    for (const sheet of book.sheets) {
+      if (taken.has(sheet)) continue;
+      const score = await sheetScore(sheet, role, index, required);
+      if (score > bestScore) [best, bestScore] = [sheet, score];
+    }
+    if (best) {
+      found[role] = best;
+      taken.add(best);
+    }
+  }
+  return found;
+}
+
+/** The best header score among a sheet's first rows; 0 unless the required columns are there. */
+async function sheetScore(sheet: SheetSource, role: SheetRole, index: Map<string, string>, required: string[]): Promise<number> {
+  let best = 0;
+  let seen = 0;
+  for await (const row of eachRow(sheet)) {
+    const score = headerScore(row, role, index);
+    if (score > best) {
+      const keys = new Set<string>();
+      for (const c of row.cells) if (c?.t === 's') keys.add(index.get(foldKey(c.v)) ?? '');
+      if (required.every((k) => keys.has(k))) best = score;
+    }
+    if (++seen >= 30) break;
+  }
+  return best;
+}

@@ -1,0 +1,211 @@
+/** The XLSX backend: workbook, relationships, shared strings and styles; sheets stream their rows. */
+import { InputError } from '../../model/errors.js';
+import type { RawRow } from '../../model/cell.js';
+import type { RowOptions, SheetSource, WorkbookSource } from '../source.js';
+import { parseMerges, parseSheet, type MergeRange } from './sheet.js';
+import { assertNoDoctype, findTags, getAttr, prefixOf, stringItemText } from './xml.js';
+import { ZipArchive, type ZipEntry } from './zip.js';
+
+/** Small parts (workbook, styles, relationships) must inflate to less than this. */
+const SMALL_PART = 64 * 1024 * 1024;
+/** The shared-string table is held in memory; this caps it. */
+const SHARED_STRINGS_CAP = 512 * 1024 * 1024;
+
+/** Opens an .xlsx/.xlsm file: reads its directory and workbook part, not its sheets. */
+export async function openXlsx(file: string): Promise<WorkbookSource> {
+  const zip = await ZipArchive.open(file);
+  if (zip.find('EncryptionInfo') || zip.find('EncryptedPackage')) throw new InputError('input.encrypted', {}, { file });
+  const text = async (name: string, cap = SMALL_PART): Promise<string | undefined> => {
+    const entry = zip.find(name);
+    if (!entry) return undefined;
+    const xml = decodeText(await zip.read(entry, cap));
+    assertNoDoctype(xml, file, name);
+    return xml;
+  };
+  const rootRels = (await text('_rels/.rels')) ?? '';
+  const officeDoc = relationships(rootRels, '').find((r) => r.type.endsWith('/officeDocument'));
+  const workbookPath = officeDoc?.target ?? 'xl/workbook.xml';
+  const workbook = await text(workbookPath);
+  if (workbook === undefined) throw new InputError('input.notWorkbook', {}, { file });
+  const base = workbookPath.includes('/') ? workbookPath.slice(0, workbookPath.lastIndexOf('/') + 1) : '';
+  const rels = relationships((await text(`${base}_rels/${workbookPath.slice(base.length)}.rels`)) ?? '', base);
+  const relById = new Map(rels.map((r) => [r.id, r]));
+  const pr = findTags(workbook, 'workbookPr')[0];
+  const date1904Attr = pr ? getAttr(pr, 'date1904') : undefined;
+  const date1904 = date1904Attr === '1' || date1904Attr === 'true';
+
+  let shared: Promise<SharedParts> | undefined;
+  const sharedParts = (): Promise<SharedParts> => {
+    shared ??= (async () => {
+      const sstPath = rels.find((r) => r.type.endsWith('/sharedStrings'))?.target ?? `${base}sharedStrings.xml`;
+      const stylesPath = rels.find((r) => r.type.endsWith('/styles'))?.target ?? `${base}styles.xml`;
+      const sst = await text(sstPath, SHARED_STRINGS_CAP);
+      const styles = await text(stylesPath);
+      return { sharedStrings: sst ? parseSharedStrings(sst) : [], dateStyles: styles ? parseDateStyles(styles) : [] };
+    })();
+    return shared;
+  };
+
+  const sheets: SheetSource[] = [];
+  for (const tag of findTags(workbook, 'sheet')) {
+    const name = getAttr(tag, 'name');
+    const idAttr = /\s([\w.-]+:)?id\s*=\s*["']([^"']+)["']/.exec(tag);
+    const rel = idAttr ? relById.get(idAttr[2]!) : undefined;
+    if (name === undefined || !rel || !rel.type.endsWith('/worksheet')) continue;
+    const entry = zip.find(rel.target);
+    if (!entry) throw new InputError('input.corruptPart', { part: rel.target }, { file });
+    sheets.push(new XlsxSheet(zip, entry, name, file, sharedParts));
+  }
+  return { file, kind: 'xlsx', sheets, date1904 };
+}
+
+interface SharedParts {
+  sharedStrings: string[];
+  dateStyles: boolean[];
+}
+
+class XlsxSheet implements SheetSource {
+  constructor(
+    private readonly zip: ZipArchive,
+    private readonly entry: ZipEntry,
+    readonly name: string,
+    private readonly file: string,
+    private readonly shared: () => Promise<SharedParts>,
+  ) {}
+
+  /** The zip entry of the sheet's part (for writers that patch it). */
+  get part(): string {
+    return this.entry.name;
+  }
+
+  private merges?: Promise<MergeRange[]>;
+
+  prefetch(): void {
+    // Inflating runs on libuv's thread pool: finding this sheet's merges overlaps with parsing another.
+    this.merges ??= this.readMerges();
+    this.merges.catch(() => undefined);
+  }
+
+  async *rows(options: RowOptions = {}): AsyncGenerator<RawRow[]> {
+    const { sharedStrings, dateStyles } = await this.shared();
+    this.prefetch();
+    const merges = await this.merges!;
+    this.merges = undefined;
+    const total = Math.max(1, this.entry.compressedSize);
+    const onRead = options.onProgress ? (bytes: number) => options.onProgress!(bytes / total) : undefined;
+    const ctx = { file: this.file, sheet: this.name, part: this.entry.name, sharedStrings, dateStyles };
+    yield* parseSheet(this.zip.stream(this.entry, onRead), ctx, merges);
+  }
+
+  /**
+   * Merged ranges are listed after the sheet's data, so they are found in a first pass that only
+   * inflates and searches bytes; the rows are parsed in a second pass with the ranges known.
+   */
+  private async readMerges(): Promise<MergeRange[]> {
+    const needle = Buffer.from('mergeCell ');
+    let tail: Buffer[] | undefined;
+    let carry: Buffer = Buffer.alloc(0);
+    let tailBytes = 0;
+    for await (const chunk of this.zip.stream(this.entry)) {
+      if (tail) {
+        tail.push(chunk);
+        tailBytes += chunk.length;
+        if (tailBytes > 256 * 1024 * 1024) throw new InputError('input.tooLarge', { part: this.entry.name, limit: 256 }, { file: this.file });
+        continue;
+      }
+      const joined = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+      const at = joined.indexOf(needle);
+      if (at >= 0) {
+        tail = [joined.subarray(Math.max(0, at - 16))];
+        tailBytes = tail[0]!.length;
+      } else {
+        carry = joined.subarray(Math.max(0, joined.length - needle.length));
+      }
+    }
+    return tail ? parseMerges(Buffer.concat(tail).toString('utf8'), { file: this.file, sheet: this.name }) : [];
+  }
+}
+
+interface Relationship {
+  id: string;
+  type: string;
+  target: string;
+}
+
+function relationships(xml: string, base: string): Relationship[] {
+  return findTags(xml, 'Relationship').map((tag) => {
+    const target = getAttr(tag, 'Target') ?? '';
+    const mode = getAttr(tag, 'TargetMode');
+    return {
+      id: getAttr(tag, 'Id') ?? '',
+      type: getAttr(tag, 'Type') ?? '',
+      target: mode === 'External' ? target : resolvePath(base, target),
+    };
+  });
+}
+
+function resolvePath(base: string, target: string): string {
+  const parts = (target.startsWith('/') ? target.slice(1) : base + target).replace(/\\/g, '/').split('/');
+  const out: string[] = [];
+  for (const p of parts) {
+    if (p === '..') out.pop();
+    else if (p !== '.' && p !== '') out.push(p);
+  }
+  return out.join('/');
+}
+
+function decodeText(buf: Buffer): string {
+  if (buf[0] === 0xff && buf[1] === 0xfe) return buf.toString('utf16le', 2);
+  if (buf[0] === 0xfe && buf[1] === 0xff) return Buffer.from(buf.subarray(2)).swap16().toString('utf16le');
+  return buf.toString('utf8');
+}
+
+/** The shared-string table: rich text runs joined, phonetic runs left out. */
+export function parseSharedStrings(xml: string): string[] {
+  const p = prefixOf(xml, 'sst');
+  const open = `<${p}si`;
+  const close = `</${p}si>`;
+  const out: string[] = [];
+  let i = xml.indexOf(open);
+  while (i >= 0) {
+    const gt = xml.indexOf('>', i);
+    if (gt < 0) break;
+    if (xml.charCodeAt(gt - 1) === 47) {
+      out.push('');
+      i = xml.indexOf(open, gt);
+      continue;
+    }
+    const end = xml.indexOf(close, gt);
+    if (end < 0) break;
+    out.push(stringItemText(xml.slice(gt + 1, end), p));
+    i = xml.indexOf(open, end);
+  }
+  return out;
+}
+
+const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+
+/** Whether a number format code shows a date or time. */
+export function isDateFormat(code: string): boolean {
+  let s = code.split(';')[0] ?? '';
+  s = s.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/[_*]./g, '');
+  s = s.replace(/\[(?![hms]+\])[^\]]*\]/gi, '');
+  if (/general/i.test(s)) return false;
+  return /[ymdhs年月日]/i.test(s);
+}
+
+/** For each cell style index: does it show its number as a date? */
+export function parseDateStyles(xml: string): boolean[] {
+  const custom = new Map<number, string>();
+  for (const tag of findTags(xml, 'numFmt')) {
+    const id = Number(getAttr(tag, 'numFmtId'));
+    custom.set(id, getAttr(tag, 'formatCode') ?? '');
+  }
+  const xfsMatch = /<(?:[\w.-]+:)?cellXfs\b[\s\S]*?<\/(?:[\w.-]+:)?cellXfs>/.exec(xml);
+  if (!xfsMatch) return [];
+  return findTags(xfsMatch[0], 'xf').map((tag) => {
+    const id = Number(getAttr(tag, 'numFmtId') ?? 0);
+    const code = custom.get(id);
+    return code !== undefined ? isDateFormat(code) : BUILTIN_DATE_FORMATS.has(id);
+  });
+}

@@ -1,0 +1,109 @@
+/**
+ * The small XML toolkit the XLSX reader needs: entity decoding, attribute lookup and the guard
+ * against DOCTYPE declarations. Spreadsheet XML is machine-written and flat, so plain string
+ * scanning is both correct and much faster than a general parser.
+ */
+import { InputError } from '../../model/errors.js';
+
+const ENTITY = /&(?:(lt|gt|amp|quot|apos)|#(\d+)|#x([0-9a-fA-F]+));/g;
+const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+const OOXML_ESCAPE = /_x([0-9a-fA-F]{4})_/g;
+
+/** Decodes the five XML entities, numeric references and OOXML's `_xHHHH_` escapes. */
+export function decodeXml(text: string): string {
+  let out = text;
+  if (out.includes('&')) {
+    out = out.replace(ENTITY, (_m, name: string | undefined, dec: string | undefined, hex: string | undefined) => {
+      if (name) return NAMED[name]!;
+      const code = dec ? Number(dec) : parseInt(hex!, 16);
+      return code <= 0x10ffff ? String.fromCodePoint(code) : '';
+    });
+  }
+  if (out.includes('_x')) {
+    out = out.replace(OOXML_ESCAPE, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  }
+  return out;
+}
+
+/** The value of attribute `name` in an opening tag, decoded; undefined when absent. */
+export function getAttr(tag: string, name: string): string | undefined {
+  let i = tag.indexOf(` ${name}="`);
+  if (i >= 0) {
+    const start = i + name.length + 3;
+    const end = tag.indexOf('"', start);
+    return end < 0 ? undefined : decodeXml(tag.slice(start, end));
+  }
+  i = tag.indexOf(` ${name}='`);
+  if (i >= 0) {
+    const start = i + name.length + 3;
+    const end = tag.indexOf("'", start);
+    return end < 0 ? undefined : decodeXml(tag.slice(start, end));
+  }
+  // Rare spellings (`r = "A1"`, a newline before the name): only when the name occurs at all.
+  if (!tag.includes(name)) return undefined;
+  let re = ATTR_RE.get(name);
+  if (!re) {
+    re = new RegExp(`\\s${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*=\\s*(["'])(.*?)\\1`, 's');
+    ATTR_RE.set(name, re);
+  }
+  const m = re.exec(tag);
+  return m ? decodeXml(m[2]!) : undefined;
+}
+
+const ATTR_RE = new Map<string, RegExp>();
+
+/** Every opening (or empty) tag with the local name `local`, whatever its namespace prefix. */
+export function findTags(xml: string, local: string): string[] {
+  const re = new RegExp(`<(?:[\\w.-]+:)?${local}(?=[\\s/>])[^>]*>`, 'g');
+  return xml.match(re) ?? [];
+}
+
+/** The namespace prefix (with its colon, or '') of the first element named `local`. */
+export function prefixOf(xml: string, local: string): string {
+  const m = new RegExp(`<([\\w.-]+:)?${local}[\\s/>]`).exec(xml);
+  return m?.[1] ?? '';
+}
+
+/**
+ * True when the character code after `<name` ends the tag name (space, tab, CR, LF, `>` or `/`):
+ * `<row ` or `<row>` is a row, `<rowBreaks` is not.
+ */
+export function endsTagName(code: number): boolean {
+  return code === 32 || code === 62 || code === 47 || code === 9 || code === 10 || code === 13;
+}
+
+/** Rejects DOCTYPE declarations: spreadsheet parts never need one, and entity expansion is an attack. */
+export function assertNoDoctype(xml: string, file: string, part: string): void {
+  if (/<!DOCTYPE|<!ENTITY/i.test(xml.slice(0, 4096)) || /<!ENTITY/i.test(xml)) {
+    throw new InputError('input.doctype', { part }, { file });
+  }
+}
+
+/** Concatenated text of every `<t>` element in a string item, leaving out phonetic runs (`<rPh>`). */
+export function stringItemText(xml: string, prefix: string): string {
+  let body = xml;
+  if (body.includes('rPh')) body = body.replace(/<(?:[\w.-]+:)?rPh\b[\s\S]*?<\/(?:[\w.-]+:)?rPh>/g, '');
+  const open = `<${prefix}t`;
+  const close = `</${prefix}t>`;
+  let out = '';
+  let i = body.indexOf(open);
+  while (i >= 0) {
+    const after = body.charCodeAt(i + open.length);
+    // `<t>` or `<t xml:space=…>`, but not `<tab>` or similar.
+    if (endsTagName(after)) {
+      const gt = body.indexOf('>', i);
+      if (gt < 0) break;
+      if (body.charCodeAt(gt - 1) === 47) {
+        i = body.indexOf(open, gt);
+        continue;
+      }
+      const end = body.indexOf(close, gt);
+      if (end < 0) break;
+      out += body.slice(gt + 1, end);
+      i = body.indexOf(open, end);
+    } else {
+      i = body.indexOf(open, i + open.length);
+    }
+  }
+  return decodeXml(out);
+}

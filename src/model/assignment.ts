@@ -1,0 +1,35 @@
+/** A division-of-labour row of the Assignments sheet (分工明细), and the sheet read as a table. */
+import type { Frequency, Status } from './codes.js';
+import type { Finding } from './finding.js';
+import type { Layout } from './table.js';
+import type { IsoDate } from '../util/date.js';
+
+export interface Assignment {
+  row: number;
+  /** The account as written (an id or a name) and its folded key. */
+  account: string;
+  accountKey: string;
+  task: string;
+  /** The task folded for case, width and spaces: rows with the same key form one activity. */
+  taskKey: string;
+  person?: string;
+  personKey?: string;
+  department?: string;
+  departmentKey?: string;
+  /** RACI letters as a bit set (R 1, A 2, C 4, I 8); R where the cell is empty, 0 where unreadable. */
+  raci: number;
+  due?: IsoDate;
+  frequency?: Frequency;
+  /** Hours per occurrence. */
+  hours?: number;
+  status?: Status;
+  locked: boolean;
+  /** The part of the row's hours this holder carries when one cell names several people (1/n). */
+  portion?: number;
+}
+
+export interface AssignmentsTable {
+  layout: Layout;
+  assignments: Assignment[];
+  findings: Finding[];
+}

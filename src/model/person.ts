@@ -1,0 +1,25 @@
+/** A person of the Staff sheet (人员), and the sheet read as a table. */
+import type { Finding } from './finding.js';
+import type { Layout } from './table.js';
+
+export interface Person {
+  row: number;
+  name: string;
+  /** The folded name: how assignments find the person. */
+  key: string;
+  id?: string;
+  role?: string;
+  department?: string;
+  /** Weekly hours available (每周可用工时); the config default applies where absent. */
+  capacity?: number;
+  maxAccounts?: number;
+  manager?: string;
+  /** 在职: true unless the sheet says otherwise. */
+  active: boolean;
+}
+
+export interface StaffTable {
+  layout: Layout;
+  people: Person[];
+  findings: Finding[];
+}

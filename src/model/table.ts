@@ -1,0 +1,25 @@
+/** Tables as read from a sheet: columns with their letters, so that every finding can name a cell. */
+import type { SheetRole } from './columns.js';
+
+/** A column of a sheet as kam found it: where it is, its header, and the canonical column it is. */
+export interface Column {
+  index: number;
+  letter: string;
+  /** The header as written. */
+  header: string;
+  key?: string;
+  scale: number;
+  period?: number;
+}
+
+/** A table's shape: the header row and its columns, by position and by canonical name. */
+export interface Layout {
+  role: SheetRole;
+  file: string;
+  sheet: string;
+  /** 1-based row of the header; 0 when the sheet is empty. */
+  headerRow: number;
+  date1904: boolean;
+  columns: Column[];
+  byKey: Map<string, Column>;
+}

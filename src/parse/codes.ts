@@ -1,0 +1,108 @@
+/** Normalisers for the coded columns of the Assignments sheet: RACI letters, frequency, status. */
+import type { Cell } from '../model/cell.js';
+import { fold } from '../util/text.js';
+import type { Parsed } from './values.js';
+import { PER_WEEK, RACI, type Frequency, type FrequencyWord, type RaciLetter, type Status } from '../model/codes.js';
+
+const RACI_WORDS: Record<string, RaciLetter> = {
+  r: 'R', responsible: 'R', responsibility: 'R', 负责: 'R', 执行: 'R', 主责: 'R', 负责人: 'R', 责任人: 'R', 执行人: 'R',
+  a: 'A', accountable: 'A', approver: 'A', approve: 'A', 批准: 'A', 审批: 'A', 审核: 'A', 决策: 'A', 问责: 'A', 签批: 'A',
+  c: 'C', consulted: 'C', consult: 'C', 咨询: 'C', 协助: 'C', 协作: 'C', 配合: 'C', 征询: 'C',
+  i: 'I', informed: 'I', inform: 'I', 知会: 'I', 通知: 'I', 知悉: 'I', 告知: 'I', 抄送: 'I',
+};
+
+/** Reads `R`, `A`, `负责`, `审批`, `知会`, `Accountable`, or several (`R/A`, `R、A`, `RA`). */
+export function parseRaci(cell: Cell | undefined): Parsed<number> | undefined {
+  if (cell === undefined) return undefined;
+  if (cell.t !== 's') return cell.t === 'e' ? { ok: false, reason: `error:${cell.v}` } : { ok: false, reason: 'raci' };
+  // `R（负责）`, `A-审批`, `R: 执行`: the letter and its gloss say the same; drop the gloss in brackets.
+  const f = fold(cell.v).replace(/\([^)]*\)|\[[^\]]*\]|【[^】]*】/g, ' ').trim();
+  if (f === '') return undefined;
+  const whole = RACI_WORDS[f];
+  if (whole) return { ok: true, value: RACI[whole] };
+  const parts = /^[raci]{2,4}$/.test(f) ? f.split('') : f.split(/[\s/,，、;；:+&|\-和与及]+/).filter((p) => p !== '');
+  let mask = 0;
+  for (const p of parts) {
+    const letter = RACI_WORDS[p];
+    if (!letter) return { ok: false, reason: 'raci' };
+    mask |= RACI[letter];
+  }
+  return mask === 0 ? { ok: false, reason: 'raci' } : { ok: true, value: mask };
+}
+
+const FREQUENCY_WORDS: Record<string, Exclude<FrequencyWord, 'custom'> | 'once'> = {
+  每天: 'daily', 每日: 'daily', 天: 'daily', 日: 'daily', 每个工作日: 'daily', 工作日: 'daily', daily: 'daily', 'every day': 'daily', day: 'daily',
+  每周: 'weekly', 每星期: 'weekly', 周: 'weekly', 每礼拜: 'weekly', 周度: 'weekly', weekly: 'weekly', 'every week': 'weekly', week: 'weekly',
+  每两周: 'biweekly', 每2周: 'biweekly', 双周: 'biweekly', 隔周: 'biweekly', 半月: 'biweekly', 每半月: 'biweekly', biweekly: 'biweekly', 'bi-weekly': 'biweekly', fortnightly: 'biweekly', 'every two weeks': 'biweekly', 'every 2 weeks': 'biweekly',
+  每月: 'monthly', 每个月: 'monthly', 月: 'monthly', 月度: 'monthly', monthly: 'monthly', 'every month': 'monthly', month: 'monthly',
+  每季度: 'quarterly', 每季: 'quarterly', 季度: 'quarterly', 季: 'quarterly', quarterly: 'quarterly', 'every quarter': 'quarterly', quarter: 'quarterly',
+  每半年: 'half-yearly', 半年: 'half-yearly', 半年度: 'half-yearly', 'half-yearly': 'half-yearly', semiannual: 'half-yearly', 'semi-annual': 'half-yearly', semiannually: 'half-yearly', biannual: 'half-yearly', 'twice a year': 'half-yearly',
+  每年: 'yearly', 年度: 'yearly', 每年度: 'yearly', 年: 'yearly', yearly: 'yearly', annual: 'yearly', annually: 'yearly', 'every year': 'yearly', year: 'yearly',
+  一次: 'once', 一次性: 'once', 单次: 'once', 临时: 'once', 不定期一次: 'once', once: 'once', 'one-off': 'once', 'one off': 'once', oneoff: 'once', 'one time': 'once', 'one-time': 'once', adhoc: 'once', 'ad hoc': 'once', 'ad-hoc': 'once',
+};
+
+const UNIT_WEEKS: Record<string, number> = {
+  天: 1 / 5, 日: 1 / 5, 工作日: 1 / 5, day: 1 / 5,
+  周: 1, 星期: 1, week: 1,
+  月: 52 / 12, month: 52 / 12,
+  季度: 13, 季: 13, quarter: 13,
+  年: 52, year: 52,
+};
+
+const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 半: 0.5 };
+
+/** `3`, `两` (2), `十二` (12), `半` (0.5). */
+function cnNumber(s: string): number {
+  if (/^\d/.test(s)) return Number(s);
+  if (s === '十') return 10;
+  if (s.startsWith('十')) return 10 + (CN_DIGITS[s[1]!] ?? 0);
+  if (s.length === 2 && s[1] === '十') return (CN_DIGITS[s[0]!] ?? 0) * 10;
+  if (s.length === 3 && s[1] === '十') return (CN_DIGITS[s[0]!] ?? 0) * 10 + (CN_DIGITS[s[2]!] ?? 0);
+  return CN_DIGITS[s] ?? NaN;
+}
+
+/** Reads 每周, 每两周, 每季度, 一次, weekly, once, and counts such as 每周2次, 2次/月, 3 times a week. */
+export function parseFrequency(cell: Cell | undefined): Parsed<Frequency> | undefined {
+  if (cell === undefined) return undefined;
+  if (cell.t !== 's') return cell.t === 'e' ? { ok: false, reason: `error:${cell.v}` } : { ok: false, reason: 'frequency' };
+  const f = fold(cell.v).replace(/\s+/g, ' ');
+  if (f === '') return undefined;
+  const word = FREQUENCY_WORDS[f] ?? FREQUENCY_WORDS[f.replace(/\s/g, '')];
+  if (word === 'once') return { ok: true, value: { kind: 'once' } };
+  if (word) return { ok: true, value: { kind: 'recurring', perWeek: PER_WEEK[word], word } };
+  let count: number | undefined;
+  let unit: string | undefined;
+  let every = 1;
+  const n = '(\\d+(?:\\.\\d+)?|[一二两三四五六七八九十半]+)';
+  const u = '(个工作日|工作日|天|日|个星期|星期|周|个月|月|个季度|季度|季|年)';
+  // 每周一次, 每周2次, 每两周一次, 每3个月1次, 一周两次, 2次/月, 每季度一次, 每年两次
+  let m = new RegExp(`^(?:每|一)\\s*${n}?\\s*${u}\\s*(?:${n}\\s*次)?$`).exec(f);
+  if (m) [every, unit, count] = [m[1] ? cnNumber(m[1]) : 1, m[2], m[3] ? cnNumber(m[3]) : 1];
+  else if ((m = new RegExp(`^${n}\\s*次\\s*[/每]\\s*${u}$`).exec(f))) [count, unit] = [cnNumber(m[1]!), m[2]];
+  else if ((m = /^(\d+(?:\.\d+)?|once|twice)\s*(?:times?|x)?\s*(?:a|per|\/|every)\s*(day|week|month|quarter|year)$/.exec(f))) {
+    [count, unit] = [m[1] === 'once' ? 1 : m[1] === 'twice' ? 2 : Number(m[1]), m[2]];
+  }
+  const weeks = unit === undefined ? undefined : UNIT_WEEKS[unit.replace(/^个/, '')];
+  if (count !== undefined && weeks !== undefined && count > 0 && every > 0) {
+    return { ok: true, value: { kind: 'recurring', perWeek: count / (every * weeks), word: 'custom' } };
+  }
+  return { ok: false, reason: 'frequency' };
+}
+
+const STATUS_WORDS: Record<string, Status> = {
+  未开始: 'todo', 待办: 'todo', 待开始: 'todo', 计划中: 'todo', 未启动: 'todo', 待处理: 'todo', todo: 'todo', 'to do': 'todo', 'not started': 'todo', planned: 'todo', open: 'todo', new: 'todo',
+  进行中: 'doing', 处理中: 'doing', 执行中: 'doing', 跟进中: 'doing', 持续: 'doing', 持续进行: 'doing', 正常: 'doing', doing: 'doing', 'in progress': 'doing', ongoing: 'doing', active: 'doing', wip: 'doing',
+  已完成: 'done', 完成: 'done', 已结束: 'done', 结束: 'done', 已关闭: 'done', 关闭: 'done', done: 'done', completed: 'done', complete: 'done', finished: 'done', closed: 'done',
+  暂停: 'paused', 已暂停: 'paused', 搁置: 'paused', 挂起: 'paused', 中止: 'paused', paused: 'paused', 'on hold': 'paused', hold: 'paused', suspended: 'paused',
+};
+
+/** Reads 未开始 / 进行中 / 已完成 / 暂停 and todo / doing / done / paused (and common synonyms). */
+export function parseStatus(cell: Cell | undefined): Parsed<Status> | undefined {
+  if (cell === undefined) return undefined;
+  if (cell.t === 'b') return { ok: true, value: cell.v ? 'done' : 'todo' };
+  if (cell.t !== 's') return cell.t === 'e' ? { ok: false, reason: `error:${cell.v}` } : { ok: false, reason: 'status' };
+  const f = fold(cell.v).replace(/\s+/g, ' ');
+  if (f === '') return undefined;
+  const s = STATUS_WORDS[f] ?? STATUS_WORDS[f.replace(/[\s_-]/g, ' ')];
+  return s ? { ok: true, value: s } : { ok: false, reason: 'status' };
+}

@@ -1,0 +1,24 @@
+/** Tables as CSV text: safe to open in Excel (formula injection neutralised, BOM, CRLF). */
+import type { SheetData, Value } from '../model/sheet-data.js';
+
+const INJECTION = /^[=+\-@\t\r]/;
+
+/** A text cell that a spreadsheet would run as a formula gets a leading `'` (checked after width folding). */
+export function neutralize(text: string): string {
+  return INJECTION.test(text.normalize('NFKC')) ? `'${text}` : text;
+}
+
+/** CSV with a UTF-8 BOM (so that Excel reads Chinese correctly) and CRLF line ends. */
+export function toCsv(sheet: SheetData, raw = false): string {
+  const lines = [sheet.header, ...sheet.rows].map((row) => row.map((v) => csvField(v, raw)).join(','));
+  return `\ufeff${lines.join('\r\n')}\r\n`;
+}
+
+function csvField(value: Value, raw: boolean): string {
+  if (value === null || value === undefined) return '';
+  let s: string;
+  if (typeof value === 'number') s = Number.isFinite(value) ? String(value) : '';
+  else if (typeof value === 'boolean') s = value ? 'TRUE' : 'FALSE';
+  else s = raw ? value : neutralize(value);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}

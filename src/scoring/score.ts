@@ -1,0 +1,144 @@
+/** From a read Accounts table and the config to a tier report: the whole of `kam tier` but I/O. */
+import type { ResolvedConfig } from '../config/resolve.js';
+import { columnValues } from './columns.js';
+import { cellFinding, sortFindings } from '../model/finding.js';
+import type { Column } from '../model/table.js';
+import { InputError, type Params } from '../model/errors.js';
+import type { Finding } from '../model/finding.js';
+import type { IsoDate } from '../util/date.js';
+import { type CriterionInput } from './methods.js';
+import { computeTiers, normalizeWeights, type TieredAccount, type TierSummary } from './tier.js';
+import type { MethodResult } from './methods.js';
+import { tierRecognizer, type TierDef } from '../model/tier.js';
+import type { AccountsTable } from '../model/account.js';
+
+export interface TierCriterion {
+  column: string;
+  /** The header the values came from. */
+  header: string;
+  weight: number;
+  direction: 'benefit' | 'cost';
+}
+
+export interface TierRow extends TieredAccount {
+  row: number;
+  /** The recorded tier as written in the sheet. */
+  recordedText?: string;
+  revenue?: number;
+}
+
+export interface TierReport {
+  kind: 'tier';
+  file: string;
+  sheet: string;
+  asOf: IsoDate;
+  method: ResolvedConfig['scoring']['method'];
+  normalize: ResolvedConfig['scoring']['normalize'];
+  criteria: TierCriterion[];
+  tiers: TierDef[];
+  accounts: TierRow[];
+  summary: TierSummary[];
+  /** Every criterion's values and points per account (for `--explain`). */
+  scored: MethodResult;
+  findings: Finding[];
+  /** Notes for stderr (a criterion dropped, …), as message codes. */
+  warnings: { code: string; params: Params }[];
+}
+
+/** The columns scoring reads besides the canonical ones, to ask for when reading the sheet. */
+export function scoringColumns(config: ResolvedConfig): string[] {
+  return [...config.scoring.criteria.map((c) => c.column), config.scoring.abc.column, ...config.promote.map((p) => p.column)];
+}
+
+/** Scores and tiers the accounts of a table under a config. */
+export function runTier(table: AccountsTable, config: ResolvedConfig, asOf: IsoDate, file: string): TierReport {
+  const { layout, accounts } = table;
+  const method = config.scoring.method;
+  const findings: Finding[] = [...table.findings];
+  const warnings: TierReport['warnings'] = [];
+  const invalid = new Set(findings.filter((f) => f.rule === 'schema/invalid-value').map((f) => `${f.row}:${f.column}`));
+  const wanted =
+    method === 'abc'
+      ? [{ column: config.scoring.abc.column, weight: 1, direction: 'benefit' as const, bands: undefined }]
+      : config.scoring.criteria;
+  const kept: (CriterionInput & { source: Column })[] = [];
+  for (const c of wanted) {
+    const cv = columnValues(table, c.column, asOf);
+    if (!cv) {
+      warnings.push({ code: 'warn.droppedCriterion', params: { column: c.column, sheet: layout.sheet } });
+      continue;
+    }
+    if (accounts.length > 0 && cv.values.every((v) => v === undefined)) {
+      warnings.push({ code: 'warn.emptyCriterion', params: { column: c.column, sheet: layout.sheet } });
+      continue;
+    }
+    kept.push({ column: c.column, weight: c.weight, direction: c.direction, bands: c.bands, values: cv.values, source: cv.column });
+  }
+  if (kept.length === 0 && accounts.length > 0) {
+    throw new InputError('input.missingColumn', { column: wanted.map((c) => c.column).join(' / ') }, { file, sheet: layout.sheet });
+  }
+  const criteria = method === 'abc' ? kept : normalizeWeights(kept);
+  for (const c of criteria) {
+    c.values.forEach((v, i) => {
+      const a = accounts[i]!;
+      if (v === undefined && !invalid.has(`${a.row}:${c.source.letter}`)) {
+        findings.push(cellFinding('data/missing-value', layout, a.row, c.source, { header: c.source.header, column: c.column }, { account: a.name }));
+      }
+    });
+  }
+  const recognize = tierRecognizer(config.tiers);
+  const tierCol = layout.byKey.get('tier');
+  const overrideCol = layout.byKey.get('tier_override');
+  const recognized = accounts.map((a) => {
+    const read = (text: string | undefined, col: Column | undefined): string | undefined => {
+      if (text === undefined || !col) return undefined;
+      const id = recognize(text);
+      if (id === undefined) {
+        findings.push(cellFinding('schema/invalid-value', layout, a.row, col, { header: col.header, value: text, expected: 'tier' }, { account: a.name }));
+      }
+      return id;
+    };
+    return { recorded: read(a.tier, tierCol), pinned: read(a.tierOverride, overrideCol) };
+  });
+  const promote = config.promote.flatMap((p) => {
+    const cv = columnValues(table, p.column, asOf);
+    if (!cv) {
+      warnings.push({ code: 'warn.droppedCriterion', params: { column: p.column, sheet: layout.sheet } });
+      return [];
+    }
+    return [{ tier: p.tier, min: p.min, values: cv.values }];
+  });
+  const outcome = computeTiers(
+    accounts.map((a, i) => ({
+      name: a.name,
+      ...(a.id !== undefined ? { id: a.id } : {}),
+      ...(recognized[i]!.recorded !== undefined ? { recordedTier: recognized[i]!.recorded } : {}),
+      ...(recognized[i]!.pinned !== undefined ? { pinnedTier: recognized[i]!.pinned } : {}),
+      ...(a.numbers.annual_revenue !== undefined ? { revenue: a.numbers.annual_revenue } : {}),
+      periods: a.periods,
+    })),
+    { method, normalize: config.scoring.normalize, tiers: config.tiers, criteria, cutoffs: config.scoring.abc.cutoffs, promote },
+  );
+  return {
+    kind: 'tier',
+    file,
+    sheet: layout.sheet,
+    asOf,
+    method,
+    normalize: config.scoring.normalize,
+    criteria: criteria.map((c) => ({ column: c.column, header: c.source.header, weight: c.weight, direction: c.direction })),
+    tiers: config.tiers,
+    accounts: outcome.accounts.map((t) => {
+      const a = accounts[t.index]!;
+      // Extended in place: a copy per account costs real memory on a 100,000-account book.
+      const row = Object.assign(t, { row: a.row }) as TierRow;
+      if (a.tier !== undefined) row.recordedText = a.tier;
+      if (a.numbers.annual_revenue !== undefined) row.revenue = a.numbers.annual_revenue;
+      return row;
+    }),
+    summary: outcome.summary,
+    scored: outcome.scored,
+    findings: sortFindings(findings),
+    warnings,
+  };
+}

@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import { parseBoolean, parseDate, parseDateText, parseNumber, parseNumberText, parseText } from '../../src/parse/values.js';
+
+const num = (text: string, scale?: number) => {
+  const r = parseNumberText(text, { scale });
+  return r?.ok ? r.value : r === undefined ? 'empty' : `bad:${r.reason}`;
+};
+
+describe('parseNumberText', () => {
+  it.each([
+    ['1200000', 1200000],
+    ['1,200,000', 1200000],
+    ['¥1,200,000', 1200000],
+    ['￥120万', 1200000],
+    ['120万元', 1200000],
+    ['1.2亿', 120000000],
+    ['1.2亿元', 120000000],
+    ['１２０万', 1200000],
+    ['１，２００，０００', 1200000],
+    ['12%', 0.12],
+    ['12.5％', 0.125],
+    ['(1,000)', -1000],
+    ['（1,000）', -1000],
+    ['-1,000', -1000],
+    ['¥-500', -500],
+    ['5年', 5],
+    ['8小时', 8],
+    ['8h', 8],
+    ['3次', 3],
+    ['4.5 分', 4.5],
+    ['10k', 10000],
+    ['1.5M', 1500000],
+    ['30w', 300000],
+    ['1 200 000', 1200000],
+    ['1.2E+06', 1200000],
+    ['RMB 88,000', 88000],
+    ['0.5', 0.5],
+  ])('%s → %d', (text, expected) => {
+    expect(num(text)).toBeCloseTo(expected as number, 9);
+  });
+
+  it('scales plain numbers by the header unit but not numbers with their own unit', () => {
+    expect(num('120', 1e4)).toBe(1200000);
+    expect(num('1,850', 1e4)).toBe(18500000);
+    expect(num('310万', 1e4)).toBe(3100000);
+    expect(num('¥50000元', 1e4)).toBe(50000);
+    expect(num('95%', 0.01)).toBeCloseTo(0.95);
+    expect(num('95', 0.01)).toBeCloseTo(0.95);
+  });
+
+  it('treats placeholders as empty, never as zero', () => {
+    for (const t of ['', '  ', '-', '—', 'N/A', '无', '暂无', '/']) expect(num(t)).toBe('empty');
+  });
+
+  it('refuses what it cannot read instead of guessing', () => {
+    for (const t of ['abc', '1.200.000', '1,5', '12万3', 'about 5', '#VALUE!']) expect(num(t)).toBe('bad:number');
+  });
+});
+
+describe('parseNumber on cells', () => {
+  it('reads numeric cells with the header scale', () => {
+    expect(parseNumber({ t: 'n', v: 120 }, { scale: 1e4 })).toEqual({ ok: true, value: 1200000 });
+  });
+  it('reports error cells, formulas without a result, booleans and dates', () => {
+    expect(parseNumber({ t: 'e', v: '#N/A' })).toEqual({ ok: false, reason: 'error:#N/A' });
+    expect(parseNumber({ t: 'f', v: 'SUM(A1:A3)' })).toEqual({ ok: false, reason: 'formula' });
+    expect(parseNumber({ t: 'b', v: true })).toEqual({ ok: false, reason: 'boolean' });
+    expect(parseNumber({ t: 'n', v: 45976, date: true })).toEqual({ ok: false, reason: 'date' });
+  });
+  it('returns undefined for an empty cell', () => {
+    expect(parseNumber(undefined)).toBeUndefined();
+  });
+});
+
+describe('parseDate', () => {
+  const d = (text: string) => {
+    const r = parseDateText(text);
+    return r?.ok ? r.value : r === undefined ? 'empty' : `bad:${r.reason}`;
+  };
+  it.each([
+    ['2025-11-15', '2025-11-15'],
+    ['2025/11/15', '2025-11-15'],
+    ['2025.11.15', '2025-11-15'],
+    ['2025年11月15日', '2025-11-15'],
+    ['2025 年 11 月 5 日', '2025-11-05'],
+    ['2025-1-5', '2025-01-05'],
+    ['2025-11-15 14:30:00', '2025-11-15'],
+    ['2025-11-15T23:59:59-08:00', '2025-11-15'],
+    ['２０２５－１１－１５', '2025-11-15'],
+    ['20251115', '2025-11-15'],
+    ['15/11/2025', '2025-11-15'],
+    ['11/15/2025', '2025-11-15'],
+    ['15-Nov-2025', '2025-11-15'],
+    ['Nov 15, 2025', '2025-11-15'],
+    ['7/7/2025', '2025-07-07'],
+  ])('%s → %s', (text, iso) => expect(d(text)).toBe(iso));
+
+  it('refuses ambiguous and impossible dates', () => {
+    expect(d('05/06/2025')).toBe('bad:ambiguous-date');
+    expect(d('2025-02-30')).toBe('bad:date');
+    expect(d('2025-13-01')).toBe('bad:date');
+    expect(d('next week')).toBe('bad:date');
+  });
+
+  it('reads Excel serials in the 1900 and 1904 systems', () => {
+    expect(parseDate({ t: 'n', v: 45976, date: true }, false)).toEqual({ ok: true, value: '2025-11-15' });
+    expect(parseDate({ t: 'n', v: 45976 }, false)).toEqual({ ok: true, value: '2025-11-15' });
+    expect(parseDate({ t: 'n', v: 44514, date: true }, true)).toEqual({ ok: true, value: '2025-11-15' });
+    expect(parseDate({ t: 'n', v: 45976.99 }, false)).toEqual({ ok: true, value: '2025-11-15' });
+    expect(parseDate({ t: 'n', v: 1 }, false)).toEqual({ ok: true, value: '1900-01-01' });
+    expect(parseDate({ t: 'n', v: 59 }, false)).toEqual({ ok: true, value: '1900-02-28' });
+    expect(parseDate({ t: 'n', v: 61 }, false)).toEqual({ ok: true, value: '1900-03-01' });
+    expect(parseDate({ t: 'n', v: 0 }, true)).toEqual({ ok: true, value: '1904-01-01' });
+  });
+
+  it('reads yyyymmdd numbers, refuses a bare year', () => {
+    expect(parseDate({ t: 'n', v: 20251115 }, false)).toEqual({ ok: true, value: '2025-11-15' });
+    expect(parseDate({ t: 'n', v: 2025 }, false)).toEqual({ ok: false, reason: 'date' });
+  });
+
+  it('reads t="d" cells and reports error cells', () => {
+    expect(parseDate({ t: 'd', v: '2025-11-15T00:00:00Z' }, false)).toEqual({ ok: true, value: '2025-11-15' });
+    expect(parseDate({ t: 'e', v: '#REF!' }, false)).toEqual({ ok: false, reason: 'error:#REF!' });
+  });
+});
+
+describe('parseBoolean', () => {
+  it.each([
+    ['是', true],
+    ['否', false],
+    ['yes', true],
+    ['No', false],
+    ['TRUE', true],
+    ['在职', true],
+    ['离职', false],
+    ['Y', true],
+    ['√', true],
+    ['×', false],
+  ])('%s → %s', (text, value) => expect(parseBoolean({ t: 's', v: text })).toEqual({ ok: true, value }));
+  it('reads boolean and 1/0 cells, refuses other text', () => {
+    expect(parseBoolean({ t: 'b', v: false })).toEqual({ ok: true, value: false });
+    expect(parseBoolean({ t: 'n', v: 1 })).toEqual({ ok: true, value: true });
+    expect(parseBoolean({ t: 's', v: 'maybe' })).toEqual({ ok: false, reason: 'boolean' });
+  });
+});
+
+describe('parseText', () => {
+  it('trims and collapses spaces, keeps full-width characters for display', () => {
+    expect(parseText({ t: 's', v: '  华东　精密  ' })).toEqual({ ok: true, value: '华东 精密' });
+    expect(parseText({ t: 's', v: 'ＡＢＣ' })).toEqual({ ok: true, value: 'ＡＢＣ' });
+  });
+  it('shows numbers without float noise and date cells as ISO dates', () => {
+    expect(parseText({ t: 'n', v: 1001 })).toEqual({ ok: true, value: '1001' });
+    expect(parseText({ t: 'n', v: 0.1 + 0.2 })).toEqual({ ok: true, value: '0.3' });
+    expect(parseText({ t: 'n', v: 45976, date: true })).toEqual({ ok: true, value: '2025-11-15' });
+  });
+  it('reports error cells', () => {
+    expect(parseText({ t: 'e', v: '#N/A' })).toEqual({ ok: false, reason: 'error:#N/A' });
+  });
+});
