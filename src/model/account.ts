@@ -1,5 +1,5 @@
 /** An account (客户) of the Accounts sheet, and the sheet read as a table. */
-import { ACCOUNT_NUMBER_COLUMNS } from './columns.js';
+import type { ACCOUNT_NUMBER_COLUMNS } from './columns.js';
 import type { Finding } from './finding.js';
 import type { Column, Layout } from './table.js';
 import type { IsoDate } from '../util/date.js';
