@@ -1,13 +1,14 @@
 /**
- * Everything the rules look at, indexed once: accounts by id and name, people by name, the
- * assignment rows grouped by account and task. No rule scans another sheet row by row.
+ * The book indexed once: accounts by id and name, people by name, the assignment rows grouped by
+ * account and task, and each account's effective tier. Rules, workload, and later the matrix and
+ * the diff look things up here; none scans another sheet row by row.
  */
 import type { ResolvedConfig } from '../config/resolve.js';
 import type { Account, AccountsTable } from '../model/account.js';
 import type { Assignment, AssignmentsTable } from '../model/assignment.js';
 import type { Person, StaffTable } from '../model/person.js';
-import type { TierReport } from '../scoring/score.js';
 import { tierRecognizer } from '../model/tier.js';
+import { expandShared } from './shared.js';
 import type { IsoDate } from '../util/date.js';
 import { fold } from '../util/text.js';
 import { taskTyper } from './tasks.js';
@@ -23,7 +24,7 @@ export interface TaskGroup {
   rows: Assignment[];
 }
 
-export interface RuleContext {
+export interface IndexedBook {
   config: ResolvedConfig;
   asOf: IsoDate;
   accounts?: AccountsTable;
@@ -39,7 +40,6 @@ export interface RuleContext {
   groupsByAccount: Map<Account, TaskGroup[]>;
   /** The assignment rows, a row naming several people (`张伟、李娜`) counted once per person. */
   rows: Assignment[];
-  tiers?: TierReport;
   /** The tier the service catalogue applies: pinned, else recorded, else computed. */
   effectiveTier: (account: Account) => string | undefined;
   /** The tier from the score (pins applied), for tier mismatch. */
@@ -47,17 +47,24 @@ export interface RuleContext {
   recordedTier: (account: Account) => string | undefined;
 }
 
-export interface ContextInput {
+/** An account's tier as scoring computed it (pins applied), by its row in the Accounts sheet. */
+export interface ComputedTier {
+  row: number;
+  tier: string;
+}
+
+export interface BookInput {
   config: ResolvedConfig;
   asOf: IsoDate;
   accounts?: AccountsTable;
   staff?: StaffTable;
   assignments?: AssignmentsTable;
-  tiers?: TierReport;
+  /** Tiers computed from the scores; absent when the book has no scoring column. */
+  tiers?: readonly ComputedTier[];
 }
 
-/** Builds the indexes the rules share, in one pass over each sheet. */
-export function buildContext(input: ContextInput): RuleContext {
+/** Builds the indexes, in one pass over each sheet. */
+export function indexBook(input: BookInput): IndexedBook {
   const { config, accounts, staff, assignments, tiers } = input;
   const accountIndex = new Map<string, Account>();
   for (const a of accounts?.accounts ?? []) {
@@ -108,8 +115,8 @@ export function buildContext(input: ContextInput): RuleContext {
     g.rows.push(row);
   }
   const recognize = tierRecognizer(config.tiers);
-  const tierByRow = new Map<number, { final: string; recorded?: string }>();
-  for (const t of tiers?.accounts ?? []) tierByRow.set(t.row, { final: t.tier, ...(t.recordedTier ? { recorded: t.recordedTier } : {}) });
+  const tierByRow = new Map<number, string>();
+  for (const t of tiers ?? []) tierByRow.set(t.row, t.tier);
   const recordedTier = (a: Account): string | undefined => (a.tier !== undefined ? recognize(a.tier) : undefined);
   const pinnedTier = (a: Account): string | undefined => (a.tierOverride !== undefined ? recognize(a.tierOverride) : undefined);
   return {
@@ -118,43 +125,14 @@ export function buildContext(input: ContextInput): RuleContext {
     ...(accounts ? { accounts } : {}),
     ...(staff ? { staff } : {}),
     ...(assignments ? { assignments } : {}),
-    ...(tiers ? { tiers } : {}),
     accountIndex,
     people,
     ...(departments ? { departments } : {}),
     groups,
     groupsByAccount,
     rows,
-    effectiveTier: (a) => pinnedTier(a) ?? recordedTier(a) ?? tierByRow.get(a.row)?.final,
-    computedTier: (a) => tierByRow.get(a.row)?.final,
+    effectiveTier: (a) => pinnedTier(a) ?? recordedTier(a) ?? tierByRow.get(a.row),
+    computedTier: (a) => tierByRow.get(a.row),
     recordedTier,
   };
-}
-
-/** Separators between names in one cell: 、 ， ， ； / & + 和 及 与. */
-const NAME_SEPARATORS = /\s*(?:[、,，;；/&+]|和|及|与)\s*/;
-/** Without a staff sheet only the separators no name contains. */
-const CJK_SEPARATORS = /\s*[、，；/]\s*/;
-
-/**
- * A cell naming several people (`张伟、李娜`) gives each of them the row's letters and an equal
- * part of its hours. It is split only when every part is a person of the staff sheet (or, with no
- * staff sheet, when it is separated by 、，；/): `Smith, John` stays one name.
- */
-export function expandShared(rows: readonly Assignment[], people: Map<string, Person>, haveStaff: boolean): Assignment[] {
-  const out: Assignment[] = [];
-  for (const r of rows) {
-    if (r.person === undefined || (haveStaff && people.has(r.personKey!))) {
-      out.push(r);
-      continue;
-    }
-    const parts = r.person.split(haveStaff ? NAME_SEPARATORS : CJK_SEPARATORS).filter((p) => p !== '');
-    const keys = parts.map(fold);
-    if (parts.length < 2 || (haveStaff && !keys.every((k) => people.has(k)))) {
-      out.push(r);
-      continue;
-    }
-    parts.forEach((name, i) => out.push({ ...r, person: name, personKey: keys[i]!, portion: 1 / parts.length }));
-  }
-  return out;
 }

@@ -10,7 +10,7 @@ import { compareText } from '../util/compare.js';
 import type { TierReport } from '../scoring/score.js';
 import type { TierDef } from '../model/tier.js';
 import type { IsoDate } from '../util/date.js';
-import { buildContext } from '../book/book.js';
+import { indexBook } from '../book/book.js';
 import { runRules } from './engine.js';
 
 export interface CheckInput {
@@ -47,7 +47,8 @@ export function checkBook(input: CheckInput): CheckReport {
   const a = input.assignments?.layout.byKey;
   if (a && (!a.has('task') || (!a.has('account') && !a.has('account_id')))) delete usable.assignments;
   if (input.accounts && !input.accounts.layout.byKey.has('name')) delete usable.accounts;
-  const ctx = buildContext(usable);
+  const { tiers, ...tables } = usable;
+  const book = indexBook({ ...tables, ...(tiers ? { tiers: tiers.accounts } : {}) });
   const structural: Finding[] = [
     ...input.missingSheets.map((role): Finding => ({ rule: 'schema/missing-sheet', severity: RULES['schema/missing-sheet'], args: { role } })),
     // The tier report already carries the Accounts sheet's own findings.
@@ -55,12 +56,12 @@ export function checkBook(input: CheckInput): CheckReport {
     ...(input.staff?.findings ?? []),
     ...(input.assignments?.findings ?? []),
   ];
-  const findings = sortFindings([...applyRuleLevels(structural, config.rules), ...runRules(ctx)], input.sheetOrder);
+  const findings = sortFindings([...applyRuleLevels(structural, config.rules), ...runRules(book, tiers)], input.sheetOrder);
   // Only the gap report needs each account's id and tier: worked out when asked for.
   const accounts = (): Map<string, { id?: string; tier?: string }> => {
     const out = new Map<string, { id?: string; tier?: string }>();
     for (const a of usable.accounts?.accounts ?? []) {
-      const tier = ctx.effectiveTier(a);
+      const tier = book.effectiveTier(a);
       if (!out.has(a.name)) out.set(a.name, { ...(a.id !== undefined ? { id: a.id } : {}), ...(tier !== undefined ? { tier } : {}) });
     }
     return out;

@@ -6,8 +6,9 @@ import { ConfigError } from '../model/errors.js';
 import type { Finding } from '../model/finding.js';
 import type { RULES } from '../model/rules.js';
 import { applyRuleLevels, ruleOptions } from '../model/rules.js';
+import type { TierReport } from '../scoring/score.js';
 import { accountRules } from './accounts.js';
-import type { RuleContext } from '../book/book.js';
+import type { IndexedBook } from '../book/book.js';
 import { coverageRules } from './coverage.js';
 import { loadRules, singlePointRules } from './load.js';
 import { raciRules } from './raci.js';
@@ -38,17 +39,17 @@ export function validateRuleOptions(config: ResolvedConfig): void {
 }
 
 /** Runs every rule; findings come with their configured severities, rules turned off dropped. */
-export function runRules(ctx: RuleContext): Finding[] {
-  const { max } = options<{ max: number }>(ctx.config, 'raci/too-many-responsible');
-  const { threshold } = options<{ threshold: number }>(ctx.config, 'account/declining-revenue');
+export function runRules(book: IndexedBook, tiers?: TierReport): Finding[] {
+  const { max } = options<{ max: number }>(book.config, 'raci/too-many-responsible');
+  const { threshold } = options<{ threshold: number }>(book.config, 'account/declining-revenue');
   const findings = [
-    ...referenceRules(ctx),
-    ...raciRules(ctx, max),
-    ...coverageRules(ctx),
-    ...singlePointRules(ctx),
-    ...timeRules(ctx),
-    ...accountRules(ctx, threshold),
-    ...loadRules(ctx),
+    ...referenceRules(book),
+    ...raciRules(book, max),
+    ...coverageRules(book),
+    ...singlePointRules(book),
+    ...timeRules(book),
+    ...accountRules(book, tiers, threshold),
+    ...loadRules(book),
   ];
-  return applyRuleLevels(findings, ctx.config.rules);
+  return applyRuleLevels(findings, book.config.rules);
 }

@@ -3,17 +3,17 @@ import { RACI } from '../model/codes.js';
 import { cellFinding } from '../model/finding.js';
 import type { Finding } from '../model/finding.js';
 import { computeLoad } from '../workload/load.js';
-import type { RuleContext } from '../book/book.js';
+import type { IndexedBook } from '../book/book.js';
 
 /** load/over-capacity, load/max-accounts, load/idle at the person's Staff row. */
-export function loadRules(ctx: RuleContext): Finding[] {
-  const staff = ctx.staff;
-  if (!staff || !ctx.assignments) return [];
+export function loadRules(book: IndexedBook): Finding[] {
+  const staff = book.staff;
+  if (!staff || !book.assignments) return [];
   const { layout } = staff;
   const nameCol = layout.byKey.get('name');
   const maxCol = layout.byKey.get('max_accounts');
   const out: Finding[] = [];
-  for (const p of computeLoad(ctx, { items: false }).people) {
+  for (const p of computeLoad(book, { items: false }).people) {
     if (!p.person || !p.person.active) continue;
     const row = p.person.row;
     const about = { person: p.name };
@@ -28,19 +28,19 @@ export function loadRules(ctx: RuleContext): Finding[] {
 }
 
 /** coverage/single-point: one person holds every R and A of a strategic or important account. */
-export function singlePointRules(ctx: RuleContext): Finding[] {
-  const t = ctx.accounts;
-  if (!t || !ctx.assignments) return [];
-  const top = new Set(ctx.config.tiers.slice(0, 2).map((x) => x.id));
+export function singlePointRules(book: IndexedBook): Finding[] {
+  const t = book.accounts;
+  if (!t || !book.assignments) return [];
+  const top = new Set(book.config.tiers.slice(0, 2).map((x) => x.id));
   const nameCol = t.layout.byKey.get('name');
   const out: Finding[] = [];
   for (const a of t.accounts) {
-    const tier = ctx.effectiveTier(a);
+    const tier = book.effectiveTier(a);
     if (tier === undefined || !top.has(tier)) continue;
     let holder: string | undefined;
     let name = '';
     let single = true;
-    for (const g of ctx.groupsByAccount.get(a) ?? []) {
+    for (const g of book.groupsByAccount.get(a) ?? []) {
       for (const r of g.rows) {
         if (!(r.raci & (RACI.R | RACI.A))) continue;
         const key = r.personKey ?? `dept:${r.departmentKey ?? ''}`;

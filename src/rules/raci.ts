@@ -2,48 +2,24 @@
 import { RACI, raciLetters } from '../model/codes.js';
 import { cellFinding } from '../model/finding.js';
 import type { Finding } from '../model/finding.js';
+import { holders } from '../book/holders.js';
 import type { Params } from '../model/errors.js';
-import type { RuleContext, TaskGroup } from '../book/book.js';
-
-interface Holder {
-  name: string;
-  kind: 'person' | 'department';
-  letters: number;
-  department?: string;
-}
-
-/** Who holds which letters in a group: a row names a person, or else a department. */
-export function holders(ctx: RuleContext, g: TaskGroup): Map<string, Holder> {
-  const out = new Map<string, Holder>();
-  for (const r of g.rows) {
-    const key = r.personKey !== undefined ? `p:${r.personKey}` : r.departmentKey !== undefined ? `d:${r.departmentKey}` : undefined;
-    if (key === undefined) continue;
-    let h = out.get(key);
-    if (!h) {
-      h = r.personKey !== undefined ? { name: r.person!, kind: 'person', letters: 0 } : { name: r.department!, kind: 'department', letters: 0 };
-      const dept = r.department ?? (r.personKey !== undefined ? ctx.people.get(r.personKey)?.department : undefined);
-      if (dept !== undefined) h.department = dept;
-      out.set(key, h);
-    }
-    h.letters |= r.raci;
-  }
-  return out;
-}
+import type { IndexedBook } from '../book/book.js';
 
 /** raci/no-accountable, raci/multiple-accountable, raci/no-responsible, raci/too-many-responsible, raci/role-conflict. */
-export function raciRules(ctx: RuleContext, maxResponsible: number): Finding[] {
-  const t = ctx.assignments;
+export function raciRules(book: IndexedBook, maxResponsible: number): Finding[] {
+  const t = book.assignments;
   if (!t) return [];
   const { layout } = t;
   const col = layout.byKey.get('raci') ?? layout.byKey.get('task');
   const out: Finding[] = [];
-  for (const g of ctx.groups) {
+  for (const g of book.groups) {
     const first = g.rows[0]!;
     const account = g.account?.name ?? g.accountText;
     const at = (rule: Parameters<typeof cellFinding>[0], args: Params, person?: string): void => {
       out.push(cellFinding(rule, layout, first.row, col, { account, task: first.task, ...args }, { account, task: first.task, ...(person !== undefined ? { person } : {}) }));
     };
-    const hs = [...holders(ctx, g).values()];
+    const hs = [...holders(book, g).values()];
     const accountable = hs.filter((h) => h.letters & RACI.A);
     const responsible = hs.filter((h) => h.letters & RACI.R);
     if (accountable.length === 0) at('raci/no-accountable', {});

@@ -2,21 +2,21 @@
 import { cellFinding } from '../model/finding.js';
 import type { Finding } from '../model/finding.js';
 import { daysBetween } from '../util/date.js';
-import type { RuleContext } from '../book/book.js';
+import type { IndexedBook } from '../book/book.js';
 
 /** time/overdue, time/missing-due, time/cadence. */
-export function timeRules(ctx: RuleContext): Finding[] {
+export function timeRules(book: IndexedBook): Finding[] {
   const out: Finding[] = [];
-  const t = ctx.assignments;
+  const t = book.assignments;
   if (t) {
     const { layout } = t;
     const dueCol = layout.byKey.get('due');
     const freqCol = layout.byKey.get('frequency');
-    for (const g of ctx.groups) {
+    for (const g of book.groups) {
       const account = g.account?.name ?? g.accountText;
-      const late = g.rows.find((r) => r.due !== undefined && r.due < ctx.asOf && r.status !== 'done');
+      const late = g.rows.find((r) => r.due !== undefined && r.due < book.asOf && r.status !== 'done');
       if (late) {
-        out.push(cellFinding('time/overdue', layout, late.row, dueCol, { account, task: late.task, due: late.due!, days: daysBetween(late.due!, ctx.asOf) }, { account, task: late.task, ...(late.person ? { person: late.person } : {}) }));
+        out.push(cellFinding('time/overdue', layout, late.row, dueCol, { account, task: late.task, due: late.due!, days: daysBetween(late.due!, book.asOf) }, { account, task: late.task, ...(late.person ? { person: late.person } : {}) }));
       }
       const once = g.rows.some((r) => r.frequency?.kind === 'once');
       if (once && !g.rows.some((r) => r.due !== undefined) && !g.rows.every((r) => r.status === 'done')) {
@@ -25,17 +25,17 @@ export function timeRules(ctx: RuleContext): Finding[] {
       }
     }
   }
-  const a = ctx.accounts;
+  const a = book.accounts;
   const lastCol = a?.layout.byKey.get('last_contact');
   if (a && lastCol) {
     for (const acc of a.accounts) {
-      const tier = ctx.effectiveTier(acc);
-      const cadence = tier !== undefined ? ctx.config.services[tier]?.cadenceDays : undefined;
+      const tier = book.effectiveTier(acc);
+      const cadence = tier !== undefined ? book.config.services[tier]?.cadenceDays : undefined;
       if (cadence === undefined) continue;
       const about = { account: acc.name };
       // An empty last-contact cell is no date to measure from (SPEC §4 measures the date's age).
       if (acc.lastContact === undefined) continue;
-      const days = daysBetween(acc.lastContact, ctx.asOf);
+      const days = daysBetween(acc.lastContact, book.asOf);
       if (days > cadence) out.push(cellFinding('time/cadence', a.layout, acc.row, lastCol, { account: acc.name, last: acc.lastContact, days, cadence, tier: tier! }, about));
     }
   }

@@ -3,7 +3,7 @@ import type { Assignment } from '../model/assignment.js';
 import { RACI, RACI_LETTERS } from '../model/codes.js';
 import type { Person } from '../model/person.js';
 import { compareText } from '../util/compare.js';
-import type { RuleContext, TaskGroup } from '../book/book.js';
+import type { IndexedBook, TaskGroup } from '../book/book.js';
 import { fold } from '../util/text.js';
 import { hoursPerOccurrence, weeklyHours } from './hours.js';
 
@@ -73,15 +73,15 @@ export function shareOf(raci: number, shares: Record<'R' | 'A' | 'C' | 'I', numb
 }
 
 /** Everyone's load: active staff (with or without work), then inactive and unknown people. */
-export function computeLoad(ctx: RuleContext, options: { items?: boolean } = {}): LoadResult {
+export function computeLoad(book: IndexedBook, options: { items?: boolean } = {}): LoadResult {
   const keepItems = options.items ?? true;
-  const { config, asOf } = ctx;
+  const { config, asOf } = book;
   const tierRank = new Map(config.tiers.map((t, i) => [t.id, i]));
   const byKey = new Map<string, PersonLoad>();
   const entry = (key: string, name: string): PersonLoad => {
     let p = byKey.get(key);
     if (!p) {
-      const person = ctx.people.get(key);
+      const person = book.people.get(key);
       p = { name: person?.name ?? name, key, status: 'ok', hours: 0, capacity: 0, utilization: 0, accounts: 0, accountable: 0, items: [] };
       if (person) {
         p.person = person;
@@ -93,7 +93,7 @@ export function computeLoad(ctx: RuleContext, options: { items?: boolean } = {})
     }
     return p;
   };
-  for (const person of ctx.staff?.people ?? []) entry(person.key, person.name);
+  for (const person of book.staff?.people ?? []) entry(person.key, person.name);
   // Accounts held are counted account by account: a person marked with the account's number counts
   // it once. (A set of accounts per person costs far more on a 100,000-account book.)
   const marks = new Map<PersonLoad, number>();
@@ -126,15 +126,15 @@ export function computeLoad(ctx: RuleContext, options: { items?: boolean } = {})
       }
     }
   };
-  for (const a of ctx.accounts?.accounts ?? []) {
+  for (const a of book.accounts?.accounts ?? []) {
     mark++;
     if (a.owner !== undefined) holdNow(entry(fold(a.owner), a.owner));
-    const tier = ctx.effectiveTier(a);
-    for (const g of ctx.groupsByAccount.get(a) ?? []) visit(g, tier);
+    const tier = book.effectiveTier(a);
+    for (const g of book.groupsByAccount.get(a) ?? []) visit(g, tier);
   }
   // Rows of accounts the Accounts sheet lacks, grouped by the account as written.
   const unknown = new Map<string, TaskGroup[]>();
-  for (const g of ctx.groups) {
+  for (const g of book.groups) {
     if (g.account) continue;
     const key = g.rows[0]!.accountKey;
     const list = unknown.get(key);
@@ -149,7 +149,7 @@ export function computeLoad(ctx: RuleContext, options: { items?: boolean } = {})
   for (const p of people) {
     p.capacity = p.person?.capacity ?? config.load.defaultCapacity;
     p.utilization = p.capacity > 0 ? p.hours / p.capacity : p.hours > 0 ? Infinity : 0;
-    p.status = !p.person && ctx.staff ? 'unknown' : p.person && !p.person.active ? 'inactive' : statusOf(p.utilization, config.load);
+    p.status = !p.person && book.staff ? 'unknown' : p.person && !p.person.active ? 'inactive' : statusOf(p.utilization, config.load);
   }
   const listed = (p: PersonLoad): number => (p.status === 'inactive' ? 1 : p.status === 'unknown' ? 2 : 0);
   people.sort((a, b) => listed(a) - listed(b) || b.utilization - a.utilization || compareText(a.name, b.name));

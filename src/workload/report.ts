@@ -1,6 +1,6 @@
 /** `kam load` as a result: everyone's load, fairness, totals, and the suggested moves. */
 import type { ResolvedConfig } from '../config/resolve.js';
-import type { RuleContext } from '../book/book.js';
+import type { IndexedBook } from '../book/book.js';
 import type { TierDef } from '../model/tier.js';
 import type { IsoDate } from '../util/date.js';
 import { fold } from '../util/text.js';
@@ -27,20 +27,20 @@ export interface LoadOptions {
 }
 
 /** Computes the load report; the suggestion considers everyone, whatever the filters show. */
-export function loadReport(ctx: RuleContext, file: string, options: LoadOptions): LoadReport {
-  const load = computeLoad(ctx);
+export function loadReport(book: IndexedBook, file: string, options: LoadOptions): LoadReport {
+  const load = computeLoad(book);
   const match = (value: string | undefined, wanted: string | undefined): boolean => wanted === undefined || (value !== undefined && fold(value) === fold(wanted));
   const people = load.people.filter((p) => match(p.role, options.role) && match(p.department, options.department));
   const report: LoadReport = {
     kind: 'load',
     file,
-    asOf: ctx.asOf,
-    thresholds: ctx.config.load,
-    tiers: ctx.config.tiers,
+    asOf: book.asOf,
+    thresholds: book.config.load,
+    tiers: book.config.tiers,
     people,
     fairness: options.role === undefined ? load.fairness : load.fairness.filter((f) => match(f.role, options.role)),
     totals: load.totals,
   };
-  if (options.suggest) report.suggestion = suggestMoves(load.people, ctx.config.load);
+  if (options.suggest) report.suggestion = suggestMoves(load.people, book.config.load);
   return report;
 }

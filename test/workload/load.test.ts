@@ -4,7 +4,7 @@ import { resolveConfig } from '../../src/config/resolve.js';
 import { readAssignments } from '../../src/io/sheets/assignments.js';
 import { openBook } from '../../src/io/open.js';
 import { readStaff } from '../../src/io/sheets/staff.js';
-import { buildContext } from '../../src/book/book.js';
+import { indexBook } from '../../src/book/book.js';
 import { computeLoad, type PersonLoad } from '../../src/workload/load.js';
 import { suggestMoves } from '../../src/workload/suggest.js';
 import { tempDir, writeBook } from '../helpers/books.js';
@@ -22,7 +22,7 @@ async function load(staff: Row[], assignments: Row[], config: Record<string, unk
   const s = await readStaff(book.sheets[0]!, opts);
   const a = await readAssignments(book.sheets[1]!, opts);
   const resolved = resolveConfig({ raw: config }, { lang: 'en' });
-  const ctx = buildContext({ config: resolved, asOf: '2025-11-15', staff: s, assignments: a });
+  const ctx = indexBook({ config: resolved, asOf: '2025-11-15', staff: s, assignments: a });
   return { result: computeLoad(ctx), config: resolved };
 }
 const by = (people: PersonLoad[]) => Object.fromEntries(people.map((p) => [p.name, p]));

@@ -4,7 +4,7 @@ import type { AssignmentsTable } from '../../model/assignment.js';
 import { writePatchedXlsx, type CellEdits } from '../../io/xlsx/patch.js';
 import { sameFile, writeAtomicWith } from '../../io/write/atomic.js';
 import { InputError, UsageError } from '../../model/errors.js';
-import { buildContext } from '../../book/book.js';
+import { indexBook } from '../../book/book.js';
 import { loadReport } from '../../workload/report.js';
 import type { Move } from '../../workload/suggest.js';
 import type { CliContext } from '../context.js';
@@ -48,7 +48,7 @@ export async function loadCommand(book: string, options: LoadOptions, ctx: CliCo
     const column = layout.has('task') ? (lang === 'zh' ? '客户' : 'account') : lang === 'zh' ? '工作内容' : 'task';
     throw new InputError('input.missingColumn', { column }, { file: book, sheet: assignmentsSheet.name });
   }
-  const rctx = buildContext({ config, asOf: session.asOf, assignments: assignments!, ...(staff ? { staff } : {}), ...(accounts ? { accounts } : {}), ...(tiers ? { tiers } : {}) });
+  const rctx = indexBook({ config, asOf: session.asOf, assignments: assignments!, ...(staff ? { staff } : {}), ...(accounts ? { accounts } : {}), ...(tiers ? { tiers: tiers.accounts } : {}) });
   const report = loadReport(rctx, book, { suggest: options.suggest || options.apply, ...(options.role ? { role: options.role } : {}), ...(options.department ? { department: options.department } : {}) });
   const out = contextFor(options, ctx, lang);
   if (options.apply) {
