@@ -1,18 +1,51 @@
-/** Opening a book for a command: config, sheets by role, Rules sheet, the date runs are as of. */
+/**
+ * Opening a book for a command: the config (file, Rules sheet, flags), the book and its sheets by
+ * role, and the date runs are as of. What the process gives (cwd, environment, clock, stderr) is
+ * passed in, so the application layer runs the same in the CLI and in a test.
+ */
 import { resolveConfig, type ResolvedConfig } from '../config/resolve.js';
-import type { SheetRole } from '../model/columns.js';
-import { ConfigError, InputError } from '../model/errors.js';
+import { readConfigSource } from '../io/config-file.js';
 import { openBook } from '../io/open.js';
-import { readRulesSheet } from '../io/sheets/rules.js';
 import { locateSheets } from '../io/sheets/locate.js';
+import { readRulesSheet } from '../io/sheets/rules.js';
 import type { SheetSource, WorkbookSource } from '../io/source.js';
 import type { TableOptions } from '../io/table/scan.js';
+import { missingKeyColumn, type SheetRole } from '../model/columns.js';
+import { ConfigError, InputError, type Params } from '../model/errors.js';
+import type { Lang } from '../model/lang.js';
+import type { Layout } from '../model/table.js';
 import { localToday, type IsoDate } from '../util/date.js';
-import type { CliContext } from '../cli/context.js';
-import type { CommonOptions } from '../cli/options.js';
-import { progressReporter } from '../cli/progress.js';
-import { t } from '../i18n/messages.js';
-import { readConfigSource } from '../io/config-file.js';
+
+/** What the application tells its caller while it works: notes for stderr and reading progress. */
+export interface AppHooks {
+  /** A note as a message code; `verbose` notes are for --verbose only. */
+  note(lang: Lang, code: string, params: Params, verbose: boolean): void;
+  /** A progress callback for reading one sheet, or undefined for none. */
+  progress(lang: Lang, sheet: string): ((fraction: number) => void) | undefined;
+}
+
+/** What the process gives the application. */
+export interface AppEnv {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  now: () => Date;
+  hooks: AppHooks;
+}
+
+/** Which book to open and how: the options every command shares. */
+export interface SessionRequest {
+  path: string;
+  /** The sheet roles the command needs (found by content when no sheet has a known name). */
+  roles: readonly SheetRole[];
+  /** `--config`: the config file; else kam.config.json next to the book or above it. */
+  config?: string;
+  lang?: Lang;
+  encoding?: string;
+  delimiter?: string;
+  asOf?: IsoDate;
+  /** Flag values (`scoring.method`, …): they win over the file and the Rules sheet. */
+  overrides?: Record<string, unknown>;
+}
 
 export interface Session {
   path: string;
@@ -22,20 +55,17 @@ export interface Session {
   sheets: Partial<Record<SheetRole, SheetSource>>;
   asOf: IsoDate;
   tableOptions(sheet: SheetSource): TableOptions;
+  /** A note for stderr in the config's language. */
+  note(code: string, params?: Params, verbose?: boolean): void;
 }
 
 /** Reads config and book; flags win over the Rules sheet, which wins over kam.config.json. */
-export async function openSession(
-  path: string,
-  roles: readonly SheetRole[],
-  options: CommonOptions,
-  ctx: CliContext,
-  overrides: Record<string, unknown> = {},
-): Promise<Session> {
-  const source = await readConfigSource(options.config, path, ctx.cwd);
-  const langFlag = options.lang;
-  let config = resolveConfig(source, { overrides, lang: langFlag, env: ctx.env });
-  const book = await openBook(path, { encoding: options.encoding, delimiter: options.delimiter });
+export async function openSession(request: SessionRequest, env: AppEnv): Promise<Session> {
+  const { path, roles } = request;
+  const overrides = request.overrides ?? {};
+  const source = await readConfigSource(request.config, path, env.cwd);
+  let config = resolveConfig(source, { overrides, lang: request.lang, env: env.env });
+  const book = await openBook(path, { encoding: request.encoding, delimiter: request.delimiter });
   const sheets = await locateSheets(book, roles, config);
   for (const role of roles) sheets[role]?.prefetch?.();
   const session: Session = {
@@ -43,20 +73,21 @@ export async function openSession(
     book,
     config,
     sheets,
-    asOf: options.asOf ?? localToday(ctx.now()),
+    asOf: request.asOf ?? localToday(env.now()),
     tableOptions: (sheet) => ({
       file: path,
       date1904: book.date1904,
       aliases: session.config.columns,
-      onProgress: progressReporter(ctx, options, t(session.config.lang, 'note.reading', { sheet: sheet.name })),
+      onProgress: env.hooks.progress(session.config.lang, sheet.name),
     }),
+    note: (code, params = {}, verbose = false) => env.hooks.note(session.config.lang, code, params, verbose),
   };
   if (source.file) session.configFile = source.file;
   if (sheets.rules) {
     const entries = await readRulesSheet(sheets.rules, session.tableOptions(sheets.rules));
     if (entries.length > 0) {
       try {
-        config = resolveConfig(source, { rules: entries, overrides, lang: langFlag, env: ctx.env });
+        config = resolveConfig(source, { rules: entries, overrides, lang: request.lang, env: env.env });
       } catch (err) {
         // A bad value in the Rules sheet names the book as well as the cell.
         if (err instanceof ConfigError && err.where.cell && !err.where.file) throw new ConfigError(err.code, err.params, { file: path, cell: err.where.cell });
@@ -65,22 +96,26 @@ export async function openSession(
       session.config = config;
     }
   }
-  if (options.verbose && !options.quiet) {
-    ctx.stderr.write(`${source.file ? t(config.lang, 'note.config', { file: source.file }) : t(config.lang, 'note.noConfig')}\n`);
-    if (book.kind === 'csv') ctx.stderr.write(`${t(config.lang, 'note.encoding', { file: path, encoding: book.encoding ?? '', delimiter: book.delimiter === '\t' ? 'tab' : (book.delimiter ?? ',') })}\n`);
-  }
   return session;
 }
+
+const ROLE_NAMES: Record<SheetRole, Record<Lang, string>> = {
+  accounts: { zh: '客户', en: 'Accounts' },
+  staff: { zh: '人员', en: 'Staff' },
+  assignments: { zh: '分工', en: 'Assignments' },
+  rules: { zh: '规则', en: 'Rules' },
+};
 
 /** The sheet for a role, or an exit-2 error that lists the sheets the book has. */
 export function requireSheet(session: Session, role: SheetRole): SheetSource {
   const sheet = session.sheets[role];
   if (sheet) return sheet;
-  const lang = session.config.lang;
-  const roleNames = { accounts: ['客户', 'Accounts'], staff: ['人员', 'Staff'], assignments: ['分工', 'Assignments'], rules: ['规则', 'Rules'] }[role];
-  throw new InputError(
-    'input.missingSheet',
-    { role: lang === 'zh' ? roleNames[0]! : roleNames[1]!, sheets: session.book.sheets.map((s) => s.name).join(', ') || '—', example: lang === 'zh' ? roleNames[0]! : roleNames[1]! },
-    { file: session.path },
-  );
+  const name = ROLE_NAMES[role][session.config.lang];
+  throw new InputError('input.missingSheet', { role: name, sheets: session.book.sheets.map((s) => s.name).join(', ') || '—', example: name }, { file: session.path });
+}
+
+/** An exit-2 error when a table lacks a column it cannot be used without (SPEC §1). */
+export function requireKeyColumns(session: Session, role: SheetRole, layout: Layout): void {
+  const column = missingKeyColumn(role, layout.byKey);
+  if (column !== undefined) throw new InputError('input.missingColumn', { role, column }, { file: session.path, sheet: layout.sheet });
 }

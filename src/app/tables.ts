@@ -1,17 +1,14 @@
-/** Reading every sheet of a book the responsibility commands (check, gaps, load) need. */
+/** Reading every sheet of a book the responsibility commands (check, gaps, load, report) need. */
 import { readAccounts } from '../io/sheets/accounts.js';
 import { readAssignments } from '../io/sheets/assignments.js';
 import { readStaff } from '../io/sheets/staff.js';
-import type { SheetRole } from '../model/columns.js';
-import { InputError } from '../model/errors.js';
-import { runTier, scoringColumns, type TierReport } from '../scoring/score.js';
-import type { CliContext } from '../cli/context.js';
-import type { CommonOptions } from '../cli/options.js';
-import { note } from '../cli/emit.js';
-import type { Session } from './session.js';
 import type { AccountsTable } from '../model/account.js';
-import type { StaffTable } from '../model/person.js';
 import type { AssignmentsTable } from '../model/assignment.js';
+import { missingKeyColumn, type SheetRole } from '../model/columns.js';
+import { InputError } from '../model/errors.js';
+import type { StaffTable } from '../model/person.js';
+import { scoreAccounts, scoringColumns, type TierReport } from '../scoring/score.js';
+import type { Session } from './session.js';
 
 export interface BookTables {
   accounts?: AccountsTable;
@@ -23,19 +20,19 @@ export interface BookTables {
 }
 
 /** Reads Accounts, Staff and Assignments (whichever the book has) and computes the tiers. */
-export async function readBookTables(session: Session, options: CommonOptions, ctx: CliContext): Promise<BookTables> {
+export async function readBookTables(session: Session): Promise<BookTables> {
   const { config, sheets } = session;
   const out: BookTables = { missingSheets: [] };
   if (sheets.accounts) out.accounts = await readAccounts(sheets.accounts, { ...session.tableOptions(sheets.accounts), numberColumns: scoringColumns(config) });
   else out.missingSheets.push('accounts');
   if (sheets.staff) out.staff = await readStaff(sheets.staff, session.tableOptions(sheets.staff));
-  else note(ctx, options, config.lang, 'warn.staffMissing');
+  else session.note('warn.staffMissing');
   if (sheets.assignments) out.assignments = await readAssignments(sheets.assignments, session.tableOptions(sheets.assignments));
   else out.missingSheets.push('assignments');
-  if (out.accounts?.layout.byKey.has('name')) {
+  if (out.accounts && missingKeyColumn('accounts', out.accounts.layout.byKey) === undefined) {
     try {
-      out.tiers = runTier(out.accounts, config, session.asOf, session.path);
-      if (options.verbose) for (const w of out.tiers.warnings) note(ctx, options, config.lang, w.code, w.params);
+      out.tiers = scoreAccounts(out.accounts, config, session.asOf, session.path);
+      for (const w of out.tiers.warnings) session.note(w.code, w.params, true);
     } catch (err) {
       // A book without any scoring column can still be checked: tiers then come from the sheet.
       if (!(err instanceof InputError && err.code === 'input.missingColumn')) throw err;

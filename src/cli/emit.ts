@@ -1,19 +1,63 @@
-/** Where a command's result goes: stdout in a format, a file with -o, notes and findings on stderr. */
+/**
+ * Where every command's result goes, the same for all: stdout in the chosen format, an `-o` file in
+ * the format its extension names, the findings the format does not show on stderr, and the exit
+ * code from the findings (SPEC §3).
+ */
 import { extname } from 'node:path';
 import { t } from '../i18n/messages.js';
-import { UsageError } from '../model/errors.js';
-import { findingCell, type Finding } from '../model/finding.js';
-import type { Params } from '../model/errors.js';
-import { writeXlsx } from '../io/write/xlsx.js';
 import { sameFile, writeAtomic, writeAtomicWith } from '../io/write/atomic.js';
-import { reportContext, type ReportContext } from '../report/context.js';
-import { findingMessage } from '../report/findings.js';
-import { FORMATS, render, renderText, type Format, type Result } from '../report/index.js';
-import type { CliContext, Output } from './context.js';
-import { formatError } from './exit.js';
-import type { CommonOptions } from './options.js';
+import { writeXlsx } from '../io/write/xlsx.js';
+import { UsageError, type Params } from '../model/errors.js';
+import { findingCell, type Finding } from '../model/finding.js';
 import type { Lang } from '../model/lang.js';
-import type { SheetData } from '../model/sheet-data.js';
+import { reportContext, type ReportContext } from '../report/context.js';
+import { fileFormats, render, renderSheets, renderText, showsFinding, stdoutFormats, type Format, type Kind, type Results, type TextFormat } from '../report/index.js';
+import { findingMessage } from '../report/shared/findings.js';
+import type { CliContext, Output } from './context.js';
+import { exitCodeFor } from './exit.js';
+import type { CommonOptions } from './options.js';
+
+export interface EmitOptions {
+  lang: Lang;
+  /** The input book: an -o file may never be it. */
+  input?: string;
+  /** --limit: the rows text and markdown show on stdout (files get them all). */
+  limit?: number;
+  /** Print on stdout even with -o (e.g. `--explain`). */
+  print?: boolean;
+  /** The note to give once the -o file is written. */
+  wrote?: { code: string; params: Params };
+}
+
+/** Emits a result as the options say; returns the exit code. */
+export async function emit<K extends Kind>(kind: K, result: Results[K], options: CommonOptions, ctx: CliContext, how: EmitOptions): Promise<number> {
+  const format = (options.format ?? stdoutFormats(kind)[0]) as TextFormat;
+  if (options.output) {
+    await writeResult(kind, result, options.output, options, ctx, how);
+    if (how.wrote) note(ctx, options, how.lang, how.wrote.code, how.wrote.params);
+  }
+  if (printsToStdout(options) || how.print) {
+    await writeChunks(ctx.stdout, render(kind, result, format, contextFor(options, ctx, how.lang, how.limit !== undefined ? { limit: how.limit } : {})));
+  }
+  const findings: readonly Finding[] = 'findings' in result ? result.findings : [];
+  findingsToStderr(findings.filter((f) => !showsFinding(kind, format, f)), options, ctx, how.lang);
+  return exitCodeFor(findings, options.failOn, options.maxWarnings);
+}
+
+/** Writes a result to an -o file in the format its extension names, without colours or --limit. */
+async function writeResult<K extends Kind>(kind: K, result: Results[K], file: string, options: CommonOptions, ctx: CliContext, how: EmitOptions): Promise<void> {
+  const format = outputFormat(file, fileFormats(kind));
+  if (how.input !== undefined && (await sameFile(file, how.input))) throw new UsageError('usage.outputIsInput', {});
+  const rctx = contextFor({ ...options, color: false }, ctx, how.lang);
+  if (format === 'xlsx') {
+    const sheets = renderSheets(kind, result, rctx);
+    await writeAtomicWith(file, (_fh, tmp) => writeXlsx(tmp, sheets), { force: options.force });
+    return;
+  }
+  const text = renderText(kind, result, format, rctx);
+  // A CSV file starts with a BOM, so that Excel reads its Chinese as UTF-8.
+  await writeAtomic(file, format === 'csv' && !text.startsWith('\ufeff') ? `\ufeff${text}` : text, { force: options.force });
+}
 
 /** Colours only for a terminal, never with --no-color or NO_COLOR; FORCE_COLOR forces them. */
 export function useColor(options: Pick<CommonOptions, 'color'>, ctx: CliContext): boolean {
@@ -25,14 +69,6 @@ export function useColor(options: Pick<CommonOptions, 'color'>, ctx: CliContext)
 /** The report context for a run. */
 export function contextFor(options: CommonOptions, ctx: CliContext, lang: Lang, extra: Partial<ReportContext> = {}): ReportContext {
   return reportContext(lang, useColor(options, ctx), { raw: options.raw, ...extra });
-}
-
-/** Prints the result on stdout in the chosen (or default) format. */
-export async function printResult(result: Result, options: CommonOptions, ctx: CliContext, rctx: ReportContext): Promise<void> {
-  const formats = FORMATS[result.kind];
-  const format = (options.format ?? formats[0]) as Format;
-  if (!formats.includes(format)) throw formatError(format, formats);
-  await writeChunks(ctx.stdout, render(result, format, rctx));
 }
 
 /**
@@ -55,21 +91,17 @@ export async function writeChunks(out: Output, text: string | Iterable<string>):
   if (block) await put(block);
 }
 
-/** File extensions that name a format other than their own name. */
-const EXTENSION_FORMATS: Record<string, string> = { md: 'markdown', markdown: 'markdown', txt: 'text', xml: 'junit' };
+/** The format each -o extension names (`.md` markdown, `.txt` text, `.xml` junit, else itself). */
+const EXTENSION_FORMATS: Record<string, Format> = { csv: 'csv', json: 'json', xlsx: 'xlsx', md: 'markdown', markdown: 'markdown', txt: 'text', xml: 'junit' };
 
-/** The format an -o file name asks for (`.md` markdown, `.txt` text, `.xml` junit, else the extension). */
-export function outputKind(file: string, allowed: readonly string[]): string {
-  const ext = extname(file).toLowerCase().replace(/^\./, '');
-  const kind = EXTENSION_FORMATS[ext] ?? ext;
-  if (!allowed.includes(kind)) throw new UsageError('usage.outputExt', { file });
-  return kind;
-}
-
-/** Writes a result to an -o file in the format its extension names, without colours. */
-export async function writeReport(result: Result, file: string, input: string, allowed: readonly Format[], options: CommonOptions, ctx: CliContext, lang: Lang): Promise<void> {
-  const format = outputKind(file, allowed) as Format;
-  await writeOutput(file, input, renderText(result, format, contextFor({ ...options, color: false }, ctx, lang)), options);
+/** The format an -o file name asks for, among those a command can write. */
+export function outputFormat(file: string, allowed: readonly Format[]): Format {
+  const format = EXTENSION_FORMATS[extname(file).toLowerCase().replace(/^\./, '')];
+  if (format === undefined || !allowed.includes(format)) {
+    const extensions = Object.entries(EXTENSION_FORMATS).filter(([ext, f]) => allowed.includes(f) && ext !== 'markdown').map(([ext]) => `.${ext}`);
+    throw new UsageError('usage.outputExt', { file, extensions: extensions.join(', ') });
+  }
+  return format;
 }
 
 /** Whether the result also goes to stdout: always, unless -o was given without --format. */
@@ -77,20 +109,13 @@ export function printsToStdout(options: Pick<CommonOptions, 'output' | 'format'>
   return !options.output || options.format !== undefined;
 }
 
-/** Writes an -o file atomically, never over the input book: text, or sheets as XLSX. */
-export async function writeOutput(file: string, input: string, data: string | SheetData[], options: CommonOptions): Promise<void> {
-  if (await sameFile(file, input)) throw new UsageError('usage.outputIsInput', {});
-  if (typeof data === 'string') await writeAtomic(file, data, { force: options.force });
-  else await writeAtomicWith(file, (_fh, tmp) => writeXlsx(tmp, data), { force: options.force });
-}
-
 /** A note on stderr, unless --quiet. */
-export function note(ctx: CliContext, options: CommonOptions, lang: Lang, code: string, params: Params = {}): void {
+export function note(ctx: CliContext, options: Pick<CommonOptions, 'quiet'>, lang: Lang, code: string, params: Params = {}): void {
   if (!options.quiet) ctx.stderr.write(`kam: ${t(lang, code, params)}\n`);
 }
 
-/** Findings on stderr (for formats that do not show them on stdout), unless --quiet. */
-export function findingsToStderr(findings: readonly Finding[], options: CommonOptions, ctx: CliContext, lang: Lang, max = 20): void {
+/** Findings on stderr (those the format does not show on stdout), unless --quiet. */
+export function findingsToStderr(findings: readonly Finding[], options: Pick<CommonOptions, 'quiet'>, ctx: CliContext, lang: Lang, max = 20): void {
   if (options.quiet) return;
   for (const f of findings.slice(0, max)) {
     ctx.stderr.write(`kam: ${f.severity}: ${findingCell(f) ?? ''}: ${findingMessage(f, lang)} (${f.rule})\n`);

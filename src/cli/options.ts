@@ -1,6 +1,7 @@
 /** The options every command shares, defined once for commander, the help text and the types. */
 import { Option, type Command } from 'commander';
 import { LANGS, type Lang } from '../model/lang.js';
+import { fileFormats, stdoutFormats, type Format, type Kind } from '../report/index.js';
 import { SEVERITIES, type Severity } from '../model/finding.js';
 import { UsageError } from '../model/errors.js';
 import { parseDateText } from '../parse/values.js';
@@ -24,12 +25,15 @@ export interface CommonOptions {
   raw: boolean;
 }
 
-/** Adds the shared options to a command; `formats` are the output formats it offers. */
-export function addCommonOptions(cmd: Command, formats: readonly string[]): Command {
+const EXTENSIONS: Record<Format, string> = { text: '.txt', json: '.json', csv: '.csv', markdown: '.md', github: '', junit: '.xml', xlsx: '.xlsx' };
+
+/** Adds the shared options to a command; its formats come from the renderers of its result kind. */
+export function addCommonOptions(cmd: Command, kind: Kind): Command {
+  const extensions = fileFormats(kind).map((f) => EXTENSIONS[f]).filter((e) => e !== '');
   return cmd
     .option('-c, --config <file>', 'config file (default: kam.config.json next to the book or above it)')
-    .addOption(new Option('--format <format>', 'output format').choices(formats))
-    .option('-o, --output <file>', 'write the result to a file (format from its extension)')
+    .addOption(new Option('--format <format>', 'output format on stdout').choices(stdoutFormats(kind)))
+    .option('-o, --output <file>', `write the result to a file, in the format its extension names (${extensions.join(' ')})`)
     .addOption(new Option('--lang <lang>', 'language of messages (default from LANG/LC_ALL)').choices(LANGS))
     .option('--no-color', 'no colours (also NO_COLOR=1)')
     .option('--as-of <date>', "today's date for due dates and cadence, e.g. 2025-11-15", parseAsOf)
@@ -39,7 +43,7 @@ export function addCommonOptions(cmd: Command, formats: readonly string[]): Comm
     .option('--encoding <name>', 'encoding of CSV input (default: BOM, else UTF-8, else GB18030)')
     .option('--delimiter <char>', 'delimiter of CSV input: , ; | or tab (default: sniffed)')
     .addOption(new Option('--fail-on <level>', 'exit 1 on findings at or above this severity').choices(SEVERITIES).default('error'))
-    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseMaxWarnings)
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', wholeNumber('--max-warnings'))
     .option('--force', 'write even when Excel has the workbook open')
     .option('--raw', 'CSV output without formula-injection protection');
 }
@@ -50,9 +54,12 @@ function parseAsOf(value: string): IsoDate {
   return d.value;
 }
 
-function parseMaxWarnings(value: string): number {
-  if (!/^\d+$/.test(value.trim())) throw new UsageError('usage.maxWarnings', { value });
-  return Number(value);
+/** A parser of an option that takes a whole number ≥ 0; a bad value names the option. */
+export function wholeNumber(option: string): (value: string) => number {
+  return (value) => {
+    if (!/^\d+$/.test(value.trim())) throw new UsageError('usage.wholeNumber', { option, value });
+    return Number(value);
+  };
 }
 
 /**

@@ -18,6 +18,12 @@ export interface RulesEntry {
   cell: string;
 }
 
+/** `kam config`: the config in force, or its JSON Schema. */
+export interface ConfigResult {
+  kind: 'config';
+  value: unknown;
+}
+
 export interface ConfigSource {
   /** The file the config came from, if any. */
   file?: string;

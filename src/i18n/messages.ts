@@ -37,10 +37,9 @@ const en: Dict = {
   'usage.encoding': 'unknown --encoding "{value}": use e.g. utf-8, gb18030, gbk, utf-16le, big5',
   'usage.asOf': 'invalid --as-of "{value}": use a date such as 2025-11-15',
   'usage.unknownAccount': 'no account "{name}" in the book: give its id or name as written in the Accounts sheet',
-  'usage.outputExt': 'cannot tell the format of -o {file}: use a .csv, .json, .xlsx or .md file name',
+  'usage.outputExt': 'cannot tell the format of -o {file}: this command writes {extensions} files',
   'usage.outputIsInput': 'refusing to write over the input book: -o must name a new file (use --write to update the book)',
-  'usage.format': 'format "{format}" is not available for this command: use one of {formats}',
-  'usage.maxWarnings': 'invalid --max-warnings "{value}": use a whole number ≥ 0',
+  'usage.wholeNumber': 'invalid {option} "{value}": use a whole number ≥ 0',
   'usage.commander': '{message}',
   'usage.applyOutput': '--apply needs -o new.xlsx: the input book is never changed',
   'usage.applyXlsx': '--apply writes an .xlsx book: give an .xlsx input and -o new.xlsx',
@@ -95,10 +94,9 @@ const zh: Dict = {
   'usage.encoding': '未知的 --encoding "{value}"：可用 utf-8、gb18030、gbk、utf-16le、big5 等',
   'usage.asOf': '无效的 --as-of "{value}"：请使用 2025-11-15 这样的日期',
   'usage.unknownAccount': '工作簿中没有客户「{name}」：请使用客户工作表中的客户编号或名称',
-  'usage.outputExt': '无法判断 -o {file} 的格式：请使用 .csv、.json、.xlsx 或 .md 文件名',
+  'usage.outputExt': '无法判断 -o {file} 的格式：此命令可写 {extensions} 文件',
   'usage.outputIsInput': '拒绝覆盖输入工作簿：-o 必须是新文件（更新原工作簿请用 --write）',
-  'usage.format': '此命令不支持格式 "{format}"：可用 {formats}',
-  'usage.maxWarnings': '无效的 --max-warnings "{value}"：请使用 ≥ 0 的整数',
+  'usage.wholeNumber': '无效的 {option} "{value}"：请使用 ≥ 0 的整数',
   'usage.commander': '{message}',
   'usage.applyOutput': '--apply 需要 -o 新文件.xlsx：不会修改输入的工作簿',
   'usage.applyXlsx': '--apply 只能写 .xlsx 工作簿：请输入 .xlsx 文件，并用 -o 新文件.xlsx',
@@ -122,6 +120,17 @@ const zh: Dict = {
 };
 
 const DICTS: Record<Lang, Dict> = { zh, en };
+
+/** How a message names a key column of a sheet (`accounts.name`); English uses the canonical name. */
+const COLUMN_TITLES: Record<Lang, Dict> = {
+  zh: { 'accounts.name': '客户名称', 'staff.name': '姓名', 'assignments.task': '工作内容', 'assignments.account': '客户', 'rules.key': '键', 'rules.value': '值' },
+  en: {},
+};
+
+/** A key column of a sheet as a message names it in a language. */
+export function columnTitle(lang: Lang, role: string, column: string): string {
+  return COLUMN_TITLES[lang][`${role}.${column}`] ?? column;
+}
 
 /** The message for `code` in `lang`, with `{param}`s filled in; the code itself if none exists. */
 export function t(lang: Lang, code: string, params: Params = {}): string {

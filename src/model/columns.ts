@@ -85,3 +85,19 @@ export const CANONICAL_COLUMNS: readonly string[] = [...new Set(SHEET_ROLES.flat
 
 /** Account columns that hold numbers (amounts, counts, scores). */
 export const ACCOUNT_NUMBER_COLUMNS = ['annual_revenue', 'contract_value', 'years', 'strategic', 'satisfaction'] as const;
+
+/**
+ * The columns without which a sheet cannot be used, in the order they are asked for; each entry
+ * is satisfied by any one of its names (an assignment names its account by name or by id).
+ */
+export const KEY_COLUMNS: Record<SheetRole, readonly (readonly string[])[]> = {
+  accounts: [['name']],
+  staff: [['name']],
+  assignments: [['task'], ['account', 'account_id']],
+  rules: [['key'], ['value']],
+};
+
+/** The first key column a table lacks (its first name), or undefined when it has them all. */
+export function missingKeyColumn(role: SheetRole, byKey: ReadonlyMap<string, unknown>): string | undefined {
+  return KEY_COLUMNS[role].find((names) => !names.some((n) => byKey.has(n)))?.[0];
+}

@@ -1,50 +1,103 @@
-/** The reporter registry: one renderer per format; adding a format is one file and one entry here. */
+/**
+ * The renderers, by result kind and then format: the one map from which each command's formats,
+ * commander's `.choices()`, the help text and the `-o` extensions are derived. Adding a format to
+ * a kind is one file and one entry here.
+ */
+import type { ConfigResult } from '../config/resolve.js';
+import type { Finding } from '../model/finding.js';
+import type { SheetData } from '../model/sheet-data.js';
 import type { CheckReport, GapsReport } from '../rules/check.js';
 import type { TierReport } from '../scoring/score.js';
 import type { LoadReport } from '../workload/report.js';
+import { configJson } from './config/json.js';
 import type { ReportContext } from './context.js';
-import { csv } from './csv.js';
-import { githubAnnotations } from './github.js';
-import { json } from './json.js';
-import { junit as junitXml } from './junit.js';
-import { markdown } from './markdown.js';
-import { text } from './text.js';
+import { githubAnnotations } from './findings/github.js';
+import { findingsJson } from './findings/json.js';
+import { junit } from './findings/junit.js';
+import { findingsMarkdown } from './findings/markdown.js';
+import { checkText, gapsText } from './findings/text.js';
+import { loadCsv } from './load/csv.js';
+import { loadJson } from './load/json.js';
+import { loadMarkdown } from './load/markdown.js';
+import { loadText } from './load/text.js';
+import { tierCsv } from './tier/csv.js';
+import { tierJson } from './tier/json.js';
+import { tierMarkdown } from './tier/markdown.js';
+import { tierText } from './tier/text.js';
+import { tierSheets } from './tier/xlsx.js';
 
-/** Everything a command can hand to a reporter. */
-export type Result = (TierReport & { explain?: number }) | CheckReport | GapsReport | LoadReport | { kind: 'config'; value: unknown };
-
-function findingsOnly(render: (r: CheckReport | GapsReport, ctx: ReportContext) => string): Renderer {
-  return (result, ctx) => {
-    if (result.kind !== 'check' && result.kind !== 'gaps') throw new Error(`no such format for ${result.kind}`);
-    return render(result, ctx);
-  };
+/** Every result a command can hand to the renderers, by its `kind`. */
+export interface Results {
+  tier: TierReport;
+  check: CheckReport;
+  gaps: GapsReport;
+  load: LoadReport;
+  config: ConfigResult;
 }
+export type Kind = keyof Results;
+export type Result = Results[Kind];
 
-const github = findingsOnly(githubAnnotations);
-const junit = findingsOnly((r, ctx) => junitXml(r, ctx));
+/** Text, given whole or in pieces (output too large to hold at once is rendered piece by piece). */
+export type Rendered = string | Iterable<string>;
+export type TextFormat = 'text' | 'json' | 'csv' | 'markdown' | 'github' | 'junit';
+export type Format = TextFormat | 'xlsx';
 
-/** A renderer returns the text, or its pieces in order for output too large to hold at once. */
-export type Renderer = (result: Result, ctx: ReportContext) => string | Iterable<string>;
-
-export const REPORTERS = { text, json, csv, markdown, github, junit } satisfies Record<string, Renderer>;
-export type Format = keyof typeof REPORTERS;
-
-/** The formats each kind of result offers on stdout. */
-export const FORMATS: Record<Result['kind'], readonly Format[]> = {
-  tier: ['text', 'json', 'csv', 'markdown'],
-  check: ['text', 'json', 'github', 'junit', 'markdown'],
-  gaps: ['text', 'json', 'markdown'],
-  load: ['text', 'json', 'markdown', 'csv'],
-  config: ['json'],
+/** A kind's renderers: text formats give text, `xlsx` gives sheets for a workbook. */
+export type Renderers<R> = { [F in TextFormat]?: (result: R, ctx: ReportContext) => Rendered } & {
+  xlsx?: (result: R, ctx: ReportContext) => SheetData[];
 };
 
-/** Renders a result in a format. */
-export function render(result: Result, format: Format, ctx: ReportContext): string | Iterable<string> {
-  return REPORTERS[format](result, ctx);
+/** The renderers of each kind; the first format is the default on stdout. */
+export const RENDERERS = {
+  tier: { text: tierText, json: tierJson, csv: tierCsv, markdown: tierMarkdown, xlsx: tierSheets },
+  check: { text: checkText, json: findingsJson, github: githubAnnotations, junit, markdown: findingsMarkdown },
+  gaps: { text: gapsText, json: findingsJson, markdown: findingsMarkdown, junit },
+  load: { text: loadText, json: loadJson, markdown: loadMarkdown, csv: loadCsv },
+  config: { json: configJson },
+} satisfies { [K in Kind]: Renderers<Results[K]> };
+
+/** The formats a kind offers on stdout (`--format`), the default first. */
+export function stdoutFormats(kind: Kind): TextFormat[] {
+  return Object.keys(RENDERERS[kind]).filter((f): f is TextFormat => f !== 'xlsx');
+}
+
+/** The formats a kind can write with `-o`: its stdout formats, and `xlsx` where it has sheets. */
+export function fileFormats(kind: Kind): Format[] {
+  return Object.keys(RENDERERS[kind]) as Format[];
+}
+
+/** Renders a result as text in a format it offers. */
+export function render<K extends Kind>(kind: K, result: Results[K], format: TextFormat, ctx: ReportContext): Rendered {
+  const renderer = (RENDERERS[kind] as Renderers<Results[K]>)[format];
+  if (!renderer) throw new Error(`no ${format} renderer for ${kind}`);
+  return renderer(result, ctx);
+}
+
+/** The sheets of a result for an XLSX file. */
+export function renderSheets<K extends Kind>(kind: K, result: Results[K], ctx: ReportContext): SheetData[] {
+  const renderer = (RENDERERS[kind] as Renderers<Results[K]>).xlsx;
+  if (!renderer) throw new Error(`no xlsx renderer for ${kind}`);
+  return renderer(result, ctx);
 }
 
 /** The whole text of a rendering. */
-export function renderText(result: Result, format: Format, ctx: ReportContext): string {
-  const out = render(result, format, ctx);
+export function renderText<K extends Kind>(kind: K, result: Results[K], format: TextFormat, ctx: ReportContext): string {
+  const out = render(kind, result, format, ctx);
   return typeof out === 'string' ? out : [...out].join('');
+}
+
+/**
+ * Whether a format of a kind shows a finding on stdout (the rest go to stderr): tier shows its
+ * data problems in text and markdown only; the load report shows the load rules as each person's
+ * status; check and gaps are findings.
+ */
+export function showsFinding(kind: Kind, format: TextFormat, f: Finding): boolean {
+  switch (kind) {
+    case 'tier':
+      return format === 'text' || format === 'markdown';
+    case 'load':
+      return f.rule.startsWith('load/');
+    default:
+      return true;
+  }
 }

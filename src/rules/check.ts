@@ -3,7 +3,7 @@ import type { ResolvedConfig } from '../config/resolve.js';
 import type { AccountsTable } from '../model/account.js';
 import type { AssignmentsTable } from '../model/assignment.js';
 import type { StaffTable } from '../model/person.js';
-import type { SheetRole } from '../model/columns.js';
+import { missingKeyColumn, type SheetRole } from '../model/columns.js';
 import { severityRank, sortFindings, summarize, type Finding, type Severity } from '../model/finding.js';
 import { applyRuleLevels, RULES } from '../model/rules.js';
 import { compareText } from '../util/compare.js';
@@ -39,14 +39,13 @@ export interface CheckReport {
 }
 
 /** Every finding of a book, sorted as the book is laid out. */
-export function checkBook(input: CheckInput): CheckReport {
+export function checkTables(input: CheckInput): CheckReport {
   const { config } = input;
   // A sheet without its key columns is reported (schema/missing-column) and not checked further:
   // every account would otherwise "lack" every task.
   const usable = { ...input };
-  const a = input.assignments?.layout.byKey;
-  if (a && (!a.has('task') || (!a.has('account') && !a.has('account_id')))) delete usable.assignments;
-  if (input.accounts && !input.accounts.layout.byKey.has('name')) delete usable.accounts;
+  if (input.assignments && missingKeyColumn('assignments', input.assignments.layout.byKey)) delete usable.assignments;
+  if (input.accounts && missingKeyColumn('accounts', input.accounts.layout.byKey)) delete usable.accounts;
   const { tiers, ...tables } = usable;
   const book = indexBook({ ...tables, ...(tiers ? { tiers: tiers.accounts } : {}) });
   const structural: Finding[] = [

@@ -2,18 +2,24 @@
 import { RACI } from '../model/codes.js';
 import { cellFinding } from '../model/finding.js';
 import type { Finding } from '../model/finding.js';
-import { computeLoad } from '../workload/load.js';
+import { computeLoad, type LoadResult } from '../workload/load.js';
 import type { IndexedBook } from '../book/book.js';
 
 /** load/over-capacity, load/max-accounts, load/idle at the person's Staff row. */
 export function loadRules(book: IndexedBook): Finding[] {
+  if (!book.staff || !book.assignments) return [];
+  return loadFindings(book, computeLoad(book, { items: false }));
+}
+
+/** The load rules' findings for a load already computed. */
+export function loadFindings(book: IndexedBook, load: LoadResult): Finding[] {
   const staff = book.staff;
   if (!staff || !book.assignments) return [];
   const { layout } = staff;
   const nameCol = layout.byKey.get('name');
   const maxCol = layout.byKey.get('max_accounts');
   const out: Finding[] = [];
-  for (const p of computeLoad(book, { items: false }).people) {
+  for (const p of load.people) {
     if (!p.person || !p.person.active) continue;
     const row = p.person.row;
     const about = { person: p.name };

@@ -1,4 +1,4 @@
-/** From a read Accounts table and the config to a tier report: the whole of `kam tier` but I/O. */
+/** From a read Accounts table and the config to a tier report: the whole of `kam tier` but reading and printing. */
 import type { ResolvedConfig } from '../config/resolve.js';
 import { columnValues } from './columns.js';
 import { cellFinding, sortFindings } from '../model/finding.js';
@@ -41,6 +41,8 @@ export interface TierReport {
   /** Every criterion's values and points per account (for `--explain`). */
   scored: MethodResult;
   findings: Finding[];
+  /** The account `--explain` asks about: its index in the input accounts. */
+  explain?: number;
   /** Notes for stderr (a criterion dropped, …), as message codes. */
   warnings: { code: string; params: Params }[];
 }
@@ -51,7 +53,7 @@ export function scoringColumns(config: ResolvedConfig): string[] {
 }
 
 /** Scores and tiers the accounts of a table under a config. */
-export function runTier(table: AccountsTable, config: ResolvedConfig, asOf: IsoDate, file: string): TierReport {
+export function scoreAccounts(table: AccountsTable, config: ResolvedConfig, asOf: IsoDate, file: string): TierReport {
   const { layout, accounts } = table;
   const method = config.scoring.method;
   const findings: Finding[] = [...table.findings];

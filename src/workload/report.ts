@@ -4,8 +4,9 @@ import type { IndexedBook } from '../book/book.js';
 import type { TierDef } from '../model/tier.js';
 import type { IsoDate } from '../util/date.js';
 import { fold } from '../util/text.js';
-import { computeLoad, type Fairness, type LoadResult, type PersonLoad } from './load.js';
+import type { Fairness, LoadResult, PersonLoad } from './load.js';
 import { suggestMoves, type Suggestion } from './suggest.js';
+import type { Finding } from '../model/finding.js';
 
 export interface LoadReport {
   kind: 'load';
@@ -18,6 +19,8 @@ export interface LoadReport {
   fairness: Fairness[];
   totals: LoadResult['totals'];
   suggestion?: Suggestion;
+  /** Findings of the sheets read and of the load rules, for the exit code (SPEC §3). */
+  findings: Finding[];
 }
 
 export interface LoadOptions {
@@ -26,9 +29,8 @@ export interface LoadOptions {
   suggest?: boolean;
 }
 
-/** Computes the load report; the suggestion considers everyone, whatever the filters show. */
-export function loadReport(book: IndexedBook, file: string, options: LoadOptions): LoadReport {
-  const load = computeLoad(book);
+/** The load report of a computed load; the suggestion considers everyone, whatever the filters show. */
+export function loadReport(book: IndexedBook, load: LoadResult, file: string, options: LoadOptions, findings: Finding[] = []): LoadReport {
   const match = (value: string | undefined, wanted: string | undefined): boolean => wanted === undefined || (value !== undefined && fold(value) === fold(wanted));
   const people = load.people.filter((p) => match(p.role, options.role) && match(p.department, options.department));
   const report: LoadReport = {
@@ -40,6 +42,7 @@ export function loadReport(book: IndexedBook, file: string, options: LoadOptions
     people,
     fairness: options.role === undefined ? load.fairness : load.fairness.filter((f) => match(f.role, options.role)),
     totals: load.totals,
+    findings,
   };
   if (options.suggest) report.suggestion = suggestMoves(load.people, book.config.load);
   return report;

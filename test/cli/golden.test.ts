@@ -1,7 +1,9 @@
 // The CLI's output on the shipped examples, byte for byte: every command, format and language.
 // The files under golden/ were written by the code before the restructuring of issue 7 and must
 // not change unless a change of output is meant (then `npx vitest run -u test/cli/golden` and
-// review the diff of golden/).
+// review the diff of golden/). Changed on purpose by issue 7: err-format (gaps offers junit on
+// stdout too), err-output-ext (the extensions the command writes), load-zh-o-csv (a BOM, as every
+// CSV file kam writes); added: err-limit, load-zh-fail-on-warn.
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -71,6 +73,8 @@ const CASES: Record<string, string[]> = {
   'load-en': ['load', EN],
   'load-en-suggest': ['load', EN, '--suggest', '--format', 'markdown'],
   'load-csv': ['load', CSV, '--format', 'json'],
+  // Issue 7: load exits 1 on findings at or above --fail-on, as every command does.
+  'load-zh-fail-on-warn': ['load', ZH, '--fail-on', 'warn', '--format', 'json'],
   'zh:load-zh-suggest': ['load', ZH, '--suggest'],
   config: ['config'],
   'config-zh-book': ['config', ZH],
@@ -83,6 +87,7 @@ const CASES: Record<string, string[]> = {
   'err-output-is-input': ['tier', ZH, '-o', ZH],
   'err-output-ext': ['check', ZH, '-o', 'out.docx'],
   'err-apply-no-output': ['load', ZH, '--apply'],
+  'err-limit': ['tier', ZH, '--limit', 'x'],
   'zh:err-missing': ['check', 'examples/nope.xlsx'],
   'zh:err-bad-asof': ['check', ZH, '--as-of', '2025-13-45'],
 };

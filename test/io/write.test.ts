@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { writeXlsx } from '../../src/io/write/xlsx.js';
 import { writeAtomic } from '../../src/io/write/atomic.js';
 import { tempDir } from '../helpers/books.js';
-import { neutralize, toCsv } from '../../src/report/csv-text.js';
+import { neutralize, toCsv } from '../../src/report/shared/csv.js';
 
 describe('atomic writes', () => {
   it('replaces the target and leaves no temporary file', async () => {

@@ -2,8 +2,8 @@ import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/model/finding.js';
 import { reportContext } from '../../src/report/context.js';
-import { escapeData, escapeProperty, githubAnnotations } from '../../src/report/github.js';
-import { junit, xmlEscape } from '../../src/report/junit.js';
+import { escapeData, escapeProperty, githubAnnotations } from '../../src/report/findings/github.js';
+import { junit, xmlEscape } from '../../src/report/findings/junit.js';
 import type { CheckReport } from '../../src/rules/check.js';
 
 const finding: Finding = {

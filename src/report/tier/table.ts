@@ -1,9 +1,10 @@
-/** The tier report as a plain table, shared by the CSV, XLSX and markdown outputs. */
-import { label } from '../i18n/labels.js';
-import type { Lang } from '../model/lang.js';
-import type { SheetData } from '../model/sheet-data.js';
-import type { TierReport } from '../scoring/score.js';
-import { tierLabel } from '../model/tier.js';
+/** The tier report as plain tables (CSV, XLSX, markdown), and the factor that adds most to a score. */
+import type { Lang } from '../../model/lang.js';
+import type { SheetData } from '../../model/sheet-data.js';
+import type { TierReport, TierRow } from '../../scoring/score.js';
+import { fmtScore } from '../shared/numbers.js';
+import { label } from '../../i18n/labels.js';
+import { tierLabel } from '../../model/tier.js';
 
 /** One row per account in rank order; a column of points per criterion. */
 export function tierTable(report: TierReport, lang: Lang): SheetData {
@@ -46,4 +47,14 @@ export function tierSummaryTable(report: TierReport, lang: Lang): SheetData {
     rows: report.summary.map((s) => [tierLabel(report.tiers.find((t) => t.id === s.tier), lang), s.count, s.revenue, s.revenueShare]),
     formats: [undefined, undefined, '#,##0', '0.0%'],
   };
+}
+
+/** The criterion that adds most to an account's score, with its points. */
+export function topFactor(report: TierReport, a: TierRow): string {
+  let best: { header: string; points: number } | undefined;
+  for (const [j, k] of report.criteria.entries()) {
+    const p = a.points[j] ?? 0;
+    if (!best || p > best.points) best = { header: k.header, points: p };
+  }
+  return best && best.points > 0 ? `${best.header} ${fmtScore(best.points)}` : '—';
 }

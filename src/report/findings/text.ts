@@ -1,10 +1,10 @@
 /** `kam check` and `kam gaps` for the terminal. */
-import { label } from '../i18n/labels.js';
-import { findingCell, type Finding } from '../model/finding.js';
-import type { CheckReport, GapsReport } from '../rules/check.js';
-import { tierLabel } from '../model/tier.js';
-import type { ReportContext } from './context.js';
-import { findingHint, findingMessage } from './findings.js';
+import type { CheckReport, GapsReport } from '../../rules/check.js';
+import { type Finding, findingCell } from '../../model/finding.js';
+import type { ReportContext } from '../context.js';
+import { findingHint, findingMessage } from '../shared/findings.js';
+import { label } from '../../i18n/labels.js';
+import { tierLabel } from '../../model/tier.js';
 
 function mark(f: Finding, ctx: ReportContext): string {
   const c = ctx.color;

@@ -1,9 +1,9 @@
 /** `--format junit`: a testsuite per rule, a failed testcase per finding, for CI test dashboards. */
-import { findingCell } from '../model/finding.js';
-import { RULE_IDS } from '../model/rules.js';
-import type { CheckReport, GapsReport } from '../rules/check.js';
-import type { ReportContext } from './context.js';
-import { findingHint, findingMessage } from './findings.js';
+import type { CheckReport, GapsReport } from '../../rules/check.js';
+import { RULE_IDS } from '../../model/rules.js';
+import type { ReportContext } from '../context.js';
+import { findingCell } from '../../model/finding.js';
+import { findingHint, findingMessage } from '../shared/findings.js';
 
 /** Escapes text for XML content and attributes; drops characters XML 1.0 cannot hold. */
 export function xmlEscape(s: string): string {

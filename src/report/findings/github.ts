@@ -1,11 +1,8 @@
-/**
- * `--format github`: one GitHub Actions workflow command per finding, so that each shows as an
- * annotation: `::error file=book.xlsx,title=raci/no-accountable::分工明细!D14 …`.
- */
-import { findingCell } from '../model/finding.js';
-import type { CheckReport, GapsReport } from '../rules/check.js';
-import type { ReportContext } from './context.js';
-import { findingMessage } from './findings.js';
+/** `--format github`: one GitHub Actions workflow command per finding, so that each shows as an annotation: `::error file=book.xlsx,title=raci/no-accountable::分工明细!D14 …`. */
+import type { CheckReport, GapsReport } from '../../rules/check.js';
+import type { ReportContext } from '../context.js';
+import { findingCell } from '../../model/finding.js';
+import { findingMessage } from '../shared/findings.js';
 
 /** Escapes the message of a workflow command (%, CR, LF). */
 export function escapeData(s: string): string {

@@ -1,8 +1,8 @@
 /** The load report's people as a plain table (CSV, markdown). */
-import { label } from '../i18n/labels.js';
-import type { Lang } from '../model/lang.js';
-import type { SheetData } from '../model/sheet-data.js';
-import type { LoadReport } from '../workload/report.js';
+import type { Lang } from '../../model/lang.js';
+import type { LoadReport } from '../../workload/report.js';
+import type { SheetData } from '../../model/sheet-data.js';
+import { label } from '../../i18n/labels.js';
 
 export function loadTable(report: LoadReport, lang: Lang): SheetData {
   return {

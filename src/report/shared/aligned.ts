@@ -1,8 +1,5 @@
-/**
- * A plain aligned table for long lists (one line per row, columns padded by display width).
- * cli-table3 takes quadratic time on thousands of rows; this is linear.
- */
-import { displayWidth, pad } from '../util/width.js';
+/** A plain aligned table for long lists (one line per row, columns padded by display width). cli-table3 takes quadratic time on thousands of rows; this is linear. */
+import { displayWidth, pad } from '../../util/width.js';
 
 export type Align = 'left' | 'right';
 

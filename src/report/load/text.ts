@@ -1,12 +1,12 @@
 /** `kam load` for the terminal: a bar per person, fairness per role, team totals, suggested moves. */
 import Table from 'cli-table3';
-import { label } from '../i18n/labels.js';
-import { tierLabel } from '../model/tier.js';
-import type { LoadReport } from '../workload/report.js';
-import type { LoadStatus } from '../workload/load.js';
-import { alignedTable } from './aligned.js';
-import type { ReportContext } from './context.js';
-import { fmtPercent } from './numbers.js';
+import type { LoadReport } from '../../workload/report.js';
+import type { LoadStatus } from '../../workload/load.js';
+import type { ReportContext } from '../context.js';
+import { alignedTable } from '../shared/aligned.js';
+import { fmtPercent } from '../shared/numbers.js';
+import { label } from '../../i18n/labels.js';
+import { tierLabel } from '../../model/tier.js';
 
 const BAR_WIDTH = 24;
 const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];

@@ -1,5 +1,5 @@
 /** Tables as CSV text: safe to open in Excel (formula injection neutralised, BOM, CRLF). */
-import type { SheetData, Value } from '../model/sheet-data.js';
+import type { SheetData, Value } from '../../model/sheet-data.js';
 
 const INJECTION = /^[=+\-@\t\r]/;
 

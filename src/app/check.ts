@@ -1,0 +1,21 @@
+/** `kam check` and `kam gaps`: every sheet read, every rule run. */
+import { validateRuleOptions } from '../rules/engine.js';
+import { checkTables, gapsReport, type CheckReport, type GapsReport } from '../rules/check.js';
+import { readBookTables, type BookTables } from './tables.js';
+import type { Session } from './session.js';
+
+/** The findings of a book, sorted as the book is laid out. */
+export async function checkBook(session: Session): Promise<CheckReport> {
+  validateRuleOptions(session.config);
+  return checkFromTables(session, await readBookTables(session));
+}
+
+/** The check of tables already read (for reports that compose several results). */
+export function checkFromTables(session: Session, tables: BookTables): CheckReport {
+  return checkTables({ file: session.path, asOf: session.asOf, config: session.config, sheetOrder: session.book.sheets.map((s) => s.name), ...tables });
+}
+
+/** The responsibility gaps of a book, grouped by account. */
+export async function gapsBook(session: Session): Promise<GapsReport> {
+  return gapsReport(await checkBook(session));
+}

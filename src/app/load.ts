@@ -1,0 +1,69 @@
+/** `kam load`: weekly hours per person, fairness, suggested moves; `--apply` writes them. */
+import { indexBook } from '../book/book.js';
+import { writePatchedXlsx, type CellEdits } from '../io/xlsx/patch.js';
+import { writeAtomicWith } from '../io/write/atomic.js';
+import type { AssignmentsTable } from '../model/assignment.js';
+import { sortFindings } from '../model/finding.js';
+import { applyRuleLevels } from '../model/rules.js';
+import { loadFindings } from '../rules/load.js';
+import { computeLoad } from '../workload/load.js';
+import { loadReport, type LoadReport } from '../workload/report.js';
+import type { Move } from '../workload/suggest.js';
+import { readBookTables, type BookTables } from './tables.js';
+import { requireKeyColumns, requireSheet, type Session } from './session.js';
+
+export interface LoadBookOptions {
+  suggest?: boolean;
+  role?: string;
+  department?: string;
+}
+
+/**
+ * The load report. Its findings, which decide the exit code as for every command, are those of
+ * the Staff and Assignments sheets (a value that could not be read) and of the load rules.
+ */
+export async function loadBook(session: Session, options: LoadBookOptions = {}): Promise<LoadReport> {
+  requireSheet(session, 'assignments');
+  return loadFromTables(session, await readBookTables(session), options);
+}
+
+/** The load report of tables already read. */
+export function loadFromTables(session: Session, tables: BookTables, options: LoadBookOptions = {}): LoadReport {
+  const { config } = session;
+  const { accounts, staff, assignments, tiers } = tables;
+  requireKeyColumns(session, 'assignments', assignments!.layout);
+  const book = indexBook({ config, asOf: session.asOf, assignments: assignments!, ...(staff ? { staff } : {}), ...(accounts ? { accounts } : {}), ...(tiers ? { tiers: tiers.accounts } : {}) });
+  const load = computeLoad(book);
+  const findings = applyRuleLevels([...(staff?.findings ?? []), ...assignments!.findings, ...loadFindings(book, load)], config.rules);
+  return loadReport(book, load, session.path, options, sortFindings(findings, session.book.sheets.map((s) => s.name)));
+}
+
+/**
+ * `--apply`: the load report with its suggestions, and a copy of the book with the moves written
+ * into it at `target` (only the moved person and department cells change).
+ */
+export async function applyLoad(session: Session, options: LoadBookOptions, target: string, write: { force?: boolean } = {}): Promise<{ report: LoadReport; moved: number }> {
+  const sheet = requireSheet(session, 'assignments');
+  const tables = await readBookTables(session);
+  const report = loadFromTables(session, tables, { ...options, suggest: true });
+  const moves = report.suggestion?.moves ?? [];
+  await writeAtomicWith(target, (_fh, tmp) => writePatchedXlsx(session.path, tmp, editsFor(moves, tables.assignments!, sheet.part!)), write);
+  return { report, moved: moves.length };
+}
+
+/** The person (and, where it differs, department) cells each move changes. */
+function editsFor(moves: readonly Move[], table: AssignmentsTable, part: string): CellEdits {
+  const personCol = table.layout.byKey.get('person')!;
+  const deptCol = table.layout.byKey.get('department');
+  const rows = new Map<number, Map<number, string>>();
+  for (const m of moves) {
+    const row = m.item.assignment.row;
+    const cells = rows.get(row) ?? new Map<number, string>();
+    cells.set(personCol.index, m.to.name);
+    if (deptCol && m.to.department !== undefined && m.item.assignment.department !== undefined && m.to.department !== m.item.assignment.department) {
+      cells.set(deptCol.index, m.to.department);
+    }
+    rows.set(row, cells);
+  }
+  return new Map([[part, rows]]);
+}

@@ -1,0 +1,37 @@
+/** The CLI's side of a session: the request from the flags, the hooks from the process, --verbose lines. */
+import { openSession, type AppEnv, type AppHooks, type Session } from '../app/session.js';
+import { t } from '../i18n/messages.js';
+import type { SheetRole } from '../model/columns.js';
+import type { CliContext } from './context.js';
+import { note } from './emit.js';
+import type { CommonOptions } from './options.js';
+import { progressReporter } from './progress.js';
+
+/** Notes on stderr (unless --quiet; verbose ones only with --verbose) and a progress line on a terminal. */
+export function hooksFor(options: CommonOptions, ctx: CliContext): AppHooks {
+  return {
+    note: (lang, code, params, verbose) => {
+      if (!verbose || options.verbose) note(ctx, options, lang, code, params);
+    },
+    progress: (lang, sheet) => progressReporter(ctx, options, t(lang, 'note.reading', { sheet })),
+  };
+}
+
+/** What the application gets of the process. */
+export function appEnv(options: CommonOptions, ctx: CliContext): AppEnv {
+  return { cwd: ctx.cwd, env: ctx.env, now: ctx.now, hooks: hooksFor(options, ctx) };
+}
+
+/** Opens the book a command names, with the options every command shares. */
+export async function openCliSession(path: string, roles: readonly SheetRole[], options: CommonOptions, ctx: CliContext, overrides: Record<string, unknown> = {}): Promise<Session> {
+  const session = await openSession(
+    { path, roles, config: options.config, lang: options.lang, encoding: options.encoding, delimiter: options.delimiter, asOf: options.asOf, overrides },
+    appEnv(options, ctx),
+  );
+  if (options.verbose && !options.quiet) {
+    const { config, book } = session;
+    ctx.stderr.write(`${session.configFile ? t(config.lang, 'note.config', { file: session.configFile }) : t(config.lang, 'note.noConfig')}\n`);
+    if (book.kind === 'csv') ctx.stderr.write(`${t(config.lang, 'note.encoding', { file: path, encoding: book.encoding ?? '', delimiter: book.delimiter === '\t' ? 'tab' : (book.delimiter ?? ',') })}\n`);
+  }
+  return session;
+}

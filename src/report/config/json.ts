@@ -1,0 +1,6 @@
+/** `kam config`: the configuration in force, or its JSON Schema, as JSON. */
+import type { ConfigResult } from '../../config/resolve.js';
+
+export function configJson(result: ConfigResult): string {
+  return `${JSON.stringify(result.value, null, 2)}\n`;
+}

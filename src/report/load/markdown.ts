@@ -1,0 +1,21 @@
+/** `kam load --format markdown`: the people table, then the suggested moves. */
+import type { LoadReport } from '../../workload/report.js';
+import type { ReportContext } from '../context.js';
+import { fmtPercent } from '../shared/numbers.js';
+import { label } from '../../i18n/labels.js';
+import { loadTable } from './table.js';
+import { mdCell, mdTable } from '../shared/markdown.js';
+
+/** `load` as markdown: the people table, then the suggested moves. */
+export function loadMarkdown(report: LoadReport, ctx: ReportContext): string {
+  const { lang } = ctx;
+  const data = loadTable(report, lang);
+  const out = [`## ${label(lang, 'load.title')}: ${mdCell(report.file)}`, '', mdTable({ header: data.header, rows: data.rows.map((r) => r.map((v, i) => (i === 5 && typeof v === 'number' ? fmtPercent(v, 0) : typeof v === 'number' ? Number(v.toFixed(2)) : v))) }, ['l', 'l', 'l', 'r', 'r', 'r', 'l', 'r', 'r'])];
+  const moves = report.suggestion?.moves ?? [];
+  if (report.suggestion) {
+    out.push('', `### ${label(lang, 'load.suggestions')}`, '');
+    if (moves.length === 0) out.push(label(lang, 'load.balanced'));
+    else out.push(mdTable({ header: ['#', label(lang, 'name'), label(lang, 'load.hours'), 'from', 'to'], rows: moves.map((m, i) => [i + 1, `${m.item.group.account?.name ?? m.item.group.accountText} · ${m.item.assignment.task}`, m.hours.toFixed(2), `${m.from.name} ${fmtPercent(m.fromBefore, 0)} → ${fmtPercent(m.fromAfter, 0)}`, `${m.to.name} ${fmtPercent(m.toBefore, 0)} → ${fmtPercent(m.toAfter, 0)}`]) }));
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,52 @@
+/** Findings as sentences: the one place a finding's code and arguments become words; and as short lines. */
+import { EXPECTED, FINDING_HINTS, FINDING_MESSAGES, TASK_TYPES } from '../../i18n/findings.js';
+import { type Finding, findingCell, summarize } from '../../model/finding.js';
+import type { Lang } from '../../model/lang.js';
+import type { ReportContext } from '../context.js';
+import { type TierDef, tierLabel } from '../../model/tier.js';
+import type { TierReport } from '../../scoring/score.js';
+import { fill } from '../../util/template.js';
+import { fmtPercent } from './numbers.js';
+import { label } from '../../i18n/labels.js';
+
+/** The finding's message in a language; tier ids and task types are shown by their labels. */
+export function findingMessage(f: Finding, lang: Lang, tiers: readonly TierDef[] = []): string {
+  const args = { ...f.args };
+  if (f.rule === 'schema/invalid-value' && typeof args.expected === 'string') {
+    const [reason, detail] = String(args.expected).split(':');
+    args.expected = fill(EXPECTED[lang][reason!] ?? reason!, { value: detail ?? '' });
+  }
+  for (const k of ['tier', 'recorded', 'computed'] as const) {
+    if (typeof args[k] === 'string') {
+      const def = tiers.find((t) => t.id === args[k]);
+      if (def) args[k] = tierLabel(def, lang);
+    }
+  }
+  if (typeof args.type === 'string') args.type = TASK_TYPES[lang][args.type] ?? args.type;
+  for (const k of ['change', 'threshold'] as const) if (typeof args[k] === 'number') args[k] = fmtPercent(Math.abs(args[k]));
+  if (typeof args.utilization === 'number') args.utilization = fmtPercent(args.utilization, 0);
+  const key = typeof args.variant === 'string' ? `${f.rule}#${args.variant}` : f.rule;
+  const template = FINDING_MESSAGES[lang][key] ?? FINDING_MESSAGES.en[key] ?? FINDING_MESSAGES[lang][f.rule] ?? f.rule;
+  return fill(template, args);
+}
+
+/** The hint for a finding's rule, if there is one. */
+export function findingHint(f: Finding, lang: Lang): string | undefined {
+  return FINDING_HINTS[lang][f.rule];
+}
+
+const MAX_FINDINGS = 20;
+
+/** Findings as `cell  message` lines, at most MAX_FINDINGS of them, with a count. */
+export function findingLines(report: Pick<TierReport, 'findings'>, ctx: ReportContext): string[] {
+  const { lang, color: c } = ctx;
+  const out = [c.bold(label(lang, 'findings.title'))];
+  for (const f of report.findings.slice(0, MAX_FINDINGS)) {
+    const sev = f.severity === 'error' ? c.red('✖') : f.severity === 'warn' ? c.yellow('⚠') : c.blue('ℹ');
+    out.push(`  ${sev} ${c.cyan(findingCell(f) ?? '')}  ${findingMessage(f, lang)}  ${c.dim(f.rule)}`);
+  }
+  if (report.findings.length > MAX_FINDINGS) out.push(c.dim(`  ${label(lang, 'findings.more', { n: report.findings.length - MAX_FINDINGS })}`));
+  const counts = summarize(report.findings);
+  out.push(c.dim(`  ${label(lang, 'findings.summary', counts)}`));
+  return out;
+}

@@ -1,0 +1,80 @@
+/** `kam tier` for the terminal: ranked table, per-tier summary, data problems; `--explain` shows one account. */
+import Table from 'cli-table3';
+import type { ReportContext } from '../context.js';
+import type { TierReport, TierRow } from '../../scoring/score.js';
+import { alignedTable } from '../shared/aligned.js';
+import { explainText } from './explain.js';
+import { findingLines } from '../shared/findings.js';
+import { fmtMoney, fmtPercent, fmtScore, fmtTrend } from '../shared/numbers.js';
+import { label } from '../../i18n/labels.js';
+import { tierLabel } from '../../model/tier.js';
+import { topFactor } from './table.js';
+
+/** The tier report as terminal text. */
+export function tierText(report: TierReport, ctx: ReportContext): string {
+  if (report.explain !== undefined) {
+    const a = report.accounts.find((x) => x.index === report.explain);
+    if (a) return explainText(report, a, ctx);
+  }
+  const { lang, color: c } = ctx;
+  const out: string[] = [];
+  const paren = (s: string): string => (lang === 'zh' ? `（${s}）` : ` (${s})`);
+  const method = label(lang, `method.${report.method}`) + (report.method === 'weighted' ? paren(label(lang, `normalize.${report.normalize}`)) : '');
+  out.push(c.bold(`${label(lang, 'tier.title')} · ${report.file} › ${report.sheet} · ${label(lang, 'tier.accounts', { n: report.accounts.length })} · ${method}`));
+  out.push(c.dim(report.criteria.map((k) => `${k.header} ${fmtPercent(k.weight, 0)}${k.direction === 'cost' ? '↓' : ''}`).join(' · ')));
+  const rows = ctx.limit !== undefined ? report.accounts.slice(0, ctx.limit) : report.accounts;
+  const lines = rows.map((a) => [
+      String(a.rank),
+      a.name,
+      fmtScore(a.score),
+      tierCell(report, a, ctx),
+      a.recordedTier ? tierLabel(report.tiers.find((t) => t.id === a.recordedTier), lang) : (a.recordedText ?? ''),
+      movementCell(a, ctx),
+      a.trend === null ? c.dim('—') : a.trend < 0 ? c.red(fmtTrend(a.trend)) : c.green(fmtTrend(a.trend)),
+      topFactor(report, a),
+    ]);
+  out.push(
+    alignedTable(
+      ['rank', 'name', 'score', 'tier', 'recorded', 'movement', 'trend', 'factor'].map((k) => label(lang, k as 'rank')),
+      lines,
+      ['right', 'left', 'right', 'left', 'left', 'left', 'right', 'left'],
+      (s) => c.bold(s),
+    ),
+  );
+  if (rows.length < report.accounts.length) out.push(c.dim(label(lang, 'limit', { n: rows.length, total: report.accounts.length })));
+  out.push('', c.bold(label(lang, 'summary.title')));
+  const sum = new Table({
+    head: ['tier', 'count', 'revenue', 'share'].map((k) => label(lang, k as 'tier')),
+    style: { head: [], border: [], compact: true },
+    colAligns: ['left', 'right', 'right', 'right'],
+  });
+  for (const s of report.summary) {
+    sum.push([paint(report, s.tier, tierLabel(report.tiers.find((t) => t.id === s.tier), lang), ctx), String(s.count), fmtMoney(s.revenue), fmtPercent(s.revenueShare)]);
+  }
+  const total = report.summary.reduce((s, x) => s + x.revenue, 0);
+  sum.push([label(lang, 'total'), String(report.accounts.length), fmtMoney(total), total > 0 ? fmtPercent(1) : '—']);
+  out.push(sum.toString());
+  if (report.findings.length > 0) out.push('', ...findingLines(report, ctx));
+  return `${out.join('\n')}\n`;
+}
+
+function paint(report: TierReport, tierId: string, text: string, ctx: ReportContext): string {
+  const i = report.tiers.findIndex((t) => t.id === tierId);
+  if (i === 0) return ctx.color.magenta.bold(text);
+  if (i === 1) return ctx.color.yellow(text);
+  return text;
+}
+
+function tierCell(report: TierReport, a: TierRow, ctx: ReportContext): string {
+  const name = paint(report, a.tier, tierLabel(report.tiers.find((t) => t.id === a.tier), ctx.lang), ctx);
+  if (a.pinned) return `${name} ${ctx.color.dim(`(${label(ctx.lang, 'pinned')})`)}`;
+  if (a.promoted) return `${name} ${ctx.color.dim(`(${label(ctx.lang, 'promoted')})`)}`;
+  return name;
+}
+
+function movementCell(a: TierRow, ctx: ReportContext): string {
+  if (a.movement === 'new') return ctx.color.dim(label(ctx.lang, 'new'));
+  if (a.movement === '↑') return ctx.color.green('↑');
+  if (a.movement === '↓') return ctx.color.red('↓');
+  return '=';
+}
