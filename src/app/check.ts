@@ -1,12 +1,10 @@
 /** `kam check` and `kam gaps`: every sheet read, every rule run. */
-import { validateRuleOptions } from '../rules/engine.js';
 import { checkTables, gapsReport, type CheckReport, type GapsReport } from '../rules/check.js';
 import { readBookTables, type BookTables } from './tables.js';
 import type { Session } from './session.js';
 
 /** The findings of a book, sorted as the book is laid out. */
 export async function checkBook(session: Session): Promise<CheckReport> {
-  validateRuleOptions(session.config);
   return checkFromTables(session, await readBookTables(session));
 }
 

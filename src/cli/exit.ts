@@ -2,8 +2,9 @@
 import { CommanderError } from 'commander';
 import { columnTitle, t } from '../i18n/messages.js';
 import { KamError, type Where } from '../model/errors.js';
-import { summarize, severityRank, type Finding, type Severity } from '../model/finding.js';
+import { summarize, severityRank, type Finding } from '../model/finding.js';
 import type { Lang } from '../model/lang.js';
+import type { Severity } from '../model/rules.js';
 
 export const EXIT = { ok: 0, findings: 1, input: 2, internal: 3 } as const;
 

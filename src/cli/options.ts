@@ -2,7 +2,7 @@
 import { Option, type Command } from 'commander';
 import { LANGS, type Lang } from '../model/lang.js';
 import { fileFormats, stdoutFormats, type Format, type Kind } from '../report/index.js';
-import { SEVERITIES, type Severity } from '../model/finding.js';
+import { SEVERITIES, type Severity } from '../model/rules.js';
 import { UsageError } from '../model/errors.js';
 import { parseDateText } from '../parse/values.js';
 import type { IsoDate } from '../util/date.js';

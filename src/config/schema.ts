@@ -1,9 +1,9 @@
 /** The configuration schema (SPEC §2): strict, so an unknown key or a wrong value is an error. */
 import * as z from 'zod';
 import { CANONICAL_COLUMNS, SHEET_ROLES } from '../model/columns.js';
-import { SEVERITIES } from '../model/finding.js';
 import { LANGS } from '../model/lang.js';
-import { RULE_IDS } from '../model/rules.js';
+import { ruleOptionsSchema } from './rule-options.js';
+import { RULE_IDS, SEVERITIES } from '../model/rules.js';
 import {
   DEFAULT_ABC,
   DEFAULT_CRITERIA,
@@ -128,6 +128,11 @@ export const ConfigSchema = z
     }
     if (c.scoring.method === 'abc' && c.scoring.abc.cutoffs.length > c.tiers.length - 1) {
       ctx.addIssue({ code: 'custom', path: ['scoring', 'abc', 'cutoffs'], message: `at most ${c.tiers.length - 1} cut-offs for ${c.tiers.length} tiers` });
+    }
+    for (const [rule, setting] of Object.entries(c.rules)) {
+      if (!Array.isArray(setting) || setting[1] === undefined) continue;
+      const parsed = ruleOptionsSchema(rule).safeParse(setting[1]);
+      for (const issue of parsed.success ? [] : parsed.error.issues) ctx.addIssue({ ...issue, path: ['rules', rule, 1, ...issue.path] });
     }
     if (!(c.load.idle < c.load.high && c.load.high <= c.load.over)) {
       ctx.addIssue({ code: 'custom', path: ['load'], message: 'idle < high ≤ over' });

@@ -1,11 +1,8 @@
 /** Findings: what `check`, `gaps` and the readers report, as codes and arguments, never sentences. */
 import type { Params } from './errors.js';
-import { RULES, type RuleId } from './rules.js';
+import { RULES, type RuleId, type Severity } from './rules.js';
 import type { Column, Layout } from './table.js';
 import { compareText } from '../util/compare.js';
-
-export const SEVERITIES = ['error', 'warn', 'info'] as const;
-export type Severity = (typeof SEVERITIES)[number];
 
 export interface Finding {
   rule: string;

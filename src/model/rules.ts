@@ -1,5 +1,8 @@
 /** The rule catalogue: every finding code kam can report, with its default severity (SPEC §4). */
-import type { Severity } from './finding.js';
+
+/** How serious a finding is: errors fail a CI run by default (`--fail-on error`). */
+export const SEVERITIES = ['error', 'warn', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
 
 export const RULES = {
   'schema/missing-sheet': 'error',
