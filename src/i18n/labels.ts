@@ -181,7 +181,8 @@ const en: Record<keyof typeof zh, string> = {
 };
 
 export type LabelKey = keyof typeof zh;
-const LABELS: Record<Lang, Record<LabelKey, string>> = { zh, en };
+/** Every report word, by language. */
+export const LABELS: Record<Lang, Record<LabelKey, string>> = { zh, en };
 
 /** A report word in a language, with `{param}`s filled in. */
 export function label(lang: Lang, key: LabelKey, params: Record<string, string | number> = {}): string {

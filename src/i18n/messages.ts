@@ -31,7 +31,6 @@ const en: Dict = {
   'input.badRef': 'cell reference {ref} is outside the sheet (beyond XFD1048576): the file is corrupt or hostile',
   'input.missingSheet': 'no {role} sheet found (sheets: {sheets}): name a sheet "{example}" or add an alias under "sheets" in kam.config.json',
   'input.missingColumn': 'no "{column}" column found in the header row: add it, or map your header under "columns" in kam.config.json',
-  'input.noAccounts': 'the accounts sheet has no account rows',
   // Usage (exit 2).
   'usage.delimiter': 'invalid --delimiter "{value}": use one of , ; | or tab',
   'usage.encoding': 'unknown --encoding "{value}": use e.g. utf-8, gb18030, gbk, utf-16le, big5',
@@ -40,7 +39,6 @@ const en: Dict = {
   'usage.outputExt': 'cannot tell the format of -o {file}: this command writes {extensions} files',
   'usage.outputIsInput': 'refusing to write over the input book: -o must name a new file (use --write to update the book)',
   'usage.wholeNumber': 'invalid {option} "{value}": use a whole number ≥ 0',
-  'usage.commander': '{message}',
   'usage.applyOutput': '--apply needs -o new.xlsx: the input book is never changed',
   'usage.applyXlsx': '--apply writes an .xlsx book: give an .xlsx input and -o new.xlsx',
   'output.locked': 'the workbook is open in Excel ({lock} exists): close it first, or pass --force',
@@ -50,7 +48,6 @@ const en: Dict = {
   'config.syntax': 'invalid JSON at {at}: fix the file',
   'config.notObject': 'the config must be a JSON object ({ … })',
   'config.invalid': '{detail}',
-  'config.rulesKey': 'Rules sheet key "{key}" is not a config key: use dotted keys such as scoring.method or load.over',
   // Internal (exit 3).
   internal: 'internal error: {message}. This is a bug in kam; please report it at https://github.com/kam-cli/kam/issues with the command you ran (add --debug for details)',
   // Warnings on stderr.
@@ -89,7 +86,6 @@ const zh: Dict = {
   'input.badRef': '单元格引用 {ref} 超出表格范围（超过 XFD1048576）：文件已损坏或不可信',
   'input.missingSheet': '找不到{role}工作表（现有：{sheets}）：请将工作表命名为「{example}」，或在 kam.config.json 的 "sheets" 中添加别名',
   'input.missingColumn': '表头中找不到「{column}」列：请添加该列，或在 kam.config.json 的 "columns" 中映射你的表头',
-  'input.noAccounts': '客户工作表中没有客户行',
   'usage.delimiter': '无效的 --delimiter "{value}"：请使用 , ; | 或 tab',
   'usage.encoding': '未知的 --encoding "{value}"：可用 utf-8、gb18030、gbk、utf-16le、big5 等',
   'usage.asOf': '无效的 --as-of "{value}"：请使用 2025-11-15 这样的日期',
@@ -97,7 +93,6 @@ const zh: Dict = {
   'usage.outputExt': '无法判断 -o {file} 的格式：此命令可写 {extensions} 文件',
   'usage.outputIsInput': '拒绝覆盖输入工作簿：-o 必须是新文件（更新原工作簿请用 --write）',
   'usage.wholeNumber': '无效的 {option} "{value}"：请使用 ≥ 0 的整数',
-  'usage.commander': '{message}',
   'usage.applyOutput': '--apply 需要 -o 新文件.xlsx：不会修改输入的工作簿',
   'usage.applyXlsx': '--apply 只能写 .xlsx 工作簿：请输入 .xlsx 文件，并用 -o 新文件.xlsx',
   'output.locked': '工作簿正在 Excel 中打开（存在 {lock}）：请先关闭，或使用 --force',
@@ -106,7 +101,6 @@ const zh: Dict = {
   'config.syntax': 'JSON 格式错误，位置 {at}：请修正文件',
   'config.notObject': '配置必须是 JSON 对象（{ … }）',
   'config.invalid': '{detail}',
-  'config.rulesKey': '规则工作表中的键「{key}」不是配置项：请使用 scoring.method、load.over 这样的点分键名',
   internal: '内部错误：{message}。这是 kam 的缺陷，请附上所运行的命令到 https://github.com/kam-cli/kam/issues 报告（加 --debug 可看详情）',
   'warn.droppedCriterion': '评分指标「{column}」在 {sheet} 中没有对应列：已忽略，其余权重重新归一',
   'warn.emptyCriterion': '评分指标「{column}」在 {sheet} 中没有任何数值：已忽略，其余权重重新归一',
@@ -119,7 +113,8 @@ const zh: Dict = {
   'note.reading': '正在读取 {sheet}',
 };
 
-const DICTS: Record<Lang, Dict> = { zh, en };
+/** Every message, by language. */
+export const MESSAGES: Record<Lang, Dict> = { zh, en };
 
 /** How a message names a key column of a sheet (`accounts.name`); English uses the canonical name. */
 const COLUMN_TITLES: Record<Lang, Dict> = {
@@ -134,6 +129,6 @@ export function columnTitle(lang: Lang, role: string, column: string): string {
 
 /** The message for `code` in `lang`, with `{param}`s filled in; the code itself if none exists. */
 export function t(lang: Lang, code: string, params: Params = {}): string {
-  return fill(DICTS[lang][code] ?? DICTS.en[code] ?? code, params);
+  return fill(MESSAGES[lang][code] ?? MESSAGES.en[code] ?? code, params);
 }
 
