@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { resolveConfig } from '../dist/config/load.js';
+import { resolveConfig } from '../dist/config/resolve.js';
 import { configJsonSchema } from '../dist/config/schema.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');

@@ -1,4 +1,5 @@
 /** Tiers (战略 / 重要 / 普通 by default): their definitions, labels, and the names people write for them. */
+import type { Lang } from './lang.js';
 import { foldKey } from '../util/text.js';
 
 export interface TierDef {
@@ -45,8 +46,13 @@ export function tierRecognizer(tiers: readonly TierDef[]): (text: string) => str
   };
 }
 
+/** The label of the tier with this id among the tiers, in a language ('' when there is none). */
+export function tierName(tiers: readonly TierDef[], id: string | undefined, lang: Lang): string {
+  return id === undefined ? '' : tierLabel(tiers.find((t) => t.id === id), lang);
+}
+
 /** A tier's label in a language. */
-export function tierLabel(tier: TierDef | undefined, lang: 'zh' | 'en'): string {
+export function tierLabel(tier: TierDef | undefined, lang: Lang): string {
   if (!tier) return '';
   if (tier.label === undefined) return tier.id;
   return typeof tier.label === 'string' ? tier.label : tier.label[lang];

@@ -16,6 +16,7 @@ export function escapeProperty(s: string): string {
 
 const COMMAND = { error: 'error', warn: 'warning', info: 'notice' } as const;
 
+/** One workflow command per finding, then a summary line. */
 export function githubAnnotations(report: CheckReport | GapsReport, ctx: ReportContext): string {
   const lines = report.findings.map((f) => {
     const cell = findingCell(f);

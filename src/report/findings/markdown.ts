@@ -5,7 +5,7 @@ import type { ReportContext } from '../context.js';
 import { findingMessage } from '../shared/findings.js';
 import { label } from '../../i18n/labels.js';
 import { mdCell, mdTable } from '../shared/markdown.js';
-import { tierLabel } from '../../model/tier.js';
+import { tierName } from '../../model/tier.js';
 
 const ICON = { error: '❌', warn: '⚠️', info: 'ℹ️' } as const;
 
@@ -24,7 +24,7 @@ export function findingsMarkdown(report: CheckReport | GapsReport, ctx: ReportCo
   const header = ['', 'cell', 'rule', 'message'];
   if (report.kind === 'gaps') {
     for (const g of report.groups) {
-      const tier = g.tier ? ` · ${tierLabel(report.tiers.find((t) => t.id === g.tier), lang)}` : '';
+      const tier = g.tier ? ` · ${tierName(report.tiers, g.tier, lang)}` : '';
       out.push(`### ${mdCell(g.account === '' ? label(lang, 'gaps.other') : g.account)}${tier}`, '', mdTable({ header, rows: rows(g.findings) }), '');
     }
   } else {

@@ -4,7 +4,7 @@ import { type Finding, findingCell } from '../../model/finding.js';
 import type { ReportContext } from '../context.js';
 import { findingHint, findingMessage } from '../shared/findings.js';
 import { label } from '../../i18n/labels.js';
-import { tierLabel } from '../../model/tier.js';
+import { tierName } from '../../model/tier.js';
 
 function mark(f: Finding, ctx: ReportContext): string {
   const c = ctx.color;
@@ -50,7 +50,7 @@ export function gapsText(report: GapsReport, ctx: ReportContext): string {
   const c = ctx.color;
   const out = [c.bold(`${label(ctx.lang, 'gaps.title')} · ${report.file} · ${label(ctx.lang, 'tier.asOf', { date: report.asOf })}`)];
   for (const g of report.groups) {
-    const tier = g.tier ? ` · ${tierLabel(report.tiers.find((t) => t.id === g.tier), ctx.lang)}` : '';
+    const tier = g.tier ? ` · ${tierName(report.tiers, g.tier, ctx.lang)}` : '';
     const name = g.account === '' ? label(ctx.lang, 'gaps.other') : `${g.account}${g.id ? ` (${g.id})` : ''}`;
     out.push('', `${c.bold(name)}${tier} · ${label(ctx.lang, 'gaps.count', { n: g.findings.length })}`);
     for (const f of g.findings) out.push(...line(f, report, ctx, findingCell(f) ?? ''));

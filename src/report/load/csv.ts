@@ -4,6 +4,7 @@ import type { ReportContext } from '../context.js';
 import { loadTable } from './table.js';
 import { toCsv } from '../shared/csv.js';
 
+/** The people table as CSV (no BOM on stdout; files get one). */
 export function loadCsv(report: LoadReport, ctx: ReportContext): string {
   return toCsv(loadTable(report, ctx.lang), ctx.raw).replace(/^\ufeff/, '');
 }

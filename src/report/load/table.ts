@@ -4,6 +4,7 @@ import type { LoadReport } from '../../workload/report.js';
 import type { SheetData } from '../../model/sheet-data.js';
 import { label } from '../../i18n/labels.js';
 
+/** One row per person shown: hours, capacity, utilisation, status, accounts held. */
 export function loadTable(report: LoadReport, lang: Lang): SheetData {
   return {
     name: label(lang, 'load.title'),

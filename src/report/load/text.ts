@@ -6,7 +6,7 @@ import type { ReportContext } from '../context.js';
 import { alignedTable } from '../shared/aligned.js';
 import { fmtPercent } from '../shared/numbers.js';
 import { label } from '../../i18n/labels.js';
-import { tierLabel } from '../../model/tier.js';
+import { tierName } from '../../model/tier.js';
 
 const BAR_WIDTH = 24;
 const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
@@ -39,6 +39,7 @@ function paint(status: LoadStatus, text: string, ctx: ReportContext): string {
 
 const fmtHours = (h: number): string => h.toFixed(2);
 
+/** The load report as terminal text. */
 export function loadText(report: LoadReport, ctx: ReportContext): string {
   const { lang, color: c } = ctx;
   const t = report.thresholds;
@@ -85,7 +86,7 @@ function suggestionLines(report: LoadReport, ctx: ReportContext): string[] {
   const out = [c.bold(label(lang, 'load.suggestions'))];
   if (s.moves.length === 0 && s.unfixed.length === 0) out.push(`  ${c.green('✔')} ${label(lang, 'load.balanced')}`);
   s.moves.forEach((m, i) => {
-    const tier = m.item.tier ? tierLabel(report.tiers.find((t) => t.id === m.item.tier), lang) : '';
+    const tier = m.item.tier ? tierName(report.tiers, m.item.tier, lang) : '';
     const facts = [tier, `${fmtHours(m.hours)} ${label(lang, 'load.perWeek')}`, label(lang, 'load.row', { row: m.item.assignment.row })].filter((x) => x !== '');
     const detail = lang === 'zh' ? `（${facts.join('，')}）` : ` (${facts.join(', ')})`;
     out.push(`  ${i + 1}. ${m.item.group.account?.name ?? m.item.group.accountText} · ${m.item.assignment.task}${detail}`);

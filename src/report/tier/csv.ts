@@ -4,6 +4,7 @@ import type { TierReport } from '../../scoring/score.js';
 import { tierTable } from './table.js';
 import { toCsv } from '../shared/csv.js';
 
+/** The ranked table as CSV (no BOM on stdout; files get one). */
 export function tierCsv(report: TierReport, ctx: ReportContext): string {
   return toCsv(tierTable(report, ctx.lang), ctx.raw).replace(/^\ufeff/, '');
 }

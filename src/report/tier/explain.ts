@@ -5,7 +5,7 @@ import type { TierReport, TierRow } from '../../scoring/score.js';
 import { criterionScore } from '../../scoring/methods.js';
 import { fmtPercent, fmtScore, fmtValue } from '../shared/numbers.js';
 import { label } from '../../i18n/labels.js';
-import { tierLabel } from '../../model/tier.js';
+import { tierName } from '../../model/tier.js';
 
 /** `--explain`: each criterion's raw value, normalised value, weight and points. */
 export function explainText(report: TierReport, a: TierRow, ctx: ReportContext): string {
@@ -36,9 +36,8 @@ export function explainText(report: TierReport, a: TierRow, ctx: ReportContext):
     out.push(`${label(lang, 'explain.sminus')}: ${dist.minus[a.index]!.toFixed(6)}`);
     out.push(`${label(lang, 'explain.closeness')} = ${(a.score / 100).toFixed(6)}`);
   }
-  const tierName = tierLabel(report.tiers.find((t) => t.id === a.tier), lang);
-  let line = label(lang, 'explain.tier', { tier: tierName });
-  if (a.pinned && a.computedTier !== a.tier) line += ` ${label(lang, 'explain.pinnedBy', { computed: tierLabel(report.tiers.find((t) => t.id === a.computedTier), lang) })}`;
+  let line = label(lang, 'explain.tier', { tier: tierName(report.tiers, a.tier, lang) });
+  if (a.pinned && a.computedTier !== a.tier) line += ` ${label(lang, 'explain.pinnedBy', { computed: tierName(report.tiers, a.computedTier, lang) })}`;
   else if (a.promoted) line += ` ${label(lang, 'explain.promotedBy')}`;
   out.push(line);
   return `${out.join('\n')}\n`;

@@ -6,12 +6,13 @@ import { findingMessage } from '../shared/findings.js';
 import { fmtMoney, fmtPercent, fmtScore, fmtTrend } from '../shared/numbers.js';
 import { label } from '../../i18n/labels.js';
 import { mdCell, mdTable } from '../shared/markdown.js';
-import { tierLabel } from '../../model/tier.js';
+import { tierName } from '../../model/tier.js';
 import { topFactor } from './table.js';
 
+/** The ranked table, the per-tier summary and the first data problems as markdown. */
 export function tierMarkdown(report: TierReport, ctx: ReportContext): string {
   const { lang } = ctx;
-  const name = (id: string | undefined): string => (id ? tierLabel(report.tiers.find((t) => t.id === id), lang) : '');
+  const name = (id: string | undefined): string => (id ? tierName(report.tiers, id, lang) : '');
   const rows = ctx.limit !== undefined ? report.accounts.slice(0, ctx.limit) : report.accounts;
   const out = [`## ${label(lang, 'tier.title')}: ${mdCell(report.file)}`, ''];
   out.push(

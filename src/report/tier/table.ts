@@ -4,11 +4,11 @@ import type { SheetData } from '../../model/sheet-data.js';
 import type { TierReport, TierRow } from '../../scoring/score.js';
 import { fmtScore } from '../shared/numbers.js';
 import { label } from '../../i18n/labels.js';
-import { tierLabel } from '../../model/tier.js';
+import { tierName } from '../../model/tier.js';
 
 /** One row per account in rank order; a column of points per criterion. */
 export function tierTable(report: TierReport, lang: Lang): SheetData {
-  const tierName = (id: string | undefined): string => (id === undefined ? '' : tierLabel(report.tiers.find((t) => t.id === id), lang));
+  const name = (id: string | undefined): string => tierName(report.tiers, id, lang);
   return {
     name: label(lang, 'tier.title'),
     header: [
@@ -28,8 +28,8 @@ export function tierTable(report: TierReport, lang: Lang): SheetData {
       a.id ?? '',
       a.name,
       a.score,
-      tierName(a.tier),
-      a.recordedTier ? tierName(a.recordedTier) : (a.recordedText ?? ''),
+      name(a.tier),
+      a.recordedTier ? name(a.recordedTier) : (a.recordedText ?? ''),
       a.movement === 'new' ? label(lang, 'new') : a.movement,
       a.pinned,
       a.trend,
@@ -44,7 +44,7 @@ export function tierSummaryTable(report: TierReport, lang: Lang): SheetData {
   return {
     name: label(lang, 'summary.title'),
     header: [label(lang, 'tier'), label(lang, 'count'), label(lang, 'revenue'), label(lang, 'share')],
-    rows: report.summary.map((s) => [tierLabel(report.tiers.find((t) => t.id === s.tier), lang), s.count, s.revenue, s.revenueShare]),
+    rows: report.summary.map((s) => [tierName(report.tiers, s.tier, lang), s.count, s.revenue, s.revenueShare]),
     formats: [undefined, undefined, '#,##0', '0.0%'],
   };
 }

@@ -7,7 +7,7 @@ import { explainText } from './explain.js';
 import { findingLines } from '../shared/findings.js';
 import { fmtMoney, fmtPercent, fmtScore, fmtTrend } from '../shared/numbers.js';
 import { label } from '../../i18n/labels.js';
-import { tierLabel } from '../../model/tier.js';
+import { tierName } from '../../model/tier.js';
 import { topFactor } from './table.js';
 
 /** The tier report as terminal text. */
@@ -28,7 +28,7 @@ export function tierText(report: TierReport, ctx: ReportContext): string {
       a.name,
       fmtScore(a.score),
       tierCell(report, a, ctx),
-      a.recordedTier ? tierLabel(report.tiers.find((t) => t.id === a.recordedTier), lang) : (a.recordedText ?? ''),
+      a.recordedTier ? tierName(report.tiers, a.recordedTier, lang) : (a.recordedText ?? ''),
       movementCell(a, ctx),
       a.trend === null ? c.dim('—') : a.trend < 0 ? c.red(fmtTrend(a.trend)) : c.green(fmtTrend(a.trend)),
       topFactor(report, a),
@@ -49,7 +49,7 @@ export function tierText(report: TierReport, ctx: ReportContext): string {
     colAligns: ['left', 'right', 'right', 'right'],
   });
   for (const s of report.summary) {
-    sum.push([paint(report, s.tier, tierLabel(report.tiers.find((t) => t.id === s.tier), lang), ctx), String(s.count), fmtMoney(s.revenue), fmtPercent(s.revenueShare)]);
+    sum.push([paint(report, s.tier, tierName(report.tiers, s.tier, lang), ctx), String(s.count), fmtMoney(s.revenue), fmtPercent(s.revenueShare)]);
   }
   const total = report.summary.reduce((s, x) => s + x.revenue, 0);
   sum.push([label(lang, 'total'), String(report.accounts.length), fmtMoney(total), total > 0 ? fmtPercent(1) : '—']);
@@ -66,7 +66,7 @@ function paint(report: TierReport, tierId: string, text: string, ctx: ReportCont
 }
 
 function tierCell(report: TierReport, a: TierRow, ctx: ReportContext): string {
-  const name = paint(report, a.tier, tierLabel(report.tiers.find((t) => t.id === a.tier), ctx.lang), ctx);
+  const name = paint(report, a.tier, tierName(report.tiers, a.tier, ctx.lang), ctx);
   if (a.pinned) return `${name} ${ctx.color.dim(`(${label(ctx.lang, 'pinned')})`)}`;
   if (a.promoted) return `${name} ${ctx.color.dim(`(${label(ctx.lang, 'promoted')})`)}`;
   return name;

@@ -4,6 +4,7 @@ import type { SheetData } from '../../model/sheet-data.js';
 import type { TierReport } from '../../scoring/score.js';
 import { tierSummaryTable, tierTable } from './table.js';
 
+/** The sheets of `-o tiers.xlsx`. */
 export function tierSheets(report: TierReport, ctx: ReportContext): SheetData[] {
   return [tierTable(report, ctx.lang), tierSummaryTable(report, ctx.lang)];
 }
