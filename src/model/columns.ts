@@ -16,12 +16,11 @@ export const SHEET_ALIASES: Record<SheetRole, readonly string[]> = {
 
 export interface ColumnSpec {
   readonly aliases: readonly string[];
-  readonly required?: boolean;
 }
 
 export const ACCOUNT_COLUMNS = {
   id: { aliases: ['id', 'account id', 'account no', 'account number', 'customer id', 'customer no', 'client id', '客户编号', '客户编码', '客户代码', '客户id', '编号', '客户号', '序号编码'] },
-  name: { required: true, aliases: ['name', 'account', 'account name', 'customer', 'customer name', 'company', 'company name', 'client', 'client name', '客户名称', '客户', '公司名称', '企业名称', '客户全称', '单位名称', '大客户名称', '客户名', '名称'] },
+  name: { aliases: ['name', 'account', 'account name', 'customer', 'customer name', 'company', 'company name', 'client', 'client name', '客户名称', '客户', '公司名称', '企业名称', '客户全称', '单位名称', '大客户名称', '客户名', '名称'] },
   industry: { aliases: ['industry', 'sector', 'vertical', '行业', '所属行业', '行业类别', '行业属性'] },
   region: { aliases: ['region', 'area', 'territory', '区域', '地区', '所属区域', '大区', '片区'] },
   owner: { aliases: ['owner', 'account manager', 'account owner', 'key account manager', 'kam', 'am', '客户经理', '负责人', '大客户经理', '对接人', '跟进人', '销售负责人', '客户负责人'] },
@@ -40,7 +39,7 @@ export const ACCOUNT_COLUMNS = {
 } as const satisfies Record<string, ColumnSpec>;
 
 export const STAFF_COLUMNS = {
-  name: { required: true, aliases: ['name', 'person', 'employee', 'staff', 'full name', 'member', '姓名', '员工姓名', '人员', '员工', '名字', '人员姓名'] },
+  name: { aliases: ['name', 'person', 'employee', 'staff', 'full name', 'member', '姓名', '员工姓名', '人员', '员工', '名字', '人员姓名'] },
   id: { aliases: ['id', 'employee id', 'staff id', 'employee no', 'badge', '工号', '员工编号', '编号', '员工号'] },
   role: { aliases: ['role', 'position', 'title', 'job title', 'job', '岗位', '职位', '角色', '岗位名称', '职务'] },
   department: { aliases: ['department', 'dept', 'team', 'division', '部门', '所属部门', '团队', '部门名称'] },
@@ -53,10 +52,10 @@ export const STAFF_COLUMNS = {
 } as const satisfies Record<string, ColumnSpec>;
 
 export const ASSIGNMENT_COLUMNS = {
-  // One of `account` and `account_id` is required; a row names its account by either.
+  // A row names its account by name or by id: one of the two is a key column (KEY_COLUMNS).
   account: { aliases: ['account', 'account name', 'customer', 'customer name', 'client', 'company', '客户', '客户名称', '公司名称', '大客户', '对应客户', '服务客户', '客户名'] },
   account_id: { aliases: ['account id', 'account no', 'customer id', 'client id', '客户编号', '客户编码', '客户代码', '客户id'] },
-  task: { required: true, aliases: ['task', 'work', 'duty', 'responsibility', 'activity', 'work item', 'job', '工作内容', '职责', '工作事项', '任务', '事项', '职责内容', '工作任务', '任务内容', '服务内容', '工作项'] },
+  task: { aliases: ['task', 'work', 'duty', 'responsibility', 'activity', 'work item', 'job', '工作内容', '职责', '工作事项', '任务', '事项', '职责内容', '工作任务', '任务内容', '服务内容', '工作项'] },
   person: { aliases: ['person', 'assignee', 'owner', 'responsible person', 'staff', 'name', 'executor', '负责人', '执行人', '责任人', '承办人', '人员', '姓名', '经办人', '对接人'] },
   department: { aliases: ['department', 'dept', 'team', 'responsible department', '负责部门', '部门', '责任部门', '所属部门', '承办部门'] },
   raci: { aliases: ['raci', 'role', 'raci role', 'responsibility type', '角色', '职责类型', 'raci角色', '责任类型', '职责角色'] },
@@ -69,8 +68,8 @@ export const ASSIGNMENT_COLUMNS = {
 } as const satisfies Record<string, ColumnSpec>;
 
 export const RULES_COLUMNS = {
-  key: { required: true, aliases: ['key', 'setting', 'parameter', 'option', 'name', '键', '参数', '设置项', '配置项', '参数名', '项目', '名称', '规则'] },
-  value: { required: true, aliases: ['value', 'setting value', '值', '取值', '设置值', '参数值', '数值', '配置值'] },
+  key: { aliases: ['key', 'setting', 'parameter', 'option', 'name', '键', '参数', '设置项', '配置项', '参数名', '项目', '名称', '规则'] },
+  value: { aliases: ['value', 'setting value', '值', '取值', '设置值', '参数值', '数值', '配置值'] },
 } as const satisfies Record<string, ColumnSpec>;
 
 export const COLUMNS: Record<SheetRole, Record<string, ColumnSpec>> = {
@@ -98,6 +97,6 @@ export const KEY_COLUMNS: Record<SheetRole, readonly (readonly string[])[]> = {
 };
 
 /** The first key column a table lacks (its first name), or undefined when it has them all. */
-export function missingKeyColumn(role: SheetRole, byKey: ReadonlyMap<string, unknown>): string | undefined {
+export function missingKeyColumn(role: SheetRole, byKey: { has(key: string): boolean }): string | undefined {
   return KEY_COLUMNS[role].find((names) => !names.some((n) => byKey.has(n)))?.[0];
 }

@@ -63,16 +63,12 @@ export async function readAssignments(source: SheetSource, options: TableOptions
   const frequencyOf = memo(parseFrequency);
   const statusOf = memo(parseStatus);
   const lockedOf = memo(parseBoolean);
-  let missingAccount = false;
   let cols: ReturnType<typeof columnsOf> | undefined;
   const { layout, findings } = await scanTable(source, 'assignments', options, ({ row, cells }, layout) => {
     cols ??= columnsOf(layout);
     const { accountCol, taskCol } = cols;
-    if (!accountCol) {
-      missingAccount = true;
-      return;
-    }
-    if (!taskCol) return;
+    // A table without its key columns has a schema/missing-column finding and no rows.
+    if (!accountCol || !taskCol) return;
     const account = textOf(cells[accountCol.index]);
     const task = textOf(cells[taskCol.index]);
     if (!account?.ok || !task?.ok) {
@@ -154,9 +150,6 @@ export async function readAssignments(source: SheetSource, options: TableOptions
     }
     assignments.push(a);
   });
-  if (missingAccount || (!layout.byKey.has('account') && !layout.byKey.has('account_id'))) {
-    findings.push({ rule: 'schema/missing-column', severity: 'error', args: { column: 'account' }, sheet: layout.sheet, ...(layout.headerRow ? { row: layout.headerRow } : {}) });
-  }
   findings.push(...rowFindings);
   return { layout, assignments, findings };
 }

@@ -1,7 +1,7 @@
 /** Which sheet of a book plays which role: by name (aliases, config), else by its header row. */
 import type { Aliases } from '../../model/aliases.js';
 import { basename, extname } from 'node:path';
-import { SHEET_ALIASES, COLUMNS, type SheetRole } from '../../model/columns.js';
+import { missingKeyColumn, SHEET_ALIASES, type SheetRole } from '../../model/columns.js';
 import { foldKey } from '../../util/text.js';
 import { aliasIndex } from '../../parse/headers.js';
 import { eachRow, type SheetSource, type WorkbookSource } from '../source.js';
@@ -39,12 +39,11 @@ export async function locateSheets(
   for (const role of roles) {
     if (found[role] || role === 'rules') continue;
     const index = aliasIndex(role, config.columns);
-    const required = Object.entries(COLUMNS[role]).filter(([, s]) => s.required).map(([k]) => k);
     let best: SheetSource | undefined;
     let bestScore = 1;
     for (const sheet of book.sheets) {
       if (taken.has(sheet)) continue;
-      const score = await sheetScore(sheet, role, index, required);
+      const score = await sheetScore(sheet, role, index);
       if (score > bestScore) [best, bestScore] = [sheet, score];
     }
     if (best) {
@@ -55,8 +54,8 @@ export async function locateSheets(
   return found;
 }
 
-/** The best header score among a sheet's first rows; 0 unless the required columns are there. */
-async function sheetScore(sheet: SheetSource, role: SheetRole, index: Map<string, string>, required: string[]): Promise<number> {
+/** The best header score among a sheet's first rows; 0 unless the role's key columns are there. */
+async function sheetScore(sheet: SheetSource, role: SheetRole, index: Map<string, string>): Promise<number> {
   let best = 0;
   let seen = 0;
   for await (const row of eachRow(sheet)) {
@@ -64,7 +63,7 @@ async function sheetScore(sheet: SheetSource, role: SheetRole, index: Map<string
     if (score > best) {
       const keys = new Set<string>();
       for (const c of row.cells) if (c?.t === 's') keys.add(index.get(foldKey(c.v)) ?? '');
-      if (required.every((k) => keys.has(k))) best = score;
+      if (missingKeyColumn(role, keys) === undefined) best = score;
     }
     if (++seen >= 30) break;
   }

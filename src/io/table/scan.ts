@@ -6,7 +6,7 @@
 import type { Aliases } from '../../model/aliases.js';
 import type { Column, Layout } from '../../model/table.js';
 import { isBlank, type RawRow } from '../../model/cell.js';
-import { COLUMNS, type SheetRole } from '../../model/columns.js';
+import { KEY_COLUMNS, type SheetRole } from '../../model/columns.js';
 import type { Finding } from '../../model/finding.js';
 import { RULES } from '../../model/rules.js';
 import { columnLetter } from '../../util/cellref.js';
@@ -137,9 +137,9 @@ function chooseHeader(
     seenHeaders.set(fold(header), c);
     layout.columns[c] = col;
   }
-  for (const [key, spec] of Object.entries(COLUMNS[role])) {
-    if (spec.required && !layout.byKey.has(key)) {
-      findings.push({ rule: 'schema/missing-column', severity: RULES['schema/missing-column'], args: { column: key }, sheet, ...(layout.headerRow ? { row: layout.headerRow } : {}) });
+  for (const names of KEY_COLUMNS[role]) {
+    if (!names.some((k) => layout.byKey.has(k))) {
+      findings.push({ rule: 'schema/missing-column', severity: RULES['schema/missing-column'], args: { column: names[0]! }, sheet, ...(layout.headerRow ? { row: layout.headerRow } : {}) });
     }
   }
   return { layout, findings };
