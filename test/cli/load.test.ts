@@ -1,10 +1,10 @@
 // kam load end to end on the Chinese example: hours to the cent, the suggested moves, --apply.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openBook } from '../../src/io/open.js';
 import { eachRow } from '../../src/io/source.js';
-import { tempDir } from '../helpers/books.js';
+import { tempDir, writeBook } from '../helpers/books.js';
 import { EXAMPLES, kam } from '../helpers/cli.js';
 
 const zh = join(EXAMPLES, 'accounts-zh.xlsx');
@@ -112,3 +112,31 @@ describe('kam load on the Chinese example', () => {
     expect((await kam(['load', join(EXAMPLES, 'csv-en'), '--apply', '-o', join(tempDir(), 'x.xlsx')])).code).toBe(2);
   });
 });
+
+describe('kam load exit codes (SPEC §3: as every command)', () => {
+  it('exits 1 when a finding reaches --fail-on: over capacity is a warning', async () => {
+    expect((await kam(['load', zh, '--format', 'json', ...asOf])).code).toBe(0);
+    const warn = await kam(['load', zh, '--format', 'json', '--fail-on', 'warn', ...asOf]);
+    expect(warn.code).toBe(1);
+    // The over-capacity finding is the person's status in the report, not a line on stderr.
+    expect(warn.stderr).toBe('');
+    expect((await kam(['load', zh, '--format', 'json', '--max-warnings', '0', ...asOf])).code).toBe(1);
+    expect((await kam(['load', zh, '--format', 'json', '--fail-on', 'warn', '-c', join(EXAMPLES, 'kam.config.json'), ...asOf])).code).toBe(1);
+  });
+
+  it('reports unreadable hours on stderr with their cell, and exits 1 (an error)', async () => {
+    const dir = tempDir();
+    const path = await writeBook(join(dir, 'book.xlsx'), [
+      { name: 'Staff', rows: [['Name', 'Role'], ['Ann', 'AM'], ['Bo', 'AM']] },
+      { name: 'Assignments', rows: [['Account', 'Task', 'Person', 'RACI', 'Frequency', 'Hours'], ['X', 'Follow-up', 'Ann', 'R', 'weekly', 'lots'], ['X', 'Follow-up', 'Bo', 'A', 'weekly', 2]] },
+    ]);
+    const r = await kam(['load', path, '--format', 'json', ...asOf]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('kam: error: Assignments!F2: "lots" in column Hours cannot be read: expected a number');
+    expect(r.stderr).toContain('(schema/invalid-value)');
+    // The rule's level is the config's: turned down to a warning it no longer fails the run.
+    writeFileSync(join(dir, 'kam.config.json'), JSON.stringify({ rules: { 'schema/invalid-value': 'warn' } }));
+    expect((await kam(['load', path, '--format', 'json', ...asOf])).code).toBe(0);
+  });
+});
+
