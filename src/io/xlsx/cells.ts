@@ -1,0 +1,165 @@
+/** The cells of one `<row>` of a worksheet part: values, shared strings, dates, formulas, errors. */
+import type { Cell } from '../../model/cell.js';
+import { InputError } from '../../model/errors.js';
+import { columnIndex, MAX_COLUMNS, MAX_ROWS, refColumn } from '../../util/cellref.js';
+import { decodeXml, endsTagName, getAttr, stringItemText } from './xml.js';
+
+export interface SheetContext {
+  file: string;
+  sheet: string;
+  part: string;
+  sharedStrings: readonly string[];
+  dateStyles: readonly boolean[];
+  /** One cell object per shared string, reused by every cell that shows it (cells are never changed). */
+  sharedCells?: (Cell | undefined)[];
+}
+
+function sharedCell(ctx: SheetContext, v: string): Cell {
+  const i = Number(v);
+  const cache = (ctx.sharedCells ??= []);
+  let cell = cache[i];
+  if (!cell) {
+    const str = ctx.sharedStrings[i];
+    cell = str === undefined ? { t: 'e', v: '#STRING?' } : { t: 's', v: str };
+    cache[i] = cell;
+  }
+  return cell;
+}
+
+/**
+ * The shape nearly every writer gives a cell: `<c r="B7" s="3" t="s"><v>12</v></c>`, with an
+ * optional formula before the value. One sticky regular expression reads it; anything else (other
+ * attribute orders, inline strings, rich values) goes the general way.
+ */
+const FAST_CELL = new Map<string, RegExp>();
+function fastCell(p: string): RegExp {
+  let re = FAST_CELL.get(p);
+  if (!re) {
+    const e = p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    re = new RegExp(
+      `<${e}c r="([A-Z]{1,3})(\\d{1,7})"(?: s="(\\d+)")?(?: t="(s|n|b|e|str)")?(?:/>|>(?:(<${e}f(?:[^>]*/>|[^>]*>[^<]*</${e}f>)))?(?:<${e}v>([^<]*)</${e}v>)?</${e}c>)`,
+      'y',
+    );
+    FAST_CELL.set(p, re);
+  }
+  return re;
+}
+
+export function parseCells(content: string, p: string, ctx: SheetContext): (Cell | undefined)[] {
+  const cells: (Cell | undefined)[] = [];
+  const open = `<${p}c`;
+  const close = `</${p}c>`;
+  const fast = fastCell(p);
+  let col = -1;
+  let j = content.indexOf(open);
+  while (j >= 0) {
+    fast.lastIndex = j;
+    const m = fast.exec(content);
+    if (m) {
+      col = columnIndex(m[1]!);
+      if (col >= MAX_COLUMNS || m[2]!.length > 7 || Number(m[2]) > MAX_ROWS) throw new InputError('input.badRef', { ref: m[1]! + m[2]! }, { file: ctx.file, sheet: ctx.sheet });
+      const v = m[6];
+      let cell: Cell | undefined;
+      if (v === undefined || (v.length === 0 && m[4] !== 's' && m[4] !== 'str')) {
+        if (m[5] !== undefined) cell = readCell(m[0], 0, m[0].length, m[4] ?? 'n', m[3], p, ctx);
+      } else {
+        switch (m[4]) {
+          case 's':
+            cell = sharedCell(ctx, v);
+            break;
+          case undefined:
+          case 'n': {
+            const n = Number(v);
+            if (!Number.isFinite(n)) cell = { t: 's', v: decodeXml(v) };
+            else cell = m[3] !== undefined && ctx.dateStyles[Number(m[3])] ? { t: 'n', v: n, date: true } : { t: 'n', v: n };
+            break;
+          }
+          default:
+            cell = readCell(m[0], 0, m[0].length, m[4], m[3], p, ctx);
+        }
+      }
+      if (cell) cells[col] = cell;
+      j = content.indexOf(open, fast.lastIndex);
+      continue;
+    }
+    const ch = content.charCodeAt(j + open.length);
+    if (!endsTagName(ch)) {
+      j = content.indexOf(open, j + open.length);
+      continue;
+    }
+    const gt = content.indexOf('>', j);
+    if (gt < 0) break;
+    // The usual `name="value"` form is read directly; any other spelling falls back to the
+    // general attribute reader. (Searching the tag, not the row: indexOf cannot stop at the `>`.)
+    const tag = content.slice(j, gt + 1);
+    const attr = (name: string): string | undefined => {
+      const at = tag.indexOf(` ${name}="`);
+      if (at >= 0) {
+        const start = at + name.length + 3;
+        return tag.slice(start, tag.indexOf('"', start));
+      }
+      return tag.includes(`${name}=`) || tag.includes(`${name} =`) ? getAttr(tag, name) : undefined;
+    };
+    const ref = attr('r');
+    col = ref === undefined ? col + 1 : refColumn(ref);
+    if (col < 0 || col >= MAX_COLUMNS) {
+      throw new InputError('input.badRef', { ref: ref ?? `#${col + 1}` }, { file: ctx.file, sheet: ctx.sheet });
+    }
+    if (content.charCodeAt(gt - 1) === 47) {
+      j = content.indexOf(open, gt);
+      continue;
+    }
+    const end = content.indexOf(close, gt);
+    const stop = end < 0 ? content.length : end;
+    const cell = readCell(content, gt + 1, stop, attr('t') ?? 'n', attr('s'), p, ctx);
+    if (cell) cells[col] = cell;
+    if (end < 0) break;
+    j = content.indexOf(open, end + close.length);
+  }
+  return cells;
+}
+
+/** The text of the first `<local>` element between `from` and `to`, or undefined. */
+function elementText(s: string, from: number, to: number, p: string, local: string): string | undefined {
+  const open = `<${p}${local}`;
+  const i = s.indexOf(open, from);
+  if (i < 0 || i >= to) return undefined;
+  const after = s.charCodeAt(i + open.length);
+  if (!endsTagName(after)) return undefined;
+  const gt = s.indexOf('>', i);
+  if (gt < 0 || gt >= to || s.charCodeAt(gt - 1) === 47) return undefined;
+  const end = s.indexOf(`</${p}${local}>`, gt);
+  return end < 0 || end > to ? undefined : s.slice(gt + 1, end);
+}
+
+function readCell(s: string, from: number, to: number, t: string, style: string | undefined, p: string, ctx: SheetContext): Cell | undefined {
+  if (t === 'inlineStr') {
+    const is = elementText(s, from, to, p, 'is');
+    return is === undefined ? undefined : { t: 's', v: stringItemText(is, p) };
+  }
+  const v = elementText(s, from, to, p, 'v');
+  if (v === undefined || (v.length === 0 && t !== 's' && t !== 'str')) {
+    const f = s.indexOf(`<${p}f`, from);
+    if (f < 0 || f >= to) return undefined;
+    const formula = elementText(s, from, to, p, 'f');
+    return { t: 'f', v: formula === undefined ? '' : decodeXml(formula) };
+  }
+  switch (t) {
+    case 's':
+      return sharedCell(ctx, v);
+    case 'str':
+      return { t: 's', v: decodeXml(v) };
+    case 'b':
+      return { t: 'b', v: v.trim() === '1' || v.trim().toLowerCase() === 'true' };
+    case 'e':
+      return { t: 'e', v: decodeXml(v).trim() };
+    case 'd':
+      return { t: 'd', v: decodeXml(v).trim() };
+    default: {
+      const n = Number(v);
+      if (!Number.isFinite(n)) return { t: 's', v: decodeXml(v) };
+      if (style !== undefined && ctx.dateStyles[Number(style)]) return { t: 'n', v: n, date: true };
+      return { t: 'n', v: n };
+    }
+  }
+}
