@@ -1,4 +1,5 @@
-// A small clean book (no findings as of 2025-11-15) that each rule test changes in one place.
+// A small clean book (no findings as of 2025-11-15) written as a workbook, for the end-to-end and
+// reader tests; test/helpers/rows.ts has the same book as typed tables for the core tests.
 import { join } from 'node:path';
 import { tempDir, writeBook } from './books.js';
 import { kam } from './cli.js';
