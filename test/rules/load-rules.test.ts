@@ -27,7 +27,7 @@ describe('load', () => {
     const c = check(tablesOf(cleanInputs()), { rules: { 'load/idle': 'info' } });
     expect(brief(c.findings)).toHaveLength(8);
     expect(brief(c.findings)[0]).toBe('load/idle info Staff!A2');
-    // Notes alone: exit 0 (test/cli/check-exit.test.ts).
+    // Notes alone: exit 0 (test/cli/check.test.ts).
     expect(c.summary).toEqual({ error: 0, warn: 0, info: 8 });
   });
 });

@@ -18,7 +18,7 @@ describe('rule configuration', () => {
     dropRows(rows.assignments, 15); // Cove's A
     const warned = checkQuiet(tablesOf(rows), { rules: { 'raci/no-accountable': 'warn' } });
     expect(brief(warned.findings)).toEqual(['raci/no-accountable warn Assignments!E14']);
-    // No error left: exit 0 (test/cli/check-exit.test.ts).
+    // No error left: exit 0 (test/cli/check.test.ts).
     expect(warned.summary.error).toBe(0);
     expect(brief(checkQuiet(tablesOf(rows), { rules: { 'raci/no-accountable': 'off' } }).findings)).toEqual([]);
     // Options are checked with the config (their effect: raci.test.ts, accounts.test.ts).

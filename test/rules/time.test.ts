@@ -15,7 +15,7 @@ describe('time', () => {
     const c = checkQuiet(tablesOf(rows));
     expect(brief(c.findings)).toEqual(['time/overdue warn Assignments!F16']);
     expect(described(c)[0]!.message).toBe('Bolt · Renewal: due 2025-11-01, 14 days overdue');
-    // A warning alone: exit 0, and 1 with --fail-on warn (test/cli/check-exit.test.ts).
+    // A warning alone: exit 0, and 1 with --fail-on warn (test/cli/check.test.ts).
     expect(c.summary).toEqual({ error: 0, warn: 1, info: 0 });
   });
   it('not overdue when done or due later', () => {
