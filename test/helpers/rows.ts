@@ -8,9 +8,11 @@ import type { Assignment, AssignmentsTable } from '../../src/model/assignment.js
 import { PER_WEEK, RACI, type Frequency, type RaciLetter, type Status } from '../../src/model/codes.js';
 import type { SheetRole } from '../../src/model/columns.js';
 import type { Finding } from '../../src/model/finding.js';
+import type { Severity } from '../../src/model/rules.js';
 import type { Person, StaffTable } from '../../src/model/person.js';
 import type { Column, Layout } from '../../src/model/table.js';
 import { findingMessage } from '../../src/report/shared/findings.js';
+import { exitCodeFor } from '../../src/cli/exit.js';
 import { checkTables, type CheckReport } from '../../src/rules/check.js';
 import { scoreAccounts, scoringColumns, type TierReport } from '../../src/scoring/score.js';
 import { columnLetter } from '../../src/util/cellref.js';
@@ -208,6 +210,11 @@ export function check(tables: Tables, raw: Record<string, unknown> = {}, asOf: I
   const tiers = tiersOf(tables.accounts, cfg, asOf);
   const missingSheets = (['accounts', 'assignments'] as const).filter((r) => !tables[r]);
   return checkTables({ file: 'book.xlsx', asOf, config: cfg, sheetOrder: ['Accounts', 'Staff', 'Assignments'], ...tables, ...(tiers ? { tiers } : {}), missingSheets: [...missingSheets] });
+}
+
+/** The exit code `kam check` gives for the report, with `--fail-on` and `--max-warnings` as told. */
+export function exitCode(report: Pick<CheckReport, 'findings'>, failOn: Severity = 'error', maxWarnings?: number): number {
+  return exitCodeFor(report.findings, failOn, maxWarnings);
 }
 
 /** `rule severity cell` of each finding, for compact assertions. */

@@ -64,7 +64,7 @@ describe('RACI per activity', () => {
   });
 
   it('a row holding two letters (a cell such as R/A) is a role conflict', () => {
-    // Reading `R/A` as R and A is the reader's: test/io/sheets.test.ts.
+    // Reading `R/A` as R and A is the reader's: test/io/table.test.ts.
     const rows = cleanInputs();
     atRow(rows.assignments, 14).raci = 'R/A';
     dropRows(rows.assignments, 15);

@@ -1,6 +1,6 @@
 // SPEC §4 references: the accounts, people and departments assignments name must exist and be active.
 import { describe, expect, it } from 'vitest';
-import { atRow, brief, checkQuiet, cleanInputs, described, STAFF_COLUMNS, staffTable, tablesOf } from '../helpers/rows.js';
+import { atRow, brief, checkQuiet, cleanInputs, described, exitCode, STAFF_COLUMNS, staffTable, tablesOf } from '../helpers/rows.js';
 
 describe('references', () => {
   it('ref/unknown-account', () => {
@@ -12,7 +12,7 @@ describe('references', () => {
     const c = checkQuiet(tablesOf(rows));
     expect(brief(c.findings)).toEqual(['ref/unknown-account error Assignments!A16', 'ref/unknown-account error Assignments!A17']);
     expect(c.findings[0]).toMatchObject({ account: 'Nope Ltd', task: 'Follow-up' });
-    expect(c.summary.error).toBe(2);
+    expect(exitCode(c)).toBe(1);
   });
 
   it('ref/unknown-person, for an assignment and for an owner', () => {
@@ -27,7 +27,7 @@ describe('references', () => {
 
   it('ref/inactive-person', () => {
     const rows = cleanInputs();
-    atRow(rows.staff, 5).active = false; // Dave (the reader's 否: test/io/sheets.test.ts)
+    atRow(rows.staff, 5).active = false; // Dave (the reader's 否: test/io/table.test.ts)
     expect(brief(checkQuiet(tablesOf(rows)).findings)).toEqual(['ref/inactive-person error Assignments!C4', 'ref/inactive-person error Assignments!C12']);
   });
 

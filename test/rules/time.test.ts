@@ -2,7 +2,7 @@
 // contact cadence by tier.
 import { describe, expect, it } from 'vitest';
 import type { IsoDate } from '../../src/util/date.js';
-import { atRow, brief, checkQuiet, cleanInputs, described, tablesOf, type AssignmentInput } from '../helpers/rows.js';
+import { atRow, brief, checkQuiet, cleanInputs, described, exitCode, tablesOf, type AssignmentInput } from '../helpers/rows.js';
 
 describe('time', () => {
   const renewal = (due: IsoDate | undefined, status: AssignmentInput['status']): AssignmentInput[] => [
@@ -15,12 +15,12 @@ describe('time', () => {
     const c = checkQuiet(tablesOf(rows));
     expect(brief(c.findings)).toEqual(['time/overdue warn Assignments!F16']);
     expect(described(c)[0]!.message).toBe('Bolt · Renewal: due 2025-11-01, 14 days overdue');
-    // A warning alone: exit 0, and 1 with --fail-on warn (test/cli/check.test.ts).
-    expect(c.summary).toEqual({ error: 0, warn: 1, info: 0 });
+    expect(exitCode(c)).toBe(0);
+    expect(exitCode(c, 'warn')).toBe(1); // --fail-on warn
   });
   it('not overdue when done or due later', () => {
     const done = cleanInputs();
-    done.assignments.push(...renewal('2025-11-01', 'done')); // 已完成 is read as done: test/io/sheets.test.ts
+    done.assignments.push(...renewal('2025-11-01', 'done')); // 已完成 is read as done: test/io/table.test.ts
     expect(brief(checkQuiet(tablesOf(done)).findings)).toEqual([]);
     const later = cleanInputs();
     later.assignments.push(...renewal('2025-11-15', 'doing'));

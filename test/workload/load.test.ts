@@ -1,5 +1,5 @@
 // SPEC §6 arithmetic on typed rows: weekly hours × RACI share, capacity, status, fairness, and
-// the suggested moves. (The reading of hours, capacities and 是/否: test/io/sheets.test.ts.)
+// the suggested moves. (The reading of hours, capacities and 是/否: test/io/table.test.ts.)
 import { describe, expect, it } from 'vitest';
 import { computeLoad, type PersonLoad } from '../../src/workload/load.js';
 import { suggestMoves } from '../../src/workload/suggest.js';
