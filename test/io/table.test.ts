@@ -246,7 +246,7 @@ describe('cells the rules depend on', () => {
     ]);
     const t = await readAssignments(book.sheets[1]!, options);
     expect(t.findings).toEqual([]);
-    // A cell naming two people stays as written: the book splits it (test/rules/coverage.test.ts).
+    // A cell naming two people stays as written: the book splits it (test/rules/responsibility.test.ts).
     expect(t.assignments.map((a) => [a.person, a.hours, a.locked, a.frequency])).toEqual([
       ['Ann', 4, true, { kind: 'recurring', perWeek: 1, word: 'weekly' }],
       ['Carol / Hank', 2.5, false, { kind: 'recurring', perWeek: 5, word: 'daily' }],

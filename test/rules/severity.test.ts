@@ -20,7 +20,7 @@ describe('rule configuration', () => {
     expect(brief(warned.findings)).toEqual(['raci/no-accountable warn Assignments!E14']);
     expect(exitCode(warned)).toBe(0);
     expect(brief(checkQuiet(tablesOf(rows), { rules: { 'raci/no-accountable': 'off' } }).findings)).toEqual([]);
-    // Options are checked with the config (their effect: raci.test.ts, accounts.test.ts).
+    // Options are checked with the config (their effect: responsibility.test.ts, time-accounts-load.test.ts).
     expect(() => checkQuiet(tablesOf(rows), { rules: { 'raci/too-many-responsible': ['warn', { max: 'four' }] } })).toThrow(ConfigError);
     expect(() => checkQuiet(tablesOf(rows), { rules: { 'raci/too-many-responsible': ['warn', { max: 'four' }] } })).toThrow('rules.raci/too-many-responsible[1].max: expected a number');
   });
