@@ -1,8 +1,12 @@
 // kam check and kam gaps end to end: the planted problems of the Chinese example, the clean
-// English example, and every output format accepted by its consumer's syntax.
+// English example, every output format accepted by its consumer's syntax; and on a small book, the
+// exit code (errors, --fail-on, --max-warnings) and a missing sheet or column. The rules are tested
+// on typed rows in test/rules/, the reading of cells in test/io/table.test.ts.
 import { join } from 'node:path';
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
+import { tempDir, writeBook } from '../helpers/books.js';
+import { brief, checkRows, cleanRows } from '../helpers/clean-book.js';
 import { EXAMPLES, kam, spawnKam } from '../helpers/cli.js';
 
 const zh = join(EXAMPLES, 'accounts-zh.xlsx');
@@ -101,7 +105,6 @@ describe('formats', () => {
   });
 
   it('writes a report file with -o (junit .xml, json, markdown)', async () => {
-    const { tempDir } = await import('../helpers/books.js');
     const { readFileSync } = await import('node:fs');
     const dir = tempDir();
     const r = await kam(['check', zh, '-o', join(dir, 'report.xml'), ...asOf]);
@@ -139,5 +142,54 @@ describe('kam check (spawned)', () => {
     expect(spawnKam(['check', 'examples/accounts-en.xlsx', '--format', 'github', ...asOf]).code).toBe(0);
     const bad = spawnKam(['check', 'examples/accounts-en.xlsx', '--format', 'csv']);
     expect(bad.code).toBe(2);
+  });
+});
+
+describe('a small book', () => {
+  it('the clean book has no findings and exits 0', async () => {
+    const c = await checkRows(cleanRows());
+    expect(brief(c)).toEqual([]);
+    expect(c.json.summary).toEqual({ error: 0, warn: 0, info: 0 });
+    expect(c.code).toBe(0);
+  });
+
+  it('exits 1 on an error', async () => {
+    const rows = cleanRows();
+    rows.assignments.push(['Nope Ltd', 'Follow-up', 'Alice', 'Sales', 'R', null, 'weekly', 'doing'], ['Nope Ltd', 'Follow-up', 'Gina', 'Sales', 'A', null, 'weekly', 'doing']);
+    const c = await checkRows(rows);
+    expect(brief(c)).toEqual(['ref/unknown-account error Assignments!A16', 'ref/unknown-account error Assignments!A17']);
+    expect(c.json.findings[0]).toMatchObject({ account: 'Nope Ltd', task: 'Follow-up' });
+    expect(c.code).toBe(1);
+  });
+
+  it('--fail-on and --max-warnings', async () => {
+    const rows = cleanRows();
+    rows.accounts[3]![3] = null; // one warning: data/missing-value
+    const c = await checkRows(rows);
+    expect(brief(c)).toEqual(['data/missing-value warn Accounts!D4']);
+    expect(c.code).toBe(0);
+    expect((await checkRows(rows, ['--fail-on', 'warn'])).code).toBe(1);
+    expect((await checkRows(rows, ['--max-warnings', '0'])).code).toBe(1);
+    expect((await checkRows(rows, ['--max-warnings', '1'])).code).toBe(0);
+    expect((await checkRows(rows, ['--fail-on', 'info'])).code).toBe(1);
+  });
+
+  it('schema/missing-sheet and schema/missing-column', async () => {
+    const path = await writeBook(`${tempDir()}/b.xlsx`, [
+      { name: 'Accounts', rows: cleanRows().accounts },
+      { name: 'Staff', rows: cleanRows().staff },
+    ]);
+    const r = await kam(['check', path, '--format', 'json', '--as-of', '2025-11-15']);
+    expect((JSON.parse(r.stdout) as Json).findings.map((f) => f.rule)).toEqual(['schema/missing-sheet']);
+    expect(r.code).toBe(1);
+    const noTask = await writeBook(`${tempDir()}/c.xlsx`, [
+      { name: 'Accounts', rows: cleanRows().accounts },
+      { name: 'Assignments', rows: [['Account', 'Person'], ['Apex', 'Alice']] },
+    ]);
+    const r2 = await kam(['check', noTask, '--format', 'json', '--as-of', '2025-11-15']);
+    expect((JSON.parse(r2.stdout) as Json).findings).toEqual([
+      { rule: 'schema/missing-column', severity: 'error', message: 'required column "task" is missing', sheet: 'Assignments', row: 1, cell: 'Assignments!1:1' },
+    ]);
+    expect(r2.stderr).toContain('no staff sheet');
   });
 });

@@ -1,7 +1,7 @@
-// A small clean book (no findings as of 2025-11-15) that each rule test changes in one place.
+// A small clean book (no findings as of 2025-11-15) written as a workbook, for the end-to-end and
+// reader tests; test/helpers/rows.ts has the same book as typed tables for the core tests.
 import { join } from 'node:path';
 import { tempDir, writeBook } from './books.js';
-import { kam } from './cli.js';
 
 export type Row = (string | number | Date | null)[];
 
@@ -70,6 +70,8 @@ export async function checkRows(rows: BookRows, extra: string[] = [], config: { 
     { name: 'Staff', rows: rows.staff },
     { name: 'Assignments', rows: rows.assignments, formats: { F: 'yyyy-mm-dd' } },
   ]);
+  // Imported here: the reader tests use the rows without loading the whole CLI.
+  const { kam } = await import('./cli.js');
   const r = await kam(['check', path, '--format', 'json', '--as-of', '2025-11-15', ...extra]);
   return { code: r.code, stderr: r.stderr, json: JSON.parse(r.stdout) as Check['json'] };
 }

@@ -8,8 +8,11 @@ import type { Assignment, AssignmentsTable } from '../../src/model/assignment.js
 import { PER_WEEK, RACI, type Frequency, type RaciLetter, type Status } from '../../src/model/codes.js';
 import type { SheetRole } from '../../src/model/columns.js';
 import type { Finding } from '../../src/model/finding.js';
+import type { Severity } from '../../src/model/rules.js';
 import type { Person, StaffTable } from '../../src/model/person.js';
 import type { Column, Layout } from '../../src/model/table.js';
+import { findingMessage } from '../../src/report/shared/findings.js';
+import { exitCodeFor } from '../../src/cli/exit.js';
 import { checkTables, type CheckReport } from '../../src/rules/check.js';
 import { scoreAccounts, scoringColumns, type TierReport } from '../../src/scoring/score.js';
 import { columnLetter } from '../../src/util/cellref.js';
@@ -209,22 +212,68 @@ export function check(tables: Tables, raw: Record<string, unknown> = {}, asOf: I
   return checkTables({ file: 'book.xlsx', asOf, config: cfg, sheetOrder: ['Accounts', 'Staff', 'Assignments'], ...tables, ...(tiers ? { tiers } : {}), missingSheets: [...missingSheets] });
 }
 
+/** The exit code `kam check` gives for the report, with `--fail-on` and `--max-warnings` as told. */
+export function exitCode(report: Pick<CheckReport, 'findings'>, failOn: Severity = 'error', maxWarnings?: number): number {
+  return exitCodeFor(report.findings, failOn, maxWarnings);
+}
+
 /** `rule severity cell` of each finding, for compact assertions. */
 export function brief(findings: readonly Finding[]): string[] {
   return findings.map((f) => `${f.rule} ${f.severity} ${f.sheet ? `${f.sheet}!${f.column ?? ''}${f.row ?? ''}` : '-'}`);
 }
 
-/** The clean book of test/helpers/clean-book.ts as typed tables: no findings as of 2025-11-15. */
-export function cleanTables(): Required<Tables> {
-  const sales = (name: string) => ({ name, role: 'Account Manager', department: 'Sales' });
+/** The rows of a book before they are laid out as tables: tests edit them, then build. */
+export interface BookInputs {
+  accounts: AccountInput[];
+  staff: PersonInput[];
+  assignments: AssignmentInput[];
+}
+
+/** The tables of the rows, with the clean book's columns unless told. */
+export function tablesOf(rows: BookInputs, columns: { accounts?: ColumnSpec[]; staff?: ColumnSpec[]; assignments?: ColumnSpec[] } = {}): Required<Tables> {
+  return {
+    accounts: accountsTable(rows.accounts, columns.accounts),
+    staff: staffTable(rows.staff, columns.staff),
+    assignments: assignmentsTable(rows.assignments, columns.assignments),
+  };
+}
+
+/** The input of a sheet row (rows start at 2, under the header), for editing a copy in place. */
+export function atRow<T>(rows: T[], row: number): T {
+  const r = rows[row - 2];
+  if (r === undefined) throw new Error(`no row ${row}`);
+  return r;
+}
+
+/** Removes `count` rows from sheet row `row` on: the rows below move up, as in the sheet. */
+export function dropRows<T>(rows: T[], row: number, count = 1): void {
+  rows.splice(row - 2, count);
+}
+
+/**
+ * `check` with load/idle off unless `raw` turns it on: the small books' people are all lightly
+ * loaded, and would each be reported idle.
+ */
+export function checkQuiet(tables: Tables, raw: { rules?: Record<string, unknown> } & Record<string, unknown> = {}, asOf: IsoDate = AS_OF): CheckReport {
+  return check(tables, { ...raw, rules: { 'load/idle': 'off', ...raw.rules } }, asOf);
+}
+
+/** The findings with their English messages, as `kam check --format json` words them. */
+export function described(report: Pick<CheckReport, 'findings' | 'tiers'>): (Finding & { message: string })[] {
+  return report.findings.map((f) => ({ ...f, message: findingMessage(f, 'en', report.tiers) }));
+}
+
+/** The clean book's rows (test/helpers/clean-book.ts): no findings as of 2025-11-15; tests edit copies. */
+export function cleanInputs(): BookInputs {
+  const sales = (name: string): PersonInput => ({ name, role: 'Account Manager', department: 'Sales' });
   const row = (account: string, task: string, person: string, department: string, raci: string, frequency: FrequencyInput, status: Status): AssignmentInput => ({ account, task, person, department, raci, frequency, status });
   return {
-    accounts: accountsTable([
+    accounts: [
       { id: 'A1', name: 'Apex', owner: 'Alice', numbers: { annual_revenue: 300 }, periods: [100, 110], lastContact: '2025-11-10', tier: 'Strategic' },
       { id: 'A2', name: 'Bolt', owner: 'Bob', numbers: { annual_revenue: 200 }, periods: [100, 100], lastContact: '2025-11-01', tier: 'Important' },
       { id: 'A3', name: 'Cove', owner: 'Carol', numbers: { annual_revenue: 100 }, periods: [50, 50], lastContact: '2025-10-01', tier: 'Ordinary' },
-    ]),
-    staff: staffTable([
+    ],
+    staff: [
       sales('Alice'),
       sales('Bob'),
       sales('Carol'),
@@ -233,8 +282,8 @@ export function cleanTables(): Required<Tables> {
       { name: 'Finn', role: 'Technical Support', department: 'Engineering' },
       { name: 'Gina', role: 'Sales Director', department: 'Sales' },
       sales('Hank'),
-    ]),
-    assignments: assignmentsTable([
+    ],
+    assignments: [
       row('Apex', 'Follow-up', 'Alice', 'Sales', 'R', 'weekly', 'doing'), // 2
       row('Apex', 'Follow-up', 'Gina', 'Sales', 'A', 'weekly', 'doing'), // 3
       row('Apex', 'Complaints', 'Dave', 'Service', 'R', 'monthly', 'doing'), // 4
@@ -249,6 +298,11 @@ export function cleanTables(): Required<Tables> {
       row('Bolt', 'Complaints', 'Erin', 'Service', 'A', 'monthly', 'doing'), // 13
       row('Cove', 'Follow-up', 'Carol', 'Sales', 'R', 'monthly', 'doing'), // 14
       row('Cove', 'Follow-up', 'Gina', 'Sales', 'A', 'monthly', 'doing'), // 15
-    ]),
+    ],
   };
+}
+
+/** The clean book of test/helpers/clean-book.ts as typed tables: no findings as of 2025-11-15. */
+export function cleanTables(): Required<Tables> {
+  return tablesOf(cleanInputs());
 }

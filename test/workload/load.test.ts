@@ -1,47 +1,68 @@
-import { join } from 'node:path';
+// SPEC §6 arithmetic on typed rows: weekly hours × RACI share, capacity, status, fairness, and
+// the suggested moves. (The reading of hours, capacities and 是/否: test/io/table.test.ts.)
 import { describe, expect, it } from 'vitest';
-import { resolveConfig } from '../../src/config/resolve.js';
-import { readAssignments } from '../../src/io/sheets/assignments.js';
-import { openBook } from '../../src/io/open.js';
-import { readStaff } from '../../src/io/sheets/staff.js';
-import { indexBook } from '../../src/book/book.js';
 import { computeLoad, type PersonLoad } from '../../src/workload/load.js';
 import { suggestMoves } from '../../src/workload/suggest.js';
-import { tempDir, writeBook } from '../helpers/books.js';
+import { assignmentsTable, bookOf, config as resolved, staffTable, type AssignmentInput, type ColumnSpec, type PersonInput } from '../helpers/rows.js';
 
-type Row = (string | number | null)[];
+const STAFF: ColumnSpec[] = [
+  ['name', 'Name'],
+  ['role', 'Role'],
+  ['department', 'Department'],
+  ['capacity_hours', 'Capacity Hours'],
+  ['active', 'Active'],
+];
+const ASSIGNMENTS: ColumnSpec[] = [
+  ['account', 'Account'],
+  ['task', 'Task'],
+  ['person', 'Person'],
+  ['department', 'Department'],
+  ['raci', 'RACI'],
+  ['frequency', 'Frequency'],
+  ['hours', 'Hours'],
+  ['status', 'Status'],
+  ['locked', 'Locked'],
+  ['due', 'Due'],
+];
 
-/** Builds a book of staff and assignments and computes everyone's load as of 2025-11-15. */
-async function load(staff: Row[], assignments: Row[], config: Record<string, unknown> = {}) {
-  const path = await writeBook(join(tempDir(), 'b.xlsx'), [
-    { name: 'Staff', rows: [['Name', 'Role', 'Department', 'Capacity Hours', 'Active'], ...staff] },
-    { name: 'Assignments', rows: [['Account', 'Task', 'Person', 'Department', 'RACI', 'Frequency', 'Hours', 'Status', 'Locked', 'Due'], ...assignments] },
-  ]);
-  const book = await openBook(path);
-  const opts = { file: path, date1904: false };
-  const s = await readStaff(book.sheets[0]!, opts);
-  const a = await readAssignments(book.sheets[1]!, opts);
-  const resolved = resolveConfig({ raw: config }, { lang: 'en' });
-  const ctx = indexBook({ config: resolved, asOf: '2025-11-15', staff: s, assignments: a });
-  return { result: computeLoad(ctx), config: resolved };
+/** A person: name, role, department, weekly capacity (the default where undefined), active. */
+const person = (name: string, role: string, department: string, capacity: number | undefined, active = true): PersonInput => ({ name, role, department, ...(capacity !== undefined ? { capacity } : {}), active });
+/** A row: account, task, person (none: the department only), department, RACI, frequency, hours, status, locked. */
+const work = (account: string, task: string, who: string | undefined, department: string, raci: string, frequency: AssignmentInput['frequency'], hours: number, status: AssignmentInput['status'], locked = false): AssignmentInput => ({
+  account,
+  task,
+  ...(who !== undefined ? { person: who } : {}),
+  department,
+  raci,
+  frequency,
+  hours,
+  status,
+  locked,
+});
+
+/** Everyone's load as of 2025-11-15, of staff and assignments only. */
+function load(staff: PersonInput[], assignments: AssignmentInput[], raw: Record<string, unknown> = {}) {
+  const config = resolved(raw);
+  const book = bookOf({ staff: staffTable(staff, STAFF), assignments: assignmentsTable(assignments, ASSIGNMENTS) }, config);
+  return { result: computeLoad(book), config };
 }
 const by = (people: PersonLoad[]) => Object.fromEntries(people.map((p) => [p.name, p]));
 
 describe('computeLoad', () => {
-  it('sums weekly hours × RACI share per person, with capacity and status', async () => {
-    const { result } = await load(
+  it('sums weekly hours × RACI share per person, with capacity and status', () => {
+    const { result } = load(
       [
-        ['Ann', 'AM', 'Sales', 40, 'yes'],
-        ['Bo', 'AM', 'Sales', 20, 'yes'],
-        ['Cy', 'Lead', 'Sales', null, 'yes'],
+        person('Ann', 'AM', 'Sales', 40),
+        person('Bo', 'AM', 'Sales', 20),
+        person('Cy', 'Lead', 'Sales', undefined),
       ],
       [
-        ['X', 'Follow-up', 'Ann', 'Sales', 'R', 'weekly', 10, 'doing'],
-        ['X', 'Follow-up', 'Cy', 'Sales', 'A', 'weekly', 10, 'doing'],
-        ['X', 'Review', 'Ann', 'Sales', 'C', 'monthly', 26, 'todo'],
-        ['Y', 'Follow-up', 'Bo', 'Sales', 'R', 'daily', 2, 'doing'],
-        ['Y', 'Follow-up', 'Cy', 'Sales', 'I', 'daily', 2, 'doing'],
-        ['Y', 'Report', null, 'Sales', 'R', 'weekly', 40, 'doing'],
+        work('X', 'Follow-up', 'Ann', 'Sales', 'R', 'weekly', 10, 'doing'),
+        work('X', 'Follow-up', 'Cy', 'Sales', 'A', 'weekly', 10, 'doing'),
+        work('X', 'Review', 'Ann', 'Sales', 'C', 'monthly', 26, 'todo'),
+        work('Y', 'Follow-up', 'Bo', 'Sales', 'R', 'daily', 2, 'doing'),
+        work('Y', 'Follow-up', 'Cy', 'Sales', 'I', 'daily', 2, 'doing'),
+        work('Y', 'Report', undefined, 'Sales', 'R', 'weekly', 40, 'doing'),
       ],
     );
     const p = by(result.people);
@@ -57,15 +78,15 @@ describe('computeLoad', () => {
     expect(result.totals.hours).toBeCloseTo(p.Ann!.hours + 10 + 2, 12);
   });
 
-  it('lists inactive and unknown people apart, with their load', async () => {
-    const { result } = await load(
+  it('lists inactive and unknown people apart, with their load', () => {
+    const { result } = load(
       [
-        ['Ann', 'AM', 'Sales', 40, 'yes'],
-        ['Old', 'AM', 'Sales', 40, '否'],
+        person('Ann', 'AM', 'Sales', 40),
+        person('Old', 'AM', 'Sales', 40, false),
       ],
       [
-        ['X', 'Follow-up', 'Old', 'Sales', 'R', 'weekly', 3, 'doing'],
-        ['X', 'Follow-up', 'Ghost', 'Sales', 'A', 'weekly', 5, 'doing'],
+        work('X', 'Follow-up', 'Old', 'Sales', 'R', 'weekly', 3, 'doing'),
+        work('X', 'Follow-up', 'Ghost', 'Sales', 'A', 'weekly', 5, 'doing'),
       ],
     );
     expect(result.people.map((p) => [p.name, p.status, p.hours])).toEqual([
@@ -76,15 +97,15 @@ describe('computeLoad', () => {
     expect(result.totals).toEqual({ people: 1, hours: 0, capacity: 40, utilization: 0 });
   });
 
-  it('measures fairness per role', async () => {
-    const { result } = await load(
+  it('measures fairness per role', () => {
+    const { result } = load(
       [
-        ['Ann', 'AM', 'Sales', 40, 'yes'],
-        ['Bo', 'AM', 'Sales', 40, 'yes'],
+        person('Ann', 'AM', 'Sales', 40),
+        person('Bo', 'AM', 'Sales', 40),
       ],
       [
-        ['X', 'Follow-up', 'Ann', 'Sales', 'R', 'weekly', 30, 'doing'],
-        ['Y', 'Follow-up', 'Bo', 'Sales', 'R', 'weekly', 10, 'doing'],
+        work('X', 'Follow-up', 'Ann', 'Sales', 'R', 'weekly', 30, 'doing'),
+        work('Y', 'Follow-up', 'Bo', 'Sales', 'R', 'weekly', 10, 'doing'),
       ],
     );
     expect(result.fairness).toEqual([{ role: 'AM', people: 2, mean: 0.5, stdDev: 0.25, maxMinRatio: 3 }]);
@@ -92,27 +113,27 @@ describe('computeLoad', () => {
 });
 
 describe('suggestMoves', () => {
-  const staff: Row[] = [
-    ['Ann', 'AM', 'Sales', 40, 'yes'],
-    ['Bo', 'AM', 'Sales', 40, 'yes'],
-    ['Cat', 'AM', 'Sales', 20, 'yes'],
-    ['Dee', 'Support', 'Service', 40, 'yes'],
-    ['Lead', 'Director', 'Sales', 40, 'yes'],
+  const staff: PersonInput[] = [
+    person('Ann', 'AM', 'Sales', 40),
+    person('Bo', 'AM', 'Sales', 40),
+    person('Cat', 'AM', 'Sales', 20),
+    person('Dee', 'Support', 'Service', 40),
+    person('Lead', 'Director', 'Sales', 40),
   ];
-  const work: Row[] = [
-    ['Big', 'Follow-up', 'Ann', 'Sales', 'R', 'weekly', 20, 'doing'],
-    ['Big', 'Follow-up', 'Lead', 'Sales', 'A', 'weekly', 20, 'doing'],
-    ['Mid', 'Follow-up', 'Ann', 'Sales', 'R', 'weekly', 12, 'doing'],
-    ['Small', 'Follow-up', 'Ann', 'Sales', 'R', 'weekly', 6, 'doing'],
-    ['Tiny', 'Follow-up', 'Ann', 'Sales', 'R', 'weekly', 4, 'doing', '是'],
-    ['Tiny', 'Review', 'Ann', 'Sales', 'A', 'weekly', 10, 'doing'],
-    ['Mid', 'Follow-up', 'Bo', 'Sales', 'C', 'weekly', 12, 'doing'],
-    ['Other', 'Follow-up', 'Bo', 'Sales', 'R', 'weekly', 16, 'doing'],
-    ['Other', 'Support', 'Dee', 'Service', 'R', 'weekly', 2, 'doing'],
+  const rows: AssignmentInput[] = [
+    work('Big', 'Follow-up', 'Ann', 'Sales', 'R', 'weekly', 20, 'doing'),
+    work('Big', 'Follow-up', 'Lead', 'Sales', 'A', 'weekly', 20, 'doing'),
+    work('Mid', 'Follow-up', 'Ann', 'Sales', 'R', 'weekly', 12, 'doing'),
+    work('Small', 'Follow-up', 'Ann', 'Sales', 'R', 'weekly', 6, 'doing'),
+    work('Tiny', 'Follow-up', 'Ann', 'Sales', 'R', 'weekly', 4, 'doing', true),
+    work('Tiny', 'Review', 'Ann', 'Sales', 'A', 'weekly', 10, 'doing'),
+    work('Mid', 'Follow-up', 'Bo', 'Sales', 'C', 'weekly', 12, 'doing'),
+    work('Other', 'Follow-up', 'Bo', 'Sales', 'R', 'weekly', 16, 'doing'),
+    work('Other', 'Support', 'Dee', 'Service', 'R', 'weekly', 2, 'doing'),
   ];
 
-  it('moves the smallest movable R work to the least-utilised colleague of the role, within the target', async () => {
-    const { result, config } = await load(staff, work);
+  it('moves the smallest movable R work to the least-utilised colleague of the role, within the target', () => {
+    const { result, config } = load(staff, rows);
     const ann = by(result.people).Ann!;
     expect(ann.utilization).toBeCloseTo((20 + 12 + 6 + 4 + 2) / 40, 12); // 110%
     const { moves, unfixed } = suggestMoves(result.people, config.load);
@@ -124,9 +145,9 @@ describe('suggestMoves', () => {
     expect(unfixed).toEqual([]);
   });
 
-  it('respects its invariants', async () => {
-    const heavy: Row[] = [...work, ['Extra', 'Follow-up', 'Ann', 'Sales', 'R', 'weekly', 8, 'doing'], ['Extra2', 'Follow-up', 'Ann', 'Sales', 'R', 'weekly', 3, 'doing']];
-    const { result, config } = await load(staff, heavy);
+  it('respects its invariants', () => {
+    const heavy: AssignmentInput[] = [...rows, work('Extra', 'Follow-up', 'Ann', 'Sales', 'R', 'weekly', 8, 'doing'), work('Extra2', 'Follow-up', 'Ann', 'Sales', 'R', 'weekly', 3, 'doing')];
+    const { result, config } = load(staff, heavy);
     const first = suggestMoves(result.people, config.load);
     const again = suggestMoves(result.people, config.load);
     expect(again.moves.map((m) => [m.item.assignment.row, m.to.name])).toEqual(first.moves.map((m) => [m.item.assignment.row, m.to.name]));
@@ -141,12 +162,12 @@ describe('suggestMoves', () => {
     expect(finalAnn).toBeLessThanOrEqual(1); // the over-capacity person is fixed
   });
 
-  it('says why someone cannot be fixed', async () => {
-    const lonely = await load([['Solo', 'Unique', 'Nowhere', 10, 'yes']], [['X', 'Follow-up', 'Solo', 'Nowhere', 'R', 'weekly', 20, 'doing']]);
+  it('says why someone cannot be fixed', () => {
+    const lonely = load([person('Solo', 'Unique', 'Nowhere', 10)], [work('X', 'Follow-up', 'Solo', 'Nowhere', 'R', 'weekly', 20, 'doing')]);
     expect(suggestMoves(lonely.result.people, lonely.config.load).unfixed.map((u) => [u.person.name, u.reason])).toEqual([['Solo', 'no-receiver']]);
-    const locked = await load(staff, [['X', 'Follow-up', 'Ann', 'Sales', 'R', 'weekly', 50, 'doing', 'yes']]);
+    const locked = load(staff, [work('X', 'Follow-up', 'Ann', 'Sales', 'R', 'weekly', 50, 'doing', true)]);
     expect(suggestMoves(locked.result.people, locked.config.load).unfixed.map((u) => u.reason)).toEqual(['no-movable']);
-    const full = await load(staff, [['X', 'Follow-up', 'Ann', 'Sales', 'R', 'weekly', 45, 'doing']]);
+    const full = load(staff, [work('X', 'Follow-up', 'Ann', 'Sales', 'R', 'weekly', 45, 'doing')]);
     expect(suggestMoves(full.result.people, full.config.load).unfixed.map((u) => u.reason)).toEqual(['no-room']);
   });
 });
