@@ -1,4 +1,4 @@
-/** Coverage: every account has an owner, and every task type its tier requires has someone responsible. */
+/** Coverage: every account has an owner, every task type its tier requires has someone responsible, and no top account rests on one person. */
 import { RACI } from '../model/codes.js';
 import { cellFinding } from '../model/finding.js';
 import type { Finding } from '../model/finding.js';
@@ -26,6 +26,34 @@ export function coverageRules(book: IndexedBook): Finding[] {
       if (!groups.some((g) => g.type === key && held(g, RACI.R))) {
         out.push(cellFinding('coverage/required-task', layout, a.row, nameCol, { account: a.name, type, tier: tier! }, { account: a.name }));
       }
+    }
+  }
+  return out;
+}
+
+/** coverage/single-point: one person holds every R and A of a strategic or important account. */
+export function singlePointRules(book: IndexedBook): Finding[] {
+  const t = book.accounts;
+  if (!t || !book.assignments) return [];
+  const top = new Set(book.config.tiers.slice(0, 2).map((x) => x.id));
+  const nameCol = t.layout.byKey.get('name');
+  const out: Finding[] = [];
+  for (const a of t.accounts) {
+    const tier = book.effectiveTier(a);
+    if (tier === undefined || !top.has(tier)) continue;
+    let holder: string | undefined;
+    let name = '';
+    let single = true;
+    for (const g of book.groupsByAccount.get(a) ?? []) {
+      for (const r of g.rows) {
+        if (!(r.raci & (RACI.R | RACI.A))) continue;
+        const key = r.personKey ?? `dept:${r.departmentKey ?? ''}`;
+        if (holder === undefined) [holder, name] = [key, r.person ?? r.department ?? ''];
+        else if (key !== holder) single = false;
+      }
+    }
+    if (holder !== undefined && single && !holder.startsWith('dept:')) {
+      out.push(cellFinding('coverage/single-point', t.layout, a.row, nameCol, { account: a.name, person: name, tier }, { account: a.name, person: name }));
     }
   }
   return out;

@@ -1,5 +1,4 @@
-/** Workload rules: over capacity, too many accounts, idle, and single points of failure. */
-import { RACI } from '../model/codes.js';
+/** Workload rules: over capacity, too many accounts, idle. */
 import { cellFinding } from '../model/finding.js';
 import type { Finding } from '../model/finding.js';
 import { computeLoad, type LoadResult } from '../workload/load.js';
@@ -28,34 +27,6 @@ export function loadFindings(book: IndexedBook, load: LoadResult): Finding[] {
     if (p.status === 'idle') out.push(cellFinding('load/idle', layout, row, nameCol, args, about));
     if (p.maxAccounts !== undefined && p.accounts > p.maxAccounts) {
       out.push(cellFinding('load/max-accounts', layout, row, maxCol ?? nameCol, { person: p.name, accounts: p.accounts, max: p.maxAccounts }, about));
-    }
-  }
-  return out;
-}
-
-/** coverage/single-point: one person holds every R and A of a strategic or important account. */
-export function singlePointRules(book: IndexedBook): Finding[] {
-  const t = book.accounts;
-  if (!t || !book.assignments) return [];
-  const top = new Set(book.config.tiers.slice(0, 2).map((x) => x.id));
-  const nameCol = t.layout.byKey.get('name');
-  const out: Finding[] = [];
-  for (const a of t.accounts) {
-    const tier = book.effectiveTier(a);
-    if (tier === undefined || !top.has(tier)) continue;
-    let holder: string | undefined;
-    let name = '';
-    let single = true;
-    for (const g of book.groupsByAccount.get(a) ?? []) {
-      for (const r of g.rows) {
-        if (!(r.raci & (RACI.R | RACI.A))) continue;
-        const key = r.personKey ?? `dept:${r.departmentKey ?? ''}`;
-        if (holder === undefined) [holder, name] = [key, r.person ?? r.department ?? ''];
-        else if (key !== holder) single = false;
-      }
-    }
-    if (holder !== undefined && single && !holder.startsWith('dept:')) {
-      out.push(cellFinding('coverage/single-point', t.layout, a.row, nameCol, { account: a.name, person: name, tier }, { account: a.name, person: name }));
     }
   }
   return out;
