@@ -3,6 +3,7 @@
  * role, and the date runs are as of. What the process gives (cwd, environment, clock, stderr) is
  * passed in, so the application layer runs the same in the CLI and in a test.
  */
+import { join } from 'node:path';
 import { resolveConfig, type ResolvedConfig } from '../config/resolve.js';
 import { readConfigSource } from '../io/config-file.js';
 import { openBook } from '../io/open.js';
@@ -54,6 +55,8 @@ export interface Session {
   configFile?: string;
   sheets: Partial<Record<SheetRole, SheetSource>>;
   asOf: IsoDate;
+  /** Every file the session read (the workbook, each CSV of a folder, the config file): -o may be none of them. */
+  inputs: readonly string[];
   tableOptions(sheet: SheetSource): TableOptions;
   /** A note for stderr in the config's language. */
   note(code: string, params?: Params, verbose?: boolean): void;
@@ -74,6 +77,7 @@ export async function openSession(request: SessionRequest, env: AppEnv): Promise
     config,
     sheets,
     asOf: request.asOf ?? localToday(env.now()),
+    inputs: [...inputFiles(path, book), ...(source.file ? [source.file] : [])],
     tableOptions: (sheet) => ({
       file: path,
       date1904: book.date1904,
@@ -97,6 +101,12 @@ export async function openSession(request: SessionRequest, env: AppEnv): Promise
     }
   }
   return session;
+}
+
+/** The files a book was read from: the workbook or CSV itself, or each CSV of a folder. */
+function inputFiles(path: string, book: WorkbookSource): string[] {
+  if (book.files) return [...book.files];
+  return book.kind === 'csv' && book.file === path && book.sheets.length > 0 && !/\.(csv|tsv|txt|tab)$/i.test(path) ? book.sheets.map((s) => join(path, s.name)) : [path];
 }
 
 const ROLE_NAMES: Record<SheetRole, Record<Lang, string>> = {

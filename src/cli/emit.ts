@@ -19,8 +19,8 @@ import type { CommonOptions } from './options.js';
 
 export interface EmitOptions {
   lang: Lang;
-  /** The input book: an -o file may never be it. */
-  input?: string;
+  /** The book and every file read with it: an -o file may be none of them. */
+  inputs?: { book: string; files: readonly string[] };
   /** --limit: the rows text and markdown show on stdout (files get them all). */
   limit?: number;
   /** Print on stdout even with -o (e.g. `--explain`). */
@@ -47,7 +47,7 @@ export async function emit<K extends Kind>(kind: K, result: Results[K], options:
 /** Writes a result to an -o file in the format its extension names, without colours or --limit. */
 async function writeResult<K extends Kind>(kind: K, result: Results[K], file: string, options: CommonOptions, ctx: CliContext, how: EmitOptions): Promise<void> {
   const format = outputFormat(file, fileFormats(kind));
-  if (how.input !== undefined && (await sameFile(file, how.input))) throw new UsageError('usage.outputIsInput', {});
+  if (how.inputs) await refuseInput(file, how.inputs);
   const rctx = contextFor({ ...options, color: false }, ctx, how.lang);
   if (format === 'xlsx') {
     const sheets = renderSheets(kind, result, rctx);
@@ -57,6 +57,14 @@ async function writeResult<K extends Kind>(kind: K, result: Results[K], file: st
   const text = renderText(kind, result, format, rctx);
   // A CSV file starts with a BOM, so that Excel reads its Chinese as UTF-8.
   await writeAtomic(file, format === 'csv' && !text.startsWith('\ufeff') ? `\ufeff${text}` : text, { force: options.force });
+}
+
+/** Refuses an output file that is the book or any other file the command read (SPEC §7). */
+export async function refuseInput(file: string, inputs: { book: string; files: readonly string[] }): Promise<void> {
+  if (await sameFile(file, inputs.book)) throw new UsageError('usage.outputIsInput', {});
+  for (const input of inputs.files) {
+    if (await sameFile(file, input)) throw new UsageError('usage.outputIsInputFile', { input });
+  }
 }
 
 /** Colours only for a terminal, never with --no-color or NO_COLOR; FORCE_COLOR forces them. */
@@ -92,11 +100,12 @@ export async function writeChunks(out: Output, text: string | Iterable<string>):
 }
 
 /** The format each -o extension names (`.md` markdown, `.txt` text, `.xml` junit, else itself). */
-const EXTENSION_FORMATS: Record<string, Format> = { csv: 'csv', json: 'json', xlsx: 'xlsx', md: 'markdown', markdown: 'markdown', txt: 'text', xml: 'junit' };
+const EXTENSION_FORMATS: Readonly<Record<string, Format>> = { csv: 'csv', json: 'json', xlsx: 'xlsx', md: 'markdown', markdown: 'markdown', txt: 'text', xml: 'junit' };
 
 /** The format an -o file name asks for, among those a command can write. */
 export function outputFormat(file: string, allowed: readonly Format[]): Format {
-  const format = EXTENSION_FORMATS[extname(file).toLowerCase().replace(/^\./, '')];
+  const ext = extname(file).toLowerCase().replace(/^\./, '');
+  const format = Object.hasOwn(EXTENSION_FORMATS, ext) ? EXTENSION_FORMATS[ext] : undefined;
   if (format === undefined || !allowed.includes(format)) {
     const extensions = Object.entries(EXTENSION_FORMATS).filter(([ext, f]) => allowed.includes(f) && ext !== 'markdown').map(([ext]) => `.${ext}`);
     throw new UsageError('usage.outputExt', { file, extensions: extensions.join(', ') });

@@ -1,4 +1,5 @@
 /** The only file that touches the process: run, then set the exit code. */
+import { removeTempFiles } from '../io/write/atomic.js';
 import { processContext } from './context.js';
 import { runCli } from './run.js';
 
@@ -7,5 +8,15 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   if (err.code === 'EPIPE') process.exit(0);
   throw err;
 });
+
+// Ctrl-C, `kill` and a closed terminal stop kam without leaving a temporary file: the target of a
+// write in progress stays as it was. Exit codes follow the shell's 128 + signal number.
+const SIGNALS = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;
+for (const [signal, code] of Object.entries(SIGNALS)) {
+  process.once(signal, () => {
+    removeTempFiles();
+    process.exit(code);
+  });
+}
 
 process.exitCode = await runCli(process.argv.slice(2), processContext());

@@ -33,7 +33,7 @@ export function addCommonOptions(cmd: Command, kind: Kind): Command {
   return cmd
     .option('-c, --config <file>', 'config file (default: kam.config.json next to the book or above it)')
     .addOption(new Option('--format <format>', 'output format on stdout').choices(stdoutFormats(kind)))
-    .option('-o, --output <file>', `write the result to a file, in the format its extension names (${extensions.join(' ')})`)
+    .option('-o, --output <file>', `write the result to a file, in the format its extension names (${extensions.join(' ')})`, outputFile)
     .addOption(new Option('--lang <lang>', 'language of messages (default from LANG/LC_ALL)').choices(LANGS))
     .option('--no-color', 'no colours (also NO_COLOR=1)')
     .option('--as-of <date>', "today's date for due dates and cadence, e.g. 2025-11-15", parseAsOf)
@@ -46,6 +46,11 @@ export function addCommonOptions(cmd: Command, kind: Kind): Command {
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', wholeNumber('--max-warnings'))
     .option('--force', 'write even when Excel has the workbook open')
     .option('--raw', 'CSV output without formula-injection protection');
+}
+
+function outputFile(value: string): string {
+  if (value.trim() === '') throw new UsageError('usage.outputEmpty', {});
+  return value;
 }
 
 function parseAsOf(value: string): IsoDate {

@@ -118,9 +118,11 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 function configError(error: ZodError, file: string | undefined, cells: Map<string, string>, lang: Lang): ConfigError {
   const issues = error.issues.slice(0, 3);
   const first = issues[0]!;
-  const key = formatPath(first.path);
+  // An unknown key is reported at its parent: look its own cell up (a Rules-sheet key names its row).
+  const path = first.code === 'unrecognized_keys' && first.keys.length > 0 ? [...first.path, first.keys[0]!] : first.path;
+  const key = formatPath(path);
   let cell: string | undefined;
-  for (const [k, c] of cells) if (key === k || key.startsWith(`${k}.`) || key.startsWith(`${k}[`) || dotted(first.path).startsWith(k)) cell = c;
+  for (const [k, c] of cells) if (key === k || key.startsWith(`${k}.`) || key.startsWith(`${k}[`) || dotted(path).startsWith(k)) cell = c;
   const detail = issues.map((i) => `${formatPath(i.path) || '(root)'}: ${describeIssue(i, lang)}`).join('; ');
   return new ConfigError('config.invalid', { detail }, cell ? { cell } : file ? { file } : {});
 }

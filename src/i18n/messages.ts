@@ -44,6 +44,12 @@ const en: Dict = {
   'output.locked': 'the workbook is open in Excel ({lock} exists): close it first, or pass --force',
   'output.symlink': 'refusing to write through a symbolic link that leaves its folder: {target}',
   'output.failed': 'could not write the file ({reason}): nothing was changed',
+  // writing safely (issue 8)
+  'output.readOnly': 'the file is read-only: make it writable, or write to another file with -o',
+  'output.notFile': 'not a regular file: -o must name a file',
+  'usage.outputEmpty': '-o needs a file name',
+  'usage.outputIsInputFile': 'refusing to write over {input}, which this command reads: -o must name a new file',
+  'usage.applyExt': '--apply keeps the type of the book: a {ext} book is written to a new {ext} file',
   // Config (exit 2).
   'config.syntax': 'invalid JSON at {at}: fix the file',
   'config.notObject': 'the config must be a JSON object ({ … })',
@@ -98,6 +104,12 @@ const zh: Dict = {
   'output.locked': '工作簿正在 Excel 中打开（存在 {lock}）：请先关闭，或使用 --force',
   'output.symlink': '拒绝通过指向其他文件夹的符号链接写入：{target}',
   'output.failed': '无法写入文件（{reason}）：未做任何更改',
+  // writing safely (issue 8)
+  'output.readOnly': '文件为只读：请先改为可写，或用 -o 写到另一个文件',
+  'output.notFile': '不是普通文件：-o 必须是一个文件',
+  'usage.outputEmpty': '-o 需要文件名',
+  'usage.outputIsInputFile': '拒绝覆盖本命令读取的文件 {input}：-o 必须是新文件',
+  'usage.applyExt': '--apply 保持工作簿类型：{ext} 工作簿只能写到新的 {ext} 文件',
   'config.syntax': 'JSON 格式错误，位置 {at}：请修正文件',
   'config.notObject': '配置必须是 JSON 对象（{ … }）',
   'config.invalid': '{detail}',

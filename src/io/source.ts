@@ -37,4 +37,6 @@ export interface WorkbookSource {
   /** For CSV: the encoding and delimiter used, reported with --verbose. */
   readonly encoding?: string;
   readonly delimiter?: string;
+  /** The absolute paths of every file the book was read from (each CSV of a folder; the CSV; the xlsx). */
+  readonly files?: readonly string[];
 }

@@ -10,6 +10,7 @@ export const RULES = {
   'schema/invalid-value': 'error',
   'schema/empty-required': 'error',
   'schema/duplicate-key': 'error',
+  'schema/ambiguous-column': 'error',
   'schema/duplicate-header': 'warn',
   'schema/blank-header': 'warn',
   'data/missing-value': 'warn',

@@ -193,3 +193,29 @@ describe('a small book', () => {
     expect(r2.stderr).toContain('no staff sheet');
   });
 });
+
+describe('ambiguous input (issue 8)', () => {
+  it('two columns kam reads under one header are an error naming both cells: exit 1', async () => {
+    const dir = tempDir();
+    const path = await writeBook(join(dir, 'dup.xlsx'), [
+      { name: 'Accounts', rows: [['Account Name', 'Revenue', 'Revenue', 'Notes', 'Notes'], ['A', 1, 200, 'x', 'y']] },
+    ]);
+    const r = await kam(['tier', path, '--format', 'json']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Accounts!C1: two columns are headed "Revenue" (B and C): which one to read is ambiguous; rename or delete one (schema/ambiguous-column)');
+    // A repeated header of a column kam does not read stays a warning.
+    expect(r.stderr).toContain('Accounts!E1: header "Notes" repeats column D: this column is ignored (schema/duplicate-header)');
+  });
+
+  it('an unknown key in the Rules sheet names the file and the cell', async () => {
+    const dir = tempDir();
+    const path = await writeBook(join(dir, 'rules.xlsx'), [
+      { name: 'Accounts', rows: [['Account Name', 'Revenue'], ['A', 1]] },
+      { name: 'Rules', rows: [['Key', 'Value'], ['lang', 'en'], ['scoring.metod', 'abc']] },
+    ]);
+    const r = await kam(['tier', path]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')).toHaveLength(2);
+    expect(r.stderr).toMatch(/^kam: .*rules\.xlsx.*Rules!B3.*metod/);
+  });
+});

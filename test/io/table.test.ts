@@ -92,7 +92,7 @@ describe('tables', () => {
     const book = await openBook(path);
     const { findings } = await readTable(book.sheets[0]!, 'accounts', { file: path, date1904: false });
     expect(findings.map((f) => [f.rule, `${f.column}${f.row}`])).toEqual([
-      ['schema/duplicate-header', 'C1'],
+      ['schema/ambiguous-column', 'C1'],
       ['schema/duplicate-header', 'E1'],
       ['schema/blank-header', 'D1'],
     ]);

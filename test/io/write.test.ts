@@ -1,9 +1,10 @@
-import { chmodSync, existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { writeXlsx } from '../../src/io/write/xlsx.js';
-import { writeAtomic } from '../../src/io/write/atomic.js';
+import { writeAtomic, writeAtomicWith } from '../../src/io/write/atomic.js';
+import type { FileHandle } from 'node:fs/promises';
 import { tempDir } from '../helpers/books.js';
 import { neutralize, toCsv } from '../../src/report/shared/csv.js';
 
@@ -35,10 +36,21 @@ describe('atomic writes', () => {
   it('cleans up its temporary file when the final rename fails', async () => {
     const dir = tempDir();
     const target = join(dir, 'taken');
-    (await import('node:fs')).mkdirSync(join(target, 'inner'), { recursive: true });
-    await expect(writeAtomic(target, 'new')).rejects.toMatchObject({ code: 'output.failed' });
+    // The target becomes a folder while the file is written: the rename fails.
+    const produce = async (fh: FileHandle): Promise<void> => {
+      mkdirSync(join(target, 'inner'), { recursive: true });
+      await fh.writeFile('new');
+    };
+    await expect(writeAtomicWith(target, produce)).rejects.toMatchObject({ code: 'output.failed' });
     expect(readdirSync(dir)).toEqual(['taken']);
     expect(readdirSync(target)).toEqual(['inner']);
+  });
+
+  it('refuses a target that is a folder', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'taken'));
+    await expect(writeAtomic(join(dir, 'taken'), 'new')).rejects.toMatchObject({ code: 'output.notFile' });
+    expect(readdirSync(dir)).toEqual(['taken']);
   });
 
   it('fails cleanly into a missing folder', async () => {

@@ -25,6 +25,6 @@ export function checkCommandSpecs(program: Command, run: (kind: 'check' | 'gaps'
 /** Runs `kam check` or `kam gaps`; returns the exit code. */
 export async function checkCommand(kind: 'check' | 'gaps', book: string, options: CommonOptions, ctx: CliContext): Promise<number> {
   const session = await openCliSession(book, ['accounts', 'staff', 'assignments'], options, ctx);
-  const how = { lang: session.config.lang, input: book };
+  const how = { lang: session.config.lang, inputs: { book, files: session.inputs } };
   return kind === 'gaps' ? emit('gaps', await gapsBook(session), options, ctx, how) : emit('check', await checkBook(session), options, ctx, how);
 }

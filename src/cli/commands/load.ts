@@ -1,10 +1,10 @@
 /** `kam load <book>`: workload per person, fairness, and (--suggest, --apply) a rebalancing. */
 import type { Command } from 'commander';
 import { applyLoad, loadBook } from '../../app/load.js';
-import { sameFile } from '../../io/write/atomic.js';
+import { extname } from 'node:path';
 import { UsageError } from '../../model/errors.js';
 import type { CliContext } from '../context.js';
-import { emit, note } from '../emit.js';
+import { emit, note, refuseInput } from '../emit.js';
 import { addCommonOptions, type CommonOptions } from '../options.js';
 import { openCliSession } from '../session.js';
 
@@ -34,12 +34,15 @@ export async function loadCommand(book: string, options: LoadOptions, ctx: CliCo
   const session = await openCliSession(book, ['accounts', 'staff', 'assignments'], options, ctx);
   const lang = session.config.lang;
   const filters = { ...(options.role ? { role: options.role } : {}), ...(options.department ? { department: options.department } : {}) };
-  if (!options.apply) return emit('load', await loadBook(session, { ...filters, suggest: options.suggest }), options, ctx, { lang, input: book });
+  if (!options.apply) return emit('load', await loadBook(session, { ...filters, suggest: options.suggest }), options, ctx, { lang, inputs: { book, files: session.inputs } });
   // --apply: -o names the new workbook; the report goes to stdout.
   const target = options.output;
   if (!target) throw new UsageError('usage.applyOutput', {});
   if (session.book.kind !== 'xlsx' || !/\.xls[xm]$/i.test(target)) throw new UsageError('usage.applyXlsx', {});
-  if (await sameFile(target, book)) throw new UsageError('usage.outputIsInput', {});
+  // A macro book stays a macro book and a plain one plain: Excel refuses a file whose name and content types disagree.
+  const ext = extname(book).toLowerCase();
+  if (extname(target).toLowerCase() !== ext) throw new UsageError('usage.applyExt', { ext });
+  await refuseInput(target, { book, files: session.inputs });
   const { report, moved } = await applyLoad(session, filters, target, { force: options.force });
   note(ctx, options, lang, 'note.wrote.load', { file: target, n: moved });
   return emit('load', report, { ...options, output: undefined }, ctx, { lang });

@@ -34,7 +34,7 @@ export async function tierCommand(book: string, options: TierOptions, ctx: CliCo
   const report = await tierBook(session, options.explain !== undefined ? { explain: options.explain } : {});
   return emit('tier', report, options, ctx, {
     lang: session.config.lang,
-    input: book,
+    inputs: { book, files: session.inputs },
     ...(options.limit !== undefined ? { limit: options.limit } : {}),
     print: options.explain !== undefined,
     wrote: { code: 'note.wrote', params: { file: options.output ?? '', count: report.accounts.length } },

@@ -126,7 +126,10 @@ function chooseHeader(
     const col: Column = { index: c, letter: columnLetter(c), header, scale: m.scale };
     if (m.period !== undefined) col.period = m.period;
     const same = seenHeaders.get(fold(header));
-    if (same !== undefined) {
+    if (same !== undefined && m.key && layout.byKey.get(m.key)?.index === same) {
+      // Two columns kam reads under one header: which one holds the truth is anybody's guess.
+      findings.push(finding('schema/ambiguous-column', layout, c, { header, first: columnLetter(same), column: columnLetter(c) }));
+    } else if (same !== undefined) {
       findings.push(finding('schema/duplicate-header', layout, c, { header, first: columnLetter(same) }));
     } else if (m.key && layout.byKey.has(m.key)) {
       findings.push(finding('schema/duplicate-header', layout, c, { header, first: layout.byKey.get(m.key)!.letter }));

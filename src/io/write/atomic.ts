@@ -1,16 +1,41 @@
 /**
  * Writing files so that nothing is lost: a temporary file created exclusively beside the target,
- * flushed, then renamed over it. A failure at any point leaves the target as it was.
+ * flushed, given the target's file mode, renamed over it, and the folder flushed. A failure at any
+ * point leaves the target as it was and no temporary file behind; a signal removes the temporary
+ * file too (`removeTempFiles`), and what a `kill -9` leaves is removed by the next write into the
+ * same folder.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { lstat, open, realpath, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { constants, existsSync, unlinkSync } from 'node:fs';
+import { access, lstat, open, readdir, realpath, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../../model/errors.js';
 
 export interface WriteOptions {
   /** Write even though Excel's lock file (`~$book.xlsx`) says the workbook is open. */
   force?: boolean;
+}
+
+/**
+ * kam's temporary files: `.kam-<pid>-<8 hex>.tmp`. Short, so that a target name of any valid
+ * length still works, and carrying the writer's process id, so that a later run can tell a
+ * leftover of a killed process from a write in progress.
+ */
+const TEMP_NAME = /^\.kam-(\d+)-[0-9a-f]{8}\.tmp$/;
+
+/** The temporary files this process is writing now (removed on a signal). */
+const pending = new Set<string>();
+
+/** Removes the temporary files of writes in progress; synchronous, for a signal handler. */
+export function removeTempFiles(): void {
+  for (const tmp of pending) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // already gone
+    }
+  }
+  pending.clear();
 }
 
 /** Writes `data` to `target` atomically. */
@@ -29,11 +54,14 @@ export async function writeAtomicWith(
 ): Promise<void> {
   const path = await safeTarget(target, options);
   const dir = dirname(path);
-  const tmp = join(dir, `.${basename(path)}.kam-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  const mode = await replacedMode(path, target);
+  await removeStaleTemps(dir);
+  const tmp = join(dir, `.kam-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   let created = false;
   try {
-    const fh = await open(tmp, 'wx', 0o644);
+    const fh = await open(tmp, 'wx', mode ?? 0o644);
     created = true;
+    pending.add(tmp);
     try {
       await produce(fh, tmp);
     } finally {
@@ -41,38 +69,107 @@ export async function writeAtomicWith(
     }
     const sync = await open(tmp, 'r+');
     try {
+      // The umask applied at creation; a replaced file keeps its own mode.
+      if (mode !== undefined) await sync.chmod(mode);
       await sync.sync();
     } finally {
       await sync.close();
     }
     await rename(tmp, path);
     created = false;
+    pending.delete(tmp);
+    await syncFolder(dir);
   } catch (err) {
     if (err instanceof InputError) throw err;
     throw new InputError('output.failed', { reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message }, { file: target });
   } finally {
-    if (created) await unlink(tmp).catch(() => undefined);
+    if (created) {
+      await unlink(tmp).catch(() => undefined);
+      pending.delete(tmp);
+    }
   }
 }
 
-/** Resolves the real path to write; refuses Excel-locked workbooks and symlinks that leave the folder. */
+/**
+ * The mode a replaced file keeps (undefined for a new file). A read-only target is refused: the
+ * user made it so, and a rename would replace it all the same.
+ */
+async function replacedMode(path: string, target: string): Promise<number | undefined> {
+  const info = await stat(path).catch(() => undefined);
+  if (!info) return undefined;
+  if (!info.isFile()) throw new InputError('output.notFile', {}, { file: target });
+  const writable = (info.mode & 0o222) !== 0 && (await access(path, constants.W_OK).then(() => true, () => false));
+  if (!writable) throw new InputError('output.readOnly', {}, { file: target });
+  return info.mode & 0o7777;
+}
+
+/** Flushes the folder entry of a rename, where the platform allows it. */
+async function syncFolder(dir: string): Promise<void> {
+  const fh = await open(dir, 'r').catch(() => undefined);
+  if (!fh) return;
+  try {
+    await fh.sync();
+  } catch {
+    // some file systems cannot flush a folder; the rename itself is atomic regardless
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Removes kam temporary files in `dir` whose writing process no longer exists. */
+export async function removeStaleTemps(dir: string): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    const m = TEMP_NAME.exec(name);
+    if (!m || alive(Number(m[1]))) continue;
+    const file = join(dir, name);
+    const info = await lstat(file).catch(() => undefined);
+    if (info?.isFile()) await unlink(file).catch(() => undefined);
+  }
+}
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Resolves the real path to write; refuses symlinks that leave the folder, and workbooks Excel
+ * has open (its lock file sits beside the real file, so a symlinked target is checked there too).
+ */
 async function safeTarget(target: string, options: WriteOptions): Promise<string> {
+  if (target === '') throw new InputError('output.failed', { reason: 'empty file name' }, { file: target });
   const abs = resolve(target);
   const dir = dirname(abs);
-  const lock = join(dir, `~$${basename(abs)}`);
-  if (!options.force && /\.xls[xm]?$/i.test(abs) && existsSync(lock)) {
-    throw new InputError('output.locked', { lock: basename(lock) }, { file: target });
-  }
   const info = await lstat(abs).catch(() => undefined);
-  if (!info?.isSymbolicLink()) return abs;
-  const real = await realpath(abs).catch(() => undefined);
-  const realDir = await realpath(dir);
-  if (!real || dirname(real) !== realDir) throw new InputError('output.symlink', { target: real ?? '?' }, { file: target });
-  return real;
+  let path = abs;
+  if (info?.isSymbolicLink()) {
+    const real = await realpath(abs).catch(() => undefined);
+    const realDir = await realpath(dir).catch(() => dir);
+    if (!real || dirname(real) !== realDir) throw new InputError('output.symlink', { target: real ?? '?' }, { file: target });
+    path = real;
+  }
+  if (!options.force && /\.xl[st][xm]?$/i.test(path)) {
+    for (const p of new Set([abs, path])) {
+      const lock = join(dirname(p), `~$${basename(p)}`);
+      if (existsSync(lock)) throw new InputError('output.locked', { lock: basename(lock) }, { file: target });
+    }
+  }
+  return path;
 }
 
-/** True when two paths name the same file (so that -o never overwrites the input). */
+/**
+ * True when two paths name the same file (so that -o never overwrites an input): the same
+ * device and inode when both exist (hard links included), else the same real path.
+ */
 export async function sameFile(a: string, b: string): Promise<boolean> {
+  const [sa, sb] = await Promise.all([stat(a).catch(() => undefined), stat(b).catch(() => undefined)]);
+  if (sa && sb) return sa.dev === sb.dev && sa.ino === sb.ino;
   const [ra, rb] = await Promise.all([realpath(a).catch(() => resolve(a)), realpath(b).catch(() => resolve(b))]);
   return ra === rb;
 }

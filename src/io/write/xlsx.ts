@@ -3,6 +3,13 @@ import type * as ExcelTypes from 'exceljs';
 import type { SheetData } from '../../model/sheet-data.js';
 import { displayWidth } from '../../util/width.js';
 import type { Column as XColumn } from 'exceljs';
+import { ooxmlText } from '../xlsx/xml-write.js';
+
+/** A cell value as exceljs should write it: text in OOXML's escaped form (exceljs itself drops control characters). */
+function cellValue(v: unknown): unknown {
+  if (v === undefined) return null;
+  return typeof v === 'string' ? ooxmlText(v) : v;
+}
 
 /**
  * Writes an XLSX workbook with exceljs's streaming writer (text stays text, never a formula;
@@ -14,16 +21,18 @@ export async function writeXlsx(path: string, sheets: readonly SheetData[]): Pro
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true, useStyles: true });
   wb.creator = 'kam';
   for (const sheet of sheets) {
-    const ws = wb.addWorksheet(sheet.name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+    // Excel's sheet names: at most 31 characters, none of : \ / ? * [ ] or a control character.
+    // eslint-disable-next-line no-control-regex -- control characters are what this removes
+    const ws = wb.addWorksheet(sheet.name.replace(/[\0-\x1f\x7f:\\/?*[\]]/g, '_').slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
     ws.columns = sheet.header.map((h, i) => {
       const width = Math.max(...[h, ...sheet.rows.slice(0, 200).map((r) => String(r[i] ?? ''))].map(displayWidth));
       const fmt = sheet.formats?.[i];
       return { width: Math.min(60, Math.max(8, width + 2)), ...(fmt ? { style: { numFmt: fmt } } : {}) } as Partial<XColumn>;
     });
-    const head = ws.addRow(sheet.header);
+    const head = ws.addRow(sheet.header.map(cellValue));
     head.font = { bold: true };
     head.commit();
-    for (const row of sheet.rows) ws.addRow(row.map((v) => (v === undefined ? null : v))).commit();
+    for (const row of sheet.rows) ws.addRow(row.map(cellValue)).commit();
     ws.commit();
   }
   await wb.commit();

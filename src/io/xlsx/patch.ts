@@ -10,6 +10,7 @@ import * as zlib from 'node:zlib';
 import { InputError } from '../../model/errors.js';
 import { columnIndex, columnLetter } from '../../util/cellref.js';
 import { endsTagName } from './xml.js';
+import { xmlText } from './xml-write.js';
 import { ZipArchive, type ZipEntry } from './zip.js';
 import { centralHeader, crc32, endOfCentralDirectory, localHeader } from './zip-write.js';
 
@@ -141,27 +142,77 @@ export async function patchRows(chunks: AsyncIterable<Buffer>, rows: Map<number,
   emit(buf + decoder.end());
 }
 
-function xmlText(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** One `<c>` element of a row: where it is in the row's XML and which column it stands in. */
+interface CellSpan {
+  start: number;
+  end: number;
+  col: number;
+  tag: string;
 }
 
-/** Rewrites the cells of one row as inline strings, keeping each cell's style; adds missing ones in column order. */
-function patchRow(content: string, row: number, edits: Map<number, string>, p: string): string {
-  let out = content;
-  for (const [col, text] of [...edits].sort((a, b) => a[0] - b[0])) {
-    const ref = `${columnLetter(col)}${row}`;
-    const re = new RegExp(`<${p}c\\s[^>]*?\\br\\s*=\\s*["']${ref}["'][^>]*?(?:/>|>[\\s\\S]*?</${p}c>)`);
-    const m = re.exec(out);
-    const style = m ? /\ss\s*=\s*["'](\d+)["']/.exec(m[0].slice(0, m[0].indexOf('>') + 1)) : null;
-    const cell = `<${p}c r="${ref}"${style ? ` s="${style[1]}"` : ''} t="inlineStr"><${p}is><${p}t xml:space="preserve">${xmlText(text)}</${p}t></${p}is></${p}c>`;
-    if (m) {
-      out = out.slice(0, m.index) + cell + out.slice(m.index + m[0].length);
+/**
+ * The cells of a row in order, each with its column: from its `r` attribute, or (legal, and what
+ * some writers emit) one to the right of the cell before it.
+ */
+function cellSpans(content: string, p: string): CellSpan[] {
+  const open = `<${p}c`;
+  const close = `</${p}c>`;
+  const out: CellSpan[] = [];
+  let col = -1;
+  let i = content.indexOf(open);
+  while (i >= 0) {
+    if (!endsTagName(content.charCodeAt(i + open.length))) {
+      i = content.indexOf(open, i + open.length);
       continue;
     }
-    // No such cell yet: insert it before the first cell to its right.
-    const cells = [...out.matchAll(new RegExp(`<${p}c\\s[^>]*?\\br\\s*=\\s*["']([A-Z]+)\\d+["']`, 'g'))];
-    const after = cells.find((c) => columnIndex(c[1]!) > col);
-    out = after ? out.slice(0, after.index) + cell + out.slice(after.index) : out + cell;
+    const gt = content.indexOf('>', i);
+    if (gt < 0) break;
+    const tag = content.slice(i, gt + 1);
+    const r = /\sr\s*=\s*["']([A-Za-z]{1,3})\d*["']/.exec(tag);
+    col = r ? columnIndex(r[1]!.toUpperCase()) : col + 1;
+    let end: number;
+    if (content.charCodeAt(gt - 1) === 47) end = gt + 1;
+    else {
+      const c = content.indexOf(close, gt);
+      end = c < 0 ? content.length : c + close.length;
+    }
+    out.push({ start: i, end, col, tag });
+    i = content.indexOf(open, end);
   }
   return out;
+}
+
+/**
+ * Rewrites the cells of one row as inline strings, keeping each cell's style; a missing cell is
+ * added in column order. Every rewritten cell carries its reference.
+ */
+function patchRow(content: string, row: number, edits: Map<number, string>, p: string): string {
+  const spans = cellSpans(content, p);
+  const cellXml = (col: number, span?: CellSpan): string => {
+    const style = span ? /\ss\s*=\s*["'](\d+)["']/.exec(span.tag) : null;
+    const text = edits.get(col)!;
+    return `<${p}c r="${columnLetter(col)}${row}"${style ? ` s="${style[1]}"` : ''} t="inlineStr"><${p}is><${p}t xml:space="preserve">${xmlText(text)}</${p}t></${p}is></${p}c>`;
+  };
+  const todo = [...edits.keys()].sort((a, b) => a - b);
+  let out = '';
+  let pos = 0;
+  let k = 0;
+  for (const span of spans) {
+    while (k < todo.length && todo[k]! < span.col) {
+      out += content.slice(pos, span.start) + cellXml(todo[k]!);
+      pos = span.start;
+      k++;
+    }
+    if (k < todo.length && todo[k] === span.col) {
+      out += content.slice(pos, span.start) + cellXml(span.col, span);
+      pos = span.end;
+      k++;
+    }
+  }
+  // Cells to the right of the last one go after it (before any element that follows the cells).
+  const tail = spans.length > 0 ? spans[spans.length - 1]!.end : 0;
+  const at = Math.max(pos, tail);
+  out += content.slice(pos, at);
+  for (; k < todo.length; k++) out += cellXml(todo[k]!);
+  return out + content.slice(at);
 }
