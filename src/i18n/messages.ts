@@ -1,6 +1,7 @@
 /** Every sentence kam prints, in Chinese and English, keyed by code. `{name}` takes a parameter. */
 import type { Params } from '../model/errors.js';
 import type { Lang } from '../model/lang.js';
+import { safeParams } from '../util/safe-text.js';
 import { fill } from '../util/template.js';
 
 
@@ -127,8 +128,12 @@ export function columnTitle(lang: Lang, role: string, column: string): string {
   return COLUMN_TITLES[lang][`${role}.${column}`] ?? column;
 }
 
-/** The message for `code` in `lang`, with `{param}`s filled in; the code itself if none exists. */
+/**
+ * The message for `code` in `lang`, with `{param}`s filled in; the code itself if none exists.
+ * Parameters are user text (sheet, file and config names): control characters, escape sequences
+ * and bidi overrides in them are shown as escapes, so that a message stays one safe line.
+ */
 export function t(lang: Lang, code: string, params: Params = {}): string {
-  return fill(MESSAGES[lang][code] ?? MESSAGES.en[code] ?? code, params);
+  return fill(MESSAGES[lang][code] ?? MESSAGES.en[code] ?? code, safeParams(params));
 }
 

@@ -1,10 +1,28 @@
 /** Markdown tables for pull-request comments and $GITHUB_STEP_SUMMARY. */
 import type { SheetData, Value } from '../../model/sheet-data.js';
+import { safeLines } from '../../util/safe-text.js';
 
-/** Escapes a value for a markdown table cell. */
+const MARKDOWN_SPECIAL = /[\\|&<[\]@\n]/g;
+const ESCAPES: Readonly<Record<string, string>> = {
+  '\\': '\\\\',
+  '|': '\\|',
+  '&': '&amp;',
+  '<': '&lt;',
+  '[': '\\[',
+  ']': '\\]',
+  // A word joiner after `@`: shown the same, but GitHub sees no @mention (and no e-mail autolink).
+  '@': '@\u2060',
+  '\n': '<br>',
+};
+
+/**
+ * Escapes a value for a markdown table cell or heading: user text can neither break the table
+ * (`|`, line breaks as `<br>`), inject HTML (`<`, `&`), a link or image (`[…](…)`, `![…]`), nor
+ * ping anyone (`@name`); control characters and escape sequences are shown as escapes.
+ */
 export function mdCell(v: Value): string {
   if (v === null || v === undefined) return '';
-  return String(v).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+  return safeLines(String(v)).replace(MARKDOWN_SPECIAL, (ch) => ESCAPES[ch] ?? ch);
 }
 
 /** A markdown table. */
