@@ -14,6 +14,7 @@ const UNSAFE_KEEP_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\
 const global = (re: RegExp): RegExp => new RegExp(re.source, 'g');
 const UNSAFE_G = global(UNSAFE);
 const UNSAFE_KEEP_LINES_G = global(UNSAFE_KEEP_LINES);
+// What JSON.stringify leaves raw but a terminal acts on: DEL, C1, the separators, the bidi controls.
 const JSON_UNSAFE = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 const NAMED: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
