@@ -96,10 +96,11 @@ describe('findings', () => {
     noRawControls(out);
     const rows = lines(out).filter((l) => l.startsWith('| ❌'));
     expect(rows.map(mdCells)).toEqual([
-      ['❌ error', 'As<br>::error file=a::pwned!C3', '`ref/unknown-person`', `Apex · Follow-up: "${OSC_SHOWN.replace(/\\/g, '\\\\').replace(/[[\]]/g, '\\$&')}" is not in the staff sheet`],
-      ['❌ error', 'As<br>::error file=a::pwned!C4', '`ref/unknown-person`', 'Apex · Follow-up: "@\u2060octocat &lt;img src=x> \\[x\\](http://e) !\\[i\\](http://e)" is not in the staff sheet'],
+      ['❌ error', 'As<br>::error file=a::pwned!C3', '`ref/unknown-person`', 'Apex · Follow-up: "\\\\x1b\\]8;;http\\://evil\\\\x07click\\\\x1b\\]8;;\\\\x07" is not in the staff sheet'],
+      ['❌ error', 'As<br>::error file=a::pwned!C4', '`ref/unknown-person`', 'Apex · Follow-up: "@\u2060octocat &lt;img src=x> \\[x\\](http\\://e) !\\[i\\](http\\://e)" is not in the staff sheet'],
     ]);
     expect(mdCell('a|b & <b>c</b>\n@team/x')).toBe('a\\|b &amp; &lt;b>c&lt;/b><br>@\u2060team/x');
+    expect(mdCell('see https://evil.example, www.evil.example or a@b.example')).toBe('see https\\://evil.example, www\\.evil.example or a@\u2060b.example');
   });
 
   it('junit: escapes shown, line breaks as references', () => {

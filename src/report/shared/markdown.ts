@@ -17,12 +17,14 @@ const ESCAPES: Readonly<Record<string, string>> = {
 
 /**
  * Escapes a value for a markdown table cell or heading: user text can neither break the table
- * (`|`, line breaks as `<br>`), inject HTML (`<`, `&`), a link or image (`[…](…)`, `![…]`), nor
+ * (`|`, line breaks as `<br>`), inject HTML (`<`, `&`), a link or image (`[…](…)`, `![…]`, a bare URL), nor
  * ping anyone (`@name`); control characters and escape sequences are shown as escapes.
  */
 export function mdCell(v: Value): string {
   if (v === null || v === undefined) return '';
-  return safeLines(String(v)).replace(MARKDOWN_SPECIAL, (ch) => ESCAPES[ch] ?? ch);
+  const s = safeLines(String(v)).replace(MARKDOWN_SPECIAL, (ch) => ESCAPES[ch] ?? ch);
+  // Bare URLs: `http\://` and `www\.` show the same but are not autolinked.
+  return s.includes('://') || /www\./i.test(s) ? s.replace(/(\w):\/\//g, '$1\\://').replace(/\b(www)\./gi, '$1\\.') : s;
 }
 
 /** A markdown table. */
