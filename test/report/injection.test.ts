@@ -2,6 +2,7 @@
 // drive the terminal, start a CI workflow command, nor ping, link or inject HTML in markdown.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { t } from '../../src/i18n/messages.js';
 import { reportContext } from '../../src/report/context.js';
 import { renderText } from '../../src/report/index.js';
 import { mdCell } from '../../src/report/shared/markdown.js';
@@ -195,6 +196,11 @@ describe('error and note lines (CLI)', () => {
     const r = await kam(['check', 'no\n::error::such\x1b[2J.xlsx'], { cwd: tempDir() });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('kam: no\\n::error::such\\x1b[2J.xlsx: file not found: check the path\n');
+  });
+
+  it('a note that starts with a file name cannot start a workflow command (--verbose)', () => {
+    expect(t('en', 'note.encoding', { file: '::error::x\n.csv', encoding: 'utf-8', delimiter: ',' })).toBe('\\::error::x\\n.csv: read as utf-8, delimiter ","');
+    expect(t('zh', 'note.config', { file: '::error::x' })).toBe('配置：::error::x');
   });
 
   it('an unknown option with control characters is escaped', async () => {
