@@ -11,9 +11,9 @@
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 // eslint-disable-next-line no-control-regex -- the same, line breaks and tabs kept
 const UNSAFE_KEEP_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
-const global = (re: RegExp): RegExp => new RegExp(re.source, 'g');
-const UNSAFE_G = global(UNSAFE);
-const UNSAFE_KEEP_LINES_G = global(UNSAFE_KEEP_LINES);
+const everywhere = (re: RegExp): RegExp => new RegExp(re.source, 'g');
+const UNSAFE_G = everywhere(UNSAFE);
+const UNSAFE_KEEP_LINES_G = everywhere(UNSAFE_KEEP_LINES);
 // What JSON.stringify leaves raw but a terminal acts on: DEL, C1, the separators, the bidi controls.
 const JSON_UNSAFE = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
