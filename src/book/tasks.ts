@@ -32,5 +32,5 @@ const ENUMERATION = /^\s*(?:\(?\d+\)|\d+\s*[.、,)]|[一二三四五六七八九
 
 /** The folded form a required type is compared with when it is not in the catalogue. */
 export function typeKey(type: string, tasks: Record<string, readonly string[]>): string {
-  return type in tasks ? type : fold(type);
+  return Object.hasOwn(tasks, type) ? type : fold(type);
 }

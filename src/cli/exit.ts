@@ -5,6 +5,7 @@ import { KamError, type Where } from '../model/errors.js';
 import { summarize, severityRank, type Finding } from '../model/finding.js';
 import type { Lang } from '../model/lang.js';
 import type { Severity } from '../model/rules.js';
+import { safeText } from '../util/safe-text.js';
 
 export const EXIT = { ok: 0, findings: 1, input: 2, internal: 3 } as const;
 
@@ -15,15 +16,20 @@ export function exitCodeFor(findings: readonly Finding[], failOn: Severity, maxW
   return EXIT.ok;
 }
 
+/** `file: cell: ` (or `file: sheet: `), user text made safe to print. */
 function where(w: Where): string {
   const parts: string[] = [];
   if (w.file) parts.push(w.file);
   if (w.cell) parts.push(w.cell);
   else if (w.sheet) parts.push(w.sheet);
-  return parts.length > 0 ? `${parts.join(': ')}: ` : '';
+  return parts.length > 0 ? `${parts.map(safeText).join(': ')}: ` : '';
 }
 
-/** The exit code and the single stderr line for an error. */
+/**
+ * The exit code and the single stderr line for an error. User text in it (file, sheet and cell
+ * names, message parameters, the words of an unknown option) is made safe by `t` and `where`,
+ * and by {@link safeText} for the rest: the line stays one line and starts with `kam:`.
+ */
 export function describeError(err: unknown, lang: Lang): { code: number; line: string } {
   if (err instanceof KamError) {
     const code = err.code === 'input.unsupported' && typeof err.params.format === 'string' && t(lang, `input.unsupported.${err.params.format}`) !== `input.unsupported.${err.params.format}` ? `input.unsupported.${err.params.format}` : err.code;
@@ -32,7 +38,7 @@ export function describeError(err: unknown, lang: Lang): { code: number; line: s
     const params = typeof role === 'string' && typeof column === 'string' ? { ...err.params, column: columnTitle(lang, role, column) } : err.params;
     return { code: EXIT.input, line: `kam: ${where(err.where)}${t(lang, code, params)}` };
   }
-  if (err instanceof CommanderError) return { code: EXIT.input, line: `kam: ${commanderMessage(err, lang)}` };
+  if (err instanceof CommanderError) return { code: EXIT.input, line: `kam: ${safeText(commanderMessage(err, lang))}` };
   const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
   return { code: EXIT.internal, line: `kam: ${t(lang, 'internal', { message: message ?? '' })}` };
 }

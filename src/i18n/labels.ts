@@ -1,5 +1,6 @@
 /** Words of the reports: column titles, method names, canonical column names. */
 import type { Lang } from '../model/lang.js';
+import { safeParams } from '../util/safe-text.js';
 import { fill } from '../util/template.js';
 
 const zh = {
@@ -184,7 +185,7 @@ export type LabelKey = keyof typeof zh;
 /** Every report word, by language. */
 export const LABELS: Record<Lang, Record<LabelKey, string>> = { zh, en };
 
-/** A report word in a language, with `{param}`s filled in. */
+/** A report word in a language, with `{param}`s filled in (user text in them made safe to print). */
 export function label(lang: Lang, key: LabelKey, params: Record<string, string | number> = {}): string {
-  return fill(LABELS[lang][key], params);
+  return fill(LABELS[lang][key], safeParams(params));
 }

@@ -1,6 +1,7 @@
 /** Every sentence kam prints, in Chinese and English, keyed by code. `{name}` takes a parameter. */
 import type { Params } from '../model/errors.js';
 import type { Lang } from '../model/lang.js';
+import { guardCommandLines, safeParams } from '../util/safe-text.js';
 import { fill } from '../util/template.js';
 
 
@@ -139,8 +140,15 @@ export function columnTitle(lang: Lang, role: string, column: string): string {
   return COLUMN_TITLES[lang][`${role}.${column}`] ?? column;
 }
 
-/** The message for `code` in `lang`, with `{param}`s filled in; the code itself if none exists. */
+/**
+ * The message for `code` in `lang`, with `{param}`s filled in; the code itself if none exists.
+ * Parameters are user text (sheet, file and config names): control characters, escape sequences
+ * and bidi overrides in them are shown as escapes, so that a message stays one safe line; and a
+ * message that would start with a workflow command (`{file}: …` with a file named `::error::x`)
+ * gets a backslash before it.
+ */
 export function t(lang: Lang, code: string, params: Params = {}): string {
-  return fill(MESSAGES[lang][code] ?? MESSAGES.en[code] ?? code, params);
+  const template = Object.hasOwn(MESSAGES[lang], code) ? MESSAGES[lang][code] : Object.hasOwn(MESSAGES.en, code) ? MESSAGES.en[code] : undefined;
+  return guardCommandLines(fill(template ?? code, safeParams(params)));
 }
 

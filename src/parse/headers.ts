@@ -41,7 +41,7 @@ export function aliasIndex(role: SheetRole, extra: Aliases = {}): Map<string, st
   // Config aliases first: a user's mapping wins over a built-in alias of another column.
   for (const [key, aliases] of Object.entries(extra)) {
     if (!aliases) continue;
-    if (!(key in specs)) continue;
+    if (!Object.hasOwn(specs, key)) continue;
     for (const a of aliases) index.set(foldKey(splitUnit(a).base), key);
   }
   for (const [key, spec] of Object.entries(specs)) {

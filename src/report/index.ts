@@ -25,6 +25,7 @@ import { tierJson } from './tier/json.js';
 import { tierMarkdown } from './tier/markdown.js';
 import { tierText } from './tier/text.js';
 import { tierSheets } from './tier/xlsx.js';
+import { guardCommandLines, safeJson } from '../util/safe-text.js';
 
 /** Every result a command can hand to the renderers, by its `kind`. */
 export interface Results {
@@ -66,11 +67,38 @@ export function fileFormats(kind: Kind): Format[] {
   return Object.keys(RENDERERS[kind]) as Format[];
 }
 
-/** Renders a result as text in a format it offers. */
+/**
+ * Renders a result as text in a format it offers. The last guard against injection from the
+ * user's text (the renderers escape it value by value): JSON gets `\u` escapes for the characters
+ * JSON.stringify leaves raw that a terminal acts on; every other format but `github` (whose
+ * commands are the point) and `--raw` CSV gets no line that a CI runner reads as a command.
+ */
 export function render<K extends Kind>(kind: K, result: Results[K], format: TextFormat, ctx: ReportContext): Rendered {
   const renderer = (RENDERERS[kind] as Renderers<Results[K]>)[format];
   if (!renderer) throw new Error(`no ${format} renderer for ${kind}`);
-  return renderer(result, ctx);
+  const out = renderer(result, ctx);
+  if (format === 'json') return mapPieces(out, () => safeJson);
+  if (format === 'github' || (format === 'csv' && ctx.raw)) return out;
+  return mapPieces(out, () => {
+    let lineStart = true;
+    return (piece) => {
+      const guarded = guardCommandLines(piece, lineStart);
+      if (piece !== '') lineStart = piece.endsWith('\n');
+      return guarded;
+    };
+  });
+}
+
+/** Applies a function to text given whole or to each of its pieces, lazily. */
+function mapPieces(text: Rendered, make: () => (piece: string) => string): Rendered {
+  const f = make();
+  if (typeof text === 'string') return f(text);
+  return {
+    *[Symbol.iterator]() {
+      const g = make();
+      for (const piece of text) yield g(piece);
+    },
+  };
 }
 
 /** The sheets of a result for an XLSX file. */

@@ -20,7 +20,7 @@ export function coverageRules(book: IndexedBook): Finding[] {
       out.push(cellFinding('coverage/no-owner', layout, a.row, ownerCol ?? nameCol, { account: a.name }, { account: a.name }));
     }
     const tier = book.effectiveTier(a);
-    const required = tier !== undefined ? (book.config.services[tier]?.required ?? []) : [];
+    const required = tier !== undefined && Object.hasOwn(book.config.services, tier) ? (book.config.services[tier]?.required ?? []) : [];
     for (const type of required) {
       const key = typeKey(type, book.config.tasks);
       if (!groups.some((g) => g.type === key && held(g, RACI.R))) {

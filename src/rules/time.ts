@@ -30,7 +30,7 @@ export function timeRules(book: IndexedBook): Finding[] {
   if (a && lastCol) {
     for (const acc of a.accounts) {
       const tier = book.effectiveTier(acc);
-      const cadence = tier !== undefined ? book.config.services[tier]?.cadenceDays : undefined;
+      const cadence = tier !== undefined && Object.hasOwn(book.config.services, tier) ? book.config.services[tier]?.cadenceDays : undefined;
       if (cadence === undefined) continue;
       const about = { account: acc.name };
       // An empty last-contact cell is no date to measure from (SPEC §4 measures the date's age).

@@ -20,7 +20,7 @@ export function columnValues(table: AccountsTable, name: string, asOf: IsoDate):
   const yearsSince = (a: Account): number | undefined => (a.since === undefined ? undefined : Math.max(0, daysBetween(a.since, asOf) / 365.25));
   const column = table.named.get(name) ?? layout.byKey.get(name);
   if (column && !(column.key && (ACCOUNT_NUMBER_COLUMNS as readonly string[]).includes(column.key))) {
-    return { column, values: accounts.map((a) => a.extra[name]) };
+    return { column, values: accounts.map((a) => (Object.hasOwn(a.extra, name) ? a.extra[name] : undefined)) };
   }
   if (column) {
     // An empty 合作年限 cell is filled from 合作开始日期 where the sheet has both.

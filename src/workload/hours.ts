@@ -9,11 +9,12 @@ import { daysBetween, type IsoDate } from '../util/date.js';
  */
 export function hoursPerOccurrence(a: Assignment, type: string, tier: string | undefined, effort: ResolvedConfig['load']['effort']): number {
   if (a.hours !== undefined) return a.hours;
+  // Own keys only: a task named `constructor` or `toString` (its own type) has no norm.
   for (const key of [type, '*']) {
-    const norm = effort[key];
+    const norm = Object.hasOwn(effort, key) ? effort[key] : undefined;
     if (typeof norm === 'number') return norm;
     if (norm) {
-      const v = (tier !== undefined ? norm[tier] : undefined) ?? norm['*'];
+      const v = (tier !== undefined && Object.hasOwn(norm, tier) ? norm[tier] : undefined) ?? (Object.hasOwn(norm, '*') ? norm['*'] : undefined);
       if (v !== undefined) return v;
     }
   }

@@ -191,3 +191,45 @@ describe('messier codes', () => {
     expect(pw('不定期')).toBe('bad');
   });
 });
+
+describe('names of object properties (issue 8)', () => {
+  const HOSTILE = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'];
+  it('are not codes: RACI, frequency and status refuse them', () => {
+    for (const text of HOSTILE) {
+      expect(parseRaci(s(text)), text).toEqual({ ok: false, reason: 'raci' });
+      expect(parseRaci(s(`R/${text}`)), text).toEqual({ ok: false, reason: 'raci' });
+      expect(parseFrequency(s(text)), text).toEqual({ ok: false, reason: 'frequency' });
+      expect(parseStatus(s(text)), text).toEqual({ ok: false, reason: 'status' });
+    }
+  });
+
+  it('are schema/invalid-value at their cells when read', async () => {
+    const path = await writeBook(join(tempDir(), 'a.xlsx'), [
+      {
+        name: 'Assignments',
+        rows: [
+          ['Account', 'Task', 'Person', 'RACI', 'Frequency', 'Status'],
+          ['Apex', 'Follow-up', 'Alice', '__proto__', 'constructor', 'toString'],
+          ['Apex', 'Follow-up', 'Bob', 'toString', '__proto__', 'constructor'],
+          ['Apex', 'Review', 'Carol', 'A', 'weekly', '__proto__'],
+        ],
+      },
+    ]);
+    const book = await openBook(path);
+    const t = await readAssignments(book.sheets[0]!, { file: path, date1904: false });
+    expect(t.findings.map((f) => [f.rule, `${f.sheet}!${f.column}${f.row}`, f.args.expected ?? ''])).toEqual([
+      ['schema/invalid-value', 'Assignments!D2', 'raci'],
+      ['schema/invalid-value', 'Assignments!E2', 'frequency'],
+      ['schema/invalid-value', 'Assignments!F2', 'status'],
+      ['schema/invalid-value', 'Assignments!D3', 'raci'],
+      ['schema/invalid-value', 'Assignments!E3', 'frequency'],
+      ['schema/invalid-value', 'Assignments!F3', 'status'],
+      ['schema/invalid-value', 'Assignments!F4', 'status'],
+    ]);
+    expect(t.assignments.map((a) => [a.row, a.raci, a.frequency, a.status])).toEqual([
+      [2, 0, undefined, undefined],
+      [3, 0, undefined, undefined],
+      [4, 2, { kind: 'recurring', perWeek: 1, word: 'weekly' }, undefined],
+    ]);
+  });
+});

@@ -1,10 +1,10 @@
 /** `--format github`: one GitHub Actions workflow command per finding, so that each shows as an annotation: `::error file=book.xlsx,title=raci/no-accountable::分工明细!D14 …`. */
 import type { CheckReport, GapsReport } from '../../rules/check.js';
 import type { ReportContext } from '../context.js';
-import { findingCell } from '../../model/finding.js';
-import { findingMessage } from '../shared/findings.js';
+import { findingMessage, findingWhere } from '../shared/findings.js';
+import { safeLines } from '../../util/safe-text.js';
 
-/** Escapes the message of a workflow command (%, CR, LF). */
+/** Escapes the message of a workflow command (%, CR, LF), as the runner unescapes it. */
 export function escapeData(s: string): string {
   return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
@@ -16,12 +16,16 @@ export function escapeProperty(s: string): string {
 
 const COMMAND = { error: 'error', warn: 'warning', info: 'notice' } as const;
 
-/** One workflow command per finding, then a summary line. */
+/**
+ * One workflow command per finding, then a summary line. User text is first made safe to print
+ * (control characters and escape sequences shown as `\x1b`, `\u202e`; line breaks kept), then
+ * escaped by GitHub's rules: a line break is `%0A`, so no text can start a command of its own.
+ */
 export function githubAnnotations(report: CheckReport | GapsReport, ctx: ReportContext): string {
   const lines = report.findings.map((f) => {
-    const cell = findingCell(f);
-    const message = `${cell ? `${cell} ` : ''}${findingMessage(f, ctx.lang, report.tiers)}`;
-    return `::${COMMAND[f.severity]} file=${escapeProperty(report.file)},title=${escapeProperty(f.rule)}::${escapeData(message)}`;
+    const cell = findingWhere(f, 'lines');
+    const message = `${cell ? `${cell} ` : ''}${findingMessage(f, ctx.lang, report.tiers, 'lines')}`;
+    return `::${COMMAND[f.severity]} file=${escapeProperty(safeLines(report.file))},title=${escapeProperty(f.rule)}::${escapeData(message)}`;
   });
   const { error, warn, info } = report.summary;
   lines.push(`kam ${report.kind}: ${error} error(s), ${warn} warning(s), ${info} note(s)`);

@@ -5,9 +5,9 @@ import type { Lang } from '../../model/lang.js';
 import type { ReportContext } from '../context.js';
 import { findingMessage } from '../shared/findings.js';
 
-/** A finding in the §8b shape; absent fields are left out. */
+/** A finding in the §8b shape, values exact (the message too); absent fields are left out. */
 export function findingJson(f: Finding, lang: Lang, tiers: CheckReport['tiers']): Record<string, unknown> {
-  const out: Record<string, unknown> = { rule: f.rule, severity: f.severity, message: findingMessage(f, lang, tiers) };
+  const out: Record<string, unknown> = { rule: f.rule, severity: f.severity, message: findingMessage(f, lang, tiers, 'exact') };
   if (f.sheet !== undefined) out.sheet = f.sheet;
   if (f.row !== undefined) out.row = f.row;
   if (f.column !== undefined) out.column = f.column;

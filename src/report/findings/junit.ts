@@ -2,8 +2,8 @@
 import type { CheckReport, GapsReport } from '../../rules/check.js';
 import { RULE_IDS } from '../../model/rules.js';
 import type { ReportContext } from '../context.js';
-import { findingCell } from '../../model/finding.js';
-import { findingHint, findingMessage } from '../shared/findings.js';
+import { findingHint, findingMessage, findingWhere } from '../shared/findings.js';
+import { safeLines } from '../../util/safe-text.js';
 
 /** Escapes text for XML content and attributes; drops characters XML 1.0 cannot hold. */
 export function xmlEscape(s: string): string {
@@ -40,10 +40,12 @@ export function junit(report: CheckReport | GapsReport, ctx: ReportContext, rule
     out.push(`  <testsuite name="${xmlEscape(rule)}" tests="${Math.max(1, findings.length)}" failures="${findings.length}" errors="0" skipped="0">`);
     if (findings.length === 0) out.push(`    <testcase classname="${xmlEscape(rule)}" name="${xmlEscape(rule)}"/>`);
     for (const f of findings) {
-      const cell = findingCell(f) ?? report.file;
-      const message = findingMessage(f, ctx.lang, report.tiers);
+      // Line breaks survive as `&#10;`; other control characters and escape sequences are shown as escapes.
+      const file = safeLines(report.file);
+      const cell = findingWhere(f, 'lines') ?? file;
+      const message = findingMessage(f, ctx.lang, report.tiers, 'lines');
       const hint = findingHint(f, ctx.lang);
-      out.push(`    <testcase classname="${xmlEscape(rule)}" name="${xmlEscape(`${cell}: ${message}`)}" file="${xmlEscape(report.file)}">`);
+      out.push(`    <testcase classname="${xmlEscape(rule)}" name="${xmlEscape(`${cell}: ${message}`)}" file="${xmlEscape(file)}">`);
       out.push(`      <failure type="${f.severity}" message="${xmlEscape(message)}">${xmlEscape(`${f.severity} ${cell}: ${message}${hint ? `\n${hint}` : ''}`)}</failure>`);
       out.push('    </testcase>');
     }

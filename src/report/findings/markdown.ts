@@ -24,7 +24,7 @@ export function findingsMarkdown(report: CheckReport | GapsReport, ctx: ReportCo
   const header = ['', 'cell', 'rule', 'message'];
   if (report.kind === 'gaps') {
     for (const g of report.groups) {
-      const tier = g.tier ? ` · ${tierName(report.tiers, g.tier, lang)}` : '';
+      const tier = g.tier ? ` · ${mdCell(tierName(report.tiers, g.tier, lang))}` : '';
       out.push(`### ${mdCell(g.account === '' ? label(lang, 'gaps.other') : g.account)}${tier}`, '', mdTable({ header, rows: rows(g.findings) }), '');
     }
   } else {

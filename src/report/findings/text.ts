@@ -1,8 +1,9 @@
 /** `kam check` and `kam gaps` for the terminal. */
 import type { CheckReport, GapsReport } from '../../rules/check.js';
-import { type Finding, findingCell } from '../../model/finding.js';
+import type { Finding } from '../../model/finding.js';
 import type { ReportContext } from '../context.js';
-import { findingHint, findingMessage } from '../shared/findings.js';
+import { findingHint, findingMessage, findingWhere } from '../shared/findings.js';
+import { safeText } from '../../util/safe-text.js';
 import { label } from '../../i18n/labels.js';
 import { tierName } from '../../model/tier.js';
 
@@ -31,12 +32,12 @@ export function summaryLine(report: CheckReport | GapsReport, ctx: ReportContext
 /** Findings grouped by sheet, each with its cell, message, rule and hint. */
 export function checkText(report: CheckReport, ctx: ReportContext): string {
   const c = ctx.color;
-  const out = [c.bold(`${label(ctx.lang, 'check.title')} · ${report.file} · ${label(ctx.lang, 'tier.asOf', { date: report.asOf })}`)];
+  const out = [c.bold(`${label(ctx.lang, 'check.title')} · ${safeText(report.file)} · ${label(ctx.lang, 'tier.asOf', { date: report.asOf })}`)];
   let sheet: string | undefined | null = null;
   for (const f of report.findings) {
     if (f.sheet !== sheet) {
       sheet = f.sheet;
-      out.push('', c.bold.underline(sheet ?? report.file));
+      out.push('', c.bold.underline(safeText(sheet ?? report.file)));
     }
     const where = f.row === undefined ? '' : `${f.column ?? ''}${f.row}`;
     out.push(...line(f, report, ctx, where));
@@ -48,12 +49,12 @@ export function checkText(report: CheckReport, ctx: ReportContext): string {
 /** The gap report: one block per account, most severe and highest tier first. */
 export function gapsText(report: GapsReport, ctx: ReportContext): string {
   const c = ctx.color;
-  const out = [c.bold(`${label(ctx.lang, 'gaps.title')} · ${report.file} · ${label(ctx.lang, 'tier.asOf', { date: report.asOf })}`)];
+  const out = [c.bold(`${label(ctx.lang, 'gaps.title')} · ${safeText(report.file)} · ${label(ctx.lang, 'tier.asOf', { date: report.asOf })}`)];
   for (const g of report.groups) {
-    const tier = g.tier ? ` · ${tierName(report.tiers, g.tier, ctx.lang)}` : '';
-    const name = g.account === '' ? label(ctx.lang, 'gaps.other') : `${g.account}${g.id ? ` (${g.id})` : ''}`;
+    const tier = g.tier ? ` · ${safeText(tierName(report.tiers, g.tier, ctx.lang))}` : '';
+    const name = g.account === '' ? label(ctx.lang, 'gaps.other') : safeText(`${g.account}${g.id ? ` (${g.id})` : ''}`);
     out.push('', `${c.bold(name)}${tier} · ${label(ctx.lang, 'gaps.count', { n: g.findings.length })}`);
-    for (const f of g.findings) out.push(...line(f, report, ctx, findingCell(f) ?? ''));
+    for (const f of g.findings) out.push(...line(f, report, ctx, findingWhere(f) ?? ''));
   }
   out.push('', summaryLine(report, ctx));
   return `${out.join('\n')}\n`;

@@ -7,6 +7,7 @@ import { alignedTable } from '../shared/aligned.js';
 import { fmtPercent } from '../shared/numbers.js';
 import { label } from '../../i18n/labels.js';
 import { tierName } from '../../model/tier.js';
+import { safeText } from '../../util/safe-text.js';
 
 const BAR_WIDTH = 24;
 const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
@@ -43,15 +44,15 @@ const fmtHours = (h: number): string => h.toFixed(2);
 export function loadText(report: LoadReport, ctx: ReportContext): string {
   const { lang, color: c } = ctx;
   const t = report.thresholds;
-  const out = [c.bold(`${label(lang, 'load.title')} · ${report.file} · ${label(lang, 'tier.asOf', { date: report.asOf })}`)];
+  const out = [c.bold(`${label(lang, 'load.title')} · ${safeText(report.file)} · ${label(lang, 'tier.asOf', { date: report.asOf })}`)];
   out.push(c.dim(label(lang, 'load.thresholds', { over: fmtPercent(t.over, 0), high: fmtPercent(t.high, 0), idle: fmtPercent(t.idle, 0), target: fmtPercent(t.target, 0) })));
   const active = report.people.filter((p) => p.status !== 'inactive' && p.status !== 'unknown');
   const others = report.people.filter((p) => p.status === 'inactive' || p.status === 'unknown');
   const scale = Math.max(1.2, ...active.map((p) => (Number.isFinite(p.utilization) ? p.utilization : 0)));
   const rows = active.map((p) => [
-    p.name,
-    p.role ?? '',
-    p.department ?? '',
+    safeText(p.name),
+    safeText(p.role ?? ''),
+    safeText(p.department ?? ''),
     fmtHours(p.hours),
     String(p.capacity),
     paint(p.status, `${bar(p.utilization, scale)} ${fmtPercent(p.utilization, 0).padStart(5)} ${label(lang, `load.${p.status}`)}`, ctx),
@@ -62,7 +63,7 @@ export function loadText(report: LoadReport, ctx: ReportContext): string {
   out.push('', alignedTable(head, rows, ['left', 'left', 'left', 'right', 'right', 'left', 'right', 'right'], (s) => c.bold(s)));
   if (others.length > 0) {
     out.push('', c.bold(label(lang, 'load.apart')));
-    for (const p of others) out.push(`  ${paint(p.status, label(lang, `load.${p.status}`), ctx)}  ${p.name}  ${fmtHours(p.hours)} ${label(lang, 'load.perWeek')}`);
+    for (const p of others) out.push(`  ${paint(p.status, label(lang, `load.${p.status}`), ctx)}  ${safeText(p.name)}  ${fmtHours(p.hours)} ${label(lang, 'load.perWeek')}`);
   }
   if (report.fairness.length > 0) {
     out.push('', c.bold(label(lang, 'load.fairness')));
@@ -71,7 +72,7 @@ export function loadText(report: LoadReport, ctx: ReportContext): string {
       style: { head: [], border: [], compact: true },
       colAligns: ['left', 'right', 'right', 'right', 'right'],
     });
-    for (const f of report.fairness) table.push([f.role, String(f.people), fmtPercent(f.mean, 0), fmtPercent(f.stdDev, 0), Number.isFinite(f.maxMinRatio) ? `${f.maxMinRatio.toFixed(1)}×` : '∞']);
+    for (const f of report.fairness) table.push([safeText(f.role), String(f.people), fmtPercent(f.mean, 0), fmtPercent(f.stdDev, 0), Number.isFinite(f.maxMinRatio) ? `${f.maxMinRatio.toFixed(1)}×` : '∞']);
     out.push(table.toString());
   }
   const tot = report.totals;
@@ -86,11 +87,11 @@ function suggestionLines(report: LoadReport, ctx: ReportContext): string[] {
   const out = [c.bold(label(lang, 'load.suggestions'))];
   if (s.moves.length === 0 && s.unfixed.length === 0) out.push(`  ${c.green('✔')} ${label(lang, 'load.balanced')}`);
   s.moves.forEach((m, i) => {
-    const tier = m.item.tier ? tierName(report.tiers, m.item.tier, lang) : '';
+    const tier = m.item.tier ? safeText(tierName(report.tiers, m.item.tier, lang)) : '';
     const facts = [tier, `${fmtHours(m.hours)} ${label(lang, 'load.perWeek')}`, label(lang, 'load.row', { row: m.item.assignment.row })].filter((x) => x !== '');
     const detail = lang === 'zh' ? `（${facts.join('，')}）` : ` (${facts.join(', ')})`;
-    out.push(`  ${i + 1}. ${m.item.group.account?.name ?? m.item.group.accountText} · ${m.item.assignment.task}${detail}`);
-    out.push(`     ${m.from.name} ${fmtPercent(m.fromBefore, 0)} → ${fmtPercent(m.fromAfter, 0)}   ${c.green(m.to.name)} ${fmtPercent(m.toBefore, 0)} → ${fmtPercent(m.toAfter, 0)}`);
+    out.push(`  ${i + 1}. ${safeText(m.item.group.account?.name ?? m.item.group.accountText)} · ${safeText(m.item.assignment.task)}${detail}`);
+    out.push(`     ${safeText(m.from.name)} ${fmtPercent(m.fromBefore, 0)} → ${fmtPercent(m.fromAfter, 0)}   ${c.green(safeText(m.to.name))} ${fmtPercent(m.toBefore, 0)} → ${fmtPercent(m.toAfter, 0)}`);
   });
   for (const u of s.unfixed) out.push(`  ${c.red('✖')} ${label(lang, 'load.unfixed', { name: u.person.name, utilization: fmtPercent(u.utilization, 0) })}: ${label(lang, `load.reason.${u.reason}`)}`);
   return out;

@@ -1,5 +1,6 @@
 /** Tables as CSV text: safe to open in Excel (formula injection neutralised, BOM, CRLF). */
 import type { SheetData, Value } from '../../model/sheet-data.js';
+import { safeLines } from '../../util/safe-text.js';
 
 const INJECTION = /^[=+\-@\t\r]/;
 
@@ -8,7 +9,11 @@ export function neutralize(text: string): string {
   return INJECTION.test(text.normalize('NFKC')) ? `'${text}` : text;
 }
 
-/** CSV with a UTF-8 BOM (so that Excel reads Chinese correctly) and CRLF line ends. */
+/**
+ * CSV with a UTF-8 BOM (so that Excel reads Chinese correctly) and CRLF line ends. Text keeps its
+ * line breaks and tabs, but other control characters and bidi overrides are shown as escapes
+ * (`\x1b`, `\u202e`) and formulas neutralised; `raw` keeps every value exactly.
+ */
 export function toCsv(sheet: SheetData, raw = false): string {
   const lines = [sheet.header, ...sheet.rows].map((row) => row.map((v) => csvField(v, raw)).join(','));
   return `\ufeff${lines.join('\r\n')}\r\n`;
@@ -19,6 +24,6 @@ function csvField(value: Value, raw: boolean): string {
   let s: string;
   if (typeof value === 'number') s = Number.isFinite(value) ? String(value) : '';
   else if (typeof value === 'boolean') s = value ? 'TRUE' : 'FALSE';
-  else s = raw ? value : neutralize(value);
+  else s = raw ? value : neutralize(safeLines(value));
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

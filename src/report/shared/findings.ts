@@ -5,16 +5,24 @@ import type { Lang } from '../../model/lang.js';
 import type { ReportContext } from '../context.js';
 import { type TierDef, tierLabel } from '../../model/tier.js';
 import type { TierReport } from '../../scoring/score.js';
+import { safeLines, safeParams, safeText } from '../../util/safe-text.js';
 import { fill } from '../../util/template.js';
 import { fmtPercent } from './numbers.js';
 import { label } from '../../i18n/labels.js';
 
-/** The finding's message in a language; tier ids and task types are shown by their labels. */
-export function findingMessage(f: Finding, lang: Lang, tiers: readonly TierDef[] = []): string {
+/**
+ * How a message shows user text: `line` made safe for one line of output (the default), `lines`
+ * safe but with its line breaks (for formats that escape them: github, junit), `exact` as it is
+ * (JSON: JSON.stringify escapes what it must).
+ */
+export type TextMode = 'line' | 'lines' | 'exact';
+
+/** The finding's message in a language; tier ids and task types are shown by their labels; the arguments (cell values, names, config labels) shown as `mode` says. */
+export function findingMessage(f: Finding, lang: Lang, tiers: readonly TierDef[] = [], mode: TextMode = 'line'): string {
   const args = { ...f.args };
   if (f.rule === 'schema/invalid-value' && typeof args.expected === 'string') {
     const [reason, detail] = String(args.expected).split(':');
-    args.expected = fill(EXPECTED[lang][reason!] ?? reason!, { value: detail ?? '' });
+    args.expected = fill(own(EXPECTED[lang], reason!) ?? reason!, { value: detail ?? '' });
   }
   for (const k of ['tier', 'recorded', 'computed'] as const) {
     if (typeof args[k] === 'string') {
@@ -22,17 +30,28 @@ export function findingMessage(f: Finding, lang: Lang, tiers: readonly TierDef[]
       if (def) args[k] = tierLabel(def, lang);
     }
   }
-  if (typeof args.type === 'string') args.type = TASK_TYPES[lang][args.type] ?? args.type;
+  if (typeof args.type === 'string') args.type = own(TASK_TYPES[lang], args.type) ?? args.type;
   for (const k of ['change', 'threshold'] as const) if (typeof args[k] === 'number') args[k] = fmtPercent(Math.abs(args[k]));
   if (typeof args.utilization === 'number') args.utilization = fmtPercent(args.utilization, 0);
   const key = typeof args.variant === 'string' ? `${f.rule}#${args.variant}` : f.rule;
-  const template = FINDING_MESSAGES[lang][key] ?? FINDING_MESSAGES.en[key] ?? FINDING_MESSAGES[lang][f.rule] ?? f.rule;
-  return fill(template, args);
+  const template = own(FINDING_MESSAGES[lang], key) ?? own(FINDING_MESSAGES.en, key) ?? own(FINDING_MESSAGES[lang], f.rule) ?? f.rule;
+  return fill(template, mode === 'exact' ? args : safeParams(args, mode === 'lines' ? safeLines : safeText));
+}
+
+/** A dictionary's own entry: a key such as `__proto__` or `toString` finds nothing. */
+function own(dict: Readonly<Record<string, string>>, key: string): string | undefined {
+  return Object.hasOwn(dict, key) ? dict[key] : undefined;
+}
+
+/** Where a finding is (`Sheet!D14`), made safe to print (`mode` as for {@link findingMessage}); undefined when it has no sheet. */
+export function findingWhere(f: Finding, mode: Exclude<TextMode, 'exact'> = 'line'): string | undefined {
+  const cell = findingCell(f);
+  return cell === undefined ? undefined : mode === 'lines' ? safeLines(cell) : safeText(cell);
 }
 
 /** The hint for a finding's rule, if there is one. */
 export function findingHint(f: Finding, lang: Lang): string | undefined {
-  return FINDING_HINTS[lang][f.rule];
+  return own(FINDING_HINTS[lang], f.rule);
 }
 
 const MAX_FINDINGS = 20;
@@ -43,7 +62,7 @@ export function findingLines(report: Pick<TierReport, 'findings'>, ctx: ReportCo
   const out = [c.bold(label(lang, 'findings.title'))];
   for (const f of report.findings.slice(0, MAX_FINDINGS)) {
     const sev = f.severity === 'error' ? c.red('✖') : f.severity === 'warn' ? c.yellow('⚠') : c.blue('ℹ');
-    out.push(`  ${sev} ${c.cyan(findingCell(f) ?? '')}  ${findingMessage(f, lang)}  ${c.dim(f.rule)}`);
+    out.push(`  ${sev} ${c.cyan(findingWhere(f) ?? '')}  ${findingMessage(f, lang)}  ${c.dim(f.rule)}`);
   }
   if (report.findings.length > MAX_FINDINGS) out.push(c.dim(`  ${label(lang, 'findings.more', { n: report.findings.length - MAX_FINDINGS })}`));
   const counts = summarize(report.findings);

@@ -1,10 +1,30 @@
 /** Markdown tables for pull-request comments and $GITHUB_STEP_SUMMARY. */
 import type { SheetData, Value } from '../../model/sheet-data.js';
+import { safeLines } from '../../util/safe-text.js';
 
-/** Escapes a value for a markdown table cell. */
+const MARKDOWN_SPECIAL = /[\\|&<[\]@\n]/g;
+const ESCAPES: Readonly<Record<string, string>> = {
+  '\\': '\\\\',
+  '|': '\\|',
+  '&': '&amp;',
+  '<': '&lt;',
+  '[': '\\[',
+  ']': '\\]',
+  // A word joiner after `@`: shown the same, but GitHub sees no @mention (and no e-mail autolink).
+  '@': '@\u2060',
+  '\n': '<br>',
+};
+
+/**
+ * Escapes a value for a markdown table cell or heading: user text can neither break the table
+ * (`|`, line breaks as `<br>`), inject HTML (`<`, `&`), a link or image (`[…](…)`, `![…]`, a bare URL), nor
+ * ping anyone (`@name`); control characters and escape sequences are shown as escapes.
+ */
 export function mdCell(v: Value): string {
   if (v === null || v === undefined) return '';
-  return String(v).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+  const s = safeLines(String(v)).replace(MARKDOWN_SPECIAL, (ch) => ESCAPES[ch] ?? ch);
+  // Bare URLs: `http\://` and `www\.` show the same but are not autolinked.
+  return s.includes('://') || /www\./i.test(s) ? s.replace(/(\w):\/\//g, '$1\\://').replace(/\b(www)\./gi, '$1\\.') : s;
 }
 
 /** A markdown table. */

@@ -6,6 +6,7 @@ import { criterionScore } from '../../scoring/methods.js';
 import { fmtPercent, fmtScore, fmtValue } from '../shared/numbers.js';
 import { label } from '../../i18n/labels.js';
 import { tierName } from '../../model/tier.js';
+import { safeText } from '../../util/safe-text.js';
 
 /** `--explain`: each criterion's raw value, normalised value, weight and points. */
 export function explainText(report: TierReport, a: TierRow, ctx: ReportContext): string {
@@ -20,7 +21,7 @@ export function explainText(report: TierReport, a: TierRow, ctx: ReportContext):
   report.criteria.forEach((k, j) => {
     const d = criterionScore(report.scored, a.index, j);
     table.push([
-      `${k.header}${k.direction === 'cost' ? ' ↓' : ''}`,
+      `${safeText(k.header)}${k.direction === 'cost' ? ' ↓' : ''}`,
       d.raw === undefined ? c.yellow(label(lang, 'explain.missing')) : fmtValue(d.raw),
       fmtValue(d.used),
       report.method === 'scorecard' ? fmtValue(d.normalized) : d.normalized.toFixed(4),

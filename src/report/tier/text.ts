@@ -9,6 +9,7 @@ import { fmtMoney, fmtPercent, fmtScore, fmtTrend } from '../shared/numbers.js';
 import { label } from '../../i18n/labels.js';
 import { tierName } from '../../model/tier.js';
 import { topFactor } from './table.js';
+import { safeText } from '../../util/safe-text.js';
 
 /** The tier report as terminal text. */
 export function tierText(report: TierReport, ctx: ReportContext): string {
@@ -20,18 +21,18 @@ export function tierText(report: TierReport, ctx: ReportContext): string {
   const out: string[] = [];
   const paren = (s: string): string => (lang === 'zh' ? `（${s}）` : ` (${s})`);
   const method = label(lang, `method.${report.method}`) + (report.method === 'weighted' ? paren(label(lang, `normalize.${report.normalize}`)) : '');
-  out.push(c.bold(`${label(lang, 'tier.title')} · ${report.file} › ${report.sheet} · ${label(lang, 'tier.accounts', { n: report.accounts.length })} · ${method}`));
-  out.push(c.dim(report.criteria.map((k) => `${k.header} ${fmtPercent(k.weight, 0)}${k.direction === 'cost' ? '↓' : ''}`).join(' · ')));
+  out.push(c.bold(`${label(lang, 'tier.title')} · ${safeText(report.file)} › ${safeText(report.sheet)} · ${label(lang, 'tier.accounts', { n: report.accounts.length })} · ${method}`));
+  out.push(c.dim(report.criteria.map((k) => `${safeText(k.header)} ${fmtPercent(k.weight, 0)}${k.direction === 'cost' ? '↓' : ''}`).join(' · ')));
   const rows = ctx.limit !== undefined ? report.accounts.slice(0, ctx.limit) : report.accounts;
   const lines = rows.map((a) => [
       String(a.rank),
-      a.name,
+      safeText(a.name),
       fmtScore(a.score),
       tierCell(report, a, ctx),
-      a.recordedTier ? tierName(report.tiers, a.recordedTier, lang) : (a.recordedText ?? ''),
+      safeText(a.recordedTier ? tierName(report.tiers, a.recordedTier, lang) : (a.recordedText ?? '')),
       movementCell(a, ctx),
       a.trend === null ? c.dim('—') : a.trend < 0 ? c.red(fmtTrend(a.trend)) : c.green(fmtTrend(a.trend)),
-      topFactor(report, a),
+      safeText(topFactor(report, a)),
     ]);
   out.push(
     alignedTable(
@@ -49,7 +50,7 @@ export function tierText(report: TierReport, ctx: ReportContext): string {
     colAligns: ['left', 'right', 'right', 'right'],
   });
   for (const s of report.summary) {
-    sum.push([paint(report, s.tier, tierName(report.tiers, s.tier, lang), ctx), String(s.count), fmtMoney(s.revenue), fmtPercent(s.revenueShare)]);
+    sum.push([paint(report, s.tier, safeText(tierName(report.tiers, s.tier, lang)), ctx), String(s.count), fmtMoney(s.revenue), fmtPercent(s.revenueShare)]);
   }
   const total = report.summary.reduce((s, x) => s + x.revenue, 0);
   sum.push([label(lang, 'total'), String(report.accounts.length), fmtMoney(total), total > 0 ? fmtPercent(1) : '—']);
@@ -66,7 +67,7 @@ function paint(report: TierReport, tierId: string, text: string, ctx: ReportCont
 }
 
 function tierCell(report: TierReport, a: TierRow, ctx: ReportContext): string {
-  const name = paint(report, a.tier, tierName(report.tiers, a.tier, ctx.lang), ctx);
+  const name = paint(report, a.tier, safeText(tierName(report.tiers, a.tier, ctx.lang)), ctx);
   if (a.pinned) return `${name} ${ctx.color.dim(`(${label(ctx.lang, 'pinned')})`)}`;
   if (a.promoted) return `${name} ${ctx.color.dim(`(${label(ctx.lang, 'promoted')})`)}`;
   return name;
