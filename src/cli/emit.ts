@@ -8,11 +8,11 @@ import { t } from '../i18n/messages.js';
 import { sameFile, writeAtomic, writeAtomicWith } from '../io/write/atomic.js';
 import { writeXlsx } from '../io/write/xlsx.js';
 import { UsageError, type Params } from '../model/errors.js';
-import { findingCell, type Finding } from '../model/finding.js';
+import type { Finding } from '../model/finding.js';
 import type { Lang } from '../model/lang.js';
 import { reportContext, type ReportContext } from '../report/context.js';
 import { fileFormats, render, renderSheets, renderText, showsFinding, stdoutFormats, type Format, type Kind, type Results, type TextFormat } from '../report/index.js';
-import { findingMessage } from '../report/shared/findings.js';
+import { findingMessage, findingWhere } from '../report/shared/findings.js';
 import type { CliContext, Output } from './context.js';
 import { exitCodeFor } from './exit.js';
 import type { CommonOptions } from './options.js';
@@ -127,7 +127,7 @@ export function note(ctx: CliContext, options: Pick<CommonOptions, 'quiet'>, lan
 export function findingsToStderr(findings: readonly Finding[], options: Pick<CommonOptions, 'quiet'>, ctx: CliContext, lang: Lang, max = 20): void {
   if (options.quiet) return;
   for (const f of findings.slice(0, max)) {
-    ctx.stderr.write(`kam: ${f.severity}: ${findingCell(f) ?? ''}: ${findingMessage(f, lang)} (${f.rule})\n`);
+    ctx.stderr.write(`kam: ${f.severity}: ${findingWhere(f) ?? ''}: ${findingMessage(f, lang)} (${f.rule})\n`);
   }
   if (findings.length > max) ctx.stderr.write(`kam: … ${findings.length - max}\n`);
 }

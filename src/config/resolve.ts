@@ -68,11 +68,11 @@ export function resolveConfig(source: ConfigSource, options: ResolveOptions = {}
   const parsed = ConfigSchema.safeParse(raw);
   if (!parsed.success) throw configError(parsed.error, source.file, cells, options.lang ?? envLang(options.env) ?? 'zh');
   const config = parsed.data;
-  const tasks: Record<string, string[]> = {};
-  for (const [type, names] of Object.entries(DEFAULT_TASKS)) tasks[type] = [...names];
-  for (const [type, names] of Object.entries(config.tasks)) tasks[type] = [...new Set([...(tasks[type] ?? []), ...names])];
+  // Task types are user text (`constructor` is a fine name for one): a Map, never an object's prototype.
+  const tasks = new Map<string, string[]>(Object.entries(DEFAULT_TASKS).map(([type, names]) => [type, [...names]]));
+  for (const [type, names] of Object.entries(config.tasks)) tasks.set(type, [...new Set([...(tasks.get(type) ?? []), ...names])]);
   const lang = options.lang ?? config.lang ?? envLang(options.env) ?? 'zh';
-  return { ...config, tasks, lang };
+  return { ...config, tasks: Object.fromEntries(tasks), lang };
 }
 
 /**

@@ -114,3 +114,13 @@ describe('finding and reading the file', () => {
     expect(schema.additionalProperties).toBe(false);
   });
 });
+
+describe('task types are user text (issue 8)', () => {
+  it('a task type named constructor or __proto__ is a type like any other', () => {
+    const config = resolve(JSON.parse('{"tasks": {"constructor": ["x"], "__proto__": ["y"], "toString": ["z"]}}') as Record<string, unknown>);
+    expect(Object.hasOwn(config.tasks, 'constructor')).toBe(true);
+    expect(config.tasks.constructor).toEqual(['x']);
+    expect(config.tasks.toString).toEqual(['z']);
+    expect(Object.getPrototypeOf(config.tasks)).toBe(Object.prototype);
+  });
+});

@@ -112,7 +112,8 @@ function accountMapper(
     for (const [name, c] of extraColumns) {
       const n = parseNumber(cells[c.index], { scale: c.scale });
       if (n && !n.ok) findings.push(invalidValue(n, cells[c.index], layout, row, c, about));
-      account.extra[name] = n?.ok ? n.value : undefined;
+      // defineProperty: a column headed `__proto__` is data like any other.
+      Object.defineProperty(account.extra, name, { value: n?.ok ? n.value : undefined, enumerable: true, writable: true, configurable: true });
     }
     accounts.push(account);
   };
