@@ -83,8 +83,25 @@ export async function readSharedStrings(chunks: AsyncIterable<Buffer>, ctx: { fi
   let buf = '';
   let pos = 0;
   let prefix: string | undefined;
+  // While an item is unfinished, new text is only searched for its end (with the few characters
+  // before it), not joined and searched again: linear however long the item.
+  let waiting: { parts: string[]; length: number; tail: string } | undefined;
   for await (const text of decodeChunks(chunks)) {
-    buf = pos > 0 ? buf.slice(pos) + text : buf + text;
+    if (waiting && prefix !== undefined) {
+      const close = `</${prefix}si>`;
+      const probe = waiting.tail + text;
+      if (probe.indexOf(close) < 0) {
+        waiting.parts.push(text);
+        waiting.length += text.length;
+        waiting.tail = probe.slice(probe.length - close.length + 1);
+        if (buf.length - pos + waiting.length > MAX_CELL_CHARS + 4096) tooLong(table.length, ctx);
+        continue;
+      }
+      buf = buf.slice(pos) + waiting.parts.join('') + text;
+      waiting = undefined;
+    } else {
+      buf = pos > 0 ? buf.slice(pos) + text : buf + text;
+    }
     pos = 0;
     if (prefix === undefined) {
       if (!/<([\w.-]+:)?sst[\s>]/.test(buf) && buf.length < 65536) continue;
@@ -92,8 +109,8 @@ export async function readSharedStrings(chunks: AsyncIterable<Buffer>, ctx: { fi
       prefix = prefixOf(buf, 'sst');
     }
     pos = readItems(buf, prefix, table, ctx);
-    // What is left is at most one unfinished item; bounded, so appending to it stays linear.
     if (buf.length - pos > MAX_CELL_CHARS + 4096) tooLong(table.length, ctx);
+    if (buf.length - pos > 64) waiting = { parts: [], length: 0, tail: buf.slice(buf.length - prefix.length - 4) };
   }
   return table;
 }
