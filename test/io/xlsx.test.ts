@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openBook } from '../../src/io/open.js';
 import { isDateFormat, parseDateStyles } from '../../src/io/xlsx/workbook.js';
+import { SharedStrings } from '../../src/io/xlsx/shared-strings.js';
 import { InputError } from '../../src/model/errors.js';
 import { tempDir, writeBook, writeRawXlsx, writeZip } from '../helpers/books.js';
 import { readRows } from '../helpers/read.js';
@@ -171,7 +172,7 @@ describe('streaming', () => {
       Array.from({ length: 40 }, (_v, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>名${i}</t></is></c><c r="B${i + 1}"><v>${i}.5</v></c></row>`).join('') +
       '<row r="41"/></sheetData><rowBreaks/></worksheet>';
     const bytes = Buffer.from(xml, 'utf8');
-    const ctx = { file: 'f', sheet: 's', part: 'p', sharedStrings: [], dateStyles: [] };
+    const ctx = { file: 'f', sheet: 's', part: 'p', sharedStrings: SharedStrings.of([]), dateStyles: [] };
     const collect = async (size: number) => {
       async function* chunks() {
         for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);

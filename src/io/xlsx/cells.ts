@@ -1,29 +1,59 @@
 /** The cells of one `<row>` of a worksheet part: values, shared strings, dates, formulas, errors. */
 import type { Cell } from '../../model/cell.js';
 import { InputError } from '../../model/errors.js';
-import { columnIndex, MAX_COLUMNS, MAX_ROWS, refColumn } from '../../util/cellref.js';
+import { columnIndex, columnLetter, MAX_COLUMNS, MAX_ROWS, refColumn } from '../../util/cellref.js';
+import { MAX_CELL_CHARS } from './limits.js';
 import { decodeXml, endsTagName, getAttr, stringItemText } from './xml.js';
+
+/** The shared-string table as cells see it (items decoded on demand). */
+export interface StringTable {
+  get(i: number): string | undefined;
+}
 
 export interface SheetContext {
   file: string;
   sheet: string;
   part: string;
-  sharedStrings: readonly string[];
+  sharedStrings: StringTable;
   dateStyles: readonly boolean[];
-  /** One cell object per shared string, reused by every cell that shows it (cells are never changed). */
-  sharedCells?: (Cell | undefined)[];
+  /** Recently shown shared strings as cells, reused by every cell that shows them (cells are never changed). */
+  sharedCells?: SharedCellCache;
 }
+
+/** A direct-mapped cache: bounded, and the few strings a sheet repeats (codes, names) stay hot. */
+interface SharedCellCache {
+  index: Int32Array;
+  cells: Cell[];
+}
+
+const CACHE_BITS = 18;
 
 function sharedCell(ctx: SheetContext, v: string): Cell {
   const i = Number(v);
-  const cache = (ctx.sharedCells ??= []);
-  let cell = cache[i];
-  if (!cell) {
-    const str = ctx.sharedStrings[i];
-    cell = str === undefined ? { t: 'e', v: '#STRING?' } : { t: 's', v: str };
-    cache[i] = cell;
+  const cache = (ctx.sharedCells ??= { index: new Int32Array(1 << CACHE_BITS).fill(-1), cells: [] });
+  const slot = i & ((1 << CACHE_BITS) - 1);
+  if (cache.index[slot] === i) return cache.cells[slot]!;
+  const str = Number.isInteger(i) ? ctx.sharedStrings.get(i) : undefined;
+  const cell: Cell = str === undefined ? { t: 'e', v: '#STRING?' } : { t: 's', v: str };
+  if (str !== undefined) {
+    cache.index[slot] = i;
+    cache.cells[slot] = cell;
   }
   return cell;
+}
+
+function badRef(ref: string, ctx: SheetContext): InputError {
+  return new InputError('input.badRef', { ref }, { file: ctx.file, sheet: ctx.sheet });
+}
+
+function outOfOrder(col: number, prev: number, row: number, ctx: SheetContext): InputError {
+  const cell = `${columnLetter(col)}${row}`;
+  return new InputError('input.cellOrder', { ref: cell, previous: `${columnLetter(prev)}${row}` }, { file: ctx.file, sheet: ctx.sheet, cell });
+}
+
+function tooLong(col: number, row: number, ctx: SheetContext): InputError {
+  const cell = `${columnLetter(col)}${row}`;
+  return new InputError('input.cellTooLong', { ref: cell, limit: MAX_CELL_CHARS }, { file: ctx.file, sheet: ctx.sheet, cell });
 }
 
 /**
@@ -45,7 +75,11 @@ function fastCell(p: string): RegExp {
   return re;
 }
 
-export function parseCells(content: string, p: string, ctx: SheetContext): (Cell | undefined)[] {
+/**
+ * The cells of row `row` by 0-based column. Cells must come in ascending column order, each once
+ * (as Excel writes them), and hold at most MAX_CELL_CHARS characters of XML: else an InputError.
+ */
+export function parseCells(content: string, p: string, ctx: SheetContext, row = 0): (Cell | undefined)[] {
   const cells: (Cell | undefined)[] = [];
   const open = `<${p}c`;
   const close = `</${p}c>`;
@@ -56,8 +90,11 @@ export function parseCells(content: string, p: string, ctx: SheetContext): (Cell
     fast.lastIndex = j;
     const m = fast.exec(content);
     if (m) {
+      const prev = col;
       col = columnIndex(m[1]!);
-      if (col >= MAX_COLUMNS || m[2]!.length > 7 || Number(m[2]) > MAX_ROWS) throw new InputError('input.badRef', { ref: m[1]! + m[2]! }, { file: ctx.file, sheet: ctx.sheet });
+      if (col >= MAX_COLUMNS || m[2]!.length > 7 || Number(m[2]) > MAX_ROWS) throw badRef(m[1]! + m[2]!, ctx);
+      if (col <= prev) throw outOfOrder(col, prev, row, ctx);
+      if (m[0].length > MAX_CELL_CHARS) throw tooLong(col, row, ctx);
       const v = m[6];
       let cell: Cell | undefined;
       if (v === undefined || (v.length === 0 && m[4] !== 's' && m[4] !== 'str')) {
@@ -101,16 +138,17 @@ export function parseCells(content: string, p: string, ctx: SheetContext): (Cell
       return tag.includes(`${name}=`) || tag.includes(`${name} =`) ? getAttr(tag, name) : undefined;
     };
     const ref = attr('r');
+    const prev = col;
     col = ref === undefined ? col + 1 : refColumn(ref);
-    if (col < 0 || col >= MAX_COLUMNS) {
-      throw new InputError('input.badRef', { ref: ref ?? `#${col + 1}` }, { file: ctx.file, sheet: ctx.sheet });
-    }
+    if (col < 0 || col >= MAX_COLUMNS) throw badRef(ref ?? `#${col + 1}`, ctx);
+    if (col <= prev) throw outOfOrder(col, prev, row, ctx);
     if (content.charCodeAt(gt - 1) === 47) {
       j = content.indexOf(open, gt);
       continue;
     }
     const end = content.indexOf(close, gt);
     const stop = end < 0 ? content.length : end;
+    if (stop - gt > MAX_CELL_CHARS) throw tooLong(col, row, ctx);
     const cell = readCell(content, gt + 1, stop, attr('t') ?? 'n', attr('s'), p, ctx);
     if (cell) cells[col] = cell;
     if (end < 0) break;

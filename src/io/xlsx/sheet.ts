@@ -2,9 +2,10 @@
 import { StringDecoder } from 'node:string_decoder';
 import type { Cell, RawRow } from '../../model/cell.js';
 import { InputError } from '../../model/errors.js';
-import { MAX_COLUMNS, MAX_ROWS, parseCellRef } from '../../util/cellref.js';
+import { columnLetter, MAX_COLUMNS, MAX_ROWS, parseCellRef } from '../../util/cellref.js';
 import { assertNoDoctype, endsTagName, getAttr } from './xml.js';
 import { type SheetContext, parseCells } from './cells.js';
+import { MAX_ROW_CHARS } from './limits.js';
 
 export interface MergeRange {
   r1: number;
@@ -13,14 +14,15 @@ export interface MergeRange {
   c2: number;
 }
 
-/** A single row may not exceed this many characters of XML (bounded memory on hostile files). */
-const MAX_ROW_CHARS = 64 * 1024 * 1024;
+/** More merged ranges than rows in a sheet is no table a person made. */
+const MAX_MERGES = MAX_ROWS;
 
 /** Parses `<mergeCell ref="A1:C3"/>` elements out of the end of a sheet part. */
 export function parseMerges(xml: string, ctx: { file: string; sheet: string }): MergeRange[] {
   const out: MergeRange[] = [];
   const re = /<(?:[\w.-]+:)?mergeCell\s[^>]*?ref\s*=\s*["']([^"']+)["']/g;
   for (let m = re.exec(xml); m; m = re.exec(xml)) {
+    if (out.length >= MAX_MERGES) throw new InputError('input.tooManyMerges', { limit: MAX_MERGES }, { file: ctx.file, sheet: ctx.sheet });
     const [a, b] = m[1]!.split(':');
     const p = parseCellRef(a!);
     const q = parseCellRef(b ?? a!);
@@ -38,23 +40,44 @@ function checkBounds(col: number, row: number, ref: string, ctx: { file: string;
   }
 }
 
-/** Turns the inflated bytes of a sheet part into rows, with merged ranges filled from their top-left cell. */
+/**
+ * Turns the inflated bytes of a sheet part into rows, with merged ranges filled from their
+ * top-left cell. Rows must come in ascending order, each once (as Excel writes them), and hold at
+ * most MAX_ROW_CHARS characters of XML: else an InputError. Linear in the part's size: while a row
+ * is unfinished, new text is only searched for the end of the row, not joined and searched again.
+ */
 export async function* parseSheet(
   chunks: AsyncIterable<Buffer>,
   ctx: SheetContext,
   merges: readonly MergeRange[],
 ): AsyncGenerator<RawRow[]> {
   const decoder = new StringDecoder('utf8');
-  const filler = new MergeFiller(merges);
+  const filler = new MergeFiller(merges, ctx);
   let buf = '';
   let pos = 0;
   let prefix: string | undefined;
   let lastRow = 0;
   let done = false;
+  /** While a row is unfinished: the text after `buf`, the token that ends the wait, and the text searched last. */
+  let waiting: { parts: string[]; length: number; token: string; tail: string; row: number } | undefined;
   for await (const chunk of chunks) {
-    const batch: RawRow[] = [];
-    buf = pos > 0 ? buf.slice(pos) + decoder.write(chunk) : buf + decoder.write(chunk);
+    const text = decoder.write(chunk);
+    if (waiting) {
+      const probe = waiting.tail + text;
+      if (probe.indexOf(waiting.token) < 0) {
+        waiting.parts.push(text);
+        waiting.length += text.length;
+        waiting.tail = probe.slice(probe.length - (waiting.token.length - 1));
+        if (buf.length - pos + waiting.length > MAX_ROW_CHARS) throw rowTooLong(waiting.row, ctx);
+        continue;
+      }
+      buf = buf.slice(pos) + waiting.parts.join('') + text;
+      waiting = undefined;
+    } else {
+      buf = pos > 0 ? buf.slice(pos) + text : buf + text;
+    }
     pos = 0;
+    const batch: RawRow[] = [];
     if (prefix === undefined) {
       const root = /<([\w.-]+:)?worksheet[\s>]/.exec(buf);
       if (!root && buf.length < 65536) continue;
@@ -85,13 +108,18 @@ export async function* parseSheet(
       const gt = buf.indexOf('>', i);
       if (gt < 0) {
         pos = i;
+        if (buf.length - i > MAX_ROW_CHARS) throw rowTooLong(lastRow + 1, ctx);
+        waiting = { parts: [], length: 0, token: '>', tail: '', row: lastRow + 1 };
         break;
       }
       const rAt = buf.indexOf(' r="', i);
       const r = rAt >= 0 && rAt < gt ? buf.slice(rAt + 4, buf.indexOf('"', rAt + 4)) : getAttr(buf.slice(i, gt + 1), 'r');
       const rowNum = r === undefined ? lastRow + 1 : Number(r);
       if (!Number.isInteger(rowNum) || rowNum < 1 || rowNum > MAX_ROWS) {
-        throw new InputError('input.badRef', { ref: `row ${r}` }, { file: ctx.file, sheet: ctx.sheet });
+        throw new InputError('input.badRef', { ref: `row ${r ?? rowNum}` }, { file: ctx.file, sheet: ctx.sheet });
+      }
+      if (rowNum <= lastRow) {
+        throw new InputError('input.rowOrder', { row: rowNum, previous: lastRow }, { file: ctx.file, sheet: ctx.sheet });
       }
       if (buf.charCodeAt(gt - 1) === 47) {
         lastRow = rowNum;
@@ -100,12 +128,13 @@ export async function* parseSheet(
       }
       const close = buf.indexOf(rowClose, gt);
       if (close < 0) {
-        if (buf.length - i > MAX_ROW_CHARS) throw new InputError('input.tooLarge', { part: ctx.part, limit: 64 }, { file: ctx.file });
+        if (buf.length - i > MAX_ROW_CHARS) throw rowTooLong(rowNum, ctx);
         pos = i;
+        waiting = { parts: [], length: 0, token: rowClose, tail: buf.slice(buf.length - (rowClose.length - 1)), row: rowNum };
         break;
       }
       lastRow = rowNum;
-      const cells = parseCells(buf.slice(gt + 1, close), prefix, ctx);
+      const cells = parseCells(buf.slice(gt + 1, close), prefix, ctx, rowNum);
       pos = close + rowClose.length;
       const row = filler.apply({ row: rowNum, cells });
       if (row) batch.push(row);
@@ -113,31 +142,78 @@ export async function* parseSheet(
     if (batch.length > 0) yield batch;
     if (done) break;
   }
+  if (waiting) throw new InputError('input.corruptPart', { part: ctx.part }, { file: ctx.file });
 }
 
-/** Copies each merged range's top-left value over the range, row by row as rows stream past. */
+function rowTooLong(row: number, ctx: SheetContext): InputError {
+  return new InputError('input.rowTooLong', { row, limit: Math.round(MAX_ROW_CHARS / 1048576) }, { file: ctx.file, sheet: ctx.sheet });
+}
+
+/** Columns a merge's top row is filled to even when no row so far reaches them (titles over a table). */
+const TITLE_FILL_COLUMNS = 256;
+
+/**
+ * Copies each merged range's top-left value over the range, row by row as rows stream past. A range
+ * stays a range: it is filled only up to the widest column that holds a cell in any row so far
+ * (its top row: at least the first TITLE_FILL_COLUMNS columns), so `J2:XFD1048576` costs what the
+ * data costs. Ranges active on a row are kept sorted by column; overlapping ranges are an error.
+ */
 class MergeFiller {
   private next = 0;
   private active: { m: MergeRange; value: Cell | undefined }[] = [];
+  /** The first row at which an active range has ended (the active list is rebuilt then). */
+  private expires = Infinity;
+  private width = 0;
 
-  constructor(private readonly merges: readonly MergeRange[]) {}
+  constructor(
+    private readonly merges: readonly MergeRange[],
+    private readonly ctx: SheetContext,
+  ) {}
 
   apply(row: RawRow): RawRow | undefined {
-    if (this.merges.length === 0) return row.cells.length > 0 ? row : undefined;
+    const cells = row.cells;
+    if (cells.length > this.width) this.width = cells.length;
+    if (this.merges.length === 0) return cells.length > 0 ? row : undefined;
+    let changed = false;
     while (this.next < this.merges.length && this.merges[this.next]!.r1 <= row.row) {
       const m = this.merges[this.next++]!;
-      if (m.r2 >= row.row) this.active.push({ m, value: m.r1 === row.row ? row.cells[m.c1] : undefined });
-    }
-    if (this.active.length > 0) {
-      this.active = this.active.filter((a) => a.m.r2 >= row.row);
-      for (const a of this.active) {
-        if (a.m.r1 === row.row) a.value = row.cells[a.m.c1];
-        for (let c = a.m.c1; c <= a.m.c2; c++) {
-          if (a.value === undefined) delete row.cells[c];
-          else row.cells[c] = a.value;
-        }
+      if (m.r2 >= row.row) {
+        this.active.push({ m, value: m.r1 === row.row ? cells[m.c1] : undefined });
+        changed = true;
       }
     }
-    return row.cells.length > 0 ? row : undefined;
+    if (changed || row.row > this.expires) this.rebuild(row.row);
+    const reach = Math.max(this.width, TITLE_FILL_COLUMNS) - 1;
+    for (const a of this.active) {
+      // Sorted by first column: past the reach of any range, none further on is filled.
+      if (a.m.c1 > reach) break;
+      const top = a.m.r1 === row.row;
+      if (top) a.value = cells[a.m.c1];
+      const last = Math.min(a.m.c2, top ? reach : this.width - 1);
+      if (a.value === undefined) {
+        // Only cells that exist need clearing: the loop stops at the row's own end.
+        for (let c = a.m.c1, end = Math.min(last, cells.length - 1); c <= end; c++) cells[c] = undefined;
+      } else {
+        for (let c = a.m.c1; c <= last; c++) cells[c] = a.value;
+      }
+    }
+    let n = cells.length;
+    while (n > 0 && cells[n - 1] === undefined) n--;
+    cells.length = n;
+    return n > 0 ? row : undefined;
+  }
+
+  private rebuild(row: number): void {
+    this.active = this.active.filter((a) => a.m.r2 >= row).sort((x, y) => x.m.c1 - y.m.c1);
+    this.expires = Infinity;
+    for (let k = 0; k < this.active.length; k++) {
+      const a = this.active[k]!;
+      if (a.m.r2 < this.expires) this.expires = a.m.r2;
+      const b = this.active[k + 1];
+      if (b && b.m.c1 <= a.m.c2) {
+        const ref = (m: MergeRange) => `${columnLetter(m.c1)}${m.r1}:${columnLetter(m.c2)}${m.r2}`;
+        throw new InputError('input.mergeOverlap', { a: ref(a.m), b: ref(b.m) }, { file: this.ctx.file, sheet: this.ctx.sheet });
+      }
+    }
   }
 }

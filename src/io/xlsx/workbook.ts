@@ -2,14 +2,20 @@
 import { InputError } from '../../model/errors.js';
 import type { RawRow } from '../../model/cell.js';
 import type { RowOptions, SheetSource, WorkbookSource } from '../source.js';
+import { readSharedStrings, SharedStrings } from './shared-strings.js';
 import { parseMerges, parseSheet, type MergeRange } from './sheet.js';
-import { assertNoDoctype, findTags, getAttr, prefixOf, stringItemText } from './xml.js';
-import { ZipArchive, type ZipEntry } from './zip.js';
+import { assertNoDoctype, findTags, getAttr } from './xml.js';
+import { MAX_STRING_BYTES, ZipArchive, type ZipEntry } from './zip.js';
 
 /** Small parts (workbook, styles, relationships) must inflate to less than this. */
 const SMALL_PART = 64 * 1024 * 1024;
-/** The shared-string table is held in memory; this caps it. */
+/**
+ * The shared-string part streams into a compact table (its text as UTF-8 plus 4 bytes an item),
+ * so it is not bound by V8's longest string; this caps the memory it may take.
+ */
 const SHARED_STRINGS_CAP = 512 * 1024 * 1024;
+/** The part of a sheet after its first merged range is searched as one string. */
+const MERGES_TAIL_CAP = Math.min(256 * 1024 * 1024, MAX_STRING_BYTES);
 
 /** Opens an .xlsx/.xlsm file: reads its directory and workbook part, not its sheets. */
 export async function openXlsx(file: string): Promise<WorkbookSource> {
@@ -39,9 +45,12 @@ export async function openXlsx(file: string): Promise<WorkbookSource> {
     shared ??= (async () => {
       const sstPath = rels.find((r) => r.type.endsWith('/sharedStrings'))?.target ?? `${base}sharedStrings.xml`;
       const stylesPath = rels.find((r) => r.type.endsWith('/styles'))?.target ?? `${base}styles.xml`;
-      const sst = await text(sstPath, SHARED_STRINGS_CAP);
+      const sstEntry = zip.find(sstPath);
+      const sharedStrings = sstEntry
+        ? await readSharedStrings(zip.stream(sstEntry, undefined, SHARED_STRINGS_CAP), { file, part: sstEntry.name })
+        : new SharedStrings();
       const styles = await text(stylesPath);
-      return { sharedStrings: sst ? parseSharedStrings(sst) : [], dateStyles: styles ? parseDateStyles(styles) : [] };
+      return { sharedStrings, dateStyles: styles ? parseDateStyles(styles) : [] };
     })();
     return shared;
   };
@@ -60,7 +69,7 @@ export async function openXlsx(file: string): Promise<WorkbookSource> {
 }
 
 interface SharedParts {
-  sharedStrings: string[];
+  sharedStrings: SharedStrings;
   dateStyles: boolean[];
 }
 
@@ -110,7 +119,7 @@ class XlsxSheet implements SheetSource {
       if (tail) {
         tail.push(chunk);
         tailBytes += chunk.length;
-        if (tailBytes > 256 * 1024 * 1024) throw new InputError('input.tooLarge', { part: this.entry.name, limit: 256 }, { file: this.file });
+        if (tailBytes > MERGES_TAIL_CAP) throw new InputError('input.tooLarge', { part: this.entry.name, limit: MERGES_TAIL_CAP / 1048576 }, { file: this.file });
         continue;
       }
       const joined = carry.length ? Buffer.concat([carry, chunk]) : chunk;
@@ -158,29 +167,6 @@ function decodeText(buf: Buffer): string {
   if (buf[0] === 0xff && buf[1] === 0xfe) return buf.toString('utf16le', 2);
   if (buf[0] === 0xfe && buf[1] === 0xff) return Buffer.from(buf.subarray(2)).swap16().toString('utf16le');
   return buf.toString('utf8');
-}
-
-/** The shared-string table: rich text runs joined, phonetic runs left out. */
-export function parseSharedStrings(xml: string): string[] {
-  const p = prefixOf(xml, 'sst');
-  const open = `<${p}si`;
-  const close = `</${p}si>`;
-  const out: string[] = [];
-  let i = xml.indexOf(open);
-  while (i >= 0) {
-    const gt = xml.indexOf('>', i);
-    if (gt < 0) break;
-    if (xml.charCodeAt(gt - 1) === 47) {
-      out.push('');
-      i = xml.indexOf(open, gt);
-      continue;
-    }
-    const end = xml.indexOf(close, gt);
-    if (end < 0) break;
-    out.push(stringItemText(xml.slice(gt + 1, end), p));
-    i = xml.indexOf(open, end);
-  }
-  return out;
 }
 
 const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);

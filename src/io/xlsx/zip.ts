@@ -1,11 +1,12 @@
 /**
  * A minimal ZIP reader over node:zlib: the central directory, then each entry inflated on demand,
- * streamed or whole, with a cap on the inflated size so that a zip bomb fails cleanly.
+ * streamed or whole, with a cap on the inflated size so that a zip bomb fails cleanly, and the
+ * CRC-32 of every entry read checked against the directory.
  */
 import { createReadStream } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { pipeline } from 'node:stream';
-import { createInflateRaw, inflateRawSync } from 'node:zlib';
+import * as zlib from 'node:zlib';
 import { InputError } from '../../model/errors.js';
 
 export interface ZipEntry {
@@ -22,8 +23,15 @@ export interface ZipEntry {
   date: number;
 }
 
-/** The most bytes one entry may inflate to (the largest real sheets are a few hundred MB). */
+/**
+ * The most bytes one entry may inflate to (the largest real sheets are a few hundred MB). Sheets
+ * are parsed streaming, so this is not bound by V8's longest string (2^29 - 24 UTF-16 units); a
+ * part read whole into one string must pass a cap below that (see `read`).
+ */
 export const MAX_ENTRY_BYTES = 1536 * 1024 * 1024;
+
+/** V8's longest string is 2^29 - 24 units: a part decoded whole must stay well below it. */
+export const MAX_STRING_BYTES = 256 * 1024 * 1024;
 
 /** Record signatures of the ZIP format (APPNOTE 4.3). */
 export const SIGNATURE = {
@@ -36,6 +44,8 @@ export const SIGNATURE = {
 
 export class ZipArchive {
   private readonly byLower = new Map<string, ZipEntry>();
+  /** Entries whose CRC-32 has been checked over a whole read (later reads skip the sum). */
+  private readonly verified = new Set<ZipEntry>();
 
   private constructor(
     readonly file: string,
@@ -83,44 +93,62 @@ export class ZipArchive {
     return createReadStream(this.file, { start, end: start + entry.compressedSize - 1, highWaterMark: 1 << 20 });
   }
 
-  /** Inflates a whole (small) entry into memory. */
-  async read(entry: ZipEntry, cap = MAX_ENTRY_BYTES): Promise<Buffer> {
+  /** Inflates a whole (small) entry into memory, its CRC-32 checked. */
+  async read(entry: ZipEntry, cap = MAX_STRING_BYTES): Promise<Buffer> {
     const fh = await open(this.file, 'r');
     try {
       const start = await this.dataStart(fh, entry);
       const raw = Buffer.alloc(entry.compressedSize);
       const { bytesRead } = await fh.read(raw, 0, entry.compressedSize, start);
       if (bytesRead < entry.compressedSize) throw truncated(this.file);
+      let data = raw;
       if (entry.method === 0) {
-        if (raw.length > cap) throw bomb(this.file, entry.name);
-        return raw;
-      }
-      try {
-        return inflateRawSync(raw, { maxOutputLength: cap });
-      } catch (err) {
-        if (err instanceof RangeError || (err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
-          throw bomb(this.file, entry.name);
+        if (raw.length > cap) throw bomb(this.file, entry.name, cap);
+      } else {
+        try {
+          data = zlib.inflateRawSync(raw, { maxOutputLength: cap });
+        } catch (err) {
+          if (err instanceof RangeError || (err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+            throw bomb(this.file, entry.name, cap);
+          }
+          throw corrupt(this.file, entry.name);
         }
-        throw corrupt(this.file, entry.name);
       }
+      if (data.length !== entry.size || crc32(data, 0) !== entry.crc >>> 0) throw badChecksum(this.file, entry.name);
+      this.verified.add(entry);
+      return data;
     } finally {
       await fh.close();
     }
   }
 
-  /** Streams an entry's inflated bytes; `onRead` gets the compressed bytes consumed so far. */
+  /**
+   * Streams an entry's inflated bytes; `onRead` gets the compressed bytes consumed so far. The
+   * CRC-32 is summed as the bytes pass and checked after the last one (once per entry: a second
+   * whole read of a checked entry skips the sum). A reader that stops early checks nothing.
+   */
   async *stream(entry: ZipEntry, onRead?: (bytes: number) => void, cap = MAX_ENTRY_BYTES): AsyncGenerator<Buffer> {
     const source = await this.compressed(entry);
-    if (!source) return;
+    if (!source) {
+      if (entry.size !== 0 || entry.crc !== 0) throw badChecksum(this.file, entry.name);
+      return;
+    }
     const output =
-      entry.method === 0 ? source : pipeline(source, createInflateRaw({ chunkSize: 1 << 16 }), () => undefined);
+      entry.method === 0 ? source : pipeline(source, zlib.createInflateRaw({ chunkSize: 1 << 16 }), () => undefined);
+    const check = !this.verified.has(entry);
+    let crc = 0;
     let total = 0;
     try {
       for await (const chunk of output as AsyncIterable<Buffer>) {
         total += chunk.length;
-        if (total > cap) throw bomb(this.file, entry.name);
+        if (total > cap) throw bomb(this.file, entry.name, cap);
+        if (check) crc = crc32(chunk, crc);
         onRead?.(source.bytesRead);
         yield chunk;
+      }
+      if (check) {
+        if (total !== entry.size || crc !== entry.crc >>> 0) throw badChecksum(this.file, entry.name);
+        this.verified.add(entry);
       }
     } catch (err) {
       if (err instanceof InputError) throw err;
@@ -170,6 +198,8 @@ async function readCentralDirectory(fh: FileHandle, size: number, file: string):
   const cd = Buffer.alloc(cdSize);
   await fh.read(cd, 0, cdSize, cdOffset);
   const entries = new Map<string, ZipEntry>();
+  // Part names are compared without case (OPC): two entries of one name are a corrupt or forged zip.
+  const seen = new Set<string>();
   let p = 0;
   for (let i = 0; i < count; i++) {
     if (p + 46 > cd.length || cd.readUInt32LE(p) !== SIGNATURE.central) throw truncated(file);
@@ -191,6 +221,9 @@ async function readCentralDirectory(fh: FileHandle, size: number, file: string):
     };
     readZip64Extra(cd.subarray(p + 46 + nameLen, p + 46 + nameLen + extraLen), entry);
     if (entry.localOffset + entry.compressedSize > size) throw truncated(file);
+    const key = entry.name.toLowerCase();
+    if (seen.has(key)) throw new InputError('input.duplicatePart', { part: entry.name }, { file });
+    seen.add(key);
     entries.set(entry.name, entry);
     p += 46 + nameLen + extraLen + commentLen;
   }
@@ -226,6 +259,26 @@ function corrupt(file: string, part: string): InputError {
   return new InputError('input.corruptPart', { part }, { file });
 }
 
-function bomb(file: string, part: string): InputError {
-  return new InputError('input.tooLarge', { part, limit: Math.round(MAX_ENTRY_BYTES / 1048576) }, { file });
+function bomb(file: string, part: string, cap: number): InputError {
+  return new InputError('input.tooLarge', { part, limit: Math.round(cap / 1048576) }, { file });
+}
+
+function badChecksum(file: string, part: string): InputError {
+  return new InputError('input.badChecksum', { part }, { file });
+}
+
+const nativeCrc32 = (zlib as { crc32?: (data: Buffer, value?: number) => number }).crc32;
+let crcTable: Int32Array | undefined;
+
+/** CRC-32 of `buf` continuing from `crc`: zlib's (Node >= 20.15), else a table (older Node 20). */
+export function crc32(buf: Buffer, crc: number): number {
+  if (nativeCrc32) return nativeCrc32(buf, crc);
+  crcTable ??= Int32Array.from({ length: 256 }, (_v, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c;
+  });
+  let c = ~crc;
+  for (let i = 0; i < buf.length; i++) c = crcTable[(c ^ buf[i]!) & 0xff]! ^ (c >>> 8);
+  return ~c >>> 0;
 }

@@ -1,0 +1,148 @@
+/**
+ * The shared-string table, parsed as its part streams past and kept compact: every item's text in
+ * one UTF-8 buffer with an end offset each, decoded only when a cell shows it. Ten million strings
+ * cost their bytes plus four bytes each, not a JS string and a cell object each.
+ */
+import { StringDecoder } from 'node:string_decoder';
+import { InputError } from '../../model/errors.js';
+import { MAX_CELL_CHARS } from './limits.js';
+import { assertNoDoctype, endsTagName, prefixOf, stringItemText } from './xml.js';
+
+/** The items of a shared-string table, by index. */
+export class SharedStrings {
+  private bytes = Buffer.alloc(0);
+  private used = 0;
+  private ends = new Uint32Array(0);
+  private count = 0;
+
+  /** A table of the given strings (for tests and small tables). */
+  static of(items: readonly string[]): SharedStrings {
+    const table = new SharedStrings();
+    for (const s of items) table.add(s);
+    return table;
+  }
+
+  get length(): number {
+    return this.count;
+  }
+
+  add(text: string): void {
+    const need = this.used + Buffer.byteLength(text, 'utf8');
+    if (need > this.bytes.length) {
+      const grown = Buffer.allocUnsafe(Math.max(need, this.bytes.length * 2, 1 << 16));
+      this.bytes.copy(grown, 0, 0, this.used);
+      this.bytes = grown;
+    }
+    this.used += this.bytes.write(text, this.used, 'utf8');
+    if (this.count === this.ends.length) {
+      const grown = new Uint32Array(Math.max(1024, this.ends.length * 2));
+      grown.set(this.ends);
+      this.ends = grown;
+    }
+    this.ends[this.count++] = this.used;
+  }
+
+  /** The text of item `i`, or undefined past the end. */
+  get(i: number): string | undefined {
+    if (!(i >= 0 && i < this.count)) return undefined;
+    const start = i === 0 ? 0 : this.ends[i - 1]!;
+    return this.bytes.toString('utf8', start, this.ends[i]!);
+  }
+}
+
+/** Bytes to text whatever the part's encoding (UTF-8, or UTF-16 with a byte-order mark). */
+async function* decodeChunks(chunks: AsyncIterable<Buffer>): AsyncGenerator<string> {
+  let decoder: StringDecoder | undefined;
+  let swap = false;
+  let odd: Buffer | undefined;
+  for await (const raw of chunks) {
+    let chunk = raw;
+    if (!decoder) {
+      swap = chunk[0] === 0xfe && chunk[1] === 0xff;
+      const utf16 = swap || (chunk[0] === 0xff && chunk[1] === 0xfe);
+      decoder = new StringDecoder(utf16 ? 'utf16le' : 'utf8');
+      if (utf16) chunk = chunk.subarray(2);
+    }
+    if (swap) {
+      // UTF-16BE: swap each pair of bytes, carrying an odd last byte to the next chunk.
+      const joined = odd ? Buffer.concat([odd, chunk]) : Buffer.from(chunk);
+      const even = joined.length & ~1;
+      odd = even < joined.length ? joined.subarray(even) : undefined;
+      chunk = joined.subarray(0, even).swap16();
+    }
+    yield decoder.write(chunk);
+  }
+}
+
+/**
+ * Reads `<si>` items as the part streams: rich-text runs joined, phonetic runs left out. An item
+ * longer than MAX_CELL_CHARS characters of XML is an InputError.
+ */
+export async function readSharedStrings(chunks: AsyncIterable<Buffer>, ctx: { file: string; part: string }): Promise<SharedStrings> {
+  const table = new SharedStrings();
+  let buf = '';
+  let pos = 0;
+  let prefix: string | undefined;
+  // While an item is unfinished, new text is only searched for its end (with the few characters
+  // before it), not joined and searched again: linear however long the item.
+  let waiting: { parts: string[]; length: number; tail: string } | undefined;
+  for await (const text of decodeChunks(chunks)) {
+    if (waiting && prefix !== undefined) {
+      const close = `</${prefix}si>`;
+      const probe = waiting.tail + text;
+      if (probe.indexOf(close) < 0) {
+        waiting.parts.push(text);
+        waiting.length += text.length;
+        waiting.tail = probe.slice(probe.length - close.length + 1);
+        if (buf.length - pos + waiting.length > MAX_CELL_CHARS + 4096) tooLong(table.length, ctx);
+        continue;
+      }
+      buf = buf.slice(pos) + waiting.parts.join('') + text;
+      waiting = undefined;
+    } else {
+      buf = pos > 0 ? buf.slice(pos) + text : buf + text;
+    }
+    pos = 0;
+    if (prefix === undefined) {
+      if (!/<([\w.-]+:)?sst[\s>]/.test(buf) && buf.length < 65536) continue;
+      assertNoDoctype(buf, ctx.file, ctx.part);
+      prefix = prefixOf(buf, 'sst');
+    }
+    pos = readItems(buf, prefix, table, ctx);
+    if (buf.length - pos > MAX_CELL_CHARS + 4096) tooLong(table.length, ctx);
+    if (buf.length - pos > 64) waiting = { parts: [], length: 0, tail: buf.slice(buf.length - prefix.length - 4) };
+  }
+  return table;
+}
+
+/** Adds every whole item in `buf` to `table`; returns where the unfinished rest starts. */
+function readItems(buf: string, p: string, table: SharedStrings, ctx: { file: string; part: string }): number {
+  const open = `<${p}si`;
+  const close = `</${p}si>`;
+  let pos = 0;
+  for (;;) {
+    const i = buf.indexOf(open, pos);
+    if (i < 0) return Math.max(pos, buf.length - open.length);
+    if (i + open.length >= buf.length) return i;
+    if (!endsTagName(buf.charCodeAt(i + open.length))) {
+      pos = i + open.length;
+      continue;
+    }
+    const gt = buf.indexOf('>', i);
+    if (gt < 0) return i;
+    if (buf.charCodeAt(gt - 1) === 47) {
+      table.add('');
+      pos = gt + 1;
+      continue;
+    }
+    const end = buf.indexOf(close, gt);
+    if (end < 0) return i;
+    if (end - gt > MAX_CELL_CHARS) tooLong(table.length, ctx);
+    table.add(stringItemText(buf.slice(gt + 1, end), p));
+    pos = end + close.length;
+  }
+}
+
+function tooLong(index: number, ctx: { file: string; part: string }): never {
+  throw new InputError('input.stringTooLong', { part: ctx.part, index, limit: MAX_CELL_CHARS }, { file: ctx.file });
+}
