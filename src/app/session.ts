@@ -65,7 +65,7 @@ export async function openSession(request: SessionRequest, env: AppEnv): Promise
   const overrides = request.overrides ?? {};
   const source = await readConfigSource(request.config, path, env.cwd);
   let config = resolveConfig(source, { overrides, lang: request.lang, env: env.env });
-  const book = await openBook(path, { encoding: request.encoding, delimiter: request.delimiter });
+  const book = await openBook(path, { encoding: request.encoding, delimiter: request.delimiter, maxBytes: config.limits.inputMB * 2 ** 20 });
   const sheets = await locateSheets(book, roles, config);
   for (const role of roles) sheets[role]?.prefetch?.();
   const session: Session = {
