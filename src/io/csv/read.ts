@@ -25,6 +25,16 @@ export interface CsvSheet extends SheetSource {
   readonly file: string;
 }
 
+/** Where a CSV may be read from and how much of it. */
+export interface ReadLimits {
+  /** Files above this many bytes are refused. */
+  maxBytes?: number;
+  /** The real path of the CSV folder the file was found in: the file must resolve inside it. */
+  folder?: string;
+  /** The first bytes the encoding is decided on (and a smaller file is parsed at once): 4 MiB. */
+  sampleBytes?: number;
+}
+
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
 
 /** The delimiter is sniffed from the first 64 KiB of text; decoding 256 KiB always covers it. */
@@ -35,9 +45,9 @@ const SNIFF_BYTES = 256 * 1024;
  * Opens a CSV file: checks it (a regular file, under the size limit, inside `folder` if given),
  * reads its first 4 MiB, and decides the encoding and the delimiter; rows stream on demand.
  */
-export async function readCsvSheet(path: string, options: CsvOptions & { maxBytes?: number; folder?: string } = {}): Promise<CsvSheet> {
+export async function readCsvSheet(path: string, options: CsvOptions & ReadLimits = {}): Promise<CsvSheet> {
   const file = await checkInputFile(path, options.maxBytes ?? Number.MAX_SAFE_INTEGER, options.folder);
-  const head = await readHead(file);
+  const head = await readHead(file, options.sampleBytes ?? SAMPLE_BYTES);
   const complete = head.length >= file.size;
   const plan = chooseEncoding(head, complete, path, options.encoding);
   const headBytes = complete ? head : head.subarray(0, Math.min(head.length, SNIFF_BYTES));
@@ -74,10 +84,10 @@ async function* replay(batches: readonly RawRow[][], options: RowOptions = {}): 
   }
 }
 
-async function readHead(file: InputFile): Promise<Buffer> {
+async function readHead(file: InputFile, sampleBytes: number): Promise<Buffer> {
   const fh = await openInputFile(file);
   try {
-    const buf = Buffer.alloc(Math.min(SAMPLE_BYTES, file.size + 1));
+    const buf = Buffer.alloc(Math.min(sampleBytes, file.size + 1));
     let n = 0;
     while (n < buf.length) {
       const { bytesRead } = await fh.read(buf, n, buf.length - n, n);
