@@ -77,7 +77,12 @@ async function openCsvFolder(dir: string, options: CsvOptions, maxBytes: number)
   });
   const names = entries.filter((n) => CSV_EXT.has(extname(n).toLowerCase()) && !n.startsWith('.') && !n.startsWith('~$')).sort();
   if (names.length === 0) throw new InputError('input.emptyFolder', {}, { file: dir });
-  const sheets = await Promise.all(names.map((n) => readCsvSheet(join(dir, n), { ...options, maxBytes, folder: real })));
+  const settled = await Promise.allSettled(names.map((n) => readCsvSheet(join(dir, n), { ...options, maxBytes, folder: real })));
+  // The first refusal in name order, so that the same folder always gives the same message.
+  const sheets = settled.map((r) => {
+    if (r.status === 'rejected') throw r.reason;
+    return r.value;
+  });
   const encodings = [...new Set(sheets.map((s) => s.encoding))].join(', ');
   return { file: dir, kind: 'csv', sheets, date1904: false, encoding: encodings, files: sheets.map((s) => s.file) };
 }
