@@ -3,7 +3,6 @@
  * role, and the date runs are as of. What the process gives (cwd, environment, clock, stderr) is
  * passed in, so the application layer runs the same in the CLI and in a test.
  */
-import { join } from 'node:path';
 import { resolveConfig, type ResolvedConfig } from '../config/resolve.js';
 import { readConfigSource } from '../io/config-file.js';
 import { openBook } from '../io/open.js';
@@ -68,7 +67,7 @@ export async function openSession(request: SessionRequest, env: AppEnv): Promise
   const overrides = request.overrides ?? {};
   const source = await readConfigSource(request.config, path, env.cwd);
   let config = resolveConfig(source, { overrides, lang: request.lang, env: env.env });
-  const book = await openBook(path, { encoding: request.encoding, delimiter: request.delimiter });
+  const book = await openBook(path, { encoding: request.encoding, delimiter: request.delimiter, maxBytes: config.limits.inputMB * 2 ** 20 });
   const sheets = await locateSheets(book, roles, config);
   for (const role of roles) sheets[role]?.prefetch?.();
   const session: Session = {
@@ -77,7 +76,7 @@ export async function openSession(request: SessionRequest, env: AppEnv): Promise
     config,
     sheets,
     asOf: request.asOf ?? localToday(env.now()),
-    inputs: [...inputFiles(path, book), ...(source.file ? [source.file] : [])],
+    inputs: [...(book.files ?? [path]), ...(source.file ? [source.file] : [])],
     tableOptions: (sheet) => ({
       file: path,
       date1904: book.date1904,
@@ -101,12 +100,6 @@ export async function openSession(request: SessionRequest, env: AppEnv): Promise
     }
   }
   return session;
-}
-
-/** The files a book was read from: the workbook or CSV itself, or each CSV of a folder. */
-function inputFiles(path: string, book: WorkbookSource): string[] {
-  if (book.files) return [...book.files];
-  return book.kind === 'csv' && book.file === path && book.sheets.length > 0 && !/\.(csv|tsv|txt|tab)$/i.test(path) ? book.sheets.map((s) => join(path, s.name)) : [path];
 }
 
 const ROLE_NAMES: Record<SheetRole, Record<Lang, string>> = {

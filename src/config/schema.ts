@@ -7,6 +7,7 @@ import { RULE_IDS, SEVERITIES } from '../model/rules.js';
 import {
   DEFAULT_ABC,
   DEFAULT_CRITERIA,
+  DEFAULT_LIMITS,
   DEFAULT_LOAD,
   DEFAULT_RACI_SHARE,
   DEFAULT_SERVICES,
@@ -103,6 +104,12 @@ export const ConfigSchema = z
       })
       .prefault({}),
     rules: z.partialRecord(z.enum(RULE_IDS as [string, ...string[]]), RuleSetting).default({}),
+    /** Size limits on input: each file read (a CSV, an .xlsx) may be at most `inputMB` MB. */
+    limits: z
+      .strictObject({
+        inputMB: z.number().positive().default(DEFAULT_LIMITS.inputMB),
+      })
+      .prefault({}),
   })
   .superRefine((c, ctx) => {
     const ids = c.tiers.map((t) => t.id);

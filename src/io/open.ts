@@ -1,8 +1,10 @@
 /** Opens whatever the user named: an .xlsx workbook, a folder of CSV files, or one CSV file. */
-import { open as openFile, readdir, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { InputError } from '../model/errors.js';
 import { readCsvSheet, type CsvOptions } from './csv/read.js';
+import { checkInputFile, inputErrorFor, openInputFile, type InputFile } from './input-file.js';
 import type { WorkbookSource } from './source.js';
 import { openXlsx } from './xlsx/workbook.js';
 
@@ -22,24 +24,34 @@ const UNSUPPORTED: Record<string, string> = {
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const ENCRYPTED_MARK = Buffer.from('EncryptedPackage', 'utf16le');
 
+/** How to open a book: CSV choices and the size limit on each file read. */
+export interface OpenOptions extends CsvOptions {
+  /** Files above this many bytes are refused before they are read (`limits.inputMB`). */
+  maxBytes?: number;
+}
+
 /** Opens a book for reading; anything unusable is an InputError that says what to do. */
-export async function openBook(path: string, options: CsvOptions = {}): Promise<WorkbookSource> {
-  const info = await stat(path).catch((err: NodeJS.ErrnoException) => {
-    throw new InputError(err.code === 'ENOENT' || err.code === 'ENOTDIR' ? 'input.missing' : 'input.unreadable', { reason: err.code ?? '' }, { file: path });
+export async function openBook(path: string, options: OpenOptions = {}): Promise<WorkbookSource> {
+  const maxBytes = options.maxBytes ?? Number.MAX_SAFE_INTEGER;
+  const info = await stat(path).catch((err: unknown) => {
+    throw inputErrorFor(err, path);
   });
-  if (info.isDirectory()) return openCsvFolder(path, options);
-  const head = await readHead(path);
+  if (info.isDirectory()) return openCsvFolder(path, options, maxBytes);
+  // The file the user named may be a link anywhere, but only to a regular file (never a FIFO,
+  // which would hang, or /dev/zero, which never ends), and not above the limit.
+  const file = await checkInputFile(path, maxBytes);
+  const head = await readHead(file);
   const ext = extname(path).toLowerCase();
   const kind = sniff(head);
   if (kind === 'ole') {
-    if (head.includes(ENCRYPTED_MARK) || (await containsEncryptedMark(path))) throw new InputError('input.encrypted', {}, { file: path });
+    if (head.includes(ENCRYPTED_MARK) || (await containsEncryptedMark(file))) throw new InputError('input.encrypted', {}, { file: path });
     throw new InputError('input.unsupported', { format: UNSUPPORTED[ext] === 'et' ? 'et' : 'xls' }, { file: path });
   }
   if (kind === 'zip') {
     if (ext === '.ods') throw new InputError('input.unsupported', { format: 'ods' }, { file: path });
     if (ext === '.numbers') throw new InputError('input.unsupported', { format: 'numbers' }, { file: path });
     if (ext === '.xlsb') throw new InputError('input.unsupported', { format: 'xlsb' }, { file: path });
-    return openXlsx(path);
+    return { ...(await openXlsx(path)), files: [file.real] };
   }
   if (XLSX_EXT.has(ext)) {
     if (info.size === 0) throw new InputError('input.empty', {}, { file: path });
@@ -49,42 +61,55 @@ export async function openBook(path: string, options: CsvOptions = {}): Promise<
   const unsupported = UNSUPPORTED[ext];
   if (unsupported) throw new InputError('input.unsupported', { format: unsupported }, { file: path });
   if (CSV_EXT.has(ext) || kind === 'text') {
-    const sheet = await readCsvSheet(path, options);
-    return { file: path, kind: 'csv', sheets: [sheet], date1904: false, encoding: sheet.encoding, delimiter: sheet.delimiter };
+    const sheet = await readCsvSheet(path, { ...options, maxBytes });
+    return { file: path, kind: 'csv', sheets: [sheet], date1904: false, encoding: sheet.encoding, delimiter: sheet.delimiter, files: [sheet.file] };
   }
   throw new InputError('input.unsupported', { format: ext || '?' }, { file: path });
 }
 
-async function openCsvFolder(dir: string, options: CsvOptions): Promise<WorkbookSource> {
-  const names = (await readdir(dir)).filter((n) => CSV_EXT.has(extname(n).toLowerCase()) && !n.startsWith('.') && !n.startsWith('~$')).sort();
+/**
+ * A folder of CSV files. Every entry is checked before it is read: a regular file that resolves
+ * inside the folder (a link to another file of the folder is fine; one to ../.env is not).
+ */
+async function openCsvFolder(dir: string, options: CsvOptions, maxBytes: number): Promise<WorkbookSource> {
+  const [real, entries] = await Promise.all([realpath(dir), readdir(dir)]).catch((err: unknown) => {
+    throw inputErrorFor(err, dir);
+  });
+  const names = entries.filter((n) => CSV_EXT.has(extname(n).toLowerCase()) && !n.startsWith('.') && !n.startsWith('~$')).sort();
   if (names.length === 0) throw new InputError('input.emptyFolder', {}, { file: dir });
-  const sheets = await Promise.all(names.map((n) => readCsvSheet(join(dir, n), options)));
+  const settled = await Promise.allSettled(names.map((n) => readCsvSheet(join(dir, n), { ...options, maxBytes, folder: real })));
+  // The first refusal in name order, so that the same folder always gives the same message.
+  const sheets = settled.map((r) => {
+    if (r.status === 'rejected') throw r.reason;
+    return r.value;
+  });
   const encodings = [...new Set(sheets.map((s) => s.encoding))].join(', ');
-  return { file: dir, kind: 'csv', sheets, date1904: false, encoding: encodings };
+  return { file: dir, kind: 'csv', sheets, date1904: false, encoding: encodings, files: sheets.map((s) => s.file) };
 }
 
-async function readHead(path: string): Promise<Buffer> {
-  const fh = await openFile(path, 'r').catch((err: NodeJS.ErrnoException) => {
-    throw new InputError('input.unreadable', { reason: err.code ?? '' }, { file: path });
-  });
-  try {
+async function readHead(file: InputFile): Promise<Buffer> {
+  return withFile(file, async (fh) => {
     const buf = Buffer.alloc(4096);
     const { bytesRead } = await fh.read(buf, 0, 4096, 0);
     return buf.subarray(0, bytesRead);
+  });
+}
+
+async function withFile<T>(file: InputFile, use: (fh: FileHandle) => Promise<T>): Promise<T> {
+  const fh = await openInputFile(file);
+  try {
+    return await use(fh);
   } finally {
     await fh.close();
   }
 }
 
-async function containsEncryptedMark(path: string): Promise<boolean> {
-  const fh = await openFile(path, 'r');
-  try {
+async function containsEncryptedMark(file: InputFile): Promise<boolean> {
+  return withFile(file, async (fh) => {
     const buf = Buffer.alloc(1 << 20);
     const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
     return buf.subarray(0, bytesRead).includes(ENCRYPTED_MARK);
-  } finally {
-    await fh.close();
-  }
+  });
 }
 
 function sniff(head: Buffer): 'zip' | 'ole' | 'text' | 'binary' {

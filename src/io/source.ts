@@ -37,6 +37,9 @@ export interface WorkbookSource {
   /** For CSV: the encoding and delimiter used, reported with --verbose. */
   readonly encoding?: string;
   readonly delimiter?: string;
-  /** The absolute paths of every file the book was read from (each CSV of a folder; the CSV; the xlsx). */
+  /**
+   * The absolute real paths (links resolved) of every file the book was read from: the .xlsx,
+   * the CSV, or each CSV of a folder. Writers refuse `-o` onto any of them.
+   */
   readonly files?: readonly string[];
 }

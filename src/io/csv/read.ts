@@ -1,11 +1,17 @@
-/** The CSV backend: encoding detection, delimiter sniffing, and rows numbered as Excel shows them. */
-import { readFile } from 'node:fs/promises';
+/**
+ * The CSV backend: the encoding and the delimiter are decided on the file's first bytes, then rows
+ * stream (each call of rows() reads the file again), numbered as Excel shows them.
+ */
 import { basename } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import iconv from 'iconv-lite';
-import type { Cell, RawRow } from '../../model/cell.js';
+import type { RawRow } from '../../model/cell.js';
 import { InputError, UsageError } from '../../model/errors.js';
-import type { SheetSource } from '../source.js';
+import { checkInputFile, openInputFile, type InputFile } from '../input-file.js';
+import type { RowOptions, SheetSource } from '../source.js';
+import { chooseEncoding, decodeAll, SAMPLE_BYTES, type EncodingPlan } from './encoding.js';
+import { streamCsvRows } from './stream.js';
+
+export { looksBinary } from './encoding.js';
 
 export interface CsvOptions {
   encoding?: string;
@@ -15,47 +21,90 @@ export interface CsvOptions {
 export interface CsvSheet extends SheetSource {
   readonly encoding: string;
   readonly delimiter: string;
+  /** The real path of the file. */
+  readonly file: string;
+}
+
+/** Where a CSV may be read from and how much of it. */
+export interface ReadLimits {
+  /** Files above this many bytes are refused. */
+  maxBytes?: number;
+  /** The real path of the CSV folder the file was found in: the file must resolve inside it. */
+  folder?: string;
+  /** The first bytes the encoding is decided on (and a smaller file is parsed at once): 4 MiB. */
+  sampleBytes?: number;
 }
 
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
 
-/** Reads and decodes a whole CSV file and works out its delimiter; rows are parsed on demand. */
-export async function readCsvSheet(file: string, options: CsvOptions = {}): Promise<CsvSheet> {
-  const bytes = await readFile(file);
-  const { text, encoding } = decodeCsv(bytes, file, options.encoding);
-  let body = text;
+/** The delimiter is sniffed from the first 64 KiB of text; decoding 256 KiB always covers it. */
+const SNIFF_CHARS = 65536;
+const SNIFF_BYTES = 256 * 1024;
+
+/**
+ * Opens a CSV file: checks it (a regular file, under the size limit, inside `folder` if given),
+ * reads its first 4 MiB, and decides the encoding and the delimiter; rows stream on demand.
+ */
+export async function readCsvSheet(path: string, options: CsvOptions & ReadLimits = {}): Promise<CsvSheet> {
+  const file = await checkInputFile(path, options.maxBytes ?? Number.MAX_SAFE_INTEGER, options.folder);
+  const head = await readHead(file, options.sampleBytes ?? SAMPLE_BYTES);
+  const complete = head.length >= file.size;
+  const plan = chooseEncoding(head, complete, path, options.encoding);
+  const headBytes = complete ? head : head.subarray(0, Math.min(head.length, SNIFF_BYTES));
+  const text = decodeHead(headBytes, plan, complete && headBytes === head);
   let delimiter = options.delimiter === undefined ? undefined : parseDelimiterOption(options.delimiter);
   // Excel's `sep=;` first line names the delimiter and is not shown as a row.
-  const sep = /^sep=(.)\r?\n/i.exec(body);
-  if (sep) {
-    delimiter ??= sep[1]!;
-    body = body.slice(sep[0].length);
-  }
-  delimiter ??= sniffDelimiter(body, file);
-  const name = basename(file);
-  const records = parseRecords(body, delimiter, file);
+  const sep = /^sep=(.)\r?\n/i.exec(text);
+  if (sep) delimiter ??= sep[1]!;
+  const body = sep ? text.slice(sep[0].length) : text;
+  delimiter ??= sniffDelimiter(body, path, !(complete && headBytes === head));
+  const csv = { file, head, complete, plan, skip: sep ? sep[0].length : 0, delimiter };
+  // A file that fits in the sample is parsed now, once: a syntax error shows at once, and later
+  // reads do not parse it again. A larger one streams on each call of rows().
+  const parsed = complete ? await collect(streamCsvRows(csv)) : undefined;
   return {
-    name,
-    encoding,
+    name: basename(path),
+    file: file.real,
+    encoding: plan.encoding,
     delimiter,
-    async *rows(): AsyncGenerator<RawRow[]> {
-      let batch: RawRow[] = [];
-      for (let i = 0; i < records.length; i++) {
-        const cells: (Cell | undefined)[] = [];
-        const rec = records[i]!;
-        for (let c = 0; c < rec.length; c++) {
-          const v = rec[c]!;
-          if (v !== '') cells[c] = { t: 's', v };
-        }
-        if (cells.length > 0) batch.push({ row: i + 1, cells });
-        if (batch.length >= 4096) {
-          yield batch;
-          batch = [];
-        }
-      }
-      if (batch.length > 0) yield batch;
-    },
+    rows: (rowOptions?: RowOptions): AsyncIterable<RawRow[]> => (parsed ? replay(parsed, rowOptions) : streamCsvRows(csv, rowOptions)),
   };
+}
+
+async function collect(batches: AsyncIterable<RawRow[]>): Promise<RawRow[][]> {
+  const all: RawRow[][] = [];
+  for await (const batch of batches) all.push(batch);
+  return all;
+}
+
+async function* replay(batches: readonly RawRow[][], options: RowOptions = {}): AsyncGenerator<RawRow[]> {
+  for (let i = 0; i < batches.length; i++) {
+    options.onProgress?.((i + 1) / batches.length);
+    yield batches[i]!;
+  }
+}
+
+async function readHead(file: InputFile, sampleBytes: number): Promise<Buffer> {
+  const fh = await openInputFile(file);
+  try {
+    const buf = Buffer.alloc(Math.min(sampleBytes, file.size + 1));
+    let n = 0;
+    while (n < buf.length) {
+      const { bytesRead } = await fh.read(buf, n, buf.length - n, n);
+      if (bytesRead === 0) break;
+      n += bytesRead;
+    }
+    return buf.subarray(0, n);
+  } finally {
+    await fh.close();
+  }
+}
+
+/** The text of the first bytes, without the BOM; a sequence cut off at the end is left out. */
+function decodeHead(bytes: Buffer, plan: EncodingPlan, whole: boolean): string {
+  if (whole) return decodeAll(bytes, plan);
+  const cut = plan.mode === 'iconv' ? bytes : bytes.subarray(0, bytes.length - 4);
+  return decodeAll(cut, { ...plan, mode: plan.mode === 'iconv' ? 'iconv' : 'utf8' }).replace(/\uFFFD+$/, '');
 }
 
 /** `,` `;` `|`, and `tab` or `\t` for a tab. */
@@ -65,32 +114,10 @@ export function parseDelimiterOption(value: string): string {
   return v;
 }
 
-/** BOM first (UTF-8, UTF-16LE/BE); then strict UTF-8; then GB18030, what Excel in China writes. */
+/** Decodes a whole CSV file's bytes as SPEC §1 says (a BOM, strict UTF-8, GB18030, or --encoding). */
 export function decodeCsv(bytes: Buffer, file: string, forced?: string): { text: string; encoding: string } {
-  if (forced) {
-    if (!iconv.encodingExists(forced)) throw new UsageError('usage.encoding', { value: forced });
-    return { text: stripBom(iconv.decode(bytes, forced)), encoding: forced.toLowerCase() };
-  }
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: bytes.toString('utf8', 3), encoding: 'utf-8' };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: iconv.decode(bytes.subarray(2), 'utf-16le'), encoding: 'utf-16le' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: iconv.decode(bytes.subarray(2), 'utf-16be'), encoding: 'utf-16be' };
-  if (looksBinary(bytes)) throw new InputError('input.binary', {}, { file });
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    return { text: iconv.decode(bytes, 'gb18030'), encoding: 'gb18030' };
-  }
-}
-
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-/** NUL bytes in the first KiB mean a binary file (or UTF-16 without a BOM, which we do not guess). */
-export function looksBinary(bytes: Buffer): boolean {
-  const n = Math.min(bytes.length, 1024);
-  for (let i = 0; i < n; i++) if (bytes[i] === 0) return true;
-  return false;
+  const plan = chooseEncoding(bytes, true, file, forced);
+  return { text: decodeAll(bytes, plan), encoding: plan.encoding };
 }
 
 interface Candidate {
@@ -103,9 +130,9 @@ interface Candidate {
  * Picks the delimiter under which the most lines have the same number of fields (at least two).
  * Two delimiters that fit equally well make the file ambiguous: the user must say which.
  */
-export function sniffDelimiter(text: string, file: string): string {
-  let sample = text.slice(0, 65536);
-  if (sample.length < text.length) sample = sample.slice(0, Math.max(sample.lastIndexOf('\n'), 1));
+export function sniffDelimiter(text: string, file: string, more = false): string {
+  let sample = text.slice(0, SNIFF_CHARS);
+  if (more || sample.length < text.length) sample = sample.slice(0, Math.max(sample.lastIndexOf('\n'), 1));
   const candidates: Candidate[] = [];
   for (const delimiter of DELIMITERS) {
     let records: string[][];
@@ -134,13 +161,4 @@ export function sniffDelimiter(text: string, file: string): string {
 
 function show(delimiter: string): string {
   return delimiter === '\t' ? 'tab' : delimiter;
-}
-
-function parseRecords(text: string, delimiter: string, file: string): string[][] {
-  try {
-    return parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
-  } catch (err) {
-    const line = (err as { lines?: number }).lines;
-    throw new InputError('input.csvSyntax', { line: line ?? '?' }, { file });
-  }
 }

@@ -1,0 +1,187 @@
+/**
+ * How a CSV's bytes become text: decided once on the file's first bytes (SPEC §1: a BOM, else
+ * strict UTF-8, else GB18030), then applied chunk by chunk while the file streams.
+ *
+ * Never a silent guess. Without a BOM or --encoding, on the first 4 MiB (the sample):
+ * - valid UTF-8 → UTF-8, and an invalid byte later in the file is an error naming its offset;
+ * - else, if the sample holds at least as many valid UTF-8 multi-byte sequences as invalid bytes,
+ *   it is a UTF-8 file with a few bad bytes (GBK text scores about 1 valid to 4 invalid) → error;
+ * - else the sample is decoded as GB18030; it must contain no undecodable byte and at least 90% of
+ *   its non-ASCII characters must be what Chinese business text holds (CJK ideographs, CJK and
+ *   full-width punctuation, common symbols) → GB18030; otherwise → error.
+ * The errors ask for --encoding, which always wins.
+ */
+import { isUtf8 } from 'node:buffer';
+import iconv from 'iconv-lite';
+import { InputError, UsageError } from '../../model/errors.js';
+
+/** The sample the encoding is decided on. */
+export const SAMPLE_BYTES = 4 * 2 ** 20;
+
+export interface EncodingPlan {
+  /** The name reported with --verbose. */
+  readonly encoding: string;
+  /** Bytes of byte-order mark to skip. */
+  readonly bom: number;
+  /**
+   * `utf8-strict`: detected UTF-8, bytes checked as they stream; `utf8`: UTF-8 passed through (a BOM
+   * or --encoding said so; a bad byte becomes U+FFFD); `iconv`: decoded with iconv-lite.
+   */
+  readonly mode: 'utf8-strict' | 'utf8' | 'iconv';
+}
+
+/** Thrown by a strict UTF-8 decoder at the first invalid byte: its offset in the file. */
+export class InvalidUtf8 extends Error {
+  constructor(readonly offset: number) {
+    super(`invalid UTF-8 at byte ${offset}`);
+  }
+}
+
+/** Decides the encoding from the first bytes of a file (`complete` when they are the whole file). */
+export function chooseEncoding(head: Buffer, complete: boolean, file: string, forced?: string): EncodingPlan {
+  const utf8Bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+  if (forced) {
+    if (!iconv.encodingExists(forced)) throw new UsageError('usage.encoding', { value: forced });
+    const name = forced.toLowerCase();
+    if (name === 'utf-8' || name === 'utf8') return { encoding: name, bom: utf8Bom ? 3 : 0, mode: 'utf8' };
+    return { encoding: name, bom: 0, mode: 'iconv' };
+  }
+  if (utf8Bom) return { encoding: 'utf-8', bom: 3, mode: 'utf8' };
+  if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', bom: 2, mode: 'iconv' };
+  if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', bom: 2, mode: 'iconv' };
+  if (looksBinary(head)) throw new InputError('input.binary', {}, { file });
+  const sample = complete ? head : head.subarray(0, completeLength(head));
+  if (isUtf8(sample)) return { encoding: 'utf-8', bom: 0, mode: 'utf8-strict' };
+  const { valid, invalid, first } = scanUtf8(sample);
+  const where = { offset: Math.max(first, 0), line: lineOf(head, first) };
+  if (valid >= invalid) throw new InputError('input.badUtf8', where, { file });
+  const decoder = iconv.getDecoder('gb18030');
+  const text = decoder.write(head) + (complete ? (decoder.end() ?? '') : '');
+  if (!plausibleChinese(text)) throw new InputError('input.unknownEncoding', where, { file });
+  return { encoding: 'gb18030', bom: 0, mode: 'iconv' };
+}
+
+/** Turns chunks of bytes into text (or UTF-8 bytes, which csv-parse reads without a copy). */
+export interface ChunkDecoder {
+  write(chunk: Buffer): Buffer | string;
+  /** What is left at the end of the file; a strict decoder throws on a cut-off sequence. */
+  end(): Buffer | string;
+}
+
+/** A streaming decoder for a plan; `offset` is where in the file the first chunk starts. */
+export function chunkDecoder(plan: EncodingPlan, offset = 0): ChunkDecoder {
+  if (plan.mode === 'utf8') return { write: (chunk) => chunk, end: () => Buffer.alloc(0) };
+  if (plan.mode === 'iconv') {
+    const decoder = iconv.getDecoder(plan.encoding, plan.bom > 0 ? { stripBOM: false } : undefined);
+    return { write: (chunk) => decoder.write(chunk), end: () => decoder.end() ?? '' };
+  }
+  // Strict UTF-8: whole sequences are checked with node's native isUtf8; a sequence cut by the
+  // chunk boundary waits for the next chunk.
+  let carry = Buffer.alloc(0);
+  let base = offset;
+  const check = (data: Buffer): void => {
+    if (!isUtf8(data)) throw new InvalidUtf8(base + scanUtf8(data).first);
+  };
+  return {
+    write(chunk) {
+      const data = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+      const cut = completeLength(data);
+      const whole = data.subarray(0, cut);
+      check(whole);
+      carry = Buffer.from(data.subarray(cut));
+      base += cut;
+      return whole;
+    },
+    end() {
+      if (carry.length > 0) throw new InvalidUtf8(base);
+      return Buffer.alloc(0);
+    },
+  };
+}
+
+/** Decodes a whole buffer by a plan. */
+export function decodeAll(bytes: Buffer, plan: EncodingPlan): string {
+  const decoder = chunkDecoder(plan);
+  const body = bytes.subarray(plan.bom);
+  const text = String(decoder.write(body)) + String(decoder.end());
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** NUL bytes in the first KiB mean a binary file (or UTF-16 without a BOM, which we do not guess). */
+export function looksBinary(bytes: Buffer): boolean {
+  const n = Math.min(bytes.length, 1024);
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) return true;
+  return false;
+}
+
+/** The 1-based line of a byte offset (for the ASCII-compatible encodings this is used with). */
+export function lineOf(bytes: Buffer, offset: number): number {
+  let line = 1;
+  for (let i = bytes.indexOf(10); i !== -1 && i < offset; i = bytes.indexOf(10, i + 1)) line++;
+  return line;
+}
+
+/** The length of `data` without a multi-byte sequence cut off at its end. */
+function completeLength(data: Buffer): number {
+  for (let i = data.length - 1; i >= Math.max(0, data.length - 4); i--) {
+    const b = data[i]!;
+    if ((b & 0xc0) === 0x80) continue;
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return data.length - i < need ? i : data.length;
+  }
+  return data.length;
+}
+
+/** Valid multi-byte sequences, invalid bytes, and the offset of the first invalid byte (RFC 3629). */
+export function scanUtf8(b: Buffer): { valid: number; invalid: number; first: number } {
+  let valid = 0;
+  let invalid = 0;
+  let first = -1;
+  for (let i = 0; i < b.length; ) {
+    const x = b[i]!;
+    if (x < 0x80) {
+      i++;
+      continue;
+    }
+    const n = x >= 0xc2 && x <= 0xdf ? 2 : x >= 0xe0 && x <= 0xef ? 3 : x >= 0xf0 && x <= 0xf4 ? 4 : 0;
+    let ok = n > 0 && i + n <= b.length;
+    for (let k = 1; ok && k < n; k++) if ((b[i + k]! & 0xc0) !== 0x80) ok = false;
+    const y = b[i + 1] ?? 0;
+    if (ok && ((x === 0xe0 && y < 0xa0) || (x === 0xed && y >= 0xa0) || (x === 0xf0 && y < 0x90) || (x === 0xf4 && y >= 0x90))) ok = false;
+    if (ok) {
+      valid++;
+      i += n;
+    } else {
+      if (first < 0) first = i;
+      invalid++;
+      i++;
+    }
+  }
+  return { valid, invalid, first };
+}
+
+/** At least 90% of the non-ASCII characters are what Chinese business text holds, and none is U+FFFD. */
+function plausibleChinese(text: string): boolean {
+  let common = 0;
+  let other = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    if (c < 0x80) continue;
+    if (c === 0xfffd) return false;
+    if (isCommon(c)) common++;
+    else other++;
+  }
+  return other * 10 <= common + other;
+}
+
+function isCommon(c: number): boolean {
+  return (
+    (c >= 0x4e00 && c <= 0x9fff) || // CJK ideographs
+    (c >= 0x3000 && c <= 0x303f) || // CJK punctuation: 、。「」【】
+    (c >= 0xff00 && c <= 0xffef) || // full-width forms: ，：（）０-９
+    (c >= 0x2000 && c <= 0x206f) || // general punctuation: — … “ ” ‘ ’
+    (c >= 0xa0 && c <= 0xff) || // Latin-1 symbols: · × ÷ ° ±
+    (c >= 0x2100 && c <= 0x22ff) || // letterlike, number forms, arrows, maths: ℃ Ⅱ → ≤
+    (c >= 0x2460 && c <= 0x26ff) // circled numbers, box drawing, shapes, stars: ① ─ ■ ★
+  );
+}

@@ -1,0 +1,156 @@
+/**
+ * A CSV's rows, streamed: file chunks → decoder → csv-parse's stream parser → batches of rows.
+ * Memory stays bounded whatever the file holds: a field, a record and the file are capped, and
+ * each cap is an exit-2 error naming the file, the row and the limit.
+ */
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { CsvError, parse, type Parser } from 'csv-parse';
+import type { Cell, RawRow } from '../../model/cell.js';
+import { InputError, KamError } from '../../model/errors.js';
+import { columnLetter } from '../../util/cellref.js';
+import { inputErrorFor, openInputFile, tooLarge, type InputFile } from '../input-file.js';
+import type { RowOptions } from '../source.js';
+import { chunkDecoder, InvalidUtf8, lineOf, type EncodingPlan } from './encoding.js';
+
+/** Excel's limit on the characters of a cell: a longer CSV field could not come from Excel. */
+export const MAX_FIELD_CHARS = 32_767;
+/** Excel's limit on the columns of a sheet (A to XFD). */
+export const MAX_FIELDS = 16_384;
+/** A record (one row, all its fields) of more than 4 MiB is a runaway quote or a hostile file. */
+export const MAX_RECORD_CHARS = 4 * 2 ** 20;
+
+const CHUNK = 64 * 1024;
+const BATCH = 4096;
+
+/** What streaming one CSV needs: the file, its first bytes and the choices made on them. */
+export interface CsvStream {
+  readonly file: InputFile;
+  /** The file's first bytes; `complete` when they are all of it (then the file is not read again). */
+  readonly head: Buffer;
+  readonly complete: boolean;
+  readonly plan: EncodingPlan;
+  /** Characters to drop after the BOM: Excel's `sep=;` line, which is not a row. */
+  readonly skip: number;
+  readonly delimiter: string;
+}
+
+/** The rows of a CSV in batches, numbered as Excel shows them (record index + 1). */
+export async function* streamCsvRows(csv: CsvStream, options: RowOptions = {}): AsyncGenerator<RawRow[]> {
+  const parser = parse({ delimiter: csv.delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, max_record_size: MAX_RECORD_CHARS });
+  const read = { bytes: 0 };
+  const source = Readable.from(chunks(csv, parser, read), { highWaterMark: 1 });
+  // Errors of the source and the parser surface in the loop below; this only settles the pipeline.
+  const done = pipeline(source, parser).catch(() => undefined);
+  const file = csv.file.path;
+  let index = 0;
+  let batch: RawRow[] = [];
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) {
+      index++;
+      if (record.length > MAX_FIELDS) throw new InputError('input.tooManyFields', { row: index, limit: MAX_FIELDS }, { file });
+      const cells: (Cell | undefined)[] = [];
+      for (let c = 0; c < record.length; c++) {
+        const v = record[c]!;
+        if (v.length > MAX_FIELD_CHARS) throw new InputError('input.fieldTooLong', { row: index, column: columnLetter(c), limit: MAX_FIELD_CHARS }, { file });
+        if (v !== '') cells[c] = { t: 's', v };
+      }
+      if (cells.length > 0) batch.push({ row: index, cells });
+      if (batch.length >= BATCH) {
+        options.onProgress?.(csv.file.size > 0 ? Math.min(read.bytes / csv.file.size, 1) : 1);
+        yield batch;
+        batch = [];
+      }
+    }
+  } catch (err) {
+    throw await describe(err, csv, index);
+  } finally {
+    parser.destroy();
+    await done;
+  }
+  if (batch.length > 0) yield batch;
+}
+
+/** The decoded chunks of the file; stops the parser before a record grows past MAX_FIELDS fields. */
+async function* chunks(csv: CsvStream, parser: Parser, read: { bytes: number }): AsyncGenerator<Buffer | string> {
+  const decoder = chunkDecoder(csv.plan, csv.plan.bom);
+  let skip = csv.skip;
+  const take = (out: Buffer | string): Buffer | string => {
+    if (skip === 0 || out.length === 0) return out;
+    const n = Math.min(skip, out.length);
+    skip -= n;
+    return typeof out === 'string' ? out.slice(n) : out.subarray(n);
+  };
+  // csv-parse has no cap on the fields of a record, and empty fields do not count towards its
+  // record size: look at the record being built before each chunk (at most a few chunks behind).
+  const state = (parser as unknown as { state?: { record?: unknown[] } }).state;
+  const guard = (): void => {
+    if ((state?.record?.length ?? 0) > MAX_FIELDS) throw new InputError('input.tooManyFields', { row: parser.info.records + 1, limit: MAX_FIELDS }, { file: csv.file.path });
+  };
+  if (csv.complete) {
+    for (let pos = csv.plan.bom; pos < csv.head.length; pos += CHUNK) {
+      guard();
+      const chunk = csv.head.subarray(pos, pos + CHUNK);
+      read.bytes = pos + chunk.length;
+      const out = take(decoder.write(chunk));
+      if (out.length > 0) yield out;
+    }
+  } else {
+    const fh = await openInputFile(csv.file);
+    try {
+      let pos = csv.plan.bom;
+      for (;;) {
+        guard();
+        const buf = Buffer.allocUnsafe(CHUNK);
+        const { bytesRead } = await fh.read(buf, 0, CHUNK, pos);
+        if (bytesRead === 0) break;
+        pos += bytesRead;
+        read.bytes = pos;
+        if (pos > csv.file.maxBytes) throw tooLarge(csv.file.path, pos, csv.file.maxBytes);
+        const out = take(decoder.write(buf.subarray(0, bytesRead)));
+        if (out.length > 0) yield out;
+      }
+    } finally {
+      await fh.close();
+    }
+  }
+  const tail = take(decoder.end());
+  if (tail.length > 0) yield tail;
+}
+
+/** Any failure while streaming as the one-line error it should be. */
+async function describe(err: unknown, csv: CsvStream, index: number): Promise<unknown> {
+  const file = csv.file.path;
+  if (err instanceof KamError) return err;
+  if (err instanceof InvalidUtf8) return new InputError('input.badUtf8', { offset: err.offset, line: await lineAt(csv, err.offset) }, { file });
+  const lines = csv.skip > 0 ? 1 : 0;
+  if (err instanceof CsvError) {
+    const line = typeof err.lines === 'number' ? err.lines + lines : '?';
+    if (err.code === 'CSV_MAX_RECORD_SIZE') return new InputError('input.recordTooLong', { row: index + 1, line, limit: MAX_RECORD_CHARS }, { file });
+    return new InputError('input.csvSyntax', { line }, { file });
+  }
+  return inputErrorFor(err, file);
+}
+
+/** The line of a byte offset, reading the file again (only on the way to an error). */
+async function lineAt(csv: CsvStream, offset: number): Promise<number | string> {
+  if (csv.complete || offset <= csv.head.length) return lineOf(csv.head, offset);
+  try {
+    const fh = await openInputFile(csv.file);
+    try {
+      let line = 1;
+      const buf = Buffer.allocUnsafe(CHUNK);
+      for (let pos = 0; pos < offset; ) {
+        const { bytesRead } = await fh.read(buf, 0, Math.min(CHUNK, offset - pos), pos);
+        if (bytesRead === 0) break;
+        line += lineOf(buf.subarray(0, bytesRead), bytesRead) - 1;
+        pos += bytesRead;
+      }
+      return line;
+    } finally {
+      await fh.close();
+    }
+  } catch {
+    return '?';
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * Input files, checked before a byte is read: only regular files (never a FIFO, a device or a
+ * socket, which would hang or never end), never a link out of a CSV folder (a fork's pull request
+ * must not make CI read ../.env), and never above the size limit.
+ */
+import { constants, type Stats } from 'node:fs';
+import { lstat, open, readlink, realpath, stat, type FileHandle } from 'node:fs/promises';
+import { isAbsolute, relative, sep } from 'node:path';
+import { InputError } from '../model/errors.js';
+
+const MB = 2 ** 20;
+
+/** A file that passed the checks: the path the user gave (messages name it) and what it is. */
+export interface InputFile {
+  readonly path: string;
+  /** The absolute path with every link resolved. */
+  readonly real: string;
+  readonly size: number;
+  readonly dev: number;
+  readonly ino: number;
+  /** Files above this many bytes are refused. */
+  readonly maxBytes: number;
+}
+
+/** The InputError for a failed file-system call on an input file (ENOENT, ELOOP, EACCES, …). */
+export function inputErrorFor(err: unknown, file: string): unknown {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  if (typeof code !== 'string') return err;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return new InputError('input.missing', {}, { file });
+  if (code === 'ELOOP') return new InputError('input.linkLoop', {}, { file });
+  if (code === 'EISDIR') return new InputError('input.notRegular', { kind: 'folder' }, { file });
+  return new InputError('input.unreadable', { reason: code }, { file });
+}
+
+/**
+ * Checks an input file without opening it. `folder` (a real path) is the CSV folder the file was
+ * found in: the file must resolve inside it. Throws an InputError for anything kam must not read.
+ */
+export async function checkInputFile(path: string, maxBytes: number, folder?: string): Promise<InputFile> {
+  let real: string;
+  try {
+    real = await realpath(path);
+  } catch (err) {
+    const link = (err as NodeJS.ErrnoException).code === 'ENOENT' ? await lstat(path).catch(() => undefined) : undefined;
+    if (link?.isSymbolicLink()) throw new InputError('input.danglingLink', { target: await readlink(path).catch(() => '?') }, { file: path });
+    throw inputErrorFor(err, path);
+  }
+  if (folder !== undefined && !isInside(folder, real)) throw new InputError('input.outsideFolder', { target: real }, { file: path });
+  const info = await stat(real).catch((err: unknown) => {
+    throw inputErrorFor(err, path);
+  });
+  refuseSpecial(info, path);
+  if (info.size > maxBytes) throw tooLarge(path, info.size, maxBytes);
+  return { path, real, size: info.size, dev: info.dev, ino: info.ino, maxBytes };
+}
+
+/**
+ * Opens a checked file for reading. O_NONBLOCK so that a file swapped for a FIFO since the check
+ * cannot hang the open, O_NOFOLLOW so that a link put in its place is not followed; then the open
+ * file must still be the regular file that was checked.
+ */
+export async function openInputFile(file: InputFile): Promise<FileHandle> {
+  const flags = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0);
+  const fh = await open(file.real, flags).catch((err: unknown) => {
+    throw inputErrorFor(err, file.path);
+  });
+  try {
+    const info = await fh.stat();
+    refuseSpecial(info, file.path);
+    if (info.dev !== file.dev || info.ino !== file.ino) throw new InputError('input.changed', {}, { file: file.path });
+    if (info.size > file.maxBytes) throw tooLarge(file.path, info.size, file.maxBytes);
+    return fh;
+  } catch (err) {
+    await fh.close();
+    throw err;
+  }
+}
+
+/** The error for a file that grew past the limit, or was above it to begin with. */
+export function tooLarge(file: string, size: number, maxBytes: number): InputError {
+  const mb = (n: number): string => String(Math.ceil((n / MB) * 10) / 10);
+  return new InputError('input.fileTooLarge', { size: mb(size), limit: mb(maxBytes) }, { file });
+}
+
+function refuseSpecial(info: Stats, file: string): void {
+  if (info.isFile()) return;
+  const kind = info.isDirectory() ? 'folder' : info.isFIFO() ? 'FIFO' : info.isSocket() ? 'socket' : info.isCharacterDevice() || info.isBlockDevice() ? 'device' : 'special file';
+  throw new InputError('input.notRegular', { kind }, { file });
+}
+
+function isInside(folder: string, real: string): boolean {
+  const rel = relative(folder, real);
+  return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+}
