@@ -58,10 +58,14 @@ export async function writeAtomicWith(
   await removeStaleTemps(dir);
   const tmp = join(dir, `.kam-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   let created = false;
+  // Registered before it exists: a signal may come between the file's creation and the next line.
+  pending.add(tmp);
   try {
-    const fh = await open(tmp, 'wx', mode ?? 0o644);
+    const fh = await open(tmp, 'wx', mode ?? 0o644).catch((err: unknown) => {
+      pending.delete(tmp);
+      throw err;
+    });
     created = true;
-    pending.add(tmp);
     try {
       await produce(fh, tmp);
     } finally {
