@@ -134,9 +134,9 @@ describe('a signal during a write', () => {
   it('SIGTERM while writing a large -o file: exit 143, the previous target intact, no temporary file', async () => {
     const dir = tempDir();
     const book = join(dir, 'book');
-    // A CSV book of 60,000 accounts: writing its tiers as .xlsx takes long enough to be interrupted.
+    // A CSV book of 30,000 accounts: writing its tiers as .xlsx takes long enough to be interrupted.
     const rows = ['Account ID,Account Name,Revenue,Contract Value,Years,Strategic Importance'];
-    for (let i = 0; i < 60000; i++) rows.push(`C${i},Account ${i},${(i * 7919) % 5000},${(i * 104729) % 3000},${1 + (i % 12)},${1 + (i % 5)}`);
+    for (let i = 0; i < 30000; i++) rows.push(`C${i},Account ${i},${(i * 7919) % 5000},${(i * 104729) % 3000},${1 + (i % 12)},${1 + (i % 5)}`);
     cpSync(join(EXAMPLES, 'csv-en'), book, { recursive: true });
     writeFileSync(join(book, 'accounts.csv'), rows.join('\n'));
     const out = join(dir, 'tiers.xlsx');

@@ -3,6 +3,7 @@
  * one UTF-8 buffer with an end offset each, decoded only when a cell shows it. Ten million strings
  * cost their bytes plus four bytes each, not a JS string and a cell object each.
  */
+import { PendingText } from './pending.js';
 import { StringDecoder } from 'node:string_decoder';
 import { InputError } from '../../model/errors.js';
 import { MAX_CELL_CHARS } from './limits.js';
@@ -85,19 +86,14 @@ export async function readSharedStrings(chunks: AsyncIterable<Buffer>, ctx: { fi
   let prefix: string | undefined;
   // While an item is unfinished, new text is only searched for its end (with the few characters
   // before it), not joined and searched again: linear however long the item.
-  let waiting: { parts: string[]; length: number; tail: string } | undefined;
+  let waiting: PendingText | undefined;
   for await (const text of decodeChunks(chunks)) {
     if (waiting && prefix !== undefined) {
-      const close = `</${prefix}si>`;
-      const probe = waiting.tail + text;
-      if (probe.indexOf(close) < 0) {
-        waiting.parts.push(text);
-        waiting.length += text.length;
-        waiting.tail = probe.slice(probe.length - close.length + 1);
+      if (!waiting.push(text)) {
         if (buf.length - pos + waiting.length > MAX_CELL_CHARS + 4096) tooLong(table.length, ctx);
         continue;
       }
-      buf = buf.slice(pos) + waiting.parts.join('') + text;
+      buf = buf.slice(pos) + waiting.take();
       waiting = undefined;
     } else {
       buf = pos > 0 ? buf.slice(pos) + text : buf + text;
@@ -110,7 +106,7 @@ export async function readSharedStrings(chunks: AsyncIterable<Buffer>, ctx: { fi
     }
     pos = readItems(buf, prefix, table, ctx);
     if (buf.length - pos > MAX_CELL_CHARS + 4096) tooLong(table.length, ctx);
-    if (buf.length - pos > 64) waiting = { parts: [], length: 0, tail: buf.slice(buf.length - prefix.length - 4) };
+    if (buf.length - pos > 64) waiting = new PendingText(`</${prefix}si>`, buf);
   }
   return table;
 }

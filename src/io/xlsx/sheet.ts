@@ -1,4 +1,5 @@
 /** Streaming parser of one worksheet part: `<row>` elements in, RawRows out, merges applied. */
+import { PendingText } from './pending.js';
 import { StringDecoder } from 'node:string_decoder';
 import type { Cell, RawRow } from '../../model/cell.js';
 import { InputError } from '../../model/errors.js';
@@ -59,19 +60,15 @@ export async function* parseSheet(
   let lastRow = 0;
   let done = false;
   /** While a row is unfinished: the text after `buf`, the token that ends the wait, and the text searched last. */
-  let waiting: { parts: string[]; length: number; token: string; tail: string; row: number } | undefined;
+  let waiting: { text: PendingText; row: number } | undefined;
   for await (const chunk of chunks) {
     const text = decoder.write(chunk);
     if (waiting) {
-      const probe = waiting.tail + text;
-      if (probe.indexOf(waiting.token) < 0) {
-        waiting.parts.push(text);
-        waiting.length += text.length;
-        waiting.tail = probe.slice(probe.length - (waiting.token.length - 1));
-        if (buf.length - pos + waiting.length > MAX_ROW_CHARS) throw rowTooLong(waiting.row, ctx);
+      if (!waiting.text.push(text)) {
+        if (buf.length - pos + waiting.text.length > MAX_ROW_CHARS) throw rowTooLong(waiting.row, ctx);
         continue;
       }
-      buf = buf.slice(pos) + waiting.parts.join('') + text;
+      buf = buf.slice(pos) + waiting.text.take();
       waiting = undefined;
     } else {
       buf = pos > 0 ? buf.slice(pos) + text : buf + text;
@@ -109,7 +106,7 @@ export async function* parseSheet(
       if (gt < 0) {
         pos = i;
         if (buf.length - i > MAX_ROW_CHARS) throw rowTooLong(lastRow + 1, ctx);
-        waiting = { parts: [], length: 0, token: '>', tail: '', row: lastRow + 1 };
+        waiting = { text: new PendingText('>'), row: lastRow + 1 };
         break;
       }
       const rAt = buf.indexOf(' r="', i);
@@ -130,7 +127,7 @@ export async function* parseSheet(
       if (close < 0) {
         if (buf.length - i > MAX_ROW_CHARS) throw rowTooLong(rowNum, ctx);
         pos = i;
-        waiting = { parts: [], length: 0, token: rowClose, tail: buf.slice(buf.length - (rowClose.length - 1)), row: rowNum };
+        waiting = { text: new PendingText(rowClose, buf), row: rowNum };
         break;
       }
       lastRow = rowNum;
