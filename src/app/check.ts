@@ -1,4 +1,5 @@
 /** `kam check` and `kam gaps`: every sheet read, every rule run. */
+import { basename, join } from 'node:path';
 import { checkTables, gapsReport, type CheckReport, type GapsReport } from '../rules/check.js';
 import { readBookTables, type BookTables } from './tables.js';
 import type { Session } from './session.js';
@@ -10,7 +11,11 @@ export async function checkBook(session: Session): Promise<CheckReport> {
 
 /** The check of tables already read (for reports that compose several results). */
 export function checkFromTables(session: Session, tables: BookTables): CheckReport {
-  return checkTables({ file: session.path, asOf: session.asOf, config: session.config, sheetOrder: session.book.sheets.map((s) => s.name), ...tables });
+  const { book } = session;
+  // A folder of CSV files: each sheet is a file of it, and a finding belongs to that file.
+  const folder = book.kind === 'csv' && book.sheets.length > 0 && book.sheets.every((s) => s.name !== basename(session.path));
+  const sheetFiles = folder ? new Map(book.sheets.map((s) => [s.name, join(session.path, s.name)])) : undefined;
+  return checkTables({ file: session.path, asOf: session.asOf, config: session.config, sheetOrder: book.sheets.map((s) => s.name), ...(sheetFiles ? { sheetFiles } : {}), ...tables });
 }
 
 /** The responsibility gaps of a book, grouped by account. */

@@ -15,12 +15,21 @@ export interface ConfigRequest {
   schema?: boolean;
 }
 
+/** The config in force, its language, and every file read to find it (an -o file may be none of them). */
+export interface ConfigInForce {
+  result: ConfigResult;
+  lang: Lang;
+  inputs: readonly string[];
+}
+
 /** The config in force for a book (or the current folder), or the JSON Schema of kam.config.json. */
-export async function configInForce(request: ConfigRequest, env: AppEnv): Promise<ConfigResult & { lang: Lang }> {
-  if (request.schema) return { kind: 'config', value: configJsonSchema(), lang: request.lang ?? 'en' };
-  const config =
-    request.book !== undefined
-      ? (await openSession({ ...request, path: request.book, roles: [] }, env)).config
-      : resolveConfig(await readConfigSource(request.config, undefined, env.cwd), { lang: request.lang, env: env.env });
-  return { kind: 'config', value: config, lang: config.lang };
+export async function configInForce(request: ConfigRequest, env: AppEnv): Promise<ConfigInForce> {
+  if (request.schema) return { result: { kind: 'config', value: configJsonSchema() }, lang: request.lang ?? 'en', inputs: [] };
+  if (request.book !== undefined) {
+    const session = await openSession({ ...request, path: request.book, roles: [] }, env);
+    return { result: { kind: 'config', value: session.config }, lang: session.config.lang, inputs: session.inputs };
+  }
+  const source = await readConfigSource(request.config, undefined, env.cwd);
+  const config = resolveConfig(source, { lang: request.lang, env: env.env });
+  return { result: { kind: 'config', value: config }, lang: config.lang, inputs: source.file ? [source.file] : [] };
 }

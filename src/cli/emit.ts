@@ -20,7 +20,7 @@ import type { CommonOptions } from './options.js';
 export interface EmitOptions {
   lang: Lang;
   /** The book and every file read with it: an -o file may be none of them. */
-  inputs?: { book: string; files: readonly string[] };
+  inputs?: { book?: string; files: readonly string[] };
   /** --limit: the rows text and markdown show on stdout (files get them all). */
   limit?: number;
   /** Print on stdout even with -o (e.g. `--explain`). */
@@ -60,8 +60,8 @@ async function writeResult<K extends Kind>(kind: K, result: Results[K], file: st
 }
 
 /** Refuses an output file that is the book or any other file the command read (SPEC §7). */
-export async function refuseInput(file: string, inputs: { book: string; files: readonly string[] }): Promise<void> {
-  if (await sameFile(file, inputs.book)) throw new UsageError('usage.outputIsInput', {});
+export async function refuseInput(file: string, inputs: { book?: string; files: readonly string[] }): Promise<void> {
+  if (inputs.book !== undefined && (await sameFile(file, inputs.book))) throw new UsageError('usage.outputIsInput', {});
   for (const input of inputs.files) {
     if (await sameFile(file, input)) throw new UsageError('usage.outputIsInputFile', { input });
   }

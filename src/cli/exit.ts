@@ -1,4 +1,5 @@
 /** Exit codes (SPEC §3) and the one-line rendering of errors. */
+import { basename } from 'node:path';
 import { CommanderError } from 'commander';
 import { columnTitle, t } from '../i18n/messages.js';
 import { KamError, type Where } from '../model/errors.js';
@@ -21,7 +22,8 @@ function where(w: Where): string {
   const parts: string[] = [];
   if (w.file) parts.push(w.file);
   if (w.cell) parts.push(w.cell);
-  else if (w.sheet) parts.push(w.sheet);
+  // A CSV file's one sheet is named after the file: `one.csv: one.csv:` says nothing twice.
+  else if (w.sheet && !(w.file && basename(w.file) === w.sheet)) parts.push(w.sheet);
   return parts.length > 0 ? `${parts.map(safeText).join(': ')}: ` : '';
 }
 

@@ -42,6 +42,7 @@ const en: Dict = {
   'input.rowTooLong': 'row {row} is more than {limit} MiB of XML: the file is corrupt or hostile',
   'input.mergeOverlap': 'merged ranges {a} and {b} overlap: the file is corrupt or hostile (Excel would repair it)',
   'input.tooManyMerges': 'the sheet has more than {limit} merged ranges: the file is corrupt or hostile',
+  'input.cellRow': 'cell {ref} is inside row {row} of the sheet XML: the file is corrupt or hostile',
   // csv and input files (issue 8)
   'input.notRegular': 'not a regular file ({kind}): kam reads only plain files',
   'input.outsideFolder': 'is a link to {target}, outside the folder given: kam reads only files inside it',
@@ -125,6 +126,7 @@ const zh: Dict = {
   'input.rowTooLong': '第 {row} 行的 XML 超过 {limit} MiB：文件已损坏或不可信',
   'input.mergeOverlap': '合并区域 {a} 与 {b} 重叠：文件已损坏或不可信（Excel 会提示修复）',
   'input.tooManyMerges': '工作表的合并区域超过 {limit} 个：文件已损坏或不可信',
+  'input.cellRow': '单元格 {ref} 位于工作表 XML 的第 {row} 行中：文件已损坏或不可信',
   // csv and input files (issue 8)
   'input.notRegular': '不是普通文件（{kind}）：kam 只读取普通文件',
   'input.outsideFolder': '是指向 {target} 的链接，位于所给文件夹之外：kam 只读取文件夹内的文件',

@@ -19,6 +19,8 @@ export interface CheckInput {
   config: ResolvedConfig;
   /** Sheet names in book order, for sorting findings. */
   sheetOrder: readonly string[];
+  /** For a folder of CSV files: the file of each sheet (annotations point at it, not at the folder). */
+  sheetFiles?: ReadonlyMap<string, string>;
   accounts?: AccountsTable;
   staff?: StaffTable;
   assignments?: AssignmentsTable;
@@ -30,6 +32,8 @@ export interface CheckInput {
 export interface CheckReport {
   kind: 'check';
   file: string;
+  /** For a folder of CSV files: the file of each sheet. */
+  sheetFiles?: ReadonlyMap<string, string>;
   asOf: IsoDate;
   tiers: TierDef[];
   findings: Finding[];
@@ -65,7 +69,7 @@ export function checkTables(input: CheckInput): CheckReport {
     }
     return out;
   };
-  return { kind: 'check', file: input.file, asOf: input.asOf, tiers: config.tiers, findings, summary: summarize(findings), accounts };
+  return { kind: 'check', file: input.file, ...(input.sheetFiles ? { sheetFiles: input.sheetFiles } : {}), asOf: input.asOf, tiers: config.tiers, findings, summary: summarize(findings), accounts };
 }
 
 /** Rules that describe a gap in who serves an account (the `kam gaps` report). */
@@ -99,6 +103,7 @@ export interface GapGroup {
 export interface GapsReport {
   kind: 'gaps';
   file: string;
+  sheetFiles?: ReadonlyMap<string, string>;
   asOf: IsoDate;
   tiers: TierDef[];
   groups: GapGroup[];
@@ -139,5 +144,5 @@ export function gapsReport(check: CheckReport): GapsReport {
   // A stable sort: within a severity, findings keep the order of the book.
   for (const g of groups) g.findings.sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
   const findings = groups.flatMap((g) => g.findings);
-  return { kind: 'gaps', file: check.file, asOf: check.asOf, tiers: check.tiers, groups, findings, summary: summarize(findings) };
+  return { kind: 'gaps', file: check.file, ...(check.sheetFiles ? { sheetFiles: check.sheetFiles } : {}), asOf: check.asOf, tiers: check.tiers, groups, findings, summary: summarize(findings) };
 }

@@ -2,6 +2,7 @@
 // English example, every output format accepted by its consumer's syntax; and on a small book, the
 // exit code (errors, --fail-on, --max-warnings) and a missing sheet or column. The rules are tested
 // on typed rows in test/rules/, the reading of cells in test/io/table.test.ts.
+import { appendFileSync, cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
@@ -217,5 +218,25 @@ describe('ambiguous input (issue 8)', () => {
     expect(r.code).toBe(2);
     expect(r.stderr.split('\n')).toHaveLength(2);
     expect(r.stderr).toMatch(/^kam: .*rules\.xlsx.*Rules!B3.*metod/);
+  });
+});
+
+describe('where a message points (issue 8)', () => {
+  it('github annotations of a CSV folder name the CSV file of each finding', async () => {
+    const dir = join(tempDir(), 'book');
+    cpSync(join(EXAMPLES, 'csv-en'), dir, { recursive: true });
+    appendFileSync(join(dir, 'assignments.csv'), 'Apex Manufacturing Ltd,Follow-up,Nobody Known,Sales,C,,weekly,1,doing,\n');
+    const r = await kam(['check', dir, '--format', 'github', ...asOf]);
+    const lines = r.stdout.split('\n').filter((l) => l.startsWith('::'));
+    expect(lines.find((l) => l.includes('ref/unknown-person'))).toMatch(/^::error file=.*\/book\/assignments\.csv,title=ref\/unknown-person::assignments\.csv!C\d+ /);
+  });
+
+  it('a single CSV file is not named twice in an error line', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'one.csv');
+    writeFileSync(file, 'foo,bar\n1,2\n');
+    const r = await kam(['tier', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`kam: ${file}: no "name" column found in the header row: add it, or map your header under "columns" in kam.config.json\n`);
   });
 });

@@ -70,6 +70,24 @@ describe('-o never replaces a file the command reads', () => {
     expect(readFileSync(xlsx).equals(readFileSync(ZH))).toBe(true);
   });
 
+  it('kam config -o refuses the config it prints and the book it read', async () => {
+    const dir = tempDir();
+    const xlsx = join(dir, 'book.xlsx');
+    copyFileSync(ZH, xlsx);
+    const config = join(dir, 'kam.config.json');
+    writeFileSync(config, JSON.stringify({ lang: 'en' }));
+    symlinkSync('book.xlsx', join(dir, 'book.json'));
+    const before = snapshot(dir);
+    for (const args of [['config', '-c', config, '-o', config], ['config', xlsx, '-o', config], ['config', xlsx, '-o', join(dir, 'book.json')]]) {
+      const r = await kam(args, { cwd: dir });
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(2);
+      expect(r.stderr).toMatch(/^kam: refusing to write over /);
+    }
+    const implicit = await kam(['config', '-o', config], { cwd: dir });
+    expect(implicit.code).toBe(2);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
   it('refuses an empty -o, and --apply from .xlsx to .xlsm', async () => {
     const empty = await kam(['tier', ZH, '-o', '']);
     expect(empty.code).toBe(2);
@@ -116,6 +134,14 @@ describe('replacing a file', () => {
     for (const n of [stale, live, '.kam-notes.tmp']) writeFileSync(join(dir, n), 'x');
     expect((await kam(['tier', ZH, '-o', join(dir, 'tiers.json')])).code).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(['.kam-notes.tmp', live, 'tiers.json'].sort());
+  });
+
+  it('names where a dangling symlink out of the folder points', async () => {
+    const dir = tempDir();
+    symlinkSync('../nowhere/x.csv', join(dir, 'out.csv'));
+    const r = await kam(['tier', ZH, '-o', join(dir, 'out.csv')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/refusing to write through a symbolic link that leaves its folder: .*\/nowhere\/x\.csv\n$/);
   });
 
   it('checks for Excel\'s lock file beside the real file when the target is a symlink', async () => {

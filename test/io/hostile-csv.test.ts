@@ -217,6 +217,18 @@ describe('encodings: never a silent guess', () => {
     expect((await kam(['tier', file, '--encoding', 'utf-8'])).code).toBe(0);
   });
 
+  it('a UTF-8 BOM does not excuse an invalid byte, nor GBK bytes behind it', async () => {
+    const dir = tempDir('kam-enc-');
+    const good = Buffer.from(`\ufeff${names.join('\n')}\n`);
+    const at = good.indexOf('王芳7');
+    const file = join(dir, 'accounts.csv');
+    writeFileSync(file, Buffer.concat([good.subarray(0, at), Buffer.from([0xff]), good.subarray(at)]));
+    const line = await refused(['tier', file], join(dir, 'out.csv'), 'accounts.csv', /invalid UTF-8 at byte \d+ \(line 9\)/);
+    expect(line).toContain(`byte ${at} `);
+    writeFileSync(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), iconv.encode(`${names.join('\n')}\n`, 'gbk')]));
+    await refused(['tier', file], join(dir, 'out.csv'), 'accounts.csv', /invalid UTF-8 at byte 3 \(line 1\)/);
+  });
+
   it('stops on bytes that are neither UTF-8 nor plausible GB18030; still reads real GBK', async () => {
     const dir = tempDir('kam-enc-');
     writeFileSync(join(dir, 'latin1.csv'), Buffer.from('name,amount\nCaf\xe9,1\n', 'latin1'));

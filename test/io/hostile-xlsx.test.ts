@@ -66,6 +66,9 @@ describe('rows and cells in order, each once', () => {
     const head = accountRows(1);
     expectRefused(book('cell-twice.xlsx', sheetXml(`${head}<row r="3"><c r="A3"><v>1</v></c><c r="A3"><v>2</v></c></row>`)), /cell A3 comes after A3/);
     expectRefused(book('cell-back.xlsx', sheetXml(`${head}<row r="3"><c r="C3"><v>1</v></c><c r="B3" t="s"><v>0</v></c></row>`)), /cell B3 comes after C3/);
+    // A cell that names another row than its own: fast path (`<v>` only) and general path (an inline string).
+    expectRefused(book('cell-row.xlsx', sheetXml(`${head}<row r="3"><c r="A7"><v>1</v></c></row>`)), /cell A7 is inside row 3 of the sheet XML/);
+    expectRefused(book('cell-row-inline.xlsx', sheetXml(`${head}<row r="3"><c t="inlineStr" r="B9"><is><t>x</t></is></c></row>`)), /cell B9 is inside row 3/);
   });
 
   it('refuses half a GiB of one repeated row in a 128 MiB heap, in time linear in the inflated size', () => {

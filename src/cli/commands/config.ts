@@ -23,9 +23,9 @@ export function configCommandSpec(program: Command, run: (book: string | undefin
 
 /** Runs `kam config`; returns the exit code. */
 export async function configCommand(book: string | undefined, options: ConfigOptions, ctx: CliContext): Promise<number> {
-  const result = await configInForce(
+  const { result, lang, inputs } = await configInForce(
     { ...(book !== undefined ? { book } : {}), config: options.config, lang: options.lang, encoding: options.encoding, delimiter: options.delimiter, schema: options.schema },
     appEnv(options, ctx),
   );
-  return emit('config', result, options, ctx, { lang: result.lang });
+  return emit('config', result, options, ctx, { lang, inputs: { ...(book !== undefined ? { book } : {}), files: inputs } });
 }

@@ -24,8 +24,8 @@ export interface EncodingPlan {
   /** Bytes of byte-order mark to skip. */
   readonly bom: number;
   /**
-   * `utf8-strict`: detected UTF-8, bytes checked as they stream; `utf8`: UTF-8 passed through (a BOM
-   * or --encoding said so; a bad byte becomes U+FFFD); `iconv`: decoded with iconv-lite.
+   * `utf8-strict`: detected UTF-8 (or a UTF-8 BOM), bytes checked as they stream; `utf8`: UTF-8
+   * passed through (--encoding said so; a bad byte becomes U+FFFD); `iconv`: decoded with iconv-lite.
    */
   readonly mode: 'utf8-strict' | 'utf8' | 'iconv';
 }
@@ -46,7 +46,8 @@ export function chooseEncoding(head: Buffer, complete: boolean, file: string, fo
     if (name === 'utf-8' || name === 'utf8') return { encoding: name, bom: utf8Bom ? 3 : 0, mode: 'utf8' };
     return { encoding: name, bom: 0, mode: 'iconv' };
   }
-  if (utf8Bom) return { encoding: 'utf-8', bom: 3, mode: 'utf8' };
+  // A UTF-8 BOM says UTF-8, and the bytes must then be UTF-8: a bad one is an error, not a U+FFFD.
+  if (utf8Bom) return { encoding: 'utf-8', bom: 3, mode: 'utf8-strict' };
   if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', bom: 2, mode: 'iconv' };
   if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', bom: 2, mode: 'iconv' };
   if (looksBinary(head)) throw new InputError('input.binary', {}, { file });

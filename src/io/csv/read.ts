@@ -8,7 +8,7 @@ import type { RawRow } from '../../model/cell.js';
 import { InputError, UsageError } from '../../model/errors.js';
 import { checkInputFile, openInputFile, type InputFile } from '../input-file.js';
 import type { RowOptions, SheetSource } from '../source.js';
-import { chooseEncoding, decodeAll, SAMPLE_BYTES, type EncodingPlan } from './encoding.js';
+import { chooseEncoding, decodeAll, InvalidUtf8, lineOf, SAMPLE_BYTES, type EncodingPlan } from './encoding.js';
 import { streamCsvRows } from './stream.js';
 
 export { looksBinary } from './encoding.js';
@@ -102,7 +102,8 @@ async function readHead(file: InputFile, sampleBytes: number): Promise<Buffer> {
 
 /** The text of the first bytes, without the BOM; a sequence cut off at the end is left out. */
 function decodeHead(bytes: Buffer, plan: EncodingPlan, whole: boolean): string {
-  if (whole) return decodeAll(bytes, plan);
+  // Only for sniffing: the rows are decoded again as they stream, strictly where the plan says so.
+  if (whole) return decodeAll(bytes, plan.mode === 'utf8-strict' ? { ...plan, mode: 'utf8' } : plan);
   const cut = plan.mode === 'iconv' ? bytes : bytes.subarray(0, bytes.length - 4);
   return decodeAll(cut, { ...plan, mode: plan.mode === 'iconv' ? 'iconv' : 'utf8' }).replace(/\uFFFD+$/, '');
 }
@@ -117,7 +118,12 @@ export function parseDelimiterOption(value: string): string {
 /** Decodes a whole CSV file's bytes as SPEC §1 says (a BOM, strict UTF-8, GB18030, or --encoding). */
 export function decodeCsv(bytes: Buffer, file: string, forced?: string): { text: string; encoding: string } {
   const plan = chooseEncoding(bytes, true, file, forced);
-  return { text: decodeAll(bytes, plan), encoding: plan.encoding };
+  try {
+    return { text: decodeAll(bytes, plan), encoding: plan.encoding };
+  } catch (err) {
+    if (err instanceof InvalidUtf8) throw new InputError('input.badUtf8', { offset: err.offset, line: lineOf(bytes, err.offset) }, { file });
+    throw err;
+  }
 }
 
 interface Candidate {

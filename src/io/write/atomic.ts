@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { constants, existsSync, unlinkSync } from 'node:fs';
-import { access, lstat, open, readdir, realpath, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { access, lstat, open, readdir, readlink, realpath, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../../model/errors.js';
 
@@ -155,7 +155,8 @@ async function safeTarget(target: string, options: WriteOptions): Promise<string
   if (info?.isSymbolicLink()) {
     const real = await realpath(abs).catch(() => undefined);
     const realDir = await realpath(dir).catch(() => dir);
-    if (!real || dirname(real) !== realDir) throw new InputError('output.symlink', { target: real ?? '?' }, { file: target });
+    // A dangling link is named by what it points at.
+    if (!real || dirname(real) !== realDir) throw new InputError('output.symlink', { target: real ?? resolve(dir, await readlink(abs)) }, { file: target });
     path = real;
   }
   if (!options.force && /\.xl[st][xm]?$/i.test(path)) {

@@ -46,6 +46,11 @@ function badRef(ref: string, ctx: SheetContext): InputError {
   return new InputError('input.badRef', { ref }, { file: ctx.file, sheet: ctx.sheet });
 }
 
+/** A cell whose reference names another row than the `<row>` it is in. */
+function wrongRow(ref: string, row: number, ctx: SheetContext): InputError {
+  return new InputError('input.cellRow', { ref, row }, { file: ctx.file, sheet: ctx.sheet });
+}
+
 function outOfOrder(col: number, prev: number, row: number, ctx: SheetContext): InputError {
   const cell = `${columnLetter(col)}${row}`;
   return new InputError('input.cellOrder', { ref: cell, previous: `${columnLetter(prev)}${row}` }, { file: ctx.file, sheet: ctx.sheet, cell });
@@ -93,6 +98,7 @@ export function parseCells(content: string, p: string, ctx: SheetContext, row = 
       const prev = col;
       col = columnIndex(m[1]!);
       if (col >= MAX_COLUMNS || m[2]!.length > 7 || Number(m[2]) > MAX_ROWS) throw badRef(m[1]! + m[2]!, ctx);
+      if (row > 0 && Number(m[2]) !== row) throw wrongRow(m[1]! + m[2]!, row, ctx);
       if (col <= prev) throw outOfOrder(col, prev, row, ctx);
       if (m[0].length > MAX_CELL_CHARS) throw tooLong(col, row, ctx);
       const v = m[6];
@@ -141,6 +147,8 @@ export function parseCells(content: string, p: string, ctx: SheetContext, row = 
     const prev = col;
     col = ref === undefined ? col + 1 : refColumn(ref);
     if (col < 0 || col >= MAX_COLUMNS) throw badRef(ref ?? `#${col + 1}`, ctx);
+    const refRow = ref === undefined ? undefined : /\d+$/.exec(ref)?.[0];
+    if (row > 0 && refRow !== undefined && Number(refRow) !== row) throw wrongRow(ref!, row, ctx);
     if (col <= prev) throw outOfOrder(col, prev, row, ctx);
     if (content.charCodeAt(gt - 1) === 47) {
       j = content.indexOf(open, gt);

@@ -25,7 +25,8 @@ export function githubAnnotations(report: CheckReport | GapsReport, ctx: ReportC
   const lines = report.findings.map((f) => {
     const cell = findingWhere(f, 'lines');
     const message = `${cell ? `${cell} ` : ''}${findingMessage(f, ctx.lang, report.tiers, 'lines')}`;
-    return `::${COMMAND[f.severity]} file=${escapeProperty(safeLines(report.file))},title=${escapeProperty(f.rule)}::${escapeData(message)}`;
+    const file = (f.sheet !== undefined ? report.sheetFiles?.get(f.sheet) : undefined) ?? report.file;
+    return `::${COMMAND[f.severity]} file=${escapeProperty(safeLines(file))},title=${escapeProperty(f.rule)}::${escapeData(message)}`;
   });
   const { error, warn, info } = report.summary;
   lines.push(`kam ${report.kind}: ${error} error(s), ${warn} warning(s), ${info} note(s)`);
