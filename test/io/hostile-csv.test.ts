@@ -2,10 +2,10 @@
 // or shaped to exhaust memory, and bytes that are not the encoding they seem. Every case builds
 // its file in a temp folder, exits 2 with one line naming the file, and writes nothing.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, symlinkSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, rmSync, existsSync, mkdirSync, openSync, readdirSync, symlinkSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { inputErrorFor } from '../../src/io/input-file.js';
 import { readCsvSheet } from '../../src/io/csv/read.js';
 import { openBook } from '../../src/io/open.js';
@@ -114,9 +114,20 @@ function bigFile(path: string, head: string, fill: string, size: number): string
   return path;
 }
 
+/** Folders of files of a hundred MB and more: removed when the file's tests are done. */
+const bigDirs: string[] = [];
+function bigDir(): string {
+  const dir = tempDir('kam-big-');
+  bigDirs.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of bigDirs) rmSync(dir, { recursive: true, force: true });
+});
+
 describe('size: bounded memory or a clear exit 2', () => {
   it('refuses a file above limits.inputMB before reading it, and says how to raise the limit', async () => {
-    const dir = tempDir('kam-big-');
+    const dir = bigDir();
     const file = join(dir, 'accounts.csv');
     writeFileSync(file, ACCOUNTS);
     truncateSync(file, 1.5 * 2 ** 30); // sparse: 1.5 GiB on paper, nothing on disk
@@ -133,7 +144,7 @@ describe('size: bounded memory or a clear exit 2', () => {
   });
 
   it('stops a 128 MB field at the record cap, with a 48 MB heap, in seconds', () => {
-    const dir = tempDir('kam-big-');
+    const dir = bigDir();
     bigFile(join(dir, 'accounts.csv'), '客户名称,备注\n华东精密,"', 'x', 128 * 2 ** 20);
     writeFileSync(join(dir, 'kam.config.json'), JSON.stringify({ limits: { inputMB: 1024 } }));
     const r = spawnSmall(['tier', 'accounts.csv'], dir);
@@ -143,7 +154,7 @@ describe('size: bounded memory or a clear exit 2', () => {
   });
 
   it('stops a 128 MB line of delimiters at the field-count cap, with a 48 MB heap, in seconds', () => {
-    const dir = tempDir('kam-big-');
+    const dir = bigDir();
     bigFile(join(dir, 'accounts.csv'), '', ',', 128 * 2 ** 20);
     const r = spawnSmall(['tier', 'accounts.csv'], dir);
     expect(r.code).toBe(2);

@@ -1,14 +1,17 @@
 // Hostile .xlsx files (issue 8): the built CLI, with a small heap, exits 2 with one line in bounded
 // time, or reads the file. Big parts are crafted compressed (test/helpers/zip.ts), never held whole.
 import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/books.js';
 import { BIN, ROOT } from '../helpers/cli.js';
 import { accountRows, craftZip, repeatDeflated, SHEET_HEAD, sheetTail, sheetXml, workbookParts, type RawEntry } from '../helpers/zip.js';
 
 const dir = tempDir('kam-hostile-');
+// Its zips inflate to gigabytes and weigh megabytes: gone when the file's tests are done.
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** `kam tier` on the file with a 128 MiB heap: exit code, stderr and seconds taken. */
 function tier(path: string): { code: number; stderr: string; seconds: number } {
