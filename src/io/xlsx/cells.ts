@@ -21,16 +21,21 @@ export interface SheetContext {
 }
 
 /** A direct-mapped cache: bounded, and the few strings a sheet repeats (codes, names) stay hot. */
-interface SharedCellCache {
+export interface SharedCellCache {
   index: Int32Array;
   cells: Cell[];
 }
 
 const CACHE_BITS = 18;
 
+/** An empty cache of shared-string cells. */
+export function newSharedCellCache(): SharedCellCache {
+  return { index: new Int32Array(1 << CACHE_BITS).fill(-1), cells: [] };
+}
+
 function sharedCell(ctx: SheetContext, v: string): Cell {
   const i = Number(v);
-  const cache = (ctx.sharedCells ??= { index: new Int32Array(1 << CACHE_BITS).fill(-1), cells: [] });
+  const cache = (ctx.sharedCells ??= newSharedCellCache());
   const slot = i & ((1 << CACHE_BITS) - 1);
   if (cache.index[slot] === i) return cache.cells[slot]!;
   const str = Number.isInteger(i) ? ctx.sharedStrings.get(i) : undefined;

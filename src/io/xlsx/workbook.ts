@@ -2,6 +2,7 @@
 import { InputError } from '../../model/errors.js';
 import type { RawRow } from '../../model/cell.js';
 import type { RowOptions, SheetSource, WorkbookSource } from '../source.js';
+import { newSharedCellCache, type SharedCellCache } from './cells.js';
 import { readSharedStrings, SharedStrings } from './shared-strings.js';
 import { parseMerges, parseSheet, type MergeRange } from './sheet.js';
 import { assertNoDoctype, findTags, getAttr } from './xml.js';
@@ -50,7 +51,7 @@ export async function openXlsx(file: string): Promise<WorkbookSource> {
         ? await readSharedStrings(zip.stream(sstEntry, undefined, SHARED_STRINGS_CAP), { file, part: sstEntry.name })
         : new SharedStrings();
       const styles = await text(stylesPath);
-      return { sharedStrings, dateStyles: styles ? parseDateStyles(styles) : [] };
+      return { sharedStrings, dateStyles: styles ? parseDateStyles(styles) : [], sharedCells: newSharedCellCache() };
     })();
     return shared;
   };
@@ -71,6 +72,8 @@ export async function openXlsx(file: string): Promise<WorkbookSource> {
 interface SharedParts {
   sharedStrings: SharedStrings;
   dateStyles: boolean[];
+  /** One cache for every sheet: a name in Accounts and in Assignments is decoded once, one string. */
+  sharedCells: SharedCellCache;
 }
 
 class XlsxSheet implements SheetSource {
@@ -96,13 +99,13 @@ class XlsxSheet implements SheetSource {
   }
 
   async *rows(options: RowOptions = {}): AsyncGenerator<RawRow[]> {
-    const { sharedStrings, dateStyles } = await this.shared();
+    const { sharedStrings, dateStyles, sharedCells } = await this.shared();
     this.prefetch();
     const merges = await this.merges!;
     this.merges = undefined;
     const total = Math.max(1, this.entry.compressedSize);
     const onRead = options.onProgress ? (bytes: number) => options.onProgress!(bytes / total) : undefined;
-    const ctx = { file: this.file, sheet: this.name, part: this.entry.name, sharedStrings, dateStyles };
+    const ctx = { file: this.file, sheet: this.name, part: this.entry.name, sharedStrings, dateStyles, sharedCells };
     yield* parseSheet(this.zip.stream(this.entry, onRead), ctx, merges);
   }
 
