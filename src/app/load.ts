@@ -47,7 +47,7 @@ export async function applyLoad(session: Session, options: LoadBookOptions, targ
   const tables = await readBookTables(session);
   const report = loadFromTables(session, tables, { ...options, suggest: true });
   const moves = report.suggestion?.moves ?? [];
-  await writeAtomicWith(target, (_fh, tmp) => writePatchedXlsx(session.path, tmp, editsFor(moves, tables.assignments!, sheet.part!)), write);
+  await writeAtomicWith(target, (fh) => writePatchedXlsx(session.path, fh, editsFor(moves, tables.assignments!, sheet.part!), target), write);
   return { report, moved: moves.length };
 }
 

@@ -5,6 +5,12 @@ import { ruleOptions, type RuleSetting } from '../model/rules.js';
 /** Each rule's options and their defaults; a rule not listed takes none. */
 export const RULE_OPTIONS = {
   'raci/too-many-responsible': z.strictObject({ max: z.number().int().min(1).default(3) }),
+  // The letter combinations one person may hold on one task without a finding: R+A is the "A/R" of a small team.
+  'raci/role-conflict': z.strictObject({
+    allow: z
+      .array(z.string().regex(/^\s*[RACIraci](\s*\+\s*[RACIraci])+\s*$/, 'letters joined by +, such as "R+A"'))
+      .default(['R+A']),
+  }),
   'account/declining-revenue': z.strictObject({ threshold: z.number().min(0).max(1).default(0.2) }),
 } as const;
 

@@ -15,9 +15,10 @@ import { timeRules } from './time.js';
 export function runRules(book: IndexedBook, tiers?: TierReport): Finding[] {
   const { max } = optionsOf(book.config.rules, 'raci/too-many-responsible');
   const { threshold } = optionsOf(book.config.rules, 'account/declining-revenue');
+  const { allow } = optionsOf(book.config.rules, 'raci/role-conflict');
   const findings = [
     ...referenceRules(book),
-    ...raciRules(book, max),
+    ...raciRules(book, max, allow),
     ...coverageRules(book),
     ...singlePointRules(book),
     ...timeRules(book),

@@ -1,5 +1,5 @@
 /** RACI per activity (account × task): one A, at least one R, not too many R, no role conflicts. */
-import { RACI, raciLetters } from '../model/codes.js';
+import { RACI, raciLetters, type RaciLetter } from '../model/codes.js';
 import { cellFinding } from '../model/finding.js';
 import type { Finding } from '../model/finding.js';
 import { holders } from '../book/holders.js';
@@ -7,7 +7,9 @@ import type { Params } from '../model/errors.js';
 import type { IndexedBook } from '../book/book.js';
 
 /** raci/no-accountable, raci/multiple-accountable, raci/no-responsible, raci/too-many-responsible, raci/role-conflict. */
-export function raciRules(book: IndexedBook, maxResponsible: number): Finding[] {
+export function raciRules(book: IndexedBook, maxResponsible: number, allow: readonly string[] = ['R+A']): Finding[] {
+  // `a+r`, `R + A` and `A+R` all name the letters R and A: compared in RACI order.
+  const allowed = new Set(allow.map((combo) => raciLetters(combo.toUpperCase().split('+').reduce((m, l) => m | (RACI[l.trim() as RaciLetter] ?? 0), 0)).join('+')));
   const t = book.assignments;
   if (!t) return [];
   const { layout } = t;
@@ -27,7 +29,8 @@ export function raciRules(book: IndexedBook, maxResponsible: number): Finding[] 
     if (responsible.length === 0) at('raci/no-responsible', {});
     if (responsible.length > maxResponsible) at('raci/too-many-responsible', { holders: responsible.map((h) => h.name).join(', '), count: responsible.length, max: maxResponsible });
     for (const h of hs) {
-      if (h.kind === 'person' && raciLetters(h.letters).length > 1) at('raci/role-conflict', { variant: 'person', holder: h.name, letters: raciLetters(h.letters).join('+') }, h.name);
+      const letters = raciLetters(h.letters);
+      if (h.kind === 'person' && letters.length > 1 && !allowed.has(letters.join('+'))) at('raci/role-conflict', { variant: 'person', holder: h.name, letters: letters.join('+') }, h.name);
     }
     const departments = [...new Set(responsible.flatMap((h) => (h.department !== undefined ? [h.department] : [])))];
     if (departments.length > 1) at('raci/role-conflict', { variant: 'departments', departments: departments.join(', ') });

@@ -7,10 +7,16 @@ const PUNCT = /[\s\u00a0\u3000_\-–—.,:;：；，。、·•*#'"`’‘“”
 const PLAIN = /^[\x20-\x7e\u3400-\u4dbf\u4e00-\u9fff]*$/;
 const ASCII_SPACES = / {2,}/g;
 
-/** Folds width, case and runs of spaces: `Ｈｕａ  Wei` and `hua wei` compare equal. */
+/** A space between two CJK characters: padding (`王\u3000芳`, `张 伟`), not a word break. */
+const CJK_SPACE = /(?<=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]) (?=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])/g;
+
+/**
+ * Folds width, case and runs of spaces: `Ｈｕａ  Wei` and `hua wei` compare equal; a name padded
+ * to align, `王\u3000芳` or `张 伟`, compares equal to `王芳` and `张伟` (but `Anna Smith` ≠ `AnnaSmith`).
+ */
 export function fold(value: string): string {
-  if (PLAIN.test(value)) return value.replace(ASCII_SPACES, ' ').trim().toLowerCase();
-  return value.normalize('NFKC').replace(SPACES, ' ').trim().toLowerCase();
+  const out = PLAIN.test(value) ? value.replace(ASCII_SPACES, ' ').trim().toLowerCase() : value.normalize('NFKC').replace(SPACES, ' ').trim().toLowerCase();
+  return out.includes(' ') ? out.replace(CJK_SPACE, '') : out;
 }
 
 /** Folds like {@link fold} and drops spaces and punctuation: for headers, sheet names and codes. */

@@ -240,3 +240,18 @@ describe('where a message points (issue 8)', () => {
     expect(r.stderr).toBe(`kam: ${file}: no "name" column found in the header row: add it, or map your header under "columns" in kam.config.json\n`);
   });
 });
+
+describe('padded names (issue 9)', () => {
+  it('王　芳 and 张 伟 in the assignments are 王芳 and 张伟 of the staff sheet', async () => {
+    const dir = tempDir();
+    const path = await writeBook(join(dir, 'padded.xlsx'), [
+      { name: '客户', rows: [['客户名称', '年采购额'], ['华东精密', 100]] },
+      { name: '人员', rows: [['姓名', '岗位'], ['王芳', '客户经理'], ['张伟', '销售经理']] },
+      { name: '分工', rows: [['客户名称', '工作内容', '负责人', '角色'], ['华东精密', '日常跟进', '王　芳', 'R'], ['华东精密', '日常跟进', '张 伟', 'A']] },
+    ]);
+    const r = await kam(['check', path, '--format', 'json', ...asOf]);
+    const rules = (JSON.parse(r.stdout) as Json).findings.map((f) => f.rule);
+    expect(rules).not.toContain('ref/unknown-person');
+    expect(rules).not.toContain('raci/no-accountable');
+  });
+});

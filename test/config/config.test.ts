@@ -124,3 +124,10 @@ describe('task types are user text (issue 8)', () => {
     expect(Object.getPrototypeOf(config.tasks)).toBe(Object.prototype);
   });
 });
+
+describe('raci/role-conflict options', () => {
+  it('names letter combinations; anything else is a config error naming the key', () => {
+    expect(resolve({ rules: { 'raci/role-conflict': ['warn', { allow: ['R+A', 'a + c'] }] } }).rules['raci/role-conflict']).toEqual(['warn', { allow: ['R+A', 'a + c'] }]);
+    expect(failure({ rules: { 'raci/role-conflict': ['warn', { allow: ['R+X'] }] } })).toContain('letters joined by +');
+  });
+});

@@ -1,14 +1,16 @@
 // Reading tables from real files: headers and their units, the header row under title rows, sheets
 // found by role, and the Accounts, Staff and Assignments readers, down to the cells the rules
 // depend on (R/A, 是/否, 已完成, dates) and the findings for cells they cannot read.
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { readAccounts } from '../../src/io/sheets/accounts.js';
 import { splitUnit, matchHeader, aliasIndex } from '../../src/parse/headers.js';
 import { openBook } from '../../src/io/open.js';
 import { locateSheets } from '../../src/io/sheets/locate.js';
 import { readTable } from '../../src/io/table/scan.js';
-import { tempDir, writeBook } from '../helpers/books.js';
+import { tempDir, writeBook, writeRawXlsx } from '../helpers/books.js';
 import { readAssignments } from '../../src/io/sheets/assignments.js';
 import { readStaff } from '../../src/io/sheets/staff.js';
 import { RACI } from '../../src/model/codes.js';
@@ -83,6 +85,45 @@ describe('tables', () => {
     expect(rows.map((r) => r.row)).toEqual([5, 7]);
     expect(findings).toEqual([]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('skips section, note and sign-off rows, merged or not, whoever wrote the file (issue 9)', async () => {
+    const header = ['序号', '客户名称', '区域', '年采购额(万元)'];
+    const table: unknown[][] = [
+      header,
+      ['一、华东区', '一、华东区', '一、华东区', '一、华东区'], // a label merged across the row (the merge copies it)
+      [1, '华东精密', '华东', 120],
+      [2, '注塑机械厂', '华东', 30], // a name that begins like a note is an account
+      ['（二）华南区'],
+      [3, '南方电网物资', '华南', 80],
+      ['第三部分 其他'],
+      [4, '独立客户'], // only a name: still an account
+      ['注：1. 年采购额单位为万元；2. 数据截至 2025-11-15'],
+      ['* 战略客户由总监审批'],
+      ['制表人：王芳', null, '审核人：李强', '日期：2025-11-15'],
+      ['Prepared by: Wang Fang'],
+    ];
+    const names = async (path: string): Promise<string[]> => {
+      const book = await openBook(path);
+      const { rows, layout } = await readTable(book.sheets[0]!, 'accounts', { file: path, date1904: false });
+      return rows.map((r) => String(r.cells[layout.byKey.get('name')!.index]?.v));
+    };
+    const expected = ['华东精密', '注塑机械厂', '南方电网物资', '独立客户'];
+    // exceljs, the section label merged over A:D as Excel would.
+    const viaExcelJs = await writeBook(join(dir, 'sections.xlsx'), [{ name: '客户', rows: table.map((r, i) => (i === 1 ? ['一、华东区'] : r)), merges: ['A2:D2'] }]);
+    expect(await names(viaExcelJs)).toEqual(expected);
+    // Hand-written XML with inline strings and a <mergeCells> part, as other writers emit.
+    const cell = (ref: string, v: unknown) => (typeof v === 'number' ? `<c r="${ref}"><v>${v}</v></c>` : `<c r="${ref}" t="inlineStr"><is><t>${String(v)}</t></is></c>`);
+    const rowsXml = table
+      .map((r, i) => (i === 1 ? ['一、华东区'] : r))
+      .map((r, i) => `<row r="${i + 1}">${r.map((v, c) => (v === null || v === undefined ? '' : cell(`${'ABCD'[c]}${i + 1}`, v))).join('')}</row>`)
+      .join('');
+    const viaXml = writeRawXlsx(join(dir, 'sections-raw.xlsx'), [{ name: '客户', data: rowsXml, after: '<mergeCells count="1"><mergeCell ref="A2:D2"/></mergeCells>' }]);
+    expect(await names(viaXml)).toEqual(expected);
+    // A GBK CSV export: no merges, the label in its first cell.
+    const csv = join(dir, 'sections.csv');
+    writeFileSync(csv, iconv.encode(table.map((r, i) => (i === 1 ? ['一、华东区'] : r)).map((r) => r.map((v) => (v === null || v === undefined ? '' : String(v))).join(',')).join('\r\n'), 'gbk'));
+    expect(await names(csv)).toEqual(expected);
   });
 
   it('reports duplicate and blank headers instead of merging them', async () => {
@@ -204,7 +245,8 @@ describe('cells the rules depend on', () => {
     rows.assignments.splice(14, 1);
     const read = await readRows(rows);
     expect(read.assignments!.assignments.find((a) => a.row === 14)!.raci).toBe(RACI.R | RACI.A);
-    expect(brief(checkQuiet(read).findings)).toEqual(['raci/role-conflict warn Assignments!E14']);
+    // R+A on one task is the "A/R" of a small team: no finding (SPEC §4).
+    expect(brief(checkQuiet(read).findings)).toEqual([]);
   });
 
   it('reads 否 in the Active column as inactive', async () => {

@@ -7,6 +7,12 @@ describe('fold', () => {
   it('folds width, case and spaces', () => {
     expect(fold('  Ｈｕａ　Wei  ')).toBe('hua wei');
     expect(fold('ＫＡ００１')).toBe('ka001');
+    // Padding between CJK characters folds away (issue 9); a space between Latin words stays.
+    expect(fold('王　芳')).toBe('王芳');
+    expect(fold('张 伟')).toBe('张伟');
+    expect(fold('欧阳  娜娜')).toBe('欧阳娜娜');
+    expect(fold('Anna Smith')).not.toBe(fold('AnnaSmith'));
+    expect(fold('华东 Pacific 公司')).toBe('华东 pacific 公司');
     expect(foldKey('年采购额 (万元)')).toBe('年采购额万元');
     expect(foldKey('Account_Name')).toBe('accountname');
   });
@@ -51,7 +57,14 @@ describe('day numbers', () => {
 describe('fold fast path', () => {
   it('gives the same result as the full fold', async () => {
     const { fold } = await import('../../src/util/text.js');
-    const full = (v: string) => v.normalize('NFKC').replace(/[\s\u00a0\u3000\u2000-\u200b\u202f\u205f\ufeff]+/g, ' ').trim().toLowerCase();
+    const cjk = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
+    const full = (v: string) =>
+      v
+        .normalize('NFKC')
+        .replace(/[\s\u00a0\u3000\u2000-\u200b\u202f\u205f\ufeff]+/g, ' ')
+        .trim()
+        .toLowerCase()
+        .replace(new RegExp(`(?<=[${cjk}]) (?=[${cjk}])`, 'g'), '');
     for (const v of ['Apex  Ltd ', '华东精密制造有限公司', '华东  精密', 'KA001', ' a\tb ', 'ＫＡ００１', '东方（集团）', 'Ⅻ①', 'e\u0301', '客户 经理']) expect(fold(v)).toBe(full(v));
   });
 });

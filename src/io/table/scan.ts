@@ -39,7 +39,7 @@ export async function scanTable(
   let findings: Finding[] = [];
   const blankWithData = new Set<number>();
   const emit = (row: RawRow): void => {
-    if (isEmptyRow(row) || isTotalsRow(row)) return;
+    if (isEmptyRow(row) || isTotalsRow(row) || isLabelRow(row)) return;
     for (let c = 0; c < row.cells.length; c++) {
       if (!layout!.columns[c] && !blankWithData.has(c) && !isBlank(row.cells[c])) {
         blankWithData.add(c);
@@ -165,6 +165,36 @@ function isTotalsRow(row: RawRow): boolean {
     if (++seen >= 2) return false;
   }
   return false;
+}
+
+/** Section labels: `一、华东区`, `（二）华南`, `第三部分`, `二. 重点客户`. */
+const SECTION = /^(?:[一二三四五六七八九十百]+\s*[、.．]|[（(][一二三四五六七八九十百]+[)）]|第[一二三四五六七八九十百\d]+\s*[部分章节类组区])/;
+/** Notes under a table: `注：…`, `备注：…`, `说明：…`, `单位：万元`, `* …`, `Note: …`. */
+const NOTE = /^(?:注\s*\d*|注释|附注|备注|说明|填表说明|单位|数据来源|来源|notes?|remarks?|source)\s*[:：]|^[*※]/i;
+/** Sign-off lines: `制表人：王芳`, `审核：…`, `日期：2025-11-15`, `Prepared by: …`. */
+const SIGN_OFF = /^(?:制表人?|填表人?|编制人?|审核人?|复核人?|批准人?|审批人?|签字|日期|填表日期|制表日期|编制日期|prepared by|reviewed by|approved by|checked by|date)\s*[:：]/i;
+
+/**
+ * A row that labels rather than records (issue 9): one text, alone or repeated across a merged
+ * range, that is a section label, a note or a sign-off; or a row of sign-off texts only
+ * (`制表人：王芳 | 审核人：李强 | 日期：…`). An account row with only its name filled is not one.
+ */
+function isLabelRow(row: RawRow): boolean {
+  let first: string | undefined;
+  let signOffs = false;
+  for (const c of row.cells) {
+    if (isBlank(c)) continue;
+    if (c!.t !== 's') return false;
+    if (first === undefined) first = c!.v;
+    else if (c!.v !== first) {
+      if (!SIGN_OFF.test(c!.v.trim())) return false;
+      signOffs = true;
+    }
+  }
+  if (first === undefined) return false;
+  const text = first.trim();
+  if (signOffs) return SIGN_OFF.test(text);
+  return SECTION.test(text) || NOTE.test(text) || SIGN_OFF.test(text);
 }
 
 /** A cheap first look (every row is tested): the words of TOTALS start with one of these. */

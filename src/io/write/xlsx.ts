@@ -1,4 +1,6 @@
 /** Tables of plain values written as a new XLSX workbook. */
+import type { FileHandle } from 'node:fs/promises';
+import { PassThrough, type Writable } from 'node:stream';
 import type * as ExcelTypes from 'exceljs';
 import type { SheetData } from '../../model/sheet-data.js';
 import { displayWidth } from '../../util/width.js';
@@ -15,10 +17,11 @@ function cellValue(v: unknown): unknown {
  * Writes an XLSX workbook with exceljs's streaming writer (text stays text, never a formula;
  * header bold and frozen); 100,000 rows take seconds, not the minutes of the in-memory writer.
  */
-export async function writeXlsx(path: string, sheets: readonly SheetData[]): Promise<void> {
+export async function writeXlsx(target: string | Writable, sheets: readonly SheetData[]): Promise<void> {
   // exceljs is CommonJS: under ESM its API is the default export.
   const ExcelJS = ((await import('exceljs')) as unknown as { default: typeof ExcelTypes }).default;
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true, useStyles: true });
+  const where = typeof target === 'string' ? { filename: target } : { stream: target };
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ ...where, useSharedStrings: true, useStyles: true });
   wb.creator = 'kam';
   for (const sheet of sheets) {
     // Excel's sheet names: at most 31 characters, none of : \ / ? * [ ] or a control character.
@@ -36,4 +39,17 @@ export async function writeXlsx(path: string, sheets: readonly SheetData[]): Pro
     ws.commit();
   }
   await wb.commit();
+}
+
+/**
+ * Writes the workbook through an open file handle: the bytes pass through a stream kam drains
+ * into the handle, so no writer ever opens the file again by name (a signal may have removed the
+ * name of a temporary file; opening it again would create it anew).
+ */
+export async function writeXlsxTo(fh: FileHandle, sheets: readonly SheetData[]): Promise<void> {
+  const pass = new PassThrough();
+  const drained = (async () => {
+    for await (const chunk of pass) await fh.write(chunk as Buffer);
+  })();
+  await Promise.all([writeXlsx(pass, sheets), drained]);
 }

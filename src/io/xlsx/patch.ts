@@ -4,7 +4,7 @@
  * cells named are rewritten, keeping their style. No read-then-write through a workbook model, so
  * charts, pivot tables, images, comments, validation and defined names all survive.
  */
-import { open } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
 import * as zlib from 'node:zlib';
 import { InputError } from '../../model/errors.js';
@@ -17,41 +17,36 @@ import { centralHeader, crc32, endOfCentralDirectory, localHeader } from './zip-
 /** New texts by sheet part, then row, then 0-based column. */
 export type CellEdits = Map<string, Map<number, Map<number, string>>>;
 
-/** Writes `source` with `edits` applied to `target` (a new file). */
-export async function writePatchedXlsx(source: string, target: string, edits: CellEdits): Promise<void> {
+/** Writes `source` with `edits` applied into `fh` (an empty new file, named `target` in messages). */
+export async function writePatchedXlsx(source: string, fh: FileHandle, edits: CellEdits, target = ''): Promise<void> {
   const zip = await ZipArchive.open(source);
-  const fh = await open(target, 'w');
   const central: Buffer[] = [];
   let offset = 0;
   const write = async (buf: Buffer): Promise<void> => {
     await fh.write(buf);
     offset += buf.length;
   };
-  try {
-    for (const entry of zip.entries.values()) {
-      const rows = edits.get(entry.name);
-      const start = offset;
-      if (rows) {
-        const { data, crc, size } = await rewrite(zip, entry, rows);
-        const meta = { ...entry, method: 8, crc, size, compressedSize: data.length, flags: entry.flags & ~0x8 };
-        await write(localHeader(meta));
-        await write(data);
-        central.push(centralHeader(meta, start));
-      } else {
-        const meta = { ...entry, flags: entry.flags & ~0x8 };
-        await write(localHeader(meta));
-        for await (const chunk of zip.raw(entry)) await write(chunk);
-        central.push(centralHeader(meta, start));
-      }
-      if (offset > 0xffffffff) throw new InputError('output.failed', { reason: 'larger than 4 GiB' }, { file: target });
+  for (const entry of zip.entries.values()) {
+    const rows = edits.get(entry.name);
+    const start = offset;
+    if (rows) {
+      const { data, crc, size } = await rewrite(zip, entry, rows);
+      const meta = { ...entry, method: 8, crc, size, compressedSize: data.length, flags: entry.flags & ~0x8 };
+      await write(localHeader(meta));
+      await write(data);
+      central.push(centralHeader(meta, start));
+    } else {
+      const meta = { ...entry, flags: entry.flags & ~0x8 };
+      await write(localHeader(meta));
+      for await (const chunk of zip.raw(entry)) await write(chunk);
+      central.push(centralHeader(meta, start));
     }
-    const cdStart = offset;
-    for (const c of central) await write(c);
-    await write(endOfCentralDirectory(central.length, offset - cdStart, cdStart));
-    await fh.sync();
-  } finally {
-    await fh.close();
+    if (offset > 0xffffffff) throw new InputError('output.failed', { reason: 'larger than 4 GiB' }, { file: target });
   }
+  const cdStart = offset;
+  for (const c of central) await write(c);
+  await write(endOfCentralDirectory(central.length, offset - cdStart, cdStart));
+  await fh.sync();
 }
 
 /** Inflates a sheet, rewrites the edited cells, deflates it again. */
