@@ -81,6 +81,7 @@ export async function openSession(request: SessionRequest, env: AppEnv): Promise
       file: path,
       date1904: book.date1904,
       aliases: session.config.columns,
+      hoursPerDay: session.config.load.hoursPerDay,
       onProgress: env.hooks.progress(session.config.lang, sheet.name),
     }),
     note: (code, params = {}, verbose = false) => env.hooks.note(session.config.lang, code, params, verbose),

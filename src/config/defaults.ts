@@ -33,7 +33,7 @@ export const DEFAULT_TASKS: Record<string, readonly string[]> = {
 
 export const DEFAULT_RACI_SHARE = { R: 1, A: 0.2, C: 0.1, I: 0 } as const;
 
-export const DEFAULT_LOAD = { over: 1.0, high: 0.85, idle: 0.4, target: 0.85, defaultCapacity: 40 } as const;
+export const DEFAULT_LOAD = { over: 1.0, high: 0.85, idle: 0.4, target: 0.85, defaultCapacity: 40, hoursPerDay: 8 } as const;
 
 export const DEFAULT_ABC = { column: 'annual_revenue', cutoffs: [0.8, 0.95] } as const;
 

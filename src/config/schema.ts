@@ -96,6 +96,8 @@ export const ConfigSchema = z
         idle: z.number().nonnegative().default(DEFAULT_LOAD.idle),
         target: z.number().positive().default(DEFAULT_LOAD.target),
         defaultCapacity: z.number().positive().default(DEFAULT_LOAD.defaultCapacity),
+        /** Hours in a working day: effort written in days (`2天`, `1人天`, `半天`) is counted with it. */
+        hoursPerDay: z.number().positive().max(24).default(DEFAULT_LOAD.hoursPerDay),
         /**
          * Effort norms: hours per occurrence where the Assignments sheet has none, per task type
          * (`"*"` for any), as a number or per tier id: `{ "review": { "strategic": 4, "*": 2 } }`.

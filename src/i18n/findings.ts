@@ -130,6 +130,7 @@ export const EXPECTED: Record<Lang, Record<string, string>> = {
     frequency: 'a frequency (每天, 每周, 每两周, 每月, 每季度, 每半年, 每年, 一次; daily … once; 每周2次)',
     status: 'a status (未开始 / 进行中 / 已完成 / 暂停; todo / doing / done / paused)',
     error: 'a value, not the error {value}',
+    hours: 'hours per occurrence (e.g. 2, 1.5h, 0.5小时, 30分钟, 90min, 1天, 半天)',
   },
   zh: {
     number: '数字（如 1200000、120万、¥1,200,000、12%）',
@@ -142,6 +143,7 @@ export const EXPECTED: Record<Lang, Record<string, string>> = {
     frequency: '频率（每天、每周、每两周、每月、每季度、每半年、每年、一次，或 每周2次）',
     status: '状态（未开始 / 进行中 / 已完成 / 暂停）',
     error: '数值，而不是错误值 {value}',
+    hours: '每次所需工时（如 2、1.5h、0.5小时、30分钟、90min、1天、半天）',
   },
 };
 

@@ -213,3 +213,35 @@ export function formatNumber(n: number): string {
   if (Number.isInteger(n)) return String(n);
   return String(Number(n.toPrecision(15)));
 }
+
+/** Time units of an effort cell, in hours (a day is the config's working day). */
+const HOUR_UNITS: readonly [RegExp, (hoursPerDay: number) => number][] = [
+  [/^(?:小时|个小时|钟头|时|h|hr|hrs|hours?)$/i, () => 1],
+  [/^(?:分钟|分|min|mins|minutes?|m)$/i, () => 1 / 60],
+  [/^(?:天|日|工作日|人天|人日|d|days?|man-?days?|person-?days?)$/i, (day) => day],
+];
+
+/**
+ * Reads hours per occurrence: a number (in the column's unit), or text with units — `30分钟`,
+ * `0.5小时`, `90min`, `1.5h`, `1小时30分钟`, `1h30m`, `2天`, `1人天` (a day is `hoursPerDay`),
+ * `半天`, `半小时`. Anything else is unreadable: never a number without its unit.
+ */
+export function parseHours(cell: Cell | undefined, ctx: NumberContext & { hoursPerDay?: number } = {}): Parsed<number> | undefined {
+  if (cell?.t !== 's') return parseNumber(cell, ctx);
+  const day = ctx.hoursPerDay ?? 8;
+  if (isPlaceholder(cell.v)) return undefined;
+  const s = cell.v.normalize('NFKC').replace(/[\s\u3000]/g, '').toLowerCase().replace(/(?:\/次|每次|\/time|\/occurrence)$/, '');
+  if (s === '半天' || s === '半日') return ok(day / 2);
+  if (s === '半小时' || s === '半个小时') return ok(0.5);
+  if (/^[\d.]+$/.test(s)) return parseNumberText(s, ctx);
+  // One or more `number unit` parts: 1小时30分钟, 1h30m, 2天.
+  const parts = [...s.matchAll(/(\d+(?:\.\d+)?|\.\d+)([^\d.]+)/g)];
+  if (parts.length === 0 || parts.map((m) => m[0]).join('') !== s) return bad('hours');
+  let hours = 0;
+  for (const [, n, unit] of parts) {
+    const u = HOUR_UNITS.find(([re]) => re.test(unit!));
+    if (!u) return bad('hours');
+    hours += Number(n) * u[1](day);
+  }
+  return ok(hours);
+}

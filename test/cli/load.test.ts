@@ -132,7 +132,7 @@ describe('kam load exit codes (SPEC §3: as every command)', () => {
     ]);
     const r = await kam(['load', path, '--format', 'json', ...asOf]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('kam: error: Assignments!F2: "lots" in column Hours cannot be read: expected a number');
+    expect(r.stderr).toContain('kam: error: Assignments!F2: "lots" in column Hours cannot be read: expected hours per occurrence (e.g. 2, 1.5h, 0.5小时, 30分钟, 90min, 1天, 半天)');
     expect(r.stderr).toContain('(schema/invalid-value)');
     // The rule's level is the config's: turned down to a warning it no longer fails the run.
     writeFileSync(join(dir, 'kam.config.json'), JSON.stringify({ rules: { 'schema/invalid-value': 'warn' } }));

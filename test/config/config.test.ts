@@ -37,7 +37,7 @@ describe('config defaults', () => {
     ]);
     expect(c.services.strategic).toEqual({ required: ['follow-up', 'support', 'complaints', 'review'], cadenceDays: 30 });
     expect(c.raciShare).toEqual({ R: 1, A: 0.2, C: 0.1, I: 0 });
-    expect(c.load).toEqual({ over: 1, high: 0.85, idle: 0.4, target: 0.85, defaultCapacity: 40, effort: {} });
+    expect(c.load).toEqual({ over: 1, high: 0.85, idle: 0.4, target: 0.85, defaultCapacity: 40, hoursPerDay: 8, effort: {} });
     expect(c.tasks['follow-up']).toContain('客户拜访');
     expect(c.promote).toEqual([]);
     expect(c.rules).toEqual({});

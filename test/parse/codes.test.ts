@@ -154,7 +154,7 @@ describe('staff and assignments of the Chinese example', () => {
       ['schema/invalid-value', 'D2', 'raci'],
       ['schema/invalid-value', 'G2', 'date'],
       ['schema/invalid-value', 'E2', 'frequency'],
-      ['schema/invalid-value', 'H2', 'number'],
+      ['schema/invalid-value', 'H2', 'hours'],
       ['schema/invalid-value', 'F2', 'status'],
       ['schema/empty-required', 'A3', ''],
       ['schema/empty-required', 'B4', ''],

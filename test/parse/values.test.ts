@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseBoolean, parseDate, parseDateText, parseNumber, parseNumberText, parseText } from '../../src/parse/values.js';
+import { parseBoolean, parseDate, parseDateText, parseHours, parseNumber, parseNumberText, parseText } from '../../src/parse/values.js';
 
 const num = (text: string, scale?: number) => {
   const r = parseNumberText(text, { scale });
@@ -156,5 +156,34 @@ describe('parseText', () => {
   });
   it('reports error cells', () => {
     expect(parseText({ t: 'e', v: '#N/A' })).toEqual({ ok: false, reason: 'error:#N/A' });
+  });
+});
+
+describe('parseHours (issue 9)', () => {
+  const s = (v: string) => ({ t: 's', v }) as const;
+  it.each([
+    ['2', 2],
+    ['1.5h', 1.5],
+    ['0.5小时', 0.5],
+    ['8 小时', 8],
+    ['30分钟', 0.5],
+    ['90min', 1.5],
+    ['1小时30分钟', 1.5],
+    ['1h30m', 1.5],
+    ['2天', 16],
+    ['1人天', 8],
+    ['半天', 4],
+    ['半小时', 0.5],
+    ['2小时/次', 2],
+    ['３０分钟', 0.5],
+  ])('%s → %s hours', (text, hours) => {
+    expect(parseHours(s(text))).toEqual({ ok: true, value: hours });
+  });
+
+  it('counts a day with the configured working day, reads numbers as before, refuses the rest', () => {
+    expect(parseHours(s('2天'), { hoursPerDay: 7.5 })).toEqual({ ok: true, value: 15 });
+    expect(parseHours({ t: 'n', v: 3 })).toEqual({ ok: true, value: 3 });
+    expect(parseHours(s('-'))).toBeUndefined();
+    for (const v of ['lots', '2周', '3次', '2h 或 3h', 'abc30分钟']) expect(parseHours(s(v)), v).toEqual({ ok: false, reason: 'hours' });
   });
 });

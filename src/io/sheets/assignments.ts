@@ -10,7 +10,7 @@ import { parseFrequency, parseRaci, parseStatus } from '../../parse/codes.js';
 import { invalidValue } from '../table/findings.js';
 import type { SheetSource } from '../source.js';
 import { scanTable, type TableOptions } from '../table/scan.js';
-import { parseBoolean, parseDate, parseNumber, parseText, type Parsed } from '../../parse/values.js';
+import { parseBoolean, parseDate, parseHours, parseText, type Parsed } from '../../parse/values.js';
 import type { Column, Layout } from '../../model/table.js';
 import { RACI } from '../../model/codes.js';
 import { cellFinding } from '../../model/finding.js';
@@ -134,7 +134,7 @@ export async function readAssignments(source: SheetSource, options: TableOptions
       else if (p) bad(p, freqCol);
     }
     if (hoursCol) {
-      const p = parseNumber(cells[hoursCol.index], { scale: hoursCol.scale });
+      const p = parseHours(cells[hoursCol.index], { scale: hoursCol.scale, ...(options.hoursPerDay !== undefined ? { hoursPerDay: options.hoursPerDay } : {}) });
       if (p?.ok) a.hours = p.value;
       else if (p) bad(p, hoursCol);
     }

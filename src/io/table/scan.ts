@@ -20,6 +20,8 @@ export interface TableOptions extends RowOptions {
   date1904: boolean;
   /** Extra header aliases per canonical column, from the config. */
   aliases?: Aliases;
+  /** Hours in a working day, for effort written in days (`2天`, `1人天`). */
+  hoursPerDay?: number;
 }
 
 /** Rows above the header that may be titles, notes or blank. */
