@@ -82,6 +82,7 @@ const en: Dict = {
   internal: 'internal error: {message}. This is a bug in kam; please report it at https://github.com/kam-cli/kam/issues with the command you ran (add --debug for details)',
   // Warnings on stderr.
   'warn.droppedCriterion': 'criterion "{column}" has no column in {sheet}: dropped, the other weights re-normalised',
+  'warn.revenueFromPeriod': '{sheet} has no annual-revenue column: the latest period, "{header}", is taken as the annual revenue',
   'warn.emptyCriterion': 'criterion "{column}" has no values in {sheet}: dropped, the other weights re-normalised',
   'warn.staffMissing': 'no staff sheet: people are taken from the assignments',
   'note.wrote': 'wrote {file} ({count} accounts)',
@@ -162,6 +163,7 @@ const zh: Dict = {
   'config.invalid': '{detail}',
   internal: '内部错误：{message}。这是 kam 的缺陷，请附上所运行的命令到 https://github.com/kam-cli/kam/issues 报告（加 --debug 可看详情）',
   'warn.droppedCriterion': '评分指标「{column}」在 {sheet} 中没有对应列：已忽略，其余权重重新归一',
+  'warn.revenueFromPeriod': '{sheet} 没有年采购额列：以最近一期「{header}」作为年采购额',
   'warn.emptyCriterion': '评分指标「{column}」在 {sheet} 中没有任何数值：已忽略，其余权重重新归一',
   'warn.staffMissing': '没有人员工作表：人员取自分工表',
   'note.wrote': '已写入 {file}（{count} 个客户）',

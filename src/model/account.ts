@@ -39,5 +39,10 @@ export interface AccountsTable {
    * them; the values of those that are not canonical number columns are in `Account.extra`.
    */
   named: Map<string, Column>;
+  /**
+   * When the sheet has no annual-revenue column but revenue per period: the latest period's
+   * column, whose values stand in as the annual revenue (`Account.numbers.annual_revenue`).
+   */
+  revenueFrom?: Column;
   findings: Finding[];
 }

@@ -28,5 +28,6 @@ export function columnValues(table: AccountsTable, name: string, asOf: IsoDate):
     return { column, values: accounts.map((a) => a.numbers[column.key as NumberColumn] ?? (fill ? yearsSince(a) : undefined)) };
   }
   if (name === 'years' && since) return { column: since, values: accounts.map(yearsSince) };
+  if (name === 'annual_revenue' && table.revenueFrom) return { column: table.revenueFrom, values: accounts.map((a) => a.numbers.annual_revenue) };
   return undefined;
 }

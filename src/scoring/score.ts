@@ -63,6 +63,7 @@ export function scoreAccounts(table: AccountsTable, config: ResolvedConfig, asOf
     method === 'abc'
       ? [{ column: config.scoring.abc.column, weight: 1, direction: 'benefit' as const, bands: undefined }]
       : config.scoring.criteria;
+  if (table.revenueFrom) warnings.push({ code: 'warn.revenueFromPeriod', params: { header: table.revenueFrom.header, sheet: layout.sheet } });
   const kept: (CriterionInput & { source: Column })[] = [];
   for (const c of wanted) {
     const cv = columnValues(table, c.column, asOf);

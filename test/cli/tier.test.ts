@@ -217,3 +217,35 @@ describe('kam tier on other inputs', () => {
     expect(out.summary.reduce((s, x) => s + x.revenue, 0)).toBe(15000000);
   });
 });
+
+describe('books with only per-period revenue (issue 9)', () => {
+  it('takes the latest period as the annual revenue, says so once, and sums it by tier', async () => {
+    const dir = tempDir();
+    const rows = [
+      ['客户名称', '2023年采购额(万元)', '2024年采购额(万元)', '2025年采购额(万元)', '合作年限'],
+      ['华东精密', 100, 120, 150, 5],
+      ['北方重工', 200, 180, 90, 10],
+      ['南方电网', 50, 60, 70, 2],
+    ];
+    const xlsx = await writeBook(join(dir, 'periods.xlsx'), [{ name: '客户', rows }]);
+    const csv = join(dir, 'periods.csv');
+    writeFileSync(csv, rows.map((r) => r.join(',')).join('\n'));
+    for (const path of [xlsx, csv]) {
+      const r = await kam(['tier', path, '--format', 'json', '--as-of', '2025-11-15']);
+      expect(r.code).toBe(0);
+      expect(r.stderr.match(/the latest period, "2025年采购额\(万元\)", is taken as the annual revenue/g)).toHaveLength(1);
+      const json = JSON.parse(r.stdout) as { accounts: { name: string; contributions: Record<string, number> }[]; summary: { tier: string; revenue: number }[] };
+      // The 35% revenue criterion is kept (re-normalised with years to 70%): the top account's share is all of it.
+      expect(json.accounts.map((a) => [a.name, a.contributions.annual_revenue])).toEqual([
+        ['华东精密', 70],
+        ['北方重工', 17.5],
+        ['南方电网', 0],
+      ]);
+      expect(json.summary.map((s) => [s.tier, s.revenue])).toEqual([
+        ['strategic', 1_500_000],
+        ['important', 900_000],
+        ['normal', 700_000],
+      ]);
+    }
+  });
+});

@@ -49,6 +49,15 @@ export async function readAccounts(source: SheetSource, options: AccountsOptions
   });
   if (!resolved) resolveNamed(layout);
   findings.push(...rowFindings);
+  // Only 2023年采购额 … 2025年采购额: the latest period is the annual revenue (scored, and summed by tier).
+  const latest = layout.byKey.has('annual_revenue') ? undefined : periods.length - 1;
+  if (latest !== undefined && latest >= 0) {
+    for (const a of accounts) {
+      const v = a.periods[latest];
+      if (v !== undefined) a.numbers.annual_revenue = v;
+    }
+    return { layout, accounts, periods, named, revenueFrom: periods[latest]!, findings };
+  }
   return { layout, accounts, periods, named, findings };
 }
 
