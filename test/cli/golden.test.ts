@@ -4,7 +4,8 @@
 // review the diff of golden/). Changed on purpose by issue 7: err-format (gaps offers junit on
 // stdout too), err-output-ext (the extensions the command writes), load-zh-o-csv (a BOM, as every
 // CSV file kam writes); added: err-limit, load-zh-fail-on-warn. Issue 8 added the rule
-// schema/ambiguous-column (a junit suite more; the config schema's rule list).
+// schema/ambiguous-column (a junit suite more; the config schema's rule list), load.hoursPerDay and
+// limits.inputMB (config output); issue 9 made the tier movement a word in CSV and XLSX (`same`, not `'=`).
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

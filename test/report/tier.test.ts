@@ -269,11 +269,12 @@ describe('tier csv', () => {
     const text = renderText('tier', report, 'csv', en);
     expect(text.startsWith('\ufeff')).toBe(false);
     expect(text.split('\r\n')).toEqual([
-      'Rank,ID,Account,Score,Tier,Recorded,Move,pinned,Trend,Annual Revenue,Contract Value',
-      `1,A1,Apex,${report.accounts[0]!.score},Strategic,Strategic,'=,FALSE,0.1,${report.accounts[0]!.points[0]},${report.accounts[0]!.points[1]}`,
+      'Rank,ID,Account,Score,Tier,Recorded,Move,Pinned,Trend,Annual Revenue,Contract Value',
+      `1,A1,Apex,${report.accounts[0]!.score},Strategic,Strategic,same,FALSE,0.1,${report.accounts[0]!.points[0]},${report.accounts[0]!.points[1]}`,
       `2,A2,Bolt,${report.accounts[1]!.score},Important,Gold,new,FALSE,-0.2,${report.accounts[1]!.points[0]},${report.accounts[1]!.points[1]}`,
       `3,A3,Cove | Pipe,${report.accounts[2]!.score},Strategic,,new,TRUE,,${report.accounts[2]!.points[0]},0`,
-      "4,A4,'=Evil,0,Ordinary,Ordinary,'=,FALSE,0,0,0",
+      // The movement is a word: an unchanged tier is `same`, not a bare `=` to neutralise.
+      "4,A4,'=Evil,0,Ordinary,Ordinary,same,FALSE,0,0,0",
       '',
     ]);
     // Scores unrounded.
@@ -282,7 +283,7 @@ describe('tier csv', () => {
 
   it('leaves text as it is with raw', () => {
     const text = renderText('tier', report, 'csv', reportContext('en', false, { raw: true }));
-    expect(text.split('\r\n')[4]).toBe('4,A4,=Evil,0,Ordinary,Ordinary,=,FALSE,0,0,0');
+    expect(text.split('\r\n')[4]).toBe('4,A4,=Evil,0,Ordinary,Ordinary,same,FALSE,0,0,0');
   });
 
   it('neutralises every formula start (full-width too), quotes commas and quotes, leaves numbers alone', () => {
@@ -305,7 +306,7 @@ describe('tier csv', () => {
   it('speaks Chinese in its header and tier names', () => {
     const [head, first] = renderText('tier', report, 'csv', zh).split('\r\n');
     expect(head).toBe('排名,客户编号,客户名称,得分,等级,原等级,变动,锁定,趋势,Annual Revenue,Contract Value');
-    expect(first).toMatch(/^1,A1,Apex,[\d.]+,战略客户,战略客户,'=,FALSE,0\.1,/);
+    expect(first).toMatch(/^1,A1,Apex,[\d.]+,战略客户,战略客户,不变,FALSE,0\.1,/);
   });
 });
 
@@ -313,8 +314,8 @@ describe('tier xlsx', () => {
   it('gives the ranked table and the summary as two sheets, numbers as numbers', () => {
     const [table, summary] = renderSheets('tier', report, en);
     expect(table!.name).toBe('Account tiers');
-    expect(table!.header).toEqual(['Rank', 'ID', 'Account', 'Score', 'Tier', 'Recorded', 'Move', 'pinned', 'Trend', 'Annual Revenue', 'Contract Value']);
-    expect(table!.rows[3]).toEqual([4, 'A4', '=Evil', 0, 'Ordinary', 'Ordinary', '=', false, 0, 0, 0]);
+    expect(table!.header).toEqual(['Rank', 'ID', 'Account', 'Score', 'Tier', 'Recorded', 'Move', 'Pinned', 'Trend', 'Annual Revenue', 'Contract Value']);
+    expect(table!.rows[3]).toEqual([4, 'A4', '=Evil', 0, 'Ordinary', 'Ordinary', 'same', false, 0, 0, 0]);
     expect(summary!.name).toBe('By tier');
     expect(summary!.rows).toEqual([
       ['Strategic', 2, 400, report.summary[0]!.revenueShare],

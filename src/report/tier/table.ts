@@ -6,6 +6,8 @@ import { fmtScore } from '../shared/numbers.js';
 import { label } from '../../i18n/labels.js';
 import { tierName } from '../../model/tier.js';
 
+const MOVE_WORD = { '↑': 'move.up', '↓': 'move.down', '=': 'move.same', new: 'new' } as const;
+
 /** One row per account in rank order; a column of points per criterion. */
 export function tierTable(report: TierReport, lang: Lang): SheetData {
   const name = (id: string | undefined): string => tierName(report.tiers, id, lang);
@@ -19,7 +21,7 @@ export function tierTable(report: TierReport, lang: Lang): SheetData {
       label(lang, 'tier'),
       label(lang, 'recorded'),
       label(lang, 'movement'),
-      label(lang, 'pinned'),
+      label(lang, 'pinnedColumn'),
       label(lang, 'trend'),
       ...report.criteria.map((k) => k.header),
     ],
@@ -30,7 +32,8 @@ export function tierTable(report: TierReport, lang: Lang): SheetData {
       a.score,
       name(a.tier),
       a.recordedTier ? name(a.recordedTier) : (a.recordedText ?? ''),
-      a.movement === 'new' ? label(lang, 'new') : a.movement,
+      // Words, not ↑ ↓ =: a bare `=` is a formula trigger that CSV output would have to quote.
+      label(lang, MOVE_WORD[a.movement]),
       a.pinned,
       a.trend,
       ...report.criteria.map((_k, j) => a.points[j] ?? 0),
