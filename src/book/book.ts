@@ -32,6 +32,8 @@ export interface IndexedBook {
   assignments?: AssignmentsTable;
   /** Accounts by folded id and by folded name. */
   accountIndex: Map<string, Account>;
+  /** Folded names that several accounts (with different ids) share: a reference by name is ambiguous. */
+  sharedNames: Map<string, Account[]>;
   people: Map<string, Person>;
   /** Folded department names of the Staff sheet; undefined when it has no department column. */
   departments?: Set<string>;
@@ -67,10 +69,17 @@ export interface BookInput {
 export function indexBook(input: BookInput): IndexedBook {
   const { config, accounts, staff, assignments, tiers } = input;
   const accountIndex = new Map<string, Account>();
+  const sharedNames = new Map<string, Account[]>();
   for (const a of accounts?.accounts ?? []) {
     if (!accountIndex.has(a.key)) accountIndex.set(a.key, a);
     const byName = fold(a.name);
-    if (!accountIndex.has(byName)) accountIndex.set(byName, a);
+    const first = accountIndex.get(byName);
+    if (!first) accountIndex.set(byName, a);
+    else if (first !== a && first.key !== a.key && fold(first.name) === byName) {
+      const all = sharedNames.get(byName);
+      if (all) all.push(a);
+      else sharedNames.set(byName, [first, a]);
+    }
   }
   const people = new Map<string, Person>();
   for (const p of staff?.people ?? []) if (!people.has(p.key)) people.set(p.key, p);
@@ -126,6 +135,7 @@ export function indexBook(input: BookInput): IndexedBook {
     ...(staff ? { staff } : {}),
     ...(assignments ? { assignments } : {}),
     accountIndex,
+    sharedNames,
     people,
     ...(departments ? { departments } : {}),
     groups,

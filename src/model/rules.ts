@@ -15,6 +15,7 @@ export const RULES = {
   'schema/blank-header': 'warn',
   'data/missing-value': 'warn',
   'ref/unknown-account': 'error',
+  'ref/ambiguous-account': 'error',
   'ref/unknown-person': 'error',
   'ref/inactive-person': 'error',
   'ref/unknown-department': 'warn',

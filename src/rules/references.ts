@@ -4,7 +4,7 @@ import type { Finding } from '../model/finding.js';
 import { fold } from '../util/text.js';
 import type { IndexedBook } from '../book/book.js';
 
-/** ref/unknown-account, ref/unknown-person, ref/inactive-person, ref/unknown-department. */
+/** ref/unknown-account, ref/ambiguous-account, ref/unknown-person, ref/inactive-person, ref/unknown-department. */
 export function referenceRules(book: IndexedBook): Finding[] {
   const out: Finding[] = [];
   const t = book.assignments;
@@ -17,6 +17,11 @@ export function referenceRules(book: IndexedBook): Finding[] {
       const account = book.accountIndex.get(a.accountKey);
       const about = { account: account?.name ?? a.account, task: a.task };
       if (book.accounts && !account) out.push(cellFinding('ref/unknown-account', layout, a.row, accountCol, { ...about, account: a.account }, about));
+      const shared = book.sharedNames.get(a.accountKey);
+      if (shared) {
+        const ids = shared.map((s) => s.id ?? `#${s.row}`).join(', ');
+        out.push(cellFinding('ref/ambiguous-account', layout, a.row, accountCol, { ...about, account: a.account, count: shared.length, ids }, { ...about, account: a.account }));
+      }
       if (book.staff && a.person !== undefined && a.personKey !== undefined) {
         const p = book.people.get(a.personKey);
         if (!p) out.push(cellFinding('ref/unknown-person', layout, a.row, personCol, { ...about, person: a.person }, { ...about, person: a.person }));

@@ -255,3 +255,28 @@ describe('padded names (issue 9)', () => {
     expect(rules).not.toContain('raci/no-accountable');
   });
 });
+
+describe('a name two accounts share (issue 9)', () => {
+  it('is ref/ambiguous-account on the assignment rows that use it, not a silent pick; an id settles it', async () => {
+    const dir = tempDir();
+    const accounts = { name: '客户', rows: [['客户编号', '客户名称', '年采购额'], ['KA001', '华东精密', 100], ['KA031', '华东精密', 50], ['KA002', '北方重工', 80]] };
+    const staff = { name: '人员', rows: [['姓名', '岗位'], ['王芳', '客户经理'], ['张伟', '销售经理']] };
+    const byName = await writeBook(join(dir, 'names.xlsx'), [
+      accounts,
+      staff,
+      { name: '分工', rows: [['客户名称', '工作内容', '负责人', '角色'], ['华东精密', '日常跟进', '王芳', 'R'], ['华东精密', '日常跟进', '张伟', 'A'], ['北方重工', '日常跟进', '王芳', 'R'], ['北方重工', '日常跟进', '张伟', 'A']] },
+    ]);
+    const r = await kam(['check', byName, '--format', 'json', ...asOf]);
+    expect(r.code).toBe(1);
+    const found = (JSON.parse(r.stdout) as Json).findings.filter((f) => f.rule === 'ref/ambiguous-account');
+    expect(found.map((f) => f.cell)).toEqual(['分工!A2', '分工!A3']);
+    expect(found[0]!.message).toBe('华东精密 · 日常跟进: "华东精密" is the name of 2 accounts (KA001, KA031): which one is meant? Use the account id');
+    const byId = await writeBook(join(dir, 'ids.xlsx'), [
+      accounts,
+      staff,
+      { name: '分工', rows: [['客户编号', '客户名称', '工作内容', '负责人', '角色'], ['KA001', '华东精密', '日常跟进', '王芳', 'R'], ['KA001', '华东精密', '日常跟进', '张伟', 'A']] },
+    ]);
+    const rules = (JSON.parse((await kam(['check', byId, '--format', 'json', ...asOf])).stdout) as Json).findings.map((f) => f.rule);
+    expect(rules).not.toContain('ref/ambiguous-account');
+  });
+});
