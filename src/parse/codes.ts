@@ -1,4 +1,5 @@
 /** Normalisers for the coded columns of the Assignments sheet: RACI letters, frequency, status. */
+import { toSimplified } from '../util/hant.js';
 import type { Cell } from '../model/cell.js';
 import { fold } from '../util/text.js';
 import type { Parsed } from './values.js';
@@ -21,7 +22,7 @@ export function parseRaci(cell: Cell | undefined): Parsed<number> | undefined {
   if (cell === undefined) return undefined;
   if (cell.t !== 's') return cell.t === 'e' ? { ok: false, reason: `error:${cell.v}` } : { ok: false, reason: 'raci' };
   // `R（负责）`, `A-审批`, `R: 执行`: the letter and its gloss say the same; drop the gloss in brackets.
-  const f = fold(cell.v).replace(/\([^)]*\)|\[[^\]]*\]|【[^】]*】/g, ' ').trim();
+  const f = toSimplified(fold(cell.v)).replace(/\([^)]*\)|\[[^\]]*\]|【[^】]*】/g, ' ').trim();
   if (f === '') return undefined;
   const whole = lookup(RACI_WORDS, f);
   if (whole) return { ok: true, value: RACI[whole] };
@@ -70,7 +71,7 @@ function cnNumber(s: string): number {
 export function parseFrequency(cell: Cell | undefined): Parsed<Frequency> | undefined {
   if (cell === undefined) return undefined;
   if (cell.t !== 's') return cell.t === 'e' ? { ok: false, reason: `error:${cell.v}` } : { ok: false, reason: 'frequency' };
-  const f = fold(cell.v).replace(/\s+/g, ' ');
+  const f = toSimplified(fold(cell.v)).replace(/\s+/g, ' ');
   if (f === '') return undefined;
   const word = lookup(FREQUENCY_WORDS, f) ?? lookup(FREQUENCY_WORDS, f.replace(/\s/g, ''));
   if (word === 'once') return { ok: true, value: { kind: 'once' } };
@@ -106,7 +107,7 @@ export function parseStatus(cell: Cell | undefined): Parsed<Status> | undefined 
   if (cell === undefined) return undefined;
   if (cell.t === 'b') return { ok: true, value: cell.v ? 'done' : 'todo' };
   if (cell.t !== 's') return cell.t === 'e' ? { ok: false, reason: `error:${cell.v}` } : { ok: false, reason: 'status' };
-  const f = fold(cell.v).replace(/\s+/g, ' ');
+  const f = toSimplified(fold(cell.v)).replace(/\s+/g, ' ');
   if (f === '') return undefined;
   const s = lookup(STATUS_WORDS, f) ?? lookup(STATUS_WORDS, f.replace(/[\s_-]/g, ' '));
   return s ? { ok: true, value: s } : { ok: false, reason: 'status' };

@@ -1,5 +1,7 @@
 /** Text folding used for every comparison of names, headers and codes. */
 
+import { toSimplified } from './hant.js';
+
 const SPACES = /[\s\u00a0\u3000\u2000-\u200b\u202f\u205f\ufeff]+/g;
 const PUNCT = /[\s\u00a0\u3000_\-–—.,:;：；，。、·•*#'"`’‘“”()（）[\]【】{}<>《》!！?？/\\|]+/g;
 
@@ -21,7 +23,7 @@ export function fold(value: string): string {
 
 /** Folds like {@link fold} and drops spaces and punctuation: for headers, sheet names and codes. */
 export function foldKey(value: string): string {
-  return value.normalize('NFKC').toLowerCase().replace(PUNCT, '');
+  return toSimplified(value.normalize('NFKC').toLowerCase().replace(PUNCT, ''));
 }
 
 /** Trims and collapses inner whitespace, keeping the original characters for display. */

@@ -2,7 +2,8 @@
 // English example, every output format accepted by its consumer's syntax; and on a small book, the
 // exit code (errors, --fail-on, --max-warnings) and a missing sheet or column. The rules are tested
 // on typed rows in test/rules/, the reading of cells in test/io/table.test.ts.
-import { appendFileSync, cpSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import iconv from 'iconv-lite';
 import { join } from 'node:path';
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
@@ -278,5 +279,34 @@ describe('a name two accounts share (issue 9)', () => {
     ]);
     const rules = (JSON.parse((await kam(['check', byId, '--format', 'json', ...asOf])).stdout) as Json).findings.map((f) => f.rule);
     expect(rules).not.toContain('ref/ambiguous-account');
+  });
+});
+
+describe('Traditional Chinese books (issue 9)', () => {
+  it('reads 客戶名稱 / 年採購額 / 負責人 / 負責 headers and codes, in an xlsx and in a Big5 CSV folder', async () => {
+    const dir = tempDir();
+    const accounts = [['客戶編號', '客戶名稱', '年採購額(萬元)', '客戶經理'], ['KA001', '華東精密', 120, '王芳'], ['KA002', '北方重工', 80, '王芳']];
+    const staff = [['姓名', '職位', '部門'], ['王芳', '客戶經理', '銷售部'], ['張偉', '銷售經理', '銷售部']];
+    const tasks = [['客戶名稱', '工作內容', '負責人', '職責類型', '頻率', '狀態'], ['華東精密', '日常跟進', '王芳', '負責', '每週', '進行中'], ['華東精密', '日常跟進', '張偉', '審批', '每月', '進行中'], ['北方重工', '日常跟進', '王芳', '負責', '每週', '已完成'], ['北方重工', '日常跟進', '張偉', '審批', '每月', '未開始']];
+    const xlsx = await writeBook(join(dir, 'hant.xlsx'), [
+      { name: '客戶', rows: accounts },
+      { name: '人員', rows: staff },
+      { name: '分工', rows: tasks },
+    ]);
+    const folder = join(dir, 'big5');
+    mkdirSync(folder);
+    const csv = (rows: unknown[][]) => iconv.encode(rows.map((r) => r.join(',')).join('\r\n'), 'big5');
+    writeFileSync(join(folder, 'accounts.csv'), csv(accounts));
+    writeFileSync(join(folder, 'staff.csv'), csv(staff));
+    writeFileSync(join(folder, 'assignments.csv'), csv(tasks));
+    for (const args of [[xlsx], [folder, '--encoding', 'big5']]) {
+      const tier = await kam(['tier', ...args, '--format', 'json', ...asOf]);
+      expect(tier.code, tier.stderr).toBe(0);
+      expect((JSON.parse(tier.stdout) as { accounts: { name: string }[] }).accounts.map((a) => a.name)).toEqual(['華東精密', '北方重工']);
+      const check = await kam(['check', ...args, '--format', 'json', ...asOf]);
+      const rules = (JSON.parse(check.stdout) as Json).findings.map((f) => f.rule);
+      // Every header, RACI word (負責, 審批), frequency (每週) and status (進行中) read: no schema finding.
+      expect(rules.filter((r) => r.startsWith('schema/') || r.startsWith('raci/') || r.startsWith('ref/'))).toEqual([]);
+    }
   });
 });
