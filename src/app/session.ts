@@ -68,7 +68,9 @@ export async function openSession(request: SessionRequest, env: AppEnv): Promise
   const source = await readConfigSource(request.config, path, env.cwd);
   let config = resolveConfig(source, { overrides, lang: request.lang, env: env.env });
   const book = await openBook(path, { encoding: request.encoding, delimiter: request.delimiter, maxBytes: config.limits.inputMB * 2 ** 20 });
-  const sheets = await locateSheets(book, roles, config);
+  const sheets = await locateSheets(book, roles, config, (code, params, verbose) =>
+    env.hooks.note(config.lang, code, { ...params, role: ROLE_NAMES[params.role as SheetRole][config.lang] }, verbose),
+  );
   for (const role of roles) sheets[role]?.prefetch?.();
   const session: Session = {
     path,

@@ -89,6 +89,8 @@ const en: Dict = {
   'note.wrote.load': 'wrote {file} ({n} assignment rows handed over)',
   'note.encoding': '{file}: read as {encoding}, delimiter "{delimiter}"',
   'note.config': 'config: {file}',
+  'note.hiddenSkipped': 'sheet "{hidden}" is hidden: the visible "{visible}" is read as the {role} sheet',
+  'warn.hiddenOnly': 'the {role} sheet "{sheet}" is hidden in the workbook: it is read, but check that it is not a stale copy',
   'note.noConfig': 'config: defaults (no kam.config.json found)',
   'note.reading': 'reading {sheet}',
 };
@@ -170,6 +172,8 @@ const zh: Dict = {
   'note.wrote.load': '已写入 {file}（交接了 {n} 行分工）',
   'note.encoding': '{file}：按 {encoding} 读取，分隔符 "{delimiter}"',
   'note.config': '配置：{file}',
+  'note.hiddenSkipped': '工作表「{hidden}」已隐藏：读取可见的「{visible}」作为 {role} 工作表',
+  'warn.hiddenOnly': '{role} 工作表「{sheet}」在工作簿中是隐藏的：已读取，请确认它不是过期的副本',
   'note.noConfig': '配置：默认值（未找到 kam.config.json）',
   'note.reading': '正在读取 {sheet}',
 };

@@ -21,6 +21,8 @@ export interface SheetSource {
   prefetch?(): void;
   /** XLSX: the zip entry holding the sheet. */
   readonly part?: string;
+  /** XLSX: the sheet is hidden in Excel. */
+  readonly hidden?: boolean;
 }
 
 /** Every row of a sheet, one at a time. */

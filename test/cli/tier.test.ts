@@ -249,3 +249,32 @@ describe('books with only per-period revenue (issue 9)', () => {
     }
   });
 });
+
+describe('hidden sheets (issue 9)', () => {
+  const book = async (path: string, sheets: { name: string; hidden: boolean; names: string[] }[]): Promise<string> => {
+    const wb = new ExcelJS.Workbook();
+    for (const s of sheets) {
+      const ws = wb.addWorksheet(s.name, { state: s.hidden ? 'hidden' : 'visible' });
+      ws.addRow(['客户名称', '年采购额']);
+      s.names.forEach((n, i) => ws.addRow([n, 100 - i]));
+    }
+    await wb.xlsx.writeFile(path);
+    return path;
+  };
+
+  it('a visible sheet wins over a hidden stale copy (said with --verbose); a hidden only match is read with a warning', async () => {
+    const dir = tempDir();
+    const both = await book(join(dir, 'both.xlsx'), [
+      { name: '客户信息', hidden: true, names: ['旧客户甲', '旧客户乙'] },
+      { name: '客户', hidden: false, names: ['华东精密', '北方重工', '南方电网'] },
+    ]);
+    const r = await kam(['tier', both, '--format', 'json', '--verbose', '--lang', 'zh']);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { accounts: { name: string }[] }).accounts.map((a) => a.name)).toEqual(['华东精密', '北方重工', '南方电网']);
+    expect(r.stderr).toContain('kam: 工作表「客户信息」已隐藏：读取可见的「客户」作为 客户 工作表');
+    const onlyHidden = await book(join(dir, 'hidden.xlsx'), [{ name: 'Data', hidden: false, names: [] }, { name: '客户', hidden: true, names: ['华东精密'] }]);
+    const h = await kam(['tier', onlyHidden, '--format', 'json']);
+    expect(h.code).toBe(0);
+    expect(h.stderr).toContain('kam: the Accounts sheet "客户" is hidden in the workbook: it is read, but check that it is not a stale copy');
+  });
+});

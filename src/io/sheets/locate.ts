@@ -3,6 +3,7 @@ import type { Aliases } from '../../model/aliases.js';
 import { basename, extname } from 'node:path';
 import { missingKeyColumn, SHEET_ALIASES, type SheetRole } from '../../model/columns.js';
 import { foldKey } from '../../util/text.js';
+import type { Params } from '../../model/errors.js';
 import { aliasIndex } from '../../parse/headers.js';
 import { eachRow, type SheetSource, type WorkbookSource } from '../source.js';
 import { headerScore } from '../table/scan.js';
@@ -21,12 +22,21 @@ export async function locateSheets(
   book: WorkbookSource,
   roles: readonly SheetRole[],
   config: { sheets?: Partial<Record<SheetRole, readonly string[]>>; columns?: Aliases },
+  note: (code: string, params: Params, verbose: boolean) => void = () => undefined,
 ): Promise<Partial<Record<SheetRole, SheetSource>>> {
   const found: Partial<Record<SheetRole, SheetSource>> = {};
   const taken = new Set<SheetSource>();
+  // A visible sheet wins over a hidden one for the same role: a hidden sheet is often a stale copy.
+  const pick = (role: SheetRole, candidates: SheetSource[]): SheetSource | undefined => {
+    const visible = candidates.find((s) => !s.hidden);
+    const hidden = candidates.find((s) => s.hidden);
+    if (visible && hidden) note('note.hiddenSkipped', { hidden: hidden.name, visible: visible.name, role }, true);
+    if (!visible && hidden) note('warn.hiddenOnly', { sheet: hidden.name, role }, false);
+    return visible ?? hidden;
+  };
   for (const role of ['accounts', 'staff', 'assignments', 'rules'] as const) {
     const names = new Set([...(config.sheets?.[role] ?? []), ...SHEET_ALIASES[role]].map(foldKey));
-    const sheet = book.sheets.find((s) => !taken.has(s) && names.has(sheetKey(book, s)));
+    const sheet = pick(role, book.sheets.filter((s) => !taken.has(s) && names.has(sheetKey(book, s))));
     if (sheet) {
       found[role] = sheet;
       taken.add(sheet);
@@ -41,11 +51,16 @@ export async function locateSheets(
     const index = aliasIndex(role, config.columns);
     let best: SheetSource | undefined;
     let bestScore = 1;
-    for (const sheet of book.sheets) {
-      if (taken.has(sheet)) continue;
-      const score = await sheetScore(sheet, role, index);
-      if (score > bestScore) [best, bestScore] = [sheet, score];
+    // Visible sheets first; a hidden one only when no visible sheet has the role's header.
+    for (const pass of [false, true]) {
+      for (const sheet of book.sheets) {
+        if (taken.has(sheet) || Boolean(sheet.hidden) !== pass) continue;
+        const score = await sheetScore(sheet, role, index);
+        if (score > bestScore) [best, bestScore] = [sheet, score];
+      }
+      if (best) break;
     }
+    if (best?.hidden) note('warn.hiddenOnly', { sheet: best.name, role }, false);
     if (best) {
       found[role] = best;
       taken.add(best);

@@ -64,7 +64,8 @@ export async function openXlsx(file: string): Promise<WorkbookSource> {
     if (name === undefined || !rel || !rel.type.endsWith('/worksheet')) continue;
     const entry = zip.find(rel.target);
     if (!entry) throw new InputError('input.corruptPart', { part: rel.target }, { file });
-    sheets.push(new XlsxSheet(zip, entry, name, file, sharedParts));
+    const state = getAttr(tag, 'state');
+    sheets.push(new XlsxSheet(zip, entry, name, file, sharedParts, state === 'hidden' || state === 'veryHidden'));
   }
   return { file, kind: 'xlsx', sheets, date1904 };
 }
@@ -83,6 +84,8 @@ class XlsxSheet implements SheetSource {
     readonly name: string,
     private readonly file: string,
     private readonly shared: () => Promise<SharedParts>,
+    /** Hidden in Excel (`state="hidden"` or `"veryHidden"`): teams keep stale copies that way. */
+    readonly hidden = false,
   ) {}
 
   /** The zip entry of the sheet's part (for writers that patch it). */
