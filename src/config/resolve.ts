@@ -1,7 +1,7 @@
 /** Parses and validates the configuration; the Rules sheet and flags are merged on top. (Finding and reading the file is io/config-file.ts.) */
 import type { ZodError } from 'zod';
 import { ConfigError } from '../model/errors.js';
-import { DEFAULT_SERVICES, DEFAULT_TASKS } from './defaults.js';
+import { DEFAULT_SERVICES, DEFAULT_TASKS, DEFAULT_TIERS } from './defaults.js';
 import { describeIssue } from './issues.js';
 import { ConfigSchema, type Config } from './schema.js';
 import type { Lang } from '../model/lang.js';
@@ -72,7 +72,22 @@ export function resolveConfig(source: ConfigSource, options: ResolveOptions = {}
   const tasks = new Map<string, string[]>(Object.entries(DEFAULT_TASKS).map(([type, names]) => [type, [...names]]));
   for (const [type, names] of Object.entries(config.tasks)) tasks.set(type, [...new Set([...(tasks.get(type) ?? []), ...names])]);
   const lang = options.lang ?? config.lang ?? envLang(options.env) ?? 'zh';
-  return { ...config, tasks: Object.fromEntries(tasks), lang };
+  return { ...config, tiers: config.tiers.map(withDefaults), tasks: Object.fromEntries(tasks), lang };
+}
+
+/**
+ * A tier with a default id (`strategic`, `important`, `normal`) that changes only some keys keeps
+ * the default's labels, aliases and quota for the rest: `{ "id": "strategic", "top": 5 }` is still
+ * 战略客户 / Strategic, recognised as 战略 or A.
+ */
+function withDefaults<T extends { id: string; label?: unknown; aliases: string[]; top?: unknown; minScore?: unknown }>(tier: T): T {
+  const d = DEFAULT_TIERS.find((x) => x.id === tier.id);
+  if (!d) return tier;
+  const out = { ...tier };
+  if (out.label === undefined) out.label = { ...d.label };
+  if (out.aliases.length === 0) out.aliases = [...d.aliases];
+  if (out.top === undefined && out.minScore === undefined && 'top' in d) out.top = d.top;
+  return out;
 }
 
 /**

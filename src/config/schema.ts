@@ -19,7 +19,12 @@ export const NORMALIZATIONS = ['minmax', 'rank'] as const;
 export const DIRECTIONS = ['benefit', 'cost'] as const;
 export const RULE_LEVELS = [...SEVERITIES, 'off'] as const;
 
-const Percent = z.string().regex(/^\d+(\.\d+)?\s*%$/, 'a percentage such as "10%"');
+const PERCENT = /^\d+(\.\d+)?\s*%$/;
+const Percent = z
+  .string()
+  .regex(PERCENT, 'a percentage such as "10%"')
+  // Only a well-formed percentage is measured (a malformed one has its own message).
+  .refine((p) => !PERCENT.test(p) || parseFloat(p) <= 100, { message: 'a percentage of at most 100%' });
 /** A scorecard band: `min` (value ≥ min) and/or `max` (value ≤ max); the first band that fits wins. */
 const Band = z.strictObject({ min: z.number().optional(), max: z.number().optional(), points: z.number().nonnegative() });
 

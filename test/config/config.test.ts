@@ -131,3 +131,23 @@ describe('raci/role-conflict options', () => {
     expect(failure({ rules: { 'raci/role-conflict': ['warn', { allow: ['R+X'] }] } })).toContain('letters joined by +');
   });
 });
+
+describe('tiers merged by id (issue 9)', () => {
+  it('a default tier that changes only its quota keeps its labels and aliases', () => {
+    const c = resolve({ tiers: [{ id: 'strategic', top: 5 }, { id: 'important', minScore: 60 }, { id: 'normal' }] });
+    expect(c.tiers).toEqual([
+      { id: 'strategic', label: { zh: '战略客户', en: 'Strategic' }, aliases: ['战略', 'A'], top: 5 },
+      { id: 'important', label: { zh: '重要客户', en: 'Important' }, aliases: ['重要', 'B'], minScore: 60 },
+      { id: 'normal', label: { zh: '普通客户', en: 'Ordinary' }, aliases: ['普通', 'C'] },
+    ]);
+    // A custom id keeps only what it says.
+    expect(resolve({ tiers: [{ id: 'vip', top: 3 }, { id: 'rest' }] }).tiers).toEqual([
+      { id: 'vip', aliases: [], top: 3 },
+      { id: 'rest', aliases: [] },
+    ]);
+  });
+
+  it('refuses an impossible quota, naming the key', () => {
+    expect(failure({ tiers: [{ id: 'strategic', top: '150%' }, { id: 'normal' }] })).toMatch(/tiers\[0\]\.top.*100%/);
+  });
+});
