@@ -123,7 +123,7 @@ const en: Record<keyof typeof zh, string> = {
   'summary.title': 'By tier',
   'findings.title': 'Data problems',
   'findings.more': '… {n} more: run kam check for all',
-  'findings.summary': '{error} errors, {warn} warnings, {info} notes',
+  'findings.summary': '{error} {error:error|errors}, {warn} {warn:warning|warnings}, {info} {info:note|notes}',
   'explain.title': 'Score of {name}',
   'explain.criterion': 'Criterion',
   'explain.raw': 'Raw value',

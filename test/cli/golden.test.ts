@@ -6,7 +6,7 @@
 // CSV file kam writes); added: err-limit, load-zh-fail-on-warn. Issue 8 added the rule
 // schema/ambiguous-column (a junit suite more; the config schema's rule list), load.hoursPerDay and
 // limits.inputMB (config output); issue 9 made the tier movement a word in CSV and XLSX (`same`, not `'=`)
-// and added the rule ref/ambiguous-account (a junit suite more).
+// and added the rule ref/ambiguous-account (a junit suite more); English counts are pluralised (`1 warning`).
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

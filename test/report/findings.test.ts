@@ -120,7 +120,7 @@ describe('check and gaps text', () => {
         ⚠ warn   F15  Cove · Audit, Q4: due 2025-10-01, 45 days overdue  time/overdue
                  ↳ finish it, mark it done, or agree a new date
 
-      ✖ 3 errors, 2 warnings, 1 notes
+      ✖ 3 errors, 2 warnings, 1 note
       "
     `);
   });
@@ -132,7 +132,7 @@ describe('check and gaps text', () => {
       'book.xlsx',
       '  ✖ error    the book has no assignments sheet  schema/missing-sheet',
       '',
-      '✖ 1 errors, 0 warnings, 0 notes',
+      '✖ 1 error, 0 warnings, 0 notes',
     ]);
   });
 
@@ -190,7 +190,7 @@ describe('check and gaps text', () => {
 describe('check and gaps markdown', () => {
   it('check: the summary and a table with a header row and a separator, | escaped', () => {
     const out = lines(renderText('check', checked, 'markdown', en));
-    expect(out.slice(0, 6)).toEqual(['## Responsibility check: book.xlsx', '', '**3 errors, 2 warnings, 1 notes** · as of 2025-11-15', '', '|  | cell | rule | message |', '| --- | --- | --- | --- |']);
+    expect(out.slice(0, 6)).toEqual(['## Responsibility check: book.xlsx', '', '**3 errors, 2 warnings, 1 note** · as of 2025-11-15', '', '|  | cell | rule | message |', '| --- | --- | --- | --- |']);
     expect(out.slice(6).map(mdCells)).toEqual([
       ['ℹ️ info', 'Accounts!H3', '`account/tier-mismatch`', 'Bolt: recorded as Ordinary, scored as Important'],
       ['⚠️ warn', 'Staff!A7', '`load/over-capacity`', 'Finn: 0.23 h a week against a capacity of 0.1 h (231%)'],

@@ -122,7 +122,7 @@ describe('tier text', () => {
       Data problems
         ✖ Accounts!G3  "Gold" in column Tier cannot be read: expected a tier name (e.g. 战略客户, Strategic, A) or an alias in "tiers"  schema/invalid-value
         ⚠ Accounts!D5  Contract Value is empty: scored as the worst value  data/missing-value
-        1 errors, 1 warnings, 0 notes
+        1 error, 1 warning, 0 notes
       "
     `);
   });
