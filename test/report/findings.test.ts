@@ -227,7 +227,9 @@ describe('check and gaps markdown', () => {
     expect(out[2]).toBe('**3 个错误，2 个警告，0 条提示** · 截至 2025-11-15');
     expect(out).toContain('### Cove · 普通客户');
     expect(out).toContain('### 其他');
-    expect(renderText('check', checked, 'markdown', zh)).toContain('| ℹ️ info | Accounts!H3 | `account/tier-mismatch` | Bolt：记录为普通客户，评分为重要客户 |');
+    // Headers and severity words in Chinese too (issue 9).
+    expect(renderText('check', checked, 'markdown', zh)).toContain('|  | 单元格 | 规则 | 说明 |');
+    expect(renderText('check', checked, 'markdown', zh)).toContain('| ℹ️ 提示 | Accounts!H3 | `account/tier-mismatch` | Bolt：记录为普通客户，评分为重要客户 |');
   });
 });
 

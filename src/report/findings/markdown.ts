@@ -20,8 +20,8 @@ export function findingsMarkdown(report: CheckReport | GapsReport, ctx: ReportCo
     return `${out.join('\n')}\n`;
   }
   out.push(`**${label(lang, 'findings.summary', { error, warn, info })}** · ${label(lang, 'tier.asOf', { date: report.asOf })}`, '');
-  const rows = (fs: readonly Finding[]) => fs.map((f) => [`${ICON[f.severity]} ${f.severity}`, findingCell(f) ?? '', `\`${f.rule}\``, findingMessage(f, lang, report.tiers)]);
-  const header = ['', 'cell', 'rule', 'message'];
+  const rows = (fs: readonly Finding[]) => fs.map((f) => [`${ICON[f.severity]} ${label(lang, `severity.${f.severity}`)}`, findingCell(f) ?? '', `\`${f.rule}\``, findingMessage(f, lang, report.tiers)]);
+  const header = ['', label(lang, 'column.cell'), label(lang, 'column.rule'), label(lang, 'column.message')];
   if (report.kind === 'gaps') {
     for (const g of report.groups) {
       const tier = g.tier ? ` · ${mdCell(tierName(report.tiers, g.tier, lang))}` : '';
