@@ -76,6 +76,23 @@ export async function openInputFile(file: InputFile): Promise<FileHandle> {
   }
 }
 
+/** The first `bytes` bytes of a checked file (fewer when it is shorter). */
+export async function readStart(file: InputFile, bytes: number): Promise<Buffer> {
+  const fh = await openInputFile(file);
+  try {
+    const buf = Buffer.alloc(Math.min(bytes, file.size + 1));
+    let n = 0;
+    while (n < buf.length) {
+      const { bytesRead } = await fh.read(buf, n, buf.length - n, n);
+      if (bytesRead === 0) break;
+      n += bytesRead;
+    }
+    return buf.subarray(0, n);
+  } finally {
+    await fh.close();
+  }
+}
+
 /** The error for a file that grew past the limit, or was above it to begin with. */
 export function tooLarge(file: string, size: number, maxBytes: number): InputError {
   const mb = (n: number): string => String(Math.ceil((n / MB) * 10) / 10);

@@ -1,10 +1,9 @@
 /** Opens whatever the user named: an .xlsx workbook, a folder of CSV files, or one CSV file. */
 import { readdir, realpath, stat } from 'node:fs/promises';
-import type { FileHandle } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { InputError } from '../model/errors.js';
 import { readCsvSheet, type CsvOptions } from './csv/read.js';
-import { checkInputFile, inputErrorFor, openInputFile, type InputFile } from './input-file.js';
+import { checkInputFile, inputErrorFor, readStart } from './input-file.js';
 import type { WorkbookSource } from './source.js';
 import { openXlsx } from './xlsx/workbook.js';
 
@@ -40,11 +39,11 @@ export async function openBook(path: string, options: OpenOptions = {}): Promise
   // The file the user named may be a link anywhere, but only to a regular file (never a FIFO,
   // which would hang, or /dev/zero, which never ends), and not above the limit.
   const file = await checkInputFile(path, maxBytes);
-  const head = await readHead(file);
+  const head = await readStart(file, 4096);
   const ext = extname(path).toLowerCase();
   const kind = sniff(head);
   if (kind === 'ole') {
-    if (head.includes(ENCRYPTED_MARK) || (await containsEncryptedMark(file))) throw new InputError('input.encrypted', {}, { file: path });
+    if (head.includes(ENCRYPTED_MARK) || (await readStart(file, 1 << 20)).includes(ENCRYPTED_MARK)) throw new InputError('input.encrypted', {}, { file: path });
     throw new InputError('input.unsupported', { format: UNSUPPORTED[ext] === 'et' ? 'et' : 'xls' }, { file: path });
   }
   if (kind === 'zip') {
@@ -61,7 +60,7 @@ export async function openBook(path: string, options: OpenOptions = {}): Promise
   const unsupported = UNSUPPORTED[ext];
   if (unsupported) throw new InputError('input.unsupported', { format: unsupported }, { file: path });
   if (CSV_EXT.has(ext) || kind === 'text') {
-    const sheet = await readCsvSheet(path, { ...options, maxBytes });
+    const sheet = await readCsvSheet(path, { ...options, maxBytes, checked: file });
     return { file: path, kind: 'csv', sheets: [sheet], date1904: false, encoding: sheet.encoding, delimiter: sheet.delimiter, files: [sheet.file] };
   }
   throw new InputError('input.unsupported', { format: ext || '?' }, { file: path });
@@ -85,31 +84,6 @@ async function openCsvFolder(dir: string, options: CsvOptions, maxBytes: number)
   });
   const encodings = [...new Set(sheets.map((s) => s.encoding))].join(', ');
   return { file: dir, kind: 'csv', sheets, date1904: false, encoding: encodings, files: sheets.map((s) => s.file) };
-}
-
-async function readHead(file: InputFile): Promise<Buffer> {
-  return withFile(file, async (fh) => {
-    const buf = Buffer.alloc(4096);
-    const { bytesRead } = await fh.read(buf, 0, 4096, 0);
-    return buf.subarray(0, bytesRead);
-  });
-}
-
-async function withFile<T>(file: InputFile, use: (fh: FileHandle) => Promise<T>): Promise<T> {
-  const fh = await openInputFile(file);
-  try {
-    return await use(fh);
-  } finally {
-    await fh.close();
-  }
-}
-
-async function containsEncryptedMark(file: InputFile): Promise<boolean> {
-  return withFile(file, async (fh) => {
-    const buf = Buffer.alloc(1 << 20);
-    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
-    return buf.subarray(0, bytesRead).includes(ENCRYPTED_MARK);
-  });
 }
 
 function sniff(head: Buffer): 'zip' | 'ole' | 'text' | 'binary' {

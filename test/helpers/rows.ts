@@ -3,7 +3,7 @@
 // row 1, columns with letters), so that findings still point at cells.
 import { indexBook, type IndexedBook } from '../../src/book/book.js';
 import { resolveConfig, type ResolvedConfig } from '../../src/config/resolve.js';
-import type { Account, AccountsTable, NumberColumn } from '../../src/model/account.js';
+import type { Account, AccountsTable } from '../../src/model/account.js';
 import type { Assignment, AssignmentsTable } from '../../src/model/assignment.js';
 import { PER_WEEK, RACI, type Frequency, type RaciLetter, type Status } from '../../src/model/codes.js';
 import type { SheetRole } from '../../src/model/columns.js';
@@ -38,21 +38,13 @@ function layoutOf(role: SheetRole, sheet: string, columns: readonly ColumnSpec[]
   return layout;
 }
 
-export interface AccountInput {
-  id?: string;
-  name: string;
-  owner?: string;
-  industry?: string;
-  region?: string;
-  tier?: string;
-  tierOverride?: string;
-  lastContact?: IsoDate;
-  since?: IsoDate;
+/** An account as a test writes it: the model's fields, without what the reader derives (row, key). */
+export type AccountInput = Omit<Account, 'row' | 'key' | 'numbers' | 'periods' | 'extra'> & {
   /** annual_revenue, contract_value, years, strategic, satisfaction. */
-  numbers?: Partial<Record<NumberColumn, number>>;
+  numbers?: Account['numbers'];
   /** Revenue per period, oldest first (one per `period:` column). */
-  periods?: (number | undefined)[];
-}
+  periods?: Account['periods'];
+};
 
 /** The clean book's Accounts columns. */
 export const ACCOUNT_COLUMNS: ColumnSpec[] = [

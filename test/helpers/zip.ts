@@ -2,6 +2,8 @@
 // wrong CRC, and huge parts made of one repeated unit without ever holding them in memory.
 import { writeFileSync } from 'node:fs';
 import { constants, crc32, deflateRawSync } from 'node:zlib';
+import type { ZipEntry } from '../../src/io/xlsx/zip.js';
+import { centralHeader, endOfCentralDirectory, localHeader } from '../../src/io/xlsx/zip-write.js';
 
 export interface RawEntry {
   name: string;
@@ -14,7 +16,7 @@ export interface RawEntry {
   crc?: number;
 }
 
-/** Writes a zip of the entries in order (names may repeat); returns `path`. */
+/** Writes a zip of the entries in order (names may repeat); returns `path`. Headers are kam's own writer's. */
 export function craftZip(path: string, entries: RawEntry[]): string {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
@@ -23,41 +25,15 @@ export function craftZip(path: string, entries: RawEntry[]): string {
     const method = e.method ?? 8;
     const data = e.data === undefined ? undefined : Buffer.isBuffer(e.data) ? e.data : Buffer.from(e.data, 'utf8');
     const comp = e.compressed ?? (method === 0 ? data! : deflateRawSync(data!));
-    const size = e.size ?? data!.length;
-    const crc = e.crc ?? crc32(data!);
-    const name = Buffer.from(e.name, 'utf8');
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt32LE(crc >>> 0, 14);
-    local.writeUInt32LE(comp.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    locals.push(local, name, comp);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt32LE(crc >>> 0, 16);
-    central.writeUInt32LE(comp.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    centrals.push(central, name);
-    offset += 30 + name.length + comp.length;
+    const rawName = Buffer.from(e.name, 'utf8');
+    const entry: ZipEntry = { name: e.name, rawName, method, flags: 0x0800, compressedSize: comp.length, size: e.size ?? data!.length, localOffset: offset, crc: e.crc ?? crc32(data!), time: 0, date: 0 };
+    const local = localHeader(entry);
+    locals.push(local, comp);
+    centrals.push(centralHeader(entry, offset));
+    offset += local.length + comp.length;
   }
   const cd = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  writeFileSync(path, Buffer.concat([...locals, cd, end]));
+  writeFileSync(path, Buffer.concat([...locals, cd, endOfCentralDirectory(entries.length, cd.length, offset)]));
   return path;
 }
 

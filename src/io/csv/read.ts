@@ -6,7 +6,7 @@ import { basename } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { RawRow } from '../../model/cell.js';
 import { InputError, UsageError } from '../../model/errors.js';
-import { checkInputFile, openInputFile, type InputFile } from '../input-file.js';
+import { checkInputFile, readStart, type InputFile } from '../input-file.js';
 import type { RowOptions, SheetSource } from '../source.js';
 import { chooseEncoding, decodeAll, InvalidUtf8, lineOf, SAMPLE_BYTES, type EncodingPlan } from './encoding.js';
 import { streamCsvRows } from './stream.js';
@@ -33,6 +33,8 @@ export interface ReadLimits {
   folder?: string;
   /** The first bytes the encoding is decided on (and a smaller file is parsed at once): 4 MiB. */
   sampleBytes?: number;
+  /** The file, already checked by the caller (a single CSV argument): not checked again. */
+  checked?: InputFile;
 }
 
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
@@ -46,8 +48,8 @@ const SNIFF_BYTES = 256 * 1024;
  * reads its first 4 MiB, and decides the encoding and the delimiter; rows stream on demand.
  */
 export async function readCsvSheet(path: string, options: CsvOptions & ReadLimits = {}): Promise<CsvSheet> {
-  const file = await checkInputFile(path, options.maxBytes ?? Number.MAX_SAFE_INTEGER, options.folder);
-  const head = await readHead(file, options.sampleBytes ?? SAMPLE_BYTES);
+  const file = options.checked ?? (await checkInputFile(path, options.maxBytes ?? Number.MAX_SAFE_INTEGER, options.folder));
+  const head = await readStart(file, options.sampleBytes ?? SAMPLE_BYTES);
   const complete = head.length >= file.size;
   const plan = chooseEncoding(head, complete, path, options.encoding);
   const headBytes = complete ? head : head.subarray(0, Math.min(head.length, SNIFF_BYTES));
@@ -81,22 +83,6 @@ async function* replay(batches: readonly RawRow[][], options: RowOptions = {}): 
   for (let i = 0; i < batches.length; i++) {
     options.onProgress?.((i + 1) / batches.length);
     yield batches[i]!;
-  }
-}
-
-async function readHead(file: InputFile, sampleBytes: number): Promise<Buffer> {
-  const fh = await openInputFile(file);
-  try {
-    const buf = Buffer.alloc(Math.min(sampleBytes, file.size + 1));
-    let n = 0;
-    while (n < buf.length) {
-      const { bytesRead } = await fh.read(buf, n, buf.length - n, n);
-      if (bytesRead === 0) break;
-      n += bytesRead;
-    }
-    return buf.subarray(0, n);
-  } finally {
-    await fh.close();
   }
 }
 

@@ -11,8 +11,8 @@ import { InputError } from '../../model/errors.js';
 import { columnIndex, columnLetter } from '../../util/cellref.js';
 import { endsTagName } from './xml.js';
 import { xmlText } from './xml-write.js';
-import { ZipArchive, type ZipEntry } from './zip.js';
-import { centralHeader, crc32, endOfCentralDirectory, localHeader } from './zip-write.js';
+import { crc32, ZipArchive, type ZipEntry } from './zip.js';
+import { centralHeader, endOfCentralDirectory, localHeader } from './zip-write.js';
 
 /** New texts by sheet part, then row, then 0-based column. */
 export type CellEdits = Map<string, Map<number, Map<number, string>>>;

@@ -1,5 +1,4 @@
 /** The records of a ZIP file as a writer emits them (no ZIP64: outputs stay under 4 GiB). */
-import * as zlib from 'node:zlib';
 import { SIGNATURE, type ZipEntry } from './zip.js';
 
 /** A local file header for an entry. */
@@ -35,25 +34,6 @@ export function centralHeader(e: ZipEntry, localOffset: number): Buffer {
   h.writeUInt16LE(e.rawName.length, 28);
   h.writeUInt32LE(localOffset, 42);
   return Buffer.concat([h, e.rawName]);
-}
-
-const CRC_TABLE = (() => {
-  const t = new Int32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c;
-  }
-  return t;
-})();
-
-/** CRC-32 of a buffer, continuing from `crc` (node:zlib's when it has one). */
-export function crc32(buf: Buffer, crc: number): number {
-  const native = (zlib as { crc32?: (data: Buffer, value?: number) => number }).crc32;
-  if (native) return native(buf, crc);
-  let c = ~crc;
-  for (let i = 0; i < buf.length; i++) c = CRC_TABLE[(c ^ buf[i]!) & 0xff]! ^ (c >>> 8);
-  return ~c >>> 0;
 }
 
 /** The end-of-central-directory record. */
