@@ -1,4 +1,5 @@
 /** Every sentence kam prints, in Chinese and English, keyed by code. `{name}` takes a parameter. */
+import { own } from '../util/own.js';
 import type { Params } from '../model/errors.js';
 import type { Lang } from '../model/lang.js';
 import { guardCommandLines, safeParams } from '../util/safe-text.js';
@@ -200,7 +201,7 @@ export function columnTitle(lang: Lang, role: string, column: string): string {
  * gets a backslash before it.
  */
 export function t(lang: Lang, code: string, params: Params = {}): string {
-  const template = Object.hasOwn(MESSAGES[lang], code) ? MESSAGES[lang][code] : Object.hasOwn(MESSAGES.en, code) ? MESSAGES.en[code] : undefined;
+  const template = own(MESSAGES[lang], code) ?? own(MESSAGES.en, code);
   return guardCommandLines(fill(template ?? code, safeParams(params)));
 }
 

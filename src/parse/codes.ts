@@ -1,14 +1,11 @@
 /** Normalisers for the coded columns of the Assignments sheet: RACI letters, frequency, status. */
+import { own } from '../util/own.js';
 import { toSimplified } from '../util/hant.js';
 import type { Cell } from '../model/cell.js';
 import { fold } from '../util/text.js';
 import type { Parsed } from './values.js';
 import { PER_WEEK, RACI, type Frequency, type FrequencyWord, type RaciLetter, type Status } from '../model/codes.js';
 
-/** A word list's own entry: text such as `__proto__`, `constructor` or `toString` finds nothing. */
-function lookup<T>(words: Readonly<Record<string, T>>, key: string): T | undefined {
-  return Object.hasOwn(words, key) ? words[key] : undefined;
-}
 
 const RACI_WORDS: Record<string, RaciLetter> = {
   r: 'R', responsible: 'R', responsibility: 'R', 负责: 'R', 执行: 'R', 主责: 'R', 负责人: 'R', 责任人: 'R', 执行人: 'R',
@@ -24,12 +21,12 @@ export function parseRaci(cell: Cell | undefined): Parsed<number> | undefined {
   // `R（负责）`, `A-审批`, `R: 执行`: the letter and its gloss say the same; drop the gloss in brackets.
   const f = toSimplified(fold(cell.v)).replace(/\([^)]*\)|\[[^\]]*\]|【[^】]*】/g, ' ').trim();
   if (f === '') return undefined;
-  const whole = lookup(RACI_WORDS, f);
+  const whole = own(RACI_WORDS, f);
   if (whole) return { ok: true, value: RACI[whole] };
   const parts = /^[raci]{2,4}$/.test(f) ? f.split('') : f.split(/[\s/,，、;；:+&|\-和与及]+/).filter((p) => p !== '');
   let mask = 0;
   for (const p of parts) {
-    const letter = lookup(RACI_WORDS, p);
+    const letter = own(RACI_WORDS, p);
     if (!letter) return { ok: false, reason: 'raci' };
     mask |= RACI[letter];
   }
@@ -61,10 +58,10 @@ const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四:
 function cnNumber(s: string): number {
   if (/^\d/.test(s)) return Number(s);
   if (s === '十') return 10;
-  if (s.startsWith('十')) return 10 + (lookup(CN_DIGITS, s[1]!) ?? 0);
-  if (s.length === 2 && s[1] === '十') return (lookup(CN_DIGITS, s[0]!) ?? 0) * 10;
-  if (s.length === 3 && s[1] === '十') return (lookup(CN_DIGITS, s[0]!) ?? 0) * 10 + (lookup(CN_DIGITS, s[2]!) ?? 0);
-  return lookup(CN_DIGITS, s) ?? NaN;
+  if (s.startsWith('十')) return 10 + (own(CN_DIGITS, s[1]!) ?? 0);
+  if (s.length === 2 && s[1] === '十') return (own(CN_DIGITS, s[0]!) ?? 0) * 10;
+  if (s.length === 3 && s[1] === '十') return (own(CN_DIGITS, s[0]!) ?? 0) * 10 + (own(CN_DIGITS, s[2]!) ?? 0);
+  return own(CN_DIGITS, s) ?? NaN;
 }
 
 /** Reads 每周, 每两周, 每季度, 一次, weekly, once, and counts such as 每周2次, 2次/月, 3 times a week. */
@@ -73,7 +70,7 @@ export function parseFrequency(cell: Cell | undefined): Parsed<Frequency> | unde
   if (cell.t !== 's') return cell.t === 'e' ? { ok: false, reason: `error:${cell.v}` } : { ok: false, reason: 'frequency' };
   const f = toSimplified(fold(cell.v)).replace(/\s+/g, ' ');
   if (f === '') return undefined;
-  const word = lookup(FREQUENCY_WORDS, f) ?? lookup(FREQUENCY_WORDS, f.replace(/\s/g, ''));
+  const word = own(FREQUENCY_WORDS, f) ?? own(FREQUENCY_WORDS, f.replace(/\s/g, ''));
   if (word === 'once') return { ok: true, value: { kind: 'once' } };
   if (word) return { ok: true, value: { kind: 'recurring', perWeek: PER_WEEK[word], word } };
   let count: number | undefined;
@@ -88,7 +85,7 @@ export function parseFrequency(cell: Cell | undefined): Parsed<Frequency> | unde
   else if ((m = /^(\d+(?:\.\d+)?|once|twice)\s*(?:times?|x)?\s*(?:a|per|\/|every)\s*(day|week|month|quarter|year)$/.exec(f))) {
     [count, unit] = [m[1] === 'once' ? 1 : m[1] === 'twice' ? 2 : Number(m[1]), m[2]];
   }
-  const weeks = unit === undefined ? undefined : lookup(UNIT_WEEKS, unit.replace(/^个/, ''));
+  const weeks = unit === undefined ? undefined : own(UNIT_WEEKS, unit.replace(/^个/, ''));
   if (count !== undefined && weeks !== undefined && count > 0 && every > 0) {
     return { ok: true, value: { kind: 'recurring', perWeek: count / (every * weeks), word: 'custom' } };
   }
@@ -109,6 +106,6 @@ export function parseStatus(cell: Cell | undefined): Parsed<Status> | undefined 
   if (cell.t !== 's') return cell.t === 'e' ? { ok: false, reason: `error:${cell.v}` } : { ok: false, reason: 'status' };
   const f = toSimplified(fold(cell.v)).replace(/\s+/g, ' ');
   if (f === '') return undefined;
-  const s = lookup(STATUS_WORDS, f) ?? lookup(STATUS_WORDS, f.replace(/[\s_-]/g, ' '));
+  const s = own(STATUS_WORDS, f) ?? own(STATUS_WORDS, f.replace(/[\s_-]/g, ' '));
   return s ? { ok: true, value: s } : { ok: false, reason: 'status' };
 }

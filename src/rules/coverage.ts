@@ -1,4 +1,5 @@
 /** Coverage: every account has an owner, every task type its tier requires has someone responsible, and no top account rests on one person. */
+import { own } from '../util/own.js';
 import { RACI } from '../model/codes.js';
 import { cellFinding } from '../model/finding.js';
 import type { Finding } from '../model/finding.js';
@@ -20,7 +21,7 @@ export function coverageRules(book: IndexedBook): Finding[] {
       out.push(cellFinding('coverage/no-owner', layout, a.row, ownerCol ?? nameCol, { account: a.name }, { account: a.name }));
     }
     const tier = book.effectiveTier(a);
-    const required = tier !== undefined && Object.hasOwn(book.config.services, tier) ? (book.config.services[tier]?.required ?? []) : [];
+    const required = (tier !== undefined ? own(book.config.services, tier)?.required : undefined) ?? [];
     for (const type of required) {
       const key = typeKey(type, book.config.tasks);
       if (!groups.some((g) => g.type === key && held(g, RACI.R))) {

@@ -1,4 +1,5 @@
 /** Time nodes against --as-of: overdue tasks, one-off tasks without a due date, contact cadence. */
+import { own } from '../util/own.js';
 import { cellFinding } from '../model/finding.js';
 import type { Finding } from '../model/finding.js';
 import { daysBetween } from '../util/date.js';
@@ -30,7 +31,7 @@ export function timeRules(book: IndexedBook): Finding[] {
   if (a && lastCol) {
     for (const acc of a.accounts) {
       const tier = book.effectiveTier(acc);
-      const cadence = tier !== undefined && Object.hasOwn(book.config.services, tier) ? book.config.services[tier]?.cadenceDays : undefined;
+      const cadence = tier !== undefined ? own(book.config.services, tier)?.cadenceDays : undefined;
       if (cadence === undefined) continue;
       const about = { account: acc.name };
       // An empty last-contact cell is no date to measure from (SPEC §4 measures the date's age).

@@ -4,6 +4,7 @@
  * cursor, recolour or relink the terminal, reorder what is shown, or start a line that a CI runner
  * reads as a command (`::error …`). Every renderer passes user text through here.
  */
+import { own } from './own.js';
 
 // C0 controls (tab, LF and CR included), DEL, C1 controls, the line and paragraph separators,
 // and the bidi embeddings, overrides and isolates.
@@ -21,7 +22,7 @@ const NAMED: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t'
 
 /** A character as a visible escape: `\n`, `\r`, `\t`, `\x1b`, `\u202e`. */
 function escapeChar(ch: string): string {
-  const named = Object.hasOwn(NAMED, ch) ? NAMED[ch] : undefined;
+  const named = own(NAMED, ch);
   if (named !== undefined) return named;
   const cp = ch.codePointAt(0)!;
   return cp < 0x100 ? `\\x${cp.toString(16).padStart(2, '0')}` : `\\u${cp.toString(16).padStart(4, '0')}`;

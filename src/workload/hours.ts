@@ -1,4 +1,5 @@
 /** SPEC §6, per assignment: weekly hours from hours per occurrence and frequency. */
+import { own } from '../util/own.js';
 import type { ResolvedConfig } from '../config/resolve.js';
 import type { Assignment } from '../model/assignment.js';
 import { daysBetween, type IsoDate } from '../util/date.js';
@@ -11,10 +12,10 @@ export function hoursPerOccurrence(a: Assignment, type: string, tier: string | u
   if (a.hours !== undefined) return a.hours;
   // Own keys only: a task named `constructor` or `toString` (its own type) has no norm.
   for (const key of [type, '*']) {
-    const norm = Object.hasOwn(effort, key) ? effort[key] : undefined;
+    const norm = own(effort, key);
     if (typeof norm === 'number') return norm;
     if (norm) {
-      const v = (tier !== undefined && Object.hasOwn(norm, tier) ? norm[tier] : undefined) ?? (Object.hasOwn(norm, '*') ? norm['*'] : undefined);
+      const v = (tier !== undefined ? own(norm, tier) : undefined) ?? own(norm, '*');
       if (v !== undefined) return v;
     }
   }

@@ -1,4 +1,5 @@
 /** Findings as sentences: the one place a finding's code and arguments become words; and as short lines. */
+import { own } from '../../util/own.js';
 import { EXPECTED, FINDING_HINTS, FINDING_MESSAGES, TASK_TYPES } from '../../i18n/findings.js';
 import { type Finding, findingCell, summarize } from '../../model/finding.js';
 import type { Lang } from '../../model/lang.js';
@@ -38,10 +39,6 @@ export function findingMessage(f: Finding, lang: Lang, tiers: readonly TierDef[]
   return fill(template, mode === 'exact' ? args : safeParams(args, mode === 'lines' ? safeLines : safeText));
 }
 
-/** A dictionary's own entry: a key such as `__proto__` or `toString` finds nothing. */
-function own(dict: Readonly<Record<string, string>>, key: string): string | undefined {
-  return Object.hasOwn(dict, key) ? dict[key] : undefined;
-}
 
 /** Where a finding is (`Sheet!D14`), made safe to print (`mode` as for {@link findingMessage}); undefined when it has no sheet. */
 export function findingWhere(f: Finding, mode: Exclude<TextMode, 'exact'> = 'line'): string | undefined {
