@@ -85,6 +85,7 @@ export async function openSession(request: SessionRequest, env: AppEnv): Promise
       aliases: session.config.columns,
       hoursPerDay: session.config.load.hoursPerDay,
       onProgress: env.hooks.progress(session.config.lang, sheet.name),
+      note: (code, params, verbose) => env.hooks.note(session.config.lang, code, params, verbose),
     }),
     note: (code, params = {}, verbose = false) => env.hooks.note(session.config.lang, code, params, verbose),
   };

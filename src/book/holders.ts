@@ -17,7 +17,8 @@ export function holders(book: IndexedBook, g: TaskGroup): Map<string, Holder> {
     if (key === undefined) continue;
     let h = out.get(key);
     if (!h) {
-      h = r.personKey !== undefined ? { name: r.person!, kind: 'person', letters: 0 } : { name: r.department!, kind: 'department', letters: 0 };
+      // A person on the staff list is named as the list spells them (`张伟`, not a padded `张 伟`).
+      h = r.personKey !== undefined ? { name: book.people.get(r.personKey)?.name ?? r.person!, kind: 'person', letters: 0 } : { name: r.department!, kind: 'department', letters: 0 };
       const dept = r.department ?? (r.personKey !== undefined ? book.people.get(r.personKey)?.department : undefined);
       if (dept !== undefined) h.department = dept;
       out.set(key, h);

@@ -10,6 +10,8 @@ export interface Column {
   key?: string;
   scale: number;
   period?: number;
+  /** The row its header text is in, when the header spans two rows and it is not `headerRow`. */
+  headerRow?: number;
 }
 
 /** A table's shape: the header row and its columns, by position and by canonical name. */
@@ -17,7 +19,7 @@ export interface Layout {
   role: SheetRole;
   file: string;
   sheet: string;
-  /** 1-based row of the header; 0 when the sheet is empty. */
+  /** 1-based row of the header (the top one of two header rows); 0 when the sheet is empty. */
   headerRow: number;
   date1904: boolean;
   columns: Column[];

@@ -126,15 +126,113 @@ describe('tables', () => {
     expect(await names(csv)).toEqual(expected);
   });
 
+  it('reads two header rows as one: a group over sub-labels, headers merged down, never a header row as data (issue 9)', async () => {
+    const top = ['客户编号', '客户名称', '采购额（万元）', null, '合作年限'];
+    const sub = [null, null, '2024年', '2025年', null];
+    const data = [
+      ['KA1', '华东精密', 100, 120, 3],
+      ['KA2', '北方重工', 80, 60, 5],
+    ];
+    const read = async (path: string) => {
+      const book = await openBook(path);
+      const { layout, rows, findings } = await readTable(book.sheets[0]!, 'accounts', { file: path, date1904: false });
+      return {
+        headerRow: layout.headerRow,
+        columns: layout.columns.map((c) => [c?.letter, c?.header, c?.key ?? c?.period, c?.scale]),
+        names: rows.map((r) => r.cells[1]?.v),
+        findings,
+      };
+    };
+    const expected = {
+      headerRow: 2,
+      columns: [
+        ['A', '客户编号', 'id', 1],
+        ['B', '客户名称', 'name', 1],
+        ['C', '2024年采购额（万元）', 20240, 1e4],
+        ['D', '2025年采购额（万元）', 20250, 1e4],
+        ['E', '合作年限', 'years', 1],
+      ],
+      names: ['华东精密', '北方重工'],
+      findings: [],
+    };
+    // exceljs: a title merged over the table, the group merged across, the others merged down.
+    const merged = await writeBook(join(dir, 'two-rows.xlsx'), [
+      { name: '客户', rows: [['2025年客户表'], top, sub, ...data], merges: ['A1:E1', 'C2:D2', 'A2:A3', 'B2:B3', 'E2:E3'] },
+    ]);
+    expect(await read(merged)).toEqual(expected);
+    // A CSV export: no merges, the group's text once, its other cells blank.
+    const csv = join(dir, 'two-rows.csv');
+    writeFileSync(csv, [['2025年客户表'], top, sub, ...data].map((r) => r.map((v) => (v === null || v === undefined ? '' : String(v))).join(',')).join('\n'));
+    expect(await read(csv)).toEqual(expected);
+    // English, years typed as numbers, the group in thousands; `Name` merged down.
+    const en = await writeBook(join(dir, 'two-rows-en.xlsx'), [
+      { name: 'Accounts', rows: [['Name', 'Revenue (k)', null, 'Owner'], [null, 2024, 2025, null], ['Acme', 5, 7, 'Ann']], merges: ['A1:A2', 'B1:C1', 'D1:D2'] },
+    ]);
+    const r = await read(en);
+    expect(r.columns).toEqual([
+      ['A', 'Name', 'name', 1],
+      ['B', '2024 Revenue (k)', 20240, 1e3],
+      ['C', '2025 Revenue (k)', 20250, 1e3],
+      ['D', 'Owner', 'owner', 1],
+    ]);
+    expect(r.names).toEqual([5]); // one data row (Acme), its 2024 revenue in B
+  });
+
+  it('does not take a first data row for sub-labels, nor a title over every column for a group', async () => {
+    // A header with a blank cell, then data: the data row is no second header row.
+    const csv = join(dir, 'not-two-rows.csv');
+    writeFileSync(csv, '客户名称,年采购额（万元）,\n华东精密,120,备用\n北方重工,80,\n');
+    const book = await openBook(csv);
+    const { layout, rows } = await readTable(book.sheets[0]!, 'accounts', { file: csv, date1904: false });
+    expect(layout.headerRow).toBe(1);
+    expect(rows.map((x) => x.cells[0]?.v)).toEqual(['华东精密', '北方重工']);
+    // A title merged over all columns right above the header stays a title.
+    const titled = await writeBook(join(dir, 'titled.xlsx'), [{ name: '客户', rows: [['2025年客户表（单位：万元）'], ['客户名称', '年采购额'], ['华东精密', 120]], merges: ['A1:B1'] }]);
+    const t = await readTable((await openBook(titled)).sheets[0]!, 'accounts', { file: titled, date1904: false });
+    expect(t.layout.columns.map((c) => [c?.header, c?.scale])).toEqual([['客户名称', 1], ['年采购额', 1]]);
+    expect(t.rows.map((x) => x.cells[0]?.v)).toEqual(['华东精密']);
+  });
+
+  it('of two columns that could be one field, takes the one whose values read as it, then the closer name (issue 9)', async () => {
+    const notes: string[] = [];
+    const read = async (name: string, rows: unknown[][], role: 'assignments' | 'accounts') => {
+      const path = await writeBook(join(dir, name), [{ name: 'S', rows }]);
+      const { layout, findings } = await readTable((await openBook(path)).sheets[0]!, role, {
+        file: path,
+        date1904: false,
+        note: (code, params) => notes.push(`${code} ${params.chosen} | ${params.other}`),
+      });
+      return { chosen: layout.byKey, findings };
+    };
+    // 角色 holds job titles, RACI holds letters: RACI is read, whichever comes first.
+    const asg = await read('raci.xlsx', [['客户名称', '工作内容', '负责人', '角色', 'RACI'], ['华东精密', '日常跟进', '张伟', '客户经理', 'R'], ['华东精密', '日常跟进', '赵敏', '销售总监', 'A']], 'assignments');
+    expect(asg.chosen.get('raci')?.letter).toBe('E');
+    expect(asg.findings).toEqual([]);
+    // Here 角色 holds the letters and the second column titles: values win over the name.
+    const swapped = await read('raci2.xlsx', [['Account', 'Task', 'Person', 'RACI', '角色'], ['Acme', 'Support', 'Ann', 'Sales lead', 'R'], ['Acme', 'Support', 'Bob', 'Director', 'A']], 'assignments');
+    expect(swapped.chosen.get('raci')?.letter).toBe('E');
+    // Tier and Segment, both holding words: the closer name wins; Segment is a plain unknown column.
+    const acc = await read('tier.xlsx', [['Name', 'Segment', 'Tier'], ['Acme', 'Retail', 'Strategic']], 'accounts');
+    expect(acc.chosen.get('tier')?.letter).toBe('C');
+    expect(acc.findings).toEqual([]);
+    expect(notes).toEqual([
+      'note.columnByValues E RACI | D 角色',
+      'note.columnByValues E 角色 | D RACI',
+      'note.columnByName C Tier | B Segment',
+    ]);
+  });
+
   it('reports duplicate and blank headers instead of merging them', async () => {
     const path = await writeBook(join(dir, 'dup.xlsx'), [
-      { name: 'Accounts', rows: [['Name', 'Revenue', 'Revenue', null, 'Company Name'], ['A', 1, 2, 'orphan', 'A Ltd']] },
+      { name: 'Accounts', rows: [['Name', 'Revenue', 'Revenue', null, 'Company Name', 'Memo', 'Memo'], ['A', 1, 2, 'orphan', 'A Ltd', 'x', 'y']] },
     ]);
     const book = await openBook(path);
-    const { findings } = await readTable(book.sheets[0]!, 'accounts', { file: path, date1904: false });
+    const { findings, layout } = await readTable(book.sheets[0]!, 'accounts', { file: path, date1904: false });
+    // Company Name is a looser name for the account than Name: a plain unknown column, no finding.
+    expect(layout.byKey.get('name')?.letter).toBe('A');
     expect(findings.map((f) => [f.rule, `${f.column}${f.row}`])).toEqual([
       ['schema/ambiguous-column', 'C1'],
-      ['schema/duplicate-header', 'E1'],
+      ['schema/duplicate-header', 'G1'],
       ['schema/blank-header', 'D1'],
     ]);
   });

@@ -6,7 +6,7 @@ import { foldKey } from '../../util/text.js';
 import type { Params } from '../../model/errors.js';
 import { aliasIndex } from '../../parse/headers.js';
 import { eachRow, type SheetSource, type WorkbookSource } from '../source.js';
-import { headerScore } from '../table/scan.js';
+import { headerScore } from '../table/header.js';
 
 /** The sheet name without a CSV file's extension, folded for matching. */
 function sheetKey(book: WorkbookSource, sheet: SheetSource): string {

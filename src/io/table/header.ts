@@ -1,0 +1,340 @@
+/**
+ * A table's header: the row (or two rows) under title rows that names the most canonical columns,
+ * each column matched to the canonical column it means, and the contest when two columns could be
+ * one field (issue 9): the column whose values read as the field wins, then the closer name.
+ */
+import type { Column, Layout } from '../../model/table.js';
+import { isBlank, type Cell, type RawRow } from '../../model/cell.js';
+import { COLUMNS, KEY_COLUMNS, type SheetRole } from '../../model/columns.js';
+import type { Finding } from '../../model/finding.js';
+import { RULES } from '../../model/rules.js';
+import { columnLetter } from '../../util/cellref.js';
+import { fold, foldKey } from '../../util/text.js';
+import { matchHeader, splitUnit, type HeaderMatch } from '../../parse/headers.js';
+import { parseBoolean, parseDate, parseHours, parseNumber, parseText } from '../../parse/values.js';
+import { parseFrequency, parseRaci, parseStatus } from '../../parse/codes.js';
+import type { TableOptions } from './options.js';
+import { isRecordRow } from './rows.js';
+
+/** How many canonical columns of a role a row's cells name. */
+export function headerScore(row: RawRow, role: SheetRole, index: Map<string, string>): number {
+  const keys = new Set<string>();
+  for (const cell of row.cells) {
+    if (cell?.t !== 's') continue;
+    const m = matchHeader(cell.v, role, index);
+    if (m.key) keys.add(m.key);
+    else if (m.period !== undefined) keys.add('period');
+  }
+  return keys.size;
+}
+
+export function chooseHeader(
+  head: RawRow[],
+  sheet: string,
+  role: SheetRole,
+  index: Map<string, string>,
+  options: TableOptions,
+): { layout: Layout; findings: Finding[]; lastHeaderRow: number } {
+  let best: RawRow | undefined;
+  let bestScore = 0;
+  for (const row of head) {
+    const score = headerScore(row, role, index);
+    if (score > bestScore) [best, bestScore] = [row, score];
+  }
+  best ??= head[0];
+  const at = best ? head.indexOf(best) : -1;
+  const heads = best ? twoRowHeader(best, head[at + 1], role, index, options) ?? twoRowHeader(head[at - 1], best, role, index, options) ?? oneRowHeader(best, options) : undefined;
+  if (heads) indexNames(heads, head.find((r) => r.row === heads.bottom + 1), role, index, options);
+  const layout: Layout = {
+    role,
+    file: options.file,
+    sheet,
+    headerRow: heads?.top ?? 0,
+    date1904: options.date1904,
+    columns: [],
+    byKey: new Map(),
+  };
+  const findings: Finding[] = [];
+  const cells = heads?.cells ?? [];
+  const matches = cells.map((h) => (h ? matchHeader(h.text, role, index) : undefined));
+  const sample = heads ? head.filter((r) => r.row > heads.bottom && isRecordRow(r)) : [];
+  const losers = contest(cells, matches, sample, role, options);
+  const seenHeaders = new Map<string, number>();
+  for (let c = 0; c < cells.length; c++) {
+    const h = cells[c];
+    if (!h) continue;
+    const header = h.text;
+    const m = matches[c]!;
+    const col: Column = { index: c, letter: columnLetter(c), header, scale: h.scale ?? m.scale };
+    if (h.row !== layout.headerRow) col.headerRow = h.row;
+    if (m.period !== undefined) col.period = m.period;
+    const same = seenHeaders.get(fold(header));
+    seenHeaders.set(fold(header), c);
+    layout.columns[c] = col;
+    if (losers.has(c)) continue;
+    if (same !== undefined && m.key && layout.byKey.get(m.key)?.index === same) {
+      // Two columns kam reads under one header: which one holds the truth is anybody's guess.
+      findings.push(finding('schema/ambiguous-column', layout, col, { header, first: columnLetter(same), column: col.letter }));
+    } else if (same !== undefined) {
+      findings.push(finding('schema/duplicate-header', layout, col, { header, first: columnLetter(same) }));
+    } else if (m.key && layout.byKey.has(m.key)) {
+      findings.push(finding('schema/duplicate-header', layout, col, { header, first: layout.byKey.get(m.key)!.letter }));
+    } else if (m.key) {
+      col.key = m.key;
+      layout.byKey.set(m.key, col);
+    }
+  }
+  if (heads && heads.bottom > heads.top) {
+    const joined = cells.flatMap((h, c) => (h?.joined ? [`${columnLetter(c)} ${h.text}`] : []));
+    options.note?.('note.twoRowHeader', { sheet, top: heads.top, bottom: heads.bottom, columns: joined.join(', ') }, true);
+  }
+  for (const [c, why] of losers) {
+    const winner = layout.byKey.get(matches[c]!.key!)!;
+    options.note?.(why === 'values' ? 'note.columnByValues' : 'note.columnByName', { sheet, key: winner.key!, chosen: `${winner.letter} ${winner.header}`, other: `${columnLetter(c)} ${cells[c]!.text}` }, true);
+  }
+  for (const names of KEY_COLUMNS[role]) {
+    if (!names.some((k) => layout.byKey.has(k))) {
+      findings.push({ rule: 'schema/missing-column', severity: RULES['schema/missing-column'], args: { column: names[0]! }, sheet, ...(layout.headerRow ? { row: layout.headerRow } : {}) });
+    }
+  }
+  return { layout, findings, lastHeaderRow: heads?.bottom ?? 0 };
+}
+
+/** A header cell: its text (two rows combined), the row it was written in, a unit scale it inherits. */
+interface HeaderText {
+  text: string;
+  row: number;
+  scale?: number;
+  /** Made from a group header and a sub-label, or taken from the row under the header. */
+  joined?: true;
+}
+
+interface HeaderRows {
+  top: number;
+  bottom: number;
+  cells: (HeaderText | undefined)[];
+}
+
+function oneRowHeader(row: RawRow, options: TableOptions): HeaderRows {
+  const cells: (HeaderText | undefined)[] = [];
+  for (let c = 0; c < row.cells.length; c++) {
+    const t = parseText(row.cells[c], options.date1904);
+    if (t?.ok) cells[c] = { text: t.value, row: row.row };
+  }
+  return { top: row.row, bottom: row.row, cells };
+}
+
+/**
+ * Two header rows (issue 9): a group header over sub-labels (`采购额（万元）` merged over `2024年` |
+ * `2025年`), other headers merged down both rows (filled into both by the merge filler) or written
+ * in one of them. Accepted when the row under the group holds only labels, a group spans part of
+ * the table (a title spans all of it), and the combined headers name at least the columns the top
+ * row named alone, so that a first data row can never pass for sub-labels: its values glued to the
+ * headers name nothing. Returns undefined when the two rows are not one header.
+ */
+function twoRowHeader(
+  top: RawRow | undefined,
+  sub: RawRow | undefined,
+  role: SheetRole,
+  index: Map<string, string>,
+  options: TableOptions,
+): HeaderRows | undefined {
+  if (!top || !sub || sub.row !== top.row + 1) return undefined;
+  const width = Math.max(top.cells.length, sub.cells.length);
+  const t: (string | undefined)[] = [];
+  const s: (string | undefined)[] = [];
+  let subCount = 0;
+  for (let c = 0; c < width; c++) {
+    t[c] = label(top.cells[c], options.date1904);
+    const cell = sub.cells[c];
+    if (isBlank(cell)) continue;
+    const text = label(cell, options.date1904);
+    // Sub-labels are words, or years typed as numbers (2024); any other value makes it a data row.
+    if (text === undefined) return undefined;
+    s[c] = text;
+    subCount++;
+  }
+  if (subCount === 0) return undefined;
+  // A blank top cell continues the group on its left while sub-labels continue under it (CSV, or
+  // "centre across selection" instead of a merge).
+  const owner: (string | undefined)[] = [];
+  for (let c = 0; c < width; c++) owner[c] = t[c] ?? (c > 0 && s[c] !== undefined && s[c - 1] !== undefined ? owner[c - 1] : undefined);
+  let grouped = 0;
+  let vertical = 0;
+  const cells: (HeaderText | undefined)[] = [];
+  for (let c = 0; c < width; c++) {
+    const g = owner[c];
+    const l = s[c];
+    if (l === undefined || (g !== undefined && fold(l) === fold(g))) {
+      if (g !== undefined) cells[c] = { text: g, row: t[c] !== undefined ? top.row : sub.row };
+      if (l !== undefined) vertical++;
+      continue;
+    }
+    if (g === undefined) {
+      cells[c] = { text: l, row: sub.row };
+      continue;
+    }
+    grouped++;
+    cells[c] = combine(g, l, sub.row, role, index);
+  }
+  if (grouped === 0 && vertical === 0) return undefined;
+  if (grouped > 0) {
+    // A group over every labelled column is a title, not a group.
+    const used: number[] = [];
+    for (let c = 0; c < width; c++) if (cells[c]) used.push(c);
+    const first = owner[used[0]!];
+    if (used.every((c) => owner[c] !== undefined && owner[c] === first && s[c] !== undefined)) return undefined;
+  }
+  const score = (texts: (string | undefined)[]): Set<string> => {
+    const keys = new Set<string>();
+    for (const text of texts) {
+      if (text === undefined) continue;
+      const m = matchHeader(text, role, index);
+      if (m.key) keys.add(m.key);
+      else if (m.period !== undefined) keys.add('period');
+    }
+    return keys;
+  };
+  const before = score(t.length >= s.length ? t : s);
+  const after = score(cells.map((h) => h?.text));
+  if (after.size < Math.max(before.size, score(s).size)) return undefined;
+  for (const names of KEY_COLUMNS[role]) {
+    if (names.some((k) => before.has(k)) && !names.some((k) => after.has(k))) return undefined;
+  }
+  return { top: top.row, bottom: sub.row, cells };
+}
+
+/**
+ * The row pandas writes under a table's column headers when it has an index: the index's name in
+ * the index column(s), nothing else. Taken as those columns' headers when every text in it stands
+ * where no header is and names a column kam knows (`客户编号`).
+ */
+function indexNames(heads: HeaderRows, next: RawRow | undefined, role: SheetRole, index: Map<string, string>, options: TableOptions): void {
+  if (!next) return;
+  const names: [number, string][] = [];
+  for (let c = 0; c < next.cells.length; c++) {
+    if (isBlank(next.cells[c])) continue;
+    const text = label(next.cells[c], options.date1904);
+    if (text === undefined || heads.cells[c] !== undefined || !matchHeader(text, role, index).key) return;
+    names.push([c, text]);
+  }
+  if (names.length === 0) return;
+  for (const [c, text] of names) heads.cells[c] = { text, row: next.row, joined: true };
+  heads.bottom = next.row;
+}
+
+/** A header cell's text: words, or a whole number that can be a year. */
+function label(cell: RawRow['cells'][number], date1904: boolean): string | undefined {
+  if (isBlank(cell)) return undefined;
+  if (cell!.t === 'n') return Number.isInteger(cell!.v) && cell!.v >= 1900 && cell!.v <= 2200 && !cell!.date ? String(cell!.v) : undefined;
+  if (cell!.t !== 's') return undefined;
+  const t = parseText(cell, date1904);
+  return t?.ok ? t.value : undefined;
+}
+
+/**
+ * A group header and a sub-label as one header: the form that names a column wins
+ * (`2025年` + `采购额（万元）` → `2025年采购额（万元）`, a 2025 revenue period in 万元); a sub-label that
+ * names a column by itself keeps it and inherits the group's unit; otherwise both, space-joined.
+ */
+function combine(group: string, sub: string, row: number, role: SheetRole, index: Map<string, string>): HeaderText {
+  const { base, scale } = splitUnit(group);
+  // The unit as written (`（万元）`), unless normalising changed the text's length.
+  const norm = group.normalize('NFKC').trim();
+  const unit = (norm.length === group.trim().length ? group.trim() : norm).slice(base.trimEnd().length);
+  // Words written with spaces (`2024 Revenue (k)`) keep them; Chinese runs together (`2025年采购额（万元）`).
+  const spaced = /[a-z0-9]$/i.test(sub) && /^[a-z]/i.test(base.trim());
+  const b = base.trim();
+  const candidates = spaced
+    ? [`${sub} ${b}${unit}`, `${b} ${sub}${unit}`, `${sub}${b}${unit}`, `${b}${sub}${unit}`]
+    : [`${sub}${b}${unit}`, `${b}${sub}${unit}`, `${sub} ${b}${unit}`, `${b} ${sub}${unit}`];
+  for (const text of candidates) {
+    const m = matchHeader(text, role, index);
+    if (m.key || m.period !== undefined) return { text, row, joined: true };
+  }
+  const alone = matchHeader(sub, role, index);
+  if (alone.key || alone.period !== undefined) return alone.scale === 1 && scale !== 1 ? { text: sub, row, scale, joined: true } : { text: sub, row, joined: true };
+  return { text: `${group} ${sub}`, row, joined: true };
+}
+
+function finding(rule: keyof typeof RULES, layout: Layout, col: Column, args: Finding['args']): Finding {
+  return { rule, severity: RULES[rule], args, sheet: layout.sheet, row: col.headerRow ?? layout.headerRow, column: col.letter };
+}
+
+
+/** What the values of a canonical column must read as, for the columns that are not free text. */
+const VALUE_TESTS: Record<string, (cell: Cell, options: TableOptions) => boolean | undefined> = {
+  raci: (c) => parseRaci(c)?.ok,
+  frequency: (c) => parseFrequency(c)?.ok,
+  status: (c) => parseStatus(c)?.ok,
+  hours: (c, o) => parseHours(c, o.hoursPerDay !== undefined ? { hoursPerDay: o.hoursPerDay } : {})?.ok,
+  locked: (c) => parseBoolean(c)?.ok,
+  active: (c) => parseBoolean(c)?.ok,
+  due: (c, o) => parseDate(c, o.date1904)?.ok,
+  since: (c, o) => parseDate(c, o.date1904)?.ok,
+  last_contact: (c, o) => parseDate(c, o.date1904)?.ok,
+};
+for (const key of ['annual_revenue', 'contract_value', 'years', 'strategic', 'satisfaction', 'capacity_hours', 'max_accounts']) VALUE_TESTS[key] = (c) => parseNumber(c)?.ok;
+
+/**
+ * When two columns with different headers could be one canonical column, picks one: the column
+ * whose values read as the field (RACI letters, numbers, dates) beats one whose values do not (job
+ * titles under 角色), then the closer name (the column's own name or an earlier alias: `Tier` over
+ * `Segment`, `RACI` over `角色`; a config alias is closest). The others become plain unknown
+ * columns, without a finding. Columns under the same header, or equally close with values equally
+ * good, are left to the duplicate-header findings. Returns the losers and why they lost.
+ */
+function contest(
+  cells: readonly (HeaderText | undefined)[],
+  matches: readonly (HeaderMatch | undefined)[],
+  sample: readonly RawRow[],
+  role: SheetRole,
+  options: TableOptions,
+): Map<number, 'values' | 'name'> {
+  const byKey = new Map<string, number[]>();
+  matches.forEach((m, c) => {
+    if (m?.key) byKey.set(m.key, [...(byKey.get(m.key) ?? []), c]);
+  });
+  const losers = new Map<number, 'values' | 'name'>();
+  for (const [key, cols] of byKey) {
+    if (cols.length < 2 || new Set(cols.map((c) => fold(cells[c]!.text))).size < cols.length) continue;
+    const test = VALUE_TESTS[key];
+    if (test) {
+      const rates = cols.map((c) => readRate(sample, c, (cell) => test(cell, options)));
+      const good = cols.filter((_, i) => rates[i]! >= 0.8);
+      if (good.length === 1 && rates.every((r, i) => cols[i] === good[0] || r < 0.5)) {
+        for (const c of cols) if (c !== good[0]) losers.set(c, 'values');
+        continue;
+      }
+    }
+    const ranks = cols.map((c) => nameRank(cells[c]!.text, key, role, options));
+    const best = Math.min(...ranks);
+    if (ranks.filter((r) => r === best).length !== 1) continue;
+    cols.forEach((c, i) => {
+      if (ranks[i] !== best) losers.set(c, 'name');
+    });
+  }
+  return losers;
+}
+
+/** The share of a column's filled cells in the sample that read as the field (1 when none is filled). */
+function readRate(sample: readonly RawRow[], c: number, test: (cell: Cell) => boolean | undefined): number {
+  let filled = 0;
+  let ok = 0;
+  for (const r of sample) {
+    const cell = r.cells[c];
+    if (isBlank(cell)) continue;
+    filled++;
+    if (test(cell!)) ok++;
+  }
+  return filled === 0 ? 1 : ok / filled;
+}
+
+/** How close a header is to a column's name: -1 a config alias, 0 the name itself, else 1 + the alias's place. */
+function nameRank(header: string, key: string, role: SheetRole, options: TableOptions): number {
+  const h = foldKey(splitUnit(header).base);
+  if ((options.aliases?.[key] ?? []).some((a) => foldKey(splitUnit(a).base) === h)) return -1;
+  if (foldKey(key) === h) return 0;
+  const i = (COLUMNS[role][key]?.aliases ?? []).findIndex((a) => foldKey(a) === h);
+  return i < 0 ? Number.MAX_SAFE_INTEGER : 1 + i;
+}

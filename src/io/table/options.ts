@@ -1,0 +1,16 @@
+/** How a table is read: which file it is in, the date system, the config's aliases and units. */
+import type { Aliases } from '../../model/aliases.js';
+import type { Params } from '../../model/errors.js';
+import type { RowOptions } from '../source.js';
+
+export interface TableOptions extends RowOptions {
+  file: string;
+  date1904: boolean;
+  /** Extra header aliases per canonical column, from the config. */
+  aliases?: Aliases;
+  /** Hours in a working day, for effort written in days (`2天`, `1人天`). */
+  hoursPerDay?: number;
+  /** A note about how the table was read (two header rows, which of two columns was taken). */
+  note?: (code: string, params: Params, verbose: boolean) => void;
+}
+
