@@ -12,8 +12,29 @@ const TYPE_NAMES: Record<string, { zh: string; en: string }> = {
   object: { zh: '对象', en: 'an object' },
 };
 
-/** Describes what the config value at an issue's path should have been. */
+/** What a check of the schema expects, in English (zod's message) and Chinese (kept beside it). */
+const ZH = new Map<string, string>();
+
+/** The message of a check the schema makes itself: English for zod, Chinese kept for describeIssue. */
+export function expect(en: string, zh: string): { message: string; params: { zh: string } } {
+  ZH.set(en, zh);
+  return { message: en, params: { zh } };
+}
+
+/** The value a user wrote, short, for "got …" (never a whole object). */
+function got(input: unknown, zh: boolean): string {
+  if (input === undefined || (typeof input === 'object' && input !== null)) return '';
+  const text = JSON.stringify(input);
+  const short = text.length > 40 ? `${text.slice(0, 39)}…` : text;
+  return zh ? `，实为 ${short}` : `, got ${short}`;
+}
+
+/** Describes what the config value at an issue's path should have been, and what it was. */
 export function describeIssue(issue: Issue, lang: Lang): string {
+  return expected(issue, lang) + got((issue as { input?: unknown }).input, lang === 'zh');
+}
+
+function expected(issue: Issue, lang: Lang): string {
   const zh = lang === 'zh';
   switch (issue.code) {
     case 'invalid_type': {
@@ -38,7 +59,7 @@ export function describeIssue(issue: Issue, lang: Lang): string {
     case 'invalid_key':
       return zh ? '未知的键' : 'unknown key';
     case 'invalid_format':
-      return zh ? `格式不对：${issue.message}` : `expected ${issue.message.replace(/^Invalid string: /, '')}`;
+      return zh ? `应为${ZH.get(issue.message) ?? issue.message}` : `expected ${issue.message.replace(/^Invalid string: /, '')}`;
     case 'invalid_union': {
       const last = issue.path[issue.path.length - 1];
       if (last === 'top') return zh ? '应为客户数（整数）或百分比，如 "10%"' : 'expected a count or a percentage such as "10%"';
@@ -47,7 +68,7 @@ export function describeIssue(issue: Issue, lang: Lang): string {
       return zh ? '值无效' : 'invalid value';
     }
     case 'custom':
-      return zh ? `应为：${issue.message}` : `expected ${issue.message}`;
+      return zh ? `应为${(issue.params as { zh?: string } | undefined)?.zh ?? ZH.get(issue.message) ?? issue.message}` : `expected ${issue.message}`;
     default:
       return issue.message;
   }

@@ -65,7 +65,7 @@ export function resolveConfig(source: ConfigSource, options: ResolveOptions = {}
     if (value !== undefined) setPath(raw, key.split('.'), value, defaults);
   }
   if (raw.tiers !== undefined && raw.services === undefined) raw.services = servicesFor(raw.tiers);
-  const parsed = ConfigSchema.safeParse(raw);
+  const parsed = ConfigSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) throw configError(parsed.error, source.file, cells, options.lang ?? envLang(options.env) ?? 'zh');
   const config = parsed.data;
   // Task types are user text (`constructor` is a fine name for one): a Map, never an object's prototype.

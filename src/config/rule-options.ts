@@ -1,6 +1,7 @@
 /** The options rules take in `rules` (`"raci/too-many-responsible": ["warn", { "max": 4 }]`). */
 import * as z from 'zod';
 import { ruleOptions, type RuleSetting } from '../model/rules.js';
+import { expect } from './issues.js';
 
 /** Each rule's options and their defaults; a rule not listed takes none. */
 export const RULE_OPTIONS = {
@@ -8,7 +9,7 @@ export const RULE_OPTIONS = {
   // The letter combinations one person may hold on one task without a finding: R+A is the "A/R" of a small team.
   'raci/role-conflict': z.strictObject({
     allow: z
-      .array(z.string().regex(/^\s*[RACIraci](\s*\+\s*[RACIraci])+\s*$/, 'letters joined by +, such as "R+A"'))
+      .array(z.string().regex(/^\s*[RACIraci](\s*\+\s*[RACIraci])+\s*$/, expect('letters joined by +, such as "R+A"', '用 + 连接的字母，如 "R+A"')))
       .default(['R+A']),
   }),
   'account/declining-revenue': z.strictObject({ threshold: z.number().min(0).max(1).default(0.2) }),

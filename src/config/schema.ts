@@ -2,6 +2,7 @@
 import * as z from 'zod';
 import { CANONICAL_COLUMNS, SHEET_ROLES } from '../model/columns.js';
 import { LANGS } from '../model/lang.js';
+import { expect } from './issues.js';
 import { ruleOptionsSchema } from './rule-options.js';
 import { RULE_IDS, SEVERITIES } from '../model/rules.js';
 import {
@@ -22,9 +23,9 @@ export const RULE_LEVELS = [...SEVERITIES, 'off'] as const;
 const PERCENT = /^\d+(\.\d+)?\s*%$/;
 const Percent = z
   .string()
-  .regex(PERCENT, 'a percentage such as "10%"')
+  .regex(PERCENT, expect('a percentage such as "10%"', '百分比，如 "10%"'))
   // Only a well-formed percentage is measured (a malformed one has its own message).
-  .refine((p) => !PERCENT.test(p) || parseFloat(p) <= 100, { message: 'a percentage of at most 100%' });
+  .refine((p) => !PERCENT.test(p) || parseFloat(p) <= 100, expect('a percentage of at most 100%', '不超过 100% 的百分比'));
 /** A scorecard band: `min` (value ≥ min) and/or `max` (value ≤ max); the first band that fits wins. */
 const Band = z.strictObject({ min: z.number().optional(), max: z.number().optional(), points: z.number().nonnegative() });
 
@@ -37,13 +38,13 @@ const Criterion = z.strictObject({
 
 const Tier = z
   .strictObject({
-    id: z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ or -'),
+    id: z.string().regex(/^[A-Za-z0-9_-]+$/, expect('letters, digits, _ or -', '字母、数字、_ 或 -')),
     label: z.union([z.string().min(1), z.strictObject({ zh: z.string().min(1), en: z.string().min(1) })]).optional(),
     aliases: z.array(z.string()).default([]),
     top: z.union([z.number().int().nonnegative(), Percent]).optional(),
     minScore: z.number().min(0).max(100).optional(),
   })
-  .refine((t) => t.top === undefined || t.minScore === undefined, { message: 'either "top" or "minScore", not both' });
+  .refine((t) => t.top === undefined || t.minScore === undefined, expect('either "top" or "minScore", not both', '"top" 与 "minScore" 二选一，不能同时给出'));
 
 const Scoring = z.strictObject({
   method: z.enum(METHODS).default('weighted'),
@@ -56,7 +57,7 @@ const Scoring = z.strictObject({
         .array(z.number().gt(0).max(1))
         .min(1)
         .default([...DEFAULT_ABC.cutoffs])
-        .refine((a) => a.every((v, i) => i === 0 || v > a[i - 1]!), { message: 'increasing cut-offs' }),
+        .refine((a) => a.every((v, i) => i === 0 || v > a[i - 1]!), expect('increasing cut-offs', '递增的分界值')),
     })
     .prefault({}),
 });
@@ -121,35 +122,39 @@ export const ConfigSchema = z
   .superRefine((c, ctx) => {
     const ids = c.tiers.map((t) => t.id);
     ids.forEach((id, i) => {
-      if (ids.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: ['tiers', i, 'id'], message: `unique tier ids ("${id}" repeats)` });
+      if (ids.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: ['tiers', i, 'id'], input: id, ...expect(`unique tier ids ("${id}" repeats)`, `不重复的等级 id（"${id}" 重复）`) });
     });
     c.tiers.slice(0, -1).forEach((t, i) => {
-      if (t.top === undefined && t.minScore === undefined) ctx.addIssue({ code: 'custom', path: ['tiers', i], message: '"top" or "minScore" on every tier but the last' });
+      if (t.top === undefined && t.minScore === undefined) ctx.addIssue({ code: 'custom', path: ['tiers', i], ...expect('"top" or "minScore" on every tier but the last', '除最后一个等级外，每个等级都要有 "top" 或 "minScore"') });
     });
+    // Percentages of all accounts: the tiers above the last cannot together take more than all of them.
+    const percent = c.tiers.reduce((sum, t) => sum + (typeof t.top === 'string' && PERCENT.test(t.top) ? parseFloat(t.top) : 0), 0);
+    const each = c.tiers.every((t) => typeof t.top !== 'string' || !PERCENT.test(t.top) || parseFloat(t.top) <= 100);
+    if (each && percent > 100) ctx.addIssue({ code: 'custom', path: ['tiers'], ...expect(`"top" percentages that add up to at most 100% (they add up to ${percent}%)`, `各等级 "top" 百分比之和不超过 100%（现为 ${percent}%）`) });
     c.promote.forEach((p, i) => {
-      if (!ids.includes(p.tier)) ctx.addIssue({ code: 'custom', path: ['promote', i, 'tier'], message: `one of the tier ids ${ids.join(', ')}` });
+      if (!ids.includes(p.tier)) ctx.addIssue({ code: 'custom', path: ['promote', i, 'tier'], input: p.tier, ...expect(`one of the tier ids ${ids.join(', ')}`, `等级 id 之一：${ids.join('、')}`) });
     });
     for (const key of Object.keys(c.services)) {
-      if (!ids.includes(key)) ctx.addIssue({ code: 'custom', path: ['services', key], message: `a tier id (${ids.join(', ')})` });
+      if (!ids.includes(key)) ctx.addIssue({ code: 'custom', path: ['services', key], input: key, ...expect(`a tier id (${ids.join(', ')})`, `等级 id（${ids.join('、')}）`) });
     }
     if (c.scoring.criteria.every((k) => k.weight === 0)) {
-      ctx.addIssue({ code: 'custom', path: ['scoring', 'criteria'], message: 'at least one criterion with a weight above 0' });
+      ctx.addIssue({ code: 'custom', path: ['scoring', 'criteria'], ...expect('at least one criterion with a weight above 0', '至少一个权重大于 0 的评分指标') });
     }
     if (c.scoring.method === 'scorecard') {
       c.scoring.criteria.forEach((k, i) => {
-        if (!k.bands) ctx.addIssue({ code: 'custom', path: ['scoring', 'criteria', i, 'bands'], message: 'bands for every criterion of the scorecard method' });
+        if (!k.bands) ctx.addIssue({ code: 'custom', path: ['scoring', 'criteria', i, 'bands'], ...expect('bands for every criterion of the scorecard method', '计分卡方法下每个指标都要有 bands（分档）') });
       });
     }
     if (c.scoring.method === 'abc' && c.scoring.abc.cutoffs.length > c.tiers.length - 1) {
-      ctx.addIssue({ code: 'custom', path: ['scoring', 'abc', 'cutoffs'], message: `at most ${c.tiers.length - 1} cut-offs for ${c.tiers.length} tiers` });
+      ctx.addIssue({ code: 'custom', path: ['scoring', 'abc', 'cutoffs'], ...expect(`at most ${c.tiers.length - 1} cut-offs for ${c.tiers.length} tiers`, `${c.tiers.length} 个等级最多 ${c.tiers.length - 1} 个分界值`) });
     }
     for (const [rule, setting] of Object.entries(c.rules)) {
       if (!Array.isArray(setting) || setting[1] === undefined) continue;
-      const parsed = ruleOptionsSchema(rule).safeParse(setting[1]);
+      const parsed = ruleOptionsSchema(rule).safeParse(setting[1], { reportInput: true });
       for (const issue of parsed.success ? [] : parsed.error.issues) ctx.addIssue({ ...issue, path: ['rules', rule, 1, ...issue.path] });
     }
     if (!(c.load.idle < c.load.high && c.load.high <= c.load.over)) {
-      ctx.addIssue({ code: 'custom', path: ['load'], message: 'idle < high ≤ over' });
+      ctx.addIssue({ code: 'custom', path: ['load'], ...expect('idle < high ≤ over', 'idle < high ≤ over（空闲 < 偏高 ≤ 超负荷）') });
     }
   });
 

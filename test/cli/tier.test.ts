@@ -161,7 +161,7 @@ describe('kam tier methods end to end', () => {
     ]);
     const r = await kam(['tier', bad]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`kam: ${bad}: Rules!B2: load.over: expected a number\n`);
+    expect(r.stderr).toBe(`kam: ${bad}: Rules!B2: load.over: expected a number, got "lots"\n`);
   });
 
   it('reports unreadable cells at their reference and still scores', async () => {

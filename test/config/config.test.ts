@@ -53,20 +53,32 @@ describe('config defaults', () => {
 
 describe('config validation', () => {
   it('names the key and what was expected', () => {
-    expect(failure({ scoring: { method: 'magic' } })).toBe('scoring.method: expected one of "weighted", "scorecard", "topsis", "abc"');
-    expect(failure({ scoring: { criteria: [{ column: 'x', weight: -1 }] } })).toBe('scoring.criteria[0].weight: expected a number ≥ 0');
-    expect(failure({ tiers: [{ id: 'a', top: 'ten' }, { id: 'b' }] })).toBe('tiers[0].top: expected a percentage such as "10%"');
-    expect(failure({ tiers: [{ id: 'a', top: true }, { id: 'b' }] })).toBe('tiers[0].top: expected a count or a percentage such as "10%"');
+    expect(failure({ scoring: { method: 'magic' } })).toBe('scoring.method: expected one of "weighted", "scorecard", "topsis", "abc", got "magic"');
+    expect(failure({ scoring: { criteria: [{ column: 'x', weight: -1 }] } })).toBe('scoring.criteria[0].weight: expected a number ≥ 0, got -1');
+    expect(failure({ tiers: [{ id: 'a', top: 'ten' }, { id: 'b' }] })).toBe('tiers[0].top: expected a percentage such as "10%", got "ten"');
+    expect(failure({ tiers: [{ id: 'a', top: true }, { id: 'b' }] })).toBe('tiers[0].top: expected a count or a percentage such as "10%", got true');
     expect(resolve({ tiers: [{ id: 'gold', top: 2 }, { id: 'rest' }] }).services).toEqual({ gold: { required: ['follow-up', 'support', 'complaints', 'review'], cadenceDays: 30 }, rest: { required: ['follow-up', 'complaints'], cadenceDays: 60 } });
     expect(failure({ colour: true })).toBe('(root): unknown key "colour"');
     expect(failure({ rules: { 'raci/nope': 'warn' } })).toContain('rules');
-    expect(failure({ rules: { 'raci/no-accountable': 'loud' } })).toBe('rules.raci/no-accountable: expected error, warn, info or off, or [level, {options}]');
-    expect(failure({ promote: [{ column: 'annual_revenue', min: 1, tier: 'gold' }] })).toBe('promote[0].tier: expected one of the tier ids strategic, important, normal');
+    expect(failure({ rules: { 'raci/no-accountable': 'loud' } })).toBe('rules.raci/no-accountable: expected error, warn, info or off, or [level, {options}], got "loud"');
+    expect(failure({ promote: [{ column: 'annual_revenue', min: 1, tier: 'gold' }] })).toBe('promote[0].tier: expected one of the tier ids strategic, important, normal, got "gold"');
     expect(failure({ scoring: { method: 'scorecard' } })).toContain('scoring.criteria[0].bands: expected bands');
     expect(failure({ load: { idle: 0.9, high: 0.5 } })).toBe('load: expected idle < high ≤ over');
   });
-  it('speaks Chinese too', () => {
-    expect(failure({ scoring: { criteria: [{ column: 'x', weight: 'heavy' }] } }, 'zh')).toBe('scoring.criteria[0].weight: 应为数字');
+  it('names the value written, and quotas that cannot be met (issue 9)', () => {
+    expect(failure({ rules: { 'raci/too-many-responsible': ['error', { max: '3' }] } })).toBe('rules.raci/too-many-responsible[1].max: expected a number, got "3"');
+    expect(failure({ tiers: [{ id: 'strategic', top: '150%' }, { id: 'normal' }] })).toBe('tiers[0].top: expected a percentage of at most 100%, got "150%"');
+    expect(failure({ tiers: [{ id: 'strategic', top: '60%' }, { id: 'important', top: '50%' }, { id: 'normal' }] })).toBe('tiers: expected "top" percentages that add up to at most 100% (they add up to 110%)');
+    expect(resolve({ tiers: [{ id: 'strategic', top: '60%' }, { id: 'important', top: '40%' }, { id: 'normal' }] }).tiers).toHaveLength(3);
+  });
+  it('speaks Chinese too, in the checks kam makes itself as well as zod\'s', () => {
+    expect(failure({ tiers: [{ id: 'strategic', top: '150%' }, { id: 'normal' }] }, 'zh')).toBe('tiers[0].top: 应为不超过 100% 的百分比，实为 "150%"');
+    expect(failure({ tiers: [{ id: 'strategic', top: '60%' }, { id: 'important', top: '50%' }, { id: 'normal' }] }, 'zh')).toBe('tiers: 应为各等级 "top" 百分比之和不超过 100%（现为 110%）');
+    expect(failure({ tiers: [{ id: 'a b', top: 1 }, { id: 'c' }] }, 'zh')).toBe('tiers[0].id: 应为字母、数字、_ 或 -，实为 "a b"');
+    expect(failure({ load: { idle: 0.9, high: 0.5 } }, 'zh')).toMatch(/^load: 应为idle < high ≤ over（空闲/);
+    expect(failure({ rules: { 'raci/role-conflict': ['warn', { allow: ['RA'] }] } }, 'zh')).toBe('rules.raci/role-conflict[1].allow[0]: 应为用 + 连接的字母，如 "R+A"，实为 "RA"');
+    expect(failure({ scoring: { criteria: [{ column: 'x', weight: 0 }] } }, 'zh')).not.toMatch(/[a-z]{4,} [a-z]{4,}/);
+    expect(failure({ scoring: { criteria: [{ column: 'x', weight: 'heavy' }] } }, 'zh')).toBe('scoring.criteria[0].weight: 应为数字，实为 "heavy"');
   });
   it('applies Rules-sheet entries and names their cell when invalid', () => {
     const c = resolve({}, { rules: [{ key: 'scoring.method', value: 'topsis', cell: '规则!B2' }, { key: 'tiers.0.top', value: '5%', cell: '规则!B3' }] });
