@@ -126,26 +126,26 @@ export const EXPECTED: Record<Lang, Record<string, string>> = {
   en: {
     number: 'a number (e.g. 1200000, 120万, ¥1,200,000, 12%)',
     date: 'a date (e.g. 2025-11-15)',
-    'ambiguous-date': 'an unambiguous date: write it as 2025-11-05',
+    'ambiguous-date': 'a date in one reading, but it could be {value}',
     boolean: 'yes/no (是/否)',
     formula: 'a value, but the formula has no cached result: open and save the file in Excel',
     tier: 'a tier name (e.g. 战略客户, Strategic, A) or an alias in "tiers"',
-    raci: 'R, A, C or I (or 负责 / 审批 / 咨询 / 知会)',
+    raci: 'R, A, C or I (or 负责 / 批准 / 咨询 / 知会)',
     frequency: 'a frequency (每天, 每周, 每两周, 每月, 每季度, 每半年, 每年, 一次; daily … once; 每周2次)',
-    status: 'a status (未开始 / 进行中 / 已完成 / 暂停; todo / doing / done / paused)',
+    status: 'a status (未开始 / 进行中 / 已完成 / 暂停 / 延期 / 已取消; todo / doing / done / paused / delayed / cancelled)',
     error: 'a value, not the error {value}',
     hours: 'hours per occurrence (e.g. 2, 1.5h, 0.5小时, 30分钟, 90min, 1天, 半天)',
   },
   zh: {
     number: '数字（如 1200000、120万、¥1,200,000、12%）',
     date: '日期（如 2025-11-15）',
-    'ambiguous-date': '无歧义的日期：请写成 2025-11-05',
+    'ambiguous-date': '只有一种读法的日期，但它可能是 {value}',
     boolean: '是/否',
     formula: '数值，但该公式没有缓存结果：请在 Excel 中打开并保存文件',
     tier: '等级名称（如 战略客户、Strategic、A）或 "tiers" 中的别名',
-    raci: 'R、A、C 或 I（或 负责 / 审批 / 咨询 / 知会）',
+    raci: 'R、A、C 或 I（或 负责 / 批准 / 咨询 / 知会）',
     frequency: '频率（每天、每周、每两周、每月、每季度、每半年、每年、一次，或 每周2次）',
-    status: '状态（未开始 / 进行中 / 已完成 / 暂停）',
+    status: '状态（未开始 / 进行中 / 已完成 / 暂停 / 延期 / 已取消）',
     error: '数值，而不是错误值 {value}',
     hours: '每次所需工时（如 2、1.5h、0.5小时、30分钟、90min、1天、半天）',
   },
@@ -155,4 +155,37 @@ export const EXPECTED: Record<Lang, Record<string, string>> = {
 export const TASK_TYPES: Record<Lang, Record<string, string>> = {
   en: { 'follow-up': 'follow-up', support: 'technical support', 'after-sales': 'after-sales service', complaints: 'complaint handling', review: 'business review', contract: 'contract work', analysis: 'data analysis' },
   zh: { 'follow-up': '日常跟进', support: '技术支持', 'after-sales': '售后服务', complaints: '投诉处理', review: '业务回顾', contract: '合同工作', analysis: '数据分析' },
+};
+
+/**
+ * The hint for a cell that could not be read, by the reason: what to write in that very cell.
+ * `{cell}` is the cell as written, `{tiers}` the configured tier labels.
+ */
+export const INVALID_HINTS: Record<Lang, Record<string, string>> = {
+  en: {
+    number: 'write a number here (1200000, 120万, ¥1,200,000, 12%): "{cell}" is not one',
+    date: 'write the date as 2025-11-15 (year-month-day) instead of "{cell}"',
+    'ambiguous-date': 'write "{cell}" as year-month-day: the other dates in this column do not show whether the month or the day comes first',
+    boolean: 'write 是 or 否 (yes or no)',
+    formula: 'open the file in Excel or LibreOffice and save it, so that the formula\'s result is stored',
+    tier: 'write one of {tiers}, or add "{cell}" to a tier\'s aliases in "tiers"',
+    raci: 'write R, A, C or I — or 负责 / 批准 / 咨询 / 知会; one person holding two letters writes R/A',
+    frequency: 'write 每天, 每周, 每两周, 每月, 每季度, 每半年, 每年 or 一次 (daily … once), or a count such as 每周2次',
+    status: 'write 未开始, 进行中, 已完成, 暂停, 延期 or 已取消 (todo, doing, done, paused, delayed, cancelled)',
+    error: 'fix the formula that gives {cell}, or type the value',
+    hours: 'write the hours each time takes: 2, 1.5h, 0.5小时, 30分钟, 90min, 1天 or 半天',
+  },
+  zh: {
+    number: '此处应填数字（如 1200000、120万、¥1,200,000、12%）：「{cell}」不是数字',
+    date: '把「{cell}」写成 2025-11-15（年-月-日）',
+    'ambiguous-date': '把「{cell}」写成 年-月-日：本列其他日期看不出月和日哪个在前',
+    boolean: '填写 是 或 否',
+    formula: '在 Excel 或 LibreOffice 中打开并保存文件，使公式结果被保存下来',
+    tier: '填写 {tiers} 之一，或在 "tiers" 中把「{cell}」加为某个等级的别名',
+    raci: '填写 R、A、C 或 I，或 负责 / 批准 / 咨询 / 知会；一人兼任两个角色写 R/A',
+    frequency: '填写 每天、每周、每两周、每月、每季度、每半年、每年 或 一次，或 每周2次 这样的次数',
+    status: '填写 未开始、进行中、已完成、暂停、延期 或 已取消',
+    error: '修正产生 {cell} 的公式，或直接填写数值',
+    hours: '填写每次所需工时：2、1.5h、0.5小时、30分钟、90min、1天 或 半天',
+  },
 };

@@ -25,5 +25,11 @@ export const PER_WEEK: Record<Exclude<FrequencyWord, 'custom'>, number> = {
   yearly: 1 / 52,
 };
 
-export const STATUSES = ['todo', 'doing', 'done', 'paused'] as const;
+/** `cancelled` (已取消) work counts no hours and is never overdue, like `done`. */
+export const STATUSES = ['todo', 'doing', 'done', 'paused', 'cancelled'] as const;
+
+/** A status that closes the work: no hours, no due date to keep. */
+export function isClosed(status: Status | undefined): boolean {
+  return status === 'done' || status === 'cancelled';
+}
 export type Status = (typeof STATUSES)[number];

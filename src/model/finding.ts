@@ -3,6 +3,7 @@ import type { Params } from './errors.js';
 import { RULES, type RuleId, type Severity } from './rules.js';
 import type { Column, Layout } from './table.js';
 import { compareText } from '../util/compare.js';
+import { columnIndex } from '../util/cellref.js';
 
 export interface Finding {
   rule: string;
@@ -49,6 +50,11 @@ export function cellFinding(rule: RuleId, layout: Layout, row: number, column: C
  * Orders findings as the book is laid out: by sheet (in book order when `sheetOrder` is given,
  * else by name), row, column, then the most severe first, then by rule.
  */
+/** Findings of one sheet in reading order: by row, then by column. */
+export function byCell(a: Finding, b: Finding): number {
+  return (a.row ?? 0) - (b.row ?? 0) || (a.column === undefined ? -1 : b.column === undefined ? 1 : columnIndex(a.column) - columnIndex(b.column));
+}
+
 export function sortFindings<T extends Finding>(findings: T[], sheetOrder?: readonly string[]): T[] {
   const order = sheetOrder ? new Map(sheetOrder.map((s, i) => [s, i])) : undefined;
   const bySheet = (a: Finding, b: Finding): number =>

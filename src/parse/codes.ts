@@ -96,7 +96,10 @@ const STATUS_WORDS: Record<string, Status> = {
   未开始: 'todo', 待办: 'todo', 待开始: 'todo', 计划中: 'todo', 未启动: 'todo', 待处理: 'todo', todo: 'todo', 'to do': 'todo', 'not started': 'todo', planned: 'todo', open: 'todo', new: 'todo',
   进行中: 'doing', 处理中: 'doing', 执行中: 'doing', 跟进中: 'doing', 持续: 'doing', 持续进行: 'doing', 正常: 'doing', doing: 'doing', 'in progress': 'doing', ongoing: 'doing', active: 'doing', wip: 'doing',
   已完成: 'done', 完成: 'done', 已结束: 'done', 结束: 'done', 已关闭: 'done', 关闭: 'done', done: 'done', completed: 'done', complete: 'done', finished: 'done', closed: 'done',
-  暂停: 'paused', 已暂停: 'paused', 搁置: 'paused', 挂起: 'paused', 中止: 'paused', paused: 'paused', 'on hold': 'paused', hold: 'paused', suspended: 'paused',
+  // Delayed work is still to be done (its due date says how late): in progress.
+  延期: 'doing', 已延期: 'doing', 推迟: 'doing', 已推迟: 'doing', 延后: 'doing', 逾期: 'doing', 已逾期: 'doing', delayed: 'doing', postponed: 'doing', overdue: 'doing', late: 'doing',
+  已取消: 'cancelled', 取消: 'cancelled', 作废: 'cancelled', 已作废: 'cancelled', 撤销: 'cancelled', 已撤销: 'cancelled', 终止: 'cancelled', 已终止: 'cancelled', cancelled: 'cancelled', canceled: 'cancelled', dropped: 'cancelled', void: 'cancelled',
+  暂停: 'paused', 已暂停: 'paused', 搁置: 'paused', 已搁置: 'paused', 挂起: 'paused', 中止: 'paused', paused: 'paused', 'on hold': 'paused', hold: 'paused', suspended: 'paused',
 };
 
 /** Reads 未开始 / 进行中 / 已完成 / 暂停 and todo / doing / done / paused (and common synonyms). */

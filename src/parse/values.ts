@@ -36,7 +36,8 @@ export function parseNumber(cell: Cell | undefined, ctx: NumberContext = {}): Pa
       if (cell.date) return bad('date');
       return ok(cell.v * (ctx.scale ?? 1));
     case 'b':
-      return bad('boolean');
+      // TRUE/FALSE (a checkbox) in a number column: a number is what is expected.
+      return bad('number');
     case 'e':
       return bad(`error:${cell.v}`);
     case 'f':
@@ -95,7 +96,7 @@ export function parseNumberText(text: string, ctx: NumberContext = {}): Parsed<n
 }
 
 /** Reads a calendar date: serials (1900 or 1904 system), date cells and the usual written forms. */
-export function parseDate(cell: Cell | undefined, date1904: boolean): Parsed<IsoDate> | undefined {
+export function parseDate(cell: Cell | undefined, date1904: boolean, order?: DayMonthOrder): Parsed<IsoDate> | undefined {
   if (cell === undefined) return undefined;
   switch (cell.t) {
     case 'n': {
@@ -108,6 +109,7 @@ export function parseDate(cell: Cell | undefined, date1904: boolean): Parsed<Iso
       return d ? ok(d) : bad('date');
     }
     case 's':
+      return parseDateText(cell.v, order);
     case 'd':
       return parseDateText(cell.v);
     case 'e':
@@ -123,15 +125,34 @@ const MONTHS: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
 };
 
-/** Reads `2025-11-15`, `2025/11/15`, `2025.11.15`, `2025年11月15日`, `20251115`, `15/11/2025`, `15-Nov-2025`. */
-export function parseDateText(text: string): Parsed<IsoDate> | undefined {
+/** `11/15/2025`, `15.11.2025`: day and month in either order before a four-digit year. */
+const SLASHED = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[ T]\d{1,2}:.*)?$/;
+
+/** Which comes first in `d/m/yyyy` dates, once a column's unambiguous values have shown it. */
+export type DayMonthOrder = 'month-first' | 'day-first';
+
+/** The order a written date shows by itself (`11/15/2025` month-first, `15/11/2025` day-first), if any. */
+export function dateOrderOf(cell: Cell | undefined): DayMonthOrder | undefined {
+  if (cell?.t !== 's') return undefined;
+  const m = SLASHED.exec(cell.v.normalize('NFKC').trim());
+  if (!m) return undefined;
+  const a = +m[1]!;
+  const b = +m[2]!;
+  return a > 12 && b <= 12 ? 'day-first' : b > 12 && a <= 12 ? 'month-first' : undefined;
+}
+
+/**
+ * Reads `2025-11-15`, `2025/11/15`, `2025.11.15`, `2025年11月15日`, `20251115`, `15/11/2025`,
+ * `15-Nov-2025`. `11/3/2025` is ambiguous unless `order` says which comes first.
+ */
+export function parseDateText(text: string, order?: DayMonthOrder): Parsed<IsoDate> | undefined {
   if (isPlaceholder(text)) return undefined;
   const s = text.normalize('NFKC').trim().replace(/\s+/g, ' ');
   let m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:(?:[ T]|\s*)\d{1,2}[:时].*)?$/.exec(s);
   if (m) return ymd(+m[1]!, +m[2]!, +m[3]!);
   m = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
   if (m) return ymd(+m[1]!, +m[2]!, +m[3]!);
-  m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[ T]\d{1,2}:.*)?$/.exec(s);
+  m = SLASHED.exec(s);
   if (m) {
     const a = +m[1]!;
     const b = +m[2]!;
@@ -139,7 +160,11 @@ export function parseDateText(text: string): Parsed<IsoDate> | undefined {
     if (a === b) return ymd(y, a, b);
     if (a > 12 && b <= 12) return ymd(y, b, a);
     if (b > 12 && a <= 12) return ymd(y, a, b);
-    return bad(a > 12 && b > 12 ? 'date' : 'ambiguous-date');
+    if (a > 12 && b > 12) return bad('date');
+    if (order) return order === 'month-first' ? ymd(y, a, b) : ymd(y, b, a);
+    // Both readings, for the message: `11/3/2025` is 2025-11-03 or 2025-03-11.
+    const both = [makeDate(y, a, b), makeDate(y, b, a)].filter((d) => d !== undefined);
+    return both.length === 2 ? bad(`ambiguous-date:${both.join(' / ')}`) : both.length === 1 ? ok(both[0]!) : bad('date');
   }
   m = /^(\d{1,2})[- ]([a-z]{3,9})\.?[- ,]+(\d{4})$/i.exec(s);
   if (m && MONTHS[m[2]!.toLowerCase().slice(0, 4)] !== undefined) return ymd(+m[3]!, MONTHS[m[2]!.toLowerCase().slice(0, 4)]!, +m[1]!);

@@ -2,6 +2,7 @@
 import { own } from '../util/own.js';
 import { cellFinding } from '../model/finding.js';
 import type { Finding } from '../model/finding.js';
+import { isClosed } from '../model/codes.js';
 import { daysBetween } from '../util/date.js';
 import type { IndexedBook } from '../book/book.js';
 
@@ -15,12 +16,12 @@ export function timeRules(book: IndexedBook): Finding[] {
     const freqCol = layout.byKey.get('frequency');
     for (const g of book.groups) {
       const account = g.account?.name ?? g.accountText;
-      const late = g.rows.find((r) => r.due !== undefined && r.due < book.asOf && r.status !== 'done');
+      const late = g.rows.find((r) => r.due !== undefined && r.due < book.asOf && !isClosed(r.status));
       if (late) {
         out.push(cellFinding('time/overdue', layout, late.row, dueCol, { account, task: late.task, due: late.due!, days: daysBetween(late.due!, book.asOf) }, { account, task: late.task, ...(late.person ? { person: late.person } : {}) }));
       }
       const once = g.rows.some((r) => r.frequency?.kind === 'once');
-      if (once && !g.rows.some((r) => r.due !== undefined) && !g.rows.every((r) => r.status === 'done')) {
+      if (once && !g.rows.some((r) => r.due !== undefined) && !g.rows.every((r) => isClosed(r.status))) {
         const first = g.rows[0]!;
         out.push(cellFinding('time/missing-due', layout, first.row, dueCol ?? freqCol, { account, task: first.task }, { account, task: first.task }));
       }

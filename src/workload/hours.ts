@@ -2,6 +2,7 @@
 import { own } from '../util/own.js';
 import type { ResolvedConfig } from '../config/resolve.js';
 import type { Assignment } from '../model/assignment.js';
+import { isClosed } from '../model/codes.js';
 import { daysBetween, type IsoDate } from '../util/date.js';
 
 /**
@@ -26,10 +27,10 @@ export function hoursPerOccurrence(a: Assignment, type: string, tier: string | u
  * Weekly hours of one assignment: hours × occurrences per week (daily 5, weekly 1, biweekly 0.5,
  * monthly 12/52, quarterly 4/52, half-yearly 2/52, yearly 1/52). A one-off task that is not done
  * spreads its hours over the weeks until its due date, at least one (weeks = days / 7). A done task
- * counts 0. Without a frequency a row with a due date is a one-off task, one without is weekly.
+ * or cancelled task counts 0. Without a frequency a row with a due date is a one-off task, one without is weekly.
  */
 export function weeklyHours(a: Assignment, hours: number, asOf: IsoDate): number {
-  if (a.status === 'done') return 0;
+  if (isClosed(a.status)) return 0;
   const f = a.frequency;
   if (f?.kind === 'recurring') return hours * f.perWeek;
   if (f?.kind === 'once' || a.due !== undefined) {

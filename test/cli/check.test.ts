@@ -310,3 +310,72 @@ describe('Traditional Chinese books (issue 9)', () => {
     }
   });
 });
+
+describe('dates from US-locale exports (issue 9)', () => {
+  const write = (dir: string, dues: string[]) => {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'accounts.csv'), 'Name,Owner\nAcme,Ann\n');
+    writeFileSync(join(dir, 'staff.csv'), 'Name,Role\nAnn,AM\nBob,Director\n');
+    writeFileSync(join(dir, 'assignments.csv'), ['Account,Task,Person,RACI,Frequency,Due', ...dues.map((d, i) => `Acme,Task ${i + 1},${i % 2 ? 'Bob' : 'Ann'},R/A,once,${d}`)].join('\n'));
+    return dir;
+  };
+  it('an ambiguous date follows the month-first order the column shows (11/15/2025 → 11/3/2025 is 3 November)', async () => {
+    const dir = write(join(tempDir(), 'us'), ['11/15/2025', '11/3/2025', '12/1/2025']);
+    const r = await kam(['check', dir, '--format', 'json', '--as-of', '2025-11-10']);
+    const findings = (JSON.parse(r.stdout) as { findings: { rule: string; cell: string; message: string }[] }).findings.filter((f) => f.rule.startsWith('time/') || f.rule === 'schema/invalid-value');
+    // Only the 3 November task is overdue on 10 November; 1 December (not 12 January) is not.
+    expect(findings.map((f) => [f.rule, f.cell])).toEqual([['time/overdue', 'assignments.csv!F3']]);
+    expect(findings[0]!.message).toContain('due 2025-11-03, 7 days overdue');
+  });
+  it('day-first columns too; a column that shows no order (or both) reports the cell, quoting it and both readings', async () => {
+    const eu = write(join(tempDir(), 'eu'), ['15/11/2025', '3/11/2025']);
+    const j = JSON.parse((await kam(['check', eu, '--format', 'json', '--as-of', '2025-11-10'])).stdout) as { findings: { rule: string; cell: string; message: string }[] };
+    expect(j.findings.filter((f) => f.rule === 'time/overdue').map((f) => f.message)).toEqual([expect.stringContaining('due 2025-11-03')]);
+    const unsure = write(join(tempDir(), 'unsure'), ['11/3/2025', '15/11/2025', '11/15/2025']);
+    const r = await kam(['check', unsure, '--as-of', '2025-11-10']);
+    expect(r.stdout).toContain('F2  "11/3/2025" in column Due cannot be read: expected a date in one reading, but it could be 2025-11-03 / 2025-03-11');
+    expect(r.stdout).toContain('↳ write "11/3/2025" as year-month-day');
+  });
+});
+
+describe('hints that fit the cell (issue 9)', () => {
+  it('a RACI cell lists the letters and their Chinese words; a tier cell the tier labels; TRUE in a number column asks for a number', async () => {
+    const book = await writeBook(join(tempDir(), 'hints.xlsx'), [
+      { name: '客户', rows: [['客户名称', '年采购额', '客户等级', '客户经理'], ['甲', true, '金牌', '张伟'], ['乙', 100, '战略', '张伟']] },
+      { name: '人员', rows: [['姓名', '岗位'], ['张伟', '客户经理']] },
+      { name: '分工', rows: [['客户名称', '工作内容', '负责人', '角色'], ['甲', '日常跟进', '张伟', '经理'], ['乙', '日常跟进', '张伟', 'R/A']] },
+    ]);
+    const en = await kam(['check', book]);
+    expect(en.stdout).toContain('"TRUE" in column 年采购额 cannot be read: expected a number');
+    expect(en.stdout).toContain('↳ write a number here (1200000, 120万, ¥1,200,000, 12%): "TRUE" is not one');
+    expect(en.stdout).toContain('↳ write one of Strategic, Important, Ordinary, or add "金牌" to a tier\'s aliases in "tiers"');
+    expect(en.stdout).toContain('↳ write R, A, C or I — or 负责 / 批准 / 咨询 / 知会; one person holding two letters writes R/A');
+    const zh = await kam(['check', book, '--lang', 'zh']);
+    expect(zh.stdout).toContain('↳ 填写 战略客户、重要客户、普通客户 之一，或在 "tiers" 中把「金牌」加为某个等级的别名');
+    expect(zh.stdout).toContain('↳ 填写 R、A、C 或 I，或 负责 / 批准 / 咨询 / 知会；一人兼任两个角色写 R/A');
+  });
+});
+
+describe('status words teams use (issue 9)', () => {
+  it('延期 is still to do (and overdue), 已取消 counts no hours and is never overdue, 搁置 is paused', async () => {
+    const book = await writeBook(join(tempDir(), 'status.xlsx'), [
+      { name: '客户', rows: [['客户名称', '客户经理'], ['甲', '张伟']] },
+      { name: '人员', rows: [['姓名', '岗位'], ['张伟', '客户经理']] },
+      {
+        name: '分工',
+        rows: [
+          ['客户名称', '工作内容', '负责人', '角色', '频率', '预计工时', '时间节点', '状态'],
+          ['甲', '合同谈判', '张伟', 'R/A', '一次', 7, '2025-11-01', '延期'],
+          ['甲', '客户分析', '张伟', 'R/A', '一次', 70, '2025-11-01', '已取消'],
+          ['甲', '日常跟进', '张伟', 'R/A', '每周', 2, null, '搁置'],
+        ],
+      },
+    ]);
+    const check = JSON.parse((await kam(['check', book, '--format', 'json', '--as-of', '2025-11-15'])).stdout) as { findings: { rule: string; cell: string }[] };
+    expect(check.findings.filter((f) => f.rule.startsWith('time/') || f.rule === 'schema/invalid-value').map((f) => [f.rule, f.cell])).toEqual([['time/overdue', '分工!G2']]);
+    const load = JSON.parse((await kam(['load', book, '--format', 'json', '--as-of', '2025-11-15'])).stdout) as { people: { name: string; hours: number }[] };
+    // (7 h over one week (overdue: at least one week) + the paused 2 h weekly) × 1.2 for R/A
+    // (R 1 + A 0.2); the cancelled 70 h count nothing.
+    expect(load.people.find((p) => p.name === '张伟')!.hours).toBeCloseTo(10.8, 10);
+  });
+});

@@ -291,7 +291,7 @@ describe('accounts', () => {
     expect(table.findings.map((f) => [f.rule, `${f.sheet}!${f.column}${f.row}`, f.args.expected ?? ''])).toEqual([
       ['schema/empty-required', '客户信息!B3', ''],
       ['schema/invalid-value', '客户信息!C4', 'number'],
-      ['schema/invalid-value', '客户信息!D4', 'ambiguous-date'],
+      ['schema/invalid-value', '客户信息!D4', 'ambiguous-date:2025-05-06 / 2025-06-05'],
       ['schema/invalid-value', '客户信息!F4', 'error:#DIV/0!'],
       ['schema/duplicate-key', '客户信息!A5', ''],
     ]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseBoolean, parseDate, parseDateText, parseHours, parseNumber, parseNumberText, parseText } from '../../src/parse/values.js';
+import { dateOrderOf, parseBoolean, parseDate, parseDateText, parseHours, parseNumber, parseNumberText, parseText } from '../../src/parse/values.js';
 
 const num = (text: string, scale?: number) => {
   const r = parseNumberText(text, { scale });
@@ -64,7 +64,8 @@ describe('parseNumber on cells', () => {
   it('reports error cells, formulas without a result, booleans and dates', () => {
     expect(parseNumber({ t: 'e', v: '#N/A' })).toEqual({ ok: false, reason: 'error:#N/A' });
     expect(parseNumber({ t: 'f', v: 'SUM(A1:A3)' })).toEqual({ ok: false, reason: 'formula' });
-    expect(parseNumber({ t: 'b', v: true })).toEqual({ ok: false, reason: 'boolean' });
+    // TRUE in a number column: what is expected is a number (issue 9).
+    expect(parseNumber({ t: 'b', v: true })).toEqual({ ok: false, reason: 'number' });
     expect(parseNumber({ t: 'n', v: 45976, date: true })).toEqual({ ok: false, reason: 'date' });
   });
   it('returns undefined for an empty cell', () => {
@@ -96,10 +97,23 @@ describe('parseDate', () => {
   ])('%s → %s', (text, iso) => expect(d(text)).toBe(iso));
 
   it('refuses ambiguous and impossible dates', () => {
-    expect(d('05/06/2025')).toBe('bad:ambiguous-date');
+    // Both readings are named, for the message.
+    expect(d('05/06/2025')).toBe('bad:ambiguous-date:2025-05-06 / 2025-06-05');
     expect(d('2025-02-30')).toBe('bad:date');
     expect(d('2025-13-01')).toBe('bad:date');
     expect(d('next week')).toBe('bad:date');
+  });
+
+  it('reads an ambiguous date in the order its column settled on, and tells the order a date shows (issue 9)', () => {
+    expect(parseDateText('11/3/2025', 'month-first')).toEqual({ ok: true, value: '2025-11-03' });
+    expect(parseDateText('11/3/2025', 'day-first')).toEqual({ ok: true, value: '2025-03-11' });
+    // An order never overrides what a date shows by itself.
+    expect(parseDateText('11/15/2025', 'day-first')).toEqual({ ok: true, value: '2025-11-15' });
+    expect(dateOrderOf({ t: 's', v: '11/15/2025' })).toBe('month-first');
+    expect(dateOrderOf({ t: 's', v: '15.11.2025' })).toBe('day-first');
+    expect(dateOrderOf({ t: 's', v: '11/3/2025' })).toBeUndefined();
+    expect(dateOrderOf({ t: 's', v: '2025-11-15' })).toBeUndefined();
+    expect(dateOrderOf({ t: 'n', v: 45976 })).toBeUndefined();
   });
 
   it('reads Excel serials in the 1900 and 1904 systems', () => {

@@ -8,9 +8,10 @@ import { findColumn } from '../table/columns.js';
 import { invalidValue } from '../table/findings.js';
 import type { SheetSource } from '../source.js';
 import { scanTable, type TableOptions } from '../table/scan.js';
-import { parseDate, parseNumber, parseText } from '../../parse/values.js';
+import { parseNumber, parseText } from '../../parse/values.js';
+import { DateColumn } from '../table/dates.js';
 import type { Column, Layout } from '../../model/table.js';
-import { cellFinding } from '../../model/finding.js';
+import { byCell, cellFinding } from '../../model/finding.js';
 
 export interface AccountsOptions extends TableOptions {
   /** Columns to read as numbers besides the canonical ones: criteria and promotion columns. */
@@ -29,6 +30,7 @@ export async function readAccounts(source: SheetSource, options: AccountsOptions
   const named = new Map<string, Column>();
   const extraColumns = new Map<string, Column>();
   let resolved = false;
+  const finish: (() => Finding[])[] = [];
   // The columns asked for by name; those that are not canonical number columns are read into `extra`.
   const resolveNamed = (layout: Layout): void => {
     resolved = true;
@@ -43,12 +45,14 @@ export async function readAccounts(source: SheetSource, options: AccountsOptions
     if (!mapper) {
       periods = layout.columns.filter((c) => c?.period !== undefined).sort((a, b) => a.period! - b.period! || a.index - b.index);
       resolveNamed(layout);
-      mapper = accountMapper(layout, periods, extraColumns, accounts, rowFindings, seen);
+      mapper = accountMapper(layout, periods, extraColumns, accounts, rowFindings, seen, finish);
     }
     mapper(row, cells);
   });
   if (!resolved) resolveNamed(layout);
-  findings.push(...rowFindings);
+  for (const f of finish) rowFindings.push(...f());
+  // Dates that waited for their column's order are reported in row order with the rest.
+  findings.push(...rowFindings.sort(byCell));
   // Only 2023年采购额 … 2025年采购额: the latest period is the annual revenue (scored, and summed by tier).
   const latest = layout.byKey.has('annual_revenue') ? undefined : periods.length - 1;
   if (latest !== undefined && latest >= 0) {
@@ -68,9 +72,12 @@ function accountMapper(
   accounts: Account[],
   findings: Finding[],
   seen: Map<string, number>,
+  finish: (() => Finding[])[],
 ): (row: number, cells: (Cell | undefined)[]) => void {
   const col = (key: string): Column | undefined => layout.byKey.get(key);
   const nameCol = col('name');
+  const dates = { last_contact: new DateColumn(layout.date1904), since: new DateColumn(layout.date1904) };
+  finish.push(() => [...dates.last_contact.finish(), ...dates.since.finish()]);
   const idCol = col('id');
   return (row, cells) => {
     if (!nameCol) return;
@@ -109,9 +116,8 @@ function accountMapper(
     for (const key of ['last_contact', 'since'] as const) {
       const c = col(key);
       if (!c) continue;
-      const d = parseDate(cells[c.index], layout.date1904);
-      if (d?.ok) account[key === 'last_contact' ? 'lastContact' : 'since'] = d.value;
-      else if (d) findings.push(invalidValue(d, cells[c.index], layout, row, c, about));
+      const d = dates[key].read(cells[c.index], (v) => void (account[key === 'last_contact' ? 'lastContact' : 'since'] = v), (p) => invalidValue(p, cells[c.index], layout, row, c, about));
+      if (d) findings.push(invalidValue(d, cells[c.index], layout, row, c, about));
     }
     for (const p of periods) {
       const n = parseNumber(cells[p.index], { scale: p.scale });

@@ -10,10 +10,11 @@ import { parseFrequency, parseRaci, parseStatus } from '../../parse/codes.js';
 import { invalidValue } from '../table/findings.js';
 import type { SheetSource } from '../source.js';
 import { scanTable, type TableOptions } from '../table/scan.js';
-import { parseBoolean, parseDate, parseHours, parseText, type Parsed } from '../../parse/values.js';
+import { parseBoolean, parseHours, parseText, type Parsed } from '../../parse/values.js';
+import { DateColumn } from '../table/dates.js';
 import type { Column, Layout } from '../../model/table.js';
 import { RACI } from '../../model/codes.js';
-import { cellFinding } from '../../model/finding.js';
+import { byCell, cellFinding } from '../../model/finding.js';
 
 /** The columns of the Assignments sheet, looked up once. */
 function columnsOf(layout: Layout) {
@@ -64,6 +65,7 @@ export async function readAssignments(source: SheetSource, options: TableOptions
   const statusOf = memo(parseStatus);
   const lockedOf = memo(parseBoolean);
   let cols: ReturnType<typeof columnsOf> | undefined;
+  let dues: DateColumn | undefined;
   const { layout, findings } = await scanTable(source, 'assignments', options, ({ row, cells }, layout) => {
     cols ??= columnsOf(layout);
     const { accountCol, taskCol } = cols;
@@ -124,9 +126,10 @@ export async function readAssignments(source: SheetSource, options: TableOptions
       }
     }
     if (dueCol) {
-      const p = parseDate(cells[dueCol.index], layout.date1904);
-      if (p?.ok) a.due = p.value;
-      else if (p) bad(p, dueCol);
+      dues ??= new DateColumn(layout.date1904);
+      const about = { account: a.account, task: a.task, ...(a.person ? { person: a.person } : {}) };
+      const p = dues.read(cells[dueCol.index], (d) => void (a.due = d), (p) => invalidValue(p, cells[dueCol.index], layout, row, dueCol, about));
+      if (p) bad(p, dueCol);
     }
     if (freqCol) {
       const p = frequencyOf(cells[freqCol.index]);
@@ -150,6 +153,8 @@ export async function readAssignments(source: SheetSource, options: TableOptions
     }
     assignments.push(a);
   });
-  findings.push(...rowFindings);
+  const late = dues?.finish() ?? [];
+  // Dates that waited for their column's order are reported in row order with the rest.
+  findings.push(...(late.length > 0 ? [...rowFindings, ...late].sort(byCell) : rowFindings));
   return { layout, assignments, findings };
 }

@@ -44,7 +44,7 @@ export function junit(report: CheckReport | GapsReport, ctx: ReportContext, rule
       const file = safeLines(report.file);
       const cell = findingWhere(f, 'lines') ?? file;
       const message = findingMessage(f, ctx.lang, report.tiers, 'lines');
-      const hint = findingHint(f, ctx.lang);
+      const hint = findingHint(f, ctx.lang, report.tiers, 'lines');
       out.push(`    <testcase classname="${xmlEscape(rule)}" name="${xmlEscape(`${cell}: ${message}`)}" file="${xmlEscape(file)}">`);
       out.push(`      <failure type="${f.severity}" message="${xmlEscape(message)}">${xmlEscape(`${f.severity} ${cell}: ${message}${hint ? `\n${hint}` : ''}`)}</failure>`);
       out.push('    </testcase>');

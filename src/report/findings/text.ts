@@ -15,7 +15,7 @@ function mark(f: Finding, ctx: ReportContext): string {
 function line(f: Finding, report: CheckReport | GapsReport, ctx: ReportContext, where: string): string[] {
   const c = ctx.color;
   const out = [`  ${mark(f, ctx)}  ${c.cyan(where)}  ${findingMessage(f, ctx.lang, report.tiers)}  ${c.dim(f.rule)}`];
-  const hint = findingHint(f, ctx.lang);
+  const hint = findingHint(f, ctx.lang, report.tiers);
   if (hint) out.push(`           ${c.dim(`↳ ${hint}`)}`);
   return out;
 }

@@ -1,6 +1,6 @@
 /** Findings as sentences: the one place a finding's code and arguments become words; and as short lines. */
 import { own } from '../../util/own.js';
-import { EXPECTED, FINDING_HINTS, FINDING_MESSAGES, TASK_TYPES } from '../../i18n/findings.js';
+import { EXPECTED, FINDING_HINTS, FINDING_MESSAGES, INVALID_HINTS, TASK_TYPES } from '../../i18n/findings.js';
 import { type Finding, findingCell, summarize } from '../../model/finding.js';
 import type { Lang } from '../../model/lang.js';
 import type { ReportContext } from '../context.js';
@@ -46,8 +46,18 @@ export function findingWhere(f: Finding, mode: Exclude<TextMode, 'exact'> = 'lin
   return cell === undefined ? undefined : mode === 'lines' ? safeLines(cell) : safeText(cell);
 }
 
-/** The hint for a finding's rule, if there is one. */
-export function findingHint(f: Finding, lang: Lang): string | undefined {
+/**
+ * The hint for a finding, if there is one: for a cell that could not be read, what to write in
+ * that cell (the RACI words, the tier labels, a date quoting the cell); else the rule's hint.
+ */
+export function findingHint(f: Finding, lang: Lang, tiers: readonly TierDef[] = [], mode: TextMode = 'line'): string | undefined {
+  if (f.rule === 'schema/invalid-value' && typeof f.args.expected === 'string') {
+    const template = own(INVALID_HINTS[lang], f.args.expected.split(':')[0]!);
+    if (template) {
+      const args = { cell: String(f.args.value ?? ''), tiers: tiers.map((t) => tierLabel(t, lang)).join(lang === 'zh' ? '、' : ', ') };
+      return fill(template, mode === 'exact' ? args : safeParams(args, mode === 'lines' ? safeLines : safeText));
+    }
+  }
   return own(FINDING_HINTS[lang], f.rule);
 }
 

@@ -1,0 +1,66 @@
+/**
+ * A date column read in one order (issue 9): CSV exports from US-locale tools write `11/15/2025`;
+ * once a column's unambiguous values show month-first (or day-first), its ambiguous ones
+ * (`11/3/2025`) follow them. Ambiguous values wait until the column has been read; a column that
+ * shows both orders, or neither, leaves them as findings naming both readings.
+ */
+import type { Cell } from '../../model/cell.js';
+import type { Finding } from '../../model/finding.js';
+import type { IsoDate } from '../../util/date.js';
+import { dateOrderOf, parseDate, type DayMonthOrder, type Parsed } from '../../parse/values.js';
+
+interface Pending {
+  cell: Cell;
+  set: (date: IsoDate) => void;
+  finding: Finding;
+}
+
+export class DateColumn {
+  private monthFirst = 0;
+  private dayFirst = 0;
+  private readonly pending: Pending[] = [];
+
+  constructor(private readonly date1904: boolean) {}
+
+  /**
+   * Reads one cell: a date is given to `set` now, or (when ambiguous) once the column is read;
+   * an unreadable value returns its failure for the caller to report. `finding` makes the
+   * ambiguous-date finding, kept in case the column never settles the order.
+   */
+  read(cell: Cell | undefined, set: (date: IsoDate) => void, finding: (p: Extract<Parsed<IsoDate>, { ok: false }>) => Finding): Extract<Parsed<IsoDate>, { ok: false }> | undefined {
+    const p = parseDate(cell, this.date1904);
+    if (p === undefined) return undefined;
+    if (p.ok) {
+      const order = dateOrderOf(cell);
+      if (order === 'month-first') this.monthFirst++;
+      else if (order === 'day-first') this.dayFirst++;
+      set(p.value);
+      return undefined;
+    }
+    if (p.reason.startsWith('ambiguous-date')) {
+      this.pending.push({ cell: cell!, set, finding: finding(p) });
+      return undefined;
+    }
+    return p;
+  }
+
+  /** The order the column settled on, if its unambiguous values agree. */
+  get order(): DayMonthOrder | undefined {
+    if (this.monthFirst > 0 && this.dayFirst === 0) return 'month-first';
+    if (this.dayFirst > 0 && this.monthFirst === 0) return 'day-first';
+    return undefined;
+  }
+
+  /** Settles the waiting values in the column's order, or reports them; returns the findings. */
+  finish(): Finding[] {
+    const order = this.order;
+    const out: Finding[] = [];
+    for (const p of this.pending) {
+      const d = order ? parseDate(p.cell, this.date1904, order) : undefined;
+      if (d?.ok) p.set(d.value);
+      else out.push(p.finding);
+    }
+    this.pending.length = 0;
+    return out;
+  }
+}
