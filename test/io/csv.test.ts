@@ -43,6 +43,19 @@ describe('CSV encodings', () => {
     ]);
   });
 
+  it('tells Big5 (Traditional) from GB18030 (Simplified) without --encoding, and refuses to guess when it cannot (issue 9)', async () => {
+    const big5 = '客戶名稱,年採購額（萬元）,負責人\n華東精密,120,張偉\n北方重工,80,李娜\n';
+    const gbk = '客户名称,年采购额（万元）,负责人\n华东精密,120,张伟\n北方重工,80,李娜\n';
+    const b = await openBook(file('big5.csv', iconv.encode(big5, 'big5')));
+    expect(b.encoding).toBe('big5');
+    expect(values(await readRows(join(dir, 'big5.csv')))[2]).toEqual([3, '北方重工', '80', '李娜']);
+    expect((await openBook(file('gbk2.csv', iconv.encode(gbk, 'gbk')))).encoding).toBe('gb18030');
+    // One character (啊 in GB18030, 陛 in Big5): both read as Chinese, nothing to tell them apart.
+    const tiny = file('tiny.csv', Buffer.concat([Buffer.from('name,'), Buffer.from('b0a1', 'hex'), Buffer.from('\n')]));
+    await expect(openBook(tiny)).rejects.toMatchObject({ code: 'input.ambiguousEncoding' });
+    expect(decodeCsv(Buffer.concat([Buffer.from('name,'), Buffer.from('b0a1', 'hex')]), 'tiny.csv', 'big5').text).toBe('name,陛');
+  });
+
   it('honours --encoding', () => {
     expect(decodeCsv(iconv.encode('客戶名稱', 'big5'), 'x.csv', 'big5').text).toBe('客戶名稱');
     expect(() => decodeCsv(Buffer.from('x'), 'x.csv', 'klingon')).toThrow(expect.objectContaining({ code: 'usage.encoding' }));
