@@ -253,3 +253,26 @@ describe('text kam writes into XML', () => {
     expect(names).toContain('Plain_x0041_');
   });
 });
+
+describe('-o with an extension a command does not write (issue 9)', () => {
+  it('every command refuses it the same way, listing exactly the extensions it writes; nothing is written', async () => {
+    const dir = tempDir();
+    const expected: [string[], string][] = [
+      [['tier', ZH], '.csv, .json, .xlsx, .md, .txt'],
+      [['check', ZH], '.json, .md, .txt, .xml'],
+      [['gaps', ZH], '.json, .md, .txt, .xml'],
+      [['load', ZH], '.csv, .json, .md, .txt'],
+      [['config'], '.json'],
+    ];
+    for (const [args, extensions] of expected) {
+      for (const name of ['out.pdf', 'out']) {
+        const target = join(dir, `${args[0]}-${name}`);
+        const r = await kam([...args, '-o', target]);
+        expect(r.code, `${args[0]} ${name}`).toBe(2);
+        expect(r.stderr).toBe(`kam: cannot tell the format of -o ${target}: this command writes ${extensions} files\n`);
+        expect(existsSync(target)).toBe(false);
+      }
+    }
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
