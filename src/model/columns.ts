@@ -16,11 +16,17 @@ export const SHEET_ALIASES: Record<SheetRole, readonly string[]> = {
 
 export interface ColumnSpec {
   readonly aliases: readonly string[];
+  /**
+   * Looser names: matched like aliases, but a column with the column's own name or an alias wins
+   * over one with a loose name (`Tier` over `Segment`, `RACI` over `角色`), which then stays an
+   * unknown column.
+   */
+  readonly loose?: readonly string[];
 }
 
 export const ACCOUNT_COLUMNS = {
-  id: { aliases: ['id', 'account id', 'account no', 'account number', 'customer id', 'customer no', 'client id', '客户编号', '客户编码', '客户代码', '客户id', '编号', '客户号', '序号编码'] },
-  name: { aliases: ['name', 'account', 'account name', 'customer', 'customer name', 'company', 'company name', 'client', 'client name', '客户名称', '客户', '公司名称', '企业名称', '客户全称', '单位名称', '大客户名称', '客户名', '名称'] },
+  id: { aliases: ['id', 'account id', 'account no', 'account number', 'customer id', 'customer no', 'client id', '客户编号', '客户编码', '客户代码', '客户id', '客户号'], loose: ['编号', '序号编码'] },
+  name: { aliases: ['name', 'account', 'account name', 'customer', 'customer name', 'company name', 'client', 'client name', '客户名称', '客户', '公司名称', '企业名称', '客户全称', '单位名称', '大客户名称', '客户名'], loose: ['company', '名称'] },
   industry: { aliases: ['industry', 'sector', 'vertical', '行业', '所属行业', '行业类别', '行业属性'] },
   region: { aliases: ['region', 'area', 'territory', '区域', '地区', '所属区域', '大区', '片区'] },
   owner: { aliases: ['owner', 'account manager', 'account owner', 'key account manager', 'kam', 'am', '客户经理', '负责人', '大客户经理', '对接人', '跟进人', '销售负责人', '客户负责人'] },
@@ -31,7 +37,7 @@ export const ACCOUNT_COLUMNS = {
   strategic: { aliases: ['strategic', 'strategic importance', 'strategic value', 'strategic score', 'importance', '战略重要性', '战略价值', '战略重要度', '重要性', '战略评分', '战略地位'] },
   satisfaction: { aliases: ['satisfaction', 'csat', 'customer satisfaction', 'satisfaction score', '满意度', '客户满意度', '满意度评分', '满意度得分'] },
   last_contact: { aliases: ['last contact', 'last contact date', 'last contacted', 'last visit', 'last touch', '最近联系日期', '最近联系', '最后联系日期', '上次联系日期', '最近拜访日期', '最近跟进日期', '最近联系时间', '上次联系时间'] },
-  tier: { aliases: ['tier', 'level', 'grade', 'segment', 'current tier', 'recorded tier', 'account tier', '等级', '客户等级', '客户级别', '级别', '客户分级', '分级', '客户分类', '当前等级'] },
+  tier: { aliases: ['tier', 'current tier', 'recorded tier', 'account tier', '等级', '客户等级', '客户级别', '客户分级', '当前等级'], loose: ['level', 'grade', 'segment', '级别', '分级', '客户分类'] },
   tier_override: { aliases: ['tier override', 'override', 'pinned tier', 'manual tier', 'fixed tier', '人工定级', '手动定级', '指定等级', '人工等级', '锁定等级', '人工调整等级'] },
   contact: { aliases: ['contact', 'contact person', 'contact name', '联系人', '对接联系人', '客户联系人', '联系人姓名'] },
   phone: { aliases: ['phone', 'telephone', 'tel', 'mobile', 'phone number', '电话', '联系电话', '手机', '手机号', '联系方式'] },
@@ -41,12 +47,12 @@ export const ACCOUNT_COLUMNS = {
 export const STAFF_COLUMNS = {
   name: { aliases: ['name', 'person', 'employee', 'staff', 'full name', 'member', '姓名', '员工姓名', '人员', '员工', '名字', '人员姓名'] },
   id: { aliases: ['id', 'employee id', 'staff id', 'employee no', 'badge', '工号', '员工编号', '编号', '员工号'] },
-  role: { aliases: ['role', 'position', 'title', 'job title', 'job', '岗位', '职位', '角色', '岗位名称', '职务'] },
+  role: { aliases: ['role', 'position', 'job title', '岗位', '职位', '角色', '岗位名称', '职务'], loose: ['title', 'job'] },
   department: { aliases: ['department', 'dept', 'team', 'division', '部门', '所属部门', '团队', '部门名称'] },
   capacity_hours: { aliases: ['capacity', 'capacity hours', 'hours per week', 'weekly hours', 'available hours', '每周可用工时', '可用工时', '周工时', '每周工时', '工时上限', '周可用工时'] },
   max_accounts: { aliases: ['max accounts', 'account limit', 'max clients', '客户上限', '最大客户数', '负责客户上限', '客户数上限'] },
   manager: { aliases: ['manager', 'supervisor', 'reports to', 'line manager', '上级', '直属上级', '主管', '汇报对象', '上级领导'] },
-  active: { aliases: ['active', 'status', 'employed', 'in service', '在职', '状态', '在职状态', '是否在职', '员工状态'] },
+  active: { aliases: ['active', 'employed', 'in service', '在职', '在职状态', '是否在职', '员工状态'], loose: ['status', '状态'] },
   email: { aliases: ['email', 'e-mail', 'mail', '邮箱', '电子邮箱'] },
   phone: { aliases: ['phone', 'mobile', 'tel', '电话', '手机', '联系电话'] },
 } as const satisfies Record<string, ColumnSpec>;
@@ -58,7 +64,7 @@ export const ASSIGNMENT_COLUMNS = {
   task: { aliases: ['task', 'work', 'duty', 'responsibility', 'activity', 'work item', 'job', '工作内容', '职责', '工作事项', '任务', '事项', '职责内容', '工作任务', '任务内容', '服务内容', '工作项'] },
   person: { aliases: ['person', 'assignee', 'owner', 'responsible person', 'staff', 'name', 'executor', '负责人', '执行人', '责任人', '承办人', '人员', '姓名', '经办人', '对接人'] },
   department: { aliases: ['department', 'dept', 'team', 'responsible department', '负责部门', '部门', '责任部门', '所属部门', '承办部门'] },
-  raci: { aliases: ['raci', 'role', 'raci role', 'responsibility type', '角色', '职责类型', 'raci角色', '责任类型', '职责角色'] },
+  raci: { aliases: ['raci', 'raci role', 'responsibility type', '职责类型', 'raci角色', '责任类型', '职责角色'], loose: ['role', '角色'] },
   due: { aliases: ['due', 'due date', 'deadline', 'by', 'milestone', '时间节点', '截止日期', '截止时间', '完成时间', '完成期限', '到期日', '计划完成日期'] },
   frequency: { aliases: ['frequency', 'cadence', 'how often', 'recurrence', '频率', '频次', '周期', '执行频率'] },
   hours: { aliases: ['hours', 'effort', 'estimated hours', 'hours per occurrence', 'est hours', '预计工时', '工时', '预估工时', '所需工时', '单次工时'] },

@@ -46,7 +46,7 @@ export function aliasIndex(role: SheetRole, extra: Aliases = {}): Map<string, st
   }
   for (const [key, spec] of Object.entries(specs)) {
     index.set(foldKey(key), key);
-    for (const a of spec.aliases) if (!index.has(foldKey(a))) index.set(foldKey(a), key);
+    for (const a of [...spec.aliases, ...(spec.loose ?? [])]) if (!index.has(foldKey(a))) index.set(foldKey(a), key);
   }
   return index;
 }

@@ -228,10 +228,11 @@ describe('tables', () => {
     ]);
     const book = await openBook(path);
     const { findings, layout } = await readTable(book.sheets[0]!, 'accounts', { file: path, date1904: false });
-    // Company Name is a looser name for the account than Name: a plain unknown column, no finding.
+    // Name and Company Name are equally good names for the account: the first is read, the other reported.
     expect(layout.byKey.get('name')?.letter).toBe('A');
     expect(findings.map((f) => [f.rule, `${f.column}${f.row}`])).toEqual([
       ['schema/ambiguous-column', 'C1'],
+      ['schema/duplicate-header', 'E1'],
       ['schema/duplicate-header', 'G1'],
       ['schema/blank-header', 'D1'],
     ]);

@@ -279,10 +279,10 @@ for (const key of ['annual_revenue', 'contract_value', 'years', 'strategic', 'sa
 /**
  * When two columns with different headers could be one canonical column, picks one: the column
  * whose values read as the field (RACI letters, numbers, dates) beats one whose values do not (job
- * titles under 角色), then the closer name (the column's own name or an earlier alias: `Tier` over
- * `Segment`, `RACI` over `角色`; a config alias is closest). The others become plain unknown
- * columns, without a finding. Columns under the same header, or equally close with values equally
- * good, are left to the duplicate-header findings. Returns the losers and why they lost.
+ * titles under 角色), then the closer name (a config alias, then the column's name or an alias,
+ * then a loose name: `Tier` or `客户等级` over `Segment`, `RACI` over `角色`). The others become
+ * plain unknown columns, without a finding. Columns under the same header, or equally close with
+ * values equally good, are left to the duplicate-header findings. Returns the losers and why.
  */
 function contest(
   cells: readonly (HeaderText | undefined)[],
@@ -330,11 +330,10 @@ function readRate(sample: readonly RawRow[], c: number, test: (cell: Cell) => bo
   return filled === 0 ? 1 : ok / filled;
 }
 
-/** How close a header is to a column's name: -1 a config alias, 0 the name itself, else 1 + the alias's place. */
+/** How close a header is to a column's name: 0 a config alias, 1 the name or an alias, 2 a loose name. */
 function nameRank(header: string, key: string, role: SheetRole, options: TableOptions): number {
   const h = foldKey(splitUnit(header).base);
-  if ((options.aliases?.[key] ?? []).some((a) => foldKey(splitUnit(a).base) === h)) return -1;
-  if (foldKey(key) === h) return 0;
-  const i = (COLUMNS[role][key]?.aliases ?? []).findIndex((a) => foldKey(a) === h);
-  return i < 0 ? Number.MAX_SAFE_INTEGER : 1 + i;
+  if ((options.aliases?.[key] ?? []).some((a) => foldKey(splitUnit(a).base) === h)) return 0;
+  const spec = COLUMNS[role][key];
+  return (spec?.loose ?? []).some((a) => foldKey(a) === h) ? 2 : 1;
 }
