@@ -116,8 +116,11 @@ function accountMapper(
     for (const key of ['last_contact', 'since'] as const) {
       const c = col(key);
       if (!c) continue;
-      const d = dates[key].read(cells[c.index], (v) => void (account[key === 'last_contact' ? 'lastContact' : 'since'] = v), (p) => invalidValue(p, cells[c.index], layout, row, c, about));
-      if (d) findings.push(invalidValue(d, cells[c.index], layout, row, c, about));
+      const field = key === 'last_contact' ? 'lastContact' : 'since';
+      const d = dates[key].read(cells[c.index]);
+      if (d?.ok) account[field] = d.value;
+      else if (d && DateColumn.ambiguous(d)) dates[key].defer(cells[c.index]!, (v) => void (account[field] = v), invalidValue(d, cells[c.index], layout, row, c, about));
+      else if (d) findings.push(invalidValue(d, cells[c.index], layout, row, c, about));
     }
     for (const p of periods) {
       const n = parseNumber(cells[p.index], { scale: p.scale });

@@ -127,9 +127,13 @@ export async function readAssignments(source: SheetSource, options: TableOptions
     }
     if (dueCol) {
       dues ??= new DateColumn(layout.date1904);
-      const about = { account: a.account, task: a.task, ...(a.person ? { person: a.person } : {}) };
-      const p = dues.read(cells[dueCol.index], (d) => void (a.due = d), (p) => invalidValue(p, cells[dueCol.index], layout, row, dueCol, about));
-      if (p) bad(p, dueCol);
+      const cell = cells[dueCol.index];
+      const p = dues.read(cell);
+      if (p?.ok) a.due = p.value;
+      else if (p && DateColumn.ambiguous(p)) {
+        const about = { account: a.account, task: a.task, ...(a.person ? { person: a.person } : {}) };
+        dues.defer(cell!, (d) => void (a.due = d), invalidValue(p, cell, layout, row, dueCol, about));
+      } else if (p) bad(p, dueCol);
     }
     if (freqCol) {
       const p = frequencyOf(cells[freqCol.index]);

@@ -23,25 +23,30 @@ export class DateColumn {
   constructor(private readonly date1904: boolean) {}
 
   /**
-   * Reads one cell: a date is given to `set` now, or (when ambiguous) once the column is read;
-   * an unreadable value returns its failure for the caller to report. `finding` makes the
-   * ambiguous-date finding, kept in case the column never settles the order.
+   * Reads one cell. An ambiguous date (`11/3/2025`) comes back as a failure whose reason starts
+   * with `ambiguous-date`: hand it to {@link defer} rather than report it.
    */
-  read(cell: Cell | undefined, set: (date: IsoDate) => void, finding: (p: Extract<Parsed<IsoDate>, { ok: false }>) => Finding): Extract<Parsed<IsoDate>, { ok: false }> | undefined {
+  read(cell: Cell | undefined): Parsed<IsoDate> | undefined {
     const p = parseDate(cell, this.date1904);
-    if (p === undefined) return undefined;
-    if (p.ok) {
+    if (p?.ok && cell!.t === 's') {
       const order = dateOrderOf(cell);
       if (order === 'month-first') this.monthFirst++;
       else if (order === 'day-first') this.dayFirst++;
-      set(p.value);
-      return undefined;
-    }
-    if (p.reason.startsWith('ambiguous-date')) {
-      this.pending.push({ cell: cell!, set, finding: finding(p) });
-      return undefined;
     }
     return p;
+  }
+
+  /** True for the failure {@link read} gives an ambiguous date. */
+  static ambiguous(p: Extract<Parsed<IsoDate>, { ok: false }>): boolean {
+    return p.reason.startsWith('ambiguous-date');
+  }
+
+  /**
+   * Keeps an ambiguous date until the column is read: `set` receives it in the column's order,
+   * or `finding` (made now) is reported.
+   */
+  defer(cell: Cell, set: (date: IsoDate) => void, finding: Finding): void {
+    this.pending.push({ cell, set, finding });
   }
 
   /** The order the column settled on, if its unambiguous values agree. */
