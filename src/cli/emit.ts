@@ -37,14 +37,15 @@ export async function emit<K extends Kind>(kind: K, result: Results[K], options:
     if (how.wrote) note(ctx, options, how.lang, how.wrote.code, how.wrote.params);
   }
   if (printsToStdout(options) || how.print) {
-    await writeChunks(ctx.stdout, render(kind, result, format, contextFor(options, ctx, how.lang, how.limit !== undefined ? { limit: how.limit } : {})));
+    const extra = { width: textWidth(options, ctx.stdout), ...(how.limit !== undefined ? { limit: how.limit } : {}) };
+    await writeChunks(ctx.stdout, render(kind, result, format, contextFor(options, ctx, how.lang, extra)));
   }
   const findings: readonly Finding[] = 'findings' in result ? result.findings : [];
   findingsToStderr(findings.filter((f) => !showsFinding(kind, format, f)), options, ctx, how.lang);
   return exitCodeFor(findings, options.failOn, options.maxWarnings);
 }
 
-/** Writes a result to an -o file in the format its extension names, without colours or --limit. */
+/** Writes a result to an -o file in the format its extension names, without colours, --limit or a width. */
 async function writeResult<K extends Kind>(kind: K, result: Results[K], file: string, options: CommonOptions, ctx: CliContext, how: EmitOptions): Promise<void> {
   const format = outputFormat(file, fileFormats(kind));
   if (how.inputs) await refuseInput(file, how.inputs);
@@ -74,6 +75,15 @@ export function useColor(options: Pick<CommonOptions, 'color'>, ctx: CliContext)
   if (!options.color || (ctx.env.NO_COLOR ?? '') !== '') return false;
   if (ctx.env.FORCE_COLOR !== undefined && ctx.env.FORCE_COLOR !== '0') return true;
   return Boolean(ctx.stdout.isTTY);
+}
+
+/** The width of a terminal that does not say (not a terminal, or no size). */
+export const DEFAULT_WIDTH = 80;
+
+/** The width text on stdout fits: none with --wide, else the terminal's columns, else {@link DEFAULT_WIDTH}. */
+export function textWidth(options: Pick<CommonOptions, 'wide'>, out: Output): number | undefined {
+  if (options.wide) return undefined;
+  return out.isTTY && out.columns !== undefined && out.columns > 0 ? out.columns : DEFAULT_WIDTH;
 }
 
 /** The report context for a run. */

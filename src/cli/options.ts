@@ -23,6 +23,8 @@ export interface CommonOptions {
   maxWarnings?: number;
   force: boolean;
   raw: boolean;
+  /** Text as wide as it needs, not cut to the terminal (commands that print text only). */
+  wide?: boolean;
 }
 
 const EXTENSIONS: Record<Format, string> = { text: '.txt', json: '.json', csv: '.csv', markdown: '.md', github: '', junit: '.xml', xlsx: '.xlsx' };
@@ -30,12 +32,14 @@ const EXTENSIONS: Record<Format, string> = { text: '.txt', json: '.json', csv: '
 /** Adds the shared options to a command; its formats come from the renderers of its result kind. */
 export function addCommonOptions(cmd: Command, kind: Kind): Command {
   const extensions = fileFormats(kind).map((f) => EXTENSIONS[f]).filter((e) => e !== '');
-  return cmd
+  cmd
     .option('-c, --config <file>', 'config file (default: kam.config.json next to the book or above it)')
     .addOption(new Option('--format <format>', 'output format on stdout').choices(stdoutFormats(kind)))
     .option('-o, --output <file>', `write the result to a file, in the format its extension names (${extensions.join(' ')})`, outputFile)
     .addOption(new Option('--lang <lang>', 'language of messages (default from LANG/LC_ALL)').choices(LANGS))
-    .option('--no-color', 'no colours (also NO_COLOR=1)')
+    .option('--no-color', 'no colours (also NO_COLOR=1)');
+  if (stdoutFormats(kind).includes('text')) cmd.option('--wide', 'text as wide as it needs (default: fit the terminal, 80 columns when not a terminal)');
+  return cmd
     .option('--as-of <date>', "today's date for due dates and cadence, e.g. 2025-11-15", parseAsOf)
     .option('-q, --quiet', 'print nothing but results and errors')
     .option('--verbose', 'say which config, encoding and delimiter were used')

@@ -7,6 +7,8 @@ export interface ReportContext {
   color: ChalkInstance;
   /** Text and markdown show at most this many rows of a long table. */
   limit?: number;
+  /** Text fits its lines in this many columns (report/shared/fit.ts); none: no limit (`--wide`, files). */
+  width?: number;
   /** CSV without formula-injection protection. */
   raw?: boolean;
 }

@@ -1,19 +1,32 @@
-/** Terminal display width: CJK and full-width characters take two columns, ANSI colour codes none. */
+/**
+ * Terminal display width: CJK, full-width characters and emoji take two columns, combining marks,
+ * zero-width characters and ANSI colour codes none; text cut or wrapped to a width by it.
+ */
 
 const WIDE = /[\u1100-\u115f\u231a\u231b\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+// Combining marks (variation selectors among them) and format characters: zero-width spaces and joiners, the BOM.
+const ZERO = /[\p{Mn}\p{Me}\p{Cf}]/u;
+const EMOJI = /\p{Emoji_Presentation}/u;
 // eslint-disable-next-line no-control-regex -- ANSI colour codes start with ESC
 const ANSI = /\x1b\[[0-9;]*m/g;
+// eslint-disable-next-line no-control-regex -- the same, kept by split
+const ANSI_SPLIT = /(\x1b\[[0-9;]*m)/;
+const ELLIPSIS = '…';
+
+function charWidth(ch: string): number {
+  const cp = ch.codePointAt(0)!;
+  if (cp < 0x300) return cp < 32 ? 0 : 1;
+  if (cp >= 0x20000 && cp <= 0x3fffd) return 2;
+  if (WIDE.test(ch)) return 2;
+  if (ZERO.test(ch)) return 0;
+  return EMOJI.test(ch) ? 2 : 1;
+}
 
 /** Columns a string takes in a terminal. */
 export function displayWidth(text: string): number {
   const s = text.includes('\x1b') ? text.replace(ANSI, '') : text;
   let w = 0;
-  for (const ch of s) {
-    const cp = ch.codePointAt(0)!;
-    if (cp < 0x1100) w += cp < 32 ? 0 : 1;
-    else if (cp >= 0x20000 && cp <= 0x3fffd) w += 2;
-    else w += WIDE.test(ch) ? 2 : 1;
-  }
+  for (const ch of s) w += charWidth(ch);
   return w;
 }
 
@@ -21,4 +34,115 @@ export function displayWidth(text: string): number {
 export function pad(text: string, width: number, align: 'left' | 'right' = 'left'): string {
   const fill = ' '.repeat(Math.max(0, width - displayWidth(text)));
   return align === 'right' ? fill + text : text + fill;
+}
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// What can join code points into one character as shown: marks and format characters (ZWJ),
+// Hangul vowel and final jamo, emoji skin tones, flag letters. Text without them (nearly all) is
+// split by code point, the slow segmenter kept for the rest.
+const JOINS = /[\p{Mn}\p{Me}\p{Cf}\u1160-\u11ff]|\p{Emoji_Modifier}|\p{Regional_Indicator}/u;
+
+/** The user-perceived characters of a text: a surrogate pair, a letter with its marks, an emoji sequence each one. */
+function clusters(text: string): Iterable<string> {
+  if (!JOINS.test(text)) return text;
+  return {
+    *[Symbol.iterator]() {
+      for (const s of graphemes.segment(text)) yield s.segment;
+    },
+  };
+}
+
+/**
+ * A text cut to at most `width` columns, ending in `…` when cut (spaces before the `…` dropped); a
+ * text that fits is returned as it is. Cuts fall between characters as shown — never inside a
+ * surrogate pair, between a letter and its combining mark or inside an emoji sequence — so a wide
+ * character that would straddle the edge is left out and the result may be a column short: pad
+ * it. ANSI colour codes take no room and are all kept, so that colours close as they would have.
+ */
+export function truncate(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  const room = width - 1;
+  let used = 0;
+  let cut = false;
+  let out = '';
+  for (const part of text.split(ANSI_SPLIT)) {
+    if (ANSI_SPLIT.test(part)) out += part;
+    else if (!cut) {
+      for (const ch of clusters(part)) {
+        const w = displayWidth(ch);
+        if (used + w > room) {
+          cut = true;
+          break;
+        }
+        out += ch;
+        used += w;
+      }
+      // `Apex…`, not `Apex …`: a space before the ellipsis only looks like a gap.
+      if (cut && width >= 1) out = out.replace(/ +$/, '') + ELLIPSIS;
+    }
+  }
+  return out;
+}
+
+// A line may not start with closing punctuation nor end with opening punctuation (CJK and ASCII).
+const NO_BREAK_BEFORE = /^[,.:;!?%)\]}、。，．：；！？）」』】》〉…’”]/u;
+const NO_BREAK_AFTER = /[([{（「『【《〈‘“]$/u;
+
+/** The pieces a line may break after: a word with the spaces after it, or a single wide character. */
+function breakUnits(text: string): string[] {
+  const units: string[] = [];
+  let unit = '';
+  let prev = '';
+  for (const ch of clusters(text)) {
+    const space = ch === ' ';
+    const breakHere =
+      unit !== '' &&
+      !space &&
+      (prev === ' ' || ((displayWidth(prev) === 2 || displayWidth(ch) === 2) && !NO_BREAK_BEFORE.test(ch) && !NO_BREAK_AFTER.test(prev)));
+    if (breakHere) {
+      units.push(unit);
+      unit = '';
+    }
+    unit += ch;
+    prev = ch;
+  }
+  if (unit !== '') units.push(unit);
+  return units;
+}
+
+/**
+ * Plain text broken into lines of at most `width` columns (`first` for the first line): at spaces,
+ * which are dropped at a break, and between CJK characters, never before a closing or after an
+ * opening punctuation mark; a word longer than a line is broken between its characters.
+ */
+export function wrap(text: string, width: number, first = width): string[] {
+  const lines: string[] = [];
+  let line = '';
+  let used = 0;
+  const limit = (): number => Math.max(1, lines.length === 0 ? first : width);
+  const flush = (): void => {
+    lines.push(line.trimEnd());
+    line = '';
+    used = 0;
+  };
+  for (const unit of breakUnits(text)) {
+    const word = unit.trimEnd();
+    const w = displayWidth(word);
+    if (line !== '' && used + w > limit()) flush();
+    if (line === '' && w > limit()) {
+      for (const ch of clusters(word)) {
+        const cw = displayWidth(ch);
+        if (line !== '' && used + cw > limit()) flush();
+        line += ch;
+        used += cw;
+      }
+      line += unit.slice(word.length);
+      used += unit.length - word.length;
+      continue;
+    }
+    line += unit;
+    used += displayWidth(unit);
+  }
+  if (line.trimEnd() !== '' || lines.length === 0) lines.push(line.trimEnd());
+  return lines;
 }

@@ -332,7 +332,7 @@ describe('dates from US-locale exports (issue 9)', () => {
     const j = JSON.parse((await kam(['check', eu, '--format', 'json', '--as-of', '2025-11-10'])).stdout) as { findings: { rule: string; cell: string; message: string }[] };
     expect(j.findings.filter((f) => f.rule === 'time/overdue').map((f) => f.message)).toEqual([expect.stringContaining('due 2025-11-03')]);
     const unsure = write(join(tempDir(), 'unsure'), ['11/3/2025', '15/11/2025', '11/15/2025']);
-    const r = await kam(['check', unsure, '--as-of', '2025-11-10']);
+    const r = await kam(['check', unsure, '--as-of', '2025-11-10', '--wide']);
     expect(r.stdout).toContain('F2  "11/3/2025" in column Due cannot be read: expected a date in one reading, but it could be 2025-11-03 / 2025-03-11');
     expect(r.stdout).toContain('↳ write "11/3/2025" as year-month-day');
   });
@@ -345,12 +345,12 @@ describe('hints that fit the cell (issue 9)', () => {
       { name: '人员', rows: [['姓名', '岗位'], ['张伟', '客户经理']] },
       { name: '分工', rows: [['客户名称', '工作内容', '负责人', '角色'], ['甲', '日常跟进', '张伟', '经理'], ['乙', '日常跟进', '张伟', 'R/A']] },
     ]);
-    const en = await kam(['check', book]);
+    const en = await kam(['check', book, '--wide']);
     expect(en.stdout).toContain('"TRUE" in column 年采购额 cannot be read: expected a number');
     expect(en.stdout).toContain('↳ write a number here (1200000, 120万, ¥1,200,000, 12%): "TRUE" is not one');
     expect(en.stdout).toContain('↳ write one of Strategic, Important, Ordinary, or add "金牌" to a tier\'s aliases in "tiers"');
     expect(en.stdout).toContain('↳ write R, A, C or I — or 负责 / 批准 / 咨询 / 知会; one person holding two letters writes R/A');
-    const zh = await kam(['check', book, '--lang', 'zh']);
+    const zh = await kam(['check', book, '--lang', 'zh', '--wide']);
     expect(zh.stdout).toContain('↳ 填写 战略客户、重要客户、普通客户 之一，或在 "tiers" 中把「金牌」加为某个等级的别名');
     expect(zh.stdout).toContain('↳ 填写 R、A、C 或 I，或 负责 / 批准 / 咨询 / 知会；一人兼任两个角色写 R/A');
   });

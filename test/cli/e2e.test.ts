@@ -11,7 +11,8 @@ describe('kam tier (spawned)', () => {
   it('runs the README example and exits 0', () => {
     const r = spawnKam(['tier', 'examples/accounts-zh.xlsx']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('华东精密制造有限公司');
+    // Piped, stdout is no terminal: text is 80 columns wide and the longest names are cut.
+    expect(r.stdout).toContain('华东精密制…');
     expect(r.stdout).toContain('By tier');
     expect(r.stderr).toBe('');
   });

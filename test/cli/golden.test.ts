@@ -6,7 +6,13 @@
 // CSV file kam writes); added: err-limit, load-zh-fail-on-warn. Issue 8 added the rule
 // schema/ambiguous-column (a junit suite more; the config schema's rule list), load.hoursPerDay and
 // limits.inputMB (config output); issue 9 made the tier movement a word in CSV and XLSX (`same`, not `'=`)
-// and added the rule ref/ambiguous-account (a junit suite more); English counts are pluralised (`1 warning`).
+// and added the rule ref/ambiguous-account (a junit suite more); English counts are pluralised (`1 warning`);
+// text fits the terminal: the runner's stdout is no terminal, so text on stdout is 80 columns wide
+// (tier: the top factor cut to its points, long names cut with `…`, title and criteria lines
+// wrapped; check and gaps: messages wrapped under the cell, the rule code at the end or on its own
+// line; load: shorter bars, the Department header cut), while `-o` files are not; added
+// tier-zh-wide, check-zh-wide, gaps-zh-wide and load-zh-suggest-wide, which keep the earlier output
+// byte for byte but that a load bar of exactly 45% now shows 9 cells, not 8 (a rounding bug).
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +29,7 @@ const AS_OF = ['--as-of', '2025-11-15'];
 /** name → arguments; `zh:` runs under LANG=zh_CN.UTF-8, others under en_US. */
 const CASES: Record<string, string[]> = {
   'tier-zh': ['tier', ZH],
+  'tier-zh-wide': ['tier', ZH, '--wide'],
   'tier-zh-en': ['tier', ZH, '--lang', 'en'],
   'tier-en': ['tier', EN],
   'tier-zh-csv': ['tier', ZH_CSV],
@@ -45,6 +52,7 @@ const CASES: Record<string, string[]> = {
   'zh:tier-zh': ['tier', ZH],
   'zh:tier-zh-csv': ['tier', ZH_CSV, '--format', 'json'],
   'check-zh': ['check', ZH],
+  'check-zh-wide': ['check', ZH, '--wide'],
   'check-zh-json': ['check', ZH, '--format', 'json'],
   'check-zh-github': ['check', ZH, '--format', 'github'],
   'check-zh-junit': ['check', ZH, '--format', 'junit'],
@@ -60,6 +68,7 @@ const CASES: Record<string, string[]> = {
   'zh:check-zh': ['check', ZH],
   'zh:check-zh-github': ['check', ZH, '--format', 'github'],
   'gaps-zh': ['gaps', ZH],
+  'gaps-zh-wide': ['gaps', ZH, '--wide'],
   'gaps-zh-json': ['gaps', ZH, '--format', 'json'],
   'gaps-zh-markdown': ['gaps', ZH, '--format', 'markdown'],
   'gaps-en': ['gaps', EN],
@@ -70,6 +79,7 @@ const CASES: Record<string, string[]> = {
   'load-zh-markdown': ['load', ZH, '--format', 'markdown', '--suggest'],
   'load-zh-csv': ['load', ZH, '--format', 'csv'],
   'load-zh-suggest': ['load', ZH, '--suggest'],
+  'load-zh-suggest-wide': ['load', ZH, '--suggest', '--wide'],
   'load-zh-suggest-json': ['load', ZH, '--suggest', '--format', 'json'],
   'load-zh-role': ['load', ZH, '--role', '客户经理'],
   'load-zh-department': ['load', ZH, '--department', '技术部', '--format', 'json'],

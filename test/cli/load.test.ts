@@ -61,7 +61,7 @@ describe('kam load on the Chinese example', () => {
 
   it('reads at a glance: bars, statuses in words, fairness, totals, moves', async () => {
     const r = await kam(['load', zh, ...asOf, '--suggest', '--lang', 'zh']);
-    expect(r.stdout).toMatch(/张伟\s+客户经理\s+销售部\s+42\.82\s+40\s+█+▍?\s+107% 超载\s+7\/8\s+6/);
+    expect(r.stdout).toMatch(/张伟\s+客户经理\s+销售部\s+42\.82\s+40\s+█+[▏▎▍▌▋▊▉]?\s+107% 超载\s+7\/8\s+6/);
     expect(r.stdout).toContain('另列：不在职或不在人员表的人');
     expect(r.stdout).toContain('按岗位的公平性');
     expect(r.stdout).toMatch(/团队合计：12 人/);

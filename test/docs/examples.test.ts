@@ -2,7 +2,7 @@
 // `kam …` command, followed directly by a ```text block of what it prints. The test runs the command
 // in-process and requires every line shown to be output: `…` lines mark lines left out, the lines
 // between two `…` are consecutive in the output, and a block that does not start (end) with `…`
-// shows the output's first (last) line.
+// shows the output's first (last) line. Commands run as on a terminal 120 columns wide (README says so).
 import { describe, expect, it } from 'vitest';
 import { kam, type RunResult } from '../helpers/cli.js';
 import { fencedBlocks, PAGES, readPage } from './markdown.js';
@@ -90,10 +90,10 @@ function argsOf(command: string): string[] {
 const examples = PAGES.flatMap(examplesOf);
 const runs = new Map<string, Promise<RunResult>>();
 
-/** Runs a command once, however many pages show it. */
+/** Runs a command once, however many pages show it, on a terminal 120 columns wide. */
 function run(command: string): Promise<RunResult> {
   let r = runs.get(command);
-  if (!r) runs.set(command, (r = kam(argsOf(command))));
+  if (!r) runs.set(command, (r = kam(argsOf(command), { columns: 120 })));
   return r;
 }
 

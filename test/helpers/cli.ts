@@ -14,12 +14,19 @@ export interface RunResult {
   stderr: string;
 }
 
+export interface KamOptions {
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  /** Stdout as a terminal of this many columns (by default it is no terminal, so text is 80 wide). */
+  columns?: number;
+}
+
 /** Runs kam in this process with captured output (no colours, English unless told). */
-export async function kam(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> {
+export async function kam(args: string[], options: KamOptions = {}): Promise<RunResult> {
   let stdout = '';
   let stderr = '';
   const ctx: CliContext = {
-    stdout: { write: (s) => void (stdout += s), isTTY: false },
+    stdout: { write: (s) => void (stdout += s), ...(options.columns !== undefined ? { isTTY: true, columns: options.columns } : { isTTY: false }) },
     stderr: { write: (s) => void (stderr += s), isTTY: false },
     env: { LANG: 'en_US.UTF-8', NO_COLOR: '1', ...options.env },
     cwd: options.cwd ?? ROOT,

@@ -3,7 +3,9 @@ import type { CheckReport, GapsReport } from '../../rules/check.js';
 import type { Finding } from '../../model/finding.js';
 import type { ReportContext } from '../context.js';
 import { findingHint, findingMessage, findingWhere } from '../shared/findings.js';
+import { cutTo, joinFitting, wrapAfter } from '../shared/fit.js';
 import { safeText } from '../../util/safe-text.js';
+import { displayWidth } from '../../util/width.js';
 import { label } from '../../i18n/labels.js';
 import { tierName } from '../../model/tier.js';
 
@@ -12,12 +14,22 @@ function mark(f: Finding, ctx: ReportContext): string {
   return f.severity === 'error' ? c.red('✖ error') : f.severity === 'warn' ? c.yellow('⚠ warn ') : c.blue('ℹ info ');
 }
 
+// Continuation lines start under the cell: `  ✖ error  `.
+const INDENT = 11;
+
+/** A finding: mark, cell, message and rule, the message wrapped to the width (cell and rule never cut); its hint below. */
 function line(f: Finding, report: CheckReport | GapsReport, ctx: ReportContext, where: string): string[] {
   const c = ctx.color;
-  const out = [`  ${mark(f, ctx)}  ${c.cyan(where)}  ${findingMessage(f, ctx.lang, report.tiers)}  ${c.dim(f.rule)}`];
+  const out = wrapAfter(`  ${mark(f, ctx)}  ${c.cyan(where)}  `, findingMessage(f, ctx.lang, report.tiers), ctx.width, { indent: INDENT, tail: c.dim(f.rule) });
   const hint = findingHint(f, ctx.lang, report.tiers);
-  if (hint) out.push(`           ${c.dim(`↳ ${hint}`)}`);
+  if (hint) out.push(...wrapAfter(`${' '.repeat(INDENT)}${c.dim('↳')} `, hint, ctx.width, { indent: INDENT + 2, paint: (s) => c.dim(s) }));
   return out;
+}
+
+/** The title line(s): the report, the file, the date. */
+function title(key: 'check.title' | 'gaps.title', report: CheckReport | GapsReport, ctx: ReportContext): string[] {
+  const parts = [label(ctx.lang, key), safeText(report.file), label(ctx.lang, 'tier.asOf', { date: report.asOf })];
+  return joinFitting(parts, ' · ', ctx.width).map((l) => ctx.color.bold(l));
 }
 
 /** The closing line: counts per severity, or that all is well. */
@@ -32,12 +44,13 @@ export function summaryLine(report: CheckReport | GapsReport, ctx: ReportContext
 /** Findings grouped by sheet, each with its cell, message, rule and hint. */
 export function checkText(report: CheckReport, ctx: ReportContext): string {
   const c = ctx.color;
-  const out = [c.bold(`${label(ctx.lang, 'check.title')} · ${safeText(report.file)} · ${label(ctx.lang, 'tier.asOf', { date: report.asOf })}`)];
+  const out = title('check.title', report, ctx);
   let sheet: string | undefined | null = null;
   for (const f of report.findings) {
     if (f.sheet !== sheet) {
       sheet = f.sheet;
-      out.push('', c.bold.underline(safeText(sheet ?? report.file)));
+      const name = safeText(sheet ?? report.file);
+      out.push('', c.bold.underline(cutTo(name, ctx.width)));
     }
     const where = f.row === undefined ? '' : `${f.column ?? ''}${f.row}`;
     out.push(...line(f, report, ctx, where));
@@ -46,14 +59,17 @@ export function checkText(report: CheckReport, ctx: ReportContext): string {
   return `${out.join('\n')}\n`;
 }
 
-/** The gap report: one block per account, most severe and highest tier first. */
+/** The gap report: one block per account, most severe and highest tier first; a long account name is cut to fit the line. */
 export function gapsText(report: GapsReport, ctx: ReportContext): string {
   const c = ctx.color;
-  const out = [c.bold(`${label(ctx.lang, 'gaps.title')} · ${safeText(report.file)} · ${label(ctx.lang, 'tier.asOf', { date: report.asOf })}`)];
+  const out = title('gaps.title', report, ctx);
   for (const g of report.groups) {
     const tier = g.tier ? ` · ${safeText(tierName(report.tiers, g.tier, ctx.lang))}` : '';
-    const name = g.account === '' ? label(ctx.lang, 'gaps.other') : safeText(`${g.account}${g.id ? ` (${g.id})` : ''}`);
-    out.push('', `${c.bold(name)}${tier} · ${label(ctx.lang, 'gaps.count', { n: g.findings.length })}`);
+    const other = g.account === '';
+    const id = !other && g.id ? ` (${safeText(g.id)})` : '';
+    const rest = `${id}${tier} · ${label(ctx.lang, 'gaps.count', { n: g.findings.length })}`;
+    const account = other ? label(ctx.lang, 'gaps.other') : safeText(g.account);
+    out.push('', `${c.bold(cutTo(account, ctx.width, displayWidth(rest)) + id)}${rest.slice(id.length)}`);
     for (const f of g.findings) out.push(...line(f, report, ctx, findingWhere(f) ?? ''));
   }
   out.push('', summaryLine(report, ctx));

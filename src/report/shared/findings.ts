@@ -10,6 +10,7 @@ import { safeLines, safeParams, safeText } from '../../util/safe-text.js';
 import { fill } from '../../util/template.js';
 import { fmtPercent } from './numbers.js';
 import { label } from '../../i18n/labels.js';
+import { wrapAfter } from './fit.js';
 
 /**
  * How a message shows user text: `line` made safe for one line of output (the default), `lines`
@@ -65,14 +66,14 @@ const MAX_FINDINGS = 20;
 
 /** Findings as `cell  message` lines, at most MAX_FINDINGS of them, with a count. */
 export function findingLines(report: Pick<TierReport, 'findings'>, ctx: ReportContext): string[] {
-  const { lang, color: c } = ctx;
+  const { lang, color: c, width } = ctx;
   const out = [c.bold(label(lang, 'findings.title'))];
   for (const f of report.findings.slice(0, MAX_FINDINGS)) {
     const sev = f.severity === 'error' ? c.red('✖') : f.severity === 'warn' ? c.yellow('⚠') : c.blue('ℹ');
-    out.push(`  ${sev} ${c.cyan(findingWhere(f) ?? '')}  ${findingMessage(f, lang)}  ${c.dim(f.rule)}`);
+    out.push(...wrapAfter(`  ${sev} ${c.cyan(findingWhere(f) ?? '')}  `, findingMessage(f, lang), width, { indent: 4, tail: c.dim(f.rule) }));
   }
-  if (report.findings.length > MAX_FINDINGS) out.push(c.dim(`  ${label(lang, 'findings.more', { n: report.findings.length - MAX_FINDINGS })}`));
-  const counts = summarize(report.findings);
-  out.push(c.dim(`  ${label(lang, 'findings.summary', counts)}`));
+  const closing = (text: string): string[] => wrapAfter('  ', text, width, { indent: 2, paint: (s) => c.dim(s) });
+  if (report.findings.length > MAX_FINDINGS) out.push(...closing(label(lang, 'findings.more', { n: report.findings.length - MAX_FINDINGS })));
+  out.push(...closing(label(lang, 'findings.summary', summarize(report.findings))));
   return out;
 }

@@ -1,8 +1,9 @@
 /** `kam tier` for the terminal: ranked table, per-tier summary, data problems; `--explain` shows one account. */
-import Table from 'cli-table3';
 import type { ReportContext } from '../context.js';
 import type { TierReport, TierRow } from '../../scoring/score.js';
 import { alignedTable } from '../shared/aligned.js';
+import { boxTable } from '../shared/box.js';
+import { cutKeepingLast, joinFitting, wrapLines, type Column } from '../shared/fit.js';
 import { explainText } from './explain.js';
 import { findingLines } from '../shared/findings.js';
 import { fmtMoney, fmtPercent, fmtScore, fmtTrend } from '../shared/numbers.js';
@@ -10,6 +11,7 @@ import { label } from '../../i18n/labels.js';
 import { tierName } from '../../model/tier.js';
 import { topFactor } from './table.js';
 import { safeText } from '../../util/safe-text.js';
+import { displayWidth } from '../../util/width.js';
 
 /** The tier report as terminal text. */
 export function tierText(report: TierReport, ctx: ReportContext): string {
@@ -17,12 +19,14 @@ export function tierText(report: TierReport, ctx: ReportContext): string {
     const a = report.accounts.find((x) => x.index === report.explain);
     if (a) return explainText(report, a, ctx);
   }
-  const { lang, color: c } = ctx;
+  const { lang, color: c, width } = ctx;
   const out: string[] = [];
   const paren = (s: string): string => (lang === 'zh' ? `（${s}）` : ` (${s})`);
   const method = label(lang, `method.${report.method}`) + (report.method === 'weighted' ? paren(label(lang, `normalize.${report.normalize}`)) : '');
-  out.push(c.bold(`${label(lang, 'tier.title')} · ${safeText(report.file)} › ${safeText(report.sheet)} · ${label(lang, 'tier.accounts', { n: report.accounts.length })} · ${method}`));
-  out.push(c.dim(report.criteria.map((k) => `${safeText(k.header)} ${fmtPercent(k.weight, 0)}${k.direction === 'cost' ? '↓' : ''}`).join(' · ')));
+  const title = [label(lang, 'tier.title'), `${safeText(report.file)} › ${safeText(report.sheet)}`, label(lang, 'tier.accounts', { n: report.accounts.length }), method];
+  out.push(...joinFitting(title, ' · ', width).map((l) => c.bold(l)));
+  const criteria = report.criteria.map((k) => `${safeText(k.header)} ${fmtPercent(k.weight, 0)}${k.direction === 'cost' ? '↓' : ''}`);
+  out.push(...joinFitting(criteria, ' · ', width).map((l) => c.dim(l)));
   const rows = ctx.limit !== undefined ? report.accounts.slice(0, ctx.limit) : report.accounts;
   const lines = rows.map((a) => [
       String(a.rank),
@@ -34,27 +38,29 @@ export function tierText(report: TierReport, ctx: ReportContext): string {
       a.trend === null ? c.dim('—') : a.trend < 0 ? c.red(fmtTrend(a.trend)) : c.green(fmtTrend(a.trend)),
       safeText(topFactor(report, a)),
     ]);
-  out.push(
-    alignedTable(
-      ['rank', 'name', 'score', 'tier', 'recorded', 'movement', 'trend', 'factor'].map((k) => label(lang, k as 'rank')),
-      lines,
-      ['right', 'left', 'right', 'left', 'left', 'left', 'right', 'left'],
-      (s) => c.bold(s),
-    ),
-  );
-  if (rows.length < report.accounts.length) out.push(c.dim(label(lang, 'limit', { n: rows.length, total: report.accounts.length })));
+  const head = ['rank', 'name', 'score', 'tier', 'recorded', 'movement', 'trend', 'factor'].map((k) => label(lang, k as 'rank'));
+  // Too wide: the top factor gives way first (its points kept), then the name and a recorded text
+  // that is no tier name, then the tier's (pinned) note, down to `Strategic…`; tier names, rank,
+  // score, movement and trend are never cut.
+  const tierWidth = Math.max(...report.tiers.map((t) => displayWidth(safeText(tierName(report.tiers, t.id, lang)))));
+  const columns: Column[] = [
+    { align: 'right' },
+    { align: 'left', give: 2, min: 8 },
+    { align: 'right' },
+    { align: 'left', give: 3, min: tierWidth + 2 },
+    { align: 'left', give: 2, min: tierWidth },
+    { align: 'left' },
+    { align: 'right' },
+    { align: 'left', give: 1, min: 8, cut: cutKeepingLast },
+  ];
+  out.push(alignedTable(head, lines, columns, width, (s) => c.bold(s)));
+  if (rows.length < report.accounts.length) out.push(...wrapLines(label(lang, 'limit', { n: rows.length, total: report.accounts.length }), width, (s) => c.dim(s)));
   out.push('', c.bold(label(lang, 'summary.title')));
-  const sum = new Table({
-    head: ['tier', 'count', 'revenue', 'share'].map((k) => label(lang, k as 'tier')),
-    style: { head: [], border: [], compact: true },
-    colAligns: ['left', 'right', 'right', 'right'],
-  });
-  for (const s of report.summary) {
-    sum.push([paint(report, s.tier, safeText(tierName(report.tiers, s.tier, lang)), ctx), String(s.count), fmtMoney(s.revenue), fmtPercent(s.revenueShare)]);
-  }
+  const summary = report.summary.map((s) => [paint(report, s.tier, safeText(tierName(report.tiers, s.tier, lang)), ctx), String(s.count), fmtMoney(s.revenue), fmtPercent(s.revenueShare)]);
   const total = report.summary.reduce((s, x) => s + x.revenue, 0);
-  sum.push([label(lang, 'total'), String(report.accounts.length), fmtMoney(total), total > 0 ? fmtPercent(1) : '—']);
-  out.push(sum.toString());
+  summary.push([label(lang, 'total'), String(report.accounts.length), fmtMoney(total), total > 0 ? fmtPercent(1) : '—']);
+  const sumHead = ['tier', 'count', 'revenue', 'share'].map((k) => label(lang, k as 'tier'));
+  out.push(boxTable(sumHead, summary, [{ align: 'left', give: 1 }, { align: 'right' }, { align: 'right' }, { align: 'right' }], width));
   if (report.findings.length > 0) out.push('', ...findingLines(report, ctx));
   return `${out.join('\n')}\n`;
 }
