@@ -12,7 +12,8 @@
 // wrapped; check and gaps: messages wrapped under the cell, the rule code at the end or on its own
 // line; load: shorter bars, the Department header cut), while `-o` files are not; added
 // tier-zh-wide, check-zh-wide, gaps-zh-wide and load-zh-suggest-wide, which keep the earlier output
-// byte for byte but that a load bar of exactly 45% now shows 9 cells, not 8 (a rounding bug).
+// byte for byte but that a load bar of exactly 45% now shows 9 cells, not 8 (a rounding bug);
+// zh check and gaps text name the severity in Chinese (✖ 错误, ⚠ 警告, ℹ 提示).
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

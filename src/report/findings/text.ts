@@ -9,9 +9,12 @@ import { displayWidth } from '../../util/width.js';
 import { label } from '../../i18n/labels.js';
 import { tierName } from '../../model/tier.js';
 
+/** The severity as a sign and a word in the report's language (`✖ error`, `⚠ 警告`), padded to one width. */
 function mark(f: Finding, ctx: ReportContext): string {
   const c = ctx.color;
-  return f.severity === 'error' ? c.red('✖ error') : f.severity === 'warn' ? c.yellow('⚠ warn ') : c.blue('ℹ info ');
+  const word = label(ctx.lang, `severity.${f.severity}`);
+  const text = `${f.severity === 'error' ? '✖' : f.severity === 'warn' ? '⚠' : 'ℹ'} ${word}${' '.repeat(Math.max(0, 5 - displayWidth(word)))}`;
+  return f.severity === 'error' ? c.red(text) : f.severity === 'warn' ? c.yellow(text) : c.blue(text);
 }
 
 // Continuation lines start under the cell: `  ✖ error  `.
