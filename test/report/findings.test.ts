@@ -176,7 +176,7 @@ describe('check and gaps text', () => {
     const check = lines(renderText('check', checked, 'text', zh));
     expect(check[0]).toBe('分工检查 · book.xlsx · 截至 2025-11-15');
     expect(check).toContain('  ℹ 提示   H3  Bolt：记录为普通客户，评分为重要客户  account/tier-mismatch');
-    expect(check).toContainEqual(expect.stringMatching(/^  ✖ 错误   [A-Z]+\d+  /));
+    expect(check).toContainEqual(expect.stringMatching(/^ {2}✖ 错误 {3}[A-Z]+\d+ {2}/));
     expect(check).toContain('           ↳ 请指定一位对结果负责、审批的人（A）');
     expect(check.at(-1)).toBe('✖ 3 个错误，2 个警告，1 条提示');
     const gap = lines(renderText('gaps', gaps, 'text', zh));
