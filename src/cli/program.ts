@@ -5,6 +5,7 @@ import type { CliContext } from './context.js';
 import { checkCommand, checkCommandSpecs } from './commands/check.js';
 import { configCommand, configCommandSpec, type ConfigOptions } from './commands/config.js';
 import { loadCommand, loadCommandSpec, type LoadOptions } from './commands/load.js';
+import { matrixCommand, matrixCommandSpec, type MatrixCliOptions } from './commands/matrix.js';
 import { tierCommand, tierCommandSpec, type TierOptions } from './commands/tier.js';
 import { mergedOptions } from './options.js';
 
@@ -33,6 +34,7 @@ export function createProgram(ctx: CliContext, setExit: (code: number) => void):
   tierCommandSpec(program, async (book, cmd) => setExit(await tierCommand(book, mergedOptions(cmd) as TierOptions, ctx)));
   checkCommandSpecs(program, async (kind, book, cmd) => setExit(await checkCommand(kind, book, mergedOptions(cmd), ctx)));
   loadCommandSpec(program, async (book, cmd) => setExit(await loadCommand(book, mergedOptions(cmd) as LoadOptions, ctx)));
+  matrixCommandSpec(program, async (book, cmd) => setExit(await matrixCommand(book, mergedOptions(cmd) as MatrixCliOptions, ctx)));
   configCommandSpec(program, async (book, cmd) => setExit(await configCommand(book, mergedOptions(cmd) as ConfigOptions, ctx)));
   return program;
 }

@@ -9,6 +9,11 @@ import type { SheetData } from '../model/sheet-data.js';
 import type { CheckReport, GapsReport } from '../rules/check.js';
 import type { TierReport } from '../scoring/score.js';
 import type { LoadReport } from '../workload/report.js';
+import type { Matrix } from '../matrix/build.js';
+import { matrixCsv } from './matrix/csv.js';
+import { matrixJson } from './matrix/json.js';
+import { matrixMarkdown } from './matrix/markdown.js';
+import { matrixText } from './matrix/text.js';
 import { configJson } from './config/json.js';
 import type { ReportContext } from './context.js';
 import { githubAnnotations } from './findings/github.js';
@@ -33,6 +38,7 @@ export interface Results {
   check: CheckReport;
   gaps: GapsReport;
   load: LoadReport;
+  matrix: Matrix;
   config: ConfigResult;
 }
 export type Kind = keyof Results;
@@ -54,6 +60,7 @@ export const RENDERERS = {
   check: { text: checkText, json: findingsJson, github: githubAnnotations, junit, markdown: findingsMarkdown },
   gaps: { text: gapsText, json: findingsJson, markdown: findingsMarkdown, junit },
   load: { text: loadText, json: loadJson, markdown: loadMarkdown, csv: loadCsv },
+  matrix: { text: matrixText, json: matrixJson, csv: matrixCsv, markdown: matrixMarkdown },
   config: { json: configJson },
 } satisfies { [K in Kind]: Renderers<Results[K]> };
 
@@ -125,6 +132,9 @@ export function showsFinding(kind: Kind, format: TextFormat, f: Finding): boolea
       return format === 'text' || format === 'markdown';
     case 'load':
       return f.rule.startsWith('load/');
+    case 'matrix':
+      // The matrix marks the rules in its rows; the findings themselves go to stderr.
+      return false;
     default:
       return true;
   }

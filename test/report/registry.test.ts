@@ -3,9 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { reportContext } from '../../src/report/context.js';
 import { fileFormats, render, renderSheets, renderText, RENDERERS, showsFinding, stdoutFormats, type Kind, type Results, type TextFormat } from '../../src/report/index.js';
-import { checkSample, configSample, gapsSample, loadSample, pieces, tierSample } from './samples.js';
+import { checkSample, configSample, gapsSample, loadSample, matrixSample, pieces, tierSample } from './samples.js';
 
-const SAMPLES: Results = { tier: tierSample(), check: checkSample(), gaps: gapsSample(), load: loadSample(), config: configSample() };
+const SAMPLES: Results = { tier: tierSample(), check: checkSample(), gaps: gapsSample(), load: loadSample(), matrix: matrixSample(), config: configSample() };
 const KINDS = Object.keys(SAMPLES) as Kind[];
 
 describe('formats', () => {
@@ -18,6 +18,7 @@ describe('formats', () => {
     expect(stdoutFormats('check')).toEqual(['text', 'json', 'github', 'junit', 'markdown']);
     expect(stdoutFormats('gaps')).toEqual(['text', 'json', 'markdown', 'junit']);
     expect(stdoutFormats('load')).toEqual(['text', 'json', 'markdown', 'csv']);
+    expect(stdoutFormats('matrix')).toEqual(['text', 'json', 'csv', 'markdown']);
     expect(stdoutFormats('config')).toEqual(['json']);
   });
 
@@ -26,6 +27,7 @@ describe('formats', () => {
     expect(fileFormats('check')).toEqual(['text', 'json', 'github', 'junit', 'markdown']);
     expect(fileFormats('gaps')).toEqual(['text', 'json', 'markdown', 'junit']);
     expect(fileFormats('load')).toEqual(['text', 'json', 'markdown', 'csv']);
+    expect(fileFormats('matrix')).toEqual(['text', 'json', 'csv', 'markdown']);
     expect(fileFormats('config')).toEqual(['json']);
   });
 });

@@ -7,6 +7,7 @@ import type { Rendered } from '../../src/report/index.js';
 import { gapsReport, type CheckReport, type GapsReport } from '../../src/rules/check.js';
 import { scoreAccounts, type TierReport } from '../../src/scoring/score.js';
 import { computeLoad } from '../../src/workload/load.js';
+import { buildMatrix, type Matrix, type MatrixOptions } from '../../src/matrix/build.js';
 import { loadReport, type LoadReport } from '../../src/workload/report.js';
 import { accountsTable, AS_OF, assignmentsTable, bookOf, check, cleanTables, config, staffTable, type AssignmentInput, type ColumnSpec } from '../helpers/rows.js';
 
@@ -135,6 +136,35 @@ export function loadSample(options: { suggest?: boolean } = { suggest: true }): 
   const book = bookOf({ accounts, staff, assignments });
   const findings = check({ accounts, staff, assignments }).findings;
   return loadReport(book, computeLoad(book), 'book.xlsx', options, findings);
+}
+
+/**
+ * `kam matrix` of a small book: Apex (strategic) with Follow-up (Alice R, Bob A) and Support held by
+ * the Service department (R) with Alice A/R-less C; Bolt with Follow-up where nobody is A (Alice R,
+ * =Carol R) — raci/no-accountable — and Complaints where Bob holds A/R.
+ */
+export function matrixSample(options: MatrixOptions = {}): Matrix {
+  const accounts = accountsTable([
+    { id: 'A1', name: 'Apex', owner: 'Alice', numbers: { annual_revenue: 300 }, tier: 'strategic' },
+    { id: 'A2', name: 'Bolt', owner: 'Bob', numbers: { annual_revenue: 100 }, tier: 'normal' },
+  ]);
+  const staff = staffTable([
+    { name: 'Alice', role: 'Account Manager', department: 'Sales', capacity: 10 },
+    { name: 'Bob', role: 'Director', department: 'Sales', capacity: 20 },
+    { name: '=Carol', role: 'Account Manager', department: 'Service', capacity: 20 },
+  ]);
+  const assignments = assignmentsTable([
+    { account: 'Apex', task: 'Follow-up', person: 'Alice', raci: 'R', frequency: 'weekly', hours: 4 },
+    { account: 'Apex', task: 'Follow-up', person: 'Bob', raci: 'A', frequency: 'weekly', hours: 4 },
+    { account: 'Apex', task: 'Support', department: 'Service', raci: 'R', frequency: 'monthly', hours: 6 },
+    { account: 'Apex', task: 'Support', person: 'Alice', raci: 'C', frequency: 'monthly', hours: 6 },
+    { account: 'Bolt', task: 'Follow-up', person: 'Alice', raci: 'R', frequency: 'weekly', hours: 2 },
+    { account: 'Bolt', task: 'Follow-up', person: '=Carol', raci: 'R', frequency: 'weekly', hours: 2 },
+    { account: 'Bolt', task: 'Complaints', person: 'Bob', raci: 'R/A', frequency: 'monthly', hours: 3 },
+  ]);
+  const book = bookOf({ accounts, staff, assignments });
+  const findings = check({ accounts, staff, assignments }).findings;
+  return buildMatrix(book, computeLoad(book), findings, 'book.xlsx', options);
 }
 
 /** `kam config`: the defaults in force. */

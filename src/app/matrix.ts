@@ -1,0 +1,30 @@
+/** `kam matrix`: the responsibility matrix of a book, with the findings of the activities it shows. */
+import { indexBook } from '../book/book.js';
+import { buildMatrix, type Matrix, type MatrixOptions } from '../matrix/build.js';
+import { fold } from '../util/text.js';
+import { computeLoad } from '../workload/load.js';
+import { checkFromTables } from './check.js';
+import { readBookTables } from './tables.js';
+import { requireKeyColumns, requireSheet, type Session } from './session.js';
+
+/**
+ * The matrix. Its findings — for stderr and the exit code — are `kam check`'s, as it reports them
+ * (source cells), for the activities the matrix shows: the RACI and reference rules, and every
+ * cell of the sheets that could not be read.
+ */
+export async function matrixBook(session: Session, options: MatrixOptions = {}): Promise<Matrix> {
+  requireSheet(session, 'assignments');
+  const tables = await readBookTables(session);
+  const { accounts, staff, assignments, tiers } = tables;
+  requireKeyColumns(session, 'assignments', assignments!.layout);
+  const check = checkFromTables(session, tables);
+  const book = indexBook({ config: session.config, asOf: session.asOf, assignments: assignments!, ...(staff ? { staff } : {}), ...(accounts ? { accounts } : {}), ...(tiers ? { tiers: tiers.accounts } : {}) });
+  const matrix = buildMatrix(book, computeLoad(book), check.findings, session.path, options);
+  const shown = new Set(matrix.rows.map((r) => `${fold(r.account)}\u0000${fold(r.task)}`));
+  matrix.findings = check.findings.filter((f) => {
+    if (f.rule.startsWith('schema/')) return true;
+    if (!f.rule.startsWith('raci/') && !f.rule.startsWith('ref/')) return false;
+    return f.account === undefined || f.task === undefined || shown.has(`${fold(f.account)}\u0000${fold(f.task)}`);
+  });
+  return matrix;
+}

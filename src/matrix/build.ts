@@ -1,0 +1,336 @@
+/**
+ * The responsibility (RACI) matrix (issue 10): the long division-of-labour rows pivoted into
+ * activities (account × task) × people, departments or roles, each cell the letters held there in
+ * one canonical form (`A/R`), with check columns per row (#A, #R and the RACI rules that fire) and
+ * totals per column (letters held, accounts, weekly hours, utilisation). One model for every view
+ * and format; the renderers only lay it out.
+ */
+import type { IndexedBook, TaskGroup } from '../book/book.js';
+import type { Account } from '../model/account.js';
+import { RACI, type RaciLetter } from '../model/codes.js';
+import type { Finding } from '../model/finding.js';
+import type { TierDef } from '../model/tier.js';
+import { tierRecognizer } from '../model/tier.js';
+import type { IsoDate } from '../util/date.js';
+import { compareText } from '../util/compare.js';
+import { fold } from '../util/text.js';
+import type { LoadResult, PersonLoad } from '../workload/load.js';
+
+export const MATRIX_VIEWS = ['account', 'task', 'person'] as const;
+export type MatrixView = (typeof MATRIX_VIEWS)[number];
+export const COLUMN_MODES = ['person', 'department', 'role'] as const;
+export type ColumnMode = (typeof COLUMN_MODES)[number];
+
+/** The letters in their canonical order and form: A, then R, C, I, joined by `/` (`A/R`). */
+export const LETTER_ORDER: readonly RaciLetter[] = ['A', 'R', 'C', 'I'];
+
+/** A letters mask as the matrix writes it: `A/R`, `R`, `C/I`; '' for none. */
+export function lettersText(mask: number): string {
+  return LETTER_ORDER.filter((l) => mask & RACI[l]).join('/');
+}
+
+/** A column: a person, a department (rows held by a department, or `--columns department`) or a role. */
+export interface MatrixColumn {
+  /** `person:张伟`, `department:销售部`, `role:客户经理`: unique, stable across runs. */
+  key: string;
+  label: string;
+  kind: ColumnMode;
+  department?: string;
+  role?: string;
+}
+
+/** One activity (account × task) of the account view, or one (person, activity) of the person view. */
+export interface MatrixRow {
+  account: string;
+  accountId?: string;
+  /** The account's effective tier id. */
+  tier?: string;
+  task: string;
+  /** Letters per column key (a mask of RACI bits); columns holding nothing are absent. */
+  cells: Map<string, number>;
+  /** Holders (people or departments) accountable and responsible on the activity, all of them. */
+  a: number;
+  r: number;
+  /** The RACI rules that fire on the activity (as `kam check` reports them). */
+  rules: string[];
+  /** The first row of the activity in the Assignments sheet. */
+  sourceRow: number;
+  /** Person view: whose block the row is in, the letters they hold and their weekly hours. */
+  person?: string;
+  letters?: number;
+  hours?: number;
+}
+
+/** One task type of the task view: letters per column counted across accounts. */
+export interface TaskRow {
+  task: string;
+  /** Per column key: how many activities hold each letter there. */
+  cells: Map<string, Record<RaciLetter, number>>;
+  /** Activities of the task shown. */
+  activities: number;
+}
+
+/** Per column: letters held, accounts held, weekly hours and utilisation. */
+export interface MatrixTotal {
+  key: string;
+  R: number;
+  A: number;
+  C: number;
+  I: number;
+  accounts: number;
+  hours: number;
+  /** Hours over capacity (a fraction); undefined when the column has no capacity. */
+  utilization?: number;
+}
+
+export interface Matrix {
+  kind: 'matrix';
+  view: MatrixView;
+  columnMode: ColumnMode;
+  file: string;
+  asOf: IsoDate;
+  tiers: TierDef[];
+  columns: MatrixColumn[];
+  rows: MatrixRow[];
+  taskRows: TaskRow[];
+  totals: MatrixTotal[];
+  /** The most responsible (R) a task may have before `raci/too-many-responsible`. */
+  maxResponsible: number;
+  /** Findings for stderr and the exit code: those of the activities shown, at their source cells. */
+  findings: Finding[];
+  /** Rows the filters left out (a note says so when everything was filtered away). */
+  filteredOut: number;
+}
+
+export interface MatrixOptions {
+  view?: MatrixView;
+  columns?: ColumnMode;
+  /** Accounts by id or name (repeatable `--account`). */
+  accounts?: readonly string[];
+  /** A tier by id, label or alias. */
+  tier?: string;
+  department?: string;
+  person?: string;
+  role?: string;
+}
+
+/** The matrix of an indexed book: `findings` are the check's (reader and rule) findings. */
+export function buildMatrix(book: IndexedBook, load: LoadResult, findings: readonly Finding[], file: string, options: MatrixOptions = {}): Matrix {
+  const view = options.view ?? 'account';
+  const columnMode = options.columns ?? 'person';
+  const { config } = book;
+  const maxResponsible = responsibleMax(config.rules['raci/too-many-responsible']);
+  const loads = new Map(load.people.map((p) => [p.key, p]));
+  const person = (key: string): PersonLoad | undefined => loads.get(key);
+
+  // Which activities are shown: the account filters, then those where the column filters hold a letter.
+  const wantAccounts = options.accounts?.map((a) => fold(a));
+  const recognize = tierRecognizer(config.tiers);
+  const wantTier = options.tier !== undefined ? (recognize(options.tier) ?? fold(options.tier)) : undefined;
+  const holderFilter = columnFilter(book, options);
+  const activities: { g: TaskGroup; account?: Account; tier?: string }[] = [];
+  let filteredOut = 0;
+  for (const g of book.groups) {
+    const account = g.account;
+    const tier = account ? book.effectiveTier(account) : undefined;
+    const ok =
+      (!wantAccounts || wantAccounts.some((w) => w === fold(g.accountText) || (account && (w === fold(account.name) || (account.id !== undefined && w === fold(account.id)))))) &&
+      (wantTier === undefined || tier === wantTier) &&
+      (!holderFilter || g.rows.some((r) => holderFilter(r.personKey, r.departmentKey)));
+    if (ok) activities.push({ g, ...(account ? { account } : {}), ...(tier !== undefined ? { tier } : {}) });
+    else filteredOut++;
+  }
+
+  // Columns: people grouped by department (staff order), department-held rows as department columns.
+  const columns = new Map<string, MatrixColumn>();
+  const columnOf = (personKey: string | undefined, deptKey: string | undefined, name: string | undefined, dept: string | undefined): MatrixColumn | undefined => {
+    if (personKey !== undefined) {
+      const p = book.people.get(personKey);
+      const department = p?.department ?? dept;
+      const role = p?.role;
+      if (columnMode === 'department' && department !== undefined) return ensure(columns, `department:${fold(department)}`, department, 'department', { department });
+      if (columnMode === 'role' && role !== undefined) return ensure(columns, `role:${fold(role)}`, role, 'role', { role });
+      if (columnMode !== 'person') return ensure(columns, `person:${personKey}`, p?.name ?? name!, 'person', { ...(department !== undefined ? { department } : {}) });
+      return ensure(columns, `person:${personKey}`, p?.name ?? name!, 'person', { ...(department !== undefined ? { department } : {}), ...(role !== undefined ? { role } : {}) });
+    }
+    if (deptKey !== undefined) return ensure(columns, `department:${deptKey}`, dept!, 'department', { department: dept! });
+    return undefined;
+  };
+  const byActivity = new Map<string, string[]>();
+  for (const f of findings) {
+    if (!f.rule.startsWith('raci/') || f.account === undefined || f.task === undefined) continue;
+    const k = `${fold(f.account)}\u0000${fold(f.task)}`;
+    const list = byActivity.get(k) ?? [];
+    if (!list.includes(f.rule)) list.push(f.rule);
+    byActivity.set(k, list);
+  }
+
+  const rows: MatrixRow[] = [];
+  for (const { g, account, tier } of activities) {
+    const cells = new Map<string, number>();
+    const holders = new Map<string, number>();
+    for (const r of g.rows) {
+      const hk = r.personKey !== undefined ? `p:${r.personKey}` : r.departmentKey !== undefined ? `d:${r.departmentKey}` : undefined;
+      if (hk !== undefined) holders.set(hk, (holders.get(hk) ?? 0) | r.raci);
+      if (holderFilter && !holderFilter(r.personKey, r.departmentKey)) continue;
+      const col = columnOf(r.personKey, r.departmentKey, r.person, r.department);
+      if (col) cells.set(col.key, (cells.get(col.key) ?? 0) | r.raci);
+    }
+    let a = 0;
+    let rr = 0;
+    for (const mask of holders.values()) {
+      if (mask & RACI.A) a++;
+      if (mask & RACI.R) rr++;
+    }
+    const name = account?.name ?? g.accountText;
+    const task = g.rows[0]!.task;
+    const row: MatrixRow = { account: name, task, cells, a, r: rr, rules: byActivity.get(`${fold(name)}\u0000${g.taskKey}`) ?? byActivity.get(`${fold(g.accountText)}\u0000${g.taskKey}`) ?? [], sourceRow: g.rows[0]!.row };
+    if (account?.id !== undefined) row.accountId = account.id;
+    if (tier !== undefined) row.tier = tier;
+    rows.push(row);
+  }
+
+  const ordered = orderColumns([...columns.values()], book, columnMode);
+  const totals = columnTotals(ordered, rows, load, columnMode);
+  const matrix: Matrix = { kind: 'matrix', view, columnMode, file, asOf: book.asOf, tiers: config.tiers, columns: ordered, rows, taskRows: [], totals, maxResponsible, findings: [...findings], filteredOut };
+  if (view === 'task') matrix.taskRows = taskRows(rows, book);
+  if (view === 'person') matrix.rows = personRows(rows, ordered, activities, person);
+  return matrix;
+}
+
+function ensure(columns: Map<string, MatrixColumn>, key: string, label: string, kind: ColumnMode, extra: Partial<MatrixColumn>): MatrixColumn {
+  let c = columns.get(key);
+  if (!c) {
+    c = { key, label, kind, ...extra };
+    columns.set(key, c);
+  }
+  return c;
+}
+
+/** `--department`, `--person`, `--role`: which holders (a row's person or department) the columns keep. */
+function columnFilter(book: IndexedBook, options: MatrixOptions): ((personKey: string | undefined, deptKey: string | undefined) => boolean) | undefined {
+  const { department, person, role } = options;
+  if (department === undefined && person === undefined && role === undefined) return undefined;
+  const dept = department !== undefined ? fold(department) : undefined;
+  const who = person !== undefined ? fold(person) : undefined;
+  const job = role !== undefined ? fold(role) : undefined;
+  return (personKey, deptKey) => {
+    const p = personKey !== undefined ? book.people.get(personKey) : undefined;
+    if (who !== undefined && personKey !== who) return false;
+    if (job !== undefined && (p?.role === undefined || fold(p.role) !== job)) return false;
+    if (dept !== undefined) {
+      const d = p?.department !== undefined ? fold(p.department) : deptKey;
+      if (d !== dept) return false;
+    }
+    return true;
+  };
+}
+
+/**
+ * Columns in the Staff sheet's order: people grouped by department, each department's own column
+ * (rows it holds without a person) after its people; by department or role, in the order they
+ * first appear there, department-held columns last.
+ */
+function orderColumns(columns: MatrixColumn[], book: IndexedBook, mode: ColumnMode): MatrixColumn[] {
+  if (mode === 'role') {
+    const roleOrder = new Map<string, number>();
+    for (const p of book.staff?.people ?? []) if (p.role !== undefined && !roleOrder.has(fold(p.role))) roleOrder.set(fold(p.role), roleOrder.size);
+    const rank = (c: MatrixColumn): number => (c.kind === 'role' ? (roleOrder.get(fold(c.role ?? '')) ?? roleOrder.size) : roleOrder.size + 1);
+    return columns.sort((x, y) => rank(x) - rank(y) || compareText(x.label, y.label));
+  }
+  const staffOrder = new Map<string, number>();
+  (book.staff?.people ?? []).forEach((p, i) => staffOrder.set(p.key, i));
+  const deptOrder = new Map<string, number>();
+  for (const p of book.staff?.people ?? []) if (p.department !== undefined && !deptOrder.has(fold(p.department))) deptOrder.set(fold(p.department), deptOrder.size);
+  const deptRank = (c: MatrixColumn): number => (c.department !== undefined ? (deptOrder.get(fold(c.department)) ?? deptOrder.size) : deptOrder.size + 1);
+  const within = (c: MatrixColumn): number => (c.kind === 'person' ? (staffOrder.get(c.key.slice('person:'.length)) ?? Number.MAX_SAFE_INTEGER) : Number.MAX_SAFE_INTEGER);
+  return columns.sort(
+    (x, y) =>
+      deptRank(x) - deptRank(y) ||
+      compareText(x.department ?? '', y.department ?? '') ||
+      (x.kind === 'department' ? 1 : 0) - (y.kind === 'department' ? 1 : 0) ||
+      within(x) - within(y) ||
+      compareText(x.label, y.label),
+  );
+}
+
+/** Per column: the letters it holds on the rows shown, the accounts, and (people) hours and utilisation. */
+function columnTotals(columns: MatrixColumn[], rows: MatrixRow[], load: LoadResult, mode: ColumnMode): MatrixTotal[] {
+  const byKey = new Map(load.people.map((p) => [p.key, p]));
+  return columns.map((c) => {
+    const t: MatrixTotal = { key: c.key, R: 0, A: 0, C: 0, I: 0, accounts: 0, hours: 0 };
+    const accounts = new Set<string>();
+    for (const r of rows) {
+      const mask = r.cells.get(c.key);
+      if (!mask) continue;
+      for (const l of LETTER_ORDER) if (mask & RACI[l]) t[l]++;
+      accounts.add(r.accountId ?? r.account);
+    }
+    t.accounts = accounts.size;
+    // Hours and capacity of the people the column stands for (a department column of department-held rows has none).
+    const people: PersonLoad[] = [];
+    if (c.kind === 'person') {
+      const p = byKey.get(c.key.slice('person:'.length));
+      if (p) people.push(p);
+    } else if (mode !== 'person') {
+      for (const p of load.people) {
+        const match = c.kind === 'department' ? p.department !== undefined && fold(p.department) === fold(c.department ?? '') : p.role !== undefined && fold(p.role) === fold(c.role ?? '');
+        if (match && p.status !== 'unknown') people.push(p);
+      }
+    }
+    t.hours = people.reduce((s, p) => s + p.hours, 0);
+    const capacity = people.reduce((s, p) => s + p.capacity, 0);
+    if (capacity > 0) t.utilization = t.hours / capacity;
+    return t;
+  });
+}
+
+/** The task view: per task (as written, grouped by folded name) the letters each column holds, counted. */
+function taskRows(rows: MatrixRow[], book: IndexedBook): TaskRow[] {
+  const byTask = new Map<string, TaskRow>();
+  const order = new Map<string, number>();
+  Object.values(book.config.tasks)
+    .flat()
+    .forEach((name, i) => order.set(fold(name), i));
+  for (const r of rows) {
+    const k = fold(r.task);
+    let t = byTask.get(k);
+    if (!t) {
+      t = { task: r.task, cells: new Map(), activities: 0 };
+      byTask.set(k, t);
+    }
+    t.activities++;
+    for (const [key, mask] of r.cells) {
+      let counts = t.cells.get(key);
+      if (!counts) {
+        counts = { R: 0, A: 0, C: 0, I: 0 };
+        t.cells.set(key, counts);
+      }
+      for (const l of LETTER_ORDER) if (mask & RACI[l]) counts[l]++;
+    }
+  }
+  return [...byTask.entries()].sort(([a], [b]) => (order.get(a) ?? Number.MAX_SAFE_INTEGER) - (order.get(b) ?? Number.MAX_SAFE_INTEGER) || compareText(a, b)).map(([, t]) => t);
+}
+
+/** The person view: for each person column, the activities they hold, their letters and weekly hours. */
+function personRows(rows: MatrixRow[], columns: MatrixColumn[], activities: { g: TaskGroup }[], load: (key: string) => PersonLoad | undefined): MatrixRow[] {
+  const out: MatrixRow[] = [];
+  for (const c of columns) {
+    if (c.kind !== 'person') continue;
+    const p = load(c.key.slice('person:'.length));
+    const hours = new Map<TaskGroup, number>();
+    for (const item of p?.items ?? []) hours.set(item.group, (hours.get(item.group) ?? 0) + item.load);
+    // rows[i] is the row of activities[i].
+    rows.forEach((r, i) => {
+      const mask = r.cells.get(c.key);
+      if (mask) out.push({ ...r, person: c.label, letters: mask, hours: hours.get(activities[i]!.g) ?? 0 });
+    });
+  }
+  return out;
+}
+
+/** The `max` option of raci/too-many-responsible, default 3. */
+function responsibleMax(setting: unknown): number {
+  if (Array.isArray(setting) && setting[1] && typeof setting[1] === 'object' && typeof (setting[1] as { max?: unknown }).max === 'number') return (setting[1] as { max: number }).max;
+  return 3;
+}

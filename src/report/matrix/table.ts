@@ -1,0 +1,58 @@
+/** The matrix as a plain table (header + rows of values): what CSV and markdown write. */
+import type { Lang } from '../../model/lang.js';
+import type { SheetData, Value } from '../../model/sheet-data.js';
+import { tierLabel } from '../../model/tier.js';
+import { LETTER_ORDER, lettersText, type Matrix } from '../../matrix/build.js';
+import { label } from '../../i18n/labels.js';
+
+/** The check marks of a row: `#A ≠ 1`, `#R = 0`, `#R > max`, as rule codes. */
+export function rowFlags(m: Matrix, row: { a: number; r: number }): { a: boolean; r: boolean } {
+  return { a: row.a !== 1, r: row.r === 0 || row.r > m.maxResponsible };
+}
+
+/** The view as a table in the user's language. */
+export function matrixTable(m: Matrix, lang: Lang): SheetData {
+  const tier = (id: string | undefined): string => (id === undefined ? '' : tierLabel(m.tiers.find((t) => t.id === id), lang));
+  const L = (k: Parameters<typeof label>[1]): string => label(lang, k);
+  if (m.view === 'task') {
+    return {
+      name: L('matrix.sheet.task'),
+      header: [L('matrix.task'), L('matrix.activities'), ...m.columns.map((c) => c.label)],
+      rows: m.taskRows.map((t) => [t.task, t.activities, ...m.columns.map((c) => countsText(t.cells.get(c.key)))]),
+    };
+  }
+  if (m.view === 'person') {
+    return {
+      name: L('matrix.sheet.person'),
+      header: [L('matrix.person'), L('matrix.account'), L('matrix.accountId'), L('matrix.tier'), L('matrix.task'), L('matrix.letters'), L('matrix.hours')],
+      rows: m.rows.map((r) => [r.person ?? '', r.account, r.accountId ?? '', tier(r.tier), r.task, lettersText(r.letters ?? 0), round(r.hours ?? 0)]),
+    };
+  }
+  return {
+    name: L('matrix.sheet.account'),
+    header: [L('matrix.account'), L('matrix.accountId'), L('matrix.tier'), L('matrix.task'), ...m.columns.map((c) => c.label), '#A', '#R', L('matrix.rules')],
+    rows: m.rows.map((r): Value[] => [r.account, r.accountId ?? '', tier(r.tier), r.task, ...m.columns.map((c) => lettersText(r.cells.get(c.key) ?? 0)), r.a, r.r, r.rules.join(' ')]),
+  };
+}
+
+/** The totals per column as a table: one row per column. */
+export function totalsTable(m: Matrix, lang: Lang): SheetData {
+  const L = (k: Parameters<typeof label>[1]): string => label(lang, k);
+  return {
+    name: L('matrix.sheet.totals'),
+    header: [L('matrix.column'), 'R', 'A', 'C', 'I', L('matrix.accounts'), L('matrix.hours'), L('matrix.utilization')],
+    rows: m.totals.map((t, i) => [m.columns[i]!.label, t.R, t.A, t.C, t.I, t.accounts, round(t.hours), t.utilization === undefined ? null : round(t.utilization, 4)]),
+  };
+}
+
+/** Letters counted across accounts: `R 12 · A 3` ('' for none). */
+export function countsText(counts: Record<'R' | 'A' | 'C' | 'I', number> | undefined, sep = ' · '): string {
+  if (!counts) return '';
+  return LETTER_ORDER.filter((l) => counts[l] > 0)
+    .map((l) => `${l} ${counts[l]}`)
+    .join(sep);
+}
+
+function round(n: number, digits = 2): number {
+  return Number(n.toFixed(digits));
+}
