@@ -13,7 +13,8 @@
 // line; load: shorter bars, the Department header cut), while `-o` files are not; added
 // tier-zh-wide, check-zh-wide, gaps-zh-wide and load-zh-suggest-wide, which keep the earlier output
 // byte for byte but that a load bar of exactly 45% now shows 9 cells, not 8 (a rounding bug);
-// zh check and gaps text name the severity in Chinese (✖ 错误, ⚠ 警告, ℹ 提示).
+// zh check and gaps text name the severity in Chinese (✖ 错误, ⚠ 警告, ℹ 提示). Issue 10 added the
+// matrix-* cases (kam matrix).
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,6 +76,14 @@ const CASES: Record<string, string[]> = {
   'gaps-en': ['gaps', EN],
   'gaps-csv': ['gaps', CSV, '--format', 'markdown'],
   'zh:gaps-zh': ['gaps', ZH],
+  'matrix-zh': ['matrix', ZH],
+  'matrix-zh-wide': ['matrix', ZH, '--wide'],
+  'matrix-zh-json': ['matrix', ZH, '--format', 'json'],
+  'matrix-zh-task': ['matrix', ZH, '--view', 'task', '--wide'],
+  'matrix-zh-person': ['matrix', ZH, '--view', 'person', '--person', '张伟'],
+  'matrix-zh-department-csv': ['matrix', ZH, '--columns', 'department', '--format', 'csv'],
+  'matrix-en-markdown': ['matrix', EN, '--format', 'markdown', '--tier', 'strategic'],
+  'zh:matrix-zh': ['matrix', ZH, '--account', 'KA001', '--account', '北方重工集团'],
   'load-zh': ['load', ZH],
   'load-zh-json': ['load', ZH, '--format', 'json'],
   'load-zh-markdown': ['load', ZH, '--format', 'markdown', '--suggest'],
