@@ -2,7 +2,8 @@
 import { readAccounts } from '../io/sheets/accounts.js';
 import { readAssignments } from '../io/sheets/assignments.js';
 import { readStaff } from '../io/sheets/staff.js';
-import type { AccountsTable } from '../model/account.js';
+import type { Account, AccountsTable } from '../model/account.js';
+import { fold } from '../util/text.js';
 import type { AssignmentsTable } from '../model/assignment.js';
 import { missingKeyColumn, type SheetRole } from '../model/columns.js';
 import { InputError } from '../model/errors.js';
@@ -19,6 +20,12 @@ export interface BookTables {
   missingSheets: SheetRole[];
 }
 
+/** The accounts an Assignments sheet names with id, name and tier, as an Accounts table at its cells. */
+function accountsFrom(t: AssignmentsTable): AccountsTable {
+  const accounts = t.accounts!.map((a): Account => ({ row: a.row, id: a.id, name: a.name, key: fold(a.id), ...(a.tier !== undefined ? { tier: a.tier } : {}), numbers: {}, periods: [], extra: {} }));
+  return { layout: t.layout, accounts, periods: [], named: new Map(), findings: [] };
+}
+
 /** Reads Accounts, Staff and Assignments (whichever the book has) and computes the tiers. */
 export async function readBookTables(session: Session): Promise<BookTables> {
   const { config, sheets } = session;
@@ -29,6 +36,12 @@ export async function readBookTables(session: Session): Promise<BookTables> {
   else session.note('warn.staffMissing');
   if (sheets.assignments) out.assignments = await readAssignments(sheets.assignments, session.tableOptions(sheets.assignments));
   else out.missingSheets.push('assignments');
+  // No Accounts sheet, but an Assignments sheet (a `kam matrix` workbook) naming accounts by id, name and tier.
+  if (!out.accounts && out.assignments?.accounts) {
+    out.accounts = accountsFrom(out.assignments);
+    out.missingSheets = out.missingSheets.filter((r) => r !== 'accounts');
+    session.note('note.accountsFromAssignments', { sheet: out.assignments.layout.sheet, n: out.accounts.accounts.length });
+  }
   if (out.accounts && missingKeyColumn('accounts', out.accounts.layout.byKey) === undefined) {
     try {
       out.tiers = scoreAccounts(out.accounts, config, session.asOf, session.path);

@@ -87,7 +87,11 @@ export function indexBook(input: BookInput): IndexedBook {
   if (staff?.layout.byKey.has('department')) {
     departments = new Set(staff.people.flatMap((p) => (p.department ? [fold(p.department)] : [])));
   }
-  const rows = expandShared(assignments?.assignments ?? [], people, staff !== undefined);
+  // A matrix column headed by a department (the rows it holds without a person) is that department's.
+  const read = (assignments?.assignments ?? []).map((r) =>
+    r.column !== undefined && departments?.has(r.personKey!) && !people.has(r.personKey!) ? { ...r, person: undefined, personKey: undefined, department: r.person!, departmentKey: r.personKey! } : r,
+  );
+  const rows = expandShared(read, people, staff !== undefined);
   const typeOf = taskTyper(config.tasks);
   // Groups by account (its row, or the text of an unknown account) and then by task: nested maps,
   // no key string built per row.

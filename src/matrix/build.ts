@@ -165,6 +165,12 @@ export function buildMatrix(book: IndexedBook, load: LoadResult, findings: reado
     byActivity.set(k, list);
   }
 
+  // A matrix read back: its columns in the sheet's order, before any row is looked at.
+  for (const c of book.assignments?.layout.holders ?? []) {
+    const dept = /^(.+?)\s*[（(](?:部门|部門|department|dept\.?)[)）]$/i.exec(c.holder!);
+    if (dept) columnOf(undefined, fold(dept[1]!), undefined, dept[1]);
+    else columnOf(fold(c.holder!), undefined, c.holder, undefined);
+  }
   const rows: MatrixRow[] = [];
   for (const { g, account, tier } of activities) {
     const cells = new Map<string, number>();
@@ -238,6 +244,7 @@ function orderColumns(columns: MatrixColumn[], book: IndexedBook, mode: ColumnMo
     const rank = (c: MatrixColumn): number => (c.kind === 'role' ? (roleOrder.get(fold(c.role ?? '')) ?? roleOrder.size) : roleOrder.size + 1);
     return columns.sort((x, y) => rank(x) - rank(y) || compareText(x.label, y.label));
   }
+  if (!book.staff) return columns; // no Staff sheet: the order the columns were met in (a matrix's own order)
   const staffOrder = new Map<string, number>();
   (book.staff?.people ?? []).forEach((p, i) => staffOrder.set(p.key, i));
   const deptOrder = new Map<string, number>();

@@ -26,10 +26,17 @@ export interface Assignment {
   locked: boolean;
   /** The part of the row's hours this holder carries when one cell names several people (1/n). */
   portion?: number;
+  /** In a matrix (issue 10): the column of the cell that holds the letters (its header names the holder). */
+  column?: number;
 }
 
 export interface AssignmentsTable {
   layout: Layout;
   assignments: Assignment[];
   findings: Finding[];
+  /**
+   * The accounts the sheet names with both their id and their name (and tier), in order, where it
+   * has both columns — as a `kam matrix` workbook does; they stand in for a missing Accounts sheet.
+   */
+  accounts?: { id: string; name: string; tier?: string; row: number }[];
 }

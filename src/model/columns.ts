@@ -10,7 +10,7 @@ export type SheetRole = (typeof SHEET_ROLES)[number];
 export const SHEET_ALIASES: Record<SheetRole, readonly string[]> = {
   accounts: ['accounts', 'account', 'customers', 'customer', 'clients', 'key accounts', 'account list', '客户', '客户信息', '大客户', '客户清单', '客户名单', '大客户名单', '大客户清单', '客户列表', '客户表', '大客户信息', '客户档案', '客户信息表'],
   staff: ['staff', 'people', 'team', 'employees', 'members', 'personnel', '人员', '员工', '团队', '人员信息', '员工信息', '团队成员', '人员名单', '员工名单', '人员表', '员工表'],
-  assignments: ['assignments', 'responsibilities', 'raci', 'tasks', 'division of labour', 'division of labor', 'duties', '分工', '分工表', '分工明细', '职责分工', '任务分工', '分工明确表', '责任分工', '职责', '任务', '分工明细表', '职责分工表'],
+  assignments: ['assignments', 'responsibilities', 'raci', 'tasks', 'division of labour', 'division of labor', 'duties', '分工', '分工表', '分工明细', '职责分工', '任务分工', '分工明确表', '责任分工', '职责', '任务', '分工明细表', '职责分工表', 'raci matrix', 'responsibility matrix', '责任矩阵', 'by account', '按客户'],
   rules: ['rules', 'settings', 'config', 'configuration', '规则', '设置', '配置', '参数'],
 };
 
@@ -71,6 +71,8 @@ export const ASSIGNMENT_COLUMNS = {
   status: { aliases: ['status', 'state', 'progress', '状态', '进度', '完成状态', '任务状态'] },
   locked: { aliases: ['locked', 'lock', 'pinned', 'fixed', '锁定', '固定', '是否锁定'] },
   notes: { aliases: ['notes', 'remark', 'remarks', 'comment', '备注', '说明'] },
+  // The account's tier beside its id and name (a `kam matrix` workbook): read when the book has no Accounts sheet.
+  tier: { aliases: ['tier', 'account tier', '等级', '客户等级'] },
 } as const satisfies Record<string, ColumnSpec>;
 
 export const RULES_COLUMNS = {

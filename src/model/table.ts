@@ -12,6 +12,11 @@ export interface Column {
   period?: number;
   /** The row its header text is in, when the header spans two rows and it is not `headerRow`. */
   headerRow?: number;
+  /**
+   * A column of a RACI matrix (issue 10): it holds the letters of the person or department its
+   * header names (`holder`, the header's last label when a department is grouped over it).
+   */
+  holder?: string;
 }
 
 /** A table's shape: the header row and its columns, by position and by canonical name. */
@@ -24,4 +29,6 @@ export interface Layout {
   date1904: boolean;
   columns: Column[];
   byKey: Map<string, Column>;
+  /** Assignments written as a matrix: the columns of letters, one per person or department. */
+  holders?: Column[];
 }

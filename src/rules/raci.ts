@@ -5,6 +5,7 @@ import type { Finding } from '../model/finding.js';
 import { holders } from '../book/holders.js';
 import type { Params } from '../model/errors.js';
 import type { IndexedBook } from '../book/book.js';
+import { fold } from '../util/text.js';
 
 /** raci/no-accountable, raci/multiple-accountable, raci/no-responsible, raci/too-many-responsible, raci/role-conflict. */
 export function raciRules(book: IndexedBook, maxResponsible: number, allow: readonly string[] = ['R+A']): Finding[] {
@@ -18,8 +19,14 @@ export function raciRules(book: IndexedBook, maxResponsible: number, allow: read
   for (const g of book.groups) {
     const first = g.rows[0]!;
     const account = g.account?.name ?? g.accountText;
+    // In a matrix the letters are in the person's column: a finding points at the activity's first
+    // cell of letters, or at the person's own cell.
+    const cellOf = (person?: string): typeof col => {
+      const r = person !== undefined ? (g.rows.find((x) => x.person !== undefined && fold(x.person) === fold(person)) ?? first) : first;
+      return r.column !== undefined ? layout.columns[r.column] : col;
+    };
     const at = (rule: Parameters<typeof cellFinding>[0], args: Params, person?: string): void => {
-      out.push(cellFinding(rule, layout, first.row, col, { account, task: first.task, ...args }, { account, task: first.task, ...(person !== undefined ? { person } : {}) }));
+      out.push(cellFinding(rule, layout, first.row, cellOf(person), { account, task: first.task, ...args }, { account, task: first.task, ...(person !== undefined ? { person } : {}) }));
     };
     const hs = [...holders(book, g).values()];
     const accountable = hs.filter((h) => h.letters & RACI.A);

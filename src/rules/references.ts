@@ -24,8 +24,10 @@ export function referenceRules(book: IndexedBook): Finding[] {
       }
       if (book.staff && a.person !== undefined && a.personKey !== undefined) {
         const p = book.people.get(a.personKey);
-        if (!p) out.push(cellFinding('ref/unknown-person', layout, a.row, personCol, { ...about, person: a.person }, { ...about, person: a.person }));
-        else if (!p.active) out.push(cellFinding('ref/inactive-person', layout, a.row, personCol, { ...about, person: p.name }, { ...about, person: p.name }));
+        // In a matrix the person is the column's header: the finding points at the cell of letters.
+        const at = a.column !== undefined ? layout.columns[a.column] : personCol;
+        if (!p) out.push(cellFinding('ref/unknown-person', layout, a.row, at, { ...about, person: a.person }, { ...about, person: a.person }));
+        else if (!p.active) out.push(cellFinding('ref/inactive-person', layout, a.row, at, { ...about, person: p.name }, { ...about, person: p.name }));
       }
       if (book.departments && a.department !== undefined && !book.departments.has(a.departmentKey!)) {
         out.push(cellFinding('ref/unknown-department', layout, a.row, deptCol, { ...about, department: a.department }, about));

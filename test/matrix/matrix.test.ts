@@ -1,6 +1,10 @@
 // kam matrix (issue 10): the long rows pivoted into activities × people, the canonical letters,
 // the check columns and the totals, the filters and views, and the JSON contract.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir, writeBook } from '../helpers/books.js';
+import { EXAMPLES, kam } from '../helpers/cli.js';
 import { lettersText } from '../../src/matrix/build.js';
 import { RACI } from '../../src/model/codes.js';
 import { reportContext } from '../../src/report/context.js';
@@ -8,6 +12,7 @@ import { renderText } from '../../src/report/index.js';
 import { matrixSample, plain } from '../report/samples.js';
 
 const en = reportContext('en', false);
+const ZH_BOOK = join(EXAMPLES, 'accounts-zh.xlsx');
 const zh = reportContext('zh', true, { width: 80 });
 
 describe('letters', () => {
@@ -80,7 +85,8 @@ describe('the account view', () => {
   });
   it('CSV and markdown: the same table; CSV is injection-safe', () => {
     const csv = renderText('matrix', m, 'csv', en).split('\r\n');
-    expect(csv[0]).toBe("Account,Account ID,Tier,Task,Alice,Bob,'=Carol,Service,#A,#R,Problems");
+    // A department's own column says so, for reading the matrix back.
+    expect(csv[0]).toBe("Account,Account ID,Tier,Task,Alice,Bob,'=Carol,Service (department),#A,#R,Problems");
     expect(csv[2]).toBe('Apex,A1,Strategic,Support,C,,,R,0,1,raci/no-accountable');
     const md = renderText('matrix', m, 'markdown', en);
     expect(md).toContain('| Bolt | A2 | Ordinary | Complaints |  | A/R |');
@@ -122,5 +128,66 @@ describe('filters and views', () => {
     ]);
     const out = plain(renderText('matrix', p, 'text', en));
     expect(out).toContain('Bob · Sales · Director');
+  });
+});
+
+describe('reading a matrix back (issue 10)', () => {
+  it('a hand-made matrix: one column per person or department, findings at the matrix cells', async () => {
+    const dir = tempDir();
+    const book = await writeBook(join(dir, 'hand.xlsx'), [
+      { name: '客户', rows: [['客户名称', '客户编号'], ['华东精密', 'KA1'], ['北方重工', 'KA2']] },
+      { name: '人员', rows: [['姓名', '部门', '岗位'], ['张伟', '销售部', '客户经理'], ['李娜', '客服部', '客服']] },
+      {
+        name: '分工',
+        rows: [
+          ['客户名称', '工作内容', '张伟', '李娜', '销售部', '备注'],
+          ['华东精密', '日常跟进', 'R', 'A', null, null],
+          ['华东精密', '投诉处理', null, '负责', 'C', '急'],
+          ['北方重工', '日常跟进', 'A/R', null, null, null],
+          ['北方重工', '技术支持', 'X', null, 'R', null],
+        ],
+      },
+    ]);
+    const r = await kam(['check', book, '--format', 'json', '--as-of', '2025-11-15']);
+    expect(r.stderr).toContain('分工 is read as a RACI matrix (3 columns of letters: 张伟, 李娜, 销售部)');
+    const findings = (JSON.parse(r.stdout) as { findings: { rule: string; cell: string }[] }).findings.filter((f) => !f.rule.startsWith('load/') && !f.rule.startsWith('coverage/'));
+    expect(findings.map((f) => [f.rule, f.cell])).toEqual([
+      // 投诉处理: 李娜 负责 (R), 销售部 C — nobody accountable, at the row's first cell of letters.
+      ['raci/no-accountable', '分工!D3'],
+      ['schema/invalid-value', '分工!C5'],
+      ['raci/no-accountable', '分工!E5'],
+    ]);
+    const m = JSON.parse((await kam(['matrix', book, '--format', 'json', '--as-of', '2025-11-15'])).stdout) as { rows: { task: string; cells: Record<string, string> }[] };
+    expect(m.rows.map((x) => x.cells)).toEqual([
+      { 'person:张伟': 'R', 'person:李娜': 'A' },
+      { 'person:李娜': 'R', 'department:销售部': 'C' },
+      { 'person:张伟': 'A/R' },
+      { 'department:销售部': 'R' },
+    ]);
+  });
+
+  it('round trip: kam matrix -o m.csv, then kam matrix m.csv gives the same matrix; an edit shows at its cell', async () => {
+    const dir = tempDir();
+    for (const lang of ['en', 'zh']) {
+      const csv = join(dir, `m-${lang}.csv`);
+      const args = ['--as-of', '2025-11-15', '--lang', lang];
+      expect((await kam(['matrix', ZH_BOOK, ...args, '-o', csv])).code).toBe(1);
+      const before = JSON.parse((await kam(['matrix', ZH_BOOK, ...args, '--format', 'json'])).stdout) as { columns: unknown[]; rows: { account: string; accountId: string; tier: string; task: string; cells: unknown; a: number; r: number }[] };
+      const after = JSON.parse((await kam(['matrix', csv, ...args, '--format', 'json'])).stdout) as typeof before;
+      const core = (m: typeof before) => ({ columns: m.columns.map((c) => (c as { key: string }).key), rows: m.rows.map((r) => [r.account, r.accountId, r.tier, r.task, r.cells, r.a, r.r]) });
+      expect(core(after)).toEqual(core(before));
+      // A manager clears the A of 华东精密制造有限公司 · 日常跟进 (赵敏's cell): kam check reports it there.
+      const lines = readFileSync(csv, 'utf8').split('\r\n');
+      const header = lines[0]!.replace(/^\ufeff/, '').split(',');
+      const row = lines.findIndex((l) => l.startsWith('华东精密制造有限公司,KA001,') && l.split(',')[3] === '日常跟进');
+      const col = header.indexOf('赵敏');
+      const cells = lines[row]!.split(',');
+      expect(cells[col]).toBe('A');
+      cells[col] = '';
+      lines[row] = cells.join(',');
+      writeFileSync(csv, lines.join('\r\n'));
+      const check = JSON.parse((await kam(['check', csv, '--format', 'json', ...args])).stdout) as { findings: { rule: string; cell: string }[] };
+      expect(check.findings.filter((f) => f.rule === 'raci/no-accountable').map((f) => f.cell)).toContain(`m-${lang}.csv!${String.fromCharCode(65 + header.indexOf('张伟'))}${row + 1}`);
+    }
   });
 });

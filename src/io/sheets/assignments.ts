@@ -16,11 +16,17 @@ import type { Column, Layout } from '../../model/table.js';
 import { RACI } from '../../model/codes.js';
 import { byCell, cellFinding } from '../../model/finding.js';
 
+/** A matrix column headed by a department: `市场部（部门）`, `Marketing (department)`. */
+const DEPARTMENT_HOLDER = /^(.+?)\s*[（(](?:部门|部門|department|dept\.?)[)）]$/i;
+
 /** The columns of the Assignments sheet, looked up once. */
 function columnsOf(layout: Layout) {
   const col = (k: string): Column | undefined => layout.byKey.get(k);
   return {
     accountCol: col('account_id') ?? col('account'),
+    // Both an id and a name column (and a tier): the accounts the sheet names, for a book without Accounts.
+    nameCol: col('account_id') ? col('account') : undefined,
+    tierCol: col('tier'),
     taskCol: col('task'),
     personCol: col('person'),
     deptCol: col('department'),
@@ -65,6 +71,7 @@ export async function readAssignments(source: SheetSource, options: TableOptions
   const statusOf = memo(parseStatus);
   const lockedOf = memo(parseBoolean);
   let cols: ReturnType<typeof columnsOf> | undefined;
+  const named = new Map<string, { id: string; name: string; tier?: string; row: number }>();
   let dues: DateColumn | undefined;
   const { layout, findings } = await scanTable(source, 'assignments', options, ({ row, cells }, layout) => {
     cols ??= columnsOf(layout);
@@ -80,6 +87,14 @@ export async function readAssignments(source: SheetSource, options: TableOptions
         else if (!p.ok) rowFindings.push(invalidValue(p, cells[c.index], layout, row, c, aboutAccount));
       }
       return;
+    }
+    if (cols.nameCol) {
+      const k = key(account.value);
+      if (!named.has(k)) {
+        const name = textOf(cells[cols.nameCol.index]);
+        const tier = cols.tierCol ? textOf(cells[cols.tierCol.index]) : undefined;
+        if (name?.ok) named.set(k, { id: account.value, name: name.value, ...(tier?.ok ? { tier: tier.value } : {}), row });
+      }
     }
     // Every field is set in the literal, so that all rows share one object shape (faster, smaller).
     const a: Assignment = {
@@ -155,10 +170,26 @@ export async function readAssignments(source: SheetSource, options: TableOptions
       if (p?.ok) a.locked = p.value;
       else if (p) bad(p, lockedCol);
     }
-    assignments.push(a);
+    if (!layout.holders) {
+      assignments.push(a);
+      return;
+    }
+    // A matrix row: one assignment per filled cell, held by the person (or department) its column names.
+    for (const c of layout.holders) {
+      const p = raciOf(cells[c.index]);
+      if (!p) continue;
+      if (!p.ok) {
+        rowFindings.push(invalidValue(p, cells[c.index], layout, row, c, { account: a.account, task: a.task, person: c.holder! }));
+        continue;
+      }
+      // `市场部（部门）`, `Marketing (department)`: the rows of a department's own column (kam's matrix writes them so).
+      const dept = DEPARTMENT_HOLDER.exec(c.holder!);
+      if (dept) assignments.push({ ...a, department: dept[1]!, departmentKey: key(dept[1]!), raci: p.value, column: c.index });
+      else assignments.push({ ...a, person: c.holder!, personKey: key(c.holder!), raci: p.value, column: c.index });
+    }
   });
   const late = dues?.finish() ?? [];
   // Dates that waited for their column's order are reported in row order with the rest.
   findings.push(...(late.length > 0 ? [...rowFindings, ...late].sort(byCell) : rowFindings));
-  return { layout, assignments, findings };
+  return { layout, assignments, findings, ...(named.size > 0 ? { accounts: [...named.values()] } : {}) };
 }

@@ -43,7 +43,11 @@ export async function locateSheets(
     }
   }
   if (book.kind === 'csv' && book.sheets.length === 1 && !found.accounts && roles.includes('accounts') && taken.size === 0) {
-    found.accounts = book.sheets[0]!;
+    // A single CSV is the Accounts table — unless it has tasks: then it is the division of labour
+    // (a `kam matrix -o m.csv` read back, a long export of 分工明细).
+    const sheet = book.sheets[0]!;
+    if (roles.includes('assignments') && (await sheetScore(sheet, 'assignments', aliasIndex('assignments', config.columns))) > 0) found.assignments = sheet;
+    else found.accounts = sheet;
     return found;
   }
   for (const role of roles) {
@@ -54,7 +58,7 @@ export async function locateSheets(
     // Visible sheets first; a hidden one only when no visible sheet has the role's header.
     for (const pass of [false, true]) {
       for (const sheet of book.sheets) {
-        if (taken.has(sheet) || Boolean(sheet.hidden) !== pass) continue;
+        if (taken.has(sheet) || Boolean(sheet.hidden) !== pass || MATRIX_VIEW_SHEETS.has(sheetKey(book, sheet))) continue;
         const score = await sheetScore(sheet, role, index);
         if (score > bestScore) [best, bestScore] = [sheet, score];
       }
@@ -68,6 +72,12 @@ export async function locateSheets(
   }
   return found;
 }
+
+/**
+ * The other sheets of a `kam matrix` workbook (by task, by person, the legend): never taken for a
+ * role by their headers (按人员 names people and accounts, but is no Staff sheet).
+ */
+const MATRIX_VIEW_SHEETS = new Set(['按工作', '按人员', '说明', '人员合计', 'by task', 'by person', 'legend', 'totals'].map(foldKey));
 
 /** The best header score among a sheet's first rows; 0 unless the role's key columns are there. */
 async function sheetScore(sheet: SheetSource, role: SheetRole, index: Map<string, string>): Promise<number> {

@@ -92,6 +92,7 @@ export function chooseHeader(
     const winner = layout.byKey.get(matches[c]!.key!)!;
     options.note?.(why === 'values' ? 'note.columnByValues' : 'note.columnByName', { sheet, key: winner.key!, chosen: `${winner.letter} ${winner.header}`, other: `${columnLetter(c)} ${cells[c]!.text}` }, true);
   }
+  if (role === 'assignments') matrixColumns(layout, cells, sample, options);
   for (const names of KEY_COLUMNS[role]) {
     if (!names.some((k) => layout.byKey.has(k))) {
       findings.push({ rule: 'schema/missing-column', severity: RULES['schema/missing-column'], args: { column: names[0]! }, sheet, ...(layout.headerRow ? { row: layout.headerRow } : {}) });
@@ -107,6 +108,8 @@ interface HeaderText {
   scale?: number;
   /** Made from a group header and a sub-label, or taken from the row under the header. */
   joined?: true;
+  /** The sub-label of a group header and sub-label that name no column together (`销售部` over `张伟`). */
+  sub?: string;
 }
 
 interface HeaderRows {
@@ -254,7 +257,7 @@ function combine(group: string, sub: string, row: number, role: SheetRole, index
   }
   const alone = matchHeader(sub, role, index);
   if (alone.key || alone.period !== undefined) return alone.scale === 1 && scale !== 1 ? { text: sub, row, scale, joined: true } : { text: sub, row, joined: true };
-  return { text: `${group} ${sub}`, row, joined: true };
+  return { text: `${group} ${sub}`, row, joined: true, sub };
 }
 
 function finding(rule: keyof typeof RULES, layout: Layout, col: Column, args: Finding['args']): Finding {
@@ -315,6 +318,33 @@ function contest(
     });
   }
   return losers;
+}
+
+/**
+ * An Assignments sheet written as a RACI matrix (issue 10) — kam's own `kam matrix` output or the
+ * hand-made form: account and task columns, no person and no RACI column, then one column per
+ * person (or department) holding R / A / C / I, 负责 / 批准 …, `A/R`. Those columns are the unknown
+ * ones after the task column (and before kam's own `#A` check column) at least half of whose filled
+ * cells in the sample read as RACI letters (a notes column does not); at least one must hold letters.
+ */
+function matrixColumns(layout: Layout, cells: readonly (HeaderText | undefined)[], sample: readonly RawRow[], options: TableOptions): void {
+  const task = layout.byKey.get('task');
+  if (!task || layout.byKey.has('person') || layout.byKey.has('raci') || layout.byKey.has('department')) return;
+  const holders: Column[] = [];
+  let filled = false;
+  for (const col of layout.columns) {
+    if (!col || col.index <= task.index) continue;
+    if (col.header.trim() === '#A') break;
+    if (col.key !== undefined || col.period !== undefined) continue;
+    // Mostly letters: a cell that is not (`X`) is reported at the cell, not a reason to drop the person.
+    if (readRate(sample, col.index, (cell) => parseRaci(cell)?.ok) < 0.5) continue;
+    if (sample.some((r) => !isBlank(r.cells[col.index]))) filled = true;
+    holders.push(col);
+  }
+  if (!filled) return;
+  for (const col of holders) col.holder = cells[col.index]?.sub ?? col.header;
+  layout.holders = holders;
+  options.note?.('note.matrixRead', { sheet: layout.sheet, columns: holders.length, names: holders.slice(0, 6).map((c) => c.holder).join(', ') + (holders.length > 6 ? ', …' : '') }, false);
 }
 
 /** The share of a column's filled cells in the sample that read as the field (1 when none is filled). */

@@ -2,7 +2,7 @@
 import type { Lang } from '../../model/lang.js';
 import type { SheetData, Value } from '../../model/sheet-data.js';
 import { tierLabel } from '../../model/tier.js';
-import { LETTER_ORDER, lettersText, type Matrix } from '../../matrix/build.js';
+import { LETTER_ORDER, lettersText, type Matrix, type MatrixColumn } from '../../matrix/build.js';
 import { label } from '../../i18n/labels.js';
 
 /** The check marks of a row: `#A ≠ 1`, `#R = 0`, `#R > max`, as rule codes. */
@@ -30,9 +30,18 @@ export function matrixTable(m: Matrix, lang: Lang): SheetData {
   }
   return {
     name: L('matrix.sheet.account'),
-    header: [L('matrix.account'), L('matrix.accountId'), L('matrix.tier'), L('matrix.task'), ...m.columns.map((c) => c.label), '#A', '#R', L('matrix.rules')],
+    header: [L('matrix.account'), L('matrix.accountId'), L('matrix.tier'), L('matrix.task'), ...m.columns.map((c) => columnHeader(m, c, lang)), '#A', '#R', L('matrix.rules')],
     rows: m.rows.map((r): Value[] => [r.account, r.accountId ?? '', tier(r.tier), r.task, ...m.columns.map((c) => lettersText(r.cells.get(c.key) ?? 0)), r.a, r.r, r.rules.join(' ')]),
   };
+}
+
+/**
+ * A column's header in a written matrix: the person; a department's own column (rows it holds
+ * without a person) says so — `市场部（部门）`, `Marketing (department)` — so that reading the
+ * matrix back gives the rows to the department, not to a person named 市场部.
+ */
+export function columnHeader(m: Matrix, c: MatrixColumn, lang: Lang): string {
+  return m.columnMode === 'person' && c.kind === 'department' ? label(lang, 'matrix.departmentColumn', { name: c.label }) : c.label;
 }
 
 /** The totals per column as a table: one row per column. */

@@ -78,7 +78,8 @@ function grid(m: Matrix, ctx: ReportContext): string[] {
     }
   }
   const checkHead = m.view === 'task' ? [label(lang, 'matrix.activities')] : ['#A', '#R'];
-  const labelWidth = Math.min(MAX_LABEL, Math.max(displayWidth(label(lang, m.view === 'task' ? 'matrix.task' : 'matrix.account')), ...lines.map((l) => displayWidth(l.label))));
+  const totalLabels = m.view === 'task' ? [] : [label(lang, 'matrix.accounts'), label(lang, 'matrix.hours'), label(lang, 'matrix.utilization')].map((t) => displayWidth(t) + 2);
+  const labelWidth = Math.min(MAX_LABEL, Math.max(displayWidth(label(lang, m.view === 'task' ? 'matrix.task' : 'matrix.account')), ...totalLabels, ...lines.map((l) => displayWidth(l.label))));
   const widths = new Map(m.columns.map((col) => [col.key, Math.max(3, displayWidth(safeText(col.label)), ...lines.map((l) => displayWidth(l.cells?.get(col.key) ?? '')))]));
   const checkWidths = checkHead.map((h) => Math.max(displayWidth(h), 2) + 1);
   const fixed = labelWidth + checkWidths.reduce((s, w) => s + w + GAP, 0);
