@@ -172,8 +172,8 @@ function fairnessByRole(active: PersonLoad[]): Fairness[] {
       const us = ps.map((p) => p.utilization);
       const mean = us.reduce((s, u) => s + u, 0) / us.length;
       const stdDev = Math.sqrt(us.reduce((s, u) => s + (u - mean) ** 2, 0) / us.length);
-      const max = Math.max(...us);
-      const min = Math.min(...us);
+      const max = us.reduce((m, u) => Math.max(m, u), -Infinity);
+      const min = us.reduce((m, u) => Math.min(m, u), Infinity);
       return { role, people: ps.length, mean, stdDev, maxMinRatio: min > 0 ? max / min : max > 0 ? Infinity : 1 };
     })
     .sort((a, b) => b.stdDev - a.stdDev || compareText(a.role, b.role));

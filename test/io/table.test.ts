@@ -178,6 +178,39 @@ describe('tables', () => {
     expect(r.names).toEqual([5]); // one data row (Acme), its 2024 revenue in B
   });
 
+  it('a group over sub-labels that name nothing (签约 | 执行, 2024年 under 客户等级) is still a header row, never an account', async () => {
+    const path = await writeBook(join(dir, 'two-rows-other.xlsx'), [
+      {
+        name: '客户',
+        rows: [
+          ['客户名称', '合同金额（万元）', null, '客户等级', null],
+          [null, '签约', '执行', '2024年', '2025年'],
+          ['华东精密', 100, 80, '重要', '战略'],
+        ],
+        merges: ['A1:A2', 'B1:C1', 'D1:E1'],
+      },
+    ]);
+    const { layout, rows, findings } = await readTable((await openBook(path)).sheets[0]!, 'accounts', { file: path, date1904: false });
+    expect(layout.columns.map((c) => c?.header)).toEqual(['客户名称', '合同金额（万元） 签约', '合同金额（万元） 执行', '客户等级 2024年', '客户等级 2025年']);
+    expect(rows.map((r) => r.cells[0]?.v)).toEqual(['华东精密']);
+    expect(findings).toEqual([]);
+  });
+
+  it('a note merged down a whole column (openpyxl writes every cell of D3:D1048576) adds no rows', async () => {
+    const cell = (ref: string, v: string | number) => (typeof v === 'number' ? `<c r="${ref}"><v>${v}</v></c>` : `<c r="${ref}" t="inlineStr"><is><t>${v}</t></is></c>`);
+    const empty = Array.from({ length: 300_000 }, (_, i) => `<row r="${i + 4}"><c r="D${i + 4}"/></row>`).join('');
+    const path = writeRawXlsx(join(dir, 'merge-col.xlsx'), [
+      {
+        name: '客户',
+        data: `<row r="1">${cell('A1', '客户名称')}${cell('B1', '年采购额')}${cell('D1', '备注')}</row><row r="2">${cell('A2', '华东精密')}${cell('B2', 120)}${cell('D2', '重点')}</row><row r="3">${cell('A3', '北方重工')}${cell('B3', 80)}${cell('D3', '见附件')}</row>${empty}`,
+        after: '<mergeCells count="1"><mergeCell ref="D3:D300003"/></mergeCells>',
+      },
+    ]);
+    const { accounts, findings } = await readAccounts((await openBook(path)).sheets[0]!, { file: path, date1904: false });
+    expect(accounts.map((a) => a.name)).toEqual(['华东精密', '北方重工']);
+    expect(findings).toEqual([]);
+  });
+
   it('does not take a first data row for sub-labels, nor a title over every column for a group', async () => {
     // A header with a blank cell, then data: the data row is no second header row.
     const csv = join(dir, 'not-two-rows.csv');

@@ -50,9 +50,10 @@ export async function readAccounts(source: SheetSource, options: AccountsOptions
     mapper(row, cells);
   });
   if (!resolved) resolveNamed(layout);
-  for (const f of finish) rowFindings.push(...f());
+  for (const f of finish) for (const x of f()) rowFindings.push(x);
   // Dates that waited for their column's order are reported in row order with the rest.
-  findings.push(...rowFindings.sort(byCell));
+  // (A loop, not push(...): a sheet can have a finding on each of a million rows.)
+  for (const f of rowFindings.sort(byCell)) findings.push(f);
   // Only 2023年采购额 … 2025年采购额: the latest period is the annual revenue (scored, and summed by tier).
   const latest = layout.byKey.has('annual_revenue') ? undefined : periods.length - 1;
   if (latest !== undefined && latest >= 0) {

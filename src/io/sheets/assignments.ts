@@ -190,6 +190,6 @@ export async function readAssignments(source: SheetSource, options: TableOptions
   });
   const late = dues?.finish() ?? [];
   // Dates that waited for their column's order are reported in row order with the rest.
-  findings.push(...(late.length > 0 ? [...rowFindings, ...late].sort(byCell) : rowFindings));
+  for (const f of late.length > 0 ? rowFindings.concat(late).sort(byCell) : rowFindings) findings.push(f);
   return { layout, assignments, findings, ...(named.size > 0 ? { accounts: [...named.values()] } : {}) };
 }

@@ -49,6 +49,6 @@ export async function readStaff(source: SheetSource, options: TableOptions): Pro
     }
     people.push(person);
   });
-  findings.push(...rowFindings);
+  for (const f of rowFindings) findings.push(f);
   return { layout, people, findings };
 }

@@ -130,10 +130,10 @@ function oneRowHeader(row: RawRow, options: TableOptions): HeaderRows {
 /**
  * Two header rows (issue 9): a group header over sub-labels (`采购额（万元）` merged over `2024年` |
  * `2025年`), other headers merged down both rows (filled into both by the merge filler) or written
- * in one of them. Accepted when the row under the group holds only labels, a group spans part of
- * the table (a title spans all of it), and the combined headers name at least the columns the top
- * row named alone, so that a first data row can never pass for sub-labels: its values glued to the
- * headers name nothing. Returns undefined when the two rows are not one header.
+ * in one of them. Accepted when the row under the group holds only labels, every label of its own
+ * stands under a group spanning two columns or more (under a header of one column a text of its
+ * own is a value: the row is data, a first account, never a header), a group spans part of the
+ * table (a title spans all of it), and the key columns stay named. Returns undefined otherwise.
  */
 function twoRowHeader(
   top: RawRow | undefined,
@@ -162,6 +162,14 @@ function twoRowHeader(
   // "centre across selection" instead of a merge).
   const owner: (string | undefined)[] = [];
   for (let c = 0; c < width; c++) owner[c] = t[c] ?? (c > 0 && s[c] !== undefined && s[c - 1] !== undefined ? owner[c - 1] : undefined);
+  // How many columns each group header spans (merge-filled repeats, or a blank continuation).
+  const span: number[] = [];
+  for (let c = 0; c < width; ) {
+    let e = c + 1;
+    while (e < width && owner[c] !== undefined && owner[e] === owner[c]) e++;
+    for (let k = c; k < e; k++) span[k] = e - c;
+    c = e;
+  }
   let grouped = 0;
   let vertical = 0;
   const cells: (HeaderText | undefined)[] = [];
@@ -177,6 +185,9 @@ function twoRowHeader(
       cells[c] = { text: l, row: sub.row };
       continue;
     }
+    // A label of its own under a header that spans one column is a value, not a sub-label: the
+    // lower row is data (a first account under its header), never a second header row.
+    if (span[c]! < 2) return undefined;
     grouped++;
     cells[c] = combine(g, l, sub.row, role, index);
   }
@@ -198,9 +209,9 @@ function twoRowHeader(
     }
     return keys;
   };
-  const before = score(t.length >= s.length ? t : s);
+  // The key columns either row named stay named (a group over the name column keeps it by its sub-label).
+  const before = new Set([...score(t), ...score(s)]);
   const after = score(cells.map((h) => h?.text));
-  if (after.size < Math.max(before.size, score(s).size)) return undefined;
   for (const names of KEY_COLUMNS[role]) {
     if (names.some((k) => before.has(k)) && !names.some((k) => after.has(k))) return undefined;
   }

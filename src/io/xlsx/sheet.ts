@@ -171,6 +171,15 @@ class MergeFiller {
     const cells = row.cells;
     if (cells.length > this.width) this.width = cells.length;
     if (this.merges.length === 0) return cells.length > 0 ? row : undefined;
+    // A row with no value of its own is no record, whatever merges cover it: openpyxl writes every
+    // cell of `D3:D1048576` as an empty <c>, and filling them would make a million rows of one note.
+    let own = false;
+    for (const c of cells) {
+      if (c !== undefined && !(c.t === 's' && c.v === '')) {
+        own = true;
+        break;
+      }
+    }
     let changed = false;
     while (this.next < this.merges.length && this.merges[this.next]!.r1 <= row.row) {
       const m = this.merges[this.next++]!;
@@ -194,6 +203,7 @@ class MergeFiller {
         for (let c = a.m.c1; c <= last; c++) cells[c] = a.value;
       }
     }
+    if (!own) return undefined;
     let n = cells.length;
     while (n > 0 && cells[n - 1] === undefined) n--;
     cells.length = n;

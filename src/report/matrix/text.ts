@@ -79,8 +79,8 @@ function grid(m: Matrix, ctx: ReportContext): string[] {
   }
   const checkHead = m.view === 'task' ? [label(lang, 'matrix.activities')] : ['#A', '#R'];
   const totalLabels = m.view === 'task' ? [] : [label(lang, 'matrix.accounts'), label(lang, 'matrix.hours'), label(lang, 'matrix.utilization')].map((t) => displayWidth(t) + 2);
-  const labelWidth = Math.min(MAX_LABEL, Math.max(displayWidth(label(lang, m.view === 'task' ? 'matrix.task' : 'matrix.account')), ...totalLabels, ...lines.map((l) => displayWidth(l.label))));
-  const widths = new Map(m.columns.map((col) => [col.key, Math.max(3, displayWidth(safeText(col.label)), ...lines.map((l) => displayWidth(l.cells?.get(col.key) ?? '')))]));
+  const labelWidth = Math.min(MAX_LABEL, Math.max(displayWidth(label(lang, m.view === 'task' ? 'matrix.task' : 'matrix.account')), ...totalLabels, widest(lines.map((l) => l.label))));
+  const widths = new Map(m.columns.map((col) => [col.key, Math.max(3, displayWidth(safeText(col.label)), widest(lines.map((l) => l.cells?.get(col.key) ?? '')))]));
   const checkWidths = checkHead.map((h) => Math.max(displayWidth(h), 2) + 1);
   const fixed = labelWidth + checkWidths.reduce((s, w) => s + w + GAP, 0);
   // Pages of columns that fit beside the row labels and check columns.
@@ -172,7 +172,7 @@ function personBlocks(m: Matrix, ctx: ReportContext): string[] {
     const about = [safeText(col.label), ...(col.department ? [safeText(col.department)] : []), ...(col.role ? [safeText(col.role)] : []), `${(t?.hours ?? 0).toFixed(1)} ${label(lang, 'matrix.perWeek')}${t?.utilization !== undefined ? ` (${fmtPercent(t.utilization, 0)})` : ''}`];
     out.push(...joinFitting(about, ' · ', ctx.width).map((l) => c.bold(l)));
     const labels = rows.map((r) => `  ${accountLabel(r, m, lang)} · ${safeText(r.task)}`);
-    const w = Math.min(Math.max(...labels.map((l) => displayWidth(l))), ctx.width !== undefined ? Math.max(20, ctx.width - 16) : Number.MAX_SAFE_INTEGER);
+    const w = Math.min(widest(labels), ctx.width !== undefined ? Math.max(20, ctx.width - 16) : Number.MAX_SAFE_INTEGER);
     rows.forEach((r, i) => {
       const letters = lettersText(r.letters ?? 0);
       out.push(`${pad(truncate(labels[i]!, w), w, 'left')}  ${paintLetters(pad(letters, 5, 'left'), c)}  ${(r.hours ?? 0).toFixed(2).padStart(6)}`);
@@ -180,6 +180,13 @@ function personBlocks(m: Matrix, ctx: ReportContext): string[] {
     out.push('');
   }
   return out;
+}
+
+/** The widest of many texts (a loop: spreading 100,000 arguments overflows the stack). */
+function widest(texts: readonly string[]): number {
+  let w = 0;
+  for (const t of texts) w = Math.max(w, displayWidth(t));
+  return w;
 }
 
 function accountLabel(r: MatrixRow, m: Matrix, lang: ReportContext['lang']): string {
