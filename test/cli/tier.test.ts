@@ -272,6 +272,14 @@ describe('hidden sheets (issue 9)', () => {
     expect(r.code).toBe(0);
     expect((JSON.parse(r.stdout) as { accounts: { name: string }[] }).accounts.map((a) => a.name)).toEqual(['华东精密', '北方重工', '南方电网']);
     expect(r.stderr).toContain('kam: 工作表「客户信息」已隐藏：读取可见的「客户」作为 客户 工作表');
+    // The hidden sheet has the role's name, the visible copy only Excel's name for a copy: the visible one is current.
+    const copy = await book(join(dir, 'copy.xlsx'), [
+      { name: '客户信息', hidden: true, names: ['已流失客户'] },
+      { name: '客户信息 (2)', hidden: false, names: ['华东精密', '北方重工'] },
+    ]);
+    const c = await kam(['tier', copy, '--format', 'json', '--verbose']);
+    expect((JSON.parse(c.stdout) as { accounts: { name: string }[] }).accounts.map((a) => a.name)).toEqual(['华东精密', '北方重工']);
+    expect(c.stderr).toContain('kam: sheet "客户信息" is hidden: the visible "客户信息 (2)" is read as the Accounts sheet');
     const onlyHidden = await book(join(dir, 'hidden.xlsx'), [{ name: 'Data', hidden: false, names: [] }, { name: '客户', hidden: true, names: ['华东精密'] }]);
     const h = await kam(['tier', onlyHidden, '--format', 'json']);
     expect(h.code).toBe(0);

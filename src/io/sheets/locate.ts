@@ -34,14 +34,23 @@ export async function locateSheets(
     if (!visible && hidden) note('warn.hiddenOnly', { sheet: hidden.name, role }, false);
     return visible ?? hidden;
   };
+  // Hidden sheets whose name fits a role: taken only when no visible sheet plays it by name or by headers
+  // (a hidden `客户信息` beside a visible copy Excel named `客户信息 (2)` is the stale one).
+  const hiddenByName: Partial<Record<SheetRole, SheetSource>> = {};
   for (const role of ['accounts', 'staff', 'assignments', 'rules'] as const) {
     const names = new Set([...(config.sheets?.[role] ?? []), ...SHEET_ALIASES[role]].map(foldKey));
-    const sheet = pick(role, book.sheets.filter((s) => !taken.has(s) && names.has(sheetKey(book, s))));
+    const candidates = book.sheets.filter((s) => !taken.has(s) && names.has(sheetKey(book, s)));
+    if (candidates.length > 0 && candidates.every((s) => s.hidden)) {
+      hiddenByName[role] = candidates[0]!;
+      continue;
+    }
+    const sheet = pick(role, candidates);
     if (sheet) {
       found[role] = sheet;
       taken.add(sheet);
     }
   }
+  for (const sheet of Object.values(hiddenByName)) taken.add(sheet);
   if (book.kind === 'csv' && book.sheets.length === 1 && !found.accounts && roles.includes('accounts') && taken.size === 0) {
     // A single CSV is the Accounts table — unless it has tasks: then it is the division of labour
     // (a `kam matrix -o m.csv` read back, a long export of 分工明细).
@@ -52,6 +61,8 @@ export async function locateSheets(
   }
   for (const role of roles) {
     if (found[role] || role === 'rules') continue;
+    const hidden = hiddenByName[role];
+    if (hidden) taken.delete(hidden);
     const index = aliasIndex(role, config.columns);
     let best: SheetSource | undefined;
     let bestScore = 1;
@@ -64,12 +75,19 @@ export async function locateSheets(
       }
       if (best) break;
     }
+    // A visible sheet with the role's headers and rows under them wins over the hidden one named for it.
+    if (hidden && best && !best.hidden && best !== hidden && (await filledRows(best)) >= 2) note('note.hiddenSkipped', { hidden: hidden.name, visible: best.name, role }, true);
+    else if (hidden) {
+      // No visible sheet has the role's headers: the hidden one named for it is read, with a warning.
+      best = hidden;
+    }
     if (best?.hidden) note('warn.hiddenOnly', { sheet: best.name, role }, false);
     if (best) {
       found[role] = best;
       taken.add(best);
     }
   }
+  if (hiddenByName.rules && !found.rules) found.rules = hiddenByName.rules;
   return found;
 }
 
@@ -78,6 +96,17 @@ export async function locateSheets(
  * role by their headers (按人员 names people and accounts, but is no Staff sheet).
  */
 const MATRIX_VIEW_SHEETS = new Set(['按工作', '按人员', '说明', '人员合计', 'by task', 'by person', 'legend', 'totals'].map(foldKey));
+
+/** How many of a sheet's first rows hold anything (2 or more: a header with a row under it). */
+async function filledRows(sheet: SheetSource): Promise<number> {
+  let n = 0;
+  let seen = 0;
+  for await (const row of eachRow(sheet)) {
+    if (row.cells.some((c) => c !== undefined && !(c.t === 's' && c.v.trim() === ''))) n++;
+    if (n >= 2 || ++seen >= 30) break;
+  }
+  return n;
+}
 
 /** The best header score among a sheet's first rows; 0 unless the role's key columns are there. */
 async function sheetScore(sheet: SheetSource, role: SheetRole, index: Map<string, string>): Promise<number> {
