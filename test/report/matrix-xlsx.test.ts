@@ -5,25 +5,16 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { label } from '../../src/i18n/labels.js';
-import { writeAtomicWith } from '../../src/io/write/atomic.js';
-import { writeWorkbookTo } from '../../src/io/write/styled-xlsx.js';
-import type { Matrix } from '../../src/matrix/build.js';
 import type { Lang } from '../../src/model/lang.js';
 import { cellValue, type StyledCell } from '../../src/model/styled-sheet.js';
 import { reportContext } from '../../src/report/context.js';
-import { renderSheets } from '../../src/report/index.js';
 import { matrixTable } from '../../src/report/matrix/table.js';
 import { BLANK_FILL, FLAG_FILL, LETTER_FILLS, matrixSheets } from '../../src/report/matrix/xlsx.js';
 import { tempDir } from '../helpers/books.js';
 import { EXAMPLES, kam } from '../helpers/cli.js';
+import { writeMatrixXlsx } from '../helpers/matrix-book.js';
 import { readBook } from '../helpers/read.js';
 import { matrixSample } from './samples.js';
-
-/** Writes the workbook of a matrix as `-o` does (atomically, through the file handle). */
-export async function writeMatrixXlsx(m: Matrix, lang: Lang, file: string): Promise<string> {
-  await writeAtomicWith(file, (fh) => writeWorkbookTo(fh, renderSheets('matrix', m, reportContext(lang, false))));
-  return file;
-}
 
 async function readWorkbook(file: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();

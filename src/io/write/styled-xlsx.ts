@@ -1,7 +1,8 @@
 /**
- * Workbooks of styled sheets (model/styled-sheet.ts) written with exceljs's in-memory writer: its
- * streaming writer drops data validations and conditional formats of committed rows, so a styled
- * workbook is built whole, then written through the handle like every other file.
+ * Workbooks of styled sheets (model/styled-sheet.ts) written with exceljs's in-memory writer, the
+ * one whose validations, conditional formats, notes and print titles are known to work (issue 10
+ * warns against the streaming writer for them): the workbook is built whole, then written through
+ * the handle like every other file.
  */
 import type { FileHandle } from 'node:fs/promises';
 import type * as ExcelTypes from 'exceljs';
@@ -49,7 +50,8 @@ export async function styledWorkbook(sheets: readonly StyledSheet[]): Promise<Ex
   const wb = new ExcelJS.Workbook();
   wb.creator = 'kam';
   const names = new Map(sheets.map((s) => [s.name, excelSheetName(s.name)]));
-  for (const sheet of sheets) {
+  const filters: { name: string; ranges: string[]; localSheetId: number }[] = [];
+  for (const [index, sheet] of sheets.entries()) {
     const ws = wb.addWorksheet(names.get(sheet.name)!, sheet.freeze ? { views: [{ state: 'frozen', xSplit: sheet.freeze.columns, ySplit: sheet.freeze.rows }] } : {});
     // exceljs takes a width of exactly 9 for its default and leaves the column out of <cols>.
     sheet.widths?.forEach((w, i) => (ws.getColumn(i + 1).width = w === 9 ? 9.01 : w));
@@ -74,7 +76,10 @@ export async function styledWorkbook(sheets: readonly StyledSheet[]): Promise<Ex
       });
     });
     for (const m of sheet.merges ?? []) ws.mergeCells(m.top, m.left, m.bottom, m.right);
-    if (sheet.autoFilter) ws.autoFilter = areaRef(sheet.autoFilter);
+    if (sheet.autoFilter) {
+      ws.autoFilter = areaRef(sheet.autoFilter);
+      filters.push({ name: '_xlnm._FilterDatabase', ranges: [sheetRangeRef(ws.name, sheet.autoFilter)], localSheetId: index });
+    }
     // exceljs writes conditional formats before validations, as the schema orders them (its #1118).
     let priority = 1;
     for (const cf of sheet.conditional ?? []) {
@@ -96,5 +101,26 @@ export async function styledWorkbook(sheets: readonly StyledSheet[]): Promise<Ex
       });
     }
   }
+  addSheetNames(wb, filters);
   return wb;
+}
+
+/**
+ * Adds names local to a sheet. Excel writes an autofilter's range as the sheet's hidden
+ * `_xlnm._FilterDatabase` name too, and LibreOffice keeps the filter only when the name is there;
+ * exceljs writes no such name and its `definedNames` cannot hold one local to a sheet, so the names
+ * join the model exceljs renders the workbook from.
+ */
+function addSheetNames(wb: ExcelTypes.Workbook, extra: readonly { name: string; ranges: string[]; localSheetId: number }[]): void {
+  if (extra.length === 0) return;
+  const model = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(wb), 'model')?.get;
+  if (!model) throw new Error('exceljs: Workbook.model is no longer a getter');
+  Object.defineProperty(wb, 'model', {
+    configurable: true,
+    get(): ExcelTypes.WorkbookModel {
+      const m = model.call(wb) as ExcelTypes.WorkbookModel & { definedNames: unknown[] };
+      m.definedNames = [...m.definedNames, ...extra];
+      return m;
+    },
+  });
 }
