@@ -6,7 +6,7 @@
 import { extname } from 'node:path';
 import { t } from '../i18n/messages.js';
 import { sameFile, writeAtomic, writeAtomicWith } from '../io/write/atomic.js';
-import { writeXlsxTo } from '../io/write/xlsx.js';
+import { writeWorkbookTo } from '../io/write/styled-xlsx.js';
 import { UsageError, type Params } from '../model/errors.js';
 import type { Finding } from '../model/finding.js';
 import type { Lang } from '../model/lang.js';
@@ -54,7 +54,7 @@ async function writeResult<K extends Kind>(kind: K, result: Results[K], file: st
     const sheets = renderSheets(kind, result, rctx);
     // Through the handle of the temporary file, never its name: a signal removes the name, and a
     // writer opening it again by name could create it anew.
-    await writeAtomicWith(file, (fh) => writeXlsxTo(fh, sheets), { force: options.force });
+    await writeAtomicWith(file, (fh) => writeWorkbookTo(fh, sheets), { force: options.force });
     return;
   }
   const text = renderText(kind, result, format, rctx);

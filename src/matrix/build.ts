@@ -100,6 +100,8 @@ export interface Matrix {
   findings: Finding[];
   /** Rows the filters left out (a note says so when everything was filtered away). */
   filteredOut: number;
+  /** With `allViews`: the matrix in each view (this one among them), for a workbook of all three. */
+  views?: Record<MatrixView, Matrix>;
 }
 
 export interface MatrixOptions {
@@ -112,6 +114,8 @@ export interface MatrixOptions {
   department?: string;
   person?: string;
   role?: string;
+  /** Also build the other views, same filters and columns (`-o raci.xlsx` writes a sheet for each). */
+  allViews?: boolean;
 }
 
 /** The matrix of an indexed book: `findings` are the check's (reader and rule) findings. */
@@ -201,6 +205,11 @@ export function buildMatrix(book: IndexedBook, load: LoadResult, findings: reado
   const matrix: Matrix = { kind: 'matrix', view, columnMode, file, asOf: book.asOf, tiers: config.tiers, columns: ordered, rows, taskRows: [], totals, maxResponsible, findings: [...findings], filteredOut };
   if (view === 'task') matrix.taskRows = taskRows(rows, book);
   if (view === 'person') matrix.rows = personRows(rows, ordered, activities, person);
+  if (options.allViews) {
+    const views = { [view]: matrix } as Record<MatrixView, Matrix>;
+    for (const other of MATRIX_VIEWS) if (other !== view) views[other] = buildMatrix(book, load, findings, file, { ...options, view: other, allViews: false });
+    matrix.views = views;
+  }
   return matrix;
 }
 

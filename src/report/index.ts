@@ -5,7 +5,7 @@
  */
 import type { ConfigResult } from '../config/resolve.js';
 import type { Finding } from '../model/finding.js';
-import type { SheetData } from '../model/sheet-data.js';
+import type { WorkbookSheet } from '../model/styled-sheet.js';
 import type { CheckReport, GapsReport } from '../rules/check.js';
 import type { TierReport } from '../scoring/score.js';
 import type { LoadReport } from '../workload/report.js';
@@ -14,6 +14,7 @@ import { matrixCsv } from './matrix/csv.js';
 import { matrixJson } from './matrix/json.js';
 import { matrixMarkdown } from './matrix/markdown.js';
 import { matrixText } from './matrix/text.js';
+import { matrixSheets } from './matrix/xlsx.js';
 import { configJson } from './config/json.js';
 import type { ReportContext } from './context.js';
 import { githubAnnotations } from './findings/github.js';
@@ -51,7 +52,7 @@ export type Format = TextFormat | 'xlsx';
 
 /** A kind's renderers: text formats give text, `xlsx` gives sheets for a workbook. */
 export type Renderers<R> = { [F in TextFormat]?: (result: R, ctx: ReportContext) => Rendered } & {
-  xlsx?: (result: R, ctx: ReportContext) => SheetData[];
+  xlsx?: (result: R, ctx: ReportContext) => WorkbookSheet[];
 };
 
 /** The renderers of each kind; the first format is the default on stdout. */
@@ -60,7 +61,7 @@ export const RENDERERS = {
   check: { text: checkText, json: findingsJson, github: githubAnnotations, junit, markdown: findingsMarkdown },
   gaps: { text: gapsText, json: findingsJson, markdown: findingsMarkdown, junit },
   load: { text: loadText, json: loadJson, markdown: loadMarkdown, csv: loadCsv },
-  matrix: { text: matrixText, json: matrixJson, csv: matrixCsv, markdown: matrixMarkdown },
+  matrix: { text: matrixText, json: matrixJson, csv: matrixCsv, markdown: matrixMarkdown, xlsx: matrixSheets },
   config: { json: configJson },
 } satisfies { [K in Kind]: Renderers<Results[K]> };
 
@@ -109,7 +110,7 @@ function mapPieces(text: Rendered, make: () => (piece: string) => string): Rende
 }
 
 /** The sheets of a result for an XLSX file. */
-export function renderSheets<K extends Kind>(kind: K, result: Results[K], ctx: ReportContext): SheetData[] {
+export function renderSheets<K extends Kind>(kind: K, result: Results[K], ctx: ReportContext): WorkbookSheet[] {
   const renderer = (RENDERERS[kind] as Renderers<Results[K]>).xlsx;
   if (!renderer) throw new Error(`no xlsx renderer for ${kind}`);
   return renderer(result, ctx);

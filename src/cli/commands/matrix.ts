@@ -3,7 +3,8 @@ import { Option, type Command } from 'commander';
 import { matrixBook } from '../../app/matrix.js';
 import { COLUMN_MODES, MATRIX_VIEWS, type ColumnMode, type MatrixView } from '../../matrix/build.js';
 import type { CliContext } from '../context.js';
-import { emit } from '../emit.js';
+import { fileFormats } from '../../report/index.js';
+import { emit, outputFormat } from '../emit.js';
 import { addCommonOptions, type CommonOptions } from '../options.js';
 import { openCliSession } from '../session.js';
 
@@ -45,6 +46,8 @@ export async function matrixCommand(book: string, options: MatrixCliOptions, ctx
     ...(options.department !== undefined ? { department: options.department } : {}),
     ...(options.person !== undefined ? { person: options.person } : {}),
     ...(options.role !== undefined ? { role: options.role } : {}),
+    // A workbook holds a sheet for every view, whichever --view names.
+    ...(options.output !== undefined && outputFormat(options.output, fileFormats('matrix')) === 'xlsx' ? { allViews: true } : {}),
   });
   return emit('matrix', matrix, options, ctx, { lang: session.config.lang, inputs: { book, files: session.inputs } });
 }

@@ -7,8 +7,22 @@ import { displayWidth } from '../../util/width.js';
 import type { Column as XColumn } from 'exceljs';
 import { ooxmlText } from '../xlsx/xml-write.js';
 
+/**
+ * A name Excel accepts for a sheet: at most 31 characters, none of : \ / ? * [ ] or a control
+ * character; and no apostrophe, which exceljs does not double where it quotes the name (print titles).
+ */
+export function excelSheetName(name: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what this removes
+  return name.replace(/[\0-\x1f\x7f:\\/?*[\]']/g, '_').slice(0, 31);
+}
+
+/** exceljs's module (CommonJS: under ESM its API is the default export). */
+export async function loadExcelJs(): Promise<typeof ExcelTypes> {
+  return ((await import('exceljs')) as unknown as { default: typeof ExcelTypes }).default;
+}
+
 /** A cell value as exceljs should write it: text in OOXML's escaped form (exceljs itself drops control characters). */
-function cellValue(v: unknown): unknown {
+export function cellValue(v: unknown): unknown {
   if (v === undefined) return null;
   return typeof v === 'string' ? ooxmlText(v) : v;
 }
@@ -18,15 +32,12 @@ function cellValue(v: unknown): unknown {
  * header bold and frozen); 100,000 rows take seconds, not the minutes of the in-memory writer.
  */
 export async function writeXlsx(target: string | Writable, sheets: readonly SheetData[]): Promise<void> {
-  // exceljs is CommonJS: under ESM its API is the default export.
-  const ExcelJS = ((await import('exceljs')) as unknown as { default: typeof ExcelTypes }).default;
+  const ExcelJS = await loadExcelJs();
   const where = typeof target === 'string' ? { filename: target } : { stream: target };
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ ...where, useSharedStrings: true, useStyles: true });
   wb.creator = 'kam';
   for (const sheet of sheets) {
-    // Excel's sheet names: at most 31 characters, none of : \ / ? * [ ] or a control character.
-    // eslint-disable-next-line no-control-regex -- control characters are what this removes
-    const ws = wb.addWorksheet(sheet.name.replace(/[\0-\x1f\x7f:\\/?*[\]]/g, '_').slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+    const ws = wb.addWorksheet(excelSheetName(sheet.name), { views: [{ state: 'frozen', ySplit: 1 }] });
     ws.columns = sheet.header.map((h, i) => {
       const width = Math.max(...[h, ...sheet.rows.slice(0, 200).map((r) => String(r[i] ?? ''))].map(displayWidth));
       const fmt = sheet.formats?.[i];
@@ -47,9 +58,14 @@ export async function writeXlsx(target: string | Writable, sheets: readonly Shee
  * name of a temporary file; opening it again would create it anew).
  */
 export async function writeXlsxTo(fh: FileHandle, sheets: readonly SheetData[]): Promise<void> {
+  await throughHandle(fh, (out) => writeXlsx(out, sheets));
+}
+
+/** Runs a writer into a stream whose bytes kam writes to the handle. */
+export async function throughHandle(fh: FileHandle, write: (out: Writable) => Promise<void>): Promise<void> {
   const pass = new PassThrough();
   const drained = (async () => {
     for await (const chunk of pass) await fh.write(chunk as Buffer);
   })();
-  await Promise.all([writeXlsx(pass, sheets), drained]);
+  await Promise.all([write(pass), drained]);
 }

@@ -1,0 +1,69 @@
+/**
+ * A sheet with its presentation — fills, notes, conditional formatting, drop-downs, frozen panes,
+ * a filter, widths, print setup — for workbooks meant to be worked in (`kam matrix -o raci.xlsx`).
+ * Reports build it; the writer in io/write renders it. Rows and columns count from 1; colours are
+ * ARGB hex (`FFF4CCCC`).
+ */
+import type { SheetData, Value } from './sheet-data.js';
+
+export interface StyledCell {
+  value: Value;
+  /** A solid background. */
+  fill?: string;
+  bold?: boolean;
+  wrap?: boolean;
+  /** A thin grid line around the cell (it stays visible under fills). */
+  border?: boolean;
+  /** A cell note (a comment in Excel). */
+  note?: string;
+}
+
+/** A cell given by its value alone, or with a style. */
+export type Cell = Value | StyledCell;
+
+/** A rectangle of cells, inclusive. */
+export interface Area {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** A conditional-formatting rule: a formula relative to the area's top-left cell, without a leading `=`. */
+export interface ConditionalRule {
+  formula: string;
+  fill: string;
+}
+
+export interface StyledSheet {
+  kind: 'styled';
+  name: string;
+  /** Rows from row 1. */
+  rows: Cell[][];
+  /** Column widths in characters, from column A. */
+  widths?: number[];
+  /** Number formats per column, from column A. */
+  formats?: (string | undefined)[];
+  merges?: Area[];
+  /** Rows above and columns left of the panes that stay in view. */
+  freeze?: { rows: number; columns: number };
+  autoFilter?: Area;
+  /** Rules in priority order (the first wins where two set a fill). */
+  conditional?: { area: Area; rules: ConditionalRule[] }[];
+  /** Drop-downs whose choices are the cells of a range on a sheet of the same workbook. */
+  validations?: { area: Area; source: { sheet: string; area: Area } }[];
+  print?: { landscape: boolean; fitToWidth: boolean; titleRows?: number };
+}
+
+/** A sheet of an XLSX workbook: a plain table (streamed) or a styled sheet. */
+export type WorkbookSheet = SheetData | StyledSheet;
+
+/** True for a styled sheet. */
+export function isStyled(sheet: WorkbookSheet): sheet is StyledSheet {
+  return 'kind' in sheet && sheet.kind === 'styled';
+}
+
+/** A cell's value, whether styled or not. */
+export function cellValue(cell: Cell): Value {
+  return cell !== null && typeof cell === 'object' ? cell.value : cell;
+}
