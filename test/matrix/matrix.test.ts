@@ -2,6 +2,7 @@
 // the check columns and the totals, the filters and views, and the JSON contract.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { tempDir, writeBook } from '../helpers/books.js';
 import { EXAMPLES, kam } from '../helpers/cli.js';
@@ -189,5 +190,35 @@ describe('reading a matrix back (issue 10)', () => {
       const check = JSON.parse((await kam(['check', csv, '--format', 'json', ...args])).stdout) as { findings: { rule: string; cell: string }[] };
       expect(check.findings.filter((f) => f.rule === 'raci/no-accountable').map((f) => f.cell)).toContain(`m-${lang}.csv!${String.fromCharCode(65 + header.indexOf('张伟'))}${row + 1}`);
     }
+  });
+});
+
+describe('round trip through the workbook (issue 10)', () => {
+  it('kam matrix -o m.xlsx, edit one cell, kam check m.xlsx reports it at the cell; kam matrix m.xlsx gives the rest back', async () => {
+    const dir = tempDir();
+    const xlsx = join(dir, 'm.xlsx');
+    const args = ['--as-of', '2025-11-15', '--lang', 'zh'];
+    await kam(['matrix', ZH_BOOK, ...args, '-o', xlsx]);
+    const before = JSON.parse((await kam(['matrix', ZH_BOOK, ...args, '--format', 'json'])).stdout) as { rows: { account: string; task: string; cells: Record<string, string> }[] };
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    const ws = wb.getWorksheet('按客户')!;
+    // The header row is row 2 (departments merged over the people in row 1).
+    const header = (ws.getRow(2).values as unknown[]).map((v) => (v === undefined ? '' : String(v)));
+    const col = header.indexOf('赵敏');
+    let row = 0;
+    ws.eachRow((r, n) => {
+      if (r.getCell(1).value === '华东精密制造有限公司' && r.getCell(4).value === '日常跟进') row = n;
+    });
+    expect(ws.getRow(row).getCell(col).value).toBe('A');
+    ws.getRow(row).getCell(col).value = null;
+    await wb.xlsx.writeFile(xlsx);
+    const check = JSON.parse((await kam(['check', xlsx, '--format', 'json', ...args])).stdout) as { findings: { rule: string; cell: string }[] };
+    const zhang = String.fromCharCode(64 + header.indexOf('张伟'));
+    expect(check.findings.filter((f) => f.rule === 'raci/no-accountable').map((f) => f.cell)).toContain(`按客户!${zhang}${row}`);
+    const after = JSON.parse((await kam(['matrix', xlsx, ...args, '--format', 'json'])).stdout) as typeof before;
+    const edited = (r: { account: string; task: string }) => r.account === '华东精密制造有限公司' && r.task === '日常跟进';
+    expect(after.rows.filter((r) => !edited(r))).toEqual(before.rows.filter((r) => !edited(r)).map((r) => expect.objectContaining({ account: r.account, task: r.task, cells: r.cells })));
+    expect(after.rows.find(edited)!.cells).toEqual({ 'person:张伟': 'R' });
   });
 });
