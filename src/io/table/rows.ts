@@ -4,8 +4,14 @@
  */
 import { isBlank, type RawRow } from '../../model/cell.js';
 import { fold } from '../../util/text.js';
+import { toSimplified } from '../../util/hant.js';
 
-const TOTALS = /^(?:合计|总计|小计|共计|汇总|总和|total|totals|grand total|subtotal|sum)[:：]?$/;
+/**
+ * Totals rows: `合计`, `总计`, `小计`, `共计` alone or after a scope (`本页合计`, `华东区小计`, `华东区 小计`)
+ * and with a unit (`总计（万元）`); `汇总` and `总和` alone; `Total`, `Grand Total`, `Subtotal`,
+ * `Subtotal East`, `East Subtotal`, `Sum`. `Total SA` is an account, not a totals row.
+ */
+const TOTALS = /^(?:.{0,12}?(?:合计|总计|小计|共计)|汇总|总和|(?:grand)?totals?|sub-?totals?(?:.{0,20})?|.{1,20}sub-?totals?|sum)(?:[(（][^)）]*[)）])?[:：]?$/;
 
 /** True for a row that holds a record: not blank, not a totals row, not a label row. */
 export function isRecordRow(row: RawRow): boolean {
@@ -21,18 +27,21 @@ function isTotalsRow(row: RawRow): boolean {
   let seen = 0;
   for (const c of row.cells) {
     if (isBlank(c)) continue;
-    if (c!.t === 's' && c!.v.length <= 24 && TOTALS_FIRST.test(c!.v) && TOTALS.test(fold(c!.v).replace(/\s+/g, ''))) return true;
+    if (c!.t === 's' && c!.v.length <= 32 && TOTALS_WORD.test(c!.v) && TOTALS.test(toSimplified(fold(c!.v)).replace(/\s+/g, ''))) return true;
     if (++seen >= 2) return false;
   }
   return false;
 }
 
-/** Section labels: `一、华东区`, `（二）华南`, `第三部分`, `二. 重点客户`. */
-const SECTION = /^(?:[一二三四五六七八九十百]+\s*[、.．]|[（(][一二三四五六七八九十百]+[)）]|第[一二三四五六七八九十百\d]+\s*[部分章节类组区])/;
+/**
+ * Section labels: `一、华东区`, `（二）华南`, `第三部分`, `二. 重点客户`, and numbered or bracketed
+ * ones followed by Chinese: `1. 华东区`, `A. 西部`, `【华北区】`, `[华南区]`.
+ */
+const SECTION = /^(?:[一二三四五六七八九十百]+\s*[、.．]|[（(][一二三四五六七八九十百]+[)）]|第[一二三四五六七八九十百\d]+\s*[部分章节类组区]|(?:\d{1,2}|[A-Za-z])\s*[、.．]\s*[\u4e00-\u9fff]|[【[［][^】\]］]{1,20}[】\]］]$)/;
 /** Notes under a table: `注：…`, `备注：…`, `说明：…`, `单位：万元`, `* …`, `Note: …`. */
 const NOTE = /^(?:注\s*\d*|注释|附注|备注|说明|填表说明|单位|数据来源|来源|notes?|remarks?|source)\s*[:：]|^[*※]/i;
 /** Sign-off lines: `制表人：王芳`, `审核：…`, `日期：2025-11-15`, `Prepared by: …`. */
-const SIGN_OFF = /^(?:制表人?|填表人?|编制人?|审核人?|复核人?|批准人?|审批人?|签字|日期|填表日期|制表日期|编制日期|prepared by|reviewed by|approved by|checked by|date)\s*[:：]/i;
+const SIGN_OFF = /^(?:制表人?|填表人?|填报人|填报单位|编制人?|审核人?|复核人?|批准人?|审批人?|.{0,4}签字|.{0,4}签名|.{0,4}盖章|日期|填表日期|填报日期|制表日期|编制日期|prepared by|reviewed by|approved by|checked by|date)\s*[:：]/i;
 
 /**
  * A row that labels rather than records (issue 9): one text, alone or repeated across a merged
@@ -47,15 +56,16 @@ function isLabelRow(row: RawRow): boolean {
     if (c!.t !== 's') return false;
     if (first === undefined) first = c!.v;
     else if (c!.v !== first) {
-      if (!SIGN_OFF.test(c!.v.trim())) return false;
+      if (!SIGN_OFF.test(toSimplified(c!.v.trim()))) return false;
       signOffs = true;
     }
   }
   if (first === undefined) return false;
-  const text = first.trim();
+  // Traditional forms read the same: 註：, 備註：, 說明：, 單位：, 製表人：, 審核人：.
+  const text = toSimplified(first.trim()).replace(/^製/, '制');
   if (signOffs) return SIGN_OFF.test(text);
   return SECTION.test(text) || NOTE.test(text) || SIGN_OFF.test(text);
 }
 
-/** A cheap first look (every row is tested): the words of TOTALS start with one of these. */
-const TOTALS_FIRST = /^[\s\u3000]*[合总小共汇TtSsＴｔＳｓ]/;
+/** A cheap first look (every row is tested): the words of TOTALS hold one of these. */
+const TOTALS_WORD = /[计計汇彙总總]|total|sum/i;
