@@ -10,6 +10,7 @@ import { locateSheets } from '../io/sheets/locate.js';
 import { readRulesSheet } from '../io/sheets/rules.js';
 import type { SheetSource, WorkbookSource } from '../io/source.js';
 import type { TableOptions } from '../io/table/scan.js';
+import { tierRecognizer } from '../model/tier.js';
 import { missingKeyColumn, type SheetRole } from '../model/columns.js';
 import { ConfigError, InputError, type Params } from '../model/errors.js';
 import type { Lang } from '../model/lang.js';
@@ -86,6 +87,7 @@ export async function openSession(request: SessionRequest, env: AppEnv): Promise
       hoursPerDay: session.config.load.hoursPerDay,
       onProgress: env.hooks.progress(session.config.lang, sheet.name),
       note: (code, params, verbose) => env.hooks.note(session.config.lang, code, params, verbose),
+      tierWords: (text) => tierRecognizer(session.config.tiers)(text) !== undefined,
     }),
     note: (code, params = {}, verbose = false) => env.hooks.note(session.config.lang, code, params, verbose),
   };

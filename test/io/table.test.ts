@@ -14,6 +14,7 @@ import { tempDir, writeBook, writeRawXlsx } from '../helpers/books.js';
 import { readAssignments } from '../../src/io/sheets/assignments.js';
 import { readStaff } from '../../src/io/sheets/staff.js';
 import { RACI } from '../../src/model/codes.js';
+import { tierRecognizer } from '../../src/model/tier.js';
 import type { Layout } from '../../src/model/table.js';
 import { scoringColumns } from '../../src/scoring/score.js';
 import { cleanRows, type BookRows } from '../helpers/clean-book.js';
@@ -268,17 +269,40 @@ describe('tables', () => {
     expect(await names(csv)).toEqual(accounts);
   });
 
+  it('a loose name whose values are not the field is not read as it; a column of letters under any name is the RACI column (issue 9)', async () => {
+    const warnings: string[] = [];
+    const read = async (name: string, rows: unknown[][]) => {
+      const path = await writeBook(join(dir, name), [{ name: '分工', rows }]);
+      return readTable((await openBook(path)).sheets[0]!, 'assignments', { file: path, date1904: false, note: (code, p) => warnings.push(`${code} ${p.column}`) });
+    };
+    // 角色 holds job titles and there is no RACI column: not read as RACI, said on stderr.
+    const titles = await read('titles.xlsx', [['客户名称', '工作内容', '负责人', '角色'], ['甲', '日常跟进', '张伟', '客户经理'], ['甲', '日常跟进', '赵敏', '销售总监']]);
+    expect(titles.layout.byKey.has('raci')).toBe(false);
+    expect(titles.findings).toEqual([]);
+    // Letters under a header kam does not know (分工角色): read as RACI.
+    const letters = await read('letters.xlsx', [['客户名称', '工作内容', '负责人', '分工角色'], ['甲', '日常跟进', '张伟', 'R'], ['甲', '日常跟进', '赵敏', 'A']]);
+    expect(letters.layout.byKey.get('raci')?.letter).toBe('D');
+    expect(warnings).toEqual(['warn.looseNotRead D 角色', 'note.raciByValues D 分工角色']);
+  });
+
+  it('tier columns are told apart by their values when the tier words are known: 级别 (A/B/C) over 客户等级 (金牌/银牌)', async () => {
+    const path = await writeBook(join(dir, 'tiers.xlsx'), [{ name: '客户', rows: [['客户名称', '客户等级', '级别'], ['甲', '金牌', 'A'], ['乙', '银牌', 'B']] }]);
+    const recognize = tierRecognizer(config().tiers);
+    const { layout } = await readTable((await openBook(path)).sheets[0]!, 'accounts', { file: path, date1904: false, tierWords: (t) => recognize(t) !== undefined });
+    expect(layout.byKey.get('tier')?.header).toBe('级别');
+  });
+
   it('reports duplicate and blank headers instead of merging them', async () => {
     const path = await writeBook(join(dir, 'dup.xlsx'), [
       { name: 'Accounts', rows: [['Name', 'Revenue', 'Revenue', null, 'Company Name', 'Memo', 'Memo'], ['A', 1, 2, 'orphan', 'A Ltd', 'x', 'y']] },
     ]);
     const book = await openBook(path);
     const { findings, layout } = await readTable(book.sheets[0]!, 'accounts', { file: path, date1904: false });
-    // Name and Company Name are equally good names for the account: the first is read, the other reported.
+    // Name and Company Name are equally good names for the account: ambiguous (an error), the first read.
     expect(layout.byKey.get('name')?.letter).toBe('A');
     expect(findings.map((f) => [f.rule, `${f.column}${f.row}`])).toEqual([
       ['schema/ambiguous-column', 'C1'],
-      ['schema/duplicate-header', 'E1'],
+      ['schema/ambiguous-column', 'E1'],
       ['schema/duplicate-header', 'G1'],
       ['schema/blank-header', 'D1'],
     ]);

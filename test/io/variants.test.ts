@@ -25,7 +25,8 @@ for (const tool of TOOLS) {
       const r = await kam(['tier', book, '--format', 'json', '--verbose']);
       const tiers = (JSON.parse(r.stdout) as { accounts: { id: string; recordedTier: string }[] }).accounts.map((a) => [a.id, a.recordedTier]).sort();
       expect(tiers).toEqual([['KA1', 'strategic'], ['KA2', 'important'], ['KA3', 'normal']]);
-      expect(r.stderr).toContain('客戶: column D 客戶等級 is read as tier; E Segment is left as an unknown column (a looser name for it)');
+      // Segment holds Retail and Government, no tier words: the values decide.
+      expect(r.stderr).toContain('客戶: column D 客戶等級 is read as tier; E Segment is left as an unknown column (its values do not read as tier)');
     });
 
     it('takes RACI over 角色 by its values, reads hours with units and US dates, and flags the shared name', async () => {

@@ -78,12 +78,16 @@ export function chooseHeader(
     } else if (same !== undefined) {
       findings.push(finding('schema/duplicate-header', layout, col, { header, first: columnLetter(same) }));
     } else if (m.key && layout.byKey.has(m.key)) {
-      findings.push(finding('schema/duplicate-header', layout, col, { header, first: layout.byKey.get(m.key)!.letter }));
+      // Two columns under different names for one field, equally good: ambiguous when kam reads the field.
+      const first = layout.byKey.get(m.key)!;
+      if (UNREAD_KEYS.has(m.key)) findings.push(finding('schema/duplicate-header', layout, col, { header, first: first.letter }));
+      else findings.push(finding('schema/ambiguous-column', layout, col, { variant: 'names', header, firstHeader: first.header, first: first.letter, column: col.letter }));
     } else if (m.key) {
       col.key = m.key;
       layout.byKey.set(m.key, col);
     }
   }
+  looseByValues(layout, sample, role, options);
   if (heads && heads.bottom > heads.top) {
     const joined = cells.flatMap((h, c) => (h?.joined ? [`${columnLetter(c)} ${h.text}`] : []));
     options.note?.('note.twoRowHeader', { sheet, top: heads.top, bottom: heads.bottom, columns: joined.join(', ') }, true);
@@ -279,6 +283,8 @@ function finding(rule: keyof typeof RULES, layout: Layout, col: Column, args: Fi
 /** What the values of a canonical column must read as, for the columns that are not free text. */
 const VALUE_TESTS: Record<string, (cell: Cell, options: TableOptions) => boolean | undefined> = {
   raci: (c) => parseRaci(c)?.ok,
+  // Tier words are the config's (labels and aliases): tested only when the reader was given them.
+  tier: (c, o) => (o.tierWords ? c.t === 's' && o.tierWords(c.v) : undefined),
   frequency: (c) => parseFrequency(c)?.ok,
   status: (c) => parseStatus(c)?.ok,
   hours: (c, o) => parseHours(c, o.hoursPerDay !== undefined ? { hoursPerDay: o.hoursPerDay } : {})?.ok,
@@ -289,6 +295,42 @@ const VALUE_TESTS: Record<string, (cell: Cell, options: TableOptions) => boolean
   last_contact: (c, o) => parseDate(c, o.date1904)?.ok,
 };
 for (const key of ['annual_revenue', 'contract_value', 'years', 'strategic', 'satisfaction', 'capacity_hours', 'max_accounts']) VALUE_TESTS[key] = (c) => parseNumber(c)?.ok;
+
+/** Columns kam keeps but never reads a value of: two of them under different names stay a warning. */
+const UNREAD_KEYS = new Set(['contact', 'phone', 'email', 'notes', 'manager']);
+
+/** The test of a column's values, when its field has one (and, for tiers, the config's words are known). */
+function valueTest(key: string, options: TableOptions): ((cell: Cell, options: TableOptions) => boolean | undefined) | undefined {
+  if (key === 'tier' && !options.tierWords) return undefined;
+  return VALUE_TESTS[key];
+}
+
+/**
+ * A column with a loose name (`角色`, `级别`, `状态`) is read as the field only when its values
+ * read as it: job titles under 角色 are no RACI letters. Such a column becomes an unknown column,
+ * with a warning (a silent drop would leave every row responsible). And in the long form of the
+ * Assignments sheet without a RACI column, the one unknown column whose values are RACI letters
+ * is read as it (`R/A`, `分工角色`), said with --verbose.
+ */
+function looseByValues(layout: Layout, sample: readonly RawRow[], role: SheetRole, options: TableOptions): void {
+  for (const [key, col] of [...layout.byKey]) {
+    const test = valueTest(key, options);
+    if (!test || nameRank(col.header, key, role, options) !== 2) continue;
+    const filled = sample.filter((r) => !isBlank(r.cells[col.index]));
+    if (filled.length === 0 || readRate(sample, col.index, (cell) => test(cell, options)) >= 0.5) continue;
+    layout.byKey.delete(key);
+    delete col.key;
+    const examples = [...new Set(filled.slice(0, 6).map((r) => parseText(r.cells[col.index], options.date1904)).flatMap((t) => (t?.ok ? [t.value] : [])))].slice(0, 3).join(', ');
+    options.note?.('warn.looseNotRead', { sheet: layout.sheet, column: `${col.letter} ${col.header}`, key, examples }, false);
+  }
+  if (role !== 'assignments' || layout.byKey.has('raci') || !(layout.byKey.has('person') || layout.byKey.has('department'))) return;
+  const letters = layout.columns.filter((c) => c && c.key === undefined && c.period === undefined && sample.some((r) => !isBlank(r.cells[c.index])) && readRate(sample, c.index, (cell) => parseRaci(cell)?.ok) >= 0.8);
+  if (letters.length !== 1) return;
+  const col = letters[0]!;
+  col.key = 'raci';
+  layout.byKey.set('raci', col);
+  options.note?.('note.raciByValues', { sheet: layout.sheet, column: `${col.letter} ${col.header}` }, true);
+}
 
 /**
  * When two columns with different headers could be one canonical column, picks one: the column
@@ -312,7 +354,7 @@ function contest(
   const losers = new Map<number, 'values' | 'name'>();
   for (const [key, cols] of byKey) {
     if (cols.length < 2 || new Set(cols.map((c) => fold(cells[c]!.text))).size < cols.length) continue;
-    const test = VALUE_TESTS[key];
+    const test = valueTest(key, options);
     if (test) {
       const rates = cols.map((c) => readRate(sample, c, (cell) => test(cell, options)));
       const good = cols.filter((_, i) => rates[i]! >= 0.8);
