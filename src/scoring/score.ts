@@ -65,8 +65,10 @@ export function scoreAccounts(table: AccountsTable, config: ResolvedConfig, asOf
       : config.scoring.criteria;
   if (table.revenueFrom) warnings.push({ code: 'warn.revenueFromPeriod', params: { header: table.revenueFrom.header, sheet: layout.sheet } });
   const kept: (CriterionInput & { source: Column })[] = [];
+  const emptyColumns: Column[] = [];
   for (const c of wanted) {
     const cv = columnValues(table, c.column, asOf);
+    if (cv && accounts.length > 0 && cv.values.every((v) => v === undefined)) emptyColumns.push(cv.column);
     if (!cv) {
       warnings.push({ code: 'warn.droppedCriterion', params: { column: c.column, sheet: layout.sheet } });
       continue;
@@ -76,6 +78,11 @@ export function scoreAccounts(table: AccountsTable, config: ResolvedConfig, asOf
       continue;
     }
     kept.push({ column: c.column, weight: c.weight, direction: c.direction, bands: c.bands, values: cv.values, source: cv.column });
+  }
+  if (kept.length === 0 && accounts.length > 0 && emptyColumns.length > 0) {
+    // The columns are there, but not one value could be read (formulas never calculated, text): say so.
+    const unreadable = findings.filter((f) => f.rule === 'schema/invalid-value' && emptyColumns.some((c) => c.letter === f.column)).length;
+    throw new InputError('input.noScoringValues', { columns: emptyColumns.map((c) => `${c.letter} ${c.header}`).join(', '), unreadable }, { file, sheet: layout.sheet });
   }
   if (kept.length === 0 && accounts.length > 0) {
     throw new InputError('input.missingColumn', { column: wanted.map((c) => c.column).join(' / ') }, { file, sheet: layout.sheet });

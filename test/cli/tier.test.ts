@@ -5,7 +5,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: plain ESM data module shared with the example generator
 import { ZH_ACCOUNTS, EN_ACCOUNTS } from '../../scripts/example-data.mjs';
-import { tempDir, writeBook } from '../helpers/books.js';
+import { tempDir, writeBook, writeRawXlsx } from '../helpers/books.js';
 import { EXAMPLES, kam } from '../helpers/cli.js';
 import { weightedScores } from '../helpers/expected.js';
 
@@ -284,5 +284,22 @@ describe('hidden sheets (issue 9)', () => {
     const h = await kam(['tier', onlyHidden, '--format', 'json']);
     expect(h.code).toBe(0);
     expect(h.stderr).toContain('kam: the Accounts sheet "客户" is hidden in the workbook: it is read, but check that it is not a stale copy');
+  });
+});
+
+describe('scoring columns without one readable value (issue 9)', () => {
+  it('tier says so (formulas never calculated), exit 2; check still reports every cell', async () => {
+    const cell = (ref: string, v: string) => `<c r="${ref}" t="inlineStr"><is><t>${v}</t></is></c>`;
+    const path = writeRawXlsx(join(tempDir(), 'formulas.xlsx'), [
+      {
+        name: '客户信息',
+        data: `<row r="1">${cell('A1', '客户名称')}${cell('B1', '年采购额（万元）')}</row><row r="2">${cell('A2', '华东精密')}<c r="B2"><f>1850*1</f></c></row><row r="3">${cell('A3', '北方重工')}<c r="B3"><f>1320*1</f></c></row>`,
+      },
+    ]);
+    const t = await kam(['tier', path]);
+    expect(t.code).toBe(2);
+    expect(t.stderr).toBe(`kam: ${path}: 客户信息: no scoring column has a value kam can read (B 年采购额（万元）; 2 cells cannot be read — formulas never calculated? open and save the file in Excel, or see kam check): nothing to score\n`);
+    const c = await kam(['check', path, '--format', 'json']);
+    expect((JSON.parse(c.stdout) as { findings: { rule: string; cell: string }[] }).findings.filter((f) => f.rule === 'schema/invalid-value').map((f) => f.cell)).toEqual(['客户信息!B2', '客户信息!B3']);
   });
 });
