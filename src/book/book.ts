@@ -105,7 +105,8 @@ export function indexBook(input: BookInput): IndexedBook {
   for (const row of rows) {
     if (row.accountKey !== lastKey) {
       lastKey = row.accountKey;
-      account = accountIndex.get(row.accountKey);
+      // A name several accounts share (ref/ambiguous-account) belongs to none of them: no silent pick.
+      account = sharedNames.has(row.accountKey) ? undefined : accountIndex.get(row.accountKey);
       const ref = account ?? row.accountKey;
       tasks = byAccount.get(ref);
       if (!tasks) {

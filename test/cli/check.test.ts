@@ -272,6 +272,9 @@ describe('a name two accounts share (issue 9)', () => {
     const found = (JSON.parse(r.stdout) as Json).findings.filter((f) => f.rule === 'ref/ambiguous-account');
     expect(found.map((f) => f.cell)).toEqual(['分工!A2', '分工!A3']);
     expect(found[0]!.message).toBe('华东精密 · 日常跟进: "华东精密" is the name of 2 accounts (KA001, KA031): which one is meant? Use the account id');
+    // Nor do those rows count for either account: both still lack their follow-up.
+    const lacking = (JSON.parse(r.stdout) as Json).findings.filter((f) => f.rule === 'coverage/required-task' && f.message.includes('follow-up')).map((f) => f.cell);
+    expect(lacking).toEqual(expect.arrayContaining(['客户!B2', '客户!B3']));
     const byId = await writeBook(join(dir, 'ids.xlsx'), [
       accounts,
       staff,
