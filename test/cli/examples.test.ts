@@ -9,7 +9,8 @@ import { tempDir } from '../helpers/books.js';
 import { EXAMPLES, ROOT, spawnKam } from '../helpers/cli.js';
 
 describe('examples', () => {
-  const books = readdirSync(EXAMPLES).filter((f) => /\.(xlsx|csv)$/.test(f) || f === 'csv-en');
+  // raci-zh.xlsx is a matrix (kam matrix's output), checked below.
+  const books = readdirSync(EXAMPLES).filter((f) => (/\.(xlsx|csv)$/.test(f) || f === 'csv-en') && !f.startsWith('raci-'));
   it.each(books)('kam tier %s runs through the built binary', (book) => {
     const r = spawnKam(['tier', join('examples', book), '--format', 'json', '--as-of', '2025-11-15']);
     expect(r.code, r.stderr).toBe(0);
@@ -30,6 +31,24 @@ describe('examples', () => {
       expect(rebuilt.stdout, book).toBe(committed.stdout);
     }
     expect(readFileSync(join(dir, 'accounts-zh.csv')).equals(readFileSync(join(EXAMPLES, 'accounts-zh.csv')))).toBe(true);
+  });
+});
+
+describe('examples/raci-zh.xlsx', () => {
+  it('is what kam matrix makes of accounts-zh.xlsx, and reads back as the same matrix', () => {
+    const dir = tempDir();
+    const args = ['--lang', 'zh', '--as-of', '2025-11-15'];
+    const made = join(dir, 'raci-zh.xlsx');
+    expect(spawnKam(['matrix', join('examples', 'accounts-zh.xlsx'), ...args, '-o', made]).code).toBe(1);
+    const json = (book: string) => JSON.parse(spawnKam(['matrix', book, ...args, '--format', 'json', '-q']).stdout) as { rows: unknown[]; columns: unknown[] };
+    const committed = json(join('examples', 'raci-zh.xlsx'));
+    expect(committed.rows).toEqual(json(made).rows);
+    expect(committed.columns).toEqual(json(made).columns);
+    const source = json(join('examples', 'accounts-zh.xlsx'));
+    expect(committed.rows).toEqual(source.rows);
+    // kam check reads the handed-out matrix: the same RACI findings, at the matrix cells.
+    const check = JSON.parse(spawnKam(['check', join('examples', 'raci-zh.xlsx'), ...args, '--format', 'json', '-q']).stdout) as { findings: { rule: string; cell?: string }[] };
+    expect(check.findings.filter((f) => f.rule === 'raci/no-accountable').map((f) => f.cell?.split('!')[0])).toEqual(['按客户']);
   });
 });
 

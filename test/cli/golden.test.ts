@@ -14,7 +14,7 @@
 // tier-zh-wide, check-zh-wide, gaps-zh-wide and load-zh-suggest-wide, which keep the earlier output
 // byte for byte but that a load bar of exactly 45% now shows 9 cells, not 8 (a rounding bug);
 // zh check and gaps text name the severity in Chinese (✖ 错误, ⚠ 警告, ℹ 提示). Issue 10 added the
-// matrix-* cases (kam matrix).
+// matrix-* cases (kam matrix); a department's own column is headed `销售部（部门）`, in text as in files.
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -14,7 +14,7 @@ import { displayWidth, pad, truncate } from '../../util/width.js';
 import type { ReportContext } from '../context.js';
 import { joinFitting } from '../shared/fit.js';
 import { fmtPercent } from '../shared/numbers.js';
-import { countsText, rowFlags } from './table.js';
+import { columnHeader, countsText, rowFlags } from './table.js';
 
 const GAP = 2;
 /** Row labels never take more than this (accounts and tasks are cut with …). */
@@ -80,7 +80,7 @@ function grid(m: Matrix, ctx: ReportContext): string[] {
   const checkHead = m.view === 'task' ? [label(lang, 'matrix.activities')] : ['#A', '#R'];
   const totalLabels = m.view === 'task' ? [] : [label(lang, 'matrix.accounts'), label(lang, 'matrix.hours'), label(lang, 'matrix.utilization')].map((t) => displayWidth(t) + 2);
   const labelWidth = Math.min(MAX_LABEL, Math.max(displayWidth(label(lang, m.view === 'task' ? 'matrix.task' : 'matrix.account')), ...totalLabels, widest(lines.map((l) => l.label))));
-  const widths = new Map(m.columns.map((col) => [col.key, Math.max(3, displayWidth(safeText(col.label)), widest(lines.map((l) => l.cells?.get(col.key) ?? '')))]));
+  const widths = new Map(m.columns.map((col) => [col.key, Math.max(3, displayWidth(safeText(columnHeader(m, col, lang))), widest(lines.map((l) => l.cells?.get(col.key) ?? '')))]));
   const checkWidths = checkHead.map((h) => Math.max(displayWidth(h), 2) + 1);
   const fixed = labelWidth + checkWidths.reduce((s, w) => s + w + GAP, 0);
   // Pages of columns that fit beside the row labels and check columns.
@@ -117,7 +117,7 @@ function grid(m: Matrix, ctx: ReportContext): string[] {
       }
       out.push(c.dim(line.trimEnd()));
     }
-    const header = pad(label(lang, m.view === 'task' ? 'matrix.task' : 'matrix.account'), labelWidth, 'left') + cols.map((col) => ' '.repeat(GAP) + pad(truncate(safeText(col.label), widths.get(col.key)!), widths.get(col.key)!, 'left')).join('') + checkHead.map((h, i) => ' '.repeat(GAP) + pad(h, checkWidths[i]!, 'right')).join('');
+    const header = pad(label(lang, m.view === 'task' ? 'matrix.task' : 'matrix.account'), labelWidth, 'left') + cols.map((col) => ' '.repeat(GAP) + pad(truncate(safeText(columnHeader(m, col, lang)), widths.get(col.key)!), widths.get(col.key)!, 'left')).join('') + checkHead.map((h, i) => ' '.repeat(GAP) + pad(h, checkWidths[i]!, 'right')).join('');
     out.push(c.bold(header.trimEnd()));
     for (const l of lines) {
       if (l.group) {
