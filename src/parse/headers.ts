@@ -20,11 +20,17 @@ const UNIT_SCALES: [RegExp, number][] = [
   [/^(?:单位)?[:：]?\s*(?:%|百分比|percent|pct)$/i, 0.01],
 ];
 
+/** A header's trailing unit, in brackets or after a slash: `年采购额(万元)`, `工时/h`. */
+function unitPart(h: string): RegExpExecArray | undefined {
+  const m = /^(.*?)[\s]*[([【{]([^)\]】}]*)[)\]】}]\s*$/.exec(h) ?? /^(.*?)\s*[/／]\s*([^/／]+)$/.exec(h);
+  return m && m[1]!.trim() !== '' ? m : undefined;
+}
+
 /** Splits `年采购额(万元)`, `年采购额（单位：万元）`, `年采购额/万元` into base text and scale. */
 export function splitUnit(header: string): { base: string; scale: number } {
   const h = header.normalize('NFKC').trim();
-  const m = /^(.*?)[\s]*[([【{]([^)\]】}]*)[)\]】}]\s*$/.exec(h) ?? /^(.*?)\s*[/／]\s*([^/／]+)$/.exec(h);
-  if (m && m[1]!.trim() !== '') {
+  const m = unitPart(h);
+  if (m) {
     const unit = m[2]!.replace(/\s+/g, '');
     for (const [re, scale] of UNIT_SCALES) if (re.test(unit)) return { base: m[1]!, scale };
     // Brackets that are not a scaling unit (`(元)`, `(年)`, `(全称)`) are dropped for matching.
@@ -32,6 +38,25 @@ export function splitUnit(header: string): { base: string; scale: number } {
     return { base: m[1]!, scale: 1 };
   }
   return { base: h, scale: 1 };
+}
+
+/** Time units of an hours column's header, in hours (a day is the config's working day). */
+const HOURS_UNITS: [RegExp, (hoursPerDay: number) => number][] = [
+  [/^(?:单位)?[:：]?(?:分钟|分|min|mins|minutes?)$/i, () => 1 / 60],
+  [/^(?:单位)?[:：]?(?:小时|个小时|钟头|工时|h|hr|hrs|hours?)$/i, () => 1],
+  [/^(?:单位)?[:：]?(?:天|日|人天|人日|工作日|d|days?|man-?days?|person-?days?)$/i, (day) => day],
+];
+
+/**
+ * Hours per unit of the plain numbers under an hours column: `预计工时（分钟）` → 1/60,
+ * `预计工时(天)` and `(人天)` → `hoursPerDay`, `(小时)` and `工时/h` → 1; undefined without a time unit.
+ */
+export function hoursUnitOf(header: string, hoursPerDay: number): number | undefined {
+  const m = unitPart(header.normalize('NFKC').trim());
+  if (!m) return undefined;
+  // `(小时/次)`, `(分钟/次)`: per occurrence is what the column means anyway.
+  const unit = m[2]!.replace(/\s+/g, '').replace(/(?:\/次|每次|\/time|\/occurrence)$/i, '');
+  return HOURS_UNITS.find(([re]) => re.test(unit))?.[1](hoursPerDay);
 }
 
 /** Builds the alias index of one sheet role, with extra aliases from the config. */

@@ -395,6 +395,30 @@ describe('cells the rules depend on', () => {
   });
 });
 
+describe('hours in the unit of their header (issue 9 user test)', () => {
+  const read = async (header: string, values: unknown[], formats: Record<string, string> = {}, hoursPerDay?: number) => {
+    const path = await writeBook(join(tempDir(), 'hours.xlsx'), [
+      { name: '分工明细', rows: [['客户名称', '工作内容', '负责人', '角色', '频率', header], ...values.map((v, i) => [`客户${i}`, '日常跟进', '张伟', 'R', '每周', v])], formats },
+    ]);
+    const book = await openBook(path);
+    const t = await readAssignments(book.sheets[0]!, { file: path, date1904: false, ...(hoursPerDay !== undefined ? { hoursPerDay } : {}) });
+    return { hours: t.assignments.map((a) => a.hours), findings: t.findings.map((f) => `${f.rule} ${f.column}${f.row}`) };
+  };
+
+  it('minutes, days and hours in the header scale plain numbers, not cells with their own unit', async () => {
+    expect(await read('预计工时（分钟）', [30, 90, '45', '30分钟'])).toEqual({ hours: [0.5, 1.5, 0.75, 0.5], findings: [] });
+    expect(await read('预计工时(天)', [2, 0.5, '2小时'])).toEqual({ hours: [16, 4, 2], findings: [] });
+    expect(await read('预计工时(人天)', [2], {}, 7.5)).toEqual({ hours: [15], findings: [] });
+    expect(await read('预计工时（小时）', [2, '30分钟', '2天'])).toEqual({ hours: [2, 0.5, 16], findings: [] });
+    expect(await read('工时/h', [2, 3])).toEqual({ hours: [2, 3], findings: [] });
+  });
+
+  it('an Excel time cell (h:mm) is a duration, not a date error', async () => {
+    expect(await read('预计工时', [0.0625, 0.5 / 24], { F: 'h:mm' })).toEqual({ hours: [1.5, 0.5], findings: [] });
+    expect(await read('预计工时', [45931], { F: 'yyyy-mm-dd' })).toEqual({ hours: [undefined], findings: ['schema/invalid-value F2'] });
+  });
+});
+
 describe('unreadable cells of the three sheets', () => {
   it('schema/invalid-value, schema/empty-required and schema/duplicate-key at their cells', async () => {
     const rows = cleanRows();
