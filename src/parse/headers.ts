@@ -12,11 +12,14 @@ export interface HeaderMatch {
   period?: number;
 }
 
+// Simplified and Traditional (萬, 億); amounts in US dollars (`USD k`) keep their number: kam
+// converts no currency, it only needs the amounts of one column in one unit.
 const UNIT_SCALES: [RegExp, number][] = [
-  [/^(?:单位)?[:：]?\s*(?:人民币)?(?:亿元|亿)$/, 1e8],
-  [/^(?:单位)?[:：]?\s*(?:人民币)?(?:万元|万|w|10k|10,000|万人民币|rmb10k|cny10k|10kcny|10krmb)$/i, 1e4],
-  [/^(?:单位)?[:：]?\s*(?:人民币)?(?:千元|千|k|thousand|thousands|kcny|krmb|cnyk|rmbk)$/i, 1e3],
-  [/^(?:单位)?[:：]?\s*(?:m|mn|million|millions)$/i, 1e6],
+  [/^(?:单位)?[:：]?\s*(?:人民币)?(?:亿元|亿|億元|億)$/, 1e8],
+  [/^(?:单位)?[:：]?\s*(?:人民币)?(?:百万元|百万|百萬元|百萬)$/, 1e6],
+  [/^(?:单位)?[:：]?\s*(?:人民币)?(?:万元|万|萬元|萬|w|10k|10,000|万人民币|rmb10k|cny10k|10kcny|10krmb)$/i, 1e4],
+  [/^(?:单位)?[:：]?\s*(?:人民币)?(?:千元|千|仟元|仟|k|thousand|thousands|kcny|krmb|cnyk|rmbk|kusd|usdk|千美元)$/i, 1e3],
+  [/^(?:单位)?[:：]?\s*(?:m|mn|million|millions|musd|usdm|mcny|cnym)$/i, 1e6],
   [/^(?:单位)?[:：]?\s*(?:%|百分比|percent|pct)$/i, 0.01],
 ];
 
@@ -76,7 +79,8 @@ export function aliasIndex(role: SheetRole, extra: Aliases = {}): Map<string, st
   return index;
 }
 
-const YEAR = /(?:fy|财年)?\s*((?:19|20)\d{2})\s*(?:年度|年|fy)?\s*(?:(q[1-4])|([上下])半年|(h[12]))?/i;
+/** A period in a revenue header: `2024年`, `FY2022`, `2024Q1`, `2024上半年`, and two-digit `24年`, `FY24`. */
+const YEAR = /(?:fy|财年)?\s*((?:19|20)\d{2}|\d{2}(?=\s*年)|(?<=fy\s*)\d{2}(?!\d))\s*(?:年度|年|fy)?\s*(?:(q[1-4])|([上下])半年|(h[12]))?/i;
 
 /** Matches one header against a role's aliases; revenue headers with a year become periods. */
 export function matchHeader(header: string, role: SheetRole, index: Map<string, string>): HeaderMatch {
@@ -91,7 +95,9 @@ export function matchHeader(header: string, role: SheetRole, index: Map<string, 
       const k = index.get(foldKey(rest)) ?? index.get(foldKey(restYear));
       if (k === 'annual_revenue') {
         const sub = y[2] ? Number(y[2][1]) : y[3] ? (y[3] === '上' ? 1 : 3) : y[4] ? (y[4][1] === '1' ? 1 : 3) : 0;
-        return { scale, period: Number(y[1]) * 10 + sub };
+        // `24年采购额` is 2024's: two-digit years are this century's.
+        const year = y[1]!.length === 2 ? 2000 + Number(y[1]) : Number(y[1]);
+        return { scale, period: year * 10 + sub };
       }
     }
   }

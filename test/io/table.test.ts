@@ -37,6 +37,13 @@ describe('headers', () => {
     ['客户名称（全称）', 'name', 1],
     ['满意度(%)', 'satisfaction', 0.01],
     ['ＡＣＣＯＵＮＴ　ＮＡＭＥ', 'name', 1],
+    ['年採購額（萬元）', 'annual_revenue', 1e4],
+    ['年采购额(億元)', 'annual_revenue', 1e8],
+    ['年采购额(百万元)', 'annual_revenue', 1e6],
+    ['年採購額(百萬元)', 'annual_revenue', 1e6],
+    ['合同金额(仟元)', 'contract_value', 1e3],
+    ['Annual Revenue (USD k)', 'annual_revenue', 1e3],
+    ['Annual Revenue (k USD)', 'annual_revenue', 1e3],
   ])('%s → %s ×%d', (header, key, scale) => {
     expect(matchHeader(header, 'accounts', index)).toMatchObject({ key, scale });
   });
@@ -46,6 +53,11 @@ describe('headers', () => {
     expect(matchHeader('FY2022 Revenue', 'accounts', index)).toEqual({ scale: 1, period: 20220 });
     expect(matchHeader('2024年度采购额', 'accounts', index)).toMatchObject({ period: 20240 });
     expect(matchHeader('2024 Notes', 'accounts', index)).toEqual({ scale: 1 });
+    // Two-digit years, with 年 or after FY.
+    expect(matchHeader('24年采购额', 'accounts', index)).toEqual({ scale: 1, period: 20240 });
+    expect(matchHeader('25年采购额（万元）', 'accounts', index)).toEqual({ scale: 1e4, period: 20250 });
+    expect(matchHeader('FY24 Revenue', 'accounts', index)).toEqual({ scale: 1, period: 20240 });
+    expect(matchHeader('24 Notes', 'accounts', index)).toEqual({ scale: 1 });
   });
   it('keeps __proto__ and constructor as plain headers', () => {
     expect(matchHeader('__proto__', 'accounts', index)).toEqual({ scale: 1 });
