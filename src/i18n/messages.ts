@@ -33,6 +33,7 @@ const en: Dict = {
   'input.badRef': 'cell reference {ref} is outside the sheet (beyond XFD1048576): the file is corrupt or hostile',
   'input.missingSheet': 'no {role} sheet found (sheets: {sheets}): name a sheet "{example}" or add an alias under "sheets" in kam.config.json',
   'input.missingColumn': 'no "{column}" column found in the header row: add it, or map your header under "columns" in kam.config.json',
+  'input.unreadableColumn': 'no value in column "{column}" can be read, so nothing is left to score by (the first is {cell}; a formula has a result only once the file is opened and saved in Excel): fix the cells — kam check lists each',
   // xlsx limits (issue 8)
   'input.duplicatePart': 'the workbook is corrupt (the zip holds part {part} twice): open it in Excel, save it again as .xlsx and retry',
   'input.badChecksum': 'the workbook is corrupt (part {part} fails its CRC-32 check): restore it from a backup or export it again',
@@ -126,6 +127,7 @@ const zh: Dict = {
   'input.badRef': '单元格引用 {ref} 超出表格范围（超过 XFD1048576）：文件已损坏或不可信',
   'input.missingSheet': '找不到{role}工作表（现有：{sheets}）：请将工作表命名为「{example}」，或在 kam.config.json 的 "sheets" 中添加别名',
   'input.missingColumn': '表头中找不到「{column}」列：请添加该列，或在 kam.config.json 的 "columns" 中映射你的表头',
+  'input.unreadableColumn': '「{column}」列没有一个可读的数值，无法评分（第一个是 {cell}；公式要在 Excel 中打开并保存后才有结果）：请修正这些单元格——kam check 会逐个列出',
   // xlsx limits (issue 8)
   'input.duplicatePart': '工作簿已损坏（zip 中 {part} 出现了两次）：请用 Excel 打开并另存为 .xlsx 后重试',
   'input.badChecksum': '工作簿已损坏（{part} 的 CRC-32 校验失败）：请从备份恢复或重新导出',

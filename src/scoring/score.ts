@@ -1,7 +1,7 @@
 /** From a read Accounts table and the config to a tier report: the whole of `kam tier` but reading and printing. */
 import type { ResolvedConfig } from '../config/resolve.js';
 import { columnValues } from './columns.js';
-import { cellFinding, sortFindings } from '../model/finding.js';
+import { cellFinding, findingCell, sortFindings } from '../model/finding.js';
 import type { Column } from '../model/table.js';
 import { InputError, type Params } from '../model/errors.js';
 import type { Finding } from '../model/finding.js';
@@ -65,6 +65,9 @@ export function scoreAccounts(table: AccountsTable, config: ResolvedConfig, asOf
       : config.scoring.criteria;
   if (table.revenueFrom) warnings.push({ code: 'warn.revenueFromPeriod', params: { header: table.revenueFrom.header, sheet: layout.sheet } });
   const kept: (CriterionInput & { source: Column })[] = [];
+  // A criterion whose column is there but has no readable value (formulas never calculated):
+  // its first unreadable cell, to say so if no criterion is left.
+  let unreadable: Finding | undefined;
   for (const c of wanted) {
     const cv = columnValues(table, c.column, asOf);
     if (!cv) {
@@ -73,11 +76,13 @@ export function scoreAccounts(table: AccountsTable, config: ResolvedConfig, asOf
     }
     if (accounts.length > 0 && cv.values.every((v) => v === undefined)) {
       warnings.push({ code: 'warn.emptyCriterion', params: { column: c.column, sheet: layout.sheet } });
+      unreadable ??= table.findings.find((f) => f.rule === 'schema/invalid-value' && f.column === cv.column.letter);
       continue;
     }
     kept.push({ column: c.column, weight: c.weight, direction: c.direction, bands: c.bands, values: cv.values, source: cv.column });
   }
   if (kept.length === 0 && accounts.length > 0) {
+    if (unreadable) throw new InputError('input.unreadableColumn', { column: String(unreadable.args.header), cell: findingCell(unreadable)! }, { file, sheet: layout.sheet });
     throw new InputError('input.missingColumn', { column: wanted.map((c) => c.column).join(' / ') }, { file, sheet: layout.sheet });
   }
   const criteria = method === 'abc' ? kept : normalizeWeights(kept);
