@@ -78,7 +78,7 @@ const en: Dict = {
   'usage.outputIsInputFile': 'refusing to write over {input}, which this command reads: -o must name a new file',
   'usage.applyExt': '--apply keeps the type of the book: a {ext} book is written to a new {ext} file',
   // Config (exit 2).
-  'config.syntax': 'invalid JSON at {at}: fix the file',
+  'config.syntax': 'invalid JSON at line {line}, column {column}: fix the file',
   'config.notObject': 'the config must be a JSON object ({ … })',
   'config.invalid': '{detail}',
   // Internal (exit 3).
@@ -170,7 +170,7 @@ const zh: Dict = {
   'usage.outputEmpty': '-o 需要文件名',
   'usage.outputIsInputFile': '拒绝覆盖本命令读取的文件 {input}：-o 必须是新文件',
   'usage.applyExt': '--apply 保持工作簿类型：{ext} 工作簿只能写到新的 {ext} 文件',
-  'config.syntax': 'JSON 格式错误，位置 {at}：请修正文件',
+  'config.syntax': 'JSON 格式错误，位于第 {line} 行第 {column} 列：请修正文件',
   'config.notObject': '配置必须是 JSON 对象（{ … }）',
   'config.invalid': '{detail}',
   internal: '内部错误：{message}。这是 kam 的缺陷，请附上所运行的命令到 https://github.com/kam-cli/kam/issues 报告（加 --debug 可看详情）',
