@@ -4,6 +4,7 @@ import type { Params } from '../model/errors.js';
 import type { Lang } from '../model/lang.js';
 import { guardCommandLines, safeParams } from '../util/safe-text.js';
 import { fill } from '../util/template.js';
+import { columnTitle } from './columns.js';
 
 
 type Dict = Record<string, string>;
@@ -196,16 +197,14 @@ const zh: Dict = {
 /** Every message, by language. */
 export const MESSAGES: Record<Lang, Dict> = { zh, en };
 
-/** How a message names a key column of a sheet (`accounts.name`); English uses the canonical name. */
-const COLUMN_TITLES: Record<Lang, Dict> = {
-  zh: { 'accounts.name': '客户名称', 'staff.name': '姓名', 'assignments.task': '工作内容', 'assignments.account': '客户', 'rules.key': '键', 'rules.value': '值' },
-  en: {},
+/** Parameters that name a canonical column, by message: shown as the language names the column. */
+const COLUMN_PARAMS: Record<string, { param: string; role?: string }> = {
+  'input.missingColumn': { param: 'column' },
+  'warn.droppedCriterion': { param: 'column', role: 'accounts' },
+  'warn.emptyCriterion': { param: 'column', role: 'accounts' },
+  'note.columnByValues': { param: 'key' },
+  'note.columnByName': { param: 'key' },
 };
-
-/** A key column of a sheet as a message names it in a language. */
-export function columnTitle(lang: Lang, role: string, column: string): string {
-  return COLUMN_TITLES[lang][`${role}.${column}`] ?? column;
-}
 
 /**
  * The message for `code` in `lang`, with `{param}`s filled in; the code itself if none exists.
@@ -216,6 +215,12 @@ export function columnTitle(lang: Lang, role: string, column: string): string {
  */
 export function t(lang: Lang, code: string, params: Params = {}): string {
   const template = own(MESSAGES[lang], code) ?? own(MESSAGES.en, code);
+  const named = own(COLUMN_PARAMS, code);
+  const value = named ? params[named.param] : undefined;
+  if (named && typeof value === 'string') {
+    const role = named.role ?? (typeof params.role === 'string' ? params.role : undefined);
+    params = { ...params, [named.param]: columnTitle(lang, role, value) };
+  }
   return guardCommandLines(fill(template ?? code, safeParams(params)));
 }
 

@@ -83,7 +83,7 @@ export function scoreAccounts(table: AccountsTable, config: ResolvedConfig, asOf
   }
   if (kept.length === 0 && accounts.length > 0) {
     if (unreadable) throw new InputError('input.unreadableColumn', { column: String(unreadable.args.header), cell: findingCell(unreadable)! }, { file, sheet: layout.sheet });
-    throw new InputError('input.missingColumn', { column: wanted.map((c) => c.column).join(' / ') }, { file, sheet: layout.sheet });
+    throw new InputError('input.missingColumn', { role: 'accounts', column: wanted.map((c) => c.column).join(' / ') }, { file, sheet: layout.sheet });
   }
   const criteria = method === 'abc' ? kept : normalizeWeights(kept);
   for (const c of criteria) {
