@@ -48,7 +48,8 @@ export async function readBookTables(session: Session): Promise<BookTables> {
       for (const w of out.tiers.warnings) session.note(w.code, w.params, true);
     } catch (err) {
       // A book without any scoring column can still be checked: tiers then come from the sheet.
-      if (!(err instanceof InputError && (err.code === 'input.missingColumn' || err.code === 'input.noScoringValues'))) throw err;
+      // So can one whose scoring columns hold no readable value (`kam check` lists each cell).
+      if (!(err instanceof InputError && (err.code === 'input.missingColumn' || err.code === 'input.unreadableColumn'))) throw err;
     }
   }
   return out;

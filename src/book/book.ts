@@ -13,7 +13,7 @@ import type { IsoDate } from '../util/date.js';
 import { fold } from '../util/text.js';
 import { taskTyper } from './tasks.js';
 
-/** One activity: the rows of one account's task (the task as written, folded). */
+/** One activity: the rows of one account's task (the task as written, folded), cancelled rows left out. */
 export interface TaskGroup {
   /** The account it belongs to, when the Accounts sheet has it. */
   account?: Account;
@@ -40,7 +40,7 @@ export interface IndexedBook {
   groups: TaskGroup[];
   /** Groups per account row. */
   groupsByAccount: Map<Account, TaskGroup[]>;
-  /** The assignment rows, a row naming several people (`张伟、李娜`) counted once per person. */
+  /** The assignment rows but cancelled ones, a row naming several people (`张伟、李娜`) counted once per person. */
   rows: Assignment[];
   /** The tier the service catalogue applies: pinned, else recorded, else computed. */
   effectiveTier: (account: Account) => string | undefined;
@@ -87,9 +87,10 @@ export function indexBook(input: BookInput): IndexedBook {
   if (staff?.layout.byKey.has('department')) {
     departments = new Set(staff.people.flatMap((p) => (p.department ? [fold(p.department)] : [])));
   }
+  // Cancelled work (已取消, 作废) is left out: it covers no task, holds no letter and adds no hours.
   // A matrix column headed by a department (the rows it holds without a person) is that department's.
-  const read = (assignments?.assignments ?? []).map((r) =>
-    r.column !== undefined && departments?.has(r.personKey!) && !people.has(r.personKey!) ? { ...r, person: undefined, personKey: undefined, department: r.person!, departmentKey: r.personKey! } : r,
+  const read = (assignments?.assignments ?? []).flatMap((r) =>
+    r.status === 'cancelled' ? [] : r.column !== undefined && departments?.has(r.personKey!) && !people.has(r.personKey!) ? [{ ...r, person: undefined, personKey: undefined, department: r.person!, departmentKey: r.personKey! }] : [r],
   );
   const rows = expandShared(read, people, staff !== undefined);
   const typeOf = taskTyper(config.tasks);

@@ -1,7 +1,7 @@
 /** Exit codes (SPEC §3) and the one-line rendering of errors. */
 import { basename } from 'node:path';
 import { CommanderError } from 'commander';
-import { columnTitle, t } from '../i18n/messages.js';
+import { t } from '../i18n/messages.js';
 import { KamError, type Where } from '../model/errors.js';
 import { summarize, severityRank, type Finding } from '../model/finding.js';
 import type { Lang } from '../model/lang.js';
@@ -35,10 +35,7 @@ function where(w: Where): string {
 export function describeError(err: unknown, lang: Lang): { code: number; line: string } {
   if (err instanceof KamError) {
     const code = err.code === 'input.unsupported' && typeof err.params.format === 'string' && t(lang, `input.unsupported.${err.params.format}`) !== `input.unsupported.${err.params.format}` ? `input.unsupported.${err.params.format}` : err.code;
-    // A missing key column is named as the user's language names it.
-    const { role, column } = err.params;
-    const params = typeof role === 'string' && typeof column === 'string' ? { ...err.params, column: columnTitle(lang, role, column) } : err.params;
-    return { code: EXIT.input, line: `kam: ${where(err.where)}${t(lang, code, params)}` };
+    return { code: EXIT.input, line: `kam: ${where(err.where)}${t(lang, code, err.params)}` };
   }
   if (err instanceof CommanderError) return { code: EXIT.input, line: `kam: ${safeText(commanderMessage(err, lang))}` };
   const message = err instanceof Error ? err.message.split('\n')[0] : String(err);

@@ -5,6 +5,7 @@ import { DEFAULT_SERVICES, DEFAULT_TASKS, DEFAULT_TIERS } from './defaults.js';
 import { describeIssue } from './issues.js';
 import { ConfigSchema, type Config } from './schema.js';
 import type { Lang } from '../model/lang.js';
+import { jsonErrorPosition } from './json-position.js';
 
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -37,7 +38,9 @@ export function parseConfigText(text: string, file: string, shownAs: string = fi
   try {
     raw = JSON.parse(body);
   } catch (err) {
-    throw new ConfigError('config.syntax', { at: jsonErrorPosition(body, (err as Error).message) }, { file: shownAs });
+    // Node's message gives a position for some errors only (not for a trailing comma): scanned again.
+    if (!(err instanceof SyntaxError)) throw err;
+    throw new ConfigError('config.syntax', jsonErrorPosition(body), { file: shownAs });
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError('config.notObject', {}, { file: shownAs });
   return { file, raw: raw as Record<string, unknown> };
@@ -151,14 +154,4 @@ export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const seg of path) out += typeof seg === 'number' ? `[${seg}]` : out === '' ? String(seg) : `.${String(seg)}`;
   return out;
-}
-
-function jsonErrorPosition(text: string, message: string): string {
-  const lc = /line (\d+) column (\d+)/.exec(message);
-  if (lc) return `${lc[1]}:${lc[2]}`;
-  const pos = /position (\d+)/.exec(message);
-  if (!pos) return 'end';
-  const before = text.slice(0, Number(pos[1]));
-  const line = before.split('\n').length;
-  return `${line}:${before.length - before.lastIndexOf('\n')}`;
 }

@@ -36,6 +36,12 @@ const Criterion = z.strictObject({
   bands: z.array(Band).min(1).optional(),
 });
 
+/** The quota of a default tier id (`strategic` 10%, `important` 20%), if it has one. */
+function defaultTop(id: string): string | undefined {
+  const d = DEFAULT_TIERS.find((x) => x.id === id);
+  return d && 'top' in d ? d.top : undefined;
+}
+
 const Tier = z
   .strictObject({
     id: z.string().regex(/^[A-Za-z0-9_-]+$/, expect('letters, digits, _ or -', '字母、数字、_ 或 -')),
@@ -124,12 +130,15 @@ export const ConfigSchema = z
     ids.forEach((id, i) => {
       if (ids.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: ['tiers', i, 'id'], input: id, ...expect(`unique tier ids ("${id}" repeats)`, `不重复的等级 id（"${id}" 重复）`) });
     });
+    // A default id that says no quota keeps the default's (resolve.ts fills it in after this check).
+    const top = (t: (typeof c.tiers)[number]) => (t.minScore === undefined ? (t.top ?? defaultTop(t.id)) : undefined);
     c.tiers.slice(0, -1).forEach((t, i) => {
-      if (t.top === undefined && t.minScore === undefined) ctx.addIssue({ code: 'custom', path: ['tiers', i], ...expect('"top" or "minScore" on every tier but the last', '除最后一个等级外，每个等级都要有 "top" 或 "minScore"') });
+      if (top(t) === undefined && t.minScore === undefined) ctx.addIssue({ code: 'custom', path: ['tiers', i], ...expect('"top" or "minScore" on every tier but the last', '除最后一个等级外，每个等级都要有 "top" 或 "minScore"') });
     });
     // Percentages of all accounts: the tiers above the last cannot together take more than all of them.
-    const percent = c.tiers.reduce((sum, t) => sum + (typeof t.top === 'string' && PERCENT.test(t.top) ? parseFloat(t.top) : 0), 0);
-    const each = c.tiers.every((t) => typeof t.top !== 'string' || !PERCENT.test(t.top) || parseFloat(t.top) <= 100);
+    const tops = c.tiers.map(top);
+    const percent = tops.reduce<number>((sum, t) => sum + (typeof t === 'string' && PERCENT.test(t) ? parseFloat(t) : 0), 0);
+    const each = tops.every((t) => typeof t !== 'string' || !PERCENT.test(t) || parseFloat(t) <= 100);
     if (each && percent > 100) ctx.addIssue({ code: 'custom', path: ['tiers'], ...expect(`"top" percentages that add up to at most 100% (they add up to ${percent}%)`, `各等级 "top" 百分比之和不超过 100%（现为 ${percent}%）`) });
     c.promote.forEach((p, i) => {
       if (!ids.includes(p.tier)) ctx.addIssue({ code: 'custom', path: ['promote', i, 'tier'], input: p.tier, ...expect(`one of the tier ids ${ids.join(', ')}`, `等级 id 之一：${ids.join('、')}`) });

@@ -4,6 +4,7 @@ import type { Params } from '../model/errors.js';
 import type { Lang } from '../model/lang.js';
 import { guardCommandLines, safeParams } from '../util/safe-text.js';
 import { fill } from '../util/template.js';
+import { columnTitle } from './columns.js';
 
 
 type Dict = Record<string, string>;
@@ -33,7 +34,7 @@ const en: Dict = {
   'input.badRef': 'cell reference {ref} is outside the sheet (beyond XFD1048576): the file is corrupt or hostile',
   'input.missingSheet': 'no {role} sheet found (sheets: {sheets}): name a sheet "{example}" or add an alias under "sheets" in kam.config.json',
   'input.missingColumn': 'no "{column}" column found in the header row: add it, or map your header under "columns" in kam.config.json',
-  'input.noScoringValues': 'no scoring column has a value kam can read ({columns}; {unreadable} {unreadable:cell|cells} cannot be read — formulas never calculated? open and save the file in Excel, or see kam check): nothing to score',
+  'input.unreadableColumn': 'no value in column "{column}" can be read, so nothing is left to score by (the first is {cell}; a formula has a result only once the file is opened and saved in Excel): fix the cells — kam check lists each',
   // xlsx limits (issue 8)
   'input.duplicatePart': 'the workbook is corrupt (the zip holds part {part} twice): open it in Excel, save it again as .xlsx and retry',
   'input.badChecksum': 'the workbook is corrupt (part {part} fails its CRC-32 check): restore it from a backup or export it again',
@@ -78,7 +79,7 @@ const en: Dict = {
   'usage.outputIsInputFile': 'refusing to write over {input}, which this command reads: -o must name a new file',
   'usage.applyExt': '--apply keeps the type of the book: a {ext} book is written to a new {ext} file',
   // Config (exit 2).
-  'config.syntax': 'invalid JSON at {at}: fix the file',
+  'config.syntax': 'invalid JSON at line {line}, column {column}: fix the file',
   'config.notObject': 'the config must be a JSON object ({ … })',
   'config.invalid': '{detail}',
   // Internal (exit 3).
@@ -129,7 +130,7 @@ const zh: Dict = {
   'input.badRef': '单元格引用 {ref} 超出表格范围（超过 XFD1048576）：文件已损坏或不可信',
   'input.missingSheet': '找不到{role}工作表（现有：{sheets}）：请将工作表命名为「{example}」，或在 kam.config.json 的 "sheets" 中添加别名',
   'input.missingColumn': '表头中找不到「{column}」列：请添加该列，或在 kam.config.json 的 "columns" 中映射你的表头',
-  'input.noScoringValues': '评分列中没有可读取的值（{columns}；{unreadable} 个单元格无法读取——公式从未计算？请在 Excel 中打开并保存文件，或运行 kam check 查看）：无法评分',
+  'input.unreadableColumn': '「{column}」列没有一个可读的数值，无法评分（第一个是 {cell}；公式要在 Excel 中打开并保存后才有结果）：请修正这些单元格——kam check 会逐个列出',
   // xlsx limits (issue 8)
   'input.duplicatePart': '工作簿已损坏（zip 中 {part} 出现了两次）：请用 Excel 打开并另存为 .xlsx 后重试',
   'input.badChecksum': '工作簿已损坏（{part} 的 CRC-32 校验失败）：请从备份恢复或重新导出',
@@ -172,7 +173,7 @@ const zh: Dict = {
   'usage.outputEmpty': '-o 需要文件名',
   'usage.outputIsInputFile': '拒绝覆盖本命令读取的文件 {input}：-o 必须是新文件',
   'usage.applyExt': '--apply 保持工作簿类型：{ext} 工作簿只能写到新的 {ext} 文件',
-  'config.syntax': 'JSON 格式错误，位置 {at}：请修正文件',
+  'config.syntax': 'JSON 格式错误，位于第 {line} 行第 {column} 列：请修正文件',
   'config.notObject': '配置必须是 JSON 对象（{ … }）',
   'config.invalid': '{detail}',
   internal: '内部错误：{message}。这是 kam 的缺陷，请附上所运行的命令到 https://github.com/kam-cli/kam/issues 报告（加 --debug 可看详情）',
@@ -200,16 +201,14 @@ const zh: Dict = {
 /** Every message, by language. */
 export const MESSAGES: Record<Lang, Dict> = { zh, en };
 
-/** How a message names a key column of a sheet (`accounts.name`); English uses the canonical name. */
-const COLUMN_TITLES: Record<Lang, Dict> = {
-  zh: { 'accounts.name': '客户名称', 'staff.name': '姓名', 'assignments.task': '工作内容', 'assignments.account': '客户', 'rules.key': '键', 'rules.value': '值' },
-  en: {},
+/** Parameters that name a canonical column, by message: shown as the language names the column. */
+const COLUMN_PARAMS: Record<string, { param: string; role?: string }> = {
+  'input.missingColumn': { param: 'column' },
+  'warn.droppedCriterion': { param: 'column', role: 'accounts' },
+  'warn.emptyCriterion': { param: 'column', role: 'accounts' },
+  'note.columnByValues': { param: 'key' },
+  'note.columnByName': { param: 'key' },
 };
-
-/** A key column of a sheet as a message names it in a language. */
-export function columnTitle(lang: Lang, role: string, column: string): string {
-  return COLUMN_TITLES[lang][`${role}.${column}`] ?? column;
-}
 
 /**
  * The message for `code` in `lang`, with `{param}`s filled in; the code itself if none exists.
@@ -220,6 +219,12 @@ export function columnTitle(lang: Lang, role: string, column: string): string {
  */
 export function t(lang: Lang, code: string, params: Params = {}): string {
   const template = own(MESSAGES[lang], code) ?? own(MESSAGES.en, code);
+  const named = own(COLUMN_PARAMS, code);
+  const value = named ? params[named.param] : undefined;
+  if (named && typeof value === 'string') {
+    const role = named.role ?? (typeof params.role === 'string' ? params.role : undefined);
+    params = { ...params, [named.param]: columnTitle(lang, role, value) };
+  }
   return guardCommandLines(fill(template ?? code, safeParams(params)));
 }
 

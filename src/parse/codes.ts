@@ -4,6 +4,7 @@ import { toSimplified } from '../util/hant.js';
 import type { Cell } from '../model/cell.js';
 import { fold } from '../util/text.js';
 import type { Parsed } from './values.js';
+import { cnNumber } from './numerals.js';
 import { PER_WEEK, RACI, type Frequency, type FrequencyWord, type RaciLetter, type Status } from '../model/codes.js';
 
 
@@ -52,18 +53,6 @@ const UNIT_WEEKS: Record<string, number> = {
   年: 52, year: 52,
 };
 
-const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 半: 0.5 };
-
-/** `3`, `两` (2), `十二` (12), `半` (0.5). */
-function cnNumber(s: string): number {
-  if (/^\d/.test(s)) return Number(s);
-  if (s === '十') return 10;
-  if (s.startsWith('十')) return 10 + (own(CN_DIGITS, s[1]!) ?? 0);
-  if (s.length === 2 && s[1] === '十') return (own(CN_DIGITS, s[0]!) ?? 0) * 10;
-  if (s.length === 3 && s[1] === '十') return (own(CN_DIGITS, s[0]!) ?? 0) * 10 + (own(CN_DIGITS, s[2]!) ?? 0);
-  return own(CN_DIGITS, s) ?? NaN;
-}
-
 /** Reads 每周, 每两周, 每季度, 一次, weekly, once, and counts such as 每周2次, 2次/月, 3 times a week. */
 export function parseFrequency(cell: Cell | undefined): Parsed<Frequency> | undefined {
   if (cell === undefined) return undefined;
@@ -97,9 +86,9 @@ const STATUS_WORDS: Record<string, Status> = {
   进行中: 'doing', 处理中: 'doing', 执行中: 'doing', 跟进中: 'doing', 持续: 'doing', 持续进行: 'doing', 正常: 'doing', doing: 'doing', 'in progress': 'doing', ongoing: 'doing', active: 'doing', wip: 'doing',
   已完成: 'done', 完成: 'done', 已结束: 'done', 结束: 'done', 已关闭: 'done', 关闭: 'done', done: 'done', completed: 'done', complete: 'done', finished: 'done', closed: 'done',
   // Delayed work is still to be done (its due date says how late): in progress.
-  延期: 'doing', 已延期: 'doing', 推迟: 'doing', 已推迟: 'doing', 延后: 'doing', 逾期: 'doing', 已逾期: 'doing', delayed: 'doing', postponed: 'doing', overdue: 'doing', late: 'doing',
+  延期: 'doing', 已延期: 'doing', 延期中: 'doing', 推迟: 'doing', 已推迟: 'doing', 延后: 'doing', 逾期: 'doing', 已逾期: 'doing', delayed: 'doing', postponed: 'doing', overdue: 'doing', late: 'doing',
   已取消: 'cancelled', 取消: 'cancelled', 作废: 'cancelled', 已作废: 'cancelled', 撤销: 'cancelled', 已撤销: 'cancelled', 终止: 'cancelled', 已终止: 'cancelled', cancelled: 'cancelled', canceled: 'cancelled', dropped: 'cancelled', void: 'cancelled',
-  暂停: 'paused', 已暂停: 'paused', 搁置: 'paused', 已搁置: 'paused', 挂起: 'paused', 中止: 'paused', paused: 'paused', 'on hold': 'paused', hold: 'paused', suspended: 'paused',
+  暂停: 'paused', 已暂停: 'paused', 暂缓: 'paused', 搁置: 'paused', 已搁置: 'paused', 挂起: 'paused', 中止: 'paused', paused: 'paused', 'on hold': 'paused', hold: 'paused', suspended: 'paused',
 };
 
 /** Reads 未开始 / 进行中 / 已完成 / 暂停 and todo / doing / done / paused (and common synonyms). */

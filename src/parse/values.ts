@@ -6,6 +6,7 @@
 import type { Cell } from '../model/cell.js';
 import { fromExcelSerial, makeDate, type IsoDate } from '../util/date.js';
 import { clean, fold, isPlaceholder } from '../util/text.js';
+import { CN_NUMERAL, cnNumber } from './numerals.js';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -18,9 +19,10 @@ export interface NumberContext {
 }
 
 const MAGNITUDE: [RegExp, number][] = [
-  [/(?:亿元|亿)$/, 1e8],
-  [/(?:万元|万|w)$/i, 1e4],
-  [/(?:千元|千|k)$/i, 1e3],
+  [/(?:亿元|亿|億元|億)$/, 1e8],
+  [/(?:百万元|百万|百萬元|百萬)$/, 1e6],
+  [/(?:万元|万|萬元|萬|w)$/i, 1e4],
+  [/(?:千元|千|仟元|仟|k)$/i, 1e3],
   [/M$/, 1e6],
   [/(?:元|rmb|cny|yuan)$/i, 1],
 ];
@@ -241,24 +243,49 @@ export function formatNumber(n: number): string {
 
 /** Time units of an effort cell, in hours (a day is the config's working day). */
 const HOUR_UNITS: readonly [RegExp, (hoursPerDay: number) => number][] = [
-  [/^(?:小时|个小时|钟头|时|h|hr|hrs|hours?)$/i, () => 1],
+  [/^(?:小时|个小时|钟头|个钟头|时|工时|h|hr|hrs|hours?)$/i, () => 1],
   [/^(?:分钟|分|min|mins|minutes?|m)$/i, () => 1 / 60],
   [/^(?:天|日|工作日|人天|人日|d|days?|man-?days?|person-?days?)$/i, (day) => day],
 ];
 
+/** `两小时`, `十分钟`, `一个半小时`: a count in Chinese numerals before its unit, as digits. */
+const CN_COUNT = new RegExp(`^(${CN_NUMERAL}+?)(个半|个)?(?=[^\\d.一二两三四五六七八九十半])`);
+
+/** Hours to 12 significant digits: `100` minutes are 1.66666666667 h, not a float's tail. */
+const round = (h: number): number => Number(h.toPrecision(12));
+
 /**
- * Reads hours per occurrence: a number (in the column's unit), or text with units — `30分钟`,
- * `0.5小时`, `90min`, `1.5h`, `1小时30分钟`, `1h30m`, `2天`, `1人天` (a day is `hoursPerDay`),
- * `半天`, `半小时`. Anything else is unreadable: never a number without its unit.
+ * Reads hours per occurrence: a number (in the column's unit: `unit` hours, 1 unless the header
+ * says `（分钟）` or `(天)`), or text with units — `30分钟`, `0.5小时`, `90min`, `1.5h`, `4工时`,
+ * `1小时30分钟`, `1h30m`, `2天`, `1人天` (a day is `hoursPerDay`), `半天`, `半小时`, `两小时`,
+ * `1:30`, and an Excel time cell (h:mm, 0.0625 is 1.5 h). Anything else is unreadable: never a
+ * number without its unit.
  */
-export function parseHours(cell: Cell | undefined, ctx: NumberContext & { hoursPerDay?: number } = {}): Parsed<number> | undefined {
-  if (cell?.t !== 's') return parseNumber(cell, ctx);
+export function parseHours(cell: Cell | undefined, ctx: NumberContext & { hoursPerDay?: number; unit?: number } = {}): Parsed<number> | undefined {
+  // A time of day (`1:30` shown h:mm) is a duration here: the fraction of a day, in hours.
+  if (cell?.t === 'n' && cell.date && cell.v >= 0 && cell.v < 1) return ok(round(cell.v * 24));
+  const plain = ctx.unit !== undefined ? { scale: ctx.unit } : ctx;
+  if (cell?.t !== 's') {
+    const n = parseNumber(cell, plain);
+    return n?.ok ? ok(round(n.value)) : n;
+  }
   const day = ctx.hoursPerDay ?? 8;
   if (isPlaceholder(cell.v)) return undefined;
-  const s = cell.v.normalize('NFKC').replace(/[\s\u3000]/g, '').toLowerCase().replace(/(?:\/次|每次|\/time|\/occurrence)$/, '');
+  let s = cell.v.normalize('NFKC').replace(/[\s\u3000]/g, '').toLowerCase().replace(/(?:\/次|每次|\/time|\/occurrence)$/, '');
   if (s === '半天' || s === '半日') return ok(day / 2);
-  if (s === '半小时' || s === '半个小时') return ok(0.5);
-  if (/^[\d.]+$/.test(s)) return parseNumberText(s, ctx);
+  if (s === '半小时' || s === '半个小时' || s === '半个钟头') return ok(0.5);
+  if (/^[\d.]+$/.test(s)) {
+    const n = parseNumberText(s, plain);
+    return n?.ok ? ok(round(n.value)) : n;
+  }
+  const clock = /^(\d{1,2}):([0-5]\d)$/.exec(s);
+  if (clock) return ok(round(Number(clock[1]) + Number(clock[2]) / 60));
+  const cn = CN_COUNT.exec(s);
+  if (cn) {
+    const n = cnNumber(cn[1]!) + (cn[2] === '个半' ? 0.5 : 0);
+    if (Number.isNaN(n)) return bad('hours');
+    s = `${n}${s.slice(cn[0].length)}`;
+  }
   // One or more `number unit` parts: 1小时30分钟, 1h30m, 2天.
   const parts = [...s.matchAll(/(\d+(?:\.\d+)?|\.\d+)([^\d.]+)/g)];
   if (parts.length === 0 || parts.map((m) => m[0]).join('') !== s) return bad('hours');
@@ -268,5 +295,5 @@ export function parseHours(cell: Cell | undefined, ctx: NumberContext & { hoursP
     if (!u) return bad('hours');
     hours += Number(n) * u[1](day);
   }
-  return ok(hours);
+  return ok(round(hours));
 }

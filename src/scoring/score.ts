@@ -1,7 +1,7 @@
 /** From a read Accounts table and the config to a tier report: the whole of `kam tier` but reading and printing. */
 import type { ResolvedConfig } from '../config/resolve.js';
 import { columnValues } from './columns.js';
-import { cellFinding, sortFindings } from '../model/finding.js';
+import { cellFinding, findingCell, sortFindings } from '../model/finding.js';
 import type { Column } from '../model/table.js';
 import { InputError, type Params } from '../model/errors.js';
 import type { Finding } from '../model/finding.js';
@@ -65,27 +65,25 @@ export function scoreAccounts(table: AccountsTable, config: ResolvedConfig, asOf
       : config.scoring.criteria;
   if (table.revenueFrom) warnings.push({ code: 'warn.revenueFromPeriod', params: { header: table.revenueFrom.header, sheet: layout.sheet } });
   const kept: (CriterionInput & { source: Column })[] = [];
-  const emptyColumns: Column[] = [];
+  // A criterion whose column is there but has no readable value (formulas never calculated):
+  // its first unreadable cell, to say so if no criterion is left.
+  let unreadable: Finding | undefined;
   for (const c of wanted) {
     const cv = columnValues(table, c.column, asOf);
-    if (cv && accounts.length > 0 && cv.values.every((v) => v === undefined)) emptyColumns.push(cv.column);
     if (!cv) {
       warnings.push({ code: 'warn.droppedCriterion', params: { column: c.column, sheet: layout.sheet } });
       continue;
     }
     if (accounts.length > 0 && cv.values.every((v) => v === undefined)) {
       warnings.push({ code: 'warn.emptyCriterion', params: { column: c.column, sheet: layout.sheet } });
+      unreadable ??= table.findings.find((f) => f.rule === 'schema/invalid-value' && f.column === cv.column.letter);
       continue;
     }
     kept.push({ column: c.column, weight: c.weight, direction: c.direction, bands: c.bands, values: cv.values, source: cv.column });
   }
-  if (kept.length === 0 && accounts.length > 0 && emptyColumns.length > 0) {
-    // The columns are there, but not one value could be read (formulas never calculated, text): say so.
-    const unreadable = findings.filter((f) => f.rule === 'schema/invalid-value' && emptyColumns.some((c) => c.letter === f.column)).length;
-    throw new InputError('input.noScoringValues', { columns: emptyColumns.map((c) => `${c.letter} ${c.header}`).join(', '), unreadable }, { file, sheet: layout.sheet });
-  }
   if (kept.length === 0 && accounts.length > 0) {
-    throw new InputError('input.missingColumn', { column: wanted.map((c) => c.column).join(' / ') }, { file, sheet: layout.sheet });
+    if (unreadable) throw new InputError('input.unreadableColumn', { column: String(unreadable.args.header), cell: findingCell(unreadable)! }, { file, sheet: layout.sheet });
+    throw new InputError('input.missingColumn', { role: 'accounts', column: wanted.map((c) => c.column).join(' / ') }, { file, sheet: layout.sheet });
   }
   const criteria = method === 'abc' ? kept : normalizeWeights(kept);
   for (const c of criteria) {

@@ -9,7 +9,7 @@ import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import { tempDir, writeBook } from '../helpers/books.js';
 import { brief, checkRows, cleanRows } from '../helpers/clean-book.js';
-import { EXAMPLES, kam, spawnKam } from '../helpers/cli.js';
+import { EXAMPLES, kam, ROOT, spawnKam } from '../helpers/cli.js';
 
 const zh = join(EXAMPLES, 'accounts-zh.xlsx');
 const en = join(EXAMPLES, 'accounts-en.xlsx');
@@ -74,10 +74,10 @@ describe('formats', () => {
     expect(commands).toHaveLength(34);
     for (const l of commands) expect(l).toMatch(/^::(error|warning|notice) file=[^,:\n]+,title=[a-z-]+\/[a-z-]+::[^\r\n]+$/);
     expect(commands).toContain('::error file=' + zh.replace(/:/g, '%3A') + ',title=raci/no-accountable::分工明细!E85 云帆教育科技 · 日常跟进: nobody is accountable (A)');
-    expect(lines.at(-1)).toBe('kam check: 4 error(s), 17 warning(s), 13 note(s)');
+    expect(lines.at(-1)).toBe('kam check: 4 errors, 17 warnings, 13 notes');
   });
 
-  it('junit: valid XML, a testsuite per rule, a failed testcase per finding', async () => {
+  it('junit: valid XML, a testsuite per rule, a failed testcase per error or warning, notes passing', async () => {
     const r = await kam(['check', zh, '--format', 'junit', ...asOf]);
     const suites: Record<string, { failures: number; cases: number; failed: number }> = {};
     let current = '';
@@ -94,7 +94,9 @@ describe('formats', () => {
     expect(suites['raci/no-accountable']).toEqual({ failures: 1, cases: 1, failed: 1 });
     expect(suites['time/cadence']).toEqual({ failures: 12, cases: 12, failed: 12 });
     expect(suites['raci/no-responsible']).toEqual({ failures: 0, cases: 1, failed: 0 });
-    expect(Object.values(suites).reduce((s, x) => s + x.failed, 0)).toBe(34);
+    // The 13 notes (load/idle, account/tier-mismatch) pass: 4 errors and 17 warnings fail.
+    expect(Object.values(suites).reduce((s, x) => s + x.failed, 0)).toBe(21);
+    expect(suites['load/idle']).toMatchObject({ failures: 0, failed: 0 });
   });
 
   it('markdown: a summary and a table', async () => {
@@ -380,5 +382,29 @@ describe('status words teams use (issue 9)', () => {
     // (7 h over one week (overdue: at least one week) + the paused 2 h weekly) × 1.2 for R/A
     // (R 1 + A 0.2); the cancelled 70 h count nothing.
     expect(load.people.find((p) => p.name === '张伟')!.hours).toBeCloseTo(10.8, 10);
+  });
+});
+
+describe('formulas xlsxwriter wrote (fullCalcOnLoad, a stored 0 that is no result)', () => {
+  // Built by scripts/fixtures/formulas.py: 年采购额（万元） is =B2/10000 … in every row, 预计工时 of F2 is =1+1.
+  const book = join(ROOT, 'test', 'fixtures', 'formulas', 'formulas-xlsxwriter.xlsx');
+
+  it('kam check reports each formula cell instead of reading 0', async () => {
+    const r = await kam(['check', book, '--format', 'json', ...asOf]);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout) as Json;
+    expect(out.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.cell}`)).toEqual([
+      'schema/invalid-value 客户信息!C2',
+      'schema/invalid-value 客户信息!C3',
+      'schema/invalid-value 客户信息!C4',
+      'schema/invalid-value 分工明细!F2',
+    ]);
+    expect(out.findings[0]!.message).toBe('"=B2/10000" in column 年采购额（万元） cannot be read: expected a value, but the formula has no cached result: open and save the file in Excel');
+  });
+
+  it('kam tier stops (exit 2) naming the column and its first unreadable cell, not "no column found"', async () => {
+    const r = await kam(['tier', book, '--lang', 'zh']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('「年采购额（万元）」列没有一个可读的数值，无法评分（第一个是 客户信息!C2；');
   });
 });

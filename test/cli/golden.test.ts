@@ -15,6 +15,10 @@
 // byte for byte but that a load bar of exactly 45% now shows 9 cells, not 8 (a rounding bug);
 // zh check and gaps text name the severity in Chinese (✖ 错误, ⚠ 警告, ℹ 提示). Issue 10 added the
 // matrix-* cases (kam matrix); a department's own column is headed `销售部（部门）`, in text as in files.
+// The reading fixes after issue 10's user test: the github counts line
+// is the pluralised sentence in the report's language (`4 errors, 17 warnings, 13 notes`, zh
+// `4 个错误，17 个警告，13 条提示`, not `4 error(s)…`); in JUnit a note (info) is a passing testcase
+// with its message in <system-out>, no longer a failure (failures 34 → 21).
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -298,7 +298,7 @@ describe('scoring columns without one readable value (issue 9)', () => {
     ]);
     const t = await kam(['tier', path]);
     expect(t.code).toBe(2);
-    expect(t.stderr).toBe(`kam: ${path}: 客户信息: no scoring column has a value kam can read (B 年采购额（万元）; 2 cells cannot be read — formulas never calculated? open and save the file in Excel, or see kam check): nothing to score\n`);
+    expect(t.stderr).toBe(`kam: ${path}: 客户信息: no value in column "年采购额（万元）" can be read, so nothing is left to score by (the first is 客户信息!B2; a formula has a result only once the file is opened and saved in Excel): fix the cells — kam check lists each\n`);
     const c = await kam(['check', path, '--format', 'json']);
     expect((JSON.parse(c.stdout) as { findings: { rule: string; cell: string }[] }).findings.filter((f) => f.rule === 'schema/invalid-value').map((f) => f.cell)).toEqual(['客户信息!B2', '客户信息!B3']);
   });

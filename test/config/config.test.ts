@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { envLang, resolveConfig } from '../../src/config/resolve.js';
+import { envLang, parseConfigText, resolveConfig } from '../../src/config/resolve.js';
 import { configJsonSchema } from '../../src/config/schema.js';
 import { ConfigError } from '../../src/model/errors.js';
 import { tempDir } from '../helpers/books.js';
@@ -113,7 +113,28 @@ describe('finding and reading the file', () => {
   it('reports JSON syntax errors with their position', async () => {
     const root = tempDir();
     writeFileSync(join(root, 'bad.json'), '{\n  "lang": "en",\n}');
-    await expect(readConfigSource('bad.json', undefined, root)).rejects.toMatchObject({ code: 'config.syntax' });
+    await expect(readConfigSource('bad.json', undefined, root)).rejects.toMatchObject({ code: 'config.syntax', params: { line: 3, column: 1 } });
+  });
+  it.each([
+    // Node 20 gives no position for these: `Unexpected token ']', … is not valid JSON`, `Unexpected end of JSON input`.
+    ['a trailing comma in an array', '{\n  "tiers": [\n    {"id":"strategic","top":"10%"},\n  ]\n}', 4, 3],
+    ['a trailing comma on one line', '{"tiers": [ {"id":"strategic"}, ]}', 1, 33],
+    ['a trailing comma in an object', '{\n  "lang": "en",\n}', 3, 1],
+    ['a missing quote', '{\n  "lang: "en"\n}', 2, 11],
+    ['a missing comma', '{\n  "lang": "en"\n  "scoring": {}\n}', 3, 3],
+    ['a word without quotes', '{\n\t"lang": en\n}', 2, 10],
+    ['an unexpected end', '{\n  "lang": "en"', 2, 15],
+    ['an empty file', '', 1, 1],
+    ['text after the object', '{"lang": "en"}}', 1, 15],
+  ])('names line and column of %s', (_what, text, line, column) => {
+    let err: unknown;
+    try {
+      parseConfigText(text, 'kam.config.json');
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ConfigError);
+    expect(err).toMatchObject({ code: 'config.syntax', params: { line, column } });
   });
   it('takes the language from LC_ALL / LANG', () => {
     expect(envLang({ LANG: 'zh_CN.UTF-8' })).toBe('zh');
@@ -157,6 +178,15 @@ describe('tiers merged by id (issue 9)', () => {
       { id: 'vip', aliases: [], top: 3 },
       { id: 'rest', aliases: [] },
     ]);
+  });
+
+  it('a default tier given by its id alone keeps its default quota (the checks see it)', () => {
+    const c = resolve({ tiers: [{ id: 'strategic', top: '5%' }, { id: 'important' }, { id: 'normal' }] });
+    expect(c.tiers.map((t) => [t.id, t.top])).toEqual([['strategic', '5%'], ['important', '20%'], ['normal', undefined]]);
+    // The default's 20% counts towards the 100% the percentages may add up to.
+    expect(failure({ tiers: [{ id: 'strategic', top: '90%' }, { id: 'important' }, { id: 'normal' }] })).toBe('tiers: expected "top" percentages that add up to at most 100% (they add up to 110%)');
+    // A custom id has no default: it still needs a quota above the last tier.
+    expect(failure({ tiers: [{ id: 'vip' }, { id: 'rest' }] })).toBe('tiers[0]: expected "top" or "minScore" on every tier but the last');
   });
 
   it('refuses an impossible quota, naming the key', () => {

@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_TASKS } from '../../src/config/defaults.js';
 import { EXPECTED, FINDING_HINTS, FINDING_MESSAGES, TASK_TYPES } from '../../src/i18n/findings.js';
 import { LABELS } from '../../src/i18n/labels.js';
-import { MESSAGES } from '../../src/i18n/messages.js';
+import { MESSAGES, t } from '../../src/i18n/messages.js';
+import { columnTitle, ZH_COLUMN_NAMES } from '../../src/i18n/columns.js';
+import { COLUMNS, SHEET_ROLES } from '../../src/model/columns.js';
 import { RULE_IDS } from '../../src/model/rules.js';
 import { ROOT } from '../helpers/cli.js';
 
@@ -67,5 +69,27 @@ describe('i18n', () => {
 
   it('every default task type has a name in both languages', () => {
     expect(Object.keys(TASK_TYPES.en).sort()).toEqual(Object.keys(DEFAULT_TASKS).sort());
+  });
+
+  it('every canonical column has a Chinese name', () => {
+    for (const role of SHEET_ROLES) expect(Object.keys(ZH_COLUMN_NAMES[role]).sort(), role).toEqual(Object.keys(COLUMNS[role]).sort());
+  });
+});
+
+describe('columns named in messages (issue 9 user test)', () => {
+  it('zh messages name a canonical column by its Chinese name, not its id', () => {
+    expect(t('zh', 'warn.droppedCriterion', { column: 'contract_value', sheet: '客户信息' })).toBe('评分指标「合同金额」在 客户信息 中没有对应列：已忽略，其余权重重新归一');
+    expect(t('zh', 'warn.emptyCriterion', { column: 'satisfaction', sheet: '客户信息' })).toBe('评分指标「满意度」在 客户信息 中没有任何数值：已忽略，其余权重重新归一');
+    expect(t('zh', 'input.missingColumn', { role: 'accounts', column: 'annual_revenue / contract_value / years' })).toBe('表头中找不到「年采购额 / 合同金额 / 合作年限」列：请添加该列，或在 kam.config.json 的 "columns" 中映射你的表头');
+    expect(t('zh', 'input.missingColumn', { role: 'staff', column: 'name' })).toBe('表头中找不到「姓名」列：请添加该列，或在 kam.config.json 的 "columns" 中映射你的表头');
+    expect(t('zh', 'note.columnByValues', { sheet: '客户信息', key: 'tier', chosen: 'C 客户等级', other: 'D 级别' })).toBe('客户信息：读取 C 客户等级 列作为 客户等级；D 级别 列的值不是 客户等级，作为未知列保留');
+    expect(t('zh', 'note.columnByName', { sheet: '分工', key: 'raci', chosen: 'D RACI', other: 'E 角色' })).toBe('分工：读取 D RACI 列作为 角色（RACI）；E 角色 列的名称不如它贴切，作为未知列保留');
+  });
+
+  it('a criterion of the user\'s own, a key that differs by sheet, and English stay as written', () => {
+    expect(t('zh', 'warn.droppedCriterion', { column: '客户潜力', sheet: '客户信息' })).toBe('评分指标「客户潜力」在 客户信息 中没有对应列：已忽略，其余权重重新归一');
+    expect(t('zh', 'note.columnByName', { sheet: 'S', key: 'name', chosen: 'A 姓名', other: 'B 名字' })).toContain('作为 name；');
+    expect(columnTitle('en', 'accounts', 'annual_revenue')).toBe('annual_revenue');
+    expect(t('en', 'warn.droppedCriterion', { column: 'contract_value', sheet: 'Accounts' })).toBe('criterion "contract_value" has no column in Accounts: dropped, the other weights re-normalised');
   });
 });

@@ -38,6 +38,13 @@ describe('headers', () => {
     ['客户名称（全称）', 'name', 1],
     ['满意度(%)', 'satisfaction', 0.01],
     ['ＡＣＣＯＵＮＴ　ＮＡＭＥ', 'name', 1],
+    ['年採購額（萬元）', 'annual_revenue', 1e4],
+    ['年采购额(億元)', 'annual_revenue', 1e8],
+    ['年采购额(百万元)', 'annual_revenue', 1e6],
+    ['年採購額(百萬元)', 'annual_revenue', 1e6],
+    ['合同金额(仟元)', 'contract_value', 1e3],
+    ['Annual Revenue (USD k)', 'annual_revenue', 1e3],
+    ['Annual Revenue (k USD)', 'annual_revenue', 1e3],
   ])('%s → %s ×%d', (header, key, scale) => {
     expect(matchHeader(header, 'accounts', index)).toMatchObject({ key, scale });
   });
@@ -47,6 +54,11 @@ describe('headers', () => {
     expect(matchHeader('FY2022 Revenue', 'accounts', index)).toEqual({ scale: 1, period: 20220 });
     expect(matchHeader('2024年度采购额', 'accounts', index)).toMatchObject({ period: 20240 });
     expect(matchHeader('2024 Notes', 'accounts', index)).toEqual({ scale: 1 });
+    // Two-digit years, with 年 or after FY.
+    expect(matchHeader('24年采购额', 'accounts', index)).toEqual({ scale: 1, period: 20240 });
+    expect(matchHeader('25年采购额（万元）', 'accounts', index)).toEqual({ scale: 1e4, period: 20250 });
+    expect(matchHeader('FY24 Revenue', 'accounts', index)).toEqual({ scale: 1, period: 20240 });
+    expect(matchHeader('24 Notes', 'accounts', index)).toEqual({ scale: 1 });
   });
   it('keeps __proto__ and constructor as plain headers', () => {
     expect(matchHeader('__proto__', 'accounts', index)).toEqual({ scale: 1 });
@@ -462,6 +474,30 @@ describe('cells the rules depend on', () => {
       ['Ann', 4, true, { kind: 'recurring', perWeek: 1, word: 'weekly' }],
       ['Carol / Hank', 2.5, false, { kind: 'recurring', perWeek: 5, word: 'daily' }],
     ]);
+  });
+});
+
+describe('hours in the unit of their header (issue 9 user test)', () => {
+  const read = async (header: string, values: unknown[], formats: Record<string, string> = {}, hoursPerDay?: number) => {
+    const path = await writeBook(join(tempDir(), 'hours.xlsx'), [
+      { name: '分工明细', rows: [['客户名称', '工作内容', '负责人', '角色', '频率', header], ...values.map((v, i) => [`客户${i}`, '日常跟进', '张伟', 'R', '每周', v])], formats },
+    ]);
+    const book = await openBook(path);
+    const t = await readAssignments(book.sheets[0]!, { file: path, date1904: false, ...(hoursPerDay !== undefined ? { hoursPerDay } : {}) });
+    return { hours: t.assignments.map((a) => a.hours), findings: t.findings.map((f) => `${f.rule} ${f.column}${f.row}`) };
+  };
+
+  it('minutes, days and hours in the header scale plain numbers, not cells with their own unit', async () => {
+    expect(await read('预计工时（分钟）', [30, 90, '45', '30分钟'])).toEqual({ hours: [0.5, 1.5, 0.75, 0.5], findings: [] });
+    expect(await read('预计工时(天)', [2, 0.5, '2小时'])).toEqual({ hours: [16, 4, 2], findings: [] });
+    expect(await read('预计工时(人天)', [2], {}, 7.5)).toEqual({ hours: [15], findings: [] });
+    expect(await read('预计工时（小时）', [2, '30分钟', '2天'])).toEqual({ hours: [2, 0.5, 16], findings: [] });
+    expect(await read('工时/h', [2, 3])).toEqual({ hours: [2, 3], findings: [] });
+  });
+
+  it('an Excel time cell (h:mm) is a duration, not a date error', async () => {
+    expect(await read('预计工时', [0.0625, 0.5 / 24], { F: 'h:mm' })).toEqual({ hours: [1.5, 0.5], findings: [] });
+    expect(await read('预计工时', [45931], { F: 'yyyy-mm-dd' })).toEqual({ hours: [undefined], findings: ['schema/invalid-value F2'] });
   });
 });
 

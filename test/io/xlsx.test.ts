@@ -95,6 +95,17 @@ describe('xlsx reader over hand-written parts (other writers)', () => {
     expect(rows.map((r) => r.cells[0]?.v)).toEqual(['Apex', 'Apex', 'Apex', undefined]);
   });
 
+  it('reads formulas as formulas without a result when the workbook says fullCalcOnLoad (xlsxwriter\'s cached 0)', async () => {
+    // Fast path (`<f>` then `<v>`), general path (`<v>` before `<f>`, a string result), a shared formula's follower, a plain value.
+    const data =
+      '<row r="1"><c r="A1"><f>B1/10000</f><v>0</v></c><c r="B1"><v>18500000</v></c><c r="C1" t="str"><v>0</v><f>A1&amp;"x"</f></c><c r="D1"><f t="shared" si="0"/><v>0</v></c></row>';
+    const stale = writeRawXlsx(join(dir, 'xlsxwriter-calc.xlsx'), [{ name: 'S', data }], { workbookExtra: '<calcPr calcId="124519" fullCalcOnLoad="1"/>' });
+    expect((await readRows(stale))[0]!.cells).toEqual([{ t: 'f', v: 'B1/10000' }, { t: 'n', v: 18500000 }, { t: 'f', v: 'A1&"x"' }, { t: 'f', v: '' }]);
+    // Without it a stored result is read, as Excel and LibreOffice store them.
+    const calculated = writeRawXlsx(join(dir, 'excel-calc.xlsx'), [{ name: 'S', data }], { workbookExtra: '<calcPr calcId="191029"/>' });
+    expect((await readRows(calculated))[0]!.cells).toEqual([{ t: 'n', v: 0 }, { t: 'n', v: 18500000 }, { t: 's', v: '0' }, { t: 'n', v: 0 }]);
+  });
+
   it('decodes entities and _xHHHH_ escapes', async () => {
     const path = writeRawXlsx(join(dir, 'esc.xlsx'), [{ name: 'S', data: '<row r="1"><c r="A1" t="inlineStr"><is><t>a&lt;b&gt;&#x4E2D;&#25991;_x000D_</t></is></c></row>' }]);
     expect((await readRows(path))[0]!.cells[0]).toEqual({ t: 's', v: 'a<b>中文\r' });

@@ -85,6 +85,8 @@ describe('status', () => {
     ['In Progress', 'doing'],
     ['DONE', 'done'],
     ['on hold', 'paused'],
+    ['暂缓', 'paused'],
+    ['延期中', 'doing'],
   ])('%s → %s', (text, status) => expect(parseStatus(s(text))).toEqual({ ok: true, value: status }));
   it('refuses unknown words', () => expect(parseStatus(s('maybe'))).toEqual({ ok: false, reason: 'status' }));
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dateOrderOf, parseBoolean, parseDate, parseDateText, parseHours, parseNumber, parseNumberText, parseText } from '../../src/parse/values.js';
+import { hoursUnitOf } from '../../src/parse/headers.js';
 
 const num = (text: string, scale?: number) => {
   const r = parseNumberText(text, { scale });
@@ -16,6 +17,11 @@ describe('parseNumberText', () => {
     ['1.2亿', 120000000],
     ['1.2亿元', 120000000],
     ['１２０万', 1200000],
+    ['120萬元', 1200000],
+    ['1.2億', 120000000],
+    ['3百万元', 3000000],
+    ['3百萬', 3000000],
+    ['5仟元', 5000],
     ['１，２００，０００', 1200000],
     ['12%', 0.12],
     ['12.5％', 0.125],
@@ -190,6 +196,15 @@ describe('parseHours (issue 9)', () => {
     ['半小时', 0.5],
     ['2小时/次', 2],
     ['３０分钟', 0.5],
+    ['4工时', 4],
+    ['两小时', 2],
+    ['三天', 24],
+    ['十五分钟', 0.25],
+    ['一个半小时', 1.5],
+    ['两个小时', 2],
+    ['半个钟头', 0.5],
+    ['1:30', 1.5],
+    ['100分钟', 1.66666666667],
   ])('%s → %s hours', (text, hours) => {
     expect(parseHours(s(text))).toEqual({ ok: true, value: hours });
   });
@@ -198,6 +213,39 @@ describe('parseHours (issue 9)', () => {
     expect(parseHours(s('2天'), { hoursPerDay: 7.5 })).toEqual({ ok: true, value: 15 });
     expect(parseHours({ t: 'n', v: 3 })).toEqual({ ok: true, value: 3 });
     expect(parseHours(s('-'))).toBeUndefined();
-    for (const v of ['lots', '2周', '3次', '2h 或 3h', 'abc30分钟']) expect(parseHours(s(v)), v).toEqual({ ok: false, reason: 'hours' });
+    for (const v of ['lots', '2周', '3次', '2h 或 3h', 'abc30分钟', '两', '两周', '1:75']) expect(parseHours(s(v)), v).toEqual({ ok: false, reason: 'hours' });
   });
+
+  it('reads plain numbers in the header\'s unit, never a cell with its own unit twice', () => {
+    const minutes = { unit: 1 / 60 };
+    expect(parseHours({ t: 'n', v: 30 }, minutes)).toEqual({ ok: true, value: 0.5 });
+    expect(parseHours(s('90'), minutes)).toEqual({ ok: true, value: 1.5 });
+    expect(parseHours(s('30分钟'), minutes)).toEqual({ ok: true, value: 0.5 });
+    expect(parseHours({ t: 'n', v: 2 }, { unit: 8 })).toEqual({ ok: true, value: 16 });
+    expect(parseHours(s('2天'), { unit: 1, hoursPerDay: 8 })).toEqual({ ok: true, value: 16 });
+  });
+
+  it('reads an Excel time cell (h:mm) as a duration; a date stays a date error', () => {
+    expect(parseHours({ t: 'n', v: 0.0625, date: true })).toEqual({ ok: true, value: 1.5 });
+    expect(parseHours({ t: 'n', v: 0.5 / 24, date: true }, { unit: 1 / 60 })).toEqual({ ok: true, value: 0.5 });
+    expect(parseHours({ t: 'n', v: 45931, date: true })).toEqual({ ok: false, reason: 'date' });
+  });
+});
+
+describe('hoursUnitOf: the unit of an hours column\'s header', () => {
+  it.each([
+    ['预计工时（分钟）', 1 / 60],
+    ['预计工时(min)', 1 / 60],
+    ['预计工时(天)', 8],
+    ['预计工时（人天）', 8],
+    ['预计工时(小时)', 1],
+    ['预计工时（小时/次）', 1],
+    ['工时/h', 1],
+    ['Hours (h)', 1],
+    ['Effort (days)', 8],
+    ['预计工时', undefined],
+    ['预计工时(估算)', undefined],
+  ])('%s → %s', (header, unit) => expect(hoursUnitOf(header, 8)).toBe(unit));
+
+  it('counts a day with the configured working day', () => expect(hoursUnitOf('预计工时(天)', 7.5)).toBe(7.5));
 });

@@ -3,6 +3,7 @@
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import { RULE_IDS } from '../../src/model/rules.js';
+import { summarize } from '../../src/model/finding.js';
 import { reportContext } from '../../src/report/context.js';
 import { render, renderText } from '../../src/report/index.js';
 import { gapsReport, type CheckReport } from '../../src/rules/check.js';
@@ -160,6 +161,16 @@ describe('check and gaps text', () => {
     expect(lines(renderText('gaps', gapsReport(cleanSample()), 'text', en))).toEqual(['Responsibility gaps · book.xlsx · as of 2025-11-15', '', '✔ no responsibility gaps']);
   });
 
+  it('a summary of notes only starts with ℹ, of warnings with ⚠', () => {
+    const only = (severity: string): CheckReport => {
+      const findings = checked.findings.filter((f) => f.severity === severity);
+      return { ...checked, findings, summary: summarize(findings) };
+    };
+    expect(lines(renderText('check', only('info'), 'text', en)).at(-1)).toBe('ℹ 0 errors, 0 warnings, 1 note');
+    expect(lines(renderText('check', only('info'), 'text', zh)).at(-1)).toBe('ℹ 0 个错误，0 个警告，1 条提示');
+    expect(lines(renderText('check', only('warn'), 'text', en)).at(-1)).toBe('⚠ 0 errors, 2 warnings, 0 notes');
+  });
+
   it('is coloured on request, and is the plain text without the colours', () => {
     const colours = reportContext('en', true);
     for (const [coloured, uncoloured] of [
@@ -244,8 +255,12 @@ describe('github annotations', () => {
       '::error file=book.xlsx,title=raci/no-accountable::Assignments!E14 Cove · Follow-up: nobody is accountable (A)',
       '::error file=book.xlsx,title=raci/no-accountable::Assignments!E15 Cove · Audit, Q4: nobody is accountable (A)',
       '::warning file=book.xlsx,title=time/overdue::Assignments!F15 Cove · Audit, Q4: due 2025-10-01, 45 days overdue',
-      'kam check: 3 error(s), 2 warning(s), 1 note(s)',
+      'kam check: 3 errors, 2 warnings, 1 note',
     ]);
+  });
+
+  it('the counts line is in the report\'s language', () => {
+    expect(lines(renderText('check', checked, 'github', zh)).at(-1)).toBe('kam check: 3 个错误，2 个警告，1 条提示');
   });
 
   it('escapes the properties (file, title) and the message', () => {
@@ -260,8 +275,8 @@ describe('github annotations', () => {
   });
 
   it('a finding of the whole book has no cell; a clean book only the counts', () => {
-    expect(renderText('check', missingSheetSample(), 'github', en)).toBe('::error file=book.xlsx,title=schema/missing-sheet::the book has no assignments sheet\nkam check: 1 error(s), 0 warning(s), 0 note(s)\n');
-    expect(renderText('check', cleanSample(), 'github', en)).toBe('kam check: 0 error(s), 0 warning(s), 0 note(s)\n');
+    expect(renderText('check', missingSheetSample(), 'github', en)).toBe('::error file=book.xlsx,title=schema/missing-sheet::the book has no assignments sheet\nkam check: 1 error, 0 warnings, 0 notes\n');
+    expect(renderText('check', cleanSample(), 'github', en)).toBe('kam check: 0 errors, 0 warnings, 0 notes\n');
   });
 });
 
@@ -269,7 +284,7 @@ interface Suite {
   name: string;
   tests: number;
   failures: number;
-  cases: { name: string; failure?: { type: string; message: string; text: string } }[];
+  cases: { name: string; failure?: { type: string; message: string; text: string }; out?: string }[];
 }
 
 /** Parses JUnit XML (throwing if it is not well-formed) into its suites. */
@@ -277,6 +292,7 @@ function parseJunit(xml: string): { name: string; tests: number; failures: numbe
   const parser = new SaxesParser();
   const root = { name: '', tests: 0, failures: 0, suites: [] as Suite[] };
   let inFailure = false;
+  let inOut = false;
   parser.on('opentag', (t) => {
     const a = t.attributes as Record<string, string>;
     if (t.name === 'testsuites') Object.assign(root, { name: a.name, tests: Number(a.tests), failures: Number(a.failures) });
@@ -285,20 +301,25 @@ function parseJunit(xml: string): { name: string; tests: number; failures: numbe
     else if (t.name === 'failure') {
       root.suites.at(-1)!.cases.at(-1)!.failure = { type: a.type!, message: a.message!, text: '' };
       inFailure = true;
+    } else if (t.name === 'system-out') {
+      root.suites.at(-1)!.cases.at(-1)!.out = '';
+      inOut = true;
     } else throw new Error(`unexpected <${t.name}>`);
   });
   parser.on('text', (text) => {
     if (inFailure) root.suites.at(-1)!.cases.at(-1)!.failure!.text += text;
+    if (inOut) root.suites.at(-1)!.cases.at(-1)!.out += text;
   });
   parser.on('closetag', (t) => {
     if (t.name === 'failure') inFailure = false;
+    if (t.name === 'system-out') inOut = false;
   });
   parser.write(xml).close();
   return root;
 }
 
 describe('junit', () => {
-  it('check: well-formed XML, a testsuite per rule, a failed testcase per finding', () => {
+  it('check: well-formed XML, a testsuite per rule, a failed testcase per error or warning, a passing one per note', () => {
     const xml = renderText('check', checked, 'junit', en);
     expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n')).toBe(true);
     const doc = parseJunit(xml);
@@ -308,10 +329,11 @@ describe('junit', () => {
       expect(s.cases).toHaveLength(s.tests);
       expect(s.cases.filter((c) => c.failure)).toHaveLength(s.failures);
     }
-    expect(doc.failures).toBe(checked.findings.length);
+    expect(doc.failures).toBe(checked.findings.filter((f) => f.severity !== 'info').length);
+    expect(doc.failures).toBe(5);
     expect(doc.tests).toBe(doc.suites.reduce((n, s) => n + s.tests, 0));
     const byRule = Object.fromEntries(doc.suites.filter((s) => s.failures > 0).map((s) => [s.name, s.cases]));
-    expect(Object.keys(byRule).sort()).toEqual(['account/tier-mismatch', 'load/over-capacity', 'raci/no-accountable', 'ref/unknown-person', 'time/overdue']);
+    expect(Object.keys(byRule).sort()).toEqual(['load/over-capacity', 'raci/no-accountable', 'ref/unknown-person', 'time/overdue']);
     expect(byRule['ref/unknown-person']).toEqual([
       {
         name: 'Assignments!C14: Cove · Follow-up: "Zed | 50%" is not in the staff sheet',
@@ -323,7 +345,13 @@ describe('junit', () => {
       },
     ]);
     expect(byRule['raci/no-accountable']!.map((c) => c.failure!.type)).toEqual(['error', 'error']);
-    expect(byRule['account/tier-mismatch']![0]!.failure!.type).toBe('info');
+    // A note (info) passes, its message kept in <system-out>.
+    expect(doc.suites.find((s) => s.name === 'account/tier-mismatch')).toEqual({
+      name: 'account/tier-mismatch',
+      tests: 1,
+      failures: 0,
+      cases: [{ name: 'Accounts!H3: Bolt: recorded as Ordinary, scored as Important', out: 'info Accounts!H3: Bolt: recorded as Ordinary, scored as Important' }],
+    });
     // A rule without findings passes: one testcase named after it.
     expect(doc.suites.find((s) => s.name === 'time/cadence')).toEqual({ name: 'time/cadence', tests: 1, failures: 0, cases: [{ name: 'time/cadence' }] });
   });

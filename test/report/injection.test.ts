@@ -86,7 +86,7 @@ describe('findings', () => {
     expect(lines(out)).toEqual([
       `::error file=book.xlsx,title=ref/unknown-person::As%0A::error file=a::pwned!C3 Apex · Follow-up: "${OSC_SHOWN}" is not in the staff sheet`,
       `::error file=book.xlsx,title=ref/unknown-person::As%0A::error file=a::pwned!C4 Apex · Follow-up: "${MENTION}" is not in the staff sheet`,
-      'kam check: 2 error(s), 0 warning(s), 0 note(s)',
+      'kam check: 2 errors, 0 warnings, 0 notes',
     ]);
     const file = { ...report, file: 'a,b:c\n::x%.xlsx' };
     expect(renderText('check', file, 'github', ctx).split('\n')[0]).toMatch(/^::error file=a%2Cb%3Ac%0A%3A%3Ax%25\.xlsx,title=/);

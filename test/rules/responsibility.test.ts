@@ -155,6 +155,39 @@ describe('coverage', () => {
     expect(brief(checkQuiet(tablesOf(rows)).findings)).toEqual([]);
   });
 
+  it('matches Traditional task names (日常跟進, 技術支持, 投訴處理, 業務回顧) to the catalogue', () => {
+    const rows = cleanInputs();
+    const names: [number, string][] = [[2, '日常跟進'], [4, '投訴處理'], [6, '技術支持'], [8, '業務回顧'], [10, '日常跟進'], [12, '投訴處理'], [14, '日常跟進']];
+    for (const [r, task] of names) {
+      atRow(rows.assignments, r).task = task;
+      atRow(rows.assignments, r + 1).task = task;
+    }
+    expect(brief(checkQuiet(tablesOf(rows)).findings)).toEqual([]);
+    // A type the catalogue lacks is compared in simplified form too.
+    atRow(rows.assignments, 14).task = '報價';
+    atRow(rows.assignments, 15).task = '報價';
+    const extra = { services: { strategic: { required: [] }, important: { required: [] }, normal: { required: ['报价'] } } };
+    expect(brief(checkQuiet(tablesOf(rows), extra).findings)).toEqual([]);
+  });
+
+  it('cancelled work (已取消, 作废) covers no required task and is not checked for RACI', () => {
+    const rows = cleanInputs();
+    atRow(rows.assignments, 6).status = 'cancelled'; // Apex's technical support: its R (the A stays, with no R)
+    let c = checkQuiet(tablesOf(rows));
+    expect(brief(c.findings)).toEqual(['coverage/required-task error Accounts!B2', 'raci/no-responsible error Assignments!E7']);
+    expect(described(c)[0]!.message).toBe('Apex (Strategic) needs technical support, but nobody is responsible (R) for it');
+    // An activity whose rows are all cancelled: no raci/no-accountable, no raci/no-responsible.
+    const bolt = cleanInputs();
+    bolt.assignments.push(row('Bolt', 'Contract', 'Bob', 'Sales', 'R', 'once', 'cancelled'));
+    bolt.assignments.push(row('Bolt', 'Renewal', 'Zed', 'Sales', 'C', 'once', 'cancelled'));
+    c = checkQuiet(tablesOf(bolt));
+    expect(brief(c.findings)).toEqual([]);
+    // Done work still covers its task.
+    const done = cleanInputs();
+    atRow(done.assignments, 6).status = 'done';
+    expect(brief(checkQuiet(tablesOf(done)).findings)).toEqual([]);
+  });
+
   it('coverage/single-point: one person holds every R and A of an important account', () => {
     const rows = cleanInputs();
     for (const r of [10, 11, 12, 13]) atRow(rows.assignments, r).person = 'Bob';

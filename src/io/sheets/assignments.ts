@@ -12,6 +12,8 @@ import type { SheetSource } from '../source.js';
 import { scanTable, type TableOptions } from '../table/scan.js';
 import { parseBoolean, parseHours, parseText, type Parsed } from '../../parse/values.js';
 import { DateColumn } from '../table/dates.js';
+import { hoursUnitOf } from '../../parse/headers.js';
+import { DEFAULT_LOAD } from '../../config/defaults.js';
 import type { Column, Layout } from '../../model/table.js';
 import { RACI } from '../../model/codes.js';
 import { byCell, cellFinding } from '../../model/finding.js';
@@ -71,10 +73,17 @@ export async function readAssignments(source: SheetSource, options: TableOptions
   const statusOf = memo(parseStatus);
   const lockedOf = memo(parseBoolean);
   let cols: ReturnType<typeof columnsOf> | undefined;
+  // Plain numbers under `预计工时（分钟）` are minutes, under `(天)` days: the header's unit, once.
+  let hoursContext: Parameters<typeof parseHours>[1];
   const named = new Map<string, { id: string; name: string; tier?: string; row: number }>();
   let dues: DateColumn | undefined;
   const { layout, findings } = await scanTable(source, 'assignments', options, ({ row, cells }, layout) => {
-    cols ??= columnsOf(layout);
+    if (!cols) {
+      cols = columnsOf(layout);
+      const day = options.hoursPerDay ?? DEFAULT_LOAD.hoursPerDay;
+      const unit = cols.hoursCol ? hoursUnitOf(cols.hoursCol.header, day) : undefined;
+      hoursContext = { scale: cols.hoursCol?.scale ?? 1, hoursPerDay: day, ...(unit !== undefined ? { unit } : {}) };
+    }
     const { accountCol, taskCol } = cols;
     // A table without its key columns has a schema/missing-column finding and no rows.
     if (!accountCol || !taskCol) return;
@@ -156,7 +165,7 @@ export async function readAssignments(source: SheetSource, options: TableOptions
       else if (p) bad(p, freqCol);
     }
     if (hoursCol) {
-      const p = parseHours(cells[hoursCol.index], { scale: hoursCol.scale, ...(options.hoursPerDay !== undefined ? { hoursPerDay: options.hoursPerDay } : {}) });
+      const p = parseHours(cells[hoursCol.index], hoursContext);
       if (p?.ok) a.hours = p.value;
       else if (p) bad(p, hoursCol);
     }

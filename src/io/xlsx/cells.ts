@@ -16,6 +16,12 @@ export interface SheetContext {
   part: string;
   sharedStrings: StringTable;
   dateStyles: readonly boolean[];
+  /**
+   * The workbook asks to be calculated when opened (`<calcPr fullCalcOnLoad="1"/>`, as xlsxwriter
+   * writes it, with 0 as every formula's stored result): no stored result is trusted, every
+   * formula cell reads as a formula without one.
+   */
+  staleFormulas?: boolean;
   /** Recently shown shared strings as cells, reused by every cell that shows them (cells are never changed). */
   sharedCells?: SharedCellCache;
 }
@@ -108,7 +114,9 @@ export function parseCells(content: string, p: string, ctx: SheetContext, row = 
       if (m[0].length > MAX_CELL_CHARS) throw tooLong(col, row, ctx);
       const v = m[6];
       let cell: Cell | undefined;
-      if (v === undefined || (v.length === 0 && m[4] !== 's' && m[4] !== 'str')) {
+      if (m[5] !== undefined && ctx.staleFormulas) {
+        cell = formulaCell(m[0], 0, m[0].length, p);
+      } else if (v === undefined || (v.length === 0 && m[4] !== 's' && m[4] !== 'str')) {
         if (m[5] !== undefined) cell = readCell(m[0], 0, m[0].length, m[4] ?? 'n', m[3], p, ctx);
       } else {
         switch (m[4]) {
@@ -183,17 +191,22 @@ function elementText(s: string, from: number, to: number, p: string, local: stri
   return end < 0 || end > to ? undefined : s.slice(gt + 1, end);
 }
 
+/** A formula cell without a result: `v` is the formula's text (empty for a shared formula's followers). */
+function formulaCell(s: string, from: number, to: number, p: string): Cell {
+  const formula = elementText(s, from, to, p, 'f');
+  return { t: 'f', v: formula === undefined ? '' : decodeXml(formula) };
+}
+
 function readCell(s: string, from: number, to: number, t: string, style: string | undefined, p: string, ctx: SheetContext): Cell | undefined {
   if (t === 'inlineStr') {
     const is = elementText(s, from, to, p, 'is');
     return is === undefined ? undefined : { t: 's', v: stringItemText(is, p) };
   }
   const v = elementText(s, from, to, p, 'v');
-  if (v === undefined || (v.length === 0 && t !== 's' && t !== 'str')) {
+  if (v === undefined || (v.length === 0 && t !== 's' && t !== 'str') || ctx.staleFormulas) {
     const f = s.indexOf(`<${p}f`, from);
-    if (f < 0 || f >= to) return undefined;
-    const formula = elementText(s, from, to, p, 'f');
-    return { t: 'f', v: formula === undefined ? '' : decodeXml(formula) };
+    if (f >= 0 && f < to && endsTagName(s.charCodeAt(f + p.length + 2))) return formulaCell(s, from, to, p);
+    if (v === undefined || (v.length === 0 && t !== 's' && t !== 'str')) return undefined;
   }
   switch (t) {
     case 's':

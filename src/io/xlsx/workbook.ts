@@ -40,6 +40,9 @@ export async function openXlsx(file: string): Promise<WorkbookSource> {
   const pr = findTags(workbook, 'workbookPr')[0];
   const date1904Attr = pr ? getAttr(pr, 'date1904') : undefined;
   const date1904 = date1904Attr === '1' || date1904Attr === 'true';
+  const calc = findTags(workbook, 'calcPr')[0];
+  const fullCalc = calc ? getAttr(calc, 'fullCalcOnLoad') : undefined;
+  const staleFormulas = fullCalc === '1' || fullCalc === 'true';
 
   let shared: Promise<SharedParts> | undefined;
   const sharedParts = (): Promise<SharedParts> => {
@@ -51,7 +54,7 @@ export async function openXlsx(file: string): Promise<WorkbookSource> {
         ? await readSharedStrings(zip.stream(sstEntry, undefined, SHARED_STRINGS_CAP), { file, part: sstEntry.name })
         : new SharedStrings();
       const styles = await text(stylesPath);
-      return { sharedStrings, dateStyles: styles ? parseDateStyles(styles) : [], sharedCells: newSharedCellCache() };
+      return { sharedStrings, dateStyles: styles ? parseDateStyles(styles) : [], sharedCells: newSharedCellCache(), staleFormulas };
     })();
     return shared;
   };
@@ -75,6 +78,8 @@ interface SharedParts {
   dateStyles: boolean[];
   /** One cache for every sheet: a name in Accounts and in Assignments is decoded once, one string. */
   sharedCells: SharedCellCache;
+  /** `fullCalcOnLoad`: the formulas' stored results are not to be trusted. */
+  staleFormulas: boolean;
 }
 
 class XlsxSheet implements SheetSource {
@@ -102,13 +107,13 @@ class XlsxSheet implements SheetSource {
   }
 
   async *rows(options: RowOptions = {}): AsyncGenerator<RawRow[]> {
-    const { sharedStrings, dateStyles, sharedCells } = await this.shared();
+    const { sharedStrings, dateStyles, sharedCells, staleFormulas } = await this.shared();
     this.prefetch();
     const merges = await this.merges!;
     this.merges = undefined;
     const total = Math.max(1, this.entry.compressedSize);
     const onRead = options.onProgress ? (bytes: number) => options.onProgress!(bytes / total) : undefined;
-    const ctx = { file: this.file, sheet: this.name, part: this.entry.name, sharedStrings, dateStyles, sharedCells };
+    const ctx = { file: this.file, sheet: this.name, part: this.entry.name, sharedStrings, dateStyles, sharedCells, staleFormulas };
     yield* parseSheet(this.zip.stream(this.entry, onRead), ctx, merges);
   }
 

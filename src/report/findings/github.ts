@@ -3,6 +3,7 @@ import type { CheckReport, GapsReport } from '../../rules/check.js';
 import type { ReportContext } from '../context.js';
 import { findingMessage, findingWhere } from '../shared/findings.js';
 import { safeLines } from '../../util/safe-text.js';
+import { label } from '../../i18n/labels.js';
 
 /** Escapes the message of a workflow command (%, CR, LF), as the runner unescapes it. */
 export function escapeData(s: string): string {
@@ -29,6 +30,6 @@ export function githubAnnotations(report: CheckReport | GapsReport, ctx: ReportC
     return `::${COMMAND[f.severity]} file=${escapeProperty(safeLines(file))},title=${escapeProperty(f.rule)}::${escapeData(message)}`;
   });
   const { error, warn, info } = report.summary;
-  lines.push(`kam ${report.kind}: ${error} error(s), ${warn} warning(s), ${info} note(s)`);
+  lines.push(`kam ${report.kind}: ${label(ctx.lang, 'findings.summary', { error, warn, info })}`);
   return `${lines.join('\n')}\n`;
 }

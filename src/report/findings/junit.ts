@@ -1,4 +1,8 @@
-/** `--format junit`: a testsuite per rule, a failed testcase per finding, for CI test dashboards. */
+/**
+ * `--format junit`: a testsuite per rule, a testcase per finding, for CI test dashboards. Errors
+ * and warnings are failures; a note (`info`, e.g. load/idle) passes, its message in `<system-out>`:
+ * a note never turns a dashboard red, and is still there to read.
+ */
 import type { CheckReport, GapsReport } from '../../rules/check.js';
 import { RULE_IDS } from '../../model/rules.js';
 import type { ReportContext } from '../context.js';
@@ -34,10 +38,11 @@ export function junit(report: CheckReport | GapsReport, ctx: ReportContext, rule
   const names = [...new Set([...rules, ...byRule.keys()])];
   const out = ['<?xml version="1.0" encoding="UTF-8"?>'];
   const total = Math.max(report.findings.length, 0) + names.filter((n) => !byRule.has(n)).length;
-  out.push(`<testsuites name="kam ${report.kind}" tests="${total}" failures="${report.findings.length}">`);
+  const failures = (fs: typeof report.findings): number => fs.filter((f) => f.severity !== 'info').length;
+  out.push(`<testsuites name="kam ${report.kind}" tests="${total}" failures="${failures(report.findings)}">`);
   for (const rule of names) {
     const findings = byRule.get(rule) ?? [];
-    out.push(`  <testsuite name="${xmlEscape(rule)}" tests="${Math.max(1, findings.length)}" failures="${findings.length}" errors="0" skipped="0">`);
+    out.push(`  <testsuite name="${xmlEscape(rule)}" tests="${Math.max(1, findings.length)}" failures="${failures(findings)}" errors="0" skipped="0">`);
     if (findings.length === 0) out.push(`    <testcase classname="${xmlEscape(rule)}" name="${xmlEscape(rule)}"/>`);
     for (const f of findings) {
       // Line breaks survive as `&#10;`; other control characters and escape sequences are shown as escapes.
@@ -46,7 +51,8 @@ export function junit(report: CheckReport | GapsReport, ctx: ReportContext, rule
       const message = findingMessage(f, ctx.lang, report.tiers, 'lines');
       const hint = findingHint(f, ctx.lang, report.tiers, 'lines');
       out.push(`    <testcase classname="${xmlEscape(rule)}" name="${xmlEscape(`${cell}: ${message}`)}" file="${xmlEscape(file)}">`);
-      out.push(`      <failure type="${f.severity}" message="${xmlEscape(message)}">${xmlEscape(`${f.severity} ${cell}: ${message}${hint ? `\n${hint}` : ''}`)}</failure>`);
+      const text = xmlEscape(`${f.severity} ${cell}: ${message}${hint ? `\n${hint}` : ''}`);
+      out.push(f.severity === 'info' ? `      <system-out>${text}</system-out>` : `      <failure type="${f.severity}" message="${xmlEscape(message)}">${text}</failure>`);
       out.push('    </testcase>');
     }
     out.push('  </testsuite>');

@@ -41,7 +41,7 @@ export function summaryLine(report: CheckReport | GapsReport, ctx: ReportContext
   const c = ctx.color;
   if (error + warn + info === 0) return c.green(`✔ ${label(ctx.lang, report.kind === 'gaps' ? 'gaps.none' : 'check.clean')}`);
   const text = label(ctx.lang, 'findings.summary', { error, warn, info });
-  return error > 0 ? c.red.bold(`✖ ${text}`) : c.yellow(`⚠ ${text}`);
+  return error > 0 ? c.red.bold(`✖ ${text}`) : warn > 0 ? c.yellow(`⚠ ${text}`) : c.blue(`ℹ ${text}`);
 }
 
 /** Findings grouped by sheet, each with its cell, message, rule and hint. */
