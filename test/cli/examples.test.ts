@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config/resolve.js';
 import { configJsonSchema } from '../../src/config/schema.js';
 import { tempDir } from '../helpers/books.js';
-import { EXAMPLES, ROOT, spawnKam } from '../helpers/cli.js';
+import { EXAMPLES, kam, ROOT, spawnKam } from '../helpers/cli.js';
 
 describe('examples', () => {
   // raci-zh.xlsx is a matrix (kam matrix's output), checked below.
@@ -35,19 +35,19 @@ describe('examples', () => {
 });
 
 describe('examples/raci-zh.xlsx', () => {
-  it('is what kam matrix makes of accounts-zh.xlsx, and reads back as the same matrix', () => {
+  it('is what kam matrix makes of accounts-zh.xlsx, and reads back as the same matrix', async () => {
     const dir = tempDir();
     const args = ['--lang', 'zh', '--as-of', '2025-11-15'];
     const made = join(dir, 'raci-zh.xlsx');
-    expect(spawnKam(['matrix', join('examples', 'accounts-zh.xlsx'), ...args, '-o', made]).code).toBe(1);
-    const json = (book: string) => JSON.parse(spawnKam(['matrix', book, ...args, '--format', 'json', '-q']).stdout) as { rows: unknown[]; columns: unknown[] };
-    const committed = json(join('examples', 'raci-zh.xlsx'));
-    expect(committed.rows).toEqual(json(made).rows);
-    expect(committed.columns).toEqual(json(made).columns);
-    const source = json(join('examples', 'accounts-zh.xlsx'));
-    expect(committed.rows).toEqual(source.rows);
-    // kam check reads the handed-out matrix: the same RACI findings, at the matrix cells.
-    const check = JSON.parse(spawnKam(['check', join('examples', 'raci-zh.xlsx'), ...args, '--format', 'json', '-q']).stdout) as { findings: { rule: string; cell?: string }[] };
+    expect((await kam(['matrix', join(EXAMPLES, 'accounts-zh.xlsx'), ...args, '-o', made])).code).toBe(1);
+    const json = async (book: string) => JSON.parse((await kam(['matrix', book, ...args, '--format', 'json', '-q'])).stdout) as { rows: unknown[]; columns: unknown[] };
+    const committed = await json(join(EXAMPLES, 'raci-zh.xlsx'));
+    const remade = await json(made);
+    expect(committed.rows).toEqual(remade.rows);
+    expect(committed.columns).toEqual(remade.columns);
+    expect(committed.rows).toEqual((await json(join(EXAMPLES, 'accounts-zh.xlsx'))).rows);
+    // kam check reads the handed-out matrix: the RACI findings at the matrix cells.
+    const check = JSON.parse((await kam(['check', join(EXAMPLES, 'raci-zh.xlsx'), ...args, '--format', 'json', '-q'])).stdout) as { findings: { rule: string; cell?: string }[] };
     expect(check.findings.filter((f) => f.rule === 'raci/no-accountable').map((f) => f.cell?.split('!')[0])).toEqual(['按客户']);
   });
 });
