@@ -112,14 +112,14 @@ export async function writeChunks(out: Output, text: string | Iterable<string>):
 }
 
 /** The format each -o extension names (`.md` markdown, `.txt` text, `.xml` junit, else itself). */
-const EXTENSION_FORMATS: Readonly<Record<string, Format>> = { csv: 'csv', json: 'json', xlsx: 'xlsx', md: 'markdown', markdown: 'markdown', txt: 'text', xml: 'junit' };
+const EXTENSION_FORMATS: Readonly<Record<string, Format>> = { csv: 'csv', json: 'json', xlsx: 'xlsx', md: 'markdown', markdown: 'markdown', txt: 'text', xml: 'junit', html: 'html', htm: 'html' };
 
 /** The format an -o file name asks for, among those a command can write. */
 export function outputFormat(file: string, allowed: readonly Format[]): Format {
   const ext = extname(file).toLowerCase().replace(/^\./, '');
   const format = Object.hasOwn(EXTENSION_FORMATS, ext) ? EXTENSION_FORMATS[ext] : undefined;
   if (format === undefined || !allowed.includes(format)) {
-    const extensions = Object.entries(EXTENSION_FORMATS).filter(([ext, f]) => allowed.includes(f) && ext !== 'markdown').map(([ext]) => `.${ext}`);
+    const extensions = Object.entries(EXTENSION_FORMATS).filter(([ext, f]) => allowed.includes(f) && ext !== 'markdown' && ext !== 'htm').map(([ext]) => `.${ext}`);
     throw new UsageError('usage.outputExt', { file, extensions: extensions.join(', ') });
   }
   return format;

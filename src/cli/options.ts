@@ -27,7 +27,7 @@ export interface CommonOptions {
   wide?: boolean;
 }
 
-const EXTENSIONS: Record<Format, string> = { text: '.txt', json: '.json', csv: '.csv', markdown: '.md', github: '', junit: '.xml', xlsx: '.xlsx' };
+const EXTENSIONS: Record<Format, string> = { text: '.txt', json: '.json', csv: '.csv', markdown: '.md', github: '', junit: '.xml', xlsx: '.xlsx', html: '.html' };
 
 /** Adds the shared options to a command; its formats come from the renderers of its result kind. */
 export function addCommonOptions(cmd: Command, kind: Kind): Command {

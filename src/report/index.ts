@@ -14,6 +14,7 @@ import { matrixCsv } from './matrix/csv.js';
 import { matrixJson } from './matrix/json.js';
 import { matrixMarkdown } from './matrix/markdown.js';
 import { matrixText } from './matrix/text.js';
+import { matrixHtml } from './matrix/html.js';
 import { matrixSheets } from './matrix/xlsx.js';
 import { configJson } from './config/json.js';
 import type { ReportContext } from './context.js';
@@ -47,7 +48,7 @@ export type Result = Results[Kind];
 
 /** Text, given whole or in pieces (output too large to hold at once is rendered piece by piece). */
 export type Rendered = string | Iterable<string>;
-export type TextFormat = 'text' | 'json' | 'csv' | 'markdown' | 'github' | 'junit';
+export type TextFormat = 'text' | 'json' | 'csv' | 'markdown' | 'github' | 'junit' | 'html';
 export type Format = TextFormat | 'xlsx';
 
 /** A kind's renderers: text formats give text, `xlsx` gives sheets for a workbook. */
@@ -61,7 +62,7 @@ export const RENDERERS = {
   check: { text: checkText, json: findingsJson, github: githubAnnotations, junit, markdown: findingsMarkdown },
   gaps: { text: gapsText, json: findingsJson, markdown: findingsMarkdown, junit },
   load: { text: loadText, json: loadJson, markdown: loadMarkdown, csv: loadCsv },
-  matrix: { text: matrixText, json: matrixJson, csv: matrixCsv, markdown: matrixMarkdown, xlsx: matrixSheets },
+  matrix: { text: matrixText, json: matrixJson, csv: matrixCsv, markdown: matrixMarkdown, html: matrixHtml, xlsx: matrixSheets },
   config: { json: configJson },
 } satisfies { [K in Kind]: Renderers<Results[K]> };
 

@@ -222,3 +222,33 @@ describe('round trip through the workbook (issue 10)', () => {
     expect(after.rows.find(edited)!.cells).toEqual({ 'person:张伟': 'R' });
   });
 });
+
+describe('HTML (issue 10)', () => {
+  it('one self-contained page: a CSP that fetches nothing, no script, coloured letter cells, flagged checks, the legend', () => {
+    const m = matrixSample();
+    m.rows[0]!.account = '<img src=x onerror=alert(1)> & "Co"';
+    const html = renderText('matrix', m, 'html', en);
+    expect(html.startsWith('<!DOCTYPE html>\n<html lang="en">')).toBe(true);
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`);
+    expect(html).not.toMatch(/<script|https?:|@import|url\(/i);
+    expect(html).toContain('<th scope="row">&lt;img src=x onerror=alert(1)&gt; &amp; &quot;Co&quot;</th>');
+    expect(html).not.toContain('<img');
+    // Apex · Support: Alice C, the Service department R; nobody accountable: #A flagged, with the rule.
+    expect(html).toContain('<td class="L C">C</td>');
+    expect(html).toContain('<td class="n bad" title="raci/no-accountable">0</td>');
+    expect(html).toContain('<td class="L A">A/R</td>');
+    expect(html).toContain('thead th { position: sticky; top: 0;');
+    expect(html).toContain('<td class="L A">A/R</td><td>Accountable and responsible');
+    const zh = renderText('matrix', matrixSample(), 'html', reportContext('zh', false));
+    expect(zh).toContain('<html lang="zh-CN">');
+    expect(zh).toContain('<title>责任矩阵 · book.xlsx</title>');
+  });
+  it('kam matrix -o raci.html writes it; every command lists .html only where it writes it', async () => {
+    const dir = tempDir();
+    const r = await kam(['matrix', ZH_BOOK, '--as-of', '2025-11-15', '-o', join(dir, 'raci.html')]);
+    expect(r.code).toBe(1);
+    expect(readFileSync(join(dir, 'raci.html'), 'utf8')).toContain('<h1>Responsibility matrix</h1>');
+    const bad = await kam(['matrix', ZH_BOOK, '-o', join(dir, 'raci.pdf')]);
+    expect(bad.stderr).toBe(`kam: cannot tell the format of -o ${join(dir, 'raci.pdf')}: this command writes .csv, .json, .xlsx, .md, .txt, .html files\n`);
+  });
+});

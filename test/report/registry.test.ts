@@ -19,7 +19,7 @@ describe('formats', () => {
     expect(stdoutFormats('check')).toEqual(['text', 'json', 'github', 'junit', 'markdown']);
     expect(stdoutFormats('gaps')).toEqual(['text', 'json', 'markdown', 'junit']);
     expect(stdoutFormats('load')).toEqual(['text', 'json', 'markdown', 'csv']);
-    expect(stdoutFormats('matrix')).toEqual(['text', 'json', 'csv', 'markdown']);
+    expect(stdoutFormats('matrix')).toEqual(['text', 'json', 'csv', 'markdown', 'html']);
     expect(stdoutFormats('config')).toEqual(['json']);
   });
 
@@ -28,7 +28,7 @@ describe('formats', () => {
     expect(fileFormats('check')).toEqual(['text', 'json', 'github', 'junit', 'markdown']);
     expect(fileFormats('gaps')).toEqual(['text', 'json', 'markdown', 'junit']);
     expect(fileFormats('load')).toEqual(['text', 'json', 'markdown', 'csv']);
-    expect(fileFormats('matrix')).toEqual(['text', 'json', 'csv', 'markdown', 'xlsx']);
+    expect(fileFormats('matrix')).toEqual(['text', 'json', 'csv', 'markdown', 'html', 'xlsx']);
     expect(fileFormats('config')).toEqual(['json']);
   });
 });
