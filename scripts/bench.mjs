@@ -101,4 +101,22 @@ for (const n of sizes) {
   time(`kam check (${n * 5} assignment rows)`, ['check', file, '--format', 'json', '-q', '--as-of', '2025-11-15']);
   time(`kam gaps (${n * 5} assignment rows)`, ['gaps', file, '--format', 'json', '-q', '--as-of', '2025-11-15']);
   time(`kam load --suggest (${n * 5} rows)`, ['load', file, '--suggest', '--format', 'json', '-q', '--as-of', '2025-11-15']);
+  // kam matrix (issue 10): one person's hand-out, and the workbook of 1,000 accounts, each against check.
+  const person = await firstStaffName(file);
+  const check = time(`  kam check again, for the ratios`, ['check', file, '--format', 'json', '-q', '--as-of', '2025-11-15']);
+  const one = time(`kam matrix --view person --person ${person}`, ['matrix', file, '--view', 'person', '--person', person, '-q', '--as-of', '2025-11-15']);
+  const ids = Array.from({ length: Math.min(1000, n) }, (_, i) => ['--account', `KA${String(i).padStart(6, '0')}`]).flat();
+  const xlsx = time(`kam matrix -o (${Math.min(1000, n)} accounts, xlsx)`, ['matrix', file, ...ids, '-o', join(outDir, `matrix-${n}.xlsx`), '-q', '--as-of', '2025-11-15']);
+  console.log(`  matrix / check: person view ${(one / check).toFixed(2)}, 1,000-account workbook ${(xlsx / check).toFixed(2)} (target ≤ 1.5)`);
+}
+
+/** The first name of the Staff sheet (人员) of a generated book. */
+async function firstStaffName(file) {
+  const { openBook } = await import(join(root, 'dist', 'io', 'open.js'));
+  const { eachRow } = await import(join(root, 'dist', 'io', 'source.js'));
+  const book = await openBook(file);
+  const staff = book.sheets.find((s) => s.name === '人员');
+  let n = 0;
+  for await (const row of eachRow(staff)) if (++n === 2) return String(row.cells[0]?.v);
+  return '';
 }

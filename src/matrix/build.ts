@@ -128,7 +128,7 @@ export function buildMatrix(book: IndexedBook, load: LoadResult, findings: reado
   const person = (key: string): PersonLoad | undefined => loads.get(key);
 
   // Which activities are shown: the account filters, then those where the column filters hold a letter.
-  const wantAccounts = options.accounts?.map((a) => fold(a));
+  const wantAccounts = options.accounts ? new Set(options.accounts.map((a) => fold(a))) : undefined;
   const recognize = tierRecognizer(config.tiers);
   const wantTier = options.tier !== undefined ? (recognize(options.tier) ?? fold(options.tier)) : undefined;
   const holderFilter = columnFilter(book, options);
@@ -138,7 +138,7 @@ export function buildMatrix(book: IndexedBook, load: LoadResult, findings: reado
     const account = g.account;
     const tier = account ? book.effectiveTier(account) : undefined;
     const ok =
-      (!wantAccounts || wantAccounts.some((w) => w === fold(g.accountText) || (account && (w === fold(account.name) || (account.id !== undefined && w === fold(account.id)))))) &&
+      (!wantAccounts || wantAccounts.has(fold(g.accountText)) || (account !== undefined && (wantAccounts.has(fold(account.name)) || (account.id !== undefined && wantAccounts.has(fold(account.id)))))) &&
       (wantTier === undefined || tier === wantTier) &&
       (!holderFilter || g.rows.some((r) => holderFilter(r.personKey, r.departmentKey)));
     if (ok) activities.push({ g, ...(account ? { account } : {}), ...(tier !== undefined ? { tier } : {}) });
