@@ -41,6 +41,9 @@ export function matrixSheets(m: Matrix, ctx: ReportContext): StyledSheet[] {
 /** A letters cell, filled by its letters, with a grid line. */
 function letterCell(value: Value): StyledCell {
   const text = typeof value === 'string' ? value : '';
+  // An empty cell carries no style of its own (a wide matrix is mostly empty: styling every cell
+  // costs exceljs seconds and hundreds of MiB); the sheet's grid lines and the drop-down stay.
+  if (text === '') return { value };
   const letter = LETTERS.find((l) => text.split('/').includes(l));
   return { value, border: true, ...(letter ? { fill: LETTER_FILLS[letter] } : {}) };
 }
