@@ -62,6 +62,8 @@ export async function styledWorkbook(sheets: readonly StyledSheet[]): Promise<Ex
       const xrow = ws.getRow(r + 1);
       row.forEach((cell, c) => {
         if (cell === undefined || cell === null || cell === '') return;
+        // A cell with neither value nor style is not made at all (exceljs keeps an object per cell it is asked for).
+        if (typeof cell === 'object' && (cell.value === undefined || cell.value === null || cell.value === '') && cell.fill === undefined && !cell.bold && !cell.wrap && !cell.border && cell.note === undefined) return;
         const xcell = xrow.getCell(c + 1);
         if (typeof cell !== 'object') {
           xcell.value = cellValue(cell) as ExcelTypes.CellValue;
