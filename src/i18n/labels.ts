@@ -205,7 +205,7 @@ const en: Record<keyof typeof zh, string> = {
   'gaps.title': 'Responsibility gaps',
   'gaps.none': 'no responsibility gaps',
   'gaps.other': 'Other',
-  'gaps.count': '{n} problem(s)',
+  'gaps.count': '{n} {n:problem|problems}',
   'load.title': 'Workload',
   'matrix.title': 'Responsibility matrix',
   'matrix.sheet.account': 'By account',

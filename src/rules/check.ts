@@ -29,6 +29,13 @@ export interface CheckInput {
   missingSheets: SheetRole[];
 }
 
+/** An account of the Accounts sheet, as the gap report heads its group. */
+export interface AccountInfo {
+  id?: string;
+  tier?: string;
+  row: number;
+}
+
 export interface CheckReport {
   kind: 'check';
   file: string;
@@ -38,8 +45,10 @@ export interface CheckReport {
   tiers: TierDef[];
   findings: Finding[];
   summary: Record<Severity, number>;
-  /** Per account name: its id and effective tier (for the gap report). */
-  accounts: () => Map<string, { id?: string; tier?: string }>;
+  /** Per account name: the accounts of that name, their id, effective tier and row (for the gap report). */
+  accounts: () => Map<string, AccountInfo[]>;
+  /** The Accounts sheet's name, when the book has one. */
+  accountsSheet?: string;
 }
 
 /** Every finding of a book, sorted as the book is laid out. */
@@ -61,15 +70,19 @@ export function checkTables(input: CheckInput): CheckReport {
   ];
   const findings = sortFindings([...applyRuleLevels(structural, config.rules), ...runRules(book, tiers)], input.sheetOrder);
   // Only the gap report needs each account's id and tier: worked out when asked for.
-  const accounts = (): Map<string, { id?: string; tier?: string }> => {
-    const out = new Map<string, { id?: string; tier?: string }>();
+  const accounts = (): Map<string, AccountInfo[]> => {
+    const out = new Map<string, AccountInfo[]>();
     for (const a of usable.accounts?.accounts ?? []) {
       const tier = book.effectiveTier(a);
-      if (!out.has(a.name)) out.set(a.name, { ...(a.id !== undefined ? { id: a.id } : {}), ...(tier !== undefined ? { tier } : {}) });
+      const info: AccountInfo = { row: a.row, ...(a.id !== undefined ? { id: a.id } : {}), ...(tier !== undefined ? { tier } : {}) };
+      const list = out.get(a.name);
+      if (list) list.push(info);
+      else out.set(a.name, [info]);
     }
     return out;
   };
-  return { kind: 'check', file: input.file, ...(input.sheetFiles ? { sheetFiles: input.sheetFiles } : {}), asOf: input.asOf, tiers: config.tiers, findings, summary: summarize(findings), accounts };
+  const accountsSheet = usable.accounts?.layout.sheet;
+  return { kind: 'check', file: input.file, ...(input.sheetFiles ? { sheetFiles: input.sheetFiles } : {}), asOf: input.asOf, tiers: config.tiers, findings, summary: summarize(findings), accounts, ...(accountsSheet !== undefined ? { accountsSheet } : {}) };
 }
 
 /** Rules that describe a gap in who serves an account (the `kam gaps` report). */
@@ -84,6 +97,8 @@ export const GAP_RULES = new Set([
   'raci/role-conflict',
   'ref/unknown-person',
   'ref/inactive-person',
+  // Rows that name an account by a name two accounts share serve neither: a gap of their own.
+  'ref/ambiguous-account',
   'time/overdue',
   'time/missing-due',
   'time/cadence',
@@ -123,13 +138,17 @@ export function gapsReport(check: CheckReport): GapsReport {
   for (const f of check.findings) {
     if (!GAP_RULES.has(f.rule)) continue;
     const name = f.account ?? '';
-    let g = byAccount.get(name);
+    // Which account: the one whose row the finding points at, else the only one of that name. Two
+    // accounts of one name (two ids) are two groups; a row naming the shared name is a group of its own.
+    const same = info.get(name) ?? [];
+    const about = (f.sheet === check.accountsSheet && same.find((a) => a.row === f.row)) || (same.length === 1 ? same[0] : undefined);
+    const key = about ? `${name}\u0000${about.row}` : name;
+    let g = byAccount.get(key);
     if (!g) {
-      const about = info.get(name);
       g = { account: name, severity: f.severity, findings: [] };
       if (about?.id !== undefined) g.id = about.id;
       if (about?.tier !== undefined) g.tier = about.tier;
-      byAccount.set(name, g);
+      byAccount.set(key, g);
     }
     g.findings.push(f);
     if (severityRank(f.severity) > severityRank(g.severity)) g.severity = f.severity;
@@ -139,7 +158,8 @@ export function gapsReport(check: CheckReport): GapsReport {
       severityRank(b.severity) - severityRank(a.severity) ||
       (tierRank.get(a.tier ?? '') ?? 99) - (tierRank.get(b.tier ?? '') ?? 99) ||
       (a.account === '' ? 1 : 0) - (b.account === '' ? 1 : 0) ||
-      compareText(a.account, b.account),
+      compareText(a.account, b.account) ||
+      compareText(a.id ?? '', b.id ?? ''),
   );
   // A stable sort: within a severity, findings keep the order of the book.
   for (const g of groups) g.findings.sort((a, b) => severityRank(b.severity) - severityRank(a.severity));

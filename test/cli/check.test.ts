@@ -284,6 +284,13 @@ describe('a name two accounts share (issue 9)', () => {
     ]);
     const rules = (JSON.parse((await kam(['check', byId, '--format', 'json', ...asOf])).stdout) as Json).findings.map((f) => f.rule);
     expect(rules).not.toContain('ref/ambiguous-account');
+    // kam gaps heads each account by its id: the two 华东精密 are two groups, the ambiguous rows a third.
+    const gaps = (await kam(['gaps', byName, ...asOf, '--wide'])).stdout.split('\n').filter((l) => /^\S.* · \d+ problems?$/.test(l));
+    expect(gaps.filter((l) => l.startsWith('华东精密'))).toEqual([
+      expect.stringMatching(/^华东精密 \(KA001\) · Strategic · \d+ problems$/),
+      expect.stringMatching(/^华东精密 \(KA031\) · Ordinary · \d+ problems$/),
+      '华东精密 · 2 problems',
+    ]);
   });
 });
 

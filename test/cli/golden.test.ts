@@ -18,7 +18,8 @@
 // The reading fixes after issue 10's user test: the github counts line
 // is the pluralised sentence in the report's language (`4 errors, 17 warnings, 13 notes`, zh
 // `4 个错误，17 个警告，13 条提示`, not `4 error(s)…`); in JUnit a note (info) is a passing testcase
-// with its message in <system-out>, no longer a failure (failures 34 → 21).
+// with its message in <system-out>, no longer a failure (failures 34 → 21); gaps headings count
+// `2 problems` / `1 problem`, not `problem(s)`.
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

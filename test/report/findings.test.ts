@@ -141,7 +141,7 @@ describe('check and gaps text', () => {
     expect(renderText('gaps', gaps, 'text', en)).toMatchInlineSnapshot(`
       "Responsibility gaps · book.xlsx · as of 2025-11-15
 
-      Cove (A3) · Ordinary · 4 problem(s)
+      Cove (A3) · Ordinary · 4 problems
         ✖ error  Assignments!C14  Cove · Follow-up: "Zed | 50%" is not in the staff sheet  ref/unknown-person
                  ↳ add the person to the staff sheet, or fix the spelling
         ✖ error  Assignments!E14  Cove · Follow-up: nobody is accountable (A)  raci/no-accountable
@@ -151,7 +151,7 @@ describe('check and gaps text', () => {
         ⚠ warn   Assignments!F15  Cove · Audit, Q4: due 2025-10-01, 45 days overdue  time/overdue
                  ↳ finish it, mark it done, or agree a new date
 
-      Other · 1 problem(s)
+      Other · 1 problem
         ⚠ warn   Staff!A7  Finn: 0.23 h a week against a capacity of 0.1 h (231%)  load/over-capacity
                  ↳ run kam load --suggest to see what to move to whom
 
