@@ -17,8 +17,9 @@ export async function matrixBook(session: Session, options: MatrixOptions = {}):
   const tables = await readBookTables(session);
   const { accounts, staff, assignments, tiers } = tables;
   requireKeyColumns(session, 'assignments', assignments!.layout);
-  const check = checkFromTables(session, tables);
+  // The book indexed once, for the rules and the matrix alike.
   const book = indexBook({ config: session.config, asOf: session.asOf, assignments: assignments!, ...(staff ? { staff } : {}), ...(accounts ? { accounts } : {}), ...(tiers ? { tiers: tiers.accounts } : {}) });
+  const check = checkFromTables(session, tables, book);
   const matrix = buildMatrix(book, computeLoad(book), check.findings, session.path, options);
   const shown = new Set(matrix.rows.map((r) => `${fold(r.account)}\u0000${fold(r.task)}`));
   matrix.findings = check.findings.filter((f) => {

@@ -171,8 +171,7 @@ export function buildMatrix(book: IndexedBook, load: LoadResult, findings: reado
 
   // A matrix read back: its columns in the sheet's order, before any row is looked at.
   for (const c of book.assignments?.layout.holders ?? []) {
-    const dept = /^(.+?)\s*[（(](?:部门|部門|department|dept\.?)[)）]$/i.exec(c.holder!);
-    if (dept) columnOf(undefined, fold(dept[1]!), undefined, dept[1]);
+    if (c.holderIsDepartment) columnOf(undefined, fold(c.holder!), undefined, c.holder);
     else columnOf(fold(c.holder!), undefined, c.holder, undefined);
   }
   const rows: MatrixRow[] = [];

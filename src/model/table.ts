@@ -17,6 +17,8 @@ export interface Column {
    * header names (`holder`, the header's last label when a department is grouped over it).
    */
   holder?: string;
+  /** The holder is a department (`市场部（部门）`, as kam's matrix heads a department's own column). */
+  holderIsDepartment?: true;
 }
 
 /** A table's shape: the header row and its columns, by position and by canonical name. */

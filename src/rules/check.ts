@@ -10,7 +10,7 @@ import { compareText } from '../util/compare.js';
 import type { TierReport } from '../scoring/score.js';
 import type { TierDef } from '../model/tier.js';
 import type { IsoDate } from '../util/date.js';
-import { indexBook } from '../book/book.js';
+import { indexBook, type IndexedBook } from '../book/book.js';
 import { runRules } from './engine.js';
 
 export interface CheckInput {
@@ -27,6 +27,8 @@ export interface CheckInput {
   /** Tiers computed from the scores; absent when the book has no scoring column. */
   tiers?: TierReport;
   missingSheets: SheetRole[];
+  /** The book already indexed from these tables (kam matrix indexes it once for both). */
+  book?: IndexedBook;
 }
 
 /** An account of the Accounts sheet, as the gap report heads its group. */
@@ -59,8 +61,8 @@ export function checkTables(input: CheckInput): CheckReport {
   const usable = { ...input };
   if (input.assignments && missingKeyColumn('assignments', input.assignments.layout.byKey)) delete usable.assignments;
   if (input.accounts && missingKeyColumn('accounts', input.accounts.layout.byKey)) delete usable.accounts;
-  const { tiers, ...tables } = usable;
-  const book = indexBook({ ...tables, ...(tiers ? { tiers: tiers.accounts } : {}) });
+  const { tiers, book: indexed, ...tables } = usable;
+  const book = indexed ?? indexBook({ ...tables, ...(tiers ? { tiers: tiers.accounts } : {}) });
   const structural: Finding[] = [
     ...input.missingSheets.map((role): Finding => ({ rule: 'schema/missing-sheet', severity: RULES['schema/missing-sheet'], args: { role } })),
     // The tier report already carries the Accounts sheet's own findings.

@@ -18,9 +18,6 @@ import type { Column, Layout } from '../../model/table.js';
 import { RACI } from '../../model/codes.js';
 import { byCell, cellFinding } from '../../model/finding.js';
 
-/** A matrix column headed by a department: `市场部（部门）`, `Marketing (department)`. */
-const DEPARTMENT_HOLDER = /^(.+?)\s*[（(](?:部门|部門|department|dept\.?)[)）]$/i;
-
 /** The columns of the Assignments sheet, looked up once. */
 function columnsOf(layout: Layout) {
   const col = (k: string): Column | undefined => layout.byKey.get(k);
@@ -192,8 +189,7 @@ export async function readAssignments(source: SheetSource, options: TableOptions
         continue;
       }
       // `市场部（部门）`, `Marketing (department)`: the rows of a department's own column (kam's matrix writes them so).
-      const dept = DEPARTMENT_HOLDER.exec(c.holder!);
-      if (dept) assignments.push({ ...a, department: dept[1]!, departmentKey: key(dept[1]!), raci: p.value, column: c.index });
+      if (c.holderIsDepartment) assignments.push({ ...a, department: c.holder!, departmentKey: key(c.holder!), raci: p.value, column: c.index });
       else assignments.push({ ...a, person: c.holder!, personKey: key(c.holder!), raci: p.value, column: c.index });
     }
   });

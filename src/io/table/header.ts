@@ -395,10 +395,18 @@ function matrixColumns(layout: Layout, cells: readonly (HeaderText | undefined)[
     holders.push(col);
   }
   if (!filled) return;
-  for (const col of holders) col.holder = cells[col.index]?.sub ?? col.header;
+  for (const col of holders) {
+    const header = cells[col.index]?.sub ?? col.header;
+    const dept = DEPARTMENT_HOLDER.exec(header);
+    col.holder = dept ? dept[1]! : header;
+    if (dept) col.holderIsDepartment = true;
+  }
   layout.holders = holders;
   options.note?.('note.matrixRead', { sheet: layout.sheet, columns: holders.length, names: holders.slice(0, 6).map((c) => c.holder).join(', ') + (holders.length > 6 ? ', …' : '') }, false);
 }
+
+/** A matrix column headed by a department: `市场部（部门）`, `Marketing (department)`. */
+const DEPARTMENT_HOLDER = /^(.+?)\s*[（(](?:部门|部門|department|dept\.?)[)）]$/i;
 
 /** The share of a column's filled cells in the sample that read as the field (1 when none is filled). */
 function readRate(sample: readonly RawRow[], c: number, test: (cell: Cell) => boolean | undefined): number {
