@@ -4,6 +4,7 @@ import { writePatchedXlsx, type CellEdits } from '../io/xlsx/patch.js';
 import { writeAtomicWith } from '../io/write/atomic.js';
 import type { AssignmentsTable } from '../model/assignment.js';
 import { sortFindings } from '../model/finding.js';
+import { InputError } from '../model/errors.js';
 import { applyRuleLevels } from '../model/rules.js';
 import { loadFindings } from '../rules/load.js';
 import { computeLoad } from '../workload/load.js';
@@ -45,6 +46,8 @@ export function loadFromTables(session: Session, tables: BookTables, options: Lo
 export async function applyLoad(session: Session, options: LoadBookOptions, target: string, write: { force?: boolean } = {}): Promise<{ report: LoadReport; moved: number }> {
   const sheet = requireSheet(session, 'assignments');
   const tables = await readBookTables(session);
+  // A move in a matrix is letters leaving one person's cell for another's: kam does not merge letters into a manager's grid.
+  if (tables.assignments?.layout.holders) throw new InputError('input.applyMatrix', { sheet: tables.assignments.layout.sheet }, { file: session.path, sheet: tables.assignments.layout.sheet });
   const report = loadFromTables(session, tables, { ...options, suggest: true });
   const moves = report.suggestion?.moves ?? [];
   await writeAtomicWith(target, (fh) => writePatchedXlsx(session.path, fh, editsFor(moves, tables.assignments!, sheet.part!), target), write);

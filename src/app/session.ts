@@ -6,7 +6,7 @@
 import { resolveConfig, type ResolvedConfig } from '../config/resolve.js';
 import { readConfigSource } from '../io/config-file.js';
 import { openBook } from '../io/open.js';
-import { locateSheets } from '../io/sheets/locate.js';
+import { locateMatrixBeside, locateSheets } from '../io/sheets/locate.js';
 import { readRulesSheet } from '../io/sheets/rules.js';
 import type { SheetSource, WorkbookSource } from '../io/source.js';
 import type { TableOptions } from '../io/table/scan.js';
@@ -54,6 +54,8 @@ export interface Session {
   config: ResolvedConfig;
   configFile?: string;
   sheets: Partial<Record<SheetRole, SheetSource>>;
+  /** The long division-of-labour sheet beside a RACI matrix taken as Assignments (its rows give what a matrix cannot hold). */
+  longBeside?: SheetSource;
   asOf: IsoDate;
   /** Every file the session read (the workbook, each CSV of a folder, the config file): -o may be none of them. */
   inputs: readonly string[];
@@ -72,7 +74,10 @@ export async function openSession(request: SessionRequest, env: AppEnv): Promise
   const sheets = await locateSheets(book, roles, config, (code, params, verbose) =>
     env.hooks.note(config.lang, code, { ...params, role: ROLE_NAMES[params.role as SheetRole][config.lang] }, verbose),
   );
+  const beside = roles.includes('assignments') ? await locateMatrixBeside(book, sheets, config) : undefined;
+  if (beside) sheets.assignments = beside.matrix;
   for (const role of roles) sheets[role]?.prefetch?.();
+  beside?.long.prefetch?.();
   const session: Session = {
     path,
     book,
@@ -92,6 +97,7 @@ export async function openSession(request: SessionRequest, env: AppEnv): Promise
     note: (code, params = {}, verbose = false) => env.hooks.note(session.config.lang, code, params, verbose),
   };
   if (source.file) session.configFile = source.file;
+  if (beside) session.longBeside = beside.long;
   if (sheets.rules) {
     const entries = await readRulesSheet(sheets.rules, session.tableOptions(sheets.rules));
     if (entries.length > 0) {

@@ -2,6 +2,8 @@
 import { readAccounts } from '../io/sheets/accounts.js';
 import { readAssignments } from '../io/sheets/assignments.js';
 import { readStaff } from '../io/sheets/staff.js';
+import type { SheetSource } from '../io/source.js';
+import { readBeside } from './beside.js';
 import type { Account, AccountsTable } from '../model/account.js';
 import { fold } from '../util/text.js';
 import type { AssignmentsTable } from '../model/assignment.js';
@@ -26,6 +28,21 @@ function accountsFrom(t: AssignmentsTable): AccountsTable {
   return { layout: t.layout, accounts, periods: [], named: new Map(), findings: [] };
 }
 
+/**
+ * The matrix taken as Assignments with the long sheet beside it: read together (see beside.ts), said
+ * in a note. A sheet that looked like a matrix but holds no letters yields to the long sheet.
+ */
+async function besideMatrix(session: Session, matrix: AssignmentsTable, sheet: SheetSource, accounts: AccountsTable | undefined): Promise<AssignmentsTable> {
+  const long = await readAssignments(sheet, session.tableOptions(sheet));
+  if (!matrix.layout.holders) {
+    session.note('note.notMatrix', { sheet: matrix.layout.sheet, long: long.layout.sheet }, true);
+    return long;
+  }
+  const { table, counts } = readBeside(matrix, long, accounts);
+  session.note('note.matrixBeside', { matrix: matrix.layout.sheet, long: long.layout.sheet, ...counts });
+  return table;
+}
+
 /** Reads Accounts, Staff and Assignments (whichever the book has) and computes the tiers. */
 export async function readBookTables(session: Session): Promise<BookTables> {
   const { config, sheets } = session;
@@ -35,7 +52,8 @@ export async function readBookTables(session: Session): Promise<BookTables> {
   if (sheets.staff) out.staff = await readStaff(sheets.staff, session.tableOptions(sheets.staff));
   else session.note('warn.staffMissing');
   if (sheets.assignments) out.assignments = await readAssignments(sheets.assignments, session.tableOptions(sheets.assignments));
-  else out.missingSheets.push('assignments');
+  if (out.assignments && session.longBeside) out.assignments = await besideMatrix(session, out.assignments, session.longBeside, out.accounts);
+  if (!sheets.assignments) out.missingSheets.push('assignments');
   // No Accounts sheet, but an Assignments sheet (a `kam matrix` workbook) naming accounts by id, name and tier.
   if (!out.accounts && out.assignments?.accounts) {
     out.accounts = accountsFrom(out.assignments);

@@ -33,6 +33,7 @@ const en: Dict = {
   'input.doctype': 'part {part} contains a DOCTYPE/ENTITY declaration, which spreadsheets never need: kam will not read it',
   'input.badRef': 'cell reference {ref} is outside the sheet (beyond XFD1048576): the file is corrupt or hostile',
   'input.missingSheet': 'no {role} sheet found (sheets: {sheets}): name a sheet "{example}" or add an alias under "sheets" in kam.config.json',
+  'input.applyMatrix': 'this sheet is a RACI matrix: --apply writes the moves into long division-of-labour rows (one person per row); run `kam load --suggest` and move the letters in the matrix, or apply to the long book',
   'input.missingColumn': 'no "{column}" column found in the header row: add it, or map your header under "columns" in kam.config.json',
   'input.unreadableColumn': 'no value in column "{column}" can be read, so nothing is left to score by (the first is {cell}; a formula has a result only once the file is opened and saved in Excel): fix the cells — kam check lists each',
   // xlsx limits (issue 8)
@@ -98,6 +99,8 @@ const en: Dict = {
   'warn.looseNotRead': '{sheet}: column {column} is not read as {key}: its values ({examples}) are not {key} values; name the right column or fix the values',
   'note.raciByValues': '{sheet}: column {column} holds RACI letters: read as raci',
   'note.accountsFromAssignments': 'no accounts sheet: the {n} accounts {sheet} names by id, name and tier are taken as the accounts',
+  'note.matrixBeside': '{matrix} is read with {long} beside it: who holds which letters from the matrix; due dates, frequency, hours and status from {long} (cells from the holder\'s own row: {own}; handed over, from a row of the same letters: {moved}; the task\'s dates only: {taskOnly}). Activities that differ between the two, read from the matrix: {differ}; rows of {long} for activities the matrix does not show, read as they are: {kept}; activities only the matrix shows: {notInLong}',
+  'note.notMatrix': '{sheet} has account and task columns but no letters, so it is no matrix: {long} is read as the division of labour',
   'note.matrixRead': '{sheet} is read as a RACI matrix ({columns} columns of letters: {names}); what a matrix cannot hold — frequency, hours, due dates — comes from the sheet\'s own columns where it has them, else from the norms (weekly, load.effort)',
   'note.columnByValues': '{sheet}: column {chosen} is read as {key}; {other} is left as an unknown column (its values do not read as {key})',
   'note.columnByName': '{sheet}: column {chosen} is read as {key}; {other} is left as an unknown column (a looser name for it)',
@@ -129,6 +132,7 @@ const zh: Dict = {
   'input.doctype': '{part} 含有 DOCTYPE/ENTITY 声明，正常表格不需要：kam 拒绝读取',
   'input.badRef': '单元格引用 {ref} 超出表格范围（超过 XFD1048576）：文件已损坏或不可信',
   'input.missingSheet': '找不到{role}工作表（现有：{sheets}）：请将工作表命名为「{example}」，或在 kam.config.json 的 "sheets" 中添加别名',
+  'input.applyMatrix': '该表是 RACI 矩阵：--apply 只能把调整写入逐行的分工明细（每行一人）；请运行 `kam load --suggest` 后在矩阵中移动角色字母，或对逐行的分工表执行 --apply',
   'input.missingColumn': '表头中找不到「{column}」列：请添加该列，或在 kam.config.json 的 "columns" 中映射你的表头',
   'input.unreadableColumn': '「{column}」列没有一个可读的数值，无法评分（第一个是 {cell}；公式要在 Excel 中打开并保存后才有结果）：请修正这些单元格——kam check 会逐个列出',
   // xlsx limits (issue 8)
@@ -190,6 +194,8 @@ const zh: Dict = {
   'warn.looseNotRead': '{sheet}：{column} 列未作为 {key} 读取：其中的值（{examples}）不是 {key}；请标明正确的列或修正取值',
   'note.raciByValues': '{sheet}：{column} 列的值是 RACI 字母：作为 raci 读取',
   'note.accountsFromAssignments': '没有客户工作表：以 {sheet} 中按编号、名称和等级列出的 {n} 个客户作为客户',
+  'note.matrixBeside': '{matrix} 与旁边的 {long} 一起读取：谁担任哪个角色以矩阵为准；时间节点、频率、工时和状态取自 {long}（{own} 格取自本人的行，{moved} 格取自同一角色的行（交接），{taskOnly} 格只取任务的日期）；{differ} 项工作两表不一致，以矩阵为准；矩阵未列出的工作按 {long} 的 {kept} 行读取；矩阵中有 {notInLong} 项工作在 {long} 中没有对应的行',
+  'note.notMatrix': '{sheet} 有客户和工作列但没有角色字母，不是矩阵：以 {long} 作为分工表读取',
   'note.matrixRead': '{sheet} 按 RACI 矩阵读取（{columns} 列角色：{names}）；矩阵不含的频率、工时、时间节点取自本表已有的列，否则按默认规则（每周、load.effort）',
   'note.columnByValues': '{sheet}：读取 {chosen} 列作为 {key}；{other} 列的值不是 {key}，作为未知列保留',
   'note.columnByName': '{sheet}：读取 {chosen} 列作为 {key}；{other} 列的名称不如它贴切，作为未知列保留',

@@ -28,6 +28,10 @@ export interface Assignment {
   portion?: number;
   /** In a matrix (issue 10): the column of the cell that holds the letters (its header names the holder). */
   column?: number;
+  /** Beside a matrix: the row of the long sheet (`AssignmentsTable.long`) its due date, frequency, hours and status come from. */
+  longRow?: number;
+  /** Beside a matrix: the row is the long sheet's own (an activity the matrix does not show). */
+  onLong?: true;
 }
 
 export interface AssignmentsTable {
@@ -39,4 +43,20 @@ export interface AssignmentsTable {
    * has both columns — as a `kam matrix` workbook does; they stand in for a missing Accounts sheet.
    */
   accounts?: { id: string; name: string; tier?: string; row: number }[];
+  /** A matrix read with the long division-of-labour sheet beside it: that sheet's layout. */
+  long?: Layout;
+}
+
+/** The sheet a row is on: the table's, or the long sheet beside a matrix for a row kept from it. */
+export function sheetOf(t: AssignmentsTable, a: Assignment): Layout {
+  return a.onLong ? t.long! : t.layout;
+}
+
+/**
+ * Where a row's value of a column (due, frequency, hours, status) was read: its own row, or — a
+ * matrix without that column — the long sheet's row beside it.
+ */
+export function detailOf(t: AssignmentsTable, a: Assignment, key: string): { layout: Layout; row: number } {
+  const own = sheetOf(t, a);
+  return a.longRow !== undefined && !own.byKey.has(key) ? { layout: t.long!, row: a.longRow } : { layout: own, row: a.row };
 }

@@ -5,6 +5,7 @@ import type { Finding } from '../model/finding.js';
 import { holders } from '../book/holders.js';
 import type { Params } from '../model/errors.js';
 import type { IndexedBook } from '../book/book.js';
+import { sheetOf } from '../model/assignment.js';
 import { fold } from '../util/text.js';
 
 /** raci/no-accountable, raci/multiple-accountable, raci/no-responsible, raci/too-many-responsible, raci/role-conflict. */
@@ -13,11 +14,12 @@ export function raciRules(book: IndexedBook, maxResponsible: number, allow: read
   const allowed = new Set(allow.map((combo) => raciLetters(combo.toUpperCase().split('+').reduce((m, l) => m | (RACI[l.trim() as RaciLetter] ?? 0), 0)).join('+')));
   const t = book.assignments;
   if (!t) return [];
-  const { layout } = t;
-  const col = layout.byKey.get('raci') ?? layout.byKey.get('task');
   const out: Finding[] = [];
   for (const g of book.groups) {
     const first = g.rows[0]!;
+    // An activity's rows are all on one sheet: the matrix, or the long sheet beside it for one the matrix does not show.
+    const layout = sheetOf(t, first);
+    const col = layout.byKey.get('raci') ?? layout.byKey.get('task');
     const account = g.account?.name ?? g.accountText;
     // In a matrix the letters are in the person's column: a finding points at the activity's first
     // cell of letters, or at the person's own cell.

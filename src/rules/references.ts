@@ -3,17 +3,18 @@ import { cellFinding } from '../model/finding.js';
 import type { Finding } from '../model/finding.js';
 import { fold } from '../util/text.js';
 import type { IndexedBook } from '../book/book.js';
+import { sheetOf } from '../model/assignment.js';
 
 /** ref/unknown-account, ref/ambiguous-account, ref/unknown-person, ref/inactive-person, ref/unknown-department. */
 export function referenceRules(book: IndexedBook): Finding[] {
   const out: Finding[] = [];
   const t = book.assignments;
   if (t) {
-    const { layout } = t;
-    const accountCol = layout.byKey.get('account_id') ?? layout.byKey.get('account');
-    const personCol = layout.byKey.get('person');
-    const deptCol = layout.byKey.get('department');
     for (const a of book.rows) {
+      const layout = sheetOf(t, a);
+      const accountCol = layout.byKey.get('account_id') ?? layout.byKey.get('account');
+      const personCol = layout.byKey.get('person');
+      const deptCol = layout.byKey.get('department');
       const account = book.accountIndex.get(a.accountKey);
       const about = { account: account?.name ?? a.account, task: a.task };
       if (book.accounts && !account) out.push(cellFinding('ref/unknown-account', layout, a.row, accountCol, { ...about, account: a.account }, about));

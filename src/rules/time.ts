@@ -5,25 +5,25 @@ import type { Finding } from '../model/finding.js';
 import { isClosed } from '../model/codes.js';
 import { daysBetween } from '../util/date.js';
 import type { IndexedBook } from '../book/book.js';
+import { detailOf } from '../model/assignment.js';
 
 /** time/overdue, time/missing-due, time/cadence. */
 export function timeRules(book: IndexedBook): Finding[] {
   const out: Finding[] = [];
   const t = book.assignments;
   if (t) {
-    const { layout } = t;
-    const dueCol = layout.byKey.get('due');
-    const freqCol = layout.byKey.get('frequency');
     for (const g of book.groups) {
       const account = g.account?.name ?? g.accountText;
       const late = g.rows.find((r) => r.due !== undefined && r.due < book.asOf && !isClosed(r.status));
       if (late) {
-        out.push(cellFinding('time/overdue', layout, late.row, dueCol, { account, task: late.task, due: late.due!, days: daysBetween(late.due!, book.asOf) }, { account, task: late.task, ...(late.person ? { person: late.person } : {}) }));
+        const { layout, row } = detailOf(t, late, 'due');
+        out.push(cellFinding('time/overdue', layout, row, layout.byKey.get('due'), { account, task: late.task, due: late.due!, days: daysBetween(late.due!, book.asOf) }, { account, task: late.task, ...(late.person ? { person: late.person } : {}) }));
       }
       const once = g.rows.some((r) => r.frequency?.kind === 'once');
       if (once && !g.rows.some((r) => r.due !== undefined) && !g.rows.every((r) => isClosed(r.status))) {
         const first = g.rows[0]!;
-        out.push(cellFinding('time/missing-due', layout, first.row, dueCol ?? freqCol, { account, task: first.task }, { account, task: first.task }));
+        const { layout, row } = detailOf(t, first, 'frequency');
+        out.push(cellFinding('time/missing-due', layout, row, layout.byKey.get('due') ?? layout.byKey.get('frequency'), { account, task: first.task }, { account, task: first.task }));
       }
     }
   }

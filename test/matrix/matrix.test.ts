@@ -1,6 +1,6 @@
 // kam matrix (issue 10): the long rows pivoted into activities × people, the canonical letters,
 // the check columns and the totals, the filters and views, and the JSON contract.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -190,6 +190,92 @@ describe('reading a matrix back (issue 10)', () => {
       const check = JSON.parse((await kam(['check', csv, '--format', 'json', ...args])).stdout) as { findings: { rule: string; cell: string }[] };
       expect(check.findings.filter((f) => f.rule === 'raci/no-accountable').map((f) => f.cell)).toContain(`m-${lang}.csv!${String.fromCharCode(65 + header.indexOf('张伟'))}${row + 1}`);
     }
+  });
+});
+
+describe('a matrix beside the long sheet (issue 10)', () => {
+  // The manager's edited 责任矩阵 pasted next to 分工明细: who holds which letters from the matrix,
+  // frequency, hours, due dates and status from the long rows; activities the matrix does not show as they are.
+  const build = (dir: string) =>
+    writeBook(join(dir, 'beside.xlsx'), [
+      { name: '客户', rows: [['客户名称', '客户编号', '客户等级'], ['华东精密', 'KA1', '战略'], ['北方重工', 'KA2', '重要'], ['南方电气', 'KA3', '普通']] },
+      { name: '人员', rows: [['姓名', '部门', '岗位', '每周可用工时'], ['张伟', '销售部', '客户经理', 40], ['李娜', '客服部', '客服', 40], ['王芳', '销售部', '客户经理', 40]] },
+      {
+        name: '分工明细',
+        rows: [
+          ['客户名称', '工作内容', '负责人', '角色', '频率', '预计工时', '截止日期', '状态'],
+          ['华东精密', '日常跟进', '张伟', 'R', '每周', 4, null, null],
+          ['华东精密', '日常跟进', '李娜', 'A', '每周', 1, null, null],
+          ['华东精密', '合同续签', '张伟', 'A/R', '一次性', 8, new Date(Date.UTC(2025, 9, 1)), '进行中'],
+          ['北方重工', '日常跟进', '王芳', 'R', '每周', 3, null, null],
+          ['北方重工', '日常跟进', '李娜', 'A', '每周', 1, null, null],
+          ['南方电气', '日常跟进', '王芳', 'A/R', '每周', 2, null, null],
+          ['南方电气', '投诉处理', '王芳', 'R', '每周', 1, null, null],
+        ],
+      },
+      {
+        // By id where the long sheet names accounts by name; 北方重工's R handed over from 王芳 to 张伟.
+        name: '责任矩阵',
+        rows: [
+          ['客户编号', '工作内容', '张伟', '李娜', '王芳'],
+          ['KA1', '日常跟进', 'R', 'A', null],
+          ['KA1', '合同续签', 'A/R', null, null],
+          ['KA2', '日常跟进', 'R', 'A', null],
+          ['KA2', '技术支持', null, null, 'R'],
+        ],
+      },
+    ]);
+
+  it('letters from the matrix, dates and hours from the long rows, findings at the sheet each fact came from', async () => {
+    const book = await build(tempDir());
+    const r = await kam(['check', book, '--format', 'json', '--as-of', '2025-11-15', '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      "责任矩阵 is read with 分工明细 beside it: who holds which letters from the matrix; due dates, frequency, hours and status from 分工明细 (cells from the holder's own row: 4; handed over, from a row of the same letters: 1; the task's dates only: 0). Activities that differ between the two, read from the matrix: 1; rows of 分工明细 for activities the matrix does not show, read as they are: 2; activities only the matrix shows: 1",
+    );
+    const findings = (JSON.parse(r.stdout) as { findings: { rule: string; cell: string }[] }).findings.filter((f) => f.rule.startsWith('raci/') || f.rule.startsWith('time/'));
+    expect(findings.map((f) => [f.rule, f.cell])).toEqual([
+      // The due date a matrix cannot hold is reported where it is written…
+      ['time/overdue', '分工明细!G4'],
+      // …a long row the matrix does not show at its own letters, and the matrix's own row at its first letter.
+      ['raci/no-accountable', '分工明细!D8'],
+      ['raci/no-accountable', '责任矩阵!E5'],
+    ]);
+    // Hours from the long rows: 李娜's two A rows of 1 h at the A share 0.2; 王芳 南方电气 2 h + 1 h, and
+    // 技术支持 (in the matrix only) at the norm, not the 3 h she handed over — those are 张伟's now (4 + 3 + 合同续签).
+    const load = JSON.parse((await kam(['load', book, '--format', 'json', '--as-of', '2025-11-15'])).stdout) as { people: { name: string; hours: number }[] };
+    const hours = Object.fromEntries(load.people.map((p) => [p.name, p.hours]));
+    expect(hours).toEqual({ 李娜: 0.4, 王芳: 4.4, 张伟: 16.6 });
+  });
+
+  it('kam matrix shows the matrix\'s activities and the long sheet\'s others; --apply refuses a matrix', async () => {
+    const dir = tempDir();
+    const book = await build(dir);
+    const m = JSON.parse((await kam(['matrix', book, '--format', 'json', '--as-of', '2025-11-15'])).stdout) as { rows: { accountId: string; task: string; cells: Record<string, string> }[] };
+    expect(m.rows.map((x) => [x.accountId, x.task, x.cells])).toEqual([
+      ['KA1', '日常跟进', { 'person:张伟': 'R', 'person:李娜': 'A' }],
+      ['KA1', '合同续签', { 'person:张伟': 'A/R' }],
+      ['KA2', '日常跟进', { 'person:张伟': 'R', 'person:李娜': 'A' }],
+      ['KA2', '技术支持', { 'person:王芳': 'R' }],
+      ['KA3', '日常跟进', { 'person:王芳': 'A/R' }],
+      ['KA3', '投诉处理', { 'person:王芳': 'R' }],
+    ]);
+    const target = join(dir, 'moved.xlsx');
+    const r = await kam(['load', book, '--suggest', '--apply', '-o', target, '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^kam: .*beside\.xlsx: 责任矩阵: this sheet is a RACI matrix: --apply writes the moves into long division-of-labour rows/m);
+    expect(existsSync(target)).toBe(false);
+  });
+
+  it('a sheet with account and task columns but no letters is no matrix: the long sheet is read', async () => {
+    const dir = tempDir();
+    const book = await writeBook(join(dir, 'plan.xlsx'), [
+      { name: '分工明细', rows: [['客户名称', '工作内容', '负责人', '角色'], ['华东精密', '日常跟进', '张伟', 'A/R']] },
+      { name: '计划', rows: [['客户名称', '工作内容', '备注'], ['华东精密', '日常跟进', '每月一次拜访']] },
+    ]);
+    const r = await kam(['matrix', book, '--format', 'json', '--verbose', '--lang', 'en']);
+    expect(r.stderr).toContain('计划 has account and task columns but no letters, so it is no matrix: 分工明细 is read as the division of labour');
+    expect((JSON.parse(r.stdout) as { rows: { cells: unknown }[] }).rows.map((x) => x.cells)).toEqual([{ 'person:张伟': 'A/R' }]);
   });
 });
 

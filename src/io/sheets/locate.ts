@@ -110,16 +110,53 @@ async function filledRows(sheet: SheetSource): Promise<number> {
 
 /** The best header score among a sheet's first rows; 0 unless the role's key columns are there. */
 async function sheetScore(sheet: SheetSource, role: SheetRole, index: Map<string, string>): Promise<number> {
-  let best = 0;
+  return (await bestHeader(sheet, role, index)).score;
+}
+
+/** The header row among a sheet's first 30 rows that names most of the role's columns, with their keys. */
+async function bestHeader(sheet: SheetSource, role: SheetRole, index: Map<string, string>): Promise<{ score: number; keys: Set<string> }> {
+  let best = { score: 0, keys: new Set<string>() };
   let seen = 0;
   for await (const row of eachRow(sheet)) {
     const score = headerScore(row, role, index);
-    if (score > best) {
+    if (score > best.score) {
       const keys = new Set<string>();
       for (const c of row.cells) if (c?.t === 's') keys.add(index.get(foldKey(c.v)) ?? '');
-      if (missingKeyColumn(role, keys) === undefined) best = score;
+      if (missingKeyColumn(role, keys) === undefined) best = { score, keys };
     }
     if (++seen >= 30) break;
   }
   return best;
+}
+
+/**
+ * A RACI matrix and the long division-of-labour sheet beside it in one book (issue 10: a manager's
+ * edited 按客户 pasted next to 分工明细): the matrix says who holds which letters, the long sheet
+ * the frequency, hours, due dates and status a matrix cannot hold. Found when the sheet taken for
+ * Assignments and one other visible sheet both have account and task columns and exactly one of
+ * them has neither a person nor a RACI column (the matrix; its letters are checked when it is read).
+ */
+export async function locateMatrixBeside(
+  book: WorkbookSource,
+  found: Partial<Record<SheetRole, SheetSource>>,
+  config: { columns?: Aliases },
+): Promise<{ matrix: SheetSource; long: SheetSource } | undefined> {
+  const primary = found.assignments;
+  if (!primary || book.sheets.length < 2) return undefined;
+  const index = aliasIndex('assignments', config.columns);
+  const shape = async (sheet: SheetSource): Promise<'long' | 'matrix' | undefined> => {
+    const { score, keys } = await bestHeader(sheet, 'assignments', index);
+    if (score === 0) return undefined;
+    return keys.has('person') || keys.has('raci') || keys.has('department') ? 'long' : 'matrix';
+  };
+  const first = await shape(primary);
+  if (!first) return undefined;
+  const taken = new Set(Object.values(found));
+  for (const sheet of book.sheets) {
+    if (taken.has(sheet) || sheet.hidden || MATRIX_VIEW_SHEETS.has(sheetKey(book, sheet))) continue;
+    const other = await shape(sheet);
+    if (!other || other === first) continue;
+    return first === 'matrix' ? { matrix: primary, long: sheet } : { matrix: sheet, long: primary };
+  }
+  return undefined;
 }
