@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import { checkTables, gapsReport, type CheckReport, type GapsReport } from '../rules/check.js';
 import { readBookTables, type BookTables } from './tables.js';
 import type { IndexedBook } from '../book/book.js';
+import type { RuleFamily } from '../rules/engine.js';
 import type { Session } from './session.js';
 
 /** The findings of a book, sorted as the book is laid out. */
@@ -11,12 +12,12 @@ export async function checkBook(session: Session): Promise<CheckReport> {
 }
 
 /** The check of tables already read (for reports that compose several results). */
-export function checkFromTables(session: Session, tables: BookTables, indexed?: IndexedBook): CheckReport {
+export function checkFromTables(session: Session, tables: BookTables, indexed?: IndexedBook, families?: ReadonlySet<RuleFamily>): CheckReport {
   const { book } = session;
   // A folder of CSV files: each sheet is a file of it, and a finding belongs to that file.
   const folder = book.kind === 'csv' && book.sheets.length > 0 && book.sheets.every((s) => s.name !== basename(session.path));
   const sheetFiles = folder ? new Map(book.sheets.map((s) => [s.name, join(session.path, s.name)])) : undefined;
-  return checkTables({ file: session.path, asOf: session.asOf, config: session.config, sheetOrder: book.sheets.map((s) => s.name), ...(sheetFiles ? { sheetFiles } : {}), ...tables, ...(indexed ? { book: indexed } : {}) });
+  return checkTables({ file: session.path, asOf: session.asOf, config: session.config, sheetOrder: book.sheets.map((s) => s.name), ...(sheetFiles ? { sheetFiles } : {}), ...tables, ...(indexed ? { book: indexed } : {}), ...(families ? { families } : {}) });
 }
 
 /** The responsibility gaps of a book, grouped by account. */

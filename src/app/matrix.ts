@@ -4,8 +4,11 @@ import { buildMatrix, type Matrix, type MatrixOptions } from '../matrix/build.js
 import { fold } from '../util/text.js';
 import { computeLoad } from '../workload/load.js';
 import { checkFromTables } from './check.js';
+import type { RuleFamily } from '../rules/engine.js';
 import { readBookTables } from './tables.js';
 import { requireKeyColumns, requireSheet, type Session } from './session.js';
+
+const MATRIX_RULES: ReadonlySet<RuleFamily> = new Set(['raci', 'ref']);
 
 /**
  * The matrix. Its findings — for stderr and the exit code — are `kam check`'s, as it reports them
@@ -19,7 +22,8 @@ export async function matrixBook(session: Session, options: MatrixOptions = {}):
   requireKeyColumns(session, 'assignments', assignments!.layout);
   // The book indexed once, for the rules and the matrix alike.
   const book = indexBook({ config: session.config, asOf: session.asOf, assignments: assignments!, ...(staff ? { staff } : {}), ...(accounts ? { accounts } : {}), ...(tiers ? { tiers: tiers.accounts } : {}) });
-  const check = checkFromTables(session, tables, book);
+  // Only the rules the matrix reports: the others' findings would be dropped below.
+  const check = checkFromTables(session, tables, book, MATRIX_RULES);
   const matrix = buildMatrix(book, computeLoad(book), check.findings, session.path, options);
   const shown = new Set(matrix.rows.map((r) => `${fold(r.account)}\u0000${fold(r.task)}`));
   matrix.findings = check.findings.filter((f) => {

@@ -134,15 +134,28 @@ export function buildMatrix(book: IndexedBook, load: LoadResult, findings: reado
   const holderFilter = columnFilter(book, options);
   const activities: { g: TaskGroup; account?: Account; tier?: string }[] = [];
   let filteredOut = 0;
+  // Whether an account is wanted, once per account (a 100k-account book has 7 activities each).
+  const wanted = new Map<Account, boolean>();
+  const accountWanted = (account: Account): boolean => {
+    let ok = wanted.get(account);
+    if (ok === undefined) {
+      ok = wantAccounts!.has(fold(account.name)) || (account.id !== undefined && wantAccounts!.has(fold(account.id)));
+      wanted.set(account, ok);
+    }
+    return ok;
+  };
   for (const g of book.groups) {
     const account = g.account;
-    const tier = account ? book.effectiveTier(account) : undefined;
     const ok =
-      (!wantAccounts || wantAccounts.has(fold(g.accountText)) || (account !== undefined && (wantAccounts.has(fold(account.name)) || (account.id !== undefined && wantAccounts.has(fold(account.id)))))) &&
-      (wantTier === undefined || tier === wantTier) &&
+      (!wantAccounts || wantAccounts.has(g.rows[0]!.accountKey) || (account !== undefined && accountWanted(account))) &&
+      (wantTier === undefined || (account ? book.effectiveTier(account) : undefined) === wantTier) &&
       (!holderFilter || g.rows.some((r) => holderFilter(r.personKey, r.departmentKey)));
-    if (ok) activities.push({ g, ...(account ? { account } : {}), ...(tier !== undefined ? { tier } : {}) });
-    else filteredOut++;
+    if (!ok) {
+      filteredOut++;
+      continue;
+    }
+    const tier = account ? book.effectiveTier(account) : undefined;
+    activities.push({ g, ...(account ? { account } : {}), ...(tier !== undefined ? { tier } : {}) });
   }
 
   // Columns: people grouped by department (staff order), department-held rows as department columns.
@@ -205,8 +218,16 @@ export function buildMatrix(book: IndexedBook, load: LoadResult, findings: reado
   if (view === 'task') matrix.taskRows = taskRows(rows, book);
   if (view === 'person') matrix.rows = personRows(rows, ordered, activities, person);
   if (options.allViews) {
+    // The other views share the selection, columns, rows and totals: only their own rows differ.
     const views = { [view]: matrix } as Record<MatrixView, Matrix>;
-    for (const other of MATRIX_VIEWS) if (other !== view) views[other] = buildMatrix(book, load, findings, file, { ...options, view: other, allViews: false });
+    for (const other of MATRIX_VIEWS) {
+      if (other === view) continue;
+      const m: Matrix = { ...matrix, view: other, rows, taskRows: [] };
+      delete m.views;
+      if (other === 'task') m.taskRows = taskRows(rows, book);
+      if (other === 'person') m.rows = personRows(rows, ordered, activities, person);
+      views[other] = m;
+    }
     matrix.views = views;
   }
   return matrix;

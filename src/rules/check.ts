@@ -11,7 +11,7 @@ import type { TierReport } from '../scoring/score.js';
 import type { TierDef } from '../model/tier.js';
 import type { IsoDate } from '../util/date.js';
 import { indexBook, type IndexedBook } from '../book/book.js';
-import { runRules } from './engine.js';
+import { runRules, type RuleFamily } from './engine.js';
 
 export interface CheckInput {
   file: string;
@@ -29,6 +29,8 @@ export interface CheckInput {
   missingSheets: SheetRole[];
   /** The book already indexed from these tables (kam matrix indexes it once for both). */
   book?: IndexedBook;
+  /** Only these rule families (kam matrix reports the RACI and reference rules); default every one. */
+  families?: ReadonlySet<RuleFamily>;
 }
 
 /** An account of the Accounts sheet, as the gap report heads its group. */
@@ -70,7 +72,7 @@ export function checkTables(input: CheckInput): CheckReport {
     ...(input.staff?.findings ?? []),
     ...(input.assignments?.findings ?? []),
   ];
-  const findings = sortFindings([...applyRuleLevels(structural, config.rules), ...runRules(book, tiers)], input.sheetOrder);
+  const findings = sortFindings([...applyRuleLevels(structural, config.rules), ...runRules(book, tiers, input.families)], input.sheetOrder);
   // Only the gap report needs each account's id and tier: worked out when asked for.
   const accounts = (): Map<string, AccountInfo[]> => {
     const out = new Map<string, AccountInfo[]>();

@@ -11,19 +11,22 @@ import { raciRules } from './raci.js';
 import { referenceRules } from './references.js';
 import { timeRules } from './time.js';
 
-/** Runs every rule; findings come with their configured severities, rules turned off dropped. */
-export function runRules(book: IndexedBook, tiers?: TierReport): Finding[] {
+/** The families of rules, as their ids begin (`raci/…`). */
+export type RuleFamily = 'ref' | 'raci' | 'coverage' | 'time' | 'account' | 'load';
+
+/** Runs every rule (or those of `families`); findings come with their configured severities, rules turned off dropped. */
+export function runRules(book: IndexedBook, tiers?: TierReport, families?: ReadonlySet<RuleFamily>): Finding[] {
   const { max } = optionsOf(book.config.rules, 'raci/too-many-responsible');
   const { threshold } = optionsOf(book.config.rules, 'account/declining-revenue');
   const { allow } = optionsOf(book.config.rules, 'raci/role-conflict');
+  const run = (family: RuleFamily, rules: () => Finding[]): Finding[] => (!families || families.has(family) ? rules() : []);
   const findings = [
-    ...referenceRules(book),
-    ...raciRules(book, max, allow),
-    ...coverageRules(book),
-    ...singlePointRules(book),
-    ...timeRules(book),
-    ...accountRules(book, tiers, threshold),
-    ...loadRules(book),
+    ...run('ref', () => referenceRules(book)),
+    ...run('raci', () => raciRules(book, max, allow)),
+    ...run('coverage', () => [...coverageRules(book), ...singlePointRules(book)]),
+    ...run('time', () => timeRules(book)),
+    ...run('account', () => accountRules(book, tiers, threshold)),
+    ...run('load', () => loadRules(book)),
   ];
   return applyRuleLevels(findings, book.config.rules);
 }
