@@ -44,8 +44,10 @@ export function loadFromTables(session: Session, tables: BookTables, options: Lo
  * into it at `target` (only the moved person and department cells change).
  */
 export async function applyLoad(session: Session, options: LoadBookOptions, target: string, write: { force?: boolean } = {}): Promise<{ report: LoadReport; moved: number }> {
-  const sheet = requireSheet(session, 'assignments');
+  requireSheet(session, 'assignments');
   const tables = await readBookTables(session);
+  // Read first: the sheet the rows are on is known once a matrix beside a long sheet is settled.
+  const sheet = requireSheet(session, 'assignments');
   // A move in a matrix is letters leaving one person's cell for another's: kam does not merge letters into a manager's grid.
   if (tables.assignments?.layout.holders) throw new InputError('input.applyMatrix', { sheet: tables.assignments.layout.sheet }, { file: session.path, sheet: tables.assignments.layout.sheet });
   const report = loadFromTables(session, tables, { ...options, suggest: true });

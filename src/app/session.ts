@@ -54,8 +54,11 @@ export interface Session {
   config: ResolvedConfig;
   configFile?: string;
   sheets: Partial<Record<SheetRole, SheetSource>>;
-  /** The long division-of-labour sheet beside a RACI matrix taken as Assignments (its rows give what a matrix cannot hold). */
-  longBeside?: SheetSource;
+  /**
+   * A RACI matrix and the long division-of-labour sheet beside it: read together when they are
+   * about the same work (else `primary`, the sheet found for the role, is read alone).
+   */
+  beside?: { matrix: SheetSource; long: SheetSource; primary: SheetSource };
   asOf: IsoDate;
   /** Every file the session read (the workbook, each CSV of a folder, the config file): -o may be none of them. */
   inputs: readonly string[];
@@ -74,10 +77,10 @@ export async function openSession(request: SessionRequest, env: AppEnv): Promise
   const sheets = await locateSheets(book, roles, config, (code, params, verbose) =>
     env.hooks.note(config.lang, code, { ...params, role: ROLE_NAMES[params.role as SheetRole][config.lang] }, verbose),
   );
-  const beside = roles.includes('assignments') ? await locateMatrixBeside(book, sheets, config) : undefined;
-  if (beside) sheets.assignments = beside.matrix;
+  const found = roles.includes('assignments') ? await locateMatrixBeside(book, sheets, config) : undefined;
+  const beside = found && sheets.assignments ? { ...found, primary: sheets.assignments } : undefined;
   for (const role of roles) sheets[role]?.prefetch?.();
-  beside?.long.prefetch?.();
+  if (beside) for (const s of [beside.matrix, beside.long]) if (s !== sheets.assignments) s.prefetch?.();
   const session: Session = {
     path,
     book,
@@ -97,7 +100,7 @@ export async function openSession(request: SessionRequest, env: AppEnv): Promise
     note: (code, params = {}, verbose = false) => env.hooks.note(session.config.lang, code, params, verbose),
   };
   if (source.file) session.configFile = source.file;
-  if (beside) session.longBeside = beside.long;
+  if (beside) session.beside = beside;
   if (sheets.rules) {
     const entries = await readRulesSheet(sheets.rules, session.tableOptions(sheets.rules));
     if (entries.length > 0) {

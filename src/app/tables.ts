@@ -3,6 +3,7 @@ import { readAccounts } from '../io/sheets/accounts.js';
 import { readAssignments } from '../io/sheets/assignments.js';
 import { readStaff } from '../io/sheets/staff.js';
 import type { SheetSource } from '../io/source.js';
+import type { Params } from '../model/errors.js';
 import { readBeside } from './beside.js';
 import type { Account, AccountsTable } from '../model/account.js';
 import { fold } from '../util/text.js';
@@ -29,18 +30,32 @@ function accountsFrom(t: AssignmentsTable): AccountsTable {
 }
 
 /**
- * The matrix taken as Assignments with the long sheet beside it: read together (see beside.ts), said
- * in a note. A sheet that looked like a matrix but holds no letters yields to the long sheet.
+ * A matrix and the long sheet beside it, read together (see beside.ts) and said in a note; when they
+ * are not about the same work, the sheet found for the role is read alone (and becomes the
+ * Assignments sheet, for `--apply`), said with --verbose.
  */
-async function besideMatrix(session: Session, matrix: AssignmentsTable, sheet: SheetSource, accounts: AccountsTable | undefined): Promise<AssignmentsTable> {
-  const long = await readAssignments(sheet, session.tableOptions(sheet));
-  if (!matrix.layout.holders) {
-    session.note('note.notMatrix', { sheet: matrix.layout.sheet, long: long.layout.sheet }, true);
-    return long;
+async function readBesideOrOne(session: Session, beside: NonNullable<Session['beside']>, accounts: AccountsTable | undefined, staff: StaffTable | undefined): Promise<AssignmentsTable> {
+  // Each sheet's reading notes wait: a sheet that is not read in the end says nothing but why.
+  const quiet = (sheet: SheetSource) => {
+    const notes: [string, Params, boolean][] = [];
+    return { options: { ...session.tableOptions(sheet), note: (code: string, params: Params, verbose: boolean) => void notes.push([code, params, verbose]) }, say: () => notes.forEach(([c, p, v]) => session.note(c, p, v)) };
+  };
+  const m = quiet(beside.matrix);
+  const l = quiet(beside.long);
+  const matrix = await readAssignments(beside.matrix, m.options);
+  const long = await readAssignments(beside.long, l.options);
+  const read = readBeside(matrix, long, accounts, staff);
+  if ('table' in read) {
+    m.say();
+    l.say();
+    session.sheets.assignments = beside.matrix;
+    session.note('note.matrixBeside', { matrix: matrix.layout.sheet, long: long.layout.sheet, ...read.counts });
+    return read.table;
   }
-  const { table, counts } = readBeside(matrix, long, accounts);
-  session.note('note.matrixBeside', { matrix: matrix.layout.sheet, long: long.layout.sheet, ...counts });
-  return table;
+  session.sheets.assignments = beside.primary;
+  (beside.primary === beside.matrix ? m : l).say();
+  session.note(`note.notBeside.${read.not}`, { matrix: matrix.layout.sheet, long: long.layout.sheet, read: beside.primary.name }, true);
+  return beside.primary === beside.matrix ? matrix : long;
 }
 
 /** Reads Accounts, Staff and Assignments (whichever the book has) and computes the tiers. */
@@ -51,8 +66,8 @@ export async function readBookTables(session: Session): Promise<BookTables> {
   else out.missingSheets.push('accounts');
   if (sheets.staff) out.staff = await readStaff(sheets.staff, session.tableOptions(sheets.staff));
   else session.note('warn.staffMissing');
-  if (sheets.assignments) out.assignments = await readAssignments(sheets.assignments, session.tableOptions(sheets.assignments));
-  if (out.assignments && session.longBeside) out.assignments = await besideMatrix(session, out.assignments, session.longBeside, out.accounts);
+  if (session.beside) out.assignments = await readBesideOrOne(session, session.beside, out.accounts, out.staff);
+  else if (sheets.assignments) out.assignments = await readAssignments(sheets.assignments, session.tableOptions(sheets.assignments));
   if (!sheets.assignments) out.missingSheets.push('assignments');
   // No Accounts sheet, but an Assignments sheet (a `kam matrix` workbook) naming accounts by id, name and tier.
   if (!out.accounts && out.assignments?.accounts) {

@@ -1,6 +1,7 @@
 /** `kam tier`: the Accounts sheet read, scored and tiered. */
 import { readAccounts } from '../io/sheets/accounts.js';
 import { UsageError } from '../model/errors.js';
+import type { Layout } from '../model/table.js';
 import { applyRuleLevels } from '../model/rules.js';
 import { scoreAccounts, scoringColumns, type TierReport } from '../scoring/score.js';
 import { fold } from '../util/text.js';
@@ -13,6 +14,11 @@ export interface TierBookOptions {
 
 /** Scores and tiers the book's accounts; notes (a criterion dropped, …) go to the session. */
 export async function tierBook(session: Session, options: TierBookOptions = {}): Promise<TierReport> {
+  return (await tierWithLayout(session, options)).report;
+}
+
+/** The tier report and the Accounts sheet's layout (for `--write`, which puts kam's columns beside it). */
+export async function tierWithLayout(session: Session, options: TierBookOptions = {}): Promise<{ report: TierReport; layout: Layout }> {
   const { config } = session;
   const sheet = requireSheet(session, 'accounts');
   const table = await readAccounts(sheet, { ...session.tableOptions(sheet), numberColumns: scoringColumns(config) });
@@ -21,7 +27,7 @@ export async function tierBook(session: Session, options: TierBookOptions = {}):
   report.findings = applyRuleLevels(report.findings, config.rules);
   for (const w of report.warnings) session.note(w.code, w.params);
   if (options.explain !== undefined) report.explain = findAccount(report, options.explain);
-  return report;
+  return { report, layout: table.layout };
 }
 
 /** The index of the account named by `--explain` (id or name, folded; else a unique partial match). */

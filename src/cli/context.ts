@@ -15,6 +15,8 @@ export interface CliContext {
   env: NodeJS.ProcessEnv;
   cwd: string;
   now: () => Date;
+  /** Sends a signal to this process (the `KAM_FAULT` test hook); absent in-process. */
+  kill?: (signal: NodeJS.Signals) => void;
 }
 
 /** The context of the real process. */
@@ -30,5 +32,6 @@ export function processContext(): CliContext {
     env: process.env,
     cwd: process.cwd(),
     now: () => new Date(),
+    kill: (signal) => process.kill(process.pid, signal),
   };
 }

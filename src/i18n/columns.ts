@@ -23,6 +23,8 @@ export const ZH_COLUMN_NAMES: { [R in SheetRole]: Record<keyof (typeof COLUMNS)[
     contact: '联系人',
     phone: '电话',
     email: '邮箱',
+    computed_tier: '计算等级',
+    computed_score: '计算评分',
   },
   staff: {
     name: '姓名',

@@ -109,3 +109,19 @@ function isInside(folder: string, real: string): boolean {
   const rel = relative(folder, real);
   return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
 }
+
+/** True when the path names a folder (a book of CSV files). */
+export async function isFolder(path: string): Promise<boolean> {
+  return (await stat(path).catch(() => undefined))?.isDirectory() ?? false;
+}
+
+/** The whole of an input file the user named (a CSV that `--write` rewrites): regular, never a link out of its folder. */
+export async function readInput(path: string): Promise<Buffer> {
+  const file = await checkInputFile(path, Number.MAX_SAFE_INTEGER);
+  const fh = await openInputFile(file);
+  try {
+    return await fh.readFile();
+  } finally {
+    await fh.close();
+  }
+}

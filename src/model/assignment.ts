@@ -28,8 +28,10 @@ export interface Assignment {
   portion?: number;
   /** In a matrix (issue 10): the column of the cell that holds the letters (its header names the holder). */
   column?: number;
-  /** Beside a matrix: the row of the long sheet (`AssignmentsTable.long`) its due date, frequency, hours and status come from. */
+  /** Beside a matrix: the row of the long sheet (`AssignmentsTable.long`) that served this cell's letters. */
   longRow?: number;
+  /** Beside a matrix: the long sheet's row each value came from (the due date may be another row's of the task). */
+  longCells?: Partial<Record<'due' | 'frequency' | 'hours' | 'status', number>>;
   /** Beside a matrix: the row is the long sheet's own (an activity the matrix does not show). */
   onLong?: true;
 }
@@ -53,10 +55,10 @@ export function sheetOf(t: AssignmentsTable, a: Assignment): Layout {
 }
 
 /**
- * Where a row's value of a column (due, frequency, hours, status) was read: its own row, or — a
- * matrix without that column — the long sheet's row beside it.
+ * Where a row's value of a column (due, frequency, hours, status) was read: its own row, or the
+ * long sheet's row beside a matrix that gave it.
  */
-export function detailOf(t: AssignmentsTable, a: Assignment, key: string): { layout: Layout; row: number } {
-  const own = sheetOf(t, a);
-  return a.longRow !== undefined && !own.byKey.has(key) ? { layout: t.long!, row: a.longRow } : { layout: own, row: a.row };
+export function detailOf(t: AssignmentsTable, a: Assignment, key: 'due' | 'frequency' | 'hours' | 'status'): { layout: Layout; row: number } {
+  const row = a.longCells?.[key];
+  return row !== undefined ? { layout: t.long!, row } : { layout: sheetOf(t, a), row: a.row };
 }

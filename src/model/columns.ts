@@ -42,7 +42,16 @@ export const ACCOUNT_COLUMNS = {
   contact: { aliases: ['contact', 'contact person', 'contact name', '联系人', '对接联系人', '客户联系人', '联系人姓名'] },
   phone: { aliases: ['phone', 'telephone', 'tel', 'mobile', 'phone number', '电话', '联系电话', '手机', '手机号', '联系方式'] },
   email: { aliases: ['email', 'e-mail', 'mail', 'email address', '邮箱', '电子邮箱', '邮件', '电子邮件'] },
+  // kam's own columns (`kam tier --write`): found by header to be updated, never read as data.
+  computed_tier: { aliases: ['kam tier', '计算等级', 'computed tier'] },
+  computed_score: { aliases: ['kam score', '计算评分', 'computed score'] },
 } as const satisfies Record<string, ColumnSpec>;
+
+/** The headers `kam tier --write` gives its columns, in the book's language. */
+export const KAM_COLUMN_HEADERS = {
+  computed_tier: { zh: '计算等级', en: 'kam tier' },
+  computed_score: { zh: '计算评分', en: 'kam score' },
+} as const;
 
 export const STAFF_COLUMNS = {
   name: { aliases: ['name', 'person', 'employee', 'staff', 'full name', 'member', '姓名', '员工姓名', '人员', '员工', '名字', '人员姓名'] },

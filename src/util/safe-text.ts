@@ -75,3 +75,10 @@ export function guardCommandLines(text: string, lineStart = true): string {
   if (!text.includes('::') && !text.includes('##[')) return text;
   return text.replace(COMMAND_LINE, (m: string, space: string, mark: string, offset: number) => (offset === 0 && !lineStart ? m : `${space}\\${mark}`));
 }
+
+const INJECTION = /^[=+\-@\t\r]/;
+
+/** A text cell that a spreadsheet would run as a formula gets a leading `'` (checked after width folding; SPEC §7). */
+export function neutralize(text: string): string {
+  return INJECTION.test(text.normalize('NFKC')) ? `'${text}` : text;
+}

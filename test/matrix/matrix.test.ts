@@ -274,8 +274,64 @@ describe('a matrix beside the long sheet (issue 10)', () => {
       { name: '计划', rows: [['客户名称', '工作内容', '备注'], ['华东精密', '日常跟进', '每月一次拜访']] },
     ]);
     const r = await kam(['matrix', book, '--format', 'json', '--verbose', '--lang', 'en']);
-    expect(r.stderr).toContain('计划 has account and task columns but no letters, so it is no matrix: 分工明细 is read as the division of labour');
+    expect(r.stderr).toContain('计划 holds no letters under its columns, so it is no matrix: 分工明细 is read as the division of labour');
     expect((JSON.parse(r.stdout) as { rows: { cells: unknown }[] }).rows.map((x) => x.cells)).toEqual([{ 'person:张伟': 'A/R' }]);
+  });
+});
+
+describe('a matrix beside the long sheet: only when both are about the same work (review of issue 10)', () => {
+  const STAFF = { name: '人员', rows: [['姓名', '部门', '岗位', '每周可用工时'], ['张伟', '销售部', '客户经理', 40], ['李娜', '客服部', '客服', 40], ['王芳', '销售部', '客户经理', 40]] };
+  const LONG = (rows: unknown[][]) => ({ name: '分工明细', rows: [['客户名称', '工作内容', '负责人', '角色', '频率', '预计工时', '状态'], ...rows] });
+  const hours = async (book: string): Promise<Record<string, number>> =>
+    Object.fromEntries((JSON.parse((await kam(['load', book, '--format', 'json', '--as-of', '2025-11-15'])).stdout) as { people: { name: string; hours: number }[] }).people.map((p) => [p.name, p.hours]));
+
+  it('a plan sheet whose priority column reads A/B/C is no matrix: check and load read the long sheet alone', async () => {
+    const dir = tempDir();
+    const long = LONG([['华东精密', '日常跟进', '张伟', 'A/R', '每周', 4, null]]);
+    const alone = await writeBook(join(dir, 'alone.xlsx'), [STAFF, long]);
+    const book = await writeBook(join(dir, 'plan.xlsx'), [STAFF, long, { name: '服务计划', rows: [['客户名称', '工作内容', '优先级'], ['华东精密', '日常跟进', 'A'], ['华东精密', '日常跟进', 'C']] }]);
+    const r = await kam(['check', book, '--format', 'json', '--as-of', '2025-11-15', '--verbose', '--lang', 'en']);
+    expect(r.stderr).toContain("服务计划's columns name nobody of the staff or of 分工明细, so it is no matrix: 分工明细 is read as the division of labour");
+    expect(r.stderr).not.toContain('read as a RACI matrix');
+    const rules = (out: string) => (JSON.parse(out) as { findings: { rule: string; cell: string }[] }).findings.map((f) => [f.rule, f.cell]);
+    expect(rules(r.stdout)).toEqual(rules((await kam(['check', alone, '--format', 'json', '--as-of', '2025-11-15'])).stdout));
+    expect(await hours(book)).toEqual(await hours(alone));
+  });
+
+  it('a work log beside a matrix is no long sheet (no RACI column): the matrix is read alone', async () => {
+    const dir = tempDir();
+    const matrix = { name: '责任矩阵', rows: [['客户名称', '工作内容', '张伟', '李娜'], ['华东精密', '日常跟进', 'R', 'A']] };
+    const alone = await writeBook(join(dir, 'alone.xlsx'), [STAFF, matrix]);
+    const book = await writeBook(join(dir, 'log.xlsx'), [STAFF, matrix, { name: '工作日志', rows: [['日期', '客户名称', '工作内容', '执行人', '工时'], ['2025-11-01', '华东精密', '客户拜访', '张伟', 5], ['2025-11-02', '华东精密', '日常跟进', '张伟', 2]] }]);
+    expect(await hours(book)).toEqual(await hours(alone));
+  });
+
+  it('a co-responsible added beside the old holder gets the norms, not a copy of the old row\'s hours; another holder\'s cancelled row cancels nothing', async () => {
+    const dir = tempDir();
+    const long = LONG([
+      ['华东精密', '日常跟进', '王芳', 'R', '每周', 3, null],
+      ['华东精密', '日常跟进', '李娜', 'A', '每周', 1, '已取消'],
+      ['华东精密', '日常跟进', '张伟', 'A', '每周', 1, null],
+    ]);
+    const alone = await writeBook(join(dir, 'alone.xlsx'), [STAFF, LONG([['华东精密', '日常跟进', '王芳', 'R', '每周', 3, null], ['华东精密', '日常跟进', '张伟', 'A', '每周', 1, null], ['华东精密', '日常跟进', '张伟', 'R', null, null, null]])]);
+    const book = await writeBook(join(dir, 'cor.xlsx'), [STAFF, long, { name: '责任矩阵', rows: [['客户名称', '工作内容', '张伟', '王芳'], ['华东精密', '日常跟进', 'A/R', 'R']] }]);
+    const r = await kam(['matrix', book, '--format', 'json', '--as-of', '2025-11-15', '--lang', 'en']);
+    expect((JSON.parse(r.stdout) as { rows: { cells: unknown }[] }).rows.map((x) => x.cells)).toEqual([{ 'person:张伟': 'A/R', 'person:王芳': 'R' }]);
+    expect(r.stderr).toContain("(cells from the holder's own row: 1; handed over, from a row of the same letters: 0; the task's dates only: 1)");
+    // 张伟: his own A row (1 h) and an R at the norms — as if the long sheet had said so; 王芳 keeps her 3 h.
+    expect(await hours(book)).toEqual(await hours(alone));
+  });
+
+  it('kam load --apply with a plan sheet beside the long one writes the moves into the long sheet', async () => {
+    const dir = tempDir();
+    const rows = [['华东精密', '日常跟进', '张伟', 'A/R', '每周', 30, null], ['北方重工', '日常跟进', '张伟', 'R', '每周', 20, null], ['北方重工', '日常跟进', '李娜', 'A', '每周', 1, null]];
+    const book = await writeBook(join(dir, 'apply.xlsx'), [STAFF, LONG(rows), { name: '服务计划', rows: [['客户名称', '工作内容', '备注'], ['华东精密', '日常跟进', '季度拜访'], ['北方重工', '日常跟进', '月度报告']] }]);
+    const target = join(dir, 'moved.xlsx');
+    expect((await kam(['load', book, '--suggest', '--apply', '-o', target, '--as-of', '2025-11-15'])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(target);
+    expect(wb.getWorksheet('分工明细')!.getCell('C3').value).toBe('王芳');
+    expect(wb.getWorksheet('服务计划')!.getCell('C3').value).toBe('月度报告');
   });
 });
 

@@ -1,9 +1,11 @@
 /** `kam tier <book>`: flags → session → tierBook → emit. */
 import { Option, type Command } from 'commander';
-import { tierBook } from '../../app/tier.js';
+import { tierWithLayout } from '../../app/tier.js';
+import { writeTiersBack } from '../../app/write-back.js';
+import { faultFrom } from '../fault.js';
 import { METHODS, NORMALIZATIONS, type Method } from '../../config/schema.js';
 import type { CliContext } from '../context.js';
-import { emit } from '../emit.js';
+import { emit, note } from '../emit.js';
 import { addCommonOptions, wholeNumber, type CommonOptions } from '../options.js';
 import { openCliSession } from '../session.js';
 
@@ -12,6 +14,8 @@ export interface TierOptions extends CommonOptions {
   normalize?: 'minmax' | 'rank';
   explain?: string;
   limit?: number;
+  write?: boolean;
+  backup?: boolean;
 }
 
 /** Registers `tier` on the program. */
@@ -23,7 +27,9 @@ export function tierCommandSpec(program: Command, run: (book: string, cmd: Comma
     .addOption(new Option('--method <method>', 'scoring method').choices(METHODS))
     .addOption(new Option('--normalize <how>', 'normalisation of the weighted method').choices(NORMALIZATIONS))
     .option('--explain <account>', "show each criterion's contribution to one account's score (id or name)")
-    .option('--limit <n>', 'show only the first n accounts in text and markdown', wholeNumber('--limit'));
+    .option('--limit <n>', 'show only the first n accounts in text and markdown', wholeNumber('--limit'))
+    .option('--write', 'write the computed tier and score into the Accounts sheet of the book, in place (a .bak copy is kept)')
+    .option('--no-backup', 'with --write: keep no book.xlsx.bak');
   addCommonOptions(cmd, 'tier');
   return cmd.action((book: string, _opts: unknown, c: Command) => run(book, c));
 }
@@ -31,7 +37,11 @@ export function tierCommandSpec(program: Command, run: (book: string, cmd: Comma
 /** Runs `kam tier`; returns the exit code. */
 export async function tierCommand(book: string, options: TierOptions, ctx: CliContext): Promise<number> {
   const session = await openCliSession(book, ['accounts'], options, ctx, { 'scoring.method': options.method, 'scoring.normalize': options.normalize });
-  const report = await tierBook(session, options.explain !== undefined ? { explain: options.explain } : {});
+  const { report, layout } = await tierWithLayout(session, options.explain !== undefined ? { explain: options.explain } : {});
+  if (options.write) {
+    const receipt = await writeTiersBack(session, report, layout, { backup: options.backup !== false, force: options.force, ...faultFrom(ctx) });
+    note(ctx, options, session.config.lang, receipt.backup ? 'note.wroteInPlace' : 'note.wroteInPlaceNoBackup', { ...receipt, columns: receipt.columns.join(', ') });
+  }
   return emit('tier', report, options, ctx, {
     lang: session.config.lang,
     inputs: { book, files: session.inputs },

@@ -144,10 +144,13 @@ export async function locateMatrixBeside(
   const primary = found.assignments;
   if (!primary || book.sheets.length < 2) return undefined;
   const index = aliasIndex('assignments', config.columns);
+  // A long sheet has letters in a RACI column and a holder (a work log with 执行人 and 工时 is none);
+  // a matrix has neither a person, nor a department, nor a RACI column.
   const shape = async (sheet: SheetSource): Promise<'long' | 'matrix' | undefined> => {
     const { score, keys } = await bestHeader(sheet, 'assignments', index);
     if (score === 0) return undefined;
-    return keys.has('person') || keys.has('raci') || keys.has('department') ? 'long' : 'matrix';
+    if (keys.has('raci')) return keys.has('person') || keys.has('department') ? 'long' : undefined;
+    return keys.has('person') || keys.has('department') ? undefined : 'matrix';
   };
   const first = await shape(primary);
   if (!first) return undefined;

@@ -6,7 +6,7 @@
  * same folder.
  */
 import { randomBytes } from 'node:crypto';
-import { constants, existsSync, unlinkSync } from 'node:fs';
+import { constants, createReadStream, existsSync, unlinkSync } from 'node:fs';
 import { access, lstat, open, readdir, readlink, realpath, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../../model/errors.js';
@@ -14,6 +14,14 @@ import { InputError } from '../../model/errors.js';
 export interface WriteOptions {
   /** Write even though Excel's lock file (`~$book.xlsx`) says the workbook is open. */
   force?: boolean;
+  /** A test's injected failure (`KAM_FAULT`): `act` runs at the named point of the write. */
+  fault?: Fault;
+}
+
+/** An injected failure: at `rename` (the temporary file written and flushed, not yet renamed), or a point a writer names. */
+export interface Fault {
+  at: string;
+  act(): Promise<void> | void;
 }
 
 /**
@@ -79,6 +87,7 @@ export async function writeAtomicWith(
     } finally {
       await sync.close();
     }
+    if (options.fault?.at === 'rename') await options.fault.act();
     await rename(tmp, path);
     created = false;
     pending.delete(tmp);
@@ -92,6 +101,17 @@ export async function writeAtomicWith(
       pending.delete(tmp);
     }
   }
+}
+
+/** Copies `source` to `backup` (atomically, replacing an older backup): its bytes as they are. */
+export async function backupFile(source: string, backup: string, options: WriteOptions = {}): Promise<void> {
+  await writeAtomicWith(
+    backup,
+    async (fh) => {
+      for await (const chunk of createReadStream(source)) await fh.write(chunk as Buffer);
+    },
+    { ...(options.force !== undefined ? { force: options.force } : {}) },
+  );
 }
 
 /**

@@ -146,13 +146,13 @@ class XlsxSheet implements SheetSource {
   }
 }
 
-interface Relationship {
+export interface Relationship {
   id: string;
   type: string;
   target: string;
 }
 
-function relationships(xml: string, base: string): Relationship[] {
+export function relationships(xml: string, base: string): Relationship[] {
   return findTags(xml, 'Relationship').map((tag) => {
     const target = getAttr(tag, 'Target') ?? '';
     const mode = getAttr(tag, 'TargetMode');
@@ -174,7 +174,7 @@ function resolvePath(base: string, target: string): string {
   return out.join('/');
 }
 
-function decodeText(buf: Buffer): string {
+export function decodeText(buf: Buffer): string {
   if (buf[0] === 0xff && buf[1] === 0xfe) return buf.toString('utf16le', 2);
   if (buf[0] === 0xfe && buf[1] === 0xff) return Buffer.from(buf.subarray(2)).swap16().toString('utf16le');
   return buf.toString('utf8');

@@ -1,13 +1,8 @@
 /** Tables as CSV text: safe to open in Excel (formula injection neutralised, BOM, CRLF). */
 import type { SheetData, Value } from '../../model/sheet-data.js';
-import { safeLines } from '../../util/safe-text.js';
+import { neutralize, safeLines } from '../../util/safe-text.js';
 
-const INJECTION = /^[=+\-@\t\r]/;
-
-/** A text cell that a spreadsheet would run as a formula gets a leading `'` (checked after width folding). */
-export function neutralize(text: string): string {
-  return INJECTION.test(text.normalize('NFKC')) ? `'${text}` : text;
-}
+export { neutralize };
 
 /**
  * CSV with a UTF-8 BOM (so that Excel reads Chinese correctly) and CRLF line ends. Text keeps its

@@ -1,0 +1,198 @@
+/**
+ * `kam tier --write`: the computed tier and the score written into the Accounts sheet of the input
+ * workbook, in place (SPEC §7). Only that sheet's part changes — two columns of cells, its
+ * `<dimension>`, `<cols>` and the rows' `spans` — and every other part keeps its bytes; the copy is
+ * checked (other parts byte-identical, written cells read back) before it replaces the book, and
+ * the book is kept as `book.xlsx.bak`.
+ */
+import { InputError } from '../model/errors.js';
+import type { Layout } from '../model/table.js';
+import type { Lang } from '../model/lang.js';
+import { tierName } from '../model/tier.js';
+import type { TierReport } from '../scoring/score.js';
+import { cellAddress } from '../util/cellref.js';
+import { displayWidth } from '../util/width.js';
+import { eachRow, type SheetSource } from '../io/source.js';
+import { isFolder, readInput } from '../io/input-file.js';
+import type { CsvSheet } from '../io/csv/read.js';
+import { expectedText, patchCsv, type CsvPatch } from '../io/csv/patch.js';
+import { join } from 'node:path';
+import { isStrictOoxml, sheetTables, verifyPatched } from '../io/xlsx/inspect.js';
+import { writePatchedXlsx, type CellEdit, type CellValue } from '../io/xlsx/patch.js';
+import { backupFile, writeAtomicWith, type Fault, type WriteOptions } from '../io/write/atomic.js';
+import { KAM_COLUMN_HEADERS } from '../model/columns.js';
+import type { Session } from './session.js';
+
+export interface WriteBackOptions extends WriteOptions {
+  /** Keep `book.xlsx.bak` (default true; `--no-backup` turns it off). */
+  backup?: boolean;
+}
+
+export interface WriteReceipt {
+  file: string;
+  sheet: string;
+  /** Cells written (headers of new columns included). */
+  cells: number;
+  /** The headers of kam's columns, as written in the sheet. */
+  columns: string[];
+  /** Zip parts other than the sheet, each checked byte-identical. */
+  untouched: number;
+  backup?: string;
+}
+
+/** The cells of kam's two columns for a tier report: where they go and what they hold. */
+export interface TierCells {
+  edits: Map<number, Map<number, CellValue | CellEdit>>;
+  newColumns: Map<number, number>;
+  headers: string[];
+  /** The written values by row and column, for reading back. */
+  expected: Map<number, Map<number, CellValue>>;
+}
+
+/**
+ * Where kam's columns go — found by header when a previous run added them, else after the last
+ * column that holds anything — and what each account row gets: the tier's label in the book's
+ * language (text) and the score (a number). Rows that are not accounts lose a stale value there.
+ */
+export async function tierCells(report: TierReport, layout: Layout, sheet: SheetSource): Promise<TierCells> {
+  const lang = bookLanguage(layout);
+  const existing = { tier: layout.byKey.get('computed_tier')?.index, score: layout.byKey.get('computed_score')?.index };
+  // The widest row decides where new columns start: a column with values but no header is the user's too.
+  let last = -1;
+  const held = new Map<number, Set<number>>();
+  for await (const row of eachRow(sheet)) {
+    for (let c = row.cells.length - 1; c >= 0; c--) {
+      if (row.cells[c] !== undefined) {
+        last = Math.max(last, c);
+        break;
+      }
+    }
+    for (const col of [existing.tier, existing.score]) {
+      if (col !== undefined && row.cells[col] !== undefined && row.row > layout.headerRow) (held.get(row.row) ?? held.set(row.row, new Set()).get(row.row)!).add(col);
+    }
+  }
+  const headers = [KAM_COLUMN_HEADERS.computed_tier[lang], KAM_COLUMN_HEADERS.computed_score[lang]];
+  const tierCol = existing.tier ?? ++last;
+  const scoreCol = existing.score ?? ++last;
+  const neighbour = Math.max(...layout.columns.filter((c) => c.header.trim() !== '').map((c) => c.index), 0);
+  const edits = new Map<number, Map<number, CellValue | CellEdit>>();
+  const expected = new Map<number, Map<number, CellValue>>();
+  const put = (row: number, col: number, value: CellValue, styleLike?: number): void => {
+    if (!edits.has(row)) edits.set(row, new Map());
+    if (!expected.has(row)) expected.set(row, new Map());
+    edits.get(row)!.set(col, styleLike !== undefined ? { value, styleLike } : value);
+    expected.get(row)!.set(col, value);
+  };
+  const newColumns = new Map<number, number>();
+  const headerRow = layout.headerRow;
+  if (existing.tier === undefined) put(headerRow, tierCol, headers[0]!, neighbour);
+  if (existing.score === undefined) put(headerRow, scoreCol, headers[1]!, neighbour);
+  const labels = report.accounts.map((a) => tierName(report.tiers, a.tier, lang));
+  for (const [i, a] of report.accounts.entries()) {
+    put(a.row, tierCol, labels[i]!);
+    put(a.row, scoreCol, a.score);
+    held.delete(a.row);
+  }
+  for (const [row, cols] of held) for (const col of cols) put(row, col, null);
+  const width = (texts: string[]): number => Math.min(40, Math.max(8, ...texts.map((t) => displayWidth(t) + 2)));
+  if (existing.tier === undefined) newColumns.set(tierCol, width([headers[0]!, ...labels]));
+  if (existing.score === undefined) newColumns.set(scoreCol, width([headers[1]!, '000.00']));
+  return { edits, newColumns, headers: [layout.columns.find((c) => c.index === tierCol)?.header ?? headers[0]!, layout.columns.find((c) => c.index === scoreCol)?.header ?? headers[1]!], expected };
+}
+
+/** Chinese when the header row is written in Chinese, else English. */
+function bookLanguage(layout: Layout): Lang {
+  return layout.columns.some((c) => /[\u3400-\u9fff]/.test(c.header)) ? 'zh' : 'en';
+}
+
+/** Writes the tier report's columns into the book's Accounts sheet, in place. */
+export async function writeTiersBack(session: Session, report: TierReport, layout: Layout, options: WriteBackOptions = {}): Promise<WriteReceipt> {
+  const sheet = session.sheets.accounts!;
+  if (session.book.kind === 'csv') return writeCsvBack(session, sheet, await tierCells(report, layout, sheet), options);
+  const file = session.path;
+  const where = { file, sheet: sheet.name };
+  const part = sheet.part;
+  if (session.book.kind !== 'xlsx' || part === undefined) throw new InputError('write.notXlsx', {}, { file });
+  if (await isStrictOoxml(file)) throw new InputError('write.strict', {}, { file });
+  const cells = await tierCells(report, layout, sheet);
+  for (const t of await sheetTables(file, part)) {
+    for (const [row, cols] of cells.edits) {
+      for (const col of cols.keys()) {
+        if (row >= t.top && row <= t.bottom && col >= t.left && col <= t.right) {
+          throw new InputError('write.table', { table: t.name, range: t.ref }, { ...where, cell: cellAddress(sheet.name, col, row) });
+        }
+      }
+    }
+  }
+  const backup = options.backup === false ? undefined : `${file}.bak`;
+  let untouched = 0;
+  await writeAtomicWith(
+    file,
+    async (fh, tmp) => {
+      await writePatchedXlsx(file, fh, new Map([[part, cells.edits]]), file, new Map([[part, { newColumns: cells.newColumns, sheet: sheet.name }]]));
+      await fault(options.fault, 'written');
+      untouched = await verifyPatched(file, tmp, part, cells.expected);
+      if (backup) {
+        await backupFile(file, backup, options);
+        await fault(options.fault, 'backup');
+      }
+    },
+    options,
+  );
+  return receipt(file, sheet.name, cells, untouched, backup);
+}
+
+function receipt(file: string, sheet: string, cells: TierCells, untouched: number, backup: string | undefined): WriteReceipt {
+  let count = 0;
+  for (const row of cells.edits.values()) count += row.size;
+  return { file, sheet, cells: count, columns: cells.headers, untouched, ...(backup ? { backup } : {}) };
+}
+
+/**
+ * A CSV book: the Accounts file rewritten in its own encoding, BOM, delimiter and line ends, with
+ * kam's two fields added to (or updated in) its records; every other field reads back unchanged.
+ */
+async function writeCsvBack(session: Session, sheet: SheetSource, cells: TierCells, options: WriteBackOptions & { raw?: boolean }): Promise<WriteReceipt> {
+  const csv = sheet as SheetSource & Partial<Pick<CsvSheet, 'file' | 'encoding' | 'delimiter'>>;
+  // The file as the user named it (a symlink out of its folder is refused when written), not its real path.
+  const file = session.book.sheets.length === 1 && session.book.file === session.path && !(await isFolder(session.path)) ? session.path : join(session.path, sheet.name);
+  const values = new Map([...cells.edits].map(([row, cols]) => [row, new Map([...cols].map(([c, e]) => [c, e !== null && typeof e === 'object' ? e.value : e]))]));
+  const original = await readInput(file);
+  const patched = patchCsv(original, file, csv.delimiter ?? ',', values, { ...(csv.encoding ? { encoding: csv.encoding } : {}), ...(options.raw ? { raw: true } : {}) });
+  checkCsv(patched, values, file, options.raw);
+  const backup = options.backup === false ? undefined : `${file}.bak`;
+  await writeAtomicWith(
+    file,
+    async (fh) => {
+      await fh.writeFile(patched.bytes);
+      await fault(options.fault, 'written');
+      if (backup) {
+        await backupFile(file, backup, options);
+        await fault(options.fault, 'backup');
+      }
+    },
+    options,
+  );
+  return receipt(file, sheet.name, cells, 0, backup);
+}
+
+/** Every field the patch did not write reads back as it was; every written one as meant. */
+function checkCsv(patch: CsvPatch, values: Map<number, Map<number, CellValue>>, file: string, raw = false): void {
+  const fail = (what: string): never => {
+    throw new InputError('write.verify', { what }, { file });
+  };
+  if (patch.records.length !== patch.before.length) fail('the number of rows');
+  patch.before.forEach((record, i) => {
+    const edits = values.get(i + 1);
+    const now = patch.records[i]!;
+    record.forEach((v, c) => {
+      if (!edits?.has(c) && now[c] !== v && !(record.length === 1 && v === '')) fail(`row ${i + 1}`);
+    });
+    for (const [c, v] of edits ?? []) if ((now[c] ?? '') !== expectedText(v, raw)) fail(`row ${i + 1}`);
+  });
+}
+
+/** A test's injected failure at a named point of a write (`KAM_FAULT=written`, …). */
+async function fault(f: Fault | undefined, at: string): Promise<void> {
+  if (f?.at === at) await f.act();
+}

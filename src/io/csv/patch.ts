@@ -1,0 +1,87 @@
+/**
+ * A CSV file with some fields changed or added, and nothing else: the same encoding (and BOM),
+ * delimiter, line ends and `sep=` line; a record kam does not touch keeps its text exactly, one it
+ * only adds fields to keeps its text and gets the fields after it, one whose field it replaces is
+ * written anew (quoted where needed). What kam writes is protected against formula injection
+ * (SPEC §7) unless `raw`; numbers are written as numbers.
+ */
+import { parse } from 'csv-parse/sync';
+import iconv from 'iconv-lite';
+import { InputError } from '../../model/errors.js';
+import { neutralize } from '../../util/safe-text.js';
+import type { CellValue } from '../xlsx/patch.js';
+import { decodeCsv } from './read.js';
+
+export interface CsvPatch {
+  bytes: Buffer;
+  /** Every record of the new file, to check against what was meant. */
+  records: string[][];
+  /** The records of the file as it was. */
+  before: string[][];
+}
+
+/** Applies `edits` (row → 0-based column → value; rows numbered as kam reads them) to a CSV file's bytes. */
+export function patchCsv(original: Buffer, file: string, delimiter: string, edits: Map<number, Map<number, CellValue>>, options: { encoding?: string; raw?: boolean } = {}): CsvPatch {
+  const { text, encoding } = decodeCsv(original, file, options.encoding);
+  const bom = original[0] === 0xef && original[1] === 0xbb && original[2] === 0xbf ? 'utf8' : original[0] === 0xff && original[1] === 0xfe ? 'le' : original[0] === 0xfe && original[1] === 0xff ? 'be' : undefined;
+  const sep = /^sep=(.)\r?\n/i.exec(text);
+  const head = sep ? sep[0] : '';
+  const body = text.slice(head.length);
+  const parsed = parse(body, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, raw: true }) as unknown as { record: string[]; raw: string }[];
+  // csv-parse gives each record's text without the `\n` that ends it (a `\r` stays): joined by `\n`, they are the file.
+  const lines = parsed.map((p) => p.raw);
+  const field = (v: CellValue): string => {
+    if (v === null) return '';
+    const s = typeof v === 'number' ? String(v) : options.raw ? v : neutralize(v);
+    return new RegExp(`["\\r\\n${delimiter === '\t' ? '\\t' : delimiter.replace(/[\\^$.*+?()[\]{}|-]/g, '\\$&')}]`).test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const records = parsed.map((p) => [...p.record]);
+  for (const [row, cells] of edits) {
+    const i = row - 1;
+    const record = records[i];
+    if (!record) throw new InputError('input.corruptPart', { part: `row ${row}` }, { file });
+    const cr = lines[i]!.endsWith('\r') ? '\r' : '';
+    const line = cr ? lines[i]!.slice(0, -1) : lines[i]!;
+    const width = record.length === 1 && record[0] === '' ? 0 : record.length;
+    const cols = [...cells.keys()].sort((a, b) => a - b);
+    if (cols[0]! >= width) {
+      // Only new fields, after the record's own: its text stays as it was.
+      const added: string[] = [];
+      for (let c = width; c <= cols[cols.length - 1]!; c++) {
+        added.push(cells.has(c) ? field(cells.get(c)!) : '');
+        record[c] = cells.has(c) ? cellText(cells.get(c)!, options.raw) : '';
+      }
+      lines[i] = (width === 0 ? '' : line + delimiter) + added.join(delimiter) + cr;
+      continue;
+    }
+    for (const [c, v] of cells) {
+      while (record.length <= c) record.push('');
+      record[c] = cellText(v, options.raw);
+    }
+    lines[i] = record.map((v) => field(v)).join(delimiter) + cr;
+  }
+  const trailing = body.endsWith('\n') ? '\n' : '';
+  const out = head + lines.join('\n') + trailing;
+  let bytes = iconv.encode(out, encoding, { addBOM: false });
+  if (bom) bytes = Buffer.concat([Buffer.from(BOMS[bom]), bytes]);
+  return { bytes, records: reparse(bytes, file, delimiter, options.encoding ?? encoding), before: parsed.map((p) => p.record) };
+}
+
+const BOMS = { utf8: [0xef, 0xbb, 0xbf], le: [0xff, 0xfe], be: [0xfe, 0xff] } as const;
+
+/** What a field reads back as: a number as its shortest decimal, text as written (neutralised unless raw). */
+function cellText(v: CellValue, raw = false): string {
+  if (v === null) return '';
+  return typeof v === 'number' ? String(v) : raw ? v : neutralize(v);
+}
+
+function reparse(bytes: Buffer, file: string, delimiter: string, encoding: string): string[][] {
+  const { text } = decodeCsv(bytes, file, encoding);
+  const sep = /^sep=(.)\r?\n/i.exec(text);
+  return parse(sep ? text.slice(sep[0].length) : text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false }) as string[][];
+}
+
+/** The value a written field must read back as, for the check after writing. */
+export function expectedText(v: CellValue, raw = false): string {
+  return cellText(v, raw);
+}

@@ -1,0 +1,121 @@
+/**
+ * What `--write` must know of a workbook before and after changing it in place: whether it is
+ * Strict Open XML, the Excel tables (`<tableParts>`) of a sheet, and — after writing — that every
+ * other part kept its bytes and the written cells read back.
+ */
+import type { Cell } from '../../model/cell.js';
+import { InputError } from '../../model/errors.js';
+import { columnIndex } from '../../util/cellref.js';
+import { eachRow } from '../source.js';
+import type { CellValue } from './patch.js';
+import { decodeText, openXlsx, relationships } from './workbook.js';
+import { findTags, getAttr } from './xml.js';
+import { ZipArchive, type ZipEntry } from './zip.js';
+
+const SMALL = 16 * 1024 * 1024;
+
+/** True when the workbook is saved as Strict Open XML (namespaces of purl.oclc.org). */
+export async function isStrictOoxml(file: string): Promise<boolean> {
+  const zip = await ZipArchive.open(file);
+  const rels = zip.find('_rels/.rels');
+  const text = rels ? decodeText(await zip.read(rels, SMALL)) : '';
+  return text.includes('http://purl.oclc.org/ooxml/');
+}
+
+/** An Excel table of a sheet: its name and range (0-based columns, 1-based rows). */
+export interface SheetTable {
+  name: string;
+  ref: string;
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+/** The Excel tables a sheet part holds, from its relationships. */
+export async function sheetTables(file: string, part: string): Promise<SheetTable[]> {
+  const zip = await ZipArchive.open(file);
+  const slash = part.lastIndexOf('/');
+  const base = part.slice(0, slash + 1);
+  const relsEntry = zip.find(`${base}_rels/${part.slice(slash + 1)}.rels`);
+  if (!relsEntry) return [];
+  const out: SheetTable[] = [];
+  for (const rel of relationships(decodeText(await zip.read(relsEntry, SMALL)), base)) {
+    if (!rel.type.endsWith('/table')) continue;
+    const entry = zip.find(rel.target);
+    if (!entry) continue;
+    const tag = findTags(decodeText(await zip.read(entry, SMALL)), 'table')[0] ?? '';
+    const ref = getAttr(tag, 'ref') ?? '';
+    const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(ref.toUpperCase());
+    if (!m) continue;
+    out.push({ name: getAttr(tag, 'displayName') ?? getAttr(tag, 'name') ?? '', ref, top: Number(m[2]), bottom: Number(m[4] ?? m[2]), left: columnIndex(m[1]!), right: columnIndex(m[3] ?? m[1]!) });
+  }
+  return out;
+}
+
+/**
+ * Checks a patched copy against its source: every entry but `part` has the same name, sizes, CRC
+ * and stored bytes, none is missing or added, and each written cell reads back as written.
+ * Returns how many parts are untouched; throws (nothing is renamed then) on any difference.
+ */
+export async function verifyPatched(source: string, result: string, part: string, written: Map<number, Map<number, CellValue>>): Promise<number> {
+  const [a, b] = await Promise.all([ZipArchive.open(source), ZipArchive.open(result)]);
+  const fail = (what: string): never => {
+    throw new InputError('write.verify', { what }, { file: source });
+  };
+  if (a.entries.size !== b.entries.size) fail('the number of parts');
+  let untouched = 0;
+  for (const [name, ea] of a.entries) {
+    const eb = b.entries.get(name);
+    if (!eb) fail(name);
+    if (name === part) continue;
+    if (ea.crc !== eb!.crc || ea.size !== eb!.size || ea.compressedSize !== eb!.compressedSize || ea.method !== eb!.method || !(await sameBytes(a, ea, b, eb!))) fail(name);
+    untouched++;
+  }
+  const book = await openXlsx(result);
+  const sheet = book.sheets.find((s) => s.part === part);
+  if (!sheet) fail(part);
+  const todo = new Map(written);
+  for await (const row of eachRow(sheet!)) {
+    const cells = todo.get(row.row);
+    if (!cells) continue;
+    for (const [col, value] of cells) if (!same(row.cells[col], value)) fail(`${part} row ${row.row}`);
+    todo.delete(row.row);
+  }
+  // Rows with nothing but removed values may have no cell left to read.
+  for (const [row, cells] of todo) if ([...cells.values()].some((v) => v !== null)) fail(`${part} row ${row}`);
+  return untouched;
+}
+
+function same(cell: Cell | undefined, value: CellValue): boolean {
+  if (value === null) return cell === undefined || (cell.t === 's' && cell.v === '');
+  if (typeof value === 'number') return cell?.t === 'n' && cell.v === value;
+  return cell?.t === 's' && cell.v === value;
+}
+
+async function sameBytes(a: ZipArchive, ea: ZipEntry, b: ZipArchive, eb: ZipEntry): Promise<boolean> {
+  const ia = a.raw(ea)[Symbol.asyncIterator]();
+  const ib = b.raw(eb)[Symbol.asyncIterator]();
+  let bufA = Buffer.alloc(0);
+  let bufB = Buffer.alloc(0);
+  let doneA = false;
+  let doneB = false;
+  for (;;) {
+    while (!doneA && bufA.length < 65536) {
+      const r = await ia.next();
+      if (r.done) doneA = true;
+      else bufA = Buffer.concat([bufA, r.value]);
+    }
+    while (!doneB && bufB.length < 65536) {
+      const r = await ib.next();
+      if (r.done) doneB = true;
+      else bufB = Buffer.concat([bufB, r.value]);
+    }
+    const n = Math.min(bufA.length, bufB.length);
+    if (!bufA.subarray(0, n).equals(bufB.subarray(0, n))) return false;
+    bufA = bufA.subarray(n);
+    bufB = bufB.subarray(n);
+    if (doneA && doneB) return bufA.length === 0 && bufB.length === 0;
+    if (n === 0 && (doneA || doneB)) return false;
+  }
+}
