@@ -1,6 +1,6 @@
 /** `kam load`: weekly hours per person, fairness, suggested moves; `--apply` writes them. */
 import { indexBook } from '../book/book.js';
-import { writePatchedXlsx, type CellEdits } from '../io/xlsx/patch.js';
+import { writePatchedXlsx } from '../io/xlsx/patch.js';
 import { writeAtomicWith } from '../io/write/atomic.js';
 import type { AssignmentsTable } from '../model/assignment.js';
 import { sortFindings } from '../model/finding.js';
@@ -11,6 +11,7 @@ import { computeLoad } from '../workload/load.js';
 import { loadReport, type LoadReport } from '../workload/report.js';
 import type { Move } from '../workload/suggest.js';
 import { readBookTables, type BookTables } from './tables.js';
+import { plainCells, writeCellsBack, type WriteBackOptions, type WriteReceipt } from './write-back.js';
 import { requireKeyColumns, requireSheet, type Session } from './session.js';
 
 export interface LoadBookOptions {
@@ -56,8 +57,25 @@ export async function applyLoad(session: Session, options: LoadBookOptions, targ
   return { report, moved: moves.length };
 }
 
+/**
+ * `--apply --write`: the moves written into the input book itself, in place (SPEC §7): only the
+ * moved person and department cells change, the copy is checked, a `.bak` kept.
+ */
+export async function applyLoadInPlace(session: Session, options: LoadBookOptions, write: WriteBackOptions = {}): Promise<{ report: LoadReport; moved: number; receipt?: WriteReceipt }> {
+  requireSheet(session, 'assignments');
+  const tables = await readBookTables(session);
+  if (tables.assignments?.layout.holders) throw new InputError('input.applyMatrix', { sheet: tables.assignments.layout.sheet }, { file: session.path, sheet: tables.assignments.layout.sheet });
+  const sheet = requireSheet(session, 'assignments');
+  const report = loadFromTables(session, tables, { ...options, suggest: true });
+  const moves = report.suggestion?.moves ?? [];
+  if (moves.length === 0) return { report, moved: 0 };
+  const edits = editsFor(moves, tables.assignments!, '').get('')!;
+  const receipt = await writeCellsBack(session, sheet, plainCells(edits), write);
+  return { report, moved: moves.length, receipt };
+}
+
 /** The person (and, where it differs, department) cells each move changes. */
-function editsFor(moves: readonly Move[], table: AssignmentsTable, part: string): CellEdits {
+function editsFor(moves: readonly Move[], table: AssignmentsTable, part: string): Map<string, Map<number, Map<number, string>>> {
   const personCol = table.layout.byKey.get('person')!;
   const deptCol = table.layout.byKey.get('department');
   const rows = new Map<number, Map<number, string>>();

@@ -108,13 +108,23 @@ function bookLanguage(layout: Layout): Lang {
 /** Writes the tier report's columns into the book's Accounts sheet, in place. */
 export async function writeTiersBack(session: Session, report: TierReport, layout: Layout, options: WriteBackOptions = {}): Promise<WriteReceipt> {
   const sheet = session.sheets.accounts!;
-  if (session.book.kind === 'csv') return writeCsvBack(session, sheet, await tierCells(report, layout, sheet), options);
+  const cells = await tierCells(report, layout, sheet);
+  if (session.book.kind === 'csv') return writeCsvBack(session, sheet, cells, options);
+  return writeXlsxInPlace(session, sheet, cells, options);
+}
+
+/**
+ * Changes cells of one sheet of the input workbook in place: refused (nothing written) for a Strict
+ * OOXML book, a cell inside an Excel table, a formula, a merged range or a protected sheet; the
+ * patched copy is checked — every other part byte-identical, the written cells read back — and the
+ * book kept as `.bak`, before the copy replaces it.
+ */
+export async function writeXlsxInPlace(session: Session, sheet: SheetSource, cells: TierCells, options: WriteBackOptions = {}): Promise<WriteReceipt> {
   const file = session.path;
   const where = { file, sheet: sheet.name };
   const part = sheet.part;
   if (session.book.kind !== 'xlsx' || part === undefined) throw new InputError('write.notXlsx', {}, { file });
   if (await isStrictOoxml(file)) throw new InputError('write.strict', {}, { file });
-  const cells = await tierCells(report, layout, sheet);
   for (const t of await sheetTables(file, part)) {
     for (const [row, cols] of cells.edits) {
       for (const col of cols.keys()) {
@@ -142,6 +152,17 @@ export async function writeTiersBack(session: Session, report: TierReport, layou
   return receipt(file, sheet.name, cells, untouched, backup);
 }
 
+/** Cell edits as `TierCells` (values only, no new columns): what `kam load --apply --write` changes. */
+export function plainCells(edits: Map<number, Map<number, string>>): TierCells {
+  const expected = new Map([...edits].map(([row, cols]) => [row, new Map<number, CellValue>(cols)]));
+  return { edits: new Map([...edits].map(([row, cols]) => [row, new Map<number, CellValue | CellEdit>(cols)])), newColumns: new Map(), headers: [], expected };
+}
+
+/** Writes cells into the input book in place, whichever kind it is (an .xlsx sheet, or a CSV file). */
+export async function writeCellsBack(session: Session, sheet: SheetSource, cells: TierCells, options: WriteBackOptions = {}): Promise<WriteReceipt> {
+  return session.book.kind === 'csv' ? writeCsvBack(session, sheet, cells, options) : writeXlsxInPlace(session, sheet, cells, options);
+}
+
 function receipt(file: string, sheet: string, cells: TierCells, untouched: number, backup: string | undefined): WriteReceipt {
   let count = 0;
   for (const row of cells.edits.values()) count += row.size;
@@ -152,7 +173,7 @@ function receipt(file: string, sheet: string, cells: TierCells, untouched: numbe
  * A CSV book: the Accounts file rewritten in its own encoding, BOM, delimiter and line ends, with
  * kam's two fields added to (or updated in) its records; every other field reads back unchanged.
  */
-async function writeCsvBack(session: Session, sheet: SheetSource, cells: TierCells, options: WriteBackOptions & { raw?: boolean }): Promise<WriteReceipt> {
+export async function writeCsvBack(session: Session, sheet: SheetSource, cells: TierCells, options: WriteBackOptions & { raw?: boolean }): Promise<WriteReceipt> {
   const csv = sheet as SheetSource & Partial<Pick<CsvSheet, 'file' | 'encoding' | 'delimiter'>>;
   // The file as the user named it (a symlink out of its folder is refused when written), not its real path.
   const file = session.book.sheets.length === 1 && session.book.file === session.path && !(await isFolder(session.path)) ? session.path : join(session.path, sheet.name);

@@ -20,7 +20,8 @@
 // `4 个错误，17 个警告，13 条提示`, not `4 error(s)…`); in JUnit a note (info) is a passing testcase
 // with its message in <system-out>, no longer a failure (failures 34 → 21); gaps headings count
 // `2 problems` / `1 problem`, not `problem(s)`. Issue 11 added kam's own Accounts columns
-// computed_tier and computed_score (`kam tier --write`) to the schema's column names.
+// computed_tier and computed_score (`kam tier --write`) to the schema's column names, and
+// err-apply-no-output names --write beside -o.
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

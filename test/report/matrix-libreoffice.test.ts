@@ -1,10 +1,8 @@
 // The matrix workbook opens in LibreOffice (issue 10): converted headless to CSV, sheet by sheet,
 // it gives the values kam wrote; re-saved as .xlsx, it keeps the filters, the conditional formats,
 // the drop-downs' source and the print titles. Never skipped: .ci/run installs LibreOffice.
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -13,16 +11,12 @@ import type { Lang } from '../../src/model/lang.js';
 import { reportContext } from '../../src/report/context.js';
 import { renderSheets } from '../../src/report/index.js';
 import { tempDir } from '../helpers/books.js';
+import { soffice } from '../helpers/soffice.js';
 import { writeMatrixXlsx } from '../helpers/matrix-book.js';
 import { matrixSample } from './samples.js';
 
 const LANGS = ['zh', 'en'] as const;
 const CSV_ALL_SHEETS = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
-
-/** Runs LibreOffice headless with its own profile (two runs at once would share the user's). */
-function soffice(dir: string, convertTo: string, outdir: string, files: string[]): void {
-  execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`, '--headless', '--norestore', '--convert-to', convertTo, '--outdir', outdir, ...files], { cwd: dir, stdio: 'pipe', timeout: 180_000 });
-}
 
 /** A value as CSV shows it: numbers as numbers (LibreOffice writes a percentage with its %), the rest as text. */
 function norm(v: unknown): string | number {

@@ -1,6 +1,7 @@
 /** `kam load <book>`: workload per person, fairness, and (--suggest, --apply) a rebalancing. */
 import type { Command } from 'commander';
-import { applyLoad, loadBook } from '../../app/load.js';
+import { applyLoad, applyLoadInPlace, loadBook } from '../../app/load.js';
+import { faultFrom } from '../fault.js';
 import { extname } from 'node:path';
 import { UsageError } from '../../model/errors.js';
 import type { CliContext } from '../context.js';
@@ -11,6 +12,8 @@ import { openCliSession } from '../session.js';
 export interface LoadOptions extends CommonOptions {
   suggest?: boolean;
   apply?: boolean;
+  write?: boolean;
+  backup?: boolean;
   role?: string;
   department?: string;
 }
@@ -22,7 +25,9 @@ export function loadCommandSpec(program: Command, run: (book: string, cmd: Comma
     .description('weekly hours and utilisation per person, fairness per role; --suggest proposes moves, --apply -o writes them')
     .argument('<book>', 'workbook (.xlsx), or folder of CSV files')
     .option('--suggest', 'propose reassignments that bring everyone at or under the target')
-    .option('--apply', 'write the suggested reassignments to a new workbook (needs -o new.xlsx)')
+    .option('--apply', 'write the suggested reassignments to a new workbook (-o new.xlsx), or into the book itself (--write)')
+    .option('--write', 'with --apply: write the moves into the book itself, in place (a .bak copy is kept)')
+    .option('--no-backup', 'with --write: keep no .bak copy')
     .option('--role <role>', 'show only people of this role (岗位)')
     .option('--department <department>', 'show only people of this department (部门)');
   addCommonOptions(cmd, 'load');
@@ -34,7 +39,16 @@ export async function loadCommand(book: string, options: LoadOptions, ctx: CliCo
   const session = await openCliSession(book, ['accounts', 'staff', 'assignments'], options, ctx);
   const lang = session.config.lang;
   const filters = { ...(options.role ? { role: options.role } : {}), ...(options.department ? { department: options.department } : {}) };
+  if (options.write && !options.apply) throw new UsageError('usage.writeNeedsApply', {});
   if (!options.apply) return emit('load', await loadBook(session, { ...filters, suggest: options.suggest }), options, ctx, { lang, inputs: { book, files: session.inputs } });
+  if (options.write) {
+    // --apply --write: the moves go into the book itself; the report goes to stdout.
+    if (options.output) throw new UsageError('usage.applyWriteOutput', {});
+    const { report, moved, receipt } = await applyLoadInPlace(session, filters, { backup: options.backup !== false, force: options.force, ...faultFrom(ctx) });
+    if (receipt) note(ctx, options, lang, receipt.backup ? 'note.wroteMoves' : 'note.wroteMovesNoBackup', { ...receipt, columns: receipt.columns.join(', '), n: moved });
+    else note(ctx, options, lang, 'note.nothingMoved', { file: book });
+    return emit('load', report, { ...options, output: undefined }, ctx, { lang });
+  }
   // --apply: -o names the new workbook; the report goes to stdout.
   const target = options.output;
   if (!target) throw new UsageError('usage.applyOutput', {});

@@ -28,8 +28,22 @@ export function patchCsv(original: Buffer, file: string, delimiter: string, edit
   const head = sep ? sep[0] : '';
   const body = text.slice(head.length);
   const parsed = parse(body, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, raw: true }) as unknown as { record: string[]; raw: string }[];
-  // csv-parse gives each record's text without the `\n` that ends it (a `\r` stays): joined by `\n`, they are the file.
-  const lines = parsed.map((p) => p.raw);
+  // Each record's text with its line end, found by walking the file along csv-parse's raw texts (which
+  // keep a record's `\n` in some files and drop it in others): joined, they are the file again.
+  const lines: string[] = [];
+  const ends: string[] = [];
+  let pos = 0;
+  for (const p of parsed) {
+    if (!body.startsWith(p.raw, pos)) throw new InputError('write.verify', { what: `row ${lines.length + 1}` }, { file });
+    let end = pos + p.raw.length;
+    if (body[end] === '\n' && !p.raw.endsWith('\n')) end++;
+    const text = body.slice(pos, end);
+    const eol = /\r?\n$|\r$/.exec(text)?.[0] ?? '';
+    lines.push(text.slice(0, text.length - eol.length));
+    ends.push(eol);
+    pos = end;
+  }
+  if (pos !== body.length) throw new InputError('write.verify', { what: 'the end of the file' }, { file });
   const field = (v: CellValue): string => {
     if (v === null) return '';
     const s = typeof v === 'number' ? String(v) : options.raw ? v : neutralize(v);
@@ -40,8 +54,7 @@ export function patchCsv(original: Buffer, file: string, delimiter: string, edit
     const i = row - 1;
     const record = records[i];
     if (!record) throw new InputError('input.corruptPart', { part: `row ${row}` }, { file });
-    const cr = lines[i]!.endsWith('\r') ? '\r' : '';
-    const line = cr ? lines[i]!.slice(0, -1) : lines[i]!;
+    const line = lines[i]!;
     const width = record.length === 1 && record[0] === '' ? 0 : record.length;
     const cols = [...cells.keys()].sort((a, b) => a - b);
     if (cols[0]! >= width) {
@@ -51,17 +64,16 @@ export function patchCsv(original: Buffer, file: string, delimiter: string, edit
         added.push(cells.has(c) ? field(cells.get(c)!) : '');
         record[c] = cells.has(c) ? cellText(cells.get(c)!, options.raw) : '';
       }
-      lines[i] = (width === 0 ? '' : line + delimiter) + added.join(delimiter) + cr;
+      lines[i] = (width === 0 ? '' : line + delimiter) + added.join(delimiter);
       continue;
     }
     for (const [c, v] of cells) {
       while (record.length <= c) record.push('');
       record[c] = cellText(v, options.raw);
     }
-    lines[i] = record.map((v) => field(v)).join(delimiter) + cr;
+    lines[i] = record.map((v) => field(v)).join(delimiter);
   }
-  const trailing = body.endsWith('\n') ? '\n' : '';
-  const out = head + lines.join('\n') + trailing;
+  const out = head + lines.map((l, i) => l + ends[i]!).join('');
   let bytes = iconv.encode(out, encoding, { addBOM: false });
   if (bom) bytes = Buffer.concat([Buffer.from(BOMS[bom]), bytes]);
   return { bytes, records: reparse(bytes, file, delimiter, options.encoding ?? encoding), before: parsed.map((p) => p.record) };
