@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import type { CliContext } from './context.js';
 import { checkCommand, checkCommandSpecs } from './commands/check.js';
 import { configCommand, configCommandSpec, type ConfigOptions } from './commands/config.js';
+import { convertCommand, convertCommandSpec, type ConvertCliOptions } from './commands/convert.js';
 import { loadCommand, loadCommandSpec, type LoadOptions } from './commands/load.js';
 import { matrixCommand, matrixCommandSpec, type MatrixCliOptions } from './commands/matrix.js';
 import { tierCommand, tierCommandSpec, type TierOptions } from './commands/tier.js';
@@ -36,5 +37,6 @@ export function createProgram(ctx: CliContext, setExit: (code: number) => void):
   loadCommandSpec(program, async (book, cmd) => setExit(await loadCommand(book, mergedOptions(cmd) as LoadOptions, ctx)));
   matrixCommandSpec(program, async (book, cmd) => setExit(await matrixCommand(book, mergedOptions(cmd) as MatrixCliOptions, ctx)));
   configCommandSpec(program, async (book, cmd) => setExit(await configCommand(book, mergedOptions(cmd) as ConfigOptions, ctx)));
+  convertCommandSpec(program, async (input, output, cmd) => setExit(await convertCommand(input, output, mergedOptions(cmd) as ConvertCliOptions, ctx)));
   return program;
 }

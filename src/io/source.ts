@@ -7,6 +7,11 @@ import type { RawRow } from '../model/cell.js';
 export interface RowOptions {
   /** Called now and then with the fraction of the sheet read so far (0–1). */
   onProgress?: (fraction: number) => void;
+  /**
+   * A range merged across one row only (a title over the table) keeps its value in its first cell,
+   * as Excel's own CSV export does; ranges over several rows still fill every row (`kam convert`).
+   */
+  titlesOnce?: boolean;
 }
 
 export interface SheetSource {

@@ -66,3 +66,11 @@ export function toExcelSerial(date: IsoDate): number {
 export function localToday(now: Date = new Date()): IsoDate {
   return makeDate(now.getFullYear(), now.getMonth() + 1, now.getDate())!;
 }
+
+/** The time of day of an Excel serial (its fraction) as `HH:MM:SS`, rounded to the second; undefined at midnight. */
+export function excelTimeOfDay(serial: number): string | undefined {
+  const seconds = Math.round((serial - Math.floor(serial)) * 86400);
+  if (seconds === 0 || seconds === 86400) return undefined;
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${two(Math.floor(seconds / 3600))}:${two(Math.floor((seconds % 3600) / 60))}:${two(seconds % 60)}`;
+}

@@ -6,6 +6,7 @@ import type { SheetData } from '../../model/sheet-data.js';
 import { displayWidth } from '../../util/width.js';
 import type { Column as XColumn } from 'exceljs';
 import { ooxmlText } from '../xlsx/xml-write.js';
+import type { TypedValue } from '../../parse/typed.js';
 
 /**
  * A name Excel accepts for a sheet: at most 31 characters, none of : \ / ? * [ ] or a control
@@ -68,4 +69,48 @@ export async function throughHandle(fh: FileHandle, write: (out: Writable) => Pr
     for await (const chunk of pass) await fh.write(chunk as Buffer);
   })();
   await Promise.all([write(pass), drained]);
+}
+
+/** A sheet of typed cells (`kam convert`): numbers, dates (with a time of day where they have one), text. */
+export interface TypedSheet {
+  name: string;
+  /** 1-based rows, each a list of cells by 0-based column (holes are empty cells). */
+  rows: { row: number; cells: (TypedValue | undefined)[] }[];
+  /** The header row (bold, frozen below it); 0 for none. */
+  headerRow: number;
+}
+
+/**
+ * Writes typed sheets through a file handle with exceljs's streaming writer: a number as a number,
+ * a date as a date with a date format, text as text (never a formula); widths by display width.
+ */
+export async function writeTypedXlsxTo(fh: FileHandle, sheets: readonly TypedSheet[]): Promise<void> {
+  const ExcelJS = await loadExcelJs();
+  await throughHandle(fh, async (out) => {
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: true, useStyles: true });
+    wb.creator = 'kam';
+    for (const sheet of sheets) {
+      const ws = wb.addWorksheet(excelSheetName(sheet.name), sheet.headerRow > 0 ? { views: [{ state: 'frozen', ySplit: sheet.headerRow }] } : {});
+      const widths: number[] = [];
+      for (const r of sheet.rows.slice(0, 500)) r.cells.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c ? displayWidth(c.t === 'd' ? `${c.date} ${c.time ?? ''}`.trim() : String(c.v)) : 0)));
+      ws.columns = Array.from({ length: widths.length }, (_, i) => ({ width: Math.min(60, Math.max(8, (widths[i] ?? 0) + 2)) }) as Partial<XColumn>);
+      for (const r of sheet.rows) {
+        const row = ws.getRow(r.row);
+        r.cells.forEach((c, i) => {
+          if (!c) return;
+          const cell = row.getCell(i + 1);
+          if (c.t === 'd') {
+            const [y, m, d] = c.date.split('-').map(Number) as [number, number, number];
+            const [hh, mm, ss] = (c.time ?? '00:00:00').split(':').map(Number) as [number, number, number];
+            cell.value = new Date(Date.UTC(y, m - 1, d, hh, mm, ss));
+            cell.numFmt = c.time ? 'yyyy-mm-dd hh:mm:ss' : 'yyyy-mm-dd';
+          } else cell.value = c.t === 'n' ? c.v : (cellValue(c.v) as string);
+        });
+        if (r.row === sheet.headerRow) row.font = { bold: true };
+        row.commit();
+      }
+      ws.commit();
+    }
+    await wb.commit();
+  });
 }

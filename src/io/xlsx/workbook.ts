@@ -109,8 +109,9 @@ class XlsxSheet implements SheetSource {
   async *rows(options: RowOptions = {}): AsyncGenerator<RawRow[]> {
     const { sharedStrings, dateStyles, sharedCells, staleFormulas } = await this.shared();
     this.prefetch();
-    const merges = await this.merges!;
+    const all = await this.merges!;
     this.merges = undefined;
+    const merges = options.titlesOnce ? all.filter((m) => m.r2 > m.r1) : all;
     const total = Math.max(1, this.entry.compressedSize);
     const onRead = options.onProgress ? (bytes: number) => options.onProgress!(bytes / total) : undefined;
     const ctx = { file: this.file, sheet: this.name, part: this.entry.name, sharedStrings, dateStyles, sharedCells, staleFormulas };

@@ -1,0 +1,43 @@
+/**
+ * What a CSV field becomes in a typed sheet (`kam convert x.csv x.xlsx`): a number, a date (with a
+ * time of day where it has one), or text. Conservative: a value is a number or a date only when no
+ * reader could take it for anything else — codes with leading zeros (`007`), ids and phone numbers
+ * of 11 digits or more, `+86 …`, and ambiguous dates (`03/04/2025`) stay text, as written.
+ */
+import { makeDate, type IsoDate } from '../util/date.js';
+
+export type TypedValue = { t: 'n'; v: number } | { t: 'd'; date: IsoDate; time?: string } | { t: 's'; v: string };
+
+const NUMBER = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?$/;
+const ISO_DATE = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+const CN_DATE = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/;
+
+/** The type of a field's text. */
+export function typeField(text: string): TypedValue {
+  const s = text.trim();
+  if (s === '' || s !== text) return { t: 's', v: text };
+  if (NUMBER.test(s) && /\d/.test(s)) {
+    const digits = s.replace(/^-/, '');
+    // 007, 0123: codes; 13800138000, 110101199003074512: ids. 0 and 0.5 are numbers.
+    if (/^0\d/.test(digits)) return { t: 's', v: text };
+    const whole = digits.split('.')[0]!.replace(/,/g, '');
+    if (!digits.includes('.') && whole.length >= 11) return { t: 's', v: text };
+    const v = Number(s.replace(/,/g, ''));
+    // Beyond 15 significant digits a double no longer holds the number as written: keep the text.
+    if (!Number.isFinite(v) || digits.replace(/[,.]/g, '').replace(/^0+/, '').length > 15) return { t: 's', v: text };
+    return { t: 'n', v };
+  }
+  const iso = ISO_DATE.exec(s) ?? CN_DATE.exec(s);
+  if (iso) {
+    const cn = iso.length === 4;
+    const date = makeDate(Number(iso[1]), Number(cn ? iso[2] : iso[3]), Number(cn ? iso[3] : iso[4]));
+    if (!date) return { t: 's', v: text };
+    if (!cn && iso[5] !== undefined) {
+      const [h, m, sec] = [Number(iso[5]), Number(iso[6]), Number(iso[7] ?? 0)];
+      if (h > 23 || m > 59 || sec > 59) return { t: 's', v: text };
+      return { t: 'd', date, time: `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:${String(sec).padStart(2, '0')}` };
+    }
+    return { t: 'd', date };
+  }
+  return { t: 's', v: text };
+}
