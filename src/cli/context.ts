@@ -17,6 +17,15 @@ export interface CliContext {
   now: () => Date;
   /** Sends a signal to this process (the `KAM_FAULT` test hook); absent in-process. */
   kill?: (signal: NodeJS.Signals) => void;
+  /** Whether stdin is a terminal (`kam init --interactive` needs one to ask). */
+  stdinIsTTY?: boolean;
+  /** Asks a question (`kam init --interactive`); tests script the answers. */
+  prompt?: Prompter;
+}
+
+/** One question with a default and a check of the answer (true, or the sentence that says what is wrong). */
+export interface Prompter {
+  input(question: { message: string; default?: string; validate?: (value: string) => true | string }): Promise<string>;
 }
 
 /** The context of the real process. */
@@ -33,5 +42,10 @@ export function processContext(): CliContext {
     cwd: process.cwd(),
     now: () => new Date(),
     kill: (signal) => process.kill(process.pid, signal),
+    stdinIsTTY: Boolean(process.stdin.isTTY),
+    prompt: {
+      // Questions go to stderr, so that stdout stays for results; Ctrl+C rejects with ExitPromptError.
+      input: async (question) => (await import('@inquirer/prompts')).input(question, { output: process.stderr }),
+    },
   };
 }

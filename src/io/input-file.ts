@@ -125,3 +125,8 @@ export async function readInput(path: string): Promise<Buffer> {
     await fh.close();
   }
 }
+
+/** True when something (a file, a folder, a link) is at the path. */
+export async function fileExists(path: string): Promise<boolean> {
+  return (await lstat(path).catch(() => undefined)) !== undefined;
+}

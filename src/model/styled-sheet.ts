@@ -16,6 +16,8 @@ export interface StyledCell {
   border?: boolean;
   /** A cell note (a comment in Excel). */
   note?: string;
+  /** The value is an ISO date (`2025-11-15`) to write as a date cell. */
+  date?: boolean;
 }
 
 /** A cell given by its value alone, or with a style. */
@@ -53,6 +55,8 @@ export interface StyledSheet {
   /** Drop-downs whose choices are the cells of a range on a sheet of the same workbook. */
   validations?: { area: Area; source: { sheet: string; area: Area } }[];
   print?: { landscape: boolean; fitToWidth: boolean; titleRows?: number };
+  /** Hidden in Excel (a lists sheet that drop-downs read from). */
+  hidden?: boolean;
 }
 
 /** A sheet of an XLSX workbook: a plain table (streamed) or a styled sheet. */

@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../../src/cli/run.js';
-import type { CliContext } from '../../src/cli/context.js';
+import type { CliContext, Prompter } from '../../src/cli/context.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const BIN = `${ROOT}bin/kam.js`;
@@ -19,6 +19,8 @@ export interface KamOptions {
   env?: NodeJS.ProcessEnv;
   /** Stdout as a terminal of this many columns (by default it is no terminal, so text is 80 wide). */
   columns?: number;
+  /** Questions answered by a script (`kam init --interactive`), stdin then a terminal. */
+  prompt?: Prompter;
 }
 
 /** Runs kam in this process with captured output (no colours, English unless told). */
@@ -31,6 +33,7 @@ export async function kam(args: string[], options: KamOptions = {}): Promise<Run
     env: { LANG: 'en_US.UTF-8', NO_COLOR: '1', ...options.env },
     cwd: options.cwd ?? ROOT,
     now: () => new Date('2025-11-15T12:00:00Z'),
+    ...(options.prompt ? { prompt: options.prompt, stdinIsTTY: true } : {}),
   };
   const code = await runCli(args, ctx);
   return { code, stdout, stderr };

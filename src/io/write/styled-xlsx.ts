@@ -52,7 +52,10 @@ export async function styledWorkbook(sheets: readonly StyledSheet[]): Promise<Ex
   const names = new Map(sheets.map((s) => [s.name, excelSheetName(s.name)]));
   const filters: { name: string; ranges: string[]; localSheetId: number }[] = [];
   for (const [index, sheet] of sheets.entries()) {
-    const ws = wb.addWorksheet(names.get(sheet.name)!, sheet.freeze ? { views: [{ state: 'frozen', xSplit: sheet.freeze.columns, ySplit: sheet.freeze.rows }] } : {});
+    const ws = wb.addWorksheet(names.get(sheet.name)!, {
+      ...(sheet.freeze ? { views: [{ state: 'frozen', xSplit: sheet.freeze.columns, ySplit: sheet.freeze.rows }] } : {}),
+      ...(sheet.hidden ? { state: 'hidden' } : {}),
+    });
     // exceljs takes a width of exactly 9 for its default and leaves the column out of <cols>.
     sheet.widths?.forEach((w, i) => (ws.getColumn(i + 1).width = w === 9 ? 9.01 : w));
     sheet.formats?.forEach((f, i) => {
@@ -69,7 +72,11 @@ export async function styledWorkbook(sheets: readonly StyledSheet[]): Promise<Ex
           xcell.value = cellValue(cell) as ExcelTypes.CellValue;
           return;
         }
-        if (cell.value !== undefined && cell.value !== null && cell.value !== '') xcell.value = cellValue(cell.value) as ExcelTypes.CellValue;
+        if (cell.date && typeof cell.value === 'string') {
+          const [y, m, d] = cell.value.split('-').map(Number) as [number, number, number];
+          xcell.value = new Date(Date.UTC(y, m - 1, d));
+          xcell.numFmt = 'yyyy-mm-dd';
+        } else if (cell.value !== undefined && cell.value !== null && cell.value !== '') xcell.value = cellValue(cell.value) as ExcelTypes.CellValue;
         if (cell.fill !== undefined) xcell.fill = solid(cell.fill);
         if (cell.bold) xcell.font = { bold: true };
         if (cell.wrap) xcell.alignment = { wrapText: true, vertical: 'top' };

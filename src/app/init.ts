@@ -1,0 +1,84 @@
+/**
+ * `kam init [file]` (issue 11): a template workbook that is right from the first row, and a
+ * kam.config.json beside it with every default (and the company's answers) — validated by the same
+ * zod schema every command reads it with. Never overwrites a file without `force`.
+ */
+import { dirname, join, resolve } from 'node:path';
+import { resolveConfig, type ResolvedConfig } from '../config/resolve.js';
+import { InputError } from '../model/errors.js';
+import type { Lang } from '../model/lang.js';
+import type { WorkbookSheet } from '../model/styled-sheet.js';
+import { fileExists } from '../io/input-file.js';
+import { writeAtomic, writeAtomicWith, type WriteOptions } from '../io/write/atomic.js';
+import { writeWorkbookTo } from '../io/write/styled-xlsx.js';
+
+/** What differs between companies: each has a flag and a question. */
+export interface InitAnswers {
+  /** 年采购额 (万元) from which an account is at least `kaTier` (the seed's 100万). */
+  kaThreshold?: number;
+  /** Years of cooperation from which an account is at least `kaTier`. */
+  kaYears?: number;
+  /** The tier the thresholds lift an account to (a tier id; default `important`). */
+  kaTier?: string;
+  /** Share of accounts per tier id (`10%`). */
+  quotas?: Record<string, string>;
+  /** Weight per scoring criterion (column name). */
+  weights?: Record<string, number>;
+  /** Days between contacts per tier id. */
+  cadence?: Record<string, number>;
+  /** The team's roles (岗位): the Staff sheet's drop-down. */
+  roles?: string[];
+}
+
+export const DEFAULT_BOOK: Record<Lang, string> = { zh: '大客户管理分工表.xlsx', en: 'key-accounts.xlsx' };
+
+/** The defaults, the answers applied, as kam.config.json holds them; validated (a ConfigError names the setting). */
+export function initConfig(answers: InitAnswers, lang: Lang, schema: string): { json: Record<string, unknown>; config: ResolvedConfig } {
+  const { lang: _lang, ...defaults } = resolveConfig({ raw: {} }, { lang });
+  const raw = structuredClone(defaults) as unknown as {
+    tiers: { id: string; top?: string }[];
+    scoring: { criteria: { column: string; weight: number }[] };
+    services: Record<string, { cadenceDays: number }>;
+    promote: { column: string; min: number; tier: string }[];
+  } & Record<string, unknown>;
+  for (const [id, top] of Object.entries(answers.quotas ?? {})) {
+    const tier = raw.tiers.find((t) => t.id === id);
+    if (tier) tier.top = top;
+    else raw.tiers.push({ id, top });
+  }
+  for (const [column, weight] of Object.entries(answers.weights ?? {})) {
+    const c = raw.scoring.criteria.find((k) => k.column === column);
+    if (c) c.weight = weight;
+    else raw.scoring.criteria.push({ column, weight });
+  }
+  for (const [id, days] of Object.entries(answers.cadence ?? {})) {
+    const service = raw.services[id];
+    if (service) service.cadenceDays = days;
+    else raw.services[id] = { cadenceDays: days } as never;
+  }
+  const tier = answers.kaTier ?? 'important';
+  if (answers.kaThreshold !== undefined && answers.kaThreshold > 0) raw.promote.push({ column: 'annual_revenue', min: answers.kaThreshold * 10000, tier });
+  if (answers.kaYears !== undefined && answers.kaYears > 0) raw.promote.push({ column: 'years', min: answers.kaYears, tier });
+  const json = { $schema: schema, lang, ...raw };
+  // The file as written must be a valid config: the same schema every command reads it with.
+  const config = resolveConfig({ raw: json, file: 'kam.config.json' });
+  return { json, config };
+}
+
+/** Where `kam init` writes: the workbook, and kam.config.json beside it. */
+export function initTargets(file: string | undefined, cwd: string, lang: Lang): { book: string; config: string } {
+  const book = resolve(cwd, file ?? DEFAULT_BOOK[lang]);
+  return { book, config: join(dirname(book), 'kam.config.json') };
+}
+
+/**
+ * Writes the template workbook (its sheets rendered by report/template) and its kam.config.json.
+ * Neither is written when either exists, unless `force`.
+ */
+export async function writeInit(targets: { book: string; config: string }, sheets: readonly WorkbookSheet[], json: Record<string, unknown>, options: WriteOptions = {}): Promise<void> {
+  if (!options.force) {
+    for (const f of [targets.book, targets.config]) if (await fileExists(f)) throw new InputError('init.exists', {}, { file: f });
+  }
+  await writeAtomicWith(targets.book, (fh) => writeWorkbookTo(fh, sheets), options);
+  await writeAtomic(targets.config, `${JSON.stringify(json, null, 2)}\n`, options);
+}
