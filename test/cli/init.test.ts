@@ -2,7 +2,9 @@
 // (the --example book passes kam check with no error), the drop-downs asserted from the XML (fed from
 // the hidden lists sheet by bounded ranges), the config valid and pointing at the shipped schema,
 // never a file replaced without --force, and the questions of --interactive scripted.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { soffice } from '../helpers/soffice.js';
 import { dirname, join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -101,6 +103,19 @@ describe('the template workbook', () => {
     const rules = (JSON.parse(r.stdout) as { findings: { rule: string }[] }).findings.map((f) => f.rule);
     expect(rules.filter((rule) => rule.startsWith('schema/'))).toEqual([]);
   });
+});
+
+describe('the template in LibreOffice', () => {
+  it('opens, and gives the example rows kam wrote', async () => {
+    const dir = tempDir('kam-init-');
+    await kam(['init', '--example', '--lang', 'zh'], { cwd: dir });
+    mkdirSync(join(dir, 'csv'));
+    soffice(dir, 'csv:Text - txt - csv (StarCalc):44,34,76,1', join(dir, 'csv'), [join(dir, '大客户管理分工表.xlsx')]);
+    const rows = parse(readFileSync(join(dir, 'csv', '大客户管理分工表.csv'), 'utf8'), { relaxColumnCount: true }) as string[][];
+    expect(rows[1]!.slice(0, 6)).toEqual(['客户编号', '客户名称', '行业', '区域', '客户经理', '年采购额（万元）']);
+    expect(rows[2]!.slice(0, 5)).toEqual(['KA001', '华东精密制造有限公司', '制造业', '华东', '张伟']);
+    expect(rows[2]![12]).toBe('2025-11-12');
+  }, 240_000);
 });
 
 describe('kam.config.json', () => {
