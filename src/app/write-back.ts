@@ -6,7 +6,9 @@
  * the book is kept as `book.xlsx.bak`.
  */
 import { InputError } from '../model/errors.js';
-import type { Layout } from '../model/table.js';
+import type { Column, Layout } from '../model/table.js';
+import type { Cell } from '../model/cell.js';
+import { isTraditional, toTraditional } from '../util/hant.js';
 import type { Lang } from '../model/lang.js';
 import { tierName } from '../model/tier.js';
 import type { TierReport } from '../scoring/score.js';
@@ -26,6 +28,8 @@ import type { Session } from './session.js';
 export interface WriteBackOptions extends WriteOptions {
   /** Keep `book.xlsx.bak` (default true; `--no-backup` turns it off). */
   backup?: boolean;
+  /** CSV: what kam writes without formula-injection protection. */
+  raw?: boolean;
 }
 
 export interface WriteReceipt {
@@ -38,6 +42,10 @@ export interface WriteReceipt {
   /** Zip parts other than the sheet, each checked byte-identical. */
   untouched: number;
   backup?: string;
+  /** Every cell already held what kam would write: nothing was written, no backup taken. */
+  unchanged?: true;
+  /** The book is a CSV file. */
+  csv?: true;
 }
 
 /** The cells of kam's two columns for a tier report: where they go and what they hold. */
@@ -51,64 +59,76 @@ export interface TierCells {
 
 /**
  * Where kam's columns go — found by header when a previous run added them, else after the last
- * column that holds anything — and what each account row gets: the tier's label in the book's
- * language (text) and the score (a number). Rows that are not accounts lose a stale value there.
+ * column that holds anything (a merged title counts only where it is written) — and what each
+ * account row gets: the tier's label in the book's language (text; Traditional characters in a
+ * Traditional book) and the score (a number). The header goes into the header row that holds the
+ * labels (the lower of two). Rows that are not accounts are left alone. `unchanged` when every
+ * cell already holds what kam would write.
  */
-export async function tierCells(report: TierReport, layout: Layout, sheet: SheetSource): Promise<TierCells> {
-  const lang = bookLanguage(layout);
+export async function tierCells(report: TierReport, layout: Layout, sheet: SheetSource): Promise<TierCells & { unchanged: boolean }> {
+  const { lang, traditional } = bookLanguage(layout);
+  const words = (text: string): string => (traditional ? toTraditional(text) : text);
+  const columns = layout.columns.filter((c): c is Column => c !== undefined);
   const existing = { tier: layout.byKey.get('computed_tier')?.index, score: layout.byKey.get('computed_score')?.index };
+  const accountRows = new Set(report.accounts.map((a) => a.row));
   // The widest row decides where new columns start: a column with values but no header is the user's too.
   let last = -1;
-  const held = new Map<number, Set<number>>();
-  for await (const row of eachRow(sheet)) {
+  const current = new Map<number, (Cell | undefined)[]>();
+  for await (const row of eachRow(sheet, { titlesOnce: true })) {
     for (let c = row.cells.length - 1; c >= 0; c--) {
       if (row.cells[c] !== undefined) {
         last = Math.max(last, c);
         break;
       }
     }
-    for (const col of [existing.tier, existing.score]) {
-      if (col !== undefined && row.cells[col] !== undefined && row.row > layout.headerRow) (held.get(row.row) ?? held.set(row.row, new Set()).get(row.row)!).add(col);
-    }
+    if (accountRows.has(row.row) || row.row === layout.headerRow) current.set(row.row, [existing.tier, existing.score].map((c) => (c === undefined ? undefined : row.cells[c])));
   }
-  const headers = [KAM_COLUMN_HEADERS.computed_tier[lang], KAM_COLUMN_HEADERS.computed_score[lang]];
+  const headers = [words(KAM_COLUMN_HEADERS.computed_tier[lang]), words(KAM_COLUMN_HEADERS.computed_score[lang])];
   const tierCol = existing.tier ?? ++last;
   const scoreCol = existing.score ?? ++last;
-  const neighbour = Math.max(...layout.columns.filter((c) => c.header.trim() !== '').map((c) => c.index), 0);
+  const neighbour = Math.max(...columns.filter((c) => c.header.trim() !== '').map((c) => c.index), 0);
+  // Two header rows: the labels are in the lower one (a group or a title above them).
+  const headerRow = Math.max(layout.headerRow, ...columns.map((c) => c.headerRow ?? layout.headerRow));
   const edits = new Map<number, Map<number, CellValue | CellEdit>>();
   const expected = new Map<number, Map<number, CellValue>>();
+  let unchanged = existing.tier !== undefined && existing.score !== undefined;
   const put = (row: number, col: number, value: CellValue, styleLike?: number): void => {
     if (!edits.has(row)) edits.set(row, new Map());
     if (!expected.has(row)) expected.set(row, new Map());
     edits.get(row)!.set(col, styleLike !== undefined ? { value, styleLike } : value);
     expected.get(row)!.set(col, value);
+    const now = current.get(row)?.[col === existing.tier ? 0 : col === existing.score ? 1 : -1];
+    // A CSV field holds text: `100` there is the number 100.
+    const same = now !== undefined && (now.v === value || (now.t === 's' && typeof value === 'number' && now.v === String(value)));
+    if (!same) unchanged = false;
   };
   const newColumns = new Map<number, number>();
-  const headerRow = layout.headerRow;
   if (existing.tier === undefined) put(headerRow, tierCol, headers[0]!, neighbour);
   if (existing.score === undefined) put(headerRow, scoreCol, headers[1]!, neighbour);
-  const labels = report.accounts.map((a) => tierName(report.tiers, a.tier, lang));
+  const labels = report.accounts.map((a) => words(tierName(report.tiers, a.tier, lang)));
   for (const [i, a] of report.accounts.entries()) {
     put(a.row, tierCol, labels[i]!);
     put(a.row, scoreCol, a.score);
-    held.delete(a.row);
   }
-  for (const [row, cols] of held) for (const col of cols) put(row, col, null);
   const width = (texts: string[]): number => Math.min(40, Math.max(8, ...texts.map((t) => displayWidth(t) + 2)));
   if (existing.tier === undefined) newColumns.set(tierCol, width([headers[0]!, ...labels]));
   if (existing.score === undefined) newColumns.set(scoreCol, width([headers[1]!, '000.00']));
-  return { edits, newColumns, headers: [layout.columns.find((c) => c.index === tierCol)?.header ?? headers[0]!, layout.columns.find((c) => c.index === scoreCol)?.header ?? headers[1]!], expected };
+  const headerOf = (col: number, fallback: string): string => columns.find((c) => c.index === col)?.header ?? fallback;
+  return { edits, newColumns, headers: [headerOf(tierCol, headers[0]!), headerOf(scoreCol, headers[1]!)], expected, unchanged };
 }
 
-/** Chinese when the header row is written in Chinese, else English. */
-function bookLanguage(layout: Layout): Lang {
-  return layout.columns.some((c) => /[\u3400-\u9fff]/.test(c.header)) ? 'zh' : 'en';
+/** Chinese when the header row is written in Chinese (Traditional when its words are), else English. */
+function bookLanguage(layout: Layout): { lang: Lang; traditional: boolean } {
+  const headers = layout.columns.filter((c): c is Column => c !== undefined).map((c) => c.header);
+  const zh = headers.some((h) => /[\u3400-\u9fff]/.test(h));
+  return { lang: zh ? 'zh' : 'en', traditional: zh && headers.some(isTraditional) };
 }
 
 /** Writes the tier report's columns into the book's Accounts sheet, in place. */
 export async function writeTiersBack(session: Session, report: TierReport, layout: Layout, options: WriteBackOptions = {}): Promise<WriteReceipt> {
   const sheet = session.sheets.accounts!;
   const cells = await tierCells(report, layout, sheet);
+  if (cells.unchanged) return { ...receipt(session.book.kind === 'csv' ? await csvTarget(session, sheet) : session.path, sheet.name, cells, 0, undefined), cells: 0, unchanged: true };
   if (session.book.kind === 'csv') return writeCsvBack(session, sheet, cells, options);
   return writeXlsxInPlace(session, sheet, cells, options);
 }
@@ -175,8 +195,7 @@ function receipt(file: string, sheet: string, cells: TierCells, untouched: numbe
  */
 export async function writeCsvBack(session: Session, sheet: SheetSource, cells: TierCells, options: WriteBackOptions & { raw?: boolean }): Promise<WriteReceipt> {
   const csv = sheet as SheetSource & Partial<Pick<CsvSheet, 'file' | 'encoding' | 'delimiter'>>;
-  // The file as the user named it (a symlink out of its folder is refused when written), not its real path.
-  const file = session.book.sheets.length === 1 && session.book.file === session.path && !(await isFolder(session.path)) ? session.path : join(session.path, sheet.name);
+  const file = await csvTarget(session, sheet);
   const values = new Map([...cells.edits].map(([row, cols]) => [row, new Map([...cols].map(([c, e]) => [c, e !== null && typeof e === 'object' ? e.value : e]))]));
   const original = await readInput(file);
   const patched = patchCsv(original, file, csv.delimiter ?? ',', values, { ...(csv.encoding ? { encoding: csv.encoding } : {}), ...(options.raw ? { raw: true } : {}) });
@@ -194,7 +213,12 @@ export async function writeCsvBack(session: Session, sheet: SheetSource, cells: 
     },
     options,
   );
-  return receipt(file, sheet.name, cells, 0, backup);
+  return { ...receipt(file, sheet.name, cells, 0, backup), csv: true };
+}
+
+/** The CSV file as the user named it (a symlink out of its folder is refused when written), not its real path. */
+async function csvTarget(session: Session, sheet: SheetSource): Promise<string> {
+  return session.book.sheets.length === 1 && session.book.file === session.path && !(await isFolder(session.path)) ? session.path : join(session.path, sheet.name);
 }
 
 /** Every field the patch did not write reads back as it was; every written one as meant. */

@@ -14,3 +14,18 @@ const ANY = new RegExp(`[${[...MAP.keys()].join('')}]`, 'g');
 export function toSimplified(text: string): string {
   return text.replace(ANY, (ch) => MAP.get(ch)!);
 }
+
+const BACK = new Map<string, string>();
+for (const [t, s] of MAP) if (!BACK.has(s)) BACK.set(s, t);
+const ANY_SIMPLIFIED = new RegExp(`[${[...BACK.keys()].join('')}]`, 'g');
+
+/** True when the text has a traditional character of the vocabulary (a book kept in Traditional Chinese). */
+export function isTraditional(text: string): boolean {
+  ANY.lastIndex = 0;
+  return ANY.test(text);
+}
+
+/** The text with the simplified characters of the vocabulary in their traditional form (kam's own words in a Traditional book). */
+export function toTraditional(text: string): string {
+  return text.replace(ANY_SIMPLIFIED, (ch) => BACK.get(ch)!);
+}

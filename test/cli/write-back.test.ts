@@ -5,7 +5,7 @@
 // LibreOffice; refused with exit 2 and nothing written where it must be; and failures injected at
 // each point of the write leave the original byte-identical with no temporary file.
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync, mkdirSync, chmodSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
@@ -126,11 +126,12 @@ describe('kam tier --write: the writeback acceptance case', () => {
       expect(cells.get('N3')).toBeUndefined();
       // Read again, the book tiers the same: kam's columns are never read as the recorded tier or a criterion.
       expect(await tiers(file)).toEqual(expected);
-      // A second run updates the columns in place: no third column, the same bytes.
+      // A second run finds its columns holding what it would write: nothing written, the backup kept as it was.
       const once = readFileSync(file);
-      const again = await kam(['tier', file, '--write', ...AS_OF, '--lang', 'en', '--no-backup']);
-      expect(again.stderr).toMatch(/wrote 16 cells into 客户信息 .*; no backup kept/);
+      const again = await kam(['tier', file, '--write', ...AS_OF, '--lang', 'en']);
+      expect(again.stderr).toMatch(/every account already has its tier and score in 计算等级, 计算评分: nothing written/);
       expect(readFileSync(file)).toEqual(once);
+      expect(readFileSync(`${file}.bak`)).toEqual(original);
     },
   );
 
@@ -278,7 +279,7 @@ describe('kam tier --write on CSV', () => {
     const expected = await tiers(file);
     const r = await kam(['tier', file, '--write', ...AS_OF, '--lang', 'en']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/wrote 8 cells into 客户\.csv of .*客户\.csv \(columns 计算等级, 计算评分\)/);
+    expect(r.stderr).toMatch(/wrote 8 fields into .*客户\.csv \(columns 计算等级, 计算评分\); backup: .*客户\.csv\.bak/);
     expect(readFileSync(`${file}.bak`)).toEqual(original);
     const lines = iconv.decode(readFileSync(file), 'gb18030').split('\r\n');
     expect(lines[0]).toBe('客户编号;客户名称;年采购额（万元）;合作年限;客户等级;计算等级;计算评分');
@@ -286,9 +287,9 @@ describe('kam tier --write on CSV', () => {
     expect(lines).toHaveLength(5);
     expect(lines[4]).toBe('');
     expect(await tiers(file)).toEqual(expected);
-    // Again: updated in place, the same bytes.
+    // Again: nothing to change, nothing written.
     const once = readFileSync(file);
-    expect((await kam(['tier', file, '--write', ...AS_OF])).code).toBe(0);
+    expect((await kam(['tier', file, '--write', ...AS_OF, '--lang', 'en'])).stderr).toMatch(/nothing written/);
     expect(readFileSync(file)).toEqual(once);
   });
 
@@ -305,6 +306,81 @@ describe('kam tier --write on CSV', () => {
     expect(text.split('\n').slice(1)).toEqual([`C1,Acme,900,5,Strategic,100`, `C2,=cmd|calc,300,2,Important,0`, '']);
     expect(readFileSync(join(book, 'staff.csv'))).toEqual(staff);
     expect(existsSync(join(book, 'accounts.csv.bak'))).toBe(true);
+  });
+});
+
+describe('kam tier --write on the books people keep (review of issue 11)', () => {
+  const cellsOf = async (file: string, sheet: string) => sheetCells(file, sheet);
+
+  it('a blank header cell (a spacer column, pandas\' index) and a headerless notes column: kam\'s columns go after everything', async () => {
+    const dir = tempDir('kam-wb-');
+    const file = await writeBook(join(dir, 'spacer.xlsx'), [
+      { name: 'Accounts', rows: [[null, 'Account', 'Revenue', null, 'Years'], [0, 'Acme', 900, null, 5, 'call back'], [1, 'Beta', 300, null, 2]] },
+    ]);
+    const r = await kam(['tier', file, '--write', ...AS_OF, '--lang', 'en']);
+    expect(r.code).toBe(0);
+    const cells = await cellsOf(file, 'Accounts');
+    expect([cells.get('G1')?.v, cells.get('H1')?.v]).toEqual(['kam tier', 'kam score']);
+    expect(cells.get('F2')?.v).toBe('call back');
+    expect(typeof cells.get('H2')?.v).toBe('number');
+    expect((await kam(['tier', file, '--write', ...AS_OF, '--lang', 'en'])).stderr).toMatch(/nothing written/);
+  });
+
+  it('a title merged wider than the table: the header goes into the header row, the columns right after the data', async () => {
+    const dir = tempDir('kam-wb-');
+    const file = await writeBook(join(dir, 'title.xlsx'), [
+      { name: '客户', rows: [['2025年客户清单'], ['客户名称', '年采购额（万元）', '合作年限'], ['华东电网', 960, 6], ['申城地铁', 610, 4]], merges: ['A1:H1'] },
+    ]);
+    expect((await kam(['tier', file, '--write', ...AS_OF])).code).toBe(0);
+    const cells = await cellsOf(file, '客户');
+    expect([cells.get('D2')?.v, cells.get('E2')?.v]).toEqual(['计算等级', '计算评分']);
+  });
+
+  it('text a user wrote in kam\'s columns on rows that are not accounts is left alone', async () => {
+    const dir = tempDir('kam-wb-');
+    const file = join(dir, 'notes.csv');
+    writeFileSync(file, '客户名称,年采购额（万元）,计算等级,计算评分\n华东电网,960,,\n申城地铁,610,,\n合计,1570,,平均 50\n注：本表由销售部维护,,人工复核,\n');
+    expect((await kam(['tier', file, '--write', ...AS_OF])).code).toBe(0);
+    const lines = readFileSync(file, 'utf8').split('\n');
+    expect(lines.slice(3)).toEqual(['合计,1570,,平均 50', '注：本表由销售部维护,,人工复核,', '']);
+    expect(lines[1]).toMatch(/^华东电网,960,战略客户,\d/);
+  });
+
+  it('a CSV with mixed line ends is read record by record, and written so', async () => {
+    const dir = tempDir('kam-wb-');
+    const file = join(dir, 'mixed.csv');
+    writeFileSync(file, 'Account,Revenue\r\nAlpha,900\nBeta,500\r\nGamma,100\nDelta,50\n');
+    const tiers = JSON.parse((await kam(['tier', file, '--format', 'json', ...AS_OF])).stdout) as { accounts: { name: string }[] };
+    expect(tiers.accounts.map((a) => a.name).sort()).toEqual(['Alpha', 'Beta', 'Delta', 'Gamma']);
+    expect((await kam(['tier', file, '--write', ...AS_OF])).code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toMatch(/^Account,Revenue,kam tier,kam score\r\nAlpha,900,Strategic,100\nBeta,500,\w+,[\d.]+\r\nGamma,100,\w+,[\d.]+\nDelta,50,\w+,[\d.]+\n$/);
+  });
+
+  it('a Big5 file in Traditional Chinese gets kam\'s words in Traditional characters', async () => {
+    const dir = tempDir('kam-wb-');
+    const file = join(dir, 'big5.csv');
+    const original = iconv.encode('客戶編號,客戶名稱,年採購額,合作年限\r\nK1,臺北電力,100,1\r\nK2,高雄港務,200,2\r\n', 'big5');
+    writeFileSync(file, original);
+    expect((await kam(['tier', file, '--write', ...AS_OF])).code).toBe(0);
+    const text = iconv.decode(readFileSync(file), 'big5');
+    expect(text.split('\r\n')[0]).toBe('客戶編號,客戶名稱,年採購額,合作年限,計算等級,計算評分');
+    expect(text).toMatch(/\r\nK2,高雄港務,200,2,戰略客戶,100\r\n/);
+  });
+
+  it('-o naming the book is refused before the book is touched; the .bak keeps the book\'s mode; a LibreOffice lock refuses', async () => {
+    const { dir, file, original } = copyOf('book-openpyxl.xlsx');
+    const r = await kam(['tier', file, '--write', '-o', file, ...AS_OF]);
+    expect(r.code).toBe(2);
+    expect(readFileSync(file)).toEqual(original);
+    expect(existsSync(`${file}.bak`)).toBe(false);
+    chmodSync(file, 0o640);
+    expect((await kam(['tier', file, '--write', ...AS_OF])).code).toBe(0);
+    expect(statSync(`${file}.bak`).mode & 0o777).toBe(0o640);
+    const other = copyOf('book-openpyxl.xlsx');
+    writeFileSync(join(other.dir, '.~lock.book-openpyxl.xlsx#'), 'lock');
+    expect((await kam(['tier', other.file, '--write', ...AS_OF])).code).toBe(2);
+    expect(readFileSync(other.file)).toEqual(other.original);
+    void dir;
   });
 });
 

@@ -44,8 +44,11 @@ export async function loadCommand(book: string, options: LoadOptions, ctx: CliCo
   if (options.write) {
     // --apply --write: the moves go into the book itself; the report goes to stdout.
     if (options.output) throw new UsageError('usage.applyWriteOutput', {});
-    const { report, moved, receipt } = await applyLoadInPlace(session, filters, { backup: options.backup !== false, force: options.force, ...faultFrom(ctx) });
-    if (receipt) note(ctx, options, lang, receipt.backup ? 'note.wroteMoves' : 'note.wroteMovesNoBackup', { ...receipt, columns: receipt.columns.join(', '), n: moved });
+    const { report, moved, receipt } = await applyLoadInPlace(session, filters, { backup: options.backup !== false, force: options.force, raw: options.raw, ...faultFrom(ctx) });
+    if (receipt) {
+      const { unchanged: _u, csv: _c, ...params } = receipt;
+      note(ctx, options, lang, receipt.backup ? 'note.wroteMoves' : 'note.wroteMovesNoBackup', { ...params, columns: receipt.columns.join(', '), n: moved });
+    }
     else note(ctx, options, lang, 'note.nothingMoved', { file: book });
     return emit('load', report, { ...options, output: undefined }, ctx, { lang });
   }

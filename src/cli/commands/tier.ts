@@ -5,7 +5,7 @@ import { writeTiersBack } from '../../app/write-back.js';
 import { faultFrom } from '../fault.js';
 import { METHODS, NORMALIZATIONS, type Method } from '../../config/schema.js';
 import type { CliContext } from '../context.js';
-import { emit, note } from '../emit.js';
+import { emit, note, refuseInput } from '../emit.js';
 import { addCommonOptions, wholeNumber, type CommonOptions } from '../options.js';
 import { openCliSession } from '../session.js';
 
@@ -39,8 +39,12 @@ export async function tierCommand(book: string, options: TierOptions, ctx: CliCo
   const session = await openCliSession(book, ['accounts'], options, ctx, { 'scoring.method': options.method, 'scoring.normalize': options.normalize });
   const { report, layout } = await tierWithLayout(session, options.explain !== undefined ? { explain: options.explain } : {});
   if (options.write) {
-    const receipt = await writeTiersBack(session, report, layout, { backup: options.backup !== false, force: options.force, ...faultFrom(ctx) });
-    note(ctx, options, session.config.lang, receipt.backup ? 'note.wroteInPlace' : 'note.wroteInPlaceNoBackup', { ...receipt, columns: receipt.columns.join(', ') });
+    // -o is checked first: a refusal there must come before the book is changed.
+    if (options.output) await refuseInput(options.output, { book, files: session.inputs });
+    const receipt = await writeTiersBack(session, report, layout, { backup: options.backup !== false, force: options.force, raw: options.raw, ...faultFrom(ctx) });
+    const code = receipt.unchanged ? 'note.writeUnchanged' : receipt.csv ? (receipt.backup ? 'note.wroteCsvInPlace' : 'note.wroteCsvInPlaceNoBackup') : receipt.backup ? 'note.wroteInPlace' : 'note.wroteInPlaceNoBackup';
+    const { unchanged: _u, csv: _c, ...params } = receipt;
+    note(ctx, options, session.config.lang, code, { ...params, columns: receipt.columns.join(', ') });
   }
   return emit('tier', report, options, ctx, {
     lang: session.config.lang,

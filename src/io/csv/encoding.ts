@@ -204,3 +204,9 @@ function isCommon(c: number): boolean {
     (c >= 0x2460 && c <= 0x26ff) // circled numbers, box drawing, shapes, stars: ① ─ ■ ★
   );
 }
+
+/**
+ * What ends a record: CRLF, LF or a lone CR, mixed in one file as exports made by appending files
+ * are (csv-parse would otherwise take the first line's end for all and glue the other lines).
+ */
+export const RECORD_ENDS = ['\r\n', '\n', '\r'];

@@ -11,6 +11,7 @@ import { InputError } from '../../model/errors.js';
 import { neutralize } from '../../util/safe-text.js';
 import type { CellValue } from '../xlsx/patch.js';
 import { decodeCsv } from './read.js';
+import { RECORD_ENDS } from './encoding.js';
 
 export interface CsvPatch {
   bytes: Buffer;
@@ -27,7 +28,7 @@ export function patchCsv(original: Buffer, file: string, delimiter: string, edit
   const sep = /^sep=(.)\r?\n/i.exec(text);
   const head = sep ? sep[0] : '';
   const body = text.slice(head.length);
-  const parsed = parse(body, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, raw: true }) as unknown as { record: string[]; raw: string }[];
+  const parsed = parse(body, { delimiter, relax_column_count: true, relax_quotes: true, record_delimiter: RECORD_ENDS, skip_empty_lines: false, raw: true }) as unknown as { record: string[]; raw: string }[];
   // Each record's text with its line end, found by walking the file along csv-parse's raw texts (which
   // keep a record's `\n` in some files and drop it in others): joined, they are the file again.
   const lines: string[] = [];
@@ -75,6 +76,15 @@ export function patchCsv(original: Buffer, file: string, delimiter: string, edit
   }
   const out = head + lines.map((l, i) => l + ends[i]!).join('');
   let bytes = iconv.encode(out, encoding, { addBOM: false });
+  // Text the encoding cannot hold (Simplified characters in Big5) would come back as `?`: refused, naming it.
+  if (!/^utf-?(8|16)/i.test(encoding) && iconv.decode(bytes, encoding) !== out) {
+    for (const cells of edits.values()) {
+      for (const v of cells.values()) {
+        if (typeof v === 'string' && iconv.decode(iconv.encode(v, encoding), encoding) !== v) throw new InputError('write.encoding', { text: v, encoding }, { file });
+      }
+    }
+    throw new InputError('write.encoding', { text: '', encoding }, { file });
+  }
   if (bom) bytes = Buffer.concat([Buffer.from(BOMS[bom]), bytes]);
   return { bytes, records: reparse(bytes, file, delimiter, options.encoding ?? encoding), before: parsed.map((p) => p.record) };
 }
@@ -90,7 +100,7 @@ function cellText(v: CellValue, raw = false): string {
 function reparse(bytes: Buffer, file: string, delimiter: string, encoding: string): string[][] {
   const { text } = decodeCsv(bytes, file, encoding);
   const sep = /^sep=(.)\r?\n/i.exec(text);
-  return parse(sep ? text.slice(sep[0].length) : text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false }) as string[][];
+  return parse(sep ? text.slice(sep[0].length) : text, { delimiter, relax_column_count: true, relax_quotes: true, record_delimiter: RECORD_ENDS, skip_empty_lines: false }) as string[][];
 }
 
 /** The value a written field must read back as, for the check after writing. */

@@ -8,7 +8,7 @@ import type { RawRow } from '../../model/cell.js';
 import { InputError, UsageError } from '../../model/errors.js';
 import { checkInputFile, readStart, type InputFile } from '../input-file.js';
 import type { RowOptions, SheetSource } from '../source.js';
-import { chooseEncoding, decodeAll, InvalidUtf8, lineOf, SAMPLE_BYTES, type EncodingPlan } from './encoding.js';
+import { chooseEncoding, decodeAll, InvalidUtf8, lineOf, RECORD_ENDS, SAMPLE_BYTES, type EncodingPlan } from './encoding.js';
 import { streamCsvRows } from './stream.js';
 
 export { looksBinary } from './encoding.js';
@@ -129,7 +129,7 @@ export function sniffDelimiter(text: string, file: string, more = false): string
   for (const delimiter of DELIMITERS) {
     let records: string[][];
     try {
-      records = parse(sample, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true });
+      records = parse(sample, { delimiter, relax_column_count: true, relax_quotes: true, record_delimiter: RECORD_ENDS, skip_empty_lines: true });
     } catch {
       continue;
     }

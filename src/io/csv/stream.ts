@@ -11,7 +11,7 @@ import { InputError, KamError } from '../../model/errors.js';
 import { columnLetter } from '../../util/cellref.js';
 import { inputErrorFor, openInputFile, tooLarge, type InputFile } from '../input-file.js';
 import type { RowOptions } from '../source.js';
-import { chunkDecoder, InvalidUtf8, lineOf, type EncodingPlan } from './encoding.js';
+import { chunkDecoder, InvalidUtf8, lineOf, RECORD_ENDS, type EncodingPlan } from './encoding.js';
 
 /** Excel's limit on the characters of a cell: a longer CSV field could not come from Excel. */
 export const MAX_FIELD_CHARS = 32_767;
@@ -37,7 +37,7 @@ export interface CsvStream {
 
 /** The rows of a CSV in batches, numbered as Excel shows them (record index + 1). */
 export async function* streamCsvRows(csv: CsvStream, options: RowOptions = {}): AsyncGenerator<RawRow[]> {
-  const parser = parse({ delimiter: csv.delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, max_record_size: MAX_RECORD_CHARS });
+  const parser = parse({ delimiter: csv.delimiter, relax_column_count: true, relax_quotes: true, record_delimiter: RECORD_ENDS, skip_empty_lines: false, max_record_size: MAX_RECORD_CHARS });
   const read = { bytes: 0 };
   const source = Readable.from(chunks(csv, parser, read), { highWaterMark: 1 });
   // Errors of the source and the parser surface in the loop below; this only settles the pipeline.

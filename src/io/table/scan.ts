@@ -33,7 +33,15 @@ export async function scanTable(
   let findings: Finding[] = [];
   let lastHeaderRow = 0;
   const blankWithData = new Set<number>();
+  // kam's own columns (`kam tier --write`) are never data: a note row with a value there is still a note.
+  let own: number[] | undefined;
   const emit = (row: RawRow): void => {
+    own ??= ['computed_tier', 'computed_score'].flatMap((k) => (layout!.byKey.has(k) ? [layout!.byKey.get(k)!.index] : []));
+    if (own.length > 0 && own.some((c) => row.cells[c] !== undefined)) {
+      const cells = row.cells.slice();
+      for (const c of own) cells[c] = undefined;
+      row = { row: row.row, cells };
+    }
     if (!isRecordRow(row)) return;
     for (let c = 0; c < row.cells.length; c++) {
       if (!layout!.columns[c] && !blankWithData.has(c) && !isBlank(row.cells[c])) {

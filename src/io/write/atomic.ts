@@ -16,6 +16,8 @@ export interface WriteOptions {
   force?: boolean;
   /** A test's injected failure (`KAM_FAULT`): `act` runs at the named point of the write. */
   fault?: Fault;
+  /** The mode of a new file (a backup keeps its book's); a replaced file keeps its own. */
+  mode?: number;
 }
 
 /** An injected failure: at `rename` (the temporary file written and flushed, not yet renamed), or a point a writer names. */
@@ -69,7 +71,7 @@ export async function writeAtomicWith(
   // Registered before it exists: a signal may come between the file's creation and the next line.
   pending.add(tmp);
   try {
-    const fh = await open(tmp, 'wx', mode ?? 0o644).catch((err: unknown) => {
+    const fh = await open(tmp, 'wx', mode ?? options.mode ?? 0o644).catch((err: unknown) => {
       pending.delete(tmp);
       throw err;
     });
@@ -81,8 +83,8 @@ export async function writeAtomicWith(
     }
     const sync = await open(tmp, 'r+');
     try {
-      // The umask applied at creation; a replaced file keeps its own mode.
-      if (mode !== undefined) await sync.chmod(mode);
+      // The umask applied at creation; a replaced file keeps its own mode, a backup its book's.
+      if ((mode ?? options.mode) !== undefined) await sync.chmod((mode ?? options.mode)!);
       await sync.sync();
     } finally {
       await sync.close();
@@ -103,15 +105,55 @@ export async function writeAtomicWith(
   }
 }
 
-/** Copies `source` to `backup` (atomically, replacing an older backup): its bytes as they are. */
+/**
+ * Copies `source` to `backup` (atomically, replacing an older backup) with the source's mode: its
+ * bytes as they are, read back and compared before the backup is renamed into place.
+ */
 export async function backupFile(source: string, backup: string, options: WriteOptions = {}): Promise<void> {
+  const info = await stat(source);
   await writeAtomicWith(
     backup,
-    async (fh) => {
-      for await (const chunk of createReadStream(source)) await fh.write(chunk as Buffer);
+    async (fh, tmp) => {
+      for await (const chunk of createReadStream(source)) await writeAll(fh, chunk as Buffer);
+      await fh.sync();
+      if (!(await sameBytes(source, tmp))) throw new InputError('output.failed', { reason: 'the backup copy differs from the book' }, { file: backup });
     },
-    { ...(options.force !== undefined ? { force: options.force } : {}) },
+    { ...(options.force !== undefined ? { force: options.force } : {}), mode: info.mode & 0o7777 },
   );
+}
+
+/** Writes the whole buffer: a short write (a full disk) is continued, and its error thrown. */
+export async function writeAll(fh: FileHandle, buf: Buffer): Promise<void> {
+  let done = 0;
+  while (done < buf.length) {
+    const { bytesWritten } = await fh.write(buf, done, buf.length - done);
+    if (bytesWritten === 0) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+    done += bytesWritten;
+  }
+}
+
+/** True when two files hold the same bytes. */
+async function sameBytes(a: string, b: string): Promise<boolean> {
+  const [x, y] = await Promise.all([stat(a), stat(b)]);
+  if (x.size !== y.size) return false;
+  const [ra, rb] = [createReadStream(a, { highWaterMark: 1 << 20 })[Symbol.asyncIterator](), createReadStream(b, { highWaterMark: 1 << 20 })[Symbol.asyncIterator]()];
+  let bufA: Buffer = Buffer.alloc(0);
+  let bufB: Buffer = Buffer.alloc(0);
+  for (;;) {
+    if (bufA.length === 0) {
+      const n = await ra.next();
+      if (!n.done) bufA = n.value as Buffer;
+    }
+    if (bufB.length === 0) {
+      const n = await rb.next();
+      if (!n.done) bufB = n.value as Buffer;
+    }
+    if (bufA.length === 0 || bufB.length === 0) return bufA.length === bufB.length;
+    const k = Math.min(bufA.length, bufB.length);
+    if (!bufA.subarray(0, k).equals(bufB.subarray(0, k))) return false;
+    bufA = bufA.subarray(k);
+    bufB = bufB.subarray(k);
+  }
 }
 
 /**
@@ -181,8 +223,10 @@ async function safeTarget(target: string, options: WriteOptions): Promise<string
   }
   if (!options.force && /\.xl[st][xm]?$/i.test(path)) {
     for (const p of new Set([abs, path])) {
-      const lock = join(dirname(p), `~$${basename(p)}`);
-      if (existsSync(lock)) throw new InputError('output.locked', { lock: basename(lock) }, { file: target });
+      // Excel's `~$book.xlsx`; LibreOffice's `.~lock.book.xlsx#`.
+      for (const lock of [join(dirname(p), `~$${basename(p)}`), join(dirname(p), `.~lock.${basename(p)}#`)]) {
+        if (existsSync(lock)) throw new InputError('output.locked', { lock: basename(lock) }, { file: target });
+      }
     }
   }
   return path;

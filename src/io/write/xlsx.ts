@@ -6,6 +6,7 @@ import type { SheetData } from '../../model/sheet-data.js';
 import { displayWidth } from '../../util/width.js';
 import type { Column as XColumn } from 'exceljs';
 import { ooxmlText } from '../xlsx/xml-write.js';
+import { writeAll } from './atomic.js';
 import type { TypedValue } from '../../parse/typed.js';
 
 /**
@@ -66,7 +67,7 @@ export async function writeXlsxTo(fh: FileHandle, sheets: readonly SheetData[]):
 export async function throughHandle(fh: FileHandle, write: (out: Writable) => Promise<void>): Promise<void> {
   const pass = new PassThrough();
   const drained = (async () => {
-    for await (const chunk of pass) await fh.write(chunk as Buffer);
+    for await (const chunk of pass) await writeAll(fh, chunk as Buffer);
   })();
   await Promise.all([write(pass), drained]);
 }

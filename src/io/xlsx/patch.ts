@@ -13,6 +13,7 @@ import { endsTagName } from './xml.js';
 import { xmlText } from './xml-write.js';
 import { crc32, ZipArchive, type ZipEntry } from './zip.js';
 import { centralHeader, endOfCentralDirectory, localHeader } from './zip-write.js';
+import { writeAll } from '../write/atomic.js';
 
 /** What a cell becomes: text (an inline string), a number, or null (its value removed, its style kept). */
 export type CellValue = string | number | null;
@@ -40,7 +41,7 @@ export async function writePatchedXlsx(source: string, fh: FileHandle, edits: Ce
   const central: Buffer[] = [];
   let offset = 0;
   const write = async (buf: Buffer): Promise<void> => {
-    await fh.write(buf);
+    await writeAll(fh, buf);
     offset += buf.length;
   };
   for (const entry of zip.entries.values()) {
