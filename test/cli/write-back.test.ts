@@ -26,14 +26,22 @@ const FIXTURES = join(ROOT, 'test', 'fixtures', 'writeback');
 const LABELS: Record<string, string> = { strategic: '战略客户', important: '重要客户', normal: '普通客户' };
 const AS_OF = ['--as-of', '2025-11-15'];
 
-/** Each zip entry's stored bytes and checksum, by name. */
-async function parts(file: string): Promise<Map<string, { crc: number; raw: Buffer }>> {
+/**
+ * Each zip entry by name: its stored bytes and checksum, its whole local record (header, extra
+ * fields, data, descriptor) and its central record with the local offset blanked (the one field a
+ * copy must change).
+ */
+async function parts(file: string): Promise<Map<string, { crc: number; raw: Buffer; record: Buffer; central: Buffer }>> {
   const zip = await ZipArchive.open(file);
-  const out = new Map<string, { crc: number; raw: Buffer }>();
+  const out = new Map<string, { crc: number; raw: Buffer; record: Buffer; central: Buffer }>();
   for (const [name, e] of zip.entries) {
     const chunks: Buffer[] = [];
     for await (const c of zip.raw(e)) chunks.push(c);
-    out.set(name, { crc: e.crc, raw: Buffer.concat(chunks) });
+    const record: Buffer[] = [];
+    for await (const c of zip.record(e)) record.push(c);
+    const central = Buffer.from(e.central!);
+    central.writeUInt32LE(0, 42);
+    out.set(name, { crc: e.crc, raw: Buffer.concat(chunks), record: Buffer.concat(record), central });
   }
   return out;
 }
@@ -97,6 +105,9 @@ describe('kam tier --write: the writeback acceptance case', () => {
         if (p === part) continue;
         expect(after.get(p)!.raw.equals(b.raw), p).toBe(true);
         expect(after.get(p)!.crc, p).toBe(b.crc);
+        // Not only the data: the local header with its extra fields, the descriptor, the central record's attributes.
+        expect(after.get(p)!.record.equals(b.record), `${p} local record`).toBe(true);
+        expect(after.get(p)!.central.equals(b.central), `${p} central record`).toBe(true);
       }
       // In the sheet: every cell element of the original, the panes, validation, conditional formats and
       // comments' drawing after the rows, as they were.

@@ -53,6 +53,12 @@ export async function writePatchedXlsx(source: string, fh: FileHandle, edits: Ce
       await write(localHeader(meta));
       await write(data);
       central.push(centralHeader(meta, start));
+    } else if (entry.central && entry.localOffset !== 0xffffffff) {
+      // Untouched: its local record and its central record as they were, only the offset moved.
+      for await (const chunk of zip.record(entry)) await write(chunk);
+      const record = Buffer.from(entry.central);
+      record.writeUInt32LE(start, 42);
+      central.push(record);
     } else {
       const meta = { ...entry, flags: entry.flags & ~0x8 };
       await write(localHeader(meta));
@@ -63,7 +69,7 @@ export async function writePatchedXlsx(source: string, fh: FileHandle, edits: Ce
   }
   const cdStart = offset;
   for (const c of central) await write(c);
-  await write(endOfCentralDirectory(central.length, offset - cdStart, cdStart));
+  await write(endOfCentralDirectory(central.length, offset - cdStart, cdStart, zip.comment));
   await fh.sync();
 }
 

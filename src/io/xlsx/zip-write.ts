@@ -36,13 +36,14 @@ export function centralHeader(e: ZipEntry, localOffset: number): Buffer {
   return Buffer.concat([h, e.rawName]);
 }
 
-/** The end-of-central-directory record. */
-export function endOfCentralDirectory(entries: number, size: number, offset: number): Buffer {
+/** The end-of-central-directory record (with the archive's comment, where it has one). */
+export function endOfCentralDirectory(entries: number, size: number, offset: number, comment: Buffer = Buffer.alloc(0)): Buffer {
   const end = Buffer.alloc(22);
   end.writeUInt32LE(SIGNATURE.eocd, 0);
   end.writeUInt16LE(entries, 8);
   end.writeUInt16LE(entries, 10);
   end.writeUInt32LE(size, 12);
   end.writeUInt32LE(offset, 16);
-  return end;
+  end.writeUInt16LE(comment.length, 20);
+  return Buffer.concat([end, comment]);
 }

@@ -21,6 +21,8 @@ export interface ZipEntry {
   crc: number;
   time: number;
   date: number;
+  /** The entry's central-directory record as stored (attributes, extra fields, comment): a copy keeps it. */
+  central?: Buffer;
 }
 
 /**
@@ -51,6 +53,8 @@ export class ZipArchive {
     readonly file: string,
     readonly fileSize: number,
     readonly entries: Map<string, ZipEntry>,
+    /** The archive's comment (after the end-of-central-directory record). */
+    readonly comment: Buffer = Buffer.alloc(0),
   ) {
     for (const [name, e] of entries) this.byLower.set(name.toLowerCase(), e);
   }
@@ -60,8 +64,8 @@ export class ZipArchive {
     const fh = await open(file, 'r');
     try {
       const { size } = await fh.stat();
-      const entries = await readCentralDirectory(fh, size, file);
-      return new ZipArchive(file, size, entries);
+      const { entries, comment } = await readCentralDirectory(fh, size, file);
+      return new ZipArchive(file, size, entries, comment);
     } finally {
       await fh.close();
     }
@@ -71,6 +75,32 @@ export class ZipArchive {
   find(name: string): ZipEntry | undefined {
     const n = name.replace(/^\/+/, '');
     return this.entries.get(n) ?? this.byLower.get(n.toLowerCase());
+  }
+
+  /**
+   * The entry's whole local record as it is in the file — local header with its extra fields, the
+   * stored data, and the data descriptor that follows it where the writer put one — for a copy
+   * that keeps every byte.
+   */
+  async *record(entry: ZipEntry): AsyncGenerator<Buffer> {
+    const fh = await open(this.file, 'r');
+    let end: number;
+    try {
+      const start = await this.dataStart(fh, entry);
+      end = start + entry.compressedSize;
+      if (entry.flags & 0x8) {
+        // A data descriptor: an optional signature, the CRC, and sizes of 4 bytes (8 in ZIP64).
+        const sig = Buffer.alloc(4);
+        await fh.read(sig, 0, 4, end);
+        const zip64 = entry.size > 0xfffffffe || entry.compressedSize > 0xfffffffe;
+        end += (sig.readUInt32LE(0) === 0x08074b50 ? 4 : 0) + 4 + (zip64 ? 16 : 8);
+      }
+    } finally {
+      await fh.close();
+    }
+    if (end > this.fileSize) throw truncated(this.file);
+    if (end === entry.localOffset) return;
+    for await (const chunk of createReadStream(this.file, { start: entry.localOffset, end: end - 1, highWaterMark: 1 << 20 })) yield chunk as Buffer;
   }
 
   /** The entry's stored (compressed) bytes, as they are in the file. */
@@ -169,7 +199,7 @@ export class ZipArchive {
   }
 }
 
-async function readCentralDirectory(fh: FileHandle, size: number, file: string): Promise<Map<string, ZipEntry>> {
+async function readCentralDirectory(fh: FileHandle, size: number, file: string): Promise<{ entries: Map<string, ZipEntry>; comment: Buffer }> {
   const tailLen = Math.min(size, 65535 + 22 + 20);
   const tail = Buffer.alloc(tailLen);
   await fh.read(tail, 0, tailLen, size - tailLen);
@@ -181,6 +211,7 @@ async function readCentralDirectory(fh: FileHandle, size: number, file: string):
     }
   }
   if (eocd < 0) throw truncated(file);
+  const comment = Buffer.from(tail.subarray(eocd + 22, Math.min(tailLen, eocd + 22 + tail.readUInt16LE(eocd + 20))));
   let count = tail.readUInt16LE(eocd + 10);
   let cdSize = tail.readUInt32LE(eocd + 12);
   let cdOffset = tail.readUInt32LE(eocd + 16);
@@ -218,6 +249,7 @@ async function readCentralDirectory(fh: FileHandle, size: number, file: string):
       compressedSize: cd.readUInt32LE(p + 20),
       size: cd.readUInt32LE(p + 24),
       localOffset: cd.readUInt32LE(p + 42),
+      central: Buffer.from(cd.subarray(p, p + 46 + nameLen + extraLen + commentLen)),
     };
     readZip64Extra(cd.subarray(p + 46 + nameLen, p + 46 + nameLen + extraLen), entry);
     if (entry.localOffset + entry.compressedSize > size) throw truncated(file);
@@ -227,7 +259,7 @@ async function readCentralDirectory(fh: FileHandle, size: number, file: string):
     entries.set(entry.name, entry);
     p += 46 + nameLen + extraLen + commentLen;
   }
-  return entries;
+  return { entries, comment };
 }
 
 function readZip64Extra(extra: Buffer, entry: ZipEntry): void {
