@@ -6,6 +6,7 @@ import { checkCommand, checkCommandSpecs } from './commands/check.js';
 import { configCommand, configCommandSpec, type ConfigOptions } from './commands/config.js';
 import { convertCommand, convertCommandSpec, type ConvertCliOptions } from './commands/convert.js';
 import { initCommand, initCommandSpec, type InitCliOptions } from './commands/init.js';
+import { reportCommand, reportCommandSpec, type ReportCliOptions } from './commands/report.js';
 import { loadCommand, loadCommandSpec, type LoadOptions } from './commands/load.js';
 import { matrixCommand, matrixCommandSpec, type MatrixCliOptions } from './commands/matrix.js';
 import { tierCommand, tierCommandSpec, type TierOptions } from './commands/tier.js';
@@ -39,6 +40,7 @@ export function createProgram(ctx: CliContext, setExit: (code: number) => void):
   matrixCommandSpec(program, async (book, cmd) => setExit(await matrixCommand(book, mergedOptions(cmd) as MatrixCliOptions, ctx)));
   configCommandSpec(program, async (book, cmd) => setExit(await configCommand(book, mergedOptions(cmd) as ConfigOptions, ctx)));
   convertCommandSpec(program, async (input, output, cmd) => setExit(await convertCommand(input, output, mergedOptions(cmd) as ConvertCliOptions, ctx)));
+  reportCommandSpec(program, async (book, cmd) => setExit(await reportCommand(book, mergedOptions(cmd) as ReportCliOptions, ctx)));
   initCommandSpec(program, async (file, cmd) => setExit(await initCommand(file, mergedOptions(cmd) as unknown as InitCliOptions, ctx)));
   return program;
 }

@@ -6,7 +6,10 @@
 import type { ConfigResult } from '../config/resolve.js';
 import type { Finding } from '../model/finding.js';
 import type { WorkbookSheet } from '../model/styled-sheet.js';
-import type { CheckReport, GapsReport } from '../rules/check.js';
+import { GAP_RULES, type CheckReport, type GapsReport } from '../rules/check.js';
+import type { ReportResult } from '../rules/report.js';
+import { reportHtml } from './report/html.js';
+import { reportMarkdown } from './report/markdown.js';
 import type { TierReport } from '../scoring/score.js';
 import type { LoadReport } from '../workload/report.js';
 import type { Matrix } from '../matrix/build.js';
@@ -42,6 +45,7 @@ export interface Results {
   load: LoadReport;
   matrix: Matrix;
   config: ConfigResult;
+  report: ReportResult;
 }
 export type Kind = keyof Results;
 export type Result = Results[Kind];
@@ -64,6 +68,7 @@ export const RENDERERS = {
   load: { text: loadText, json: loadJson, markdown: loadMarkdown, csv: loadCsv },
   matrix: { text: matrixText, json: matrixJson, csv: matrixCsv, markdown: matrixMarkdown, html: matrixHtml, xlsx: matrixSheets },
   config: { json: configJson },
+  report: { markdown: reportMarkdown, html: reportHtml },
 } satisfies { [K in Kind]: Renderers<Results[K]> };
 
 /** The formats a kind offers on stdout (`--format`), the default first. */
@@ -137,6 +142,9 @@ export function showsFinding(kind: Kind, format: TextFormat, f: Finding): boolea
     case 'matrix':
       // The matrix marks the rules in its rows; the findings themselves go to stderr.
       return false;
+    case 'report':
+      // The report shows the gaps and the accounts' tiers and trends; findings of the sheets' cells go to stderr.
+      return GAP_RULES.has(f.rule) || f.rule.startsWith('account/');
     default:
       return true;
   }

@@ -90,6 +90,26 @@ describe('examples/ci', () => {
   });
 });
 
+describe('the report workflow (examples/ci/kam-report.yml, issue 12)', () => {
+  it('its kam commands run as written: the markdown in the step summary, the HTML file beside it', () => {
+    const kamCmd = `${process.execPath} ${join(ROOT, 'bin', 'kam.js')}`;
+    const yml = readFileSync(join(ROOT, 'examples', 'ci', 'kam-report.yml'), 'utf8');
+    const commands = yml.split('\n').flatMap((l) => (/^\s+run: kam /.exec(l) ? [l.replace(/^\s+run: /, '')] : []));
+    expect(commands).toHaveLength(2);
+    const dir = tempDir();
+    for (const cmd of commands) {
+      const r = spawnSync('sh', ['-c', `kam() { ${kamCmd} "$@"; }; ${cmd}`], {
+        cwd: dir,
+        env: { ...process.env, KAM_BOOK: join(EXAMPLES, 'accounts-zh.xlsx'), GITHUB_STEP_SUMMARY: join(dir, 'summary.md'), NO_COLOR: '1', LANG: 'zh_CN.UTF-8' },
+        encoding: 'utf8',
+      });
+      expect(r.status, `${cmd}\n${r.stderr}`).toBe(0);
+    }
+    expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toMatch(/^## 大客户管理报告\n/);
+    expect(readFileSync(join(dir, 'kam-report.html'), 'utf8')).toContain('<section id="workload">');
+  });
+});
+
 describe('templates', () => {
   it('kam.config.json holds exactly the defaults', () => {
     const template = JSON.parse(readFileSync(join(ROOT, 'templates', 'kam.config.json'), 'utf8')) as Record<string, unknown>;

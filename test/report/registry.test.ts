@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { isStyled } from '../../src/model/styled-sheet.js';
 import { reportContext } from '../../src/report/context.js';
 import { fileFormats, render, renderSheets, renderText, RENDERERS, showsFinding, stdoutFormats, type Kind, type Results, type TextFormat } from '../../src/report/index.js';
-import { checkSample, configSample, gapsSample, loadSample, matrixSample, pieces, tierSample } from './samples.js';
+import { checkSample, configSample, gapsSample, loadSample, matrixSample, pieces, reportSample, tierSample } from './samples.js';
 
-const SAMPLES: Results = { tier: tierSample(), check: checkSample(), gaps: gapsSample(), load: loadSample(), matrix: matrixSample(), config: configSample() };
+const SAMPLES: Results = { tier: tierSample(), check: checkSample(), gaps: gapsSample(), load: loadSample(), matrix: matrixSample(), config: configSample(), report: reportSample() };
 const KINDS = Object.keys(SAMPLES) as Kind[];
 
 describe('formats', () => {
@@ -21,6 +21,7 @@ describe('formats', () => {
     expect(stdoutFormats('load')).toEqual(['text', 'json', 'markdown', 'csv']);
     expect(stdoutFormats('matrix')).toEqual(['text', 'json', 'csv', 'markdown', 'html']);
     expect(stdoutFormats('config')).toEqual(['json']);
+    expect(stdoutFormats('report')).toEqual(['markdown', 'html']);
   });
 
   it('in files: the stdout formats, and xlsx for tier and matrix', () => {
@@ -30,6 +31,7 @@ describe('formats', () => {
     expect(fileFormats('load')).toEqual(['text', 'json', 'markdown', 'csv']);
     expect(fileFormats('matrix')).toEqual(['text', 'json', 'csv', 'markdown', 'html', 'xlsx']);
     expect(fileFormats('config')).toEqual(['json']);
+    expect(fileFormats('report')).toEqual(['markdown', 'html']);
   });
 });
 

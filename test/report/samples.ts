@@ -1,6 +1,8 @@
 // Small results of every kind, built in code (test/helpers/rows.ts and the core functions), for
 // the renderer tests; and what those tests share to read a rendering.
+import type { ReportResult } from '../../src/rules/report.js';
 import { stripVTControlCharacters } from 'node:util';
+import type { IsoDate } from '../../src/util/date.js';
 import { expect } from 'vitest';
 import type { ConfigResult } from '../../src/config/resolve.js';
 import type { Rendered } from '../../src/report/index.js';
@@ -165,6 +167,12 @@ export function matrixSample(options: MatrixOptions = {}): Matrix {
   const book = bookOf({ accounts, staff, assignments });
   const findings = check({ accounts, staff, assignments }).findings;
   return buildMatrix(book, computeLoad(book), findings, 'book.xlsx', options);
+}
+
+/** `kam report`: the samples of tier, gaps and load, and the matrix sample's tasks × roles. */
+export function reportSample(top = 20): ReportResult {
+  const tier = tierSample();
+  return { kind: 'report', file: 'book.xlsx', asOf: '2025-11-15' as IsoDate, tiers: tier.tiers, tier, gaps: gapsSample(), load: loadSample(), heat: matrixSample({ view: 'task', columns: 'role' }), top, cutoffs: [0.8, 0.95], findings: checkSample().findings };
 }
 
 /** `kam config`: the defaults in force. */

@@ -4,6 +4,7 @@
  * network (a Content-Security-Policy says so to the browser).
  */
 import type { Value } from '../../model/sheet-data.js';
+import type { Lang } from '../../model/lang.js';
 import type { Matrix } from '../../matrix/build.js';
 import { label, type LabelKey } from '../../i18n/labels.js';
 import type { ReportContext } from '../context.js';
@@ -35,6 +36,25 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
+/**
+ * The start of a self-contained page, up to `<body>`: the language, UTF-8, the CSP that lets
+ * nothing be fetched, the viewport, the title (escaped here) and the inline style.
+ */
+export function pageHead(lang: Lang, title: string, css: string): string[] {
+  return [
+    '<!DOCTYPE html>',
+    `<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>${css}</style>`,
+    '</head>',
+    '<body>',
+  ];
+}
+
 const cell = (v: Value): string => escapeHtml(v === null || v === undefined ? '' : String(v));
 
 export function matrixHtml(m: Matrix, ctx: ReportContext): string {
@@ -42,16 +62,7 @@ export function matrixHtml(m: Matrix, ctx: ReportContext): string {
   const L = (k: LabelKey, p: Record<string, string | number> = {}): string => escapeHtml(label(lang, k, p));
   const data = matrixTable(m, lang);
   const out: string[] = [
-    '<!DOCTYPE html>',
-    `<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${L('matrix.title')} · ${escapeHtml(m.file)}</title>`,
-    `<style>${CSS}</style>`,
-    '</head>',
-    '<body>',
+    ...pageHead(lang, `${label(lang, 'matrix.title')} · ${m.file}`, CSS),
     `<h1>${L('matrix.title')}</h1>`,
     `<p class="meta">${escapeHtml(m.file)} · ${L('tier.asOf', { date: m.asOf })} · ${L('matrix.summary', { rows: m.view === 'task' ? m.taskRows.length : m.rows.length, columns: m.columns.length })}</p>`,
     '<div class="scroll"><table>',

@@ -1,0 +1,44 @@
+/**
+ * `kam report` (issue 12): one report for the planning meeting, composed of the results the other
+ * commands give — the tiers (`kam tier`), the responsibility gaps (`kam gaps`), the workload with
+ * its suggested moves (`kam load --suggest`) and the tasks × roles heat map (`kam matrix --view
+ * task --columns role`) — from one reading of the book; no second computation path.
+ */
+import { indexBook } from '../book/book.js';
+import { buildMatrix } from '../matrix/build.js';
+import { gapsReport } from '../rules/check.js';
+import type { ReportResult } from '../rules/report.js';
+import { computeLoad } from '../workload/load.js';
+import { checkFromTables } from './check.js';
+import { loadFromTables } from './load.js';
+import { readBookTables } from './tables.js';
+import { requireKeyColumns, requireSheet, type Session } from './session.js';
+
+export interface ReportOptions {
+  top?: number;
+}
+
+/** The report of a book. */
+export async function reportBook(session: Session, options: ReportOptions = {}): Promise<ReportResult> {
+  requireSheet(session, 'assignments');
+  const tables = await readBookTables(session);
+  requireKeyColumns(session, 'assignments', tables.assignments!.layout);
+  const { accounts, staff, assignments, tiers } = tables;
+  const book = indexBook({ config: session.config, asOf: session.asOf, assignments: assignments!, ...(staff ? { staff } : {}), ...(accounts ? { accounts } : {}), ...(tiers ? { tiers: tiers.accounts } : {}) });
+  const check = checkFromTables(session, tables, book);
+  const load = loadFromTables(session, tables, { suggest: true });
+  const heat = buildMatrix(book, computeLoad(book), check.findings, session.path, { view: 'task', columns: 'role' });
+  return {
+    kind: 'report',
+    file: session.path,
+    asOf: session.asOf,
+    tiers: session.config.tiers,
+    ...(tiers ? { tier: tiers } : {}),
+    gaps: gapsReport(check),
+    load,
+    heat,
+    top: options.top ?? 20,
+    cutoffs: [...session.config.scoring.abc.cutoffs],
+    findings: check.findings,
+  };
+}
