@@ -4,7 +4,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import { rng } from './example-data.mjs';
 
@@ -108,6 +108,24 @@ for (const n of sizes) {
   const ids = Array.from({ length: Math.min(1000, n) }, (_, i) => ['--account', `KA${String(i).padStart(6, '0')}`]).flat();
   const xlsx = time(`kam matrix -o (${Math.min(1000, n)} accounts, xlsx)`, ['matrix', file, ...ids, '-o', join(outDir, `matrix-${n}.xlsx`), '-q', '--as-of', '2025-11-15']);
   console.log(`  matrix / check: person view ${(one / check).toFixed(2)}, 1,000-account workbook ${(xlsx / check).toFixed(2)} (target ≤ 1.5)`);
+  // kam report (issue 12): the HTML page's size (target < 5 MB) and its render time in Debian's Chromium (target < 5 s).
+  const html = join(outDir, `report-${n}.html`);
+  time(`kam report -o report.html`, ['report', file, '-o', html, '-q', '--as-of', '2025-11-15']);
+  console.log(`  report.html: ${(statSync(html).size / 1048576).toFixed(2)} MB (target < 5), rendered in Chromium in ${(await renderSeconds(html)).toFixed(2)} s (target < 5)`);
+}
+
+/** Seconds from navigation to the load event of a page in headless Chromium. */
+async function renderSeconds(file) {
+  const { default: puppeteer } = await import('puppeteer-core');
+  const browser = await puppeteer.launch({ executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : 'chromium', headless: true, args: ['--no-sandbox'] });
+  try {
+    const page = await browser.newPage();
+    const t0 = process.hrtime.bigint();
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+    return Number(process.hrtime.bigint() - t0) / 1e9;
+  } finally {
+    await browser.close();
+  }
 }
 
 /** The first name of the Staff sheet (人员) of a generated book. */

@@ -3,7 +3,7 @@
 // markdown for a pull request (escaped, headline counts first, under GitHub's 1 MiB).
 import { describe, expect, it } from 'vitest';
 import { reportContext } from '../../src/report/context.js';
-import { reportHtml } from '../../src/report/report/html.js';
+import { FOLD_MAX, reportHtml } from '../../src/report/report/html.js';
 import { MARKDOWN_LIMIT, reportMarkdown } from '../../src/report/report/markdown.js';
 import { barChart, hbarChart, paretoChart } from '../../src/report/report/svg.js';
 import { reportSample } from './samples.js';
@@ -60,9 +60,17 @@ describe('the HTML report', () => {
     for (const id of ['summary', 'tiers', 'gaps', 'workload', 'heat']) expect(html).toContain(`<section id="${id}">`);
   });
 
-  it('folds what is past --top in <details>', () => {
+  it('folds what is past --top in <details>, and only counts what is past FOLD_MAX more (a 100k-account book stays small)', () => {
     const html = reportHtml(reportSample(1), en);
     expect(html).toMatch(/<details><summary>\d+ more<\/summary>/);
+    const big = reportSample(20);
+    const a = big.tier!.accounts[0]!;
+    big.tier!.accounts = Array.from({ length: 100_000 }, (_, i) => ({ ...a, rank: i + 1, name: `Account ${i}` }));
+    const page = reportHtml(big, en);
+    expect(page).toContain('<summary>99980 more</summary>');
+    expect(page).toContain(`<p>${99_980 - FOLD_MAX} more not listed here: kam tier, kam gaps and kam load list them all</p>`);
+    expect(page.match(/<th scope="row">Account \d+<\/th>/g)).toHaveLength(20 + FOLD_MAX);
+    expect(page.length).toBeLessThan(200_000);
   });
 });
 

@@ -42,6 +42,9 @@ details summary { cursor: pointer; color: #0969da; margin: .3rem 0; }
 @media print { nav { position: static; } section { break-before: page; } section:first-of-type { break-before: auto; } details { display: block; } }
 `;
 
+/** Rows folded into a section's <details> at most; beyond them the rest is counted, not listed. */
+export const FOLD_MAX = 200;
+
 /** The report as one HTML page. */
 export function reportHtml(r: ReportResult, ctx: ReportContext): string {
   const { lang } = ctx;
@@ -49,12 +52,15 @@ export function reportHtml(r: ReportResult, ctx: ReportContext): string {
   const esc = (v: unknown): string => escapeHtml(v === undefined || v === null ? '' : String(v));
   const tierOf = (id: string | undefined): string => tierName(r.tiers, id, lang);
   const top = Math.max(1, r.top);
+  // Past --top, a list folds into <details>, and past FOLD_MAX more it is only counted: the report
+  // of a 100,000-account book stays a few MB (the other commands list everything).
   const folded = <T>(items: readonly T[], row: (item: T) => string, head: string): string => {
     const shown = items.slice(0, top).map(row).join('');
-    const rest = items.slice(top);
+    const rest = items.slice(top, top + FOLD_MAX);
     const table = (body: string): string => `<table>${head}<tbody>${body}</tbody></table>`;
-    return table(shown) + (rest.length > 0 ? `<details><summary>${L('report.more', { n: rest.length })}</summary>${table(rest.map(row).join(''))}</details>` : '');
+    return table(shown) + (rest.length > 0 ? `<details><summary>${L('report.more', { n: items.length - top })}</summary>${table(rest.map(row).join(''))}${unlisted(items.length - top - rest.length)}</details>` : '');
   };
+  const unlisted = (n: number): string => (n > 0 ? `<p>${L('report.unlisted', { n })}</p>` : '');
 
   const errors = r.gaps.summary.error;
   const warnings = r.gaps.summary.warn;
@@ -107,7 +113,10 @@ export function reportHtml(r: ReportResult, ctx: ReportContext): string {
     return `<h3>${esc(g.account || '—')}${g.id ? ` (${esc(g.id)})` : ''}${g.tier ? ` · ${esc(tierOf(g.tier))}` : ''}</h3><table><thead><tr><th scope="col">${L('report.problem')}</th><th scope="col">${L('report.cell')}</th><th scope="col">${L('report.problem')}</th><th scope="col">rule</th></tr></thead><tbody>${rows}</tbody></table>`;
   };
   out.push(r.gaps.groups.slice(0, top).map(groupHtml).join(''));
-  if (r.gaps.groups.length > top) out.push(`<details><summary>${L('report.more', { n: r.gaps.groups.length - top })}</summary>${r.gaps.groups.slice(top).map(groupHtml).join('')}</details>`);
+  if (r.gaps.groups.length > top) {
+    const rest = r.gaps.groups.slice(top, top + FOLD_MAX);
+    out.push(`<details><summary>${L('report.more', { n: r.gaps.groups.length - top })}</summary>${rest.map(groupHtml).join('')}${unlisted(r.gaps.groups.length - top - rest.length)}</details>`);
+  }
   out.push('</section>');
 
   // Workload: utilisation bars against the thresholds, fairness per role, the suggested moves.
