@@ -21,7 +21,7 @@
 // with its message in <system-out>, no longer a failure (failures 34 → 21); gaps headings count
 // `2 problems` / `1 problem`, not `problem(s)`. Issue 11 added kam's own Accounts columns
 // computed_tier and computed_score (`kam tier --write`) to the schema's column names, and
-// err-apply-no-output names --write beside -o.
+// err-apply-no-output names --write beside -o. Issue 12 added the report-* cases (kam report).
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -90,6 +90,8 @@ const CASES: Record<string, string[]> = {
   'matrix-zh-person': ['matrix', ZH, '--view', 'person', '--person', '张伟'],
   'matrix-zh-department-csv': ['matrix', ZH, '--columns', 'department', '--format', 'csv'],
   'matrix-en-markdown': ['matrix', EN, '--format', 'markdown', '--tier', 'strategic'],
+  'report-zh-markdown': ['report', ZH, '--format', 'markdown'],
+  'report-en-html': ['report', EN, '--format', 'html'],
   'zh:matrix-zh': ['matrix', ZH, '--account', 'KA001', '--account', '北方重工集团'],
   'load-zh': ['load', ZH],
   'load-zh-json': ['load', ZH, '--format', 'json'],

@@ -50,7 +50,8 @@ async function inkOf(png: Uint8Array): Promise<number> {
 describe.each([
   ['zh', 'accounts-zh.xlsx'],
   ['en', 'accounts-en.xlsx'],
-] as const)('the HTML report of %s in Chromium', (lang, name) => {
+  ['en', 'csv-en'],
+] as const)('the HTML report (%s) of %s in Chromium', (lang, name) => {
   const book = join(EXAMPLES, name);
   const html = join(tempDir('kam-report-'), 'report.html');
 
@@ -82,7 +83,7 @@ describe.each([
     const seen = (await page.evaluate(`({
       title: document.title,
       sections: [...document.querySelectorAll('main > section')].map((s) => s.id),
-      tierBars: [...document.querySelectorAll('svg.bars g.bar')].map((g) => [g.getAttribute('data-label'), Number(g.getAttribute('data-value')), g.querySelector('text.value')?.textContent]),
+      tierBars: [...document.querySelectorAll('svg.bars')[0].querySelectorAll('g.bar')].map((g) => [g.getAttribute('data-label'), Number(g.getAttribute('data-value')), g.querySelector('text.value')?.textContent]),
       people: [...document.querySelectorAll('svg.hbars g.bar')].map((g) => [g.getAttribute('data-label'), Number(g.getAttribute('data-value'))]),
       gapGroups: document.querySelectorAll('#gaps h3').length,
       charts: [...document.querySelectorAll('svg.chart')].map((s) => s.getAttribute('aria-label') ?? ''),

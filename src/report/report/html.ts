@@ -89,7 +89,8 @@ export function reportHtml(r: ReportResult, ctx: ReportContext): string {
   else {
     const t = r.tier;
     const bars = t.summary.map((s) => ({ label: tierOf(s.tier), value: s.count, text: String(s.count), cls: s.tier }));
-    out.push('<div class="charts">', barChart(bars, label(lang, 'report.tierCounts')), paretoChart(t.accounts.map((a) => a.revenue ?? 0), r.cutoffs, label(lang, 'report.pareto')), '</div>');
+    const shares = t.summary.map((s) => ({ label: tierOf(s.tier), value: s.revenueShare, text: fmtPercent(s.revenueShare), cls: s.tier }));
+    out.push('<div class="charts">', barChart(bars, label(lang, 'report.tierCounts')), barChart(shares, label(lang, 'report.revenueShare')), paretoChart(t.accounts.map((a) => a.revenue ?? 0), r.cutoffs, label(lang, 'report.pareto')), '</div>');
     out.push(`<table><thead><tr><th scope="col">${L('tier')}</th><th scope="col">${L('count')}</th><th scope="col">${L('revenue')}</th><th scope="col">${L('share')}</th></tr></thead><tbody>`);
     for (const s of t.summary) out.push(`<tr><th scope="row">${esc(tierOf(s.tier))}</th><td class="n">${s.count}</td><td class="n">${esc(s.revenue.toLocaleString('en-US'))}</td><td class="n">${esc(fmtPercent(s.revenueShare))}</td></tr>`);
     out.push('</tbody></table>', `<h3>${L('report.topAccounts')}</h3>`);
@@ -136,8 +137,8 @@ export function reportHtml(r: ReportResult, ctx: ReportContext): string {
     ),
   );
   if (people.length > top) out.push(`<p>${L('report.more', { n: people.length - top })}</p>`);
-  out.push(`<h3>${L('report.fairness')}</h3><table><thead><tr><th scope="col">${L('role')}</th><th scope="col">${L('report.people')}</th><th scope="col">${L('report.mean')}</th><th scope="col">${L('report.spread')}</th></tr></thead><tbody>`);
-  for (const f of r.load.fairness) out.push(`<tr><th scope="row">${esc(f.role)}</th><td class="n">${f.people}</td><td class="n">${esc(fmtPercent(f.mean, 0))}</td><td class="n">${esc(fmtPercent(f.stdDev, 0))}</td></tr>`);
+  out.push(`<h3>${L('report.fairness')}</h3><table><thead><tr><th scope="col">${L('role')}</th><th scope="col">${L('report.people')}</th><th scope="col">${L('report.mean')}</th><th scope="col">${L('report.spread')}</th><th scope="col">${L('report.maxMin')}</th></tr></thead><tbody>`);
+  for (const f of r.load.fairness) out.push(`<tr><th scope="row">${esc(f.role)}</th><td class="n">${f.people}</td><td class="n">${esc(fmtPercent(f.mean, 0))}</td><td class="n">${esc(fmtPercent(f.stdDev, 0))}</td><td class="n">${Number.isFinite(f.maxMinRatio) ? `${f.maxMinRatio.toFixed(1)}×` : '∞'}</td></tr>`);
   out.push('</tbody></table>', `<h3>${L('report.moves')}</h3>`);
   const moves = r.load.suggestion?.moves ?? [];
   if (moves.length === 0) out.push(`<p>${L('report.noMoves')}</p>`);
