@@ -60,7 +60,7 @@ describe.each([
     expect([0, 1]).toContain(r.code);
     const tier = JSON.parse((await kam(['tier', book, ...AS_OF, '--format', 'json'])).stdout) as { accounts: { tier: string }[] };
     const gaps = JSON.parse((await kam(['gaps', book, ...AS_OF, '--format', 'json'])).stdout) as { findings: { account?: string }[] };
-    const load = JSON.parse((await kam(['load', book, ...AS_OF, '--format', 'json'])).stdout) as { people: { name: string; utilization: number; capacity: number }[] };
+    const load = JSON.parse((await kam(['load', book, ...AS_OF, '--format', 'json'])).stdout) as { people: { name: string; utilization: number; capacity: number; status: string }[] };
 
     const page = await browser.newPage();
     const requests: string[] = [];
@@ -94,12 +94,15 @@ describe.each([
     for (const a of tier.accounts) counts.set(a.tier, (counts.get(a.tier) ?? 0) + 1);
     expect(seen.tierBars.map(([, v]) => v).reduce((a, v) => a + (v as number), 0)).toBe(tier.accounts.length);
     for (const [, v, text] of seen.tierBars) expect(Number(text)).toBe(v);
-    expect(seen.tierBars.map(([, v]) => v).sort()).toEqual([...counts.values()].sort());
+    expect(seen.tierBars.map(([, v]) => v).sort((a, b) => a - b)).toEqual([...counts.values()].sort((a, b) => a - b));
     // Gaps: a heading per account group, as kam gaps groups them (the rest folded, still in the page).
     expect(seen.gapGroups).toBe(new Set(gaps.findings.map((f) => f.account ?? '')).size);
     // Workload: the busiest people and their utilisation as kam load gives them.
     const util = new Map(load.people.map((p) => [p.name, p.utilization]));
-    expect(seen.people.length).toBe(Math.min(20, load.people.filter((p) => p.capacity > 0).length));
+    const staffed = load.people.filter((p) => p.capacity > 0 && p.status !== 'unknown' && p.status !== 'inactive');
+    expect(seen.people.length).toBe(Math.min(20, staffed.length));
+    // Busiest first.
+    expect(seen.people.map(([, v]) => v)).toEqual([...seen.people.map(([, v]) => v)].sort((a, b) => b - a));
     for (const [person, value] of seen.people) expect(value).toBeCloseTo(util.get(person as string)!, 9);
     // Charts say their numbers to a screen reader.
     expect(seen.charts.every((a) => /\d/.test(a))).toBe(true);

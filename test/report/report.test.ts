@@ -82,13 +82,26 @@ describe('the markdown report', () => {
     expect(md).not.toMatch(/\|[^|\n]*<(?!br>|details>|summary>|\/details>|\/summary>)/);
   });
 
-  it('stays under GitHub\'s 1 MiB step-summary limit, saying how much is left out', () => {
+  it('stays under GitHub\'s 1 MiB step-summary limit: whole sections only, the ones left out named', () => {
     const r = reportSample(1_000_000);
     const finding = r.gaps.groups[0]!.findings[0]!;
     const group = r.gaps.groups[0]!;
-    r.gaps.groups = Array.from({ length: 20_000 }, (_, i) => ({ ...group, account: `Account ${i} ${'x'.repeat(40)}`, severity: 'error' as const, findings: [{ ...finding, severity: 'error' as const }] }));
+    r.gaps.groups = Array.from({ length: 400 }, (_, i) => ({ ...group, account: `Account ${i} ${'x'.repeat(4000)}`, severity: 'error' as const, findings: [{ ...finding, severity: 'error' as const }] }));
     const md = reportMarkdown(r, en);
     expect(Buffer.byteLength(md, 'utf8')).toBeLessThan(MARKDOWN_LIMIT);
-    expect(md).toMatch(/> \d+ more \(GitHub: 1 MiB\)\n$/);
+    expect(md).toMatch(/> Left out to stay under GitHub's 1 MiB limit: Errors[^\n]*\n$/);
+    expect(md.match(/<details>/g)?.length ?? 0).toBe(md.match(/<\/details>/g)?.length ?? 0);
+  });
+
+  it('folds past --top into <details>, at most 200 rows, the rest counted; backticks escaped', () => {
+    const r = reportSample(1);
+    const finding = r.gaps.groups[0]!.findings[0]!;
+    const group = r.gaps.groups[0]!;
+    r.gaps.groups = Array.from({ length: 500 }, (_, i) => ({ ...group, account: `Acc \`${i}\``, severity: 'error' as const, findings: [{ ...finding, severity: 'error' as const }] }));
+    const md = reportMarkdown(r, en);
+    expect(md).toContain('<details><summary>499 more</summary>');
+    expect(md).toContain('299 more not listed here');
+    expect(md).toContain('Acc \\`0\\`');
+    expect(md).not.toMatch(/[^\\]`/);
   });
 });

@@ -21,7 +21,7 @@ header { padding: 1rem 1.5rem .5rem; } h1 { font-size: 1.5rem; margin: 0; } p.me
 nav { position: sticky; top: 0; background: #fff; border-bottom: 1px solid #d0d7de; padding: .4rem 1.5rem; z-index: 5; }
 nav a { margin-right: 1.1rem; color: #0969da; text-decoration: none; }
 main { padding: 0 1.5rem 2rem; max-width: 1200px; }
-section { margin-top: 1.75rem; } h2 { font-size: 1.2rem; border-bottom: 1px solid #d0d7de; padding-bottom: .25rem; }
+section { margin-top: 1.75rem; scroll-margin-top: 3rem; } h2 { font-size: 1.2rem; border-bottom: 1px solid #d0d7de; padding-bottom: .25rem; }
 h3 { font-size: 1rem; margin: 1rem 0 .4rem; }
 .cards { display: flex; flex-wrap: wrap; gap: .75rem; }
 .card { border: 1px solid #d0d7de; border-radius: 6px; padding: .6rem .9rem; min-width: 9rem; }
@@ -66,7 +66,6 @@ export function reportHtml(r: ReportResult, ctx: ReportContext): string {
   const warnings = r.gaps.summary.warn;
   const over = r.load.people.filter((p) => p.status === 'over').length;
   const overdue = r.gaps.findings.filter((f) => f.rule === 'time/overdue').length;
-  const accounts = r.tier?.accounts.length ?? 0;
   const card = (num: number, what: string, bad = false): string => `<div class="card${bad && num > 0 ? ' bad' : ''}"><div class="num">${num}</div><div class="what">${what}</div></div>`;
 
   const out: string[] = [
@@ -75,7 +74,7 @@ export function reportHtml(r: ReportResult, ctx: ReportContext): string {
     `<nav aria-label="${L('report.toc')}"><a href="#summary">${L('report.summary')}</a><a href="#tiers">${L('report.tiers')}</a><a href="#gaps">${L('report.gaps')}</a><a href="#workload">${L('report.workload')}</a><a href="#heat">${L('report.heat')}</a></nav>`,
     '<main>',
     `<section id="summary"><h2>${L('report.summary')}</h2><div class="cards">`,
-    ...(r.tier ? r.tier.summary.map((s) => card(s.count, `${esc(tierOf(s.tier))} · ${L('report.accounts')}`)) : [card(accounts, L('report.accounts'))]),
+    ...(r.tier ? r.tier.summary.map((s) => card(s.count, `${esc(tierOf(s.tier))} · ${L('report.accounts')}`)) : []),
     card(errors, L('report.errors'), true),
     card(warnings, L('report.warnings'), true),
     card(over, L('report.overCapacity'), true),
@@ -90,7 +89,7 @@ export function reportHtml(r: ReportResult, ctx: ReportContext): string {
     const t = r.tier;
     const bars = t.summary.map((s) => ({ label: tierOf(s.tier), value: s.count, text: String(s.count), cls: s.tier }));
     const shares = t.summary.map((s) => ({ label: tierOf(s.tier), value: s.revenueShare, text: fmtPercent(s.revenueShare), cls: s.tier }));
-    out.push('<div class="charts">', barChart(bars, label(lang, 'report.tierCounts')), barChart(shares, label(lang, 'report.revenueShare')), paretoChart(t.accounts.map((a) => a.revenue ?? 0), r.cutoffs, label(lang, 'report.pareto')), '</div>');
+    out.push('<div class="charts">', barChart(bars, label(lang, 'report.tierCounts')), barChart(shares, label(lang, 'report.revenueShare')), paretoChart(t.accounts.map((a) => a.revenue ?? 0), r.cutoffs, label(lang, 'report.pareto'), (share, n, total) => label(lang, 'report.paretoCut', { share: `${Math.round(share * 100)}%`, n, total })), '</div>');
     out.push(`<table><thead><tr><th scope="col">${L('tier')}</th><th scope="col">${L('count')}</th><th scope="col">${L('revenue')}</th><th scope="col">${L('share')}</th></tr></thead><tbody>`);
     for (const s of t.summary) out.push(`<tr><th scope="row">${esc(tierOf(s.tier))}</th><td class="n">${s.count}</td><td class="n">${esc(s.revenue.toLocaleString('en-US'))}</td><td class="n">${esc(fmtPercent(s.revenueShare))}</td></tr>`);
     out.push('</tbody></table>', `<h3>${L('report.topAccounts')}</h3>`);
@@ -110,8 +109,8 @@ export function reportHtml(r: ReportResult, ctx: ReportContext): string {
   out.push(`<section id="gaps"><h2>${L('report.gaps')}</h2>`);
   if (r.gaps.groups.length === 0) out.push(`<p>${L('report.noGaps')}</p>`);
   const groupHtml = (g: ReportResult['gaps']['groups'][number]): string => {
-    const rows = g.findings.map((f) => `<tr><td class="sev-${f.severity}">${esc(f.severity)}</td><td>${esc(findingWhere(f) ?? '')}</td><td>${esc(findingMessage(f, lang, r.tiers))}</td><td>${esc(f.rule)}</td></tr>`).join('');
-    return `<h3>${esc(g.account || '—')}${g.id ? ` (${esc(g.id)})` : ''}${g.tier ? ` · ${esc(tierOf(g.tier))}` : ''}</h3><table><thead><tr><th scope="col">${L('report.problem')}</th><th scope="col">${L('report.cell')}</th><th scope="col">${L('report.problem')}</th><th scope="col">rule</th></tr></thead><tbody>${rows}</tbody></table>`;
+    const rows = g.findings.map((f) => `<tr><td class="sev-${f.severity}">${L(`severity.${f.severity}`)}</td><td>${esc(findingWhere(f) ?? '')}</td><td>${esc(findingMessage(f, lang, r.tiers))}</td><td>${esc(f.rule)}</td></tr>`).join('');
+    return `<h3>${g.account ? esc(g.account) : L('report.noAccount')}${g.id ? ` (${esc(g.id)})` : ''}${g.tier ? ` · ${esc(tierOf(g.tier))}` : ''}</h3><table><thead><tr><th scope="col">${L('report.severity')}</th><th scope="col">${L('report.cell')}</th><th scope="col">${L('report.problem')}</th><th scope="col">${L('report.rule')}</th></tr></thead><tbody>${rows}</tbody></table>`;
   };
   out.push(r.gaps.groups.slice(0, top).map(groupHtml).join(''));
   if (r.gaps.groups.length > top) {
@@ -123,7 +122,8 @@ export function reportHtml(r: ReportResult, ctx: ReportContext): string {
   // Workload: utilisation bars against the thresholds, fairness per role, the suggested moves.
   const th = r.load.thresholds;
   out.push(`<section id="workload"><h2>${L('report.workload')}</h2>`);
-  const people = r.load.people.filter((p) => p.capacity > 0);
+  // People of the Staff sheet, busiest first (someone the sheet lacks is a gap, not a workload).
+  const people = r.load.people.filter((p) => p.capacity > 0 && p.status !== 'unknown' && p.status !== 'inactive').sort((a, b) => b.utilization - a.utilization || a.name.localeCompare(b.name));
   const busiest = people.slice(0, top);
   out.push(
     hbarChart(
@@ -143,7 +143,7 @@ export function reportHtml(r: ReportResult, ctx: ReportContext): string {
   const moves = r.load.suggestion?.moves ?? [];
   if (moves.length === 0) out.push(`<p>${L('report.noMoves')}</p>`);
   else {
-    const head = `<thead><tr><th scope="col">${L('report.accounts')}</th><th scope="col">${L('report.hours')}</th><th scope="col">${L('report.from')}</th><th scope="col">${L('report.to')}</th></tr></thead>`;
+    const head = `<thead><tr><th scope="col">${L('report.work')}</th><th scope="col">${L('report.hours')}</th><th scope="col">${L('report.from')}</th><th scope="col">${L('report.to')}</th></tr></thead>`;
     out.push(
       folded(
         moves,

@@ -12,6 +12,7 @@ import type { ReportContext } from '../context.js';
 import { findingMessage, findingWhere } from '../shared/findings.js';
 import { mdCell, mdTable } from '../shared/markdown.js';
 import { fmtPercent, fmtScore } from '../shared/numbers.js';
+import { FOLD_MAX } from './html.js';
 
 /** GitHub's step summary takes 1 MiB; the report stays well under it. */
 export const MARKDOWN_LIMIT = 1_000_000;
@@ -22,7 +23,10 @@ export function reportMarkdown(r: ReportResult, ctx: ReportContext): string {
   const tierOf = (id: string | undefined): string => tierName(r.tiers, id, lang);
   const over = r.load.people.filter((p) => p.status === 'over');
   const overdue = r.gaps.findings.filter((f) => f.rule === 'time/overdue').length;
-  const parts: string[] = [
+  // Sections, each whole: the first ones say what matters most; a section that would pass GitHub's
+  // limit is left out with the others after it, and a last line says which.
+  const sections: { title: string; text: string }[] = [];
+  const head = [
     `## ${L('report.title')}`,
     '',
     `${mdCell(r.file)} · ${L('tier.asOf', { date: r.asOf })}`,
@@ -37,40 +41,48 @@ export function reportMarkdown(r: ReportResult, ctx: ReportContext): string {
         [L('report.overdue'), overdue],
       ],
     }, ['l', 'r']),
-  ];
-  const errorGroups = r.gaps.groups.filter((g) => g.severity === 'error');
-  if (errorGroups.length > 0) {
-    parts.push('', `### ${L('report.errors')}`, '');
-    const rows = errorGroups.flatMap((g) => g.findings.filter((f) => f.severity === 'error').map((f) => [g.account + (g.id ? ` (${g.id})` : ''), g.tier ? tierOf(g.tier) : '', findingWhere(f) ?? '', findingMessage(f, lang, r.tiers), f.rule]));
-    parts.push(...folded(rows, r.top, [L('report.accounts'), L('tier'), L('report.cell'), L('report.problem'), 'rule'], L));
-  }
+  ].join('\n');
+  const gapRows = (severity: string) =>
+    r.gaps.groups.flatMap((g) => g.findings.filter((f) => f.severity === severity).map((f) => [g.account ? g.account + (g.id ? ` (${g.id})` : '') : L('report.noAccount'), g.tier ? tierOf(g.tier) : '', findingWhere(f) ?? '', findingMessage(f, lang, r.tiers), f.rule]));
+  const gapHeader = [L('report.accounts'), L('tier'), L('report.cell'), L('report.problem'), L('report.rule')];
+  const errors = gapRows('error');
+  if (errors.length > 0) sections.push({ title: L('report.errors'), text: [`### ${L('report.errors')}`, '', ...folded(errors, r.top, gapHeader, L)].join('\n') });
   if (over.length > 0) {
-    parts.push('', `### ${L('report.overCapacity')}`, '');
-    parts.push(...folded(over.map((p) => [p.name, p.role ?? '', p.hours.toFixed(2), fmtPercent(p.utilization, 0)]), r.top, [L('name.person'), L('role'), L('report.hours'), L('report.utilization')], L));
+    const lines = [`### ${L('report.overCapacity')}`, '', ...folded(over.map((p) => [p.name, p.role ?? '', p.hours.toFixed(2), fmtPercent(p.utilization, 0)]), r.top, [L('name.person'), L('role'), L('report.hours'), L('report.util')], L)];
     const moves = r.load.suggestion?.moves ?? [];
     if (moves.length > 0) {
-      parts.push('', `#### ${L('report.moves')}`, '');
-      parts.push(...folded(moves.map((m) => [`${m.item.group.account?.name ?? m.item.group.accountText} · ${m.item.assignment.task}`, m.hours.toFixed(2), `${m.from.name} ${fmtPercent(m.fromBefore, 0)} → ${fmtPercent(m.fromAfter, 0)}`, `${m.to.name} ${fmtPercent(m.toBefore, 0)} → ${fmtPercent(m.toAfter, 0)}`]), r.top, [L('report.accounts'), L('report.hours'), L('report.from'), L('report.to')], L));
+      lines.push('', `#### ${L('report.moves')}`, '');
+      lines.push(...folded(moves.map((m) => [`${m.item.group.account?.name ?? m.item.group.accountText} · ${m.item.assignment.task}`, m.hours.toFixed(2), `${m.from.name} ${fmtPercent(m.fromBefore, 0)} → ${fmtPercent(m.fromAfter, 0)}`, `${m.to.name} ${fmtPercent(m.toBefore, 0)} → ${fmtPercent(m.toAfter, 0)}`]), r.top, [L('report.work'), L('report.hours'), L('report.from'), L('report.to')], L));
     }
+    sections.push({ title: L('report.overCapacity'), text: lines.join('\n') });
   }
   const moved = r.tier?.accounts.filter((a) => a.movement === '↑' || a.movement === '↓') ?? [];
   if (moved.length > 0) {
-    parts.push('', `### ${L('report.tiers')}`, '');
-    parts.push(...folded(moved.map((a) => [a.name, fmtScore(a.score), `${a.recordedTier ? tierOf(a.recordedTier) : ''} → ${tierOf(a.tier)}`, a.movement]), r.top, [L('name'), L('score'), L('tier'), L('movement')], L));
+    sections.push({ title: L('report.tiers'), text: [`### ${L('report.tiers')}`, '', ...folded(moved.map((a) => [a.name, fmtScore(a.score), `${a.recordedTier ? tierOf(a.recordedTier) : ''} → ${tierOf(a.tier)}`, a.movement]), r.top, [L('name'), L('score'), L('tier'), L('movement')], L)].join('\n') });
   }
-  const text = parts.join('\n') + '\n';
-  if (Buffer.byteLength(text, 'utf8') <= MARKDOWN_LIMIT) return text;
-  // Cut at a line under the limit, and say so.
-  const lines = text.split('\n');
-  let size = 0;
-  let keep = 0;
-  while (keep < lines.length && size + Buffer.byteLength(lines[keep]!, 'utf8') + 1 < MARKDOWN_LIMIT - 200) size += Buffer.byteLength(lines[keep++]!, 'utf8') + 1;
-  return `${lines.slice(0, keep).join('\n')}\n\n> ${L('report.more', { n: lines.length - keep })} (GitHub: 1 MiB)\n`;
+  const warnings = gapRows('warn');
+  if (warnings.length > 0) {
+    sections.push({ title: L('report.warnings'), text: ['<details><summary>' + mdCell(`${L('report.warnings')} (${warnings.length})`) + '</summary>', '', ...folded(warnings, r.top, gapHeader, L), '', '</details>'].join('\n') });
+  }
+  let text = `${head}\n`;
+  for (const [i, s] of sections.entries()) {
+    const next = `\n${s.text}\n`;
+    if (Buffer.byteLength(text + next, 'utf8') > MARKDOWN_LIMIT - 1000) {
+      return `${text}\n> ${L('report.cut', { sections: sections.slice(i).map((x) => x.title).join(', ') })}\n`;
+    }
+    text += next;
+  }
+  return text;
 }
 
-/** The first `top` rows as a table, the rest in a <details> block. */
-function folded(rows: (string | number)[][], top: number, header: string[], L: (k: 'report.more', p: Record<string, number>) => string): string[] {
+/** Rows folded like the HTML report's: `top` in a table, at most FOLD_MAX more in <details>, the rest counted. */
+function folded(rows: (string | number)[][], top: number, header: string[], L: (k: 'report.more' | 'report.unlisted', p: Record<string, number>) => string): string[] {
   const out = [mdTable({ header, rows: rows.slice(0, top) })];
-  if (rows.length > top) out.push('', `<details><summary>${L('report.more', { n: rows.length - top })}</summary>`, '', mdTable({ header, rows: rows.slice(top) }), '', '</details>');
+  const rest = rows.slice(top, top + FOLD_MAX);
+  if (rest.length > 0) {
+    out.push('', `<details><summary>${L('report.more', { n: rows.length - top })}</summary>`, '', mdTable({ header, rows: rest }));
+    if (rows.length > top + rest.length) out.push('', L('report.unlisted', { n: rows.length - top - rest.length }));
+    out.push('', '</details>');
+  }
   return out;
 }

@@ -55,7 +55,8 @@ export function hbarChart(bars: readonly Bar[], title: string, thresholds: reado
   const row = 22;
   const left = 130;
   const right = 70;
-  const top = 22;
+  // Threshold labels take two lines above the bars, alternately, so that close lines do not overlap.
+  const top = 34;
   const height = top + row * Math.max(1, bars.length) + 8;
   const max = Math.max(1.2, ...bars.map((b) => b.value), ...thresholds.map((t) => t.value));
   const x = (v: number): number => left + (Math.max(0, v) / max) * (width - left - right);
@@ -68,9 +69,9 @@ export function hbarChart(bars: readonly Bar[], title: string, thresholds: reado
     out.push(`<rect x="${left}" y="${r1(y + 3)}" width="${r1(x(b.value) - left)}" height="${r1(row - 6)}"><title>${escapeHtml(`${b.label}: ${b.text}`)}</title></rect>`);
     out.push(`<text class="value" x="${r1(x(b.value) + 4)}" y="${r1(y + row * 0.68)}">${escapeHtml(b.text)}</text></g>`);
   });
-  for (const t of thresholds) {
-    out.push(`<g class="threshold"><line x1="${r1(x(t.value))}" y1="${top - 4}" x2="${r1(x(t.value))}" y2="${r1(height - 4)}"/><text x="${r1(x(t.value))}" y="${top - 8}" text-anchor="middle">${escapeHtml(t.label)}</text></g>`);
-  }
+  thresholds.forEach((t, i) => {
+    out.push(`<g class="threshold"><line x1="${r1(x(t.value))}" y1="${top - 4}" x2="${r1(x(t.value))}" y2="${r1(height - 4)}"/><text x="${r1(x(t.value))}" y="${i % 2 === 0 ? top - 8 : top - 22}" text-anchor="middle">${escapeHtml(t.label)}</text></g>`);
+  });
   out.push('</svg>');
   return out.join('');
 }
@@ -79,7 +80,14 @@ export function hbarChart(bars: readonly Bar[], title: string, thresholds: reado
  * The Pareto curve: cumulative share of revenue against the share of accounts (largest first),
  * with the ABC cut-offs as dashed lines. At most 200 points, whatever the number of accounts.
  */
-export function paretoChart(revenues: readonly number[], cutoffs: readonly number[], title: string, width = 420, height = 240): string {
+export function paretoChart(
+  revenues: readonly number[],
+  cutoffs: readonly number[],
+  title: string,
+  describe: (share: number, reached: number, total: number) => string = (share, reached, total) => `${Math.round(share * 100)}% of revenue from ${reached} of ${total} accounts`,
+  width = 420,
+  height = 240,
+): string {
   const sorted = revenues.filter((v) => v > 0).sort((a, b) => b - a);
   const total = sorted.reduce((a, v) => a + v, 0);
   const pad = 32;
@@ -98,7 +106,7 @@ export function paretoChart(revenues: readonly number[], cutoffs: readonly numbe
     });
     if ((i + 1) % step === 0 || i === n - 1) points.push(`${r1(x((i + 1) / n))},${r1(y(share))}`);
   }
-  const aria = `${title}: ${cutoffs.map((c, k) => `${Math.round(c * 100)}% of revenue from ${reach[k]} of ${n} accounts`).join('; ')}`;
+  const aria = `${title}: ${cutoffs.map((c, k) => describe(c, reach[k]!, n)).join('; ')}`;
   const out = [svgOpen(width, height, title, aria, 'pareto')];
   out.push(`<line class="axis" x1="${pad}" y1="${r1(y(0))}" x2="${r1(x(1))}" y2="${r1(y(0))}"/><line class="axis" x1="${pad}" y1="${r1(y(0))}" x2="${pad}" y2="${r1(y(1))}"/>`);
   cutoffs.forEach((c, k) => {

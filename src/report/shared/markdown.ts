@@ -2,7 +2,7 @@
 import type { SheetData, Value } from '../../model/sheet-data.js';
 import { safeLines } from '../../util/safe-text.js';
 
-const MARKDOWN_SPECIAL = /[\\|&<[\]@\n]/g;
+const MARKDOWN_SPECIAL = /[\\|&<[\]@\n`]/g;
 const ESCAPES: Readonly<Record<string, string>> = {
   '\\': '\\\\',
   '|': '\\|',
@@ -13,6 +13,8 @@ const ESCAPES: Readonly<Record<string, string>> = {
   // A word joiner after `@`: shown the same, but GitHub sees no @mention (and no e-mail autolink).
   '@': '@\u2060',
   '\n': '<br>',
+  // A backtick would open a code span, inside which the other escapes show as typed.
+  '`': '\\`',
 };
 
 /**
@@ -22,6 +24,8 @@ const ESCAPES: Readonly<Record<string, string>> = {
  */
 export function mdCell(v: Value): string {
   if (v === null || v === undefined) return '';
+  // kam's own code spans (a rule id such as `raci/no-accountable`) stay code; any other backtick is escaped.
+  if (typeof v === 'string' && /^`[\w./:-]+`$/.test(v)) return v;
   const s = safeLines(String(v)).replace(MARKDOWN_SPECIAL, (ch) => ESCAPES[ch] ?? ch);
   // Bare URLs: `http\://` and `www\.` show the same but are not autolinked.
   return s.includes('://') || /www\./i.test(s) ? s.replace(/(\w):\/\//g, '$1\\://').replace(/\b(www)\./gi, '$1\\.') : s;
