@@ -9,6 +9,7 @@ import { buildMatrix } from '../matrix/build.js';
 import { gapsReport } from '../rules/check.js';
 import type { ReportResult } from '../rules/report.js';
 import { computeLoad } from '../workload/load.js';
+import { loadReport } from '../workload/report.js';
 import { checkFromTables } from './check.js';
 import { loadFromTables } from './load.js';
 import { readBookTables } from './tables.js';
@@ -20,13 +21,14 @@ export interface ReportOptions {
 
 /** The report of a book. */
 export async function reportBook(session: Session, options: ReportOptions = {}): Promise<ReportResult> {
-  requireSheet(session, 'assignments');
+  // A book of accounts alone (a single CSV) is reported too: its tiers, and the missing sheet as the check says.
+  if (!session.sheets.accounts) requireSheet(session, 'assignments');
   const tables = await readBookTables(session);
-  requireKeyColumns(session, 'assignments', tables.assignments!.layout);
+  if (tables.assignments) requireKeyColumns(session, 'assignments', tables.assignments.layout);
   const { accounts, staff, assignments, tiers } = tables;
-  const book = indexBook({ config: session.config, asOf: session.asOf, assignments: assignments!, ...(staff ? { staff } : {}), ...(accounts ? { accounts } : {}), ...(tiers ? { tiers: tiers.accounts } : {}) });
+  const book = indexBook({ config: session.config, asOf: session.asOf, ...(assignments ? { assignments } : {}), ...(staff ? { staff } : {}), ...(accounts ? { accounts } : {}), ...(tiers ? { tiers: tiers.accounts } : {}) });
   const check = checkFromTables(session, tables, book);
-  const load = loadFromTables(session, tables, { suggest: true });
+  const load = assignments ? loadFromTables(session, tables, { suggest: true }) : loadReport(book, computeLoad(book), session.path, { suggest: true });
   const heat = buildMatrix(book, computeLoad(book), check.findings, session.path, { view: 'task', columns: 'role' });
   return {
     kind: 'report',

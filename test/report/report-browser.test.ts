@@ -114,3 +114,21 @@ describe.each([
     await page.close();
   }, 120_000);
 });
+
+describe('the shipped examples that are not whole books', () => {
+  it.each(['accounts-zh.csv', 'raci-zh.xlsx'])('%s: a report all the same, its sections in place, no request, no error', async (name) => {
+    const html = join(tempDir('kam-report-'), 'report.html');
+    const r = await kam(['report', join(EXAMPLES, name), ...AS_OF, '-o', html]);
+    expect(r.code).toBe(1);
+    const page = await browser.newPage();
+    const requests: string[] = [];
+    const errors: string[] = [];
+    page.on('request', (req) => requests.push(req.url()));
+    page.on('pageerror', (err) => errors.push(String(err)));
+    await page.goto(pathToFileURL(html).href, { waitUntil: 'load' });
+    expect(requests).toEqual([pathToFileURL(html).href]);
+    expect(errors).toEqual([]);
+    expect(await page.evaluate(`[...document.querySelectorAll('main > section')].map((s) => s.id)`)).toEqual(['summary', 'tiers', 'gaps', 'workload', 'heat']);
+    await page.close();
+  }, 60_000);
+});

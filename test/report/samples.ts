@@ -172,7 +172,8 @@ export function matrixSample(options: MatrixOptions = {}): Matrix {
 /** `kam report`: the samples of tier, gaps and load, and the matrix sample's tasks × roles. */
 export function reportSample(top = 20): ReportResult {
   const tier = tierSample();
-  return { kind: 'report', file: 'book.xlsx', asOf: '2025-11-15' as IsoDate, tiers: tier.tiers, tier, gaps: gapsSample(), load: loadSample(), heat: matrixSample({ view: 'task', columns: 'role' }), top, cutoffs: [0.8, 0.95], findings: checkSample().findings };
+  const check = checkSample();
+  return { kind: 'report', file: 'book.xlsx', asOf: '2025-11-15' as IsoDate, tiers: tier.tiers, tier, gaps: gapsReport(check), load: loadSample(), heat: matrixSample({ view: 'task', columns: 'role' }), top, cutoffs: [0.8, 0.95], findings: check.findings };
 }
 
 /** `kam config`: the defaults in force. */

@@ -62,8 +62,9 @@ export function reportHtml(r: ReportResult, ctx: ReportContext): string {
   };
   const unlisted = (n: number): string => (n > 0 ? `<p>${L('report.unlisted', { n })}</p>` : '');
 
-  const errors = r.gaps.summary.error;
-  const warnings = r.gaps.summary.warn;
+  // The cards count every finding of the check, as the exit code does; the sections show the gaps.
+  const errors = r.findings.filter((f) => f.severity === 'error').length;
+  const warnings = r.findings.filter((f) => f.severity === 'warn').length;
   const over = r.load.people.filter((p) => p.status === 'over').length;
   const overdue = r.gaps.findings.filter((f) => f.rule === 'time/overdue').length;
   const card = (num: number, what: string, bad = false): string => `<div class="card${bad && num > 0 ? ' bad' : ''}"><div class="num">${num}</div><div class="what">${what}</div></div>`;

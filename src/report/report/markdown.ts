@@ -35,8 +35,8 @@ export function reportMarkdown(r: ReportResult, ctx: ReportContext): string {
       header: [L('report.summary'), ''],
       rows: [
         ...(r.tier ? r.tier.summary.map((s) => [`${tierOf(s.tier)} · ${L('report.accounts')}`, s.count]) : []),
-        [L('report.errors'), r.gaps.summary.error],
-        [L('report.warnings'), r.gaps.summary.warn],
+        [L('report.errors'), r.findings.filter((f) => f.severity === 'error').length],
+        [L('report.warnings'), r.findings.filter((f) => f.severity === 'warn').length],
         [L('report.overCapacity'), over.length],
         [L('report.overdue'), overdue],
       ],
@@ -45,7 +45,9 @@ export function reportMarkdown(r: ReportResult, ctx: ReportContext): string {
   const gapRows = (severity: string) =>
     r.gaps.groups.flatMap((g) => g.findings.filter((f) => f.severity === severity).map((f) => [g.account ? g.account + (g.id ? ` (${g.id})` : '') : L('report.noAccount'), g.tier ? tierOf(g.tier) : '', findingWhere(f) ?? '', findingMessage(f, lang, r.tiers), f.rule]));
   const gapHeader = [L('report.accounts'), L('tier'), L('report.cell'), L('report.problem'), L('report.rule')];
-  const errors = gapRows('error');
+  // Errors: the gaps by account, then those of the book's sheets (a missing sheet, a cell that cannot be read).
+  const gapRules = new Set(r.gaps.findings);
+  const errors = [...gapRows('error'), ...r.findings.filter((f) => f.severity === 'error' && !gapRules.has(f)).map((f) => [f.account ?? L('report.noAccount'), '', findingWhere(f) ?? '', findingMessage(f, lang, r.tiers), f.rule])];
   if (errors.length > 0) sections.push({ title: L('report.errors'), text: [`### ${L('report.errors')}`, '', ...folded(errors, r.top, gapHeader, L)].join('\n') });
   if (over.length > 0) {
     const lines = [`### ${L('report.overCapacity')}`, '', ...folded(over.map((p) => [p.name, p.role ?? '', p.hours.toFixed(2), fmtPercent(p.utilization, 0)]), r.top, [L('name.person'), L('role'), L('report.hours'), L('report.util')], L)];
