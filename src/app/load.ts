@@ -1,5 +1,5 @@
 /** `kam load`: weekly hours per person, fairness, suggested moves; `--apply` writes them. */
-import { indexBook } from '../book/book.js';
+import type { IndexedBook } from '../book/book.js';
 import { writePatchedXlsx } from '../io/xlsx/patch.js';
 import { writeAtomicWith } from '../io/write/atomic.js';
 import type { AssignmentsTable } from '../model/assignment.js';
@@ -7,10 +7,10 @@ import { sortFindings } from '../model/finding.js';
 import { InputError } from '../model/errors.js';
 import { applyRuleLevels } from '../model/rules.js';
 import { loadFindings } from '../rules/load.js';
-import { computeLoad } from '../workload/load.js';
+import { computeLoad, type LoadResult } from '../workload/load.js';
 import { loadReport, type LoadReport } from '../workload/report.js';
 import type { Move } from '../workload/suggest.js';
-import { readBookTables, type BookTables } from './tables.js';
+import { indexTables, readBookTables, type BookTables } from './tables.js';
 import { plainCells, writeCellsBack, type WriteBackOptions, type WriteReceipt } from './write-back.js';
 import { requireKeyColumns, requireSheet, type Session } from './session.js';
 
@@ -29,13 +29,13 @@ export async function loadBook(session: Session, options: LoadBookOptions = {}):
   return loadFromTables(session, await readBookTables(session), options);
 }
 
-/** The load report of tables already read. */
-export function loadFromTables(session: Session, tables: BookTables, options: LoadBookOptions = {}): LoadReport {
+/** The load report of tables already read (and, for a report that composes several, of the book indexed and its load computed once). */
+export function loadFromTables(session: Session, tables: BookTables, options: LoadBookOptions = {}, indexed?: IndexedBook, computed?: LoadResult): LoadReport {
   const { config } = session;
-  const { accounts, staff, assignments, tiers } = tables;
+  const { staff, assignments } = tables;
   requireKeyColumns(session, 'assignments', assignments!.layout);
-  const book = indexBook({ config, asOf: session.asOf, assignments: assignments!, ...(staff ? { staff } : {}), ...(accounts ? { accounts } : {}), ...(tiers ? { tiers: tiers.accounts } : {}) });
-  const load = computeLoad(book);
+  const book = indexed ?? indexTables(session, tables);
+  const load = computed ?? computeLoad(book);
   const findings = applyRuleLevels([...(staff?.findings ?? []), ...assignments!.findings, ...loadFindings(book, load)], config.rules);
   return loadReport(book, load, session.path, options, sortFindings(findings, session.book.sheets.map((s) => s.name)));
 }

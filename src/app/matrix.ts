@@ -1,11 +1,10 @@
 /** `kam matrix`: the responsibility matrix of a book, with the findings of the activities it shows. */
-import { indexBook } from '../book/book.js';
 import { buildMatrix, type Matrix, type MatrixOptions } from '../matrix/build.js';
 import { fold } from '../util/text.js';
 import { computeLoad } from '../workload/load.js';
 import { checkFromTables } from './check.js';
 import type { RuleFamily } from '../rules/engine.js';
-import { readBookTables } from './tables.js';
+import { indexTables, readBookTables } from './tables.js';
 import { requireKeyColumns, requireSheet, type Session } from './session.js';
 
 const MATRIX_RULES: ReadonlySet<RuleFamily> = new Set(['raci', 'ref']);
@@ -18,10 +17,9 @@ const MATRIX_RULES: ReadonlySet<RuleFamily> = new Set(['raci', 'ref']);
 export async function matrixBook(session: Session, options: MatrixOptions = {}): Promise<Matrix> {
   requireSheet(session, 'assignments');
   const tables = await readBookTables(session);
-  const { accounts, staff, assignments, tiers } = tables;
-  requireKeyColumns(session, 'assignments', assignments!.layout);
+  requireKeyColumns(session, 'assignments', tables.assignments!.layout);
   // The book indexed once, for the rules and the matrix alike.
-  const book = indexBook({ config: session.config, asOf: session.asOf, assignments: assignments!, ...(staff ? { staff } : {}), ...(accounts ? { accounts } : {}), ...(tiers ? { tiers: tiers.accounts } : {}) });
+  const book = indexTables(session, tables);
   // Only the rules the matrix reports: the others' findings would be dropped below.
   const check = checkFromTables(session, tables, book, MATRIX_RULES);
   const matrix = buildMatrix(book, computeLoad(book), check.findings, session.path, options);

@@ -4,7 +4,6 @@
  * its suggested moves (`kam load --suggest`) and the tasks × roles heat map (`kam matrix --view
  * task --columns role`) — from one reading of the book; no second computation path.
  */
-import { indexBook } from '../book/book.js';
 import { buildMatrix } from '../matrix/build.js';
 import { gapsReport } from '../rules/check.js';
 import type { ReportResult } from '../rules/report.js';
@@ -12,7 +11,7 @@ import { computeLoad } from '../workload/load.js';
 import { loadReport } from '../workload/report.js';
 import { checkFromTables } from './check.js';
 import { loadFromTables } from './load.js';
-import { readBookTables } from './tables.js';
+import { indexTables, readBookTables } from './tables.js';
 import { requireKeyColumns, requireSheet, type Session } from './session.js';
 
 export interface ReportOptions {
@@ -25,11 +24,13 @@ export async function reportBook(session: Session, options: ReportOptions = {}):
   if (!session.sheets.accounts) requireSheet(session, 'assignments');
   const tables = await readBookTables(session);
   if (tables.assignments) requireKeyColumns(session, 'assignments', tables.assignments.layout);
-  const { accounts, staff, assignments, tiers } = tables;
-  const book = indexBook({ config: session.config, asOf: session.asOf, ...(assignments ? { assignments } : {}), ...(staff ? { staff } : {}), ...(accounts ? { accounts } : {}), ...(tiers ? { tiers: tiers.accounts } : {}) });
+  const { assignments, tiers } = tables;
+  // Indexed once, the load computed once: the check, the load report and the heat map share them.
+  const book = indexTables(session, tables);
+  const computed = computeLoad(book);
   const check = checkFromTables(session, tables, book);
-  const load = assignments ? loadFromTables(session, tables, { suggest: true }) : loadReport(book, computeLoad(book), session.path, { suggest: true });
-  const heat = buildMatrix(book, computeLoad(book), check.findings, session.path, { view: 'task', columns: 'role' });
+  const load = assignments ? loadFromTables(session, tables, { suggest: true }, book, computed) : loadReport(book, computed, session.path, { suggest: true });
+  const heat = buildMatrix(book, computed, check.findings, session.path, { view: 'task', columns: 'role' });
   return {
     kind: 'report',
     file: session.path,

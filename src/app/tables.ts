@@ -1,4 +1,5 @@
 /** Reading every sheet of a book the responsibility commands (check, gaps, load, report) need. */
+import { indexBook, type IndexedBook } from '../book/book.js';
 import { readAccounts } from '../io/sheets/accounts.js';
 import { readAssignments } from '../io/sheets/assignments.js';
 import { readStaff } from '../io/sheets/staff.js';
@@ -86,4 +87,10 @@ export async function readBookTables(session: Session): Promise<BookTables> {
     }
   }
   return out;
+}
+
+/** The book indexed from tables already read: what the rules, the load and the matrix all look things up in. */
+export function indexTables(session: Session, tables: BookTables): IndexedBook {
+  const { accounts, staff, assignments, tiers } = tables;
+  return indexBook({ config: session.config, asOf: session.asOf, ...(assignments ? { assignments } : {}), ...(staff ? { staff } : {}), ...(accounts ? { accounts } : {}), ...(tiers ? { tiers: tiers.accounts } : {}) });
 }

@@ -10,6 +10,7 @@ import { constants, createReadStream, existsSync, unlinkSync } from 'node:fs';
 import { access, lstat, open, readdir, readlink, realpath, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../../model/errors.js';
+import { sameChunks } from '../streams.js';
 
 export interface WriteOptions {
   /** Write even though Excel's lock file (`~$book.xlsx`) says the workbook is open. */
@@ -135,25 +136,7 @@ export async function writeAll(fh: FileHandle, buf: Buffer): Promise<void> {
 /** True when two files hold the same bytes. */
 async function sameBytes(a: string, b: string): Promise<boolean> {
   const [x, y] = await Promise.all([stat(a), stat(b)]);
-  if (x.size !== y.size) return false;
-  const [ra, rb] = [createReadStream(a, { highWaterMark: 1 << 20 })[Symbol.asyncIterator](), createReadStream(b, { highWaterMark: 1 << 20 })[Symbol.asyncIterator]()];
-  let bufA: Buffer = Buffer.alloc(0);
-  let bufB: Buffer = Buffer.alloc(0);
-  for (;;) {
-    if (bufA.length === 0) {
-      const n = await ra.next();
-      if (!n.done) bufA = n.value as Buffer;
-    }
-    if (bufB.length === 0) {
-      const n = await rb.next();
-      if (!n.done) bufB = n.value as Buffer;
-    }
-    if (bufA.length === 0 || bufB.length === 0) return bufA.length === bufB.length;
-    const k = Math.min(bufA.length, bufB.length);
-    if (!bufA.subarray(0, k).equals(bufB.subarray(0, k))) return false;
-    bufA = bufA.subarray(k);
-    bufB = bufB.subarray(k);
-  }
+  return x.size === y.size && sameChunks(createReadStream(a, { highWaterMark: 1 << 20 }), createReadStream(b, { highWaterMark: 1 << 20 }));
 }
 
 /**

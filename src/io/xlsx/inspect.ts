@@ -10,7 +10,8 @@ import { eachRow } from '../source.js';
 import type { CellValue } from './patch.js';
 import { decodeText, openXlsx, relationships } from './workbook.js';
 import { findTags, getAttr } from './xml.js';
-import { ZipArchive, type ZipEntry } from './zip.js';
+import { ZipArchive } from './zip.js';
+import { sameChunks } from '../streams.js';
 
 const SMALL = 16 * 1024 * 1024;
 
@@ -69,7 +70,7 @@ export async function verifyPatched(source: string, result: string, part: string
     const eb = b.entries.get(name);
     if (!eb) fail(name);
     if (name === part) continue;
-    if (ea.crc !== eb!.crc || ea.size !== eb!.size || ea.compressedSize !== eb!.compressedSize || ea.method !== eb!.method || !(await sameBytes(a, ea, b, eb!))) fail(name);
+    if (ea.crc !== eb!.crc || ea.size !== eb!.size || ea.compressedSize !== eb!.compressedSize || ea.method !== eb!.method || !(await sameChunks(a.raw(ea), b.raw(eb!)))) fail(name);
     untouched++;
   }
   const book = await openXlsx(result);
@@ -91,31 +92,4 @@ function same(cell: Cell | undefined, value: CellValue): boolean {
   if (value === null) return cell === undefined || (cell.t === 's' && cell.v === '');
   if (typeof value === 'number') return cell?.t === 'n' && cell.v === value;
   return cell?.t === 's' && cell.v === value;
-}
-
-async function sameBytes(a: ZipArchive, ea: ZipEntry, b: ZipArchive, eb: ZipEntry): Promise<boolean> {
-  const ia = a.raw(ea)[Symbol.asyncIterator]();
-  const ib = b.raw(eb)[Symbol.asyncIterator]();
-  let bufA = Buffer.alloc(0);
-  let bufB = Buffer.alloc(0);
-  let doneA = false;
-  let doneB = false;
-  for (;;) {
-    while (!doneA && bufA.length < 65536) {
-      const r = await ia.next();
-      if (r.done) doneA = true;
-      else bufA = Buffer.concat([bufA, r.value]);
-    }
-    while (!doneB && bufB.length < 65536) {
-      const r = await ib.next();
-      if (r.done) doneB = true;
-      else bufB = Buffer.concat([bufB, r.value]);
-    }
-    const n = Math.min(bufA.length, bufB.length);
-    if (!bufA.subarray(0, n).equals(bufB.subarray(0, n))) return false;
-    bufA = bufA.subarray(n);
-    bufB = bufB.subarray(n);
-    if (doneA && doneB) return bufA.length === 0 && bufB.length === 0;
-    if (n === 0 && (doneA || doneB)) return false;
-  }
 }

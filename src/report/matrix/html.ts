@@ -4,14 +4,13 @@
  * network (a Content-Security-Policy says so to the browser).
  */
 import type { Value } from '../../model/sheet-data.js';
-import type { Lang } from '../../model/lang.js';
 import type { Matrix } from '../../matrix/build.js';
 import { label, type LabelKey } from '../../i18n/labels.js';
 import type { ReportContext } from '../context.js';
 import { fmtPercent } from '../shared/numbers.js';
+import { escapeHtml, pageHead } from '../shared/html.js';
 import { matrixTable, rowFlags, totalsTable } from './table.js';
 
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 const CSS = `
 body { font: 14px/1.45 system-ui, -apple-system, "PingFang SC", "Microsoft YaHei", sans-serif; margin: 1.5rem; color: #1f2328; }
@@ -30,30 +29,6 @@ td.bad { background: #ffebe9; color: #a40e26; font-weight: 600; }
 td.rules { color: #a40e26; }
 @media print { .scroll { overflow: visible; max-height: none; border: 0; } thead th, tbody th { position: static; } }
 `;
-
-/** Text as HTML: `&`, `<`, `>`, quotes escaped; nothing a user wrote becomes markup. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
-
-/**
- * The start of a self-contained page, up to `<body>`: the language, UTF-8, the CSP that lets
- * nothing be fetched, the viewport, the title (escaped here) and the inline style.
- */
-export function pageHead(lang: Lang, title: string, css: string): string[] {
-  return [
-    '<!DOCTYPE html>',
-    `<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(title)}</title>`,
-    `<style>${css}</style>`,
-    '</head>',
-    '<body>',
-  ];
-}
 
 const cell = (v: Value): string => escapeHtml(v === null || v === undefined ? '' : String(v));
 

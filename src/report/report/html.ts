@@ -9,7 +9,7 @@ import type { ReportResult } from '../../rules/report.js';
 import { label, type LabelKey } from '../../i18n/labels.js';
 import { tierName } from '../../model/tier.js';
 import type { ReportContext } from '../context.js';
-import { escapeHtml, pageHead } from '../matrix/html.js';
+import { escapeHtml, pageHead } from '../shared/html.js';
 import { countsText } from '../matrix/table.js';
 import { findingMessage, findingWhere } from '../shared/findings.js';
 import { fmtPercent, fmtScore } from '../shared/numbers.js';

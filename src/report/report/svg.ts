@@ -4,7 +4,7 @@
  * a text label (colour is never the only carrier of meaning). Coordinates are rounded to 0.1, so
  * the same data gives the same bytes.
  */
-import { escapeHtml } from '../matrix/html.js';
+import { escapeHtml } from '../shared/html.js';
 
 export interface Bar {
   label: string;
