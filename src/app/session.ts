@@ -46,6 +46,11 @@ export interface SessionRequest {
   asOf?: IsoDate;
   /** Flag values (`scoring.method`, …): they win over the file and the Rules sheet. */
   overrides?: Record<string, unknown>;
+  /**
+   * The config already in force (`kam diff` scores the old version with the new one's): no config
+   * file is looked for and the book's Rules sheet is not applied.
+   */
+  resolved?: { config: ResolvedConfig; file?: string };
 }
 
 export interface Session {
@@ -71,8 +76,9 @@ export interface Session {
 export async function openSession(request: SessionRequest, env: AppEnv): Promise<Session> {
   const { path, roles } = request;
   const overrides = request.overrides ?? {};
-  const source = await readConfigSource(request.config, path, env.cwd);
-  let config = resolveConfig(source, { overrides, lang: request.lang, env: env.env });
+  const fixed = request.resolved;
+  const source = fixed ? { raw: {}, ...(fixed.file ? { file: fixed.file } : {}) } : await readConfigSource(request.config, path, env.cwd);
+  let config = fixed ? fixed.config : resolveConfig(source, { overrides, lang: request.lang, env: env.env });
   const book = await openBook(path, { encoding: request.encoding, delimiter: request.delimiter, maxBytes: config.limits.inputMB * 2 ** 20 });
   const sheets = await locateSheets(book, roles, config, (code, params, verbose) =>
     env.hooks.note(config.lang, code, { ...params, role: ROLE_NAMES[params.role as SheetRole][config.lang] }, verbose),
@@ -101,7 +107,7 @@ export async function openSession(request: SessionRequest, env: AppEnv): Promise
   };
   if (source.file) session.configFile = source.file;
   if (beside) session.beside = beside;
-  if (sheets.rules) {
+  if (sheets.rules && !fixed) {
     const entries = await readRulesSheet(sheets.rules, session.tableOptions(sheets.rules));
     if (entries.length > 0) {
       try {

@@ -65,6 +65,18 @@ export interface BookInput {
   tiers?: readonly ComputedTier[];
 }
 
+/**
+ * The rows as their holders hold them: a row naming several people (`张伟、李娜`) once per person,
+ * a matrix column headed by a department (the rows it holds without a person) that department's;
+ * cancelled rows kept only when asked (`kam diff` reports a row cancelled as a status change).
+ */
+export function holderRows(assignments: readonly Assignment[], people: Map<string, Person>, departments: Set<string> | undefined, haveStaff: boolean, cancelled: boolean): Assignment[] {
+  const read = assignments.flatMap((r) =>
+    r.status === 'cancelled' && !cancelled ? [] : r.column !== undefined && departments?.has(r.personKey!) && !people.has(r.personKey!) ? [{ ...r, person: undefined, personKey: undefined, department: r.person!, departmentKey: r.personKey! }] : [r],
+  );
+  return expandShared(read, people, haveStaff);
+}
+
 /** Builds the indexes, in one pass over each sheet. */
 export function indexBook(input: BookInput): IndexedBook {
   const { config, accounts, staff, assignments, tiers } = input;
@@ -88,11 +100,7 @@ export function indexBook(input: BookInput): IndexedBook {
     departments = new Set(staff.people.flatMap((p) => (p.department ? [fold(p.department)] : [])));
   }
   // Cancelled work (已取消, 作废) is left out: it covers no task, holds no letter and adds no hours.
-  // A matrix column headed by a department (the rows it holds without a person) is that department's.
-  const read = (assignments?.assignments ?? []).flatMap((r) =>
-    r.status === 'cancelled' ? [] : r.column !== undefined && departments?.has(r.personKey!) && !people.has(r.personKey!) ? [{ ...r, person: undefined, personKey: undefined, department: r.person!, departmentKey: r.personKey! }] : [r],
-  );
-  const rows = expandShared(read, people, staff !== undefined);
+  const rows = holderRows(assignments?.assignments ?? [], people, departments, staff !== undefined, false);
   const typeOf = taskTyper(config.tasks);
   // Groups by account (its row, or the text of an unknown account) and then by task: nested maps,
   // no key string built per row.

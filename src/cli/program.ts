@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import type { CliContext } from './context.js';
 import { checkCommand, checkCommandSpecs } from './commands/check.js';
 import { configCommand, configCommandSpec, type ConfigOptions } from './commands/config.js';
+import { diffCommand, diffCommandSpecs, textconvCommand, type DiffCliOptions } from './commands/diff.js';
 import { convertCommand, convertCommandSpec, type ConvertCliOptions } from './commands/convert.js';
 import { initCommand, initCommandSpec, type InitCliOptions } from './commands/init.js';
 import { reportCommand, reportCommandSpec, type ReportCliOptions } from './commands/report.js';
@@ -41,6 +42,11 @@ export function createProgram(ctx: CliContext, setExit: (code: number) => void):
   configCommandSpec(program, async (book, cmd) => setExit(await configCommand(book, mergedOptions(cmd) as ConfigOptions, ctx)));
   convertCommandSpec(program, async (input, output, cmd) => setExit(await convertCommand(input, output, mergedOptions(cmd) as ConvertCliOptions, ctx)));
   reportCommandSpec(program, async (book, cmd) => setExit(await reportCommand(book, mergedOptions(cmd) as ReportCliOptions, ctx)));
+  diffCommandSpecs(
+    program,
+    async (args, cmd) => setExit(await diffCommand(args, mergedOptions(cmd) as DiffCliOptions, ctx)),
+    async (book, cmd) => setExit(await textconvCommand(book, mergedOptions(cmd), ctx)),
+  );
   initCommandSpec(program, async (file, cmd) => setExit(await initCommand(file, mergedOptions(cmd) as unknown as InitCliOptions, ctx)));
   return program;
 }

@@ -35,6 +35,9 @@ export const RULES = {
   'load/idle': 'info',
   'account/declining-revenue': 'warn',
   'account/tier-mismatch': 'info',
+  'diff/duplicate-account': 'warn',
+  'diff/duplicate-responsibility': 'warn',
+  'diff/duplicate-person': 'warn',
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof RULES;

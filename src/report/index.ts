@@ -13,6 +13,14 @@ import { reportMarkdown } from './report/markdown.js';
 import type { TierReport } from '../scoring/score.js';
 import type { LoadReport } from '../workload/report.js';
 import type { Matrix } from '../matrix/build.js';
+import type { DiffResult } from '../diff/compare.js';
+import type { TextconvResult } from '../diff/side.js';
+import { diffCsv } from './diff/csv.js';
+import { diffGithub } from './diff/github.js';
+import { diffJson } from './diff/json.js';
+import { diffMarkdown } from './diff/markdown.js';
+import { diffText } from './diff/text.js';
+import { textconvText } from './diff/textconv.js';
 import { matrixCsv } from './matrix/csv.js';
 import { matrixJson } from './matrix/json.js';
 import { matrixMarkdown } from './matrix/markdown.js';
@@ -46,6 +54,8 @@ export interface Results {
   matrix: Matrix;
   config: ConfigResult;
   report: ReportResult;
+  diff: DiffResult;
+  textconv: TextconvResult;
 }
 export type Kind = keyof Results;
 export type Result = Results[Kind];
@@ -69,6 +79,8 @@ export const RENDERERS = {
   matrix: { text: matrixText, json: matrixJson, csv: matrixCsv, markdown: matrixMarkdown, html: matrixHtml, xlsx: matrixSheets },
   config: { json: configJson },
   report: { markdown: reportMarkdown, html: reportHtml },
+  diff: { text: diffText, json: diffJson, markdown: diffMarkdown, github: diffGithub, csv: diffCsv },
+  textconv: { text: textconvText },
 } satisfies { [K in Kind]: Renderers<Results[K]> };
 
 /** The formats a kind offers on stdout (`--format`), the default first. */

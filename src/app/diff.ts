@@ -1,0 +1,52 @@
+/**
+ * `kam diff <old> <new>` (issue 13) and `kam textconv <book>`: each version read as `kam check`
+ * reads it — the same tables, the same index, the same rules and load — with one config, the new
+ * version's. The old version is read first and reduced to what the comparison needs, so that its
+ * tables can go before the new one is read (the peak is one book, not two).
+ */
+import { basename, join } from 'node:path';
+import { diffSides, type DiffResult } from '../diff/compare.js';
+import { sideOf, type Side } from '../diff/side.js';
+import { applyRuleLevels } from '../model/rules.js';
+import { computeLoad } from '../workload/load.js';
+import { checkFromTables } from './check.js';
+import { requireKeyColumns, requireSheet, type Session } from './session.js';
+import { indexTables, readBookTables } from './tables.js';
+
+export interface DiffOptions {
+  /** A revenue change is reported above this fraction of the old revenue (default 0.1). */
+  revenueThreshold?: number;
+}
+
+/** A folder of CSV files: the file of each sheet. */
+function sheetFilesOf(session: Session): Map<string, string> | undefined {
+  const { book } = session;
+  const folder = book.kind === 'csv' && book.sheets.length > 0 && book.sheets.every((s) => s.name !== basename(session.path));
+  return folder ? new Map(book.sheets.map((s) => [s.name, join(session.path, s.name)])) : undefined;
+}
+
+/** One version of the book read, checked and reduced to what a comparison needs. */
+export async function readSide(session: Session): Promise<Side> {
+  // A book of accounts alone (a single CSV) is compared too: its accounts and tiers.
+  if (!session.sheets.accounts) requireSheet(session, 'assignments');
+  const tables = await readBookTables(session);
+  if (tables.assignments) requireKeyColumns(session, 'assignments', tables.assignments.layout);
+  const book = indexTables(session, tables);
+  const check = checkFromTables(session, tables, book);
+  const sheetFiles = sheetFilesOf(session);
+  return sideOf({ file: session.path, ...(sheetFiles ? { sheetFiles } : {}), book, findings: check.findings, load: computeLoad(book, { items: false }) });
+}
+
+/**
+ * The changes from the old version to the new. `openOld` opens the old version with the new one's
+ * config (called after the new session is open, so both are scored alike).
+ */
+export async function diffBooks(now: Session, openOld: () => Promise<Session>, options: DiffOptions = {}): Promise<DiffResult> {
+  const old = await readSide(await openOld());
+  const side = await readSide(now);
+  const result = diffSides(old, side, { asOf: now.asOf, tiers: now.config.tiers, revenueThreshold: options.revenueThreshold ?? 0.1 });
+  result.duplicates = applyRuleLevels(result.duplicates, now.config.rules);
+  // Which parts could not be compared, said once.
+  for (const [part, on] of Object.entries(result.compared)) if (!on) now.note(`note.diffPartSkipped.${part}`);
+  return result;
+}

@@ -1,0 +1,92 @@
+/**
+ * `kam diff <old> <new>`: what changed in the division of labour between two versions of a book;
+ * `kam textconv <book>`: one version as sorted lines, for git's textconv. Both also serve as git
+ * diff drivers (docs/git.md): `diff.kam.textconv "kam textconv"` or `diff.kam.command "kam diff"`,
+ * which git calls with seven arguments (path, old file, hex, mode, new file, hex, mode).
+ */
+import type { Command } from 'commander';
+import { diffBooks, readSide } from '../../app/diff.js';
+import { openSession } from '../../app/session.js';
+import type { DiffResult } from '../../diff/compare.js';
+import { UsageError } from '../../model/errors.js';
+import { hasChanges } from '../../report/diff/shared.js';
+import type { CliContext } from '../context.js';
+import { emit } from '../emit.js';
+import { exitCodeFor } from '../exit.js';
+import { addCommonOptions, type CommonOptions } from '../options.js';
+import { appEnv, openCliSession } from '../session.js';
+
+export interface DiffCliOptions extends CommonOptions {
+  revenueThreshold?: number;
+  failOnChange?: boolean;
+}
+
+const ROLES = ['accounts', 'staff', 'assignments'] as const;
+
+/** `10`, `10%` or `12.5%`: a percentage, as a fraction. */
+function percent(value: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(value);
+  if (!m) throw new UsageError('usage.percent', { option: '--revenue-threshold', value });
+  return Number(m[1]) / 100;
+}
+
+/** Registers `diff` and `textconv` on the program. */
+export function diffCommandSpecs(program: Command, runDiff: (args: string[], cmd: Command) => Promise<void>, runTextconv: (book: string, cmd: Command) => Promise<void>): void {
+  const diff = program
+    .command('diff')
+    .description('what changed between two versions of the book: accounts, responsibilities (handovers, letters, dates), people, tiers, and the findings introduced and resolved')
+    .argument('<old>', 'the old version: workbook (.xlsx), folder of CSV files, or one CSV file')
+    .argument('<new>', 'the new version (may be in another format than the old)')
+    .argument('[git...]', 'as a git diff driver (diff.kam.command), git passes seven arguments: path old-file old-hex old-mode new-file new-hex new-mode')
+    .option('--revenue-threshold <percent>', 'report a revenue change above this share of the old revenue (default 10%)', percent)
+    .option('--fail-on-change', 'exit 1 on any change (for a file that must not change)');
+  addCommonOptions(diff, 'diff');
+  diff.action((old: string, now: string, git: string[], _o: unknown, c: Command) => runDiff([old, now, ...git], c));
+  const textconv = program
+    .command('textconv')
+    .description('the book as stable, sorted lines (one per account, responsibility, person and finding), for git diff through a textconv driver')
+    .argument('<book>', 'workbook (.xlsx), folder of CSV files, or one CSV file');
+  addCommonOptions(textconv, 'textconv');
+  textconv.action((book: string, _o: unknown, c: Command) => runTextconv(book, c));
+}
+
+/** Runs `kam diff`; exit 1 when a finding the change introduces reaches --fail-on (or any change, with --fail-on-change). */
+export async function diffCommand(args: string[], options: DiffCliOptions, ctx: CliContext): Promise<number> {
+  // As git's external diff driver: `kam diff path old-file old-hex old-mode new-file new-hex new-mode`.
+  const git = args.length === 7;
+  if (!git && args.length !== 2) throw new UsageError('usage.diffArgs', { n: args.length });
+  const [oldPath, newPath] = git ? [args[1]!, args[4]!] : [args[0]!, args[1]!];
+  if (git && (oldPath === '/dev/null' || newPath === '/dev/null')) {
+    ctx.stdout.write(`kam diff: ${args[0]}: ${oldPath === '/dev/null' ? 'new file' : 'deleted file'}\n`);
+    return 0;
+  }
+  const now = await openCliSession(newPath, ROLES, options, ctx);
+  let oldInputs: readonly string[] = [];
+  const result: DiffResult = await diffBooks(
+    now,
+    async () => {
+      const request = { path: oldPath, roles: ROLES, lang: now.config.lang, ...(options.encoding ? { encoding: options.encoding } : {}), ...(options.delimiter ? { delimiter: options.delimiter } : {}), asOf: now.asOf, resolved: { config: now.config, ...(now.configFile ? { file: now.configFile } : {}) } };
+      const session = await openSession(request, appEnv(options, ctx));
+      oldInputs = session.inputs;
+      return session;
+    },
+    options.revenueThreshold !== undefined ? { revenueThreshold: options.revenueThreshold } : {},
+  );
+  if (git) {
+    result.old = `a/${args[0]}`;
+    result.new = `b/${args[0]}`;
+  }
+  const code = await emit('diff', result, options, ctx, { lang: now.config.lang, inputs: { book: newPath, files: [...now.inputs, ...oldInputs, oldPath] } });
+  // git stops at a driver that exits non-zero: as a driver, the diff is all kam says.
+  if (git) return 0;
+  const introduced = exitCodeFor(result.introduced, options.failOn, options.maxWarnings);
+  return Math.max(code, introduced, options.failOnChange && hasChanges(result) ? 1 : 0);
+}
+
+/** Runs `kam textconv`: exit 0 whatever the book's findings (git treats any other code as a failure). */
+export async function textconvCommand(book: string, options: CommonOptions, ctx: CliContext): Promise<number> {
+  const session = await openCliSession(book, ROLES, options, ctx);
+  const side = await readSide(session);
+  await emit('textconv', { kind: 'textconv', side, tiers: session.config.tiers }, options, ctx, { lang: session.config.lang, inputs: { book, files: session.inputs } });
+  return 0;
+}

@@ -1,0 +1,595 @@
+/**
+ * `kam diff` (issue 13): what changed in the division of labour between two versions of a book,
+ * by meaning, never by cell position. Accounts are matched by id (by name when a version has no id
+ * column), responsibilities by (account, task as normalised, holder), people by name, findings by
+ * (rule, account, task, person). Row order, cell formats, width, units, column order and sheet names
+ * are not changes: every value compared is the value read, folded where it is text.
+ */
+import type { Account } from '../model/account.js';
+import type { Assignment } from '../model/assignment.js';
+import { RACI, type Frequency } from '../model/codes.js';
+import type { Finding } from '../model/finding.js';
+import { RULES } from '../model/rules.js';
+import type { Person } from '../model/person.js';
+import type { TierDef } from '../model/tier.js';
+import { compareText } from '../util/compare.js';
+import type { IsoDate } from '../util/date.js';
+import { fold } from '../util/text.js';
+import type { LoadStatus } from '../workload/load.js';
+import { accountCell, cellAt, rowCell, type CellAt, type Side, type SideAccount } from './side.js';
+
+export const CHANGE_KINDS = [
+  'account-added',
+  'account-removed',
+  'account-renamed',
+  'owner-changed',
+  'tier-changed',
+  'tier-moved',
+  'revenue-changed',
+  'responsibility-added',
+  'responsibility-removed',
+  'handover',
+  'letter-changed',
+  'due-changed',
+  'status-changed',
+  'frequency-changed',
+  'hours-changed',
+  'person-joined',
+  'person-left',
+  'person-changed',
+] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
+/** What a person-changed change is about. */
+export type PersonField = 'role' | 'department' | 'capacity' | 'active';
+
+export type ChangeValue = string | number | boolean | null;
+
+export interface Change {
+  kind: ChangeKind;
+  /** The account's name (as the new version writes it, else the old), and its id where it has one. */
+  account?: string;
+  accountId?: string;
+  /** The task as written (new version, else old). */
+  task?: string;
+  /** RACI letters (`A`, `A/R`): the letter handed over, or the letters held. */
+  letter?: string;
+  /** The holder (a person, or a department holding a row without one); the new holder for a handover. */
+  person?: string;
+  /** Before and after: names, tier ids, numbers, dates, status and frequency codes, letters. */
+  from?: ChangeValue;
+  to?: ChangeValue;
+  /** For person-changed: the field. */
+  field?: PersonField;
+  oldCell?: CellAt;
+  newCell?: CellAt;
+  /** The account's effective tier (new version, else old): what the grouping ranks by. */
+  tier?: string;
+  /** The task has no accountable person after the change (it had one before). */
+  lostAccountable?: true;
+  /** For a person who left or became inactive: the responsibilities they still hold in the new version. */
+  holds?: number;
+}
+
+/** Utilisation before → after for a person the change touched (absent: not in that version). */
+export interface LoadChange {
+  person: string;
+  before?: { utilization: number; status: LoadStatus };
+  after?: { utilization: number; status: LoadStatus };
+}
+
+export type DiffSummary = Record<ChangeKind | 'introduced' | 'resolved', number>;
+
+export interface DiffResult {
+  kind: 'diff';
+  old: string;
+  new: string;
+  asOf: IsoDate;
+  tiers: TierDef[];
+  /** For a folder of CSV files: the file of each sheet of the new version (annotations point at it). */
+  newSheetFiles?: ReadonlyMap<string, string>;
+  summary: DiffSummary;
+  changes: Change[];
+  introduced: Finding[];
+  resolved: Finding[];
+  /** The comparison's own findings: keys a version holds twice, which it does not pair. */
+  duplicates: Finding[];
+  load: LoadChange[];
+  /** The parts compared (both versions have them). */
+  compared: { accounts: boolean; responsibilities: boolean; people: boolean };
+}
+
+export interface DiffOptions {
+  asOf: IsoDate;
+  tiers: TierDef[];
+  /** A revenue change is reported when it moves by more than this fraction (0.1 = 10%). */
+  revenueThreshold: number;
+}
+
+/** Compares two versions of a book. */
+export function diffSides(old: Side, now: Side, options: DiffOptions): DiffResult {
+  const compared = { accounts: old.has.accounts && now.has.accounts, responsibilities: old.has.assignments && now.has.assignments, people: old.has.staff && now.has.staff };
+  const byId = old.ids && now.ids;
+  const duplicates: Finding[] = [];
+  const changes: Change[] = [];
+  const oldAccounts = keyedAccounts(old, byId, duplicates);
+  const newAccounts = keyedAccounts(now, byId, duplicates);
+  // A key either version holds twice is paired on neither side: no arbitrary pick, no false "removed".
+  for (const key of [...oldAccounts.twice, ...newAccounts.twice]) {
+    oldAccounts.byKey.delete(key);
+    newAccounts.byKey.delete(key);
+  }
+  if (compared.accounts) compareAccounts(old, now, oldAccounts, newAccounts, byId, options, changes);
+  if (compared.responsibilities) compareResponsibilities(old, now, byId, oldAccounts, newAccounts, duplicates, changes);
+  if (compared.people) comparePeople(old, now, duplicates, changes);
+  // A finding names its account by name: through each version's names, a renamed account is the same account.
+  const { introduced, resolved } = compareFindings(old.findings, now.findings, accountNames(oldAccounts), accountNames(newAccounts));
+  const rank = new Map(options.tiers.map((t, i) => [t.id, i]));
+  sortChanges(changes, rank);
+  const summary = Object.fromEntries([...CHANGE_KINDS, 'introduced', 'resolved'].map((k) => [k, 0])) as DiffSummary;
+  for (const c of changes) summary[c.kind]++;
+  summary.introduced = introduced.length;
+  summary.resolved = resolved.length;
+  const result: DiffResult = {
+    kind: 'diff',
+    old: old.file,
+    new: now.file,
+    asOf: options.asOf,
+    tiers: options.tiers,
+    summary,
+    changes,
+    introduced,
+    resolved,
+    duplicates,
+    load: loadChanges(old, now, changes),
+    compared,
+  };
+  if (now.sheetFiles) result.newSheetFiles = now.sheetFiles;
+  return result;
+}
+
+interface Keyed {
+  /** Accounts by key; a key two accounts share is left out (and reported). */
+  byKey: Map<string, SideAccount>;
+  /** Each account's key. */
+  keyOf: Map<Account, string>;
+  /** Keys two accounts share. */
+  twice: Set<string>;
+}
+
+/** An account's key: its folded id when both versions have ids (and it has one), else its folded name. */
+function accountKey(a: Account, byId: boolean): string {
+  return byId && a.id !== undefined ? `i:${fold(a.id)}` : `n:${fold(a.name)}`;
+}
+
+function keyedAccounts(side: Side, byId: boolean, duplicates: Finding[]): Keyed {
+  const byKey = new Map<string, SideAccount>();
+  const keyOf = new Map<Account, string>();
+  const twice = new Set<string>();
+  for (const sa of side.accounts) {
+    const key = accountKey(sa.account, byId);
+    keyOf.set(sa.account, key);
+    const first = byKey.get(key);
+    if (first && !twice.has(key)) {
+      twice.add(key);
+      const cell = accountCell(side, sa.account)!;
+      duplicates.push(duplicateFinding('diff/duplicate-account', cell, { file: side.file, key: sa.account.id ?? sa.account.name, first: first.account.row }, { account: sa.account.name }));
+    }
+    if (!first) byKey.set(key, sa);
+  }
+  return { byKey, keyOf, twice };
+}
+
+function duplicateFinding(rule: 'diff/duplicate-account' | 'diff/duplicate-responsibility' | 'diff/duplicate-person', cell: CellAt, args: Finding['args'], about: Pick<Finding, 'account' | 'person' | 'task'>): Finding {
+  return { rule, severity: RULES[rule], args, sheet: cell.sheet, row: cell.row, ...(cell.column !== undefined ? { column: cell.column } : {}), ...about };
+}
+
+/** The account fields of a change: its name and id as the given version writes them. */
+function aboutAccount(a: Account): Pick<Change, 'account' | 'accountId'> {
+  return a.id !== undefined ? { account: a.name, accountId: a.id } : { account: a.name };
+}
+
+function withCells(c: Change, oldCell: CellAt | undefined, newCell: CellAt | undefined): Change {
+  if (oldCell) c.oldCell = oldCell;
+  if (newCell) c.newCell = newCell;
+  return c;
+}
+
+function compareAccounts(old: Side, now: Side, o: Keyed, n: Keyed, byId: boolean, options: DiffOptions, out: Change[]): void {
+  for (const [key, was] of o.byKey) {
+    if (n.byKey.has(key)) continue;
+    const c: Change = { kind: 'account-removed', ...aboutAccount(was.account) };
+    if (was.effective !== undefined) c.tier = was.effective;
+    out.push(withCells(c, accountCell(old, was.account), undefined));
+  }
+  for (const [key, is] of n.byKey) {
+    const was = o.byKey.get(key);
+    const a = is.account;
+    const base = (): Change => {
+      const c: Change = { kind: 'account-added', ...aboutAccount(a) };
+      if (is.effective !== undefined) c.tier = is.effective;
+      return c;
+    };
+    const cellsOf = (c: Change, column: string): Change =>
+      withCells(c, was && old.accountsLayout ? cellAt(old.accountsLayout, was.account.row, column) : undefined, now.accountsLayout ? cellAt(now.accountsLayout, a.row, column) : undefined);
+    if (!was) {
+      out.push(cellsOf(base(), 'name'));
+      continue;
+    }
+    const b = was.account;
+    if (byId && fold(b.name) !== fold(a.name)) out.push(cellsOf({ ...base(), kind: 'account-renamed', from: b.name, to: a.name }, 'name'));
+    if (fold(b.owner ?? '') !== fold(a.owner ?? '')) out.push(cellsOf({ ...base(), kind: 'owner-changed', from: b.owner ?? null, to: a.owner ?? null }, 'owner'));
+    const recordedWas = was.recorded ?? (b.tier !== undefined ? fold(b.tier) : undefined);
+    const recordedIs = is.recorded ?? (a.tier !== undefined ? fold(a.tier) : undefined);
+    if (recordedWas !== recordedIs) out.push(cellsOf({ ...base(), kind: 'tier-changed', from: was.recorded ?? b.tier ?? null, to: is.recorded ?? a.tier ?? null }, 'tier'));
+    if (was.computed !== undefined && is.computed !== undefined && was.computed !== is.computed) out.push(cellsOf({ ...base(), kind: 'tier-moved', from: was.computed, to: is.computed }, 'name'));
+    const rb = b.numbers.annual_revenue;
+    const ra = a.numbers.annual_revenue;
+    if (revenueMoved(rb, ra, options.revenueThreshold)) out.push(cellsOf({ ...base(), kind: 'revenue-changed', from: rb ?? null, to: ra ?? null }, 'annual_revenue'));
+  }
+}
+
+/** Whether revenue moved by more than the threshold (a fraction of the old value); a value appearing or going counts. */
+function revenueMoved(before: number | undefined, after: number | undefined, threshold: number): boolean {
+  if (before === undefined || after === undefined) return before !== after;
+  if (before === after) return false;
+  if (before === 0) return true;
+  // A hair over the threshold in floating point is not over it (1.1 × 1,000,000 is 1,100,000.0000000002).
+  return Math.abs(after - before) / Math.abs(before) > threshold + 1e-12;
+}
+
+/** One activity (account × task) of one version: its rows by holder. */
+interface Activity {
+  account?: Account;
+  accountText: string;
+  task: string;
+  holders: Map<string, Assignment[]>;
+}
+
+function holderKey(a: Assignment): string {
+  return a.personKey !== undefined ? `p:${a.personKey}` : a.departmentKey !== undefined ? `d:${a.departmentKey}` : '-';
+}
+
+function holderName(a: Assignment): string {
+  return a.person ?? a.department ?? '';
+}
+
+/** The responsibility rows of a version, by activity key (account key, task key). */
+function activities(side: Side, keyed: Keyed, byId: boolean): Map<string, Activity> {
+  const out = new Map<string, Activity>();
+  let lastText: string | undefined;
+  let lastAccount: Account | undefined;
+  let lastKey = '';
+  for (const r of side.rows) {
+    if (r.accountKey !== lastText) {
+      lastText = r.accountKey;
+      lastAccount = side.accountOf(r.accountKey);
+      lastKey = lastAccount ? (keyed.keyOf.get(lastAccount) ?? accountKey(lastAccount, byId)) : `?:${r.accountKey}`;
+    }
+    const key = `${lastKey}\u0000${r.taskKey}`;
+    let act = out.get(key);
+    if (!act) {
+      act = { accountText: r.account, task: r.task, holders: new Map() };
+      if (lastAccount) act.account = lastAccount;
+      out.set(key, act);
+    }
+    const h = holderKey(r);
+    const rows = act.holders.get(h);
+    if (rows) rows.push(r);
+    else act.holders.set(h, [r]);
+  }
+  return out;
+}
+
+/** The letters a holder's rows hold (cancelled rows hold none). */
+function held(rows: readonly Assignment[] | undefined): number {
+  let m = 0;
+  for (const r of rows ?? []) if (r.status !== 'cancelled') m |= r.raci;
+  return m;
+}
+
+const LETTERS_SHOWN: readonly (keyof typeof RACI)[] = ['A', 'R', 'C', 'I'];
+
+/** A letters mask as written in changes: `A/R`, `C`. */
+export function lettersOf(mask: number): string {
+  return LETTERS_SHOWN.filter((l) => mask & RACI[l]).join('/');
+}
+
+function compareResponsibilities(old: Side, now: Side, byId: boolean, o: Keyed, n: Keyed, duplicates: Finding[], out: Change[]): void {
+  const before = activities(old, o, byId);
+  const after = activities(now, n, byId);
+  const keys = new Set([...before.keys(), ...after.keys()]);
+  for (const key of keys) {
+    const was = before.get(key);
+    const is = after.get(key);
+    const ref = is ?? was!;
+    const account = is?.account ?? was?.account;
+    const acc = account ? aboutAccount(account) : { account: ref.accountText };
+    const sideAccount = account ? (n.byKey.get(n.keyOf.get(account) ?? '') ?? o.byKey.get(o.keyOf.get(account) ?? '')) : undefined;
+    const about = (): Change => {
+      const c = { ...acc, task: ref.task } as Change;
+      if (sideAccount?.effective !== undefined) c.tier = sideAccount.effective;
+      return c;
+    };
+    const holders = new Set([...(was?.holders.keys() ?? []), ...(is?.holders.keys() ?? [])]);
+    const lettersBefore = new Map<string, number>();
+    const lettersAfter = new Map<string, number>();
+    let hadA = false;
+    let hasA = false;
+    let alive = false;
+    for (const h of holders) {
+      const b = held(was?.holders.get(h));
+      const a = held(is?.holders.get(h));
+      lettersBefore.set(h, b);
+      lettersAfter.set(h, a);
+      if (b & RACI.A) hadA = true;
+      if (a & RACI.A) hasA = true;
+      if (a !== 0) alive = true;
+    }
+    // The task still exists and nobody is accountable for it any more.
+    const lost = hadA && !hasA && alive;
+    // A letter one holder lost and exactly one other gained is handed over (`R 张伟 → 李娜`).
+    const handedOff = new Map<string, number>();
+    const handedTo = new Map<string, number>();
+    for (const letter of LETTERS_SHOWN) {
+      const bit = RACI[letter];
+      const losers = [...holders].filter((h) => lettersBefore.get(h)! & bit && !(lettersAfter.get(h)! & bit));
+      const gainers = [...holders].filter((h) => !(lettersBefore.get(h)! & bit) && lettersAfter.get(h)! & bit);
+      if (losers.length !== 1 || gainers.length !== 1) continue;
+      const from = losers[0]!;
+      const to = gainers[0]!;
+      handedOff.set(from, (handedOff.get(from) ?? 0) | bit);
+      handedTo.set(to, (handedTo.get(to) ?? 0) | bit);
+      const fromRow = firstHeld(was!.holders.get(from)!, bit);
+      const toRow = firstHeld(is!.holders.get(to)!, bit);
+      out.push(withCells({ ...about(), kind: 'handover', letter, person: holderName(toRow), from: holderName(fromRow), to: holderName(toRow) }, rowCell(old, fromRow, 'holder'), rowCell(now, toRow, 'holder')));
+    }
+    for (const h of holders) {
+      const rowsBefore = was?.holders.get(h);
+      const rowsAfter = is?.holders.get(h);
+      const b = lettersBefore.get(h)!;
+      const a = lettersAfter.get(h)!;
+      const restB = b & ~(handedOff.get(h) ?? 0);
+      const restA = a & ~(handedTo.get(h) ?? 0);
+      const name = holderName((rowsAfter ?? rowsBefore)![0]!);
+      // A holder whose rows are all cancelled on one side still has the rows: that is a status change, reported below.
+      if (!rowsBefore && restA !== 0) {
+        const row = firstHeld(rowsAfter!, restA);
+        out.push(withCells({ ...about(), kind: 'responsibility-added', letter: lettersOf(restA), person: name }, undefined, rowCell(now, row, 'holder')));
+      } else if (!rowsAfter && restB !== 0) {
+        const row = firstHeld(rowsBefore!, restB);
+        const c: Change = { ...about(), kind: 'responsibility-removed', letter: lettersOf(restB), person: name };
+        if (lost && restB & RACI.A) c.lostAccountable = true;
+        // Where the new version shows the task (its first row still there), else nowhere.
+        const still = is ? [...is.holders.values()][0]![0]! : undefined;
+        out.push(withCells(c, rowCell(old, row, 'holder'), still ? rowCell(now, still, 'holder') : undefined));
+      } else if (b !== 0 && a !== 0 && restB !== restA) {
+        const c: Change = { ...about(), kind: 'letter-changed', person: name, letter: lettersOf(a), from: lettersOf(b), to: lettersOf(a) };
+        if (lost && b & RACI.A) c.lostAccountable = true;
+        out.push(withCells(c, rowCell(old, firstHeld(rowsBefore!, b), 'raci'), rowCell(now, firstHeld(rowsAfter!, a), 'raci')));
+      }
+      if (rowsBefore && rowsAfter) compareDetails(old, now, rowsBefore, rowsAfter, about, name, duplicates, out);
+    }
+  }
+}
+
+/** The first row holding any of the letters, else the first row. */
+function firstHeld(rows: readonly Assignment[], mask: number): Assignment {
+  return rows.find((r) => r.status !== 'cancelled' && r.raci & mask) ?? rows[0]!;
+}
+
+/**
+ * Due date, status, frequency and hours of one holder's rows: one row on each side is compared
+ * directly; several are paired by their letters when each side's letters are distinct; otherwise
+ * the holder's rows are reported as a duplicate key and not paired.
+ */
+function compareDetails(old: Side, now: Side, before: Assignment[], after: Assignment[], about: () => Change, person: string, duplicates: Finding[], out: Change[]): void {
+  let pairs: [Assignment, Assignment][];
+  if (before.length === 1 && after.length === 1) pairs = [[before[0]!, after[0]!]];
+  else {
+    const distinct = (rows: Assignment[]) => new Set(rows.map((r) => r.raci)).size === rows.length;
+    if (!distinct(before) || !distinct(after)) {
+      const [side, rows] = !distinct(after) ? [now, after] : [old, before];
+      const cell = rowCell(side, rows[1]!, 'holder');
+      const c = about();
+      if (cell) duplicates.push(duplicateFinding('diff/duplicate-responsibility', cell, { file: side.file, account: c.account ?? '', task: c.task ?? '', person, first: rows[0]!.row }, { account: c.account ?? '', task: c.task ?? '', person }));
+      return;
+    }
+    const byLetters = new Map(after.map((r) => [r.raci, r]));
+    pairs = before.flatMap((r): [Assignment, Assignment][] => (byLetters.has(r.raci) ? [[r, byLetters.get(r.raci)!]] : []));
+  }
+  for (const [b, a] of pairs) {
+    const letter = lettersOf(a.raci);
+    const push = (kind: ChangeKind, what: 'due' | 'status' | 'frequency' | 'hours', from: ChangeValue, to: ChangeValue) =>
+      out.push(withCells({ ...about(), kind, person, letter, from, to }, rowCell(old, b, what), rowCell(now, a, what)));
+    if (b.due !== a.due) push('due-changed', 'due', b.due ?? null, a.due ?? null);
+    if (b.status !== a.status) push('status-changed', 'status', b.status ?? null, a.status ?? null);
+    const fb = frequencyText(b.frequency);
+    const fa = frequencyText(a.frequency);
+    if (fb !== fa) push('frequency-changed', 'frequency', fb ?? null, fa ?? null);
+    if (!sameNumber(b.hours, a.hours)) push('hours-changed', 'hours', b.hours ?? null, a.hours ?? null);
+  }
+}
+
+/** A frequency as a code: `monthly`, `once`, or `2/week` for a custom rate. */
+export function frequencyText(f: Frequency | undefined): string | undefined {
+  if (!f) return undefined;
+  if (f.kind === 'once') return 'once';
+  return f.word === 'custom' ? `${+f.perWeek.toPrecision(12)}/week` : f.word;
+}
+
+function sameNumber(a: number | undefined, b: number | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+function comparePeople(old: Side, now: Side, duplicates: Finding[], out: Change[]): void {
+  const twice = new Set<string>();
+  const keyed = (side: Side): Map<string, Person> => {
+    const map = new Map<string, Person>();
+    for (const p of side.people) {
+      const first = map.get(p.key);
+      if (first && !twice.has(p.key)) {
+        twice.add(p.key);
+        duplicates.push(duplicateFinding('diff/duplicate-person', cellAt(side.staffLayout!, p.row, 'name'), { file: side.file, person: p.name, first: first.row }, { person: p.name }));
+      }
+      if (!first) map.set(p.key, p);
+    }
+    return map;
+  };
+  const before = keyed(old);
+  const after = keyed(now);
+  for (const k of twice) {
+    before.delete(k);
+    after.delete(k);
+  }
+  // What each person still holds in the new version (cancelled rows hold nothing).
+  const holds = new Map<string, number>();
+  for (const r of now.rows) if (r.personKey !== undefined && r.status !== 'cancelled' && r.raci !== 0) holds.set(r.personKey, (holds.get(r.personKey) ?? 0) + 1);
+  const cell = (side: Side, p: Person, key: string) => cellAt(side.staffLayout!, p.row, key);
+  for (const [key, p] of before) {
+    if (after.has(key)) continue;
+    const c = withCells({ kind: 'person-left', person: p.name }, cell(old, p, 'name'), undefined);
+    const n = holds.get(key);
+    if (n) c.holds = n;
+    out.push(c);
+  }
+  for (const [key, p] of after) {
+    const q = before.get(key);
+    if (!q) {
+      out.push(withCells({ kind: 'person-joined', person: p.name }, undefined, cell(now, p, 'name')));
+      continue;
+    }
+    const field = (f: PersonField, from: ChangeValue, to: ChangeValue, column: string): void => {
+      const c = withCells({ kind: 'person-changed', person: p.name, field: f, from, to }, cell(old, q, column), cell(now, p, column));
+      const n = holds.get(key);
+      if (f === 'active' && to === false && n) c.holds = n;
+      out.push(c);
+    };
+    if (fold(q.role ?? '') !== fold(p.role ?? '')) field('role', q.role ?? null, p.role ?? null, 'role');
+    if (fold(q.department ?? '') !== fold(p.department ?? '')) field('department', q.department ?? null, p.department ?? null, 'department');
+    if (!sameNumber(q.capacity, p.capacity)) field('capacity', q.capacity ?? null, p.capacity ?? null, 'capacity_hours');
+    if (q.active !== p.active) field('active', q.active, p.active, 'active');
+  }
+}
+
+/** Rules that find one thing per activity (account × task), whoever's row they point at. */
+const ACTIVITY_RULES = new Set(['time/overdue', 'time/missing-due', 'raci/no-accountable', 'raci/multiple-accountable', 'raci/no-responsible', 'raci/too-many-responsible', 'coverage/required-task']);
+
+/**
+ * What a finding is about, never where: rule, account, task and person (folded); a finding about
+ * none of them (a cell that could not be read) by its arguments, row numbers left out.
+ */
+export function findingKey(f: Finding, accounts?: ReadonlyMap<string, string>): string {
+  // A finding about a whole activity names the person of whichever row came first: not part of what it is about.
+  const person = ACTIVITY_RULES.has(f.rule) ? undefined : f.person;
+  const account = f.account === undefined ? undefined : (accounts?.get(fold(f.account)) ?? fold(f.account));
+  const about = [account, f.task, person].map((v) => (v === undefined ? '' : fold(v)));
+  if (about.some((v) => v !== '')) return `${f.rule}\u0000${about.join('\u0000')}`;
+  const args = Object.keys(f.args)
+    .filter((k) => !/row|line|first/i.test(k))
+    .sort()
+    .map((k) => `${k}=${String(f.args[k])}`);
+  return `${f.rule}\u0000\u0000${args.join('\u0000')}`;
+}
+
+/** Findings the new version has and the old has not (introduced), and the other way (resolved), as multisets. */
+function compareFindings(before: readonly Finding[], after: readonly Finding[], oldNames: ReadonlyMap<string, string>, newNames: ReadonlyMap<string, string>): { introduced: Finding[]; resolved: Finding[] } {
+  const count = (list: readonly Finding[], names: ReadonlyMap<string, string>): Map<string, number> => {
+    const m = new Map<string, number>();
+    for (const f of list) {
+      const k = findingKey(f, names);
+      m.set(k, (m.get(k) ?? 0) + 1);
+    }
+    return m;
+  };
+  const beyond = (list: readonly Finding[], names: ReadonlyMap<string, string>, other: Map<string, number>): Finding[] => {
+    const seen = new Map<string, number>();
+    return list.filter((f) => {
+      const k = findingKey(f, names);
+      const n = (seen.get(k) ?? 0) + 1;
+      seen.set(k, n);
+      return n > (other.get(k) ?? 0);
+    });
+  };
+  return { introduced: beyond(after, newNames, count(before, oldNames)), resolved: beyond(before, oldNames, count(after, newNames)) };
+}
+
+/** Each account's folded name → its key (a name two accounts share is left to itself). */
+function accountNames(keyed: Keyed): Map<string, string> {
+  const out = new Map<string, string>();
+  const shared = new Set<string>();
+  for (const [a, key] of keyed.keyOf) {
+    const name = fold(a.name);
+    if (out.has(name) && out.get(name) !== key) shared.add(name);
+    out.set(name, key);
+  }
+  for (const name of shared) out.delete(name);
+  return out;
+}
+
+/** Utilisation before → after for the people a change names. */
+function loadChanges(old: Side, now: Side, changes: readonly Change[]): LoadChange[] {
+  const touched = new Set<string>();
+  for (const c of changes) {
+    if (c.person !== undefined) touched.add(fold(c.person));
+    if (c.kind === 'handover' && typeof c.from === 'string') touched.add(fold(c.from));
+    if (c.kind === 'owner-changed') for (const v of [c.from, c.to]) if (typeof v === 'string') touched.add(fold(v));
+  }
+  const out: LoadChange[] = [];
+  for (const key of touched) {
+    const b = old.load.get(key);
+    const a = now.load.get(key);
+    if (!b && !a) continue;
+    if (b && a && b.status === a.status && Math.abs(b.utilization - a.utilization) < 1e-9) continue;
+    const c: LoadChange = { person: (a ?? b)!.name };
+    if (b) c.before = { utilization: b.utilization, status: b.status };
+    if (a) c.after = { utilization: a.utilization, status: a.status };
+    out.push(c);
+  }
+  // The biggest moves first.
+  const delta = (c: LoadChange) => Math.abs((c.after?.utilization ?? 0) - (c.before?.utilization ?? 0));
+  return out.sort((x, y) => delta(y) - delta(x) || compareText(x.person, y.person));
+}
+
+const KIND_ORDER = new Map<ChangeKind, number>(CHANGE_KINDS.map((k, i) => [k, i]));
+const LETTER_RANK = new Map(['A', 'R', 'C', 'I'].map((l, i) => [l, i]));
+
+/**
+ * Changes grouped by account, the most important first: by the account's tier (strategic first),
+ * then accounts that lost an accountable person, then by id or name; within an account, the
+ * account's own changes, then by task, letter (A first), kind and person; people's changes last.
+ */
+function sortChanges(changes: Change[], tierRank: Map<string, number>): void {
+  const groupOf = (c: Change) => (c.accountId !== undefined ? `i:${fold(c.accountId)}` : c.account !== undefined ? `n:${fold(c.account)}` : undefined);
+  const lostIn = new Set<string>();
+  const rankOf = new Map<string, number>();
+  for (const c of changes) {
+    const g = groupOf(c);
+    if (g === undefined) continue;
+    if (c.lostAccountable) lostIn.add(g);
+    const r = c.tier !== undefined ? (tierRank.get(c.tier) ?? tierRank.size) : tierRank.size;
+    rankOf.set(g, Math.min(rankOf.get(g) ?? Infinity, r));
+  }
+  const accountLevel = (c: Change) => (c.task === undefined ? 0 : 1);
+  changes.sort((x, y) => {
+    const gx = groupOf(x);
+    const gy = groupOf(y);
+    if (gx === undefined || gy === undefined) {
+      if (gx !== gy) return gx === undefined ? 1 : -1;
+      return KIND_ORDER.get(x.kind)! - KIND_ORDER.get(y.kind)! || compareText(x.person ?? '', y.person ?? '') || compareText(x.field ?? '', y.field ?? '');
+    }
+    if (gx !== gy) {
+      return rankOf.get(gx)! - rankOf.get(gy)! || Number(lostIn.has(gy)) - Number(lostIn.has(gx)) || compareText(x.accountId ?? x.account ?? '', y.accountId ?? y.account ?? '') || compareText(gx, gy);
+    }
+    return (
+      accountLevel(x) - accountLevel(y) ||
+      compareText(x.task ?? '', y.task ?? '') ||
+      Number(Boolean(y.lostAccountable)) - Number(Boolean(x.lostAccountable)) ||
+      (LETTER_RANK.get(x.letter?.[0] ?? '') ?? 9) - (LETTER_RANK.get(y.letter?.[0] ?? '') ?? 9) ||
+      KIND_ORDER.get(x.kind)! - KIND_ORDER.get(y.kind)! ||
+      compareText(x.person ?? '', y.person ?? '') ||
+      compareText(String(x.from ?? ''), String(y.from ?? ''))
+    );
+  });
+}

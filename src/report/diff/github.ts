@@ -1,0 +1,44 @@
+/**
+ * `kam diff --format github`: GitHub Actions annotations on the **new** file at the changed cells —
+ * a warning where a task lost its accountable person (`strategic account X lost its accountable
+ * person (A) for …`), where an account was removed, or where someone who left still holds work; a
+ * notice for every other change; the findings the change introduces at their own severity.
+ */
+import type { Change, DiffResult } from '../../diff/compare.js';
+import { label } from '../../i18n/labels.js';
+import { tierName } from '../../model/tier.js';
+import { safeLines } from '../../util/safe-text.js';
+import type { ReportContext } from '../context.js';
+import { findingMessage, findingWhere } from '../shared/findings.js';
+import { escapeData, escapeProperty } from '../findings/github.js';
+import { accountTitle, cellText, changeSentence, summaryLines } from './shared.js';
+
+const COMMAND = { error: 'error', warn: 'warning', info: 'notice' } as const;
+
+function serious(c: Change): boolean {
+  return Boolean(c.lostAccountable) || c.kind === 'account-removed' || c.holds !== undefined;
+}
+
+/** One workflow command per change and per finding introduced, then the counts. */
+export function diffGithub(result: DiffResult, ctx: ReportContext): string {
+  const { lang } = ctx;
+  const fileOf = (sheet: string | undefined) => (sheet !== undefined ? result.newSheetFiles?.get(sheet) : undefined) ?? result.new;
+  const lines: string[] = [];
+  for (const c of result.changes) {
+    const where = cellText(c.newCell);
+    const about = c.account !== undefined ? `${accountTitle(c, result.tiers, lang)}: ` : '';
+    const message = `${where ? `${where} ` : ''}${about}${changeSentence(c, lang, result.tiers)}`;
+    const title = c.lostAccountable
+      ? label(lang, 'diff.lostAccountable.title', { tier: c.tier !== undefined ? tierName(result.tiers, c.tier, lang) : '', account: c.account ?? '', task: c.task ?? '' }).trim()
+      : `kam diff: ${c.kind}`;
+    lines.push(`::${serious(c) ? 'warning' : 'notice'} file=${escapeProperty(safeLines(fileOf(c.newCell?.sheet)))},title=${escapeProperty(safeLines(title))}::${escapeData(safeLines(message))}`);
+  }
+  for (const f of result.introduced) {
+    const cell = findingWhere(f, 'lines');
+    const message = `${cell ? `${cell} ` : ''}${findingMessage(f, lang, result.tiers, 'lines')}`;
+    lines.push(`::${COMMAND[f.severity]} file=${escapeProperty(safeLines(fileOf(f.sheet)))},title=${escapeProperty(f.rule)}::${escapeData(message)}`);
+  }
+  const summary = summaryLines(result, lang);
+  lines.push(`kam diff: ${summary.length > 0 ? summary.join('; ') : label(lang, 'diff.none')}`);
+  return `${lines.join('\n')}\n`;
+}
