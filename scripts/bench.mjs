@@ -2,7 +2,7 @@
 // assignment rows, Chinese and English text, real dates) and times kam on them.
 // Usage: node scripts/bench.mjs [--sizes 10000,100000] [--keep]
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
@@ -23,7 +23,7 @@ const TRADES = ['精密制造', '重工', '物流', '零售', '科技', '医药'
  * and C; complaints R and A) held by the right roles; about 1% of rows carry a planted problem
  * (an unknown person, a missing accountable, an overdue date) so that the rules have work to do.
  */
-async function generate(n, file) {
+async function generate(n, file, variant = false) {
   const rand = rng(n);
   const pick = (xs) => xs[Math.floor(rand() * xs.length)];
   const people = (k, role, dept) => Array.from({ length: k }, (_v, i) => ({ name: `${pick(SURNAMES)}${pick(GIVEN)}${role}${i}`, role, dept }));
@@ -32,10 +32,7 @@ async function generate(n, file) {
   const agents = people(Math.max(5, Math.round(n / 100)), '客服专员', '客服部');
   const csLeads = people(Math.max(2, Math.round(n / 1000)), '客服主管', '客服部');
   const analysts = people(Math.max(2, Math.round(n / 1000)), '数据分析', '市场部');
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
-  const acc = wb.addWorksheet('客户信息');
-  acc.addRow(['大客户名单（基准测试）']).commit();
-  acc.addRow(['客户编号', '客户名称', '行业', '区域', '客户经理', '年采购额(万元)', '合同金额(万元)', '合作年限', '战略重要性', '满意度', '2023年采购额(万元)', '2024年采购额(万元)', '最近联系日期', '客户等级']).commit();
+  const accRows = [];
   const accounts = [];
   for (let i = 0; i < n; i++) {
     const name = `${pick(PLACES)}${pick(TRADES)}${i}号公司`;
@@ -43,19 +40,14 @@ async function generate(n, file) {
     accounts.push({ name, owner });
     const rev = Math.round(rand() * 2000);
     const last = new Date(Date.UTC(2025, 10, 15) - Math.floor(rand() * 25) * 86400000);
-    const row = acc.addRow([`KA${String(i).padStart(6, '0')}`, name, pick(TRADES), pick(PLACES), owner, rev, Math.round(rev * (0.8 + rand() * 0.6)), 1 + Math.floor(rand() * 15), 1 + Math.floor(rand() * 5), Math.round(60 + rand() * 40) / 100, Math.round(rev * (0.9 + rand() * 0.2)), rev, last, '普通客户']);
-    row.getCell(13).numFmt = 'yyyy-mm-dd';
-    row.commit();
+    accRows.push([`KA${String(i).padStart(6, '0')}`, name, pick(TRADES), pick(PLACES), owner, rev, Math.round(rev * (0.8 + rand() * 0.6)), 1 + Math.floor(rand() * 15), 1 + Math.floor(rand() * 5), Math.round(60 + rand() * 40) / 100, Math.round(rev * (0.9 + rand() * 0.2)), rev, last, '普通客户']);
   }
-  acc.commit();
-  const staff = wb.addWorksheet('人员');
-  staff.addRow(['姓名', '岗位', '部门', '每周可用工时', '在职']).commit();
-  for (const p of [...managers, ...leads, ...agents, ...csLeads, ...analysts]) staff.addRow([p.name, p.role, p.dept, 40, '是']).commit();
-  staff.commit();
-  const asg = wb.addWorksheet('分工明细');
-  asg.addRow(['客户名称', '工作内容', '负责人', '负责部门', '角色', '时间节点', '频率', '预计工时', '状态']).commit();
   const due = () => new Date(Date.UTC(2025, 10, 15) + Math.floor(rand() * 120 - 10) * 86400000);
-  for (const a of accounts) {
+  const asgRows = [];
+  // The variant (kam diff's bench, issue 13): one row in twenty accounts changed — 1% of the rows —
+  // in a way whose kind is known, then every sheet's rows shuffled. `expected` counts the kinds.
+  const expected = { handover: 0, 'letter-changed': 0, 'hours-changed': 0, 'due-changed': 0 };
+  accounts.forEach((a, i) => {
     const followUp = pick(['日常跟进', 'Follow-up', '客户拜访']);
     const complaints = pick(['投诉处理', 'Complaints']);
     const rows = [
@@ -68,14 +60,60 @@ async function generate(n, file) {
     const r = rand();
     if (r < 0.004) rows[0][2] = `${pick(SURNAMES)}某某`; // nobody knows this person
     else if (r < 0.008) rows[1][4] = 'C'; // nobody accountable for the follow-up
-    for (const x of rows) {
-      const row = asg.addRow(x);
-      row.getCell(6).numFmt = 'yyyy-mm-dd';
-      row.commit();
+    if (variant && i % 20 === 7) {
+      const pos = Math.floor(i / 20) % 5;
+      const row = rows[pos];
+      if (pos === 0) {
+        // The R handed to the next manager (never the owner: names carry their index).
+        const other = managers.find((m) => m.name !== row[2] && m.name !== a.owner && managers.indexOf(m) === (i + 1) % managers.length) ?? managers.find((m) => m.name !== row[2] && m.name !== a.owner);
+        row[2] = other.name;
+        expected.handover++;
+      } else if (pos === 2) {
+        row[4] = 'I';
+        expected['letter-changed']++;
+      } else if (pos === 4) {
+        row[5] = new Date(row[5].getTime() + 7 * 86400000);
+        expected['due-changed']++;
+      } else {
+        row[7] += 1;
+        expected['hours-changed']++;
+      }
     }
+    asgRows.push(...rows);
+  });
+  if (variant) {
+    const mix = rng(n + 1);
+    for (const list of [accRows, asgRows]) {
+      for (let i = list.length - 1; i > 0; i--) {
+        const j = Math.floor(mix() * (i + 1));
+        [list[i], list[j]] = [list[j], list[i]];
+      }
+    }
+  }
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
+  const acc = wb.addWorksheet('客户信息');
+  acc.addRow(['大客户名单（基准测试）']).commit();
+  acc.addRow(['客户编号', '客户名称', '行业', '区域', '客户经理', '年采购额(万元)', '合同金额(万元)', '合作年限', '战略重要性', '满意度', '2023年采购额(万元)', '2024年采购额(万元)', '最近联系日期', '客户等级']).commit();
+  for (const x of accRows) {
+    const row = acc.addRow(x);
+    row.getCell(13).numFmt = 'yyyy-mm-dd';
+    row.commit();
+  }
+  acc.commit();
+  const staff = wb.addWorksheet('人员');
+  staff.addRow(['姓名', '岗位', '部门', '每周可用工时', '在职']).commit();
+  for (const p of [...managers, ...leads, ...agents, ...csLeads, ...analysts]) staff.addRow([p.name, p.role, p.dept, 40, '是']).commit();
+  staff.commit();
+  const asg = wb.addWorksheet('分工明细');
+  asg.addRow(['客户名称', '工作内容', '负责人', '负责部门', '角色', '时间节点', '频率', '预计工时', '状态']).commit();
+  for (const x of asgRows) {
+    const row = asg.addRow(x);
+    row.getCell(6).numFmt = 'yyyy-mm-dd';
+    row.commit();
   }
   asg.commit();
   await wb.commit();
+  return expected;
 }
 
 function time(label, cmd) {
@@ -85,6 +123,7 @@ function time(label, cmd) {
   const secs = Number(process.hrtime.bigint() - t0) / 1e9;
   const rss = Number((r.stderr.trim().split('\n').pop() ?? '0')) / 1024;
   console.log(`${label.padEnd(40)} ${secs.toFixed(2).padStart(6)} s  ${rss.toFixed(0).padStart(5)} MiB  exit ${r.status}`);
+  time.rss = rss;
   return secs;
 }
 
@@ -112,6 +151,17 @@ for (const n of sizes) {
   const html = join(outDir, `report-${n}.html`);
   time(`kam report -o report.html`, ['report', file, '-o', html, '-q', '--as-of', '2025-11-15']);
   console.log(`  report.html: ${(statSync(html).size / 1048576).toFixed(2)} MB (target < 5), rendered in Chromium in ${(await renderSeconds(html)).toFixed(2)} s (target < 5)`);
+  // kam diff (issue 13): against a copy with 1% of the rows changed and every sheet shuffled.
+  const changed = join(outDir, `bench-${n}-changed.xlsx`);
+  const expected = await generate(n, changed, true);
+  const checkAgain = time(`  kam check again, for the ratios`, ['check', file, '--format', 'json', '-q', '--as-of', '2025-11-15']);
+  const checkRss = time.rss;
+  const report = join(outDir, `diff-${n}.json`);
+  const diff = time(`kam diff (1% changed, rows shuffled)`, ['diff', file, changed, '-o', report, '-q', '--as-of', '2025-11-15']);
+  const summary = JSON.parse(readFileSync(report, 'utf8')).summary;
+  const kinds = Object.entries(summary).filter(([k, v]) => v > 0 && k !== 'introduced' && k !== 'resolved');
+  const exact = kinds.length === Object.values(expected).filter((v) => v > 0).length && kinds.every(([k, v]) => expected[k] === v);
+  console.log(`  diff / check: ${(diff / checkAgain).toFixed(2)} × time (target < 2.5), ${(time.rss / checkRss).toFixed(2)} × memory (target < 2); changes ${exact ? 'exactly' : 'NOT'} as made: ${kinds.map(([k, v]) => `${k} ${v}`).join(', ')} (made: ${Object.entries(expected).map(([k, v]) => `${k} ${v}`).join(', ')}); findings introduced ${summary.introduced}, resolved ${summary.resolved}`);
 }
 
 /** Seconds from navigation to the load event of a page in headless Chromium. */

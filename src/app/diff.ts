@@ -31,6 +31,9 @@ export async function readSide(session: Session): Promise<Side> {
   if (!session.sheets.accounts) requireSheet(session, 'assignments');
   const tables = await readBookTables(session);
   if (tables.assignments) requireKeyColumns(session, 'assignments', tables.assignments.layout);
+  // A file with neither a division of labour nor an Accounts sheet kam can read (a text file named
+  // .csv) is no version of a book: exit 2, rather than "every account removed".
+  else if (tables.accounts) requireKeyColumns(session, 'accounts', tables.accounts.layout);
   const book = indexTables(session, tables);
   const check = checkFromTables(session, tables, book);
   const sheetFiles = sheetFilesOf(session);

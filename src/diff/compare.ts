@@ -255,7 +255,7 @@ function holderName(a: Assignment): string {
 }
 
 /** The responsibility rows of a version, by activity key (account key, task key). */
-function activities(side: Side, keyed: Keyed, byId: boolean): Map<string, Activity> {
+function activities(side: Side, other: Side, byId: boolean): Map<string, Activity> {
   const out = new Map<string, Activity>();
   let lastText: string | undefined;
   let lastAccount: Account | undefined;
@@ -264,7 +264,10 @@ function activities(side: Side, keyed: Keyed, byId: boolean): Map<string, Activi
     if (r.accountKey !== lastText) {
       lastText = r.accountKey;
       lastAccount = side.accountOf(r.accountKey);
-      lastKey = lastAccount ? (keyed.keyOf.get(lastAccount) ?? accountKey(lastAccount, byId)) : `?:${r.accountKey}`;
+      // An account this version's Accounts sheet lacks (removed there, or no Accounts sheet at all)
+      // is looked up in the other version, so that its rows keep their key; else its name as written.
+      const known = lastAccount ?? other.accountOf(r.accountKey);
+      lastKey = known ? accountKey(known, byId) : `n:${r.accountKey}`;
     }
     const key = `${lastKey}\u0000${r.taskKey}`;
     let act = out.get(key);
@@ -296,8 +299,8 @@ export function lettersOf(mask: number): string {
 }
 
 function compareResponsibilities(old: Side, now: Side, byId: boolean, o: Keyed, n: Keyed, duplicates: Finding[], out: Change[]): void {
-  const before = activities(old, o, byId);
-  const after = activities(now, n, byId);
+  const before = activities(old, now, byId);
+  const after = activities(now, old, byId);
   const keys = new Set([...before.keys(), ...after.keys()]);
   for (const key of keys) {
     const was = before.get(key);
@@ -363,6 +366,15 @@ function compareResponsibilities(old: Side, now: Side, byId: boolean, o: Keyed, 
         // Where the new version shows the task (its first row still there), else nowhere.
         const still = is ? [...is.holders.values()][0]![0]! : undefined;
         out.push(withCells(c, rowCell(old, row, 'holder'), still ? rowCell(now, still, 'holder') : undefined));
+      } else if (rowsBefore && rowsAfter && restB === 0 && restA !== 0) {
+        // Every letter the holder had was handed over, and the holder took another: a new responsibility.
+        const row = firstHeld(rowsAfter, restA);
+        out.push(withCells({ ...about(), kind: 'responsibility-added', letter: lettersOf(restA), person: name }, undefined, rowCell(now, row, 'holder')));
+      } else if (rowsBefore && rowsAfter && restA === 0 && restB !== 0 && (handedTo.get(h) ?? 0) !== 0) {
+        const row = firstHeld(rowsBefore, restB);
+        const c: Change = { ...about(), kind: 'responsibility-removed', letter: lettersOf(restB), person: name };
+        if (lost && restB & RACI.A) c.lostAccountable = true;
+        out.push(withCells(c, rowCell(old, row, 'holder'), undefined));
       } else if (b !== 0 && a !== 0 && restB !== restA) {
         const c: Change = { ...about(), kind: 'letter-changed', person: name, letter: lettersOf(a), from: lettersOf(b), to: lettersOf(a) };
         if (lost && b & RACI.A) c.lostAccountable = true;
@@ -389,6 +401,22 @@ function compareDetails(old: Side, now: Side, before: Assignment[], after: Assig
   else {
     const distinct = (rows: Assignment[]) => new Set(rows.map((r) => r.raci)).size === rows.length;
     if (!distinct(before) || !distinct(after)) {
+      // One more (or one fewer) row of the same letters is a responsibility added (removed): hours count twice.
+      const count = (rows: Assignment[]) => {
+        const m = new Map<number, Assignment[]>();
+        for (const r of rows) if (r.status !== 'cancelled') m.set(r.raci, [...(m.get(r.raci) ?? []), r]);
+        return m;
+      };
+      const cb = count(before);
+      const ca = count(after);
+      for (const mask of new Set([...cb.keys(), ...ca.keys()])) {
+        const nb = cb.get(mask)?.length ?? 0;
+        const na = ca.get(mask)?.length ?? 0;
+        if (nb === 0 || na === 0 || nb === na) continue;
+        const c = { ...about(), letter: lettersOf(mask), person };
+        if (na > nb) out.push(withCells({ ...c, kind: 'responsibility-added' }, undefined, rowCell(now, ca.get(mask)!.at(-1)!, 'holder')));
+        else out.push(withCells({ ...c, kind: 'responsibility-removed' }, rowCell(old, cb.get(mask)!.at(-1)!, 'holder'), undefined));
+      }
       const [side, rows] = !distinct(after) ? [now, after] : [old, before];
       const cell = rowCell(side, rows[1]!, 'holder');
       const c = about();

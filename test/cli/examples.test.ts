@@ -110,6 +110,35 @@ describe('the report workflow (examples/ci/kam-report.yml, issue 12)', () => {
   });
 });
 
+describe('the diff workflow (examples/ci/kam-diff.yml, issue 13)', () => {
+  it('its git and kam commands run as written on a pull request that hands work over and drops an A', () => {
+    const kamCmd = `${process.execPath} ${join(ROOT, 'bin', 'kam.js')}`;
+    const yml = readFileSync(join(ROOT, 'examples', 'ci', 'kam-diff.yml'), 'utf8');
+    const commands = yml.split('\n').flatMap((l) => (/^\s+run: (git|kam) /.exec(l) ? [l.replace(/^\s+run: /, '')] : []));
+    expect(commands).toHaveLength(3);
+    const repo = tempDir('kam-pr-');
+    const env = { ...process.env, NO_COLOR: '1', LANG: 'en_US.UTF-8', GIT_CONFIG_NOSYSTEM: '1', HOME: repo, KAM_BOOK: 'book.xlsx', BASE_REF: 'main' };
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, env, encoding: 'utf8' });
+    git('init', '-q', '-b', 'main');
+    git('config', 'user.email', 'ci@example.com');
+    git('config', 'user.name', 'CI');
+    copyFileSync(join(EXAMPLES, 'accounts-zh.xlsx'), join(repo, 'book.xlsx'));
+    git('add', '.');
+    git('commit', '-qm', 'base');
+    git('update-ref', 'refs/remotes/origin/main', 'HEAD');
+    git('checkout', '-qb', 'change');
+    copyFileSync(join(ROOT, 'test', 'fixtures', 'diff', 'changes.xlsx'), join(repo, 'book.xlsx'));
+    git('commit', '-qam', 'hand over');
+    const codes = commands.map((cmd) => spawnSync('sh', ['-c', `kam() { ${kamCmd} "$@" --as-of 2025-11-15; }; ${cmd}`], { cwd: repo, env, encoding: 'utf8' }));
+    // The base version, the comment (written although the change introduces an error), the annotations (failing on it).
+    expect(codes.map((r) => r.status)).toEqual([0, 0, 1]);
+    const md = readFileSync(join(repo, 'kam-diff.md'), 'utf8');
+    expect(md).toContain('### kam diff: old.xlsx → book.xlsx');
+    expect(md).toContain('日常跟进: R 张伟 → 李娜 (handover)');
+    expect(codes[2]!.stdout).toContain('::error file=book.xlsx,title=raci/no-accountable::');
+  });
+});
+
 describe('templates', () => {
   it('kam.config.json holds exactly the defaults', () => {
     const template = JSON.parse(readFileSync(join(ROOT, 'templates', 'kam.config.json'), 'utf8')) as Record<string, unknown>;

@@ -204,6 +204,42 @@ describe('kam diff: built pairs', () => {
     expect(json.introduced.map((f) => f.rule)).toContain('raci/no-responsible');
   });
 
+  it("rows of an account one version's Accounts sheet lacks keep their key; a holder who handed over R and took C has C added", async () => {
+    const dir = tempDir();
+    const rows = [['account', 'task', 'person', 'RACI'], ['Beta', 'Review', 'Ann', 'A'], ['Beta', 'Review', 'Bob', 'R']];
+    const a = await writeBook(join(dir, 'a.xlsx'), [accounts, staff, { name: 'Assignments', rows }]);
+    const onlyC1 = { name: 'Accounts', rows: accounts.rows.slice(0, 2) };
+    const b = await writeBook(join(dir, 'b.xlsx'), [onlyC1, staff, { name: 'Assignments', rows: [...rows.slice(0, 2), ['Beta', 'Review', 'Cai', 'R'], ['Beta', 'Review', 'Bob', 'C']] }]);
+    const { json } = await diffJson(a, b);
+    expect(json.changes.map(brief)).toEqual(['account-removed C2 null null', 'handover C2 Review R Cai "Bob" "Cai"', 'responsibility-added C2 Review C Bob null null']);
+    // Only the division of labour on one side (a single CSV): the rows are the same rows.
+    const csv = join(dir, 'assignments.csv');
+    writeFileSync(csv, 'account,task,person,RACI\nBeta,Review,Ann,A\nBeta,Review,Bob,R\n');
+    expect((await diffJson(csv, a)).json.changes).toEqual([]);
+  });
+
+  it('one more row of the same letters for a holder is a responsibility added (its hours count)', async () => {
+    const dir = tempDir();
+    const rows = [['account', 'task', 'person', 'RACI', 'hours'], ['C1', 'Review', 'Ann', 'A', 1], ['C1', 'Review', 'Bob', 'R', 2]];
+    const a = await writeBook(join(dir, 'a.xlsx'), [accounts, staff, { name: 'Assignments', rows }]);
+    const b = await writeBook(join(dir, 'b.xlsx'), [accounts, staff, { name: 'Assignments', rows: [...rows, ['C1', 'Review', 'Bob', 'R', 6]] }]);
+    const r = await kam(['diff', a, b, '--format', 'json', '--fail-on-change']);
+    expect(r.code).toBe(1);
+    expect((JSON.parse(r.stdout) as DiffJson).changes.map(brief)).toEqual(['responsibility-added C1 Review R Bob null null']);
+  });
+
+  it('a file that is no book (a text file named .csv) is exit 2, not "every account removed"; as the driver of git it is one line and exit 0', async () => {
+    const dir = tempDir();
+    const a = await writeBook(join(dir, 'a.xlsx'), [accounts, staff]);
+    writeFileSync(join(dir, 'notes.csv'), 'just some notes\nabout nothing\n');
+    const r = await kam(['diff', a, join(dir, 'notes.csv')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n').at(-1)).toMatch(/^kam: .*notes\.csv: no "name" column/);
+    const g = await kam(['diff', 'notes.csv', a, '0000', '100644', join(dir, 'notes.csv'), '1111', '100644']);
+    expect(g.code).toBe(0);
+    expect(g.stdout).toMatch(/^kam diff: notes\.csv: .*no "name" column/);
+  });
+
   it('revenue under the threshold is no change; --revenue-threshold lowers it', async () => {
     const dir = tempDir();
     const rev = (n: number) => ({ name: 'Accounts', rows: [['id', 'name', 'owner', 'annual revenue'], ['C1', 'Acme', 'Ann', n], ['C2', 'Beta', 'Bob', 100]] });
