@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { isStyled } from '../../src/model/styled-sheet.js';
 import { reportContext } from '../../src/report/context.js';
 import { fileFormats, render, renderSheets, renderText, RENDERERS, showsFinding, stdoutFormats, type Kind, type Results, type TextFormat } from '../../src/report/index.js';
-import { checkSample, configSample, gapsSample, loadSample, matrixSample, pieces, reportSample, tierSample } from './samples.js';
+import { checkSample, configSample, diffSample, gapsSample, loadSample, matrixSample, pieces, reportSample, textconvSample, tierSample } from './samples.js';
 
-const SAMPLES: Results = { tier: tierSample(), check: checkSample(), gaps: gapsSample(), load: loadSample(), matrix: matrixSample(), config: configSample(), report: reportSample() };
+const SAMPLES: Results = { tier: tierSample(), check: checkSample(), gaps: gapsSample(), load: loadSample(), matrix: matrixSample(), config: configSample(), report: reportSample(), diff: diffSample(), textconv: textconvSample() };
 const KINDS = Object.keys(SAMPLES) as Kind[];
 
 describe('formats', () => {
@@ -22,6 +22,8 @@ describe('formats', () => {
     expect(stdoutFormats('matrix')).toEqual(['text', 'json', 'csv', 'markdown', 'html']);
     expect(stdoutFormats('config')).toEqual(['json']);
     expect(stdoutFormats('report')).toEqual(['markdown', 'html']);
+    expect(stdoutFormats('diff')).toEqual(['text', 'json', 'markdown', 'github', 'csv']);
+    expect(stdoutFormats('textconv')).toEqual(['text']);
   });
 
   it('in files: the stdout formats, and xlsx for tier and matrix', () => {
@@ -32,6 +34,7 @@ describe('formats', () => {
     expect(fileFormats('matrix')).toEqual(['text', 'json', 'csv', 'markdown', 'html', 'xlsx']);
     expect(fileFormats('config')).toEqual(['json']);
     expect(fileFormats('report')).toEqual(['markdown', 'html']);
+    expect(fileFormats('diff')).toEqual(['text', 'json', 'markdown', 'github', 'csv']);
   });
 });
 

@@ -11,6 +11,8 @@ import { scoreAccounts, type TierReport } from '../../src/scoring/score.js';
 import { computeLoad } from '../../src/workload/load.js';
 import { buildMatrix, type Matrix, type MatrixOptions } from '../../src/matrix/build.js';
 import { loadReport, type LoadReport } from '../../src/workload/report.js';
+import { diffSides, type DiffResult } from '../../src/diff/compare.js';
+import { sideOf, type Side, type TextconvResult } from '../../src/diff/side.js';
 import { accountsTable, AS_OF, assignmentsTable, bookOf, check, cleanTables, config, staffTable, type AssignmentInput, type ColumnSpec } from '../helpers/rows.js';
 
 /** Accounts with two scoring criteria, two revenue periods, a recorded tier and an override. */
@@ -215,3 +217,36 @@ export function mdCells(line: string): string[] {
     .split(' | ')
     .map((c) => c.trim());
 }
+
+/** One version of a small book as kam diff reads it. */
+function sampleSide(file: string, rows: AssignmentInput[], owner: string): Side {
+  const tables = {
+    accounts: accountsTable([
+      { id: 'A1', name: 'Apex', owner, numbers: { annual_revenue: 300 }, tier: 'Strategic' },
+      { id: 'A2', name: 'Bolt', owner: 'Bob', numbers: { annual_revenue: 200 }, tier: 'Ordinary' },
+    ]),
+    staff: sampleStaff(),
+    assignments: assignmentsTable(rows),
+  };
+  const book = bookOf(tables);
+  return sideOf({ file, book, findings: check(tables).findings, load: computeLoad(book, { items: false }) });
+}
+
+const diffRows = (holder: string, letter: string): AssignmentInput[] => [
+  { account: 'Apex', task: 'Follow-up', person: holder, department: 'Sales', raci: 'R', frequency: 'monthly', status: 'doing' },
+  { account: 'Apex', task: 'Follow-up', person: 'Gina', department: 'Sales', raci: letter, frequency: 'monthly', status: 'doing' },
+  { account: 'Bolt', task: 'Follow-up', person: 'Bob', department: 'Sales', raci: 'R', frequency: 'weekly', status: 'doing', hours: 2 },
+];
+
+/** kam diff of two small versions: a handover, a lost A, an owner change, findings introduced. */
+export function diffSample(): DiffResult {
+  const old = sampleSide('old.xlsx', diffRows('Alice', 'A'), 'Alice');
+  const now = sampleSide('new.xlsx', diffRows('Bob', 'C'), 'Bob');
+  return diffSides(old, now, { asOf: AS_OF, tiers: config().tiers, revenueThreshold: 0.1 });
+}
+
+/** kam textconv of a small book. */
+export function textconvSample(): TextconvResult {
+  return { kind: 'textconv', side: sampleSide('book.xlsx', diffRows('Alice', 'A'), 'Alice'), tiers: config().tiers };
+}
+
