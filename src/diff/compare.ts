@@ -284,6 +284,19 @@ function activities(side: Side, other: Side, byId: boolean): Map<string, Activit
   return out;
 }
 
+/** Whether an activity is the same in both versions: the same holders, each with one row of the same letters and details. */
+function unchanged(was: Activity, is: Activity): boolean {
+  if (was.holders.size !== is.holders.size) return false;
+  for (const [h, rb] of was.holders) {
+    const ra = is.holders.get(h);
+    if (!ra || rb.length !== 1 || ra.length !== 1) return false;
+    const b = rb[0]!;
+    const a = ra[0]!;
+    if (b.raci !== a.raci || b.status !== a.status || b.due !== a.due || !sameNumber(b.hours, a.hours) || frequencyText(b.frequency) !== frequencyText(a.frequency)) return false;
+  }
+  return true;
+}
+
 /** The letters a holder's rows hold (cancelled rows hold none). */
 function held(rows: readonly Assignment[] | undefined): number {
   let m = 0;
@@ -305,6 +318,8 @@ function compareResponsibilities(old: Side, now: Side, byId: boolean, o: Keyed, 
   for (const key of keys) {
     const was = before.get(key);
     const is = after.get(key);
+    // Most activities are as they were: one row per holder, the same letters and details.
+    if (was && is && unchanged(was, is)) continue;
     const ref = is ?? was!;
     const account = is?.account ?? was?.account;
     const acc = account ? aboutAccount(account) : { account: ref.accountText };

@@ -75,7 +75,7 @@ export function sideOf(input: SideInput): Side {
       if (effective !== undefined) out.effective = effective;
       return out;
     }),
-    accountOf: (key) => (book.sharedNames.has(key) ? undefined : book.accountIndex.get(key)),
+    accountOf: lookup(book.accountIndex, book.sharedNames),
     rows: holderRows(assignments?.assignments ?? [], book.people, book.departments, staff !== undefined, true),
     people: staff?.people ?? [],
     findings: input.findings,
@@ -83,9 +83,15 @@ export function sideOf(input: SideInput): Side {
   };
   if (input.sheetFiles) side.sheetFiles = input.sheetFiles;
   if (accounts) side.accountsLayout = accounts.layout;
-  if (assignments) side.assignments = assignments;
+  // Only where its rows are (the sheets' layouts): the table's own arrays can go.
+  if (assignments) side.assignments = { layout: assignments.layout, assignments: [], findings: [], ...(assignments.long ? { long: assignments.long } : {}) };
   if (staff) side.staffLayout = staff.layout;
   return side;
+}
+
+/** An account by folded id or name, none for a name several accounts share (the two maps kept, not the whole index). */
+function lookup(index: ReadonlyMap<string, Account>, shared: ReadonlyMap<string, unknown>): (key: string) => Account | undefined {
+  return (key) => (shared.has(key) ? undefined : index.get(key));
 }
 
 /** The cell of a column of a sheet's row, or the row alone when the sheet lacks the column. */
