@@ -22,6 +22,8 @@
 // `2 problems` / `1 problem`, not `problem(s)`. Issue 11 added kam's own Accounts columns
 // computed_tier and computed_score (`kam tier --write`) to the schema's column names, and
 // err-apply-no-output names --write beside -o. Issue 12 added the report-* cases (kam report).
+// Issue 13 added kam diff's rules (diff/duplicate-*) to the config schema's rule list (JUnit of
+// kam check lists only the rules the check runs).
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -9,6 +9,9 @@ import type { ReportContext } from '../context.js';
 import { findingHint, findingMessage, findingWhere } from '../shared/findings.js';
 import { safeLines } from '../../util/safe-text.js';
 
+/** The rules kam check runs: every rule but kam diff's own (`diff/*`), which are about a comparison. */
+const CHECK_RULES = RULE_IDS.filter((r) => !r.startsWith('diff/'));
+
 /** Escapes text for XML content and attributes; drops characters XML 1.0 cannot hold. */
 export function xmlEscape(s: string): string {
   return s
@@ -28,7 +31,7 @@ export function xmlEscape(s: string): string {
  * Every rule that ran is a testsuite; a rule with no findings has one passing testcase, so that a
  * clean book shows as passing tests rather than as no tests.
  */
-export function junit(report: CheckReport | GapsReport, ctx: ReportContext, rules: readonly string[] = RULE_IDS): string {
+export function junit(report: CheckReport | GapsReport, ctx: ReportContext, rules: readonly string[] = CHECK_RULES): string {
   const byRule = new Map<string, typeof report.findings>();
   for (const f of report.findings) {
     const list = byRule.get(f.rule);
