@@ -4,6 +4,7 @@ import { checkTables, gapsReport, type CheckReport, type GapsReport } from '../r
 import { readBookTables, type BookTables } from './tables.js';
 import type { IndexedBook } from '../book/book.js';
 import type { RuleFamily } from '../rules/engine.js';
+import type { LoadResult } from '../workload/load.js';
 import type { Session } from './session.js';
 
 /** The findings of a book, sorted as the book is laid out. */
@@ -12,12 +13,16 @@ export async function checkBook(session: Session): Promise<CheckReport> {
 }
 
 /** The check of tables already read (for reports that compose several results). */
-export function checkFromTables(session: Session, tables: BookTables, indexed?: IndexedBook, families?: ReadonlySet<RuleFamily>): CheckReport {
+export function checkFromTables(session: Session, tables: BookTables, indexed?: IndexedBook, families?: ReadonlySet<RuleFamily>, load?: LoadResult): CheckReport {
+  const sheetFiles = sheetFilesOf(session);
+  return checkTables({ file: session.path, asOf: session.asOf, config: session.config, sheetOrder: session.book.sheets.map((s) => s.name), ...(sheetFiles ? { sheetFiles } : {}), ...tables, ...(indexed ? { book: indexed } : {}), ...(families ? { families } : {}), ...(indexed && load ? { load } : {}) });
+}
+
+/** A folder of CSV files: the file of each sheet (a finding, an annotation belongs to that file); else undefined. */
+export function sheetFilesOf(session: Session): Map<string, string> | undefined {
   const { book } = session;
-  // A folder of CSV files: each sheet is a file of it, and a finding belongs to that file.
   const folder = book.kind === 'csv' && book.sheets.length > 0 && book.sheets.every((s) => s.name !== basename(session.path));
-  const sheetFiles = folder ? new Map(book.sheets.map((s) => [s.name, join(session.path, s.name)])) : undefined;
-  return checkTables({ file: session.path, asOf: session.asOf, config: session.config, sheetOrder: book.sheets.map((s) => s.name), ...(sheetFiles ? { sheetFiles } : {}), ...tables, ...(indexed ? { book: indexed } : {}), ...(families ? { families } : {}) });
+  return folder ? new Map(book.sheets.map((s) => [s.name, join(session.path, s.name)])) : undefined;
 }
 
 /** The responsibility gaps of a book, grouped by account. */

@@ -4,25 +4,17 @@
  * version's. The old version is read first and reduced to what the comparison needs, so that its
  * tables can go before the new one is read (the peak is one book, not two).
  */
-import { basename, join } from 'node:path';
 import { diffSides, type DiffResult } from '../diff/compare.js';
 import { sideOf, type Side } from '../diff/side.js';
 import { applyRuleLevels } from '../model/rules.js';
 import { computeLoad } from '../workload/load.js';
-import { checkFromTables } from './check.js';
+import { checkFromTables, sheetFilesOf } from './check.js';
 import { requireKeyColumns, requireSheet, type Session } from './session.js';
 import { indexTables, readBookTables } from './tables.js';
 
 export interface DiffOptions {
   /** A revenue change is reported above this fraction of the old revenue (default 0.1). */
   revenueThreshold?: number;
-}
-
-/** A folder of CSV files: the file of each sheet. */
-function sheetFilesOf(session: Session): Map<string, string> | undefined {
-  const { book } = session;
-  const folder = book.kind === 'csv' && book.sheets.length > 0 && book.sheets.every((s) => s.name !== basename(session.path));
-  return folder ? new Map(book.sheets.map((s) => [s.name, join(session.path, s.name)])) : undefined;
 }
 
 /** One version of the book read, checked and reduced to what a comparison needs. */
@@ -35,9 +27,11 @@ export async function readSide(session: Session): Promise<Side> {
   // .csv) is no version of a book: exit 2, rather than "every account removed".
   else if (tables.accounts) requireKeyColumns(session, 'accounts', tables.accounts.layout);
   const book = indexTables(session, tables);
-  const check = checkFromTables(session, tables, book);
+  // The load computed once: for the check's load rules and for the utilisation before → after.
+  const load = computeLoad(book, { items: false });
+  const check = checkFromTables(session, tables, book, undefined, load);
   const sheetFiles = sheetFilesOf(session);
-  return sideOf({ file: session.path, ...(sheetFiles ? { sheetFiles } : {}), book, findings: check.findings, load: computeLoad(book, { items: false }) });
+  return sideOf({ file: session.path, ...(sheetFiles ? { sheetFiles } : {}), book, findings: check.findings, load });
 }
 
 /**

@@ -28,7 +28,7 @@ export async function reportBook(session: Session, options: ReportOptions = {}):
   // Indexed once, the load computed once: the check, the load report and the heat map share them.
   const book = indexTables(session, tables);
   const computed = computeLoad(book);
-  const check = checkFromTables(session, tables, book);
+  const check = checkFromTables(session, tables, book, undefined, computed);
   const load = assignments ? loadFromTables(session, tables, { suggest: true }, book, computed) : loadReport(book, computed, session.path, { suggest: true });
   const heat = buildMatrix(book, computed, check.findings, session.path, { view: 'task', columns: 'role' });
   return {

@@ -7,7 +7,7 @@
  */
 import type { Account } from '../model/account.js';
 import type { Assignment } from '../model/assignment.js';
-import { RACI, type Frequency } from '../model/codes.js';
+import { LETTER_ORDER, lettersText, RACI, type Frequency } from '../model/codes.js';
 import type { Finding } from '../model/finding.js';
 import { RULES } from '../model/rules.js';
 import type { Person } from '../model/person.js';
@@ -304,12 +304,6 @@ function held(rows: readonly Assignment[] | undefined): number {
   return m;
 }
 
-const LETTERS_SHOWN: readonly (keyof typeof RACI)[] = ['A', 'R', 'C', 'I'];
-
-/** A letters mask as written in changes: `A/R`, `C`. */
-export function lettersOf(mask: number): string {
-  return LETTERS_SHOWN.filter((l) => mask & RACI[l]).join('/');
-}
 
 function compareResponsibilities(old: Side, now: Side, byId: boolean, o: Keyed, n: Keyed, duplicates: Finding[], out: Change[]): void {
   const before = activities(old, now, byId);
@@ -349,7 +343,7 @@ function compareResponsibilities(old: Side, now: Side, byId: boolean, o: Keyed, 
     // A letter one holder lost and exactly one other gained is handed over (`R 张伟 → 李娜`).
     const handedOff = new Map<string, number>();
     const handedTo = new Map<string, number>();
-    for (const letter of LETTERS_SHOWN) {
+    for (const letter of LETTER_ORDER) {
       const bit = RACI[letter];
       const losers = [...holders].filter((h) => lettersBefore.get(h)! & bit && !(lettersAfter.get(h)! & bit));
       const gainers = [...holders].filter((h) => !(lettersBefore.get(h)! & bit) && lettersAfter.get(h)! & bit);
@@ -373,10 +367,10 @@ function compareResponsibilities(old: Side, now: Side, byId: boolean, o: Keyed, 
       // A holder whose rows are all cancelled on one side still has the rows: that is a status change, reported below.
       if (!rowsBefore && restA !== 0) {
         const row = firstHeld(rowsAfter!, restA);
-        out.push(withCells({ ...about(), kind: 'responsibility-added', letter: lettersOf(restA), person: name }, undefined, rowCell(now, row, 'holder')));
+        out.push(withCells({ ...about(), kind: 'responsibility-added', letter: lettersText(restA), person: name }, undefined, rowCell(now, row, 'holder')));
       } else if (!rowsAfter && restB !== 0) {
         const row = firstHeld(rowsBefore!, restB);
-        const c: Change = { ...about(), kind: 'responsibility-removed', letter: lettersOf(restB), person: name };
+        const c: Change = { ...about(), kind: 'responsibility-removed', letter: lettersText(restB), person: name };
         if (lost && restB & RACI.A) c.lostAccountable = true;
         // Where the new version shows the task (its first row still there), else nowhere.
         const still = is ? [...is.holders.values()][0]![0]! : undefined;
@@ -384,14 +378,14 @@ function compareResponsibilities(old: Side, now: Side, byId: boolean, o: Keyed, 
       } else if (rowsBefore && rowsAfter && restB === 0 && restA !== 0) {
         // Every letter the holder had was handed over, and the holder took another: a new responsibility.
         const row = firstHeld(rowsAfter, restA);
-        out.push(withCells({ ...about(), kind: 'responsibility-added', letter: lettersOf(restA), person: name }, undefined, rowCell(now, row, 'holder')));
+        out.push(withCells({ ...about(), kind: 'responsibility-added', letter: lettersText(restA), person: name }, undefined, rowCell(now, row, 'holder')));
       } else if (rowsBefore && rowsAfter && restA === 0 && restB !== 0 && (handedTo.get(h) ?? 0) !== 0) {
         const row = firstHeld(rowsBefore, restB);
-        const c: Change = { ...about(), kind: 'responsibility-removed', letter: lettersOf(restB), person: name };
+        const c: Change = { ...about(), kind: 'responsibility-removed', letter: lettersText(restB), person: name };
         if (lost && restB & RACI.A) c.lostAccountable = true;
         out.push(withCells(c, rowCell(old, row, 'holder'), undefined));
       } else if (b !== 0 && a !== 0 && restB !== restA) {
-        const c: Change = { ...about(), kind: 'letter-changed', person: name, letter: lettersOf(a), from: lettersOf(b), to: lettersOf(a) };
+        const c: Change = { ...about(), kind: 'letter-changed', person: name, letter: lettersText(a), from: lettersText(b), to: lettersText(a) };
         if (lost && b & RACI.A) c.lostAccountable = true;
         out.push(withCells(c, rowCell(old, firstHeld(rowsBefore!, b), 'raci'), rowCell(now, firstHeld(rowsAfter!, a), 'raci')));
       }
@@ -428,7 +422,7 @@ function compareDetails(old: Side, now: Side, before: Assignment[], after: Assig
         const nb = cb.get(mask)?.length ?? 0;
         const na = ca.get(mask)?.length ?? 0;
         if (nb === 0 || na === 0 || nb === na) continue;
-        const c = { ...about(), letter: lettersOf(mask), person };
+        const c = { ...about(), letter: lettersText(mask), person };
         if (na > nb) out.push(withCells({ ...c, kind: 'responsibility-added' }, undefined, rowCell(now, ca.get(mask)!.at(-1)!, 'holder')));
         else out.push(withCells({ ...c, kind: 'responsibility-removed' }, rowCell(old, cb.get(mask)!.at(-1)!, 'holder'), undefined));
       }
@@ -442,7 +436,7 @@ function compareDetails(old: Side, now: Side, before: Assignment[], after: Assig
     pairs = before.flatMap((r): [Assignment, Assignment][] => (byLetters.has(r.raci) ? [[r, byLetters.get(r.raci)!]] : []));
   }
   for (const [b, a] of pairs) {
-    const letter = lettersOf(a.raci);
+    const letter = lettersText(a.raci);
     const push = (kind: ChangeKind, what: 'due' | 'status' | 'frequency' | 'hours', from: ChangeValue, to: ChangeValue) =>
       out.push(withCells({ ...about(), kind, person, letter, from, to }, rowCell(old, b, what), rowCell(now, a, what)));
     if (b.due !== a.due) push('due-changed', 'due', b.due ?? null, a.due ?? null);
@@ -596,7 +590,7 @@ function loadChanges(old: Side, now: Side, changes: readonly Change[]): LoadChan
 }
 
 const KIND_ORDER = new Map<ChangeKind, number>(CHANGE_KINDS.map((k, i) => [k, i]));
-const LETTER_RANK = new Map(['A', 'R', 'C', 'I'].map((l, i) => [l, i]));
+const LETTER_RANK = new Map<string, number>(LETTER_ORDER.map((l, i) => [l, i]));
 
 /**
  * Changes grouped by account, the most important first: by the account's tier (strategic first),

@@ -7,7 +7,7 @@
  */
 import type { IndexedBook, TaskGroup } from '../book/book.js';
 import type { Account } from '../model/account.js';
-import { RACI, type RaciLetter } from '../model/codes.js';
+import { LETTER_ORDER, RACI, type RaciLetter } from '../model/codes.js';
 import type { Finding } from '../model/finding.js';
 import type { TierDef } from '../model/tier.js';
 import { tierRecognizer } from '../model/tier.js';
@@ -21,13 +21,6 @@ export type MatrixView = (typeof MATRIX_VIEWS)[number];
 export const COLUMN_MODES = ['person', 'department', 'role'] as const;
 export type ColumnMode = (typeof COLUMN_MODES)[number];
 
-/** The letters in their canonical order and form: A, then R, C, I, joined by `/` (`A/R`). */
-export const LETTER_ORDER: readonly RaciLetter[] = ['A', 'R', 'C', 'I'];
-
-/** A letters mask as the matrix writes it: `A/R`, `R`, `C/I`; '' for none. */
-export function lettersText(mask: number): string {
-  return LETTER_ORDER.filter((l) => mask & RACI[l]).join('/');
-}
 
 /** A column: a person, a department (rows held by a department, or `--columns department`) or a role. */
 export interface MatrixColumn {

@@ -11,6 +11,14 @@ export function raciLetters(mask: number): RaciLetter[] {
 }
 
 /** How often a task recurs: occurrences per week, or `once` for a one-off task. */
+/** The letters in their canonical order and form: A, then R, C, I, joined by `/` (`A/R`). */
+export const LETTER_ORDER: readonly RaciLetter[] = ['A', 'R', 'C', 'I'];
+
+/** A letters mask as the matrix and the diff write it: `A/R`, `R`, `C/I`; '' for none. */
+export function lettersText(mask: number): string {
+  return LETTER_ORDER.filter((l) => mask & RACI[l]).join('/');
+}
+
 export type Frequency = { kind: 'recurring'; perWeek: number; word: FrequencyWord } | { kind: 'once' };
 export type FrequencyWord = 'daily' | 'weekly' | 'biweekly' | 'monthly' | 'quarterly' | 'half-yearly' | 'yearly' | 'custom';
 

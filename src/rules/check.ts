@@ -12,6 +12,7 @@ import type { TierDef } from '../model/tier.js';
 import type { IsoDate } from '../util/date.js';
 import { indexBook, type IndexedBook } from '../book/book.js';
 import { runRules, type RuleFamily } from './engine.js';
+import type { LoadResult } from '../workload/load.js';
 
 export interface CheckInput {
   file: string;
@@ -31,6 +32,8 @@ export interface CheckInput {
   book?: IndexedBook;
   /** Only these rule families (kam matrix reports the RACI and reference rules); default every one. */
   families?: ReadonlySet<RuleFamily>;
+  /** The load of `book`, already computed (kam diff and kam report need it too). */
+  load?: LoadResult;
 }
 
 /** An account of the Accounts sheet, as the gap report heads its group. */
@@ -63,7 +66,7 @@ export function checkTables(input: CheckInput): CheckReport {
   const usable = { ...input };
   if (input.assignments && missingKeyColumn('assignments', input.assignments.layout.byKey)) delete usable.assignments;
   if (input.accounts && missingKeyColumn('accounts', input.accounts.layout.byKey)) delete usable.accounts;
-  const { tiers, book: indexed, ...tables } = usable;
+  const { tiers, book: indexed, load: _load, ...tables } = usable;
   const book = indexed ?? indexBook({ ...tables, ...(tiers ? { tiers: tiers.accounts } : {}) });
   const structural: Finding[] = [
     ...input.missingSheets.map((role): Finding => ({ rule: 'schema/missing-sheet', severity: RULES['schema/missing-sheet'], args: { role } })),
@@ -72,7 +75,7 @@ export function checkTables(input: CheckInput): CheckReport {
     ...(input.staff?.findings ?? []),
     ...(input.assignments?.findings ?? []),
   ];
-  const findings = sortFindings([...applyRuleLevels(structural, config.rules), ...runRules(book, tiers, input.families)], input.sheetOrder);
+  const findings = sortFindings([...applyRuleLevels(structural, config.rules), ...runRules(book, tiers, input.families, indexed ? input.load : undefined)], input.sheetOrder);
   // Only the gap report needs each account's id and tier: worked out when asked for.
   const accounts = (): Map<string, AccountInfo[]> => {
     const out = new Map<string, AccountInfo[]>();

@@ -5,9 +5,9 @@ import { computeLoad, type LoadResult } from '../workload/load.js';
 import type { IndexedBook } from '../book/book.js';
 
 /** load/over-capacity, load/max-accounts, load/idle at the person's Staff row. */
-export function loadRules(book: IndexedBook): Finding[] {
+export function loadRules(book: IndexedBook, load?: LoadResult): Finding[] {
   if (!book.staff || !book.assignments) return [];
-  return loadFindings(book, computeLoad(book, { items: false }));
+  return loadFindings(book, load ?? computeLoad(book, { items: false }));
 }
 
 /** The load rules' findings for a load already computed. */

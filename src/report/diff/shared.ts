@@ -13,6 +13,17 @@ export function cellText(c: CellAt | undefined): string {
   return safeText(c.column !== undefined ? `${c.sheet}!${c.column}${c.row}` : `${c.sheet}!${c.row}:${c.row}`);
 }
 
+/** A status code (`doing`) as people read it (`in progress`, 进行中). */
+export function statusLabel(code: string, lang: Lang): string {
+  return label(lang, `diff.status.${code}` as LabelKey);
+}
+
+/** A frequency code (`monthly`, `once`, `2/week`) as people read it (`monthly`, 每月, `2 times a week`). */
+export function frequencyLabel(code: string, lang: Lang): string {
+  const custom = /^([\d.]+)\/week$/.exec(code);
+  return custom ? label(lang, 'diff.freq.custom', { n: custom[1]! }) : label(lang, `diff.freq.${code}` as LabelKey);
+}
+
 /** A changed value as people read it: tier labels, status and frequency words, money, hours, yes/no; '—' for none. */
 export function valueText(c: Change, v: ChangeValue | undefined, lang: Lang, tiers: readonly TierDef[]): string {
   if (v === null || v === undefined || v === '') return '—';
@@ -23,11 +34,9 @@ export function valueText(c: Change, v: ChangeValue | undefined, lang: Lang, tie
     case 'revenue-changed':
       return typeof v === 'number' ? fmtMoney(v) : String(v);
     case 'status-changed':
-      return label(lang, `diff.status.${String(v)}` as LabelKey);
-    case 'frequency-changed': {
-      const custom = /^([\d.]+)\/week$/.exec(String(v));
-      return custom ? label(lang, 'diff.freq.custom', { n: custom[1]! }) : label(lang, `diff.freq.${String(v)}` as LabelKey);
-    }
+      return statusLabel(String(v), lang);
+    case 'frequency-changed':
+      return frequencyLabel(String(v), lang);
     case 'hours-changed':
       return label(lang, 'diff.hours', { n: fmtValue(Number(v)) });
     case 'person-changed':

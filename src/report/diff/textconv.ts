@@ -5,7 +5,8 @@
  * (numbers as numbers, text NFKC-folded and trimmed), so that re-ordering rows, re-formatting cells,
  * full-width letters or moving a column change no line; a line changes when its meaning does.
  */
-import { frequencyText, findingKey, lettersOf } from '../../diff/compare.js';
+import { frequencyText, findingKey } from '../../diff/compare.js';
+import { lettersText } from '../../model/codes.js';
 import type { TextconvResult } from '../../diff/side.js';
 import { label, type LabelKey } from '../../i18n/labels.js';
 import type { Account } from '../../model/account.js';
@@ -16,6 +17,7 @@ import { safeText } from '../../util/safe-text.js';
 import { clean, fold } from '../../util/text.js';
 import type { ReportContext } from '../context.js';
 import { fmtValue } from '../shared/numbers.js';
+import { frequencyLabel, statusLabel } from './shared.js';
 
 /** Text as one line shows it: NFKC (full-width letters as half-width), spaces collapsed, control characters escaped. */
 function show(v: string): string {
@@ -50,13 +52,13 @@ export function* textconvText(result: TextconvResult, ctx: ReportContext): Gener
   const staffName = new Map(side.people.map((p) => [p.key, p.name]));
   const holder = (r: Assignment) => show((r.personKey !== undefined ? staffName.get(r.personKey) : undefined) ?? r.person ?? r.department ?? '-');
   const taskLine = (name: string, r: Assignment): [string, string] => {
-    const parts = [`${L('textconv.task')} ${name}`, show(r.task), `${lettersOf(r.raci) || '-'} ${holder(r)}`];
+    const parts = [`${L('textconv.task')} ${name}`, show(r.task), `${lettersText(r.raci) || '-'} ${holder(r)}`];
     if (r.due !== undefined) parts.push(`${L('textconv.due')} ${r.due}`);
-    if (r.status !== undefined) parts.push(`${L('textconv.status')} ${L(`diff.status.${r.status}`)}`);
+    if (r.status !== undefined) parts.push(`${L('textconv.status')} ${statusLabel(r.status, lang)}`);
     const f = frequencyText(r.frequency);
-    if (f !== undefined) parts.push(`${L('textconv.frequency')} ${/\/week$/.test(f) ? L('diff.freq.custom', { n: f.split('/')[0]! }) : L(`diff.freq.${f}` as LabelKey)}`);
+    if (f !== undefined) parts.push(`${L('textconv.frequency')} ${frequencyLabel(f, lang)}`);
     if (r.hours !== undefined) parts.push(`${L('textconv.hours')} ${fmtValue(r.hours)}`);
-    return [`${r.taskKey}\u0000${r.personKey ?? r.departmentKey ?? ''}\u0000${lettersOf(r.raci)}`, `  ${parts.join(' | ')}`];
+    return [`${r.taskKey}\u0000${r.personKey ?? r.departmentKey ?? ''}\u0000${lettersText(r.raci)}`, `  ${parts.join(' | ')}`];
   };
   const emitTasks = function* (key: string): Generator<string> {
     const e = byAccount.get(key);

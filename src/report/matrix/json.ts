@@ -1,6 +1,7 @@
 /** `kam matrix --format json`: the stable shape of issue 10 (view, columns, rows, totals). */
 import type { ReportContext } from '../context.js';
-import { LETTER_ORDER, lettersText, type Matrix, type MatrixRow } from '../../matrix/build.js';
+import { LETTER_ORDER, lettersText } from '../../model/codes.js';
+import type { Matrix, MatrixRow } from '../../matrix/build.js';
 
 /**
  * `{ view, asOf, file, columns: [{ key, label, kind, department, role }], rows, totals: [{ key, R,

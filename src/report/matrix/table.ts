@@ -2,7 +2,8 @@
 import type { Lang } from '../../model/lang.js';
 import type { SheetData, Value } from '../../model/sheet-data.js';
 import { tierLabel } from '../../model/tier.js';
-import { LETTER_ORDER, lettersText, type Matrix, type MatrixColumn } from '../../matrix/build.js';
+import { LETTER_ORDER, lettersText } from '../../model/codes.js';
+import type { Matrix, MatrixColumn } from '../../matrix/build.js';
 import { label } from '../../i18n/labels.js';
 
 /** The check marks of a row: `#A ≠ 1`, `#R = 0`, `#R > max`, as rule codes. */

@@ -6,7 +6,8 @@
  * letters counted per task. Person view: one block per person.
  */
 import type { ChalkInstance } from 'chalk';
-import { LETTER_ORDER, lettersText, type Matrix, type MatrixColumn, type MatrixRow } from '../../matrix/build.js';
+import { LETTER_ORDER, lettersText } from '../../model/codes.js';
+import type { Matrix, MatrixColumn, MatrixRow } from '../../matrix/build.js';
 import { tierLabel } from '../../model/tier.js';
 import { label } from '../../i18n/labels.js';
 import { safeText } from '../../util/safe-text.js';
