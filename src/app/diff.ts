@@ -9,6 +9,7 @@ import { sideOf, type Side } from '../diff/side.js';
 import { applyRuleLevels } from '../model/rules.js';
 import { computeLoad } from '../workload/load.js';
 import { checkFromTables, sheetFilesOf } from './check.js';
+import { collectGarbage } from './gc.js';
 import { requireKeyColumns, requireSheet, type Session } from './session.js';
 import { indexTables, readBookTables } from './tables.js';
 
@@ -40,7 +41,11 @@ export async function readSide(session: Session): Promise<Side> {
  */
 export async function diffBooks(now: Session, openOld: () => Promise<Session>, options: DiffOptions = {}): Promise<DiffResult> {
   const old = await readSide(await openOld());
+  // The old version's tables are garbage now: collected before the new version is read.
+  collectGarbage();
   const side = await readSide(now);
+  // And the new version's garbage before the comparison: the peak stays that of reading (1.7 × kam check's, against 1.85 × without).
+  collectGarbage();
   const result = diffSides(old, side, { asOf: now.asOf, tiers: now.config.tiers, revenueThreshold: options.revenueThreshold ?? 0.1 });
   result.duplicates = applyRuleLevels(result.duplicates, now.config.rules);
   // Which parts could not be compared, said once.

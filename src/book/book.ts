@@ -107,21 +107,30 @@ export function indexBook(input: BookInput): IndexedBook {
   const byAccount = new Map<Account | string, Map<string, TaskGroup>>();
   const groups: TaskGroup[] = [];
   const groupsByAccount = new Map<Account, TaskGroup[]>();
-  // Rows of one account usually follow each other: remember the last account's lookups.
+  // Each way of writing an account looked up once (one lookup a row, not three, in a shuffled
+  // sheet); rows of one account usually follow each other: the last one's kept at hand.
+  const byText = new Map<string, { account: Account | undefined; tasks: Map<string, TaskGroup> }>();
   let lastKey: string | undefined;
   let account: Account | undefined;
   let tasks: Map<string, TaskGroup> | undefined;
   for (const row of rows) {
     if (row.accountKey !== lastKey) {
       lastKey = row.accountKey;
-      // A name several accounts share (ref/ambiguous-account) belongs to none of them: no silent pick.
-      account = sharedNames.has(row.accountKey) ? undefined : accountIndex.get(row.accountKey);
-      const ref = account ?? row.accountKey;
-      tasks = byAccount.get(ref);
-      if (!tasks) {
-        tasks = new Map();
-        byAccount.set(ref, tasks);
+      let seen = byText.get(row.accountKey);
+      if (!seen) {
+        // A name several accounts share (ref/ambiguous-account) belongs to none of them: no silent pick.
+        const found = sharedNames.has(row.accountKey) ? undefined : accountIndex.get(row.accountKey);
+        const ref = found ?? row.accountKey;
+        let list = byAccount.get(ref);
+        if (!list) {
+          list = new Map();
+          byAccount.set(ref, list);
+        }
+        seen = { account: found, tasks: list };
+        byText.set(row.accountKey, seen);
       }
+      account = seen.account;
+      tasks = seen.tasks;
     }
     let g = tasks!.get(row.taskKey);
     if (!g) {
@@ -137,6 +146,10 @@ export function indexBook(input: BookInput): IndexedBook {
     }
     g.rows.push(row);
   }
+  // An array grown by push keeps room for 16 more: trimmed to its length, a book of 200,000
+  // activities of a few rows each takes tens of megabytes less (the diff keeps the old version's).
+  for (const g of groups) if (g.rows.length < 16) g.rows = g.rows.slice();
+  for (const [a, list] of groupsByAccount) if (list.length < 16) groupsByAccount.set(a, list.slice());
   const recognize = tierRecognizer(config.tiers);
   const tierByRow = new Map<number, string>();
   for (const t of tiers ?? []) tierByRow.set(t.row, t.tier);

@@ -151,6 +151,8 @@ export function diffSides(old: Side, now: Side, options: DiffOptions): DiffResul
 interface Keyed {
   /** Accounts by key; a key two accounts share is left out (and reported). */
   byKey: Map<string, SideAccount>;
+  /** Every account by key, a key two accounts share listing both (their responsibilities are compared together). */
+  all: Map<string, SideAccount[]>;
   /** Each account's key. */
   keyOf: Map<Account, string>;
   /** Keys two accounts share. */
@@ -159,17 +161,22 @@ interface Keyed {
 
 /** An account's key: its folded id when both versions have ids (and it has one), else its folded name. */
 function accountKey(a: Account, byId: boolean): string {
-  return byId && a.id !== undefined ? `i:${fold(a.id)}` : `n:${fold(a.name)}`;
+  // `key` is the folded id, else the folded name.
+  if (a.id === undefined) return `n:${a.key}`;
+  return byId ? `i:${a.key}` : `n:${fold(a.name)}`;
 }
 
 function keyedAccounts(side: Side, byId: boolean, duplicates: Finding[]): Keyed {
   const byKey = new Map<string, SideAccount>();
+  const all = new Map<string, SideAccount[]>();
   const keyOf = new Map<Account, string>();
   const twice = new Set<string>();
   for (const sa of side.accounts) {
     const key = accountKey(sa.account, byId);
     keyOf.set(sa.account, key);
     const first = byKey.get(key);
+    if (first) all.get(key)!.push(sa);
+    else all.set(key, [sa]);
     if (first && !twice.has(key)) {
       twice.add(key);
       const cell = accountCell(side, sa.account)!;
@@ -177,7 +184,7 @@ function keyedAccounts(side: Side, byId: boolean, duplicates: Finding[]): Keyed 
     }
     if (!first) byKey.set(key, sa);
   }
-  return { byKey, keyOf, twice };
+  return { byKey, all, keyOf, twice };
 }
 
 function duplicateFinding(rule: 'diff/duplicate-account' | 'diff/duplicate-responsibility' | 'diff/duplicate-person', cell: CellAt, args: Finding['args'], about: Pick<Finding, 'account' | 'person' | 'task'>): Finding {
@@ -217,8 +224,8 @@ function compareAccounts(old: Side, now: Side, o: Keyed, n: Keyed, byId: boolean
       continue;
     }
     const b = was.account;
-    if (byId && fold(b.name) !== fold(a.name)) out.push(cellsOf({ ...base(), kind: 'account-renamed', from: b.name, to: a.name }, 'name'));
-    if (fold(b.owner ?? '') !== fold(a.owner ?? '')) out.push(cellsOf({ ...base(), kind: 'owner-changed', from: b.owner ?? null, to: a.owner ?? null }, 'owner'));
+    if (byId && !sameText(b.name, a.name)) out.push(cellsOf({ ...base(), kind: 'account-renamed', from: b.name, to: a.name }, 'name'));
+    if (!sameText(b.owner ?? '', a.owner ?? '')) out.push(cellsOf({ ...base(), kind: 'owner-changed', from: b.owner ?? null, to: a.owner ?? null }, 'owner'));
     const recordedWas = was.recorded ?? (b.tier !== undefined ? fold(b.tier) : undefined);
     const recordedIs = is.recorded ?? (a.tier !== undefined ? fold(a.tier) : undefined);
     if (recordedWas !== recordedIs) out.push(cellsOf({ ...base(), kind: 'tier-changed', from: was.recorded ?? b.tier ?? null, to: is.recorded ?? a.tier ?? null }, 'tier'));
@@ -227,6 +234,11 @@ function compareAccounts(old: Side, now: Side, o: Keyed, n: Keyed, byId: boolean
     const ra = a.numbers.annual_revenue;
     if (revenueMoved(rb, ra, options.revenueThreshold)) out.push(cellsOf({ ...base(), kind: 'revenue-changed', from: rb ?? null, to: ra ?? null }, 'annual_revenue'));
   }
+}
+
+/** Text equal once folded (the same string, the common case, without folding). */
+function sameText(x: string, y: string): boolean {
+  return x === y || fold(x) === fold(y);
 }
 
 /** Whether revenue moved by more than the threshold (a fraction of the old value); a value appearing or going counts. */
@@ -238,62 +250,122 @@ function revenueMoved(before: number | undefined, after: number | undefined, thr
   return Math.abs(after - before) / Math.abs(before) > threshold + 1e-12;
 }
 
-/** One activity (account × task) of one version: its rows by holder. */
+/**
+ * One activity (account × task) of one version: a group of the book as it is (no copy made for the
+ * activities that did not change), or one made for rows the groups leave out.
+ */
 interface Activity {
   account?: Account;
   accountText: string;
-  task: string;
-  holders: Map<string, Assignment[]>;
+  taskKey: string;
+  rows: readonly Assignment[];
 }
 
 function holderKey(a: Assignment): string {
   return a.personKey !== undefined ? `p:${a.personKey}` : a.departmentKey !== undefined ? `d:${a.departmentKey}` : '-';
 }
 
+/** Whether two rows have the same holder (the same person, or the same department holding a row without one). */
+function sameHolder(x: Assignment, y: Assignment): boolean {
+  return x.personKey !== undefined ? x.personKey === y.personKey : y.personKey === undefined && x.departmentKey === y.departmentKey;
+}
+
 function holderName(a: Assignment): string {
   return a.person ?? a.department ?? '';
 }
 
-/** The responsibility rows of a version, by activity key (account key, task key). */
-function activities(side: Side, other: Side, byId: boolean): Map<string, Activity> {
-  const out = new Map<string, Activity>();
-  let lastText: string | undefined;
-  let lastAccount: Account | undefined;
-  let lastKey = '';
-  for (const r of side.rows) {
-    if (r.accountKey !== lastText) {
-      lastText = r.accountKey;
-      lastAccount = side.accountOf(r.accountKey);
-      // An account this version's Accounts sheet lacks (removed there, or no Accounts sheet at all)
-      // is looked up in the other version, so that its rows keep their key; else its name as written.
-      const known = lastAccount ?? other.accountOf(r.accountKey);
-      lastKey = known ? accountKey(known, byId) : `n:${r.accountKey}`;
-    }
-    const key = `${lastKey}\u0000${r.taskKey}`;
-    let act = out.get(key);
-    if (!act) {
-      act = { accountText: r.account, task: r.task, holders: new Map() };
-      if (lastAccount) act.account = lastAccount;
-      out.set(key, act);
-    }
+/** An activity's rows by holder (only for an activity that changed). */
+function holdersOf(act: Activity | undefined): Map<string, Assignment[]> | undefined {
+  if (!act) return undefined;
+  const out = new Map<string, Assignment[]>();
+  for (const r of act.rows) {
     const h = holderKey(r);
-    const rows = act.holders.get(h);
+    const rows = out.get(h);
     if (rows) rows.push(r);
-    else act.holders.set(h, [r]);
+    else out.set(h, [r]);
   }
   return out;
 }
 
+/**
+ * The activities an account's own groups leave out, by account key, then by task key: groups of
+ * an account this version's Accounts sheet lacks or cannot tell (looked up in the other version,
+ * else keyed by its name as written), and cancelled rows (the book's groups leave them out; they
+ * hold no letters, but a row cancelled is a status change). Usually few.
+ */
+function looseActivities(side: Side, other: Side, byId: boolean): Map<string, Map<string, Activity>> {
+  const out = new Map<string, Map<string, Activity>>();
+  const keys = new Map<string, { account: Account | undefined; tasks: Map<string, Activity> }>();
+  const tasksOf = (text: string) => {
+    let known = keys.get(text);
+    if (!known) {
+      const account = side.accountOf(text);
+      const found = account ?? other.accountOf(text);
+      const key = found ? accountKey(found, byId) : `n:${text}`;
+      let tasks = out.get(key);
+      if (!tasks) {
+        tasks = new Map();
+        out.set(key, tasks);
+      }
+      known = { account, tasks };
+      keys.set(text, known);
+    }
+    return known;
+  };
+  for (const g of side.groups) {
+    if (g.account) continue;
+    const first = g.rows[0]!;
+    const { account, tasks } = tasksOf(first.accountKey);
+    merge(tasks, first, g.rows, account);
+  }
+  for (const r of side.rows) {
+    if (r.status !== 'cancelled') continue;
+    const { account, tasks } = tasksOf(r.accountKey);
+    merge(tasks, r, [r], account);
+  }
+  return out;
+}
+
+/** Adds rows to the activity of their task: a new activity, or a copy of the one there with the rows added (never the book's own arrays). */
+function merge(tasks: Map<string, Activity>, first: Assignment, rows: readonly Assignment[], account: Account | undefined): void {
+  const act = tasks.get(first.taskKey);
+  const made: Activity = { accountText: act?.accountText ?? first.account, taskKey: first.taskKey, rows: act ? [...act.rows, ...rows] : rows };
+  const owner = act ? act.account : account;
+  if (owner) made.account = owner;
+  tasks.set(first.taskKey, made);
+}
+
+/** An activity by its task key: a few per account, searched in place (a map for an account of many tasks). */
+function byTask(list: readonly Activity[]): (taskKey: string) => Activity | undefined {
+  if (list.length <= 8) return (k) => list.find((a) => a.taskKey === k);
+  const index = new Map(list.map((a) => [a.taskKey, a]));
+  return (k) => index.get(k);
+}
+
+/** One account key's activities in one version: its accounts' groups, then the loose ones of that key. */
+function activitiesAt(accounts: readonly SideAccount[] | undefined, loose: Map<string, Activity> | undefined): readonly Activity[] {
+  // The common case: one account, its tasks each once, nothing loose.
+  if (accounts?.length === 1 && !loose) return accounts[0]!.groups;
+  const tasks = new Map<string, Activity>();
+  for (const sa of accounts ?? []) for (const g of sa.groups) merge(tasks, g.rows[0]!, g.rows, sa.account);
+  for (const act of loose?.values() ?? []) merge(tasks, act.rows[0]!, act.rows, act.account);
+  return [...tasks.values()];
+}
+
 /** Whether an activity is the same in both versions: the same holders, each with one row of the same letters and details. */
 function unchanged(was: Activity, is: Activity): boolean {
-  if (was.holders.size !== is.holders.size) return false;
-  for (const [h, rb] of was.holders) {
-    const ra = is.holders.get(h);
-    if (!ra || rb.length !== 1 || ra.length !== 1) return false;
-    const b = rb[0]!;
-    const a = ra[0]!;
-    if (b.raci !== a.raci || b.status !== a.status || b.due !== a.due || !sameNumber(b.hours, a.hours) || frequencyText(b.frequency) !== frequencyText(a.frequency)) return false;
+  const rb = was.rows;
+  const ra = is.rows;
+  // Many holders: left to the comparison by holder (no quadratic search).
+  if (rb.length !== ra.length || rb.length > 8) return false;
+  for (let i = 0; i < rb.length; i++) {
+    const b = rb[i]!;
+    // A holder with two rows is paired by the comparison by holder.
+    for (let j = 0; j < i; j++) if (sameHolder(rb[j]!, b)) return false;
+    const a = ra.find((x) => sameHolder(b, x));
+    if (!a || b.raci !== a.raci || b.status !== a.status || b.due !== a.due || !sameNumber(b.hours, a.hours) || frequencyText(b.frequency) !== frequencyText(a.frequency)) return false;
   }
+  // Each of the old version's holders (all different) has a row in the new, which has as many rows: the same holders.
   return true;
 }
 
@@ -304,93 +376,110 @@ function held(rows: readonly Assignment[] | undefined): number {
   return m;
 }
 
-
 function compareResponsibilities(old: Side, now: Side, byId: boolean, o: Keyed, n: Keyed, duplicates: Finding[], out: Change[]): void {
-  const before = activities(old, now, byId);
-  const after = activities(now, old, byId);
-  const keys = new Set([...before.keys(), ...after.keys()]);
-  for (const key of keys) {
-    const was = before.get(key);
-    const is = after.get(key);
-    // Most activities are as they were: one row per holder, the same letters and details.
-    if (was && is && unchanged(was, is)) continue;
-    const ref = is ?? was!;
-    const account = is?.account ?? was?.account;
-    const acc = account ? aboutAccount(account) : { account: ref.accountText };
-    const sideAccount = account ? (n.byKey.get(n.keyOf.get(account) ?? '') ?? o.byKey.get(o.keyOf.get(account) ?? '')) : undefined;
-    const about = (): Change => {
-      const c = { ...acc, task: ref.task } as Change;
-      if (sideAccount?.effective !== undefined) c.tier = sideAccount.effective;
-      return c;
-    };
-    const holders = new Set([...(was?.holders.keys() ?? []), ...(is?.holders.keys() ?? [])]);
-    const lettersBefore = new Map<string, number>();
-    const lettersAfter = new Map<string, number>();
-    let hadA = false;
-    let hasA = false;
-    let alive = false;
-    for (const h of holders) {
-      const b = held(was?.holders.get(h));
-      const a = held(is?.holders.get(h));
-      lettersBefore.set(h, b);
-      lettersAfter.set(h, a);
-      if (b & RACI.A) hadA = true;
-      if (a & RACI.A) hasA = true;
-      if (a !== 0) alive = true;
+  const looseBefore = looseActivities(old, now, byId);
+  const looseAfter = looseActivities(now, old, byId);
+  const compareKey = (key: string): void => {
+    const before = activitiesAt(o.all.get(key), looseBefore.get(key));
+    const after = activitiesAt(n.all.get(key), looseAfter.get(key));
+    const inAfter = byTask(after);
+    let pairs = 0;
+    for (const was of before) {
+      const is = inAfter(was.taskKey);
+      if (is) pairs++;
+      // Most activities are as they were: one row per holder, the same letters and details.
+      if (!is || !unchanged(was, is)) compareActivity(old, now, was, is, o, n, duplicates, out);
     }
-    // The task still exists and nobody is accountable for it any more.
-    const lost = hadA && !hasA && alive;
-    // A letter one holder lost and exactly one other gained is handed over (`R 张伟 → 李娜`).
-    const handedOff = new Map<string, number>();
-    const handedTo = new Map<string, number>();
-    for (const letter of LETTER_ORDER) {
-      const bit = RACI[letter];
-      const losers = [...holders].filter((h) => lettersBefore.get(h)! & bit && !(lettersAfter.get(h)! & bit));
-      const gainers = [...holders].filter((h) => !(lettersBefore.get(h)! & bit) && lettersAfter.get(h)! & bit);
-      if (losers.length !== 1 || gainers.length !== 1) continue;
-      const from = losers[0]!;
-      const to = gainers[0]!;
-      handedOff.set(from, (handedOff.get(from) ?? 0) | bit);
-      handedTo.set(to, (handedTo.get(to) ?? 0) | bit);
-      const fromRow = firstHeld(was!.holders.get(from)!, bit);
-      const toRow = firstHeld(is!.holders.get(to)!, bit);
-      out.push(withCells({ ...about(), kind: 'handover', letter, person: holderName(toRow), from: holderName(fromRow), to: holderName(toRow) }, rowCell(old, fromRow, 'holder'), rowCell(now, toRow, 'holder')));
+    if (pairs === after.length) return;
+    const inBefore = byTask(before);
+    for (const is of after) if (!inBefore(is.taskKey)) compareActivity(old, now, undefined, is, o, n, duplicates, out);
+  };
+  for (const key of o.all.keys()) compareKey(key);
+  for (const key of n.all.keys()) if (!o.all.has(key)) compareKey(key);
+  for (const key of looseBefore.keys()) if (!o.all.has(key) && !n.all.has(key)) compareKey(key);
+  for (const key of looseAfter.keys()) if (!o.all.has(key) && !n.all.has(key) && !looseBefore.has(key)) compareKey(key);
+}
+
+/** The changes of one activity between the versions (absent from one: every responsibility added or removed). */
+function compareActivity(old: Side, now: Side, was: Activity | undefined, is: Activity | undefined, o: Keyed, n: Keyed, duplicates: Finding[], out: Change[]): void {
+  const wasBy = holdersOf(was);
+  const isBy = holdersOf(is);
+  const ref = is ?? was!;
+  const account = is?.account ?? was?.account;
+  const acc = account ? aboutAccount(account) : { account: ref.accountText };
+  const sideAccount = account ? (n.byKey.get(n.keyOf.get(account) ?? '') ?? o.byKey.get(o.keyOf.get(account) ?? '')) : undefined;
+  const about = (): Change => {
+    const c = { ...acc, task: ref.rows[0]!.task } as Change;
+    if (sideAccount?.effective !== undefined) c.tier = sideAccount.effective;
+    return c;
+  };
+  const holders = new Set([...(wasBy?.keys() ?? []), ...(isBy?.keys() ?? [])]);
+  const lettersBefore = new Map<string, number>();
+  const lettersAfter = new Map<string, number>();
+  let hadA = false;
+  let hasA = false;
+  let alive = false;
+  for (const h of holders) {
+    const b = held(wasBy?.get(h));
+    const a = held(isBy?.get(h));
+    lettersBefore.set(h, b);
+    lettersAfter.set(h, a);
+    if (b & RACI.A) hadA = true;
+    if (a & RACI.A) hasA = true;
+    if (a !== 0) alive = true;
+  }
+  // The task still exists and nobody is accountable for it any more.
+  const lost = hadA && !hasA && alive;
+  // A letter one holder lost and exactly one other gained is handed over (`R 张伟 → 李娜`).
+  const handedOff = new Map<string, number>();
+  const handedTo = new Map<string, number>();
+  for (const letter of LETTER_ORDER) {
+    const bit = RACI[letter];
+    const losers = [...holders].filter((h) => lettersBefore.get(h)! & bit && !(lettersAfter.get(h)! & bit));
+    const gainers = [...holders].filter((h) => !(lettersBefore.get(h)! & bit) && lettersAfter.get(h)! & bit);
+    if (losers.length !== 1 || gainers.length !== 1) continue;
+    const from = losers[0]!;
+    const to = gainers[0]!;
+    handedOff.set(from, (handedOff.get(from) ?? 0) | bit);
+    handedTo.set(to, (handedTo.get(to) ?? 0) | bit);
+    const fromRow = firstHeld(wasBy!.get(from)!, bit);
+    const toRow = firstHeld(isBy!.get(to)!, bit);
+    out.push(withCells({ ...about(), kind: 'handover', letter, person: holderName(toRow), from: holderName(fromRow), to: holderName(toRow) }, rowCell(old, fromRow, 'holder'), rowCell(now, toRow, 'holder')));
+  }
+  for (const h of holders) {
+    const rowsBefore = wasBy?.get(h);
+    const rowsAfter = isBy?.get(h);
+    const b = lettersBefore.get(h)!;
+    const a = lettersAfter.get(h)!;
+    const restB = b & ~(handedOff.get(h) ?? 0);
+    const restA = a & ~(handedTo.get(h) ?? 0);
+    const name = holderName((rowsAfter ?? rowsBefore)![0]!);
+    // A holder whose rows are all cancelled on one side still has the rows: that is a status change, reported below.
+    if (!rowsBefore && restA !== 0) {
+      const row = firstHeld(rowsAfter!, restA);
+      out.push(withCells({ ...about(), kind: 'responsibility-added', letter: lettersText(restA), person: name }, undefined, rowCell(now, row, 'holder')));
+    } else if (!rowsAfter && restB !== 0) {
+      const row = firstHeld(rowsBefore!, restB);
+      const c: Change = { ...about(), kind: 'responsibility-removed', letter: lettersText(restB), person: name };
+      if (lost && restB & RACI.A) c.lostAccountable = true;
+      // Where the new version shows the task (its first row still there), else nowhere.
+      const still = is ? [...isBy!.values()][0]![0]! : undefined;
+      out.push(withCells(c, rowCell(old, row, 'holder'), still ? rowCell(now, still, 'holder') : undefined));
+    } else if (rowsBefore && rowsAfter && restB === 0 && restA !== 0) {
+      // Every letter the holder had was handed over, and the holder took another: a new responsibility.
+      const row = firstHeld(rowsAfter, restA);
+      out.push(withCells({ ...about(), kind: 'responsibility-added', letter: lettersText(restA), person: name }, undefined, rowCell(now, row, 'holder')));
+    } else if (rowsBefore && rowsAfter && restA === 0 && restB !== 0 && (handedTo.get(h) ?? 0) !== 0) {
+      const row = firstHeld(rowsBefore, restB);
+      const c: Change = { ...about(), kind: 'responsibility-removed', letter: lettersText(restB), person: name };
+      if (lost && restB & RACI.A) c.lostAccountable = true;
+      out.push(withCells(c, rowCell(old, row, 'holder'), undefined));
+    } else if (b !== 0 && a !== 0 && restB !== restA) {
+      const c: Change = { ...about(), kind: 'letter-changed', person: name, letter: lettersText(a), from: lettersText(b), to: lettersText(a) };
+      if (lost && b & RACI.A) c.lostAccountable = true;
+      out.push(withCells(c, rowCell(old, firstHeld(rowsBefore!, b), 'raci'), rowCell(now, firstHeld(rowsAfter!, a), 'raci')));
     }
-    for (const h of holders) {
-      const rowsBefore = was?.holders.get(h);
-      const rowsAfter = is?.holders.get(h);
-      const b = lettersBefore.get(h)!;
-      const a = lettersAfter.get(h)!;
-      const restB = b & ~(handedOff.get(h) ?? 0);
-      const restA = a & ~(handedTo.get(h) ?? 0);
-      const name = holderName((rowsAfter ?? rowsBefore)![0]!);
-      // A holder whose rows are all cancelled on one side still has the rows: that is a status change, reported below.
-      if (!rowsBefore && restA !== 0) {
-        const row = firstHeld(rowsAfter!, restA);
-        out.push(withCells({ ...about(), kind: 'responsibility-added', letter: lettersText(restA), person: name }, undefined, rowCell(now, row, 'holder')));
-      } else if (!rowsAfter && restB !== 0) {
-        const row = firstHeld(rowsBefore!, restB);
-        const c: Change = { ...about(), kind: 'responsibility-removed', letter: lettersText(restB), person: name };
-        if (lost && restB & RACI.A) c.lostAccountable = true;
-        // Where the new version shows the task (its first row still there), else nowhere.
-        const still = is ? [...is.holders.values()][0]![0]! : undefined;
-        out.push(withCells(c, rowCell(old, row, 'holder'), still ? rowCell(now, still, 'holder') : undefined));
-      } else if (rowsBefore && rowsAfter && restB === 0 && restA !== 0) {
-        // Every letter the holder had was handed over, and the holder took another: a new responsibility.
-        const row = firstHeld(rowsAfter, restA);
-        out.push(withCells({ ...about(), kind: 'responsibility-added', letter: lettersText(restA), person: name }, undefined, rowCell(now, row, 'holder')));
-      } else if (rowsBefore && rowsAfter && restA === 0 && restB !== 0 && (handedTo.get(h) ?? 0) !== 0) {
-        const row = firstHeld(rowsBefore, restB);
-        const c: Change = { ...about(), kind: 'responsibility-removed', letter: lettersText(restB), person: name };
-        if (lost && restB & RACI.A) c.lostAccountable = true;
-        out.push(withCells(c, rowCell(old, row, 'holder'), undefined));
-      } else if (b !== 0 && a !== 0 && restB !== restA) {
-        const c: Change = { ...about(), kind: 'letter-changed', person: name, letter: lettersText(a), from: lettersText(b), to: lettersText(a) };
-        if (lost && b & RACI.A) c.lostAccountable = true;
-        out.push(withCells(c, rowCell(old, firstHeld(rowsBefore!, b), 'raci'), rowCell(now, firstHeld(rowsAfter!, a), 'raci')));
-      }
-      if (rowsBefore && rowsAfter) compareDetails(old, now, rowsBefore, rowsAfter, about, name, duplicates, out);
-    }
+    if (rowsBefore && rowsAfter) compareDetails(old, now, rowsBefore, rowsAfter, about, name, duplicates, out);
   }
 }
 
@@ -503,8 +592,8 @@ function comparePeople(old: Side, now: Side, duplicates: Finding[], out: Change[
       if (f === 'active' && to === false && n) c.holds = n;
       out.push(c);
     };
-    if (fold(q.role ?? '') !== fold(p.role ?? '')) field('role', q.role ?? null, p.role ?? null, 'role');
-    if (fold(q.department ?? '') !== fold(p.department ?? '')) field('department', q.department ?? null, p.department ?? null, 'department');
+    if (!sameText(q.role ?? '', p.role ?? '')) field('role', q.role ?? null, p.role ?? null, 'role');
+    if (!sameText(q.department ?? '', p.department ?? '')) field('department', q.department ?? null, p.department ?? null, 'department');
     if (!sameNumber(q.capacity, p.capacity)) field('capacity', q.capacity ?? null, p.capacity ?? null, 'capacity_hours');
     if (q.active !== p.active) field('active', q.active, p.active, 'active');
   }
@@ -520,9 +609,12 @@ const ACTIVITY_RULES = new Set(['time/overdue', 'time/missing-due', 'raci/no-acc
 export function findingKey(f: Finding, accounts?: ReadonlyMap<string, string>): string {
   // A finding about a whole activity names the person of whichever row came first: not part of what it is about.
   const person = ACTIVITY_RULES.has(f.rule) ? undefined : f.person;
-  const account = f.account === undefined ? undefined : (accounts?.get(fold(f.account)) ?? fold(f.account));
-  const about = [account, f.task, person].map((v) => (v === undefined ? '' : fold(v)));
-  if (about.some((v) => v !== '')) return `${f.rule}\u0000${about.join('\u0000')}`;
+  const name = f.account === undefined ? '' : fold(f.account);
+  // Keys and folded names are folded already.
+  const account = name === '' ? '' : (accounts?.get(name) ?? name);
+  const task = f.task === undefined ? '' : fold(f.task);
+  const who = person === undefined ? '' : fold(person);
+  if (account !== '' || task !== '' || who !== '') return `${f.rule}\u0000${account}\u0000${task}\u0000${who}`;
   const args = Object.keys(f.args)
     .filter((k) => !/row|line|first/i.test(k))
     .sort()
@@ -532,24 +624,23 @@ export function findingKey(f: Finding, accounts?: ReadonlyMap<string, string>): 
 
 /** Findings the new version has and the old has not (introduced), and the other way (resolved), as multisets. */
 function compareFindings(before: readonly Finding[], after: readonly Finding[], oldNames: ReadonlyMap<string, string>, newNames: ReadonlyMap<string, string>): { introduced: Finding[]; resolved: Finding[] } {
-  const count = (list: readonly Finding[], names: ReadonlyMap<string, string>): Map<string, number> => {
+  const keysBefore = before.map((f) => findingKey(f, oldNames));
+  const keysAfter = after.map((f) => findingKey(f, newNames));
+  const count = (keys: readonly string[]): Map<string, number> => {
     const m = new Map<string, number>();
-    for (const f of list) {
-      const k = findingKey(f, names);
-      m.set(k, (m.get(k) ?? 0) + 1);
-    }
+    for (const k of keys) m.set(k, (m.get(k) ?? 0) + 1);
     return m;
   };
-  const beyond = (list: readonly Finding[], names: ReadonlyMap<string, string>, other: Map<string, number>): Finding[] => {
+  const beyond = (list: readonly Finding[], keys: readonly string[], other: Map<string, number>): Finding[] => {
     const seen = new Map<string, number>();
-    return list.filter((f) => {
-      const k = findingKey(f, names);
+    return list.filter((_f, i) => {
+      const k = keys[i]!;
       const n = (seen.get(k) ?? 0) + 1;
       seen.set(k, n);
       return n > (other.get(k) ?? 0);
     });
   };
-  return { introduced: beyond(after, newNames, count(before, oldNames)), resolved: beyond(before, oldNames, count(after, newNames)) };
+  return { introduced: beyond(after, keysAfter, count(keysBefore)), resolved: beyond(before, keysBefore, count(keysAfter)) };
 }
 
 /** Each account's folded name → its key (a name two accounts share is left to itself). */
@@ -598,7 +689,9 @@ const LETTER_RANK = new Map<string, number>(LETTER_ORDER.map((l, i) => [l, i]));
  * account's own changes, then by task, letter (A first), kind and person; people's changes last.
  */
 function sortChanges(changes: Change[], tierRank: Map<string, number>): void {
-  const groupOf = (c: Change) => (c.accountId !== undefined ? `i:${fold(c.accountId)}` : c.account !== undefined ? `n:${fold(c.account)}` : undefined);
+  const groups = new Map<Change, string | undefined>();
+  for (const c of changes) groups.set(c, c.accountId !== undefined ? `i:${fold(c.accountId)}` : c.account !== undefined ? `n:${fold(c.account)}` : undefined);
+  const groupOf = (c: Change) => groups.get(c);
   const lostIn = new Set<string>();
   const rankOf = new Map<string, number>();
   for (const c of changes) {

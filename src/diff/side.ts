@@ -4,7 +4,7 @@
  * status change), its people, the findings of `kam check` and each person's utilisation. Only what
  * the comparison needs is kept, so that the old version's tables can go before the new one is read.
  */
-import { holderRows, type IndexedBook } from '../book/book.js';
+import { holderRows, type IndexedBook, type TaskGroup } from '../book/book.js';
 import type { Account } from '../model/account.js';
 import { detailOf, sheetOf, type Assignment, type AssignmentsTable } from '../model/assignment.js';
 import type { Finding } from '../model/finding.js';
@@ -22,6 +22,8 @@ export interface CellAt {
 
 export interface SideAccount {
   account: Account;
+  /** Its activities (account × task), cancelled rows left out. */
+  groups: readonly TaskGroup[];
   /** Tier ids: recorded (as recognised), computed from the score, effective (pinned, else recorded, else computed). */
   recorded?: string;
   computed?: string;
@@ -40,7 +42,10 @@ export interface Side {
   accountsLayout?: Layout;
   /** The account a row's account cell names (by id or name), or undefined for an unknown or ambiguous one. */
   accountOf: (accountKey: string) => Account | undefined;
+  /** Every row as its holders hold it, cancelled ones too. */
   rows: Assignment[];
+  /** The book's activities (account × task), cancelled rows left out: those of an account the Accounts sheet lacks are compared as they are. */
+  groups: readonly TaskGroup[];
   assignments?: AssignmentsTable;
   people: Person[];
   staffLayout?: Layout;
@@ -66,7 +71,7 @@ export function sideOf(input: SideInput): Side {
     has: { accounts: accounts !== undefined, assignments: assignments !== undefined, staff: staff !== undefined },
     ids: accounts?.layout.byKey.has('id') ?? false,
     accounts: (accounts?.accounts ?? []).map((a) => {
-      const out: SideAccount = { account: a };
+      const out: SideAccount = { account: a, groups: book.groupsByAccount.get(a) ?? [] };
       const recorded = book.recordedTier(a);
       const computed = book.computedTier(a);
       const effective = book.effectiveTier(a);
@@ -76,7 +81,9 @@ export function sideOf(input: SideInput): Side {
       return out;
     }),
     accountOf: lookup(book.accountIndex, book.sharedNames),
-    rows: holderRows(assignments?.assignments ?? [], book.people, book.departments, staff !== undefined, true),
+    // The book's rows leave cancelled ones out: the same rows unless some row is cancelled.
+    rows: assignments?.assignments.some((r) => r.status === 'cancelled') ? holderRows(assignments.assignments, book.people, book.departments, staff !== undefined, true) : book.rows,
+    groups: book.groups,
     people: staff?.people ?? [],
     findings: input.findings,
     load: new Map(input.load.people.map((p) => [p.key, { name: p.name, utilization: p.utilization, status: p.status }])),

@@ -251,8 +251,11 @@ const HOUR_UNITS: readonly [RegExp, (hoursPerDay: number) => number][] = [
 /** `两小时`, `十分钟`, `一个半小时`: a count in Chinese numerals before its unit, as digits. */
 const CN_COUNT = new RegExp(`^(${CN_NUMERAL}+?)(个半|个)?(?=[^\\d.一二两三四五六七八九十半])`);
 
-/** Hours to 12 significant digits: `100` minutes are 1.66666666667 h, not a float's tail. */
-const round = (h: number): number => Number(h.toPrecision(12));
+/**
+ * Hours to 12 significant digits: `100` minutes are 1.66666666667 h, not a float's tail. Quarter
+ * hours (`1.5`, `0.25`, most cells) are exact as they are: no digits to drop.
+ */
+const round = (h: number): number => (Number.isInteger(h * 4) && Math.abs(h) < 1e9 ? h : Number(h.toPrecision(12)));
 
 /**
  * Reads hours per occurrence: a number (in the column's unit: `unit` hours, 1 unless the header

@@ -218,6 +218,35 @@ describe('kam diff: built pairs', () => {
     expect((await diffJson(csv, a)).json.changes).toEqual([]);
   });
 
+  it('an account of many tasks (shuffled): a change in its twelfth task, a task added and one gone', async () => {
+    const dir = tempDir();
+    const tasks = Array.from({ length: 12 }, (_v, i) => `Task ${i + 1}`);
+    const rows = tasks.flatMap((t) => [['C1', t, 'Ann', 'A'], ['C1', t, 'Bob', 'R']]);
+    const head = ['account', 'task', 'person', 'RACI'];
+    const a = await writeBook(join(dir, 'a.xlsx'), [accounts, staff, { name: 'Assignments', rows: [head, ...rows] }]);
+    // Reversed, Task 12's R handed to Cai, Task 1 gone, Task 13 new.
+    const changed = rows.filter((r) => r[1] !== 'Task 1').map((r) => (r[1] === 'Task 12' && r[2] === 'Bob' ? ['C1', 'Task 12', 'Cai', 'R'] : r));
+    const b = await writeBook(join(dir, 'b.xlsx'), [accounts, staff, { name: 'Assignments', rows: [head, ...changed.reverse(), ['C1', 'Task 13', 'Ann', 'A/R']] }]);
+    const { json } = await diffJson(a, b);
+    expect(json.changes.map(brief).sort()).toEqual([
+      'handover C1 Task 12 R Cai "Bob" "Cai"',
+      'responsibility-added C1 Task 13 A/R Ann null null',
+      'responsibility-removed C1 Task 1 A Ann null null',
+      'responsibility-removed C1 Task 1 R Bob null null',
+    ]);
+  });
+
+  it('two accounts written with one id: reported as a duplicate, their rows compared together', async () => {
+    const dir = tempDir();
+    const twice = { name: 'Accounts', rows: [...accounts.rows, ['C1', 'Acme Copy', 'Bob', 'normal']] };
+    const rows = [['account', 'task', 'person', 'RACI'], ['Acme', 'Review', 'Ann', 'A'], ['Acme Copy', 'Visit', 'Bob', 'R']];
+    const a = await writeBook(join(dir, 'a.xlsx'), [twice, staff, { name: 'Assignments', rows }]);
+    const b = await writeBook(join(dir, 'b.xlsx'), [twice, staff, { name: 'Assignments', rows: [rows[0]!, rows[2]!, ['Acme', 'Review', 'Cai', 'A']] }]);
+    const { json } = await diffJson(a, b);
+    expect(json.duplicates.map((f) => f.rule)).toEqual(['diff/duplicate-account', 'diff/duplicate-account']);
+    expect(json.changes.map(brief)).toEqual(['handover C1 Review A Cai "Ann" "Cai"']);
+  });
+
   it('one more row of the same letters for a holder is a responsibility added (its hours count)', async () => {
     const dir = tempDir();
     const rows = [['account', 'task', 'person', 'RACI', 'hours'], ['C1', 'Review', 'Ann', 'A', 1], ['C1', 'Review', 'Bob', 'R', 2]];

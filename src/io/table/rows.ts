@@ -56,7 +56,8 @@ function isLabelRow(row: RawRow): boolean {
     if (c!.t !== 's') return false;
     if (first === undefined) first = c!.v;
     else if (c!.v !== first) {
-      if (!SIGN_OFF.test(toSimplified(c!.v.trim()))) return false;
+      // A sign-off has its colon (a cheap look first: every record row with two texts comes here).
+      if (!(c!.v.includes(':') || c!.v.includes('：')) || !SIGN_OFF.test(toSimplified(c!.v.trim()))) return false;
       signOffs = true;
     }
   }

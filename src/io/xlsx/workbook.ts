@@ -123,7 +123,10 @@ class XlsxSheet implements SheetSource {
    * inflates and searches bytes; the rows are parsed in a second pass with the ranges known.
    */
   private async readMerges(): Promise<MergeRange[]> {
-    const needle = Buffer.from('mergeCell ');
+    // `<mergeCells` (or a first `<mergeCell` followed by a space, a tab or a line break), with up to
+    // 16 bytes before it for the `<` and a namespace prefix.
+    const needle = Buffer.from('mergeCell');
+    const before = 16;
     let tail: Buffer[] | undefined;
     let carry: Buffer = Buffer.alloc(0);
     let tailBytes = 0;
@@ -134,14 +137,20 @@ class XlsxSheet implements SheetSource {
         if (tailBytes > MERGES_TAIL_CAP) throw new InputError('input.tooLarge', { part: this.entry.name, limit: MERGES_TAIL_CAP / 1048576 }, { file: this.file });
         continue;
       }
-      const joined = carry.length ? Buffer.concat([carry, chunk]) : chunk;
-      const at = joined.indexOf(needle);
-      if (at >= 0) {
-        tail = [joined.subarray(Math.max(0, at - 16))];
-        tailBytes = tail[0]!.length;
-      } else {
-        carry = joined.subarray(Math.max(0, joined.length - needle.length));
+      // Searched across the seam with the last chunk (a few bytes copied), then in the chunk itself:
+      // no chunk is copied while searching (copying every chunk makes the collector run for nothing).
+      const seam = Buffer.concat([carry, chunk.subarray(0, needle.length - 1)]);
+      const across = seam.indexOf(needle);
+      const at = across >= 0 ? -1 : chunk.indexOf(needle);
+      if (across >= 0) tail = [seam.subarray(Math.max(0, across - before)), chunk.subarray(needle.length - 1)];
+      else if (at >= 0) tail = [carry.subarray(Math.max(0, carry.length - Math.max(0, before - at))), chunk.subarray(Math.max(0, at - before))];
+      if (tail) {
+        tailBytes = tail[0]!.length + tail[1]!.length;
+        continue;
       }
+      // The end kept for the next seam (a copy: a view would keep the whole chunk alive).
+      const keep = needle.length + before;
+      carry = chunk.length >= keep ? Buffer.from(chunk.subarray(chunk.length - keep)) : Buffer.concat([carry, chunk]).subarray(-keep);
     }
     return tail ? parseMerges(Buffer.concat(tail).toString('utf8'), { file: this.file, sheet: this.name }) : [];
   }
