@@ -120,7 +120,13 @@ export function diffSides(old: Side, now: Side, options: DiffOptions): DiffResul
     newAccounts.byKey.delete(key);
   }
   if (compared.accounts) compareAccounts(old, now, oldAccounts, newAccounts, byId, options, changes);
-  if (compared.responsibilities) compareResponsibilities(old, now, byId, oldAccounts, newAccounts, duplicates, changes);
+  if (compared.responsibilities) {
+    const from = duplicates.length;
+    compareResponsibilities(old, now, byId, oldAccounts, newAccounts, duplicates, changes);
+    // A holder's rows written twice, in book order: the old version's, then the new one's.
+    const found = duplicates.splice(from).sort((x, y) => Number(x.args.file === now.file && old.file !== now.file) - Number(y.args.file === now.file && old.file !== now.file) || compareText(x.sheet ?? '', y.sheet ?? '') || (x.row ?? 0) - (y.row ?? 0));
+    duplicates.push(...found);
+  }
   if (compared.people) comparePeople(old, now, duplicates, changes);
   // A finding names its account by name: through each version's names, a renamed account is the same account.
   const { introduced, resolved } = compareFindings(old.findings, now.findings, accountNames(oldAccounts), accountNames(newAccounts));
@@ -326,13 +332,30 @@ function looseActivities(side: Side, other: Side, byId: boolean): Map<string, Ma
   return out;
 }
 
-/** Adds rows to the activity of their task: a new activity, or a copy of the one there with the rows added (never the book's own arrays). */
+/**
+ * Adds rows to the activity of their task: a new activity, or a copy of the one there with the rows
+ * added (never the book's own arrays). Merged rows keep the sheet's order: the activity reads as its
+ * first row writes it (account, task, holder), whichever way of writing the account that row used.
+ */
 function merge(tasks: Map<string, Activity>, first: Assignment, rows: readonly Assignment[], account: Account | undefined): void {
   const act = tasks.get(first.taskKey);
-  const made: Activity = { accountText: act?.accountText ?? first.account, taskKey: first.taskKey, rows: act ? [...act.rows, ...rows] : rows };
-  const owner = act ? act.account : account;
+  if (!act) {
+    const made: Activity = { accountText: first.account, taskKey: first.taskKey, rows };
+    if (account) made.account = account;
+    tasks.set(first.taskKey, made);
+    return;
+  }
+  const merged = [...act.rows, ...rows].sort(sheetOrder);
+  const lead = merged[0]!;
+  const made: Activity = { accountText: lead.account, taskKey: first.taskKey, rows: merged };
+  const owner = act.rows.includes(lead) ? act.account : account;
   if (owner) made.account = owner;
   tasks.set(first.taskKey, made);
+}
+
+/** Rows in the order the book has them: the sheet's rows, then (beside a matrix) the long sheet's; in a row, by column. */
+function sheetOrder(x: Assignment, y: Assignment): number {
+  return Number(x.onLong ?? false) - Number(y.onLong ?? false) || x.row - y.row || (x.column ?? -1) - (y.column ?? -1);
 }
 
 /** An activity by its task key: a few per account, searched in place (a map for an account of many tasks). */

@@ -247,6 +247,23 @@ describe('kam diff: built pairs', () => {
     expect(json.changes.map(brief)).toEqual(['handover C1 Review A Cai "Ann" "Cai"']);
   });
 
+  it('merged rows read as the sheet has them: a cancelled first row gives the task its text; the account a row names keeps its change', async () => {
+    const dir = tempDir();
+    const head = ['account', 'task', 'person', 'RACI', 'status'];
+    const a = await writeBook(join(dir, 'a.xlsx'), [accounts, staff, { name: 'Assignments', rows: [head, ['Acme', 'Weekly report', 'Bob', 'R', '进行中']] }]);
+    const b = await writeBook(join(dir, 'b.xlsx'), [accounts, staff, { name: 'Assignments', rows: [head, ['Acme', 'WEEKLY REPORT', 'Ann', 'R', '已取消'], ['Acme', 'Weekly report', 'Bob', 'A', '进行中']] }]);
+    const first = (await diffJson(a, b)).json.changes;
+    expect(first.map(brief)).toEqual(['letter-changed C1 WEEKLY REPORT A Bob "R" "A"']);
+    expect(first[0]!.newCell).toBe('Assignments!D3');
+    // Two accounts of one id: the hours change belongs to the account its row names.
+    const twice = { name: 'Accounts', rows: [accounts.rows[0]!, ['C1', 'Acme', 'Ann', 'strategic'], ['C1', 'Beta', 'Bob', 'normal']] };
+    const rows = (h: number) => [['account', 'task', 'person', 'RACI', 'hours'], ['Beta', 'Report', 'Bob', 'R', h], ['C1', 'Report', 'Ann', 'A', 1]];
+    const c = await writeBook(join(dir, 'c.xlsx'), [twice, staff, { name: 'Assignments', rows: rows(1) }]);
+    const d = await writeBook(join(dir, 'd.xlsx'), [twice, staff, { name: 'Assignments', rows: rows(3) }]);
+    const second = (await diffJson(c, d)).json.changes;
+    expect(second.map((x) => `${x.kind} ${x.account} ${x.from}→${x.to}`)).toEqual(['hours-changed Beta 1→3']);
+  });
+
   it('one more row of the same letters for a holder is a responsibility added (its hours count)', async () => {
     const dir = tempDir();
     const rows = [['account', 'task', 'person', 'RACI', 'hours'], ['C1', 'Review', 'Ann', 'A', 1], ['C1', 'Review', 'Bob', 'R', 2]];

@@ -123,8 +123,8 @@ class XlsxSheet implements SheetSource {
    * inflates and searches bytes; the rows are parsed in a second pass with the ranges known.
    */
   private async readMerges(): Promise<MergeRange[]> {
-    // `<mergeCells` (or a first `<mergeCell` followed by a space, a tab or a line break), with up to
-    // 16 bytes before it for the `<` and a namespace prefix.
+    // The tag `<mergeCells` (or a first `<mergeCell` followed by a space, a tab or a line break), with
+    // up to 16 bytes before it for the `<` and a namespace prefix; `mergeCell` in a cell's text is not it.
     const needle = Buffer.from('mergeCell');
     const before = 16;
     let tail: Buffer[] | undefined;
@@ -140,8 +140,8 @@ class XlsxSheet implements SheetSource {
       // Searched across the seam with the last chunk (a few bytes copied), then in the chunk itself:
       // no chunk is copied while searching (copying every chunk makes the collector run for nothing).
       const seam = Buffer.concat([carry, chunk.subarray(0, needle.length - 1)]);
-      const across = seam.indexOf(needle);
-      const at = across >= 0 ? -1 : chunk.indexOf(needle);
+      const across = tagAt(seam, needle, 0, undefined);
+      const at = across >= 0 ? -1 : tagAt(chunk, needle, 0, carry.at(-1));
       if (across >= 0) tail = [seam.subarray(Math.max(0, across - before)), chunk.subarray(needle.length - 1)];
       else if (at >= 0) tail = [carry.subarray(Math.max(0, carry.length - Math.max(0, before - at))), chunk.subarray(Math.max(0, at - before))];
       if (tail) {
@@ -154,6 +154,18 @@ class XlsxSheet implements SheetSource {
     }
     return tail ? parseMerges(Buffer.concat(tail).toString('utf8'), { file: this.file, sheet: this.name }) : [];
   }
+}
+
+/**
+ * Where `name` starts as a tag's name in `buf` from `from` (after `<` or a namespace prefix's `:`;
+ * `before` is the byte before `buf`), else -1: the words of a cell's text are passed over.
+ */
+function tagAt(buf: Buffer, name: Buffer, from: number, before: number | undefined): number {
+  for (let at = buf.indexOf(name, from); at >= 0; at = buf.indexOf(name, at + 1)) {
+    const prev = at > 0 ? buf[at - 1] : before;
+    if (prev === undefined || prev === 0x3c || prev === 0x3a) return at;
+  }
+  return -1;
 }
 
 export interface Relationship {
