@@ -1,12 +1,14 @@
 // npm run bench: generates books of 10,000 and 100,000 accounts (the larger with 500,000
 // assignment rows, Chinese and English text, real dates) and times kam on them.
-// Usage: node scripts/bench.mjs [--sizes 10000,100000] [--keep]
+// Usage: node scripts/bench.mjs [--table 10000,100000,full] [--sizes 10000,100000] [--only table|commands] [--check]
+// --check exits 1 when a target of the table (issue 14) is missed.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import { rng } from './example-data.mjs';
+import { runTable } from './bench-table.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'bench-out');
@@ -129,7 +131,12 @@ function time(label, cmd) {
 
 mkdirSync(outDir, { recursive: true });
 if (!existsSync(join(root, 'dist', 'cli', 'main.js'))) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
-for (const n of sizes) {
+// Issue 14's table on the realistic books (--table 10000,100000,full), then the per-command
+// measurements of the issues before it on the older bench book (--sizes); --only table|commands.
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : 'all';
+const tableSizes = (args.includes('--table') ? args[args.indexOf('--table') + 1] : '10000,100000,full').split(',').map((s) => (s === 'full' ? 'full' : Number(s)));
+const misses = only === 'commands' ? [] : await runTable(tableSizes, outDir);
+for (const n of only === 'table' ? [] : sizes) {
   const file = join(outDir, `bench-${n}.xlsx`);
   if (!existsSync(file)) {
     const t0 = Date.now();
@@ -190,4 +197,9 @@ async function firstStaffName(file) {
   let n = 0;
   for await (const row of eachRow(staff)) if (++n === 2) return String(row.cells[0]?.v);
   return '';
+}
+
+if (misses.length > 0) {
+  console.log(`\ntargets missed: ${misses.join('; ')}`);
+  if (args.includes('--check')) process.exitCode = 1;
 }
