@@ -9,10 +9,22 @@ import { once } from 'node:events';
 import ExcelJS from 'exceljs';
 import { rng } from './example-data.mjs';
 
-const SURNAMES = ['张', '王', '李', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', 'Smith', 'Chen', 'Garcia', 'Lee'];
-const GIVEN = ['伟', '芳', '娜', '洋', '静', '磊', '敏', '强', '杰', '婷', '明', '丽', ' Alex', ' Maria', ' John', ' Wei'];
-const PLACES = ['华东', '华北', '华南', '西南', '东北', 'Pacific', 'Atlantic', 'Summit', '长江', '珠江'];
-const TRADES = ['精密制造', '重工', '物流', '零售', '科技', '医药', 'Energy', 'Software', '化工', '食品'];
+export const SURNAMES = ['张', '王', '李', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', 'Smith', 'Chen', 'Garcia', 'Lee'];
+export const GIVEN = ['伟', '芳', '娜', '洋', '静', '磊', '敏', '强', '杰', '婷', '明', '丽', ' Alex', ' Maria', ' John', ' Wei'];
+export const PLACES = ['华东', '华北', '华南', '西南', '东北', 'Pacific', 'Atlantic', 'Summit', '长江', '珠江'];
+export const TRADES = ['精密制造', '重工', '物流', '零售', '科技', '医药', 'Energy', 'Software', '化工', '食品'];
+
+/** The staff of a book of `n` accounts, by role: names drawn with `pick` (a seeded generator's). */
+export function staffFor(n, pick) {
+  const people = (k, role, dept) => Array.from({ length: k }, (_v, i) => ({ name: `${pick(SURNAMES)}${pick(GIVEN)}${role}${i}`, role, dept }));
+  return {
+    managers: people(Math.max(10, Math.round(n / 40)), '客户经理', '销售部'),
+    leads: people(Math.max(2, Math.round(n / 400)), '销售经理', '销售部'),
+    agents: people(Math.max(5, Math.round(n / 100)), '客服专员', '客服部'),
+    csLeads: people(Math.max(2, Math.round(n / 1000)), '客服主管', '客服部'),
+    analysts: people(Math.max(2, Math.round(n / 1000)), '数据分析', '市场部'),
+  };
+}
 const TASKS = ['日常跟进', '客户拜访', '投诉处理', '合同续签', '季度回顾', '技术支持', 'Follow-up', 'Complaints', 'Renewal', 'QBR'];
 const FREQ = ['每周', '每两周', '每月', '每季度', 'weekly', 'monthly', '一次'];
 const STATUS = ['进行中', '未开始', '已完成', 'doing'];
@@ -21,12 +33,7 @@ const STATUS = ['进行中', '未开始', '已完成', 'doing'];
 function content(n, seed, rowsFor) {
   const rand = rng(seed);
   const pick = (xs) => xs[Math.floor(rand() * xs.length)];
-  const people = (k, role, dept) => Array.from({ length: k }, (_v, i) => ({ name: `${pick(SURNAMES)}${pick(GIVEN)}${role}${i}`, role, dept }));
-  const managers = people(Math.max(10, Math.round(n / 40)), '客户经理', '销售部');
-  const leads = people(Math.max(2, Math.round(n / 400)), '销售经理', '销售部');
-  const agents = people(Math.max(5, Math.round(n / 100)), '客服专员', '客服部');
-  const csLeads = people(Math.max(2, Math.round(n / 1000)), '客服主管', '客服部');
-  const analysts = people(Math.max(2, Math.round(n / 1000)), '数据分析', '市场部');
+  const { managers, leads, agents, csLeads, analysts } = staffFor(n, pick);
   const staff = [...managers, ...leads, ...agents, ...csLeads, ...analysts];
   const day = (offset) => new Date(Date.UTC(2025, 10, 15) + offset * 86400000);
   const accounts = [];

@@ -12,7 +12,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const AS_OF = ['--as-of', '2025-11-15', '-q'];
 
 /** Runs a node script as a child process: wall seconds, peak RSS in MiB, exit code, stdout. */
-function measure(script, args) {
+export function measure(script, args) {
   const t0 = process.hrtime.bigint();
   // Output goes to /dev/null, as a user's redirect would; /usr/bin/time's peak RSS is stderr's last line.
   const r = spawnSync('sh', ['-c', '/usr/bin/time -f %M "$@" > /dev/null', 'sh', process.execPath, script, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });

@@ -2,23 +2,20 @@
 // assignment rows, Chinese and English text, real dates) and times kam on them.
 // Usage: node scripts/bench.mjs [--table 10000,100000,full] [--sizes 10000,100000] [--only table|commands] [--check]
 // --check exits 1 when a target of the table (issue 14) is missed.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import { rng } from './example-data.mjs';
-import { runTable } from './bench-table.mjs';
+import { PLACES, SURNAMES, staffFor, TRADES } from './bench-books.mjs';
+import { measure, runTable } from './bench-table.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'bench-out');
 const args = process.argv.slice(2);
 const sizes = (args.includes('--sizes') ? args[args.indexOf('--sizes') + 1] : '10000,100000').split(',').map(Number);
 
-const SURNAMES = ['张', '王', '李', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', 'Smith', 'Chen', 'Garcia', 'Lee'];
-const GIVEN = ['伟', '芳', '娜', '洋', '静', '磊', '敏', '强', '杰', '婷', '明', '丽', ' Alex', ' Maria', ' John', ' Wei'];
-const PLACES = ['华东', '华北', '华南', '西南', '东北', 'Pacific', 'Atlantic', 'Summit', '长江', '珠江'];
-const TRADES = ['精密制造', '重工', '物流', '零售', '科技', '医药', 'Energy', 'Software', '化工', '食品'];
 
 /**
  * A realistic book: every account has an owner, and five division-of-labour rows (follow-up R, A
@@ -28,12 +25,7 @@ const TRADES = ['精密制造', '重工', '物流', '零售', '科技', '医药'
 async function generate(n, file, variant = false) {
   const rand = rng(n);
   const pick = (xs) => xs[Math.floor(rand() * xs.length)];
-  const people = (k, role, dept) => Array.from({ length: k }, (_v, i) => ({ name: `${pick(SURNAMES)}${pick(GIVEN)}${role}${i}`, role, dept }));
-  const managers = people(Math.max(10, Math.round(n / 40)), '客户经理', '销售部');
-  const leads = people(Math.max(2, Math.round(n / 400)), '销售经理', '销售部');
-  const agents = people(Math.max(5, Math.round(n / 100)), '客服专员', '客服部');
-  const csLeads = people(Math.max(2, Math.round(n / 1000)), '客服主管', '客服部');
-  const analysts = people(Math.max(2, Math.round(n / 1000)), '数据分析', '市场部');
+  const { managers, leads, agents, csLeads, analysts } = staffFor(n, pick);
   const accRows = [];
   const accounts = [];
   for (let i = 0; i < n; i++) {
@@ -119,12 +111,8 @@ async function generate(n, file, variant = false) {
 }
 
 function time(label, cmd) {
-  const t0 = process.hrtime.bigint();
-  // Output goes to /dev/null, as a user's redirect would: timing the command, not this script's pipe.
-  const r = spawnSync('sh', ['-c', '/usr/bin/time -f %M "$@" > /dev/null', 'sh', process.execPath, join(root, 'bin', 'kam.js'), ...cmd], { encoding: 'utf8' });
-  const secs = Number(process.hrtime.bigint() - t0) / 1e9;
-  const rss = Number((r.stderr.trim().split('\n').pop() ?? '0')) / 1024;
-  console.log(`${label.padEnd(40)} ${secs.toFixed(2).padStart(6)} s  ${rss.toFixed(0).padStart(5)} MiB  exit ${r.status}`);
+  const { secs, rss, code } = measure(join(root, 'bin', 'kam.js'), cmd);
+  console.log(`${label.padEnd(40)} ${secs.toFixed(2).padStart(6)} s  ${rss.toFixed(0).padStart(5)} MiB  exit ${code}`);
   time.rss = rss;
   return secs;
 }

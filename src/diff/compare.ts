@@ -124,7 +124,8 @@ export function diffSides(old: Side, now: Side, options: DiffOptions): DiffResul
     const from = duplicates.length;
     compareResponsibilities(old, now, byId, oldAccounts, newAccounts, duplicates, changes);
     // A holder's rows written twice, in book order: the old version's, then the new one's.
-    const found = duplicates.splice(from).sort((x, y) => Number(x.args.file === now.file && old.file !== now.file) - Number(y.args.file === now.file && old.file !== now.file) || compareText(x.sheet ?? '', y.sheet ?? '') || (x.row ?? 0) - (y.row ?? 0));
+    const inNew = (f: Finding) => Number(f.args.file === now.file && old.file !== now.file);
+    const found = duplicates.splice(from).sort((x, y) => inNew(x) - inNew(y) || compareText(x.sheet ?? '', y.sheet ?? '') || (x.row ?? 0) - (y.row ?? 0));
     duplicates.push(...found);
   }
   if (compared.people) comparePeople(old, now, duplicates, changes);
