@@ -79,6 +79,6 @@ export async function writeInit(targets: { book: string; config: string }, sheet
   if (!options.force) {
     for (const f of [targets.book, targets.config]) if (await fileExists(f)) throw new InputError('init.exists', {}, { file: f });
   }
-  await writeAtomicWith(targets.book, (fh) => writeWorkbookTo(fh, sheets), options);
+  await writeAtomicWith(targets.book, (fh) => writeWorkbookTo(fh, sheets, targets.book), options);
   await writeAtomic(targets.config, `${JSON.stringify(json, null, 2)}\n`, options);
 }

@@ -54,7 +54,7 @@ async function writeResult<K extends Kind>(kind: K, result: Results[K], file: st
     const sheets = renderSheets(kind, result, rctx);
     // Through the handle of the temporary file, never its name: a signal removes the name, and a
     // writer opening it again by name could create it anew.
-    await writeAtomicWith(file, (fh) => writeWorkbookTo(fh, sheets), { force: options.force });
+    await writeAtomicWith(file, (fh) => writeWorkbookTo(fh, sheets, file), { force: options.force });
     return;
   }
   const text = renderText(kind, result, format, rctx);

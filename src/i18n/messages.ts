@@ -110,6 +110,7 @@ const en: Dict = {
   'output.locked': 'the workbook is open in Excel ({lock} exists): close it first, or pass --force',
   'output.symlink': 'refusing to write through a symbolic link that leaves its folder: {target}',
   'output.failed': 'could not write the file ({reason}): nothing was changed',
+  'output.sheetTooLarge': 'sheet {sheet} would be larger than Excel allows ({rows} rows, {columns} columns): write less (e.g. with the command\'s filters); nothing was changed',
   // writing safely (issue 8)
   'output.readOnly': 'the file is read-only: make it writable, or write to another file with -o',
   'output.notFile': 'not a regular file: -o must name a file',
@@ -247,6 +248,7 @@ const zh: Dict = {
   'output.locked': '工作簿正在 Excel 中打开（存在 {lock}）：请先关闭，或使用 --force',
   'output.symlink': '拒绝通过指向其他文件夹的符号链接写入：{target}',
   'output.failed': '无法写入文件（{reason}）：未做任何更改',
+  'output.sheetTooLarge': '工作表 {sheet} 将超出 Excel 的上限（{rows} 行、{columns} 列）：请少写一些（例如使用命令的筛选选项）；未做任何更改',
   // writing safely (issue 8)
   'output.readOnly': '文件为只读：请先改为可写，或用 -o 写到另一个文件',
   'output.notFile': '不是普通文件：-o 必须是一个文件',

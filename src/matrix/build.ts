@@ -286,15 +286,18 @@ function orderColumns(columns: MatrixColumn[], book: IndexedBook, mode: ColumnMo
 /** Per column: the letters it holds on the rows shown, the accounts, and (people) hours and utilisation. */
 function columnTotals(columns: MatrixColumn[], rows: MatrixRow[], load: LoadResult, mode: ColumnMode): MatrixTotal[] {
   const byKey = new Map(load.people.map((p) => [p.key, p]));
-  return columns.map((c) => {
-    const t: MatrixTotal = { key: c.key, R: 0, A: 0, C: 0, I: 0, accounts: 0, hours: 0 };
-    const accounts = new Set<string>();
-    for (const r of rows) {
-      const mask = r.cells.get(c.key);
-      if (!mask) continue;
-      for (const l of LETTER_ORDER) if (mask & RACI[l]) t[l]++;
-      accounts.add(r.accountId ?? r.account);
+  // One pass over the rows for every column (a whole book has thousands of columns).
+  const counted = new Map(columns.map((c) => [c.key, { t: { key: c.key, R: 0, A: 0, C: 0, I: 0, accounts: 0, hours: 0 } as MatrixTotal, accounts: new Set<string>() }]));
+  for (const r of rows) {
+    for (const [key, mask] of r.cells) {
+      const c = counted.get(key);
+      if (!c || !mask) continue;
+      for (const l of LETTER_ORDER) if (mask & RACI[l]) c.t[l]++;
+      c.accounts.add(r.accountId ?? r.account);
     }
+  }
+  return columns.map((c) => {
+    const { t, accounts } = counted.get(c.key)!;
     t.accounts = accounts.size;
     // Hours and capacity of the people the column stands for (a department column of department-held rows has none).
     const people: PersonLoad[] = [];
@@ -343,17 +346,30 @@ function taskRows(rows: MatrixRow[], book: IndexedBook): TaskRow[] {
 
 /** The person view: for each person column, the activities they hold, their letters and weekly hours. */
 function personRows(rows: MatrixRow[], columns: MatrixColumn[], activities: { g: TaskGroup }[], load: (key: string) => PersonLoad | undefined): MatrixRow[] {
+  // Each person's activities in the rows' order, found in one pass over the rows; rows[i] is the row of activities[i].
+  const held = new Map<string, number[]>();
+  rows.forEach((r, i) => {
+    for (const [key, mask] of r.cells) {
+      if (!mask) continue;
+      let list = held.get(key);
+      if (!list) held.set(key, (list = []));
+      list.push(i);
+    }
+  });
   const out: MatrixRow[] = [];
   for (const c of columns) {
     if (c.kind !== 'person') continue;
     const p = load(c.key.slice('person:'.length));
     const hours = new Map<TaskGroup, number>();
     for (const item of p?.items ?? []) hours.set(item.group, (hours.get(item.group) ?? 0) + item.load);
-    // rows[i] is the row of activities[i].
-    rows.forEach((r, i) => {
-      const mask = r.cells.get(c.key);
-      if (mask) out.push({ ...r, person: c.label, letters: mask, hours: hours.get(activities[i]!.g) ?? 0 });
-    });
+    for (const i of held.get(c.key) ?? []) {
+      const r = rows[i]!;
+      // Written out, not spread: a whole book gives hundreds of thousands of these.
+      const row: MatrixRow = { account: r.account, task: r.task, cells: r.cells, a: r.a, r: r.r, rules: r.rules, sourceRow: r.sourceRow, person: c.label, letters: r.cells.get(c.key)!, hours: hours.get(activities[i]!.g) ?? 0 };
+      if (r.accountId !== undefined) row.accountId = r.accountId;
+      if (r.tier !== undefined) row.tier = r.tier;
+      out.push(row);
+    }
   }
   return out;
 }

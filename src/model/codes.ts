@@ -14,9 +14,11 @@ export function raciLetters(mask: number): RaciLetter[] {
 /** The letters in their canonical order and form: A, then R, C, I, joined by `/` (`A/R`). */
 export const LETTER_ORDER: readonly RaciLetter[] = ['A', 'R', 'C', 'I'];
 
+const LETTERS_TEXT: string[] = [];
+
 /** A letters mask as the matrix and the diff write it: `A/R`, `R`, `C/I`; '' for none. */
 export function lettersText(mask: number): string {
-  return LETTER_ORDER.filter((l) => mask & RACI[l]).join('/');
+  return (LETTERS_TEXT[mask] ??= LETTER_ORDER.filter((l) => mask & RACI[l]).join('/'));
 }
 
 export type Frequency = { kind: 'recurring'; perWeek: number; word: FrequencyWord } | { kind: 'once' };

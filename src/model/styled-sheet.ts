@@ -37,11 +37,23 @@ export interface ConditionalRule {
   fill: string;
 }
 
+/**
+ * A row given by its non-empty cells alone, for a wide sheet that is mostly empty (a matrix of
+ * thousands of people): 0-based columns in increasing order, and the cell of each.
+ */
+export interface SparseRow {
+  columns: readonly number[];
+  cells: readonly Cell[];
+}
+
+/** A row: every cell from column A (undefined for an empty one), or its non-empty cells alone. */
+export type Row = readonly Cell[] | SparseRow;
+
 export interface StyledSheet {
   kind: 'styled';
   name: string;
-  /** Rows from row 1. */
-  rows: Cell[][];
+  /** Rows from row 1, in order; possibly produced as they are written (a generator), read once. */
+  rows: Iterable<Row>;
   /** Column widths in characters, from column A. */
   widths?: number[];
   /** Number formats per column, from column A. */
@@ -70,4 +82,24 @@ export function isStyled(sheet: WorkbookSheet): sheet is StyledSheet {
 /** A cell's value, whether styled or not. */
 export function cellValue(cell: Cell): Value {
   return cell !== null && typeof cell === 'object' ? cell.value : cell;
+}
+
+/** A row's cells from column A (holes for empty cells of a sparse row). */
+export function rowCells(row: Row): Cell[] {
+  if (isSparse(row)) {
+    const cells: Cell[] = [];
+    row.columns.forEach((c, i) => (cells[c] = row.cells[i]!));
+    return cells;
+  }
+  return [...row];
+}
+
+/** Every row of a sheet, each from column A (it reads a generated sheet's rows, once). */
+export function sheetRows(sheet: StyledSheet): Cell[][] {
+  return [...sheet.rows].map(rowCells);
+}
+
+/** True for a row given by its non-empty cells. */
+export function isSparse(row: Row): row is SparseRow {
+  return !Array.isArray(row);
 }

@@ -2,7 +2,7 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSyn
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { writeXlsx } from '../../src/io/write/xlsx.js';
+import { writeWorkbookTo } from '../../src/io/write/styled-xlsx.js';
 import { writeAtomic, writeAtomicWith } from '../../src/io/write/atomic.js';
 import type { FileHandle } from 'node:fs/promises';
 import { tempDir } from '../helpers/books.js';
@@ -92,12 +92,15 @@ describe('CSV output', () => {
 
   it('writes XLSX text as text, never as a formula', async () => {
     const path = join(tempDir(), 'out.xlsx');
-    await writeXlsx(path, [{ name: 'T', header: ['a'], rows: [['=HYPERLINK("http://x")'], [12.5]] }]);
+    await writeAtomicWith(path, (fh) => writeWorkbookTo(fh, [{ name: 'T', header: ['a'], rows: [['=HYPERLINK("http://x")'], [12.5], ['x_x0041_\u0001<&>']] }]));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path);
     const ws = wb.getWorksheet('T')!;
     expect(ws.getCell('A2').value).toBe('=HYPERLINK("http://x")');
     expect(ws.getCell('A2').type).toBe(ExcelJS.ValueType.String);
     expect(ws.getCell('A3').value).toBe(12.5);
+    // A control character and text that looks like OOXML's escape come back as written.
+    expect(ws.getCell('A4').value).toBe('x_x0041_\u0001<&>');
+    expect(ws.getCell('A1').font?.bold).toBe(true);
   });
 });

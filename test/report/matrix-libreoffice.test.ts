@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cellValue } from '../../src/model/styled-sheet.js';
+import { cellValue, sheetRows } from '../../src/model/styled-sheet.js';
 import type { Lang } from '../../src/model/lang.js';
 import { reportContext } from '../../src/report/context.js';
 import { renderSheets } from '../../src/report/index.js';
@@ -51,7 +51,7 @@ describe('the matrix workbook in LibreOffice', () => {
       const csv = join(dir, 'csv', `raci-${lang}-${sheet.name}.csv`);
       expect(existsSync(csv), csv).toBe(true);
       const got = (parse(readFileSync(csv, 'utf8'), { relaxColumnCount: true }) as string[][]).map((r) => trimRow(r.map(norm)));
-      const rows = 'kind' in sheet ? sheet.rows.map((r) => r.map(cellValue)) : [sheet.header, ...sheet.rows];
+      const rows = 'kind' in sheet ? sheetRows(sheet).map((r) => Array.from(r, (c) => cellValue(c))) : [sheet.header, ...sheet.rows];
       expect(got, sheet.name).toEqual(rows.map((r) => trimRow(r.map(norm))));
     }
   });

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { label } from '../../src/i18n/labels.js';
 import type { Lang } from '../../src/model/lang.js';
-import { cellValue, type StyledCell } from '../../src/model/styled-sheet.js';
+import { cellValue, sheetRows, type StyledCell } from '../../src/model/styled-sheet.js';
 import { reportContext } from '../../src/report/context.js';
 import { matrixTable } from '../../src/report/matrix/table.js';
 import { BLANK_FILL, FLAG_FILL, LETTER_FILLS, matrixSheets } from '../../src/report/matrix/xlsx.js';
@@ -163,16 +163,16 @@ describe('the matrix sheets', () => {
   it('flag #R above the maximum with a note naming raci/too-many-responsible', () => {
     const m = matrixSample();
     const [account] = matrixSheets({ ...m, maxResponsible: 1 }, reportContext('en', false));
-    const bolt = account!.rows[4]!; // Bolt · Follow-up: Alice and =Carol are R
+    const bolt = sheetRows(account!)[4]!; // Bolt · Follow-up: Alice and =Carol are R
     expect(cellValue(bolt[3]!)).toBe('Follow-up');
     expect(bolt[9]).toEqual({ value: 2, fill: FLAG_FILL, note: '#R = 2, more than 1 (raci/too-many-responsible)' });
-    expect(account!.rows[2]![9]).toBe(1);
+    expect(sheetRows(account!)[2]![9]).toBe(1);
   });
 
   it('are only the matrix view, the totals and the legend when the matrix carries no other view', () => {
     const sheets = matrixSheets(matrixSample({ view: 'task' }), reportContext('en', false));
     expect(sheets.map((s) => s.name)).toEqual(['By task', 'Totals', 'Legend']);
-    const legend = sheets[2]!.rows[1]![0] as StyledCell;
+    const legend = sheetRows(sheets[2]!)[1]![0] as StyledCell;
     expect(legend).toMatchObject({ value: 'R', fill: LETTER_FILLS.R });
   });
 });

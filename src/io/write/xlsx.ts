@@ -1,8 +1,7 @@
-/** Tables of plain values written as a new XLSX workbook. */
+/** Typed sheets (`kam convert`) written by exceljs's streaming writer; sheet names Excel accepts. */
 import type { FileHandle } from 'node:fs/promises';
 import { PassThrough, type Writable } from 'node:stream';
 import type * as ExcelTypes from 'exceljs';
-import type { SheetData } from '../../model/sheet-data.js';
 import { displayWidth } from '../../util/width.js';
 import type { Column as XColumn } from 'exceljs';
 import { ooxmlText } from '../xlsx/xml-write.js';
@@ -27,40 +26,6 @@ export async function loadExcelJs(): Promise<typeof ExcelTypes> {
 export function cellValue(v: unknown): unknown {
   if (v === undefined) return null;
   return typeof v === 'string' ? ooxmlText(v) : v;
-}
-
-/**
- * Writes an XLSX workbook with exceljs's streaming writer (text stays text, never a formula;
- * header bold and frozen); 100,000 rows take seconds, not the minutes of the in-memory writer.
- */
-export async function writeXlsx(target: string | Writable, sheets: readonly SheetData[]): Promise<void> {
-  const ExcelJS = await loadExcelJs();
-  const where = typeof target === 'string' ? { filename: target } : { stream: target };
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ ...where, useSharedStrings: true, useStyles: true });
-  wb.creator = 'kam';
-  for (const sheet of sheets) {
-    const ws = wb.addWorksheet(excelSheetName(sheet.name), { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.columns = sheet.header.map((h, i) => {
-      const width = Math.max(...[h, ...sheet.rows.slice(0, 200).map((r) => String(r[i] ?? ''))].map(displayWidth));
-      const fmt = sheet.formats?.[i];
-      return { width: Math.min(60, Math.max(8, width + 2)), ...(fmt ? { style: { numFmt: fmt } } : {}) } as Partial<XColumn>;
-    });
-    const head = ws.addRow(sheet.header.map(cellValue));
-    head.font = { bold: true };
-    head.commit();
-    for (const row of sheet.rows) ws.addRow(row.map(cellValue)).commit();
-    ws.commit();
-  }
-  await wb.commit();
-}
-
-/**
- * Writes the workbook through an open file handle: the bytes pass through a stream kam drains
- * into the handle, so no writer ever opens the file again by name (a signal may have removed the
- * name of a temporary file; opening it again would create it anew).
- */
-export async function writeXlsxTo(fh: FileHandle, sheets: readonly SheetData[]): Promise<void> {
-  await throughHandle(fh, (out) => writeXlsx(out, sheets));
 }
 
 /** Runs a writer into a stream whose bytes kam writes to the handle. */

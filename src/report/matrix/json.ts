@@ -23,7 +23,16 @@ export function matrixJson(m: Matrix, _ctx: ReportContext): string {
   } else if (m.view === 'person') {
     rows = m.rows.map((r) => ({ person: r.person ?? null, ...activity(r), letters: lettersText(r.letters ?? 0), hours: r.hours ?? 0, a: r.a, r: r.r, rules: r.rules }));
   } else {
-    rows = m.rows.map((r) => ({ ...activity(r), cells: Object.fromEntries(m.columns.filter((c) => r.cells.has(c.key)).map((c) => [c.key, lettersText(r.cells.get(c.key)!)])), a: r.a, r: r.r, rules: r.rules }));
+    // A row's cells in the columns' order, from the cells it has (a whole book has thousands of columns).
+    const order = new Map(m.columns.map((c, i) => [c.key, i]));
+    const cells = (r: MatrixRow): Record<string, string> =>
+      Object.fromEntries(
+        [...r.cells.keys()]
+          .filter((k) => order.has(k))
+          .sort((x, y) => order.get(x)! - order.get(y)!)
+          .map((k) => [k, lettersText(r.cells.get(k)!)]),
+      );
+    rows = m.rows.map((r) => ({ ...activity(r), cells: cells(r), a: r.a, r: r.r, rules: r.rules }));
   }
   const totals = m.totals.map((t) => ({ key: t.key, R: t.R, A: t.A, C: t.C, I: t.I, accounts: t.accounts, hours: t.hours, utilization: t.utilization ?? null }));
   return `${JSON.stringify({ view: m.view, asOf: m.asOf, file: m.file, columns, rows, totals }, null, 2)}\n`;

@@ -11,28 +11,66 @@ export function rowFlags(m: Matrix, row: { a: number; r: number }): { a: boolean
   return { a: row.a !== 1, r: row.r === 0 || row.r > m.maxResponsible };
 }
 
+/** A view's table whose rows are made when asked for (a whole book's matrix is large). */
+export interface MatrixRows {
+  name: string;
+  header: string[];
+  count: number;
+  /** The values of row `i` (0-based, below the header). */
+  row(i: number): Value[];
+}
+
 /** The view as a table in the user's language. */
 export function matrixTable(m: Matrix, lang: Lang): SheetData {
-  const tier = (id: string | undefined): string => (id === undefined ? '' : tierLabel(m.tiers.find((t) => t.id === id), lang));
+  const t = matrixRows(m, lang);
+  return { name: t.name, header: t.header, rows: Array.from({ length: t.count }, (_, i) => t.row(i)) };
+}
+
+/** A tier's label in the user's language ('' for none). */
+export function tierText(m: Matrix, lang: Lang): (id: string | undefined) => string {
+  const labels = new Map<string, string>();
+  return (id) => {
+    if (id === undefined) return '';
+    let text = labels.get(id);
+    if (text === undefined) labels.set(id, (text = tierLabel(m.tiers.find((t) => t.id === id), lang)));
+    return text;
+  };
+}
+
+/** The view's header, and its rows one at a time. */
+export function matrixRows(m: Matrix, lang: Lang): MatrixRows {
+  const tier = tierText(m, lang);
   const L = (k: Parameters<typeof label>[1]): string => label(lang, k);
   if (m.view === 'task') {
     return {
       name: L('matrix.sheet.task'),
       header: [L('matrix.task'), L('matrix.activities'), ...m.columns.map((c) => c.label)],
-      rows: m.taskRows.map((t) => [t.task, t.activities, ...m.columns.map((c) => countsText(t.cells.get(c.key)))]),
+      count: m.taskRows.length,
+      row: (i) => {
+        const t = m.taskRows[i]!;
+        return [t.task, t.activities, ...m.columns.map((c) => countsText(t.cells.get(c.key)))];
+      },
     };
   }
   if (m.view === 'person') {
     return {
       name: L('matrix.sheet.person'),
       header: [L('matrix.person'), L('matrix.account'), L('matrix.accountId'), L('matrix.tier'), L('matrix.task'), L('matrix.letters'), L('matrix.hours')],
-      rows: m.rows.map((r) => [r.person ?? '', r.account, r.accountId ?? '', tier(r.tier), r.task, lettersText(r.letters ?? 0), round(r.hours ?? 0)]),
+      count: m.rows.length,
+      row: (i) => {
+        const r = m.rows[i]!;
+        return [r.person ?? '', r.account, r.accountId ?? '', tier(r.tier), r.task, lettersText(r.letters ?? 0), round(r.hours ?? 0)];
+      },
     };
   }
   return {
     name: L('matrix.sheet.account'),
     header: [L('matrix.account'), L('matrix.accountId'), L('matrix.tier'), L('matrix.task'), ...m.columns.map((c) => columnHeader(m, c, lang)), '#A', '#R', L('matrix.rules')],
-    rows: m.rows.map((r): Value[] => [r.account, r.accountId ?? '', tier(r.tier), r.task, ...m.columns.map((c) => lettersText(r.cells.get(c.key) ?? 0)), r.a, r.r, r.rules.join(' ')]),
+    count: m.rows.length,
+    row: (i) => {
+      const r = m.rows[i]!;
+      return [r.account, r.accountId ?? '', tier(r.tier), r.task, ...m.columns.map((c) => lettersText(r.cells.get(c.key) ?? 0)), r.a, r.r, r.rules.join(' ')];
+    },
   };
 }
 

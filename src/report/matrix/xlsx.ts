@@ -7,13 +7,14 @@
  */
 import type { Lang } from '../../model/lang.js';
 import type { Value } from '../../model/sheet-data.js';
-import type { Area, Cell, ConditionalRule, StyledCell, StyledSheet } from '../../model/styled-sheet.js';
-import { MATRIX_VIEWS, type Matrix, type MatrixColumn, type MatrixView } from '../../matrix/build.js';
+import type { Area, Cell, ConditionalRule, Row, StyledCell, StyledSheet } from '../../model/styled-sheet.js';
+import { MATRIX_VIEWS, type Matrix, type MatrixColumn, type MatrixRow, type MatrixView } from '../../matrix/build.js';
+import { lettersText } from '../../model/codes.js';
 import { label, type LabelKey } from '../../i18n/labels.js';
 import { columnLetter } from '../../util/cellref.js';
 import { displayWidth } from '../../util/width.js';
 import type { ReportContext } from '../context.js';
-import { matrixTable, rowFlags, totalsTable } from './table.js';
+import { matrixRows, rowFlags, tierText, totalsTable, type MatrixRows } from './table.js';
 
 /** A letters cell's fill: that of its first letter in A, R, C, I order (`A/R` takes A's). */
 export const LETTER_FILLS = { A: 'FFF4CCCC', R: 'FFD9EAD3', C: 'FFCFE2F3', I: 'FFEEEEEE' } as const;
@@ -48,48 +49,126 @@ function letterCell(value: Value): StyledCell {
   return { value, border: true, ...(letter ? { fill: LETTER_FILLS[letter] } : {}) };
 }
 
-/** One view as a sheet: a department row over the people (when grouped so), the header, the rows. */
+/**
+ * One view as a sheet: a department row over the people (when grouped so), the header, the rows.
+ * The rows are made as the writer asks for them; the account view's give only their non-empty
+ * cells (a whole book's matrix is hundreds of thousands of activities by thousands of people).
+ */
 function viewSheet(v: Matrix, lang: Lang, codes: { sheet: string; area: Area }): StyledSheet {
-  const table = matrixTable(v, lang);
+  const table = matrixRows(v, lang);
   // Key columns before the matrix: account, id, tier, task | task, accounts | person, account, id, tier, task.
   const keys = v.view === 'account' ? 4 : v.view === 'task' ? 2 : 5;
-  const n = v.columns.length;
   const letterCols = v.view === 'account' ? new Set(v.columns.map((_, i) => keys + i)) : v.view === 'person' ? new Set([keys]) : new Set<number>();
   const grouped = v.view !== 'person' && v.columnMode === 'person' && v.columns.some((c) => c.department !== undefined);
   const head = grouped ? 2 : 1;
-  const rows: Cell[][] = [];
   const merges: Area[] = [];
-  if (grouped) rows.push(departmentRow(v.columns, keys, merges));
-  rows.push(table.header.map((h): StyledCell => ({ value: h, bold: true, wrap: true, border: true })));
-  table.rows.forEach((values, i) => {
-    const row: Cell[] = values.map((value, c) => (letterCols.has(c) ? letterCell(value) : value));
-    if (v.view === 'account') {
-      const r = v.rows[i]!;
-      const flags = rowFlags(v, r);
-      if (flags.a) row[keys + n] = { value: r.a, fill: FLAG_FILL, note: label(lang, 'matrix.note.a', { n: r.a, rule: r.a === 0 ? 'raci/no-accountable' : 'raci/multiple-accountable' }) };
-      if (flags.r) row[keys + n + 1] = { value: r.r, fill: FLAG_FILL, note: r.r === 0 ? label(lang, 'matrix.note.r0', { rule: 'raci/no-responsible' }) : label(lang, 'matrix.note.rmax', { n: r.r, max: v.maxResponsible, rule: 'raci/too-many-responsible' }) };
-      row[keys + n + 2] = { value: values[keys + n + 2], wrap: true };
-    }
-    rows.push(row);
-  });
-  const bottom = head + Math.max(table.rows.length, 1);
+  const top: Cell[][] = [];
+  if (grouped) top.push(departmentRow(v.columns, keys, merges));
+  top.push(table.header.map((h): StyledCell => ({ value: h, bold: true, wrap: true, border: true })));
+  const body = v.view === 'account' ? accountRows(v, lang, keys) : plainRows(table, letterCols);
+  const rows = function* (): Generator<Row> {
+    yield* top;
+    yield* body.rows();
+  };
+  const bottom = head + Math.max(table.count, 1);
   const sheet: StyledSheet = {
     kind: 'styled',
     name: table.name,
-    rows,
-    widths: table.header.map((h, c) => columnWidth([h, ...table.rows.map((r) => r[c])], letterCols.has(c) ? 6 : 8)),
+    rows: { [Symbol.iterator]: rows },
+    widths: body.widths(table.header, (c) => (letterCols.has(c) ? 6 : 8)),
     merges,
     freeze: { rows: head, columns: v.view === 'account' ? keys : 1 },
     autoFilter: { top: head, left: 1, bottom, right: table.header.length },
     print: { landscape: true, fitToWidth: true, titleRows: head },
   };
-  if (letterCols.size > 0 && table.rows.length > 0) {
+  if (letterCols.size > 0 && table.count > 0) {
     const cols = [...letterCols];
     const area = { top: head + 1, left: Math.min(...cols) + 1, bottom, right: Math.max(...cols) + 1 };
     sheet.conditional = [{ area, rules: letterRules(`${columnLetter(area.left - 1)}${area.top}`) }];
     sheet.validations = [{ area, source: codes }];
   }
   return sheet;
+}
+
+/** A view's body: its rows, made on demand, and its columns' widths. */
+interface Body {
+  rows(): Iterable<Row>;
+  widths(header: readonly string[], min: (c: number) => number): number[];
+}
+
+/** The task and person views: every cell of each row, letters styled. */
+function plainRows(table: MatrixRows, letterCols: ReadonlySet<number>): Body {
+  // One cell object per letters text: the writer styles each object once.
+  const letterCells = new Map<Value, Cell>();
+  const letters = (value: Value): Cell => {
+    let cell = letterCells.get(value);
+    if (cell === undefined) letterCells.set(value, (cell = letterCell(value)));
+    return cell;
+  };
+  return {
+    *rows() {
+      for (let i = 0; i < table.count; i++) yield table.row(i).map((value, c): Cell => (letterCols.has(c) ? letters(value) : value));
+    },
+    widths(header, min) {
+      const widest = header.map((h, c) => width(h, min(c)));
+      for (let i = 0; i < table.count; i++) table.row(i).forEach((value, c) => (widest[c] = width(value, widest[c]!)));
+      return widest.map((w) => Math.min(MAX_WIDTH, w));
+    },
+  };
+}
+
+/**
+ * The account view: the keys, the letters each column holds (only those), #A and #R (red with a
+ * note when they break a rule) and the rules; a row's cells are made as it is written.
+ */
+function accountRows(v: Matrix, lang: Lang, keys: number): Body {
+  const tier = tierText(v, lang);
+  const n = v.columns.length;
+  const index = new Map(v.columns.map((c, i) => [c.key, i]));
+  const letterCells = new Map<number, Cell>();
+  const letters = (mask: number): Cell => {
+    let cell = letterCells.get(mask);
+    if (cell === undefined) letterCells.set(mask, (cell = letterCell(lettersText(mask))));
+    return cell;
+  };
+  /** The held columns of a row (0-based, among the people) with their masks, in column order. */
+  const held = (r: MatrixRow): [number, number][] => {
+    const out: [number, number][] = [];
+    for (const [key, mask] of r.cells) if (mask !== 0) out.push([index.get(key)!, mask]);
+    return out.sort((a, b) => a[0] - b[0]);
+  };
+  return {
+    *rows() {
+      for (const r of v.rows) {
+        const columns = [0, 1, 2, 3];
+        const cells: Cell[] = [r.account, r.accountId ?? '', tier(r.tier), r.task];
+        for (const [i, mask] of held(r)) {
+          columns.push(keys + i);
+          cells.push(letters(mask));
+        }
+        const flags = rowFlags(v, r);
+        columns.push(keys + n, keys + n + 1, keys + n + 2);
+        cells.push(
+          flags.a ? { value: r.a, fill: FLAG_FILL, note: label(lang, 'matrix.note.a', { n: r.a, rule: r.a === 0 ? 'raci/no-accountable' : 'raci/multiple-accountable' }) } : r.a,
+          flags.r ? { value: r.r, fill: FLAG_FILL, note: r.r === 0 ? label(lang, 'matrix.note.r0', { rule: 'raci/no-responsible' }) : label(lang, 'matrix.note.rmax', { n: r.r, max: v.maxResponsible, rule: 'raci/too-many-responsible' }) } : r.r,
+          { value: r.rules.join(' '), wrap: true },
+        );
+        yield { columns, cells };
+      }
+    },
+    widths(header, min) {
+      const widest = header.map((h, c) => width(h, min(c)));
+      const at = (c: number, value: Value): void => void (widest[c] = width(value, widest[c]!));
+      for (const r of v.rows) {
+        [r.account, r.accountId ?? '', tier(r.tier), r.task].forEach((value, c) => at(c, value));
+        for (const [i, mask] of held(r)) at(keys + i, lettersText(mask));
+        at(keys + n, r.a);
+        at(keys + n + 1, r.r);
+        at(keys + n + 2, r.rules.join(' '));
+      }
+      return widest.map((w) => Math.min(MAX_WIDTH, w));
+    },
+  };
 }
 
 /**
@@ -153,6 +232,10 @@ function legendSheet(m: Matrix, lang: Lang): StyledSheet {
 
 /** A column's width in characters: its widest value by display width, within bounds. */
 function columnWidth(values: readonly Value[], min: number): number {
-  const widest = values.reduce<number>((w, v) => Math.max(w, displayWidth(v === null || v === undefined ? '' : String(v)) + 2), min);
-  return Math.min(MAX_WIDTH, widest);
+  return Math.min(MAX_WIDTH, values.reduce<number>((w, v) => width(v, w), min));
+}
+
+/** The wider of `w` and what `value` needs (its display width and a margin). */
+function width(value: Value, w: number): number {
+  return Math.max(w, displayWidth(value === null || value === undefined ? '' : String(value)) + 2);
 }

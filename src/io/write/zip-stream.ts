@@ -1,0 +1,136 @@
+/**
+ * A ZIP file written front to back through a file handle, one entry after another: small parts
+ * whole, large ones (a sheet of a million rows) streamed through deflate — which runs on libuv's
+ * thread pool, beside the code producing the XML — with the sizes and checksum in a data
+ * descriptor after the data. Nothing is held but the central directory. No ZIP64: an entry or
+ * the file past 4 GiB is refused.
+ */
+import type { FileHandle } from 'node:fs/promises';
+import * as zlib from 'node:zlib';
+import { InputError } from '../../model/errors.js';
+import { crc32, type ZipEntry } from '../xlsx/zip.js';
+import { centralHeader, endOfCentralDirectory, localHeader } from '../xlsx/zip-write.js';
+import { writeAll } from './atomic.js';
+
+/** 1980-01-01 00:00 in DOS form: the same bytes for the same workbook, whenever it is written. */
+const DOS_DATE = (0 << 9) | (1 << 5) | 1;
+const DESCRIPTOR = 0x08074b50;
+const LIMIT = 0xffffffff;
+const LEVEL = 6;
+const BACKLOG = 16 * 1024 * 1024;
+
+/** An entry being streamed: text in, deflated bytes out to the file. */
+export interface EntryWriter {
+  write(text: string): Promise<void>;
+  end(): Promise<void>;
+}
+
+export class ZipStream {
+  private offset = 0;
+  private readonly central: Buffer[] = [];
+  /** The file writes in flight, in order; the first failure is kept. */
+  private queue: Promise<void> = Promise.resolve();
+  private failure: unknown;
+  /** Bytes queued and not yet written. */
+  private queued = 0;
+
+  constructor(
+    private readonly fh: FileHandle,
+    /** The file's name, for messages. */
+    private readonly target: string,
+  ) {}
+
+  /** Adds a whole entry. */
+  async add(name: string, content: string | Buffer): Promise<void> {
+    const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    const packed = zlib.deflateRawSync(data, { level: LEVEL });
+    const entry = this.entry(name, 0, crc32(data, 0), data.length, packed.length);
+    const start = this.offset;
+    this.push(localHeader(entry));
+    this.push(packed);
+    this.central.push(centralHeader(entry, start));
+    await this.settle();
+  }
+
+  /** Starts an entry written in pieces; it must be ended before the next one starts. */
+  stream(name: string): EntryWriter {
+    const start = this.offset;
+    this.push(localHeader(this.entry(name, 0x8, 0, 0, 0)));
+    const deflate = zlib.createDeflateRaw({ level: LEVEL, highWaterMark: 1 << 20 } as zlib.ZlibOptions);
+    let crc = 0;
+    let size = 0;
+    let packed = 0;
+    deflate.on('data', (chunk: Buffer) => {
+      packed += chunk.length;
+      this.push(chunk);
+    });
+    const ended = new Promise<void>((resolve, reject) => {
+      deflate.on('end', resolve);
+      deflate.on('error', reject);
+    });
+    const drained = (): Promise<void> => new Promise((resolve) => deflate.once('drain', resolve));
+    return {
+      write: async (text: string): Promise<void> => {
+        if (this.failure !== undefined) throw this.failure;
+        const buf = Buffer.from(text, 'utf8');
+        crc = crc32(buf, crc);
+        size += buf.length;
+        if (size > LIMIT) throw this.tooLarge();
+        if (!deflate.write(buf)) await drained();
+        // The file keeps up with deflate, or the writer waits for it.
+        if (this.queued > BACKLOG) await this.settle();
+      },
+      end: async (): Promise<void> => {
+        deflate.end();
+        await ended;
+        const entry = this.entry(name, 0x8, crc, size, packed);
+        const descriptor = Buffer.alloc(16);
+        descriptor.writeUInt32LE(DESCRIPTOR, 0);
+        descriptor.writeUInt32LE(crc >>> 0, 4);
+        descriptor.writeUInt32LE(packed, 8);
+        descriptor.writeUInt32LE(size, 12);
+        this.push(descriptor);
+        this.central.push(centralHeader(entry, start));
+        await this.settle();
+      },
+    };
+  }
+
+  /** Writes the central directory and syncs the file. */
+  async finish(): Promise<void> {
+    const start = this.offset;
+    for (const c of this.central) this.push(c);
+    this.push(endOfCentralDirectory(this.central.length, this.offset - start, start));
+    await this.settle();
+    if (this.offset > LIMIT) throw this.tooLarge();
+  }
+
+  private entry(name: string, flags: number, crc: number, size: number, compressedSize: number): ZipEntry {
+    return { name, rawName: Buffer.from(name, 'utf8'), flags, method: 8, time: 0, date: DOS_DATE, crc, size, compressedSize, localOffset: 0 };
+  }
+
+  /** Queues bytes for the file, in order. */
+  private push(buf: Buffer): void {
+    this.offset += buf.length;
+    this.queued += buf.length;
+    this.queue = this.queue
+      .then(async () => {
+        this.queued -= buf.length;
+        if (this.failure === undefined) await writeAll(this.fh, buf);
+      })
+      .catch((error: unknown) => {
+      this.failure ??= error;
+    });
+  }
+
+  /** Waits for the queued writes; throws the first failure. */
+  private async settle(): Promise<void> {
+    await this.queue;
+    if (this.failure !== undefined) throw this.failure;
+    if (this.offset > LIMIT) throw this.tooLarge();
+  }
+
+  private tooLarge(): InputError {
+    return new InputError('output.failed', { reason: 'larger than 4 GiB' }, { file: this.target });
+  }
+}
