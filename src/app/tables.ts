@@ -63,6 +63,9 @@ async function readBesideOrOne(session: Session, beside: NonNullable<Session['be
 export async function readBookTables(session: Session): Promise<BookTables> {
   const { config, sheets } = session;
   const out: BookTables = { missingSheets: [] };
+  // The largest sheet's merged ranges are looked for (inflating on libuv's threads) while the
+  // Accounts sheet is parsed on this one.
+  for (const later of session.beside ? [session.beside.matrix, session.beside.long] : [sheets.assignments, sheets.staff]) later?.prefetch?.();
   if (sheets.accounts) out.accounts = await readAccounts(sheets.accounts, { ...session.tableOptions(sheets.accounts), numberColumns: scoringColumns(config) });
   else out.missingSheets.push('accounts');
   if (sheets.staff) out.staff = await readStaff(sheets.staff, session.tableOptions(sheets.staff));

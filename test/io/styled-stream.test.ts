@@ -93,6 +93,23 @@ describe('the streaming workbook writer', () => {
     expect(types).not.toContain('/xl/comments2.xml');
   });
 
+  it('deflates a large sheet in blocks that read back as one stream, checksum and all', async () => {
+    // About 5 MB of XML: five blocks deflated at once, in order.
+    const file = await write(join(dir, 'large.xlsx'), [wide(40_000)]);
+    const [sheet] = await readBook(file);
+    expect(sheet!.rows).toHaveLength(40_001);
+    expect(sheet!.rows.map((r) => r.cells[16383]?.v).slice(-2)).toEqual([39_998, 39_999]);
+    expect(sheet!.rows[20_000]!.cells.map((c, i) => [i, c?.v]).filter(Boolean)).toEqual([
+      [0, 'row 19999'],
+      [4999, 'A/R'],
+      [16383, 19_999],
+    ]);
+    const zip = await ZipArchive.open(file);
+    const part = zip.find('xl/worksheets/sheet1.xml')!;
+    expect(part.size).toBeGreaterThan(4 * 1024 * 1024);
+    expect(part.flags & 0x8).toBe(0x8); // sizes in a data descriptor
+  });
+
   it('gives the same bytes for the same sheets, whenever they are written', async () => {
     const a = await write(join(dir, 'a.xlsx'), [wide(50)]);
     const b = await write(join(dir, 'b.xlsx'), [wide(50)]);

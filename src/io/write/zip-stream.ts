@@ -18,6 +18,14 @@ const DESCRIPTOR = 0x08074b50;
 const LIMIT = 0xffffffff;
 const LEVEL = 6;
 const BACKLOG = 16 * 1024 * 1024;
+/** Bytes of XML deflated as one block, and blocks deflated at once. */
+const BLOCK = 1 << 20;
+const PARALLEL = 4;
+
+/** One block of a deflate stream: not final, ended by a sync flush (byte-aligned). */
+function deflateBlock(data: Buffer): Promise<Buffer> {
+  return new Promise((resolve, reject) => zlib.deflateRaw(data, { level: LEVEL, finishFlush: zlib.constants.Z_SYNC_FLUSH }, (error, out) => (error ? reject(error) : resolve(out))));
+}
 
 /** An entry being streamed: text in, deflated bytes out to the file. */
 export interface EntryWriter {
@@ -52,23 +60,40 @@ export class ZipStream {
     await this.settle();
   }
 
-  /** Starts an entry written in pieces; it must be ended before the next one starts. */
+  /**
+   * Starts an entry written in pieces; it must be ended before the next one starts. The text is
+   * deflated in blocks of about 1 MiB, several at once on libuv's threads, each ended by a sync
+   * flush so that the blocks, written in order and closed by an empty final block, are one
+   * deflate stream (as pigz does): two cores compress while this one makes the XML.
+   */
   stream(name: string): EntryWriter {
     const start = this.offset;
     this.push(localHeader(this.entry(name, 0x8, 0, 0, 0)));
-    const deflate = zlib.createDeflateRaw({ level: LEVEL, highWaterMark: 1 << 20 } as zlib.ZlibOptions);
     let crc = 0;
     let size = 0;
     let packed = 0;
-    deflate.on('data', (chunk: Buffer) => {
-      packed += chunk.length;
-      this.push(chunk);
-    });
-    const ended = new Promise<void>((resolve, reject) => {
-      deflate.on('end', resolve);
-      deflate.on('error', reject);
-    });
-    const drained = (): Promise<void> => new Promise((resolve) => deflate.once('drain', resolve));
+    let block: Buffer[] = [];
+    let blockBytes = 0;
+    /** Blocks being deflated, in order. */
+    const jobs: Promise<Buffer>[] = [];
+    const writeOldest = async (): Promise<void> => {
+      const data = await jobs.shift()!;
+      packed += data.length;
+      this.push(data);
+    };
+    const startBlock = async (): Promise<void> => {
+      if (blockBytes === 0) return;
+      const data = block.length === 1 ? block[0]! : Buffer.concat(block, blockBytes);
+      block = [];
+      blockBytes = 0;
+      const job = deflateBlock(data);
+      // Awaited in order below; a failure of a later block must not go unhandled meanwhile.
+      job.catch(() => undefined);
+      jobs.push(job);
+      if (jobs.length >= PARALLEL) await writeOldest();
+      // The file keeps up with deflate, or the writer waits for it.
+      if (this.queued > BACKLOG) await this.settle();
+    };
     return {
       write: async (text: string): Promise<void> => {
         if (this.failure !== undefined) throw this.failure;
@@ -76,13 +101,17 @@ export class ZipStream {
         crc = crc32(buf, crc);
         size += buf.length;
         if (size > LIMIT) throw this.tooLarge();
-        if (!deflate.write(buf)) await drained();
-        // The file keeps up with deflate, or the writer waits for it.
-        if (this.queued > BACKLOG) await this.settle();
+        block.push(buf);
+        blockBytes += buf.length;
+        if (blockBytes >= BLOCK) await startBlock();
       },
       end: async (): Promise<void> => {
-        deflate.end();
-        await ended;
+        await startBlock();
+        while (jobs.length > 0) await writeOldest();
+        // The final block: fixed Huffman codes, nothing but its end.
+        const last = Buffer.from([0x03, 0x00]);
+        packed += last.length;
+        this.push(last);
         const entry = this.entry(name, 0x8, crc, size, packed);
         const descriptor = Buffer.alloc(16);
         descriptor.writeUInt32LE(DESCRIPTOR, 0);

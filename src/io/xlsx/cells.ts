@@ -40,7 +40,11 @@ export function newSharedCellCache(): SharedCellCache {
 }
 
 function sharedCell(ctx: SheetContext, v: string): Cell {
-  const i = Number(v);
+  return sharedCellAt(ctx, Number(v));
+}
+
+/** The cell of shared string `i` (any number: a non-integer or one past the table is `#STRING?`). */
+function sharedCellAt(ctx: SheetContext, i: number): Cell {
   const cache = (ctx.sharedCells ??= newSharedCellCache());
   const slot = i & ((1 << CACHE_BITS) - 1);
   if (cache.index[slot] === i) return cache.cells[slot]!;
@@ -103,6 +107,14 @@ export function parseCells(content: string, p: string, ctx: SheetContext, row = 
   let col = -1;
   let j = content.indexOf(open);
   while (j >= 0) {
+    if (p === '') {
+      const end = scanCell(content, j, ctx, cells, row, col);
+      if (end > 0) {
+        col = scanned;
+        j = content.indexOf(open, end);
+        continue;
+      }
+    }
     fast.lastIndex = j;
     const m = fast.exec(content);
     if (m) {
@@ -176,6 +188,119 @@ export function parseCells(content: string, p: string, ctx: SheetContext, row = 
     j = content.indexOf(open, end + close.length);
   }
   return cells;
+}
+
+/** The column of the cell scanCell read last. */
+let scanned = -1;
+
+const enum Ch {
+  Quote = 34,
+  Slash = 47,
+  Zero = 48,
+  Nine = 57,
+  Lt = 60,
+  Gt = 62,
+  A = 65,
+  Z = 90,
+  c = 99,
+  r = 114,
+  s = 115,
+  t = 116,
+  v = 118,
+  Space = 32,
+  Eq = 61,
+}
+
+/**
+ * Reads, without a regular expression or a substring, the cell at `j` when it has the plainest
+ * form — `<c r="B7" s="3" t="s"><v>12</v></c>` with no prefix, no formula, and a shared string or
+ * a number (or nothing) as its value — and stores it in `cells`. Returns the index after the cell,
+ * with its column in `scanned`; or 0 for anything else, which the general path then reads (and so
+ * every cell gives what it gave before: this is only a shortcut for the form nearly all are in).
+ */
+function scanCell(s: string, j: number, ctx: SheetContext, cells: (Cell | undefined)[], row: number, prev: number): number {
+  // `<c r="`
+  if (s.charCodeAt(j + 2) !== Ch.Space || s.charCodeAt(j + 3) !== Ch.r || s.charCodeAt(j + 4) !== Ch.Eq || s.charCodeAt(j + 5) !== Ch.Quote) return 0;
+  let k = j + 6;
+  let col = 0;
+  let ch = s.charCodeAt(k);
+  while (ch >= Ch.A && ch <= Ch.Z && k < j + 9) {
+    col = col * 26 + (ch - 64);
+    ch = s.charCodeAt(++k);
+  }
+  if (k === j + 6) return 0;
+  col -= 1;
+  const digits = k;
+  let rowNum = 0;
+  while (ch >= Ch.Zero && ch <= Ch.Nine && k < digits + 7) {
+    rowNum = rowNum * 10 + (ch - Ch.Zero);
+    ch = s.charCodeAt(++k);
+  }
+  if (k === digits || ch !== Ch.Quote) return 0;
+  k++;
+  let style = -1;
+  if (s.charCodeAt(k) === Ch.Space && s.charCodeAt(k + 1) === Ch.s && s.charCodeAt(k + 2) === Ch.Eq && s.charCodeAt(k + 3) === Ch.Quote) {
+    k += 4;
+    const from = k;
+    style = 0;
+    ch = s.charCodeAt(k);
+    while (ch >= Ch.Zero && ch <= Ch.Nine) {
+      style = style * 10 + (ch - Ch.Zero);
+      ch = s.charCodeAt(++k);
+    }
+    if (k === from || ch !== Ch.Quote || k - from > 9) return 0;
+    k++;
+  }
+  // The type: none (a number), `s` or `n`; any other goes the general way.
+  let shared = false;
+  if (s.charCodeAt(k) === Ch.Space) {
+    if (s.charCodeAt(k + 1) !== Ch.t || s.charCodeAt(k + 2) !== Ch.Eq || s.charCodeAt(k + 3) !== Ch.Quote || s.charCodeAt(k + 5) !== Ch.Quote) return 0;
+    const t = s.charCodeAt(k + 4);
+    if (t === Ch.s) shared = true;
+    else if (t !== 110) return 0;
+    k += 6;
+  }
+  let cell: Cell | undefined;
+  let end: number;
+  if (s.charCodeAt(k) === Ch.Slash && s.charCodeAt(k + 1) === Ch.Gt) {
+    end = k + 2;
+  } else if (s.charCodeAt(k) === Ch.Gt) {
+    k++;
+    if (s.charCodeAt(k) === Ch.Lt && s.charCodeAt(k + 1) === Ch.Slash) {
+      // `<c …></c>`
+      if (s.charCodeAt(k + 2) !== Ch.c || s.charCodeAt(k + 3) !== Ch.Gt) return 0;
+      end = k + 4;
+    } else {
+      // `<v>…</v></c>`
+      if (s.charCodeAt(k) !== Ch.Lt || s.charCodeAt(k + 1) !== Ch.v || s.charCodeAt(k + 2) !== Ch.Gt) return 0;
+      const from = k + 3;
+      const to = s.indexOf('<', from);
+      if (to < 0 || s.charCodeAt(to + 1) !== Ch.Slash || s.charCodeAt(to + 2) !== Ch.v || s.charCodeAt(to + 3) !== Ch.Gt) return 0;
+      if (s.charCodeAt(to + 4) !== Ch.Lt || s.charCodeAt(to + 5) !== Ch.Slash || s.charCodeAt(to + 6) !== Ch.c || s.charCodeAt(to + 7) !== Ch.Gt) return 0;
+      end = to + 8;
+      if (to === from) {
+        // An empty value: a shared string's goes the general way; a number's is no cell.
+        if (shared) return 0;
+      } else if (shared) {
+        let i = 0;
+        for (let q = from; q < to; q++) {
+          const d = s.charCodeAt(q);
+          if (d < Ch.Zero || d > Ch.Nine || q - from > 9) return 0;
+          i = i * 10 + (d - Ch.Zero);
+        }
+        cell = sharedCellAt(ctx, i);
+      } else {
+        const n = Number(s.slice(from, to));
+        if (!Number.isFinite(n)) return 0;
+        cell = style >= 0 && ctx.dateStyles[style] ? { t: 'n', v: n, date: true } : { t: 'n', v: n };
+      }
+    }
+  } else return 0;
+  // What the general path refuses, it refuses with its own message.
+  if (col >= MAX_COLUMNS || rowNum > MAX_ROWS || (row > 0 && rowNum !== row) || col <= prev || end - j > MAX_CELL_CHARS) return 0;
+  if (cell) cells[col] = cell;
+  scanned = col;
+  return end;
 }
 
 /** The text of the first `<local>` element between `from` and `to`, or undefined. */

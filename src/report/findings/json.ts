@@ -23,7 +23,15 @@ export function findingJson(f: Finding, lang: Lang, tiers: CheckReport['tiers'])
 export function* findingsJson(report: CheckReport | GapsReport, ctx: ReportContext): Generator<string> {
   const { lang } = ctx;
   // Written key by key: the same text as JSON.stringify(…, null, 2), at a fraction of the cost.
-  const indent = (value: Record<string, unknown>): string => `{\n${Object.entries(value).map(([k, v]) => `      ${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(',\n')}\n    }`;
+  const indent = (value: Record<string, unknown>): string => {
+    let out = '{';
+    let first = true;
+    for (const k in value) {
+      out += `${first ? '\n' : ',\n'}      "${k}": ${JSON.stringify(value[k])}`;
+      first = false;
+    }
+    return `${out}\n    }`;
+  };
   yield `{\n  "file": ${JSON.stringify(report.file)},\n  "asOf": ${JSON.stringify(report.asOf)},\n  "summary": ${JSON.stringify(report.summary, null, 2).replace(/\n/g, '\n  ')},\n  "findings": [`;
   for (let i = 0; i < report.findings.length; i++) yield `${i === 0 ? '' : ','}\n    ${indent(findingJson(report.findings[i]!, lang, report.tiers))}`;
   yield `${report.findings.length > 0 ? '\n  ' : ''}]\n}\n`;
