@@ -53,6 +53,13 @@ export interface SessionRequest {
   resolved?: { config: ResolvedConfig; file?: string };
 }
 
+/** A RACI matrix and the long division-of-labour sheet beside it, and the sheet found for the role. */
+export interface Beside {
+  matrix: SheetSource;
+  long: SheetSource;
+  primary: SheetSource;
+}
+
 export interface Session {
   path: string;
   book: WorkbookSource;
@@ -63,7 +70,7 @@ export interface Session {
    * A RACI matrix and the long division-of-labour sheet beside it: read together when they are
    * about the same work (else `primary`, the sheet found for the role, is read alone).
    */
-  beside?: { matrix: SheetSource; long: SheetSource; primary: SheetSource };
+  beside(): Promise<Beside | undefined>;
   asOf: IsoDate;
   /** Every file the session read (the workbook, each CSV of a folder, the config file): -o may be none of them. */
   inputs: readonly string[];
@@ -83,10 +90,11 @@ export async function openSession(request: SessionRequest, env: AppEnv): Promise
   const sheets = await locateSheets(book, roles, config, (code, params, verbose) =>
     env.hooks.note(config.lang, code, { ...params, role: ROLE_NAMES[params.role as SheetRole][config.lang] }, verbose),
   );
-  const found = roles.includes('assignments') ? await locateMatrixBeside(book, sheets, config) : undefined;
-  const beside = found && sheets.assignments ? { ...found, primary: sheets.assignments } : undefined;
-  for (const role of roles) sheets[role]?.prefetch?.();
-  if (beside) for (const s of [beside.matrix, beside.long]) if (s !== sheets.assignments) s.prefetch?.();
+  // Looking at the other sheets' headers waits for the largest sheet's merged ranges (its whole part
+  // inflated): started now, awaited when the division of labour is read, after Accounts and Staff.
+  const primary = roles.includes('assignments') ? sheets.assignments : undefined;
+  const beside: Promise<Beside | undefined> = primary ? locateMatrixBeside(book, sheets, config).then((found) => found && { ...found, primary }) : Promise.resolve(undefined);
+  beside.catch(() => undefined);
   const session: Session = {
     path,
     book,
@@ -104,9 +112,9 @@ export async function openSession(request: SessionRequest, env: AppEnv): Promise
       tierWords: (text) => tierRecognizer(session.config.tiers)(text) !== undefined,
     }),
     note: (code, params = {}, verbose = false) => env.hooks.note(session.config.lang, code, params, verbose),
+    beside: () => beside,
   };
   if (source.file) session.configFile = source.file;
-  if (beside) session.beside = beside;
   if (sheets.rules && !fixed) {
     const entries = await readRulesSheet(sheets.rules, session.tableOptions(sheets.rules));
     if (entries.length > 0) {

@@ -13,7 +13,7 @@ import { missingKeyColumn, type SheetRole } from '../model/columns.js';
 import { InputError } from '../model/errors.js';
 import type { StaffTable } from '../model/person.js';
 import { scoreAccounts, scoringColumns, type TierReport } from '../scoring/score.js';
-import type { Session } from './session.js';
+import type { Beside, Session } from './session.js';
 
 export interface BookTables {
   accounts?: AccountsTable;
@@ -35,7 +35,7 @@ function accountsFrom(t: AssignmentsTable): AccountsTable {
  * are not about the same work, the sheet found for the role is read alone (and becomes the
  * Assignments sheet, for `--apply`), said with --verbose.
  */
-async function readBesideOrOne(session: Session, beside: NonNullable<Session['beside']>, accounts: AccountsTable | undefined, staff: StaffTable | undefined): Promise<AssignmentsTable> {
+async function readBesideOrOne(session: Session, beside: Beside, accounts: AccountsTable | undefined, staff: StaffTable | undefined): Promise<AssignmentsTable> {
   // Each sheet's reading notes wait: a sheet that is not read in the end says nothing but why.
   const quiet = (sheet: SheetSource) => {
     const notes: [string, Params, boolean][] = [];
@@ -63,14 +63,12 @@ async function readBesideOrOne(session: Session, beside: NonNullable<Session['be
 export async function readBookTables(session: Session): Promise<BookTables> {
   const { config, sheets } = session;
   const out: BookTables = { missingSheets: [] };
-  // The largest sheet's merged ranges are looked for (inflating on libuv's threads) while the
-  // Accounts sheet is parsed on this one.
-  for (const later of session.beside ? [session.beside.matrix, session.beside.long] : [sheets.assignments, sheets.staff]) later?.prefetch?.();
   if (sheets.accounts) out.accounts = await readAccounts(sheets.accounts, { ...session.tableOptions(sheets.accounts), numberColumns: scoringColumns(config) });
   else out.missingSheets.push('accounts');
   if (sheets.staff) out.staff = await readStaff(sheets.staff, session.tableOptions(sheets.staff));
   else session.note('warn.staffMissing');
-  if (session.beside) out.assignments = await readBesideOrOne(session, session.beside, out.accounts, out.staff);
+  const beside = await session.beside();
+  if (beside) out.assignments = await readBesideOrOne(session, beside, out.accounts, out.staff);
   else if (sheets.assignments) out.assignments = await readAssignments(sheets.assignments, session.tableOptions(sheets.assignments));
   if (!sheets.assignments) out.missingSheets.push('assignments');
   // No Accounts sheet, but an Assignments sheet (a `kam matrix` workbook) naming accounts by id, name and tier.

@@ -24,6 +24,9 @@ export async function locateSheets(
   config: { sheets?: Partial<Record<SheetRole, readonly string[]>>; columns?: Aliases },
   note: (code: string, params: Params, verbose: boolean) => void = () => undefined,
 ): Promise<Partial<Record<SheetRole, SheetSource>>> {
+  // Every sheet may have its header read: what its rows need first (an XLSX sheet's merged ranges,
+  // found by inflating the whole part) is started for all at once, on libuv's threads.
+  for (const sheet of book.sheets) sheet.prefetch?.();
   const found: Partial<Record<SheetRole, SheetSource>> = {};
   const taken = new Set<SheetSource>();
   // A visible sheet wins over a hidden one for the same role: a hidden sheet is often a stale copy.

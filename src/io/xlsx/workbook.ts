@@ -98,19 +98,20 @@ class XlsxSheet implements SheetSource {
     return this.entry.name;
   }
 
+  /** Found once per sheet: finding them inflates the whole part, and the sheet is read more than once (its header first). */
   private merges?: Promise<MergeRange[]>;
 
   prefetch(): void {
     // Inflating runs on libuv's thread pool: finding this sheet's merges overlaps with parsing another.
-    this.merges ??= this.readMerges();
+    if (this.merges) return;
+    this.merges = this.readMerges();
     this.merges.catch(() => undefined);
   }
 
   async *rows(options: RowOptions = {}): AsyncGenerator<RawRow[]> {
-    const { sharedStrings, dateStyles, sharedCells, staleFormulas } = await this.shared();
     this.prefetch();
+    const { sharedStrings, dateStyles, sharedCells, staleFormulas } = await this.shared();
     const all = await this.merges!;
-    this.merges = undefined;
     const merges = options.titlesOnce ? all.filter((m) => m.r2 > m.r1) : all;
     const total = Math.max(1, this.entry.compressedSize);
     const onRead = options.onProgress ? (bytes: number) => options.onProgress!(bytes / total) : undefined;
