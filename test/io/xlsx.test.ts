@@ -205,9 +205,11 @@ describe('streaming', () => {
     const xml =
       '<?xml version="1.0"?><worksheet xmlns="x"><sheetData>' +
       Array.from({ length: 40 }, (_v, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>名${i}</t></is></c><c r="B${i + 1}"><v>${i}.5</v></c></row>`).join('') +
-      '<row r="41"/></sheetData><rowBreaks/></worksheet>';
+      // Rows of plain cells, read from bytes unless a chunk ends within them.
+      Array.from({ length: 40 }, (_v, i) => `<row r="${i + 41}"><c r="A${i + 41}" t="s"><v>${i % 2}</v></c><c r="B${i + 41}" s="1"><v>${i}.25</v></c></row>`).join('') +
+      '<row r="81"/></sheetData><rowBreaks/></worksheet>';
     const bytes = Buffer.from(xml, 'utf8');
-    const ctx = { file: 'f', sheet: 's', part: 'p', sharedStrings: SharedStrings.of([]), dateStyles: [] };
+    const ctx = { file: 'f', sheet: 's', part: 'p', sharedStrings: SharedStrings.of(['张伟', 'Ann']), dateStyles: [] };
     const collect = async (size: number) => {
       async function* chunks() {
         for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
@@ -217,8 +219,10 @@ describe('streaming', () => {
       return out;
     };
     const whole = await collect(bytes.length);
-    expect(whole).toHaveLength(40);
+    expect(whole).toHaveLength(80);
     expect(whole[39]).toBe('40:名39|39.5');
-    for (let size = 1; size <= 13; size++) expect(await collect(size), `chunk size ${size}`).toEqual(whole);
+    expect(whole[78]).toBe('79:张伟|38.25');
+    expect(whole[79]).toBe('80:Ann|39.25');
+    for (const size of [1, 2, 3, 5, 7, 11, 13, 64, 100, 129, 200, 1000]) expect(await collect(size), `chunk size ${size}`).toEqual(whole);
   });
 });

@@ -107,14 +107,6 @@ export function parseCells(content: string, p: string, ctx: SheetContext, row = 
   let col = -1;
   let j = content.indexOf(open);
   while (j >= 0) {
-    if (p === '') {
-      const end = scanCell(content, j, ctx, cells, row, col);
-      if (end > 0) {
-        col = scanned;
-        j = content.indexOf(open, end);
-        continue;
-      }
-    }
     fast.lastIndex = j;
     const m = fast.exec(content);
     if (m) {
@@ -194,39 +186,80 @@ export function parseCells(content: string, p: string, ctx: SheetContext, row = 
 let scanned = -1;
 
 const enum Ch {
+  Tab = 9,
+  Lf = 10,
+  Cr = 13,
+  Space = 32,
   Quote = 34,
+  Dot = 46,
   Slash = 47,
   Zero = 48,
   Nine = 57,
   Lt = 60,
+  Eq = 61,
   Gt = 62,
   A = 65,
   Z = 90,
   c = 99,
+  n = 110,
+  o = 111,
   r = 114,
   s = 115,
   t = 116,
   v = 118,
-  Space = 32,
-  Eq = 61,
+  w = 119,
 }
 
 /**
- * Reads, without a regular expression or a substring, the cell at `j` when it has the plainest
- * form — `<c r="B7" s="3" t="s"><v>12</v></c>` with no prefix, no formula, and a shared string or
- * a number (or nothing) as its value — and stores it in `cells`. Returns the index after the cell,
- * with its column in `scanned`; or 0 for anything else, which the general path then reads (and so
- * every cell gives what it gave before: this is only a shortcut for the form nearly all are in).
+ * Reads the cells of a row from bytes, from `from` (after `<row …>`) to its `</row>`, into `cells`
+ * when every cell has the plainest form, without decoding the bytes into a string; returns where
+ * `</row>` starts. Else -1 (also when `</row>` is not before `to`), and the row is decoded and read
+ * by parseCells, which then gives every value and every error: this is only a shortcut for the
+ * rows nearly all sheets are made of. (A plain cell holds no `<` of its own, so the first
+ * `</row>` met between cells is the first after `from`.)
  */
-function scanCell(s: string, j: number, ctx: SheetContext, cells: (Cell | undefined)[], row: number, prev: number): number {
+export function scanRow(b: Buffer, from: number, to: number, ctx: SheetContext, row: number, cells: (Cell | undefined)[]): number {
+  let col = -1;
+  let k = from;
+  for (;;) {
+    if (k + 6 > to) return -1;
+    let ch = b[k]!;
+    while (ch === Ch.Space || ch === Ch.Lf || ch === Ch.Cr || ch === Ch.Tab) {
+      if (++k + 6 > to) return -1;
+      ch = b[k]!;
+    }
+    if (ch !== Ch.Lt) return -1;
+    const next = b[k + 1];
+    if (next === Ch.Slash) {
+      return b[k + 2] === Ch.r && b[k + 3] === Ch.o && b[k + 4] === Ch.w && b[k + 5] === Ch.Gt ? k : -1;
+    }
+    // No byte past `to` is read (reading past a buffer's end makes V8's code for it slower).
+    if (next !== Ch.c || k + MAX_PLAIN_CELL > to) return -1;
+    const end = scanCell(b, k, to, ctx, cells, row, col);
+    if (end === 0) return -1;
+    col = scanned;
+    k = end;
+  }
+}
+
+/** More bytes than the longest cell scanCell takes: `<c r="XFD1048576" s="…"><v>…</v></c>`. */
+const MAX_PLAIN_CELL = 128;
+
+/**
+ * Reads the cell at `j` when it has the plainest form — `<c r="B7" s="3" t="s"><v>12</v></c>` with
+ * no prefix, no formula, and a shared string or a number (or nothing) as its value, ending by `to`
+ * — and stores it in `cells`. Returns the index after the cell, with its column in `scanned`; or 0
+ * for anything else, including whatever parseCells refuses (it then refuses it with its message).
+ */
+function scanCell(b: Buffer, j: number, to: number, ctx: SheetContext, cells: (Cell | undefined)[], row: number, prev: number): number {
   // `<c r="`
-  if (s.charCodeAt(j + 2) !== Ch.Space || s.charCodeAt(j + 3) !== Ch.r || s.charCodeAt(j + 4) !== Ch.Eq || s.charCodeAt(j + 5) !== Ch.Quote) return 0;
+  if (b[j + 2] !== Ch.Space || b[j + 3] !== Ch.r || b[j + 4] !== Ch.Eq || b[j + 5] !== Ch.Quote) return 0;
   let k = j + 6;
   let col = 0;
-  let ch = s.charCodeAt(k);
+  let ch = b[k]!;
   while (ch >= Ch.A && ch <= Ch.Z && k < j + 9) {
     col = col * 26 + (ch - 64);
-    ch = s.charCodeAt(++k);
+    ch = b[++k]!;
   }
   if (k === j + 6) return 0;
   col -= 1;
@@ -234,70 +267,77 @@ function scanCell(s: string, j: number, ctx: SheetContext, cells: (Cell | undefi
   let rowNum = 0;
   while (ch >= Ch.Zero && ch <= Ch.Nine && k < digits + 7) {
     rowNum = rowNum * 10 + (ch - Ch.Zero);
-    ch = s.charCodeAt(++k);
+    ch = b[++k]!;
   }
   if (k === digits || ch !== Ch.Quote) return 0;
   k++;
   let style = -1;
-  if (s.charCodeAt(k) === Ch.Space && s.charCodeAt(k + 1) === Ch.s && s.charCodeAt(k + 2) === Ch.Eq && s.charCodeAt(k + 3) === Ch.Quote) {
+  if (b[k] === Ch.Space && b[k + 1] === Ch.s && b[k + 2] === Ch.Eq && b[k + 3] === Ch.Quote) {
     k += 4;
-    const from = k;
+    const start = k;
     style = 0;
-    ch = s.charCodeAt(k);
-    while (ch >= Ch.Zero && ch <= Ch.Nine) {
+    ch = b[k]!;
+    while (ch >= Ch.Zero && ch <= Ch.Nine && k - start < 10) {
       style = style * 10 + (ch - Ch.Zero);
-      ch = s.charCodeAt(++k);
+      ch = b[++k]!;
     }
-    if (k === from || ch !== Ch.Quote || k - from > 9) return 0;
+    if (k === start || ch !== Ch.Quote || k - start > 9) return 0;
     k++;
   }
   // The type: none (a number), `s` or `n`; any other goes the general way.
   let shared = false;
-  if (s.charCodeAt(k) === Ch.Space) {
-    if (s.charCodeAt(k + 1) !== Ch.t || s.charCodeAt(k + 2) !== Ch.Eq || s.charCodeAt(k + 3) !== Ch.Quote || s.charCodeAt(k + 5) !== Ch.Quote) return 0;
-    const t = s.charCodeAt(k + 4);
+  if (b[k] === Ch.Space) {
+    if (b[k + 1] !== Ch.t || b[k + 2] !== Ch.Eq || b[k + 3] !== Ch.Quote || b[k + 5] !== Ch.Quote) return 0;
+    const t = b[k + 4];
     if (t === Ch.s) shared = true;
-    else if (t !== 110) return 0;
+    else if (t !== Ch.n) return 0;
     k += 6;
   }
   let cell: Cell | undefined;
   let end: number;
-  if (s.charCodeAt(k) === Ch.Slash && s.charCodeAt(k + 1) === Ch.Gt) {
+  if (b[k] === Ch.Slash && b[k + 1] === Ch.Gt) {
     end = k + 2;
-  } else if (s.charCodeAt(k) === Ch.Gt) {
+  } else if (b[k] === Ch.Gt) {
     k++;
-    if (s.charCodeAt(k) === Ch.Lt && s.charCodeAt(k + 1) === Ch.Slash) {
+    if (b[k] === Ch.Lt && b[k + 1] === Ch.Slash) {
       // `<c …></c>`
-      if (s.charCodeAt(k + 2) !== Ch.c || s.charCodeAt(k + 3) !== Ch.Gt) return 0;
+      if (b[k + 2] !== Ch.c || b[k + 3] !== Ch.Gt) return 0;
       end = k + 4;
     } else {
-      // `<v>…</v></c>`
-      if (s.charCodeAt(k) !== Ch.Lt || s.charCodeAt(k + 1) !== Ch.v || s.charCodeAt(k + 2) !== Ch.Gt) return 0;
-      const from = k + 3;
-      const to = s.indexOf('<', from);
-      if (to < 0 || s.charCodeAt(to + 1) !== Ch.Slash || s.charCodeAt(to + 2) !== Ch.v || s.charCodeAt(to + 3) !== Ch.Gt) return 0;
-      if (s.charCodeAt(to + 4) !== Ch.Lt || s.charCodeAt(to + 5) !== Ch.Slash || s.charCodeAt(to + 6) !== Ch.c || s.charCodeAt(to + 7) !== Ch.Gt) return 0;
-      end = to + 8;
-      if (to === from) {
+      // `<v>…</v></c>`: digits, perhaps with a decimal point (a sign, an exponent go the general way).
+      if (b[k] !== Ch.Lt || b[k + 1] !== Ch.v || b[k + 2] !== Ch.Gt) return 0;
+      const start = k + 3;
+      let q = start;
+      let i = 0;
+      ch = b[q]!;
+      while (ch >= Ch.Zero && ch <= Ch.Nine && q - start < 15) {
+        i = i * 10 + (ch - Ch.Zero);
+        ch = b[++q]!;
+      }
+      let decimal = false;
+      if (ch === Ch.Dot && q > start && !shared) {
+        decimal = true;
+        ch = b[++q]!;
+        while (ch >= Ch.Zero && ch <= Ch.Nine && q - start < 40) ch = b[++q]!;
+      }
+      if (ch !== Ch.Lt || b[q + 1] !== Ch.Slash || b[q + 2] !== Ch.v || b[q + 3] !== Ch.Gt) return 0;
+      if (b[q + 4] !== Ch.Lt || b[q + 5] !== Ch.Slash || b[q + 6] !== Ch.c || b[q + 7] !== Ch.Gt) return 0;
+      end = q + 8;
+      if (q === start) {
         // An empty value: a shared string's goes the general way; a number's is no cell.
         if (shared) return 0;
       } else if (shared) {
-        let i = 0;
-        for (let q = from; q < to; q++) {
-          const d = s.charCodeAt(q);
-          if (d < Ch.Zero || d > Ch.Nine || q - from > 9) return 0;
-          i = i * 10 + (d - Ch.Zero);
-        }
+        if (q - start > 10) return 0;
         cell = sharedCellAt(ctx, i);
       } else {
-        const n = Number(s.slice(from, to));
-        if (!Number.isFinite(n)) return 0;
+        // ASCII digits and a point: the same number as the general path's Number() of the text.
+        const n = decimal ? Number(b.toString('latin1', start, q)) : i;
         cell = style >= 0 && ctx.dateStyles[style] ? { t: 'n', v: n, date: true } : { t: 'n', v: n };
       }
     }
   } else return 0;
   // What the general path refuses, it refuses with its own message.
-  if (col >= MAX_COLUMNS || rowNum > MAX_ROWS || (row > 0 && rowNum !== row) || col <= prev || end - j > MAX_CELL_CHARS) return 0;
+  if (end > to || col >= MAX_COLUMNS || rowNum > MAX_ROWS || (row > 0 && rowNum !== row) || col <= prev || end - j > MAX_CELL_CHARS) return 0;
   if (cell) cells[col] = cell;
   scanned = col;
   return end;

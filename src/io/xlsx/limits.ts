@@ -10,5 +10,5 @@
  */
 export const MAX_CELL_CHARS = 32 * 32_768;
 
-/** One `<row>` element's XML. */
-export const MAX_ROW_CHARS = 64 * 1024 * 1024;
+/** One `<row>` element's XML, in bytes. */
+export const MAX_ROW_BYTES = 64 * 1024 * 1024;

@@ -32,3 +32,36 @@ export class PendingText {
     return this.parts.join('');
   }
 }
+
+/** PendingText for bytes: chunks held while an element is unfinished, searched only for its end. */
+export class PendingBytes {
+  private readonly parts: Buffer[] = [];
+  /** Bytes held so far. */
+  length = 0;
+  private tail: Buffer;
+  private readonly token: Buffer;
+
+  /** `before`: the bytes already buffered, whose last bytes may begin the token. */
+  constructor(token: string, before: Buffer = Buffer.alloc(0)) {
+    this.token = Buffer.from(token);
+    // A copy: a view would keep the whole buffer alive.
+    this.tail = Buffer.from(before.subarray(Math.max(0, before.length - (this.token.length - 1))));
+  }
+
+  /** Holds `chunk`; true once the token has arrived (then `take()` the bytes held). */
+  push(chunk: Buffer): boolean {
+    this.parts.push(chunk);
+    this.length += chunk.length;
+    const seam = Buffer.concat([this.tail, chunk.subarray(0, this.token.length - 1)]);
+    if (seam.includes(this.token) || chunk.includes(this.token)) return true;
+    const keep = this.token.length - 1;
+    const joined = chunk.length >= keep ? chunk : Buffer.concat([this.tail, chunk]);
+    this.tail = Buffer.from(joined.subarray(joined.length - keep));
+    return false;
+  }
+
+  /** The bytes held, in one piece. */
+  take(): Buffer {
+    return Buffer.concat(this.parts, this.length);
+  }
+}

@@ -1,12 +1,11 @@
 /** Streaming parser of one worksheet part: `<row>` elements in, RawRows out, merges applied. */
-import { PendingText } from './pending.js';
-import { StringDecoder } from 'node:string_decoder';
+import { PendingBytes } from './pending.js';
 import type { Cell, RawRow } from '../../model/cell.js';
 import { InputError } from '../../model/errors.js';
 import { columnLetter, MAX_COLUMNS, MAX_ROWS, parseCellRef } from '../../util/cellref.js';
 import { assertNoDoctype, endsTagName, getAttr } from './xml.js';
-import { type SheetContext, parseCells } from './cells.js';
-import { MAX_ROW_CHARS } from './limits.js';
+import { type SheetContext, parseCells, scanRow } from './cells.js';
+import { MAX_ROW_BYTES } from './limits.js';
 
 export interface MergeRange {
   r1: number;
@@ -44,49 +43,50 @@ function checkBounds(col: number, row: number, ref: string, ctx: { file: string;
 /**
  * Turns the inflated bytes of a sheet part into rows, with merged ranges filled from their
  * top-left cell. Rows must come in ascending order, each once (as Excel writes them), and hold at
- * most MAX_ROW_CHARS characters of XML: else an InputError. Linear in the part's size: while a row
- * is unfinished, new text is only searched for the end of the row, not joined and searched again.
+ * most MAX_ROW_BYTES bytes of XML: else an InputError. The bytes are searched as bytes (a row's
+ * plainest cells are read without making a string; any other row is decoded and read by
+ * parseCells). Linear in the part's size: while a row is unfinished, new bytes are only searched
+ * for the end of the row, not joined and searched again.
  */
 export async function* parseSheet(
   chunks: AsyncIterable<Buffer>,
   ctx: SheetContext,
   merges: readonly MergeRange[],
 ): AsyncGenerator<RawRow[]> {
-  const decoder = new StringDecoder('utf8');
   const filler = new MergeFiller(merges, ctx);
-  let buf = '';
+  let buf: Buffer = Buffer.alloc(0);
   let pos = 0;
-  let prefix: string | undefined;
+  let tags: SheetTags | undefined;
   let lastRow = 0;
   let done = false;
-  /** While a row is unfinished: the text after `buf`, the token that ends the wait, and the text searched last. */
-  let waiting: { text: PendingText; row: number } | undefined;
+  /** While a row is unfinished: the bytes after `buf`, held until the token that ends the wait. */
+  let waiting: { bytes: PendingBytes; row: number } | undefined;
   for await (const chunk of chunks) {
-    const text = decoder.write(chunk);
     if (waiting) {
-      if (!waiting.text.push(text)) {
-        if (buf.length - pos + waiting.text.length > MAX_ROW_CHARS) throw rowTooLong(waiting.row, ctx);
+      if (!waiting.bytes.push(chunk)) {
+        if (buf.length - pos + waiting.bytes.length > MAX_ROW_BYTES) throw rowTooLong(waiting.row, ctx);
         continue;
       }
-      buf = buf.slice(pos) + waiting.text.take();
+      buf = Buffer.concat([buf.subarray(pos), waiting.bytes.take()]);
       waiting = undefined;
     } else {
-      buf = pos > 0 ? buf.slice(pos) + text : buf + text;
+      buf = pos < buf.length ? Buffer.concat([buf.subarray(pos), chunk]) : chunk;
     }
     pos = 0;
     const batch: RawRow[] = [];
-    if (prefix === undefined) {
-      const root = /<([\w.-]+:)?worksheet[\s>]/.exec(buf);
-      if (!root && buf.length < 65536) continue;
-      assertNoDoctype(buf, ctx.file, ctx.part);
-      prefix = root?.[1] ?? '';
+    if (tags === undefined) {
+      const head = buf.toString('utf8');
+      const root = /<([\w.-]+:)?worksheet[\s>]/.exec(head);
+      if (!root && head.length < 65536) continue;
+      assertNoDoctype(head, ctx.file, ctx.part);
+      tags = sheetTags(root?.[1] ?? '');
     }
-    const rowOpen = `<${prefix}row`;
-    const rowClose = `</${prefix}row>`;
+    const { prefix, rowOpen, rowClose } = tags;
     // Searched once per chunk, not once per row: per row it would make the parse quadratic.
-    const sheetEnd = buf.indexOf(`</${prefix}sheetData>`, pos);
+    const sheetEnd = buf.indexOf(tags.sheetEnd, pos);
     for (;;) {
-      const i = buf.indexOf(rowOpen, pos);
+      // The next row nearly always starts where the last one ended.
+      const i = startsAt(buf, pos, rowOpen) ? pos : buf.indexOf(rowOpen, pos);
       if (i < 0 || (sheetEnd >= 0 && sheetEnd < i)) {
         if (sheetEnd >= 0) done = true;
         pos = Math.max(pos, buf.length - rowOpen.length - 1);
@@ -97,43 +97,37 @@ export async function* parseSheet(
         pos = i;
         break;
       }
-      const next = buf.charCodeAt(i + rowOpen.length);
-      if (!endsTagName(next)) {
+      if (!endsTagName(buf[i + rowOpen.length]!)) {
         pos = i + rowOpen.length;
         continue;
       }
-      const gt = buf.indexOf('>', i);
-      if (gt < 0) {
+      let gt = i + rowOpen.length;
+      while (gt < buf.length && buf[gt] !== GT) gt++;
+      if (gt === buf.length) {
         pos = i;
-        if (buf.length - i > MAX_ROW_CHARS) throw rowTooLong(lastRow + 1, ctx);
-        waiting = { text: new PendingText('>'), row: lastRow + 1 };
+        if (buf.length - i > MAX_ROW_BYTES) throw rowTooLong(lastRow + 1, ctx);
+        waiting = { bytes: new PendingBytes('>'), row: lastRow + 1 };
         break;
       }
-      const rAt = buf.indexOf(' r="', i);
-      const r = rAt >= 0 && rAt < gt ? buf.slice(rAt + 4, buf.indexOf('"', rAt + 4)) : getAttr(buf.slice(i, gt + 1), 'r');
-      const rowNum = r === undefined ? lastRow + 1 : Number(r);
-      if (!Number.isInteger(rowNum) || rowNum < 1 || rowNum > MAX_ROWS) {
-        throw new InputError('input.badRef', { ref: `row ${r ?? rowNum}` }, { file: ctx.file, sheet: ctx.sheet });
-      }
-      if (rowNum <= lastRow) {
-        throw new InputError('input.rowOrder', { row: rowNum, previous: lastRow }, { file: ctx.file, sheet: ctx.sheet });
-      }
-      if (buf.charCodeAt(gt - 1) === 47) {
+      const rowNum = rowNumber(buf, i, gt, lastRow, ctx);
+      if (buf[gt - 1] === SLASH) {
         lastRow = rowNum;
         pos = gt + 1;
         continue;
       }
-      const close = buf.indexOf(rowClose, gt);
+      const cells: (Cell | undefined)[] = [];
+      const scannedTo = prefix === '' ? scanRow(buf, gt + 1, buf.length, ctx, rowNum, cells) : -1;
+      const close = scannedTo >= 0 ? scannedTo : buf.indexOf(rowClose, gt);
       if (close < 0) {
-        if (buf.length - i > MAX_ROW_CHARS) throw rowTooLong(rowNum, ctx);
+        if (buf.length - i > MAX_ROW_BYTES) throw rowTooLong(rowNum, ctx);
         pos = i;
-        waiting = { text: new PendingText(rowClose, buf), row: rowNum };
+        waiting = { bytes: new PendingBytes(tags.rowCloseText, buf), row: rowNum };
         break;
       }
       lastRow = rowNum;
-      const cells = parseCells(buf.slice(gt + 1, close), prefix, ctx, rowNum);
+      // A row ends at `<`, so its bytes are whole characters.
+      const row = filler.apply({ row: rowNum, cells: scannedTo >= 0 ? cells : parseCells(buf.toString('utf8', gt + 1, close), prefix, ctx, rowNum) });
       pos = close + rowClose.length;
-      const row = filler.apply({ row: rowNum, cells });
       if (row) batch.push(row);
     }
     if (batch.length > 0) yield batch;
@@ -142,8 +136,68 @@ export async function* parseSheet(
   if (waiting) throw new InputError('input.corruptPart', { part: ctx.part }, { file: ctx.file });
 }
 
+const GT = 0x3e;
+const SLASH = 0x2f;
+const QUOTE = 0x22;
+/** ` r="` */
+const R_ATTR = [0x20, 0x72, 0x3d, 0x22] as const;
+
+/** Whether `buf` holds `token` at `at`. */
+function startsAt(buf: Buffer, at: number, token: Buffer): boolean {
+  if (at + token.length > buf.length) return false;
+  for (let k = 0; k < token.length; k++) if (buf[at + k] !== token[k]) return false;
+  return true;
+}
+
+interface SheetTags {
+  prefix: string;
+  rowOpen: Buffer;
+  rowClose: Buffer;
+  rowCloseText: string;
+  sheetEnd: Buffer;
+}
+
+function sheetTags(prefix: string): SheetTags {
+  return {
+    prefix,
+    rowOpen: Buffer.from(`<${prefix}row`),
+    rowClose: Buffer.from(`</${prefix}row>`),
+    rowCloseText: `</${prefix}row>`,
+    sheetEnd: Buffer.from(`</${prefix}sheetData>`),
+  };
+}
+
+/** The number of the row whose tag is `buf[i..gt]` (its `r`, else the one after the last). */
+function rowNumber(buf: Buffer, i: number, gt: number, lastRow: number, ctx: SheetContext): number {
+  let r: string | undefined;
+  let rowNum = -1;
+  let at = i;
+  while (at + 3 < gt && !(buf[at] === R_ATTR[0] && buf[at + 1] === R_ATTR[1] && buf[at + 2] === R_ATTR[2] && buf[at + 3] === R_ATTR[3])) at++;
+  if (at + 3 < gt) {
+    const from = at + 4;
+    let k = from;
+    let n = 0;
+    while (k < gt && buf[k]! >= 0x30 && buf[k]! <= 0x39 && k - from < 7) n = n * 10 + (buf[k++]! - 0x30);
+    if (k > from && buf[k] === QUOTE) rowNum = n;
+    else {
+      const end = buf.indexOf(QUOTE, from);
+      r = buf.toString('utf8', from, end < 0 || end > gt ? gt : end);
+    }
+  } else {
+    r = getAttr(buf.toString('utf8', i, gt + 1), 'r');
+  }
+  if (rowNum < 0) rowNum = r === undefined ? lastRow + 1 : Number(r);
+  if (!Number.isInteger(rowNum) || rowNum < 1 || rowNum > MAX_ROWS) {
+    throw new InputError('input.badRef', { ref: `row ${r ?? rowNum}` }, { file: ctx.file, sheet: ctx.sheet });
+  }
+  if (rowNum <= lastRow) {
+    throw new InputError('input.rowOrder', { row: rowNum, previous: lastRow }, { file: ctx.file, sheet: ctx.sheet });
+  }
+  return rowNum;
+}
+
 function rowTooLong(row: number, ctx: SheetContext): InputError {
-  return new InputError('input.rowTooLong', { row, limit: Math.round(MAX_ROW_CHARS / 1048576) }, { file: ctx.file, sheet: ctx.sheet });
+  return new InputError('input.rowTooLong', { row, limit: Math.round(MAX_ROW_BYTES / 1048576) }, { file: ctx.file, sheet: ctx.sheet });
 }
 
 /** Columns a merge's top row is filled to even when no row so far reaches them (titles over a table). */
