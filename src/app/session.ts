@@ -92,6 +92,8 @@ export async function openSession(request: SessionRequest, env: AppEnv): Promise
   );
   // Looking at the other sheets' headers waits for the largest sheet's merged ranges (its whole part
   // inflated): started now, awaited when the division of labour is read, after Accounts and Staff.
+  // The sheets the command reads have their merged ranges found at once (XlsxSheet.prefetch).
+  for (const role of roles) sheets[role]?.prefetch?.();
   const primary = roles.includes('assignments') ? sheets.assignments : undefined;
   const beside: Promise<Beside | undefined> = primary ? locateMatrixBeside(book, sheets, config).then((found) => found && { ...found, primary }) : Promise.resolve(undefined);
   beside.catch(() => undefined);

@@ -115,14 +115,25 @@ export function render<K extends Kind>(kind: K, result: Results[K], format: Text
   });
 }
 
-/** Applies a function to text given whole or to each of its pieces, lazily. */
+/** Pieces are joined into blocks of about this many characters before the guard reads them. */
+const BLOCK = 65536;
+
+/** Applies a function to text given whole or, lazily, to blocks of its pieces (a piece per account is many). */
 function mapPieces(text: Rendered, make: () => (piece: string) => string): Rendered {
   const f = make();
   if (typeof text === 'string') return f(text);
   return {
     *[Symbol.iterator]() {
       const g = make();
-      for (const piece of text) yield g(piece);
+      let block = '';
+      for (const piece of text) {
+        block += piece;
+        if (block.length >= BLOCK) {
+          yield g(block);
+          block = '';
+        }
+      }
+      if (block !== '') yield g(block);
     },
   };
 }

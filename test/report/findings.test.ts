@@ -70,9 +70,14 @@ describe('check and gaps json', () => {
   });
 
   it('check: is streamed finding by finding; no findings is an empty list', () => {
-    const out = render('check', checked, 'json', en);
+    // Rendered lazily, in blocks of about 64 KiB: never the whole text of many findings in one string.
+    const many = { ...checked, findings: Array.from({ length: 3000 }, (_v, i) => checked.findings[i % checked.findings.length]!) };
+    const out = render('check', many, 'json', en);
     expect(typeof out).not.toBe('string');
-    expect(pieces(out).length).toBeGreaterThan(checked.findings.length);
+    const blocks = pieces(out);
+    expect(blocks.length).toBeGreaterThan(3);
+    for (const b of blocks) expect(b.length).toBeLessThan(65536 + 1000);
+    expect(parseJson(blocks.join('')).findings).toHaveLength(3000);
     expect(parseJson(render('check', cleanSample(), 'json', en))).toEqual({ file: 'book.xlsx', asOf: '2025-11-15', summary: { error: 0, warn: 0, info: 0 }, findings: [] });
   });
 

@@ -82,9 +82,14 @@ describe('tier json', () => {
   });
 
   it('is streamed account by account, and is the same in every language', () => {
-    const out = render('tier', report, 'json', en);
+    // Rendered lazily, in blocks of about 64 KiB: never the whole text of many accounts in one string.
+    const many = { ...report, accounts: Array.from({ length: 2000 }, (_v, i) => report.accounts[i % report.accounts.length]!) };
+    const out = render('tier', many, 'json', en);
     expect(typeof out).not.toBe('string');
-    expect(pieces(out).length).toBeGreaterThan(report.accounts.length);
+    const blocks = pieces(out);
+    expect(blocks.length).toBeGreaterThan(3);
+    for (const b of blocks) expect(b.length).toBeLessThan(65536 + 2000);
+    expect((parseJson(blocks.join('')) as { accounts: unknown[] }).accounts).toHaveLength(2000);
     expect(renderText('tier', report, 'json', zh)).toBe(renderText('tier', report, 'json', en));
   });
 

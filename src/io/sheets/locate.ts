@@ -24,9 +24,6 @@ export async function locateSheets(
   config: { sheets?: Partial<Record<SheetRole, readonly string[]>>; columns?: Aliases },
   note: (code: string, params: Params, verbose: boolean) => void = () => undefined,
 ): Promise<Partial<Record<SheetRole, SheetSource>>> {
-  // Every sheet may have its header read: what its rows need first (an XLSX sheet's merged ranges,
-  // found by inflating the whole part) is started for all at once, on libuv's threads.
-  for (const sheet of book.sheets) sheet.prefetch?.();
   const found: Partial<Record<SheetRole, SheetSource>> = {};
   const taken = new Set<SheetSource>();
   // A visible sheet wins over a hidden one for the same role: a hidden sheet is often a stale copy.
@@ -67,6 +64,7 @@ export async function locateSheets(
     const hidden = hiddenByName[role];
     if (hidden) taken.delete(hidden);
     const index = aliasIndex(role, config.columns);
+    prefetch(book.sheets.filter((sheet) => !taken.has(sheet) && !MATRIX_VIEW_SHEETS.has(sheetKey(book, sheet))));
     let best: SheetSource | undefined;
     let bestScore = 1;
     // Visible sheets first; a hidden one only when no visible sheet has the role's header.
@@ -92,6 +90,14 @@ export async function locateSheets(
   }
   if (hiddenByName.rules && !found.rules) found.rules = hiddenByName.rules;
   return found;
+}
+
+/**
+ * Starts what the sheets' rows need first (an XLSX sheet's merged ranges, found by inflating its
+ * whole part) for all of them at once, on libuv's threads, before their headers are read one by one.
+ */
+function prefetch(sheets: readonly SheetSource[]): void {
+  for (const sheet of sheets) sheet.prefetch?.();
 }
 
 /**
@@ -155,9 +161,10 @@ export async function locateMatrixBeside(
     if (keys.has('raci')) return keys.has('person') || keys.has('department') ? 'long' : undefined;
     return keys.has('person') || keys.has('department') ? undefined : 'matrix';
   };
+  const taken = new Set(Object.values(found));
+  prefetch([primary, ...book.sheets.filter((sheet) => !taken.has(sheet) && !sheet.hidden && !MATRIX_VIEW_SHEETS.has(sheetKey(book, sheet)))]);
   const first = await shape(primary);
   if (!first) return undefined;
-  const taken = new Set(Object.values(found));
   for (const sheet of book.sheets) {
     if (taken.has(sheet) || sheet.hidden || MATRIX_VIEW_SHEETS.has(sheetKey(book, sheet))) continue;
     const other = await shape(sheet);
