@@ -13,7 +13,29 @@ const ANSI = /\x1b\[[0-9;]*m/g;
 const ANSI_SPLIT = /(\x1b\[[0-9;]*m)/;
 const ELLIPSIS = '…';
 
-function charWidth(ch: string): number {
+/**
+ * The widths of the BMP's code points as found (-1: not yet), the rest kept by code point: the
+ * regular expressions run once per character a run meets, not once per character it measures.
+ */
+const BMP_WIDTHS = new Int8Array(0x10000).fill(-1);
+const ASTRAL_WIDTHS = new Map<number, number>();
+
+/** The columns of one code point (a lone surrogate counts as itself). */
+function codePointWidth(cp: number): number {
+  if (cp < 0x300) return cp < 32 ? 0 : 1;
+  if (cp < 0x10000) {
+    let w = BMP_WIDTHS[cp]!;
+    if (w < 0) BMP_WIDTHS[cp] = w = charWidth(String.fromCharCode(cp));
+    return w;
+  }
+  if (cp >= 0x20000 && cp <= 0x3fffd) return 2;
+  let w = ASTRAL_WIDTHS.get(cp);
+  if (w === undefined) ASTRAL_WIDTHS.set(cp, (w = charWidth(String.fromCodePoint(cp))));
+  return w;
+}
+
+/** The columns of one character, by the regular expressions (exported for the test of the fast paths). */
+export function charWidth(ch: string): number {
   const cp = ch.codePointAt(0)!;
   if (cp < 0x300) return cp < 32 ? 0 : 1;
   if (cp >= 0x20000 && cp <= 0x3fffd) return 2;
@@ -26,8 +48,23 @@ function charWidth(ch: string): number {
 export function displayWidth(text: string): number {
   const s = text.includes('\x1b') ? text.replace(ANSI, '') : text;
   let w = 0;
-  for (const ch of s) w += charWidth(ch);
+  for (let i = 0; i < s.length; i++) {
+    let cp = s.charCodeAt(i);
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < s.length) {
+      const low = s.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        cp = (cp - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+        i++;
+      }
+    }
+    w += codePointWidth(cp);
+  }
   return w;
+}
+
+/** The columns of a character as shown (one code point, or a cluster of them). */
+function clusterWidth(ch: string): number {
+  return ch.length === 1 ? codePointWidth(ch.charCodeAt(0)) : displayWidth(ch);
 }
 
 /** Pads a string to a display width, on the right (left-aligned) or on the left. */
@@ -69,7 +106,7 @@ export function truncate(text: string, width: number): string {
     if (ANSI_SPLIT.test(part)) out += part;
     else if (!cut) {
       for (const ch of clusters(part)) {
-        const w = displayWidth(ch);
+        const w = clusterWidth(ch);
         if (used + w > room) {
           cut = true;
           break;
@@ -87,18 +124,46 @@ export function truncate(text: string, width: number): string {
 // A line may not start with closing punctuation nor end with opening punctuation (CJK and ASCII).
 const NO_BREAK_BEFORE = /^[,.:;!?%)\]}、。，．：；！？）」』】》〉…’”]/u;
 const NO_BREAK_AFTER = /[([{（「『【《〈‘“]$/u;
+/** The same marks by code point, for text split by code point. */
+const NO_BREAK_BEFORE_CP = new Set([...',.:;!?%)]}、。，．：；！？）」』】》〉…’”'].map((c) => c.codePointAt(0)!));
+const NO_BREAK_AFTER_CP = new Set([...'([{（「『【《〈‘“'].map((c) => c.codePointAt(0)!));
 
 /** The pieces a line may break after: a word with the spaces after it, or a single wide character. */
-function breakUnits(text: string): string[] {
+export function breakUnits(text: string): string[] {
+  if (JOINS.test(text)) return breakClusters(clusters(text));
+  // Split by code point, as slices of the text.
+  const units: string[] = [];
+  let start = 0;
+  let prev = -1;
+  let prevWide = false;
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i)!;
+    const next = i + (cp > 0xffff ? 2 : 1);
+    const wide = codePointWidth(cp) === 2;
+    const breakHere = i > start && cp !== 32 && (prev === 32 || ((prevWide || wide) && !NO_BREAK_BEFORE_CP.has(cp) && !NO_BREAK_AFTER_CP.has(prev)));
+    if (breakHere) {
+      units.push(text.slice(start, i));
+      start = i;
+    }
+    prev = cp;
+    prevWide = wide;
+    i = next;
+  }
+  if (start < text.length) units.push(text.slice(start));
+  return units;
+}
+
+/** breakUnits for text with characters of several code points (and, in the test, for any text). */
+export function breakClusters(chars: Iterable<string>): string[] {
   const units: string[] = [];
   let unit = '';
   let prev = '';
-  for (const ch of clusters(text)) {
+  for (const ch of chars) {
     const space = ch === ' ';
     const breakHere =
       unit !== '' &&
       !space &&
-      (prev === ' ' || ((displayWidth(prev) === 2 || displayWidth(ch) === 2) && !NO_BREAK_BEFORE.test(ch) && !NO_BREAK_AFTER.test(prev)));
+      (prev === ' ' || ((clusterWidth(prev) === 2 || clusterWidth(ch) === 2) && !NO_BREAK_BEFORE.test(ch) && !NO_BREAK_AFTER.test(prev)));
     if (breakHere) {
       units.push(unit);
       unit = '';
@@ -131,7 +196,7 @@ export function wrap(text: string, width: number, first = width): string[] {
     if (line !== '' && used + w > limit()) flush();
     if (line === '' && w > limit()) {
       for (const ch of clusters(word)) {
-        const cw = displayWidth(ch);
+        const cw = clusterWidth(ch);
         if (line !== '' && used + cw > limit()) flush();
         line += ch;
         used += cw;

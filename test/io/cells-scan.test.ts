@@ -5,6 +5,7 @@
 // the same errors.
 import { describe, expect, it } from 'vitest';
 import { parseCells, scanRow, type SheetContext } from '../../src/io/xlsx/cells.js';
+import { pick, rng } from '../helpers/random.js';
 
 const STRINGS = ['R', '张伟', '', 'A/R'];
 const context = (): SheetContext => ({
@@ -14,19 +15,6 @@ const context = (): SheetContext => ({
   sharedStrings: { get: (i: number) => STRINGS[i] },
   dateStyles: [false, true, false, true],
 });
-
-/** A seeded generator, so that a failure can be replayed. */
-function rng(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 4294967296;
-  };
-}
-
-const pick = <T,>(rand: () => number, xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 
 /** One cell's XML in many of the forms writers use, and some they should not. */
 function cellXml(rand: () => number, col: string, row: number, p: string): string {

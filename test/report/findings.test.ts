@@ -77,7 +77,7 @@ describe('check and gaps json', () => {
     const blocks = pieces(out);
     expect(blocks.length).toBeGreaterThan(3);
     for (const b of blocks) expect(b.length).toBeLessThan(65536 + 1000);
-    expect(parseJson(blocks.join('')).findings).toHaveLength(3000);
+    expect((parseJson(blocks.join('')) as { findings: unknown[] }).findings).toHaveLength(3000);
     expect(parseJson(render('check', cleanSample(), 'json', en))).toEqual({ file: 'book.xlsx', asOf: '2025-11-15', summary: { error: 0, warn: 0, info: 0 }, findings: [] });
   });
 

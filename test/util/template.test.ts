@@ -17,7 +17,7 @@ describe('fill against the plain two-pass replace', () => {
       .replace(/\{(\w+)\}/g, (m, k: string) => (Object.hasOwn(params, k) ? String(params[k]) : m));
   it('gives the same text for templates of every shape, filled again and again', () => {
     const templates = ['', 'no placeholder', '{a}', '{a}{b}', 'x {a} y {a} z', '{a:one|many} {a}', '{{a}}', '{a', 'a}', '{ a }', '{__proto__}', '{constructor}', '{a:x|y}{b}', '{{a:b|c}}', '{a:|}', '{é}', '{a}|{b}'];
-    const params = [{}, { a: 1 }, { a: 2, b: 'B' }, { a: '{b}', b: 'no' }, { b: 'c', c: 'C' }, { a: '1', é: 'e' }];
+    const params: Record<string, string | number>[] = [{}, { a: 1 }, { a: 2, b: 'B' }, { a: '{b}', b: 'no' }, { b: 'c', c: 'C' }, { a: '1', é: 'e' }];
     for (let round = 0; round < 2; round++)
       for (const t of templates) for (const p of params) expect(fill(t, p), `${t} ${JSON.stringify(p)}`).toBe(reference(t, p));
   });

@@ -44,12 +44,20 @@ export function summaryLine(report: CheckReport | GapsReport, ctx: ReportContext
   return error > 0 ? c.red.bold(`✖ ${text}`) : warn > 0 ? c.yellow(`⚠ ${text}`) : c.blue(`ℹ ${text}`);
 }
 
-/** Findings grouped by sheet, each with its cell, message, rule and hint. */
-export function checkText(report: CheckReport, ctx: ReportContext): string {
+/** Lines as text, each ended by a line break. */
+function lines(out: readonly string[]): string {
+  let text = '';
+  for (const l of out) text += `${l}\n`;
+  return text;
+}
+
+/** Findings grouped by sheet, each with its cell, message, rule and hint; given finding by finding (a million findings are never one string). */
+export function* checkText(report: CheckReport, ctx: ReportContext): Generator<string> {
   const c = ctx.color;
-  const out = title('check.title', report, ctx);
+  yield lines(title('check.title', report, ctx));
   let sheet: string | undefined | null = null;
   for (const f of report.findings) {
+    const out: string[] = [];
     if (f.sheet !== sheet) {
       sheet = f.sheet;
       const name = safeText(sheet ?? report.file);
@@ -57,24 +65,24 @@ export function checkText(report: CheckReport, ctx: ReportContext): string {
     }
     const where = f.row === undefined ? '' : `${f.column ?? ''}${f.row}`;
     out.push(...line(f, report, ctx, where));
+    yield lines(out);
   }
-  out.push('', summaryLine(report, ctx));
-  return `${out.join('\n')}\n`;
+  yield lines(['', summaryLine(report, ctx)]);
 }
 
-/** The gap report: one block per account, most severe and highest tier first; a long account name is cut to fit the line. */
-export function gapsText(report: GapsReport, ctx: ReportContext): string {
+/** The gap report: one block per account, most severe and highest tier first; a long account name is cut to fit the line. Given account by account. */
+export function* gapsText(report: GapsReport, ctx: ReportContext): Generator<string> {
   const c = ctx.color;
-  const out = title('gaps.title', report, ctx);
+  yield lines(title('gaps.title', report, ctx));
   for (const g of report.groups) {
     const tier = g.tier ? ` · ${safeText(tierName(report.tiers, g.tier, ctx.lang))}` : '';
     const other = g.account === '';
     const id = !other && g.id ? ` (${safeText(g.id)})` : '';
     const rest = `${id}${tier} · ${label(ctx.lang, 'gaps.count', { n: g.findings.length })}`;
     const account = other ? label(ctx.lang, 'gaps.other') : safeText(g.account);
-    out.push('', `${c.bold(cutTo(account, ctx.width, displayWidth(rest)) + id)}${rest.slice(id.length)}`);
+    const out = ['', `${c.bold(cutTo(account, ctx.width, displayWidth(rest)) + id)}${rest.slice(id.length)}`];
     for (const f of g.findings) out.push(...line(f, report, ctx, findingWhere(f) ?? ''));
+    yield lines(out);
   }
-  out.push('', summaryLine(report, ctx));
-  return `${out.join('\n')}\n`;
+  yield lines(['', summaryLine(report, ctx)]);
 }
