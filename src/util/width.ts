@@ -46,6 +46,7 @@ export function charWidth(ch: string): number {
 
 /** Columns a string takes in a terminal. */
 export function displayWidth(text: string): number {
+  if (text.length === 1) return codePointWidth(text.charCodeAt(0));
   const s = text.includes('\x1b') ? text.replace(ANSI, '') : text;
   let w = 0;
   for (let i = 0; i < s.length; i++) {
@@ -206,7 +207,7 @@ export function wrap(text: string, width: number, first = width): string[] {
       continue;
     }
     line += unit;
-    used += displayWidth(unit);
+    used += word.length === unit.length ? w : displayWidth(unit);
   }
   if (line.trimEnd() !== '' || lines.length === 0) lines.push(line.trimEnd());
   return lines;
