@@ -242,6 +242,20 @@ export function scanRow(b: Buffer, from: number, to: number, ctx: SheetContext, 
   }
 }
 
+/**
+ * Cells of whole numbers below SMALL, made once each (cells are never changed): an hours column
+ * repeats a few values, a date column a few hundred days, over hundreds of thousands of rows.
+ */
+const SMALL = 1 << 16;
+const numberCells: Cell[] = [];
+const dateCells: Cell[] = [];
+
+function wholeCell(n: number, date: boolean): Cell {
+  if (n >= SMALL) return date ? { t: 'n', v: n, date: true } : { t: 'n', v: n };
+  if (date) return (dateCells[n] ??= { t: 'n', v: n, date: true });
+  return (numberCells[n] ??= { t: 'n', v: n });
+}
+
 /** More bytes than the longest cell scanCell takes: `<c r="XFD1048576" s="…"><v>…</v></c>`. */
 const MAX_PLAIN_CELL = 128;
 
@@ -331,8 +345,11 @@ function scanCell(b: Buffer, j: number, to: number, ctx: SheetContext, cells: (C
         cell = sharedCellAt(ctx, i);
       } else {
         // ASCII digits and a point: the same number as the general path's Number() of the text.
-        const n = decimal ? Number(b.toString('latin1', start, q)) : i;
-        cell = style >= 0 && ctx.dateStyles[style] ? { t: 'n', v: n, date: true } : { t: 'n', v: n };
+        const date = style >= 0 && ctx.dateStyles[style] === true;
+        if (decimal) {
+          const n = Number(b.toString('latin1', start, q));
+          cell = date ? { t: 'n', v: n, date: true } : { t: 'n', v: n };
+        } else cell = wholeCell(i, date);
       }
     }
   } else return 0;
