@@ -180,26 +180,47 @@ export function buildMatrix(book: IndexedBook, load: LoadResult, findings: reado
     if (c.holderIsDepartment) columnOf(undefined, fold(c.holder!), undefined, c.holder);
     else columnOf(fold(c.holder!), undefined, c.holder, undefined);
   }
+  // The column of a person on the Staff sheet with a department depends on nothing else: found once.
+  const staffColumns = new Map<string, MatrixColumn | undefined>();
+  const rowColumn = (r: TaskGroup['rows'][number]): MatrixColumn | undefined => {
+    const p = r.personKey !== undefined ? book.people.get(r.personKey) : undefined;
+    if (p?.department === undefined) return columnOf(r.personKey, r.departmentKey, r.person, r.department);
+    let col = staffColumns.get(r.personKey!);
+    if (col === undefined) staffColumns.set(r.personKey!, (col = columnOf(r.personKey, r.departmentKey, r.person, r.department)));
+    return col;
+  };
+  // Account names folded once each (an account has several activities), only when rules fired.
+  const folded = new Map<string, string>();
+  const foldName = (text: string): string => {
+    let k = folded.get(text);
+    if (k === undefined) folded.set(text, (k = fold(text)));
+    return k;
+  };
   const rows: MatrixRow[] = [];
   for (const { g, account, tier } of activities) {
     const cells = new Map<string, number>();
-    const holders = new Map<string, number>();
+    // Letters per holder: people and departments apart.
+    const people = new Map<string, number>();
+    const departments = new Map<string, number>();
     for (const r of g.rows) {
-      const hk = r.personKey !== undefined ? `p:${r.personKey}` : r.departmentKey !== undefined ? `d:${r.departmentKey}` : undefined;
-      if (hk !== undefined) holders.set(hk, (holders.get(hk) ?? 0) | r.raci);
+      if (r.personKey !== undefined) people.set(r.personKey, (people.get(r.personKey) ?? 0) | r.raci);
+      else if (r.departmentKey !== undefined) departments.set(r.departmentKey, (departments.get(r.departmentKey) ?? 0) | r.raci);
       if (holderFilter && !holderFilter(r.personKey, r.departmentKey)) continue;
-      const col = columnOf(r.personKey, r.departmentKey, r.person, r.department);
+      const col = rowColumn(r);
       if (col) cells.set(col.key, (cells.get(col.key) ?? 0) | r.raci);
     }
     let a = 0;
     let rr = 0;
-    for (const mask of holders.values()) {
-      if (mask & RACI.A) a++;
-      if (mask & RACI.R) rr++;
+    for (const holders of [people, departments]) {
+      for (const mask of holders.values()) {
+        if (mask & RACI.A) a++;
+        if (mask & RACI.R) rr++;
+      }
     }
     const name = account?.name ?? g.accountText;
     const task = g.rows[0]!.task;
-    const row: MatrixRow = { account: name, task, cells, a, r: rr, rules: byActivity.get(`${fold(name)}\u0000${g.taskKey}`) ?? byActivity.get(`${fold(g.accountText)}\u0000${g.taskKey}`) ?? [], sourceRow: g.rows[0]!.row };
+    const rules = byActivity.size === 0 ? [] : (byActivity.get(`${foldName(name)}\u0000${g.taskKey}`) ?? byActivity.get(`${foldName(g.accountText)}\u0000${g.taskKey}`) ?? []);
+    const row: MatrixRow = { account: name, task, cells, a, r: rr, rules, sourceRow: g.rows[0]!.row };
     if (account?.id !== undefined) row.accountId = account.id;
     if (tier !== undefined) row.tier = tier;
     rows.push(row);
