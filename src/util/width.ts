@@ -63,11 +63,6 @@ export function displayWidth(text: string): number {
   return w;
 }
 
-/** The columns of a character as shown (one code point, or a cluster of them). */
-function clusterWidth(ch: string): number {
-  return ch.length === 1 ? codePointWidth(ch.charCodeAt(0)) : displayWidth(ch);
-}
-
 /** Pads a string to a display width, on the right (left-aligned) or on the left. */
 export function pad(text: string, width: number, align: 'left' | 'right' = 'left'): string {
   const fill = ' '.repeat(Math.max(0, width - displayWidth(text)));
@@ -107,7 +102,7 @@ export function truncate(text: string, width: number): string {
     if (ANSI_SPLIT.test(part)) out += part;
     else if (!cut) {
       for (const ch of clusters(part)) {
-        const w = clusterWidth(ch);
+        const w = displayWidth(ch);
         if (used + w > room) {
           cut = true;
           break;
@@ -164,7 +159,7 @@ export function breakClusters(chars: Iterable<string>): string[] {
     const breakHere =
       unit !== '' &&
       !space &&
-      (prev === ' ' || ((clusterWidth(prev) === 2 || clusterWidth(ch) === 2) && !NO_BREAK_BEFORE.test(ch) && !NO_BREAK_AFTER.test(prev)));
+      (prev === ' ' || ((displayWidth(prev) === 2 || displayWidth(ch) === 2) && !NO_BREAK_BEFORE.test(ch) && !NO_BREAK_AFTER.test(prev)));
     if (breakHere) {
       units.push(unit);
       unit = '';
@@ -197,7 +192,7 @@ export function wrap(text: string, width: number, first = width): string[] {
     if (line !== '' && used + w > limit()) flush();
     if (line === '' && w > limit()) {
       for (const ch of clusters(word)) {
-        const cw = clusterWidth(ch);
+        const cw = displayWidth(ch);
         if (line !== '' && used + cw > limit()) flush();
         line += ch;
         used += cw;

@@ -161,12 +161,13 @@ export async function locateMatrixBeside(
     if (keys.has('raci')) return keys.has('person') || keys.has('department') ? 'long' : undefined;
     return keys.has('person') || keys.has('department') ? undefined : 'matrix';
   };
-  const taken = new Set(Object.values(found));
-  prefetch([primary, ...book.sheets.filter((sheet) => !taken.has(sheet) && !sheet.hidden && !MATRIX_VIEW_SHEETS.has(sheetKey(book, sheet)))]);
   const first = await shape(primary);
   if (!first) return undefined;
-  for (const sheet of book.sheets) {
-    if (taken.has(sheet) || sheet.hidden || MATRIX_VIEW_SHEETS.has(sheetKey(book, sheet))) continue;
+  const taken = new Set(Object.values(found));
+  const others = book.sheets.filter((sheet) => !taken.has(sheet) && !sheet.hidden && !MATRIX_VIEW_SHEETS.has(sheetKey(book, sheet)));
+  // Only now that the primary sheet has a shape are the others' headers read.
+  prefetch(others);
+  for (const sheet of others) {
     const other = await shape(sheet);
     if (!other || other === first) continue;
     return first === 'matrix' ? { matrix: primary, long: sheet } : { matrix: sheet, long: primary };

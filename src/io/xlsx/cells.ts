@@ -247,8 +247,9 @@ export function scanRow(b: Buffer, from: number, to: number, ctx: SheetContext, 
  * repeats a few values, a date column a few hundred days, over hundreds of thousands of rows.
  */
 const SMALL = 1 << 16;
-const numberCells: Cell[] = [];
-const dateCells: Cell[] = [];
+// Sized at once: filled first near 45,000 (a date), a growing array would turn into a slow dictionary.
+const numberCells = new Array<Cell>(SMALL);
+const dateCells = new Array<Cell>(SMALL);
 
 function wholeCell(n: number, date: boolean): Cell {
   if (n >= SMALL) return date ? { t: 'n', v: n, date: true } : { t: 'n', v: n };

@@ -42,8 +42,8 @@ export class PendingBytes {
   private readonly token: Buffer;
 
   /** `before`: the bytes already buffered, whose last bytes may begin the token. */
-  constructor(token: string, before: Buffer = Buffer.alloc(0)) {
-    this.token = Buffer.from(token);
+  constructor(token: Buffer, before: Buffer = Buffer.alloc(0)) {
+    this.token = token;
     // A copy: a view would keep the whole buffer alive.
     this.tail = Buffer.from(before.subarray(Math.max(0, before.length - (this.token.length - 1))));
   }

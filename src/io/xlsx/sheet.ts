@@ -106,7 +106,7 @@ export async function* parseSheet(
       if (gt === buf.length) {
         pos = i;
         if (buf.length - i > MAX_ROW_BYTES) throw rowTooLong(lastRow + 1, ctx);
-        waiting = { bytes: new PendingBytes('>'), row: lastRow + 1 };
+        waiting = { bytes: new PendingBytes(GT_TOKEN), row: lastRow + 1 };
         break;
       }
       const rowNum = rowNumber(buf, i, gt, lastRow, ctx);
@@ -121,7 +121,7 @@ export async function* parseSheet(
       if (close < 0) {
         if (buf.length - i > MAX_ROW_BYTES) throw rowTooLong(rowNum, ctx);
         pos = i;
-        waiting = { bytes: new PendingBytes(tags.rowCloseText, buf), row: rowNum };
+        waiting = { bytes: new PendingBytes(rowClose, buf), row: rowNum };
         break;
       }
       lastRow = rowNum;
@@ -137,6 +137,7 @@ export async function* parseSheet(
 }
 
 const GT = 0x3e;
+const GT_TOKEN = Buffer.from('>');
 const SLASH = 0x2f;
 const QUOTE = 0x22;
 /** ` r="` */
@@ -153,7 +154,6 @@ interface SheetTags {
   prefix: string;
   rowOpen: Buffer;
   rowClose: Buffer;
-  rowCloseText: string;
   sheetEnd: Buffer;
 }
 
@@ -162,7 +162,6 @@ function sheetTags(prefix: string): SheetTags {
     prefix,
     rowOpen: Buffer.from(`<${prefix}row`),
     rowClose: Buffer.from(`</${prefix}row>`),
-    rowCloseText: `</${prefix}row>`,
     sheetEnd: Buffer.from(`</${prefix}sheetData>`),
   };
 }
