@@ -1,8 +1,8 @@
-// The end-to-end tests spawn bin/kam.js, which runs the built dist/: build it once first.
+// The end-to-end tests spawn bin/kam.js, which runs the built dist/kam.mjs: build it once first.
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export default function setup(): void {
   const root = fileURLToPath(new URL('..', import.meta.url));
-  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
 }

@@ -12,9 +12,10 @@ import { loadCommand, loadCommandSpec, type LoadOptions } from './commands/load.
 import { matrixCommand, matrixCommandSpec, type MatrixCliOptions } from './commands/matrix.js';
 import { tierCommand, tierCommandSpec, type TierOptions } from './commands/tier.js';
 import { mergedOptions } from './options.js';
+import { packageFile } from './paths.js';
 
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { version: string };
   return pkg.version;
 }
 

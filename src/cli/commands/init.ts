@@ -4,7 +4,7 @@
  * answer checked as it is given and the whole config by the schema before anything is written.
  */
 import { dirname, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageFile } from '../paths.js';
 import { Option, type Command } from 'commander';
 import { initConfig, initTargets, writeInit, type InitAnswers } from '../../app/init.js';
 import { LANGS, type Lang } from '../../model/lang.js';
@@ -82,7 +82,7 @@ function pairs<T>(option: string, parse: (v: string) => T): (v: string) => Recor
 export async function initCommand(file: string | undefined, options: InitCliOptions, ctx: CliContext): Promise<number> {
   const lang: Lang = options.lang ?? (/^zh/i.test(ctx.env.LC_ALL || ctx.env.LC_MESSAGES || ctx.env.LANG || 'zh') ? 'zh' : 'en');
   const targets = initTargets(file, ctx.cwd, lang);
-  const schemaFile = fileURLToPath(new URL('../../../templates/kam.config.schema.json', import.meta.url));
+  const schemaFile = packageFile('templates/kam.config.schema.json');
   const rel = relative(dirname(targets.config), schemaFile).split(sep).join('/');
   const schema = rel.startsWith('.') ? rel : `./${rel}`;
   let answers: InitAnswers = {

@@ -1,0 +1,27 @@
+/**
+ * Files shipped with kam (package.json, templates/), found from wherever the running code is: the
+ * sources under test, dist/ as tsc writes it, or the single bundled file dist/kam.mjs.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+let root: string | undefined;
+
+/** The folder of kam's own package.json: the nearest one above this module whose name is kam. */
+function packageRoot(): string {
+  if (root !== undefined) return root;
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const file = join(dir, 'package.json');
+    if (existsSync(file) && (JSON.parse(readFileSync(file, 'utf8')) as { name?: string }).name === 'kam') return (root = dir);
+    const up = dirname(dir);
+    if (up === dir) throw new Error(`kam's package.json not found above ${fileURLToPath(import.meta.url)}`);
+    dir = up;
+  }
+}
+
+/** The absolute path of a file of kam's package, given relative to its root (`templates/x.json`). */
+export function packageFile(relative: string): string {
+  return join(packageRoot(), relative);
+}
