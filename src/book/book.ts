@@ -71,9 +71,11 @@ export interface BookInput {
  * cancelled rows kept only when asked (`kam diff` reports a row cancelled as a status change).
  */
 export function holderRows(assignments: readonly Assignment[], people: Map<string, Person>, departments: Set<string> | undefined, haveStaff: boolean, cancelled: boolean): Assignment[] {
-  const read = assignments.flatMap((r) =>
-    r.status === 'cancelled' && !cancelled ? [] : r.column !== undefined && departments?.has(r.personKey!) && !people.has(r.personKey!) ? [{ ...r, person: undefined, personKey: undefined, department: r.person!, departmentKey: r.personKey! }] : [r],
-  );
+  const read: Assignment[] = [];
+  for (const r of assignments) {
+    if (r.status === 'cancelled' && !cancelled) continue;
+    read.push(r.column !== undefined && departments?.has(r.personKey!) && !people.has(r.personKey!) ? { ...r, person: undefined, personKey: undefined, department: r.person!, departmentKey: r.personKey! } : r);
+  }
   return expandShared(read, people, haveStaff);
 }
 

@@ -4,18 +4,76 @@ import { cellFinding } from '../model/finding.js';
 import type { Finding } from '../model/finding.js';
 import { holders } from '../book/holders.js';
 import type { Params } from '../model/errors.js';
-import type { IndexedBook } from '../book/book.js';
+import type { IndexedBook, TaskGroup } from '../book/book.js';
 import { sheetOf } from '../model/assignment.js';
 import { fold } from '../util/text.js';
 
-/** raci/no-accountable, raci/multiple-accountable, raci/no-responsible, raci/too-many-responsible, raci/role-conflict. */
-export function raciRules(book: IndexedBook, maxResponsible: number, allow: readonly string[] = ['R+A']): Finding[] {
+/** Per holder of the activity being looked at: its key, whether a person, its letters and department. */
+const seen = { keys: [] as string[], person: [] as boolean[], letters: [] as number[], department: [] as (string | undefined)[] };
+/** Activities larger than this are always looked at in full (the quick look compares holders pairwise). */
+const QUICK_ROWS = 32;
+
+/**
+ * The quick look (most activities are fine): true when the activity has one A, between one and
+ * `maxResponsible` R, no person holding conflicting letters and its R in one department — exactly
+ * when the full look below would find nothing; holders counted as {@link holders} counts them,
+ * without building them.
+ */
+function nothingToSay(book: IndexedBook, g: TaskGroup, maxResponsible: number, conflict: readonly boolean[]): boolean {
+  if (g.rows.length > QUICK_ROWS) return false;
+  const { keys, person, letters, department } = seen;
+  let n = 0;
+  for (const r of g.rows) {
+    const isPerson = r.personKey !== undefined;
+    const key = isPerson ? r.personKey : r.departmentKey;
+    if (key === undefined) continue;
+    let j = 0;
+    while (j < n && (keys[j] !== key || person[j] !== isPerson)) j++;
+    if (j === n) {
+      keys[n] = key;
+      person[n] = isPerson;
+      letters[n] = 0;
+      department[n] = r.department ?? (isPerson ? book.people.get(key)?.department : undefined);
+      n++;
+    }
+    letters[j]! |= r.raci;
+  }
+  let accountable = 0;
+  let responsible = 0;
+  let dept: string | undefined;
+  for (let j = 0; j < n; j++) {
+    const l = letters[j]!;
+    if (l & RACI.A) accountable++;
+    if (l & RACI.R) {
+      responsible++;
+      const d = department[j];
+      if (d !== undefined) {
+        if (dept === undefined) dept = d;
+        else if (d !== dept) return false;
+      }
+    }
+    if (person[j] && conflict[l]) return false;
+  }
+  return accountable === 1 && responsible >= 1 && responsible <= maxResponsible;
+}
+
+/**
+ * raci/no-accountable, raci/multiple-accountable, raci/no-responsible, raci/too-many-responsible,
+ * raci/role-conflict. `quick` false looks at every activity in full (the tests compare both).
+ */
+export function raciRules(book: IndexedBook, maxResponsible: number, allow: readonly string[] = ['R+A'], quick = true): Finding[] {
   // `a+r`, `R + A` and `A+R` all name the letters R and A: compared in RACI order.
   const allowed = new Set(allow.map((combo) => raciLetters(combo.toUpperCase().split('+').reduce((m, l) => m | (RACI[l.trim() as RaciLetter] ?? 0), 0)).join('+')));
   const t = book.assignments;
   if (!t) return [];
+  // For each set of letters a person may hold: whether holding them all is a role conflict.
+  const conflict = Array.from({ length: 16 }, (_, mask) => {
+    const letters = raciLetters(mask);
+    return letters.length > 1 && !allowed.has(letters.join('+'));
+  });
   const out: Finding[] = [];
   for (const g of book.groups) {
+    if (quick && nothingToSay(book, g, maxResponsible, conflict)) continue;
     const first = g.rows[0]!;
     // An activity's rows are all on one sheet: the matrix, or the long sheet beside it for one the matrix does not show.
     const layout = sheetOf(t, first);

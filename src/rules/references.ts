@@ -11,28 +11,29 @@ export function referenceRules(book: IndexedBook): Finding[] {
   const t = book.assignments;
   if (t) {
     for (const a of book.rows) {
+      const account = book.accountIndex.get(a.accountKey);
+      const unknownAccount = book.accounts !== undefined && !account;
+      const shared = book.sharedNames.get(a.accountKey);
+      const p = book.staff && a.person !== undefined && a.personKey !== undefined ? book.people.get(a.personKey) : undefined;
+      const personGap = book.staff !== undefined && a.person !== undefined && a.personKey !== undefined && (!p || !p.active);
+      const unknownDepartment = book.departments !== undefined && a.department !== undefined && !book.departments.has(a.departmentKey!);
+      // Most rows name what exists: nothing is built for them.
+      if (!unknownAccount && !shared && !personGap && !unknownDepartment) continue;
       const layout = sheetOf(t, a);
       const accountCol = layout.byKey.get('account_id') ?? layout.byKey.get('account');
-      const personCol = layout.byKey.get('person');
-      const deptCol = layout.byKey.get('department');
-      const account = book.accountIndex.get(a.accountKey);
       const about = { account: account?.name ?? a.account, task: a.task };
-      if (book.accounts && !account) out.push(cellFinding('ref/unknown-account', layout, a.row, accountCol, { ...about, account: a.account }, about));
-      const shared = book.sharedNames.get(a.accountKey);
+      if (unknownAccount) out.push(cellFinding('ref/unknown-account', layout, a.row, accountCol, { ...about, account: a.account }, about));
       if (shared) {
         const ids = shared.map((s) => s.id ?? `#${s.row}`).join(', ');
         out.push(cellFinding('ref/ambiguous-account', layout, a.row, accountCol, { ...about, account: a.account, count: shared.length, ids }, { ...about, account: a.account }));
       }
-      if (book.staff && a.person !== undefined && a.personKey !== undefined) {
-        const p = book.people.get(a.personKey);
+      if (personGap) {
         // In a matrix the person is the column's header: the finding points at the cell of letters.
-        const at = a.column !== undefined ? layout.columns[a.column] : personCol;
-        if (!p) out.push(cellFinding('ref/unknown-person', layout, a.row, at, { ...about, person: a.person }, { ...about, person: a.person }));
-        else if (!p.active) out.push(cellFinding('ref/inactive-person', layout, a.row, at, { ...about, person: p.name }, { ...about, person: p.name }));
+        const at = a.column !== undefined ? layout.columns[a.column] : layout.byKey.get('person');
+        if (!p) out.push(cellFinding('ref/unknown-person', layout, a.row, at, { ...about, person: a.person! }, { ...about, person: a.person! }));
+        else out.push(cellFinding('ref/inactive-person', layout, a.row, at, { ...about, person: p.name }, { ...about, person: p.name }));
       }
-      if (book.departments && a.department !== undefined && !book.departments.has(a.departmentKey!)) {
-        out.push(cellFinding('ref/unknown-department', layout, a.row, deptCol, { ...about, department: a.department }, about));
-      }
+      if (unknownDepartment) out.push(cellFinding('ref/unknown-department', layout, a.row, layout.byKey.get('department'), { ...about, department: a.department! }, about));
     }
   }
   // An account's owner (客户经理) is a person too: one who left, or whom nobody knows, is a gap.
