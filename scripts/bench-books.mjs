@@ -98,6 +98,19 @@ async function writeBook(file, { accounts, staff, rows }, titled = true) {
   await wb.commit();
 }
 
+const FULL_ROWS = 1_048_575;
+
+/** The accounts and division-of-labour rows of the realistic book of `n` accounts ('full': the 1,048,576-row sheet), without writing it. */
+export function bookSize(n) {
+  if (n === 'full') {
+    const data = content(Math.ceil(FULL_ROWS / 6.9) + 2000, 1_048_576, realisticRows);
+    const names = new Set(data.rows.slice(0, FULL_ROWS).map((r) => r[0]));
+    return { accounts: data.accounts.filter((a) => names.has(a[1])).length, rows: FULL_ROWS };
+  }
+  const data = content(n, n + 14, realisticRows);
+  return { accounts: n, rows: data.rows.length };
+}
+
 /** The realistic book of `n` accounts; returns its row count. */
 export async function realistic(n, file) {
   const data = content(n, n + 14, realisticRows);
@@ -107,7 +120,7 @@ export async function realistic(n, file) {
 
 /** The assignments of 1,048,575 rows (Excel's last row holds the last), as a workbook and as one CSV. */
 export async function fullSheet(xlsx, csv) {
-  const target = 1_048_575;
+  const target = FULL_ROWS;
   const data = content(Math.ceil(target / 6.9) + 2000, 1_048_576, realisticRows);
   data.rows.length = target;
   const names = new Set(data.rows.map((r) => r[0]));

@@ -6,10 +6,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fullSheet, realistic } from './bench-books.mjs';
+import { bookSize, fullSheet, realistic } from './bench-books.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const AS_OF = ['--as-of', '2025-11-15', '-q'];
+
+/** Rows per second, in thousands. */
+const kRows = (perSecond) => `${(perSecond / 1000).toFixed(0)}k`;
 
 /** Runs a node script as a child process: wall seconds, peak RSS in MiB, exit code, stdout. */
 export function measure(script, args) {
@@ -41,6 +44,8 @@ export async function runTable(sizes, outDir) {
   const kam = join(root, 'bin', 'kam.js');
   const misses = [];
   const lines = [];
+  // µs per row read (accounts and division-of-labour rows) of kam check and kam load at each size: the cost must grow linearly.
+  const perRow = { 'kam check': [], 'kam load': [] };
   const say = (line) => {
     console.log(line);
     lines.push(line);
@@ -51,11 +56,13 @@ export async function runTable(sizes, outDir) {
     const csv = join(outDir, 'realistic-full.csv');
     let info;
     if (!existsSync(file) || (full && !existsSync(csv))) info = full ? await fullSheet(file, csv) : await realistic(size, file);
+    info ??= bookSize(size);
+    const rows = info.accounts + info.rows;
     const base = measure(join(root, 'scripts', 'exceljs-read.mjs'), [file]);
     const label = full ? 'the 1,048,576-row sheet' : `${size.toLocaleString('en')} accounts`;
-    say(`\n${label}${info ? ` (${info.rows.toLocaleString('en')} rows)` : ''}: exceljs's streaming read ${base.secs.toFixed(2)} s, ${base.rss.toFixed(0)} MiB`);
-    say(`| command | wall s | × exceljs | target | peak MiB | target | |`);
-    say(`| --- | ---: | ---: | ---: | ---: | ---: | --- |`);
+    say(`\n${label} (${full ? `${info.accounts.toLocaleString('en')} accounts, ` : ''}${info.rows.toLocaleString('en')} division-of-labour rows): exceljs's streaming read ${base.secs.toFixed(2)} s, ${base.rss.toFixed(0)} MiB, ${kRows(rows / base.secs)} rows/s`);
+    say(`| command | wall s | rows/s | × exceljs | target | peak MiB | target | |`);
+    say(`| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |`);
     const commands = full
       ? [
           { name: 'kam check', args: (f) => ['check', f, '--format', 'json'], secs: 15, mib: 1024 },
@@ -75,8 +82,19 @@ export async function runTable(sizes, outDir) {
       // Exit 0 or 1 (findings) is a finished run; anything else (2, a crash) is a miss whatever the time.
       const ok = wallOk && r.rss <= mib && (r.code === 0 || r.code === 1);
       if (!ok) misses.push(`${label}: ${c.name}`);
-      say(`| ${c.name} | ${r.secs.toFixed(2)} | ${ratio.toFixed(2)} | ${wallTarget} | ${r.rss.toFixed(0)} | ${mib} | ${ok ? 'met' : 'MISSED'}${r.code === 0 || r.code === 1 ? '' : ` (exit ${r.code})`} |`);
+      const kind = c.name.split(' ').slice(0, 2).join(' ');
+      if (perRow[kind] && !c.name.includes('CSV')) perRow[kind].push({ label, us: (r.secs * 1e6) / rows });
+      say(`| ${c.name} | ${r.secs.toFixed(2)} | ${kRows(rows / r.secs)} | ${ratio.toFixed(2)} | ${wallTarget} | ${r.rss.toFixed(0)} | ${mib} | ${ok ? 'met' : 'MISSED'}${r.code === 0 || r.code === 1 ? '' : ` (exit ${r.code})`} |`);
     }
+  }
+  // The per-row cost at each size against the smallest before it: no more than 1.5 × (startup makes small books dearer per row, not cheaper).
+  for (const [kind, list] of Object.entries(perRow)) {
+    if (list.length < 2) continue;
+    let growth = 0;
+    for (let i = 1; i < list.length; i++) growth = Math.max(growth, list[i].us / Math.min(...list.slice(0, i).map((x) => x.us)));
+    const ok = growth <= 1.5;
+    if (!ok) misses.push(`${kind}: per-row cost grows ${growth.toFixed(2)} ×`);
+    say(`\nper-row cost of ${kind}: ${list.map((x) => `${x.label} ${x.us.toFixed(1)} µs`).join(', ')}; growth ${growth.toFixed(2)} × (target ≤ 1.5) ${ok ? 'met' : 'MISSED'}`);
   }
   writeFileSync(join(outDir, 'table.md'), `${lines.join('\n')}\n`);
   return misses;
