@@ -79,6 +79,15 @@ export function holderRows(assignments: readonly Assignment[], people: Map<strin
   return expandShared(read, people, haveStaff);
 }
 
+/**
+ * An account's activities while the book is indexed: their indexes among the groups, and past a
+ * few, a map by task key as well (an account with thousands of tasks is not searched one by one).
+ */
+interface Own {
+  ids: number[];
+  byTask?: Map<string, number>;
+}
+
 /** Builds the indexes, in one pass over each sheet. */
 export function indexBook(input: BookInput): IndexedBook {
   const { config, accounts, staff, assignments, tiers } = input;
@@ -104,18 +113,24 @@ export function indexBook(input: BookInput): IndexedBook {
   // Cancelled work (已取消, 作废) is left out: it covers no task, holds no letter and adds no hours.
   const rows = holderRows(assignments?.assignments ?? [], people, departments, staff !== undefined, false);
   const typeOf = taskTyper(config.tasks);
-  // Groups by account (its row, or the text of an unknown account) and then by task: nested maps,
-  // no key string built per row.
-  const byAccount = new Map<Account | string, Map<string, TaskGroup>>();
+  // Groups by account (its row, or the text of an unknown account), then by task among that
+  // account's few groups (task keys are folded once per text: most comparisons are of one string).
+  // Two passes: each row's group is found and the rows counted, then every group's list is made at
+  // its size and filled (lists grown by push, and trimmed after, left a 100,000-account book ~100 MB
+  // of garbage at its peak).
+  const byAccount = new Map<Account | string, Own>();
   const groups: TaskGroup[] = [];
   const groupsByAccount = new Map<Account, TaskGroup[]>();
+  const sizes: number[] = [];
+  const groupOf = new Int32Array(rows.length);
   // Each way of writing an account looked up once (one lookup a row, not three, in a shuffled
   // sheet); rows of one account usually follow each other: the last one's kept at hand.
-  const byText = new Map<string, { account: Account | undefined; tasks: Map<string, TaskGroup> }>();
+  const byText = new Map<string, { account: Account | undefined; own: Own }>();
   let lastKey: string | undefined;
   let account: Account | undefined;
-  let tasks: Map<string, TaskGroup> | undefined;
-  for (const row of rows) {
+  let own: Own = { ids: [] };
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
     if (row.accountKey !== lastKey) {
       lastKey = row.accountKey;
       let seen = byText.get(row.accountKey);
@@ -123,34 +138,53 @@ export function indexBook(input: BookInput): IndexedBook {
         // A name several accounts share (ref/ambiguous-account) belongs to none of them: no silent pick.
         const found = sharedNames.has(row.accountKey) ? undefined : accountIndex.get(row.accountKey);
         const ref = found ?? row.accountKey;
-        let list = byAccount.get(ref);
-        if (!list) {
-          list = new Map();
-          byAccount.set(ref, list);
+        let mine = byAccount.get(ref);
+        if (!mine) {
+          mine = { ids: [] };
+          byAccount.set(ref, mine);
         }
-        seen = { account: found, tasks: list };
+        seen = { account: found, own: mine };
         byText.set(row.accountKey, seen);
       }
       account = seen.account;
-      tasks = seen.tasks;
+      own = seen.own;
     }
-    let g = tasks!.get(row.taskKey);
-    if (!g) {
-      g = { accountText: row.account, taskKey: row.taskKey, type: typeOf(row.taskKey), rows: [] };
+    let k = -1;
+    if (own.byTask) k = own.byTask.get(row.taskKey) ?? -1;
+    else {
+      const { ids } = own;
+      for (let j = 0; j < ids.length; j++) {
+        if (groups[ids[j]!]!.taskKey === row.taskKey) {
+          k = ids[j]!;
+          break;
+        }
+      }
+    }
+    if (k < 0) {
+      k = groups.length;
+      const g: TaskGroup = { accountText: row.account, taskKey: row.taskKey, type: typeOf(row.taskKey), rows: [] };
       if (account) {
         g.account = account;
         const list = groupsByAccount.get(account);
         if (list) list.push(g);
         else groupsByAccount.set(account, [g]);
       }
-      tasks!.set(row.taskKey, g);
       groups.push(g);
+      sizes.push(0);
+      own.ids.push(k);
+      if (own.byTask) own.byTask.set(row.taskKey, k);
+      else if (own.ids.length > 16) own.byTask = new Map(own.ids.map((id) => [groups[id]!.taskKey, id]));
     }
-    g.rows.push(row);
+    groupOf[i] = k;
+    sizes[k]!++;
   }
-  // An array grown by push keeps room for 16 more: trimmed to its length, a book of 200,000
-  // activities of a few rows each takes tens of megabytes less (the diff keeps the old version's).
-  for (const g of groups) if (g.rows.length < 16) g.rows = g.rows.slice();
+  for (let k = 0; k < groups.length; k++) groups[k]!.rows = new Array<Assignment>(sizes[k]!);
+  const filled = new Int32Array(groups.length);
+  for (let i = 0; i < rows.length; i++) {
+    const k = groupOf[i]!;
+    groups[k]!.rows[filled[k]!++] = rows[i]!;
+  }
+  // An array grown by push keeps room for 16 more: trimmed to its length.
   for (const [a, list] of groupsByAccount) if (list.length < 16) groupsByAccount.set(a, list.slice());
   const recognize = tierRecognizer(config.tiers);
   const tierByRow = new Map<number, string>();

@@ -51,20 +51,48 @@ export async function readAssignments(source: SheetSource, options: TableOptions
     }
     return k;
   };
-  // Coded columns hold a few distinct words: parse each once.
+  // The same per column, the last text kept at hand (a text repeated row after row is one string).
+  const keyer = () => {
+    let last: string | undefined;
+    let lastKey = '';
+    return (text: string): string => {
+      if (text !== last) {
+        last = text;
+        lastKey = key(text);
+      }
+      return lastKey;
+    };
+  };
+  const accountKey = keyer();
+  const taskKey = keyer();
+  const personKey = keyer();
+  const departmentKey = keyer();
+  // A column holds few distinct words (or the same one row after row): each text parsed once, per
+  // column. A shared-string cell is one object for one text, so a cell like the row above's is
+  // known at once (an account's rows follow each other), and any other text is looked up.
   const memo = <T>(parse: (cell: Cell | undefined) => Parsed<T> | undefined) => {
     const seen = new Map<string, Parsed<T> | undefined>();
+    let last: Cell | undefined;
+    let lastParsed: Parsed<T> | undefined;
     return (cell: Cell | undefined): Parsed<T> | undefined => {
       if (cell?.t !== 's') return parse(cell);
+      if (cell === last) return lastParsed;
       let p = seen.get(cell.v);
       if (p === undefined && !seen.has(cell.v)) {
         p = parse(cell);
         seen.set(cell.v, p);
       }
+      last = cell;
+      lastParsed = p;
       return p;
     };
   };
-  const textOf = memo((cell) => parseText(cell, options.date1904));
+  const parseCellText = (cell: Cell | undefined) => parseText(cell, options.date1904);
+  const textOf = memo(parseCellText);
+  const accountOf = memo(parseCellText);
+  const taskOf = memo(parseCellText);
+  const personOf = memo(parseCellText);
+  const departmentOf = memo(parseCellText);
   const raciOf = memo(parseRaci);
   const frequencyOf = memo(parseFrequency);
   const statusOf = memo(parseStatus);
@@ -84,8 +112,8 @@ export async function readAssignments(source: SheetSource, options: TableOptions
     const { accountCol, taskCol } = cols;
     // A table without its key columns has a schema/missing-column finding and no rows.
     if (!accountCol || !taskCol) return;
-    const account = textOf(cells[accountCol.index]);
-    const task = textOf(cells[taskCol.index]);
+    const account = accountOf(cells[accountCol.index]);
+    const task = taskOf(cells[taskCol.index]);
     if (!account?.ok || !task?.ok) {
       const aboutAccount = account?.ok ? { account: account.value } : {};
       for (const [p, c] of [[account, accountCol], [task, taskCol]] as const) {
@@ -106,9 +134,9 @@ export async function readAssignments(source: SheetSource, options: TableOptions
     const a: Assignment = {
       row,
       account: account.value,
-      accountKey: key(account.value),
+      accountKey: accountKey(account.value),
       task: task.value,
-      taskKey: key(task.value),
+      taskKey: taskKey(task.value),
       person: undefined,
       personKey: undefined,
       department: undefined,
@@ -125,17 +153,17 @@ export async function readAssignments(source: SheetSource, options: TableOptions
     };
     const { personCol, deptCol, raciCol, dueCol, freqCol, hoursCol, statusCol, lockedCol } = cols;
     if (personCol) {
-      const p = textOf(cells[personCol.index]);
+      const p = personOf(cells[personCol.index]);
       if (p?.ok) {
         a.person = p.value;
-        a.personKey = key(p.value);
+        a.personKey = personKey(p.value);
       } else if (p) bad(p, personCol);
     }
     if (deptCol) {
-      const p = textOf(cells[deptCol.index]);
+      const p = departmentOf(cells[deptCol.index]);
       if (p?.ok) {
         a.department = p.value;
-        a.departmentKey = key(p.value);
+        a.departmentKey = departmentKey(p.value);
       } else if (p) bad(p, deptCol);
     }
     if (raciCol) {
