@@ -93,6 +93,32 @@ describe('the streaming workbook writer', () => {
     expect(types).not.toContain('/xl/comments2.xml');
   });
 
+  it('writes every number as JavaScript spells it, and each text once in the shared strings, counted per use', async () => {
+    const numbers = [0, -0, 7, 42, 1_000_000, 2 ** 53 - 1, 2 ** 53, 1e21, -3, -2.5, 0.1 + 0.2, 1.5e-7, 123456.789, Number.MAX_VALUE];
+    // A column repeating a text row after row, then another, then the first again; cells far apart.
+    const texts = ['张伟', '张伟', '张伟', 'Li Na', 'Li Na', '张伟', ' padded ', '张伟'];
+    const sheet: StyledSheet = {
+      kind: 'styled',
+      name: 'Values',
+      rows: numbers.map((n, i): Row => ({ columns: [0, 1, 27, 700], cells: [texts[i % texts.length]!, n, i % 3 === 0 ? { value: '', fill: 'FFD9EAD3' } : i % 2 === 0, texts[(i + 3) % texts.length]!] })),
+    };
+    const file = await write(join(dir, 'values.xlsx'), [sheet]);
+    const [read] = await readBook(file);
+    expect(read!.rows.map((r) => r.cells[1]?.v)).toEqual(numbers.map((n) => (Object.is(n, -0) ? 0 : n)));
+    expect(read!.rows.map((r) => r.cells[0]?.v)).toEqual(numbers.map((_, i) => texts[i % texts.length]));
+    expect(read!.rows.map((r) => r.cells[700]?.v)).toEqual(numbers.map((_, i) => texts[(i + 3) % texts.length]));
+    expect(read!.rows.map((r) => r.cells[27]?.v)).toEqual(numbers.map((_, i) => (i % 3 === 0 ? undefined : i % 2 === 0)));
+    const zip = await ZipArchive.open(file);
+    const xml = (await zip.read(zip.find('xl/worksheets/sheet1.xml')!)).toString('utf8');
+    // The bytes of the cells, as String() spells the numbers; an empty styled cell is written with its style.
+    for (const n of numbers) expect(xml).toContain(`<v>${n}</v>`);
+    expect(xml).toContain('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>0</v></c><c r="AB1" s="');
+    expect(xml).toMatch(/<c r="AB1" s="\d+"\/><c r="ZY1" t="s"><v>1<\/v><\/c><\/row>/);
+    const sst = (await zip.read(zip.find('xl/sharedStrings.xml')!)).toString('utf8');
+    expect(sst).toContain(`count="${numbers.length * 2}" uniqueCount="3"`);
+    expect(sst).toContain('<si><t xml:space="preserve"> padded </t></si>');
+  });
+
   it('deflates a large sheet in blocks that read back as one stream, checksum and all', async () => {
     // About 5 MB of XML: five blocks deflated at once, in order.
     const file = await write(join(dir, 'large.xlsx'), [wide(40_000)]);

@@ -11,6 +11,7 @@ import { InputError } from '../../model/errors.js';
 import { isSparse, type Area, type Cell, type Row, type StyledCell, type StyledSheet } from '../../model/styled-sheet.js';
 import { columnLetter, MAX_COLUMNS, MAX_ROWS } from '../../util/cellref.js';
 import { xmlText } from '../xlsx/xml-write.js';
+import { ascii, AsciiBuffer, MAX_NUMBER_BYTES, put, putNumber, putWhole } from './ascii.js';
 import { ZipStream } from './zip-stream.js';
 import { excelSheetName } from './xlsx.js';
 
@@ -19,6 +20,20 @@ const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships
 const PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const FLUSH = 1 << 16;
+// The pieces of a row and its cells.
+const ROW_OPEN = ascii('<row r="');
+const ROW_OPEN_END = ascii('">');
+const ROW_CLOSE = ascii('</row>');
+const CELL_OPEN = ascii('<c r="');
+const STYLE_OPEN = ascii('" s="');
+const SHARED_VALUE = ascii('" t="s"><v>');
+const BOOLEAN_VALUE = ascii('" t="b"><v>');
+const VALUE_OPEN = ascii('"><v>');
+const VALUE_CLOSE = ascii('</v></c>');
+const EMPTY_CLOSE = ascii('"/>');
+/** The most bytes of a cell but its column letters, and of a row's opening tag. */
+const CELL_BYTES = 64 + MAX_NUMBER_BYTES;
+const ROW_BYTES = 32;
 const DATE_FORMAT = 'yyyy-mm-dd';
 /** Number formats Excel knows by id, written without a <numFmt>. */
 const BUILTIN_FORMATS: Record<string, number> = { General: 0, '0': 1, '0.00': 2, '#,##0': 3, '#,##0.00': 4, '0%': 9, '0.00%': 10 };
@@ -100,6 +115,14 @@ async function writeSheet(zip: ZipStream, sheet: StyledSheet, index: number, sha
     buf += '</cols>';
   }
   buf += '<sheetData>';
+  await out.write(buf);
+  buf = '';
+  // The rows as bytes (all ASCII: strings are in the shared-string table).
+  const bytes = new AsciiBuffer();
+  const lettersOf: Uint8Array[] = [];
+  // Per column, the last text and its shared-string index: a column repeats its text row after row.
+  const lastText: (string | undefined)[] = [];
+  const lastId: number[] = [];
   let r = 0;
   const cell = (c: number, value: Cell): void => {
     if (c >= MAX_COLUMNS) throw tooLarge(shared.target, shared.nameOf(sheet.name));
@@ -112,18 +135,44 @@ async function writeSheet(zip: ZipStream, sheet: StyledSheet, index: number, sha
       if (value.fill !== undefined || value.bold || value.wrap || value.border || value.date) s = styles.of(value, value.date ? DATE_FORMAT : columnFormats[c]);
       if (value.date && typeof v === 'string') v = dateSerial(v);
     }
-    const at = `${letters.of(c)}${r + 1}`;
-    const style = s ? ` s="${s}"` : '';
-    if (typeof v === 'string' && v !== '') buf += `<c r="${at}"${style} t="s"><v>${strings.index(v)}</v></c>`;
-    else if (typeof v === 'number' && Number.isFinite(v)) buf += `<c r="${at}"${style}><v>${v}</v></c>`;
-    else if (typeof v === 'boolean') buf += `<c r="${at}"${style} t="b"><v>${v ? 1 : 0}</v></c>`;
-    else if (s !== (colStyle[c] ?? 0)) buf += `<c r="${at}"${style}/>`;
+    // `<c r="B7" s="3" t="s"><v>12</v></c>`: what follows the style is the value's.
+    let tail: Uint8Array;
+    let n = 0;
+    if (typeof v === 'string' && v !== '') {
+      tail = SHARED_VALUE;
+      if (lastText[c] === v) n = strings.again(lastId[c]!);
+      else {
+        n = strings.index(v);
+        lastText[c] = v;
+        lastId[c] = n;
+      }
+    } else if (typeof v === 'number' && Number.isFinite(v)) {
+      tail = VALUE_OPEN;
+      n = v;
+    } else if (typeof v === 'boolean') {
+      tail = BOOLEAN_VALUE;
+      n = v ? 1 : 0;
+    } else if (s !== (colStyle[c] ?? 0)) tail = EMPTY_CLOSE;
+    else return;
+    const letter = (lettersOf[c] ??= ascii(letters.of(c)));
+    const buf = bytes.reserve(CELL_BYTES + letter.length);
+    let at = put(buf, bytes.length, CELL_OPEN);
+    at = put(buf, at, letter);
+    at = putWhole(buf, at, r + 1);
+    if (s) {
+      at = put(buf, at, STYLE_OPEN);
+      at = putWhole(buf, at, s);
+    }
+    at = put(buf, at, tail);
+    if (tail !== EMPTY_CLOSE) at = put(buf, putNumber(buf, at, n), VALUE_CLOSE);
+    bytes.length = at;
   };
   for (const row of sheet.rows as Iterable<Row>) {
     if (r >= MAX_ROWS) throw tooLarge(shared.target, shared.nameOf(sheet.name));
-    const before = buf.length;
-    buf += `<row r="${r + 1}">`;
-    const opened = buf.length;
+    const before = bytes.length;
+    const buf = bytes.reserve(ROW_BYTES);
+    bytes.length = put(buf, putWhole(buf, put(buf, before, ROW_OPEN), r + 1), ROW_OPEN_END);
+    const opened = bytes.length;
     if (isSparse(row)) {
       const { columns, cells } = row;
       for (let i = 0; i < columns.length; i++) cell(columns[i]!, cells[i]!);
@@ -131,14 +180,12 @@ async function writeSheet(zip: ZipStream, sheet: StyledSheet, index: number, sha
       for (let c = 0; c < row.length; c++) cell(c, row[c]);
     }
     // A row without a cell is left out (rows carry their numbers).
-    if (buf.length === opened) buf = buf.slice(0, before);
-    else buf += '</row>';
+    if (bytes.length === opened) bytes.length = before;
+    else bytes.length = put(bytes.reserve(ROW_CLOSE.length), bytes.length, ROW_CLOSE);
     r++;
-    if (buf.length > FLUSH) {
-      await out.write(buf);
-      buf = '';
-    }
+    if (bytes.length > FLUSH) await out.write(bytes.take());
   }
+  if (bytes.length > 0) await out.write(bytes.take());
   buf += '</sheetData>';
   if (sheet.autoFilter) buf += `<autoFilter ref="${ref(sheet.autoFilter)}"/>`;
   if (sheet.merges?.length) buf += `<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${ref(m)}"/>`).join('')}</mergeCells>`;
@@ -271,6 +318,11 @@ class ColumnLetters {
 class SharedStrings {
   private readonly ids = new Map<string, number>();
   private count = 0;
+  /** The index of a text used again, known to the caller. */
+  again(id: number): number {
+    this.count++;
+    return id;
+  }
   index(text: string): number {
     this.count++;
     let id = this.ids.get(text);

@@ -29,7 +29,8 @@ function deflateBlock(data: Buffer): Promise<Buffer> {
 
 /** An entry being streamed: text in, deflated bytes out to the file. */
 export interface EntryWriter {
-  write(text: string): Promise<void>;
+  /** Text (as UTF-8), or bytes that are the stream's from now on. */
+  write(text: string | Buffer): Promise<void>;
   end(): Promise<void>;
 }
 
@@ -62,7 +63,7 @@ export class ZipStream {
 
   /**
    * Starts an entry written in pieces; it must be ended before the next one starts. The text is
-   * deflated in blocks of about 1 MiB, several at once on libuv's threads, each ended by a sync
+   * deflated in blocks of 1 MiB, several at once on libuv's threads, each ended by a sync
    * flush so that the blocks, written in order and closed by an empty final block, are one
    * deflate stream (as pigz does): two cores compress while this one makes the XML.
    */
@@ -95,15 +96,26 @@ export class ZipStream {
       if (this.queued > BACKLOG) await this.settle();
     };
     return {
-      write: async (text: string): Promise<void> => {
+      write: async (text: string | Buffer): Promise<void> => {
         if (this.failure !== undefined) throw this.failure;
-        const buf = Buffer.from(text, 'utf8');
+        const buf = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
         crc = crc32(buf, crc);
         size += buf.length;
         if (size > LIMIT) throw this.tooLarge();
-        block.push(buf);
-        blockBytes += buf.length;
-        if (blockBytes >= BLOCK) await startBlock();
+        // Blocks of exactly BLOCK bytes (the last one less): the file depends on the text alone, not
+        // on how it was handed in.
+        let rest = buf;
+        while (blockBytes + rest.length >= BLOCK) {
+          const take = BLOCK - blockBytes;
+          block.push(rest.subarray(0, take));
+          blockBytes = BLOCK;
+          rest = rest.subarray(take);
+          await startBlock();
+        }
+        if (rest.length > 0) {
+          block.push(rest);
+          blockBytes += rest.length;
+        }
       },
       end: async (): Promise<void> => {
         await startBlock();
