@@ -197,25 +197,40 @@ export function buildMatrix(book: IndexedBook, load: LoadResult, findings: reado
     return k;
   };
   const rows: MatrixRow[] = [];
+  const holderKeys: string[] = [];
+  const holderIsPerson: boolean[] = [];
+  const holderLetters: number[] = [];
   for (const { g, account, tier } of activities) {
     const cells = new Map<string, number>();
-    // Letters per holder: people and departments apart.
-    const people = new Map<string, number>();
-    const departments = new Map<string, number>();
+    // Letters per holder, people and departments apart (in lists kept from one activity to the
+    // next: an activity has a few rows, a book hundreds of thousands of activities).
+    // Past a few dozen rows a holder's place is looked up in a map (`p:`/`d:` keys) rather than searched.
+    const places = g.rows.length > 32 ? new Map<string, number>() : undefined;
+    let held = 0;
     for (const r of g.rows) {
-      if (r.personKey !== undefined) people.set(r.personKey, (people.get(r.personKey) ?? 0) | r.raci);
-      else if (r.departmentKey !== undefined) departments.set(r.departmentKey, (departments.get(r.departmentKey) ?? 0) | r.raci);
+      const person = r.personKey !== undefined;
+      const key = person ? r.personKey : r.departmentKey;
+      if (key !== undefined) {
+        let j = 0;
+        if (places) j = places.get(`${person ? 'p' : 'd'}:${key}`) ?? held;
+        else while (j < held && (holderKeys[j] !== key || holderIsPerson[j] !== person)) j++;
+        if (j === held) {
+          places?.set(`${person ? 'p' : 'd'}:${key}`, held);
+          holderKeys[held] = key;
+          holderIsPerson[held] = person;
+          holderLetters[held++] = 0;
+        }
+        holderLetters[j]! |= r.raci;
+      }
       if (holderFilter && !holderFilter(r.personKey, r.departmentKey)) continue;
       const col = rowColumn(r);
       if (col) cells.set(col.key, (cells.get(col.key) ?? 0) | r.raci);
     }
     let a = 0;
     let rr = 0;
-    for (const holders of [people, departments]) {
-      for (const mask of holders.values()) {
-        if (mask & RACI.A) a++;
-        if (mask & RACI.R) rr++;
-      }
+    for (let j = 0; j < held; j++) {
+      if (holderLetters[j]! & RACI.A) a++;
+      if (holderLetters[j]! & RACI.R) rr++;
     }
     const name = account?.name ?? g.accountText;
     const task = g.rows[0]!.task;

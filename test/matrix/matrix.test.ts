@@ -10,6 +10,9 @@ import { lettersText, RACI } from '../../src/model/codes.js';
 import { reportContext } from '../../src/report/context.js';
 import { renderText } from '../../src/report/index.js';
 import { matrixSample, plain } from '../report/samples.js';
+import { buildMatrix } from '../../src/matrix/build.js';
+import { computeLoad } from '../../src/workload/load.js';
+import { accountsTable, assignmentsTable, bookOf, raciMask, staffTable, type AssignmentInput } from '../helpers/rows.js';
 
 const en = reportContext('en', false);
 const ZH_BOOK = join(EXAMPLES, 'accounts-zh.xlsx');
@@ -23,6 +26,28 @@ describe('letters', () => {
     expect(lettersText(RACI.I | RACI.C | RACI.A | RACI.R)).toBe('A/R/C/I');
     expect(lettersText(0)).toBe('');
   });
+});
+
+describe('#A and #R', () => {
+  // Holders counted once each, people and departments apart (a person named like a department is
+  // another holder); an activity of more than 32 rows looks its holders up in a map.
+  for (const size of [6, 80]) {
+    it(`count each holder once, in an activity of ${size} rows`, () => {
+      const accounts = accountsTable([{ name: 'Apex', numbers: { annual_revenue: 300 } }]);
+      const staff = staffTable([{ name: 'Sales', department: 'Service' }, ...Array.from({ length: size }, (_, i) => ({ name: `P${i}`, department: 'Sales' }))]);
+      const rows: AssignmentInput[] = [];
+      for (let i = 0; i < size; i++) rows.push({ account: 'Apex', task: 'Follow-up', person: `P${i % (size / 2)}`, raci: i % 3 === 0 ? 'A' : 'R' });
+      rows.push({ account: 'Apex', task: 'Follow-up', department: 'Sales', raci: 'R' }, { account: 'Apex', task: 'Follow-up', person: 'Sales', raci: 'A/R' });
+      const book = bookOf({ accounts, staff, assignments: assignmentsTable(rows) });
+      const m = buildMatrix(book, computeLoad(book), [], 'book.xlsx');
+      const holders = new Map<string, number>();
+      for (const r of rows) holders.set(r.person !== undefined ? `p${r.person}` : `d${r.department}`, (holders.get(r.person !== undefined ? `p${r.person}` : `d${r.department}`) ?? 0) | raciMask(r.raci!));
+      const count = (bit: number) => [...holders.values()].filter((mask) => mask & bit).length;
+      expect(m.rows).toHaveLength(1);
+      expect([m.rows[0]!.a, m.rows[0]!.r]).toEqual([count(RACI.A), count(RACI.R)]);
+      expect(m.rows[0]!.a).toBeGreaterThanOrEqual(2);
+    });
+  }
 });
 
 describe('the account view', () => {
