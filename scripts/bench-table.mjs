@@ -44,8 +44,10 @@ export async function runTable(sizes, outDir) {
   const kam = join(root, 'bin', 'kam.js');
   const misses = [];
   const lines = [];
-  // µs per row read (accounts and division-of-labour rows) of kam check and kam load at each size: the cost must grow linearly.
-  const perRow = { 'kam check': [], 'kam load': [] };
+  // µs per row read (accounts and division-of-labour rows) at each size, of each command run with the
+  // same arguments at every size (kam check; the full sheet's kam load is plain, the others' --suggest):
+  // the cost must grow linearly.
+  const perRow = {};
   const say = (line) => {
     console.log(line);
     lines.push(line);
@@ -82,14 +84,17 @@ export async function runTable(sizes, outDir) {
       // Exit 0 or 1 (findings) is a finished run; anything else (2, a crash) is a miss whatever the time.
       const ok = wallOk && r.rss <= mib && (r.code === 0 || r.code === 1);
       if (!ok) misses.push(`${label}: ${c.name}`);
-      const kind = c.name.split(' ').slice(0, 2).join(' ');
-      if (perRow[kind] && !c.name.includes('CSV')) perRow[kind].push({ label, us: (r.secs * 1e6) / rows });
+      if (!c.name.includes('CSV')) {
+        const same = c.args('BOOK', outDir).join(' ');
+        (perRow[same] ??= []).push({ name: c.name, label, us: (r.secs * 1e6) / rows });
+      }
       say(`| ${c.name} | ${r.secs.toFixed(2)} | ${kRows(rows / r.secs)} | ${ratio.toFixed(2)} | ${wallTarget} | ${r.rss.toFixed(0)} | ${mib} | ${ok ? 'met' : 'MISSED'}${r.code === 0 || r.code === 1 ? '' : ` (exit ${r.code})`} |`);
     }
   }
   // The per-row cost at each size against the smallest before it: no more than 1.5 × (startup makes small books dearer per row, not cheaper).
-  for (const [kind, list] of Object.entries(perRow)) {
+  for (const list of Object.values(perRow)) {
     if (list.length < 2) continue;
+    const kind = list[0].name;
     let growth = 0;
     for (let i = 1; i < list.length; i++) growth = Math.max(growth, list[i].us / Math.min(...list.slice(0, i).map((x) => x.us)));
     const ok = growth <= 1.5;

@@ -2,19 +2,21 @@
  * Files shipped with kam (package.json, templates/), found from wherever the running code is: the
  * sources under test, dist/ as tsc writes it, or the single bundled file dist/kam.mjs.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 let root: string | undefined;
 
-/** The folder of kam's own package.json: the nearest one above this module whose name is kam. */
+/**
+ * The folder of kam's own package: the nearest one above this module with a package.json and kam's
+ * templates beside it (whatever the package is named: a fork, a scoped publish).
+ */
 function packageRoot(): string {
   if (root !== undefined) return root;
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
-    const file = join(dir, 'package.json');
-    if (existsSync(file) && (JSON.parse(readFileSync(file, 'utf8')) as { name?: string }).name === 'kam') return (root = dir);
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'templates', 'kam.config.schema.json'))) return (root = dir);
     const up = dirname(dir);
     if (up === dir) throw new Error(`kam's package.json not found above ${fileURLToPath(import.meta.url)}`);
     dir = up;
