@@ -41,8 +41,13 @@ export interface Suggestion {
 
 const EPS = 1e-9;
 
-/** The moves that bring everyone at or under the target where possible, and who stays over and why. */
-export function suggestMoves(people: readonly PersonLoad[], thresholds: { over: number; target: number }): Suggestion {
+/**
+ * The moves that bring everyone at or under the target where possible, and who stays over and why.
+ * `resume`: each search for the next move starts at the item the last move took, since the items
+ * before it found no receiver then and cannot now (receivers only fill up, holders only grow); false
+ * searches from the first item every time (the tests compare both).
+ */
+export function suggestMoves(people: readonly PersonLoad[], thresholds: { over: number; target: number }, resume = true): Suggestion {
   const active = people.filter((p) => p.status !== 'inactive' && p.status !== 'unknown' && p.capacity > 0);
   const hours = new Map(active.map((p) => [p, p.hours]));
   const util = (p: PersonLoad): number => hours.get(p)! / p.capacity;
@@ -52,7 +57,8 @@ export function suggestMoves(people: readonly PersonLoad[], thresholds: { over: 
   const holders = (item: LoadItem): Set<string> => {
     let s = holdersOf.get(item.group);
     if (!s) {
-      s = new Set(item.group.rows.flatMap((r) => (r.personKey !== undefined ? [r.personKey] : [])));
+      s = new Set();
+      for (const r of item.group.rows) if (r.personKey !== undefined) s.add(r.personKey);
       holdersOf.set(item.group, s);
     }
     return s;
@@ -66,9 +72,10 @@ export function suggestMoves(people: readonly PersonLoad[], thresholds: { over: 
     const movable = p.items
       .filter((i) => i.assignment.raci === RACI.R && !i.assignment.locked && i.load > 0 && i.assignment.portion === undefined)
       .sort((a, b) => b.tierRank - a.tierRank || a.load - b.load || a.assignment.row - b.assignment.row);
+    let start = 0;
     while (util(p) > thresholds.target + EPS && pool && movable.length > 0) {
       let found: { index: number; to: PersonLoad } | undefined;
-      for (let i = 0; i < movable.length && !found; i++) {
+      for (let i = start; i < movable.length && !found; i++) {
         const item = movable[i]!;
         const taken = holders(item);
         for (const r of pool.sorted) {
@@ -81,6 +88,7 @@ export function suggestMoves(people: readonly PersonLoad[], thresholds: { over: 
         }
       }
       if (!found) break;
+      if (resume) start = found.index;
       const item = movable.splice(found.index, 1)[0]!;
       const to = found.to;
       const move: Move = { item, from: p, to, hours: item.load, fromBefore: util(p), fromAfter: 0, toBefore: util(to), toAfter: 0 };

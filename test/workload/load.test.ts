@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeLoad, type PersonLoad } from '../../src/workload/load.js';
 import { suggestMoves } from '../../src/workload/suggest.js';
+import { pick, rng } from '../helpers/random.js';
 import { assignmentsTable, bookOf, config as resolved, staffTable, type AssignmentInput, type ColumnSpec, type PersonInput } from '../helpers/rows.js';
 
 const STAFF: ColumnSpec[] = [
@@ -170,4 +171,26 @@ describe('suggestMoves', () => {
     const full = load(staff, [work('X', 'Follow-up', 'Ann', 'Sales', 'R', 'weekly', 45, 'doing')]);
     expect(suggestMoves(full.result.people, full.config.load).unfixed.map((u) => u.reason)).toEqual(['no-room']);
   });
+});
+
+describe('suggestMoves: resuming the search', () => {
+  // Each search for a move starts where the last move was found (the items before found no receiver
+  // and cannot later): on random teams and loads, the same moves and the same unfixed as searching
+  // from the first item every time.
+  for (const seed of [1, 2, 3, 4, 5]) {
+    it(`seed ${seed}`, () => {
+      const rand = rng(seed);
+      const team = Array.from({ length: 12 }, (_, i) => person(`P${i}`, i % 3 === 0 ? 'Lead' : 'AM', i % 2 === 0 ? 'Sales' : 'Service', 10 + Math.floor(rand() * 40)));
+      const rows: AssignmentInput[] = [];
+      for (let i = 0; i < 150; i++) {
+        const who = pick(rand, team).name;
+        rows.push(work(`Acc${Math.floor(rand() * 60)}`, pick(rand, ['Follow-up', 'Support', 'Review']), who, 'Sales', pick(rand, ['R', 'R', 'R', 'A', 'C']), 'weekly', 1 + Math.floor(rand() * 4), 'doing', rand() < 0.05));
+      }
+      const { result, config } = load(team, rows);
+      const shape = (s: ReturnType<typeof suggestMoves>) => [s.moves.map((m) => [m.item.assignment.row, m.from.name, m.to.name, m.hours, m.fromAfter, m.toAfter]), s.unfixed.map((u) => [u.person.name, u.reason, u.utilization])];
+      const resumed = suggestMoves(result.people, config.load);
+      expect(resumed.moves.length).toBeGreaterThan(5);
+      expect(shape(resumed)).toEqual(shape(suggestMoves(result.people, config.load, false)));
+    });
+  }
 });
