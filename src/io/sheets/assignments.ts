@@ -72,11 +72,12 @@ export async function readAssignments(source: SheetSource, options: TableOptions
   // known at once (an account's rows follow each other), and any other text is looked up.
   const memo = <T>(parse: (cell: Cell | undefined) => Parsed<T> | undefined) => {
     const seen = new Map<string, Parsed<T> | undefined>();
-    let last: Cell | undefined;
+    let last: Extract<Cell, { t: 's' }> | undefined;
     let lastParsed: Parsed<T> | undefined;
     return (cell: Cell | undefined): Parsed<T> | undefined => {
       if (cell?.t !== 's') return parse(cell);
-      if (cell === last) return lastParsed;
+      // (A CSV field is a new string each time: the same text as the row above's, compared.)
+      if (cell === last || cell.v === last?.v) return lastParsed;
       let p = seen.get(cell.v);
       if (p === undefined && !seen.has(cell.v)) {
         p = parse(cell);
