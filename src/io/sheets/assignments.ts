@@ -98,6 +98,8 @@ export async function readAssignments(source: SheetSource, options: TableOptions
   const frequencyOf = memo(parseFrequency);
   const statusOf = memo(parseStatus);
   const lockedOf = memo(parseBoolean);
+  // (hoursContext is the column's, set before the first row is read.)
+  const hoursOf = memo((cell) => parseHours(cell, hoursContext));
   let cols: ReturnType<typeof columnsOf> | undefined;
   // Plain numbers under `预计工时（分钟）` are minutes, under `(天)` days: the header's unit, once.
   let hoursContext: Parameters<typeof parseHours>[1];
@@ -191,7 +193,7 @@ export async function readAssignments(source: SheetSource, options: TableOptions
       else if (p) bad(p, freqCol);
     }
     if (hoursCol) {
-      const p = parseHours(cells[hoursCol.index], hoursContext);
+      const p = hoursOf(cells[hoursCol.index]);
       if (p?.ok) a.hours = p.value;
       else if (p) bad(p, hoursCol);
     }

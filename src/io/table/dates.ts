@@ -15,10 +15,15 @@ interface Pending {
   finding: Finding;
 }
 
+/** The most texts a column remembers (dates with times are mostly distinct). */
+const SEEN_TEXTS = 4096;
+
 export class DateColumn {
   private monthFirst = 0;
   private dayFirst = 0;
   private readonly pending: Pending[] = [];
+  /** Texts read, with what they gave (at most SEEN_TEXTS of them). */
+  private readonly seen = new Map<string, { p: Parsed<IsoDate> | undefined; order: ReturnType<typeof dateOrderOf> }>();
 
   constructor(private readonly date1904: boolean) {}
 
@@ -27,13 +32,17 @@ export class DateColumn {
    * with `ambiguous-date`: hand it to {@link defer} rather than report it.
    */
   read(cell: Cell | undefined): Parsed<IsoDate> | undefined {
-    const p = parseDate(cell, this.date1904);
-    if (p?.ok && cell!.t === 's') {
-      const order = dateOrderOf(cell);
-      if (order === 'month-first') this.monthFirst++;
-      else if (order === 'day-first') this.dayFirst++;
+    if (cell?.t !== 's') return parseDate(cell, this.date1904);
+    // A column of dates as text (a CSV) repeats a few hundred days: each text read once.
+    let known = this.seen.get(cell.v);
+    if (!known) {
+      const p = parseDate(cell, this.date1904);
+      known = { p, order: p?.ok ? dateOrderOf(cell) : undefined };
+      if (this.seen.size < SEEN_TEXTS) this.seen.set(cell.v, known);
     }
-    return p;
+    if (known.order === 'month-first') this.monthFirst++;
+    else if (known.order === 'day-first') this.dayFirst++;
+    return known.p;
   }
 
   /** True for the failure {@link read} gives an ambiguous date. */
