@@ -11,6 +11,7 @@ import { InputError, KamError } from '../../model/errors.js';
 import { columnLetter } from '../../util/cellref.js';
 import { inputErrorFor, openInputFile, tooLarge, type InputFile } from '../input-file.js';
 import type { RowOptions } from '../source.js';
+import { PlainSplitter } from './plain.js';
 import { chunkDecoder, InvalidUtf8, lineOf, RECORD_ENDS, type EncodingPlan } from './encoding.js';
 
 /** Excel's limit on the characters of a cell: a longer CSV field could not come from Excel. */
@@ -37,42 +38,92 @@ export interface CsvStream {
 
 /** The rows of a CSV in batches, numbered as Excel shows them (record index + 1). */
 export async function* streamCsvRows(csv: CsvStream, options: RowOptions = {}): AsyncGenerator<RawRow[]> {
-  const parser = parse({ delimiter: csv.delimiter, relax_column_count: true, relax_quotes: true, record_delimiter: RECORD_ENDS, skip_empty_lines: false, max_record_size: MAX_RECORD_CHARS });
   const read = { bytes: 0 };
-  const source = Readable.from(chunks(csv, parser, read), { highWaterMark: 1 });
-  // Errors of the source and the parser surface in the loop below; this only settles the pipeline.
-  const done = pipeline(source, parser).catch(() => undefined);
   const file = csv.file.path;
   let index = 0;
   let batch: RawRow[] = [];
+  const take = (record: string[]): void => {
+    index++;
+    if (record.length > MAX_FIELDS) throw new InputError('input.tooManyFields', { row: index, limit: MAX_FIELDS }, { file });
+    const cells: (Cell | undefined)[] = [];
+    for (let c = 0; c < record.length; c++) {
+      const v = record[c]!;
+      if (v.length > MAX_FIELD_CHARS) throw new InputError('input.fieldTooLong', { row: index, column: columnLetter(c), limit: MAX_FIELD_CHARS }, { file });
+      if (v !== '') cells[c] = { t: 's', v };
+    }
+    if (cells.length > 0) batch.push({ row: index, cells });
+  };
+  const progress = (): void => options.onProgress?.(csv.file.size > 0 ? Math.min(read.bytes / csv.file.size, 1) : 1);
+  // Lines without quotes are split here (plain.ts); from the first quote on, csv-parse reads.
+  let parser: Parser | undefined;
+  let done: Promise<unknown> | undefined;
+  const before = { records: 0, lines: 0 };
+  const source = chunks(csv, () => parser, before, read);
+  const delimiter = csv.delimiter.length === 1 ? csv.delimiter.charCodeAt(0) : -1;
   try {
-    for await (const record of parser as AsyncIterable<string[]>) {
-      index++;
-      if (record.length > MAX_FIELDS) throw new InputError('input.tooManyFields', { row: index, limit: MAX_FIELDS }, { file });
-      const cells: (Cell | undefined)[] = [];
-      for (let c = 0; c < record.length; c++) {
-        const v = record[c]!;
-        if (v.length > MAX_FIELD_CHARS) throw new InputError('input.fieldTooLong', { row: index, column: columnLetter(c), limit: MAX_FIELD_CHARS }, { file });
-        if (v !== '') cells[c] = { t: 's', v };
+    let rest: Buffer | string | undefined;
+    let plain = delimiter >= 0 && !'"\r\n'.includes(csv.delimiter);
+    if (plain) {
+      const out: string[][] = [];
+      const row = (): number => index + out.length + 1;
+      const splitter: PlainSplitter = new PlainSplitter(
+        delimiter,
+        MAX_RECORD_CHARS,
+        MAX_FIELDS,
+        (): InputError => new InputError('input.recordTooLong', { row: row(), line: splitter.lines + 1 + (csv.skip > 0 ? 1 : 0), limit: MAX_RECORD_CHARS }, { file }),
+        (): InputError => new InputError('input.tooManyFields', { row: row(), limit: MAX_FIELDS }, { file }),
+      );
+      for (let next = await source.next(); !next.done; next = await source.next()) {
+        rest = splitter.push(next.value, out);
+        for (const record of out) take(record);
+        out.length = 0;
+        if (batch.length >= BATCH) {
+          progress();
+          yield batch;
+          batch = [];
+        }
+        if (rest !== undefined) break;
       }
-      if (cells.length > 0) batch.push({ row: index, cells });
-      if (batch.length >= BATCH) {
-        options.onProgress?.(csv.file.size > 0 ? Math.min(read.bytes / csv.file.size, 1) : 1);
-        yield batch;
-        batch = [];
+      if (rest === undefined) {
+        splitter.end(out);
+        for (const record of out) take(record);
+      }
+      before.records = index;
+      before.lines = splitter.lines;
+      plain = rest === undefined;
+    }
+    if (!plain) {
+      parser = parse({ delimiter: csv.delimiter, relax_column_count: true, relax_quotes: true, record_delimiter: RECORD_ENDS, skip_empty_lines: false, max_record_size: MAX_RECORD_CHARS });
+      const input = Readable.from(rest !== undefined ? resume(rest, source) : source, { highWaterMark: 1 });
+      // Errors of the source and the parser surface in the loop below; this only settles the pipeline.
+      done = pipeline(input, parser).catch(() => undefined);
+      for await (const record of parser as AsyncIterable<string[]>) {
+        take(record);
+        if (batch.length >= BATCH) {
+          progress();
+          yield batch;
+          batch = [];
+        }
       }
     }
   } catch (err) {
-    throw await describe(err, csv, index);
+    throw await describe(err, csv, index, before.lines);
   } finally {
-    parser.destroy();
+    parser?.destroy();
     await done;
+    await source.return(undefined);
   }
   if (batch.length > 0) yield batch;
 }
 
+/** The text csv-parse takes over from the splitter, then the chunks after it. */
+async function* resume(first: Buffer | string, rest: AsyncGenerator<Buffer | string>): AsyncGenerator<Buffer | string> {
+  yield first;
+  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+}
+
 /** The decoded chunks of the file; stops the parser before a record grows past MAX_FIELDS fields. */
-async function* chunks(csv: CsvStream, parser: Parser, read: { bytes: number }): AsyncGenerator<Buffer | string> {
+async function* chunks(csv: CsvStream, parser: () => Parser | undefined, before: { records: number }, read: { bytes: number }): AsyncGenerator<Buffer | string> {
   const decoder = chunkDecoder(csv.plan, csv.plan.bom);
   let skip = csv.skip;
   const take = (out: Buffer | string): Buffer | string => {
@@ -83,9 +134,11 @@ async function* chunks(csv: CsvStream, parser: Parser, read: { bytes: number }):
   };
   // csv-parse has no cap on the fields of a record, and empty fields do not count towards its
   // record size: look at the record being built before each chunk (at most a few chunks behind).
-  const state = (parser as unknown as { state?: { record?: unknown[] } }).state;
   const guard = (): void => {
-    if ((state?.record?.length ?? 0) > MAX_FIELDS) throw new InputError('input.tooManyFields', { row: parser.info.records + 1, limit: MAX_FIELDS }, { file: csv.file.path });
+    const p = parser();
+    if (!p) return;
+    const state = (p as unknown as { state?: { record?: unknown[] } }).state;
+    if ((state?.record?.length ?? 0) > MAX_FIELDS) throw new InputError('input.tooManyFields', { row: before.records + p.info.records + 1, limit: MAX_FIELDS }, { file: csv.file.path });
   };
   if (csv.complete) {
     for (let pos = csv.plan.bom; pos < csv.head.length; pos += CHUNK) {
@@ -119,11 +172,12 @@ async function* chunks(csv: CsvStream, parser: Parser, read: { bytes: number }):
 }
 
 /** Any failure while streaming as the one-line error it should be. */
-async function describe(err: unknown, csv: CsvStream, index: number): Promise<unknown> {
+async function describe(err: unknown, csv: CsvStream, index: number, linesBefore = 0): Promise<unknown> {
   const file = csv.file.path;
   if (err instanceof KamError) return err;
   if (err instanceof InvalidUtf8) return new InputError('input.badUtf8', { offset: err.offset, line: await lineAt(csv, err.offset) }, { file });
-  const lines = csv.skip > 0 ? 1 : 0;
+  // The sep= line, and the lines the splitter read before csv-parse took over.
+  const lines = (csv.skip > 0 ? 1 : 0) + linesBefore;
   if (err instanceof CsvError) {
     const line = typeof err.lines === 'number' ? err.lines + lines : '?';
     if (err.code === 'CSV_MAX_RECORD_SIZE') return new InputError('input.recordTooLong', { row: index + 1, line, limit: MAX_RECORD_CHARS }, { file });
