@@ -157,14 +157,14 @@ export class ZipArchive {
    * CRC-32 is summed as the bytes pass and checked after the last one (once per entry: a second
    * whole read of a checked entry skips the sum). A reader that stops early checks nothing.
    */
-  async *stream(entry: ZipEntry, onRead?: (bytes: number) => void, cap = MAX_ENTRY_BYTES): AsyncGenerator<Buffer> {
+  async *stream(entry: ZipEntry, onRead?: (bytes: number) => void, cap = MAX_ENTRY_BYTES, ahead?: { chunk: number; buffered: number }): AsyncGenerator<Buffer> {
     const source = await this.compressed(entry);
     if (!source) {
       if (entry.size !== 0 || entry.crc !== 0) throw badChecksum(this.file, entry.name);
       return;
     }
     const output =
-      entry.method === 0 ? source : pipeline(source, zlib.createInflateRaw({ chunkSize: 1 << 16 }), () => undefined);
+      entry.method === 0 ? source : pipeline(source, zlib.createInflateRaw(ahead ? ({ chunkSize: ahead.chunk, readableHighWaterMark: ahead.buffered } as zlib.ZlibOptions) : { chunkSize: 1 << 16 }), () => undefined);
     const check = !this.verified.has(entry);
     let crc = 0;
     let total = 0;
