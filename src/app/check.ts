@@ -5,7 +5,7 @@ import { readBookTables, type BookTables } from './tables.js';
 import type { IndexedBook } from '../book/book.js';
 import type { RuleFamily } from '../rules/engine.js';
 import type { LoadResult } from '../workload/load.js';
-import type { Session } from './session.js';
+import { requireKeyColumns, type Session } from './session.js';
 
 /** The findings of a book, sorted as the book is laid out. */
 export async function checkBook(session: Session): Promise<CheckReport> {
@@ -25,7 +25,14 @@ export function sheetFilesOf(session: Session): Map<string, string> | undefined 
   return folder ? new Map(book.sheets.map((s) => [s.name, join(session.path, s.name)])) : undefined;
 }
 
-/** The responsibility gaps of a book, grouped by account. */
+/**
+ * The responsibility gaps of a book, grouped by account. A sheet without its key columns (an
+ * Assignments sheet with no task column) is unusable input, exit 2, as for load and matrix: gaps
+ * lists only gaps, so it would otherwise say "no gaps" of a sheet it could not read.
+ */
 export async function gapsBook(session: Session): Promise<GapsReport> {
-  return gapsReport(await checkBook(session));
+  const tables = await readBookTables(session);
+  if (tables.assignments) requireKeyColumns(session, 'assignments', tables.assignments.layout);
+  if (tables.accounts) requireKeyColumns(session, 'accounts', tables.accounts.layout);
+  return gapsReport(checkFromTables(session, tables));
 }

@@ -2,7 +2,7 @@
 // English example, every output format accepted by its consumer's syntax; and on a small book, the
 // exit code (errors, --fail-on, --max-warnings) and a missing sheet or column. The rules are tested
 // on typed rows in test/rules/, the reading of cells in test/io/table.test.ts.
-import { appendFileSync, cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { join } from 'node:path';
 import { SaxesParser } from 'saxes';
@@ -127,6 +127,22 @@ describe('kam gaps', () => {
     expect(out.findings.every((f) => !f.rule.startsWith('schema/') && !f.rule.startsWith('account/') && f.rule !== 'data/missing-value')).toBe(true);
     expect(out.findings.filter((f) => f.account === '天成建设集团').map((f) => f.rule)).toEqual(['coverage/required-task', 'time/cadence']);
     expect(r.code).toBe(1);
+  });
+
+  it('refuses, exit 2, a division of labour without its task column rather than say "no gaps" (found by a new user)', async () => {
+    const dir = tempDir('kam-gaps-');
+    cpSync(join(EXAMPLES, 'csv-en'), dir, { recursive: true });
+    const file = join(dir, 'assignments.csv');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace(/^(\ufeff?[^\n]*?)\bTask\b/, '$1Foo'));
+    expect(readFileSync(file, 'utf8')).not.toEqual(text);
+    const r = await kam(['gaps', dir, '--format', 'json', ...asOf]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('no "task" column');
+    // check still lists it, with the rest.
+    expect((await kam(['check', dir, '--format', 'json', ...asOf])).code).toBe(1);
   });
 
   it('prints blocks per account in text and markdown', async () => {

@@ -14,6 +14,7 @@ const QUOTE = 34;
 export class PlainSplitter {
   /** The unfinished last line of the chunks so far (bytes, or text for decoded encodings). */
   private carry: (Buffer | string)[] = [];
+  /** Its length in characters (UTF-16 units, as csv-parse counts a record's size). */
   private carried = 0;
   /** The last record ended with CR: a LF starting the next chunk belongs to it. */
   private afterCr = false;
@@ -49,7 +50,7 @@ export class PlainSplitter {
       if (code(0) === LF) start = 1;
     }
     let fieldStart = start;
-    let fields: string[] | undefined = this.carried > 0 ? undefined : [];
+    let fields: string[] | undefined = this.carry.length > 0 ? undefined : [];
     for (let i = start; i < n; i++) {
       const c = code(i);
       if (c === QUOTE) return this.handBack(chunk, start);
@@ -74,7 +75,7 @@ export class PlainSplitter {
     if (start < n) {
       // The line goes on in the next chunk: kept whole, split when it ends.
       this.carry.push(bytes ? chunk.subarray(start) : chunk.slice(start));
-      this.carried += n - start;
+      this.carried += units(chunk, start, n);
       if (this.carried - this.delimiters > this.maxRecord) throw this.tooLong();
     }
     return undefined;
@@ -82,7 +83,7 @@ export class PlainSplitter {
 
   /** The last line, when the text does not end with a line break. */
   end(out: string[][]): void {
-    if (this.carried === 0) return;
+    if (this.carry.length === 0) return;
     const line = this.takeCarry();
     out.push(split(line, this.delimiter));
     this.lines++;
@@ -90,7 +91,8 @@ export class PlainSplitter {
 
   /** The record of the line from `start` to `end` of `chunk`, after any carried start of it. */
   private finish(chunk: Buffer | string, start: number, end: number, fields: string[] | undefined, fieldStart: number): string[] {
-    if (end - start + this.carried - this.delimiters > this.maxRecord) throw this.tooLong();
+    // (Bytes are at least as many as characters: counted only when the bytes are too many.)
+    if (end - start + this.carried - this.delimiters > this.maxRecord && units(chunk, start, end) + this.carried - this.delimiters > this.maxRecord) throw this.tooLong();
     this.delimiters = 0;
     if (fields === undefined) {
       // A line begun in an earlier chunk: joined, then split.
@@ -111,10 +113,21 @@ export class PlainSplitter {
   /** The text from the start of the current record (carried part included), for csv-parse. */
   private handBack(chunk: Buffer | string, start: number): Buffer | string {
     const rest = typeof chunk === 'string' ? chunk.slice(start) : chunk.subarray(start);
-    if (this.carried === 0) return rest;
+    if (this.carry.length === 0) return rest;
     this.carry.push(rest);
     return this.takeCarry();
   }
+}
+
+/** The UTF-16 units of a piece of text: of UTF-8 bytes, a lead byte counts 1 (2 for a 4-byte sequence), a continuation byte 0. */
+function units(chunk: Buffer | string, from: number, to: number): number {
+  if (typeof chunk === 'string') return to - from;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const b = chunk[i]!;
+    if (b < 0x80 || b >= 0xc0) n += b >= 0xf0 ? 2 : 1;
+  }
+  return n;
 }
 
 function slice(chunk: Buffer | string, from: number, to: number): string {

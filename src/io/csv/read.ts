@@ -3,7 +3,7 @@
  * stream (each call of rows() reads the file again), numbered as Excel shows them.
  */
 import { basename } from 'node:path';
-import { parse } from 'csv-parse/sync';
+import { CsvError, parse } from 'csv-parse/sync';
 import type { RawRow } from '../../model/cell.js';
 import { InputError, UsageError } from '../../model/errors.js';
 import { checkInputFile, readStart, type InputFile } from '../input-file.js';
@@ -56,7 +56,7 @@ export async function readCsvSheet(path: string, options: CsvOptions & ReadLimit
   const text = decodeHead(headBytes, plan, complete && headBytes === head);
   let delimiter = options.delimiter === undefined ? undefined : parseDelimiterOption(options.delimiter);
   // Excel's `sep=;` first line names the delimiter and is not shown as a row.
-  const sep = /^sep=(.)\r?\n/i.exec(text);
+  const sep = /^sep=(.)(?:\r\n|\n|\r)/i.exec(text);
   if (sep) delimiter ??= sep[1]!;
   const body = sep ? text.slice(sep[0].length) : text;
   delimiter ??= sniffDelimiter(body, path, !(complete && headBytes === head));
@@ -124,14 +124,27 @@ interface Candidate {
  */
 export function sniffDelimiter(text: string, file: string, more = false): string {
   let sample = text.slice(0, SNIFF_CHARS);
-  if (more || sample.length < text.length) sample = sample.slice(0, Math.max(sample.lastIndexOf('\n'), 1));
+  // Cut after the last whole line (ended by LF, CRLF or a lone CR).
+  const cut = more || sample.length < text.length;
+  if (cut) sample = sample.slice(0, Math.max(sample.lastIndexOf('\n'), sample.lastIndexOf('\r'), 1));
   const candidates: Candidate[] = [];
   for (const delimiter of DELIMITERS) {
-    let records: string[][];
+    const records: string[][] = [];
     try {
-      records = parse(sample, { delimiter, relax_column_count: true, relax_quotes: true, record_delimiter: RECORD_ENDS, skip_empty_lines: true });
-    } catch {
-      continue;
+      parse(sample, {
+        delimiter,
+        relax_column_count: true,
+        relax_quotes: true,
+        record_delimiter: RECORD_ENDS,
+        skip_empty_lines: true,
+        on_record: (record: string[]) => {
+          records.push(record);
+          return null;
+        },
+      });
+    } catch (err) {
+      // A cut sample may end inside a quoted line break: the records before it still count.
+      if (!(cut && err instanceof CsvError && err.code === 'CSV_QUOTE_NOT_CLOSED')) continue;
     }
     const counts = records.filter((r) => r.some((f) => f.trim() !== '')).map((r) => r.length);
     if (counts.length === 0) continue;
