@@ -83,7 +83,10 @@ async function openCsvFolder(dir: string, options: CsvOptions, maxBytes: number)
     return r.value;
   });
   const encodings = [...new Set(sheets.map((s) => s.encoding))].join(', ');
-  return { file: dir, kind: 'csv', sheets, date1904: false, encoding: encodings, files: sheets.map((s) => s.file) };
+  // The delimiter --verbose names: the files', one if they agree (a folder of ; files is not ",").
+  const delimiters = [...new Set(sheets.map((s) => s.delimiter))];
+  const delimiter = delimiters.length === 1 ? delimiters[0]! : delimiters.map((d) => (d === '\t' ? 'tab' : d)).join(' ');
+  return { file: dir, kind: 'csv', sheets, date1904: false, encoding: encodings, ...(delimiters.length > 0 ? { delimiter } : {}), files: sheets.map((s) => s.file) };
 }
 
 function sniff(head: Buffer): 'zip' | 'ole' | 'text' | 'binary' {

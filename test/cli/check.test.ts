@@ -129,6 +129,22 @@ describe('kam gaps', () => {
     expect(r.code).toBe(1);
   });
 
+  it('--verbose names the delimiter of a folder of ; files (it said "," whatever the files held)', async () => {
+    const dir = tempDir('kam-semi-');
+    for (const name of ['accounts.csv', 'staff.csv', 'assignments.csv']) {
+      const text = readFileSync(join(EXAMPLES, 'csv-en', name), 'utf8');
+      expect(text).not.toContain(';');
+      expect(text).not.toContain('"');
+      writeFileSync(join(dir, name), text.replace(/,/g, ';'));
+    }
+    const semi = await kam(['gaps', dir, '--format', 'json', '--verbose', ...asOf]);
+    expect(semi.stderr).toContain(`${dir}: read as utf-8, delimiter ";"`);
+    const comma = await kam(['gaps', join(EXAMPLES, 'csv-en'), '--format', 'json', '--verbose', ...asOf]);
+    expect(comma.stderr).toContain('delimiter ","');
+    // The same findings either way.
+    expect(JSON.parse(semi.stdout).findings).toEqual(JSON.parse(comma.stdout).findings);
+  });
+
   it('refuses, exit 2, a division of labour without its task column rather than say "no gaps" (found by a new user)', async () => {
     const dir = tempDir('kam-gaps-');
     cpSync(join(EXAMPLES, 'csv-en'), dir, { recursive: true });
