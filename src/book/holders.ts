@@ -1,4 +1,5 @@
 /** Who holds which RACI letters on one activity (account × task). */
+import type { Assignment } from '../model/assignment.js';
 import type { IndexedBook, TaskGroup } from './book.js';
 
 /** Who holds letters on an activity: a person, or a department where a row names no person. */
@@ -26,4 +27,42 @@ export function holders(book: IndexedBook, g: TaskGroup): Map<string, Holder> {
     h.letters |= r.raci;
   }
   return out;
+}
+
+/**
+ * An activity's holders as {@link holders} keys them (a person, else a department), with the letters
+ * each holds and the first row naming it, in lists kept from one activity to the next: a book has
+ * hundreds of thousands of activities of a few rows, and the rules and the matrix count their A and
+ * R without building a map per activity. Past 32 rows a holder's place is looked up in a map.
+ */
+export class HolderLetters {
+  readonly keys: string[] = [];
+  readonly person: boolean[] = [];
+  readonly letters: number[] = [];
+  readonly first: Assignment[] = [];
+
+  /** Gathers the holders of `rows` into the lists; returns how many there are. */
+  gather(rows: readonly Assignment[]): number {
+    const { keys, person, letters, first } = this;
+    const places = rows.length > 32 ? new Map<string, number>() : undefined;
+    let n = 0;
+    for (const r of rows) {
+      const isPerson = r.personKey !== undefined;
+      const key = isPerson ? r.personKey : r.departmentKey;
+      if (key === undefined) continue;
+      let j = 0;
+      if (places) j = places.get(`${isPerson ? 'p' : 'd'}:${key}`) ?? n;
+      else while (j < n && (keys[j] !== key || person[j] !== isPerson)) j++;
+      if (j === n) {
+        places?.set(`${isPerson ? 'p' : 'd'}:${key}`, n);
+        keys[n] = key;
+        person[n] = isPerson;
+        letters[n] = 0;
+        first[n] = r;
+        n++;
+      }
+      letters[j]! |= r.raci;
+    }
+    return n;
+  }
 }

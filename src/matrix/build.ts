@@ -6,6 +6,7 @@
  * and format; the renderers only lay it out.
  */
 import type { IndexedBook, TaskGroup } from '../book/book.js';
+import { HolderLetters } from '../book/holders.js';
 import type { Account } from '../model/account.js';
 import { LETTER_ORDER, RACI, type RaciLetter } from '../model/codes.js';
 import type { Finding } from '../model/finding.js';
@@ -197,40 +198,21 @@ export function buildMatrix(book: IndexedBook, load: LoadResult, findings: reado
     return k;
   };
   const rows: MatrixRow[] = [];
-  const holderKeys: string[] = [];
-  const holderIsPerson: boolean[] = [];
-  const holderLetters: number[] = [];
+  const scan = new HolderLetters();
   for (const { g, account, tier } of activities) {
     const cells = new Map<string, number>();
-    // Letters per holder, people and departments apart (in lists kept from one activity to the
-    // next: an activity has a few rows, a book hundreds of thousands of activities).
-    // Past a few dozen rows a holder's place is looked up in a map (`p:`/`d:` keys) rather than searched.
-    const places = g.rows.length > 32 ? new Map<string, number>() : undefined;
-    let held = 0;
     for (const r of g.rows) {
-      const person = r.personKey !== undefined;
-      const key = person ? r.personKey : r.departmentKey;
-      if (key !== undefined) {
-        let j = 0;
-        if (places) j = places.get(`${person ? 'p' : 'd'}:${key}`) ?? held;
-        else while (j < held && (holderKeys[j] !== key || holderIsPerson[j] !== person)) j++;
-        if (j === held) {
-          places?.set(`${person ? 'p' : 'd'}:${key}`, held);
-          holderKeys[held] = key;
-          holderIsPerson[held] = person;
-          holderLetters[held++] = 0;
-        }
-        holderLetters[j]! |= r.raci;
-      }
       if (holderFilter && !holderFilter(r.personKey, r.departmentKey)) continue;
       const col = rowColumn(r);
       if (col) cells.set(col.key, (cells.get(col.key) ?? 0) | r.raci);
     }
+    // #A and #R: holders (people and departments apart) of the letter, all of them.
     let a = 0;
     let rr = 0;
+    const held = scan.gather(g.rows);
     for (let j = 0; j < held; j++) {
-      if (holderLetters[j]! & RACI.A) a++;
-      if (holderLetters[j]! & RACI.R) rr++;
+      if (scan.letters[j]! & RACI.A) a++;
+      if (scan.letters[j]! & RACI.R) rr++;
     }
     const name = account?.name ?? g.accountText;
     const task = g.rows[0]!.task;

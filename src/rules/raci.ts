@@ -2,16 +2,13 @@
 import { RACI, raciLetters, type RaciLetter } from '../model/codes.js';
 import { cellFinding } from '../model/finding.js';
 import type { Finding } from '../model/finding.js';
-import { holders } from '../book/holders.js';
+import { HolderLetters, holders } from '../book/holders.js';
 import type { Params } from '../model/errors.js';
 import type { IndexedBook, TaskGroup } from '../book/book.js';
 import { sheetOf } from '../model/assignment.js';
 import { fold } from '../util/text.js';
 
-/** Per holder of the activity being looked at: its key, whether a person, its letters and department. */
-const seen = { keys: [] as string[], person: [] as boolean[], letters: [] as number[], department: [] as (string | undefined)[] };
-/** Activities larger than this are always looked at in full (the quick look compares holders pairwise). */
-const QUICK_ROWS = 32;
+const scan = new HolderLetters();
 
 /**
  * The quick look (most activities are fine): true when the activity has one A, between one and
@@ -20,24 +17,8 @@ const QUICK_ROWS = 32;
  * without building them.
  */
 function nothingToSay(book: IndexedBook, g: TaskGroup, maxResponsible: number, conflict: readonly boolean[]): boolean {
-  if (g.rows.length > QUICK_ROWS) return false;
-  const { keys, person, letters, department } = seen;
-  let n = 0;
-  for (const r of g.rows) {
-    const isPerson = r.personKey !== undefined;
-    const key = isPerson ? r.personKey : r.departmentKey;
-    if (key === undefined) continue;
-    let j = 0;
-    while (j < n && (keys[j] !== key || person[j] !== isPerson)) j++;
-    if (j === n) {
-      keys[n] = key;
-      person[n] = isPerson;
-      letters[n] = 0;
-      department[n] = r.department ?? (isPerson ? book.people.get(key)?.department : undefined);
-      n++;
-    }
-    letters[j]! |= r.raci;
-  }
+  const n = scan.gather(g.rows);
+  const { keys, person, letters, first } = scan;
   let accountable = 0;
   let responsible = 0;
   let dept: string | undefined;
@@ -46,7 +27,8 @@ function nothingToSay(book: IndexedBook, g: TaskGroup, maxResponsible: number, c
     if (l & RACI.A) accountable++;
     if (l & RACI.R) {
       responsible++;
-      const d = department[j];
+      // A holder's department as holders() takes it: its first row's, else the Staff sheet's.
+      const d = first[j]!.department ?? (person[j] ? book.people.get(keys[j]!)?.department : undefined);
       if (d !== undefined) {
         if (dept === undefined) dept = d;
         else if (d !== dept) return false;

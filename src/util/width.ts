@@ -117,10 +117,7 @@ export function truncate(text: string, width: number): string {
   return out;
 }
 
-// A line may not start with closing punctuation nor end with opening punctuation (CJK and ASCII).
-const NO_BREAK_BEFORE = /^[,.:;!?%)\]}、。，．：；！？）」』】》〉…’”]/u;
-const NO_BREAK_AFTER = /[([{（「『【《〈‘“]$/u;
-/** The same marks by code point, for text split by code point. */
+// A line may not start with closing punctuation nor end with opening punctuation (CJK and ASCII), by code point.
 const NO_BREAK_BEFORE_CP = new Set([...',.:;!?%)]}、。，．：；！？）」』】》〉…’”'].map((c) => c.codePointAt(0)!));
 const NO_BREAK_AFTER_CP = new Set([...'([{（「『【《〈‘“'].map((c) => c.codePointAt(0)!));
 
@@ -149,6 +146,13 @@ export function breakUnits(text: string): string[] {
   return units;
 }
 
+/** The last code point of a non-empty text (a surrogate pair read whole). */
+function lastCodePoint(text: string): number {
+  const low = text.charCodeAt(text.length - 1);
+  const high = text.length > 1 ? text.charCodeAt(text.length - 2) : 0;
+  return low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff ? text.codePointAt(text.length - 2)! : low;
+}
+
 /** breakUnits for text with characters of several code points (and, in the test, for any text). */
 export function breakClusters(chars: Iterable<string>): string[] {
   const units: string[] = [];
@@ -159,7 +163,7 @@ export function breakClusters(chars: Iterable<string>): string[] {
     const breakHere =
       unit !== '' &&
       !space &&
-      (prev === ' ' || ((displayWidth(prev) === 2 || displayWidth(ch) === 2) && !NO_BREAK_BEFORE.test(ch) && !NO_BREAK_AFTER.test(prev)));
+      (prev === ' ' || ((displayWidth(prev) === 2 || displayWidth(ch) === 2) && !NO_BREAK_BEFORE_CP.has(ch.codePointAt(0)!) && !NO_BREAK_AFTER_CP.has(lastCodePoint(prev))));
     if (breakHere) {
       units.push(unit);
       unit = '';

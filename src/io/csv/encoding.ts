@@ -210,3 +210,6 @@ function isCommon(c: number): boolean {
  * are (csv-parse would otherwise take the first line's end for all and glue the other lines).
  */
 export const RECORD_ENDS = ['\r\n', '\n', '\r'];
+
+/** Excel's `sep=;` first line, which names the delimiter and is no row (ended as any record is). */
+export const SEP_LINE = /^sep=(.)(?:\r\n|\n|\r)/i;

@@ -11,7 +11,7 @@ import { InputError } from '../../model/errors.js';
 import { neutralize } from '../../util/safe-text.js';
 import type { CellValue } from '../xlsx/patch.js';
 import { decodeCsv } from './read.js';
-import { RECORD_ENDS } from './encoding.js';
+import { RECORD_ENDS, SEP_LINE } from './encoding.js';
 
 export interface CsvPatch {
   bytes: Buffer;
@@ -25,7 +25,7 @@ export interface CsvPatch {
 export function patchCsv(original: Buffer, file: string, delimiter: string, edits: Map<number, Map<number, CellValue>>, options: { encoding?: string; raw?: boolean } = {}): CsvPatch {
   const { text, encoding } = decodeCsv(original, file, options.encoding);
   const bom = original[0] === 0xef && original[1] === 0xbb && original[2] === 0xbf ? 'utf8' : original[0] === 0xff && original[1] === 0xfe ? 'le' : original[0] === 0xfe && original[1] === 0xff ? 'be' : undefined;
-  const sep = /^sep=(.)(?:\r\n|\n|\r)/i.exec(text);
+  const sep = SEP_LINE.exec(text);
   const head = sep ? sep[0] : '';
   const body = text.slice(head.length);
   const parsed = parse(body, { delimiter, relax_column_count: true, relax_quotes: true, record_delimiter: RECORD_ENDS, skip_empty_lines: false, raw: true }) as unknown as { record: string[]; raw: string }[];
@@ -99,7 +99,7 @@ function cellText(v: CellValue, raw = false): string {
 
 function reparse(bytes: Buffer, file: string, delimiter: string, encoding: string): string[][] {
   const { text } = decodeCsv(bytes, file, encoding);
-  const sep = /^sep=(.)(?:\r\n|\n|\r)/i.exec(text);
+  const sep = SEP_LINE.exec(text);
   return parse(sep ? text.slice(sep[0].length) : text, { delimiter, relax_column_count: true, relax_quotes: true, record_delimiter: RECORD_ENDS, skip_empty_lines: false }) as string[][];
 }
 

@@ -8,7 +8,7 @@ import type { RawRow } from '../../model/cell.js';
 import { InputError, UsageError } from '../../model/errors.js';
 import { checkInputFile, readStart, type InputFile } from '../input-file.js';
 import type { RowOptions, SheetSource } from '../source.js';
-import { chooseEncoding, decodeAll, InvalidUtf8, lineOf, RECORD_ENDS, SAMPLE_BYTES, type EncodingPlan } from './encoding.js';
+import { chooseEncoding, decodeAll, InvalidUtf8, lineOf, RECORD_ENDS, SEP_LINE, SAMPLE_BYTES, type EncodingPlan } from './encoding.js';
 import { streamCsvRows } from './stream.js';
 
 export { looksBinary } from './encoding.js';
@@ -56,7 +56,7 @@ export async function readCsvSheet(path: string, options: CsvOptions & ReadLimit
   const text = decodeHead(headBytes, plan, complete && headBytes === head);
   let delimiter = options.delimiter === undefined ? undefined : parseDelimiterOption(options.delimiter);
   // Excel's `sep=;` first line names the delimiter and is not shown as a row.
-  const sep = /^sep=(.)(?:\r\n|\n|\r)/i.exec(text);
+  const sep = SEP_LINE.exec(text);
   if (sep) delimiter ??= sep[1]!;
   const body = sep ? text.slice(sep[0].length) : text;
   delimiter ??= sniffDelimiter(body, path, !(complete && headBytes === head));
