@@ -1,2 +1,4 @@
 #!/usr/bin/env node
-import '../dist/kam.mjs';
+import { runBundle } from './bundle.js';
+
+runBundle();

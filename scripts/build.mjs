@@ -1,25 +1,51 @@
 // npm run build: tsc writes dist/ (types checked, one .js per module: the library entry points and
-// the scripts import these), then esbuild joins the command line into one file, dist/kam.mjs, which
-// bin/kam.js runs. One file because Node loads ~190 ES modules one by one: resolving, reading and
-// compiling them took ~0.3 s of every run, the bundle ~0.1 s (docs/performance.md, "Startup").
-// exceljs (xlsx writing) and @inquirer/prompts (kam init's questions) stay outside: they are
-// imported only by the commands that need them.
+// the scripts import these), then esbuild joins the command line into one file, dist/kam.cjs, which
+// bin/kam.js runs (bin/bundle.js). One file because Node loads ~190 ES modules one by one:
+// resolving, reading and compiling them took ~0.3 s of every run, the bundle ~0.1 s; and a V8 code
+// cache of it, made by a warm run of the built command line, saves most of what is left of
+// compiling (docs/performance.md, "Startup"). exceljs (xlsx writing) and @inquirer/prompts (kam
+// init's questions) stay outside: they are imported only by the commands that need them.
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+// No bundle or cache of an earlier build survives a failed one.
+if (existsSync(dist)) for (const f of readdirSync(dist)) if (/^kam(?:-[0-9a-f]+)?\.(?:cjs|mjs|cache)$/.test(f)) rmSync(join(dist, f));
 execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
-await build({
-  entryPoints: [join(root, 'dist', 'cli', 'main.js')],
-  outfile: join(root, 'dist', 'kam.mjs'),
+const externals = ['exceljs', '@inquirer/prompts'];
+const out = await build({
+  entryPoints: [join(dist, 'cli', 'main.js')],
+  write: false,
+  outfile: join(dist, 'kam.cjs'),
   bundle: true,
   platform: 'node',
-  format: 'esm',
+  // CommonJS, run as a function by bin/bundle.js: the form vm.Script compiles with a code cache.
+  format: 'cjs',
   target: 'node20',
-  external: ['exceljs', '@inquirer/prompts'],
-  // CommonJS packages in the bundle (iconv-lite, jschardet, cli-table3) call require().
-  banner: { js: "import { createRequire as __kamRequire } from 'node:module'; const require = __kamRequire(import.meta.url);" },
+  external: externals,
+  // The one use, src/cli/paths.ts: the bundle's own URL, given by bin/bundle.js.
+  define: { 'import.meta.url': '__kamUrl' },
   logLevel: 'warning',
 });
+// import() of exceljs and @inquirer/prompts goes through bin/bundle.js (an ES module: they resolve
+// from kam's package): code compiled by vm.Script with a code cache cannot import() itself.
+let code = out.outputFiles[0].text;
+for (const name of externals) code = code.replaceAll(`import(${JSON.stringify(name)})`, `__kamImport(${JSON.stringify(name)})`);
+if (/\bimport\(/.test(code)) throw new Error('build: an import() in the bundle that bin/bundle.js does not provide');
+// The build's id leads the bundle and names its code cache: a cache is only ever read with its bundle.
+const id = createHash('sha256').update(code).digest('hex').slice(0, 16);
+writeFileSync(join(dist, 'kam.cjs'), `/* kam build ${id} */\n${code}`);
+// The warm run: kam check of a shipped example (reading, rules, scoring, JSON), whose compiled
+// functions V8 writes to the cache at exit. Its findings' exit code (1) is expected.
+const warm = join(root, 'scripts', 'warm-cache.mjs');
+try {
+  execFileSync(process.execPath, [warm, 'check', join(root, 'examples', 'accounts-zh.xlsx'), '--format', 'json', '--as-of', '2025-11-15', '-q'], { cwd: root, stdio: 'ignore' });
+} catch (err) {
+  if (err.status !== 1) throw err;
+}
+if (!readdirSync(dist).includes(`kam-${id}.cache`)) throw new Error('build: the warm run wrote no code cache');

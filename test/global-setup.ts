@@ -1,4 +1,4 @@
-// The end-to-end tests spawn bin/kam.js, which runs the built dist/kam.mjs: build it once first.
+// The end-to-end tests spawn bin/kam.js, which runs the built dist/kam.cjs: build it once first.
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 

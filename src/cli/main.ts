@@ -19,4 +19,7 @@ for (const [signal, code] of Object.entries(SIGNALS)) {
   });
 }
 
-process.exitCode = await runCli(process.argv.slice(2), processContext());
+// No top-level await: the bundle is a CommonJS function (bin/bundle.js).
+void runCli(process.argv.slice(2), processContext()).then((code) => {
+  process.exitCode = code;
+});

@@ -1,6 +1,7 @@
 /**
  * Files shipped with kam (package.json, templates/), found from wherever the running code is: the
- * sources under test, dist/ as tsc writes it, or the single bundled file dist/kam.mjs.
+ * sources under test, dist/ as tsc writes it, or the single bundled file dist/kam.cjs
+ * (where import.meta.url is the bundle's URL, given by bin/bundle.js).
  */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';

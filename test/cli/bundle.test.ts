@@ -1,5 +1,6 @@
-// bin/kam.js runs one bundled file, dist/kam.mjs (scripts/build.mjs): the files kam ships beside it
-// (package.json, templates/) must be found from there as from the sources.
+// bin/kam.js runs one bundled file, dist/kam.cjs (scripts/build.mjs), with the V8 code cache the build
+// made for it (bin/bundle.js): the files kam ships beside it (package.json, templates/) must be found
+// from there as from the sources, and a cache that is not the bundle's must change nothing.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -9,9 +10,20 @@ import { BIN, EXAMPLES, ROOT } from '../helpers/cli.js';
 
 describe('the bundled command line', () => {
   it('is what bin/kam.js runs, one file with no import of kam modules', () => {
-    expect(readFileSync(BIN, 'utf8')).toContain("import '../dist/kam.mjs'");
-    const bundle = readFileSync(join(ROOT, 'dist', 'kam.mjs'), 'utf8');
-    expect(bundle).not.toMatch(/from ["']\.\.?\//);
+    expect(readFileSync(BIN, 'utf8')).toContain("from './bundle.js'");
+    const bundle = readFileSync(join(ROOT, 'dist', 'kam.cjs'), 'utf8');
+    expect(bundle).toMatch(/^\/\* kam build [0-9a-f]{16} \*\//);
+    expect(bundle).not.toMatch(/require\(["']\.\.?\//);
+    // exceljs and @inquirer/prompts are imported through bin/bundle.js, nothing else.
+    expect(bundle).not.toMatch(/\bimport\(/);
+    expect(bundle.match(/__kamImport\("[^"]+"\)/g)?.sort()).toEqual(['__kamImport("@inquirer/prompts")', '__kamImport("exceljs")']);
+  });
+
+  it('runs with the code cache the build made for it', async () => {
+    const { compileBundle } = (await import(join(ROOT, 'bin', 'bundle.js'))) as { compileBundle: () => { cached: boolean; cacheFile?: string } };
+    const { cached, cacheFile } = compileBundle();
+    expect(cacheFile).toMatch(/kam-[0-9a-f]{16}\.cache$/);
+    expect(cached).toBe(true);
   });
 
   it('says the version of package.json', () => {
@@ -31,12 +43,37 @@ describe('the bundled command line', () => {
     const dir = tempDir('kam-renamed-');
     for (const part of ['bin', 'templates']) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
     mkdirSync(join(dir, 'dist'));
-    cpSync(join(ROOT, 'dist', 'kam.mjs'), join(dir, 'dist', 'kam.mjs'));
+    cpSync(join(ROOT, 'dist', 'kam.cjs'), join(dir, 'dist', 'kam.cjs'));
     symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: '@acme/kam', version: '9.9.9', type: 'module', bin: { kam: 'bin/kam.js' } }));
     const bin = join(dir, 'bin', 'kam.js');
     expect(execFileSync(process.execPath, [bin, '--version'], { encoding: 'utf8' }).trim()).toBe('9.9.9');
     const out = execFileSync(process.execPath, [bin, 'tier', join(EXAMPLES, 'accounts-en.xlsx'), '--format', 'json', '--as-of', '2025-11-15', '-q'], { encoding: 'utf8' });
     expect((JSON.parse(out) as { accounts: unknown[] }).accounts.length).toBeGreaterThan(10);
+  });
+
+  it('runs the same with no cache, the cache of another build, or a damaged one', () => {
+    const reference = execFileSync(process.execPath, [BIN, 'tier', join(EXAMPLES, 'accounts-zh.xlsx'), '--format', 'json', '--as-of', '2025-11-15', '-q'], { encoding: 'utf8' });
+    const bundle = readFileSync(join(ROOT, 'dist', 'kam.cjs'), 'utf8');
+    const id = /^\/\* kam build ([0-9a-f]{16})/.exec(bundle)![1]!;
+    const cache = readFileSync(join(ROOT, 'dist', `kam-${id}.cache`));
+    const other = id.replace(/^./, (c) => (c === '0' ? '1' : '0'));
+    const caches: [string, Buffer | undefined][] = [
+      ['none', undefined],
+      [`kam-${other}.cache`, cache],
+      [`kam-${id}.cache`, Buffer.concat([cache.subarray(0, 64), Buffer.alloc(4096, 7)])],
+    ];
+    for (const [name, data] of caches) {
+      const dir = tempDir('kam-cache-');
+      cpSync(join(ROOT, 'bin'), join(dir, 'bin'), { recursive: true });
+      cpSync(join(ROOT, 'templates'), join(dir, 'templates'), { recursive: true });
+      cpSync(join(ROOT, 'package.json'), join(dir, 'package.json'));
+      mkdirSync(join(dir, 'dist'));
+      cpSync(join(ROOT, 'dist', 'kam.cjs'), join(dir, 'dist', 'kam.cjs'));
+      if (data) writeFileSync(join(dir, 'dist', name), data);
+      symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+      const run = execFileSync(process.execPath, [join(dir, 'bin', 'kam.js'), 'tier', join(EXAMPLES, 'accounts-zh.xlsx'), '--format', 'json', '--as-of', '2025-11-15', '-q'], { encoding: 'utf8' });
+      expect(run, name).toBe(reference);
+    }
   });
 });

@@ -22,17 +22,26 @@ export function findingJson(f: Finding, lang: Lang, tiers: CheckReport['tiers'])
 /** `check` and `gaps` in the §8b shape. */
 export function* findingsJson(report: CheckReport | GapsReport, ctx: ReportContext): Generator<string> {
   const { lang } = ctx;
-  // Written key by key: the same text as JSON.stringify(…, null, 2), at a fraction of the cost.
-  const indent = (value: Record<string, unknown>): string => {
-    let out = '{';
-    let first = true;
-    for (const k in value) {
-      out += `${first ? '\n' : ',\n'}      "${k}": ${JSON.stringify(value[k])}`;
-      first = false;
-    }
-    return `${out}\n    }`;
-  };
   yield `{\n  "file": ${JSON.stringify(report.file)},\n  "asOf": ${JSON.stringify(report.asOf)},\n  "summary": ${JSON.stringify(report.summary, null, 2).replace(/\n/g, '\n  ')},\n  "findings": [`;
-  for (let i = 0; i < report.findings.length; i++) yield `${i === 0 ? '' : ','}\n    ${indent(findingJson(report.findings[i]!, lang, report.tiers))}`;
+  for (let i = 0; i < report.findings.length; i++) yield `${i === 0 ? '' : ','}\n    ${findingText(report.findings[i]!, lang, report.tiers)}`;
   yield `${report.findings.length > 0 ? '\n  ' : ''}]\n}\n`;
+}
+
+/**
+ * A finding as {@link findingJson} indented by JSON.stringify(…, null, 2) inside the findings list,
+ * written field by field (no object per finding; the same text, in the same key order).
+ */
+function findingText(f: Finding, lang: Lang, tiers: CheckReport['tiers']): string {
+  const q = JSON.stringify;
+  const field = (k: string, v: unknown): string => `,\n      "${k}": ${q(v)}`;
+  let s = `{\n      "rule": ${q(f.rule)},\n      "severity": ${q(f.severity)}${field('message', findingMessage(f, lang, tiers, 'exact'))}`;
+  if (f.sheet !== undefined) s += field('sheet', f.sheet);
+  if (f.row !== undefined) s += field('row', f.row);
+  if (f.column !== undefined) s += field('column', f.column);
+  const cell = findingCell(f);
+  if (cell !== undefined && f.row !== undefined) s += field('cell', cell);
+  if (f.account !== undefined) s += field('account', f.account);
+  if (f.person !== undefined) s += field('person', f.person);
+  if (f.task !== undefined) s += field('task', f.task);
+  return `${s}\n    }`;
 }
