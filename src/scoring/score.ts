@@ -7,7 +7,7 @@ import { InputError, type Params } from '../model/errors.js';
 import type { Finding } from '../model/finding.js';
 import type { IsoDate } from '../util/date.js';
 import { type CriterionInput } from './methods.js';
-import { computeTiers, normalizeWeights, type TieredAccount, type TierSummary } from './tier.js';
+import { computeTiers, normalizeWeights, type TierAccountInput, type TieredAccount, type TierSummary } from './tier.js';
 import type { MethodResult } from './methods.js';
 import { tierRecognizer, type TierDef } from '../model/tier.js';
 import type { AccountsTable } from '../model/account.js';
@@ -97,17 +97,15 @@ export function scoreAccounts(table: AccountsTable, config: ResolvedConfig, asOf
   const recognize = tierRecognizer(config.tiers);
   const tierCol = layout.byKey.get('tier');
   const overrideCol = layout.byKey.get('tier_override');
-  const recognized = accounts.map((a) => {
-    const read = (text: string | undefined, col: Column | undefined): string | undefined => {
-      if (text === undefined || !col) return undefined;
-      const id = recognize(text);
-      if (id === undefined) {
-        findings.push(cellFinding('schema/invalid-value', layout, a.row, col, { header: col.header, value: text, expected: 'tier' }, { account: a.name }));
-      }
-      return id;
-    };
-    return { recorded: read(a.tier, tierCol), pinned: read(a.tierOverride, overrideCol) };
-  });
+  const read = (a: (typeof accounts)[number], text: string | undefined, col: Column | undefined): string | undefined => {
+    if (text === undefined || !col) return undefined;
+    const id = recognize(text);
+    if (id === undefined) {
+      findings.push(cellFinding('schema/invalid-value', layout, a.row, col, { header: col.header, value: text, expected: 'tier' }, { account: a.name }));
+    }
+    return id;
+  };
+  const recognized = accounts.map((a) => ({ recorded: read(a, a.tier, tierCol), pinned: read(a, a.tierOverride, overrideCol) }));
   const promote = config.promote.flatMap((p) => {
     const cv = columnValues(table, p.column, asOf);
     if (!cv) {
@@ -117,14 +115,14 @@ export function scoreAccounts(table: AccountsTable, config: ResolvedConfig, asOf
     return [{ tier: p.tier, min: p.min, values: cv.values }];
   });
   const outcome = computeTiers(
-    accounts.map((a, i) => ({
-      name: a.name,
-      ...(a.id !== undefined ? { id: a.id } : {}),
-      ...(recognized[i]!.recorded !== undefined ? { recordedTier: recognized[i]!.recorded } : {}),
-      ...(recognized[i]!.pinned !== undefined ? { pinnedTier: recognized[i]!.pinned } : {}),
-      ...(a.numbers.annual_revenue !== undefined ? { revenue: a.numbers.annual_revenue } : {}),
-      periods: a.periods,
-    })),
+    accounts.map((a, i): TierAccountInput => {
+      const input: TierAccountInput = { name: a.name, periods: a.periods };
+      if (a.id !== undefined) input.id = a.id;
+      if (recognized[i]!.recorded !== undefined) input.recordedTier = recognized[i]!.recorded;
+      if (recognized[i]!.pinned !== undefined) input.pinnedTier = recognized[i]!.pinned;
+      if (a.numbers.annual_revenue !== undefined) input.revenue = a.numbers.annual_revenue;
+      return input;
+    }),
     { method, normalize: config.scoring.normalize, tiers: config.tiers, criteria, cutoffs: config.scoring.abc.cutoffs, promote },
   );
   return {
@@ -139,7 +137,8 @@ export function scoreAccounts(table: AccountsTable, config: ResolvedConfig, asOf
     accounts: outcome.accounts.map((t) => {
       const a = accounts[t.index]!;
       // Extended in place: a copy per account costs real memory on a 100,000-account book.
-      const row = Object.assign(t, { row: a.row }) as TierRow;
+      const row = t as TierRow;
+      row.row = a.row;
       if (a.tier !== undefined) row.recordedText = a.tier;
       if (a.numbers.annual_revenue !== undefined) row.revenue = a.numbers.annual_revenue;
       return row;

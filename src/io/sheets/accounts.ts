@@ -8,7 +8,7 @@ import { findColumn } from '../table/columns.js';
 import { invalidValue } from '../table/findings.js';
 import type { SheetSource } from '../source.js';
 import { scanTable, type TableOptions } from '../table/scan.js';
-import { parseNumber, parseText } from '../../parse/values.js';
+import { parseNumber, parseText, type Parsed } from '../../parse/values.js';
 import { DateColumn } from '../table/dates.js';
 import type { Column, Layout } from '../../model/table.js';
 import { byCell, cellFinding } from '../../model/finding.js';
@@ -80,6 +80,20 @@ function accountMapper(
   const dates = { last_contact: new DateColumn(layout.date1904), since: new DateColumn(layout.date1904) };
   finish.push(() => [...dates.last_contact.finish(), ...dates.since.finish()]);
   const idCol = col('id');
+  // The columns looked up once, not per row; a text column's words (an owner, a region, a tier)
+  // repeat down the column: each text read once (parseText of a text cell depends on its text alone).
+  const texts = TEXT_COLUMNS.flatMap((key) => {
+    const c = col(key);
+    return c ? [{ field: key === 'tier_override' ? ('tierOverride' as const) : key, c, read: textReader(layout.date1904) }] : [];
+  });
+  const numbers = ACCOUNT_NUMBER_COLUMNS.flatMap((key) => {
+    const c = col(key);
+    return c ? [{ key, c, ctx: { scale: c.scale } }] : [];
+  });
+  const dated = (['last_contact', 'since'] as const).flatMap((key) => {
+    const c = col(key);
+    return c ? [{ c, field: key === 'last_contact' ? ('lastContact' as const) : ('since' as const), column: dates[key] }] : [];
+  });
   return (row, cells) => {
     if (!nameCol) return;
     const name = parseText(cells[nameCol.index], layout.date1904);
@@ -99,28 +113,21 @@ function accountMapper(
     } else {
       seen.set(account.key, row);
     }
-    for (const key of TEXT_COLUMNS) {
-      const c = col(key);
-      if (!c) continue;
-      const t = parseText(cells[c.index], layout.date1904);
+    for (const { field, c, read } of texts) {
+      const t = read(cells[c.index]);
       if (!t) continue;
-      if (!t.ok) findings.push(invalidValue(t, cells[c.index], layout, row, c, about));
-      else if (!isPlaceholder(t.value)) account[key === 'tier_override' ? 'tierOverride' : key] = t.value;
+      if (!t.parsed.ok) findings.push(invalidValue(t.parsed, cells[c.index], layout, row, c, about));
+      else if (t.value !== undefined) account[field] = t.value;
     }
-    for (const key of ACCOUNT_NUMBER_COLUMNS) {
-      const c = col(key);
-      if (!c) continue;
-      const n = parseNumber(cells[c.index], { scale: c.scale });
+    for (const { key, c, ctx } of numbers) {
+      const n = parseNumber(cells[c.index], ctx);
       if (n?.ok) account.numbers[key] = n.value;
       else if (n) findings.push(invalidValue(n, cells[c.index], layout, row, c, about));
     }
-    for (const key of ['last_contact', 'since'] as const) {
-      const c = col(key);
-      if (!c) continue;
-      const field = key === 'last_contact' ? 'lastContact' : 'since';
-      const d = dates[key].read(cells[c.index]);
+    for (const { c, field, column } of dated) {
+      const d = column.read(cells[c.index]);
       if (d?.ok) account[field] = d.value;
-      else if (d && DateColumn.ambiguous(d)) dates[key].defer(cells[c.index]!, (v) => void (account[field] = v), invalidValue(d, cells[c.index], layout, row, c, about));
+      else if (d && DateColumn.ambiguous(d)) column.defer(cells[c.index]!, (v) => void (account[field] = v), invalidValue(d, cells[c.index], layout, row, c, about));
       else if (d) findings.push(invalidValue(d, cells[c.index], layout, row, c, about));
     }
     for (const p of periods) {
@@ -135,5 +142,30 @@ function accountMapper(
       Object.defineProperty(account.extra, name, { value: n?.ok ? n.value : undefined, enumerable: true, writable: true, configurable: true });
     }
     accounts.push(account);
+  };
+}
+
+/** A text cell read: what parseText gives, and the value kept (none for a placeholder such as `-` or `待定`). */
+interface TextRead {
+  parsed: Parsed<string>;
+  value: string | undefined;
+}
+
+/** parseText and the placeholder test of a column's cells, each text cell's text once. */
+function textReader(date1904: boolean): (cell: Cell | undefined) => TextRead | undefined {
+  const read = (cell: Cell | undefined): TextRead | undefined => {
+    const parsed = parseText(cell, date1904);
+    return parsed && { parsed, value: parsed.ok && !isPlaceholder(parsed.value) ? parsed.value : undefined };
+  };
+  const seen = new Map<string, TextRead | undefined>();
+  return (cell) => {
+    if (cell?.t !== 's') return read(cell);
+    let r = seen.get(cell.v);
+    if (r === undefined && !seen.has(cell.v)) {
+      r = read(cell);
+      // A column of distinct texts (notes, addresses) is not remembered past this many.
+      if (seen.size < 4096) seen.set(cell.v, r);
+    }
+    return r;
   };
 }
