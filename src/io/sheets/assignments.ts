@@ -63,18 +63,14 @@ export async function readAssignments(source: SheetSource, options: TableOptions
       return lastKey;
     };
   };
-  const accountKey = keyer();
-  const taskKey = keyer();
-  const personKey = keyer();
-  const departmentKey = keyer();
   // A column holds few distinct words (or the same one row after row): each text parsed once, per
   // column. A shared-string cell is one object for one text, so a cell like the row above's is
   // known at once (an account's rows follow each other), and any other text is looked up.
-  const memo = <T>(parse: (cell: Cell | undefined) => Parsed<T> | undefined) => {
-    const seen = new Map<string, Parsed<T> | undefined>();
+  const memo = <R>(parse: (cell: Cell | undefined) => R | undefined) => {
+    const seen = new Map<string, R | undefined>();
     let last: Extract<Cell, { t: 's' }> | undefined;
-    let lastParsed: Parsed<T> | undefined;
-    return (cell: Cell | undefined): Parsed<T> | undefined => {
+    let lastParsed: R | undefined;
+    return (cell: Cell | undefined): R | undefined => {
       if (cell?.t !== 's') return parse(cell);
       // (A CSV field is a new string each time: the same text as the row above's, compared.)
       if (cell === last || cell.v === last?.v) return lastParsed;
@@ -89,11 +85,19 @@ export async function readAssignments(source: SheetSource, options: TableOptions
     };
   };
   const parseCellText = (cell: Cell | undefined) => parseText(cell, options.date1904);
+  // The columns of names carry their folded key with the text (one lookup a cell, not two).
+  const keyedText = (): ((cell: Cell | undefined) => Keyed | undefined) => {
+    const keyOf = keyer();
+    return (cell) => {
+      const p = parseCellText(cell);
+      return p?.ok ? { ok: true, value: p.value, key: keyOf(p.value) } : p;
+    };
+  };
   const textOf = memo(parseCellText);
-  const accountOf = memo(parseCellText);
-  const taskOf = memo(parseCellText);
-  const personOf = memo(parseCellText);
-  const departmentOf = memo(parseCellText);
+  const accountOf = memo(keyedText());
+  const taskOf = memo(keyedText());
+  const personOf = memo(keyedText());
+  const departmentOf = memo(keyedText());
   const raciOf = memo(parseRaci);
   const frequencyOf = memo(parseFrequency);
   const statusOf = memo(parseStatus);
@@ -126,7 +130,7 @@ export async function readAssignments(source: SheetSource, options: TableOptions
       return;
     }
     if (cols.nameCol) {
-      const k = key(account.value);
+      const k = account.key;
       if (!named.has(k)) {
         const name = textOf(cells[cols.nameCol.index]);
         const tier = cols.tierCol ? textOf(cells[cols.tierCol.index]) : undefined;
@@ -137,9 +141,9 @@ export async function readAssignments(source: SheetSource, options: TableOptions
     const a: Assignment = {
       row,
       account: account.value,
-      accountKey: accountKey(account.value),
+      accountKey: account.key,
       task: task.value,
-      taskKey: taskKey(task.value),
+      taskKey: task.key,
       person: undefined,
       personKey: undefined,
       department: undefined,
@@ -151,22 +155,20 @@ export async function readAssignments(source: SheetSource, options: TableOptions
       status: undefined,
       locked: false,
     };
-    const bad = (p: Extract<Parsed<unknown>, { ok: false }>, c: Column): void => {
-      rowFindings.push(invalidValue(p, cells[c.index], layout, row, c, { account: a.account, task: a.task, ...(a.person ? { person: a.person } : {}) }));
-    };
+    const bad = (p: Extract<Parsed<unknown>, { ok: false }>, c: Column): void => badCell(rowFindings, p, cells, layout, row, c, a);
     const { personCol, deptCol, raciCol, dueCol, freqCol, hoursCol, statusCol, lockedCol } = cols;
     if (personCol) {
       const p = personOf(cells[personCol.index]);
       if (p?.ok) {
         a.person = p.value;
-        a.personKey = personKey(p.value);
+        a.personKey = p.key;
       } else if (p) bad(p, personCol);
     }
     if (deptCol) {
       const p = departmentOf(cells[deptCol.index]);
       if (p?.ok) {
         a.department = p.value;
-        a.departmentKey = departmentKey(p.value);
+        a.departmentKey = p.key;
       } else if (p) bad(p, deptCol);
     }
     if (raciCol) {
@@ -228,4 +230,12 @@ export async function readAssignments(source: SheetSource, options: TableOptions
   // Dates that waited for their column's order are reported in row order with the rest.
   for (const f of late.length > 0 ? rowFindings.concat(late).sort(byCell) : rowFindings) findings.push(f);
   return { layout, assignments, findings, ...(named.size > 0 ? { accounts: [...named.values()] } : {}) };
+}
+
+/** A text of a column of names read, with its folded key; or why it does not read. */
+type Keyed = { ok: true; value: string; key: string } | Extract<Parsed<string>, { ok: false }>;
+
+/** The finding for a cell of an assignment row that does not read. */
+function badCell(findings: Finding[], p: Extract<Parsed<unknown>, { ok: false }>, cells: (Cell | undefined)[], layout: Layout, row: number, c: Column, a: Assignment): void {
+  findings.push(invalidValue(p, cells[c.index], layout, row, c, { account: a.account, task: a.task, ...(a.person ? { person: a.person } : {}) }));
 }

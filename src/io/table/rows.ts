@@ -2,7 +2,7 @@
  * Rows that are no records: blank rows, totals rows (`合计`), and rows that label rather than
  * record (section labels, notes under a table, sign-off lines).
  */
-import { isBlank, type RawRow } from '../../model/cell.js';
+import { isBlank, type Cell, type RawRow } from '../../model/cell.js';
 import { fold } from '../../util/text.js';
 import { toSimplified } from '../../util/hant.js';
 
@@ -27,10 +27,26 @@ function isTotalsRow(row: RawRow): boolean {
   let seen = 0;
   for (const c of row.cells) {
     if (isBlank(c)) continue;
-    if (c!.t === 's' && c!.v.length <= 32 && TOTALS_WORD.test(c!.v) && TOTALS.test(toSimplified(fold(c!.v)).replace(/\s+/g, ''))) return true;
+    if (isTotalsCell(c!, seen)) return true;
     if (++seen >= 2) return false;
   }
   return false;
+}
+
+/**
+ * The last cell looked at first and second in a row, and whether it is a totals word: the rows
+ * of an account repeat its id and name, one cell object for one shared string (cells are never
+ * changed), so most rows are known without a regular expression.
+ */
+const lastCells: (Cell | undefined)[] = [undefined, undefined];
+const lastTotals = [false, false];
+
+function isTotalsCell(c: Cell, at: number): boolean {
+  if (c === lastCells[at]) return lastTotals[at]!;
+  const totals = c.t === 's' && c.v.length <= 32 && TOTALS_WORD.test(c.v) && TOTALS.test(toSimplified(fold(c.v)).replace(/\s+/g, ''));
+  lastCells[at] = c;
+  lastTotals[at] = totals;
+  return totals;
 }
 
 /**
