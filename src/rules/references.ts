@@ -4,16 +4,24 @@ import type { Finding } from '../model/finding.js';
 import { fold } from '../util/text.js';
 import type { IndexedBook } from '../book/book.js';
 import { sheetOf } from '../model/assignment.js';
+import type { Account } from '../model/account.js';
 
 /** ref/unknown-account, ref/ambiguous-account, ref/unknown-person, ref/inactive-person, ref/unknown-department. */
 export function referenceRules(book: IndexedBook): Finding[] {
   const out: Finding[] = [];
   const t = book.assignments;
   if (t) {
+    // An account's rows follow each other: its lookups are kept for the next row.
+    let lastKey: string | undefined;
+    let account: Account | undefined;
+    let shared: Account[] | undefined;
     for (const a of book.rows) {
-      const account = book.accountIndex.get(a.accountKey);
+      if (a.accountKey !== lastKey) {
+        lastKey = a.accountKey;
+        account = book.accountIndex.get(a.accountKey);
+        shared = book.sharedNames.get(a.accountKey);
+      }
       const unknownAccount = book.accounts !== undefined && !account;
-      const shared = book.sharedNames.get(a.accountKey);
       const p = book.staff && a.person !== undefined && a.personKey !== undefined ? book.people.get(a.personKey) : undefined;
       const personGap = book.staff !== undefined && a.person !== undefined && a.personKey !== undefined && (!p || !p.active);
       const unknownDepartment = book.departments !== undefined && a.department !== undefined && !book.departments.has(a.departmentKey!);

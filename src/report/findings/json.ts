@@ -36,7 +36,8 @@ function findingText(f: Finding, lang: Lang, tiers: CheckReport['tiers']): strin
   const field = (k: string, v: unknown): string => `,\n      "${k}": ${q(v)}`;
   let s = `{\n      "rule": ${q(f.rule)},\n      "severity": ${q(f.severity)}${field('message', findingMessage(f, lang, tiers, 'exact'))}`;
   if (f.sheet !== undefined) s += field('sheet', f.sheet);
-  if (f.row !== undefined) s += field('row', f.row);
+  // A row number as JSON.stringify writes a whole number (no call for it).
+  if (f.row !== undefined) s += Number.isInteger(f.row) ? `,\n      "row": ${f.row}` : field('row', f.row);
   if (f.column !== undefined) s += field('column', f.column);
   const cell = findingCell(f);
   if (cell !== undefined && f.row !== undefined) s += field('cell', cell);
