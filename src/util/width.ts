@@ -121,28 +121,41 @@ export function truncate(text: string, width: number): string {
 const NO_BREAK_BEFORE_CP = new Set([...',.:;!?%)]}、。，．：；！？）」』】》〉…’”'].map((c) => c.codePointAt(0)!));
 const NO_BREAK_AFTER_CP = new Set([...'([{（「『【《〈‘“'].map((c) => c.codePointAt(0)!));
 
-/** The pieces a line may break after: a word with the spaces after it, or a single wide character. */
-export function breakUnits(text: string): string[] {
+/**
+ * The pieces a line may break after: a word with the spaces after it, or a single wide character.
+ * `widths`, when given, gets each piece's display width where it is the sum of its code points'
+ * (text split by code point, without ANSI codes); else it is left empty.
+ */
+export function breakUnits(text: string, widths?: number[]): string[] {
   if (JOINS.test(text)) return breakClusters(clusters(text));
+  const measure = widths !== undefined && !text.includes('\x1b');
   // Split by code point, as slices of the text.
   const units: string[] = [];
   let start = 0;
   let prev = -1;
   let prevWide = false;
+  let width = 0;
   for (let i = 0; i < text.length; ) {
     const cp = text.codePointAt(i)!;
     const next = i + (cp > 0xffff ? 2 : 1);
-    const wide = codePointWidth(cp) === 2;
+    const w = codePointWidth(cp);
+    const wide = w === 2;
     const breakHere = i > start && cp !== 32 && (prev === 32 || ((prevWide || wide) && !NO_BREAK_BEFORE_CP.has(cp) && !NO_BREAK_AFTER_CP.has(prev)));
     if (breakHere) {
       units.push(text.slice(start, i));
+      if (measure) widths.push(width);
       start = i;
+      width = 0;
     }
+    width += w;
     prev = cp;
     prevWide = wide;
     i = next;
   }
-  if (start < text.length) units.push(text.slice(start));
+  if (start < text.length) {
+    units.push(text.slice(start));
+    if (measure) widths.push(width);
+  }
   return units;
 }
 
@@ -181,6 +194,11 @@ export function breakClusters(chars: Iterable<string>): string[] {
  * opening punctuation mark; a word longer than a line is broken between its characters.
  */
 export function wrap(text: string, width: number, first = width): string[] {
+  return wrapLines(text, width, first, true);
+}
+
+/** wrap; `known`: with each piece's width as breakUnits measured it (false: measured anew, for the test of that shortcut). */
+export function wrapLines(text: string, width: number, first: number, known: boolean): string[] {
   const lines: string[] = [];
   let line = '';
   let used = 0;
@@ -190,9 +208,14 @@ export function wrap(text: string, width: number, first = width): string[] {
     line = '';
     used = 0;
   };
-  for (const unit of breakUnits(text)) {
+  // Each piece's width as it was split (when it could be): not measured again.
+  const widths: number[] = [];
+  const units = breakUnits(text, known ? widths : undefined);
+  for (let u = 0; u < units.length; u++) {
+    const unit = units[u]!;
     const word = unit.trimEnd();
-    const w = displayWidth(word);
+    const full = widths.length > 0 ? widths[u]! : -1;
+    const w = full < 0 ? displayWidth(word) : word.length === unit.length ? full : onlySpaces(unit, word.length) ? full - (unit.length - word.length) : displayWidth(word);
     if (line !== '' && used + w > limit()) flush();
     if (line === '' && w > limit()) {
       for (const ch of clusters(word)) {
@@ -206,8 +229,14 @@ export function wrap(text: string, width: number, first = width): string[] {
       continue;
     }
     line += unit;
-    used += word.length === unit.length ? w : displayWidth(unit);
+    used += word.length === unit.length ? w : full >= 0 ? full : displayWidth(unit);
   }
   if (line.trimEnd() !== '' || lines.length === 0) lines.push(line.trimEnd());
   return lines;
+}
+
+/** True when `text` from `from` on is spaces (U+0020, one column each) only. */
+function onlySpaces(text: string, from: number): boolean {
+  for (let i = from; i < text.length; i++) if (text.charCodeAt(i) !== 32) return false;
+  return true;
 }

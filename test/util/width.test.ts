@@ -1,7 +1,7 @@
 // Display width, and text cut or wrapped by it: CJK takes two columns, combining marks none, and a
 // cut never falls inside a character as shown.
 import { describe, expect, it } from 'vitest';
-import { displayWidth, pad, truncate, wrap } from '../../src/util/width.js';
+import { breakUnits, displayWidth, pad, truncate, wrap, wrapLines } from '../../src/util/width.js';
 
 const FAMILY = '👨\u200d👩\u200d👧';
 
@@ -81,5 +81,32 @@ describe('wrap', () => {
   it('breaks a word longer than a line between its characters, and takes a narrower first line', () => {
     expect(wrap('supercalifragilistic word', 8)).toEqual(['supercal', 'ifragili', 'stic', 'word']);
     expect(wrap('one two three four', 10, 4)).toEqual(['one', 'two three', 'four']);
+  });
+});
+
+describe('wrap with the widths measured as the text is split', () => {
+  // The same lines as measuring every piece anew (how wrap measured before it kept the widths).
+  it('gives the lines measuring each piece gives, on random text of every kind of character', () => {
+    const pieces = ['a', 'Zh', ' ', '  ', '华', '东', '，', '（', '）', '。', 'ＫＡ', '\u00a0', '\u3000', '\t', '😀', '\ud800', '\udc00', '-', 'responsible', '(R)', '42.82', '、'];
+    let seed = 11;
+    const next = (): number => {
+      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+      return seed / 2 ** 32;
+    };
+    for (let round = 0; round < 2000; round++) {
+      let text = '';
+      const n = Math.floor(next() * 30);
+      for (let i = 0; i < n; i++) text += pieces[Math.floor(next() * pieces.length)];
+      const width = 1 + Math.floor(next() * 24);
+      const first = 1 + Math.floor(next() * 24);
+      expect(wrapLines(text, width, first, true), JSON.stringify([text, width, first])).toEqual(wrapLines(text, width, first, false));
+    }
+  });
+
+  it('measures each piece as displayWidth does', () => {
+    const text = 'AtlanticEnergy10606号公司 (Ordinary) needs follow-up,\u00a0but 张 伟\u3000😀 x';
+    const widths: number[] = [];
+    const units = breakUnits(text, widths);
+    expect(widths).toEqual(units.map((u) => displayWidth(u)));
   });
 });
