@@ -44,8 +44,11 @@ writeFileSync(join(dist, 'kam.cjs'), `/* kam build ${id} */\n${code}`);
 // functions V8 writes to the cache at exit. Its findings' exit code (1) is expected.
 const warm = join(root, 'scripts', 'warm-cache.mjs');
 try {
-  execFileSync(process.execPath, [warm, 'check', join(root, 'examples', 'accounts-zh.xlsx'), '--format', 'json', '--as-of', '2025-11-15', '-q'], { cwd: root, stdio: 'ignore' });
+  execFileSync(process.execPath, [warm, 'check', join(root, 'examples', 'accounts-zh.xlsx'), '--format', 'json', '--as-of', '2025-11-15', '-q'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
 } catch (err) {
-  if (err.status !== 1) throw err;
+  if (err.status !== 1) {
+    process.stderr.write(err.stderr ?? '');
+    throw err;
+  }
 }
 if (!readdirSync(dist).includes(`kam-${id}.cache`)) throw new Error('build: the warm run wrote no code cache');

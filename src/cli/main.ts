@@ -19,7 +19,9 @@ for (const [signal, code] of Object.entries(SIGNALS)) {
   });
 }
 
-// No top-level await: the bundle is a CommonJS function (bin/bundle.js).
+// No top-level await: the bundle is a CommonJS function (bin/bundle.js). Until runCli settles the
+// exit code is that of a bug (3), as an unsettled top-level await would have failed the run.
+process.exitCode = 3;
 void runCli(process.argv.slice(2), processContext()).then((code) => {
   process.exitCode = code;
 });

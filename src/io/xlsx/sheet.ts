@@ -82,21 +82,15 @@ export async function* parseSheet(
       tags = sheetTags(root?.[1] ?? '');
     }
     const { prefix, rowOpen, rowClose } = tags;
-    // Searched at most once per chunk, not once per row (per row it would make the parse
-    // quadratic), and only when a row does not start where the last one ended: else the end of the
-    // sheet's data cannot come first.
-    let sheetEnd = -2;
+    // Searched once per chunk, not once per row: per row it would make the parse quadratic.
+    const sheetEnd = buf.indexOf(tags.sheetEnd, pos);
     for (;;) {
       // The next row nearly always starts where the last one ended.
-      let i = pos;
-      if (!startsAt(buf, pos, rowOpen)) {
-        if (sheetEnd === -2) sheetEnd = buf.indexOf(tags.sheetEnd, pos);
-        i = buf.indexOf(rowOpen, pos);
-        if (i < 0 || (sheetEnd >= 0 && sheetEnd < i)) {
-          if (sheetEnd >= 0) done = true;
-          pos = Math.max(pos, buf.length - rowOpen.length - 1);
-          break;
-        }
+      const i = startsAt(buf, pos, rowOpen) ? pos : buf.indexOf(rowOpen, pos);
+      if (i < 0 || (sheetEnd >= 0 && sheetEnd < i)) {
+        if (sheetEnd >= 0) done = true;
+        pos = Math.max(pos, buf.length - rowOpen.length - 1);
+        break;
       }
       if (i + rowOpen.length >= buf.length) {
         // The chunk ends right after `<row`: wait for the next one to see what follows.
