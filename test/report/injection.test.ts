@@ -149,6 +149,26 @@ describe('tables', () => {
     ]);
   });
 
+  it('json: tier escapes what a terminal acts on in every text: ids, names, criteria (tier)', () => {
+    const unsafe = '\u2028\u2029\u202e\u2066\u0085\u007f';
+    const table = accountsTable([
+      { id: `A1${unsafe}`, name: `Apex${unsafe}`, numbers: { annual_revenue: 300 } },
+      { id: 'A2', name: 'Bolt\x1b[2J', numbers: { annual_revenue: 100 } },
+    ]);
+    const report = scoreAccounts(table, config({ scoring: { criteria: [{ column: `annual_revenue`, weight: 1 }] } }), AS_OF, 'book.xlsx');
+    report.criteria[0]!.column = `Revenue${unsafe}`;
+    const out = renderText('tier', report, 'json', ctx);
+    expect(out).not.toMatch(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\x00-\x09\x0b-\x1f]/);
+    // Nothing left for the guard to escape, and the same values.
+    expect(out).toBe(safeJson(out));
+    const parsed = JSON.parse(out) as { accounts: { id: string; name: string; contributions: Record<string, number> }[] };
+    expect(parsed.accounts.map((a) => [a.id, a.name, Object.keys(a.contributions)])).toEqual([
+      [`A1${unsafe}`, `Apex${unsafe}`, [`Revenue${unsafe}`]],
+      ['A2', 'Bolt\x1b[2J', [`Revenue${unsafe}`]],
+    ]);
+    expect(out).toContain('"name": "Apex\\u2028\\u2029\\u202e\\u2066\\u0085\\u007f"');
+  });
+
   it('text: a newline in an account name or a header stays on its row (tier)', () => {
     const table = accountsTable([
       { id: 'A1', name: 'Apex\nline 2', numbers: { annual_revenue: 300 } },
