@@ -158,6 +158,7 @@ describe('tables', () => {
     const report = scoreAccounts(table, config({ scoring: { criteria: [{ column: `annual_revenue`, weight: 1 }] } }), AS_OF, 'book.xlsx');
     report.criteria[0]!.column = `Revenue${unsafe}`;
     const out = renderText('tier', report, 'json', ctx);
+    // eslint-disable-next-line no-control-regex -- raw control characters are what must not be there
     expect(out).not.toMatch(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\x00-\x09\x0b-\x1f]/);
     // Nothing left for the guard to escape, and the same values.
     expect(out).toBe(safeJson(out));
