@@ -50,11 +50,12 @@ export class HolderLetters {
       const isPerson = r.personKey !== undefined;
       const key = isPerson ? r.personKey : r.departmentKey;
       if (key === undefined) continue;
+      const place = places ? `${isPerson ? 'p' : 'd'}:${key}` : '';
       let j = 0;
-      if (places) j = places.get(`${isPerson ? 'p' : 'd'}:${key}`) ?? n;
+      if (places) j = places.get(place) ?? n;
       else while (j < n && (keys[j] !== key || person[j] !== isPerson)) j++;
       if (j === n) {
-        places?.set(`${isPerson ? 'p' : 'd'}:${key}`, n);
+        places?.set(place, n);
         keys[n] = key;
         person[n] = isPerson;
         letters[n] = 0;

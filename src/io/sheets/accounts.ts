@@ -10,6 +10,7 @@ import type { SheetSource } from '../source.js';
 import { scanTable, type TableOptions } from '../table/scan.js';
 import { parseNumber, parseText, type Parsed } from '../../parse/values.js';
 import { DateColumn } from '../table/dates.js';
+import { textMemo } from '../table/memo.js';
 import type { Column, Layout } from '../../model/table.js';
 import { byCell, cellFinding } from '../../model/finding.js';
 
@@ -151,21 +152,10 @@ interface TextRead {
   value: string | undefined;
 }
 
-/** parseText and the placeholder test of a column's cells, each text cell's text once. */
+/** parseText and the placeholder test of a column's cells, each text cell's text once (a column of distinct texts, notes or addresses, is not remembered past 4,096). */
 function textReader(date1904: boolean): (cell: Cell | undefined) => TextRead | undefined {
-  const read = (cell: Cell | undefined): TextRead | undefined => {
+  return textMemo((cell) => {
     const parsed = parseText(cell, date1904);
     return parsed && { parsed, value: parsed.ok && !isPlaceholder(parsed.value) ? parsed.value : undefined };
-  };
-  const seen = new Map<string, TextRead | undefined>();
-  return (cell) => {
-    if (cell?.t !== 's') return read(cell);
-    let r = seen.get(cell.v);
-    if (r === undefined && !seen.has(cell.v)) {
-      r = read(cell);
-      // A column of distinct texts (notes, addresses) is not remembered past this many.
-      if (seen.size < 4096) seen.set(cell.v, r);
-    }
-    return r;
-  };
+  }, 4096);
 }

@@ -12,6 +12,7 @@ import type { SheetSource } from '../source.js';
 import { scanTable, type TableOptions } from '../table/scan.js';
 import { parseBoolean, parseHours, parseText, type Parsed } from '../../parse/values.js';
 import { DateColumn } from '../table/dates.js';
+import { textMemo } from '../table/memo.js';
 import { hoursUnitOf } from '../../parse/headers.js';
 import { DEFAULT_LOAD } from '../../config/defaults.js';
 import type { Column, Layout } from '../../model/table.js';
@@ -63,27 +64,8 @@ export async function readAssignments(source: SheetSource, options: TableOptions
       return lastKey;
     };
   };
-  // A column holds few distinct words (or the same one row after row): each text parsed once, per
-  // column. A shared-string cell is one object for one text, so a cell like the row above's is
-  // known at once (an account's rows follow each other), and any other text is looked up.
-  const memo = <R>(parse: (cell: Cell | undefined) => R | undefined) => {
-    const seen = new Map<string, R | undefined>();
-    let last: Extract<Cell, { t: 's' }> | undefined;
-    let lastParsed: R | undefined;
-    return (cell: Cell | undefined): R | undefined => {
-      if (cell?.t !== 's') return parse(cell);
-      // (A CSV field is a new string each time: the same text as the row above's, compared.)
-      if (cell === last || cell.v === last?.v) return lastParsed;
-      let p = seen.get(cell.v);
-      if (p === undefined && !seen.has(cell.v)) {
-        p = parse(cell);
-        seen.set(cell.v, p);
-      }
-      last = cell;
-      lastParsed = p;
-      return p;
-    };
-  };
+  // A column holds few distinct words (or the same one row after row): each text parsed once, per column.
+  const memo = textMemo;
   const parseCellText = (cell: Cell | undefined) => parseText(cell, options.date1904);
   // The columns of names carry their folded key with the text (one lookup a cell, not two).
   const keyedText = (): ((cell: Cell | undefined) => Keyed | undefined) => {
@@ -155,7 +137,9 @@ export async function readAssignments(source: SheetSource, options: TableOptions
       status: undefined,
       locked: false,
     };
-    const bad = (p: Extract<Parsed<unknown>, { ok: false }>, c: Column): void => badCell(rowFindings, p, cells, layout, row, c, a);
+    const bad = (p: Extract<Parsed<unknown>, { ok: false }>, c: Column): void => {
+      rowFindings.push(invalidValue(p, cells[c.index], layout, row, c, { account: a.account, task: a.task, ...(a.person ? { person: a.person } : {}) }));
+    };
     const { personCol, deptCol, raciCol, dueCol, freqCol, hoursCol, statusCol, lockedCol } = cols;
     if (personCol) {
       const p = personOf(cells[personCol.index]);
@@ -235,7 +219,3 @@ export async function readAssignments(source: SheetSource, options: TableOptions
 /** A text of a column of names read, with its folded key; or why it does not read. */
 type Keyed = { ok: true; value: string; key: string } | Extract<Parsed<string>, { ok: false }>;
 
-/** The finding for a cell of an assignment row that does not read. */
-function badCell(findings: Finding[], p: Extract<Parsed<unknown>, { ok: false }>, cells: (Cell | undefined)[], layout: Layout, row: number, c: Column, a: Assignment): void {
-  findings.push(invalidValue(p, cells[c.index], layout, row, c, { account: a.account, task: a.task, ...(a.person ? { person: a.person } : {}) }));
-}

@@ -8,6 +8,7 @@ import type { Cell } from '../../model/cell.js';
 import type { Finding } from '../../model/finding.js';
 import type { IsoDate } from '../../util/date.js';
 import { dateOrderOf, parseDate, type DayMonthOrder, type Parsed } from '../../parse/values.js';
+import { textMemo } from './memo.js';
 
 interface Pending {
   cell: Cell;
@@ -22,10 +23,15 @@ export class DateColumn {
   private monthFirst = 0;
   private dayFirst = 0;
   private readonly pending: Pending[] = [];
-  /** Texts read, with what they gave (at most SEEN_TEXTS of them). */
-  private readonly seen = new Map<string, { p: Parsed<IsoDate> | undefined; order: ReturnType<typeof dateOrderOf> }>();
+  /** A text cell read, and the order it shows (each text read once, at most SEEN_TEXTS of them remembered). */
+  private readonly text: (cell: Cell | undefined) => { p: Parsed<IsoDate> | undefined; order: ReturnType<typeof dateOrderOf> };
 
-  constructor(private readonly date1904: boolean) {}
+  constructor(private readonly date1904: boolean) {
+    this.text = textMemo((cell) => {
+      const p = parseDate(cell, this.date1904);
+      return { p, order: p?.ok && cell?.t === 's' ? dateOrderOf(cell) : undefined };
+    }, SEEN_TEXTS);
+  }
 
   /**
    * Reads one cell. An ambiguous date (`11/3/2025`) comes back as a failure whose reason starts
@@ -34,12 +40,7 @@ export class DateColumn {
   read(cell: Cell | undefined): Parsed<IsoDate> | undefined {
     if (cell?.t !== 's') return parseDate(cell, this.date1904);
     // A column of dates as text (a CSV) repeats a few hundred days: each text read once.
-    let known = this.seen.get(cell.v);
-    if (!known) {
-      const p = parseDate(cell, this.date1904);
-      known = { p, order: p?.ok ? dateOrderOf(cell) : undefined };
-      if (this.seen.size < SEEN_TEXTS) this.seen.set(cell.v, known);
-    }
+    const known = this.text(cell);
     if (known.order === 'month-first') this.monthFirst++;
     else if (known.order === 'day-first') this.dayFirst++;
     return known.p;
