@@ -162,9 +162,9 @@ export function indexBook(input: BookInput): IndexedBook {
     }
     if (k < 0) {
       k = groups.length;
-      const g: TaskGroup = { accountText: row.account, taskKey: row.taskKey, type: typeOf(row.taskKey), rows: [] };
+      // Every field in the literal (the account undefined where the Accounts sheet has none): no second store of fields.
+      const g: TaskGroup = { account, accountText: row.account, taskKey: row.taskKey, type: typeOf(row.taskKey), rows: [] };
       if (account) {
-        g.account = account;
         const list = groupsByAccount.get(account);
         if (list) list.push(g);
         else groupsByAccount.set(account, [g]);

@@ -121,19 +121,21 @@ export function computeTiers(accounts: readonly TierAccountInput[], options: Tie
     }
     return best;
   });
-  // (A loop, not a map with a function per account: 100,000 accounts.)
+  // (A loop, not a map with a function per account: 100,000 accounts; the list made at its size,
+  // as one grown by push keeps room for 17.)
   const pointsOf = (i: number): number[] => {
-    const points: number[] = [];
-    for (const c of result.criteria) points.push(c.points[i]!);
+    const { criteria } = result;
+    const points = new Array<number>(criteria.length);
+    for (let k = 0; k < criteria.length; k++) points[k] = criteria[k]!.points[i]!;
     return points;
   };
-  const tiered: TieredAccount[] = order.map((i, r) => {
+  const tiered: TieredAccount[] = order.map((i, r): TieredAccount => {
     const a = accounts[i]!;
     const computed = promoted[i]!;
     const pinned = a.pinnedTier !== undefined && tierIndex.has(a.pinnedTier);
     const final = pinned ? tierIndex.get(a.pinnedTier!)! : computed;
     const recorded = a.recordedTier !== undefined ? tierIndex.get(a.recordedTier) : undefined;
-    const out: TieredAccount = {
+    return {
       index: i,
       rank: r + 1,
       name: a.name,
@@ -145,10 +147,10 @@ export function computeTiers(accounts: readonly TierAccountInput[], options: Tie
       movement: recorded === undefined ? 'new' : final < recorded ? '↑' : final > recorded ? '↓' : '=',
       trend: revenueTrend(a.periods),
       points: pointsOf(i),
+      // Set in the literal (undefined where absent), so that no account needs a second store of fields.
+      id: a.id,
+      recordedTier: recorded !== undefined ? a.recordedTier : undefined,
     };
-    if (a.id !== undefined) out.id = a.id;
-    if (a.recordedTier !== undefined && recorded !== undefined) out.recordedTier = a.recordedTier;
-    return out;
   });
   const totalRevenue = accounts.reduce((s, a) => s + (a.revenue ?? 0), 0);
   const summary = options.tiers.map((t) => {

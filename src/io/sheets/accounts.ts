@@ -103,7 +103,8 @@ function accountMapper(
       findings.push(name ? invalidValue(name, cells[nameCol.index], layout, row, nameCol) : cellFinding('schema/empty-required', layout, row, nameCol, { header: nameCol.header }, id?.ok ? { account: id.value } : {}));
       return;
     }
-    const account: Account = { row, name: name.value, key: '', numbers: {}, periods: [], extra: {} };
+    // The periods' list made at its size (an array grown by push keeps room for 17: 100,000 accounts).
+    const account: Account = { row, name: name.value, key: '', numbers: {}, periods: new Array<number | undefined>(periods.length), extra: {} };
     const about = { account: name.value };
     if (id?.ok) account.id = id.value;
     else if (id && !id.ok) findings.push(invalidValue(id, cells[idCol!.index], layout, row, idCol!, about));
@@ -131,10 +132,11 @@ function accountMapper(
       else if (d && DateColumn.ambiguous(d)) column.defer(cells[c.index]!, (v) => void (account[field] = v), invalidValue(d, cells[c.index], layout, row, c, about));
       else if (d) findings.push(invalidValue(d, cells[c.index], layout, row, c, about));
     }
-    for (const p of periods) {
+    for (let k = 0; k < periods.length; k++) {
+      const p = periods[k]!;
       const n = parseNumber(cells[p.index], { scale: p.scale });
       if (n && !n.ok) findings.push(invalidValue(n, cells[p.index], layout, row, p, about));
-      account.periods.push(n?.ok ? n.value : undefined);
+      account.periods[k] = n?.ok ? n.value : undefined;
     }
     for (const [name, c] of extraColumns) {
       const n = parseNumber(cells[c.index], { scale: c.scale });
