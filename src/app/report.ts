@@ -30,7 +30,8 @@ export async function reportBook(session: Session, options: ReportOptions = {}):
   const computed = computeLoad(book);
   const check = checkFromTables(session, tables, book, undefined, computed);
   const load = assignments ? loadFromTables(session, tables, { suggest: true }, book, computed) : loadReport(book, computed, session.path, { suggest: true });
-  const heat = buildMatrix(book, computed, check.findings, session.path, { view: 'task', columns: 'role' });
+  // Only the heat map's columns and task rows are kept: the matrix's row per activity goes now.
+  const { columns, taskRows } = buildMatrix(book, computed, check.findings, session.path, { view: 'task', columns: 'role' });
   return {
     kind: 'report',
     file: session.path,
@@ -39,7 +40,7 @@ export async function reportBook(session: Session, options: ReportOptions = {}):
     ...(tiers ? { tier: tiers } : {}),
     gaps: gapsReport(check),
     load,
-    heat,
+    heat: { columns, taskRows },
     top: options.top ?? 20,
     cutoffs: [...session.config.scoring.abc.cutoffs],
     findings: check.findings,

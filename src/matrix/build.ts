@@ -217,10 +217,8 @@ export function buildMatrix(book: IndexedBook, load: LoadResult, findings: reado
     const name = account?.name ?? g.accountText;
     const task = g.rows[0]!.task;
     const rules = byActivity.size === 0 ? [] : (byActivity.get(`${foldName(name)}\u0000${g.taskKey}`) ?? byActivity.get(`${foldName(g.accountText)}\u0000${g.taskKey}`) ?? []);
-    const row: MatrixRow = { account: name, task, cells, a, r: rr, rules, sourceRow: g.rows[0]!.row };
-    if (account?.id !== undefined) row.accountId = account.id;
-    if (tier !== undefined) row.tier = tier;
-    rows.push(row);
+    // Every field in the literal (undefined where absent): no second store of fields for 300,000 rows.
+    rows.push({ account: name, accountId: account?.id, tier, task, cells, a, r: rr, rules, sourceRow: g.rows[0]!.row });
   }
 
   const ordered = orderColumns([...columns.values()], book, columnMode);

@@ -17,9 +17,7 @@ export interface LoadItem {
   /** The account's effective tier, and its rank (0 = best tier). */
   tier?: string;
   tierRank: number;
-  /** The task's weekly hours, and the person's share of them by RACI letters. */
-  weekly: number;
-  share: number;
+  /** The person's weekly hours for the row: the task's weekly hours times the share of its RACI letters. */
   load: number;
 }
 
@@ -115,9 +113,8 @@ export function computeLoad(book: IndexedBook, options: { items?: boolean } = {}
       p.hours += weekly * share;
       if (keepItems) {
         // Items (one per row a person holds) are kept for --suggest; `check` needs only the sums.
-        const item: LoadItem = { assignment: r, group: g, tierRank: tier !== undefined ? (tierRank.get(tier) ?? config.tiers.length) : config.tiers.length, weekly, share, load: weekly * share };
-        if (tier !== undefined) item.tier = tier;
-        p.items.push(item);
+        // Five fields, all in the literal (one per row a person holds: 690,000 on a 100,000-account book).
+        p.items.push({ assignment: r, group: g, tier, tierRank: tier !== undefined ? (tierRank.get(tier) ?? config.tiers.length) : config.tiers.length, load: weekly * share });
       }
       if (r.raci & (RACI.R | RACI.A)) holdNow(p);
       if (r.raci & RACI.A && lastAccountable.get(p) !== g) {
