@@ -381,10 +381,7 @@ function personRows(rows: MatrixRow[], columns: MatrixColumn[], activities: { g:
     for (const i of held.get(c.key) ?? []) {
       const r = rows[i]!;
       // Written out, not spread: a whole book gives hundreds of thousands of these.
-      const row: MatrixRow = { account: r.account, task: r.task, cells: r.cells, a: r.a, r: r.r, rules: r.rules, sourceRow: r.sourceRow, person: c.label, letters: r.cells.get(c.key)!, hours: hours.get(activities[i]!.g) ?? 0 };
-      if (r.accountId !== undefined) row.accountId = r.accountId;
-      if (r.tier !== undefined) row.tier = r.tier;
-      out.push(row);
+      out.push({ account: r.account, accountId: r.accountId, tier: r.tier, task: r.task, cells: r.cells, a: r.a, r: r.r, rules: r.rules, sourceRow: r.sourceRow, person: c.label, letters: r.cells.get(c.key)!, hours: hours.get(activities[i]!.g) ?? 0 });
     }
   }
   return out;
