@@ -41,7 +41,7 @@ export interface IndexedBook {
   /** Groups per account row. */
   groupsByAccount: Map<Account, TaskGroup[]>;
   /** The assignment rows but cancelled ones, a row naming several people (`张伟、李娜`) counted once per person. */
-  rows: Assignment[];
+  rows: readonly Assignment[];
   /** The tier the service catalogue applies: pinned, else recorded, else computed. */
   effectiveTier: (account: Account) => string | undefined;
   /** The tier from the score (pins applied), for tier mismatch. */
@@ -70,13 +70,18 @@ export interface BookInput {
  * a matrix column headed by a department (the rows it holds without a person) that department's;
  * cancelled rows kept only when asked (`kam diff` reports a row cancelled as a status change).
  */
-export function holderRows(assignments: readonly Assignment[], people: Map<string, Person>, departments: Set<string> | undefined, haveStaff: boolean, cancelled: boolean): Assignment[] {
-  const read: Assignment[] = [];
-  for (const r of assignments) {
-    if (r.status === 'cancelled' && !cancelled) continue;
-    read.push(r.column !== undefined && departments?.has(r.personKey!) && !people.has(r.personKey!) ? { ...r, person: undefined, personKey: undefined, department: r.person!, departmentKey: r.personKey! } : r);
+export function holderRows(assignments: readonly Assignment[], people: Map<string, Person>, departments: Set<string> | undefined, haveStaff: boolean, cancelled: boolean): readonly Assignment[] {
+  // The rows themselves where none changes (a list of 690,000 is not copied for nothing).
+  let read: Assignment[] | undefined;
+  for (let i = 0; i < assignments.length; i++) {
+    const r = assignments[i]!;
+    const skip = r.status === 'cancelled' && !cancelled;
+    const moved = !skip && r.column !== undefined && departments?.has(r.personKey!) === true && !people.has(r.personKey!);
+    if ((skip || moved) && !read) read = assignments.slice(0, i);
+    if (skip || !read) continue;
+    read.push(moved ? { ...r, person: undefined, personKey: undefined, department: r.person!, departmentKey: r.personKey! } : r);
   }
-  return expandShared(read, people, haveStaff);
+  return expandShared(read ?? assignments, people, haveStaff);
 }
 
 /**

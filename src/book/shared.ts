@@ -13,20 +13,23 @@ const CJK_SEPARATORS = /\s*[、，；/]\s*/;
  * part of its hours. It is split only when every part is a person of the staff sheet (or, with no
  * staff sheet, when it is separated by 、，；/): `Smith, John` stays one name.
  */
-export function expandShared(rows: readonly Assignment[], people: Map<string, Person>, haveStaff: boolean): Assignment[] {
-  const out: Assignment[] = [];
-  for (const r of rows) {
+export function expandShared(rows: readonly Assignment[], people: Map<string, Person>, haveStaff: boolean): readonly Assignment[] {
+  // The rows themselves where no cell names several people (the list is copied from the first that does).
+  let out: Assignment[] | undefined;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
     if (r.person === undefined || (haveStaff && people.has(r.personKey!))) {
-      out.push(r);
+      out?.push(r);
       continue;
     }
     const parts = r.person.split(haveStaff ? NAME_SEPARATORS : CJK_SEPARATORS).filter((p) => p !== '');
     const keys = parts.map(fold);
     if (parts.length < 2 || (haveStaff && !keys.every((k) => people.has(k)))) {
-      out.push(r);
+      out?.push(r);
       continue;
     }
-    parts.forEach((name, i) => out.push({ ...r, person: name, personKey: keys[i]!, portion: 1 / parts.length }));
+    out ??= rows.slice(0, i);
+    for (let k = 0; k < parts.length; k++) out.push({ ...r, person: parts[k]!, personKey: keys[k]!, portion: 1 / parts.length });
   }
-  return out;
+  return out ?? rows;
 }

@@ -43,7 +43,7 @@ export interface Side {
   /** The account a row's account cell names (by id or name), or undefined for an unknown or ambiguous one. */
   accountOf: (accountKey: string) => Account | undefined;
   /** Every row as its holders hold it, cancelled ones too. */
-  rows: Assignment[];
+  rows: readonly Assignment[];
   /** The book's activities (account × task), cancelled rows left out: those of an account the Accounts sheet lacks are compared as they are. */
   groups: readonly TaskGroup[];
   assignments?: AssignmentsTable;

@@ -34,4 +34,28 @@ describe('DateColumn', () => {
     cells.push({ t: 'n', v: 45976, date: true }, text('not a date'), text('—'));
     for (const c of [...cells, ...cells]) expect(column.read(c)).toEqual(parseDate(c, false));
   });
+
+  it('reads a number once per value and style: a plain 20251115 is a compact date, a date-styled one a serial past any calendar', () => {
+    const column = new DateColumn(false);
+    const cells: Cell[] = [
+      { t: 'n', v: 45976, date: true },
+      { t: 'n', v: 45976 },
+      { t: 'n', v: 20251115 },
+      { t: 'n', v: 20251115, date: true },
+      { t: 'n', v: 1950 },
+      { t: 'n', v: 1950, date: true },
+      { t: 'n', v: 45976.75, date: true },
+      { t: 'n', v: -0, date: true },
+      { t: 'n', v: 0, date: true },
+    ];
+    // Twice each, in both orders of style: each read as parseDate reads it afresh.
+    for (const c of [...cells, ...cells.slice().reverse()]) expect(column.read(c)).toEqual(parseDate(c, false));
+    expect(column.read({ t: 'n', v: 20251115 })).toEqual({ ok: true, value: '2025-11-15' });
+    expect(column.read({ t: 'n', v: 1950 })?.ok).toBe(false);
+    expect(column.read({ t: 'n', v: 1950, date: true })).toEqual({ ok: true, value: '1905-05-03' });
+    // One result (and one date string) per day, however many rows hold it.
+    expect(column.read({ t: 'n', v: 45976, date: true })).toBe(column.read({ t: 'n', v: 45976, date: true }));
+    // A 1904 book reads the same serial four years and a day later.
+    expect(new DateColumn(true).read({ t: 'n', v: 45976, date: true })).toEqual(parseDate({ t: 'n', v: 45976, date: true }, true));
+  });
 });

@@ -23,6 +23,9 @@ export class DateColumn {
   private monthFirst = 0;
   private dayFirst = 0;
   private readonly pending: Pending[] = [];
+  /** Number cells read, by value: date-styled, and plain (see {@link serial}). */
+  private readonly dated = new Map<number, Parsed<IsoDate>>();
+  private readonly plain = new Map<number, Parsed<IsoDate>>();
   /** A text cell read, and the order it shows (each text read once, at most SEEN_TEXTS of them remembered). */
   private readonly text: (cell: Cell | undefined) => { p: Parsed<IsoDate> | undefined; order: ReturnType<typeof dateOrderOf> };
 
@@ -38,12 +41,27 @@ export class DateColumn {
    * with `ambiguous-date`: hand it to {@link defer} rather than report it.
    */
   read(cell: Cell | undefined): Parsed<IsoDate> | undefined {
+    if (cell?.t === 'n') return this.serial(cell);
     if (cell?.t !== 's') return parseDate(cell, this.date1904);
     // A column of dates as text (a CSV) repeats a few hundred days: each text read once.
     const known = this.text(cell);
     if (known.order === 'month-first') this.monthFirst++;
     else if (known.order === 'day-first') this.dayFirst++;
     return known.p;
+  }
+
+  /**
+   * A number cell read once per value (and date style): a column of day serials repeats a few
+   * hundred days, and one string per day is kept, not one per row. At most SEEN_TEXTS per style.
+   */
+  private serial(cell: Extract<Cell, { t: 'n' }>): Parsed<IsoDate> | undefined {
+    const seen = cell.date ? this.dated : this.plain;
+    let p = seen.get(cell.v);
+    if (p === undefined) {
+      p = parseDate(cell, this.date1904);
+      if (p !== undefined && seen.size < SEEN_TEXTS) seen.set(cell.v, p);
+    }
+    return p;
   }
 
   /** True for the failure {@link read} gives an ambiguous date. */
