@@ -85,13 +85,23 @@ export function holderRows(assignments: readonly Assignment[], people: Map<strin
 }
 
 /**
- * An account's activities while the book is indexed: their indexes among the groups, and past a
- * few, a map by task key as well (an account with thousands of tasks is not searched one by one).
+ * An account's activities while the book is indexed (an account of the Accounts sheet, or the text
+ * of an unknown one): how many, the first and the last (each activity links to the account's
+ * next), and past a few, a map by task key as well (an account with thousands of tasks is not
+ * searched one by one); then its list of activities, made at its size.
  */
 interface Own {
-  ids: number[];
-  byTask?: Map<string, number>;
+  account: Account | undefined;
+  count: number;
+  first: number;
+  last: number;
+  byTask: Map<string, number> | undefined;
+  list: TaskGroup[] | undefined;
+  filled: number;
 }
+
+/** A group's rows until its list is made at its size. */
+const NO_ROWS: Assignment[] = [];
 
 /** Builds the indexes, in one pass over each sheet. */
 export function indexBook(input: BookInput): IndexedBook {
@@ -125,42 +135,40 @@ export function indexBook(input: BookInput): IndexedBook {
   // of garbage at its peak).
   const byAccount = new Map<Account | string, Own>();
   const groups: TaskGroup[] = [];
-  const groupsByAccount = new Map<Account, TaskGroup[]>();
+  // Per group: its account's record, the account's next group (-1 after the last), its number of rows.
+  const owners: Own[] = [];
+  const next: number[] = [];
   const sizes: number[] = [];
   const groupOf = new Int32Array(rows.length);
   // Each way of writing an account looked up once (one lookup a row, not three, in a shuffled
   // sheet); rows of one account usually follow each other: the last one's kept at hand.
-  const byText = new Map<string, { account: Account | undefined; own: Own }>();
+  const byText = new Map<string, Own>();
   let lastKey: string | undefined;
-  let account: Account | undefined;
-  let own: Own = { ids: [] };
+  let own: Own | undefined;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
-    if (row.accountKey !== lastKey) {
+    if (row.accountKey !== lastKey || !own) {
       lastKey = row.accountKey;
       let seen = byText.get(row.accountKey);
       if (!seen) {
         // A name several accounts share (ref/ambiguous-account) belongs to none of them: no silent pick.
         const found = sharedNames.has(row.accountKey) ? undefined : accountIndex.get(row.accountKey);
         const ref = found ?? row.accountKey;
-        let mine = byAccount.get(ref);
-        if (!mine) {
-          mine = { ids: [] };
-          byAccount.set(ref, mine);
+        seen = byAccount.get(ref);
+        if (!seen) {
+          seen = { account: found, count: 0, first: -1, last: -1, byTask: undefined, list: undefined, filled: 0 };
+          byAccount.set(ref, seen);
         }
-        seen = { account: found, own: mine };
         byText.set(row.accountKey, seen);
       }
-      account = seen.account;
-      own = seen.own;
+      own = seen;
     }
     let k = -1;
     if (own.byTask) k = own.byTask.get(row.taskKey) ?? -1;
     else {
-      const { ids } = own;
-      for (let j = 0; j < ids.length; j++) {
-        if (groups[ids[j]!]!.taskKey === row.taskKey) {
-          k = ids[j]!;
+      for (let j = own.first; j >= 0; j = next[j]!) {
+        if (groups[j]!.taskKey === row.taskKey) {
+          k = j;
           break;
         }
       }
@@ -168,17 +176,19 @@ export function indexBook(input: BookInput): IndexedBook {
     if (k < 0) {
       k = groups.length;
       // Every field in the literal (the account undefined where the Accounts sheet has none): no second store of fields.
-      const g: TaskGroup = { account, accountText: row.account, taskKey: row.taskKey, type: typeOf(row.taskKey), rows: [] };
-      if (account) {
-        const list = groupsByAccount.get(account);
-        if (list) list.push(g);
-        else groupsByAccount.set(account, [g]);
-      }
-      groups.push(g);
+      groups.push({ account: own.account, accountText: row.account, taskKey: row.taskKey, type: typeOf(row.taskKey), rows: NO_ROWS });
+      owners.push(own);
+      next.push(-1);
       sizes.push(0);
-      own.ids.push(k);
+      if (own.last >= 0) next[own.last] = k;
+      else own.first = k;
+      own.last = k;
+      own.count++;
       if (own.byTask) own.byTask.set(row.taskKey, k);
-      else if (own.ids.length > 16) own.byTask = new Map(own.ids.map((id) => [groups[id]!.taskKey, id]));
+      else if (own.count > 16) {
+        own.byTask = new Map();
+        for (let j = own.first; j >= 0; j = next[j]!) own.byTask.set(groups[j]!.taskKey, j);
+      }
     }
     groupOf[i] = k;
     sizes[k]!++;
@@ -189,8 +199,17 @@ export function indexBook(input: BookInput): IndexedBook {
     const k = groupOf[i]!;
     groups[k]!.rows[filled[k]!++] = rows[i]!;
   }
-  // An array grown by push keeps room for 16 more: trimmed to its length.
-  for (const [a, list] of groupsByAccount) if (list.length < 16) groupsByAccount.set(a, list.slice());
+  // Each account's activities in order, its list made at its size (a list grown by push keeps room for 16 more).
+  const groupsByAccount = new Map<Account, TaskGroup[]>();
+  for (let k = 0; k < groups.length; k++) {
+    const o = owners[k]!;
+    if (!o.account) continue;
+    if (!o.list) {
+      o.list = new Array<TaskGroup>(o.count);
+      groupsByAccount.set(o.account, o.list);
+    }
+    o.list[o.filled++] = groups[k]!;
+  }
   const recognize = tierRecognizer(config.tiers);
   const tierByRow = new Map<number, string>();
   for (const t of tiers ?? []) tierByRow.set(t.row, t.tier);
