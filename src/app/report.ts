@@ -30,8 +30,8 @@ export async function reportBook(session: Session, options: ReportOptions = {}):
   const computed = computeLoad(book);
   const check = checkFromTables(session, tables, book, undefined, computed);
   const load = assignments ? loadFromTables(session, tables, { suggest: true }, book, computed) : loadReport(book, computed, session.path, { suggest: true });
-  // Only the heat map's columns and task rows are kept: the matrix's row per activity goes now.
-  const { columns, taskRows } = buildMatrix(book, computed, check.findings, session.path, { view: 'task', columns: 'role' });
+  // Only the heat map's columns and task rows: the matrix's rows are counted, not kept.
+  const { columns, taskRows } = buildMatrix(book, computed, check.findings, session.path, { view: 'task', columns: 'role', keepRows: false });
   return {
     kind: 'report',
     file: session.path,

@@ -110,6 +110,11 @@ export interface MatrixOptions {
   role?: string;
   /** Also build the other views, same filters and columns (`-o raci.xlsx` writes a sheet for each). */
   allViews?: boolean;
+  /**
+   * False: the rows are counted (task view, totals) and not kept — `kam report` shows the task
+   * view's counts alone, and a whole book's 300,000 rows need not be held at once.
+   */
+  keepRows?: boolean;
 }
 
 /** The matrix of an indexed book: `findings` are the check's (reader and rule) findings. */
@@ -198,6 +203,10 @@ export function buildMatrix(book: IndexedBook, load: LoadResult, findings: reado
     return k;
   };
   const rows: MatrixRow[] = [];
+  const keepRows = options.keepRows ?? true;
+  // Counted row by row as they are made: the task view's letters per task, every column's totals.
+  const tasks = view === 'task' || options.allViews ? new TaskCounts() : undefined;
+  const counts = new ColumnCounts();
   const scan = new HolderLetters();
   for (const { g, account, tier } of activities) {
     const cells = new Map<string, number>();
@@ -218,13 +227,16 @@ export function buildMatrix(book: IndexedBook, load: LoadResult, findings: reado
     const task = g.rows[0]!.task;
     const rules = byActivity.size === 0 ? [] : (byActivity.get(`${foldName(name)}\u0000${g.taskKey}`) ?? byActivity.get(`${foldName(g.accountText)}\u0000${g.taskKey}`) ?? []);
     // Every field in the literal (undefined where absent): no second store of fields for 300,000 rows.
-    rows.push({ account: name, accountId: account?.id, tier, task, cells, a, r: rr, rules, sourceRow: g.rows[0]!.row });
+    const row: MatrixRow = { account: name, accountId: account?.id, tier, task, cells, a, r: rr, rules, sourceRow: g.rows[0]!.row };
+    if (keepRows) rows.push(row);
+    tasks?.add(row);
+    counts.add(row);
   }
 
   const ordered = orderColumns([...columns.values()], book, columnMode);
-  const totals = columnTotals(ordered, rows, load, columnMode);
+  const totals = counts.totals(ordered, load, columnMode);
   const matrix: Matrix = { kind: 'matrix', view, columnMode, file, asOf: book.asOf, tiers: config.tiers, columns: ordered, rows, taskRows: [], totals, maxResponsible, findings: [...findings], filteredOut };
-  if (view === 'task') matrix.taskRows = taskRows(rows, book);
+  if (view === 'task') matrix.taskRows = tasks!.rows(book);
   if (view === 'person') matrix.rows = personRows(rows, ordered, activities, person);
   if (options.allViews) {
     // The other views share the selection, columns, rows and totals: only their own rows differ.
@@ -233,7 +245,7 @@ export function buildMatrix(book: IndexedBook, load: LoadResult, findings: reado
       if (other === view) continue;
       const m: Matrix = { ...matrix, view: other, rows, taskRows: [] };
       delete m.views;
-      if (other === 'task') m.taskRows = taskRows(rows, book);
+      if (other === 'task') m.taskRows = tasks!.rows(book);
       if (other === 'person') m.rows = personRows(rows, ordered, activities, person);
       views[other] = m;
     }
@@ -299,53 +311,58 @@ function orderColumns(columns: MatrixColumn[], book: IndexedBook, mode: ColumnMo
   );
 }
 
-/** Per column: the letters it holds on the rows shown, the accounts, and (people) hours and utilisation. */
-function columnTotals(columns: MatrixColumn[], rows: MatrixRow[], load: LoadResult, mode: ColumnMode): MatrixTotal[] {
-  const byKey = new Map(load.people.map((p) => [p.key, p]));
-  // One pass over the rows for every column (a whole book has thousands of columns).
-  const counted = new Map(columns.map((c) => [c.key, { t: { key: c.key, R: 0, A: 0, C: 0, I: 0, accounts: 0, hours: 0 } as MatrixTotal, accounts: new Set<string>() }]));
-  for (const r of rows) {
+/** Per column: the letters it holds on the rows shown, the accounts, and (people) hours and utilisation; counted row by row. */
+class ColumnCounts {
+  private readonly counted = new Map<string, { t: MatrixTotal; accounts: Set<string> }>();
+
+  add(r: MatrixRow): void {
     for (const [key, mask] of r.cells) {
-      const c = counted.get(key);
-      if (!c || !mask) continue;
+      if (!mask) continue;
+      let c = this.counted.get(key);
+      if (!c) this.counted.set(key, (c = { t: { key, R: 0, A: 0, C: 0, I: 0, accounts: 0, hours: 0 }, accounts: new Set() }));
       for (const l of LETTER_ORDER) if (mask & RACI[l]) c.t[l]++;
       c.accounts.add(r.accountId ?? r.account);
     }
   }
-  return columns.map((c) => {
-    const { t, accounts } = counted.get(c.key)!;
-    t.accounts = accounts.size;
-    // Hours and capacity of the people the column stands for (a department column of department-held rows has none).
-    const people: PersonLoad[] = [];
-    if (c.kind === 'person') {
-      const p = byKey.get(c.key.slice('person:'.length));
-      if (p) people.push(p);
-    } else if (mode !== 'person') {
-      for (const p of load.people) {
-        const match = c.kind === 'department' ? p.department !== undefined && fold(p.department) === fold(c.department ?? '') : p.role !== undefined && fold(p.role) === fold(c.role ?? '');
-        if (match && p.status !== 'unknown') people.push(p);
+
+  totals(columns: MatrixColumn[], load: LoadResult, mode: ColumnMode): MatrixTotal[] {
+    const byKey = new Map(load.people.map((p) => [p.key, p]));
+    return columns.map((c) => {
+      const counted = this.counted.get(c.key);
+      const t: MatrixTotal = counted?.t ?? { key: c.key, R: 0, A: 0, C: 0, I: 0, accounts: 0, hours: 0 };
+      t.accounts = counted?.accounts.size ?? 0;
+      // Hours and capacity of the people the column stands for (a department column of department-held rows has none).
+      const people: PersonLoad[] = [];
+      if (c.kind === 'person') {
+        const p = byKey.get(c.key.slice('person:'.length));
+        if (p) people.push(p);
+      } else if (mode !== 'person') {
+        for (const p of load.people) {
+          const match = c.kind === 'department' ? p.department !== undefined && fold(p.department) === fold(c.department ?? '') : p.role !== undefined && fold(p.role) === fold(c.role ?? '');
+          if (match && p.status !== 'unknown') people.push(p);
+        }
       }
-    }
-    t.hours = people.reduce((s, p) => s + p.hours, 0);
-    const capacity = people.reduce((s, p) => s + p.capacity, 0);
-    if (capacity > 0) t.utilization = t.hours / capacity;
-    return t;
-  });
+      t.hours = people.reduce((s, p) => s + p.hours, 0);
+      const capacity = people.reduce((s, p) => s + p.capacity, 0);
+      if (capacity > 0) t.utilization = t.hours / capacity;
+      return t;
+    });
+  }
 }
 
-/** The task view: per task (as written, grouped by folded name) the letters each column holds, counted. */
-function taskRows(rows: MatrixRow[], book: IndexedBook): TaskRow[] {
-  const byTask = new Map<string, TaskRow>();
-  const order = new Map<string, number>();
-  Object.values(book.config.tasks)
-    .flat()
-    .forEach((name, i) => order.set(fold(name), i));
-  for (const r of rows) {
-    const k = fold(r.task);
-    let t = byTask.get(k);
+/** The task view: per task (as written, grouped by folded name) the letters each column holds, counted row by row. */
+class TaskCounts {
+  private readonly byTask = new Map<string, TaskRow>();
+  /** A task's text folded once (an account's activities repeat a few task names). */
+  private readonly folded = new Map<string, string>();
+
+  add(r: MatrixRow): void {
+    let k = this.folded.get(r.task);
+    if (k === undefined) this.folded.set(r.task, (k = fold(r.task)));
+    let t = this.byTask.get(k);
     if (!t) {
       t = { task: r.task, cells: new Map(), activities: 0 };
-      byTask.set(k, t);
+      this.byTask.set(k, t);
     }
     t.activities++;
     for (const [key, mask] of r.cells) {
@@ -357,7 +374,15 @@ function taskRows(rows: MatrixRow[], book: IndexedBook): TaskRow[] {
       for (const l of LETTER_ORDER) if (mask & RACI[l]) counts[l]++;
     }
   }
-  return [...byTask.entries()].sort(([a], [b]) => (order.get(a) ?? Number.MAX_SAFE_INTEGER) - (order.get(b) ?? Number.MAX_SAFE_INTEGER) || compareText(a, b)).map(([, t]) => t);
+
+  /** The tasks in the service catalogue's order, the others after it by name. */
+  rows(book: IndexedBook): TaskRow[] {
+    const order = new Map<string, number>();
+    Object.values(book.config.tasks)
+      .flat()
+      .forEach((name, i) => order.set(fold(name), i));
+    return [...this.byTask.entries()].sort(([a], [b]) => (order.get(a) ?? Number.MAX_SAFE_INTEGER) - (order.get(b) ?? Number.MAX_SAFE_INTEGER) || compareText(a, b)).map(([, t]) => t);
+  }
 }
 
 /** The person view: for each person column, the activities they hold, their letters and weekly hours. */

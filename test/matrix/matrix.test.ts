@@ -145,6 +145,27 @@ describe('filters and views', () => {
     const j = JSON.parse(renderText('matrix', t, 'json', en)) as { rows: unknown[] };
     expect(j.rows[0]).toEqual({ task: 'Follow-up', activities: 2, R: 3, A: 1, C: 0, I: 0, cells: { 'person:alice': { R: 2, A: 0, C: 0, I: 0 }, 'person:bob': { R: 0, A: 1, C: 0, I: 0 }, 'person:=carol': { R: 1, A: 0, C: 0, I: 0 } } });
   });
+  it('counts the same task rows and totals when the rows are not kept (kam report), for each column mode', () => {
+    for (const columns of ['person', 'department', 'role'] as const) {
+      const kept = matrixSample({ view: 'task', columns });
+      const counted = matrixSample({ view: 'task', columns, keepRows: false });
+      expect(kept.rows.length).toBeGreaterThan(0);
+      expect(counted.rows).toEqual([]);
+      expect(counted.taskRows).toEqual(kept.taskRows);
+      expect(counted.totals).toEqual(kept.totals);
+      expect(counted.columns).toEqual(kept.columns);
+      // And as the account view counts them: the totals depend on the rows alone, not on the view.
+      expect(matrixSample({ columns }).totals).toEqual(kept.totals);
+    }
+    // Account managers (Alice, =Carol): R on Apex and Bolt follow-up (both of them on Bolt's: one
+    // holder's column), C on Apex support; the director (Bob): A on Apex follow-up, R/A on Bolt
+    // complaints; the Service department's own column: R on Apex support.
+    expect(matrixSample({ view: 'task', columns: 'role', keepRows: false }).totals.map((t) => [t.key, t.R, t.A, t.C, t.accounts])).toEqual([
+      ['role:account manager', 2, 0, 1, 2],
+      ['role:director', 1, 2, 0, 2],
+      ['department:service', 1, 0, 0, 1],
+    ]);
+  });
   it('--view person: a block per person with letters and weekly hours', () => {
     const p = matrixSample({ view: 'person' });
     expect(p.rows.filter((r) => r.person === 'Bob').map((r) => [r.account, r.task, lettersText(r.letters!), r.hours])).toEqual([
