@@ -402,7 +402,11 @@ function personRows(rows: MatrixRow[], columns: MatrixColumn[], activities: { g:
     if (c.kind !== 'person') continue;
     const p = load(c.key.slice('person:'.length));
     const hours = new Map<TaskGroup, number>();
-    for (const item of p?.items ?? []) hours.set(item.group, (hours.get(item.group) ?? 0) + item.load);
+    const mine = p?.held;
+    if (mine) {
+      const { store } = mine;
+      for (let k = mine.first; k >= 0; k = store.next[k]!) hours.set(store.groups[k]!, (hours.get(store.groups[k]!) ?? 0) + store.loads[k]!);
+    }
     for (const i of held.get(c.key) ?? []) {
       const r = rows[i]!;
       // Written out, not spread: a whole book gives hundreds of thousands of these.

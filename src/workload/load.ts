@@ -10,7 +10,7 @@ import { hoursPerOccurrence, weeklyHours } from './hours.js';
 export const LOAD_STATUSES = ['over', 'high', 'ok', 'idle', 'inactive', 'unknown'] as const;
 export type LoadStatus = (typeof LOAD_STATUSES)[number];
 
-/** One assignment row's part in a person's load. */
+/** One assignment row's part in a person's load (made when asked for: see {@link itemsOf}). */
 export interface LoadItem {
   assignment: Assignment;
   group: TaskGroup;
@@ -36,7 +36,78 @@ export interface PersonLoad {
   /** Activities (account × task) the person is accountable for. */
   accountable: number;
   maxAccounts?: number;
-  items: LoadItem[];
+  /** The rows the person holds, kept for --suggest and the matrix's person view (else undefined). */
+  held: Held | undefined;
+}
+
+/**
+ * The rows everyone holds, in one store made at its size, column by column: an object per row held
+ * was 80 bytes and more (690,000 of them on a 100,000-account book), and lists grown row by row
+ * per person left their old copies behind. Each person's rows are linked in the order they were
+ * met (`next`, -1 after the last).
+ */
+export class HeldRows {
+  readonly assignments: Assignment[];
+  readonly groups: TaskGroup[];
+  /** The account's effective tier, and its rank (0 = best tier). */
+  readonly tiers: (string | undefined)[];
+  tierRanks: Int32Array;
+  /** The person's weekly hours for the row: the task's weekly hours times the share of its RACI letters. */
+  loads: Float64Array;
+  next: Int32Array;
+  size = 0;
+
+  /** `capacity`: the rows that can be held (the book's rows: each is visited once); more grow the store. */
+  constructor(capacity: number) {
+    this.assignments = new Array<Assignment>(capacity);
+    this.groups = new Array<TaskGroup>(capacity);
+    this.tiers = new Array<string | undefined>(capacity);
+    this.tierRanks = new Int32Array(capacity);
+    this.loads = new Float64Array(capacity);
+    this.next = new Int32Array(capacity);
+  }
+
+  /** Adds a row after the person's last. */
+  add(held: Held, r: Assignment, g: TaskGroup, tier: string | undefined, tierRank: number, load: number): void {
+    const i = this.size++;
+    if (i >= this.next.length) this.grow();
+    this.assignments[i] = r;
+    this.groups[i] = g;
+    this.tiers[i] = tier;
+    this.tierRanks[i] = tierRank;
+    this.loads[i] = load;
+    this.next[i] = -1;
+    if (held.last >= 0) this.next[held.last] = i;
+    else held.first = i;
+    held.last = i;
+  }
+
+  private grow(): void {
+    const size = Math.max(16, this.next.length * 2);
+    const copy = <T extends Int32Array | Float64Array>(a: T, b: T): T => (b.set(a), b);
+    this.tierRanks = copy(this.tierRanks, new Int32Array(size));
+    this.loads = copy(this.loads, new Float64Array(size));
+    this.next = copy(this.next, new Int32Array(size));
+  }
+}
+
+/** A person's rows in the store: the first and the last (-1 when none). */
+export interface Held {
+  store: HeldRows;
+  first: number;
+  last: number;
+}
+
+/** A person's rows as items, in the order they were met (none when the load was computed without them). */
+export function itemsOf(p: PersonLoad): LoadItem[] {
+  const h = p.held;
+  const items: LoadItem[] = [];
+  if (!h) return items;
+  const { store } = h;
+  for (let i = h.first; i >= 0; i = store.next[i]!) {
+    items.push({ assignment: store.assignments[i]!, group: store.groups[i]!, tier: store.tiers[i], tierRank: store.tierRanks[i]!, load: store.loads[i]! });
+  }
+  return items;
 }
 
 export interface Fairness {
@@ -73,6 +144,8 @@ export function shareOf(raci: number, shares: Record<'R' | 'A' | 'C' | 'I', numb
 /** Everyone's load: active staff (with or without work), then inactive and unknown people. */
 export function computeLoad(book: IndexedBook, options: { items?: boolean } = {}): LoadResult {
   const keepItems = options.items ?? true;
+  // At most one row held per row of the book.
+  const store = keepItems ? new HeldRows(book.rows.length) : undefined;
   const { config, asOf } = book;
   const tierRank = new Map(config.tiers.map((t, i) => [t.id, i]));
   const byKey = new Map<string, PersonLoad>();
@@ -80,7 +153,7 @@ export function computeLoad(book: IndexedBook, options: { items?: boolean } = {}
     let p = byKey.get(key);
     if (!p) {
       const person = book.people.get(key);
-      p = { name: person?.name ?? name, key, status: 'ok', hours: 0, capacity: 0, utilization: 0, accounts: 0, accountable: 0, items: [] };
+      p = { name: person?.name ?? name, key, status: 'ok', hours: 0, capacity: 0, utilization: 0, accounts: 0, accountable: 0, held: store ? { store, first: -1, last: -1 } : undefined };
       if (person) {
         p.person = person;
         if (person.role !== undefined) p.role = person.role;
@@ -111,11 +184,8 @@ export function computeLoad(book: IndexedBook, options: { items?: boolean } = {}
       const weekly = weeklyHours(r, hoursPerOccurrence(r, g.type, tier, config.load.effort), asOf) * (r.portion ?? 1);
       const share = shareOf(r.raci, config.raciShare);
       p.hours += weekly * share;
-      if (keepItems) {
-        // Items (one per row a person holds) are kept for --suggest; `check` needs only the sums.
-        // Five fields, all in the literal (one per row a person holds: 690,000 on a 100,000-account book).
-        p.items.push({ assignment: r, group: g, tier, tierRank: tier !== undefined ? (tierRank.get(tier) ?? config.tiers.length) : config.tiers.length, load: weekly * share });
-      }
+      // The rows held are kept for --suggest and the matrix's person view; `check` needs only the sums.
+      if (store && p.held) store.add(p.held, r, g, tier, tier !== undefined ? (tierRank.get(tier) ?? config.tiers.length) : config.tiers.length, weekly * share);
       if (r.raci & (RACI.R | RACI.A)) holdNow(p);
       if (r.raci & RACI.A && lastAccountable.get(p) !== g) {
         lastAccountable.set(p, g);

@@ -11,7 +11,7 @@
 import { RACI } from '../model/codes.js';
 import { compareText } from '../util/compare.js';
 import { fold } from '../util/text.js';
-import type { LoadItem, PersonLoad } from './load.js';
+import { itemsOf, type LoadItem, type PersonLoad } from './load.js';
 
 export interface Move {
   item: LoadItem;
@@ -69,7 +69,8 @@ export function suggestMoves(people: readonly PersonLoad[], thresholds: { over: 
   for (const p of over) {
     const pool = pools.of(p);
     // A row shared by several people (one cell, 张伟、李娜) is not moved: its cell names them all.
-    const movable = p.items
+    const items = itemsOf(p);
+    const movable = items
       .filter((i) => i.assignment.raci === RACI.R && !i.assignment.locked && i.load > 0 && i.assignment.portion === undefined)
       .sort((a, b) => b.tierRank - a.tierRank || a.load - b.load || a.assignment.row - b.assignment.row);
     let start = 0;
@@ -103,7 +104,7 @@ export function suggestMoves(people: readonly PersonLoad[], thresholds: { over: 
       moves.push(move);
     }
     if (util(p) > thresholds.over + EPS) {
-      const hadMovable = p.items.some((i) => i.assignment.raci === RACI.R && !i.assignment.locked && i.load > 0);
+      const hadMovable = items.some((i) => i.assignment.raci === RACI.R && !i.assignment.locked && i.load > 0);
       unfixed.push({ person: p, reason: !pool || pool.sorted.length <= 1 ? 'no-receiver' : !hadMovable ? 'no-movable' : 'no-room', utilization: util(p) });
     }
   }
