@@ -46,7 +46,7 @@ export interface MatrixRow {
   a: number;
   r: number;
   /** The RACI rules that fire on the activity (as `kam check` reports them). */
-  rules: string[];
+  rules: readonly string[];
   /** The first row of the activity in the Assignments sheet. */
   sourceRow: number;
   /** Person view: whose block the row is in, the letters they hold and their weekly hours. */
@@ -117,6 +117,9 @@ export interface MatrixOptions {
   keepRows?: boolean;
 }
 
+/** The rules of an activity on which none fires: one list for all of them. */
+const NO_RULES: readonly string[] = [];
+
 /** The matrix of an indexed book: `findings` are the check's (reader and rule) findings. */
 export function buildMatrix(book: IndexedBook, load: LoadResult, findings: readonly Finding[], file: string, options: MatrixOptions = {}): Matrix {
   const view = options.view ?? 'account';
@@ -172,13 +175,17 @@ export function buildMatrix(book: IndexedBook, load: LoadResult, findings: reado
     if (deptKey !== undefined) return ensure(columns, `department:${deptKey}`, dept!, 'department', { department: dept! });
     return undefined;
   };
-  const byActivity = new Map<string, string[]>();
+  // The RACI rules that fire, by folded account and task (looked up, not made into a key per row).
+  const byActivity = new Map<string, Map<string, string[]>>();
   for (const f of findings) {
     if (!f.rule.startsWith('raci/') || f.account === undefined || f.task === undefined) continue;
-    const k = `${fold(f.account)}\u0000${fold(f.task)}`;
-    const list = byActivity.get(k) ?? [];
+    const account = fold(f.account);
+    const task = fold(f.task);
+    let tasks = byActivity.get(account);
+    if (!tasks) byActivity.set(account, (tasks = new Map()));
+    let list = tasks.get(task);
+    if (!list) tasks.set(task, (list = []));
     if (!list.includes(f.rule)) list.push(f.rule);
-    byActivity.set(k, list);
   }
 
   // A matrix read back: its columns in the sheet's order, before any row is looked at.
@@ -225,7 +232,7 @@ export function buildMatrix(book: IndexedBook, load: LoadResult, findings: reado
     }
     const name = account?.name ?? g.accountText;
     const task = g.rows[0]!.task;
-    const rules = byActivity.size === 0 ? [] : (byActivity.get(`${foldName(name)}\u0000${g.taskKey}`) ?? byActivity.get(`${foldName(g.accountText)}\u0000${g.taskKey}`) ?? []);
+    const rules = byActivity.size === 0 ? NO_RULES : (byActivity.get(foldName(name))?.get(g.taskKey) ?? byActivity.get(foldName(g.accountText))?.get(g.taskKey) ?? NO_RULES);
     // Every field in the literal (undefined where absent): no second store of fields for 300,000 rows.
     const row: MatrixRow = { account: name, accountId: account?.id, tier, task, cells, a, r: rr, rules, sourceRow: g.rows[0]!.row };
     if (keepRows) rows.push(row);
