@@ -23,7 +23,9 @@ export async function matrixBook(session: Session, options: MatrixOptions = {}):
   const book = indexTables(session, tables);
   // Only the rules the matrix reports: the others' findings would be dropped below.
   const check = checkFromTables(session, tables, book, MATRIX_RULES);
-  const matrix = buildMatrix(book, computeLoad(book), check.findings, session.path, options);
+  // The rows each person holds are read only by the person view (its weekly hours per activity).
+  const load = computeLoad(book, { items: options.view === 'person' || options.allViews === true });
+  const matrix = buildMatrix(book, load, check.findings, session.path, options);
   const shown = shownActivities(matrix, check.findings);
   matrix.findings = check.findings.filter((f) => {
     if (f.rule.startsWith('schema/')) return true;

@@ -20,6 +20,15 @@ describe('the bundled command line', () => {
     expect(bundle.match(/__kamImport\("[^"]+"\)/g)?.sort()).toEqual(['__kamImport("@inquirer/prompts")', '__kamImport("exceljs")']);
   });
 
+  it('is ASCII, so that V8 holds its source at one byte a character (~5.7 MB less in every run)', () => {
+    const bytes = readFileSync(join(ROOT, 'dist', 'kam.cjs'));
+    expect(bytes.findIndex((b) => b > 0x7f)).toBe(-1);
+    // The Chinese words of the rules still read as Chinese: 合计 is a totals row, 张伟、李娜 two people.
+    const r = spawnSync(process.execPath, [BIN, 'check', join(EXAMPLES, 'accounts-zh.xlsx'), '--format', 'json', '--as-of', '2025-11-15', '-q'], { encoding: 'utf8' });
+    expect(r.stdout).toContain('"rule": "raci/role-conflict"');
+    expect(r.stdout).toContain('蓝海零售连锁');
+  });
+
   it('runs with the code cache the build made for it', () => {
     // In a process of its own, without NODE_OPTIONS: V8 flags there would make V8 refuse any cache.
     const script = `import(${JSON.stringify(pathToFileURL(join(ROOT, 'bin', 'bundle.js')).href)}).then((m) => { const { cached, cacheFile } = m.compileBundle(); console.log(JSON.stringify({ cached, cacheFile })); })`;

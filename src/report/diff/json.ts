@@ -24,7 +24,8 @@ export function changeJson(c: Change): Record<string, unknown> {
 
 /** The diff as JSON, written piece by piece (a large change list is never one string). */
 export function* diffJson(result: DiffResult, ctx: ReportContext): Generator<string> {
-  const one = (v: Record<string, unknown>) => `{\n      ${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}: ${JSON.stringify(x)}`).join(',\n      ')}\n    }`;
+  // (Fields left undefined are left out, as JSON.stringify leaves them.)
+  const one = (v: Record<string, unknown>) => `{\n      ${Object.entries(v).filter(([, x]) => x !== undefined).map(([k, x]) => `${JSON.stringify(k)}: ${JSON.stringify(x)}`).join(',\n      ')}\n    }`;
   function* list(name: string, items: readonly unknown[], map: (x: never) => Record<string, unknown>, last = false): Generator<string> {
     yield `  ${JSON.stringify(name)}: [`;
     for (let i = 0; i < items.length; i++) yield `${i === 0 ? '' : ','}\n    ${one(map(items[i] as never))}`;
