@@ -1,7 +1,7 @@
 /** `kam matrix`: the responsibility matrix of a book, with the findings of the activities it shows. */
 import { buildMatrix, type Matrix, type MatrixOptions } from '../matrix/build.js';
 import type { Finding } from '../model/finding.js';
-import { fold } from '../util/text.js';
+import { fold, folder } from '../util/text.js';
 import { computeLoad } from '../workload/load.js';
 import { checkFromTables } from './check.js';
 import type { RuleFamily } from '../rules/engine.js';
@@ -51,12 +51,7 @@ function shownActivities(matrix: Matrix, findings: readonly Finding[]): Map<stri
   const shown = new Map<string, Set<string>>();
   if (named.size === 0) return shown;
   // A row's account and task texts repeat (an account's activities follow each other): folded once each.
-  const folded = new Map<string, string>();
-  const foldOnce = (text: string): string => {
-    let k = folded.get(text);
-    if (k === undefined) folded.set(text, (k = fold(text)));
-    return k;
-  };
+  const foldOnce = folder();
   for (const r of matrix.rows) {
     const a = foldOnce(r.account);
     const tasks = named.get(a);

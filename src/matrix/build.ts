@@ -14,7 +14,7 @@ import type { TierDef } from '../model/tier.js';
 import { tierRecognizer } from '../model/tier.js';
 import type { IsoDate } from '../util/date.js';
 import { compareText } from '../util/compare.js';
-import { fold } from '../util/text.js';
+import { fold, folder } from '../util/text.js';
 import type { LoadResult, PersonLoad } from '../workload/load.js';
 
 export const MATRIX_VIEWS = ['account', 'task', 'person'] as const;
@@ -203,12 +203,7 @@ export function buildMatrix(book: IndexedBook, load: LoadResult, findings: reado
     return col;
   };
   // Account names folded once each (an account has several activities), only when rules fired.
-  const folded = new Map<string, string>();
-  const foldName = (text: string): string => {
-    let k = folded.get(text);
-    if (k === undefined) folded.set(text, (k = fold(text)));
-    return k;
-  };
+  const foldName = folder();
   const rows: MatrixRow[] = [];
   const keepRows = options.keepRows ?? true;
   // Counted row by row as they are made: the task view's letters per task, every column's totals.
@@ -361,11 +356,10 @@ class ColumnCounts {
 class TaskCounts {
   private readonly byTask = new Map<string, TaskRow>();
   /** A task's text folded once (an account's activities repeat a few task names). */
-  private readonly folded = new Map<string, string>();
+  private readonly fold = folder();
 
   add(r: MatrixRow): void {
-    let k = this.folded.get(r.task);
-    if (k === undefined) this.folded.set(r.task, (k = fold(r.task)));
+    const k = this.fold(r.task);
     let t = this.byTask.get(k);
     if (!t) {
       t = { task: r.task, cells: new Map(), activities: 0 };

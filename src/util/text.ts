@@ -21,6 +21,19 @@ export function fold(value: string): string {
   return out.includes(' ') ? out.replace(CJK_SPACE, '') : out;
 }
 
+/**
+ * {@link fold} with each text folded once: names repeat down a sheet (an account's rows, a task's
+ * activities), and a text seen again is one lookup. Unbounded: for the texts of one book.
+ */
+export function folder(): (value: string) => string {
+  const folded = new Map<string, string>();
+  return (value) => {
+    let k = folded.get(value);
+    if (k === undefined) folded.set(value, (k = fold(value)));
+    return k;
+  };
+}
+
 /** Folds like {@link fold} and drops spaces and punctuation: for headers, sheet names and codes. */
 export function foldKey(value: string): string {
   return toSimplified(value.normalize('NFKC').toLowerCase().replace(PUNCT, ''));

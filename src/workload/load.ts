@@ -49,32 +49,35 @@ export interface PersonLoad {
 export class HeldRows {
   readonly assignments: Assignment[];
   readonly groups: TaskGroup[];
-  /** The account's effective tier, and its rank (0 = best tier). */
+  /** The account's effective tier (its rank, 0 = best, is worked out when items are made). */
   readonly tiers: (string | undefined)[];
-  tierRanks: Int32Array;
   /** The person's weekly hours for the row: the task's weekly hours times the share of its RACI letters. */
   loads: Float64Array;
   next: Int32Array;
   size = 0;
 
-  /** `capacity`: the rows that can be held (the book's rows: each is visited once); more grow the store. */
-  constructor(capacity: number) {
+  /**
+   * `capacity`: the rows that can be held (the book's rows: each is visited once); more grow the
+   * store. `tierRanks`: each tier's rank, 0 = best; a tier it lacks, or none, ranks after them all.
+   */
+  constructor(
+    capacity: number,
+    readonly tierRanks: ReadonlyMap<string, number>,
+  ) {
     this.assignments = new Array<Assignment>(capacity);
     this.groups = new Array<TaskGroup>(capacity);
     this.tiers = new Array<string | undefined>(capacity);
-    this.tierRanks = new Int32Array(capacity);
     this.loads = new Float64Array(capacity);
     this.next = new Int32Array(capacity);
   }
 
   /** Adds a row after the person's last. */
-  add(held: Held, r: Assignment, g: TaskGroup, tier: string | undefined, tierRank: number, load: number): void {
+  add(held: Held, r: Assignment, g: TaskGroup, tier: string | undefined, load: number): void {
     const i = this.size++;
     if (i >= this.next.length) this.grow();
     this.assignments[i] = r;
     this.groups[i] = g;
     this.tiers[i] = tier;
-    this.tierRanks[i] = tierRank;
     this.loads[i] = load;
     this.next[i] = -1;
     if (held.last >= 0) this.next[held.last] = i;
@@ -85,7 +88,6 @@ export class HeldRows {
   private grow(): void {
     const size = Math.max(16, this.next.length * 2);
     const copy = <T extends Int32Array | Float64Array>(a: T, b: T): T => (b.set(a), b);
-    this.tierRanks = copy(this.tierRanks, new Int32Array(size));
     this.loads = copy(this.loads, new Float64Array(size));
     this.next = copy(this.next, new Int32Array(size));
   }
@@ -104,8 +106,10 @@ export function itemsOf(p: PersonLoad): LoadItem[] {
   const items: LoadItem[] = [];
   if (!h) return items;
   const { store } = h;
+  const unranked = store.tierRanks.size;
   for (let i = h.first; i >= 0; i = store.next[i]!) {
-    items.push({ assignment: store.assignments[i]!, group: store.groups[i]!, tier: store.tiers[i], tierRank: store.tierRanks[i]!, load: store.loads[i]! });
+    const tier = store.tiers[i];
+    items.push({ assignment: store.assignments[i]!, group: store.groups[i]!, tier, tierRank: tier !== undefined ? (store.tierRanks.get(tier) ?? unranked) : unranked, load: store.loads[i]! });
   }
   return items;
 }
@@ -145,9 +149,8 @@ export function shareOf(raci: number, shares: Record<'R' | 'A' | 'C' | 'I', numb
 export function computeLoad(book: IndexedBook, options: { items?: boolean } = {}): LoadResult {
   const keepItems = options.items ?? true;
   // At most one row held per row of the book.
-  const store = keepItems ? new HeldRows(book.rows.length) : undefined;
   const { config, asOf } = book;
-  const tierRank = new Map(config.tiers.map((t, i) => [t.id, i]));
+  const store = keepItems ? new HeldRows(book.rows.length, new Map(config.tiers.map((t, i) => [t.id, i]))) : undefined;
   const byKey = new Map<string, PersonLoad>();
   const entry = (key: string, name: string): PersonLoad => {
     let p = byKey.get(key);
@@ -185,7 +188,7 @@ export function computeLoad(book: IndexedBook, options: { items?: boolean } = {}
       const share = shareOf(r.raci, config.raciShare);
       p.hours += weekly * share;
       // The rows held are kept for --suggest and the matrix's person view; `check` needs only the sums.
-      if (store && p.held) store.add(p.held, r, g, tier, tier !== undefined ? (tierRank.get(tier) ?? config.tiers.length) : config.tiers.length, weekly * share);
+      if (store && p.held) store.add(p.held, r, g, tier, weekly * share);
       if (r.raci & (RACI.R | RACI.A)) holdNow(p);
       if (r.raci & RACI.A && lastAccountable.get(p) !== g) {
         lastAccountable.set(p, g);

@@ -12,7 +12,7 @@ const person = (held: Held | undefined): PersonLoad => ({ name: 'x', key: 'x', s
 describe('HeldRows', () => {
   it('links each person’s rows in order, past the size it was made at', () => {
     const rand = rng(5);
-    const store = new HeldRows(3);
+    const store = new HeldRows(3, new Map([['strategic', 0], ['important', 1], ['normal', 2]]));
     const people = [0, 1, 2].map(() => ({ store, first: -1, last: -1 }));
     const group = { accountText: 'Apex', taskKey: 'follow-up', type: 'follow-up', rows: [] } as unknown as TaskGroup;
     const want: { row: number; tier: string | undefined; load: number }[][] = [[], [], []];
@@ -20,7 +20,7 @@ describe('HeldRows', () => {
       const who = pick(rand, [0, 1, 2]);
       const tier = pick(rand, ['strategic', undefined]);
       const load = rand() * 10;
-      store.add(people[who]!, assignment({ account: 'Apex', task: 'Follow-up', person: `P${who}` }, i + 2), group, tier, tier ? 0 : 3, load);
+      store.add(people[who]!, assignment({ account: 'Apex', task: 'Follow-up', person: `P${who}` }, i + 2), group, tier, load);
       want[who]!.push({ row: i + 2, tier, load });
     }
     expect(store.size).toBe(200);

@@ -5,7 +5,7 @@
 import type { Assignment, AssignmentsTable } from '../../model/assignment.js';
 import type { Cell } from '../../model/cell.js';
 import type { Finding } from '../../model/finding.js';
-import { fold } from '../../util/text.js';
+import { folder } from '../../util/text.js';
 import { parseFrequency, parseRaci, parseStatus } from '../../parse/codes.js';
 import { invalidValue } from '../table/findings.js';
 import type { SheetSource } from '../source.js';
@@ -43,15 +43,7 @@ function columnsOf(layout: Layout) {
 export async function readAssignments(source: SheetSource, options: TableOptions): Promise<AssignmentsTable> {
   const assignments: Assignment[] = [];
   const rowFindings: Finding[] = [];
-  const folded = new Map<string, string>();
-  const key = (text: string): string => {
-    let k = folded.get(text);
-    if (k === undefined) {
-      k = fold(text);
-      folded.set(text, k);
-    }
-    return k;
-  };
+  const key = folder();
   // The same per column, the last text kept at hand (a text repeated row after row is one string).
   const keyer = () => {
     let last: string | undefined;
