@@ -1,7 +1,8 @@
 /** `kam check` and `kam gaps`: every sheet read, every rule run. */
 import { basename, join } from 'node:path';
 import { checkTables, gapsReport, type CheckReport, type GapsReport } from '../rules/check.js';
-import { readBookTables, type BookTables } from './tables.js';
+import { readBookTables, rowsOf, type BookTables } from './tables.js';
+import { collectAfterPhase } from './gc.js';
 import type { IndexedBook } from '../book/book.js';
 import type { RuleFamily } from '../rules/engine.js';
 import type { LoadResult } from '../workload/load.js';
@@ -15,7 +16,9 @@ export async function checkBook(session: Session): Promise<CheckReport> {
 /** The check of tables already read (for reports that compose several results). */
 export function checkFromTables(session: Session, tables: BookTables, indexed?: IndexedBook, families?: ReadonlySet<RuleFamily>, load?: LoadResult): CheckReport {
   const sheetFiles = sheetFilesOf(session);
-  return checkTables({ file: session.path, asOf: session.asOf, config: session.config, sheetOrder: session.book.sheets.map((s) => s.name), ...(sheetFiles ? { sheetFiles } : {}), ...tables, ...(indexed ? { book: indexed } : {}), ...(families ? { families } : {}), ...(indexed && load ? { load } : {}) });
+  // Indexed here (not given): its garbage collected as indexTables does, before the rules run.
+  const afterIndex = (): void => collectAfterPhase(rowsOf(tables));
+  return checkTables({ file: session.path, asOf: session.asOf, config: session.config, sheetOrder: session.book.sheets.map((s) => s.name), ...(sheetFiles ? { sheetFiles } : {}), ...tables, ...(indexed ? { book: indexed } : { afterIndex }), ...(families ? { families } : {}), ...(indexed && load ? { load } : {}) });
 }
 
 /** A folder of CSV files: the file of each sheet (a finding, an annotation belongs to that file); else undefined. */
@@ -31,8 +34,17 @@ export function sheetFilesOf(session: Session): Map<string, string> | undefined 
  * lists only gaps, so it would otherwise say "no gaps" of a sheet it could not read.
  */
 export async function gapsBook(session: Session): Promise<GapsReport> {
+  const { check, rows } = await checkForGaps(session);
+  // The book is garbage once checked (the report keeps its findings and accounts): collected
+  // before the gap report is put together and written.
+  collectAfterPhase(rows);
+  return gapsReport(check);
+}
+
+/** The read and the check of gapsBook, in a function of their own: its frame, which holds the tables, is gone when it returns. */
+async function checkForGaps(session: Session): Promise<{ check: CheckReport; rows: number }> {
   const tables = await readBookTables(session);
   if (tables.assignments) requireKeyColumns(session, 'assignments', tables.assignments.layout);
   if (tables.accounts) requireKeyColumns(session, 'accounts', tables.accounts.layout);
-  return gapsReport(checkFromTables(session, tables));
+  return { check: checkFromTables(session, tables), rows: rowsOf(tables) };
 }

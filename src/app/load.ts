@@ -10,7 +10,8 @@ import { loadFindings } from '../rules/load.js';
 import { computeLoad, type LoadResult } from '../workload/load.js';
 import { loadReport, type LoadReport } from '../workload/report.js';
 import type { Move } from '../workload/suggest.js';
-import { indexTables, readBookTables, type BookTables } from './tables.js';
+import { indexTables, readBookTables, rowsOf, type BookTables } from './tables.js';
+import { collectAfterPhase } from './gc.js';
 import { plainCells, writeCellsBack, type WriteBackOptions, type WriteReceipt } from './write-back.js';
 import { requireKeyColumns, requireSheet, type Session } from './session.js';
 
@@ -26,7 +27,16 @@ export interface LoadBookOptions {
  */
 export async function loadBook(session: Session, options: LoadBookOptions = {}): Promise<LoadReport> {
   requireSheet(session, 'assignments');
-  return loadFromTables(session, await readBookTables(session), options);
+  const { report, rows } = await loadOnly(session, options);
+  // The book is garbage once the report is made (it keeps each person's sums): collected before it is written.
+  collectAfterPhase(rows);
+  return report;
+}
+
+/** The read and the load of loadBook, in a function of their own: its frame, which holds the tables, is gone when it returns. */
+async function loadOnly(session: Session, options: LoadBookOptions): Promise<{ report: LoadReport; rows: number }> {
+  const tables = await readBookTables(session);
+  return { report: loadFromTables(session, tables, options), rows: rowsOf(tables) };
 }
 
 /** The load report of tables already read (and, for a report that composes several, of the book indexed and its load computed once). */

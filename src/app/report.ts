@@ -11,7 +11,8 @@ import { computeLoad } from '../workload/load.js';
 import { loadReport } from '../workload/report.js';
 import { checkFromTables } from './check.js';
 import { loadFromTables } from './load.js';
-import { indexTables, readBookTables } from './tables.js';
+import { indexTables, readBookTables, rowsOf } from './tables.js';
+import { collectAfterPhase } from './gc.js';
 import { requireKeyColumns, requireSheet, type Session } from './session.js';
 
 export interface ReportOptions {
@@ -22,6 +23,14 @@ export interface ReportOptions {
 export async function reportBook(session: Session, options: ReportOptions = {}): Promise<ReportResult> {
   // A book of accounts alone (a single CSV) is reported too: its tiers, and the missing sheet as the check says.
   if (!session.sheets.accounts) requireSheet(session, 'assignments');
+  const { result, rows } = await reportOnly(session, options);
+  // The book is garbage once the report is made (it keeps findings, sums and counts): collected before the page is written.
+  collectAfterPhase(rows);
+  return result;
+}
+
+/** The read and the report of reportBook, in a function of their own: its frame, which holds the tables, is gone when it returns. */
+async function reportOnly(session: Session, options: ReportOptions): Promise<{ result: ReportResult; rows: number }> {
   const tables = await readBookTables(session);
   if (tables.assignments) requireKeyColumns(session, 'assignments', tables.assignments.layout);
   const { assignments, tiers } = tables;
@@ -32,7 +41,7 @@ export async function reportBook(session: Session, options: ReportOptions = {}):
   const load = assignments ? loadFromTables(session, tables, { suggest: true }, book, computed) : loadReport(book, computed, session.path, { suggest: true });
   // Only the heat map's columns and task rows: the matrix's rows are counted, not kept.
   const { columns, taskRows } = buildMatrix(book, computed, check.findings, session.path, { view: 'task', columns: 'role', keepRows: false });
-  return {
+  const result: ReportResult = {
     kind: 'report',
     file: session.path,
     asOf: session.asOf,
@@ -45,4 +54,5 @@ export async function reportBook(session: Session, options: ReportOptions = {}):
     cutoffs: [...session.config.scoring.abc.cutoffs],
     findings: check.findings,
   };
+  return { result, rows: rowsOf(tables) };
 }

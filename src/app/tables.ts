@@ -14,6 +14,7 @@ import { InputError } from '../model/errors.js';
 import type { StaffTable } from '../model/person.js';
 import { scoreAccounts, scoringColumns, type TierReport } from '../scoring/score.js';
 import type { Beside, Session } from './session.js';
+import { collectAfterPhase } from './gc.js';
 
 export interface BookTables {
   accounts?: AccountsTable;
@@ -87,11 +88,21 @@ export async function readBookTables(session: Session): Promise<BookTables> {
       if (!(err instanceof InputError && (err.code === 'input.missingColumn' || err.code === 'input.unreadableColumn'))) throw err;
     }
   }
+  // What reading left behind (the sheets' text, the rows as read) goes before the book is indexed.
+  collectAfterPhase(rowsOf(out));
   return out;
+}
+
+/** The rows of the tables read: how large the book is. */
+export function rowsOf(tables: BookTables): number {
+  return (tables.accounts?.accounts.length ?? 0) + (tables.staff?.people.length ?? 0) + (tables.assignments?.assignments.length ?? 0);
 }
 
 /** The book indexed from tables already read: what the rules, the load and the matrix all look things up in. */
 export function indexTables(session: Session, tables: BookTables): IndexedBook {
   const { accounts, staff, assignments, tiers } = tables;
-  return indexBook({ config: session.config, asOf: session.asOf, ...(assignments ? { assignments } : {}), ...(staff ? { staff } : {}), ...(accounts ? { accounts } : {}), ...(tiers ? { tiers: tiers.accounts } : {}) });
+  const book = indexBook({ config: session.config, asOf: session.asOf, ...(assignments ? { assignments } : {}), ...(staff ? { staff } : {}), ...(accounts ? { accounts } : {}), ...(tiers ? { tiers: tiers.accounts } : {}) });
+  // And what indexing left behind, before the rules and the load run.
+  collectAfterPhase(rowsOf(tables));
+  return book;
 }

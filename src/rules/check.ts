@@ -34,6 +34,8 @@ export interface CheckInput {
   families?: ReadonlySet<RuleFamily>;
   /** The load of `book`, already computed (kam diff and kam report need it too). */
   load?: LoadResult;
+  /** Called when the book has been indexed here, before the rules run (kam collects indexing's garbage there). */
+  afterIndex?: () => void;
 }
 
 /** An account of the Accounts sheet, as the gap report heads its group. */
@@ -66,8 +68,12 @@ export function checkTables(input: CheckInput): CheckReport {
   const usable = { ...input };
   if (input.assignments && missingKeyColumn('assignments', input.assignments.layout.byKey)) delete usable.assignments;
   if (input.accounts && missingKeyColumn('accounts', input.accounts.layout.byKey)) delete usable.accounts;
-  const { tiers, book: indexed, load: _load, ...tables } = usable;
-  const book = indexed ?? indexBook({ ...tables, ...(tiers ? { tiers: tiers.accounts } : {}) });
+  const { tiers, book: indexed, load: _load, afterIndex, ...tables } = usable;
+  let book = indexed;
+  if (!book) {
+    book = indexBook({ ...tables, ...(tiers ? { tiers: tiers.accounts } : {}) });
+    afterIndex?.();
+  }
   const structural: Finding[] = [
     ...input.missingSheets.map((role): Finding => ({ rule: 'schema/missing-sheet', severity: RULES['schema/missing-sheet'], args: { role } })),
     // The tier report already carries the Accounts sheet's own findings.

@@ -32,7 +32,17 @@ export interface LoadOptions {
 /** The load report of a computed load; the suggestion considers everyone, whatever the filters show. */
 export function loadReport(book: IndexedBook, load: LoadResult, file: string, options: LoadOptions, findings: Finding[] = []): LoadReport {
   const match = (value: string | undefined, wanted: string | undefined): boolean => wanted === undefined || (value !== undefined && fold(value) === fold(wanted));
-  const people = load.people.filter((p) => match(p.role, options.role) && match(p.department, options.department));
+  // The rows each person holds are for the suggestion alone: the report shows the sums (and the
+  // moves), and a person's rows held would keep every row of the book alive while it is written.
+  // Each person is copied without them once, so that the moves name the people the list shows.
+  const bare = new Map<PersonLoad, PersonLoad>();
+  const strip = (p: PersonLoad): PersonLoad => {
+    if (!p.held) return p;
+    let b = bare.get(p);
+    if (!b) bare.set(p, (b = { ...p, held: undefined }));
+    return b;
+  };
+  const people = load.people.filter((p) => match(p.role, options.role) && match(p.department, options.department)).map(strip);
   const report: LoadReport = {
     kind: 'load',
     file,
@@ -44,6 +54,11 @@ export function loadReport(book: IndexedBook, load: LoadResult, file: string, op
     totals: load.totals,
     findings,
   };
-  if (options.suggest) report.suggestion = suggestMoves(load.people, book.config.load);
+  if (options.suggest) {
+    const { moves, unfixed } = suggestMoves(load.people, book.config.load);
+    report.suggestion = { moves: moves.map((m) => ({ ...m, from: strip(m.from), to: strip(m.to) })), unfixed: unfixed.map((u) => ({ ...u, person: strip(u.person) })) };
+  }
+  // V8 may hold `strip` (and so this map of the people as computed) a while for its optimising compiler.
+  bare.clear();
   return report;
 }
