@@ -18,7 +18,7 @@
  * sheet found for the role is read alone. What matched how is counted, for one note.
  */
 import type { AccountsTable } from '../model/account.js';
-import type { Assignment, AssignmentsTable } from '../model/assignment.js';
+import { fieldsOf, type Assignment, type AssignmentsTable } from '../model/assignment.js';
 import type { StaffTable } from '../model/person.js';
 import type { Person } from '../model/person.js';
 import { expandShared } from '../book/shared.js';
@@ -90,7 +90,7 @@ export function readBeside(
       let left = a.raci;
       let moved = false;
       const take = (r: Assignment, raci: number, own: boolean): void => {
-        const m: Assignment = { ...a, raci, longRow: r.row };
+        const m: Assignment = { ...fieldsOf(a), raci, longRow: r.row };
         const cellsFrom: NonNullable<Assignment['longCells']> = {};
         if (m.due === undefined && (r.due ?? taskDue?.due) !== undefined) {
           m.due = r.due ?? taskDue!.due;
@@ -135,7 +135,7 @@ export function readBeside(
       }
       if (left) {
         // Letters nobody held here: the task's due date and frequency, the norms' hours.
-        const m: Assignment = { ...a, raci: left };
+        const m: Assignment = { ...fieldsOf(a), raci: left };
         const cellsFrom: NonNullable<Assignment['longCells']> = {};
         if (m.due === undefined && taskDue) {
           m.due = taskDue.due;
@@ -154,7 +154,7 @@ export function readBeside(
   }
   for (const [k, rows] of longBy) {
     if (shown.has(k)) continue;
-    for (const r of rows) out.push({ ...r, onLong: true });
+    for (const r of rows) out.push({ ...fieldsOf(r), onLong: true });
     counts.kept += rows.length;
   }
   const table: AssignmentsTable = { layout: matrix.layout, assignments: out, findings: [...matrix.findings, ...long.findings], long: long.layout };

@@ -5,7 +5,7 @@
  */
 import type { ResolvedConfig } from '../config/resolve.js';
 import type { Account, AccountsTable } from '../model/account.js';
-import type { Assignment, AssignmentsTable } from '../model/assignment.js';
+import { fieldsOf, type Assignment, type AssignmentsTable } from '../model/assignment.js';
 import type { Person, StaffTable } from '../model/person.js';
 import { tierRecognizer } from '../model/tier.js';
 import { expandShared } from './shared.js';
@@ -79,7 +79,7 @@ export function holderRows(assignments: readonly Assignment[], people: Map<strin
     const moved = !skip && r.column !== undefined && departments?.has(r.personKey!) === true && !people.has(r.personKey!);
     if ((skip || moved) && !read) read = assignments.slice(0, i);
     if (skip || !read) continue;
-    read.push(moved ? { ...r, person: undefined, personKey: undefined, department: r.person!, departmentKey: r.personKey! } : r);
+    read.push(moved ? { ...fieldsOf(r), person: undefined, personKey: undefined, department: r.person!, departmentKey: r.personKey! } : r);
   }
   return expandShared(read ?? assignments, people, haveStaff);
 }

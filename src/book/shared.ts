@@ -1,5 +1,5 @@
 /** Cells that name several people (`张伟、李娜`): one row per person, each with an equal part. */
-import type { Assignment } from '../model/assignment.js';
+import { fieldsOf, type Assignment } from '../model/assignment.js';
 import type { Person } from '../model/person.js';
 import { fold } from '../util/text.js';
 
@@ -29,7 +29,7 @@ export function expandShared(rows: readonly Assignment[], people: Map<string, Pe
       continue;
     }
     out ??= rows.slice(0, i);
-    for (let k = 0; k < parts.length; k++) out.push({ ...r, person: parts[k]!, personKey: keys[k]!, portion: 1 / parts.length });
+    for (let k = 0; k < parts.length; k++) out.push({ ...fieldsOf(r), person: parts[k]!, personKey: keys[k]!, portion: 1 / parts.length });
   }
   return out ?? rows;
 }

@@ -1,5 +1,5 @@
 /** A division-of-labour row of the Assignments sheet (分工明细), and the sheet read as a table. */
-import type { Frequency, Status } from './codes.js';
+import { STATUSES, type Frequency, type Status } from './codes.js';
 import type { Finding } from './finding.js';
 import type { Layout } from './table.js';
 import type { IsoDate } from '../util/date.js';
@@ -34,6 +34,114 @@ export interface Assignment {
   longCells?: Partial<Record<'due' | 'frequency' | 'hours' | 'status', number>>;
   /** Beside a matrix: the row is the long sheet's own (an activity the matrix does not show). */
   onLong?: true;
+}
+
+/** A text of a column of names and its folded key, made once per distinct text of the column. */
+export interface KeyedText {
+  readonly value: string;
+  readonly key: string;
+}
+
+const RACI_BITS = 0b1111;
+const LOCKED_BIT = 0b1_0000;
+const STATUS_SHIFT = 5;
+
+/**
+ * A division-of-labour row as the reader makes it: nine fields where a plain object has fifteen
+ * (the texts of names as pairs of text and key the column reads once, the letters, the lock and the
+ * status as one number). A 100,000-account book has 690,000 rows: 144 → 96 bytes each, ~33 MB less.
+ * Read through the fields of `Assignment`; a changed copy is made from `fieldsOf(row)`.
+ */
+export class AssignmentRow implements Assignment {
+  /** A matrix's row: set on the rows of the cells of holders' columns only. */
+  declare column?: number;
+
+  constructor(
+    public row: number,
+    private readonly accountText: KeyedText,
+    private readonly taskText: KeyedText,
+    private readonly personText: KeyedText | undefined,
+    private readonly departmentText: KeyedText | undefined,
+    private bits: number,
+    public due: IsoDate | undefined,
+    public frequency: Frequency | undefined,
+    public hours: number | undefined,
+  ) {}
+
+  /** The letters, the lock and the status as `bits` holds them. */
+  static bits(raci: number, locked: boolean, status: Status | undefined): number {
+    return (raci & RACI_BITS) | (locked ? LOCKED_BIT : 0) | ((status === undefined ? 0 : STATUSES.indexOf(status) + 1) << STATUS_SHIFT);
+  }
+
+  get account(): string {
+    return this.accountText.value;
+  }
+  get accountKey(): string {
+    return this.accountText.key;
+  }
+  get task(): string {
+    return this.taskText.value;
+  }
+  get taskKey(): string {
+    return this.taskText.key;
+  }
+  get person(): string | undefined {
+    return this.personText?.value;
+  }
+  get personKey(): string | undefined {
+    return this.personText?.key;
+  }
+  get department(): string | undefined {
+    return this.departmentText?.value;
+  }
+  get departmentKey(): string | undefined {
+    return this.departmentText?.key;
+  }
+  get raci(): number {
+    return this.bits & RACI_BITS;
+  }
+  set raci(mask: number) {
+    this.bits = (this.bits & ~RACI_BITS) | (mask & RACI_BITS);
+  }
+  get locked(): boolean {
+    return (this.bits & LOCKED_BIT) !== 0;
+  }
+  set locked(on: boolean) {
+    this.bits = on ? this.bits | LOCKED_BIT : this.bits & ~LOCKED_BIT;
+  }
+  get status(): Status | undefined {
+    const i = this.bits >>> STATUS_SHIFT;
+    return i === 0 ? undefined : STATUSES[i - 1];
+  }
+  set status(status: Status | undefined) {
+    this.bits = AssignmentRow.bits(this.raci, this.locked, status);
+  }
+}
+
+/**
+ * A row's fields as a plain object, for a changed copy (`{ ...fieldsOf(r), person }`): spreading an
+ * AssignmentRow would copy its pairs of texts, not the fields. A plain row is given back as it is.
+ */
+export function fieldsOf(a: Assignment): Assignment {
+  if (!(a instanceof AssignmentRow)) return a;
+  return {
+    row: a.row,
+    account: a.account,
+    accountKey: a.accountKey,
+    task: a.task,
+    taskKey: a.taskKey,
+    person: a.person,
+    personKey: a.personKey,
+    department: a.department,
+    departmentKey: a.departmentKey,
+    raci: a.raci,
+    due: a.due,
+    frequency: a.frequency,
+    hours: a.hours,
+    status: a.status,
+    locked: a.locked,
+    ...(a.column !== undefined ? { column: a.column } : {}),
+  };
 }
 
 export interface AssignmentsTable {

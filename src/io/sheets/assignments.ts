@@ -2,7 +2,9 @@
  * The Assignments sheet (分工明细) as typed division-of-labour rows, streamed: 500,000 rows are
  * read without holding the sheet in memory, and repeated names are folded once.
  */
-import type { Assignment, AssignmentsTable } from '../../model/assignment.js';
+import { AssignmentRow, type Assignment, type AssignmentsTable } from '../../model/assignment.js';
+import type { Frequency, Status } from '../../model/codes.js';
+import type { IsoDate } from '../../util/date.js';
 import type { Cell } from '../../model/cell.js';
 import type { Finding } from '../../model/finding.js';
 import { folder } from '../../util/text.js';
@@ -111,80 +113,70 @@ export async function readAssignments(source: SheetSource, options: TableOptions
         if (name?.ok) named.set(k, { id: account.value, name: name.value, ...(tier?.ok ? { tier: tier.value } : {}), row });
       }
     }
-    // Every field is set in the literal, so that all rows share one object shape (faster, smaller).
-    const a: Assignment = {
-      row,
-      account: account.value,
-      accountKey: account.key,
-      task: task.value,
-      taskKey: task.key,
-      person: undefined,
-      personKey: undefined,
-      department: undefined,
-      departmentKey: undefined,
-      raci: RACI.R,
-      due: undefined,
-      frequency: undefined,
-      hours: undefined,
-      status: undefined,
-      locked: false,
-    };
+    // The row's values, then the row made at once with all of them (one object shape for every row).
+    let person: Extract<Keyed, { ok: true }> | undefined;
+    let department: Extract<Keyed, { ok: true }> | undefined;
+    let raci: number = RACI.R;
+    let due: IsoDate | undefined;
+    let frequency: Frequency | undefined;
+    let hours: number | undefined;
+    let status: Status | undefined;
+    let locked = false;
+    const about = () => ({ account: account.value, task: task.value, ...(person ? { person: person.value } : {}) });
     const bad = (p: Extract<Parsed<unknown>, { ok: false }>, c: Column): void => {
-      rowFindings.push(invalidValue(p, cells[c.index], layout, row, c, { account: a.account, task: a.task, ...(a.person ? { person: a.person } : {}) }));
+      rowFindings.push(invalidValue(p, cells[c.index], layout, row, c, about()));
     };
     const { personCol, deptCol, raciCol, dueCol, freqCol, hoursCol, statusCol, lockedCol } = cols;
     if (personCol) {
       const p = personOf(cells[personCol.index]);
-      if (p?.ok) {
-        a.person = p.value;
-        a.personKey = p.key;
-      } else if (p) bad(p, personCol);
+      if (p?.ok) person = p;
+      else if (p) bad(p, personCol);
     }
     if (deptCol) {
       const p = departmentOf(cells[deptCol.index]);
-      if (p?.ok) {
-        a.department = p.value;
-        a.departmentKey = p.key;
-      } else if (p) bad(p, deptCol);
+      if (p?.ok) department = p;
+      else if (p) bad(p, deptCol);
     }
     if (raciCol) {
       const p = raciOf(cells[raciCol.index]);
-      if (p?.ok) a.raci = p.value;
+      if (p?.ok) raci = p.value;
       else if (p) {
-        a.raci = 0;
+        raci = 0;
         bad(p, raciCol);
       }
     }
+    // A date whose order of day and month the column settles later: set on the row once made.
+    let ambiguous: { cell: Cell; finding: Finding } | undefined;
     if (dueCol) {
       dues ??= new DateColumn(layout.date1904);
       const cell = cells[dueCol.index];
       const p = dues.read(cell);
-      if (p?.ok) a.due = p.value;
-      else if (p && DateColumn.ambiguous(p)) {
-        const about = { account: a.account, task: a.task, ...(a.person ? { person: a.person } : {}) };
-        dues.defer(cell!, (d) => void (a.due = d), invalidValue(p, cell, layout, row, dueCol, about));
-      } else if (p) bad(p, dueCol);
+      if (p?.ok) due = p.value;
+      else if (p && DateColumn.ambiguous(p)) ambiguous = { cell: cell!, finding: invalidValue(p, cell, layout, row, dueCol, about()) };
+      else if (p) bad(p, dueCol);
     }
     if (freqCol) {
       const p = frequencyOf(cells[freqCol.index]);
-      if (p?.ok) a.frequency = p.value;
+      if (p?.ok) frequency = p.value;
       else if (p) bad(p, freqCol);
     }
     if (hoursCol) {
       const p = hoursOf(cells[hoursCol.index]);
-      if (p?.ok) a.hours = p.value;
+      if (p?.ok) hours = p.value;
       else if (p) bad(p, hoursCol);
     }
     if (statusCol) {
       const p = statusOf(cells[statusCol.index]);
-      if (p?.ok) a.status = p.value;
+      if (p?.ok) status = p.value;
       else if (p) bad(p, statusCol);
     }
     if (lockedCol) {
       const p = lockedOf(cells[lockedCol.index]);
-      if (p?.ok) a.locked = p.value;
+      if (p?.ok) locked = p.value;
       else if (p) bad(p, lockedCol);
     }
+    const a = new AssignmentRow(row, account, task, person, department, AssignmentRow.bits(raci, locked, status), due, frequency, hours);
+    if (ambiguous) dues!.defer(ambiguous.cell, (d) => void (a.due = d), ambiguous.finding);
     if (!layout.holders) {
       assignments.push(a);
       return;
@@ -198,8 +190,12 @@ export async function readAssignments(source: SheetSource, options: TableOptions
         continue;
       }
       // `市场部（部门）`, `Marketing (department)`: the rows of a department's own column (kam's matrix writes them so).
-      if (c.holderIsDepartment) assignments.push({ ...a, department: c.holder!, departmentKey: key(c.holder!), raci: p.value, column: c.index });
-      else assignments.push({ ...a, person: c.holder!, personKey: key(c.holder!), raci: p.value, column: c.index });
+      const holder = { value: c.holder!, key: key(c.holder!) };
+      const held = c.holderIsDepartment
+        ? new AssignmentRow(row, account, task, person, holder, AssignmentRow.bits(p.value, locked, status), a.due, frequency, hours)
+        : new AssignmentRow(row, account, task, holder, department, AssignmentRow.bits(p.value, locked, status), a.due, frequency, hours);
+      held.column = c.index;
+      assignments.push(held);
     }
   });
   const late = dues?.finish() ?? [];
