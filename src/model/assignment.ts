@@ -6,16 +6,18 @@ import type { IsoDate } from '../util/date.js';
 
 export interface Assignment {
   row: number;
+  // The texts of names are read-only: a row as read (AssignmentRow) keeps each as a pair of text
+  // and key, and a changed row is a copy (`{ ...fieldsOf(row), person }`).
   /** The account as written (an id or a name) and its folded key. */
-  account: string;
-  accountKey: string;
-  task: string;
+  readonly account: string;
+  readonly accountKey: string;
+  readonly task: string;
   /** The task folded for case, width and spaces: rows with the same key form one activity. */
-  taskKey: string;
-  person?: string;
-  personKey?: string;
-  department?: string;
-  departmentKey?: string;
+  readonly taskKey: string;
+  readonly person?: string;
+  readonly personKey?: string;
+  readonly department?: string;
+  readonly departmentKey?: string;
   /** RACI letters as a bit set (R 1, A 2, C 4, I 8); R where the cell is empty, 0 where unreadable. */
   raci: number;
   due?: IsoDate;

@@ -176,12 +176,13 @@ export async function readAssignments(source: SheetSource, options: TableOptions
       else if (p) bad(p, lockedCol);
     }
     const a = new AssignmentRow(row, account, task, person, department, AssignmentRow.bits(raci, locked, status), due, frequency, hours);
-    if (ambiguous) dues!.defer(ambiguous.cell, (d) => void (a.due = d), ambiguous.finding);
     if (!layout.holders) {
+      if (ambiguous) dues!.defer(ambiguous.cell, (d) => void (a.due = d), ambiguous.finding);
       assignments.push(a);
       return;
     }
     // A matrix row: one assignment per filled cell, held by the person (or department) its column names.
+    const made: AssignmentRow[] = [];
     for (const c of layout.holders) {
       const p = raciOf(cells[c.index]);
       if (!p) continue;
@@ -192,11 +193,14 @@ export async function readAssignments(source: SheetSource, options: TableOptions
       // `市场部（部门）`, `Marketing (department)`: the rows of a department's own column (kam's matrix writes them so).
       const holder = { value: c.holder!, key: key(c.holder!) };
       const held = c.holderIsDepartment
-        ? new AssignmentRow(row, account, task, person, holder, AssignmentRow.bits(p.value, locked, status), a.due, frequency, hours)
-        : new AssignmentRow(row, account, task, holder, department, AssignmentRow.bits(p.value, locked, status), a.due, frequency, hours);
+        ? new AssignmentRow(row, account, task, person, holder, AssignmentRow.bits(p.value, locked, status), due, frequency, hours)
+        : new AssignmentRow(row, account, task, holder, department, AssignmentRow.bits(p.value, locked, status), due, frequency, hours);
       held.column = c.index;
+      made.push(held);
       assignments.push(held);
     }
+    // A due date the column's order settles later is every holder's of the line.
+    if (ambiguous) dues!.defer(ambiguous.cell, (d) => made.forEach((r) => void (r.due = d)), ambiguous.finding);
   });
   const late = dues?.finish() ?? [];
   // Dates that waited for their column's order are reported in row order with the rest.
