@@ -28,7 +28,7 @@ export function collectGarbage(): void {
  * book (~79,000 rows) peaks at under 200 MiB anyway, and the collections made it 0.05–0.1 s
  * slower; on a 100,000-account book each costs 0.1–0.2 s and they lower the peak by 40–80 MiB.
  */
-export const PHASE_GC_MIN_ROWS = 250_000;
+const PHASE_GC_MIN_ROWS = 250_000;
 
 /** Collects the garbage of a phase just done, when the book it read has `rows` rows or more. */
 export function collectAfterPhase(rows: number): void {

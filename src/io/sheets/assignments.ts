@@ -192,9 +192,8 @@ export async function readAssignments(source: SheetSource, options: TableOptions
       }
       // `市场部（部门）`, `Marketing (department)`: the rows of a department's own column (kam's matrix writes them so).
       const holder = { value: c.holder!, key: key(c.holder!) };
-      const held = c.holderIsDepartment
-        ? new AssignmentRow(row, account, task, person, holder, AssignmentRow.bits(p.value, locked, status), due, frequency, hours)
-        : new AssignmentRow(row, account, task, holder, department, AssignmentRow.bits(p.value, locked, status), due, frequency, hours);
+      const dept = c.holderIsDepartment;
+      const held = new AssignmentRow(row, account, task, dept ? person : holder, dept ? holder : department, AssignmentRow.bits(p.value, locked, status), due, frequency, hours);
       held.column = c.index;
       made.push(held);
       assignments.push(held);
