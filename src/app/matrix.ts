@@ -5,7 +5,8 @@ import { fold, folder } from '../util/text.js';
 import { computeLoad } from '../workload/load.js';
 import { checkFromTables } from './check.js';
 import type { RuleFamily } from '../rules/engine.js';
-import { indexTables, readBookTables } from './tables.js';
+import { collectAfterPhase } from './gc.js';
+import { indexTables, readBookTables, rowsOf } from './tables.js';
 import { requireKeyColumns, requireSheet, type Session } from './session.js';
 
 const MATRIX_RULES: ReadonlySet<RuleFamily> = new Set(['raci', 'ref']);
@@ -17,6 +18,15 @@ const MATRIX_RULES: ReadonlySet<RuleFamily> = new Set(['raci', 'ref']);
  */
 export async function matrixBook(session: Session, options: MatrixOptions = {}): Promise<Matrix> {
   requireSheet(session, 'assignments');
+  const { matrix, rows } = await matrixOnly(session, options);
+  // The book is garbage once the matrix is made: collected before the matrix is written (a whole
+  // book's matrix is written for seconds, and nothing else would collect it by then).
+  collectAfterPhase(rows);
+  return matrix;
+}
+
+/** The read and the matrix of matrixBook, in a function of their own: its frame, which holds the tables, is gone when it returns. */
+async function matrixOnly(session: Session, options: MatrixOptions): Promise<{ matrix: Matrix; rows: number }> {
   const tables = await readBookTables(session);
   requireKeyColumns(session, 'assignments', tables.assignments!.layout);
   // The book indexed once, for the rules and the matrix alike.
@@ -32,7 +42,7 @@ export async function matrixBook(session: Session, options: MatrixOptions = {}):
     if (!f.rule.startsWith('raci/') && !f.rule.startsWith('ref/')) return false;
     return f.account === undefined || f.task === undefined || shown.get(fold(f.account))?.has(fold(f.task)) === true;
   });
-  return matrix;
+  return { matrix, rows: rowsOf(tables) };
 }
 
 /**

@@ -1,17 +1,16 @@
 /**
  * Bytes of ASCII text made without strings: the cells of a sheet part (`<c r="B7" s="3" t="s"><v>12</v></c>`)
  * are all ASCII, and hundreds of megabytes of them for a whole book's matrix. Built as strings they
- * were joined into ropes, flattened and encoded again as UTF-8: written as bytes here, handed on in
- * blocks that are never copied. A writer reserves room for a piece, then puts its bytes with
+ * were joined into ropes, flattened and encoded again as UTF-8: written as bytes here, into one
+ * buffer used again and again. A writer reserves room for a piece, then puts its bytes with
  * {@link put} and {@link putWhole} at `length` and sets `length` after them.
  */
 
 /** A constant piece of ASCII text as bytes. */
 export const ascii = (text: string): Uint8Array => Uint8Array.from(text, (ch) => ch.charCodeAt(0));
 
-/** Bytes set aside at a time: blocks are taken from it until less than MIN_ROOM is left. */
-const INITIAL = 1 << 20;
-const MIN_ROOM = 1 << 16;
+/** Bytes set aside at first (a piece larger than what is left grows the buffer). */
+const INITIAL = 1 << 18;
 /** The most bytes a number written by String() takes (`-1.2345678901234567e-123`). */
 export const MAX_NUMBER_BYTES = 32;
 
@@ -30,10 +29,13 @@ export class AsciiBuffer {
     return this.buf;
   }
 
-  /** The bytes written, handed on (not copied: later writes go to the room after them, or a new block). */
+  /**
+   * The bytes written, handed on without a copy and the buffer emptied: they are valid until the
+   * next reserve(), so the one given them copies them before it is done (a ZIP entry's write does).
+   * No new buffer per piece: a whole book's matrix would make 300 MB of them.
+   */
   take(): Buffer {
     const out = this.buf.subarray(0, this.length);
-    this.buf = this.buf.length - this.length >= MIN_ROOM ? this.buf.subarray(this.length) : Buffer.allocUnsafe(INITIAL);
     this.length = 0;
     return out;
   }

@@ -42,6 +42,12 @@ export class ZipStream {
   private failure: unknown;
   /** Bytes queued and not yet written. */
   private queued = 0;
+  /**
+   * Blocks of XML deflated and free to be filled again. A whole book's matrix is 300 MB of XML: a
+   * new buffer per block (and per piece handed in), each outliving young collections while it
+   * waited for deflate, made V8 collect the whole heap every few tens of megabytes of them.
+   */
+  private readonly spare: Buffer[] = [];
 
   constructor(
     private readonly fh: FileHandle,
@@ -73,24 +79,25 @@ export class ZipStream {
     let crc = 0;
     let size = 0;
     let packed = 0;
-    let block: Buffer[] = [];
+    /** The block being filled, and the blocks being deflated (each given back to `spare` once deflated), in order. */
+    let block: Buffer | undefined;
     let blockBytes = 0;
-    /** Blocks being deflated, in order. */
-    const jobs: Promise<Buffer>[] = [];
+    const jobs: { deflated: Promise<Buffer>; block: Buffer }[] = [];
     const writeOldest = async (): Promise<void> => {
-      const data = await jobs.shift()!;
+      const job = jobs.shift()!;
+      const data = await job.deflated;
+      this.spare.push(job.block);
       packed += data.length;
       this.push(data);
     };
     const startBlock = async (): Promise<void> => {
-      if (blockBytes === 0) return;
-      const data = block.length === 1 ? block[0]! : Buffer.concat(block, blockBytes);
-      block = [];
-      blockBytes = 0;
-      const job = deflateBlock(data);
+      if (block === undefined || blockBytes === 0) return;
+      const deflated = deflateBlock(blockBytes === BLOCK ? block : block.subarray(0, blockBytes));
       // Awaited in order below; a failure of a later block must not go unhandled meanwhile.
-      job.catch(() => undefined);
-      jobs.push(job);
+      deflated.catch(() => undefined);
+      jobs.push({ deflated, block });
+      block = undefined;
+      blockBytes = 0;
       if (jobs.length >= PARALLEL) await writeOldest();
       // The file keeps up with deflate, or the writer waits for it.
       if (this.queued > BACKLOG) await this.settle();
@@ -103,18 +110,15 @@ export class ZipStream {
         size += buf.length;
         if (size > LIMIT) throw this.tooLarge();
         // Blocks of exactly BLOCK bytes (the last one less): the file depends on the text alone, not
-        // on how it was handed in.
-        let rest = buf;
-        while (blockBytes + rest.length >= BLOCK) {
-          const take = BLOCK - blockBytes;
-          block.push(rest.subarray(0, take));
-          blockBytes = BLOCK;
-          rest = rest.subarray(take);
-          await startBlock();
-        }
-        if (rest.length > 0) {
-          block.push(rest);
-          blockBytes += rest.length;
+        // on how it was handed in. The bytes are copied into the block before this resolves.
+        let at = 0;
+        while (at < buf.length) {
+          block ??= this.spare.pop() ?? Buffer.allocUnsafe(BLOCK);
+          const n = Math.min(BLOCK - blockBytes, buf.length - at);
+          buf.copy(block, blockBytes, at, at + n);
+          blockBytes += n;
+          at += n;
+          if (blockBytes === BLOCK) await startBlock();
         }
       },
       end: async (): Promise<void> => {

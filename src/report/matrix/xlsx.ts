@@ -134,7 +134,9 @@ function accountRows(v: Matrix, lang: Lang, keys: number): Body {
   /** The held columns of a row (0-based, among the people) with their masks, in column order. */
   const held = (r: MatrixRow): [number, number][] => {
     const out: [number, number][] = [];
-    for (const [key, mask] of r.cells) if (mask !== 0) out.push([index.get(key)!, mask]);
+    r.cells.forEach((mask, key) => {
+      if (mask !== 0) out.push([index.get(key)!, mask]);
+    });
     return out.sort((a, b) => a[0] - b[0]);
   };
   return {
