@@ -38,6 +38,9 @@ async function reportOnly(session: Session, options: ReportOptions): Promise<{ r
   const book = indexTables(session, tables);
   const computed = computeLoad(book);
   const check = checkFromTables(session, tables, book, undefined, computed);
+  // The check's garbage collected before the load report and the heat map are made (the 100k book:
+  // peak 587-592 -> 570-577 MiB, ~0.15 s).
+  collectAfterPhase(rowsOf(tables));
   const load = assignments ? loadFromTables(session, tables, { suggest: true }, book, computed) : loadReport(book, computed, session.path, { suggest: true });
   // Only the heat map's columns and task rows: the matrix's rows are counted, not kept.
   const { columns, taskRows } = buildMatrix(book, computed, check.findings, session.path, { view: 'task', columns: 'role', keepRows: false });

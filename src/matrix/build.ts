@@ -135,8 +135,6 @@ export function buildMatrix(book: IndexedBook, load: LoadResult, findings: reado
   const recognize = tierRecognizer(config.tiers);
   const wantTier = options.tier !== undefined ? (recognize(options.tier) ?? fold(options.tier)) : undefined;
   const holderFilter = columnFilter(book, options);
-  const activities: { g: TaskGroup; account?: Account; tier?: string }[] = [];
-  let filteredOut = 0;
   // Whether an account is wanted, once per account (a 100k-account book has 7 activities each).
   const wanted = new Map<Account, boolean>();
   const accountWanted = (account: Account): boolean => {
@@ -147,19 +145,21 @@ export function buildMatrix(book: IndexedBook, load: LoadResult, findings: reado
     }
     return ok;
   };
-  for (const g of book.groups) {
+  const shown = (g: TaskGroup): boolean => {
     const account = g.account;
-    const ok =
+    return (
       (!wantAccounts || wantAccounts.has(g.rows[0]!.accountKey) || (account !== undefined && accountWanted(account))) &&
       (wantTier === undefined || (account ? book.effectiveTier(account) : undefined) === wantTier) &&
-      (!holderFilter || g.rows.some((r) => holderFilter(r.personKey, r.departmentKey)));
-    if (!ok) {
-      filteredOut++;
-      continue;
-    }
-    const tier = account ? book.effectiveTier(account) : undefined;
-    activities.push({ g, ...(account ? { account } : {}), ...(tier !== undefined ? { tier } : {}) });
-  }
+      (!holderFilter || g.rows.some((r) => holderFilter(r.personKey, r.departmentKey)))
+    );
+  };
+
+  // The activities shown, as the book's groups: all of them when nothing is filtered (a whole book's
+  // 325,000; their tiers are found again below rather than kept in an object each, which outlived
+  // young collections while the matrix was made).
+  const filtered = wantAccounts !== undefined || wantTier !== undefined || holderFilter !== undefined;
+  const activities: readonly TaskGroup[] = filtered ? book.groups.filter(shown) : book.groups;
+  const filteredOut = filtered ? book.groups.length - activities.length : 0;
 
   // Columns: people grouped by department (staff order), department-held rows as department columns.
   const columns = new Map<string, MatrixColumn>();
@@ -211,13 +211,9 @@ export function buildMatrix(book: IndexedBook, load: LoadResult, findings: reado
   const tasks = view === 'task' || options.allViews ? new TaskCounts() : undefined;
   const counts = new ColumnCounts();
   const scan = new HolderLetters();
-  for (const { g, account, tier } of activities) {
-    const cells = new RowCells();
-    for (const r of g.rows) {
-      if (holderFilter && !holderFilter(r.personKey, r.departmentKey)) continue;
-      const col = rowColumn(r);
-      if (col) cells.add(col.key, r.raci);
-    }
+  for (const g of activities) {
+    const account = g.account;
+    const tier = account ? book.effectiveTier(account) : undefined;
     // #A and #R: holders (people and departments apart) of the letter, all of them.
     let a = 0;
     let rr = 0;
@@ -229,8 +225,12 @@ export function buildMatrix(book: IndexedBook, load: LoadResult, findings: reado
     const name = account?.name ?? g.accountText;
     const task = g.rows[0]!.task;
     const rules = byActivity.size === 0 ? NO_RULES : (byActivity.get(foldName(name))?.get(g.taskKey) ?? byActivity.get(foldName(g.accountText))?.get(g.taskKey) ?? NO_RULES);
-    // Every field in the literal (undefined where absent): no second store of fields for 300,000 rows.
-    const row: MatrixRow = { account: name, accountId: account?.id, tier, task, cells, a, r: rr, rules, sourceRow: g.rows[0]!.row };
+    const row = new ActivityRow(name, account?.id, tier, task, a, rr, rules, g.rows[0]!.row);
+    for (const r of g.rows) {
+      if (holderFilter && !holderFilter(r.personKey, r.departmentKey)) continue;
+      const col = rowColumn(r);
+      if (col) row.add(col.key, r.raci);
+    }
     if (keepRows) rows.push(row);
     tasks?.add(row);
     counts.add(row);
@@ -316,24 +316,52 @@ function orderColumns(columns: MatrixColumn[], book: IndexedBook, mode: ColumnMo
 
 /** Per column: the letters it holds on the rows shown, the accounts, and (people) hours and utilisation; counted row by row. */
 class ColumnCounts {
-  private readonly counted = new Map<string, { t: MatrixTotal; accounts: Set<string> }>();
+  private readonly counted = new Map<string, { t: MatrixTotal; column: number; last: number }>();
+  /** Accounts numbered as met (by id, else name). */
+  private readonly accountNumber = new Map<string, number>();
+  /**
+   * The (column, account) pairs met, as column × 2^32 + account, a pair repeated on the column's
+   * next row left out: the accounts of each column are counted from them once every row is in. A
+   * set of accounts per column held a whole book's ~350,000 pairs at ~30 bytes each; 8 here.
+   */
+  private pairs = new Float64Array(1 << 12);
+  private npairs = 0;
 
   add(r: MatrixRow): void {
+    const id = r.accountId ?? r.account;
+    let account = this.accountNumber.get(id);
+    if (account === undefined) this.accountNumber.set(id, (account = this.accountNumber.size));
     r.cells.forEach((mask, key) => {
       if (!mask) return;
       let c = this.counted.get(key);
-      if (!c) this.counted.set(key, (c = { t: { key, R: 0, A: 0, C: 0, I: 0, accounts: 0, hours: 0 }, accounts: new Set() }));
+      if (!c) this.counted.set(key, (c = { t: { key, R: 0, A: 0, C: 0, I: 0, accounts: 0, hours: 0 }, column: this.counted.size, last: -1 }));
       for (const l of LETTER_ORDER) if (mask & RACI[l]) c.t[l]++;
-      c.accounts.add(r.accountId ?? r.account);
+      if (c.last === account) return;
+      c.last = account;
+      if (this.npairs === this.pairs.length) {
+        const more = new Float64Array(this.pairs.length * 2);
+        more.set(this.pairs);
+        this.pairs = more;
+      }
+      this.pairs[this.npairs++] = c.column * 2 ** 32 + account;
     });
+  }
+
+  /** How many accounts each column (by its number) holds letters on. */
+  private accountsPerColumn(): Int32Array {
+    const per = new Int32Array(this.counted.size);
+    const pairs = this.pairs.subarray(0, this.npairs).sort();
+    for (let i = 0; i < pairs.length; i++) if (i === 0 || pairs[i] !== pairs[i - 1]) per[Math.floor(pairs[i]! / 2 ** 32)]!++;
+    return per;
   }
 
   totals(columns: MatrixColumn[], load: LoadResult, mode: ColumnMode): MatrixTotal[] {
     const byKey = new Map(load.people.map((p) => [p.key, p]));
+    const accounts = this.accountsPerColumn();
     return columns.map((c) => {
       const counted = this.counted.get(c.key);
       const t: MatrixTotal = counted?.t ?? { key: c.key, R: 0, A: 0, C: 0, I: 0, accounts: 0, hours: 0 };
-      t.accounts = counted?.accounts.size ?? 0;
+      t.accounts = counted ? accounts[counted.column]! : 0;
       // Hours and capacity of the people the column stands for (a department column of department-held rows has none).
       const people: PersonLoad[] = [];
       if (c.kind === 'person') {
@@ -389,7 +417,7 @@ class TaskCounts {
 }
 
 /** The person view: for each person column, the activities they hold, their letters and weekly hours. */
-function personRows(rows: MatrixRow[], columns: MatrixColumn[], activities: { g: TaskGroup }[], load: (key: string) => PersonLoad | undefined): MatrixRow[] {
+function personRows(rows: MatrixRow[], columns: MatrixColumn[], activities: readonly TaskGroup[], load: (key: string) => PersonLoad | undefined): MatrixRow[] {
   // Each person's activities in the rows' order, found in one pass over the rows; rows[i] is the row of activities[i].
   const held = new Map<string, number[]>();
   rows.forEach((r, i) => {
@@ -400,7 +428,12 @@ function personRows(rows: MatrixRow[], columns: MatrixColumn[], activities: { g:
       list.push(i);
     });
   });
-  const out: MatrixRow[] = [];
+  // The rows made at their number, their hours in one array (a number kept in a field is an object of its own).
+  let count = 0;
+  for (const c of columns) if (c.kind === 'person') count += held.get(c.key)?.length ?? 0;
+  const out = new Array<MatrixRow>(count);
+  const hoursOf = new Float64Array(count);
+  let at = 0;
   for (const c of columns) {
     if (c.kind !== 'person') continue;
     const p = load(c.key.slice('person:'.length));
@@ -411,25 +444,63 @@ function personRows(rows: MatrixRow[], columns: MatrixColumn[], activities: { g:
       for (let k = mine.first; k >= 0; k = store.next[k]!) hours.set(store.groups[k]!, (hours.get(store.groups[k]!) ?? 0) + store.loads[k]!);
     }
     for (const i of held.get(c.key) ?? []) {
-      const r = rows[i]!;
-      out.push(new PersonRow(r, c.label, r.cells.get(c.key)!, hours.get(activities[i]!.g) ?? 0));
+      hoursOf[at] = hours.get(activities[i]!) ?? 0;
+      out[at] = new PersonRow(rows[i]!, c, hoursOf, at);
+      at++;
     }
   }
   return out;
 }
 
 /**
+ * A row of the account view (an activity): its letters per column are its own fields (one object a
+ * row, 144 bytes, where a row and its cells took 176; a whole book has ~325,000).
+ */
+class ActivityRow extends RowCells implements MatrixRow {
+  constructor(
+    readonly account: string,
+    readonly accountId: string | undefined,
+    readonly tier: string | undefined,
+    readonly task: string,
+    readonly a: number,
+    readonly r: number,
+    readonly rules: readonly string[],
+    readonly sourceRow: number,
+  ) {
+    super();
+  }
+
+  get cells(): RowCells {
+    return this;
+  }
+}
+
+/**
  * A row of the person view: an activity's row as one person holds it. A whole book gives one per
- * letter a person holds (the 100k book: ~690,000): the activity's own fields are read from its row,
- * not copied (56 bytes a row instead of 120).
+ * letter a person holds (the 100k book: ~690,000): the activity's own fields are read from its row
+ * and the person's from their column, not copied (56 bytes a row instead of 136).
  */
 class PersonRow implements MatrixRow {
   constructor(
     private readonly of: MatrixRow,
-    readonly person: string,
-    readonly letters: number,
-    readonly hours: number,
+    private readonly column: MatrixColumn,
+    private readonly hoursOf: Float64Array,
+    private readonly at: number,
   ) {}
+
+  get person(): string {
+    return this.column.label;
+  }
+
+  /** The letters the person holds on the activity. */
+  get letters(): number {
+    return this.of.cells.get(this.column.key)!;
+  }
+
+  /** The person's weekly hours on the activity. */
+  get hours(): number {
+    return this.hoursOf[this.at]!;
+  }
 
   get account(): string {
     return this.of.account;

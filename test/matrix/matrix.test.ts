@@ -50,6 +50,36 @@ describe('#A and #R', () => {
   }
 });
 
+describe('totals', () => {
+  // Letters and accounts per column counted as the rows are made; an account's activities need not
+  // follow each other (rows of accounts interleaved, an account back after others), an account
+  // named by id or by name alone.
+  it('count each column\'s letters and distinct accounts, on random books', async () => {
+    const { rng } = await import('../helpers/random.js');
+    for (let seed = 1; seed <= 30; seed++) {
+      const rand = rng(seed);
+      const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+      const names = Array.from({ length: 2 + Math.floor(rand() * 8) }, (_, i) => `Acct${i}`);
+      const accounts = accountsTable(names.map((name, i) => ({ name, ...(i % 2 ? { id: `X${i}` } : {}), numbers: { annual_revenue: 100 * (i + 1) } })));
+      const people = Array.from({ length: 1 + Math.floor(rand() * 6) }, (_, i) => `P${i}`);
+      const staff = staffTable(people.map((name) => ({ name, department: 'Sales' })));
+      const rows: AssignmentInput[] = Array.from({ length: 1 + Math.floor(rand() * 60) }, () => ({ account: pick(names), task: pick(['Follow-up', 'Support', 'Renewal']), person: pick(people), raci: pick(['A', 'R', 'C', 'I', 'A/R', 'R/C']) }));
+      const book = bookOf({ accounts, staff, assignments: assignmentsTable(rows) });
+      const m = buildMatrix(book, computeLoad(book), [], 'book.xlsx');
+      for (const t of m.totals) {
+        const mine = rows.filter((r) => `person:${r.person!.toLowerCase()}` === t.key);
+        const letters = (bit: number) => {
+          // Per activity, a person's letters joined once.
+          const held = new Map<string, number>();
+          for (const r of mine) held.set(`${r.account}|${r.task}`, (held.get(`${r.account}|${r.task}`) ?? 0) | raciMask(r.raci!));
+          return [...held.values()].filter((mask) => mask & bit).length;
+        };
+        expect([t.A, t.R, t.C, t.I, t.accounts]).toEqual([letters(RACI.A), letters(RACI.R), letters(RACI.C), letters(RACI.I), new Set(mine.map((r) => r.account)).size]);
+      }
+    }
+  });
+});
+
 describe('the account view', () => {
   const m = matrixSample();
   it('has a column per person grouped by department, and one for the department-held row', () => {
