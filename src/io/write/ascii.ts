@@ -22,7 +22,8 @@ export class AsciiBuffer {
   /** Room for `n` more bytes after `length`; returns the buffer to put them in. */
   reserve(n: number): Buffer {
     if (this.length + n > this.buf.length) {
-      const next = Buffer.allocUnsafe(Math.max(INITIAL, this.length + n));
+      // Twice what is needed: a row of thousands of columns grows it a few times, not once a cell.
+      const next = Buffer.allocUnsafe(Math.max(INITIAL, 2 * (this.length + n)));
       this.buf.copy(next, 0, 0, this.length);
       this.buf = next;
     }
