@@ -71,13 +71,15 @@ export class RowCells {
     if (more) for (let i = 0; i < more.length; i += 2) fn(more[i + 1] as number, more[i] as string);
   }
 
-  *[Symbol.iterator](): IterableIterator<[string, number]> {
+  [Symbol.iterator](): IterableIterator<[string, number]> {
     const pairs: [string, number][] = [];
     this.forEach((mask, key) => pairs.push([key, mask]));
-    yield* pairs;
+    return pairs.values();
   }
 
-  *keys(): IterableIterator<string> {
-    for (const [key] of this) yield key;
+  keys(): IterableIterator<string> {
+    const keys: string[] = [];
+    this.forEach((_, key) => keys.push(key));
+    return keys.values();
   }
 }

@@ -79,9 +79,10 @@ export class ZipStream {
     let crc = 0;
     let size = 0;
     let packed = 0;
-    /** The block being filled, and the blocks being deflated (each given back to `spare` once deflated), in order. */
+    /** The block being filled (none until a byte is written to it) and its bytes so far. */
     let block: Buffer | undefined;
     let blockBytes = 0;
+    /** The blocks being deflated, in order, each given back to `spare` once deflated. */
     const jobs: { deflated: Promise<Buffer>; block: Buffer }[] = [];
     const writeOldest = async (): Promise<void> => {
       const job = jobs.shift()!;
@@ -91,7 +92,7 @@ export class ZipStream {
       this.push(data);
     };
     const startBlock = async (): Promise<void> => {
-      if (block === undefined || blockBytes === 0) return;
+      if (block === undefined) return;
       const deflated = deflateBlock(blockBytes === BLOCK ? block : block.subarray(0, blockBytes));
       // Awaited in order below; a failure of a later block must not go unhandled meanwhile.
       deflated.catch(() => undefined);
