@@ -5,7 +5,6 @@
  * (rule, account, task, person). Row order, cell formats, width, units, column order and sheet names
  * are not changes: every value compared is the value read, folded where it is text.
  */
-import type { Account } from '../model/account.js';
 import type { Assignment } from '../model/assignment.js';
 import { LETTER_ORDER, lettersText, RACI, type Frequency } from '../model/codes.js';
 import type { Finding } from '../model/finding.js';
@@ -16,7 +15,7 @@ import { compareText } from '../util/compare.js';
 import type { IsoDate } from '../util/date.js';
 import { fold } from '../util/text.js';
 import type { LoadStatus } from '../workload/load.js';
-import { accountCell, cellAt, rowCell, type CellAt, type Side, type SideAccount } from './side.js';
+import { accountCell, cellAt, rowCell, type CellAt, type ComparedAccount, type Side, type SideAccount, type SideActivity } from './side.js';
 
 export const CHANGE_KINDS = [
   'account-added',
@@ -112,13 +111,10 @@ export function diffSides(old: Side, now: Side, options: DiffOptions): DiffResul
   const byId = old.ids && now.ids;
   const duplicates: Finding[] = [];
   const changes: Change[] = [];
-  const oldAccounts = keyedAccounts(old, byId, duplicates);
-  const newAccounts = keyedAccounts(now, byId, duplicates);
   // A key either version holds twice is paired on neither side: no arbitrary pick, no false "removed".
-  for (const key of [...oldAccounts.twice, ...newAccounts.twice]) {
-    oldAccounts.byKey.delete(key);
-    newAccounts.byKey.delete(key);
-  }
+  const unpaired = new Set<string>();
+  const oldAccounts = keyedAccounts(old, byId, unpaired, duplicates);
+  const newAccounts = keyedAccounts(now, byId, unpaired, duplicates);
   if (compared.accounts) compareAccounts(old, now, oldAccounts, newAccounts, byId, options, changes);
   if (compared.responsibilities) {
     const from = duplicates.length;
@@ -130,7 +126,7 @@ export function diffSides(old: Side, now: Side, options: DiffOptions): DiffResul
   }
   if (compared.people) comparePeople(old, now, duplicates, changes);
   // A finding names its account by name: through each version's names, a renamed account is the same account.
-  const { introduced, resolved } = compareFindings(old.findings, now.findings, accountNames(oldAccounts), accountNames(newAccounts));
+  const { introduced, resolved } = compareFindings(old.findings, now.findings, accountNames(old, oldAccounts), accountNames(now, newAccounts));
   const rank = new Map(options.tiers.map((t, i) => [t.id, i]));
   sortChanges(changes, rank);
   const summary = Object.fromEntries([...CHANGE_KINDS, 'introduced', 'resolved'].map((k) => [k, 0])) as DiffSummary;
@@ -155,43 +151,52 @@ export function diffSides(old: Side, now: Side, options: DiffOptions): DiffResul
   return result;
 }
 
+/** One version's accounts by key (a map and a list per key would be ~20 MB a version of 100,000 accounts: only what is needed). */
 interface Keyed {
-  /** Accounts by key; a key two accounts share is left out (and reported). */
-  byKey: Map<string, SideAccount>;
-  /** Every account by key, a key two accounts share listing both (their responsibilities are compared together). */
-  all: Map<string, SideAccount[]>;
-  /** Each account's key. */
-  keyOf: Map<Account, string>;
-  /** Keys two accounts share. */
-  twice: Set<string>;
+  /** Each account's key, by its place in the side's accounts. */
+  keys: string[];
+  /** The first account of each key. */
+  first: Map<string, SideAccount>;
+  /** Keys several accounts of this version share, with all of them (their responsibilities are compared together). */
+  more: Map<string, SideAccount[]>;
+  /** Keys either version holds twice: paired on neither side (one set for both versions). */
+  unpaired: Set<string>;
+}
+
+/** The account of a key to pair with the other version's: none where either version holds the key twice. */
+function paired(k: Keyed, key: string): SideAccount | undefined {
+  return k.unpaired.has(key) ? undefined : k.first.get(key);
 }
 
 /** An account's key: its folded id when both versions have ids (and it has one), else its folded name. */
-function accountKey(a: Account, byId: boolean): string {
+function accountKey(a: ComparedAccount, byId: boolean): string {
   // `key` is the folded id, else the folded name.
   if (a.id === undefined) return `n:${a.key}`;
   return byId ? `i:${a.key}` : `n:${fold(a.name)}`;
 }
 
-function keyedAccounts(side: Side, byId: boolean, duplicates: Finding[]): Keyed {
-  const byKey = new Map<string, SideAccount>();
-  const all = new Map<string, SideAccount[]>();
-  const keyOf = new Map<Account, string>();
-  const twice = new Set<string>();
+function keyedAccounts(side: Side, byId: boolean, unpaired: Set<string>, duplicates: Finding[]): Keyed {
+  const keys = new Array<string>(side.accounts.length);
+  const first = new Map<string, SideAccount>();
+  const more = new Map<string, SideAccount[]>();
   for (const sa of side.accounts) {
     const key = accountKey(sa.account, byId);
-    keyOf.set(sa.account, key);
-    const first = byKey.get(key);
-    if (first) all.get(key)!.push(sa);
-    else all.set(key, [sa]);
-    if (first && !twice.has(key)) {
-      twice.add(key);
-      const cell = accountCell(side, sa.account)!;
-      duplicates.push(duplicateFinding('diff/duplicate-account', cell, { file: side.file, key: sa.account.id ?? sa.account.name, first: first.account.row }, { account: sa.account.name }));
+    keys[sa.at] = key;
+    const one = first.get(key);
+    if (!one) {
+      first.set(key, sa);
+      continue;
     }
-    if (!first) byKey.set(key, sa);
+    let all = more.get(key);
+    if (!all) {
+      more.set(key, (all = [one]));
+      unpaired.add(key);
+      const cell = accountCell(side, sa.account)!;
+      duplicates.push(duplicateFinding('diff/duplicate-account', cell, { file: side.file, key: sa.account.id ?? sa.account.name, first: one.account.row }, { account: sa.account.name }));
+    }
+    all.push(sa);
   }
-  return { byKey, all, keyOf, twice };
+  return { keys, first, more, unpaired };
 }
 
 function duplicateFinding(rule: 'diff/duplicate-account' | 'diff/duplicate-responsibility' | 'diff/duplicate-person', cell: CellAt, args: Finding['args'], about: Pick<Finding, 'account' | 'person' | 'task'>): Finding {
@@ -199,7 +204,7 @@ function duplicateFinding(rule: 'diff/duplicate-account' | 'diff/duplicate-respo
 }
 
 /** The account fields of a change: its name and id as the given version writes them. */
-function aboutAccount(a: Account): Pick<Change, 'account' | 'accountId'> {
+function aboutAccount(a: ComparedAccount): Pick<Change, 'account' | 'accountId'> {
   return a.id !== undefined ? { account: a.name, accountId: a.id } : { account: a.name };
 }
 
@@ -210,14 +215,15 @@ function withCells(c: Change, oldCell: CellAt | undefined, newCell: CellAt | und
 }
 
 function compareAccounts(old: Side, now: Side, o: Keyed, n: Keyed, byId: boolean, options: DiffOptions, out: Change[]): void {
-  for (const [key, was] of o.byKey) {
-    if (n.byKey.has(key)) continue;
+  for (const [key, was] of o.first) {
+    if (o.unpaired.has(key) || n.first.has(key)) continue;
     const c: Change = { kind: 'account-removed', ...aboutAccount(was.account) };
     if (was.effective !== undefined) c.tier = was.effective;
     out.push(withCells(c, accountCell(old, was.account), undefined));
   }
-  for (const [key, is] of n.byKey) {
-    const was = o.byKey.get(key);
+  for (const [key, is] of n.first) {
+    if (n.unpaired.has(key)) continue;
+    const was = o.first.get(key);
     const a = is.account;
     const base = (): Change => {
       const c: Change = { kind: 'account-added', ...aboutAccount(a) };
@@ -257,16 +263,8 @@ function revenueMoved(before: number | undefined, after: number | undefined, thr
   return Math.abs(after - before) / Math.abs(before) > threshold + 1e-12;
 }
 
-/**
- * One activity (account × task) of one version: a group of the book as it is (no copy made for the
- * activities that did not change), or one made for rows the groups leave out.
- */
-interface Activity {
-  account?: Account;
-  accountText: string;
-  taskKey: string;
-  rows: readonly Assignment[];
-}
+/** One activity (account × task) of one version: a group of the book as it is, made again by a packed side, or one made for rows the groups leave out. */
+type Activity = SideActivity;
 
 function holderKey(a: Assignment): string {
   return a.personKey !== undefined ? `p:${a.personKey}` : a.departmentKey !== undefined ? `d:${a.departmentKey}` : '-';
@@ -302,7 +300,7 @@ function holdersOf(act: Activity | undefined): Map<string, Assignment[]> | undef
  */
 function looseActivities(side: Side, other: Side, byId: boolean): Map<string, Map<string, Activity>> {
   const out = new Map<string, Map<string, Activity>>();
-  const keys = new Map<string, { account: Account | undefined; tasks: Map<string, Activity> }>();
+  const keys = new Map<string, { account: ComparedAccount | undefined; tasks: Map<string, Activity> }>();
   const tasksOf = (text: string) => {
     let known = keys.get(text);
     if (!known) {
@@ -319,14 +317,12 @@ function looseActivities(side: Side, other: Side, byId: boolean): Map<string, Ma
     }
     return known;
   };
-  for (const g of side.groups) {
-    if (g.account) continue;
+  for (const g of side.unowned) {
     const first = g.rows[0]!;
     const { account, tasks } = tasksOf(first.accountKey);
     merge(tasks, first, g.rows, account);
   }
-  for (const r of side.rows) {
-    if (r.status !== 'cancelled') continue;
+  for (const r of side.cancelled) {
     const { account, tasks } = tasksOf(r.accountKey);
     merge(tasks, r, [r], account);
   }
@@ -338,7 +334,7 @@ function looseActivities(side: Side, other: Side, byId: boolean): Map<string, Ma
  * added (never the book's own arrays). Merged rows keep the sheet's order: the activity reads as its
  * first row writes it (account, task, holder), whichever way of writing the account that row used.
  */
-function merge(tasks: Map<string, Activity>, first: Assignment, rows: readonly Assignment[], account: Account | undefined): void {
+function merge(tasks: Map<string, Activity>, first: Assignment, rows: readonly Assignment[], account: ComparedAccount | undefined): void {
   const act = tasks.get(first.taskKey);
   if (!act) {
     const made: Activity = { accountText: first.account, taskKey: first.taskKey, rows };
@@ -367,11 +363,13 @@ function byTask(list: readonly Activity[]): (taskKey: string) => Activity | unde
 }
 
 /** One account key's activities in one version: its accounts' groups, then the loose ones of that key. */
-function activitiesAt(accounts: readonly SideAccount[] | undefined, loose: Map<string, Activity> | undefined): readonly Activity[] {
+function activitiesAt(side: Side, keyed: Keyed, key: string, loose: Map<string, Activity> | undefined): readonly Activity[] {
+  const one = keyed.first.get(key);
+  const all = keyed.more.get(key);
   // The common case: one account, its tasks each once, nothing loose.
-  if (accounts?.length === 1 && !loose) return accounts[0]!.groups;
+  if (one && !all && !loose) return side.groupsOf(one.at);
   const tasks = new Map<string, Activity>();
-  for (const sa of accounts ?? []) for (const g of sa.groups) merge(tasks, g.rows[0]!, g.rows, sa.account);
+  for (const sa of all ?? (one ? [one] : [])) for (const g of side.groupsOf(sa.at)) merge(tasks, g.rows[0]!, g.rows, sa.account);
   for (const act of loose?.values() ?? []) merge(tasks, act.rows[0]!, act.rows, act.account);
   return [...tasks.values()];
 }
@@ -404,34 +402,35 @@ function compareResponsibilities(old: Side, now: Side, byId: boolean, o: Keyed, 
   const looseBefore = looseActivities(old, now, byId);
   const looseAfter = looseActivities(now, old, byId);
   const compareKey = (key: string): void => {
-    const before = activitiesAt(o.all.get(key), looseBefore.get(key));
-    const after = activitiesAt(n.all.get(key), looseAfter.get(key));
+    const before = activitiesAt(old, o, key, looseBefore.get(key));
+    const after = activitiesAt(now, n, key, looseAfter.get(key));
     const inAfter = byTask(after);
     let pairs = 0;
     for (const was of before) {
       const is = inAfter(was.taskKey);
       if (is) pairs++;
       // Most activities are as they were: one row per holder, the same letters and details.
-      if (!is || !unchanged(was, is)) compareActivity(old, now, was, is, o, n, duplicates, out);
+      if (!is || !unchanged(was, is)) compareActivity(old, now, was, is, byId, o, n, duplicates, out);
     }
     if (pairs === after.length) return;
     const inBefore = byTask(before);
-    for (const is of after) if (!inBefore(is.taskKey)) compareActivity(old, now, undefined, is, o, n, duplicates, out);
+    for (const is of after) if (!inBefore(is.taskKey)) compareActivity(old, now, undefined, is, byId, o, n, duplicates, out);
   };
-  for (const key of o.all.keys()) compareKey(key);
-  for (const key of n.all.keys()) if (!o.all.has(key)) compareKey(key);
-  for (const key of looseBefore.keys()) if (!o.all.has(key) && !n.all.has(key)) compareKey(key);
-  for (const key of looseAfter.keys()) if (!o.all.has(key) && !n.all.has(key) && !looseBefore.has(key)) compareKey(key);
+  for (const key of o.first.keys()) compareKey(key);
+  for (const key of n.first.keys()) if (!o.first.has(key)) compareKey(key);
+  for (const key of looseBefore.keys()) if (!o.first.has(key) && !n.first.has(key)) compareKey(key);
+  for (const key of looseAfter.keys()) if (!o.first.has(key) && !n.first.has(key) && !looseBefore.has(key)) compareKey(key);
 }
 
 /** The changes of one activity between the versions (absent from one: every responsibility added or removed). */
-function compareActivity(old: Side, now: Side, was: Activity | undefined, is: Activity | undefined, o: Keyed, n: Keyed, duplicates: Finding[], out: Change[]): void {
+function compareActivity(old: Side, now: Side, was: Activity | undefined, is: Activity | undefined, byId: boolean, o: Keyed, n: Keyed, duplicates: Finding[], out: Change[]): void {
   const wasBy = holdersOf(was);
   const isBy = holdersOf(is);
   const ref = is ?? was!;
   const account = is?.account ?? was?.account;
   const acc = account ? aboutAccount(account) : { account: ref.accountText };
-  const sideAccount = account ? (n.byKey.get(n.keyOf.get(account) ?? '') ?? o.byKey.get(o.keyOf.get(account) ?? '')) : undefined;
+  // The new version's activities name its accounts, the old one's its own.
+  const sideAccount = is?.account ? paired(n, accountKey(is.account, byId)) : was?.account ? paired(o, accountKey(was.account, byId)) : undefined;
   const about = (): Change => {
     const c = { ...acc, task: ref.rows[0]!.task } as Change;
     if (sideAccount?.effective !== undefined) c.tier = sideAccount.effective;
@@ -594,8 +593,7 @@ function comparePeople(old: Side, now: Side, duplicates: Finding[], out: Change[
     after.delete(k);
   }
   // What each person still holds in the new version (cancelled rows hold nothing).
-  const holds = new Map<string, number>();
-  for (const r of now.rows) if (r.personKey !== undefined && r.status !== 'cancelled' && r.raci !== 0) holds.set(r.personKey, (holds.get(r.personKey) ?? 0) + 1);
+  const holds = now.holds;
   const cell = (side: Side, p: Person, key: string) => cellAt(side.staffLayout!, p.row, key);
   for (const [key, p] of before) {
     if (after.has(key)) continue;
@@ -646,33 +644,96 @@ export function findingKey(f: Finding, accounts?: ReadonlyMap<string, string>): 
   return `${f.rule}\u0000\u0000${args.join('\u0000')}`;
 }
 
+/**
+ * Findings' keys made small: equal exactly when {@link findingKey}'s are, rule, account, task and
+ * person as numbers in one 8-character string (~32 bytes a finding kept for the comparison, where
+ * findingKey's string and the pieces it is joined from are ~300; each text folded once, not once a
+ * finding). A finding about none of them keeps findingKey's key, which starts with its rule and so
+ * is never a small key (they start with NUL). Where a part holds a NUL itself, the small keys
+ * could pair what findingKey's (joined on NUL) do not: `nul` says so and findingKey's are used.
+ */
+class SmallKeys {
+  nul = false;
+  /** Parts as findingKey writes them (folded, an account as its key) → their numbers (0: none). */
+  private readonly ids = new Map<string, number>([['', 0]]);
+  private readonly rules = new Map<string, number>();
+  /** A task's or person's text as written → its number. */
+  private readonly texts = new Map<string, number>();
+
+  /** The small keys of one version's findings; `names` its accounts' folded names → keys. */
+  keysOf(findings: readonly Finding[], names: ReadonlyMap<string, string>): string[] {
+    // An account's name as a finding writes it → its number, for this version (its names).
+    const accounts = new Map<string, number>();
+    return findings.map((f) => {
+      const person = ACTIVITY_RULES.has(f.rule) ? undefined : f.person;
+      let a = 0;
+      if (f.account !== undefined) {
+        const known = accounts.get(f.account);
+        if (known !== undefined) a = known;
+        else {
+          const name = fold(f.account);
+          a = this.id(name === '' ? '' : (names.get(name) ?? name));
+          accounts.set(f.account, a);
+        }
+      }
+      const t = f.task === undefined ? 0 : this.text(f.task);
+      const w = person === undefined ? 0 : this.text(person);
+      if (a === 0 && t === 0 && w === 0) return findingKey(f, names);
+      let r = this.rules.get(f.rule);
+      if (r === undefined) this.rules.set(f.rule, (r = this.rules.size));
+      return String.fromCharCode(0, r, a >>> 16, a & 0xffff, t >>> 16, t & 0xffff, w >>> 16, w & 0xffff);
+    });
+  }
+
+  private text(value: string): number {
+    let id = this.texts.get(value);
+    if (id === undefined) this.texts.set(value, (id = this.id(fold(value))));
+    return id;
+  }
+
+  private id(part: string): number {
+    let id = this.ids.get(part);
+    if (id === undefined) {
+      this.ids.set(part, (id = this.ids.size));
+      if (part.includes('\u0000')) this.nul = true;
+    }
+    return id;
+  }
+}
+
 /** Findings the new version has and the old has not (introduced), and the other way (resolved), as multisets. */
-function compareFindings(before: readonly Finding[], after: readonly Finding[], oldNames: ReadonlyMap<string, string>, newNames: ReadonlyMap<string, string>): { introduced: Finding[]; resolved: Finding[] } {
-  const keysBefore = before.map((f) => findingKey(f, oldNames));
-  const keysAfter = after.map((f) => findingKey(f, newNames));
+export function compareFindings(before: readonly Finding[], after: readonly Finding[], oldNames: ReadonlyMap<string, string>, newNames: ReadonlyMap<string, string>): { introduced: Finding[]; resolved: Finding[] } {
+  const small = new SmallKeys();
+  let keysBefore = small.keysOf(before, oldNames);
+  let keysAfter = small.keysOf(after, newNames);
+  if (small.nul) {
+    keysBefore = before.map((f) => findingKey(f, oldNames));
+    keysAfter = after.map((f) => findingKey(f, newNames));
+  }
   const count = (keys: readonly string[]): Map<string, number> => {
     const m = new Map<string, number>();
     for (const k of keys) m.set(k, (m.get(k) ?? 0) + 1);
     return m;
   };
-  const beyond = (list: readonly Finding[], keys: readonly string[], other: Map<string, number>): Finding[] => {
-    const seen = new Map<string, number>();
-    return list.filter((_f, i) => {
+  // A key's first n findings in one list are paired with the other list's n of that key; the rest are reported.
+  const beyond = (list: readonly Finding[], keys: readonly string[], other: Map<string, number>): Finding[] =>
+    list.filter((_f, i) => {
       const k = keys[i]!;
-      const n = (seen.get(k) ?? 0) + 1;
-      seen.set(k, n);
-      return n > (other.get(k) ?? 0);
+      const n = other.get(k) ?? 0;
+      if (n === 0) return true;
+      other.set(k, n - 1);
+      return false;
     });
-  };
   return { introduced: beyond(after, keysAfter, count(keysBefore)), resolved: beyond(before, keysBefore, count(keysAfter)) };
 }
 
 /** Each account's folded name → its key (a name two accounts share is left to itself). */
-function accountNames(keyed: Keyed): Map<string, string> {
+function accountNames(side: Side, keyed: Keyed): Map<string, string> {
   const out = new Map<string, string>();
   const shared = new Set<string>();
-  for (const [a, key] of keyed.keyOf) {
-    const name = fold(a.name);
+  for (const sa of side.accounts) {
+    const key = keyed.keys[sa.at]!;
+    const name = fold(sa.account.name);
     if (out.has(name) && out.get(name) !== key) shared.add(name);
     out.set(name, key);
   }

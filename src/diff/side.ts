@@ -4,7 +4,7 @@
  * status change), its people, the findings of `kam check` and each person's utilisation. Only what
  * the comparison needs is kept, so that the old version's tables can go before the new one is read.
  */
-import { holderRows, type IndexedBook, type TaskGroup } from '../book/book.js';
+import { holderRows, type IndexedBook } from '../book/book.js';
 import type { Account } from '../model/account.js';
 import { detailOf, sheetOf, type Assignment, type AssignmentsTable } from '../model/assignment.js';
 import type { Finding } from '../model/finding.js';
@@ -12,6 +12,7 @@ import type { Person } from '../model/person.js';
 import type { Layout } from '../model/table.js';
 import type { TierDef } from '../model/tier.js';
 import type { LoadResult, LoadStatus } from '../workload/load.js';
+import { PackedGroups } from './packed.js';
 
 /** A cell of one version: sheet (for a CSV, its file name), row and column letter. */
 export interface CellAt {
@@ -20,16 +21,30 @@ export interface CellAt {
   column?: string;
 }
 
-export interface SideAccount {
-  account: Account;
-  /** Its activities (account × task), cancelled rows left out. */
-  groups: readonly TaskGroup[];
-  /** Tier ids: recorded (as recognised), computed from the score, effective (pinned, else recorded, else computed). */
-  recorded?: string;
-  computed?: string;
-  effective?: string;
+/** What the comparison reads of an account (a packed side keeps no more). */
+export type ComparedAccount = Pick<Account, 'row' | 'id' | 'name' | 'key' | 'owner' | 'tier'> & { numbers: Pick<Account['numbers'], 'annual_revenue'> };
+
+/** An activity (account × task) as the comparison reads it: a group of the book, or one a packed side made again. */
+export interface SideActivity {
+  /** The account it belongs to, when the Accounts sheet has it. */
+  account?: ComparedAccount;
+  /** The account as the first row writes it. */
+  accountText: string;
+  taskKey: string;
+  rows: readonly Assignment[];
 }
 
+export interface SideAccount {
+  account: ComparedAccount;
+  /** Its place in its side's accounts: its activities are `side.groupsOf(at)`. */
+  at: number;
+  /** Tier ids: recorded (as recognised), computed from the score, effective (pinned, else recorded, else computed). */
+  recorded: string | undefined;
+  computed: string | undefined;
+  effective: string | undefined;
+}
+
+/** One version as the comparison reads it. */
 export interface Side {
   file: string;
   /** For a folder of CSV files: the file of each sheet. */
@@ -41,17 +56,30 @@ export interface Side {
   accounts: SideAccount[];
   accountsLayout?: Layout;
   /** The account a row's account cell names (by id or name), or undefined for an unknown or ambiguous one. */
-  accountOf: (accountKey: string) => Account | undefined;
-  /** Every row as its holders hold it, cancelled ones too. */
-  rows: readonly Assignment[];
-  /** The book's activities (account × task), cancelled rows left out: those of an account the Accounts sheet lacks are compared as they are. */
-  groups: readonly TaskGroup[];
+  accountOf: (accountKey: string) => ComparedAccount | undefined;
+  /** The activities (account × task) of the account at `at` in `accounts`, cancelled rows left out; made anew on each call by a packed side. */
+  groupsOf: (at: number) => readonly SideActivity[];
+  /** The activities of rows whose account the Accounts sheet lacks (or cannot tell), cancelled rows left out: compared as they are. */
+  unowned: readonly SideActivity[];
+  /** Cancelled rows (the activities leave them out; a row cancelled is a status change). */
+  cancelled: readonly Assignment[];
+  /** Per person (folded name): the responsibilities held, rows not cancelled that hold a letter. */
+  holds: ReadonlyMap<string, number>;
   assignments?: AssignmentsTable;
   people: Person[];
   staffLayout?: Layout;
   findings: Finding[];
   /** Utilisation per person (folded name). */
   load: Map<string, { name: string; utilization: number; status: LoadStatus }>;
+}
+
+/** A version with every row as its holders hold it, cancelled ones too (`kam textconv` lists them). */
+export interface FullSide extends Side {
+  accounts: (SideAccount & { account: Account })[];
+  rows: readonly Assignment[];
+  /** Accounts by folded id and by folded name, and the names several accounts share (what `accountOf` looks in). */
+  accountIndex: ReadonlyMap<string, Account>;
+  sharedNames: ReadonlyMap<string, unknown>;
 }
 
 export interface SideInput {
@@ -63,27 +91,26 @@ export interface SideInput {
 }
 
 /** The parts of an indexed book the comparison needs. */
-export function sideOf(input: SideInput): Side {
+export function sideOf(input: SideInput): FullSide {
   const { book } = input;
   const { accounts, assignments, staff } = book;
-  const side: Side = {
+  const list = accounts?.accounts ?? [];
+  const groups = list.map((a) => book.groupsByAccount.get(a) ?? []);
+  // The book's rows leave cancelled ones out: the same rows unless some row is cancelled.
+  const rows = assignments?.assignments.some((r) => r.status === 'cancelled') ? holderRows(assignments.assignments, book.people, book.departments, staff !== undefined, true) : book.rows;
+  const side: FullSide = {
     file: input.file,
     has: { accounts: accounts !== undefined, assignments: assignments !== undefined, staff: staff !== undefined },
     ids: accounts?.layout.byKey.has('id') ?? false,
-    accounts: (accounts?.accounts ?? []).map((a) => {
-      const out: SideAccount = { account: a, groups: book.groupsByAccount.get(a) ?? [] };
-      const recorded = book.recordedTier(a);
-      const computed = book.computedTier(a);
-      const effective = book.effectiveTier(a);
-      if (recorded !== undefined) out.recorded = recorded;
-      if (computed !== undefined) out.computed = computed;
-      if (effective !== undefined) out.effective = effective;
-      return out;
-    }),
+    accounts: list.map((a, at) => ({ account: a, at, recorded: book.recordedTier(a), computed: book.computedTier(a), effective: book.effectiveTier(a) })),
     accountOf: lookup(book.accountIndex, book.sharedNames),
-    // The book's rows leave cancelled ones out: the same rows unless some row is cancelled.
-    rows: assignments?.assignments.some((r) => r.status === 'cancelled') ? holderRows(assignments.assignments, book.people, book.departments, staff !== undefined, true) : book.rows,
-    groups: book.groups,
+    accountIndex: book.accountIndex,
+    sharedNames: book.sharedNames,
+    groupsOf: (at) => groups[at] ?? [],
+    unowned: book.groups.filter((g) => !g.account),
+    cancelled: rows.filter((r) => r.status === 'cancelled'),
+    holds: holdsOf(rows),
+    rows,
     people: staff?.people ?? [],
     findings: input.findings,
     load: new Map(input.load.people.map((p) => [p.key, { name: p.name, utilization: p.utilization, status: p.status }])),
@@ -96,8 +123,53 @@ export function sideOf(input: SideInput): Side {
   return side;
 }
 
+/**
+ * What `kam diff` keeps of a version while the other is read and while the two are compared: its
+ * accounts' activities packed (src/diff/packed.ts), each account as the comparison reads it (an
+ * account as read also keeps its other columns, periods and named numbers: ~40 → ~11 MB for
+ * 100,000 accounts), no list of rows.
+ */
+export function packSide(side: FullSide): Side {
+  const slim = new Map<Account, ComparedAccount>();
+  for (const sa of side.accounts) slim.set(sa.account, comparedAccount(sa.account));
+  const accounts = side.accounts.map((sa): SideAccount => ({ account: slim.get(sa.account)!, at: sa.at, recorded: sa.recorded, computed: sa.computed, effective: sa.effective }));
+  const packed = new PackedGroups(
+    side.accounts.map((sa) => side.groupsOf(sa.at)),
+    side.accounts.map((sa) => sa.account),
+    accounts.map((sa) => sa.account),
+  );
+  const index = new Map<string, ComparedAccount>();
+  for (const [key, a] of side.accountIndex) index.set(key, slim.get(a) ?? comparedAccount(a));
+  const { rows: _rows, accountIndex: _index, sharedNames, ...rest } = side;
+  return {
+    ...rest,
+    accounts,
+    accountOf: lookup(index, sharedNames),
+    // Bound, not an arrow: an arrow here would share this function's scope, and with it the full side.
+    groupsOf: packed.groupsOf.bind(packed),
+    // Groups of the book (their account none): only their type is not read.
+    unowned: side.unowned,
+  };
+}
+
+const NO_NUMBERS: ComparedAccount['numbers'] = Object.freeze({});
+
+function comparedAccount(a: ComparedAccount): ComparedAccount {
+  const revenue = a.numbers.annual_revenue;
+  return { row: a.row, id: a.id, name: a.name, key: a.key, owner: a.owner, tier: a.tier, numbers: revenue === undefined ? NO_NUMBERS : { annual_revenue: revenue } };
+}
+
+
+
+/** Responsibilities held per person: rows not cancelled that hold a letter. */
+function holdsOf(rows: readonly Assignment[]): Map<string, number> {
+  const holds = new Map<string, number>();
+  for (const r of rows) if (r.personKey !== undefined && r.status !== 'cancelled' && r.raci !== 0) holds.set(r.personKey, (holds.get(r.personKey) ?? 0) + 1);
+  return holds;
+}
+
 /** An account by folded id or name, none for a name several accounts share (the two maps kept, not the whole index). */
-function lookup(index: ReadonlyMap<string, Account>, shared: ReadonlyMap<string, unknown>): (key: string) => Account | undefined {
+function lookup<A>(index: ReadonlyMap<string, A>, shared: ReadonlyMap<string, unknown>): (key: string) => A | undefined {
   return (key) => (shared.has(key) ? undefined : index.get(key));
 }
 
@@ -108,7 +180,7 @@ export function cellAt(layout: Layout, row: number, key: string): CellAt {
 }
 
 /** Where an account's row is: its name cell in the Accounts sheet. */
-export function accountCell(side: Side, a: Account): CellAt | undefined {
+export function accountCell(side: Side, a: ComparedAccount): CellAt | undefined {
   return side.accountsLayout ? cellAt(side.accountsLayout, a.row, 'name') : undefined;
 }
 
@@ -134,6 +206,6 @@ export function rowCell(side: Side, a: Assignment, what: 'holder' | 'raci' | 'du
 /** `kam textconv`: one version rendered as sorted lines (for `git diff` through a textconv driver). */
 export interface TextconvResult {
   kind: 'textconv';
-  side: Side;
+  side: FullSide;
   tiers: readonly TierDef[];
 }

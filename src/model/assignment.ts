@@ -60,10 +60,11 @@ export class AssignmentRow implements Assignment {
 
   constructor(
     public row: number,
-    private readonly accountText: KeyedText,
-    private readonly taskText: KeyedText,
-    private readonly personText: KeyedText | undefined,
-    private readonly departmentText: KeyedText | undefined,
+    // The pairs of text and key the column read (public for `kam diff`, which packs rows: src/diff/packed.ts).
+    readonly accountText: KeyedText,
+    readonly taskText: KeyedText,
+    readonly personText: KeyedText | undefined,
+    readonly departmentText: KeyedText | undefined,
     private bits: number,
     public due: IsoDate | undefined,
     public frequency: Frequency | undefined,

@@ -12,7 +12,7 @@ import { computeLoad } from '../../src/workload/load.js';
 import { buildMatrix, type Matrix, type MatrixOptions } from '../../src/matrix/build.js';
 import { loadReport, type LoadReport } from '../../src/workload/report.js';
 import { diffSides, type DiffResult } from '../../src/diff/compare.js';
-import { sideOf, type Side, type TextconvResult } from '../../src/diff/side.js';
+import { sideOf, type FullSide, type TextconvResult } from '../../src/diff/side.js';
 import { accountsTable, AS_OF, assignmentsTable, bookOf, check, cleanTables, config, staffTable, type AssignmentInput, type ColumnSpec } from '../helpers/rows.js';
 
 /** Accounts with two scoring criteria, two revenue periods, a recorded tier and an override. */
@@ -219,7 +219,7 @@ export function mdCells(line: string): string[] {
 }
 
 /** One version of a small book as kam diff reads it. */
-function sampleSide(file: string, rows: AssignmentInput[], owner: string): Side {
+function sampleSide(file: string, rows: AssignmentInput[], owner: string): FullSide {
   const tables = {
     accounts: accountsTable([
       { id: 'A1', name: 'Apex', owner, numbers: { annual_revenue: 300 }, tier: 'Strategic' },

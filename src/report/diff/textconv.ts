@@ -7,9 +7,8 @@
  */
 import { frequencyText, findingKey } from '../../diff/compare.js';
 import { lettersText } from '../../model/codes.js';
-import type { TextconvResult } from '../../diff/side.js';
+import type { ComparedAccount, TextconvResult } from '../../diff/side.js';
 import { label, type LabelKey } from '../../i18n/labels.js';
-import type { Account } from '../../model/account.js';
 import type { Assignment } from '../../model/assignment.js';
 import { tierName } from '../../model/tier.js';
 import { compareText } from '../../util/compare.js';
@@ -29,8 +28,8 @@ export function* textconvText(result: TextconvResult, ctx: ReportContext): Gener
   const { side, tiers } = result;
   const { lang } = ctx;
   const L = (k: LabelKey, p: Record<string, string | number> = {}) => label(lang, k, p);
-  const keyOf = (a: Account) => (side.ids && a.id !== undefined ? fold(a.id) : fold(a.name));
-  const accountName = (a: Account) => (a.id !== undefined ? `${show(a.id)} ${show(a.name)}` : show(a.name));
+  const keyOf = (a: ComparedAccount) => (side.ids && a.id !== undefined ? fold(a.id) : fold(a.name));
+  const accountName = (a: ComparedAccount) => (a.id !== undefined ? `${show(a.id)} ${show(a.name)}` : show(a.name));
   // Responsibilities by the account they belong to (unknown accounts by the text written).
   const byAccount = new Map<string, { name: string; rows: Assignment[] }>();
   let lastText: string | undefined;
