@@ -138,8 +138,13 @@ export function packSide(side: FullSide): Side {
     side.accounts.map((sa) => sa.account),
     accounts.map((sa) => sa.account),
   );
+  // Accounts the index has and the list has not (the stand-ins of a matrix without an Accounts sheet) made once each too.
   const index = new Map<string, ComparedAccount>();
-  for (const [key, a] of side.accountIndex) index.set(key, slim.get(a) ?? comparedAccount(a));
+  for (const [key, a] of side.accountIndex) {
+    let s = slim.get(a);
+    if (!s) slim.set(a, (s = comparedAccount(a)));
+    index.set(key, s);
+  }
   const { rows: _rows, accountIndex: _index, sharedNames, ...rest } = side;
   return {
     ...rest,
