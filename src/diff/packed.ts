@@ -73,7 +73,8 @@ export class PackedGroups<A> {
   /** Per row. */
   private readonly line: Int32Array;
   private readonly texts: Uint32Array;
-  private readonly bits: Uint8Array;
+  /** Letters, lock and status as `AssignmentRow.bits` makes them (8 bits with five statuses: 16 leave room for more). */
+  private readonly bits: Uint16Array;
   private readonly flags: Uint8Array;
   private readonly due: Uint32Array;
   private readonly frequency: Uint32Array;
@@ -101,7 +102,7 @@ export class PackedGroups<A> {
     this.firstRow = new Uint32Array(groupCount + 1);
     this.line = new Int32Array(rowCount);
     this.texts = new Uint32Array(rowCount * 4);
-    this.bits = new Uint8Array(rowCount);
+    this.bits = new Uint16Array(rowCount);
     this.flags = new Uint8Array(rowCount);
     this.due = new Uint32Array(rowCount);
     this.frequency = new Uint32Array(rowCount);
