@@ -649,11 +649,15 @@ export function findingKey(f: Finding, accounts?: ReadonlyMap<string, string>): 
  * person as numbers in one 8-character string (~32 bytes a finding kept for the comparison, where
  * findingKey's string and the pieces it is joined from are ~300; each text folded once, not once a
  * finding). A finding about none of them keeps findingKey's key, which starts with its rule and so
- * is never a small key (they start with NUL). Where a part holds a NUL itself, the small keys
- * could pair what findingKey's (joined on NUL) do not: `nul` says so and findingKey's are used.
+ * is never a small key (they start with NUL). findingKey joins on NUL, so two different findings
+ * can have one findingKey where a part holds a NUL (a CSV can): where some part does, or where a
+ * finding about none of them has a NUL in its arguments' part and that text is the findingKey of
+ * another finding of the two lists, `nul` says so and findingKey's keys are used.
  */
 class SmallKeys {
   nul = false;
+  /** The keys of findings about none of account, task and person with a NUL in their arguments' part. */
+  private readonly loose = new Set<string>();
   /** Parts as findingKey writes them (folded, an account as its key) → their numbers (0: none). */
   private readonly ids = new Map<string, number>([['', 0]]);
   private readonly rules = new Map<string, number>();
@@ -678,11 +682,33 @@ class SmallKeys {
       }
       const t = f.task === undefined ? 0 : this.text(f.task);
       const w = person === undefined ? 0 : this.text(person);
-      if (a === 0 && t === 0 && w === 0) return findingKey(f, names);
+      if (a === 0 && t === 0 && w === 0) {
+        const key = findingKey(f, names);
+        if (key.includes('\u0000', f.rule.length + 2)) this.loose.add(key);
+        return key;
+      }
       let r = this.rules.get(f.rule);
       if (r === undefined) this.rules.set(f.rule, (r = this.rules.size));
       return String.fromCharCode(0, r, a >>> 16, a & 0xffff, t >>> 16, t & 0xffff, w >>> 16, w & 0xffff);
     });
+  }
+
+  /**
+   * Whether a finding about a task or person and no account, in either list, has a findingKey that
+   * is a key of the `loose` ones (`rule␀␀task␀person` against `rule␀␀header=…␀`): then `nul`.
+   */
+  checkLoose(lists: readonly (readonly [readonly Finding[], readonly string[], ReadonlyMap<string, string>])[]): void {
+    if (this.loose.size === 0 || this.nul) return;
+    for (const [findings, keys, names] of lists) {
+      for (let i = 0; i < findings.length; i++) {
+        const k = keys[i]!;
+        // A small key with no account: NUL, the rule's number, then two NULs.
+        if (k.charCodeAt(0) === 0 && k.charCodeAt(2) === 0 && k.charCodeAt(3) === 0 && this.loose.has(findingKey(findings[i]!, names))) {
+          this.nul = true;
+          return;
+        }
+      }
+    }
   }
 
   private text(value: string): number {
@@ -706,6 +732,10 @@ export function compareFindings(before: readonly Finding[], after: readonly Find
   const small = new SmallKeys();
   let keysBefore = small.keysOf(before, oldNames);
   let keysAfter = small.keysOf(after, newNames);
+  small.checkLoose([
+    [before, keysBefore, oldNames],
+    [after, keysAfter, newNames],
+  ]);
   if (small.nul) {
     keysBefore = before.map((f) => findingKey(f, oldNames));
     keysAfter = after.map((f) => findingKey(f, newNames));

@@ -205,5 +205,15 @@ describe('findings paired by small keys', () => {
     const is: Finding = { rule, severity: RULES[rule], args: {}, account: 'a', task: 'b\u0000c' };
     expect(findingKey(was)).toBe(findingKey(is));
     expect(compareFindings([was], [is], new Map(), new Map())).toEqual({ introduced: [], resolved: [] });
+    // And a finding about nothing but its arguments (a header ending in NUL) is one with a finding about task `header=客户` alone.
+    const empty = 'schema/empty-required' as const;
+    const header: Finding = { rule: empty, severity: RULES[empty], args: { header: '客户\u0000', row: 3 } };
+    const task: Finding = { rule: empty, severity: RULES[empty], args: { row: 4 }, task: 'header=客户' };
+    expect(findingKey(header)).toBe(findingKey(task));
+    expect(compareFindings([header], [task], new Map(), new Map())).toEqual({ introduced: [], resolved: [] });
+    expect(compareFindings([task, header], [header], new Map(), new Map())).toEqual(reference([task, header], [header], new Map(), new Map()));
+    // Without a finding its key could be, an argument's NUL changes nothing: the small keys are used and pair as findingKey's.
+    const other: Finding = { rule: empty, severity: RULES[empty], args: {}, task: 'header=其他' };
+    expect(compareFindings([header, other], [other], new Map(), new Map())).toEqual({ introduced: [], resolved: [header] });
   });
 });
