@@ -2,7 +2,7 @@
  * The Assignments sheet (分工明细) as typed division-of-labour rows, streamed: 500,000 rows are
  * read without holding the sheet in memory, and repeated names are folded once.
  */
-import { AssignmentRow, type Assignment, type AssignmentsTable } from '../../model/assignment.js';
+import { AssignmentRow, type Assignment, type AssignmentsTable, type KeyedText } from '../../model/assignment.js';
 import type { Frequency, Status } from '../../model/codes.js';
 import type { IsoDate } from '../../util/date.js';
 import type { Cell } from '../../model/cell.js';
@@ -46,6 +46,8 @@ export async function readAssignments(source: SheetSource, options: TableOptions
   const assignments: Assignment[] = [];
   const rowFindings: Finding[] = [];
   const key = folder();
+  // A matrix's holder columns: the name each header gives, as a text and its key once per column (not once per filled cell).
+  const holders = new Map<Column, KeyedText>();
   // The same per column, the last text kept at hand (a text repeated row after row is one string).
   const keyer = () => {
     let last: string | undefined;
@@ -191,7 +193,8 @@ export async function readAssignments(source: SheetSource, options: TableOptions
         continue;
       }
       // `市场部（部门）`, `Marketing (department)`: the rows of a department's own column (kam's matrix writes them so).
-      const holder = { value: c.holder!, key: key(c.holder!) };
+      let holder = holders.get(c);
+      if (!holder) holders.set(c, (holder = { value: c.holder!, key: key(c.holder!) }));
       const dept = c.holderIsDepartment;
       const held = new AssignmentRow(row, account, task, dept ? person : holder, dept ? holder : department, AssignmentRow.bits(p.value, locked, status), due, frequency, hours);
       held.column = c.index;
