@@ -42,14 +42,6 @@ function packable(r: Assignment): r is AssignmentRow {
   return r instanceof AssignmentRow;
 }
 
-/** An activity (account × task) as packed: the book's group. */
-interface Activity {
-  account?: unknown;
-  accountText: string;
-  taskKey: string;
-  rows: readonly Assignment[];
-}
-
 /** An activity made again: its account (as the caller hands it), the account and task as its first row writes them, its rows. */
 export interface PackedActivity<A> {
   account: A;
@@ -57,6 +49,9 @@ export interface PackedActivity<A> {
   taskKey: string;
   rows: readonly Assignment[];
 }
+
+/** An activity (account × task) as packed: the book's group, its account any. */
+type Activity = Omit<PackedActivity<unknown>, 'account'> & { account?: unknown };
 
 /** Whether an activity is one the book made: its account's, read as its first row writes it. */
 function plainGroup(g: Activity, account: unknown): boolean {
@@ -115,7 +110,7 @@ export class PackedGroups<A> {
     let r = 0;
     for (let i = 0; i < groups.length; i++) {
       this.firstGroup[i] = k;
-      for (const g of groups[i] ?? []) {
+      for (const g of groups[i]!) {
         this.firstRow[k] = r;
         if (!plainGroup(g, owners[i])) {
           this.keptGroups.set(k++, { account: accounts[i]!, accountText: g.accountText, taskKey: g.taskKey, rows: g.rows });

@@ -130,21 +130,16 @@ export function sideOf(input: SideInput): FullSide {
  * 100,000 accounts), no list of rows.
  */
 export function packSide(side: FullSide): Side {
-  const slim = new Map<Account, ComparedAccount>();
-  for (const sa of side.accounts) slim.set(sa.account, comparedAccount(sa.account));
-  const accounts = side.accounts.map((sa): SideAccount => ({ account: slim.get(sa.account)!, at: sa.at, recorded: sa.recorded, computed: sa.computed, effective: sa.effective }));
+  // Each account reduced once: the index finds the same accounts (by id and by name) as the list.
+  const slim = new Map<Account, ComparedAccount>(side.accounts.map((sa) => [sa.account, comparedAccount(sa.account)]));
+  const accounts = side.accounts.map((sa): SideAccount => ({ ...sa, account: slim.get(sa.account)! }));
   const packed = new PackedGroups(
     side.accounts.map((sa) => side.groupsOf(sa.at)),
     side.accounts.map((sa) => sa.account),
     accounts.map((sa) => sa.account),
   );
-  // Accounts the index has and the list has not (the stand-ins of a matrix without an Accounts sheet) made once each too.
   const index = new Map<string, ComparedAccount>();
-  for (const [key, a] of side.accountIndex) {
-    let s = slim.get(a);
-    if (!s) slim.set(a, (s = comparedAccount(a)));
-    index.set(key, s);
-  }
+  for (const [key, a] of side.accountIndex) index.set(key, slim.get(a) ?? comparedAccount(a));
   const { rows: _rows, accountIndex: _index, sharedNames, ...rest } = side;
   return {
     ...rest,
@@ -152,8 +147,6 @@ export function packSide(side: FullSide): Side {
     accountOf: lookup(index, sharedNames),
     // Bound, not an arrow: an arrow here would share this function's scope, and with it the full side.
     groupsOf: packed.groupsOf.bind(packed),
-    // Groups of the book (their account none): only their type is not read.
-    unowned: side.unowned,
   };
 }
 
@@ -163,8 +156,6 @@ function comparedAccount(a: ComparedAccount): ComparedAccount {
   const revenue = a.numbers.annual_revenue;
   return { row: a.row, id: a.id, name: a.name, key: a.key, owner: a.owner, tier: a.tier, numbers: revenue === undefined ? NO_NUMBERS : { annual_revenue: revenue } };
 }
-
-
 
 /** Responsibilities held per person: rows not cancelled that hold a letter. */
 function holdsOf(rows: readonly Assignment[]): Map<string, number> {
