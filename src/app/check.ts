@@ -6,7 +6,7 @@ import { collectAfterPhase } from './gc.js';
 import type { IndexedBook } from '../book/book.js';
 import type { RuleFamily } from '../rules/engine.js';
 import type { LoadResult } from '../workload/load.js';
-import { requireKeyColumns, type Session } from './session.js';
+import { requireKeyColumns, requireSheet, type Session } from './session.js';
 
 /** The findings of a book, sorted as the book is laid out. */
 export async function checkBook(session: Session): Promise<CheckReport> {
@@ -29,9 +29,10 @@ export function sheetFilesOf(session: Session): Map<string, string> | undefined 
 }
 
 /**
- * The responsibility gaps of a book, grouped by account. A sheet without its key columns (an
- * Assignments sheet with no task column) is unusable input, exit 2, as for load and matrix: gaps
- * lists only gaps, so it would otherwise say "no gaps" of a sheet it could not read.
+ * The responsibility gaps of a book, grouped by account. A book without an Assignments sheet, or
+ * a sheet without its key columns (an Assignments sheet with no task column), is unusable input,
+ * exit 2, as for load and matrix: gaps lists only gaps, so it would otherwise say "no gaps" of a
+ * sheet it could not read.
  */
 export async function gapsBook(session: Session): Promise<GapsReport> {
   const { check, rows } = await checkForGaps(session);
@@ -43,6 +44,8 @@ export async function gapsBook(session: Session): Promise<GapsReport> {
 
 /** The read and the check of gapsBook, in a function of their own: its frame, which holds the tables, is gone when it returns. */
 async function checkForGaps(session: Session): Promise<{ check: CheckReport; rows: number }> {
+  // No division of labour: no gap can be known (a book of Accounts alone would read as "no gaps").
+  requireSheet(session, 'assignments');
   const tables = await readBookTables(session);
   if (tables.assignments) requireKeyColumns(session, 'assignments', tables.assignments.layout);
   if (tables.accounts) requireKeyColumns(session, 'accounts', tables.accounts.layout);

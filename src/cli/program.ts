@@ -1,6 +1,6 @@
 /** createProgram(): the commander tree, without parsing, so that tests can drive it. */
 import { readFileSync } from 'node:fs';
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import type { CliContext } from './context.js';
 import { checkCommand, checkCommandSpecs } from './commands/check.js';
 import { configCommand, configCommandSpec, type ConfigOptions } from './commands/config.js';
@@ -12,6 +12,7 @@ import { loadCommand, loadCommandSpec, type LoadOptions } from './commands/load.
 import { matrixCommand, matrixCommandSpec, type MatrixCliOptions } from './commands/matrix.js';
 import { tierCommand, tierCommandSpec, type TierOptions } from './commands/tier.js';
 import { mergedOptions } from './options.js';
+import { LANGS } from '../model/lang.js';
 import { packageFile } from './paths.js';
 
 function version(): string {
@@ -31,7 +32,8 @@ export function createProgram(ctx: CliContext, setExit: (code: number) => void):
       outputError: () => undefined,
     })
     .showSuggestionAfterError(true)
-    .option('--lang <lang>', 'language of messages: zh or en (default from LANG/LC_ALL)')
+    // The choices checked here too: an option given after the command name may be the program's.
+    .addOption(new Option('--lang <lang>', 'language of messages: zh or en (default from LANG/LC_ALL)').choices(LANGS))
     .option('--no-color', 'no colours (also NO_COLOR=1)')
     .option('--debug', 'print stack traces of errors')
     .option('-q, --quiet', 'print nothing but results and errors');

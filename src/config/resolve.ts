@@ -140,7 +140,8 @@ function configError(error: ZodError, file: string | undefined, cells: Map<strin
   const path = first.code === 'unrecognized_keys' && first.keys.length > 0 ? [...first.path, first.keys[0]!] : first.path;
   const key = formatPath(path);
   let cell: string | undefined;
-  for (const [k, c] of cells) if (key === k || key.startsWith(`${k}.`) || key.startsWith(`${k}[`) || dotted(path).startsWith(k)) cell = c;
+  // A rule between keys (`load`: idle < high ≤ over) is reported at the section: a Rules-sheet value under it is one side of the clash.
+  for (const [k, c] of cells) if (key === k || key.startsWith(`${k}.`) || key.startsWith(`${k}[`) || dotted(path).startsWith(k) || (key !== '' && k.startsWith(`${key}.`))) cell = c;
   const detail = issues.map((i) => `${formatPath(i.path) || '(root)'}: ${describeIssue(i, lang)}`).join('; ');
   return new ConfigError('config.invalid', { detail }, cell ? { cell } : file ? { file } : {});
 }

@@ -60,6 +60,8 @@ export async function openBook(path: string, options: OpenOptions = {}): Promise
   const unsupported = UNSUPPORTED[ext];
   if (unsupported) throw new InputError('input.unsupported', { format: unsupported }, { file: path });
   if (CSV_EXT.has(ext) || kind === 'text') {
+    // An empty file named alone is no book, whatever reads it (check would list its missing sheets).
+    if (info.size === 0) throw new InputError('input.empty', {}, { file: path });
     const sheet = await readCsvSheet(path, { ...options, maxBytes, checked: file });
     return { file: path, kind: 'csv', sheets: [sheet], date1904: false, encoding: sheet.encoding, delimiter: sheet.delimiter, files: [sheet.file] };
   }

@@ -36,7 +36,7 @@ export function parseNumber(cell: Cell | undefined, ctx: NumberContext = {}): Pa
   switch (cell.t) {
     case 'n':
       if (cell.date) return bad('date');
-      return ok(cell.v * (ctx.scale ?? 1));
+      return ok(scaled(cell.v, ctx.scale ?? 1));
     case 'b':
       // TRUE/FALSE (a checkbox) in a number column: a number is what is expected.
       return bad('number');
@@ -49,6 +49,18 @@ export function parseNumber(cell: Cell | undefined, ctx: NumberContext = {}): Pa
     case 's':
       return parseNumberText(cell.v, ctx);
   }
+}
+
+/**
+ * A number in a unit: times the scale, or divided by its inverse when that is a whole number (a
+ * percent, a per mille, a minute): `95%` is 95 / 100 = 0.95, the number a cell holding 0.95 reads
+ * as, where 95 × 0.01 is 0.9500000000000001 (and would tie-break, and differ from the xlsx twin of
+ * a CSV, by that last bit).
+ */
+function scaled(n: number, scale: number): number {
+  if (scale >= 1 || scale <= 0) return n * scale;
+  const inverse = Math.round(1 / scale);
+  return Math.abs(1 / scale - inverse) < 1e-9 * inverse ? n / inverse : n * scale;
 }
 
 /** Reads a number from text such as `¥1,200,000`, `１２０万`, `(1,000)`, `12%` or `8小时`. */
@@ -93,7 +105,7 @@ export function parseNumberText(text: string, ctx: NumberContext = {}): Parsed<n
   }
   if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, '');
   if (!/^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(s)) return bad('number');
-  const n = Number(s) * sign * (scale ?? ctx.scale ?? 1);
+  const n = scaled(Number(s) * sign, scale ?? ctx.scale ?? 1);
   return Number.isFinite(n) ? ok(n) : bad('number');
 }
 

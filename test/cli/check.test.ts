@@ -161,6 +161,41 @@ describe('kam gaps', () => {
     expect((await kam(['check', dir, '--format', 'json', ...asOf])).code).toBe(1);
   });
 
+  it('refuses, exit 2, a book without an Assignments sheet rather than say "no gaps" (found by a new user)', async () => {
+    const dir = tempDir('kam-gaps-');
+    writeFileSync(join(dir, 'accounts.csv'), 'ID,Name,Owner,Annual Revenue,Tier\nK1,Acme,,100,Strategic\n');
+    writeFileSync(join(dir, 'staff.csv'), 'Name\nAl\n');
+    const r = await kam(['gaps', dir, '--format', 'json', ...asOf]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toEqual([`kam: ${dir}: no Assignments sheet found (sheets: accounts.csv, staff.csv): name a sheet "Assignments" or add an alias under "sheets" in kam.config.json`]);
+    // check lists it as a finding, with the rest.
+    const c = await kam(['check', dir, '--format', 'json', ...asOf]);
+    expect(c.code).toBe(1);
+    expect((JSON.parse(c.stdout) as Json).findings.map((f) => f.rule)).toContain('schema/missing-sheet');
+  });
+
+  it('refuses an empty CSV file named alone, exit 2, with every command (found by a new user: check said 1)', async () => {
+    const file = join(tempDir('kam-empty-'), 'empty.csv');
+    writeFileSync(file, '');
+    for (const command of ['check', 'gaps', 'tier', 'load']) {
+      const r = await kam([command, file, ...asOf]);
+      expect(r.code, command).toBe(2);
+      expect(r.stderr, command).toBe(`kam: ${file}: the file is empty: export the workbook again\n`);
+    }
+  });
+
+  it('takes only the delimiters a CSV may have, exit 2 for any other (found by a new user)', async () => {
+    const folder = join(EXAMPLES, 'csv-en');
+    for (const value of ['x', '||', ':']) {
+      const r = await kam(['check', folder, '--delimiter', value, ...asOf]);
+      expect(r.code, value).toBe(2);
+      expect(r.stderr, value).toBe(`kam: invalid --delimiter "${value}": use one of , ; | or tab\n`);
+    }
+    expect((await kam(['check', folder, '--delimiter', ',', '-q', ...asOf])).code).toBe(0);
+    expect((await kam(['check', folder, '--delimiter', 'tab', '-q', ...asOf])).code).toBeLessThan(2);
+  });
+
   it('prints blocks per account in text and markdown', async () => {
     const text = await kam(['gaps', zh, ...asOf, '--lang', 'zh']);
     expect(text.stdout).toMatch(/天成建设集团 \(KA012\) · 战略客户 · 2 个问题/);

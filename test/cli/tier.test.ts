@@ -162,6 +162,34 @@ describe('kam tier methods end to end', () => {
     const r = await kam(['tier', bad]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`kam: ${bad}: Rules!B2: load.over: expected a number, got "lots"\n`);
+    // A value that clashes with another key (idle < high ≤ over) is the Rules sheet's too, not the config file's (found by a new user).
+    writeFileSync(join(dir, 'kam.config.json'), '{}');
+    const clash = await writeBook(join(dir, 'clash.xlsx'), [
+      { name: 'Accounts', rows: [['Name'], ['A']] },
+      { name: 'Rules', rows: [['Key', 'Value'], ['load.over', 0.5]] },
+    ]);
+    const c = await kam(['tier', clash, '--lang', 'en']);
+    expect(c.code).toBe(2);
+    expect(c.stderr).toBe(`kam: ${clash}: Rules!B2: load: expected idle < high ≤ over\n`);
+  });
+
+  it('breaks a tie between a percent written as text and the same fraction as a number by name, as the spec says (found by a new user)', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'tie.csv');
+    const filler = 'CDEFGHIJ'.split('').map((n) => `${n},0.5,50`);
+    writeFileSync(file, ['客户名称,满意度,年采购额', 'Beta,95%,100', 'Acme,0.95,100', ...filler].join('\n'));
+    const out = await tierJson([file, '-q']);
+    expect(out.accounts.slice(0, 2).map((a) => a.name)).toEqual(['Acme', 'Beta']);
+    expect(out.accounts[0]!.score).toBe(out.accounts[1]!.score);
+    expect(out.accounts[0]!.contributions).toEqual(out.accounts[1]!.contributions);
+  });
+
+  it('refuses an unknown --lang, before or after the command, exit 2 (found by a new user: it crashed)', async () => {
+    for (const args of [['tier', join(EXAMPLES, 'accounts-zh.xlsx'), '--lang', 'fr'], ['--lang', 'fr', 'check', EXAMPLES], ['--lang=fr', 'tier', join(EXAMPLES, 'accounts-zh.xlsx')]]) {
+      const r = await kam(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr.trim().split('\n'), args.join(' ')).toEqual([expect.stringMatching(/--lang.*'fr'.*zh, en/)]);
+    }
   });
 
   it('reports unreadable cells at their reference and still scores', async () => {

@@ -54,6 +54,16 @@ describe('parseNumberText', () => {
     expect(num('95', 0.01)).toBeCloseTo(0.95);
   });
 
+  it('reads a percent as the number a cell holding the fraction reads as, to the last bit (found by a new user)', () => {
+    // 95 × 0.01 is 0.9500000000000001: a tie broken by the last bit, and a CSV unlike its xlsx twin.
+    for (const [text, value] of [['95%', 0.95], ['7%', 0.07], ['92%', 0.92], ['12.5％', 0.125], ['3‰', 0.003], ['57%', 0.57]] as const) expect(num(text)).toBe(value);
+    expect(num('95', 0.01)).toBe(0.95);
+    expect(parseNumber({ t: 'n', v: 95 }, { scale: 0.01 })).toEqual({ ok: true, value: 0.95 });
+    expect(parseNumber({ t: 'n', v: 57 }, { scale: 0.01 })).toEqual({ ok: true, value: 0.57 });
+    // Scales of 1 and above still multiply.
+    expect(num('1.2', 1e4)).toBe(12000);
+  });
+
   it('treats placeholders as empty, never as zero', () => {
     for (const t of ['', '  ', '-', '—', 'N/A', '无', '暂无', '/']) expect(num(t)).toBe('empty');
   });

@@ -94,10 +94,11 @@ function decodeHead(bytes: Buffer, plan: EncodingPlan, whole: boolean): string {
   return decodeAll(cut, { ...plan, mode: plan.mode === 'iconv' ? 'iconv' : 'utf8' }).replace(/\uFFFD+$/, '');
 }
 
-/** `,` `;` `|`, and `tab` or `\t` for a tab. */
+/** `,` `;` `|`, and `tab` (or `\t`, or a tab character) for a tab; anything else is a usage error. */
 export function parseDelimiterOption(value: string): string {
   const v = value === 'tab' || value === '\\t' ? '\t' : value;
-  if (v.length !== 1) throw new UsageError('usage.delimiter', { value });
+  // Only the delimiters sniffed (SPEC §1): `x` would read a comma file as one column of text.
+  if (!(DELIMITERS as readonly string[]).includes(v)) throw new UsageError('usage.delimiter', { value });
   return v;
 }
 
