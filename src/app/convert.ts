@@ -9,7 +9,8 @@
 import { basename, extname, join } from 'node:path';
 import type { Cell } from '../model/cell.js';
 import { InputError, UsageError } from '../model/errors.js';
-import type { SheetRole } from '../model/columns.js';
+import { SHEET_ALIASES, type SheetRole } from '../model/columns.js';
+import { foldKey } from '../util/text.js';
 import { typeField, type TypedValue } from '../parse/typed.js';
 import { cellAddress } from '../util/cellref.js';
 import { excelTimeOfDay, fromExcelSerial } from '../util/date.js';
@@ -109,12 +110,18 @@ async function pickSheet(session: Session, wanted: string | undefined): Promise<
   }
   const exact = book.sheets.find((s) => s.name === wanted) ?? book.sheets.find((s) => s.name.trim().toLowerCase() === wanted.trim().toLowerCase());
   if (exact) return exact;
-  const role = ROLE_WORDS[wanted.trim().toLowerCase()];
+  const role = ROLE_WORDS[wanted.trim().toLowerCase()] ?? roleNamed(wanted, session);
   if (role) {
     const found = (await locateSheets(book, [role], session.config))[role];
     if (found) return found;
   }
   throw new UsageError('usage.convertNoSheet', { sheet: wanted, sheets: book.sheets.map((s) => s.name).join(', ') });
+}
+
+/** The role a sheet name of the aliases names (`people`, `人员名单`, the config's own `sheets`), if any. */
+function roleNamed(wanted: string, session: Session): SheetRole | undefined {
+  const key = foldKey(wanted);
+  return (['accounts', 'staff', 'assignments', 'rules'] as const).find((role) => [...(session.config.sheets?.[role] ?? []), ...SHEET_ALIASES[role]].some((a) => foldKey(a) === key));
 }
 
 const ROLE_WORDS: Record<string, SheetRole> = {

@@ -30,12 +30,23 @@ export async function tierWithLayout(session: Session, options: TierBookOptions 
   return { report, layout: table.layout };
 }
 
-/** The index of the account named by `--explain` (id or name, folded; else a unique partial match). */
+/**
+ * The index of the account named by `--explain`: the one whose id is it (folded), else the one
+ * whose name is it, else a unique partial match of a name. Two accounts that match alike (a
+ * duplicated id, two accounts of one name) are a usage error naming them: never a silent pick.
+ */
 function findAccount(report: TierReport, wanted: string): number {
   const w = fold(wanted);
-  const exact = report.accounts.find((a) => (a.id !== undefined && fold(a.id) === w) || fold(a.name) === w);
-  if (exact) return exact.index;
-  const partial = report.accounts.filter((a) => fold(a.name).includes(w));
-  if (partial.length === 1) return partial[0]!.index;
-  throw new UsageError('usage.unknownAccount', { name: wanted });
+  const byId = report.accounts.filter((a) => a.id !== undefined && fold(a.id) === w);
+  const byName = byId.length > 0 ? byId : report.accounts.filter((a) => fold(a.name) === w);
+  const matches = byName.length > 0 ? byName : report.accounts.filter((a) => fold(a.name).includes(w));
+  if (matches.length === 1) return matches[0]!.index;
+  if (matches.length === 0) throw new UsageError('usage.unknownAccount', { name: wanted });
+  const rows = [...matches].sort((a, b) => a.row - b.row);
+  const list = rows.slice(0, MAX_LISTED).map((a) => `${a.id !== undefined ? `${a.id} ` : ''}${a.name} (${report.sheet}!${a.row}:${a.row})`);
+  if (rows.length > MAX_LISTED) list.push('…');
+  throw new UsageError('usage.ambiguousAccount', { name: wanted, count: rows.length, accounts: list.join(', ') });
 }
+
+/** Accounts an ambiguous `--explain` lists at most. */
+const MAX_LISTED = 5;

@@ -1,4 +1,5 @@
 /** Header text → canonical column, unit scale and revenue period. */
+import { toSimplified } from '../util/hant.js';
 import type { Aliases } from '../model/aliases.js';
 import { COLUMNS, type SheetRole } from '../model/columns.js';
 import { foldKey } from '../util/text.js';
@@ -55,7 +56,7 @@ const HOURS_UNITS: [RegExp, (hoursPerDay: number) => number][] = [
  * `预计工时(天)` and `(人天)` → `hoursPerDay`, `(小时)` and `工时/h` → 1; undefined without a time unit.
  */
 export function hoursUnitOf(header: string, hoursPerDay: number): number | undefined {
-  const m = unitPart(header.normalize('NFKC').trim());
+  const m = unitPart(toSimplified(header.normalize('NFKC').trim()));
   if (!m) return undefined;
   // `(小时/次)`, `(分钟/次)`: per occurrence is what the column means anyway.
   const unit = m[2]!.replace(/\s+/g, '').replace(/(?:\/次|每次|\/time|\/occurrence)$/i, '');

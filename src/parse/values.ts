@@ -3,6 +3,7 @@
  * empty cell, `{ ok: true, value }` for a value it read, and `{ ok: false, reason }` for one it
  * could not read, which becomes a finding at that cell: never a silent zero.
  */
+import { toSimplified } from '../util/hant.js';
 import type { Cell } from '../model/cell.js';
 import { fromExcelSerial, makeDate, type IsoDate } from '../util/date.js';
 import { clean, fold, isPlaceholder } from '../util/text.js';
@@ -122,8 +123,13 @@ export function parseDate(cell: Cell | undefined, date1904: boolean, order?: Day
       const d = fromExcelSerial(cell.v, date1904);
       return d ? ok(d) : bad('date');
     }
-    case 's':
+    case 's': {
+      // A serial written as text — a CSV of dates Excel showed as General numbers, as Excel and
+      // `kam convert` write them — reads as the same number in an xlsx cell (five digits: 1927–2173).
+      const text = cell.v.normalize('NFKC').trim();
+      if (SERIAL_TEXT.test(text)) return parseDate({ t: 'n', v: Number(text) }, date1904);
       return parseDateText(cell.v, order);
+    }
     case 'd':
       return parseDateText(cell.v);
     case 'e':
@@ -134,6 +140,9 @@ export function parseDate(cell: Cell | undefined, date1904: boolean, order?: Day
       return bad('date');
   }
 }
+
+/** A date serial as text: five digits, perhaps a time of day after the point. */
+const SERIAL_TEXT = /^\d{5}(?:\.\d+)?$/;
 
 const MONTHS: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
@@ -286,7 +295,8 @@ export function parseHours(cell: Cell | undefined, ctx: NumberContext & { hoursP
   }
   const day = ctx.hoursPerDay ?? 8;
   if (isPlaceholder(cell.v)) return undefined;
-  let s = cell.v.normalize('NFKC').replace(/[\s\u3000]/g, '').toLowerCase().replace(/(?:\/次|每次|\/time|\/occurrence)$/, '');
+  // Traditional forms read the same: 30分鐘, 兩小時, 一個半鐘頭.
+  let s = toSimplified(cell.v.normalize('NFKC')).replace(/[\s\u3000]/g, '').toLowerCase().replace(/(?:\/次|每次|\/time|\/occurrence)$/, '');
   if (s === '半天' || s === '半日') return ok(day / 2);
   if (s === '半小时' || s === '半个小时' || s === '半个钟头') return ok(0.5);
   if (/^[\d.]+$/.test(s)) {

@@ -115,6 +115,13 @@ describe('kam convert: a workbook to CSV', () => {
     expect(none.stderr).toMatch(/the book has several sheets \(客户信息, 人员, 分工明细\): name one with --sheet/);
     expect(existsSync(join(dir, 'c.csv'))).toBe(false);
     expect((await kam(['convert', book, join(dir, 'd.csv'), '--sheet', 'nope'])).code).toBe(2);
+    // A sheet alias names its role too (found by a new user): `people`, `员工` are the Staff sheet, 人员.
+    const staff = join(dir, 'e.csv');
+    expect((await kam(['convert', book, staff, '--sheet', '人员'])).code).toBe(0);
+    for (const [alias, file] of [['people', 'f.csv'], ['员工', 'g.csv']] as const) {
+      expect((await kam(['convert', book, join(dir, file), '--sheet', alias])).code, alias).toBe(0);
+      expect(readFileSync(join(dir, file)), alias).toEqual(readFileSync(staff));
+    }
   });
 
   it('--all: a folder kam reads back as the same book (tiers, findings, load)', async () => {
@@ -137,6 +144,25 @@ describe('kam convert: a workbook to CSV', () => {
       expect(b.code, cmd).toBe(a.code);
       expect(strip(b.stdout), cmd).toEqual(strip(a.stdout));
     }
+  });
+
+  it('--all of a book whose dates are General-formatted serials: read back with the same dates (found by a new user)', async () => {
+    const dir = tempDir('kam-cv-');
+    const book = await writeBook(join(dir, 'serial.xlsx'), [
+      { name: 'Accounts', rows: [['Name', 'Owner', 'Annual Revenue', 'Last Contact', 'Tier'], ['Acme', 'Al', 100, 45870, 'Strategic']] },
+      { name: 'Staff', rows: [['Name', 'Role'], ['Al', 'Account Manager']] },
+      { name: 'Assignments', rows: [['Account', 'Task', 'Person', 'RACI', 'Due'], ['Acme', 'Follow-up', 'Al', 'A', 45900], ['Acme', 'Follow-up', 'Al', 'R', 45900]] },
+    ]);
+    const out = join(dir, 'csv');
+    expect((await kam(['convert', book, out, '--all'])).code).toBe(0);
+    const asOf = ['--as-of', '2025-11-15', '--format', 'json'];
+    const rules = async (target: string) => (JSON.parse((await kam(['check', target, ...asOf])).stdout) as { findings: { rule: string; message: string }[] }).findings.map((f) => `${f.rule} ${f.message}`).sort();
+    const fromBook = await rules(book);
+    expect(fromBook).toContain('time/overdue Acme · Follow-up: due 2025-08-31, 76 days overdue');
+    expect(await rules(out)).toEqual(fromBook);
+    const diff = await kam(['diff', book, out, '--as-of', '2025-11-15']);
+    expect(diff.code).toBe(0);
+    expect(diff.stdout).toContain('no changes');
   });
 
   it('a formula without a calculated value is refused at its cell; nothing is written', async () => {

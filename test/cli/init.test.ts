@@ -15,7 +15,7 @@ import { ZipArchive } from '../../src/io/xlsx/zip.js';
 import { parseFrequency, parseRaci, parseStatus } from '../../src/parse/codes.js';
 import { parseBoolean } from '../../src/parse/values.js';
 import { tempDir } from '../helpers/books.js';
-import { kam } from '../helpers/cli.js';
+import { EXAMPLES, kam } from '../helpers/cli.js';
 
 async function part(file: string, name: string): Promise<string> {
   const zip = await ZipArchive.open(file);
@@ -159,6 +159,17 @@ describe('kam init never replaces a file', () => {
     expect(existsSync(join(dir, 'book.xlsx'))).toBe(false);
     expect((await kam(['init', 'book.xlsx', '--lang', 'en', '--force'], { cwd: dir })).code).toBe(0);
     expect(readFileSync(join(dir, 'kam.config.json'), 'utf8')).not.toBe('{}');
+  });
+
+  it('into a folder that does not exist: exit 2 saying to create it, nothing written (found by a new user)', async () => {
+    const dir = tempDir('kam-init-');
+    const r = await kam(['init', join('sub', 'dir', 't.xlsx'), '--lang', 'en'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`kam: ${join(dir, 'sub', 'dir', 't.xlsx')}: the folder ${join(dir, 'sub', 'dir')} does not exist: create it first, or write the file elsewhere; nothing was changed\n`);
+    expect(readdirSync(dir)).toEqual([]);
+    const zh = await kam(['tier', join(EXAMPLES, 'accounts-zh.xlsx'), '-o', join(dir, 'nope', 't.csv'), '--lang', 'zh', '-q']);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain(`文件夹 ${join(dir, 'nope')} 不存在：请先创建`);
   });
 });
 

@@ -86,6 +86,23 @@ describe('kam tier on the Chinese example', () => {
     expect(topsis.stdout).toContain('distance to ideal S+');
     expect((await kam(['tier', join(EXAMPLES, 'accounts-zh.xlsx'), '--explain', 'nobody'])).code).toBe(2);
   });
+
+  it('refuses to pick one of two accounts --explain names alike: a duplicated id, a shared name (found by a new user)', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'accounts.csv');
+    writeFileSync(file, 'ID,Name,Owner,Annual Revenue\nK1,Acme,Al,100\nK1,Beta,Al,200\nK3,Acme,Al,300\nK4,Delta,Al,50\n');
+    const explain = (name: string) => kam(['tier', file, '--explain', name, '-q']);
+    const dup = await explain('K1');
+    expect(dup.code).toBe(2);
+    expect(dup.stderr).toBe(`kam: "K1" names 2 accounts: K1 Acme (accounts.csv!2:2), K1 Beta (accounts.csv!3:3): give the id of one (ids must be unique to name an account)\n`);
+    const shared = await explain('acme');
+    expect(shared.code).toBe(2);
+    expect(shared.stderr).toContain('K1 Acme (accounts.csv!2:2), K3 Acme (accounts.csv!4:4)');
+    // An id wins over a name; a unique name or a unique part of one still names its account.
+    expect((await explain('K3')).stdout).toContain('Score of Acme (K3)');
+    expect((await explain('Beta')).stdout).toContain('Score of Beta (K1)');
+    expect((await explain('elt')).stdout).toContain('Score of Delta (K4)');
+  });
 });
 
 describe('kam tier methods end to end', () => {

@@ -54,7 +54,8 @@ describe('atomic writes', () => {
   });
 
   it('fails cleanly into a missing folder', async () => {
-    await expect(writeAtomic(join(tempDir(), 'no', 'such', 'x.csv'), 'x')).rejects.toMatchObject({ code: 'output.failed' });
+    const dir = tempDir();
+    await expect(writeAtomic(join(dir, 'no', 'such', 'x.csv'), 'x')).rejects.toMatchObject({ code: 'output.noFolder', params: { folder: join(dir, 'no', 'such') } });
   });
 
   it('refuses a workbook Excel has open, unless forced', async () => {

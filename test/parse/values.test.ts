@@ -112,6 +112,19 @@ describe('parseDate', () => {
     ['7/7/2025', '2025-07-07'],
   ])('%s → %s', (text, iso) => expect(d(text)).toBe(iso));
 
+  it('reads a five-digit serial written as text as the same number in a cell reads (a CSV of General-formatted dates; found by a new user)', () => {
+    const text = (v: string) => parseDate({ t: 's', v }, false);
+    for (const v of ['45870', '45870.75', '４５８７０', ' 45870 ']) expect(text(v), v).toEqual(parseDate({ t: 'n', v: 45870 }, false));
+    expect(text('45870')).toEqual({ ok: true, value: '2025-08-01' });
+    expect(parseDate({ t: 's', v: '45870' }, true)).toEqual(parseDate({ t: 'n', v: 45870 }, true));
+    // Not five digits: a year alone, a compact date, a count — as before.
+    expect(text('2025')).toEqual(parseDateText('2025'));
+    expect(text('20251115')).toEqual({ ok: true, value: '2025-11-15' });
+    expect(text('4587')).toEqual(parseDateText('4587'));
+    expect(text('458701')).toEqual(parseDateText('458701'));
+    expect(text('45870x')?.ok).toBe(false);
+  });
+
   it('refuses ambiguous and impossible dates', () => {
     // Both readings are named, for the message.
     expect(d('05/06/2025')).toBe('bad:ambiguous-date:2025-05-06 / 2025-06-05');
@@ -215,6 +228,11 @@ describe('parseHours (issue 9)', () => {
     ['半个钟头', 0.5],
     ['1:30', 1.5],
     ['100分钟', 1.66666666667],
+    // Traditional forms (found by a new user).
+    ['30分鐘', 0.5],
+    ['兩小時', 2],
+    ['一個半小時', 1.5],
+    ['半個鐘頭', 0.5],
   ])('%s → %s hours', (text, hours) => {
     expect(parseHours(s(text))).toEqual({ ok: true, value: hours });
   });
@@ -224,6 +242,11 @@ describe('parseHours (issue 9)', () => {
     expect(parseHours({ t: 'n', v: 3 })).toEqual({ ok: true, value: 3 });
     expect(parseHours(s('-'))).toBeUndefined();
     for (const v of ['lots', '2周', '3次', '2h 或 3h', 'abc30分钟', '两', '两周', '1:75']) expect(parseHours(s(v)), v).toEqual({ ok: false, reason: 'hours' });
+  });
+
+  it('reads a Traditional header\'s unit as its Simplified form', () => {
+    expect(hoursUnitOf('預計工時（分鐘）', 8)).toBe(hoursUnitOf('预计工时（分钟）', 8));
+    expect(hoursUnitOf('工時(小時)', 8)).toBe(1);
   });
 
   it('reads plain numbers in the header\'s unit, never a cell with its own unit twice', () => {

@@ -104,6 +104,18 @@ describe('check and gaps json', () => {
   });
 });
 
+describe('hints', () => {
+  it('a name listed twice in Staff is told to list each person once, not each account (found by a new user)', () => {
+    const dup = (about: { account?: string; person?: string }, sheet: string): CheckReport => ({
+      ...checked,
+      findings: [{ rule: 'schema/duplicate-key', severity: 'error', args: { key: 'Al', first: 2 }, sheet, row: 3, column: 'A', ...about }],
+    });
+    expect(renderText('check', dup({ person: 'Al' }, 'Staff'), 'text', en)).toContain('↳ list each person once in the staff sheet');
+    expect(renderText('check', dup({ person: 'Al' }, 'Staff'), 'text', zh)).toContain('↳ 人员表中每人只列一次');
+    expect(renderText('check', dup({ account: 'Al' }, 'Accounts'), 'text', en)).toContain('↳ give each account its own id or name');
+  });
+});
+
 describe('check and gaps text', () => {
   it('check: the header, the findings by sheet with cell, message, rule and hint, the summary', () => {
     expect(renderText('check', checked, 'text', en)).toMatchInlineSnapshot(`

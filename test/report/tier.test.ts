@@ -275,7 +275,7 @@ describe('tier csv', () => {
     const text = renderText('tier', report, 'csv', en);
     expect(text.startsWith('\ufeff')).toBe(false);
     expect(text.split('\r\n')).toEqual([
-      'Rank,ID,Account,Score,Tier,Recorded,Move,Pinned,Trend,Annual Revenue,Contract Value',
+      'Rank,ID,Account,Score,Tier,Recorded,Move,Pinned,Trend,Annual Revenue (points),Contract Value (points)',
       `1,A1,Apex,${report.accounts[0]!.score},Strategic,Strategic,same,FALSE,0.1,${report.accounts[0]!.points[0]},${report.accounts[0]!.points[1]}`,
       `2,A2,Bolt,${report.accounts[1]!.score},Important,Gold,new,FALSE,-0.2,${report.accounts[1]!.points[0]},${report.accounts[1]!.points[1]}`,
       `3,A3,Cove | Pipe,${report.accounts[2]!.score},Strategic,,new,TRUE,,${report.accounts[2]!.points[0]},0`,
@@ -311,7 +311,7 @@ describe('tier csv', () => {
 
   it('speaks Chinese in its header and tier names', () => {
     const [head, first] = renderText('tier', report, 'csv', zh).split('\r\n');
-    expect(head).toBe('排名,客户编号,客户名称,得分,等级,原等级,变动,锁定,趋势,Annual Revenue,Contract Value');
+    expect(head).toBe('排名,客户编号,客户名称,得分,等级,原等级,变动,锁定,趋势,Annual Revenue（得分）,Contract Value（得分）');
     expect(first).toMatch(/^1,A1,Apex,[\d.]+,战略客户,战略客户,不变,FALSE,0\.1,/);
   });
 });
@@ -321,7 +321,7 @@ describe('tier xlsx', () => {
     // Plain tables, streamed by the writer (a styled sheet would go through the in-memory one).
     const [table, summary] = renderSheets('tier', report, en).map((s) => (isStyled(s) ? expect.unreachable('a styled tier sheet') : s));
     expect(table!.name).toBe('Account tiers');
-    expect(table!.header).toEqual(['Rank', 'ID', 'Account', 'Score', 'Tier', 'Recorded', 'Move', 'Pinned', 'Trend', 'Annual Revenue', 'Contract Value']);
+    expect(table!.header).toEqual(['Rank', 'ID', 'Account', 'Score', 'Tier', 'Recorded', 'Move', 'Pinned', 'Trend', 'Annual Revenue (points)', 'Contract Value (points)']);
     expect(table!.rows[3]).toEqual([4, 'A4', '=Evil', 0, 'Ordinary', 'Ordinary', 'same', false, 0, 0, 0]);
     expect(summary!.name).toBe('By tier');
     expect(summary!.rows).toEqual([

@@ -97,7 +97,7 @@ export async function writeAtomicWith(
     await syncFolder(dir);
   } catch (err) {
     if (err instanceof InputError) throw err;
-    throw new InputError('output.failed', { reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message }, { file: target });
+    throw writeFailed(err, dir, target);
   } finally {
     if (created) {
       await unlink(tmp).catch(() => undefined);
@@ -224,4 +224,13 @@ export async function sameFile(a: string, b: string): Promise<boolean> {
   if (sa && sb) return sa.dev === sb.dev && sa.ino === sb.ino;
   const [ra, rb] = await Promise.all([realpath(a).catch(() => resolve(a)), realpath(b).catch(() => resolve(b))]);
   return ra === rb;
+}
+
+/** What a failed write says: what to do for the usual causes (no such folder, no permission, a full disk), else the system's code. */
+function writeFailed(err: unknown, dir: string, target: string): InputError {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return new InputError('output.noFolder', { folder: dir }, { file: target });
+  if (code === 'EACCES' || code === 'EPERM') return new InputError('output.denied', { folder: dir }, { file: target });
+  if (code === 'ENOSPC' || code === 'EDQUOT') return new InputError('output.noSpace', {}, { file: target });
+  return new InputError('output.failed', { reason: code ?? (err as Error).message }, { file: target });
 }

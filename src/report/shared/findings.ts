@@ -59,6 +59,8 @@ export function findingHint(f: Finding, lang: Lang, tiers: readonly TierDef[] = 
       return fill(template, mode === 'exact' ? args : safeParams(args, mode === 'lines' ? safeLines : safeText));
     }
   }
+  // A name listed twice in Staff is a person's, not an account's.
+  if (f.rule === 'schema/duplicate-key' && f.person !== undefined && f.account === undefined) return own(FINDING_HINTS[lang], 'schema/duplicate-key#person');
   return own(FINDING_HINTS[lang], f.rule);
 }
 

@@ -23,7 +23,8 @@ export function tierTable(report: TierReport, lang: Lang): SheetData {
       label(lang, 'movement'),
       label(lang, 'pinnedColumn'),
       label(lang, 'trend'),
-      ...report.criteria.map((k) => k.header),
+      // The points a criterion gives, headed so (under its own header alone, a column of 100, 37.5, 0 read as revenue).
+      ...report.criteria.map((k) => `${k.header}${label(lang, 'pointsSuffix')}`),
     ],
     rows: report.accounts.map((a) => [
       a.rank,
