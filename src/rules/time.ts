@@ -5,13 +5,23 @@ import type { Finding } from '../model/finding.js';
 import { isClosed } from '../model/codes.js';
 import { daysBetween } from '../util/date.js';
 import type { IndexedBook } from '../book/book.js';
-import { detailOf } from '../model/assignment.js';
+import { detailOf, type Assignment } from '../model/assignment.js';
 
 /** time/overdue, time/missing-due, time/cadence. */
 export function timeRules(book: IndexedBook): Finding[] {
   const out: Finding[] = [];
   const t = book.assignments;
   if (t) {
+    // Rows whose due cell holds what does not read as a date: that cell has its own finding
+    // (schema/invalid-value), and the task is not "without a due date".
+    const unreadable = new Set<string>();
+    for (const f of t.findings) if (f.rule === 'schema/invalid-value' && f.row !== undefined && f.sheet !== undefined) unreadable.add(`${f.sheet}\u0000${f.row}\u0000${f.column ?? ''}`);
+    const dueUnreadable = (r: Assignment): boolean => {
+      if (unreadable.size === 0) return false;
+      const { layout, row } = detailOf(t, r, 'due');
+      const col = layout.byKey.get('due');
+      return col !== undefined && unreadable.has(`${layout.sheet}\u0000${row}\u0000${col.letter}`);
+    };
     for (const g of book.groups) {
       const account = g.account?.name ?? g.accountText;
       const late = g.rows.find((r) => r.due !== undefined && r.due < book.asOf && !isClosed(r.status));
@@ -20,7 +30,7 @@ export function timeRules(book: IndexedBook): Finding[] {
         out.push(cellFinding('time/overdue', layout, row, layout.byKey.get('due'), { account, task: late.task, due: late.due!, days: daysBetween(late.due!, book.asOf) }, { account, task: late.task, ...(late.person ? { person: late.person } : {}) }));
       }
       const once = g.rows.some((r) => r.frequency?.kind === 'once');
-      if (once && !g.rows.some((r) => r.due !== undefined) && !g.rows.every((r) => isClosed(r.status))) {
+      if (once && !g.rows.some((r) => r.due !== undefined || dueUnreadable(r)) && !g.rows.every((r) => isClosed(r.status))) {
         const first = g.rows[0]!;
         const { layout, row } = detailOf(t, first, 'frequency');
         out.push(cellFinding('time/missing-due', layout, row, layout.byKey.get('due') ?? layout.byKey.get('frequency'), { account, task: first.task }, { account, task: first.task }));

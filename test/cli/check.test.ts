@@ -175,6 +175,20 @@ describe('kam gaps', () => {
     expect((JSON.parse(c.stdout) as Json).findings.map((f) => f.rule)).toContain('schema/missing-sheet');
   });
 
+  it('a one-off task whose due cell does not read as a date has that finding, not "without a due date" too (found by a new user)', async () => {
+    const dir = tempDir('kam-due-');
+    writeFileSync(join(dir, 'accounts.csv'), 'Name,Owner,Tier\nAcme,Al,Ordinary\n');
+    writeFileSync(join(dir, 'staff.csv'), 'Name,Role\nAl,Account Manager\nBo,Account Manager\n');
+    const book = (due: string) => writeFileSync(join(dir, 'assignments.csv'), `Account,Task,Person,RACI,Frequency,Due\nAcme,Renewal,Al,A,once,${due}\nAcme,Renewal,Bo,R,once,${due}\n`);
+    const findings = async () => (JSON.parse((await kam(['check', dir, '--format', 'json', ...asOf])).stdout) as Json).findings.filter((f) => /^(?:time|schema)\//.test(f.rule)).map((f) => `${f.rule} ${f.cell}`);
+    book('soon');
+    expect(await findings()).toEqual(['schema/invalid-value assignments.csv!F2', 'schema/invalid-value assignments.csv!F3']);
+    book('');
+    expect(await findings()).toEqual(['time/missing-due assignments.csv!F2']);
+    book('2025-12-01');
+    expect(await findings()).toEqual([]);
+  });
+
   it('refuses an empty CSV file named alone, exit 2, with every command (found by a new user: check said 1)', async () => {
     const file = join(tempDir('kam-empty-'), 'empty.csv');
     writeFileSync(file, '');
