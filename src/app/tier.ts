@@ -1,4 +1,5 @@
 /** `kam tier`: the Accounts sheet read, scored and tiered. */
+import type { Lang } from '../model/lang.js';
 import { readAccounts } from '../io/sheets/accounts.js';
 import { UsageError } from '../model/errors.js';
 import type { Layout } from '../model/table.js';
@@ -26,7 +27,7 @@ export async function tierWithLayout(session: Session, options: TierBookOptions 
   const report = scoreAccounts(table, config, session.asOf, session.path);
   report.findings = applyRuleLevels(report.findings, config.rules);
   for (const w of report.warnings) session.note(w.code, w.params);
-  if (options.explain !== undefined) report.explain = findAccount(report, options.explain);
+  if (options.explain !== undefined) report.explain = findAccount(report, options.explain, config.lang);
   return { report, layout: table.layout };
 }
 
@@ -35,7 +36,7 @@ export async function tierWithLayout(session: Session, options: TierBookOptions 
  * whose name is it, else a unique partial match of a name. Two accounts that match alike (a
  * duplicated id, two accounts of one name) are a usage error naming them: never a silent pick.
  */
-function findAccount(report: TierReport, wanted: string): number {
+function findAccount(report: TierReport, wanted: string, lang: Lang): number {
   const w = fold(wanted);
   const byId = report.accounts.filter((a) => a.id !== undefined && fold(a.id) === w);
   const byName = byId.length > 0 ? byId : report.accounts.filter((a) => fold(a.name) === w);
@@ -45,7 +46,7 @@ function findAccount(report: TierReport, wanted: string): number {
   const rows = [...matches].sort((a, b) => a.row - b.row);
   const list = rows.slice(0, MAX_LISTED).map((a) => `${a.id !== undefined ? `${a.id} ` : ''}${a.name} (${report.sheet}!${a.row}:${a.row})`);
   if (rows.length > MAX_LISTED) list.push('…');
-  throw new UsageError('usage.ambiguousAccount', { name: wanted, count: rows.length, accounts: list.join(', ') });
+  throw new UsageError('usage.ambiguousAccount', { name: wanted, count: rows.length, accounts: list.join(lang === 'zh' ? '、' : ', ') });
 }
 
 /** Accounts an ambiguous `--explain` lists at most. */

@@ -56,26 +56,32 @@ export interface ResolveOptions {
 
 /** Validates the merged config; an invalid key or value is a ConfigError naming key and expectation. */
 export function resolveConfig(source: ConfigSource, options: ResolveOptions = {}): ResolvedConfig {
-  const raw = structuredClone(source.raw);
-  const cells = new Map<string, string>();
-  const defaults = ConfigSchema.parse({}) as unknown as Record<string, unknown>;
-  for (const entry of options.rules ?? []) {
-    const path = entry.key.split('.').map((s) => s.trim()).filter((s) => s !== '');
-    setPath(raw, path, entry.value, defaults);
-    cells.set(path.join('.'), entry.cell);
-  }
-  for (const [key, value] of Object.entries(options.overrides ?? {})) {
-    if (value !== undefined) setPath(raw, key.split('.'), value, defaults);
-  }
-  if (raw.tiers !== undefined && raw.services === undefined) raw.services = servicesFor(raw.tiers);
-  const parsed = ConfigSchema.safeParse(raw, { reportInput: true });
-  if (!parsed.success) throw configError(parsed.error, source.file, cells, options.lang ?? envLang(options.env) ?? 'zh');
+  const rules = options.rules ?? [];
+  const parsed = ConfigSchema.safeParse(merged(source, rules, options), { reportInput: true });
+  if (!parsed.success) throw configError(parsed.error, source.file, rules, (without) => ConfigSchema.safeParse(merged(source, rules, options, without)).success, options.lang ?? envLang(options.env) ?? 'zh');
   const config = parsed.data;
   // Task types are user text (`constructor` is a fine name for one): a Map, never an object's prototype.
   const tasks = new Map<string, string[]>(Object.entries(DEFAULT_TASKS).map(([type, names]) => [type, [...names]]));
   for (const [type, names] of Object.entries(config.tasks)) tasks.set(type, [...new Set([...(tasks.get(type) ?? []), ...names])]);
   const lang = options.lang ?? config.lang ?? envLang(options.env) ?? 'zh';
   return { ...config, tiers: config.tiers.map(withDefaults), tasks: Object.fromEntries(tasks), lang };
+}
+
+/** The file's config with the Rules sheet's values (all, or all but one) and the flags set on it. */
+function merged(source: ConfigSource, rules: readonly RulesEntry[], options: ResolveOptions, without?: RulesEntry): Record<string, unknown> {
+  const raw = structuredClone(source.raw);
+  const defaults = ConfigSchema.parse({}) as unknown as Record<string, unknown>;
+  for (const entry of rules) if (entry !== without) setPath(raw, keyPath(entry), entry.value, defaults);
+  for (const [key, value] of Object.entries(options.overrides ?? {})) {
+    if (value !== undefined) setPath(raw, key.split('.'), value, defaults);
+  }
+  if (raw.tiers !== undefined && raw.services === undefined) raw.services = servicesFor(raw.tiers);
+  return raw;
+}
+
+/** A Rules-sheet key as a path: `load.over` → load, over. */
+function keyPath(entry: RulesEntry): string[] {
+  return entry.key.split('.').map((s) => s.trim()).filter((s) => s !== '');
 }
 
 /**
@@ -133,17 +139,26 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null;
 }
 
-function configError(error: ZodError, file: string | undefined, cells: Map<string, string>, lang: Lang): ConfigError {
+/**
+ * The error of a config that does not validate, at the Rules-sheet cell that makes it fail when
+ * there is one (the file was validated alone first: src/app/session.ts): the one cell whose key is
+ * the failing key or under it; else the one value without which the rest validates (a tier id
+ * renamed that `promote` still names, `load.over` below `load.high`); else the file.
+ */
+function configError(error: ZodError, file: string | undefined, rules: readonly RulesEntry[], validWithout: (entry: RulesEntry) => boolean, lang: Lang): ConfigError {
   const issues = error.issues.slice(0, 3);
   const first = issues[0]!;
   // An unknown key is reported at its parent: look its own cell up (a Rules-sheet key names its row).
   const path = first.code === 'unrecognized_keys' && first.keys.length > 0 ? [...first.path, first.keys[0]!] : first.path;
   const key = formatPath(path);
-  let cell: string | undefined;
-  // A rule between keys (`load`: idle < high ≤ over) is reported at the section: a Rules-sheet value under it is one side of the clash.
-  for (const [k, c] of cells) if (key === k || key.startsWith(`${k}.`) || key.startsWith(`${k}[`) || dotted(path).startsWith(k) || (key !== '' && k.startsWith(`${key}.`))) cell = c;
+  const at = (entry: RulesEntry): boolean => {
+    const k = keyPath(entry).join('.');
+    return key === k || key.startsWith(`${k}.`) || key.startsWith(`${k}[`) || dotted(path).startsWith(k);
+  };
+  const onKey = rules.filter(at);
+  const culprit = onKey.length === 1 ? onKey[0] : (rules.find(validWithout) ?? onKey[onKey.length - 1]);
   const detail = issues.map((i) => `${formatPath(i.path) || '(root)'}: ${describeIssue(i, lang)}`).join('; ');
-  return new ConfigError('config.invalid', { detail }, cell ? { cell } : file ? { file } : {});
+  return new ConfigError('config.invalid', { detail }, culprit ? { cell: culprit.cell } : file ? { file } : {});
 }
 
 function dotted(path: readonly PropertyKey[]): string {

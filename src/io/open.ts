@@ -60,8 +60,9 @@ export async function openBook(path: string, options: OpenOptions = {}): Promise
   const unsupported = UNSUPPORTED[ext];
   if (unsupported) throw new InputError('input.unsupported', { format: unsupported }, { file: path });
   if (CSV_EXT.has(ext) || kind === 'text') {
-    // An empty file named alone is no book, whatever reads it (check would list its missing sheets).
-    if (info.size === 0) throw new InputError('input.empty', {}, { file: path });
+    // An empty file named alone is no book, whatever reads it (check would list its missing sheets):
+    // nothing, or nothing but a BOM, line ends, spaces and delimiters (`,,,` of an emptied export).
+    if (info.size === 0 || (info.size <= BLANK_CHECK_BYTES && isBlankText(head))) throw new InputError('input.empty', {}, { file: path });
     const sheet = await readCsvSheet(path, { ...options, maxBytes, checked: file });
     return { file: path, kind: 'csv', sheets: [sheet], date1904: false, encoding: sheet.encoding, delimiter: sheet.delimiter, files: [sheet.file] };
   }
@@ -98,4 +99,16 @@ function sniff(head: Buffer): 'zip' | 'ole' | 'text' | 'binary' {
   const bomUtf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
   if (bomUtf16) return 'text';
   return head.includes(0) ? 'binary' : 'text';
+}
+
+/** Files at most this long (what `head` holds) are looked at whole for text (an empty export can be a few line ends). */
+const BLANK_CHECK_BYTES = 4096;
+
+/** Whether bytes hold no text: BOMs, NULs (UTF-16), whitespace and CSV delimiters only. */
+function isBlankText(bytes: Buffer): boolean {
+  for (const b of bytes) {
+    if (b === 0 || b === 0x09 || b === 0x0a || b === 0x0d || b === 0x20 || b === 0x2c || b === 0x3b || b === 0x7c || b === 0xef || b === 0xbb || b === 0xbf || b === 0xfe || b === 0xff) continue;
+    return false;
+  }
+  return true;
 }

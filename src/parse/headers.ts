@@ -30,12 +30,17 @@ function unitPart(h: string): RegExpExecArray | undefined {
   return m && m[1]!.trim() !== '' ? m : undefined;
 }
 
+/** The unit kam tier's points columns are headed with (src/report/tier/table.ts). */
+const POINTS = /^(?:points|得分)$/i;
+
 /** Splits `年采购额(万元)`, `年采购额（单位：万元）`, `年采购额/万元` into base text and scale. */
 export function splitUnit(header: string): { base: string; scale: number } {
   const h = header.normalize('NFKC').trim();
   const m = unitPart(h);
   if (m) {
     const unit = m[2]!.replace(/\s+/g, '');
+    // `年采购额 (points)`, `满意度（得分）`: the points kam tier gave a criterion are not the criterion's values.
+    if (POINTS.test(unit)) return { base: h, scale: 1 };
     for (const [re, scale] of UNIT_SCALES) if (re.test(unit)) return { base: m[1]!, scale };
     // Brackets that are not a scaling unit (`(元)`, `(年)`, `(全称)`) are dropped for matching.
     if (m[0]!.includes('/') || m[0]!.includes('／')) return /^[a-z\u4e00-\u9fff%]{1,6}$/i.test(unit) ? { base: m[1]!, scale: 1 } : { base: h, scale: 1 };

@@ -53,15 +53,23 @@ export function parseNumber(cell: Cell | undefined, ctx: NumberContext = {}): Pa
 }
 
 /**
- * A number in a unit: times the scale, or divided by its inverse when that is a whole number (a
- * percent, a per mille, a minute): `95%` is 95 / 100 = 0.95, the number a cell holding 0.95 reads
- * as, where 95 × 0.01 is 0.9500000000000001 (and would tie-break, and differ from the xlsx twin of
- * a CSV, by that last bit).
+ * A number in a unit: times the scale; for a unit that is a power of ten below 1 (a percent, a per
+ * mille) the decimal point moved, and for another whole fraction (a minute) divided by it. `95%`
+ * and `0.47%` are 0.95 and 0.0047, the numbers cells holding 0.95 and 0.0047 read as, where
+ * 95 × 0.01 is 0.9500000000000001 and 0.47 / 100 is 0.004699999999999999 (a last bit that broke
+ * ties between equal scores and made a CSV's scores differ from its xlsx twin's).
  */
 function scaled(n: number, scale: number): number {
   if (scale >= 1 || scale <= 0) return n * scale;
   const inverse = Math.round(1 / scale);
-  return Math.abs(1 / scale - inverse) < 1e-9 * inverse ? n / inverse : n * scale;
+  if (Math.abs(1 / scale - inverse) >= 1e-9 * inverse) return n * scale;
+  const digits = Math.round(Math.log10(inverse));
+  if (10 ** digits === inverse) {
+    // The shortest text of the number, its point moved: the decimal a person wrote, read once.
+    const text = String(n);
+    if (!/e/i.test(text)) return Number(`${text}e-${digits}`);
+  }
+  return n / inverse;
 }
 
 /** Reads a number from text such as `¥1,200,000`, `１２０万`, `(1,000)`, `12%` or `8小时`. */
@@ -125,7 +133,7 @@ export function parseDate(cell: Cell | undefined, date1904: boolean, order?: Day
     }
     case 's': {
       // A serial written as text — a CSV of dates Excel showed as General numbers, as Excel and
-      // `kam convert` write them — reads as the same number in an xlsx cell (five digits: 1927–2173).
+      // `kam convert` write them — reads as the same number in an xlsx cell (SERIAL_TEXT).
       const text = cell.v.normalize('NFKC').trim();
       if (SERIAL_TEXT.test(text)) return parseDate({ t: 'n', v: Number(text) }, date1904);
       return parseDateText(cell.v, order);
@@ -141,8 +149,12 @@ export function parseDate(cell: Cell | undefined, date1904: boolean, order?: Day
   }
 }
 
-/** A date serial as text: five digits, perhaps a time of day after the point. */
-const SERIAL_TEXT = /^\d{5}(?:\.\d+)?$/;
+/**
+ * A date serial as text: five digits (no leading zero: `00123` is a code, not a General number)
+ * within 1982–2119 (30000–79999: `20251`, a typo of a date, is no 1955 serial), perhaps with a
+ * time of day after the point.
+ */
+const SERIAL_TEXT = /^[3-7]\d{4}(?:\.\d+)?$/;
 
 const MONTHS: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,

@@ -197,6 +197,15 @@ describe('kam gaps', () => {
       expect(r.code, command).toBe(2);
       expect(r.stderr, command).toBe(`kam: ${file}: the file is empty: export the workbook again\n`);
     }
+    // Nothing but a BOM, line ends or delimiters is empty too (found by review); one letter is not.
+    for (const bytes of [Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('\r\n'), Buffer.from(',,,\r\n,,,\r\n'), Buffer.from([0xff, 0xfe, 0x0d, 0x00, 0x0a, 0x00])]) {
+      writeFileSync(file, bytes);
+      const r = await kam(['check', file, ...asOf]);
+      expect(r.code, JSON.stringify(bytes)).toBe(2);
+      expect(r.stderr).toContain('the file is empty');
+    }
+    writeFileSync(file, 'a\n');
+    expect((await kam(['check', file, ...asOf])).code).toBe(1);
   });
 
   it('takes only the delimiters a CSV may have, exit 2 for any other (found by a new user)', async () => {

@@ -94,7 +94,9 @@ describe('kam tier on the Chinese example', () => {
     const explain = (name: string) => kam(['tier', file, '--explain', name, '-q']);
     const dup = await explain('K1');
     expect(dup.code).toBe(2);
-    expect(dup.stderr).toBe(`kam: "K1" names 2 accounts: K1 Acme (accounts.csv!2:2), K1 Beta (accounts.csv!3:3): give the id of one (ids must be unique to name an account)\n`);
+    expect(dup.stderr).toBe(`kam: "K1" names 2 accounts (K1 Acme (accounts.csv!2:2), K1 Beta (accounts.csv!3:3)): name one by its id (a book without unique ids needs an ID column of them)\n`);
+    const zh = await kam(['tier', file, '--explain', 'K1', '-q', '--lang', 'zh']);
+    expect(zh.stderr).toBe(`kam: 「K1」对应 2 个客户（K1 Acme (accounts.csv!2:2)、K1 Beta (accounts.csv!3:3)）：请用客户编号指明其中一个（客户编号不唯一或没有客户编号列时，请先添加唯一的客户编号）\n`);
     const shared = await explain('acme');
     expect(shared.code).toBe(2);
     expect(shared.stderr).toContain('K1 Acme (accounts.csv!2:2), K3 Acme (accounts.csv!4:4)');
@@ -188,6 +190,22 @@ describe('kam tier methods end to end', () => {
     const c = await kam(['tier', clash, '--lang', 'en']);
     expect(c.code).toBe(2);
     expect(c.stderr).toBe(`kam: ${clash}: Rules!B2: load: expected idle < high ≤ over\n`);
+    // Of two values under the section, the one without which the rest holds (found by review).
+    writeFileSync(join(dir, 'kam.config.json'), '{"load": {"high": 0.95, "over": 1.2}}');
+    const two = await writeBook(join(dir, 'two.xlsx'), [
+      { name: 'Accounts', rows: [['Name'], ['A']] },
+      { name: 'Rules', rows: [['Key', 'Value'], ['load.over', 0.5], ['load.idle', 0.4]] },
+    ]);
+    expect((await kam(['tier', two, '--lang', 'en'])).stderr).toBe(`kam: ${two}: Rules!B2: load: expected idle < high ≤ over\n`);
+    // A value elsewhere that another key of the file still names: a tier renamed that a promotion rule uses.
+    writeFileSync(join(dir, 'kam.config.json'), '{"promote": [{"column": "annual_revenue", "min": 100, "tier": "strategic"}]}');
+    const renamed = await writeBook(join(dir, 'renamed.xlsx'), [
+      { name: 'Accounts', rows: [['Name'], ['A']] },
+      { name: 'Rules', rows: [['Key', 'Value'], ['load.idle', 0.3], ['tiers.0.id', 'vip']] },
+    ]);
+    const r2 = await kam(['tier', renamed, '--lang', 'en']);
+    expect(r2.code).toBe(2);
+    expect(r2.stderr).toMatch(new RegExp(`^kam: ${renamed.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: Rules!B3: promote`));
   });
 
   it('breaks a tie between a percent written as text and the same fraction as a number by name, as the spec says (found by a new user)', async () => {
@@ -199,6 +217,16 @@ describe('kam tier methods end to end', () => {
     expect(out.accounts.slice(0, 2).map((a) => a.name)).toEqual(['Acme', 'Beta']);
     expect(out.accounts[0]!.score).toBe(out.accounts[1]!.score);
     expect(out.accounts[0]!.contributions).toEqual(out.accounts[1]!.contributions);
+  });
+
+  it('its points columns, read back, are not taken for the criteria (found by review)', async () => {
+    const dir = tempDir();
+    const out = join(dir, 't.csv');
+    expect((await kam(['tier', join(EXAMPLES, 'csv-en'), '-o', out, '-q'])).code).toBe(0);
+    expect(readFileSync(out, 'utf8').split('\r\n')[0]).toContain('Annual Revenue (points)');
+    const again = await kam(['tier', out, '-q']);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/no "annual_revenue .*" column found/);
   });
 
   it('refuses an unknown --lang, before or after the command, exit 2 (found by a new user: it crashed)', async () => {

@@ -58,6 +58,19 @@ describe('atomic writes', () => {
     await expect(writeAtomic(join(dir, 'no', 'such', 'x.csv'), 'x')).rejects.toMatchObject({ code: 'output.noFolder', params: { folder: join(dir, 'no', 'such') } });
   });
 
+  it('says what to do only when the folder or the disk is the cause (found by review)', async () => {
+    const dir = tempDir();
+    const fail = (code: string) => () => {
+      throw Object.assign(new Error(code), { code });
+    };
+    await expect(writeAtomic(join(dir, 'a.csv'), 'x', { fault: { at: 'rename', act: fail('ENOSPC') } })).rejects.toMatchObject({ code: 'output.noSpace' });
+    // An ENOENT or EACCES while the folder is there and writable (a source read while writing): the system's code.
+    await expect(writeAtomic(join(dir, 'b.csv'), 'x', { fault: { at: 'rename', act: fail('ENOENT') } })).rejects.toMatchObject({ code: 'output.failed', params: { reason: 'ENOENT' } });
+    await expect(writeAtomic(join(dir, 'c.csv'), 'x', { fault: { at: 'rename', act: fail('EACCES') } })).rejects.toMatchObject({ code: 'output.failed', params: { reason: 'EACCES' } });
+    await expect(writeAtomic(join(dir, 'd.csv'), 'x', { fault: { at: 'rename', act: fail('EDQUOT') } })).rejects.toMatchObject({ code: 'output.failed', params: { reason: 'EDQUOT' } });
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('refuses a workbook Excel has open, unless forced', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, '~$tiers.xlsx'), 'lock');

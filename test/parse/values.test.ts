@@ -60,8 +60,16 @@ describe('parseNumberText', () => {
     expect(num('95', 0.01)).toBe(0.95);
     expect(parseNumber({ t: 'n', v: 95 }, { scale: 0.01 })).toEqual({ ok: true, value: 0.95 });
     expect(parseNumber({ t: 'n', v: 57 }, { scale: 0.01 })).toEqual({ ok: true, value: 0.57 });
-    // Scales of 1 and above still multiply.
+    // Decimal percents too: the point moved, not a division (0.47 / 100 is 0.004699999999999999; found by review).
+    for (const [text, value] of [['0.47%', 0.0047], ['16.7%', 0.167], ['33.3%', 0.333], ['95.2%', 0.952], ['-12.5%', -0.125]] as const) expect(num(text), text).toBe(value);
+    for (let i = 0; i <= 10000; i++) {
+      const text = String(i / 100);
+      expect(num(`${text}%`), text).toBe(Number(`${text}e-2`));
+    }
+    expect(parseNumber({ t: 'n', v: 16.7 }, { scale: 0.01 })).toEqual({ ok: true, value: 0.167 });
+    // Scales of 1 and above still multiply; minutes still divide.
     expect(num('1.2', 1e4)).toBe(12000);
+    expect(num('90', 1 / 60)).toBe(1.5);
   });
 
   it('treats placeholders as empty, never as zero', () => {
@@ -123,6 +131,13 @@ describe('parseDate', () => {
     expect(text('4587')).toEqual(parseDateText('4587'));
     expect(text('458701')).toEqual(parseDateText('458701'));
     expect(text('45870x')?.ok).toBe(false);
+    // A code with a leading zero and a typo outside 1982–2119 are no serials (found by review).
+    expect(text('00123')).toEqual(parseDateText('00123'));
+    expect(text('00123')?.ok).toBe(false);
+    expect(text('20251')?.ok).toBe(false);
+    expect(text('29999')?.ok).toBe(false);
+    expect(text('30000')).toEqual(parseDate({ t: 'n', v: 30000 }, false));
+    expect(text('79999')).toEqual(parseDate({ t: 'n', v: 79999 }, false));
   });
 
   it('refuses ambiguous and impossible dates', () => {

@@ -97,7 +97,7 @@ export async function writeAtomicWith(
     await syncFolder(dir);
   } catch (err) {
     if (err instanceof InputError) throw err;
-    throw writeFailed(err, dir, target);
+    throw await writeFailed(err, dir, target);
   } finally {
     if (created) {
       await unlink(tmp).catch(() => undefined);
@@ -226,11 +226,29 @@ export async function sameFile(a: string, b: string): Promise<boolean> {
   return ra === rb;
 }
 
-/** What a failed write says: what to do for the usual causes (no such folder, no permission, a full disk), else the system's code. */
-function writeFailed(err: unknown, dir: string, target: string): InputError {
+/**
+ * What a failed write says: what to do when the folder is the cause (it does not exist, or may not
+ * be written in) or the disk is full; else the system's code (the error may be the source's, read
+ * while writing: a backup, a write-back).
+ */
+async function writeFailed(err: unknown, dir: string, target: string): Promise<InputError> {
   const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return new InputError('output.noFolder', { folder: dir }, { file: target });
-  if (code === 'EACCES' || code === 'EPERM') return new InputError('output.denied', { folder: dir }, { file: target });
-  if (code === 'ENOSPC' || code === 'EDQUOT') return new InputError('output.noSpace', {}, { file: target });
+  if (code === 'ENOENT' && !(await exists(dir))) return new InputError('output.noFolder', { folder: dir }, { file: target });
+  if ((code === 'EACCES' || code === 'EPERM') && (await exists(dir)) && !(await writable(dir))) return new InputError('output.denied', { folder: dir }, { file: target });
+  if (code === 'ENOSPC') return new InputError('output.noSpace', {}, { file: target });
   return new InputError('output.failed', { reason: code ?? (err as Error).message }, { file: target });
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function writable(dir: string): Promise<boolean> {
+  return access(dir, constants.W_OK).then(
+    () => true,
+    () => false,
+  );
 }
