@@ -12,6 +12,7 @@ import { loadReport, type LoadReport } from '../workload/report.js';
 import type { Move } from '../workload/suggest.js';
 import { indexTables, readBookTables, rowsOf, type BookTables } from './tables.js';
 import { collectAfterPhase } from './gc.js';
+import { requireFilterMatches } from './filters.js';
 import { plainCells, writeCellsBack, type WriteBackOptions, type WriteReceipt } from './write-back.js';
 import { requireKeyColumns, requireSheet, type Session } from './session.js';
 
@@ -45,6 +46,7 @@ export function loadFromTables(session: Session, tables: BookTables, options: Lo
   const { staff, assignments } = tables;
   requireKeyColumns(session, 'assignments', assignments!.layout);
   const book = indexed ?? indexTables(session, tables);
+  requireFilterMatches(book, options);
   // Each person's items (one per row they hold) are kept only for the suggestion: a plain `kam load` of a
   // 1,048,576-row sheet is 80 MB lighter without them.
   const load = computed ?? computeLoad(book, { items: options.suggest === true });

@@ -6,6 +6,7 @@ import { computeLoad } from '../workload/load.js';
 import { checkFromTables } from './check.js';
 import type { RuleFamily } from '../rules/engine.js';
 import { collectAfterPhase } from './gc.js';
+import { requireFilterMatches } from './filters.js';
 import { indexTables, readBookTables, rowsOf } from './tables.js';
 import { requireKeyColumns, requireSheet, type Session } from './session.js';
 
@@ -31,6 +32,7 @@ async function matrixOnly(session: Session, options: MatrixOptions): Promise<{ m
   requireKeyColumns(session, 'assignments', tables.assignments!.layout);
   // The book indexed once, for the rules and the matrix alike.
   const book = indexTables(session, tables);
+  requireFilterMatches(book, options);
   // Only the rules the matrix reports: the others' findings would be dropped below.
   const check = checkFromTables(session, tables, book, MATRIX_RULES);
   // The rows each person holds are read only by the person view (its weekly hours per activity).

@@ -67,7 +67,8 @@ export async function readBookTables(session: Session): Promise<BookTables> {
   if (sheets.accounts) out.accounts = await readAccounts(sheets.accounts, { ...session.tableOptions(sheets.accounts), numberColumns: scoringColumns(config) });
   else out.missingSheets.push('accounts');
   if (sheets.staff) out.staff = await readStaff(sheets.staff, session.tableOptions(sheets.staff));
-  else session.note('warn.staffMissing');
+  // (With no division of labour either, there are no people to take: check reports the missing sheets.)
+  else if (sheets.assignments) session.note('warn.staffMissing');
   const beside = await session.beside();
   if (beside) out.assignments = await readBesideOrOne(session, beside, out.accounts, out.staff);
   else if (sheets.assignments) out.assignments = await readAssignments(sheets.assignments, session.tableOptions(sheets.assignments));

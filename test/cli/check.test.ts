@@ -2,7 +2,7 @@
 // English example, every output format accepted by its consumer's syntax; and on a small book, the
 // exit code (errors, --fail-on, --max-warnings) and a missing sheet or column. The rules are tested
 // on typed rows in test/rules/, the reading of cells in test/io/table.test.ts.
-import { appendFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { join } from 'node:path';
 import { SaxesParser } from 'saxes';
@@ -173,6 +173,11 @@ describe('kam gaps', () => {
     const c = await kam(['check', dir, '--format', 'json', ...asOf]);
     expect(c.code).toBe(1);
     expect((JSON.parse(c.stdout) as Json).findings.map((f) => f.rule)).toContain('schema/missing-sheet');
+    // Without Staff too, no note that people are taken from a division of labour that is not there.
+    rmSync(join(dir, 'staff.csv'));
+    const alone = await kam(['check', dir, '--format', 'json', ...asOf]);
+    expect(alone.code).toBe(1);
+    expect(alone.stderr).not.toContain('people are taken from the assignments');
   });
 
   it('a one-off task whose due cell does not read as a date has that finding, not "without a due date" too (found by a new user)', async () => {
@@ -187,6 +192,23 @@ describe('kam gaps', () => {
     expect(await findings()).toEqual(['time/missing-due assignments.csv!F2']);
     book('2025-12-01');
     expect(await findings()).toEqual([]);
+  });
+
+  it('reads the headers CRM exports use: Salesforce, HubSpot, 纷享销客 (found by a new user: their findings went missing)', async () => {
+    const dir = tempDir('kam-crm-');
+    writeFileSync(join(dir, 'accounts.csv'), 'Record ID,Account Name,Company owner,Annual Revenue,Last Activity Date,Tier\nR1,Acme,Al,100,2025-01-02,Ordinary\n');
+    writeFileSync(join(dir, 'staff.csv'), 'Name,Role\nAl,Account Manager\nBo,Account Manager\n');
+    writeFileSync(join(dir, 'assignments.csv'), 'Account,Task,Assigned To,RACI\nR1,Follow-up,Al,A\nR1,Follow-up,Bo,R\n');
+    const out = JSON.parse((await kam(['check', dir, '--format', 'json', ...asOf])).stdout) as Json;
+    const rules = out.findings.map((f) => `${f.rule} ${f.cell}`);
+    // Last Activity Date is the last contact; Assigned To holds the letters' people; Record ID and Company owner are read.
+    expect(rules).toContain('time/cadence accounts.csv!E2');
+    expect(rules.filter((r) => r.startsWith('raci/') || r.startsWith('ref/') || r.startsWith('schema/'))).toEqual([]);
+    writeFileSync(join(dir, 'accounts.csv'), '客户名称,客户所有人,年采购额,最后跟进时间,客户等级\nAcme,Al,100,2025/01/02 14:05,普通客户\n');
+    writeFileSync(join(dir, 'assignments.csv'), '客户名称,工作内容,指派给,角色\nAcme,日常跟进,Al,A\nAcme,日常跟进,Bo,R\n');
+    const zh = (JSON.parse((await kam(['check', dir, '--format', 'json', ...asOf])).stdout) as Json).findings.map((f) => `${f.rule} ${f.cell}`);
+    expect(zh).toContain('time/cadence accounts.csv!D2');
+    expect(zh.filter((r) => r.startsWith('raci/') || r.startsWith('ref/') || r.startsWith('schema/'))).toEqual([]);
   });
 
   it('refuses an empty CSV file named alone, exit 2, with every command (found by a new user: check said 1)', async () => {

@@ -71,6 +71,13 @@ describe('kam load on the Chinese example', () => {
   it('filters by role and department', async () => {
     expect((await loadJson(['--role', '客户经理'])).people.map((p) => p.name)).toEqual(['张伟', '王芳', '陈静', '刘洋', '李娜']);
     expect((await loadJson(['--department', '技术部'])).people.map((p) => p.name)).toEqual(['周杰', '徐明']);
+    // A role or department the book does not have is refused rather than shown as nobody (found by a new user).
+    const role = await kam(['load', zh, ...asOf, '--role', '外星人', '--lang', 'en']);
+    expect(role.code).toBe(2);
+    expect(role.stderr).toBe('kam: no role "外星人" in the Staff sheet: give it as written there\n');
+    const dept = await kam(['load', zh, ...asOf, '--department', '财务部', '--lang', 'zh']);
+    expect(dept.code).toBe(2);
+    expect(dept.stderr).toBe('kam: 工作簿中没有部门「财务部」：请按人员表或分工表中的写法填写\n');
   });
 
   it('writes the rebalanced book with --apply: only the moved assignments change', async () => {

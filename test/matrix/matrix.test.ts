@@ -157,6 +157,26 @@ describe('filters and views', () => {
     expect(bob.columns.map((c) => c.key)).toEqual(['person:bob']);
     expect(bob.rows.map((r) => [r.account, r.task, r.a])).toEqual([['Apex', 'Follow-up', 1], ['Bolt', 'Complaints', 1]]);
   });
+  it('a filter that names nothing in the book is refused, exit 2, naming it; filters that leave nothing together are not (found by a new user)', async () => {
+    const zh = join(EXAMPLES, 'accounts-zh.xlsx');
+    const refused = async (args: string[], message: string) => {
+      const r = await kam(['matrix', zh, '--as-of', '2025-11-15', '--lang', 'en', ...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr, args.join(' ')).toBe(`kam: ${message}\n`);
+    };
+    await refused(['--tier', 'XYZ'], 'no tier "XYZ": use one of Strategic, Important, Ordinary (an id, a label or an alias)');
+    await refused(['--account', 'KA001', '--account', 'KA999'], 'no account "KA999" in the book: give its id or name as written in the Accounts sheet');
+    await refused(['--person', '不存在'], 'nobody named "不存在" in the book: give the name as written in the Staff sheet or the division of labour');
+    await refused(['--department', '财务部'], 'no department "财务部" in the book: give it as written in the Staff sheet or the division of labour');
+    await refused(['--role', '外星人'], 'no role "外星人" in the Staff sheet: give it as written there');
+    for (const ok of [['--tier', '战略'], ['--account', 'KA001'], ['--department', '销售部'], ['--person', '张伟']]) expect((await kam(['matrix', zh, '--as-of', '2025-11-15', '-q', ...ok])).code, ok.join(' ')).toBeLessThan(2);
+    // Each names something, together nothing: an empty matrix, not an error.
+    const none = await kam(['matrix', zh, '--as-of', '2025-11-15', '--lang', 'en', '--account', 'KA001', '--tier', 'Ordinary', '--format', 'json']);
+    expect(none.code).toBeLessThan(2);
+    expect((JSON.parse(none.stdout) as { rows: unknown[] }).rows).toEqual([]);
+  });
+
   it('--columns department and role: letters of the people of each, unioned', () => {
     const d = matrixSample({ columns: 'department' });
     expect(d.columns.map((c) => c.key)).toEqual(['department:sales', 'department:service']);
