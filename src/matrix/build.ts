@@ -158,7 +158,7 @@ export function buildMatrix(book: IndexedBook, load: LoadResult, findings: reado
   // 325,000; their tiers are found again below rather than kept in an object each, which outlived
   // young collections while the matrix was made).
   const filtered = wantAccounts !== undefined || wantTier !== undefined || holderFilter !== undefined;
-  const activities: readonly TaskGroup[] = filtered ? book.groups.filter(shown) : book.groups;
+  const activities: readonly TaskGroup[] = byAccount(filtered ? book.groups.filter(shown) : book.groups);
   const filteredOut = filtered ? book.groups.length - activities.length : 0;
 
   // Columns: people grouped by department (staff order), department-held rows as department columns.
@@ -255,6 +255,32 @@ export function buildMatrix(book: IndexedBook, load: LoadResult, findings: reado
     matrix.views = views;
   }
   return matrix;
+}
+
+/**
+ * The activities with each account's together, accounts in the order they first come and tasks in
+ * theirs: a division of labour that comes back to an account further down (a task added at the
+ * end) shows it under the account once, not in a second group. The list as it is when it is so already.
+ */
+function byAccount(groups: readonly TaskGroup[]): readonly TaskGroup[] {
+  const accountOf = (g: TaskGroup): unknown => g.account ?? g.rows[0]!.accountKey;
+  const done = new Set<unknown>();
+  let together = true;
+  for (let i = 0; i < groups.length && together; i++) {
+    const a = accountOf(groups[i]!);
+    if (i > 0 && a === accountOf(groups[i - 1]!)) continue;
+    if (done.has(a)) together = false;
+    done.add(a);
+  }
+  if (together) return groups;
+  const lists = new Map<unknown, TaskGroup[]>();
+  for (const g of groups) {
+    const a = accountOf(g);
+    const list = lists.get(a);
+    if (list) list.push(g);
+    else lists.set(a, [g]);
+  }
+  return [...lists.values()].flat();
 }
 
 function ensure(columns: Map<string, MatrixColumn>, key: string, label: string, kind: ColumnMode, extra: Partial<MatrixColumn>): MatrixColumn {

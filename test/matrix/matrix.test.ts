@@ -177,6 +177,30 @@ describe('filters and views', () => {
     expect((JSON.parse(none.stdout) as { rows: unknown[] }).rows).toEqual([]);
   });
 
+  it('shows an account\'s activities together when the division of labour comes back to it further down (found by a new user)', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'accounts.csv'), 'ID,Name,Owner\nK1,Acme,Al\nK2,Bolt,Al\n');
+    writeFileSync(join(dir, 'staff.csv'), 'Name\nAl\nBo\n');
+    writeFileSync(join(dir, 'assignments.csv'), 'Account,Task,Person,RACI\nAcme,Follow-up,Al,A\nAcme,Follow-up,Bo,R\nBolt,Follow-up,Al,A\nBolt,Follow-up,Bo,R\nAcme,Renewal,Al,A\nK1,Renewal,Bo,R\nK2,Audit,Bo,A/R\n');
+    const r = await kam(['matrix', dir, '--as-of', '2025-11-15', '--format', 'json', '-q']);
+    const rows = (JSON.parse(r.stdout) as { rows: { account: string; task: string }[] }).rows.map((x) => `${x.account} ${x.task}`);
+    expect(rows).toEqual(['Acme Follow-up', 'Acme Renewal', 'Bolt Follow-up', 'Bolt Audit']);
+    const person = await kam(['matrix', dir, '--as-of', '2025-11-15', '--view', 'person', '--person', 'Bo', '--format', 'json', '-q']);
+    expect((JSON.parse(person.stdout) as { rows: { account: string; task: string }[] }).rows.map((x) => `${x.account} ${x.task}`)).toEqual(rows);
+  });
+
+  it('kam\'s own matrix of a book with no problems, read back: its check columns are no people (found by a new user)', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'accounts.csv'), 'ID,Name,Owner\nK1,Acme,Al\n');
+    writeFileSync(join(dir, 'staff.csv'), 'Name,Department\nAl,Sales\nBo,Sales\nCy,Support\n');
+    writeFileSync(join(dir, 'assignments.csv'), 'Account,Task,Person,RACI\nAcme,Follow-up,Al,A\nAcme,Follow-up,Bo,R\nAcme,Complaints,Al,A\nAcme,Complaints,Cy,R\n');
+    const out = join(dir, 'm.xlsx');
+    expect((await kam(['matrix', dir, '--as-of', '2025-11-15', '-o', out, '-q'])).code).toBe(0);
+    const back = await kam(['matrix', out, '--as-of', '2025-11-15', '--format', 'json', '--verbose', '--lang', 'en']);
+    expect((JSON.parse(back.stdout) as { columns: { key: string }[] }).columns.map((c) => c.key)).toEqual(['person:al', 'person:bo', 'person:cy']);
+    expect(back.stderr).toContain('(3 columns of letters: Al, Bo, Cy)');
+  });
+
   it('--columns department and role: letters of the people of each, unioned', () => {
     const d = matrixSample({ columns: 'department' });
     expect(d.columns.map((c) => c.key)).toEqual(['department:sales', 'department:service']);

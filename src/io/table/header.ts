@@ -387,7 +387,8 @@ function matrixColumns(layout: Layout, cells: readonly (HeaderText | undefined)[
   let filled = false;
   for (const col of layout.columns) {
     if (!col || col.index <= task.index) continue;
-    if (col.header.trim() === '#A') break;
+    // (Its own text: a department's label over the people before it carries on over the check columns.)
+    if ((cells[col.index]?.sub ?? col.header).trim() === '#A') break;
     if (col.key !== undefined || col.period !== undefined) continue;
     // Mostly letters: a cell that is not (`X`) is reported at the cell, not a reason to drop the person.
     if (readRate(sample, col.index, (cell) => parseRaci(cell)?.ok) < 0.5) continue;
