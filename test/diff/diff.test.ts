@@ -70,6 +70,16 @@ describe('kam diff: noise is no change', () => {
     expect(text.stdout).toContain('no changes');
   });
 
+  it('says a part is not compared when not both versions have its sheet, true when neither has it (found by a new user)', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a1.csv'), 'ID,Name,Owner\nK1,Acme,Al\n');
+    writeFileSync(join(dir, 'a2.csv'), 'ID,Name,Owner\nK1,Acme,Bo\n');
+    const r = await kam(['diff', join(dir, 'a1.csv'), join(dir, 'a2.csv'), '--as-of', '2025-11-15', '--lang', 'en']);
+    expect(r.stderr).toContain('responsibilities not compared: not both versions have a division-of-labour sheet');
+    expect(r.stderr).toContain('people not compared: not both versions have a Staff sheet');
+    expect(r.stdout).toContain('owner');
+  });
+
   it('a CSV folder (kam convert --all) against the workbook it came from: no changes', async () => {
     const dir = join(tempDir(), 'book');
     expect((await kam(['convert', OLD, dir, '--all'])).code).toBe(0);
