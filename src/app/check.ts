@@ -4,13 +4,27 @@ import { checkTables, gapsReport, type CheckReport, type GapsReport } from '../r
 import { readBookTables, rowsOf, type BookTables } from './tables.js';
 import { collectAfterPhase } from './gc.js';
 import type { IndexedBook } from '../book/book.js';
+import { ruleLevel } from '../model/rules.js';
 import type { RuleFamily } from '../rules/engine.js';
 import type { LoadResult } from '../workload/load.js';
 import { requireKeyColumns, requireSheet, type Session } from './session.js';
 
 /** The findings of a book, sorted as the book is laid out. */
 export async function checkBook(session: Session): Promise<CheckReport> {
-  return checkFromTables(session, await readBookTables(session));
+  const tables = await readBookTables(session);
+  noteUnchecked(session, tables);
+  return checkFromTables(session, tables);
+}
+
+/**
+ * A note for each time rule a sheet's missing column keeps from running (a CRM export's own
+ * header kam does not know, say): no finding is no proof of nothing to find.
+ */
+function noteUnchecked(session: Session, tables: BookTables): void {
+  const on = (rule: string): boolean => ruleLevel(rule, session.config.rules) !== 'off';
+  const { accounts, assignments } = tables;
+  if (accounts && !accounts.layout.byKey.has('last_contact') && on('time/cadence')) session.note('note.unchecked.cadence', { sheet: accounts.layout.sheet });
+  if (assignments && !assignments.layout.byKey.has('due') && on('time/overdue')) session.note('note.unchecked.due', { sheet: assignments.layout.sheet });
 }
 
 /** The check of tables already read (for reports that compose several results). */
@@ -47,6 +61,7 @@ async function checkForGaps(session: Session): Promise<{ check: CheckReport; row
   // No division of labour: no gap can be known (a book of Accounts alone would read as "no gaps").
   requireSheet(session, 'assignments');
   const tables = await readBookTables(session);
+  noteUnchecked(session, tables);
   if (tables.assignments) requireKeyColumns(session, 'assignments', tables.assignments.layout);
   if (tables.accounts) requireKeyColumns(session, 'accounts', tables.accounts.layout);
   return { check: checkFromTables(session, tables), rows: rowsOf(tables) };

@@ -211,6 +211,22 @@ describe('kam gaps', () => {
     expect(zh.filter((r) => r.startsWith('raci/') || r.startsWith('ref/') || r.startsWith('schema/'))).toEqual([]);
   });
 
+  it('says which time rules a missing column keeps from running, unless -q (found by a new user: findings went missing without a word)', async () => {
+    const dir = tempDir('kam-unchecked-');
+    writeFileSync(join(dir, 'accounts.csv'), 'Name,Owner,Tier\nAcme,Al,Ordinary\n');
+    writeFileSync(join(dir, 'staff.csv'), 'Name\nAl\nBo\n');
+    writeFileSync(join(dir, 'assignments.csv'), 'Account,Task,Person,RACI\nAcme,Follow-up,Al,A\nAcme,Follow-up,Bo,R\n');
+    for (const command of ['check', 'gaps']) {
+      const r = await kam([command, dir, ...asOf, '--lang', 'en']);
+      expect(r.stderr, command).toContain('kam: accounts.csv has no last-contact column: contact cadence (time/cadence) is not checked;');
+      expect(r.stderr, command).toContain('kam: assignments.csv has no due-date column: overdue work (time/overdue) is not checked');
+      expect((await kam([command, dir, ...asOf, '-q'])).stderr, command).toBe('');
+    }
+    // Turned off, a rule needs no column.
+    writeFileSync(join(dir, 'kam.config.json'), '{"rules": {"time/cadence": "off", "time/overdue": "off"}}');
+    expect((await kam(['check', dir, ...asOf, '--lang', 'en'])).stderr).not.toContain('is not checked');
+  });
+
   it('refuses an empty CSV file named alone, exit 2, with every command (found by a new user: check said 1)', async () => {
     const file = join(tempDir('kam-empty-'), 'empty.csv');
     writeFileSync(file, '');
