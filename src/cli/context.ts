@@ -3,8 +3,10 @@
 export interface Output {
   /** Writes text; false means the stream's buffer is full (wait for `drain`). */
   write(text: string): boolean | void;
-  /** Resolves when a full stream can take more. */
+  /** Resolves when a full stream can take more (or can take nothing more: it was closed). */
   drain?(): Promise<void>;
+  /** True once the reader went away (`kam check … | head`): nothing more is written, the exit code stands. */
+  readonly closed?: boolean;
   readonly isTTY?: boolean;
   readonly columns?: number;
 }
@@ -30,10 +32,32 @@ export interface Prompter {
 
 /** The context of the real process. */
 export function processContext(): CliContext {
+  // `kam check big.xlsx | head` closes stdout early: no error, nothing more is written, and the
+  // exit code is still the result's (a CI step `kam check … | head` under pipefail must still fail).
+  let stdoutClosed = false;
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    stdoutClosed = true;
+    process.stdout.destroy();
+  });
   return {
     stdout: {
-      write: (s) => process.stdout.write(s),
-      drain: () => new Promise((resolve) => process.stdout.once('drain', resolve)),
+      write: (s) => (stdoutClosed ? true : process.stdout.write(s)),
+      drain: () =>
+        stdoutClosed
+          ? Promise.resolve()
+          : new Promise((resolve) => {
+              const done = (): void => {
+                process.stdout.off('drain', done);
+                process.stdout.off('close', done);
+                resolve();
+              };
+              process.stdout.once('drain', done);
+              process.stdout.once('close', done);
+            }),
+      get closed() {
+        return stdoutClosed;
+      },
       isTTY: process.stdout.isTTY,
       columns: process.stdout.columns,
     },

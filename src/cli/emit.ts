@@ -102,6 +102,8 @@ export async function writeChunks(out: Output, text: string | Iterable<string>):
   if (typeof text === 'string') return put(text);
   let block = '';
   for (const piece of text) {
+    // The reader went away (`| head`): the rest is not made.
+    if (out.closed) return;
     block += piece;
     if (block.length >= 65536) {
       await put(block);

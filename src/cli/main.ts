@@ -3,12 +3,6 @@ import { removeTempFiles } from '../io/write/atomic.js';
 import { processContext } from './context.js';
 import { runCli } from './run.js';
 
-// `kam tier big.xlsx | head` closes stdout early: that is not an error.
-process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  if (err.code === 'EPIPE') process.exit(0);
-  throw err;
-});
-
 // Ctrl-C, `kill` and a closed terminal stop kam without leaving a temporary file: the target of a
 // write in progress stays as it was. Exit codes follow the shell's 128 + signal number.
 const SIGNALS = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;

@@ -122,7 +122,7 @@ export function diffSides(old: Side, now: Side, options: DiffOptions): DiffResul
     // A holder's rows written twice, in book order: the old version's, then the new one's.
     const inNew = (f: Finding) => Number(f.args.file === now.file && old.file !== now.file);
     const found = duplicates.splice(from).sort((x, y) => inNew(x) - inNew(y) || compareText(x.sheet ?? '', y.sheet ?? '') || (x.row ?? 0) - (y.row ?? 0));
-    duplicates.push(...found);
+    for (const f of found) duplicates.push(f);
   }
   if (compared.people) comparePeople(old, now, duplicates, changes);
   // A finding names its account by name: through each version's names, a renamed account is the same account.

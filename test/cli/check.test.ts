@@ -9,7 +9,8 @@ import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import { tempDir, writeBook } from '../helpers/books.js';
 import { brief, checkRows, cleanRows } from '../helpers/clean-book.js';
-import { EXAMPLES, kam, ROOT, spawnKam } from '../helpers/cli.js';
+import { BIN, EXAMPLES, kam, ROOT, spawnKam } from '../helpers/cli.js';
+import { spawnSync } from 'node:child_process';
 
 const zh = join(EXAMPLES, 'accounts-zh.xlsx');
 const en = join(EXAMPLES, 'accounts-en.xlsx');
@@ -274,6 +275,18 @@ describe('kam check (spawned)', () => {
     expect(spawnKam(['check', 'examples/accounts-en.xlsx', '--format', 'github', ...asOf]).code).toBe(0);
     const bad = spawnKam(['check', 'examples/accounts-en.xlsx', '--format', 'csv']);
     expect(bad.code).toBe(2);
+  });
+
+  it('keeps its exit code when the reader of stdout goes away early (`| head`; found by a new user: it exited 0)', () => {
+    const dir = tempDir('kam-pipe-');
+    writeFileSync(join(dir, 'staff.csv'), 'Name\nAl\n');
+    // 3,000 activities without an A: ~2 MB of JSON, far more than a pipe holds.
+    writeFileSync(join(dir, 'assignments.csv'), `Account,Task,Person,RACI\n${Array.from({ length: 3000 }, (_v, i) => `C${i},Follow-up,Al,R`).join('\n')}\n`);
+    for (const format of ['json', 'github', 'text']) {
+      const bash = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" check "${dir}" --format ${format} --as-of 2025-11-15 -q | head -c 100 > /dev/null`], { encoding: 'utf8' });
+      expect(bash.status, format).toBe(1);
+      expect(bash.stderr, format).toBe('');
+    }
   });
 });
 

@@ -201,6 +201,22 @@ describe('filters and views', () => {
     expect(back.stderr).toContain('(3 columns of letters: Al, Bo, Cy)');
   });
 
+  it('text of a matrix of 1,500 accounts × 200 people (found by a new user: the call stack overflowed, exit 3)', async () => {
+    const dir = tempDir();
+    const people = Array.from({ length: 200 }, (_v, i) => `P${i}`);
+    writeFileSync(join(dir, 'staff.csv'), `Name\n${people.join('\n')}\n`);
+    const rows: string[] = [];
+    for (let a = 0; a < 1500; a++) for (let t = 0; t < 4; t++) rows.push(`C${a},Task ${t},${people[(a * 7 + t * 13) % 200]},${t % 2 === 0 ? 'A' : 'R'}`);
+    writeFileSync(join(dir, 'assignments.csv'), `Account,Task,Person,RACI\n${rows.join('\n')}\n`);
+    const r = await kam(['matrix', dir, '--as-of', '2025-11-15', '-q']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBeLessThan(2);
+    // Pages of columns, each with every account: more lines than a call takes arguments.
+    const lines = r.stdout.split('\n');
+    expect(lines.length).toBeGreaterThan(130000);
+    expect(lines.filter((l) => l.startsWith("C1499")).length).toBe(lines.filter((l) => l.startsWith('C0')).length);
+  });
+
   it('--columns department and role: letters of the people of each, unioned', () => {
     const d = matrixSample({ columns: 'department' });
     expect(d.columns.map((c) => c.key)).toEqual(['department:sales', 'department:service']);

@@ -30,9 +30,9 @@ export function matrixText(m: Matrix, ctx: ReportContext): string {
     out.push(c.dim(label(lang, 'matrix.empty')));
     return `${out.join('\n')}\n`;
   }
-  if (m.view === 'person') out.push(...personBlocks(m, ctx));
-  else out.push(...grid(m, ctx));
-  return `${out.join('\n')}\n`;
+  // (concat, not push(...): a matrix of thousands of accounts has more lines than a call takes arguments.)
+  const lines = out.concat(m.view === 'person' ? personBlocks(m, ctx) : grid(m, ctx));
+  return `${lines.join('\n')}\n`;
 }
 
 /** A letters cell coloured by its letters: A red, R green, C cyan, I dim (the text says it without colour). */
