@@ -3,9 +3,9 @@
  * kam.config.json beside it with every default (and the company's answers) — validated by the same
  * zod schema every command reads it with. Never overwrites a file without `force`.
  */
-import { dirname, join, resolve } from 'node:path';
+import { dirname, extname, join, resolve } from 'node:path';
 import { resolveConfig, type ResolvedConfig } from '../config/resolve.js';
-import { InputError } from '../model/errors.js';
+import { InputError, UsageError } from '../model/errors.js';
 import type { Lang } from '../model/lang.js';
 import type { WorkbookSheet } from '../model/styled-sheet.js';
 import { fileExists } from '../io/input-file.js';
@@ -67,6 +67,8 @@ export function initConfig(answers: InitAnswers, lang: Lang, schema: string): { 
 
 /** Where `kam init` writes: the workbook, and kam.config.json beside it. */
 export function initTargets(file: string | undefined, cwd: string, lang: Lang): { book: string; config: string } {
+  // The template is an .xlsx workbook (its drop-downs and formats): a `.csv` or `.xls` name would be a lie Excel warns about.
+  if (file !== undefined && extname(file).toLowerCase() !== '.xlsx') throw new UsageError('usage.initExt', { file, xlsx: `${file.slice(0, file.length - extname(file).length)}.xlsx` });
   const book = resolve(cwd, file ?? DEFAULT_BOOK[lang]);
   return { book, config: join(dirname(book), 'kam.config.json') };
 }

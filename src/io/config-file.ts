@@ -1,9 +1,9 @@
 /** Finding and reading kam.config.json: next to the book or in a folder above it, or `--config`. */
+import { inputErrorFor } from './input-file.js';
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseConfigText, type ConfigSource } from '../config/resolve.js';
-import { InputError } from '../model/errors.js';
 
 export const CONFIG_FILE = 'kam.config.json';
 
@@ -28,8 +28,8 @@ export async function readConfigSource(configPath: string | undefined, bookPath:
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? 'input.missing' : 'input.unreadable', { reason: code ?? '' }, { file: configPath ?? file });
+    // (A folder, a link loop, no permission: said as for any input file.)
+    throw inputErrorFor(err, configPath ?? file);
   }
   return parseConfigText(text, file, configPath ?? file);
 }

@@ -161,6 +161,17 @@ describe('kam init never replaces a file', () => {
     expect(readFileSync(join(dir, 'kam.config.json'), 'utf8')).not.toBe('{}');
   });
 
+  it('refuses a name that is not .xlsx, saying which name to give; nothing written (found by a new user: it wrote xlsx as t.csv)', async () => {
+    const dir = tempDir('kam-init-');
+    for (const [name, xlsx] of [['t.csv', 't.xlsx'], ['v.xls', 'v.xlsx'], ['noext', 'noext.xlsx']] as const) {
+      const r = await kam(['init', name, '--lang', 'en'], { cwd: dir });
+      expect(r.code, name).toBe(2);
+      expect(r.stderr, name).toBe(`kam: kam init writes an .xlsx workbook (with its drop-downs), not ${name}: name it ${xlsx}; kam convert makes CSV files of it\n`);
+    }
+    expect(readdirSync(dir)).toEqual([]);
+    expect((await kam(['init', 'Book.XLSX', '--lang', 'en'], { cwd: dir })).code).toBe(0);
+  });
+
   it('into a folder that does not exist: exit 2 saying to create it, nothing written (found by a new user)', async () => {
     const dir = tempDir('kam-init-');
     const r = await kam(['init', join('sub', 'dir', 't.xlsx'), '--lang', 'en'], { cwd: dir });

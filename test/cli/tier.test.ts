@@ -229,6 +229,17 @@ describe('kam tier methods end to end', () => {
     expect(again.stderr).toMatch(/no "annual_revenue .*" column found/);
   });
 
+  it('--config naming a folder or no file: one line saying so (found by a new user: it said to check permissions)', async () => {
+    const dir = tempDir();
+    const book = join(EXAMPLES, 'accounts-zh.xlsx');
+    const folder = await kam(['tier', book, '--config', dir, '--lang', 'en']);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toBe(`kam: ${dir}: not a regular file (folder): kam reads only plain files\n`);
+    const missing = await kam(['tier', book, '--config', join(dir, 'nope.json'), '--lang', 'en']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe(`kam: ${join(dir, 'nope.json')}: file not found: check the path\n`);
+  });
+
   it('refuses an unknown --lang, before or after the command, exit 2 (found by a new user: it crashed)', async () => {
     for (const args of [['tier', join(EXAMPLES, 'accounts-zh.xlsx'), '--lang', 'fr'], ['--lang', 'fr', 'check', EXAMPLES], ['--lang=fr', 'tier', join(EXAMPLES, 'accounts-zh.xlsx')]]) {
       const r = await kam(args);

@@ -407,6 +407,18 @@ describe('the CSV patcher', () => {
     expect(out).toBe('a;b;tier\r\n=x;2;"\'＝HYPERLINK(""x"")";-1.5\r\nlast;3;"a;b"');
     expect(patchCsv(original, 'x.csv', ';', edits, { raw: true }).bytes.toString('utf8')).toContain(';"＝HYPERLINK(""x"")";');
   });
+
+  it('a cell changed in the middle of a record: the record\'s other fields keep their text, formula-like or not (found by a new user: load --apply --write refused)', () => {
+    const original = Buffer.from('客户名称,负责人,备注\r\n乙公司,张伟,=1+1\r\n丙公司,张伟,-5 待定\r\n丁公司,张伟,"a,b"\r\n', 'utf8');
+    const edits = new Map([
+      [2, new Map<number, string | number | null>([[1, '李娜']])],
+      [3, new Map<number, string | number | null>([[1, '=李娜']])],
+      [4, new Map<number, string | number | null>([[1, '李娜']])],
+    ]);
+    const out = patchCsv(original, 'x.csv', ',', edits);
+    expect(out.bytes.toString('utf8')).toBe('客户名称,负责人,备注\r\n乙公司,李娜,=1+1\r\n丙公司,\'=李娜,-5 待定\r\n丁公司,李娜,"a,b"\r\n');
+    expect(out.records.slice(1, 4)).toEqual([['乙公司', '李娜', '=1+1'], ['丙公司', "'=李娜", '-5 待定'], ['丁公司', '李娜', 'a,b']]);
+  });
 });
 
 describe('kam load --suggest --apply --write', () => {

@@ -45,10 +45,11 @@ export function patchCsv(original: Buffer, file: string, delimiter: string, edit
     pos = end;
   }
   if (pos !== body.length) throw new InputError('write.verify', { what: 'the end of the file' }, { file });
+  const special = new RegExp(`["\\r\\n${delimiter === '\t' ? '\\t' : delimiter.replace(/[\\^$.*+?()[\]{}|-]/g, '\\$&')}]`);
+  const quoted = (s: string): string => (special.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   const field = (v: CellValue): string => {
     if (v === null) return '';
-    const s = typeof v === 'number' ? String(v) : options.raw ? v : neutralize(v);
-    return new RegExp(`["\\r\\n${delimiter === '\t' ? '\\t' : delimiter.replace(/[\\^$.*+?()[\]{}|-]/g, '\\$&')}]`).test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+    return quoted(typeof v === 'number' ? String(v) : options.raw ? v : neutralize(v));
   };
   const records = parsed.map((p) => [...p.record]);
   for (const [row, cells] of edits) {
@@ -72,7 +73,8 @@ export function patchCsv(original: Buffer, file: string, delimiter: string, edit
       while (record.length <= c) record.push('');
       record[c] = cellText(v, options.raw);
     }
-    lines[i] = record.map((v) => field(v)).join(delimiter);
+    // The fields kam writes are made safe; the others keep their text (a note `=1+1` is the user's, not kam's to change).
+    lines[i] = record.map((v, c) => (cells.has(c) ? field(v) : quoted(v))).join(delimiter);
   }
   const out = head + lines.map((l, i) => l + ends[i]!).join('');
   let bytes = iconv.encode(out, encoding, { addBOM: false });
