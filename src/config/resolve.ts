@@ -57,6 +57,13 @@ export interface ResolveOptions {
 /** Validates the merged config; an invalid key or value is a ConfigError naming key and expectation. */
 export function resolveConfig(source: ConfigSource, options: ResolveOptions = {}): ResolvedConfig {
   const rules = options.rules ?? [];
+  // A key through `__proto__`, `constructor` or `prototype` is never set (it stays data, and out of
+  // any prototype): said at its cell rather than passed over (found by a new user).
+  const unsafe = rules.find((entry) => keyPath(entry).some((seg) => UNSAFE_KEYS.has(seg)));
+  if (unsafe) {
+    const zh = (options.lang ?? envLang(options.env) ?? 'zh') === 'zh';
+    throw new ConfigError('config.invalid', { detail: `${unsafe.key}: ${zh ? '规则表不能设置名为 __proto__、constructor 或 prototype 的键，请在 kam.config.json 中设置' : 'the Rules sheet cannot set a key named __proto__, constructor or prototype: set it in kam.config.json'}` }, { cell: unsafe.cell });
+  }
   const parsed = ConfigSchema.safeParse(merged(source, rules, options), { reportInput: true });
   if (!parsed.success) throw configError(parsed.error, source.file, rules, (without) => ConfigSchema.safeParse(merged(source, rules, options, without)).success, options.lang ?? envLang(options.env) ?? 'zh');
   const config = parsed.data;

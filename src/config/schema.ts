@@ -150,9 +150,16 @@ export const ConfigSchema = z
       ctx.addIssue({ code: 'custom', path: ['scoring', 'criteria'], ...expect('at least one criterion with a weight above 0', '至少一个权重大于 0 的评分指标') });
     }
     if (c.scoring.method === 'scorecard') {
-      c.scoring.criteria.forEach((k, i) => {
-        if (!k.bands) ctx.addIssue({ code: 'custom', path: ['scoring', 'criteria', i, 'bands'], ...expect('bands for every criterion of the scorecard method', '计分卡方法下每个指标都要有 bands（分档）') });
-      });
+      // One issue, at the first criterion without bands (listing each said the same thing three times and stopped).
+      const i = c.scoring.criteria.findIndex((k) => !k.bands);
+      if (i >= 0) {
+        const missing = c.scoring.criteria.filter((k) => !k.bands).map((k) => k.column).join(', ');
+        ctx.addIssue({
+          code: 'custom',
+          path: ['scoring', 'criteria', i, 'bands'],
+          ...expect(`bands for every criterion of the scorecard method (none for ${missing}): add "bands" to each of scoring.criteria in kam.config.json (see docs/scoring.md), or use another method`, `计分卡方法下每个指标都要有 bands（分档；${missing} 没有）：请在 kam.config.json 的 scoring.criteria 中为每个指标添加 "bands"（见 docs/scoring.md），或改用其他方法`),
+        });
+      }
     }
     if (c.scoring.method === 'abc' && c.scoring.abc.cutoffs.length > c.tiers.length - 1) {
       ctx.addIssue({ code: 'custom', path: ['scoring', 'abc', 'cutoffs'], ...expect(`at most ${c.tiers.length - 1} cut-offs for ${c.tiers.length} tiers`, `${c.tiers.length} 个等级最多 ${c.tiers.length - 1} 个分界值`) });

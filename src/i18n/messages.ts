@@ -35,6 +35,7 @@ const en: Dict = {
   'input.missingSheet': 'no {role} sheet found (sheets: {sheets}): name a sheet "{example}" or add an alias under "sheets" in kam.config.json',
   'input.applyMatrix': 'this sheet is a RACI matrix: --apply writes the moves into long division-of-labour rows (one person per row); run `kam load --suggest` and move the letters in the matrix, or apply to the long book',
   'input.missingColumn': 'no "{column}" column found in the header row: add it, or map your header under "columns" in kam.config.json',
+  'input.emptyColumns': 'the scoring columns ({columns}) have no values, so there is nothing to score by: fill them in (kam check lists the sheet\'s other problems)',
   'input.unreadableColumn': 'no value in column "{column}" can be read, so nothing is left to score by (the first is {cell}; a formula has a result only once the file is opened and saved in Excel): fix the cells — kam check lists each',
   // xlsx limits (issue 8)
   'input.duplicatePart': 'the workbook is corrupt (the zip holds part {part} twice): open it in Excel, save it again as .xlsx and retry',
@@ -185,6 +186,7 @@ const zh: Dict = {
   'input.missingSheet': '找不到{role}工作表（现有：{sheets}）：请将工作表命名为「{example}」，或在 kam.config.json 的 "sheets" 中添加别名',
   'input.applyMatrix': '该表是 RACI 矩阵：--apply 只能把调整写入逐行的分工明细（每行一人）；请运行 `kam load --suggest` 后在矩阵中移动角色字母，或对逐行的分工表执行 --apply',
   'input.missingColumn': '表头中找不到「{column}」列：请添加该列，或在 kam.config.json 的 "columns" 中映射你的表头',
+  'input.emptyColumns': '评分列（{columns}）没有任何数值，无法评分：请填写这些列（kam check 会列出该表的其他问题）',
   'input.unreadableColumn': '「{column}」列没有一个可读的数值，无法评分（第一个是 {cell}；公式要在 Excel 中打开并保存后才有结果）：请修正这些单元格——kam check 会逐个列出',
   // xlsx limits (issue 8)
   'input.duplicatePart': '工作簿已损坏（zip 中 {part} 出现了两次）：请用 Excel 打开并另存为 .xlsx 后重试',

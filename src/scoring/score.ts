@@ -68,6 +68,8 @@ export function scoreAccounts(table: AccountsTable, config: ResolvedConfig, asOf
   // A criterion whose column is there but has no readable value (formulas never calculated):
   // its first unreadable cell, to say so if no criterion is left.
   let unreadable: Finding | undefined;
+  // The headers of criteria whose column is there with no value at all, to say so if no criterion is left.
+  const empty: string[] = [];
   for (const c of wanted) {
     const cv = columnValues(table, c.column, asOf);
     if (!cv) {
@@ -77,12 +79,14 @@ export function scoreAccounts(table: AccountsTable, config: ResolvedConfig, asOf
     if (accounts.length > 0 && cv.values.every((v) => v === undefined)) {
       warnings.push({ code: 'warn.emptyCriterion', params: { column: c.column, sheet: layout.sheet } });
       unreadable ??= table.findings.find((f) => f.rule === 'schema/invalid-value' && f.column === cv.column.letter);
+      empty.push(cv.column.header);
       continue;
     }
     kept.push({ column: c.column, weight: c.weight, direction: c.direction, bands: c.bands, values: cv.values, source: cv.column });
   }
   if (kept.length === 0 && accounts.length > 0) {
     if (unreadable) throw new InputError('input.unreadableColumn', { column: String(unreadable.args.header), cell: findingCell(unreadable)! }, { file, sheet: layout.sheet });
+    if (empty.length > 0) throw new InputError('input.emptyColumns', { columns: empty.join(', ') }, { file, sheet: layout.sheet });
     throw new InputError('input.missingColumn', { role: 'accounts', column: wanted.map((c) => c.column).join(' / ') }, { file, sheet: layout.sheet });
   }
   const criteria = method === 'abc' ? kept : normalizeWeights(kept);

@@ -229,6 +229,15 @@ describe('kam tier methods end to end', () => {
     expect(again.stderr).toMatch(/no "annual_revenue .*" column found/);
   });
 
+  it('scoring columns that are there but empty: said so, not "no column found" (found by a new user)', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'empty.csv');
+    writeFileSync(file, '客户名称,年采购额,合同金额,满意度\n甲,,,\n乙,,,\n');
+    const r = await kam(['tier', file, '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`kam: ${file}: the scoring columns (年采购额, 合同金额, 满意度) have no values, so there is nothing to score by: fill them in (kam check lists the sheet's other problems)\n`);
+  });
+
   it('--config naming a folder or no file: one line saying so (found by a new user: it said to check permissions)', async () => {
     const dir = tempDir();
     const book = join(EXAMPLES, 'accounts-zh.xlsx');

@@ -63,6 +63,10 @@ describe('config validation', () => {
     expect(failure({ rules: { 'raci/no-accountable': 'loud' } })).toBe('rules.raci/no-accountable: expected error, warn, info or off, or [level, {options}], got "loud"');
     expect(failure({ promote: [{ column: 'annual_revenue', min: 1, tier: 'gold' }] })).toBe('promote[0].tier: expected one of the tier ids strategic, important, normal, got "gold"');
     expect(failure({ scoring: { method: 'scorecard' } })).toContain('scoring.criteria[0].bands: expected bands');
+    // Once, naming every criterion without bands and what to do (found by a new user: three issues of five, nothing to do).
+    expect(failure({ scoring: { method: 'scorecard' } })).toBe(
+      'scoring.criteria[0].bands: expected bands for every criterion of the scorecard method (none for annual_revenue, contract_value, years, strategic, satisfaction): add "bands" to each of scoring.criteria in kam.config.json (see docs/scoring.md), or use another method',
+    );
     expect(failure({ load: { idle: 0.9, high: 0.5 } })).toBe('load: expected idle < high ≤ over');
   });
   it('names the value written, and quotas that cannot be met (issue 9)', () => {
@@ -95,8 +99,12 @@ describe('config validation', () => {
   it('lets flags win over the file', () => {
     expect(resolve({ scoring: { method: 'abc' } }, { overrides: { 'scoring.method': 'topsis' } }).scoring.method).toBe('topsis');
   });
-  it('ignores prototype keys in Rules-sheet paths', () => {
-    resolve({}, { rules: [{ key: '__proto__.polluted', value: 1, cell: 'R!B2' }] });
+  it('refuses prototype keys in Rules-sheet paths at their cell, setting nothing (found by a new user: they were passed over without a word)', () => {
+    for (const key of ['__proto__.polluted', 'constructor.x', 'tasks.prototype']) {
+      expect(() => resolve({}, { rules: [{ key: 'load.over', value: 1.2, cell: 'R!B2' }, { key, value: 1, cell: 'R!B3' }], lang: 'en' }), key).toThrow(
+        expect.objectContaining({ code: 'config.invalid', where: { cell: 'R!B3' }, params: { detail: `${key}: the Rules sheet cannot set a key named __proto__, constructor or prototype: set it in kam.config.json` } }),
+      );
+    }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
