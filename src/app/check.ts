@@ -23,8 +23,9 @@ export async function checkBook(session: Session): Promise<CheckReport> {
 function noteUnchecked(session: Session, tables: BookTables): void {
   const on = (rule: string): boolean => ruleLevel(rule, session.config.rules) !== 'off';
   const { accounts, assignments } = tables;
-  if (accounts && !accounts.layout.byKey.has('last_contact') && on('time/cadence')) session.note('note.unchecked.cadence', { sheet: accounts.layout.sheet });
-  if (assignments && !assignments.layout.byKey.has('due') && on('time/overdue')) session.note('note.unchecked.due', { sheet: assignments.layout.sheet });
+  // (Not of a matrix: its accounts are the matrix sheet's, its due dates a long sheet's or none a matrix can hold.)
+  if (accounts && !assignments?.layout.holders && !accounts.layout.byKey.has('last_contact') && on('time/cadence')) session.note('note.unchecked.cadence', { sheet: accounts.layout.sheet });
+  if (assignments && !assignments.layout.holders && !assignments.layout.byKey.has('due') && on('time/overdue')) session.note('note.unchecked.due', { sheet: assignments.layout.sheet });
 }
 
 /** The check of tables already read (for reports that compose several results). */

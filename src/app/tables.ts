@@ -86,7 +86,7 @@ export async function readBookTables(session: Session): Promise<BookTables> {
     } catch (err) {
       // A book without any scoring column can still be checked: tiers then come from the sheet.
       // So can one whose scoring columns hold no readable value (`kam check` lists each cell).
-      if (!(err instanceof InputError && (err.code === 'input.missingColumn' || err.code === 'input.unreadableColumn'))) throw err;
+      if (!(err instanceof InputError && (err.code === 'input.missingColumn' || err.code === 'input.unreadableColumn' || err.code === 'input.emptyColumns'))) throw err;
     }
   }
   // What reading left behind (the sheets' text, the rows as read) goes before the book is indexed.

@@ -236,6 +236,8 @@ describe('kam tier methods end to end', () => {
     const r = await kam(['tier', file, '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`kam: ${file}: the scoring columns (年采购额, 合同金额, 满意度) have no values, so there is nothing to score by: fill them in (kam check lists the sheet's other problems)\n`);
+    // The book is still checked (found by review: check refused it too, exit 2).
+    expect((await kam(['check', file, '--as-of', '2025-11-15', '-q'])).code).toBe(1);
   });
 
   it('--config naming a folder or no file: one line saying so (found by a new user: it said to check permissions)', async () => {

@@ -390,9 +390,8 @@ function matrixColumns(layout: Layout, cells: readonly (HeaderText | undefined)[
     // (Its own text: a department's label over the people before it carries on over the check columns.)
     if ((cells[col.index]?.sub ?? col.header).trim() === '#A') break;
     if (col.key !== undefined || col.period !== undefined) continue;
-    // Mostly letters: a cell that is not (`X`) is reported at the cell, not a reason to drop the person;
-    // nor is a column of check marks (`x`, `√`) with a letter among them: its marks are reported too.
-    if (readRate(sample, col.index, (cell) => parseRaci(cell)?.ok) < 0.5 && !(readRate(sample, col.index, (cell) => parseRaci(cell)?.ok || isCheckMark(cell)) === 1 && readRate(sample, col.index, (cell) => parseRaci(cell)?.ok) > 0)) continue;
+    // Mostly letters: a cell that is not (`X`) is reported at the cell, not a reason to drop the person.
+    if (readRate(sample, col.index, (cell) => parseRaci(cell)?.ok) < 0.5) continue;
     if (sample.some((r) => !isBlank(r.cells[col.index]))) filled = true;
     holders.push(col);
   }
@@ -411,11 +410,6 @@ function matrixColumns(layout: Layout, cells: readonly (HeaderText | undefined)[
 const DEPARTMENT_HOLDER = /^(.+?)\s*[（(](?:部门|部門|department|dept\.?)[)）]$/i;
 
 /** The share of a column's filled cells in the sample that read as the field (1 when none is filled). */
-/** A mark that says someone takes part without saying how: `x`, `√`, `✓`, `○`… (not a RACI letter). */
-function isCheckMark(cell: Cell): boolean {
-  return cell.t === 's' && /^[xX×✕✗✘√✓✔○●◯☑]$/.test(cell.v.trim());
-}
-
 function readRate(sample: readonly RawRow[], c: number, test: (cell: Cell) => boolean | undefined): number {
   let filled = 0;
   let ok = 0;
