@@ -43,7 +43,7 @@ function findAccount(report: TierReport, wanted: string, lang: Lang): number {
   const matches = byName.length > 0 ? byName : report.accounts.filter((a) => fold(a.name).includes(w));
   if (matches.length === 1) return matches[0]!.index;
   if (matches.length === 0) throw new UsageError('usage.unknownAccount', { name: wanted });
-  const rows = [...matches].sort((a, b) => a.row - b.row);
+  const rows = matches.sort((a, b) => a.row - b.row);
   const list = rows.slice(0, MAX_LISTED).map((a) => `${a.id !== undefined ? `${a.id} ` : ''}${a.name} (${report.sheet}!${a.row}:${a.row})`);
   if (rows.length > MAX_LISTED) list.push('…');
   throw new UsageError('usage.ambiguousAccount', { name: wanted, count: rows.length, accounts: list.join(lang === 'zh' ? '、' : ', ') });

@@ -9,13 +9,17 @@ import { columnTitle } from './columns.js';
 
 type Dict = Record<string, string>;
 
+/** What a user can do with a file refused as corrupt or hostile: the end of those messages. */
+const RESAVE_EN = ' — if it is your workbook, open it in Excel or WPS and save it again as .xlsx';
+const RESAVE_ZH = '——若是您自己的工作簿，请用 Excel 或 WPS 打开后重新另存为 .xlsx';
+
 const en: Dict = {
   // Unusable input (exit 2).
   'input.missing': 'file not found: check the path',
   'input.unreadable': 'cannot read the file ({reason}): check its permissions',
   'input.truncated': 'the file is truncated or is not a valid .xlsx (zip) file: export it again from Excel or restore it from a backup',
   'input.corruptPart': 'the workbook is corrupt (part {part} cannot be read): open it in Excel, save it again as .xlsx and retry',
-  'input.tooLarge': 'part {part} inflates to more than {limit} MiB (a zip bomb?): kam will not read it — if it is your workbook, open it in Excel or WPS and save it again as .xlsx',
+  'input.tooLarge': `part {part} inflates to more than {limit} MiB (a zip bomb?): kam will not read it${RESAVE_EN}`,
   'input.encrypted': 'the workbook is password-protected: remove the password in Excel (File › Info › Protect Workbook) and retry',
   'input.notWorkbook': 'not an Excel workbook: save it as .xlsx (or export it as CSV) and retry',
   'input.unsupported.xls': 'legacy .xls workbooks are not supported: open it in Excel or LibreOffice and save it as .xlsx (Excel Workbook)',
@@ -30,8 +34,8 @@ const en: Dict = {
   'input.emptyFolder': 'the folder holds no .csv files: put accounts.csv (and staff.csv, assignments.csv) in it',
   'input.ambiguousDelimiter': 'cannot tell whether the delimiter is "{a}" or "{b}": pass --delimiter',
   'input.csvSyntax': 'CSV syntax error near line {line} (an unclosed quote?): fix the file or export it again',
-  'input.doctype': 'part {part} contains a DOCTYPE/ENTITY declaration, which spreadsheets never need: kam will not read it — if it is your workbook, open it in Excel or WPS and save it again as .xlsx',
-  'input.badRef': 'cell reference {ref} is outside the sheet (beyond XFD1048576): the file is corrupt or hostile — if it is your workbook, open it in Excel or WPS and save it again as .xlsx',
+  'input.doctype': `part {part} contains a DOCTYPE/ENTITY declaration, which spreadsheets never need: kam will not read it${RESAVE_EN}`,
+  'input.badRef': `cell reference {ref} is outside the sheet (beyond XFD1048576): the file is corrupt or hostile${RESAVE_EN}`,
   'input.missingSheet': 'no {role} sheet found (sheets: {sheets}): name a sheet "{example}" or add an alias under "sheets" in kam.config.json',
   'input.applyMatrix': 'this sheet is a RACI matrix: --apply writes the moves into long division-of-labour rows (one person per row); run `kam load --suggest` and move the letters in the matrix, or apply to the long book',
   'input.missingColumn': 'no "{column}" column found in the header row: add it, or map your header under "columns" in kam.config.json',
@@ -40,14 +44,14 @@ const en: Dict = {
   // xlsx limits (issue 8)
   'input.duplicatePart': 'the workbook is corrupt (the zip holds part {part} twice): open it in Excel, save it again as .xlsx and retry',
   'input.badChecksum': 'the workbook is corrupt (part {part} fails its CRC-32 check): restore it from a backup or export it again',
-  'input.rowOrder': 'row {row} comes after row {previous} in the sheet XML (rows must be in order, each once): the file is corrupt or hostile — if it is your workbook, open it in Excel or WPS and save it again as .xlsx',
-  'input.cellOrder': 'cell {ref} comes after {previous} in its row (cells must be in column order, each once): the file is corrupt or hostile — if it is your workbook, open it in Excel or WPS and save it again as .xlsx',
-  'input.cellTooLong': 'the cell holds more than {limit} characters of XML (Excel allows 32,767 characters): kam will not read it — if it is your workbook, open it in Excel or WPS and save it again as .xlsx',
-  'input.stringTooLong': 'shared string #{index} in {part} holds more than {limit} characters of XML (Excel allows 32,767 characters): kam will not read it — if it is your workbook, open it in Excel or WPS and save it again as .xlsx',
-  'input.rowTooLong': 'row {row} is more than {limit} MiB of XML: the file is corrupt or hostile — if it is your workbook, open it in Excel or WPS and save it again as .xlsx',
-  'input.mergeOverlap': 'merged ranges {a} and {b} overlap: the file is corrupt or hostile (Excel would repair it) — if it is your workbook, open it in Excel or WPS and save it again as .xlsx',
-  'input.tooManyMerges': 'the sheet has more than {limit} merged ranges: the file is corrupt or hostile — if it is your workbook, open it in Excel or WPS and save it again as .xlsx',
-  'input.cellRow': 'cell {ref} is inside row {row} of the sheet XML: the file is corrupt or hostile — if it is your workbook, open it in Excel or WPS and save it again as .xlsx',
+  'input.rowOrder': `row {row} comes after row {previous} in the sheet XML (rows must be in order, each once): the file is corrupt or hostile${RESAVE_EN}`,
+  'input.cellOrder': `cell {ref} comes after {previous} in its row (cells must be in column order, each once): the file is corrupt or hostile${RESAVE_EN}`,
+  'input.cellTooLong': `the cell holds more than {limit} characters of XML (Excel allows 32,767 characters): kam will not read it${RESAVE_EN}`,
+  'input.stringTooLong': `shared string #{index} in {part} holds more than {limit} characters of XML (Excel allows 32,767 characters): kam will not read it${RESAVE_EN}`,
+  'input.rowTooLong': `row {row} is more than {limit} MiB of XML: the file is corrupt or hostile${RESAVE_EN}`,
+  'input.mergeOverlap': `merged ranges {a} and {b} overlap: the file is corrupt or hostile (Excel would repair it)${RESAVE_EN}`,
+  'input.tooManyMerges': `the sheet has more than {limit} merged ranges: the file is corrupt or hostile${RESAVE_EN}`,
+  'input.cellRow': `cell {ref} is inside row {row} of the sheet XML: the file is corrupt or hostile${RESAVE_EN}`,
   // csv and input files (issue 8)
   'input.notRegular': 'not a regular file ({kind}): kam reads only plain files',
   'input.outsideFolder': 'is a link to {target}, outside the folder given: kam reads only files inside it',
@@ -166,7 +170,7 @@ const zh: Dict = {
   'input.unreadable': '无法读取文件（{reason}）：请检查文件权限',
   'input.truncated': '文件不完整或不是有效的 .xlsx（zip）文件：请从 Excel 重新导出或从备份恢复',
   'input.corruptPart': '工作簿已损坏（无法读取 {part}）：请用 Excel 打开并另存为 .xlsx 后重试',
-  'input.tooLarge': '{part} 解压后超过 {limit} MiB（疑似 zip 炸弹）：kam 拒绝读取——若是您自己的工作簿，请用 Excel 或 WPS 打开后重新另存为 .xlsx',
+  'input.tooLarge': `{part} 解压后超过 {limit} MiB（疑似 zip 炸弹）：kam 拒绝读取${RESAVE_ZH}`,
   'input.encrypted': '工作簿设置了密码：请在 Excel 中取消密码（文件 › 信息 › 保护工作簿）后重试',
   'input.notWorkbook': '不是 Excel 工作簿：请另存为 .xlsx（或导出为 CSV）后重试',
   'input.unsupported.xls': '不支持旧版 .xls 工作簿：请用 Excel 或 WPS 打开并另存为 .xlsx（Excel 工作簿）',
@@ -181,8 +185,8 @@ const zh: Dict = {
   'input.emptyFolder': '文件夹中没有 .csv 文件：请放入 accounts.csv（以及 staff.csv、assignments.csv）',
   'input.ambiguousDelimiter': '无法判断分隔符是 "{a}" 还是 "{b}"：请用 --delimiter 指定',
   'input.csvSyntax': 'CSV 格式错误，约在第 {line} 行（引号未闭合？）：请修正文件或重新导出',
-  'input.doctype': '{part} 含有 DOCTYPE/ENTITY 声明，正常表格不需要：kam 拒绝读取——若是您自己的工作簿，请用 Excel 或 WPS 打开后重新另存为 .xlsx',
-  'input.badRef': '单元格引用 {ref} 超出表格范围（超过 XFD1048576）：文件已损坏或不可信——若是您自己的工作簿，请用 Excel 或 WPS 打开后重新另存为 .xlsx',
+  'input.doctype': `{part} 含有 DOCTYPE/ENTITY 声明，正常表格不需要：kam 拒绝读取${RESAVE_ZH}`,
+  'input.badRef': `单元格引用 {ref} 超出表格范围（超过 XFD1048576）：文件已损坏或不可信${RESAVE_ZH}`,
   'input.missingSheet': '找不到{role}工作表（现有：{sheets}）：请将工作表命名为「{example}」，或在 kam.config.json 的 "sheets" 中添加别名',
   'input.applyMatrix': '该表是 RACI 矩阵：--apply 只能把调整写入逐行的分工明细（每行一人）；请运行 `kam load --suggest` 后在矩阵中移动角色字母，或对逐行的分工表执行 --apply',
   'input.missingColumn': '表头中找不到「{column}」列：请添加该列，或在 kam.config.json 的 "columns" 中映射你的表头',
@@ -191,14 +195,14 @@ const zh: Dict = {
   // xlsx limits (issue 8)
   'input.duplicatePart': '工作簿已损坏（zip 中 {part} 出现了两次）：请用 Excel 打开并另存为 .xlsx 后重试',
   'input.badChecksum': '工作簿已损坏（{part} 的 CRC-32 校验失败）：请从备份恢复或重新导出',
-  'input.rowOrder': '工作表 XML 中第 {row} 行出现在第 {previous} 行之后（行必须按顺序且不重复）：文件已损坏或不可信——若是您自己的工作簿，请用 Excel 或 WPS 打开后重新另存为 .xlsx',
-  'input.cellOrder': '单元格 {ref} 出现在 {previous} 之后（同一行的单元格必须按列顺序且不重复）：文件已损坏或不可信——若是您自己的工作簿，请用 Excel 或 WPS 打开后重新另存为 .xlsx',
-  'input.cellTooLong': '该单元格的 XML 超过 {limit} 个字符（Excel 单元格最多 32,767 个字符）：kam 拒绝读取——若是您自己的工作簿，请用 Excel 或 WPS 打开后重新另存为 .xlsx',
-  'input.stringTooLong': '{part} 中第 {index} 个共享字符串的 XML 超过 {limit} 个字符（Excel 单元格最多 32,767 个字符）：kam 拒绝读取——若是您自己的工作簿，请用 Excel 或 WPS 打开后重新另存为 .xlsx',
-  'input.rowTooLong': '第 {row} 行的 XML 超过 {limit} MiB：文件已损坏或不可信——若是您自己的工作簿，请用 Excel 或 WPS 打开后重新另存为 .xlsx',
-  'input.mergeOverlap': '合并区域 {a} 与 {b} 重叠：文件已损坏或不可信（Excel 会提示修复）——若是您自己的工作簿，请用 Excel 或 WPS 打开后重新另存为 .xlsx',
-  'input.tooManyMerges': '工作表的合并区域超过 {limit} 个：文件已损坏或不可信——若是您自己的工作簿，请用 Excel 或 WPS 打开后重新另存为 .xlsx',
-  'input.cellRow': '单元格 {ref} 位于工作表 XML 的第 {row} 行中：文件已损坏或不可信——若是您自己的工作簿，请用 Excel 或 WPS 打开后重新另存为 .xlsx',
+  'input.rowOrder': `工作表 XML 中第 {row} 行出现在第 {previous} 行之后（行必须按顺序且不重复）：文件已损坏或不可信${RESAVE_ZH}`,
+  'input.cellOrder': `单元格 {ref} 出现在 {previous} 之后（同一行的单元格必须按列顺序且不重复）：文件已损坏或不可信${RESAVE_ZH}`,
+  'input.cellTooLong': `该单元格的 XML 超过 {limit} 个字符（Excel 单元格最多 32,767 个字符）：kam 拒绝读取${RESAVE_ZH}`,
+  'input.stringTooLong': `{part} 中第 {index} 个共享字符串的 XML 超过 {limit} 个字符（Excel 单元格最多 32,767 个字符）：kam 拒绝读取${RESAVE_ZH}`,
+  'input.rowTooLong': `第 {row} 行的 XML 超过 {limit} MiB：文件已损坏或不可信${RESAVE_ZH}`,
+  'input.mergeOverlap': `合并区域 {a} 与 {b} 重叠：文件已损坏或不可信（Excel 会提示修复）${RESAVE_ZH}`,
+  'input.tooManyMerges': `工作表的合并区域超过 {limit} 个：文件已损坏或不可信${RESAVE_ZH}`,
+  'input.cellRow': `单元格 {ref} 位于工作表 XML 的第 {row} 行中：文件已损坏或不可信${RESAVE_ZH}`,
   // csv and input files (issue 8)
   'input.notRegular': '不是普通文件（{kind}）：kam 只读取普通文件',
   'input.outsideFolder': '是指向 {target} 的链接，位于所给文件夹之外：kam 只读取文件夹内的文件',
