@@ -5,6 +5,7 @@ import { tierLabel } from '../../model/tier.js';
 import { LETTER_ORDER, lettersText } from '../../model/codes.js';
 import type { Matrix, MatrixColumn } from '../../matrix/build.js';
 import { label } from '../../i18n/labels.js';
+import { fixedNumber } from '../../util/decimal.js';
 
 /** The check marks of a row: `#A ≠ 1`, `#R = 0`, `#R > max`, as rule codes. */
 export function rowFlags(m: Matrix, row: { a: number; r: number }): { a: boolean; r: boolean } {
@@ -101,6 +102,6 @@ export function countsText(counts: Record<'R' | 'A' | 'C' | 'I', number> | undef
     .join(sep);
 }
 
-function round(n: number, digits = 2): number {
-  return Number(n.toFixed(digits));
+function round(n: number, digits: 2 | 4 = 2): number {
+  return fixedNumber(n, digits);
 }
