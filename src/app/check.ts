@@ -1,6 +1,7 @@
 /** `kam check` and `kam gaps`: every sheet read, every rule run. */
 import { basename, join } from 'node:path';
 import { checkTables, gapsReport, type CheckReport, type GapsReport } from '../rules/check.js';
+import type { LineOf } from '../model/table.js';
 import { readBookTables, rowsOf, type BookTables } from './tables.js';
 import { collectAfterPhase } from './gc.js';
 import type { IndexedBook } from '../book/book.js';
@@ -31,9 +32,19 @@ function noteUnchecked(session: Session, tables: BookTables): void {
 /** The check of tables already read (for reports that compose several results). */
 export function checkFromTables(session: Session, tables: BookTables, indexed?: IndexedBook, families?: ReadonlySet<RuleFamily>, load?: LoadResult): CheckReport {
   const sheetFiles = sheetFilesOf(session);
+  const lineOf = linesOf(session);
   // Indexed here (not given): its garbage collected as indexTables does, before the rules run.
   const afterIndex = (): void => collectAfterPhase(rowsOf(tables));
-  return checkTables({ file: session.path, asOf: session.asOf, config: session.config, sheetOrder: session.book.sheets.map((s) => s.name), ...(sheetFiles ? { sheetFiles } : {}), ...tables, ...(indexed ? { book: indexed } : { afterIndex }), ...(families ? { families } : {}), ...(indexed && load ? { load } : {}) });
+  return checkTables({ file: session.path, asOf: session.asOf, config: session.config, sheetOrder: session.book.sheets.map((s) => s.name), ...(sheetFiles ? { sheetFiles } : {}), ...(lineOf ? { lineOf } : {}), ...tables, ...(indexed ? { book: indexed } : { afterIndex }), ...(families ? { families } : {}), ...(indexed && load ? { load } : {}) });
+}
+
+/** A CSV book: the line of its file on which a sheet's row starts (for annotations); else undefined. */
+export function linesOf(session: Session): LineOf | undefined {
+  const { book } = session;
+  if (book.kind !== 'csv') return undefined;
+  // Only each sheet's own function is kept (a report outlives the book it was read from).
+  const byName = new Map(book.sheets.flatMap((s) => (s.lineOf ? [[s.name, s.lineOf.bind(s)] as const] : [])));
+  return (sheet, row) => byName.get(sheet)?.(row);
 }
 
 /** A folder of CSV files: the file of each sheet (a finding, an annotation belongs to that file); else undefined. */

@@ -8,7 +8,7 @@ import { diffSides, type DiffResult } from '../diff/compare.js';
 import { packSide, sideOf, type FullSide, type Side } from '../diff/side.js';
 import { applyRuleLevels } from '../model/rules.js';
 import { computeLoad } from '../workload/load.js';
-import { checkFromTables, sheetFilesOf } from './check.js';
+import { checkFromTables, linesOf, sheetFilesOf } from './check.js';
 import { collectAfterPhase, collectGarbage } from './gc.js';
 import { requireKeyColumns, requireSheet, type Session } from './session.js';
 import { indexTables, readBookTables } from './tables.js';
@@ -32,7 +32,8 @@ export async function readSide(session: Session): Promise<FullSide> {
   const load = computeLoad(book, { items: false });
   const check = checkFromTables(session, tables, book, undefined, load);
   const sheetFiles = sheetFilesOf(session);
-  return sideOf({ file: session.path, ...(sheetFiles ? { sheetFiles } : {}), book, findings: check.findings, load });
+  const lineOf = linesOf(session);
+  return sideOf({ file: session.path, ...(sheetFiles ? { sheetFiles } : {}), ...(lineOf ? { lineOf } : {}), book, findings: check.findings, load });
 }
 
 /**

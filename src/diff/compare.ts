@@ -11,6 +11,7 @@ import type { Finding } from '../model/finding.js';
 import { RULES } from '../model/rules.js';
 import type { Person } from '../model/person.js';
 import type { TierDef } from '../model/tier.js';
+import type { LineOf } from '../model/table.js';
 import { compareText } from '../util/compare.js';
 import type { IsoDate } from '../util/date.js';
 import { fold } from '../util/text.js';
@@ -87,6 +88,8 @@ export interface DiffResult {
   tiers: TierDef[];
   /** For a folder of CSV files: the file of each sheet of the new version (annotations point at it). */
   newSheetFiles?: ReadonlyMap<string, string>;
+  /** For a new version that is CSV: the line of its file on which a sheet's row starts. */
+  newLineOf?: LineOf;
   summary: DiffSummary;
   changes: Change[];
   introduced: Finding[];
@@ -148,6 +151,7 @@ export function diffSides(old: Side, now: Side, options: DiffOptions): DiffResul
     compared,
   };
   if (now.sheetFiles) result.newSheetFiles = now.sheetFiles;
+  if (now.lineOf) result.newLineOf = now.lineOf;
   return result;
 }
 

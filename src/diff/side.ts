@@ -9,7 +9,7 @@ import type { Account } from '../model/account.js';
 import { detailOf, sheetOf, type Assignment, type AssignmentsTable } from '../model/assignment.js';
 import type { Finding } from '../model/finding.js';
 import type { Person } from '../model/person.js';
-import type { Layout } from '../model/table.js';
+import type { Layout, LineOf } from '../model/table.js';
 import type { TierDef } from '../model/tier.js';
 import type { LoadResult, LoadStatus } from '../workload/load.js';
 import { PackedGroups } from './packed.js';
@@ -49,6 +49,8 @@ export interface Side {
   file: string;
   /** For a folder of CSV files: the file of each sheet. */
   sheetFiles?: ReadonlyMap<string, string>;
+  /** For a CSV: the line of its file on which a sheet's row starts. */
+  lineOf?: LineOf;
   /** The parts this version has: a part is compared only when both versions have it. */
   has: { accounts: boolean; assignments: boolean; staff: boolean };
   /** Whether the Accounts sheet has an id column (then accounts are matched by id). */
@@ -85,6 +87,7 @@ export interface FullSide extends Side {
 export interface SideInput {
   file: string;
   sheetFiles?: ReadonlyMap<string, string>;
+  lineOf?: LineOf;
   book: IndexedBook;
   findings: Finding[];
   load: LoadResult;
@@ -116,6 +119,7 @@ export function sideOf(input: SideInput): FullSide {
     load: new Map(input.load.people.map((p) => [p.key, { name: p.name, utilization: p.utilization, status: p.status }])),
   };
   if (input.sheetFiles) side.sheetFiles = input.sheetFiles;
+  if (input.lineOf) side.lineOf = input.lineOf;
   if (accounts) side.accountsLayout = accounts.layout;
   // Only where its rows are (the sheets' layouts): the table's own arrays can go.
   if (assignments) side.assignments = { layout: assignments.layout, assignments: [], findings: [], ...(assignments.long ? { long: assignments.long } : {}) };

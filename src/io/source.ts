@@ -28,6 +28,11 @@ export interface SheetSource {
   readonly part?: string;
   /** XLSX: the sheet is hidden in Excel. */
   readonly hidden?: boolean;
+  /**
+   * CSV: the line of the file on which row `row` starts (a quoted line break moves the rows after
+   * it down; Excel's `sep=` line is above row 1). Known once the rows have been read.
+   */
+  lineOf?(row: number): number;
 }
 
 /** Every row of a sheet, one at a time. */

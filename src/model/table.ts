@@ -34,3 +34,6 @@ export interface Layout {
   /** Assignments written as a matrix: the columns of letters, one per person or department. */
   holders?: Column[];
 }
+
+/** The line of its CSV file on which a sheet's row starts; undefined for a sheet of a workbook. */
+export type LineOf = (sheet: string, row: number) => number | undefined;

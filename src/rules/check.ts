@@ -9,6 +9,7 @@ import { applyRuleLevels, RULES, type Severity } from '../model/rules.js';
 import { compareText } from '../util/compare.js';
 import type { TierReport } from '../scoring/score.js';
 import type { TierDef } from '../model/tier.js';
+import type { LineOf } from '../model/table.js';
 import type { IsoDate } from '../util/date.js';
 import { indexBook, type IndexedBook } from '../book/book.js';
 import { runRules, type RuleFamily } from './engine.js';
@@ -22,6 +23,8 @@ export interface CheckInput {
   sheetOrder: readonly string[];
   /** For a folder of CSV files: the file of each sheet (annotations point at it, not at the folder). */
   sheetFiles?: ReadonlyMap<string, string>;
+  /** For a CSV: the line of its file on which a sheet's row starts (annotations name it). */
+  lineOf?: LineOf;
   accounts?: AccountsTable;
   staff?: StaffTable;
   assignments?: AssignmentsTable;
@@ -50,6 +53,8 @@ export interface CheckReport {
   file: string;
   /** For a folder of CSV files: the file of each sheet. */
   sheetFiles?: ReadonlyMap<string, string>;
+  /** For a CSV: the line of a sheet's row in its file. */
+  lineOf?: LineOf;
   asOf: IsoDate;
   tiers: TierDef[];
   findings: Finding[];
@@ -102,7 +107,7 @@ export function checkTables(input: CheckInput): CheckReport {
     return out;
   };
   const accountsSheet = usable.accounts?.layout.sheet;
-  return { kind: 'check', file: input.file, ...(input.sheetFiles ? { sheetFiles: input.sheetFiles } : {}), asOf: input.asOf, tiers: config.tiers, findings, summary: summarize(findings), accounts, ...(accountsSheet !== undefined ? { accountsSheet } : {}) };
+  return { kind: 'check', file: input.file, ...(input.sheetFiles ? { sheetFiles: input.sheetFiles } : {}), ...(input.lineOf ? { lineOf: input.lineOf } : {}), asOf: input.asOf, tiers: config.tiers, findings, summary: summarize(findings), accounts, ...(accountsSheet !== undefined ? { accountsSheet } : {}) };
 }
 
 /** Rules that describe a gap in who serves an account (the `kam gaps` report). */
@@ -139,6 +144,7 @@ export interface GapsReport {
   kind: 'gaps';
   file: string;
   sheetFiles?: ReadonlyMap<string, string>;
+  lineOf?: LineOf;
   asOf: IsoDate;
   tiers: TierDef[];
   groups: GapGroup[];
@@ -184,5 +190,5 @@ export function gapsReport(check: CheckReport): GapsReport {
   // A stable sort: within a severity, findings keep the order of the book.
   for (const g of groups) g.findings.sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
   const findings = groups.flatMap((g) => g.findings);
-  return { kind: 'gaps', file: check.file, ...(check.sheetFiles ? { sheetFiles: check.sheetFiles } : {}), asOf: check.asOf, tiers: check.tiers, groups, findings, summary: summarize(findings) };
+  return { kind: 'gaps', file: check.file, ...(check.sheetFiles ? { sheetFiles: check.sheetFiles } : {}), ...(check.lineOf ? { lineOf: check.lineOf } : {}), asOf: check.asOf, tiers: check.tiers, groups, findings, summary: summarize(findings) };
 }

@@ -78,6 +78,31 @@ describe('formats', () => {
     expect(lines.at(-1)).toBe('kam check: 4 errors, 17 warnings, 13 notes');
   });
 
+  it('github: the annotations of a CSV name the line its row starts on (a quoted line break moves the rows after it), those of a workbook none', async () => {
+    const dir = tempDir('kam-gh-lines-');
+    const book = join(dir, 'dol.csv');
+    writeFileSync(book, 'account,task,person,raci\nACME,Renewal,Wang,A\nACME,Renewal,Li,A\n"Beta\nCo",Visit,Zhao,R\nGamma,Visit,Qian,R\n');
+    const r = await kam(['check', book, '--format', 'github', ...asOf]);
+    const lines = r.stdout.split('\n').filter((l) => l.includes('title=raci/'));
+    expect(lines.map((l) => /,line=(\d+),title=([^:]+)::dol\.csv!(D\d+)/.exec(l)?.slice(1).join(' '))).toEqual([
+      '2 raci/multiple-accountable D2',
+      '2 raci/no-responsible D2',
+      '4 raci/no-accountable D4',
+      '6 raci/no-accountable D5',
+    ]);
+    // The finding about the book as a whole has no line.
+    expect(r.stdout).toContain(`::error file=${book.replace(/:/g, '%3A')},title=schema/missing-sheet::`);
+    // kam diff: at the new version's line.
+    const next = join(dir, 'dol2.csv');
+    writeFileSync(next, `${readFileSync(book, 'utf8')}Delta,Visit,Sun,R\n`);
+    const d = await kam(['diff', book, next, '--format', 'github', ...asOf]);
+    expect(d.stdout).toContain(`::notice file=${next.replace(/:/g, '%3A')},line=7,title=kam diff%3A responsibility-added::dol2.csv!C6 Delta: Visit: R Sun added`);
+    expect(d.stdout).toContain(',line=7,title=raci/no-accountable::dol2.csv!D6 Delta · Visit');
+    // A workbook's rows are no lines of its file.
+    const x = await kam(['check', zh, '--format', 'github', ...asOf]);
+    expect(x.stdout).not.toContain('line=');
+  });
+
   it('junit: valid XML, a testsuite per rule, a failed testcase per error or warning, notes passing', async () => {
     const r = await kam(['check', zh, '--format', 'junit', ...asOf]);
     const suites: Record<string, { failures: number; cases: number; failed: number }> = {};
@@ -377,7 +402,10 @@ describe('where a message points (issue 8)', () => {
     appendFileSync(join(dir, 'assignments.csv'), 'Apex Manufacturing Ltd,Follow-up,Nobody Known,Sales,C,,weekly,1,doing,\n');
     const r = await kam(['check', dir, '--format', 'github', ...asOf]);
     const lines = r.stdout.split('\n').filter((l) => l.startsWith('::'));
-    expect(lines.find((l) => l.includes('ref/unknown-person'))).toMatch(/^::error file=.*\/book\/assignments\.csv,title=ref\/unknown-person::assignments\.csv!C\d+ /);
+    const m = /^::error file=.*\/book\/assignments\.csv,line=(\d+),title=ref\/unknown-person::assignments\.csv!C(\d+) /.exec(lines.find((l) => l.includes('ref/unknown-person')) ?? '');
+    expect(m).not.toBeNull();
+    // The row's line in that file (no quoted line breaks above it: the row's number).
+    expect(m![1]).toBe(m![2]);
   });
 
   it('a single CSV file is not named twice in an error line', async () => {

@@ -201,8 +201,23 @@ describe('streaming keeps what the whole-file reader did', () => {
         expect(got[0]).toEqual({ row: 1, cells: [{ t: 's', v: '客户名称' }, { t: 's', v: '备注' }] });
         expect(got[1]).toEqual({ row: 2, cells: [{ t: 's', v: '华东0' }, { t: 's', v: '多行\n备注' }] });
         expect(got[9000]).toEqual({ row: 9001, cells: [{ t: 's', v: '客户8999号' }, { t: 's', v: pad }] });
+        // Lines: `sep=;` is line 1, each tenth-thousand record spans two lines.
+        expect([2, 3, 1002, 1003, 9001].map((r) => sheet.lineOf!(r))).toEqual([3, 5, 1004, 1006, 9011]);
       }
     }
+  });
+
+  it('knows the line each row starts on: line breaks inside quotes (LF, CRLF, CR) move the rows after them', async () => {
+    const dir = tempDir('kam-lines-');
+    const body = ['name,note', '"A\r\nB",x', '', '"C\n\nD","e\rf"', 'G,h', '"I\r\n",j'].join('\r\n') + '\r\n';
+    writeFileSync(join(dir, 'small.csv'), body);
+    // The same rows far down a file that streams (past the sample).
+    writeFileSync(join(dir, 'large.csv'), `${'name,note\r\n'}${'k,v\r\n'.repeat(20_000)}${body.slice('name,note\r\n'.length)}`);
+    const small = await readCsvSheet(join(dir, 'small.csv'));
+    for await (const _batch of small.rows()) void _batch;
+    expect([1, 2, 3, 4, 5, 6].map((r) => small.lineOf!(r))).toEqual([1, 2, 4, 5, 9, 10]);
+    const { sheet: large } = await read(join(dir, 'large.csv'));
+    expect([1, 20_001, 20_002, 20_003, 20_004, 20_005, 20_006].map((r) => large.lineOf!(r))).toEqual([1, 20_001, 20_002, 20_004, 20_005, 20_009, 20_010]);
   });
 
   it('finds an invalid byte past the sample while streaming, naming its offset and line', async () => {

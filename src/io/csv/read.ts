@@ -9,7 +9,7 @@ import { InputError, UsageError } from '../../model/errors.js';
 import { checkInputFile, readStart, type InputFile } from '../input-file.js';
 import type { RowOptions, SheetSource } from '../source.js';
 import { chooseEncoding, decodeAll, InvalidUtf8, lineOf, RECORD_ENDS, SEP_LINE, SAMPLE_BYTES, type EncodingPlan } from './encoding.js';
-import { streamCsvRows } from './stream.js';
+import { CsvLines, streamCsvRows } from './stream.js';
 
 export { looksBinary } from './encoding.js';
 
@@ -63,13 +63,15 @@ export async function readCsvSheet(path: string, options: CsvOptions & ReadLimit
   const csv = { file, head, complete, plan, skip: sep ? sep[0].length : 0, delimiter };
   // A file that fits in the sample is parsed now, once: a syntax error shows at once, and later
   // reads do not parse it again. A larger one streams on each call of rows().
-  const parsed = complete ? await collect(streamCsvRows(csv)) : undefined;
+  const lines = new CsvLines(sep ? 1 : 0);
+  const parsed = complete ? await collect(streamCsvRows(csv, {}, lines)) : undefined;
   return {
     name: basename(path),
     file: file.real,
     encoding: plan.encoding,
     delimiter,
-    rows: (rowOptions?: RowOptions): AsyncIterable<RawRow[]> => (parsed ? replay(parsed, rowOptions) : streamCsvRows(csv, rowOptions)),
+    rows: (rowOptions?: RowOptions): AsyncIterable<RawRow[]> => (parsed ? replay(parsed, rowOptions) : streamCsvRows(csv, rowOptions, lines)),
+    lineOf: lines.lineOf.bind(lines),
   };
 }
 

@@ -39,21 +39,72 @@ export interface CsvStream {
   readonly delimiter: string;
 }
 
-/** The rows of a CSV in batches, numbered as Excel shows them (record index + 1). */
-export async function* streamCsvRows(csv: CsvStream, options: RowOptions = {}): AsyncGenerator<RawRow[]> {
+/**
+ * Where each row of a CSV starts in the file: row n is on line n, after Excel's `sep=` line, and
+ * after the line breaks quoted inside the records before it (a GitHub annotation names the line).
+ * Only the records that span lines are kept, as (row, line breaks inside it and those before it).
+ */
+export class CsvLines {
+  private rows: number[] = [];
+  private breaks: number[] = [];
+
+  constructor(private readonly sepLine: number) {}
+
+  /** Starts again (each read of a large CSV streams it again). */
+  reset(): void {
+    this.rows = [];
+    this.breaks = [];
+  }
+
+  /** Row `row` holds `n` line breaks inside its fields. */
+  add(row: number, n: number): void {
+    this.rows.push(row);
+    this.breaks.push((this.breaks.at(-1) ?? 0) + n);
+  }
+
+  /** The line on which row `row` starts. */
+  lineOf(row: number): number {
+    // The last record spanning lines before `row`.
+    let lo = 0;
+    let hi = this.rows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.rows[mid]! < row) lo = mid + 1;
+      else hi = mid;
+    }
+    return row + this.sepLine + (lo > 0 ? this.breaks[lo - 1]! : 0);
+  }
+}
+
+/** The line breaks inside a field: CRLF, LF and a lone CR each end one line. */
+function lineBreaks(v: string): number {
+  let n = 0;
+  for (let i = v.indexOf('\r'); i >= 0; i = v.indexOf('\r', i + 1)) n++;
+  for (let i = v.indexOf('\n'); i >= 0; i = v.indexOf('\n', i + 1)) if (i === 0 || v.charCodeAt(i - 1) !== 13) n++;
+  return n;
+}
+
+/** The rows of a CSV in batches, numbered as Excel shows them (record index + 1); `lines` learns where each starts. */
+export async function* streamCsvRows(csv: CsvStream, options: RowOptions = {}, lines?: CsvLines): AsyncGenerator<RawRow[]> {
   const read = { bytes: 0 };
   const file = csv.file.path;
   let index = 0;
   let batch: RawRow[] = [];
+  lines?.reset();
+  // Only records csv-parse reads can hold a line break (the splitter's lines hold no quote).
+  let quoted = false;
   const take = (record: string[]): void => {
     index++;
     if (record.length > MAX_FIELDS) throw new InputError('input.tooManyFields', { row: index, limit: MAX_FIELDS }, { file });
     const cells: (Cell | undefined)[] = [];
+    let breaks = 0;
     for (let c = 0; c < record.length; c++) {
       const v = record[c]!;
       if (v.length > MAX_FIELD_CHARS) throw new InputError('input.fieldTooLong', { row: index, column: columnLetter(c), limit: MAX_FIELD_CHARS }, { file });
       if (v !== '') cells[c] = { t: 's', v };
+      if (quoted && (v.includes('\n') || v.includes('\r'))) breaks += lineBreaks(v);
     }
+    if (breaks > 0) lines?.add(index, breaks);
     if (cells.length > 0) batch.push({ row: index, cells });
   };
   const progress = (): void => options.onProgress?.(csv.file.size > 0 ? Math.min(read.bytes / csv.file.size, 1) : 1);
@@ -96,6 +147,7 @@ export async function* streamCsvRows(csv: CsvStream, options: RowOptions = {}): 
       plain = rest === undefined;
     }
     if (!plain) {
+      quoted = true;
       parser = parse({ delimiter: csv.delimiter, relax_column_count: true, relax_quotes: true, record_delimiter: RECORD_ENDS, skip_empty_lines: false, max_record_size: MAX_RECORD_CHARS });
       const input = Readable.from(rest !== undefined ? resume(rest, source) : source, { highWaterMark: 1 });
       // Errors of the source and the parser surface in the loop below; this only settles the pipeline.

@@ -23,6 +23,11 @@ function serious(c: Change): boolean {
 export function diffGithub(result: DiffResult, ctx: ReportContext): string {
   const { lang } = ctx;
   const fileOf = (sheet: string | undefined) => (sheet !== undefined ? result.newSheetFiles?.get(sheet) : undefined) ?? result.new;
+  // A CSV's row is a line of the file: GitHub shows the annotation there in a pull request's diff.
+  const lineOf = (sheet: string | undefined, row: number | undefined): string => {
+    const line = sheet !== undefined && row !== undefined ? result.newLineOf?.(sheet, row) : undefined;
+    return line !== undefined ? `,line=${line}` : '';
+  };
   const lines: string[] = [];
   for (const c of result.changes) {
     const where = cellText(c.newCell);
@@ -31,12 +36,12 @@ export function diffGithub(result: DiffResult, ctx: ReportContext): string {
     const title = c.lostAccountable
       ? label(lang, 'diff.lostAccountable.title', { tier: c.tier !== undefined ? tierName(result.tiers, c.tier, lang) : '', account: c.account ?? '', task: c.task ?? '' }).trim()
       : `kam diff: ${c.kind}`;
-    lines.push(`::${serious(c) ? 'warning' : 'notice'} file=${escapeProperty(safeLines(fileOf(c.newCell?.sheet)))},title=${escapeProperty(safeLines(title))}::${escapeData(safeLines(message))}`);
+    lines.push(`::${serious(c) ? 'warning' : 'notice'} file=${escapeProperty(safeLines(fileOf(c.newCell?.sheet)))}${lineOf(c.newCell?.sheet, c.newCell?.row)},title=${escapeProperty(safeLines(title))}::${escapeData(safeLines(message))}`);
   }
   for (const f of result.introduced) {
     const cell = findingWhere(f, 'lines');
     const message = `${cell ? `${cell} ` : ''}${findingMessage(f, lang, result.tiers, 'lines')}`;
-    lines.push(`::${COMMAND[f.severity]} file=${escapeProperty(safeLines(fileOf(f.sheet)))},title=${escapeProperty(f.rule)}::${escapeData(message)}`);
+    lines.push(`::${COMMAND[f.severity]} file=${escapeProperty(safeLines(fileOf(f.sheet)))}${lineOf(f.sheet, f.row)},title=${escapeProperty(f.rule)}::${escapeData(message)}`);
   }
   const summary = summaryLines(result, lang);
   lines.push(`kam diff: ${summary.length > 0 ? summary.join('; ') : label(lang, 'diff.none')}`);

@@ -1,4 +1,8 @@
-/** `--format github`: one GitHub Actions workflow command per finding, so that each shows as an annotation: `::error file=book.xlsx,title=raci/no-accountable::分工明细!D14 …`. */
+/**
+ * `--format github`: one GitHub Actions workflow command per finding, so that each shows as an
+ * annotation: `::error file=book.xlsx,title=raci/no-accountable::分工明细!D14 …`; for a CSV with
+ * the line its row starts on, `::error file=dol.csv,line=14,title=…`.
+ */
 import type { CheckReport, GapsReport } from '../../rules/check.js';
 import type { ReportContext } from '../context.js';
 import { findingMessage, findingWhere } from '../shared/findings.js';
@@ -27,7 +31,9 @@ export function githubAnnotations(report: CheckReport | GapsReport, ctx: ReportC
     const cell = findingWhere(f, 'lines');
     const message = `${cell ? `${cell} ` : ''}${findingMessage(f, ctx.lang, report.tiers, 'lines')}`;
     const file = (f.sheet !== undefined ? report.sheetFiles?.get(f.sheet) : undefined) ?? report.file;
-    return `::${COMMAND[f.severity]} file=${escapeProperty(safeLines(file))},title=${escapeProperty(f.rule)}::${escapeData(message)}`;
+    // A CSV's row is a line of the file: GitHub shows the annotation there in a pull request's diff.
+    const line = f.sheet !== undefined && f.row !== undefined ? report.lineOf?.(f.sheet, f.row) : undefined;
+    return `::${COMMAND[f.severity]} file=${escapeProperty(safeLines(file))}${line !== undefined ? `,line=${line}` : ''},title=${escapeProperty(f.rule)}::${escapeData(message)}`;
   });
   const { error, warn, info } = report.summary;
   lines.push(`kam ${report.kind}: ${label(ctx.lang, 'findings.summary', { error, warn, info })}`);
