@@ -12,6 +12,7 @@ export const FINDING_MESSAGES: Record<Lang, Record<string, string>> = {
     'schema/ambiguous-column#names': 'columns {first} "{firstHeader}" and {column} "{header}" both mean the same field: which one to read is ambiguous; rename or delete one',
     'schema/duplicate-header': 'header "{header}" repeats column {first}: this column is ignored',
     'schema/blank-header': 'column {column} has data but no header: it is ignored',
+    'schema/check-marks': 'column {column} "{header}" holds check marks ({mark}) where a responsibility matrix has letters: it is not read as anyone\'s column',
     'data/missing-value': '{header} is empty: scored as the worst value',
     'ref/unknown-account': '{account} · {task}: account "{account}" is not in the accounts sheet',
     'ref/ambiguous-account': '{account} · {task}: "{account}" is the name of {count} accounts ({ids}): which one is meant? Use the account id',
@@ -51,6 +52,7 @@ export const FINDING_MESSAGES: Record<Lang, Record<string, string>> = {
     'schema/ambiguous-column#names': '{first} 列「{firstHeader}」和 {column} 列「{header}」表示同一项：无法确定读取哪一列，请重命名或删除其中一列',
     'schema/duplicate-header': '表头「{header}」与 {first} 列重复：该列被忽略',
     'schema/blank-header': '{column} 列有数据但没有表头：该列被忽略',
+    'schema/check-marks': '{column} 列「{header}」填的是勾选符号（{mark}），责任矩阵要填字母：该列没有按人员列读取',
     'data/missing-value': '{header} 为空：按最差值计分',
     'ref/unknown-account': '{account} · {task}：客户「{account}」不在客户工作表中',
     'ref/ambiguous-account': '{account} · {task}：有 {count} 个客户都叫「{account}」（{ids}）：无法确定是哪一个，请改用客户编号',
@@ -85,6 +87,7 @@ export const FINDING_MESSAGES: Record<Lang, Record<string, string>> = {
 export const FINDING_HINTS: Record<Lang, Record<string, string>> = {
   en: {
     'schema/invalid-value': 'write a plain value such as 1200000, 120万, 2025-11-15 or 是/否',
+    'schema/check-marks': 'write R, A, C or I (or 负责 / 批准 / 咨询 / 知会) in the cells: a tick says that someone takes part, not how',
     'data/missing-value': 'fill in the cell, or drop the criterion from scoring.criteria',
     'schema/duplicate-key': 'give each account its own id or name',
     'schema/duplicate-key#person': 'list each person once in the staff sheet (two people of one name: tell them apart, e.g. 王芳(销售))',
@@ -108,6 +111,7 @@ export const FINDING_HINTS: Record<Lang, Record<string, string>> = {
   },
   zh: {
     'schema/invalid-value': '请填写规范的值，如 1200000、120万、2025-11-15 或 是/否',
+    'schema/check-marks': '在单元格里填 R、A、C 或 I（或 负责 / 批准 / 咨询 / 知会）：打勾只说明有人参与，没说明承担什么角色',
     'data/missing-value': '请补全该单元格，或从 scoring.criteria 中去掉该指标',
     'schema/duplicate-key': '每个客户应有唯一的编号或名称',
     'schema/duplicate-key#person': '人员表中每人只列一次（同名的两人请加以区分，如 王芳(销售)）',

@@ -13,6 +13,7 @@ export const RULES = {
   'schema/ambiguous-column': 'error',
   'schema/duplicate-header': 'warn',
   'schema/blank-header': 'warn',
+  'schema/check-marks': 'warn',
   'data/missing-value': 'warn',
   'ref/unknown-account': 'error',
   'ref/ambiguous-account': 'error',

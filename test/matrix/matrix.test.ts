@@ -304,6 +304,37 @@ describe('reading a matrix back (issue 10)', () => {
     ]);
   });
 
+  it('ticks where the letters should be are said at the column, not dropped without a word; one column of ticks is a flag (found by a new user)', async () => {
+    const dir = tempDir();
+    const staff = { name: '人员', rows: [['姓名', '部门'], ['张伟', '销售部'], ['王芳', '销售部'], ['李娜', '客服部']] };
+    const findingsOf = async (rows: unknown[][], lang = 'en') => {
+      const book = await writeBook(join(dir, `ticks-${rows.length}-${String(rows[1]![2])}.xlsx`), [staff, { name: '分工', rows }]);
+      const r = await kam(['check', book, '--format', 'json', '--as-of', '2025-11-15', '--lang', lang]);
+      return (JSON.parse(r.stdout) as { findings: { rule: string; cell: string; message: string }[] }).findings.filter((f) => f.rule === 'schema/check-marks');
+    };
+    // A matrix ticked throughout: every ticked column, at its header.
+    const ticked = await findingsOf([
+      ['客户名称', '工作事项', '张伟', '王芳', '李娜'],
+      ['华东精密', '日常跟进', '√', null, '✓'],
+      ['华东精密', '投诉处理', null, '√', null],
+    ]);
+    expect(ticked.map((f) => f.cell)).toEqual(['分工!C1', '分工!D1', '分工!E1']);
+    expect(ticked[0]!.message).toBe('column C "张伟" holds check marks (√) where a responsibility matrix has letters: it is not read as anyone\'s column');
+    // Letters and ticks in one column: said; a column of letters with one tick is a person's, the tick reported at its cell.
+    const mixed = await findingsOf([
+      ['客户名称', '工作事项', '张伟', '王芳', '重点'],
+      ['华东精密', '日常跟进', 'R', 'A', '√'],
+      ['华东精密', '投诉处理', null, '√', null],
+      ['北方重工', '日常跟进', '√', '√', '√'],
+      ['北方重工', '技术支持', 'R', null, null],
+    ]);
+    // 重点, a column of ticks alone beside people's letters, is a flag: nothing said of it.
+    expect(mixed.map((f) => f.cell)).toEqual(['分工!D1']);
+    expect((await findingsOf([['客户名称', '工作事项', '张伟', '王芳'], ['华东精密', '日常跟进', '√', '√'], ['北方重工', '日常跟进', null, '√']], 'zh'))[0]!.message).toBe('C 列「张伟」填的是勾选符号（√），责任矩阵要填字母：该列没有按人员列读取');
+    // One column of ticks in a sheet of no letters: a flag column, no finding.
+    expect(await findingsOf([['客户名称', '工作事项', '重点'], ['华东精密', '日常跟进', '√'], ['北方重工', '日常跟进', null]])).toEqual([]);
+  });
+
   it('round trip: kam matrix -o m.csv, then kam matrix m.csv gives the same matrix; an edit shows at its cell', async () => {
     const dir = tempDir();
     for (const lang of ['en', 'zh']) {

@@ -96,7 +96,7 @@ export function chooseHeader(
     const winner = layout.byKey.get(matches[c]!.key!)!;
     options.note?.(why === 'values' ? 'note.columnByValues' : 'note.columnByName', { sheet, key: winner.key!, chosen: `${winner.letter} ${winner.header}`, other: `${columnLetter(c)} ${cells[c]!.text}` }, true);
   }
-  if (role === 'assignments') matrixColumns(layout, cells, sample, options);
+  if (role === 'assignments') matrixColumns(layout, cells, sample, options, findings);
   for (const names of KEY_COLUMNS[role]) {
     if (!names.some((k) => layout.byKey.has(k))) {
       findings.push({ rule: 'schema/missing-column', severity: RULES['schema/missing-column'], args: { column: names[0]! }, sheet, ...(layout.headerRow ? { row: layout.headerRow } : {}) });
@@ -380,10 +380,11 @@ function contest(
  * ones after the task column (and before kam's own `#A` check column) at least half of whose filled
  * cells in the sample read as RACI letters (a notes column does not); at least one must hold letters.
  */
-function matrixColumns(layout: Layout, cells: readonly (HeaderText | undefined)[], sample: readonly RawRow[], options: TableOptions): void {
+function matrixColumns(layout: Layout, cells: readonly (HeaderText | undefined)[], sample: readonly RawRow[], options: TableOptions, findings: Finding[]): void {
   const task = layout.byKey.get('task');
   if (!task || layout.byKey.has('person') || layout.byKey.has('raci') || layout.byKey.has('department')) return;
   const holders: Column[] = [];
+  const ticked: { col: Column; mark: string; letters: boolean }[] = [];
   let filled = false;
   for (const col of layout.columns) {
     if (!col || col.index <= task.index) continue;
@@ -391,9 +392,22 @@ function matrixColumns(layout: Layout, cells: readonly (HeaderText | undefined)[
     if ((cells[col.index]?.sub ?? col.header).trim() === '#A') break;
     if (col.key !== undefined || col.period !== undefined) continue;
     // Mostly letters: a cell that is not (`X`) is reported at the cell, not a reason to drop the person.
-    if (readRate(sample, col.index, (cell) => parseRaci(cell)?.ok) < 0.5) continue;
+    if (readRate(sample, col.index, (cell) => parseRaci(cell)?.ok) < 0.5) {
+      // Ticks, with letters at most, where the letters should be: said, not dropped without a word.
+      const mark = sample.map((r) => r.cells[col.index]).find((cell) => cell?.t === 's' && TICK.test(cell.v.trim()));
+      if (mark && readRate(sample, col.index, (cell) => parseRaci(cell)?.ok || (cell.t === 's' && TICK.test(cell.v.trim()))) === 1) {
+        ticked.push({ col, mark: (mark as { v: string }).v.trim(), letters: sample.some((r) => parseRaci(r.cells[col.index])?.ok) });
+      }
+      continue;
+    }
     if (sample.some((r) => !isBlank(r.cells[col.index]))) filled = true;
     holders.push(col);
+  }
+  // People's columns ticked: a column of ticks and letters, or two or more columns of ticks alone.
+  // One column of ticks alone is a flag (重点 √), not a person.
+  const alone = ticked.filter((t) => !t.letters).length;
+  for (const { col, mark, letters } of ticked) {
+    if (letters || alone >= 2) findings.push(finding('schema/check-marks', layout, col, { column: col.letter, header: cells[col.index]?.sub ?? col.header, mark }));
   }
   if (!filled) return;
   for (const col of holders) {
@@ -405,6 +419,9 @@ function matrixColumns(layout: Layout, cells: readonly (HeaderText | undefined)[
   layout.holders = holders;
   options.note?.('note.matrixRead', { sheet: layout.sheet, columns: holders.length, names: holders.slice(0, 6).map((c) => c.holder).join(', ') + (holders.length > 6 ? ', …' : '') }, false);
 }
+
+/** A tick in a cell: √ ✓ ✔ ☑ ✅ ● ○ ⭕ x X × ✗ ✘ 是 Y. */
+const TICK = /^(?:[√✓✔☑✅●○⭕xX×✗✘]|是|[yY])$/u;
 
 /** A matrix column headed by a department: `市场部（部门）`, `Marketing (department)`. */
 const DEPARTMENT_HOLDER = /^(.+?)\s*[（(](?:部门|部門|department|dept\.?)[)）]$/i;
