@@ -187,6 +187,17 @@ describe('kam gaps', () => {
     expect((await kam(['check', dir, '--format', 'json', ...asOf])).code).toBe(1);
   });
 
+  it('lists a cell it could not read (a date either way round) with its account, exit 1, rather than say "no gaps" (found by a new user)', async () => {
+    const dir = tempDir('kam-gaps-');
+    writeFileSync(join(dir, 'accounts.csv'), 'ID,Name,Owner,Tier,Last Contact\nK1,Acme,Al,Strategic,3/4/2025\nK2,Beta,Al,Strategic,2025-11-01\n');
+    writeFileSync(join(dir, 'staff.csv'), 'Name\nAl\nBo\n');
+    writeFileSync(join(dir, 'assignments.csv'), ['Account,Task,Person,RACI,Due', ...['K1', 'K2'].flatMap((k) => ['Follow-up', 'Complaints', 'Tech support', 'Business review'].flatMap((t) => [`${k},${t},Al,A,`, `${k},${t},Bo,R,`]))].join('\n') + '\n');
+    const r = await kam(['gaps', dir, '--format', 'json', ...asOf]);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout) as { findings: { rule: string; cell: string; account?: string }[] };
+    expect(out.findings.map((f) => [f.rule, f.cell, f.account])).toEqual([['schema/invalid-value', 'accounts.csv!E2', 'Acme']]);
+  });
+
   it('refuses, exit 2, a book without an Assignments sheet rather than say "no gaps" (found by a new user)', async () => {
     const dir = tempDir('kam-gaps-');
     writeFileSync(join(dir, 'accounts.csv'), 'ID,Name,Owner,Annual Revenue,Tier\nK1,Acme,,100,Strategic\n');
