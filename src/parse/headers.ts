@@ -11,18 +11,44 @@ export interface HeaderMatch {
   scale: number;
   /** For revenue-per-period columns (`2024年采购额`, `revenue_2024`): the period's sort key. */
   period?: number;
+  /** A unit with a scale kam cannot read (`万美刀`): the numbers are read as written. */
+  unread?: string;
 }
 
 // Simplified and Traditional (萬, 億); amounts in US dollars (`USD k`) keep their number: kam
-// converts no currency, it only needs the amounts of one column in one unit.
+// converts no currency, it only needs the amounts of one column in one unit. Each is matched
+// against one word of the unit, its currency and tax words taken off (`含税，万元`, `$K`, `CNY, 10k`).
 const UNIT_SCALES: [RegExp, number][] = [
-  [/^(?:单位)?[:：]?\s*(?:人民币)?(?:亿元|亿|億元|億)$/, 1e8],
-  [/^(?:单位)?[:：]?\s*(?:人民币)?(?:百万元|百万|百萬元|百萬)$/, 1e6],
-  [/^(?:单位)?[:：]?\s*(?:人民币)?(?:万元|万|萬元|萬|w|10k|10,000|万人民币|rmb10k|cny10k|10kcny|10krmb)$/i, 1e4],
-  [/^(?:单位)?[:：]?\s*(?:人民币)?(?:千元|千|仟元|仟|k|thousand|thousands|kcny|krmb|cnyk|rmbk|kusd|usdk|千美元)$/i, 1e3],
-  [/^(?:单位)?[:：]?\s*(?:m|mn|million|millions|musd|usdm|mcny|cnym)$/i, 1e6],
-  [/^(?:单位)?[:：]?\s*(?:%|百分比|percent|pct)$/i, 0.01],
+  [/^(?:亿|億)$/, 1e8],
+  [/^(?:千万|千萬)$/, 1e7],
+  [/^(?:百万|百萬|m|mn|mm|million|millions)$/, 1e6],
+  [/^(?:万|萬|w|10k|10,000|10000)$/, 1e4],
+  [/^(?:千|仟|k|thousand|thousands|000|000s|'000|'000s)$/, 1e3],
+  [/^(?:%|百分比|percent|pct)$/, 0.01],
 ];
+
+/** Words of a unit that name a currency or the tax, not a scale. */
+const CURRENCY = /人民币|人民幣|美元|港币|港幣|欧元|歐元|rmb|cny|usd|hkd|eur|us\$|[元¥￥$€]/g;
+const NOT_SCALE = /^(?:含税|不含税|含稅|不含稅|税前|税后|稅前|稅後|未税|未稅|金额|金額|in|of|unit|单位|單位)?$/;
+/** A word that looks like a scale: a unit holding one kam could not read is said, not taken as 1. */
+const SCALE_LIKE = /万|萬|千|仟|亿|億|thousand|million|billion|lakh|crore|^(?:bn|mil|mln|kk|\d+k|\d+m)$/;
+
+/** The scale of a unit (`万元`, `含税，万元`, `$K`, `in thousands`, `CNY, 10k`): 1 for none, undefined for one that is not read. */
+function unitScale(unit: string): number | undefined {
+  // (`10,000` is one number, not two words.)
+  const u = unit.toLowerCase().replace(/^(?:单位|單位|unit|in)\s*[:：]?/, '').replace(/(\d),(?=\d{3}\b)/g, '$1');
+  const scales = new Set<number>();
+  let unread = false;
+  for (const raw of u.split(/[,，、;；:：/／|]+/)) {
+    const word = raw.replace(CURRENCY, '').replace(/^(?:in|of)(?=[a-z'0-9])/, '');
+    if (NOT_SCALE.test(word)) continue;
+    const found = UNIT_SCALES.find(([re]) => re.test(word));
+    if (found) scales.add(found[1]);
+    else if (SCALE_LIKE.test(word)) unread = true;
+  }
+  if (scales.size > 1 || (unread && scales.size === 0)) return undefined;
+  return scales.size === 1 ? [...scales][0]! : 1;
+}
 
 /** A header's trailing unit, in brackets or after a slash: `年采购额(万元)`, `工时/h`. */
 function unitPart(h: string): RegExpExecArray | undefined {
@@ -33,17 +59,24 @@ function unitPart(h: string): RegExpExecArray | undefined {
 /** The unit kam tier's points columns are headed with (src/report/tier/table.ts). */
 const POINTS = /^(?:points|得分)$/i;
 
-/** Splits `年采购额(万元)`, `年采购额（单位：万元）`, `年采购额/万元` into base text and scale. */
-export function splitUnit(header: string): { base: string; scale: number } {
+/**
+ * Splits `年采购额(万元)`, `年采购额（单位：万元）`, `年采购额/万元`, `Revenue ($K)` into base text and
+ * scale. A unit with a word of scale kam cannot read (`(万美刀)`, `(lakh)`… or two scales) gives
+ * `unread`: its numbers are read as written, and the reader says so.
+ */
+export function splitUnit(header: string): { base: string; scale: number; unread?: string } {
   const h = header.normalize('NFKC').trim();
   const m = unitPart(h);
   if (m) {
-    const unit = m[2]!.replace(/\s+/g, '');
+    const unit = m[2]!.replace(/\s+/g, ' ').trim();
     // `年采购额 (points)`, `满意度（得分）`: the points kam tier gave a criterion are not the criterion's values.
     if (POINTS.test(unit)) return { base: h, scale: 1 };
-    for (const [re, scale] of UNIT_SCALES) if (re.test(unit)) return { base: m[1]!, scale };
+    const slash = m[0]!.includes('/') || m[0]!.includes('／');
+    const scale = unitScale(slash ? unit : unit.replace(/ /g, ''));
+    if (scale === undefined) return { base: m[1]!, scale: 1, unread: unit };
+    if (scale !== 1) return { base: m[1]!, scale };
     // Brackets that are not a scaling unit (`(元)`, `(年)`, `(全称)`) are dropped for matching.
-    if (m[0]!.includes('/') || m[0]!.includes('／')) return /^[a-z\u4e00-\u9fff%]{1,6}$/i.test(unit) ? { base: m[1]!, scale: 1 } : { base: h, scale: 1 };
+    if (slash) return /^[a-z\u4e00-\u9fff%]{1,6}$/i.test(unit) ? { base: m[1]!, scale: 1 } : { base: h, scale: 1 };
     return { base: m[1]!, scale: 1 };
   }
   return { base: h, scale: 1 };
@@ -90,9 +123,9 @@ const YEAR = /(?:fy|财年)?\s*((?:19|20)\d{2}|\d{2}(?=\s*年)|(?<=fy\s*)\d{2}(?
 
 /** Matches one header against a role's aliases; revenue headers with a year become periods. */
 export function matchHeader(header: string, role: SheetRole, index: Map<string, string>): HeaderMatch {
-  const { base, scale } = splitUnit(header);
+  const { base, scale, unread } = splitUnit(header);
   const key = index.get(foldKey(base));
-  if (key) return { key, scale };
+  if (key) return unread !== undefined ? { key, scale, unread } : { key, scale };
   if (role === 'accounts') {
     const y = YEAR.exec(base);
     if (y) {
@@ -103,7 +136,7 @@ export function matchHeader(header: string, role: SheetRole, index: Map<string, 
         const sub = y[2] ? Number(y[2][1]) : y[3] ? (y[3] === '上' ? 1 : 3) : y[4] ? (y[4][1] === '1' ? 1 : 3) : 0;
         // `24年采购额` is 2024's: two-digit years are this century's.
         const year = y[1]!.length === 2 ? 2000 + Number(y[1]) : Number(y[1]);
-        return { scale, period: year * 10 + sub };
+        return unread !== undefined ? { scale, period: year * 10 + sub, unread } : { scale, period: year * 10 + sub };
       }
     }
   }

@@ -600,3 +600,19 @@ describe('formulas xlsxwriter wrote (fullCalcOnLoad, a stored 0 that is no resul
     expect(r.stderr).toContain('「年采购额（万元）」列没有一个可读的数值，无法评分（第一个是 客户信息!C2；');
   });
 });
+
+describe('units in headers (found by a new user)', () => {
+  it('reads a unit written with its tax word, and says so of a unit it cannot read, once', async () => {
+    const dir = tempDir('kam-units-');
+    const taxed = await writeBook(join(dir, 'taxed.xlsx'), [{ name: '客户', rows: [['客户名称', '年采购额（万元，含税）'], ['甲公司', 100], ['乙公司', 50]] }]);
+    const t = JSON.parse((await kam(['tier', taxed, '--format', 'json', ...asOf])).stdout) as { summary: { tier: string; count: number; revenue: number }[] };
+    // 100 and 50 万元: 1,000,000 and 500,000 yuan.
+    expect(t.summary.filter((x) => x.count > 0 || x.revenue > 0).map((x) => [x.tier, x.revenue])).toEqual([['strategic', 1_000_000], ['important', 500_000]]);
+    const odd = await writeBook(join(dir, 'odd.xlsx'), [{ name: '客户', rows: [['客户名称', '年采购额（万美刀）'], ['甲公司', 100], ['乙公司', 50]] }]);
+    const r = await kam(['tier', odd, ...asOf]);
+    expect(r.code).toBe(0);
+    expect(r.stderr.split('\n').filter((l) => l.includes('万美刀'))).toEqual([
+      'kam: 客户: column B 年采购额（万美刀）: "万美刀" is no unit kam reads (万元, 千元, 亿元, k, thousands, million, %, with 含税 or a currency beside it): its numbers are read as written; write the amounts in one of those units, or as they are',
+    ]);
+  });
+});

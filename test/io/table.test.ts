@@ -46,6 +46,21 @@ describe('headers', () => {
     ['合同金额(仟元)', 'contract_value', 1e3],
     ['Annual Revenue (USD k)', 'annual_revenue', 1e3],
     ['Annual Revenue (k USD)', 'annual_revenue', 1e3],
+    // Units written with their tax and currency words, as real books write them (found by a new user: read as yuan).
+    ['年采购额（万元，含税）', 'annual_revenue', 1e4],
+    ['年采购额（含税，万元）', 'annual_revenue', 1e4],
+    ['年采购额(万元人民币)', 'annual_revenue', 1e4],
+    ['年采购额(人民币:万元)', 'annual_revenue', 1e4],
+    ['年采购额（￥万）', 'annual_revenue', 1e4],
+    ['年采购额（千万元）', 'annual_revenue', 1e7],
+    ['Annual Revenue ($K)', 'annual_revenue', 1e3],
+    ['Annual Revenue (in thousands)', 'annual_revenue', 1e3],
+    ['Annual Revenue (000s)', 'annual_revenue', 1e3],
+    ["Annual Revenue ('000)", 'annual_revenue', 1e3],
+    ['Annual Revenue (USD thousands)', 'annual_revenue', 1e3],
+    ['Annual Revenue (CNY, 10k)', 'annual_revenue', 1e4],
+    ['Annual Revenue (10,000)', 'annual_revenue', 1e4],
+    ['Annual Revenue (in USD)', 'annual_revenue', 1],
   ])('%s → %s ×%d', (header, key, scale) => {
     expect(matchHeader(header, 'accounts', index)).toMatchObject({ key, scale });
   });
@@ -66,6 +81,14 @@ describe('headers', () => {
     expect(matchHeader('constructor', 'accounts', index)).toEqual({ scale: 1 });
     expect(splitUnit('x(万)')).toEqual({ base: 'x', scale: 1e4 });
   });
+  it('says which unit it cannot read, rather than take it for none', () => {
+    expect(matchHeader('年采购额（万美刀）', 'accounts', index)).toEqual({ key: 'annual_revenue', scale: 1, unread: '万美刀' });
+    expect(matchHeader('Annual Revenue (lakh)', 'accounts', index)).toEqual({ key: 'annual_revenue', scale: 1, unread: 'lakh' });
+    // Two scales at once: which one is meant is anybody's guess.
+    expect(matchHeader('年采购额(万元/千元)', 'accounts', index)).toEqual({ key: 'annual_revenue', scale: 1, unread: '万元/千元' });
+    for (const h of ['客户名称(全称)', '满意度(1-10)', '预计工时（分钟）', '频率(week)', '合同金额(元)']) expect(matchHeader(h, 'accounts', index).unread).toBeUndefined();
+  });
+
   it('takes extra aliases from the config', () => {
     const custom = aliasIndex('accounts', { annual_revenue: ['年度采购总额'] });
     expect(matchHeader('年度采购总额(万元)', 'accounts', custom)).toMatchObject({ key: 'annual_revenue', scale: 1e4 });

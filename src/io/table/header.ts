@@ -86,6 +86,10 @@ export function chooseHeader(
       col.key = m.key;
       layout.byKey.set(m.key, col);
     }
+    // A unit kam cannot read is said once, not taken silently as no unit (`年采购额（万美刀）`).
+    if ((m.key !== undefined || m.period !== undefined) && m.unread !== undefined && h.scale === undefined) {
+      options.note?.('note.unitUnread', { sheet, column: `${col.letter} ${header}`, unit: m.unread }, false);
+    }
   }
   looseByValues(layout, sample, role, options);
   if (heads && heads.bottom > heads.top) {
