@@ -344,6 +344,30 @@ describe('tables', () => {
     ]);
   });
 
+  it('skips a header row repeated under a section label and an English header row under the Chinese one; ends the table where another one starts (found by a new user)', async () => {
+    const H = ['客户名称', '客户经理', '年采购额（万元）', '客户等级'];
+    const path = await writeBook(join(dir, 'stacked.xlsx'), [
+      { name: '分区', rows: [['一、华东区'], H, ['甲公司', '张伟', 500, '战略客户'], ['乙公司', '张伟', 300, '重要客户'], ['二、华南区'], H, ['丙公司', '王芳', 200, '普通客户']] },
+      { name: '双语', rows: [H, ['Account Name', 'Account Manager', 'Annual Revenue (10k CNY)', 'Tier'], ['甲公司', '张伟', 500, 'A'], ['乙公司', '张伟', 300, 'B']] },
+      {
+        name: '两张表',
+        rows: [['客户编号', '客户名称', '客户经理', '年采购额'], ['KA1', '甲公司', '张伟', 5], ['KA2', '乙公司', '王芳', 3], [], ['重点关注客户'], ['客户名称', '关注原因', '跟进人'], ['甲公司', '新产品线', '王芳']],
+      },
+    ]);
+    const book = await openBook(path);
+    const read = async (i: number) => {
+      const notes: string[] = [];
+      const t = await readTable(book.sheets[i]!, 'accounts', { file: path, date1904: false, note: (code, params) => notes.push(`${code} ${JSON.stringify(params)}`) });
+      return { names: t.rows.map((r) => [r.row, r.cells[t.layout.byKey.get('name')!.index] && (r.cells[t.layout.byKey.get('name')!.index] as { v: unknown }).v]), notes: notes.filter((n) => n.startsWith('note.otherTable')) };
+    };
+    // The section labels are no records either.
+    expect((await read(0)).names).toEqual([[3, '甲公司'], [4, '乙公司'], [7, '丙公司']]);
+    expect((await read(1)).names).toEqual([[3, '甲公司'], [4, '乙公司']]);
+    const two = await read(2);
+    expect(two.names).toEqual([[2, '甲公司'], [3, '乙公司']]);
+    expect(two.notes).toEqual(['note.otherTable {"sheet":"两张表","row":5,"headers":"客户名称 | 关注原因 | 跟进人"}']);
+  });
+
   it('reports a missing required column', async () => {
     const path = await writeBook(join(dir, 'noname.xlsx'), [{ name: 'Accounts', rows: [['Revenue'], [1]] }]);
     const book = await openBook(path);

@@ -9,7 +9,8 @@ import type { SheetRole } from '../../model/columns.js';
 import type { Finding } from '../../model/finding.js';
 import { RULES } from '../../model/rules.js';
 import { columnLetter } from '../../util/cellref.js';
-import { aliasIndex } from '../../parse/headers.js';
+import { aliasIndex, matchHeader } from '../../parse/headers.js';
+import { fold } from '../../util/text.js';
 import type { SheetSource } from '../source.js';
 import { chooseHeader } from './header.js';
 import type { TableOptions } from './options.js';
@@ -35,14 +36,58 @@ export async function scanTable(
   const blankWithData = new Set<number>();
   // kam's own columns (`kam tier --write`) are never data: a note row with a value there is still a note.
   let own: number[] | undefined;
+  // A row right under the header or after a row that records nothing (a blank, a section label, a
+  // totals row) may be a header again: the same table's, repeated (stacked regional tables, a second
+  // header row in English), or another table's, which ends this one.
+  let prevRow = -1;
+  let prevRecord = false;
+  let ended = false;
+  // A row of one text after a break (`重点关注客户`) may title another table: held until the next row says.
+  let held: RawRow | undefined;
   const emit = (row: RawRow): void => {
+    if (ended) return;
+    const title = held;
+    held = undefined;
+    if (title) {
+      if (row.row === title.row + 1 && headerAgain(row, layout!, role, index) === 'other') {
+        ended = true;
+        options.note?.('note.otherTable', { sheet: layout!.sheet, row: title.row, headers: textsOf(row).join(' | ') }, false);
+        return;
+      }
+      emitOne(title, false);
+    }
+    emitOne(row, true);
+  };
+  const flush = (): void => {
+    if (held && !ended) emitOne(held, false);
+    held = undefined;
+  };
+  const emitOne = (row: RawRow, hold: boolean): void => {
     own ??= ['computed_tier', 'computed_score'].flatMap((k) => (layout!.byKey.has(k) ? [layout!.byKey.get(k)!.index] : []));
     if (own.length > 0 && own.some((c) => row.cells[c] !== undefined)) {
       const cells = row.cells.slice();
       for (const c of own) cells[c] = undefined;
       row = { row: row.row, cells };
     }
+    const candidate = prevRow < 0 || row.row !== prevRow + 1 || !prevRecord;
+    if (candidate && hold && prevRow >= 0 && textsOf(row).length === 1 && row.cells.filter((c) => !isBlank(c)).length === 1) {
+      held = row;
+      return;
+    }
+    prevRow = row.row;
+    prevRecord = false;
+    if (candidate) {
+      const head = headerAgain(row, layout!, role, index);
+      if (head === 'same') return;
+      // (Another table starts after a break, not right under this one's header.)
+      if (head === 'other' && row.row !== lastHeaderRow + 1) {
+        ended = true;
+        options.note?.('note.otherTable', { sheet: layout!.sheet, row: row.row, headers: textsOf(row).join(' | ') }, false);
+        return;
+      }
+    }
     if (!isRecordRow(row)) return;
+    prevRecord = true;
     for (let c = 0; c < row.cells.length; c++) {
       if (!layout!.columns[c] && !blankWithData.has(c) && !isBlank(row.cells[c])) {
         blankWithData.add(c);
@@ -69,8 +114,40 @@ export async function scanTable(
     ({ layout, findings, lastHeaderRow } = chooseHeader(head, source.name, role, index, options));
     for (const r of head) if (r.row > lastHeaderRow) emit(r);
   }
+  flush();
   options.onProgress?.(1);
   return { layout, findings };
+}
+
+/** A row's texts, trimmed, the blank ones left out. */
+function textsOf(row: RawRow): string[] {
+  return row.cells.flatMap((c) => (c?.t === 's' && c.v.trim() !== '' ? [c.v.trim()] : []));
+}
+
+/**
+ * Whether a row is a header row: `same` when each of its (two or more) texts heads its column here —
+ * the header's own text, or a name of the column kam reads there (`Account Name` under `客户名称`);
+ * `other` when at least two of its texts, and half of them, name columns of this kind of sheet but
+ * not the ones here (another table's header: `客户名称 | 关注原因 | 跟进人` under a table of accounts
+ * whose first column is the id). Only rows that could start a table are asked.
+ */
+function headerAgain(row: RawRow, layout: Layout, role: SheetRole, index: Map<string, string>): 'same' | 'other' | undefined {
+  let texts = 0;
+  let same = 0;
+  let known = 0;
+  for (let c = 0; c < row.cells.length; c++) {
+    const cell = row.cells[c];
+    if (isBlank(cell)) continue;
+    if (cell!.t !== 's') return undefined;
+    texts++;
+    const text = cell!.v.trim();
+    const col = layout.columns[c];
+    const key = matchHeader(text, role, index).key;
+    if (col && (fold(text) === fold(col.header) || (key !== undefined && key === col.key))) same++;
+    if (key !== undefined) known++;
+  }
+  if (texts >= 2 && same === texts) return 'same';
+  return known >= 2 && known * 2 >= texts ? 'other' : undefined;
 }
 
 /** Reads a whole table into memory (for sheets of modest size such as Accounts and Staff). */
