@@ -233,6 +233,18 @@ describe('tables', () => {
     expect(findings).toEqual([]);
   });
 
+  it('a person\'s role over the parts of a person (客户经理 over 姓名 | 电话): the name is that column (found by a new user)', async () => {
+    for (const group of ['客户经理', '负责人', 'Account Manager']) {
+      const path = await writeBook(join(dir, `owner-${group}.xlsx`), [
+        { name: '客户', rows: [['客户名称', group, null], [null, group === 'Account Manager' ? 'Name' : '姓名', '电话'], ['华东精密', '张伟', '138']], merges: ['A1:A2', 'B1:C1'] },
+      ]);
+      const { layout, rows, findings } = await readTable((await openBook(path)).sheets[0]!, 'accounts', { file: path, date1904: false });
+      expect(layout.byKey.get('owner')?.letter).toBe('B');
+      expect(rows.map((r) => r.cells[1]?.v)).toEqual(['张伟']);
+      expect(findings).toEqual([]);
+    }
+  });
+
   it('a note merged down a whole column (openpyxl writes every cell of D3:D1048576) adds no rows', async () => {
     const cell = (ref: string, v: string | number) => (typeof v === 'number' ? `<c r="${ref}"><v>${v}</v></c>` : `<c r="${ref}" t="inlineStr"><is><t>${v}</t></is></c>`);
     const empty = Array.from({ length: 300_000 }, (_, i) => `<row r="${i + 4}"><c r="D${i + 4}"/></row>`).join('');

@@ -274,10 +274,16 @@ function combine(group: string, sub: string, row: number, role: SheetRole, index
     const m = matchHeader(text, role, index);
     if (m.key || m.period !== undefined) return { text, row, joined: true };
   }
+  // A person's column under its role, the person's name one of its parts (`客户经理` over `姓名 | 电话`,
+  // `Account Manager` over `Name | Phone`): the name is the column the group names.
+  if (NAME_PART.test(sub.trim()) && matchHeader(group, role, index).key !== undefined) return { text: group.trim(), row, joined: true };
   const alone = matchHeader(sub, role, index);
   if (alone.key || alone.period !== undefined) return alone.scale === 1 && scale !== 1 ? { text: sub, row, scale, joined: true } : { text: sub, row, joined: true };
   return { text: `${group} ${sub}`, row, joined: true, sub };
 }
+
+/** The part of a group of columns about a person that holds the name. */
+const NAME_PART = /^(?:姓名|名字|人名|全名|中文名|name|full name)$/i;
 
 function finding(rule: keyof typeof RULES, layout: Layout, col: Column, args: Finding['args']): Finding {
   return { rule, severity: RULES[rule], args, sheet: layout.sheet, row: col.headerRow ?? layout.headerRow, column: col.letter };
