@@ -42,7 +42,12 @@ export async function checkInputFile(path: string, maxBytes: number, folder?: st
     real = await realpath(path);
   } catch (err) {
     const link = (err as NodeJS.ErrnoException).code === 'ENOENT' ? await lstat(path).catch(() => undefined) : undefined;
-    if (link?.isSymbolicLink()) throw new InputError('input.danglingLink', { target: await readlink(path).catch(() => '?') }, { file: path });
+    if (link?.isSymbolicLink()) {
+      // `/dev/stdin`, `<(cat f.csv)`: a link to a pipe, which has no path of its own; said as a FIFO is (stat opens nothing).
+      const target = await stat(path).catch(() => undefined);
+      if (target) refuseSpecial(target, path);
+      throw new InputError('input.danglingLink', { target: await readlink(path).catch(() => '?') }, { file: path });
+    }
     throw inputErrorFor(err, path);
   }
   if (folder !== undefined && !isInside(folder, real)) throw new InputError('input.outsideFolder', { target: real }, { file: path });

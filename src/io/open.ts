@@ -42,6 +42,9 @@ export async function openBook(path: string, options: OpenOptions = {}): Promise
   const head = await readStart(file, 4096);
   const ext = extname(path).toLowerCase();
   const kind = sniff(head);
+  // Tables many systems export as HTML or as Excel 2003's XML, named .xls (or .xlsx, .csv): said what they are.
+  const markup = markupOf(head);
+  if (markup) throw new InputError('input.unsupported', { format: markup }, { file: path });
   if (kind === 'ole') {
     if (head.includes(ENCRYPTED_MARK) || (await readStart(file, 1 << 20)).includes(ENCRYPTED_MARK)) throw new InputError('input.encrypted', {}, { file: path });
     throw new InputError('input.unsupported', { format: UNSUPPORTED[ext] === 'et' ? 'et' : 'xls' }, { file: path });
@@ -90,6 +93,16 @@ async function openCsvFolder(dir: string, options: CsvOptions, maxBytes: number)
   const delimiters = [...new Set(sheets.map((s) => s.delimiter))];
   const delimiter = delimiters.length === 1 ? delimiters[0]! : delimiters.map((d) => (d === '\t' ? 'tab' : d)).join(' ');
   return { file: dir, kind: 'csv', sheets, date1904: false, encoding: encodings, ...(delimiters.length > 0 ? { delimiter } : {}), files: sheets.map((s) => s.file) };
+}
+
+/** An HTML page or an Excel 2003 XML spreadsheet, by its first bytes (UTF-8 or UTF-16, after a BOM and blanks). */
+function markupOf(head: Buffer): 'html' | 'xml2003' | undefined {
+  const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+  const text = (utf16 ? head.toString('utf16le').split('\u0000').join('') : head.toString('latin1')).replace(/^(?:\ufeff|\u00ef\u00bb\u00bf|\ufffe)/, '').trimStart().slice(0, 2048).toLowerCase();
+  if (/^<(?:!doctype html|html[\s>]|table[\s>]|meta[\s>]|head[\s>]|body[\s>])/.test(text)) return 'html';
+  if (text.startsWith('<?xml') && text.includes('urn:schemas-microsoft-com:office:spreadsheet')) return 'xml2003';
+  if (text.startsWith('<?xml') && /<html[\s>]/.test(text)) return 'html';
+  return undefined;
 }
 
 function sniff(head: Buffer): 'zip' | 'ole' | 'text' | 'binary' {

@@ -113,5 +113,13 @@ describe('opening files', () => {
     expect(await code(file('empty.xlsx', ''))).toBe('input.empty');
     expect(await code(file('bin.csv', Buffer.from([1, 2, 0, 3])))).toBe('input.binary');
     expect(await code(file('quote.csv', 'a,b\n"x,1\n'))).toBe('input.csvSyntax');
+    // Tables systems export as HTML or as Excel 2003's XML, whatever their name says (found by a new user: "a text (CSV) file").
+    const page = '\ufeff\n  <!DOCTYPE html><html><body><table><tr><td>客户名称</td></tr></table></body></html>';
+    for (const name of ['export.xls', 'export.xlsx', 'export.csv']) expect(await code(file(name, page))).toBe('input.unsupported:html');
+    expect(await code(file('bare.xls', '<table border=1><tr><td>客户名称</td></tr></table>'))).toBe('input.unsupported:html');
+    expect(await code(file('utf16.xls', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<html><body></body></html>', 'utf16le')])))).toBe('input.unsupported:html');
+    expect(await code(file('old.xls', '<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"/>'))).toBe('input.unsupported:xml2003');
+    // A CSV whose first field merely starts with < is still a CSV.
+    expect(await code(file('angle.csv', '<name>,amount\nA,1\n'))).toBe('ok');
   });
 });

@@ -58,6 +58,12 @@ describe('special files and links in a CSV folder', () => {
     await refused(['tier', join(dir, 'staff.csv')], out, 'staff.csv', /FIFO/);
   });
 
+  it('says a pipe is a FIFO when it comes as a link (/dev/stdin, <(…)), not a link to a path that does not exist (found by a new user)', () => {
+    const r = spawnSync('bash', ['-c', `echo 'name\nA' | node ${JSON.stringify(BIN)} tier /dev/stdin`], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('kam: /dev/stdin: not a regular file (FIFO): kam reads only plain files\n');
+  });
+
   it('refuses a device named as the argument', async () => {
     const { dir, out } = folder((d) => symlinkSync('/dev/zero', join(d, 'zero.csv')));
     await refused(['tier', join(dir, 'zero.csv')], out, 'zero.csv', /not a regular file \(device\)/);
