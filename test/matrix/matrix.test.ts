@@ -11,6 +11,7 @@ import { reportContext } from '../../src/report/context.js';
 import { renderText } from '../../src/report/index.js';
 import { matrixSample, plain } from '../report/samples.js';
 import { buildMatrix } from '../../src/matrix/build.js';
+import { displayWidth } from '../../src/util/width.js';
 import { computeLoad } from '../../src/workload/load.js';
 import { accountsTable, assignmentsTable, bookOf, raciMask, staffTable, type AssignmentInput } from '../helpers/rows.js';
 
@@ -138,6 +139,17 @@ describe('the account view', () => {
     expect(out).toContain('Apex (A1) · 战略客户');
     expect(out).toContain('人员合计');
   });
+  it('text: a department\'s name over one person\'s narrow column is shown whole, the column widened (found by a new user: 技…)', async () => {
+    const r = await kam(['matrix', ZH_BOOK, '--as-of', '2025-11-15', '--lang', 'zh', '--account', 'KA001', '--wide']);
+    const lines = r.stdout.split('\n');
+    const depts = lines.find((l) => l.includes('销售部'))!;
+    expect(depts.trim().split(/\s+/)).toEqual(['销售部', '客服部', '技术部', '市场部']);
+    // Each name over its people: as far left of its first person as the first department is of 张伟.
+    const header = lines[lines.indexOf(depts) + 1]!;
+    const offset = (dept: string, person: string) => displayWidth(header.slice(0, header.indexOf(person))) - displayWidth(depts.slice(0, depts.indexOf(dept)));
+    expect([offset('技术部', '周杰'), offset('市场部', '孙丽')]).toEqual([offset('销售部', '张伟'), offset('销售部', '张伟')]);
+  });
+
   it('CSV and markdown: the same table; CSV is injection-safe', () => {
     const csv = renderText('matrix', m, 'csv', en).split('\r\n');
     // A department's own column says so, for reading the matrix back.

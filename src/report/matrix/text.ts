@@ -82,6 +82,18 @@ function grid(m: Matrix, ctx: ReportContext): string[] {
   const totalLabels = m.view === 'task' ? [] : [label(lang, 'matrix.accounts'), label(lang, 'matrix.hours'), label(lang, 'matrix.utilization')].map((t) => displayWidth(t) + 2);
   const labelWidth = Math.min(MAX_LABEL, Math.max(displayWidth(label(lang, m.view === 'task' ? 'matrix.task' : 'matrix.account')), ...totalLabels, widest(lines.map((l) => l.label))));
   const widths = new Map(m.columns.map((col) => [col.key, Math.max(3, displayWidth(safeText(columnHeader(m, col, lang))), widest(lines.map((l) => l.cells?.get(col.key) ?? '')))]));
+  // A department's name over its people fits (`销售部` over one person's narrow column was `销…`): its last column is widened.
+  if (m.columnMode === 'person') {
+    for (let i = 0; i < m.columns.length; ) {
+      const dept = m.columns[i]!.department;
+      let j = i;
+      let span = -GAP;
+      while (j < m.columns.length && m.columns[j]!.department === dept) span += widths.get(m.columns[j++]!.key)! + GAP;
+      const need = dept === undefined ? 0 : displayWidth(safeText(dept)) - span;
+      if (need > 0) widths.set(m.columns[j - 1]!.key, widths.get(m.columns[j - 1]!.key)! + need);
+      i = j;
+    }
+  }
   const checkWidths = checkHead.map((h) => Math.max(displayWidth(h), 2) + 1);
   const fixed = labelWidth + checkWidths.reduce((s, w) => s + w + GAP, 0);
   // Pages of columns that fit beside the row labels and check columns.
