@@ -75,6 +75,7 @@ async function checkForGaps(session: Session): Promise<{ check: CheckReport; row
   const tables = await readBookTables(session);
   noteUnchecked(session, tables);
   if (tables.assignments) requireKeyColumns(session, 'assignments', tables.assignments.layout);
-  if (tables.accounts) requireKeyColumns(session, 'accounts', tables.accounts.layout);
+  // (Only an Accounts sheet's: a matrix workbook's accounts are those its division of labour names.)
+  if (tables.accounts && session.sheets.accounts) requireKeyColumns(session, 'accounts', tables.accounts.layout);
   return { check: checkFromTables(session, tables), rows: rowsOf(tables) };
 }

@@ -28,7 +28,14 @@ export interface BookTables {
 /** The accounts an Assignments sheet names with id, name and tier, as an Accounts table at its cells. */
 function accountsFrom(t: AssignmentsTable): AccountsTable {
   const accounts = t.accounts!.map((a): Account => ({ row: a.row, id: a.id, name: a.name, key: fold(a.id), ...(a.tier !== undefined ? { tier: a.tier } : {}), numbers: {}, periods: [], extra: {} }));
-  return { layout: t.layout, accounts, periods: [], named: new Map(), findings: [] };
+  // The sheet's columns under the names an Accounts sheet gives them: its id and name are the accounts' (found by a
+  // new user: without a "name" column the accounts were dropped from the check, which named them by id, and gaps refused the book).
+  const byKey = new Map(t.layout.byKey);
+  const id = t.layout.byKey.get('account_id');
+  const name = t.layout.byKey.get('account');
+  if (id) byKey.set('id', id);
+  if (name) byKey.set('name', name);
+  return { layout: { ...t.layout, byKey }, accounts, periods: [], named: new Map(), findings: [] };
 }
 
 /**

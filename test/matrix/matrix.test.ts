@@ -316,6 +316,21 @@ describe('reading a matrix back (issue 10)', () => {
     ]);
   });
 
+  it('kam\'s own matrix workbook: gaps reads it as check does, and findings name accounts by name, not id (found by a new user)', async () => {
+    const book = join(EXAMPLES, 'raci-zh.xlsx');
+    const g = await kam(['gaps', book, '--format', 'json', '--as-of', '2025-11-15']);
+    expect(g.code).toBe(1);
+    const gaps = JSON.parse(g.stdout) as { findings: { rule: string; cell: string; account: string }[] };
+    const c = JSON.parse((await kam(['check', book, '--format', 'json', '--as-of', '2025-11-15'])).stdout) as typeof gaps;
+    const seen = (r: typeof gaps) => r.findings.filter((f) => !f.rule.startsWith('load/')).map((f) => [f.rule, f.account]);
+    expect(seen(c)).toEqual([
+      ['raci/role-conflict', '蓝海零售连锁'],
+      ['coverage/required-task', '天成建设集团'],
+      ['raci/no-accountable', '云帆教育科技'],
+    ]);
+    expect(new Set(seen(gaps).map(String))).toEqual(new Set(seen(c).map(String)));
+  });
+
   it('ticks where the letters should be are said at the column, not dropped without a word; one column of ticks is a flag (found by a new user)', async () => {
     const dir = tempDir();
     const staff = { name: '人员', rows: [['姓名', '部门'], ['张伟', '销售部'], ['王芳', '销售部'], ['李娜', '客服部']] };
