@@ -55,6 +55,8 @@ async function readPacked(session: Session): Promise<Side> {
  */
 export async function diffBooks(now: Session, openOld: () => Promise<Session>, options: DiffOptions = {}): Promise<DiffResult> {
   const old = await readPacked(await openOld());
+  // Annotations are on the new version: the old one's lines are not kept.
+  delete old.lineOf;
   // The old version's tables are garbage now: collected before the new version is read.
   collectGarbage();
   const side = await readPacked(now);

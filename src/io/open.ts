@@ -97,8 +97,9 @@ async function openCsvFolder(dir: string, options: CsvOptions, maxBytes: number)
 
 /** An HTML page or an Excel 2003 XML spreadsheet, by its first bytes (UTF-8 or UTF-16, after a BOM and blanks). */
 function markupOf(head: Buffer): 'html' | 'xml2003' | undefined {
-  const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
-  const text = (utf16 ? head.toString('utf16le').split('\u0000').join('') : head.toString('latin1')).replace(/^(?:\ufeff|\u00ef\u00bb\u00bf|\ufffe)/, '').trimStart().slice(0, 2048).toLowerCase();
+  const le = head[0] === 0xff && head[1] === 0xfe;
+  const be = head[0] === 0xfe && head[1] === 0xff;
+  const text = (le ? head.toString('utf16le') : be ? Buffer.from(head.subarray(0, head.length & ~1)).swap16().toString('utf16le') : head.toString('latin1')).replace(/^(?:\ufeff|\u00ef\u00bb\u00bf|\ufffe)/, '').trimStart().slice(0, 2048).toLowerCase();
   if (/^<(?:!doctype html|html[\s>]|table[\s>]|meta[\s>]|head[\s>]|body[\s>])/.test(text)) return 'html';
   if (text.startsWith('<?xml') && text.includes('urn:schemas-microsoft-com:office:spreadsheet')) return 'xml2003';
   if (text.startsWith('<?xml') && /<html[\s>]/.test(text)) return 'html';

@@ -20,7 +20,9 @@ export interface HeaderMatch {
 // against one word of the unit, its currency and tax words taken off (`含税，万元`, `$K`, `CNY, 10k`).
 const UNIT_SCALES: [RegExp, number][] = [
   [/^(?:亿|億)$/, 1e8],
+  [/^(?:billion|billions|bn)$/, 1e9],
   [/^(?:千万|千萬)$/, 1e7],
+  [/^(?:十万|十萬)$/, 1e5],
   [/^(?:百万|百萬|m|mn|mm|million|millions)$/, 1e6],
   [/^(?:万|萬|w|10k|10,000|10000)$/, 1e4],
   [/^(?:千|仟|k|thousand|thousands|000|000s|'000|'000s)$/, 1e3],
@@ -30,6 +32,8 @@ const UNIT_SCALES: [RegExp, number][] = [
 /** Words of a unit that name a currency or the tax, not a scale. */
 const CURRENCY = /人民币|人民幣|美元|港币|港幣|欧元|歐元|rmb|cny|usd|hkd|eur|us\$|[元¥￥$€]/g;
 const NOT_SCALE = /^(?:含税|不含税|含稅|不含稅|税前|税后|稅前|稅後|未税|未稅|金额|金額|in|of|unit|单位|單位)?$/;
+/** Scales written as a letter or two, which a list split by slashes uses for other things. */
+const LETTER_SCALE = /^(?:k|m|w|mm|mn)$/;
 /** A word that looks like a scale: a unit holding one kam could not read is said, not taken as 1. */
 const SCALE_LIKE = /万|萬|千|仟|亿|億|thousand|million|billion|lakh|crore|^(?:bn|mil|mln|kk|\d+k|\d+m)$/;
 
@@ -39,9 +43,12 @@ function unitScale(unit: string): number | undefined {
   const u = unit.toLowerCase().replace(/^(?:单位|單位|unit|in)\s*[:：]?/, '').replace(/(\d),(?=\d{3}\b)/g, '$1');
   const scales = new Set<number>();
   let unread = false;
-  for (const raw of u.split(/[,，、;；:：/／|]+/)) {
+  const words = u.split(/[\s,，、;；:：/／|]+/);
+  // Among several words split by a slash, a letter is no scale (`h/w`, `S/M/L`, `YYYY/MM/DD`, `D/W/M`).
+  const slashed = /[/／]/.test(u) && words.length > 1;
+  for (const raw of words) {
     const word = raw.replace(CURRENCY, '').replace(/^(?:in|of)(?=[a-z'0-9])/, '');
-    if (NOT_SCALE.test(word)) continue;
+    if (NOT_SCALE.test(word) || (slashed && LETTER_SCALE.test(word))) continue;
     const found = UNIT_SCALES.find(([re]) => re.test(word));
     if (found) scales.add(found[1]);
     else if (SCALE_LIKE.test(word)) unread = true;
@@ -50,10 +57,11 @@ function unitScale(unit: string): number | undefined {
   return scales.size === 1 ? [...scales][0]! : 1;
 }
 
-/** A header's trailing unit, in brackets or after a slash: `年采购额(万元)`, `工时/h`. */
-function unitPart(h: string): RegExpExecArray | undefined {
-  const m = /^(.*?)[\s]*[([【{]([^)\]】}]*)[)\]】}]\s*$/.exec(h) ?? /^(.*?)\s*[/／]\s*([^/／]+)$/.exec(h);
-  return m && m[1]!.trim() !== '' ? m : undefined;
+/** A header's trailing unit, in brackets or after a slash (`slash`): `年采购额(万元)`, `工时/h`. */
+function unitPart(h: string): { base: string; unit: string; slash: boolean } | undefined {
+  const bracket = /^(.*?)[\s]*[([【{]([^)\]】}]*)[)\]】}]\s*$/.exec(h);
+  const m = bracket ?? /^(.*?)\s*[/／]\s*([^/／]+)$/.exec(h);
+  return m && m[1]!.trim() !== '' ? { base: m[1]!, unit: m[2]!, slash: !bracket } : undefined;
 }
 
 /** The unit kam tier's points columns are headed with (src/report/tier/table.ts). */
@@ -66,18 +74,18 @@ const POINTS = /^(?:points|得分)$/i;
  */
 export function splitUnit(header: string): { base: string; scale: number; unread?: string } {
   const h = header.normalize('NFKC').trim();
-  const m = unitPart(h);
-  if (m) {
-    const unit = m[2]!.replace(/\s+/g, ' ').trim();
+  const p = unitPart(h);
+  if (p) {
+    const unit = p.unit.replace(/\s+/g, ' ').trim();
     // `年采购额 (points)`, `满意度（得分）`: the points kam tier gave a criterion are not the criterion's values.
     if (POINTS.test(unit)) return { base: h, scale: 1 };
-    const slash = m[0]!.includes('/') || m[0]!.includes('／');
-    const scale = unitScale(slash ? unit : unit.replace(/ /g, ''));
-    if (scale === undefined) return { base: m[1]!, scale: 1, unread: unit };
-    if (scale !== 1) return { base: m[1]!, scale };
-    // Brackets that are not a scaling unit (`(元)`, `(年)`, `(全称)`) are dropped for matching.
-    if (slash) return /^[a-z\u4e00-\u9fff%]{1,6}$/i.test(unit) ? { base: m[1]!, scale: 1 } : { base: h, scale: 1 };
-    return { base: m[1]!, scale: 1 };
+    const scale = unitScale(unit);
+    if (scale === undefined) return { base: p.base, scale: 1, unread: unit };
+    if (scale !== 1) return { base: p.base, scale };
+    // After a slash, a short word is a unit (`工时/h`); more is part of the name (`A/B 测试`). Brackets
+    // that are not a scaling unit (`(元)`, `(年)`, `(全称)`, `(Y/N)`, `(是/否)`) are dropped for matching.
+    if (p.slash) return /^[a-z\u4e00-\u9fff%]{1,6}$/i.test(unit) ? { base: p.base, scale: 1 } : { base: h, scale: 1 };
+    return { base: p.base, scale: 1 };
   }
   return { base: h, scale: 1 };
 }
@@ -97,7 +105,7 @@ export function hoursUnitOf(header: string, hoursPerDay: number): number | undef
   const m = unitPart(toSimplified(header.normalize('NFKC').trim()));
   if (!m) return undefined;
   // `(小时/次)`, `(分钟/次)`: per occurrence is what the column means anyway.
-  const unit = m[2]!.replace(/\s+/g, '').replace(/(?:\/次|每次|\/time|\/occurrence)$/i, '');
+  const unit = m.unit.replace(/\s+/g, '').replace(/(?:\/次|每次|\/time|\/occurrence)$/i, '');
   return HOURS_UNITS.find(([re]) => re.test(unit))?.[1](hoursPerDay);
 }
 

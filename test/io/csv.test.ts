@@ -118,6 +118,7 @@ describe('opening files', () => {
     for (const name of ['export.xls', 'export.xlsx', 'export.csv']) expect(await code(file(name, page))).toBe('input.unsupported:html');
     expect(await code(file('bare.xls', '<table border=1><tr><td>客户名称</td></tr></table>'))).toBe('input.unsupported:html');
     expect(await code(file('utf16.xls', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<html><body></body></html>', 'utf16le')])))).toBe('input.unsupported:html');
+    expect(await code(file('utf16be.xls', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('<html><body></body></html>', 'utf16le').swap16()])))).toBe('input.unsupported:html');
     expect(await code(file('old.xls', '<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"/>'))).toBe('input.unsupported:xml2003');
     // A CSV whose first field merely starts with < is still a CSV.
     expect(await code(file('angle.csv', '<name>,amount\nA,1\n'))).toBe('ok');

@@ -61,6 +61,14 @@ describe('headers', () => {
     ['Annual Revenue (CNY, 10k)', 'annual_revenue', 1e4],
     ['Annual Revenue (10,000)', 'annual_revenue', 1e4],
     ['Annual Revenue (in USD)', 'annual_revenue', 1],
+    ['Annual Revenue (millions of USD)', 'annual_revenue', 1e6],
+    ['Annual Revenue (gross, $k)', 'annual_revenue', 1e3],
+    ['年采购额(万元/年)', 'annual_revenue', 1e4],
+    ['年采购额(十万元)', 'annual_revenue', 1e5],
+    ['Annual Revenue (bn)', 'annual_revenue', 1e9],
+    // A list split by slashes holds letters that are no scale (found by review: `(h/w)` was ×10,000).
+    ['Tier (A/B/C)', 'tier', 1],
+    ['客户等级(A/B/C)', 'tier', 1],
   ])('%s → %s ×%d', (header, key, scale) => {
     expect(matchHeader(header, 'accounts', index)).toMatchObject({ key, scale });
   });
@@ -81,6 +89,18 @@ describe('headers', () => {
     expect(matchHeader('constructor', 'accounts', index)).toEqual({ scale: 1 });
     expect(splitUnit('x(万)')).toEqual({ base: 'x', scale: 1e4 });
   });
+  it('reads letters in a list split by slashes as no scale, and the header before the brackets as the name', () => {
+    const staff = aliasIndex('staff');
+    const assignments = aliasIndex('assignments');
+    expect(matchHeader('Capacity (h/w)', 'staff', staff)).toEqual({ key: 'capacity_hours', scale: 1 });
+    expect(matchHeader('周工时(h/w)', 'staff', staff)).toEqual({ key: 'capacity_hours', scale: 1 });
+    expect(matchHeader('Hours (h/m)', 'assignments', assignments)).toEqual({ key: 'hours', scale: 1 });
+    expect(matchHeader('是否锁定(是/否)', 'assignments', assignments)).toMatchObject({ scale: 1 });
+    expect(matchHeader('截止日期(YYYY/MM/DD)', 'assignments', assignments)).toEqual({ key: 'due', scale: 1 });
+    expect(matchHeader('Frequency (D/W/M)', 'assignments', assignments)).toEqual({ key: 'frequency', scale: 1 });
+    expect(splitUnit('Size (S/M/L)')).toEqual({ base: 'Size', scale: 1 });
+  });
+
   it('says which unit it cannot read, rather than take it for none', () => {
     expect(matchHeader('年采购额（万美刀）', 'accounts', index)).toEqual({ key: 'annual_revenue', scale: 1, unread: '万美刀' });
     expect(matchHeader('Annual Revenue (lakh)', 'accounts', index)).toEqual({ key: 'annual_revenue', scale: 1, unread: 'lakh' });
@@ -378,6 +398,22 @@ describe('tables', () => {
     const two = await read(2);
     expect(two.names).toEqual([[2, '甲公司'], [3, '乙公司']]);
     expect(two.notes).toEqual(['note.otherTable {"sheet":"两张表","row":5,"headers":"客户名称 | 关注原因 | 跟进人"}']);
+  });
+
+  it('a data row after a blank is no header, though its values name columns (主管, 在职); a plain title over the header repeated is no record (found by review)', async () => {
+    const staffCsv = join(dir, 'staff-blank.csv');
+    writeFileSync(staffCsv, '姓名,岗位,部门,状态\n张伟,客户经理,销售部,在职\n李娜,主管,销售部,在职\n\n王芳,主管,服务部,在职\nDavid Zhou,Manager,Sales,Active\n');
+    const staff = await readTable((await openBook(staffCsv)).sheets[0]!, 'staff', { file: staffCsv, date1904: false });
+    expect(staff.rows.map((r) => (r.cells[0] as { v: string }).v)).toEqual(['张伟', '李娜', '王芳', 'David Zhou']);
+    const accountsCsv = join(dir, 'accounts-title.csv');
+    writeFileSync(accountsCsv, '客户编号,客户名称,年采购额\nKA1,甲公司,100\nKA2,乙公司,200\n\n华南区\n客户编号,客户名称,年采购额\nKA3,丙公司,300\n');
+    const t = await readTable((await openBook(accountsCsv)).sheets[0]!, 'accounts', { file: accountsCsv, date1904: false });
+    expect(t.rows.map((r) => [r.row, (r.cells[1] as { v: string }).v])).toEqual([[2, '甲公司'], [3, '乙公司'], [7, '丙公司']]);
+    // A one-text row that titles nothing is read as before (an account with its name alone), the last row of a sheet too.
+    const lastCsv = join(dir, 'accounts-last.csv');
+    writeFileSync(lastCsv, '客户名称,年采购额\n甲公司,100\n\n乙公司\n');
+    const last = await readTable((await openBook(lastCsv)).sheets[0]!, 'accounts', { file: lastCsv, date1904: false });
+    expect(last.rows.map((r) => [r.row, (r.cells[0] as { v: string }).v])).toEqual([[2, '甲公司'], [4, '乙公司']]);
   });
 
   it('reports a missing required column', async () => {

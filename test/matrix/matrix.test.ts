@@ -358,6 +358,14 @@ describe('reading a matrix back (issue 10)', () => {
     // 重点, a column of ticks alone beside people's letters, is a flag: nothing said of it.
     expect(mixed.map((f) => f.cell)).toEqual(['分工!D1']);
     expect((await findingsOf([['客户名称', '工作事项', '张伟', '王芳'], ['华东精密', '日常跟进', '√', '√'], ['北方重工', '日常跟进', null, '√']], 'zh'))[0]!.message).toBe('C 列「张伟」填的是勾选符号（√），责任矩阵要填字母：该列没有按人员列读取');
+    // Two flag columns of ticks beside people's letters: flags, no finding (found by review).
+    expect(
+      await findingsOf([
+        ['客户名称', '工作事项', '张伟', '王芳', '重点', '已确认'],
+        ['华东精密', '日常跟进', 'R', 'A', '√', '√'],
+        ['北方重工', '日常跟进', 'A/R', null, null, '√'],
+      ]),
+    ).toEqual([]);
     // One column of ticks in a sheet of no letters: a flag column, no finding.
     expect(await findingsOf([['客户名称', '工作事项', '重点'], ['华东精密', '日常跟进', '√'], ['北方重工', '日常跟进', null]])).toEqual([]);
   });

@@ -76,11 +76,10 @@ export class CsvLines {
   }
 }
 
-/** The line breaks inside a field: CRLF, LF and a lone CR each end one line. */
+/** The line breaks inside a field, as git and GitHub count lines: each LF (a CRLF is one, a lone CR none). */
 function lineBreaks(v: string): number {
   let n = 0;
-  for (let i = v.indexOf('\r'); i >= 0; i = v.indexOf('\r', i + 1)) n++;
-  for (let i = v.indexOf('\n'); i >= 0; i = v.indexOf('\n', i + 1)) if (i === 0 || v.charCodeAt(i - 1) !== 13) n++;
+  for (let i = v.indexOf('\n'); i >= 0; i = v.indexOf('\n', i + 1)) n++;
   return n;
 }
 
@@ -102,7 +101,7 @@ export async function* streamCsvRows(csv: CsvStream, options: RowOptions = {}, l
       const v = record[c]!;
       if (v.length > MAX_FIELD_CHARS) throw new InputError('input.fieldTooLong', { row: index, column: columnLetter(c), limit: MAX_FIELD_CHARS }, { file });
       if (v !== '') cells[c] = { t: 's', v };
-      if (quoted && (v.includes('\n') || v.includes('\r'))) breaks += lineBreaks(v);
+      if (quoted && v.includes('\n')) breaks += lineBreaks(v);
     }
     if (breaks > 0) lines?.add(index, breaks);
     if (cells.length > 0) batch.push({ row: index, cells });

@@ -87,7 +87,7 @@ export function chooseHeader(
       layout.byKey.set(m.key, col);
     }
     // A unit kam cannot read is said once, not taken silently as no unit (`年采购额（万美刀）`).
-    if ((m.key !== undefined || m.period !== undefined) && m.unread !== undefined && h.scale === undefined) {
+    if ((NUMBER_KEYS.has(m.key ?? '') || m.period !== undefined) && m.unread !== undefined && h.scale === undefined) {
       options.note?.('note.unitUnread', { sheet, column: `${col.letter} ${header}`, unit: m.unread }, false);
     }
   }
@@ -413,11 +413,11 @@ function matrixColumns(layout: Layout, cells: readonly (HeaderText | undefined)[
     if (sample.some((r) => !isBlank(r.cells[col.index]))) filled = true;
     holders.push(col);
   }
-  // People's columns ticked: a column of ticks and letters, or two or more columns of ticks alone.
-  // One column of ticks alone is a flag (重点 √), not a person.
+  // People's columns ticked: a column of ticks and letters, or two or more columns of ticks alone in a
+  // sheet with no letters. One column of ticks alone, or ticks beside people's letters, is a flag (重点 √).
   const alone = ticked.filter((t) => !t.letters).length;
   for (const { col, mark, letters } of ticked) {
-    if (letters || alone >= 2) findings.push(finding('schema/check-marks', layout, col, { column: col.letter, header: cells[col.index]?.sub ?? col.header, mark }));
+    if (letters || (alone >= 2 && !filled)) findings.push(finding('schema/check-marks', layout, col, { column: col.letter, header: cells[col.index]?.sub ?? col.header, mark }));
   }
   if (!filled) return;
   for (const col of holders) {
@@ -429,6 +429,9 @@ function matrixColumns(layout: Layout, cells: readonly (HeaderText | undefined)[
   layout.holders = holders;
   options.note?.('note.matrixRead', { sheet: layout.sheet, columns: holders.length, names: holders.slice(0, 6).map((c) => c.holder).join(', ') + (holders.length > 6 ? ', …' : '') }, false);
 }
+
+/** Columns of numbers, which a unit scales (a unit-like text over a column of words says nothing). */
+const NUMBER_KEYS: ReadonlySet<string> = new Set(['annual_revenue', 'contract_value', 'years', 'strategic', 'satisfaction', 'capacity_hours', 'max_accounts', 'hours']);
 
 /** A tick in a cell: √ ✓ ✔ ☑ ✅ ● ○ ⭕ x X × ✗ ✘ 是 Y. */
 const TICK = /^(?:[√✓✔☑✅●○⭕xX×✗✘]|是|[yY])$/u;

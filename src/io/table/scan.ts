@@ -5,7 +5,7 @@
  */
 import type { Layout } from '../../model/table.js';
 import { isBlank, type RawRow } from '../../model/cell.js';
-import type { SheetRole } from '../../model/columns.js';
+import { KEY_COLUMNS, type SheetRole } from '../../model/columns.js';
 import type { Finding } from '../../model/finding.js';
 import { RULES } from '../../model/rules.js';
 import { columnLetter } from '../../util/cellref.js';
@@ -44,14 +44,29 @@ export async function scanTable(
   let ended = false;
   // A row of one text after a break (`重点关注客户`) may title another table: held until the next row says.
   let held: RawRow | undefined;
+  // The column a text names, once per text (the first cells of blocks repeat their texts).
+  const named = new Map<string, string | undefined>();
+  const keyOf = (text: string): string | undefined => {
+    if (named.has(text)) return named.get(text);
+    const key = matchHeader(text, role, index).key;
+    if (named.size < 4096) named.set(text, key);
+    return key;
+  };
   const emit = (row: RawRow): void => {
     if (ended) return;
     const title = held;
     held = undefined;
     if (title) {
-      if (row.row === title.row + 1 && headerAgain(row, layout!, role, index) === 'other') {
+      const head = row.row === title.row + 1 ? headerAgain(row, layout!, role, keyOf) : undefined;
+      if (head === 'other') {
         ended = true;
         options.note?.('note.otherTable', { sheet: layout!.sheet, row: title.row, headers: textsOf(row).join(' | ') }, false);
+        return;
+      }
+      // A title over the header repeated (`华南区`): both label, neither records.
+      if (head === 'same') {
+        prevRow = row.row;
+        prevRecord = false;
         return;
       }
       emitOne(title, false);
@@ -77,7 +92,7 @@ export async function scanTable(
     prevRow = row.row;
     prevRecord = false;
     if (candidate) {
-      const head = headerAgain(row, layout!, role, index);
+      const head = headerAgain(row, layout!, role, keyOf);
       if (head === 'same') return;
       // (Another table starts after a break, not right under this one's header.)
       if (head === 'other' && row.row !== lastHeaderRow + 1) {
@@ -127,14 +142,17 @@ function textsOf(row: RawRow): string[] {
 /**
  * Whether a row is a header row: `same` when each of its (two or more) texts heads its column here —
  * the header's own text, or a name of the column kam reads there (`Account Name` under `客户名称`);
- * `other` when at least two of its texts, and half of them, name columns of this kind of sheet but
- * not the ones here (another table's header: `客户名称 | 关注原因 | 跟进人` under a table of accounts
- * whose first column is the id). Only rows that could start a table are asked.
+ * `other` when at least two of its texts, and half of them, name columns of this kind of sheet, one
+ * of them a key column (the account's name, the task), but not where this table has them (another
+ * table's header: `客户名称 | 关注原因 | 跟进人` under a table of accounts whose first column is the id).
+ * Values that are also names of columns (`主管`, `在职`, `Active`) are not enough. Only rows that could
+ * start a table are asked.
  */
-function headerAgain(row: RawRow, layout: Layout, role: SheetRole, index: Map<string, string>): 'same' | 'other' | undefined {
+function headerAgain(row: RawRow, layout: Layout, role: SheetRole, keyOf: (text: string) => string | undefined): 'same' | 'other' | undefined {
   let texts = 0;
   let same = 0;
   let known = 0;
+  let keyed = false;
   for (let c = 0; c < row.cells.length; c++) {
     const cell = row.cells[c];
     if (isBlank(cell)) continue;
@@ -142,12 +160,19 @@ function headerAgain(row: RawRow, layout: Layout, role: SheetRole, index: Map<st
     texts++;
     const text = cell!.v.trim();
     const col = layout.columns[c];
-    const key = matchHeader(text, role, index).key;
-    if (col && (fold(text) === fold(col.header) || (key !== undefined && key === col.key))) same++;
-    if (key !== undefined) known++;
+    if (col && text === col.header.trim()) {
+      same++;
+      continue;
+    }
+    const key = keyOf(text);
+    if (col && ((key !== undefined && key === col.key) || fold(text) === fold(col.header))) same++;
+    if (key !== undefined) {
+      known++;
+      if (KEY_COLUMNS[role].some((names) => names.includes(key))) keyed = true;
+    }
   }
   if (texts >= 2 && same === texts) return 'same';
-  return known >= 2 && known * 2 >= texts ? 'other' : undefined;
+  return keyed && known >= 2 && known * 2 >= texts && same < texts ? 'other' : undefined;
 }
 
 /** Reads a whole table into memory (for sheets of modest size such as Accounts and Staff). */
