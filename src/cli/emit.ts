@@ -36,12 +36,19 @@ export async function emit<K extends Kind>(kind: K, result: Results[K], options:
     await writeResult(kind, result, options.output, options, ctx, how);
     if (how.wrote) note(ctx, options, how.lang, how.wrote.code, how.wrote.params);
   }
-  if (printsToStdout(options) || how.print) {
+  const printed = printsToStdout(options) || how.print === true;
+  if (printed) {
     const extra = { width: textWidth(options, ctx.stdout), ...(how.limit !== undefined ? { limit: how.limit } : {}) };
     await writeChunks(ctx.stdout, render(kind, result, format, contextFor(options, ctx, how.lang, extra)));
   }
   const findings: readonly Finding[] = 'findings' in result ? result.findings : [];
-  findingsToStderr(findings.filter((f) => !showsFinding(kind, format, f)), options, ctx, how.lang);
+  // A finding goes to stderr unless what was written shows it: stdout when printed, the -o file by its format
+  // (found by a new user: `kam tier -o t.xlsx` said nothing of an empty cell scored as the worst value).
+  const file = options.output !== undefined ? outputFormat(options.output, fileFormats(kind)) : undefined;
+  // (A workbook holds what the JSON holds.)
+  const inFile = file === undefined ? undefined : ((file === 'xlsx' ? 'json' : file) as TextFormat);
+  const shown = (f: Finding): boolean => (printed && showsFinding(kind, format, f)) || (inFile !== undefined && showsFinding(kind, inFile, f));
+  findingsToStderr(findings.filter((f) => !shown(f)), options, ctx, how.lang);
   return exitCodeFor(findings, options.failOn, options.maxWarnings);
 }
 
