@@ -616,3 +616,14 @@ describe('units in headers (found by a new user)', () => {
     ]);
   });
 });
+
+describe('a missing sheet in Chinese (found by a new user)', () => {
+  it('names the sheet in Chinese, not by its English key', async () => {
+    const dir = tempDir('kam-missing-zh-');
+    const file = join(dir, 'accounts.csv');
+    writeFileSync(file, 'Account Name,Annual Revenue\nA,1\n');
+    const r = await kam(['check', file, '--lang', 'zh', '--format', 'json', ...asOf]);
+    const f = (JSON.parse(r.stdout) as { findings: { rule: string; message: string }[] }).findings.find((x) => x.rule === 'schema/missing-sheet');
+    expect(f?.message).toBe('工作簿缺少分工工作表');
+  });
+});

@@ -87,6 +87,29 @@ describe('kam tier on the Chinese example', () => {
     expect((await kam(['tier', join(EXAMPLES, 'accounts-zh.xlsx'), '--explain', 'nobody'])).code).toBe(2);
   });
 
+  it('--explain --format json gives the breakdown as JSON; CSV and markdown refuse it, and --normalize refuses a method it does not apply to (found by a new user: both were ignored)', async () => {
+    const book = join(EXAMPLES, 'accounts-zh.xlsx');
+    const r = await kam(['tier', book, '--explain', 'KA030', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const e = JSON.parse(r.stdout) as { method: string; account: { id: string; score: number }; criteria: { criterion: string; raw: number | null; points: number }[] };
+    expect(e.method).toBe('weighted');
+    expect(e.account.id).toBe('KA030');
+    expect(e.account.score).toBeCloseTo(zhExpected.get('智联软件服务')!, 6);
+    // The points add up to the score; a missing value is null (scored as the worst).
+    expect(e.criteria.reduce((sum, c) => sum + c.points, 0)).toBeCloseTo(e.account.score, 9);
+    expect(e.criteria.find((c) => c.criterion === 'satisfaction')?.raw).toBeNull();
+    const topsis = JSON.parse((await kam(['tier', book, '--method', 'topsis', '--explain', 'KA001', '--format', 'json'])).stdout) as { topsis: { closeness: number }; account: { score: number } };
+    expect(topsis.topsis.closeness).toBeCloseTo(topsis.account.score / 100, 12);
+    for (const format of ['csv', 'markdown']) {
+      const x = await kam(['tier', book, '--explain', 'KA030', '--format', format]);
+      expect(x.code).toBe(2);
+      expect(x.stderr).toBe(`kam: --explain shows one account as text or JSON, not as ${format}: drop --format ${format}, or use --format json\n`);
+    }
+    const n = await kam(['tier', book, '--method', 'topsis', '--normalize', 'rank']);
+    expect(n.code).toBe(2);
+    expect(n.stderr).toContain('--normalize chooses how the weighted method normalises, and this book is scored by topsis');
+  });
+
   it('refuses to pick one of two accounts --explain names alike: a duplicated id, a shared name (found by a new user)', async () => {
     const dir = tempDir();
     const file = join(dir, 'accounts.csv');

@@ -429,6 +429,13 @@ describe('tables', () => {
     }
   });
 
+  it('takes a CRM\'s Last Activity in US dates for the last contact: dates either way round are dates (found by a new user)', async () => {
+    const file = join(dir, 'last-activity.csv');
+    writeFileSync(file, 'Account Name,Annual Revenue,Last Activity\nA,100,11/3/2025\nB,200,10/28/2025\nC,300,9/15/2025\nD,1,11/12/2025\nE,3,8/1/2025\n');
+    const { layout } = await readTable((await openBook(file)).sheets[0]!, 'accounts', { file, date1904: false });
+    expect(layout.byKey.get('last_contact')?.header).toBe('Last Activity');
+  });
+
   it('reports a missing required column', async () => {
     const path = await writeBook(join(dir, 'noname.xlsx'), [{ name: 'Accounts', rows: [['Revenue'], [1]] }]);
     const book = await openBook(path);

@@ -8,6 +8,7 @@ import type { CliContext } from '../context.js';
 import { emit, note, refuseInput } from '../emit.js';
 import { addCommonOptions, wholeNumber, type CommonOptions } from '../options.js';
 import { openCliSession } from '../session.js';
+import { UsageError } from '../../model/errors.js';
 
 export interface TierOptions extends CommonOptions {
   method?: Method;
@@ -36,7 +37,11 @@ export function tierCommandSpec(program: Command, run: (book: string, cmd: Comma
 
 /** Runs `kam tier`; returns the exit code. */
 export async function tierCommand(book: string, options: TierOptions, ctx: CliContext): Promise<number> {
+  // --explain is one account's breakdown as text or JSON; a table of all accounts (CSV, markdown) has no room for it.
+  if (options.explain !== undefined && options.format !== undefined && options.format !== 'text' && options.format !== 'json') throw new UsageError('usage.explainFormat', { format: options.format });
   const session = await openCliSession(book, ['accounts'], options, ctx, { 'scoring.method': options.method, 'scoring.normalize': options.normalize });
+  // --normalize is the weighted method's: another method would take it without a word.
+  if (options.normalize !== undefined && session.config.scoring.method !== 'weighted') throw new UsageError('usage.normalizeMethod', { method: session.config.scoring.method });
   const { report, layout } = await tierWithLayout(session, options.explain !== undefined ? { explain: options.explain } : {});
   if (options.write) {
     // -o is checked first: a refusal there must come before the book is changed.

@@ -300,10 +300,16 @@ const VALUE_TESTS: Record<string, (cell: Cell, options: TableOptions) => boolean
   hours: (c, o) => parseHours(c, o.hoursPerDay !== undefined ? { hoursPerDay: o.hoursPerDay } : {})?.ok,
   locked: (c) => parseBoolean(c)?.ok,
   active: (c) => parseBoolean(c)?.ok,
-  due: (c, o) => parseDate(c, o.date1904)?.ok,
-  since: (c, o) => parseDate(c, o.date1904)?.ok,
-  last_contact: (c, o) => parseDate(c, o.date1904)?.ok,
+  due: (c, o) => isDate(c, o),
+  since: (c, o) => isDate(c, o),
+  last_contact: (c, o) => isDate(c, o),
 };
+
+/** A date, or one of two (`11/3/2025`): the column settles which (found by a new user: a CRM's `Last Activity` in US dates was refused). */
+function isDate(c: Cell, o: TableOptions): boolean | undefined {
+  const p = parseDate(c, o.date1904);
+  return p === undefined ? undefined : p.ok || p.reason.startsWith('ambiguous-date');
+}
 for (const key of ['annual_revenue', 'contract_value', 'years', 'strategic', 'satisfaction', 'capacity_hours', 'max_accounts']) VALUE_TESTS[key] = (c) => parseNumber(c)?.ok;
 
 /** Columns kam keeps but never reads a value of: two of them under different names stay a warning. */
