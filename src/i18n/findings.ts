@@ -40,6 +40,7 @@ export const FINDING_MESSAGES: Record<Lang, Record<string, string>> = {
     'diff/duplicate-person': '{file}: "{person}" appears again in the staff sheet (first in row {first}): kam diff does not pair them',
     'load/over-capacity': '{person}: {hours} h a week against a capacity of {capacity} h ({utilization})',
     'load/max-accounts': '{person} holds {accounts} accounts, more than the limit of {max}',
+    'load/max-accounts#one': '{person} holds 1 account, more than the limit of {max}',
     'load/idle': '{person}: {hours} h a week against a capacity of {capacity} h ({utilization}): room for more',
   },
   zh: {
@@ -80,6 +81,7 @@ export const FINDING_MESSAGES: Record<Lang, Record<string, string>> = {
     'diff/duplicate-person': '{file}：人员表中“{person}”重复出现（首次在第 {first} 行）：kam diff 不对其配对',
     'load/over-capacity': '{person}：每周 {hours} 小时，可用工时 {capacity} 小时（负荷 {utilization}）',
     'load/max-accounts': '{person} 负责 {accounts} 个客户，超过上限 {max} 个',
+    'load/max-accounts#one': '{person} 负责 1 个客户，超过上限 {max} 个',
     'load/idle': '{person}：每周 {hours} 小时，可用工时 {capacity} 小时（负荷 {utilization}），尚有余力',
   },
 };

@@ -388,3 +388,16 @@ describe('junit', () => {
     expect(zhDoc.suites.find((s) => s.name === 'raci/no-accountable')!.cases[0]!.failure!.text).toBe('error Assignments!E14: Cove · Follow-up：没有审批人（A）\n请指定一位对结果负责、审批的人（A）');
   });
 });
+
+describe('finding sentences (found by a new user)', () => {
+  it('one account is "1 account"; Chinese lists names with 、 while the JSON arguments keep ", "', async () => {
+    const { findingMessage } = await import('../../src/report/shared/findings.js');
+    const one = { rule: 'load/max-accounts', severity: 'warn', args: { person: '王芳', accounts: 1, max: 0 } } as const;
+    expect(findingMessage(one, 'en')).toBe('王芳 holds 1 account, more than the limit of 0');
+    expect(findingMessage({ ...one, args: { ...one.args, accounts: 2 } }, 'en')).toBe('王芳 holds 2 accounts, more than the limit of 0');
+    const two = { rule: 'raci/multiple-accountable', severity: 'error', args: { account: '甲', task: '跟进', holders: '王芳, 李娜', count: 2 } } as const;
+    expect(findingMessage(two, 'zh')).toContain('王芳、李娜');
+    expect(findingMessage(two, 'en')).toContain('王芳, 李娜');
+    expect(two.args.holders).toBe('王芳, 李娜');
+  });
+});

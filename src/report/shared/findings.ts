@@ -43,7 +43,11 @@ export function findingMessage(f: Finding, lang: Lang, tiers: readonly TierDef[]
   if (f.rule === 'schema/missing-sheet' && typeof args.role === 'string') args.role = own(SHEET_ROLE_NAMES[lang], args.role) ?? args.role;
   for (const k of ['change', 'threshold'] as const) if (typeof args[k] === 'number') args[k] = fmtPercent(Math.abs(args[k]));
   if (typeof args.utilization === 'number') args.utilization = fmtPercent(args.utilization, 0);
-  const key = typeof args.variant === 'string' ? `${f.rule}#${args.variant}` : f.rule;
+  // Chinese lists names with 、 (the arguments keep the ", " the JSON has always given).
+  if (lang === 'zh') for (const k of ['holders', 'departments'] as const) if (typeof args[k] === 'string') args[k] = args[k].split(', ').join('、');
+  // One account is one account (`holds 1 account`), not `1 accounts`.
+  const variant = typeof args.variant === 'string' ? args.variant : f.rule === 'load/max-accounts' && args.accounts === 1 ? 'one' : undefined;
+  const key = variant !== undefined ? `${f.rule}#${variant}` : f.rule;
   const template = own(FINDING_MESSAGES[lang], key) ?? own(FINDING_MESSAGES.en, key) ?? own(FINDING_MESSAGES[lang], f.rule) ?? f.rule;
   return fill(template, mode === 'exact' ? args : safeParams(args, mode === 'lines' ? safeLines : safeText));
 }
