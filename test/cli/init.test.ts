@@ -129,6 +129,8 @@ describe('kam.config.json', () => {
     expect(json.lang).toBe('zh');
     expect(json.tiers.map((t) => t.top)).toEqual(['15%', '25%', undefined]);
     expect(json.scoring.criteria.find((c) => c.column === 'annual_revenue')!.weight).toBe(0.5);
+    // The weights as they will score are said: the criteria --weights leaves out keep their defaults (found by a new user).
+    expect(r.stderr).toContain('评分指标及其实际权重：年采购额 48%、合同金额 19%、合作年限 5%、战略重要性 19%、满意度 10%');
     expect(json.services.strategic!.cadenceDays).toBe(14);
     expect(json.promote).toEqual([
       { column: 'annual_revenue', min: 1000000, tier: 'important' },

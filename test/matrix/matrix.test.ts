@@ -150,6 +150,19 @@ describe('the account view', () => {
     expect([offset('技术部', '周杰'), offset('市场部', '孙丽')]).toEqual([offset('销售部', '张伟'), offset('销售部', '张伟')]);
   });
 
+  it('text: the totals under the grid keep to their columns when a number is wider than the name (found by a new user)', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'staff.csv'), 'Name,Department\nBob,Sales\nAl,Sales\n');
+    writeFileSync(join(dir, 'assignments.csv'), 'Account,Task,Person,RACI,Frequency,Hours\nAcme,Follow-up,Bob,R,weekly,10.7\nAcme,Follow-up,Al,A,weekly,1\n');
+    const r = await kam(['matrix', dir, '--as-of', '2025-11-15', '--lang', 'en', '--wide']);
+    const lines = r.stdout.split('\n');
+    const header = lines.find((l) => l.startsWith('Account'))!;
+    const hours = lines.find((l) => l.trimStart().startsWith('Hours'))!;
+    // Bob's and Al's hours start where their names do.
+    expect(hours.indexOf('10.7')).toBe(header.indexOf('Bob'));
+    expect(hours.indexOf(' 0.2') + 1).toBe(header.indexOf('Al'));
+  });
+
   it('CSV and markdown: the same table; CSV is injection-safe', () => {
     const csv = renderText('matrix', m, 'csv', en).split('\r\n');
     // A department's own column says so, for reading the matrix back.

@@ -15,6 +15,8 @@ import { localToday } from '../../util/date.js';
 import type { CliContext, Prompter } from '../context.js';
 import { note } from '../emit.js';
 import { t } from '../../i18n/messages.js';
+import { ZH_COLUMN_NAMES } from '../../i18n/columns.js';
+import { own } from '../../util/own.js';
 
 export interface InitCliOptions {
   lang?: Lang;
@@ -111,6 +113,14 @@ export async function initCommand(file: string | undefined, options: InitCliOpti
   const sheets = templateSheets(config, { lang, roles: answers.roles ?? DEFAULT_ROLES[lang], example: options.example ?? false, today: localToday(ctx.now()) });
   await writeInit(targets, sheets, json, { force: options.force ?? false });
   note(ctx, { quiet: options.quiet ?? false }, lang, 'note.initWrote', { book: targets.book, config: targets.config });
+  // The weights as they will score (found by a new user: the criteria --weights leaves out keep their defaults, which was said nowhere).
+  if (answers.weights) {
+    const criteria = config.scoring.criteria.filter((c) => c.weight > 0);
+    const total = criteria.reduce((sum, c) => sum + c.weight, 0);
+    const name = (column: string): string => (lang === 'zh' ? (own(ZH_COLUMN_NAMES.accounts, column) ?? column) : column);
+    const weights = criteria.map((c) => `${name(c.column)} ${Math.round((c.weight / total) * 100)}%`).join(lang === 'zh' ? '、' : ', ');
+    note(ctx, { quiet: options.quiet ?? false }, lang, 'note.initWeights', { weights });
+  }
   return 0;
 }
 

@@ -81,7 +81,9 @@ function grid(m: Matrix, ctx: ReportContext): string[] {
   const checkHead = m.view === 'task' ? [label(lang, 'matrix.activities')] : ['#A', '#R'];
   const totalLabels = m.view === 'task' ? [] : [label(lang, 'matrix.accounts'), label(lang, 'matrix.hours'), label(lang, 'matrix.utilization')].map((t) => displayWidth(t) + 2);
   const labelWidth = Math.min(MAX_LABEL, Math.max(displayWidth(label(lang, m.view === 'task' ? 'matrix.task' : 'matrix.account')), ...totalLabels, widest(lines.map((l) => l.label))));
-  const widths = new Map(m.columns.map((col) => [col.key, Math.max(3, displayWidth(safeText(columnHeader(m, col, lang))), widest(lines.map((l) => l.cells?.get(col.key) ?? '')))]));
+  // (The totals under the grid fit their columns too: `10.7` hours under `Bob` shifted the rest.)
+  const totals = new Map(m.totals.map((t) => [t.key, t]));
+  const widths = new Map(m.columns.map((col) => [col.key, Math.max(3, displayWidth(safeText(columnHeader(m, col, lang))), widest(lines.map((l) => l.cells?.get(col.key) ?? '')), m.view === 'task' ? 0 : widest(totalTexts(totals.get(col.key))))]));
   // A department's name over its people fits (`销售部` over one person's narrow column was `销…`): its last column is widened.
   if (m.columnMode === 'person') {
     for (let i = 0; i < m.columns.length; ) {
@@ -159,16 +161,16 @@ function grid(m: Matrix, ctx: ReportContext): string[] {
 function totalLines(m: Matrix, cols: MatrixColumn[], widths: Map<string, number>, labelWidth: number, ctx: ReportContext): string[] {
   const { lang, color: c } = ctx;
   const byKey = new Map(m.totals.map((t) => [t.key, t]));
-  const row = (name: string, value: (key: string) => string): string =>
-    (pad(name, labelWidth, 'left') + cols.map((col) => ' '.repeat(GAP) + pad(value(col.key), widths.get(col.key)!, 'left')).join('')).trimEnd();
-  const out = LETTER_ORDER.map((l) => row(`  ${l}`, (k) => String(byKey.get(k)?.[l] ?? 0)));
-  out.push(row(`  ${label(lang, 'matrix.accounts')}`, (k) => String(byKey.get(k)?.accounts ?? 0)));
-  out.push(row(`  ${label(lang, 'matrix.hours')}`, (k) => (byKey.get(k)?.hours ?? 0).toFixed(1)));
-  out.push(row(`  ${label(lang, 'matrix.utilization')}`, (k) => {
-    const u = byKey.get(k)?.utilization;
-    return u === undefined ? '—' : fmtPercent(u, 0);
-  }));
-  return [c.bold(label(lang, 'matrix.sheet.totals')), ...out.map((l) => c.dim(l))];
+  const texts = new Map(cols.map((col) => [col.key, totalTexts(byKey.get(col.key))]));
+  const row = (name: string, i: number): string => (pad(name, labelWidth, 'left') + cols.map((col) => ' '.repeat(GAP) + pad(texts.get(col.key)![i]!, widths.get(col.key)!, 'left')).join('')).trimEnd();
+  const names = [...LETTER_ORDER.map((l) => `  ${l}`), `  ${label(lang, 'matrix.accounts')}`, `  ${label(lang, 'matrix.hours')}`, `  ${label(lang, 'matrix.utilization')}`];
+  return [c.bold(label(lang, 'matrix.sheet.totals')), ...names.map((name, i) => c.dim(row(name, i)))];
+}
+
+/** A column's totals as the lines under the grid show them: R, A, C, I, accounts, hours a week, utilisation. */
+function totalTexts(t: Matrix['totals'][number] | undefined): string[] {
+  const u = t?.utilization;
+  return [...LETTER_ORDER.map((l) => String(t?.[l] ?? 0)), String(t?.accounts ?? 0), (t?.hours ?? 0).toFixed(1), u === undefined ? '—' : fmtPercent(u, 0)];
 }
 
 /** The person view: a block per person — their activities, letters and weekly hours. */
