@@ -3,6 +3,7 @@
  * role, and the date runs are as of. What the process gives (cwd, environment, clock, stderr) is
  * passed in, so the application layer runs the same in the CLI and in a test.
  */
+import { basename } from 'node:path';
 import { resolveConfig, type ResolvedConfig } from '../config/resolve.js';
 import { readConfigSource } from '../io/config-file.js';
 import { openBook } from '../io/open.js';
@@ -145,6 +146,9 @@ export function requireSheet(session: Session, role: SheetRole): SheetSource {
   const sheet = session.sheets[role];
   if (sheet) return sheet;
   const name = ROLE_NAMES[role][session.config.lang];
+  // One CSV is one table: no sheet of it can be renamed (found by a new user); a folder of CSV files or a workbook holds the others.
+  const single = session.book.kind === 'csv' && session.book.sheets.length === 1 && session.book.sheets[0]!.name === basename(session.path);
+  if (single) throw new InputError('input.missingSheetCsv', { role: name, file: `${role}.csv` }, { file: session.path });
   throw new InputError('input.missingSheet', { role: name, sheets: session.book.sheets.map((s) => s.name).join(', ') || '—', example: name }, { file: session.path });
 }
 

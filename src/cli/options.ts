@@ -39,17 +39,22 @@ export function addCommonOptions(cmd: Command, kind: Kind): Command {
     .addOption(new Option('--lang <lang>', 'language of messages (default from LANG/LC_ALL)').choices(LANGS))
     .option('--no-color', 'no colours (also NO_COLOR=1)');
   if (stdoutFormats(kind).includes('text')) cmd.option('--wide', 'text as wide as it needs (default: fit the terminal, 80 columns when not a terminal)');
-  return cmd
+  cmd
     .option('--as-of <date>', "today's date for due dates and cadence, e.g. 2025-11-15", parseAsOf)
     .option('-q, --quiet', 'print nothing but results and errors')
     .option('--verbose', 'say which config, encoding and delimiter were used')
     .option('--debug', 'print stack traces of errors')
     .option('--encoding <name>', 'encoding of CSV input (default: BOM, else UTF-8, else GB18030)')
-    .option('--delimiter <char>', 'delimiter of CSV input: , ; | or tab (default: sniffed)')
-    .addOption(new Option('--fail-on <level>', 'exit 1 on findings at or above this severity').choices(SEVERITIES).default('error'))
-    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', wholeNumber('--max-warnings'))
-    .option('--force', 'write even when Excel has the workbook open')
-    .option('--raw', 'CSV output without formula-injection protection');
+    .option('--delimiter <char>', 'delimiter of CSV input: , ; | or tab (default: sniffed)');
+  // Only the options a command uses are listed in its help (found by a new user: textconv and config listed --fail-on and --raw).
+  if (kind !== 'config' && kind !== 'textconv') {
+    cmd
+      .addOption(new Option('--fail-on <level>', 'exit 1 on findings at or above this severity').choices(SEVERITIES).default('error'))
+      .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', wholeNumber('--max-warnings'));
+  }
+  cmd.option('--force', 'write even when Excel has the workbook open');
+  if (stdoutFormats(kind).includes('csv') || fileFormats(kind).includes('csv')) cmd.option('--raw', 'CSV output without formula-injection protection');
+  return cmd;
 }
 
 function outputFile(value: string): string {

@@ -206,6 +206,10 @@ describe('kam gaps', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toEqual([`kam: ${dir}: no Assignments sheet found (sheets: accounts.csv, staff.csv): name a sheet "Assignments" or add an alias under "sheets" in kam.config.json`]);
+    // One CSV is one table: not a sheet to rename (found by a new user).
+    const one = await kam(['gaps', join(dir, 'accounts.csv'), ...asOf]);
+    expect(one.code).toBe(2);
+    expect(one.stderr).toBe(`kam: ${join(dir, 'accounts.csv')}: this CSV is one table, not the Assignments sheet: put it in a folder with assignments.csv beside it and give the folder, or give a workbook that has the Assignments sheet\n`);
     // check lists it as a finding, with the rest.
     const c = await kam(['check', dir, '--format', 'json', ...asOf]);
     expect(c.code).toBe(1);
@@ -625,5 +629,16 @@ describe('a missing sheet in Chinese (found by a new user)', () => {
     const r = await kam(['check', file, '--lang', 'zh', '--format', 'json', ...asOf]);
     const f = (JSON.parse(r.stdout) as { findings: { rule: string; message: string }[] }).findings.find((x) => x.rule === 'schema/missing-sheet');
     expect(f?.message).toBe('工作簿缺少分工工作表');
+  });
+});
+
+describe('help lists the options a command uses (found by a new user)', () => {
+  it('no --fail-on for config and textconv, --raw only where CSV is written, a single CSV named as a book', async () => {
+    const help = async (cmd: string) => (await kam([cmd, '--help'])).stdout;
+    for (const cmd of ['config', 'textconv']) expect(await help(cmd)).not.toMatch(/--fail-on|--max-warnings|--raw/);
+    for (const cmd of ['check', 'gaps', 'report']) expect(await help(cmd)).not.toContain('--raw');
+    for (const cmd of ['tier', 'load', 'matrix', 'diff']) expect(await help(cmd)).toContain('--raw');
+    for (const cmd of ['check', 'gaps', 'load', 'matrix', 'report', 'diff', 'tier']) expect(await help(cmd)).toContain('--fail-on');
+    for (const cmd of ['check', 'gaps', 'load', 'matrix', 'report', 'tier']) expect(await help(cmd)).toContain('workbook (.xlsx), CSV file, or folder of CSV files');
   });
 });

@@ -11,13 +11,13 @@ export function checkCommandSpecs(program: Command, run: (kind: 'check' | 'gaps'
   const check = program
     .command('check')
     .description('validate structure, references and responsibilities (RACI, coverage, time nodes); the CI command')
-    .argument('<book>', 'workbook (.xlsx), or folder of CSV files');
+    .argument('<book>', 'workbook (.xlsx), CSV file, or folder of CSV files');
   addCommonOptions(check, 'check');
   check.action((book: string, _o: unknown, c: Command) => run('check', book, c));
   const gaps = program
     .command('gaps')
     .description('the responsibility-gap report, grouped by account, most severe and highest tier first')
-    .argument('<book>', 'workbook (.xlsx), or folder of CSV files');
+    .argument('<book>', 'workbook (.xlsx), CSV file, or folder of CSV files');
   addCommonOptions(gaps, 'gaps');
   gaps.action((book: string, _o: unknown, c: Command) => run('gaps', book, c));
 }

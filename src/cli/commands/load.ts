@@ -23,7 +23,7 @@ export function loadCommandSpec(program: Command, run: (book: string, cmd: Comma
   const cmd = program
     .command('load')
     .description('weekly hours and utilisation per person, fairness per role; --suggest proposes moves, --apply -o writes them')
-    .argument('<book>', 'workbook (.xlsx), or folder of CSV files')
+    .argument('<book>', 'workbook (.xlsx), CSV file, or folder of CSV files')
     .option('--suggest', 'propose reassignments that bring everyone at or under the target')
     .option('--apply', 'write the suggested reassignments to a new workbook (-o new.xlsx), or into the book itself (--write)')
     .option('--write', 'with --apply: write the moves into the book itself, in place (a .bak copy is kept)')

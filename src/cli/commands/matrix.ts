@@ -23,7 +23,7 @@ export function matrixCommandSpec(program: Command, run: (book: string, cmd: Com
   const cmd = program
     .command('matrix')
     .description('the responsibility matrix: accounts and tasks × people, departments or roles, with R/A/C/I cells and check columns')
-    .argument('<book>', 'workbook (.xlsx), or folder of CSV files')
+    .argument('<book>', 'workbook (.xlsx), CSV file, or folder of CSV files')
     .addOption(new Option('--view <view>', 'rows: account (accounts and their tasks), task (task types), person (one block per person)').choices(MATRIX_VIEWS).default('account'))
     .addOption(new Option('--columns <columns>', 'columns: person (grouped by department), department or role').choices(COLUMN_MODES).default('person'))
     .option('--account <account>', 'only this account, by id or name (repeatable)', (v: string, prev: string[] = []) => [...prev, v])

@@ -15,7 +15,7 @@ export function reportCommandSpec(program: Command, run: (book: string, cmd: Com
   const cmd = program
     .command('report')
     .description('one report of tiers, responsibility gaps, workload and the RACI heat map: -o report.html (self-contained) or markdown')
-    .argument('<book>', 'workbook (.xlsx), or folder of CSV files')
+    .argument('<book>', 'workbook (.xlsx), CSV file, or folder of CSV files')
     .option('--top <n>', 'rows shown per section before the rest is folded (default 20)', wholeNumber('--top'));
   addCommonOptions(cmd, 'report');
   return cmd.action((book: string, _o: unknown, c: Command) => run(book, c));
