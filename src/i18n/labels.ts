@@ -232,7 +232,7 @@ const zh = {
   'diff.kind.person-left': '{person} 离开',
   'diff.kind.person-changed': '{person}：{field} {from} → {to}',
   'diff.lostAccountable': '该任务已无人负责（A）',
-  'diff.lostAccountable.title': '{tier}客户 {account} 的「{task}」失去了负责人（A）',
+  'diff.lostAccountable.title': '{tier} {account} 的「{task}」失去了负责人（A）',
   'diff.holds': '仍有 {n} 行分工在身',
   'diff.field.role': '岗位',
   'diff.field.department': '部门',

@@ -96,6 +96,20 @@ describe('kam convert: CSV → XLSX → CSV', () => {
   });
 });
 
+describe('kam convert: dates in Excel\'s 1900 system (found by a new user)', () => {
+  it('writes the serial Excel gives a date before 1900-03-01 (its phantom 1900-02-29 counted), and reads it back the same', async () => {
+    const dir = tempDir('kam-convert-');
+    writeFileSync(join(dir, 'd.csv'), 'name,date\na,1900-01-01\nb,1900-02-28\nc,1900-03-01\nd,2025-11-15 10:30:00\n');
+    expect((await kam(['convert', join(dir, 'd.csv'), join(dir, 'd.xlsx')])).code).toBe(0);
+    const book = await openXlsx(join(dir, 'd.xlsx'));
+    const values: unknown[] = [];
+    for await (const row of eachRow(book.sheets[0]!)) if (row.row > 1) values.push(row.cells[1]?.v);
+    expect(values).toEqual([1, 59, 61, 45976.4375]);
+    expect((await kam(['convert', join(dir, 'd.xlsx'), join(dir, 'd2.csv')])).code).toBe(0);
+    expect(readFileSync(join(dir, 'd2.csv'), 'utf8').replace(/\r\n/g, '\n')).toBe('\ufeffname,date\na,1900-01-01\nb,1900-02-28\nc,1900-03-01\nd,2025-11-15 10:30:00\n');
+  });
+});
+
 describe('kam convert: a workbook to CSV', () => {
   it('--sheet by name or by role; a book of several sheets needs one, or --all', async () => {
     const dir = tempDir('kam-cv-');

@@ -327,6 +327,10 @@ describe('kam diff: formats and exit codes', async () => {
     expect(lines.some((l) => l.startsWith('::notice ') && l.includes('title=kam diff%3A handover::分工明细!C33'))).toBe(true);
     expect(lines.some((l) => l.startsWith('::error ') && l.includes('title=raci/no-accountable::分工明细!E145'))).toBe(true);
     expect(lines.at(-1)).toMatch(/^kam diff: Accounts: added 1/);
+    // In Chinese the tier's label says 客户 once (found by a new user: 战略客户客户).
+    const zh = await kam(['diff', OLD, NEW, ...AS_OF, '--format', 'github', '--lang', 'zh']);
+    expect(zh.stdout).toContain(',title=战略客户 北方重工集团 的「投诉处理」失去了负责人（A）::');
+    expect(zh.stdout).not.toContain('客户客户');
   });
 
   it('csv: one row per change, then one per finding introduced or resolved', async () => {

@@ -11,6 +11,7 @@ import { InputError } from '../../model/errors.js';
 import { isSparse, type Area, type Cell, type Row, type StyledCell, type StyledSheet } from '../../model/styled-sheet.js';
 import { columnLetter, MAX_COLUMNS, MAX_ROWS } from '../../util/cellref.js';
 import { xmlText } from '../xlsx/xml-write.js';
+import { makeDate, toExcelSerial } from '../../util/date.js';
 import { ascii, AsciiBuffer, MAX_NUMBER_BYTES, put, putNumber, putWhole } from './ascii.js';
 import { ZipStream } from './zip-stream.js';
 import { excelSheetName } from './xlsx.js';
@@ -221,11 +222,10 @@ function pane(freeze: StyledSheet['freeze']): string {
   return `<pane${split} topLeftCell="${columnLetter(columns)}${rows + 1}" activePane="${active}" state="frozen"/><selection pane="${active}"/>`;
 }
 
-/** An ISO date as Excel's serial day number (days since 1899-12-30). */
+/** An ISO date as Excel's serial day number (its phantom 1900-02-29 counted); the text when it is no date. */
 function dateSerial(iso: string): number | string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  const t = Date.UTC(y, m - 1, d);
-  return Number.isFinite(t) ? t / 86_400_000 + 25_569 : iso;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m && makeDate(Number(m[1]), Number(m[2]), Number(m[3])) === iso ? toExcelSerial(iso) : iso;
 }
 
 function tooLarge(file: string, sheet: string): InputError {

@@ -7,6 +7,7 @@ import type { Column as XColumn } from 'exceljs';
 import { ooxmlText } from '../xlsx/xml-write.js';
 import { writeAll } from './atomic.js';
 import type { TypedValue } from '../../parse/typed.js';
+import { toExcelSerial } from '../../util/date.js';
 
 /**
  * A name Excel accepts for a sheet: at most 31 characters, none of : \ / ? * [ ] or a control
@@ -66,9 +67,9 @@ export async function writeTypedXlsxTo(fh: FileHandle, sheets: readonly TypedShe
           if (!c) return;
           const cell = row.getCell(i + 1);
           if (c.t === 'd') {
-            const [y, m, d] = c.date.split('-').map(Number) as [number, number, number];
+            // Excel's serial, its phantom 1900-02-29 counted (exceljs's Date is a day late before 1900-03-01; found by a new user).
             const [hh, mm, ss] = (c.time ?? '00:00:00').split(':').map(Number) as [number, number, number];
-            cell.value = new Date(Date.UTC(y, m - 1, d, hh, mm, ss));
+            cell.value = toExcelSerial(c.date) + (hh * 3600 + mm * 60 + ss) / 86_400;
             cell.numFmt = c.time ? 'yyyy-mm-dd hh:mm:ss' : 'yyyy-mm-dd';
           } else cell.value = c.t === 'n' ? c.v : (cellValue(c.v) as string);
         });

@@ -19,6 +19,12 @@ function serious(c: Change): boolean {
   return Boolean(c.lostAccountable) || c.kind === 'account-removed' || c.holds !== undefined;
 }
 
+/** The account's kind in a title: `战略客户` as its tier says it (`战略` takes 客户; no tier is 客户), the English label as it is. */
+function accountKind(tier: string, lang: ReportContext['lang']): string {
+  if (lang !== 'zh') return tier;
+  return tier.endsWith('客户') ? tier : `${tier}客户`;
+}
+
 /** One workflow command per change and per finding introduced, then the counts. */
 export function diffGithub(result: DiffResult, ctx: ReportContext): string {
   const { lang } = ctx;
@@ -34,7 +40,7 @@ export function diffGithub(result: DiffResult, ctx: ReportContext): string {
     const about = c.account !== undefined ? `${accountTitle(c, result.tiers, lang)}: ` : '';
     const message = `${where ? `${where} ` : ''}${about}${changeSentence(c, lang, result.tiers)}`;
     const title = c.lostAccountable
-      ? label(lang, 'diff.lostAccountable.title', { tier: c.tier !== undefined ? tierName(result.tiers, c.tier, lang) : '', account: c.account ?? '', task: c.task ?? '' }).trim()
+      ? label(lang, 'diff.lostAccountable.title', { tier: accountKind(c.tier !== undefined ? tierName(result.tiers, c.tier, lang) : '', lang), account: c.account ?? '', task: c.task ?? '' }).trim()
       : `kam diff: ${c.kind}`;
     lines.push(`::${serious(c) ? 'warning' : 'notice'} file=${escapeProperty(safeLines(fileOf(c.newCell?.sheet)))}${lineOf(c.newCell?.sheet, c.newCell?.row)},title=${escapeProperty(safeLines(title))}::${escapeData(safeLines(message))}`);
   }
