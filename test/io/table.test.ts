@@ -436,6 +436,20 @@ describe('tables', () => {
     expect(layout.byKey.get('last_contact')?.header).toBe('Last Activity');
   });
 
+  it('says that a division of labour\'s 每周工时 column (a person\'s weekly capacity) is not read as the hours of each task (found by a new user)', async () => {
+    const file = join(dir, 'weekly-hours.csv');
+    writeFileSync(file, '客户名称,工作内容,负责人,角色,频率,每周工时\n甲,跟进,王芳,A/R,每周,20\n');
+    const notes: string[] = [];
+    const t = await readTable((await openBook(file)).sheets[0]!, 'assignments', { file, date1904: false, note: (code, params) => notes.push(`${code} ${String(params.column)}`) });
+    expect(t.layout.byKey.has('hours')).toBe(false);
+    expect(notes.filter((n) => n.startsWith('note.weeklyHoursColumn'))).toEqual(['note.weeklyHoursColumn F 每周工时']);
+    const read = join(dir, 'hours.csv');
+    writeFileSync(read, '客户名称,工作内容,负责人,角色,频率,预计工时,每周工时\n甲,跟进,王芳,A/R,每周,2,20\n');
+    const quiet: string[] = [];
+    await readTable((await openBook(read)).sheets[0]!, 'assignments', { file: read, date1904: false, note: (code) => quiet.push(code) });
+    expect(quiet).not.toContain('note.weeklyHoursColumn');
+  });
+
   it('reports a missing required column', async () => {
     const path = await writeBook(join(dir, 'noname.xlsx'), [{ name: 'Accounts', rows: [['Revenue'], [1]] }]);
     const book = await openBook(path);

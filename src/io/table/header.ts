@@ -10,7 +10,7 @@ import type { Finding } from '../../model/finding.js';
 import { RULES } from '../../model/rules.js';
 import { columnLetter } from '../../util/cellref.js';
 import { fold, foldKey } from '../../util/text.js';
-import { matchHeader, splitUnit, type HeaderMatch } from '../../parse/headers.js';
+import { aliasIndex, matchHeader, splitUnit, type HeaderMatch } from '../../parse/headers.js';
 import { parseBoolean, parseDate, parseHours, parseNumber, parseText } from '../../parse/values.js';
 import { parseFrequency, parseRaci, parseStatus } from '../../parse/codes.js';
 import type { TableOptions } from './options.js';
@@ -100,7 +100,10 @@ export function chooseHeader(
     const winner = layout.byKey.get(matches[c]!.key!)!;
     options.note?.(why === 'values' ? 'note.columnByValues' : 'note.columnByName', { sheet, key: winner.key!, chosen: `${winner.letter} ${winner.header}`, other: `${columnLetter(c)} ${cells[c]!.text}` }, true);
   }
-  if (role === 'assignments') matrixColumns(layout, cells, sample, options, findings);
+  if (role === 'assignments') {
+    matrixColumns(layout, cells, sample, options, findings);
+    weeklyHoursColumn(layout, options);
+  }
   for (const names of KEY_COLUMNS[role]) {
     if (!names.some((k) => layout.byKey.has(k))) {
       findings.push({ rule: 'schema/missing-column', severity: RULES['schema/missing-column'], args: { column: names[0]! }, sheet, ...(layout.headerRow ? { row: layout.headerRow } : {}) });
@@ -434,6 +437,21 @@ function matrixColumns(layout: Layout, cells: readonly (HeaderText | undefined)[
   }
   layout.holders = holders;
   options.note?.('note.matrixRead', { sheet: layout.sheet, columns: holders.length, names: holders.slice(0, 6).map((c) => c.holder).join(', ') + (holders.length > 6 ? ', …' : '') }, false);
+}
+
+/**
+ * A division of labour without an hours column, but with a column headed as a person's weekly
+ * capacity (`每周工时`, `周工时`, `Weekly hours`): said, not read — the hours of a task are each
+ * time's (预计工时), and a week's would count a monthly task four times over (found by a new user:
+ * the column was left out without a word, and the load fell to the norms).
+ */
+function weeklyHoursColumn(layout: Layout, options: TableOptions): void {
+  if (layout.byKey.has('hours')) return;
+  const staff = aliasIndex('staff');
+  for (const col of layout.columns) {
+    if (!col || col.key !== undefined || col.period !== undefined || col.holder !== undefined) continue;
+    if (matchHeader(col.header, 'staff', staff).key === 'capacity_hours') options.note?.('note.weeklyHoursColumn', { sheet: layout.sheet, column: `${col.letter} ${col.header}` }, false);
+  }
 }
 
 /** Columns of numbers, which a unit scales (a unit-like text over a column of words says nothing). */
