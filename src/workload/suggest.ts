@@ -25,8 +25,8 @@ export interface Move {
   toAfter: number;
 }
 
-/** Why someone stays over: nothing movable (locked, or not R), nobody of the role or department, or no room left. */
-export type UnfixedReason = 'no-movable' | 'no-receiver' | 'no-room';
+/** Why someone stays over: nothing movable (locked, or not R), nobody of the role or department, no room left, or room only with someone at their 客户上限. */
+export type UnfixedReason = 'no-movable' | 'no-receiver' | 'no-room' | 'max-accounts';
 
 export interface Unfixed {
   person: PersonLoad;
@@ -63,6 +63,19 @@ export function suggestMoves(people: readonly PersonLoad[], thresholds: { over: 
     }
     return s;
   };
+  // A receiver takes no account past their 客户上限 (found by a new user: applying the moves traded an
+  // over-capacity warning for a load/max-accounts one). Their accounts are looked at only when it matters.
+  const accountsOf = new Map<PersonLoad, { held: Set<unknown>; count: number }>();
+  const accounts = (r: PersonLoad): { held: Set<unknown>; count: number } => {
+    let a = accountsOf.get(r);
+    if (!a) accountsOf.set(r, (a = { held: new Set(itemsOf(r).map((i) => accountOf(i))), count: r.accounts }));
+    return a;
+  };
+  const takesAccount = (r: PersonLoad, item: LoadItem): boolean => {
+    if (r.maxAccounts === undefined) return true;
+    const a = accounts(r);
+    return a.held.has(accountOf(item)) || a.count + 1 <= r.maxAccounts;
+  };
   const moves: Move[] = [];
   const unfixed: Unfixed[] = [];
   const over = active.filter((p) => util(p) > thresholds.over + EPS).sort((a, b) => util(b) - util(a) || compareText(a.name, b.name));
@@ -74,6 +87,7 @@ export function suggestMoves(people: readonly PersonLoad[], thresholds: { over: 
       .filter((i) => i.assignment.raci === RACI.R && !i.assignment.locked && i.load > 0 && i.assignment.portion === undefined)
       .sort((a, b) => b.tierRank - a.tierRank || a.load - b.load || a.assignment.row - b.assignment.row);
     let start = 0;
+    let limited = false;
     while (util(p) > thresholds.target + EPS && pool && movable.length > 0) {
       let found: { index: number; to: PersonLoad } | undefined;
       for (let i = start; i < movable.length && !found; i++) {
@@ -83,6 +97,10 @@ export function suggestMoves(people: readonly PersonLoad[], thresholds: { over: 
           if (util(r) > thresholds.target + EPS) break; // the pool is sorted: nobody further has room
           if (r === p || taken.has(r.key)) continue;
           if ((hours.get(r)! + item.load) / r.capacity <= thresholds.target + EPS) {
+            if (!takesAccount(r, item)) {
+              limited = true;
+              continue;
+            }
             found = { index: i, to: r };
             break;
           }
@@ -101,14 +119,26 @@ export function suggestMoves(people: readonly PersonLoad[], thresholds: { over: 
       move.toAfter = util(to);
       holders(item).delete(p.key);
       holders(item).add(to.key);
+      if (to.maxAccounts !== undefined) {
+        const a = accounts(to);
+        if (!a.held.has(accountOf(item))) {
+          a.held.add(accountOf(item));
+          a.count++;
+        }
+      }
       moves.push(move);
     }
     if (util(p) > thresholds.over + EPS) {
       const hadMovable = items.some((i) => i.assignment.raci === RACI.R && !i.assignment.locked && i.load > 0);
-      unfixed.push({ person: p, reason: !pool || pool.sorted.length <= 1 ? 'no-receiver' : !hadMovable ? 'no-movable' : 'no-room', utilization: util(p) });
+      unfixed.push({ person: p, reason: !pool || pool.sorted.length <= 1 ? 'no-receiver' : !hadMovable ? 'no-movable' : limited ? 'max-accounts' : 'no-room', utilization: util(p) });
     }
   }
   return { moves, unfixed };
+}
+
+/** The account an item is work for: the account the book knows, else the text its rows name. */
+function accountOf(item: LoadItem): unknown {
+  return item.group.account ?? item.group.accountText;
 }
 
 /** Colleague pools (same role, else same department), each kept sorted by utilisation. */

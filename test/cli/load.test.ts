@@ -147,3 +147,20 @@ describe('kam load exit codes (SPEC §3: as every command)', () => {
   });
 });
 
+
+describe('kam load --suggest and 客户上限 (found by a new user)', () => {
+  it('hands no account to someone at their account limit, and says why the person stays over', async () => {
+    const dir = tempDir('kam-limit-');
+    writeFileSync(join(dir, 'accounts.csv'), '客户名称,客户经理,年采购额\n甲公司,张伟,100\n乙公司,王芳,200\n丙公司,王芳,300\n');
+    writeFileSync(join(dir, 'staff.csv'), '姓名,岗位,每周可用工时,客户上限\n张伟,客户经理,40,1\n王芳,客户经理,40,5\n赵敏,销售经理,40,\n');
+    writeFileSync(join(dir, 'assignments.csv'), '客户名称,工作内容,负责人,RACI,频率,预计工时\n甲公司,日常跟进,张伟,R,每周,2\n甲公司,日常跟进,赵敏,A,每周,1\n乙公司,日常跟进,王芳,R,每周,36\n乙公司,日常跟进,赵敏,A,每周,1\n丙公司,投诉处理,王芳,R,每周,8\n丙公司,投诉处理,赵敏,A,每周,1\n');
+    const json = JSON.parse((await kam(['load', dir, '--suggest', '--format', 'json', '--as-of', '2025-11-15'])).stdout) as { suggestions?: { moves: unknown[] } } & Record<string, unknown>;
+    expect(JSON.stringify(json)).not.toContain('"to": "张伟"');
+    const text = await kam(['load', dir, '--suggest', '--as-of', '2025-11-15', '--lang', 'en', '--wide']);
+    expect(text.stdout).toContain('王芳 stays over (110%): the colleagues with room would go past their account limit (客户上限)');
+    // With room under the limit, the same move is made.
+    writeFileSync(join(dir, 'staff.csv'), '姓名,岗位,每周可用工时,客户上限\n张伟,客户经理,40,2\n王芳,客户经理,40,5\n赵敏,销售经理,40,\n');
+    const moved = await kam(['load', dir, '--suggest', '--as-of', '2025-11-15', '--lang', 'en', '--wide']);
+    expect(moved.stdout).toMatch(/1\. 丙公司 · 投诉处理 \(Strategic, 8\.00 h\/week, row 6\)\n\s+王芳 110% → 90%\s+张伟 5% → 25%/);
+  });
+});
