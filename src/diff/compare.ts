@@ -108,6 +108,23 @@ export interface DiffOptions {
   revenueThreshold: number;
 }
 
+type Part = keyof DiffResult['compared'];
+
+/** The parts of a book a finding is about: the sheet a reader's finding is on, the parts a rule reads. */
+function partsOf(f: Finding, side: Side): Part[] {
+  const family = f.rule.split('/')[0];
+  if (f.rule === 'schema/missing-sheet') return [f.args.role === 'accounts' ? 'accounts' : f.args.role === 'staff' ? 'people' : 'responsibilities'];
+  if (family === 'schema' || family === 'data') {
+    if (f.sheet !== undefined && f.sheet === side.staffLayout?.sheet) return ['people'];
+    if (f.sheet !== undefined && f.sheet === side.accountsLayout?.sheet) return ['accounts'];
+    return ['responsibilities'];
+  }
+  if (family === 'account' || f.rule === 'time/cadence') return ['accounts'];
+  if (family === 'coverage') return ['accounts', 'responsibilities'];
+  if (family === 'load' || f.rule === 'ref/unknown-person' || f.rule === 'ref/inactive-person' || f.rule === 'ref/unknown-department') return ['responsibilities', 'people'];
+  return ['responsibilities'];
+}
+
 /** Compares two versions of a book. */
 export function diffSides(old: Side, now: Side, options: DiffOptions): DiffResult {
   const compared = { accounts: old.has.accounts && now.has.accounts, responsibilities: old.has.assignments && now.has.assignments, people: old.has.staff && now.has.staff };
@@ -129,7 +146,11 @@ export function diffSides(old: Side, now: Side, options: DiffOptions): DiffResul
   }
   if (compared.people) comparePeople(old, now, duplicates, changes);
   // A finding names its account by name: through each version's names, a renamed account is the same account.
-  const { introduced, resolved } = compareFindings(old.findings, now.findings, accountNames(old, oldAccounts), accountNames(now, newAccounts));
+  // Only findings about the parts compared (found by a new user: against a lone accounts CSV, the
+  // division of labour was "not compared", yet its findings came out resolved and the missing sheet introduced).
+  const all = compared.accounts && compared.responsibilities && compared.people;
+  const about = (side: Side) => (all ? side.findings : side.findings.filter((f) => partsOf(f, side).every((part) => compared[part])));
+  const { introduced, resolved } = compareFindings(about(old), about(now), accountNames(old, oldAccounts), accountNames(now, newAccounts));
   const rank = new Map(options.tiers.map((t, i) => [t.id, i]));
   sortChanges(changes, rank);
   const summary = Object.fromEntries([...CHANGE_KINDS, 'introduced', 'resolved'].map((k) => [k, 0])) as DiffSummary;

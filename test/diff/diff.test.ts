@@ -1,7 +1,7 @@
 // kam diff (issue 13): pairs of books by several writers (scripts/fixtures/diff.py), every change
 // kind, noise that is no change, duplicates, the formats, the exit codes, and git's drivers.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir, writeBook } from '../helpers/books.js';
@@ -78,6 +78,16 @@ describe('kam diff: noise is no change', () => {
     expect(r.stderr).toContain('responsibilities not compared: not both versions have a division-of-labour sheet');
     expect(r.stderr).toContain('people not compared: not both versions have a Staff sheet');
     expect(r.stdout).toContain('owner');
+  });
+
+  it('leaves out the findings of a part not compared: a book against its lone accounts CSV has no findings introduced or resolved (found by a new user)', async () => {
+    const dir = join(tempDir(), 'book');
+    expect((await kam(['convert', OLD, dir, '--all'])).code).toBe(0);
+    const accounts = readdirSync(dir).find((f) => /^(accounts|客户)/i.test(f))!;
+    const { code, json } = await diffJson(dir, join(dir, accounts));
+    expect(json.introduced).toEqual([]);
+    expect(json.resolved).toEqual([]);
+    expect(code).toBe(0);
   });
 
   it('a CSV folder (kam convert --all) against the workbook it came from: no changes', async () => {
