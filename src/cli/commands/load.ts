@@ -47,7 +47,9 @@ export async function loadCommand(book: string, options: LoadOptions, ctx: CliCo
     const { report, moved, receipt } = await applyLoadInPlace(session, filters, { backup: options.backup !== false, force: options.force, raw: options.raw, ...faultFrom(ctx) });
     if (receipt) {
       const { unchanged: _u, csv: _c, ...params } = receipt;
-      note(ctx, options, lang, receipt.backup ? 'note.wroteMoves' : 'note.wroteMovesNoBackup', { ...params, columns: receipt.columns.join(', '), n: moved });
+      // A CSV has no sheet and no other parts: its own sentence (it said "into assignments.csv of b2/assignments.csv; 0 other parts byte-identical").
+      const code = receipt.csv ? (receipt.backup ? 'note.wroteMovesCsv' : 'note.wroteMovesCsvNoBackup') : receipt.backup ? 'note.wroteMoves' : 'note.wroteMovesNoBackup';
+      note(ctx, options, lang, code, { ...params, columns: receipt.columns.join(', '), n: moved });
     }
     else note(ctx, options, lang, 'note.nothingMoved', { file: book });
     return emit('load', report, { ...options, output: undefined }, ctx, { lang });
