@@ -44,7 +44,7 @@ export function initCommandSpec(program: Command, run: (file: string | undefined
     .option('--example', 'fill example rows (they pass kam check without an error)')
     .option('--force', 'replace the workbook and kam.config.json if they exist')
     .option('--interactive', 'ask for the thresholds, quotas, weights, cadences and roles')
-    .option('--ka-threshold <万元>', '年采购额 (万元) from which an account is at least --ka-tier (e.g. 100)', positive('--ka-threshold'))
+    .option('--ka-threshold <n>', 'annual revenue (年采购额) in 万元 from which an account is at least --ka-tier (e.g. 100)', positive('--ka-threshold'))
     .option('--ka-years <n>', 'years of cooperation from which an account is at least --ka-tier', positive('--ka-years'))
     .option('--ka-tier <tier>', 'the tier the thresholds lift an account to (default important)')
     .option('--quota <tier=share,…>', 'share of accounts per tier, e.g. strategic=10%,important=20%', pairs('--quota', (v) => v))
