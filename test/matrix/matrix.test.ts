@@ -163,6 +163,18 @@ describe('the account view', () => {
     expect(hours.indexOf(' 0.2') + 1).toBe(header.indexOf('Al'));
   });
 
+  it('text: every line fits 80 columns when piped — long names cut, the rules that fire under their row when they do not fit after it (found by a new user)', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'staff.csv'), 'Name,Department\nAlexander Christopher Wellington-Smythe,Sales & Business Development Department\n欧阳·娜娜,华东区大客户销售事业部\n');
+    writeFileSync(join(dir, 'assignments.csv'), 'Account,Task,Person,RACI\nShenzhen Huaqiang Electronics International Trading Co. Ltd.,关于客户年度战略合作框架协议的续签与谈判,Alexander Christopher Wellington-Smythe,R\n');
+    for (const book of [dir, ZH_BOOK]) {
+      const r = await kam(['matrix', book, '--as-of', '2025-11-15', '--lang', 'zh']);
+      const widest = Math.max(...r.stdout.split('\n').map((l) => displayWidth(l)));
+      expect(widest).toBeLessThanOrEqual(80);
+      expect(r.stdout).toMatch(/\n {4}raci\/no-accountable/);
+    }
+  });
+
   it('CSV and markdown: the same table; CSV is injection-safe', () => {
     const csv = renderText('matrix', m, 'csv', en).split('\r\n');
     // A department's own column says so, for reading the matrix back.

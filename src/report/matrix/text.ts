@@ -13,7 +13,7 @@ import { label } from '../../i18n/labels.js';
 import { safeText } from '../../util/safe-text.js';
 import { displayWidth, pad, truncate } from '../../util/width.js';
 import type { ReportContext } from '../context.js';
-import { joinFitting } from '../shared/fit.js';
+import { joinFitting, wrapLines } from '../shared/fit.js';
 import { fmtPercent } from '../shared/numbers.js';
 import { columnHeader, countsText, rowFlags } from './table.js';
 
@@ -98,6 +98,11 @@ function grid(m: Matrix, ctx: ReportContext): string[] {
   }
   const checkWidths = checkHead.map((h) => Math.max(displayWidth(h), 2) + 1);
   const fixed = labelWidth + checkWidths.reduce((s, w) => s + w + GAP, 0);
+  // A page of one column still fits the width: a long name is cut (letters and totals are short; found by a new user).
+  if (ctx.width !== undefined) {
+    const most = Math.max(6, ctx.width - fixed - GAP);
+    for (const [key, w] of widths) if (w > most) widths.set(key, most);
+  }
   // Pages of columns that fit beside the row labels and check columns.
   const pages: MatrixColumn[][] = [];
   let page: MatrixColumn[] = [];
@@ -148,8 +153,11 @@ function grid(m: Matrix, ctx: ReportContext): string[] {
         const text = pad(l.flagged![i] ? `${v}✖` : v, checkWidths[i]!, 'right');
         line += ' '.repeat(GAP) + (l.flagged![i] ? c.red(text) : text);
       });
-      if (l.rules) line += `  ${c.dim(l.rules)}`;
+      // The rules that fire, whole: after the row when they fit the width, else on lines of their own under it.
+      const fits = ctx.width === undefined || displayWidth(line) + 2 + displayWidth(l.rules ?? '') <= ctx.width;
+      if (l.rules && fits) line += `  ${c.dim(l.rules)}`;
       out.push(line.trimEnd());
+      if (l.rules && !fits) for (const w of wrapLines(l.rules, (ctx.width ?? 80) - 4)) out.push(`    ${c.dim(w)}`);
     }
     if (m.view !== 'task') out.push('', ...totalLines(m, cols, widths, labelWidth, ctx));
     if (p < pages.length - 1) out.push('');
