@@ -26,7 +26,7 @@ export interface Move {
 }
 
 /** Why someone stays over: nothing movable (locked, or not R), nobody of the role or department, no room left, or room only with someone at their 客户上限. */
-export type UnfixedReason = 'no-movable' | 'no-receiver' | 'no-room' | 'max-accounts';
+export type UnfixedReason = 'no-movable' | 'no-receiver' | 'no-room' | 'max-accounts' | 'holds-letter';
 
 export interface Unfixed {
   person: PersonLoad;
@@ -88,6 +88,7 @@ export function suggestMoves(people: readonly PersonLoad[], thresholds: { over: 
       .sort((a, b) => b.tierRank - a.tierRank || a.load - b.load || a.assignment.row - b.assignment.row);
     let start = 0;
     let limited = false;
+    let holding = false;
     while (util(p) > thresholds.target + EPS && pool && movable.length > 0) {
       let found: { index: number; to: PersonLoad } | undefined;
       for (let i = start; i < movable.length && !found; i++) {
@@ -95,8 +96,13 @@ export function suggestMoves(people: readonly PersonLoad[], thresholds: { over: 
         const taken = holders(item);
         for (const r of pool.sorted) {
           if (util(r) > thresholds.target + EPS) break; // the pool is sorted: nobody further has room
-          if (r === p || taken.has(r.key)) continue;
+          if (r === p) continue;
           if ((hours.get(r)! + item.load) / r.capacity <= thresholds.target + EPS) {
+            // (A colleague with room who holds a letter on the work would hold two: said, if that is why nothing moves.)
+            if (taken.has(r.key)) {
+              holding = true;
+              continue;
+            }
             if (!takesAccount(r, item)) {
               limited = true;
               continue;
@@ -130,7 +136,7 @@ export function suggestMoves(people: readonly PersonLoad[], thresholds: { over: 
     }
     if (util(p) > thresholds.over + EPS) {
       const hadMovable = items.some((i) => i.assignment.raci === RACI.R && !i.assignment.locked && i.load > 0);
-      unfixed.push({ person: p, reason: !pool || pool.sorted.length <= 1 ? 'no-receiver' : !hadMovable ? 'no-movable' : limited ? 'max-accounts' : 'no-room', utilization: util(p) });
+      unfixed.push({ person: p, reason: !pool || pool.sorted.length <= 1 ? 'no-receiver' : !hadMovable ? 'no-movable' : limited ? 'max-accounts' : holding ? 'holds-letter' : 'no-room', utilization: util(p) });
     }
   }
   return { moves, unfixed };

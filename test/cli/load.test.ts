@@ -162,6 +162,12 @@ describe('kam load --suggest and 客户上限 (found by a new user)', () => {
     writeFileSync(join(dir, 'staff.csv'), '姓名,岗位,每周可用工时,客户上限\n张伟,客户经理,40,2\n王芳,客户经理,40,5\n赵敏,销售经理,40,\n');
     const moved = await kam(['load', dir, '--suggest', '--as-of', '2025-11-15', '--lang', 'en', '--wide']);
     expect(moved.stdout).toMatch(/1\. 丙公司 · 投诉处理 \(Strategic, 8\.00 h\/week, row 6\)\n\s+王芳 110% → 90%\s+张伟 5% → 25%/);
+    // The only colleague with room already holds a letter on the work: said so, not "no room".
+    const held = tempDir('kam-held-');
+    writeFileSync(join(held, 'staff.csv'), '姓名,岗位,每周可用工时\n王芳,客户经理,40\n张伟,客户经理,40\n');
+    writeFileSync(join(held, 'assignments.csv'), '客户名称,工作内容,负责人,RACI,频率,预计工时\n乙公司,日常跟进,王芳,R,每周,40\n丙公司,投诉处理,王芳,R,每周,4\n丙公司,投诉处理,张伟,A,每周,1\n');
+    const h = await kam(['load', held, '--suggest', '--as-of', '2025-11-15', '--lang', 'en', '--wide']);
+    expect(h.stdout).toContain('王芳 stays over (110%): the colleagues with room already hold a letter on that work (one person, one letter)');
     // Written into the CSV itself: said as a CSV's write (it named a sheet "of" the file and zip parts).
     const w = await kam(['load', dir, '--suggest', '--apply', '--write', '--as-of', '2025-11-15', '--lang', 'en']);
     expect(w.stderr).toContain(`kam: wrote the moves into ${join(dir, 'assignments.csv')} (1 moved, 1 fields changed); backup: ${join(dir, 'assignments.csv')}.bak`);
