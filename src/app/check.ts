@@ -42,8 +42,7 @@ export function checkFromTables(session: Session, tables: BookTables, indexed?: 
 export function linesOf(session: Session): LineOf | undefined {
   const { book } = session;
   if (book.kind !== 'csv') return undefined;
-  // Only each sheet's own function is kept (a report outlives the book it was read from).
-  // (`lineOf` is bound to the sheet's own table of lines: binding it to the sheet would keep the sheet's rows.)
+  // Only each sheet's own function, bound to its table of lines, is kept: a report outlives the book (and the sheet's rows).
   const byName = new Map(book.sheets.flatMap((s) => (s.lineOf ? [[s.name, s.lineOf] as const] : [])));
   return (sheet, row) => byName.get(sheet)?.(row);
 }

@@ -12,7 +12,7 @@ import { readRulesSheet } from '../io/sheets/rules.js';
 import type { SheetSource, WorkbookSource } from '../io/source.js';
 import type { TableOptions } from '../io/table/scan.js';
 import { tierRecognizer } from '../model/tier.js';
-import { missingKeyColumn, type SheetRole } from '../model/columns.js';
+import { missingKeyColumn, SHEET_ROLE_NAMES, type SheetRole } from '../model/columns.js';
 import { ConfigError, InputError, type Params } from '../model/errors.js';
 import type { Lang } from '../model/lang.js';
 import type { Layout } from '../model/table.js';
@@ -89,7 +89,7 @@ export async function openSession(request: SessionRequest, env: AppEnv): Promise
   let config = fixed ? fixed.config : resolveConfig(source, { overrides, lang: request.lang, env: env.env });
   const book = await openBook(path, { encoding: request.encoding, delimiter: request.delimiter, maxBytes: config.limits.inputMB * 2 ** 20 });
   const sheets = await locateSheets(book, roles, config, (code, params, verbose) =>
-    env.hooks.note(config.lang, code, { ...params, role: ROLE_NAMES[params.role as SheetRole][config.lang] }, verbose),
+    env.hooks.note(config.lang, code, { ...params, role: SHEET_ROLE_NAMES[params.role as SheetRole][config.lang] }, verbose),
   );
   // Looking at the other sheets' headers waits for the largest sheet's merged ranges (its whole part
   // inflated): started now, awaited when the division of labour is read, after Accounts and Staff.
@@ -134,18 +134,11 @@ export async function openSession(request: SessionRequest, env: AppEnv): Promise
   return session;
 }
 
-const ROLE_NAMES: Record<SheetRole, Record<Lang, string>> = {
-  accounts: { zh: '客户', en: 'Accounts' },
-  staff: { zh: '人员', en: 'Staff' },
-  assignments: { zh: '分工', en: 'Assignments' },
-  rules: { zh: '规则', en: 'Rules' },
-};
-
 /** The sheet for a role, or an exit-2 error that lists the sheets the book has. */
 export function requireSheet(session: Session, role: SheetRole): SheetSource {
   const sheet = session.sheets[role];
   if (sheet) return sheet;
-  const name = ROLE_NAMES[role][session.config.lang];
+  const name = SHEET_ROLE_NAMES[role][session.config.lang];
   // One CSV is one table: no sheet of it can be renamed (found by a new user); a folder of CSV files or a workbook holds the others.
   const single = session.book.kind === 'csv' && session.book.sheets.length === 1 && session.book.sheets[0]!.name === basename(session.path);
   if (single) throw new InputError('input.missingSheetCsv', { role: name, file: `${role}.csv` }, { file: session.path });

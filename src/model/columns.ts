@@ -7,6 +7,14 @@
 export const SHEET_ROLES = ['accounts', 'staff', 'assignments', 'rules'] as const;
 export type SheetRole = (typeof SHEET_ROLES)[number];
 
+/** Each sheet's name by role, as messages name it: `找不到分工工作表`, `no Assignments sheet found`. */
+export const SHEET_ROLE_NAMES: Record<SheetRole, { zh: string; en: string }> = {
+  accounts: { zh: '客户', en: 'Accounts' },
+  staff: { zh: '人员', en: 'Staff' },
+  assignments: { zh: '分工', en: 'Assignments' },
+  rules: { zh: '规则', en: 'Rules' },
+};
+
 export const SHEET_ALIASES: Record<SheetRole, readonly string[]> = {
   accounts: ['accounts', 'account', 'customers', 'customer', 'clients', 'key accounts', 'account list', '客户', '客户信息', '大客户', '客户清单', '客户名单', '大客户名单', '大客户清单', '客户列表', '客户表', '大客户信息', '客户档案', '客户信息表'],
   staff: ['staff', 'people', 'team', 'employees', 'members', 'personnel', '人员', '员工', '团队', '人员信息', '员工信息', '团队成员', '人员名单', '员工名单', '人员表', '员工表'],

@@ -17,6 +17,7 @@ import { note } from '../emit.js';
 import { t } from '../../i18n/messages.js';
 import { ZH_COLUMN_NAMES } from '../../i18n/columns.js';
 import { own } from '../../util/own.js';
+import { normalizeWeights } from '../../scoring/tier.js';
 
 export interface InitCliOptions {
   lang?: Lang;
@@ -115,10 +116,10 @@ export async function initCommand(file: string | undefined, options: InitCliOpti
   note(ctx, { quiet: options.quiet ?? false }, lang, 'note.initWrote', { book: targets.book, config: targets.config });
   // The weights as they will score (found by a new user: the criteria --weights leaves out keep their defaults, which was said nowhere).
   if (answers.weights) {
-    const criteria = config.scoring.criteria.filter((c) => c.weight > 0);
-    const total = criteria.reduce((sum, c) => sum + c.weight, 0);
     const name = (column: string): string => (lang === 'zh' ? (own(ZH_COLUMN_NAMES.accounts, column) ?? column) : column);
-    const weights = criteria.map((c) => `${name(c.column)} ${Math.round((c.weight / total) * 100)}%`).join(lang === 'zh' ? '、' : ', ');
+    const weights = normalizeWeights(config.scoring.criteria.filter((c) => c.weight > 0))
+      .map((c) => `${name(c.column)} ${Math.round(c.weight * 100)}%`)
+      .join(lang === 'zh' ? '、' : ', ');
     note(ctx, { quiet: options.quiet ?? false }, lang, 'note.initWeights', { weights });
   }
   return 0;

@@ -413,8 +413,8 @@ function matrixColumns(layout: Layout, cells: readonly (HeaderText | undefined)[
     // Mostly letters: a cell that is not (`X`) is reported at the cell, not a reason to drop the person.
     if (readRate(sample, col.index, (cell) => parseRaci(cell)?.ok) < 0.5) {
       // Ticks, with letters at most, where the letters should be: said, not dropped without a word.
-      const mark = sample.map((r) => r.cells[col.index]).find((cell) => cell?.t === 's' && TICK.test(cell.v.trim()));
-      if (mark && readRate(sample, col.index, (cell) => parseRaci(cell)?.ok || (cell.t === 's' && TICK.test(cell.v.trim()))) === 1) {
+      const mark = sample.map((r) => r.cells[col.index]).find(isTick);
+      if (mark && readRate(sample, col.index, (cell) => parseRaci(cell)?.ok || isTick(cell)) === 1) {
         ticked.push({ col, mark: (mark as { v: string }).v.trim(), letters: sample.some((r) => parseRaci(r.cells[col.index])?.ok) });
       }
       continue;
@@ -459,6 +459,10 @@ const NUMBER_KEYS: ReadonlySet<string> = new Set(['annual_revenue', 'contract_va
 
 /** A tick in a cell: √ ✓ ✔ ☑ ✅ ● ○ ⭕ x X × ✗ ✘ 是 Y. */
 const TICK = /^(?:[√✓✔☑✅●○⭕xX×✗✘]|是|[yY])$/u;
+
+function isTick(cell: Cell | undefined): boolean {
+  return cell?.t === 's' && TICK.test(cell.v.trim());
+}
 
 /** A matrix column headed by a department: `市场部（部门）`, `Marketing (department)`. */
 const DEPARTMENT_HOLDER = /^(.+?)\s*[（(](?:部门|部門|department|dept\.?)[)）]$/i;

@@ -2,6 +2,7 @@
 import { own } from '../../util/own.js';
 import { EXPECTED, FINDING_HINTS, FINDING_MESSAGES, INVALID_HINTS, TASK_TYPES } from '../../i18n/findings.js';
 import { type Finding, findingCell, summarize } from '../../model/finding.js';
+import { SHEET_ROLE_NAMES } from '../../model/columns.js';
 import type { Lang } from '../../model/lang.js';
 import type { ReportContext } from '../context.js';
 import { type TierDef, tierLabel } from '../../model/tier.js';
@@ -19,12 +20,6 @@ import { wrapAfter } from './fit.js';
  */
 export type TextMode = 'line' | 'lines' | 'exact';
 
-/** The sheets by role, as a message names them. */
-const SHEET_ROLE_NAMES: Record<Lang, Record<string, string>> = {
-  zh: { accounts: '客户', staff: '人员', assignments: '分工', rules: '规则' },
-  en: { accounts: 'accounts', staff: 'staff', assignments: 'assignments', rules: 'rules' },
-};
-
 /** The finding's message in a language; tier ids and task types are shown by their labels; the arguments (cell values, names, config labels) shown as `mode` says. */
 export function findingMessage(f: Finding, lang: Lang, tiers: readonly TierDef[] = [], mode: TextMode = 'line'): string {
   const args = { ...f.args };
@@ -40,7 +35,8 @@ export function findingMessage(f: Finding, lang: Lang, tiers: readonly TierDef[]
   }
   if (typeof args.type === 'string') args.type = own(TASK_TYPES[lang], args.type) ?? args.type;
   // A sheet's role in the reader's words: `工作簿缺少分工工作表`, not `…缺少assignments工作表` (found by a new user).
-  if (f.rule === 'schema/missing-sheet' && typeof args.role === 'string') args.role = own(SHEET_ROLE_NAMES[lang], args.role) ?? args.role;
+  // (English keeps the role's own word, as `the book has no assignments sheet` has always said it.)
+  if (f.rule === 'schema/missing-sheet' && lang === 'zh' && typeof args.role === 'string') args.role = own(SHEET_ROLE_NAMES, args.role)?.zh ?? args.role;
   for (const k of ['change', 'threshold'] as const) if (typeof args[k] === 'number') args[k] = fmtPercent(Math.abs(args[k]));
   if (typeof args.utilization === 'number') args.utilization = fmtPercent(args.utilization, 0);
   // Chinese lists names with 、 (the arguments keep the ", " the JSON has always given).
