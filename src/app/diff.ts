@@ -33,7 +33,8 @@ export async function readSide(session: Session): Promise<FullSide> {
   const check = checkFromTables(session, tables, book, undefined, load);
   const sheetFiles = sheetFilesOf(session);
   const lineOf = linesOf(session);
-  return sideOf({ file: session.path, ...(sheetFiles ? { sheetFiles } : {}), ...(lineOf ? { lineOf } : {}), book, findings: check.findings, load });
+  const oneTable = session.book.kind === 'csv' && !sheetFiles;
+  return sideOf({ file: session.path, ...(sheetFiles ? { sheetFiles } : {}), ...(lineOf ? { lineOf } : {}), book, findings: check.findings, load, ...(oneTable ? { oneTable } : {}) });
 }
 
 /**
@@ -64,6 +65,9 @@ export async function diffBooks(now: Session, openOld: () => Promise<Session>, o
   collectGarbage();
   const result = diffSides(old, side, { asOf: now.asOf, tiers: now.config.tiers, revenueThreshold: options.revenueThreshold ?? 0.1 });
   result.duplicates = applyRuleLevels(result.duplicates, now.config.rules);
+  // (The missing Staff sheet the comparison names is at the rule's own level until here.)
+  result.introduced = applyRuleLevels(result.introduced, now.config.rules);
+  result.summary.introduced = result.introduced.length;
   // Which parts could not be compared, said once.
   for (const [part, on] of Object.entries(result.compared)) if (!on) now.note(`note.diffPartSkipped.${part}`);
   return result;

@@ -11,6 +11,7 @@ import { fold } from '../util/text.js';
 import type { AssignmentsTable } from '../model/assignment.js';
 import { missingKeyColumn, type SheetRole } from '../model/columns.js';
 import { InputError } from '../model/errors.js';
+import { RULES } from '../model/rules.js';
 import type { StaffTable } from '../model/person.js';
 import { scoreAccounts, scoringColumns, type TierReport } from '../scoring/score.js';
 import type { Beside, Session } from './session.js';
@@ -94,11 +95,24 @@ export async function readBookTables(session: Session): Promise<BookTables> {
       // A book without any scoring column can still be checked: tiers then come from the sheet.
       // So can one whose scoring columns hold no readable value (`kam check` lists each cell).
       if (!(err instanceof InputError && (err.code === 'input.missingColumn' || err.code === 'input.unreadableColumn' || err.code === 'input.emptyColumns'))) throw err;
+      if (err.code !== 'input.unreadableColumn') noTiers(out.accounts, String(err.params.column ?? err.params.columns ?? ''));
     }
   }
   // What reading left behind (the sheets' text, the rows as read) goes before the book is indexed.
   collectAfterPhase(rowsOf(out));
   return out;
+}
+
+/**
+ * Accounts that cannot be scored (no scoring column, or only empty ones) and have no tier of their
+ * own: every rule by tier is silent, so the check says why, at the header (found by a new user: a
+ * CRM's `ARR` header, or a typo in scoring.criteria, left a strategic account's missing work
+ * unreported, exit 0). Unreadable scoring cells are findings of their own already.
+ */
+function noTiers(accounts: AccountsTable, columns: string): void {
+  if (accounts.accounts.length === 0 || accounts.accounts.some((a) => a.tier !== undefined || a.tierOverride !== undefined)) return;
+  const { layout } = accounts;
+  accounts.findings.push({ rule: 'schema/no-tiers', severity: RULES['schema/no-tiers'], args: { column: columns, role: 'accounts' }, sheet: layout.sheet, ...(layout.headerRow ? { row: layout.headerRow } : {}) });
 }
 
 /** The rows of the tables read: how large the book is. */

@@ -110,6 +110,9 @@ export interface DiffOptions {
 
 type Part = keyof DiffResult['compared'];
 
+/** The part of a book compared, by what a side has. */
+const HAS = { accounts: 'accounts', responsibilities: 'assignments', people: 'staff' } as const;
+
 /** The parts of a book a finding is about: the sheet a reader's finding is on, the parts a rule reads. */
 function partsOf(f: Finding, side: Side): Part[] {
   const family = f.rule.split('/')[0];
@@ -149,8 +152,15 @@ export function diffSides(old: Side, now: Side, options: DiffOptions): DiffResul
   // Only findings about the parts compared (found by a new user: against a lone accounts CSV, the
   // division of labour was "not compared", yet its findings came out resolved and the missing sheet introduced).
   const all = compared.accounts && compared.responsibilities && compared.people;
-  const about = (side: Side) => (all ? side.findings : side.findings.filter((f) => partsOf(f, side).every((part) => compared[part])));
+  // A part the old version had and the new one lacks, both books of several sheets, was removed (found
+  // by a new user: a change deleting the division of labour came out "no changes", exit 0): its missing
+  // sheet is introduced. A single CSV holds one table, whatever the other version has.
+  const lost = (part: Part): boolean => !compared[part] && old.has[HAS[part]] && !now.has[HAS[part]] && !old.oneTable && !now.oneTable;
+  const kept = (f: Finding, side: Side): boolean => partsOf(f, side).every((part) => compared[part]) || (f.rule === 'schema/missing-sheet' && partsOf(f, side).every(lost));
+  const about = (side: Side) => (all ? side.findings : side.findings.filter((f) => kept(f, side)));
   const { introduced, resolved } = compareFindings(about(old), about(now), accountNames(old, oldAccounts), accountNames(now, newAccounts));
+  // (Check names no missing Staff sheet, the people being taken from the division of labour: the diff does.)
+  if (lost('people') && !introduced.some((f) => f.rule === 'schema/missing-sheet' && f.args.role === 'staff')) introduced.push({ rule: 'schema/missing-sheet', severity: RULES['schema/missing-sheet'], args: { role: 'staff' } });
   const rank = new Map(options.tiers.map((t, i) => [t.id, i]));
   sortChanges(changes, rank);
   const summary = Object.fromEntries([...CHANGE_KINDS, 'introduced', 'resolved'].map((k) => [k, 0])) as DiffSummary;

@@ -12,7 +12,7 @@
  * adding its column); any other (with a holder of a cell naming several people, or a row beside a
  * matrix pointing into the long sheet) is kept as it is.
  */
-import { AssignmentRow, type Assignment, type KeyedText } from '../model/assignment.js';
+import { AssignmentRow, assignmentRow, type Assignment, type KeyedText } from '../model/assignment.js';
 import type { Frequency } from '../model/codes.js';
 import type { IsoDate } from '../util/date.js';
 
@@ -171,7 +171,7 @@ export class PackedGroups<A> {
   private row(r: number): Assignment {
     const t = this.textTable;
     const flags = this.flags[r]!;
-    const row = new AssignmentRow(
+    return assignmentRow(
       this.line[r]!,
       t[this.texts[r * 4]!]!,
       t[this.texts[r * 4 + 1]!]!,
@@ -181,8 +181,7 @@ export class PackedGroups<A> {
       this.dueTable[this.due[r]!],
       this.frequencyTable[this.frequency[r]!],
       flags & HAS_HOURS ? this.hours[r] : undefined,
+      flags & HAS_COLUMN ? this.column[r]! : undefined,
     );
-    if (flags & HAS_COLUMN) row.column = this.column[r]!;
-    return row;
   }
 }

@@ -53,6 +53,8 @@ export interface Side {
   lineOf?: LineOf;
   /** The parts this version has: a part is compared only when both versions have it. */
   has: { accounts: boolean; assignments: boolean; staff: boolean };
+  /** A single CSV file: one table, so the parts it lacks were not removed from it. */
+  oneTable?: boolean;
   /** Whether the Accounts sheet has an id column (then accounts are matched by id). */
   ids: boolean;
   accounts: SideAccount[];
@@ -91,6 +93,7 @@ export interface SideInput {
   book: IndexedBook;
   findings: Finding[];
   load: LoadResult;
+  oneTable?: boolean;
 }
 
 /** The parts of an indexed book the comparison needs. */
@@ -104,6 +107,7 @@ export function sideOf(input: SideInput): FullSide {
   const side: FullSide = {
     file: input.file,
     has: { accounts: accounts !== undefined, assignments: assignments !== undefined, staff: staff !== undefined },
+    ...(input.oneTable ? { oneTable: true } : {}),
     ids: accounts?.layout.byKey.has('id') ?? false,
     accounts: list.map((a, at) => ({ account: a, at, recorded: book.recordedTier(a), computed: book.computedTier(a), effective: book.effectiveTier(a) })),
     accountOf: lookup(book.accountIndex, book.sharedNames),

@@ -5,6 +5,7 @@ export const FINDING_MESSAGES: Record<Lang, Record<string, string>> = {
   en: {
     'schema/missing-sheet': 'the book has no {role} sheet',
     'schema/missing-column': 'required column "{column}" is missing',
+    'schema/no-tiers': 'no account can be scored (no value under any scoring column: {column}) and none has a tier written: the rules by tier (required work, contact cadence) cannot run',
     'schema/invalid-value': '"{value}" in column {header} cannot be read: expected {expected}',
     'schema/empty-required': 'required value "{header}" is empty',
     'schema/duplicate-key': '"{key}" appears again (first in row {first})',
@@ -46,6 +47,7 @@ export const FINDING_MESSAGES: Record<Lang, Record<string, string>> = {
   zh: {
     'schema/missing-sheet': '工作簿缺少{role}工作表',
     'schema/missing-column': '缺少必需列「{column}」',
+    'schema/no-tiers': '无法为客户评分（评分列都没有值：{column}），也没有填写等级：按等级的规则（必需工作、联系频率）无法检查',
     'schema/invalid-value': '{header} 列的「{value}」无法识别：应为{expected}',
     'schema/empty-required': '必填项「{header}」为空',
     'schema/duplicate-key': '「{key}」重复出现（首次在第 {first} 行）',
@@ -91,6 +93,8 @@ export const FINDING_HINTS: Record<Lang, Record<string, string>> = {
     'schema/invalid-value': 'write a plain value such as 1200000, 120万, 2025-11-15 or 是/否',
     'schema/check-marks': 'write R, A, C or I (or 负责 / 批准 / 咨询 / 知会) in the cells: a tick says that someone takes part, not how',
     'data/missing-value': 'fill in the cell, or drop the criterion from scoring.criteria',
+    'schema/missing-column': 'add the column to the header row, or map your header to it under "columns" in kam.config.json',
+    'schema/no-tiers': 'add a scoring column (annual revenue, contract value, …) or a tier column, or map your headers under "columns" in kam.config.json',
     'schema/duplicate-key': 'give each account its own id or name',
     'schema/duplicate-key#person': 'list each person once in the staff sheet (two people of one name: tell them apart, e.g. 王芳(销售))',
     'ref/unknown-account': 'write the account as its id or name in the accounts sheet, or add the account',
@@ -115,6 +119,8 @@ export const FINDING_HINTS: Record<Lang, Record<string, string>> = {
     'schema/invalid-value': '请填写规范的值，如 1200000、120万、2025-11-15 或 是/否',
     'schema/check-marks': '在单元格里填 R、A、C 或 I（或 负责 / 批准 / 咨询 / 知会）：打勾只说明有人参与，没说明承担什么角色',
     'data/missing-value': '请补全该单元格，或从 scoring.criteria 中去掉该指标',
+    'schema/missing-column': '请在表头中添加该列，或在 kam.config.json 的 "columns" 中把你的表头映射到它',
+    'schema/no-tiers': '请添加评分列（年采购额、合同金额……）或客户等级列，或在 kam.config.json 的 "columns" 中映射你的表头',
     'schema/duplicate-key': '每个客户应有唯一的编号或名称',
     'schema/duplicate-key#person': '人员表中每人只列一次（同名的两人请加以区分，如 王芳(销售)）',
     'ref/unknown-account': '请使用客户工作表中的客户编号或名称，或添加该客户',

@@ -78,11 +78,11 @@ export const ASSIGNMENT_COLUMNS = {
   // A row names its account by name or by id: one of the two is a key column (KEY_COLUMNS).
   account: { aliases: ['account', 'account name', 'customer', 'customer name', 'client', 'company', '客户', '客户名称', '公司名称', '大客户', '对应客户', '服务客户', '客户名'] },
   account_id: { aliases: ['account id', 'account no', 'customer id', 'client id', '客户编号', '客户编码', '客户代码', '客户id'] },
-  task: { aliases: ['task', 'work', 'duty', 'responsibility', 'activity', 'work item', 'job', '工作内容', '职责', '工作事项', '任务', '事项', '职责内容', '工作任务', '任务内容', '服务内容', '工作项'] },
+  task: { aliases: ['task', 'work', 'duty', 'responsibility', 'activity', 'work item', 'job', '工作内容', '职责', '工作事项', '任务', '事项', '职责内容', '工作任务', '任务内容', '服务内容', '工作项', '服务项目', '服务事项'] },
   person: { aliases: ['person', 'assignee', 'owner', 'responsible person', 'staff', 'name', 'executor', '负责人', '执行人', '责任人', '承办人', '人员', '姓名', '经办人', '对接人'], loose: ['assigned to', 'assigned', 'task owner', '指派给', '分配给'] },
   department: { aliases: ['department', 'dept', 'team', 'responsible department', '负责部门', '部门', '责任部门', '所属部门', '承办部门'] },
   raci: { aliases: ['raci', 'raci role', 'responsibility type', '职责类型', 'raci角色', '责任类型', '职责角色'], loose: ['role', '角色'] },
-  due: { aliases: ['due', 'due date', 'deadline', 'by', 'milestone', '时间节点', '截止日期', '截止时间', '完成时间', '完成期限', '到期日', '计划完成日期'] },
+  due: { aliases: ['due', 'due date', 'deadline', 'by', 'milestone', '时间节点', '截止日期', '截止时间', '完成时间', '完成期限', '到期日', '计划完成日期', '完成时限', '时限'] },
   frequency: { aliases: ['frequency', 'cadence', 'how often', 'recurrence', '频率', '频次', '周期', '执行频率'] },
   hours: { aliases: ['hours', 'effort', 'estimated hours', 'hours per occurrence', 'est hours', '预计工时', '工时', '预估工时', '所需工时', '单次工时'] },
   status: { aliases: ['status', 'state', 'progress', '状态', '进度', '完成状态', '任务状态'] },

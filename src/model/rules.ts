@@ -14,6 +14,7 @@ export const RULES = {
   'schema/duplicate-header': 'warn',
   'schema/blank-header': 'warn',
   'schema/check-marks': 'warn',
+  'schema/no-tiers': 'warn',
   'data/missing-value': 'warn',
   'ref/unknown-account': 'error',
   'ref/ambiguous-account': 'error',

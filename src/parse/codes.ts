@@ -9,8 +9,8 @@ import { PER_WEEK, RACI, type Frequency, type FrequencyWord, type RaciLetter, ty
 
 
 const RACI_WORDS: Record<string, RaciLetter> = {
-  r: 'R', responsible: 'R', responsibility: 'R', 负责: 'R', 执行: 'R', 主责: 'R', 负责人: 'R', 责任人: 'R', 执行人: 'R',
-  a: 'A', accountable: 'A', approver: 'A', approve: 'A', 批准: 'A', 审批: 'A', 审核: 'A', 决策: 'A', 问责: 'A', 签批: 'A',
+  r: 'R', responsible: 'R', responsibility: 'R', 负责: 'R', 执行: 'R', 主责: 'R', 负责人: 'R', 责任人: 'R', 执行人: 'R', 主办: 'R', 承办: 'R',
+  a: 'A', accountable: 'A', approver: 'A', approve: 'A', 批准: 'A', 审批: 'A', 审核: 'A', 决策: 'A', 问责: 'A', 签批: 'A', 审批人: 'A', 批准人: 'A', 审核人: 'A',
   c: 'C', consulted: 'C', consult: 'C', 咨询: 'C', 协助: 'C', 协作: 'C', 配合: 'C', 征询: 'C',
   i: 'I', informed: 'I', inform: 'I', 知会: 'I', 通知: 'I', 知悉: 'I', 告知: 'I', 抄送: 'I',
 };
@@ -36,7 +36,7 @@ export function parseRaci(cell: Cell | undefined): Parsed<number> | undefined {
 
 const FREQUENCY_WORDS: Record<string, Exclude<FrequencyWord, 'custom'> | 'once'> = {
   每天: 'daily', 每日: 'daily', 天: 'daily', 日: 'daily', 每个工作日: 'daily', 工作日: 'daily', daily: 'daily', 'every day': 'daily', day: 'daily',
-  每周: 'weekly', 每星期: 'weekly', 周: 'weekly', 每礼拜: 'weekly', 周度: 'weekly', weekly: 'weekly', 'every week': 'weekly', week: 'weekly',
+  每周: 'weekly', 每星期: 'weekly', 每周一: 'weekly', 每周二: 'weekly', 每周三: 'weekly', 每周四: 'weekly', 每周五: 'weekly', 每周六: 'weekly', 每周日: 'weekly', 每周天: 'weekly', 周: 'weekly', 每礼拜: 'weekly', 周度: 'weekly', weekly: 'weekly', 'every week': 'weekly', week: 'weekly',
   每两周: 'biweekly', 每2周: 'biweekly', 双周: 'biweekly', 隔周: 'biweekly', 半月: 'biweekly', 每半月: 'biweekly', biweekly: 'biweekly', 'bi-weekly': 'biweekly', fortnightly: 'biweekly', 'every two weeks': 'biweekly', 'every 2 weeks': 'biweekly',
   每月: 'monthly', 每个月: 'monthly', 月: 'monthly', 月度: 'monthly', monthly: 'monthly', 'every month': 'monthly', month: 'monthly',
   每季度: 'quarterly', 每季: 'quarterly', 季度: 'quarterly', 季: 'quarterly', quarterly: 'quarterly', 'every quarter': 'quarterly', quarter: 'quarterly',

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareFindings, diffSides, findingKey } from '../../src/diff/compare.js';
 import { packSide, sideOf, type ComparedAccount, type FullSide, type SideActivity } from '../../src/diff/side.js';
-import { AssignmentRow, type Assignment, type KeyedText } from '../../src/model/assignment.js';
+import { AssignmentRow, assignmentRow, type Assignment, type KeyedText } from '../../src/model/assignment.js';
 import { RULES } from '../../src/model/rules.js';
 import type { Finding } from '../../src/model/finding.js';
 import type { Status } from '../../src/model/codes.js';
@@ -80,7 +80,7 @@ function asRead(rows: readonly AssignmentInput[], rand: () => number): Assignmen
     const roll = rand();
     if (roll < 0.05) return { ...a, portion: 0.5 };
     if (roll < 0.08) return { ...a, column: 4, longRow: 7 };
-    const row = new AssignmentRow(a.row, text(a.account)!, text(a.task)!, text(a.person), text(a.department), AssignmentRow.bits(a.raci, a.locked, a.status), a.due, a.frequency, a.hours);
+    const row = assignmentRow(a.row, text(a.account)!, text(a.task)!, text(a.person), text(a.department), AssignmentRow.bits(a.raci, a.locked, a.status), a.due, a.frequency, a.hours);
     if (roll < 0.2) row.column = 3 + Math.floor(rand() * 5);
     return row;
   });

@@ -454,7 +454,7 @@ describe('tables', () => {
     const path = await writeBook(join(dir, 'noname.xlsx'), [{ name: 'Accounts', rows: [['Revenue'], [1]] }]);
     const book = await openBook(path);
     const { findings } = await readTable(book.sheets[0]!, 'accounts', { file: path, date1904: false });
-    expect(findings).toEqual([expect.objectContaining({ rule: 'schema/missing-column', args: { column: 'name' }, sheet: 'Accounts', row: 1 })]);
+    expect(findings).toEqual([expect.objectContaining({ rule: 'schema/missing-column', args: { column: 'name', role: 'accounts' }, sheet: 'Accounts', row: 1 })]);
   });
 });
 

@@ -327,6 +327,8 @@ describe('reading a matrix back (issue 10)', () => {
     expect(r.stderr).toContain('分工 is read as a RACI matrix (3 columns of letters: 张伟, 李娜, 销售部)');
     const findings = (JSON.parse(r.stdout) as { findings: { rule: string; cell: string }[] }).findings.filter((f) => !f.rule.startsWith('load/') && !f.rule.startsWith('coverage/'));
     expect(findings.map((f) => [f.rule, f.cell])).toEqual([
+      // No scoring column and no tier: the rules by tier cannot run, said at the accounts' header.
+      ['schema/no-tiers', '客户!1:1'],
       // 投诉处理: 李娜 负责 (R), 销售部 C — nobody accountable, at the row's first cell of letters.
       ['raci/no-accountable', '分工!D3'],
       ['schema/invalid-value', '分工!C5'],

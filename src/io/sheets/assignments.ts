@@ -2,7 +2,7 @@
  * The Assignments sheet (分工明细) as typed division-of-labour rows, streamed: 500,000 rows are
  * read without holding the sheet in memory, and repeated names are folded once.
  */
-import { AssignmentRow, type Assignment, type AssignmentsTable, type KeyedText } from '../../model/assignment.js';
+import { AssignmentRow, assignmentRow, type Assignment, type AssignmentsTable, type KeyedText } from '../../model/assignment.js';
 import type { Frequency, Status } from '../../model/codes.js';
 import type { IsoDate } from '../../util/date.js';
 import type { Cell } from '../../model/cell.js';
@@ -177,7 +177,7 @@ export async function readAssignments(source: SheetSource, options: TableOptions
       if (p?.ok) locked = p.value;
       else if (p) bad(p, lockedCol);
     }
-    const a = new AssignmentRow(row, account, task, person, department, AssignmentRow.bits(raci, locked, status), due, frequency, hours);
+    const a = assignmentRow(row, account, task, person, department, AssignmentRow.bits(raci, locked, status), due, frequency, hours);
     if (!layout.holders) {
       if (ambiguous) dues!.defer(ambiguous.cell, (d) => void (a.due = d), ambiguous.finding);
       assignments.push(a);
@@ -196,8 +196,7 @@ export async function readAssignments(source: SheetSource, options: TableOptions
       let holder = holders.get(c);
       if (!holder) holders.set(c, (holder = { value: c.holder!, key: key(c.holder!) }));
       const dept = c.holderIsDepartment;
-      const held = new AssignmentRow(row, account, task, dept ? person : holder, dept ? holder : department, AssignmentRow.bits(p.value, locked, status), due, frequency, hours);
-      held.column = c.index;
+      const held = assignmentRow(row, account, task, dept ? person : holder, dept ? holder : department, AssignmentRow.bits(p.value, locked, status), due, frequency, hours, c.index);
       made.push(held);
       assignments.push(held);
     }

@@ -59,6 +59,7 @@ export async function locateSheets(
     else found.accounts = sheet;
     return found;
   }
+  const tasksIndex = aliasIndex('assignments', config.columns);
   for (const role of roles) {
     if (found[role] || role === 'rules') continue;
     const hidden = hiddenByName[role];
@@ -72,6 +73,10 @@ export async function locateSheets(
       for (const sheet of book.sheets) {
         if (taken.has(sheet) || Boolean(sheet.hidden) !== pass || MATRIX_VIEW_SHEETS.has(sheetKey(book, sheet))) continue;
         const score = await sheetScore(sheet, role, index);
+        // A division of labour names an account and a task (`客户名称 | 工作内容 | 负责人`): not the accounts,
+        // though its header names an account (found by a new user: a lone `Sheet1` of 分工 was read as the
+        // customer list, one duplicate per task row, and the book had no division of labour).
+        if (score > bestScore && role === 'accounts' && (await sheetScore(sheet, 'assignments', tasksIndex)) >= score) continue;
         if (score > bestScore) [best, bestScore] = [sheet, score];
       }
       if (best) break;

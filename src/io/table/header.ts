@@ -106,7 +106,7 @@ export function chooseHeader(
   }
   for (const names of KEY_COLUMNS[role]) {
     if (!names.some((k) => layout.byKey.has(k))) {
-      findings.push({ rule: 'schema/missing-column', severity: RULES['schema/missing-column'], args: { column: names[0]! }, sheet, ...(layout.headerRow ? { row: layout.headerRow } : {}) });
+      findings.push({ rule: 'schema/missing-column', severity: RULES['schema/missing-column'], args: { column: names[0]!, role }, sheet, ...(layout.headerRow ? { row: layout.headerRow } : {}) });
     }
   }
   return { layout, findings, lastHeaderRow: heads?.bottom ?? 0 };

@@ -64,6 +64,12 @@ export async function scanTable(
         options.note?.('note.otherTable', { sheet: layout!.sheet, row: title.row, headers: textsOf(row).join(' | ') }, false);
         return;
       }
+      // The report's name over an export's footer (`Key Accounts by Owner` above `Copyright … salesforce.com`):
+      // the export's too, not an account (found by a new user).
+      if (!footer && isFooterRow(row)) {
+        footer = true;
+        return;
+      }
       // A title over the header repeated (`华南区`): both label, neither records.
       if (head === 'same') {
         prevRow = row.row;

@@ -11,6 +11,7 @@ import { safeLines, safeParams, safeText } from '../../util/safe-text.js';
 import { fill } from '../../util/template.js';
 import { fmtPercent } from './numbers.js';
 import { label } from '../../i18n/labels.js';
+import { columnTitle } from '../../i18n/columns.js';
 import { wrapAfter } from './fit.js';
 
 /**
@@ -37,6 +38,8 @@ export function findingMessage(f: Finding, lang: Lang, tiers: readonly TierDef[]
   // A sheet's role in the reader's words: `工作簿缺少分工工作表`, not `…缺少assignments工作表` (found by a new user).
   // (English keeps the role's own word, as `the book has no assignments sheet` has always said it.)
   if (f.rule === 'schema/missing-sheet' && lang === 'zh' && typeof args.role === 'string') args.role = own(SHEET_ROLE_NAMES, args.role)?.zh ?? args.role;
+  // A column in the reader's words: `缺少必需列「工作内容」`, not `「task」` (found by a new user).
+  if ((f.rule === 'schema/missing-column' || f.rule === 'schema/no-tiers') && typeof args.column === 'string') args.column = columnTitle(lang, typeof args.role === 'string' ? args.role : undefined, args.column);
   for (const k of ['change', 'threshold'] as const) if (typeof args[k] === 'number') args[k] = fmtPercent(Math.abs(args[k]));
   if (typeof args.utilization === 'number') args.utilization = fmtPercent(args.utilization, 0);
   // Chinese lists names with 、 (the arguments keep the ", " the JSON has always given).

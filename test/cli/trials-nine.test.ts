@@ -1,0 +1,183 @@
+// What the ninth session's new users found (a Chinese ops lead's books, an English CI pipeline's
+// CRM exports), each a test that fails without its fix.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir, writeBook } from '../helpers/books.js';
+import { kam } from '../helpers/cli.js';
+
+const asOf = ['--as-of', '2025-11-15'];
+
+interface Json {
+  findings: { rule: string; severity: string; cell?: string; message: string; hint?: string }[];
+}
+
+const rulesOf = (stdout: string) => (JSON.parse(stdout) as Json).findings.map((f) => [f.rule, f.cell ?? '']);
+
+/** A division of labour alone on a sheet whose name says nothing, account names merged down their rows. */
+async function loneDivision(path: string, sheet: string): Promise<string> {
+  return writeBook(path, [
+    {
+      name: sheet,
+      rows: [
+        ['客户名称', '工作内容', '负责人', '角色', '频率', '预计工时'],
+        ['华东精密制造有限公司', '日常跟进', '张伟', 'R', '每周', 2],
+        [null, '日常跟进', '王芳', 'A', '每周', 0.5],
+        [null, '投诉处理', '李娜', 'R', '每月', 3],
+        ['北方重工', '日常跟进', '张伟', 'R/A', '每周', 1],
+      ],
+      merges: ['A2:A4'],
+    },
+  ]);
+}
+
+describe('a lone division of labour (found by a new user)', () => {
+  it('is read as the division of labour whatever the sheet is called, not as the customer list', async () => {
+    const dir = tempDir();
+    for (const sheet of ['Sheet1', '分工表(最终版)', '大客户分工表']) {
+      const book = await loneDivision(join(dir, `${sheet}.xlsx`), sheet);
+      const r = await kam(['check', book, '--format', 'json', ...asOf]);
+      const found = rulesOf(r.stdout);
+      // No duplicate account per task row; the accounts sheet is missing, and the RACI is checked.
+      expect(found.filter(([rule]) => rule === 'schema/duplicate-key')).toEqual([]);
+      expect(found).toContainEqual(['raci/no-accountable', `${sheet}!D4`]);
+      expect((JSON.parse(r.stdout) as Json).findings.find((f) => f.rule === 'schema/missing-sheet')?.message).toBe('the book has no accounts sheet');
+      const load = await kam(['load', book, '--format', 'json', ...asOf]);
+      expect(load.code).toBe(0);
+    }
+  });
+});
+
+describe('a missing column in the reader\'s words (found by a new user)', () => {
+  it('names the column as Chinese headers name it, with a hint', async () => {
+    const book = await writeBook(join(tempDir(), 'b.xlsx'), [
+      { name: '客户信息', rows: [['客户名称', '年采购额'], ['华东', 100]] },
+      { name: '分工', rows: [['客户名称', '服务内容x', '负责人', '角色'], ['华东', '日常跟进', '张伟', 'R']] },
+    ]);
+    const r = await kam(['check', book, '--lang', 'zh', ...asOf]);
+    expect(r.stdout).toContain('缺少必需列「工作内容」');
+    expect(r.stdout).toContain('请在表头中添加该列');
+    expect(r.stdout).not.toContain('「task」');
+  });
+
+  it('reads 服务项目 as the task, 完成时限 as the due date, 主办 / 审批人 as letters and 每周一 as weekly', async () => {
+    const book = await writeBook(join(tempDir(), 'words.xlsx'), [
+      { name: '客户信息', rows: [['客户名称', '年采购额'], ['华东', 100]] },
+      { name: '人员', rows: [['姓名'], ['张伟'], ['王芳']] },
+      {
+        name: '分工',
+        rows: [
+          ['客户名称', '服务项目', '负责人', '角色', '频率', '完成时限'],
+          ['华东', '日常跟进', '张伟', '主办', '每周一', null],
+          ['华东', '日常跟进', '王芳', '审批人', '每周一', null],
+          ['华东', '续约', '张伟', '承办', '一次', new Date(Date.UTC(2025, 10, 1))],
+          ['华东', '续约', '王芳', '批准人', '一次', new Date(Date.UTC(2025, 10, 1))],
+        ],
+      },
+    ]);
+    const r = await kam(['check', book, '--format', 'json', ...asOf]);
+    const found = rulesOf(r.stdout);
+    expect(found.filter(([rule]) => rule.startsWith('schema/') || rule.startsWith('raci/'))).toEqual([]);
+    // The due date is read: the renewal is overdue.
+    expect(found).toContainEqual(['time/overdue', '分工!F4']);
+  });
+});
+
+describe('accounts that cannot be tiered (found by a new user)', () => {
+  const folder = (accounts: string) => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'accounts.csv'), accounts);
+    writeFileSync(join(dir, 'assignments.csv'), 'Account,Task,Person,RACI\nAcme Corp,Follow-up,Jane,R/A\n');
+    writeFileSync(join(dir, 'staff.csv'), 'Name\nJane\n');
+    return dir;
+  };
+
+  it('says so at the header when no scoring column is there and no tier is written', async () => {
+    const r = await kam(['check', folder('Account Name,ARR\nAcme Corp,100\nGlobex,50\n'), '--format', 'github', ...asOf]);
+    expect(r.stdout).toContain('title=schema/no-tiers::accounts.csv!1:1 no account can be scored');
+    expect(r.stdout).toMatch(/^::warning file=.*accounts\.csv,line=1,title=schema\/no-tiers/m);
+    // A warning: the gate fails on it with --fail-on warn.
+    expect((await kam(['check', folder('Account Name,ARR\nAcme Corp,100\n'), '--fail-on', 'warn', ...asOf])).code).toBe(1);
+    const zh = await kam(['check', folder('Account Name,ARR\nAcme Corp,100\n'), '--lang', 'zh', ...asOf]);
+    expect(zh.stdout).toContain('无法为客户评分（评分列都没有值：年采购额 / 合同金额');
+  });
+
+  it('is not said when the accounts have a tier written, or can be scored', async () => {
+    const tiered = await kam(['check', folder('Account Name,ARR,Tier\nAcme Corp,100,Strategic\n'), '--format', 'json', ...asOf]);
+    expect(rulesOf(tiered.stdout).map(([rule]) => rule)).not.toContain('schema/no-tiers');
+    const scored = await kam(['check', folder('Account Name,Annual Revenue\nAcme Corp,100\nGlobex,50\n'), '--format', 'json', ...asOf]);
+    expect(rulesOf(scored.stdout).map(([rule]) => rule)).not.toContain('schema/no-tiers');
+  });
+});
+
+describe('kam diff of a change that deletes a sheet (found by a new user)', () => {
+  const book = (dir: string, name: string, sheets: ('staff' | 'assignments')[]) =>
+    writeBook(join(dir, name), [
+      { name: 'Accounts', rows: [['Account Name', 'Annual Revenue', 'Tier'], ['Acme', 100, 'Strategic']] },
+      ...(sheets.includes('staff') ? [{ name: 'Staff', rows: [['Name'], ['Jane'], ['Bob']] }] : []),
+      ...(sheets.includes('assignments') ? [{ name: 'Assignments', rows: [['Account', 'Task', 'Person', 'RACI'], ['Acme', 'Follow-up', 'Jane', 'R/A']] }] : []),
+    ]);
+
+  it('introduces the missing division of labour or Staff sheet, and fails', async () => {
+    const dir = tempDir();
+    const before = await book(dir, 'before.xlsx', ['staff', 'assignments']);
+    const noTasks = await book(dir, 'no-tasks.xlsx', ['staff']);
+    const r = await kam(['diff', before, noTasks, '--format', 'github', ...asOf]);
+    expect(r.stdout).toContain('title=schema/missing-sheet::the book has no assignments sheet');
+    expect(r.code).toBe(1);
+    const noStaff = await book(dir, 'no-staff.xlsx', ['assignments']);
+    const s = await kam(['diff', before, noStaff, '--format', 'json', ...asOf]);
+    expect((JSON.parse(s.stdout) as { introduced: { rule: string; message: string }[] }).introduced.map((f) => f.message)).toEqual(['the book has no staff sheet']);
+    expect(s.code).toBe(1);
+  });
+
+  it('still compares a book with a lone accounts CSV by its accounts alone', async () => {
+    const dir = tempDir();
+    const before = await book(dir, 'before.xlsx', ['staff', 'assignments']);
+    writeFileSync(join(dir, 'accounts.csv'), 'Account Name,Annual Revenue,Tier\nAcme,100,Strategic\n');
+    const r = await kam(['diff', before, join(dir, 'accounts.csv'), ...asOf]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('responsibilities not compared');
+  });
+
+  it('a folder that loses its staff.csv introduces the missing Staff sheet', async () => {
+    const dir = tempDir();
+    const make = (name: string, staff: boolean) => {
+      const d = join(dir, name);
+      mkdirSync(d);
+      writeFileSync(join(d, 'accounts.csv'), 'Account Name,Annual Revenue,Tier\nAcme,100,Strategic\n');
+      writeFileSync(join(d, 'assignments.csv'), 'Account,Task,Person,RACI\nAcme,Follow-up,Jane,R/A\n');
+      if (staff) writeFileSync(join(d, 'staff.csv'), 'Name\nJane\n');
+      return d;
+    };
+    const r = await kam(['diff', make('v1', true), make('v2', false), '--format', 'github', ...asOf]);
+    expect(r.stdout).toContain('title=schema/missing-sheet::the book has no staff sheet');
+    expect(r.code).toBe(1);
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('an export\'s footer (found by a new user)', () => {
+  it('the report\'s name just above a Salesforce footer is no account', async () => {
+    const dir = tempDir();
+    const csv = join(dir, 'sf.csv');
+    writeFileSync(
+      csv,
+      [
+        'Account Name,Annual Revenue',
+        'Acme Corp,"$1,000,000"',
+        'Globex,"$500,000"',
+        '',
+        '',
+        'Key Accounts by Owner',
+        '"Copyright (c) 2000-2025 salesforce.com, inc. All rights reserved."',
+        'Confidential Information - Do Not Distribute',
+        '"Generated By: Jane Doe 11/15/2025, 9:00 AM"',
+        '"Acme Holdings, Inc."',
+        '',
+      ].join('\r\n'),
+    );
+    const r = await kam(['tier', csv, '--format', 'csv', ...asOf]);
+    expect(r.stdout.trim().split('\n').slice(1).map((l) => l.split(',')[2])).toEqual(['Acme Corp', 'Globex']);
+  });
+});
