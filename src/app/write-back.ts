@@ -15,7 +15,7 @@ import type { TierReport } from '../scoring/score.js';
 import { cellAddress } from '../util/cellref.js';
 import { displayWidth } from '../util/width.js';
 import { eachRow, type SheetSource } from '../io/source.js';
-import { isFolder, readInput } from '../io/input-file.js';
+import { assertUnchanged, isFolder, readInput, type FileIdentity } from '../io/input-file.js';
 import type { CsvSheet } from '../io/csv/read.js';
 import { expectedText, patchCsv, type CsvPatch } from '../io/csv/patch.js';
 import { join } from 'node:path';
@@ -156,18 +156,29 @@ export async function writeXlsxInPlace(session: Session, sheet: SheetSource, cel
   }
   const backup = options.backup === false ? undefined : `${file}.bak`;
   let untouched = 0;
+  // The book must still be the file read: before it is copied from, before the backup, and last before it is replaced.
+  const same = unchanged(file, session.book.identity);
+  await same();
   await writeAtomicWith(
     file,
     async (fh, tmp) => {
-      await writePatchedXlsx(file, fh, new Map([[part, cells.edits]]), file, new Map([[part, { newColumns: cells.newColumns, sheet: sheet.name }]]));
+      // A book saved again meanwhile can fail the patch in its own way: said as what it is.
+      await writePatchedXlsx(file, fh, new Map([[part, cells.edits]]), file, new Map([[part, { newColumns: cells.newColumns, sheet: sheet.name }]])).catch(async (err: unknown) => {
+        await same();
+        throw err;
+      });
       await fault(options.fault, 'written');
-      untouched = await verifyPatched(file, tmp, part, cells.expected);
+      untouched = await verifyPatched(file, tmp, part, cells.expected).catch(async (err: unknown) => {
+        await same();
+        throw err;
+      });
+      await same();
       if (backup) {
         await backupFile(file, backup, options);
         await fault(options.fault, 'backup');
       }
     },
-    options,
+    { ...options, beforeRename: same },
   );
   return receipt(file, sheet.name, cells, untouched, backup);
 }
@@ -197,7 +208,10 @@ export async function writeCsvBack(session: Session, sheet: SheetSource, cells: 
   const csv = sheet as SheetSource & Partial<Pick<CsvSheet, 'file' | 'encoding' | 'delimiter'>>;
   const file = await csvTarget(session, sheet);
   const values = new Map([...cells.edits].map(([row, cols]) => [row, new Map([...cols].map(([c, e]) => [c, e !== null && typeof e === 'object' ? e.value : e]))]));
+  const same = unchanged(file, (sheet as Partial<CsvSheet>).identity);
+  await same();
   const original = await readInput(file);
+  await same();
   const patched = patchCsv(original, file, csv.delimiter ?? ',', values, { ...(csv.encoding ? { encoding: csv.encoding } : {}), ...(options.raw ? { raw: true } : {}) });
   checkCsv(patched, values, file, options.raw);
   const backup = options.backup === false ? undefined : `${file}.bak`;
@@ -206,14 +220,22 @@ export async function writeCsvBack(session: Session, sheet: SheetSource, cells: 
     async (fh) => {
       await fh.writeFile(patched.bytes);
       await fault(options.fault, 'written');
+      await same();
       if (backup) {
         await backupFile(file, backup, options);
         await fault(options.fault, 'backup');
       }
     },
-    options,
+    { ...options, beforeRename: same },
   );
   return { ...receipt(file, sheet.name, cells, 0, backup), csv: true };
+}
+
+/** A check that `file` is still the file the book was read from (when kam knows what that was). */
+function unchanged(file: string, identity: FileIdentity | undefined): () => Promise<void> {
+  return async () => {
+    if (identity) await assertUnchanged(file, identity);
+  };
 }
 
 /** The CSV file as the user named it (a symlink out of its folder is refused when written), not its real path. */

@@ -20,6 +20,33 @@ export interface InputFile {
   readonly ino: number;
   /** Files above this many bytes are refused. */
   readonly maxBytes: number;
+  /** The file as it was checked, for a write into it (`--write`) to see that it still is. */
+  readonly identity: FileIdentity;
+}
+
+/** What a file was when kam read it: the same file (device, inode), the same size, not modified since. */
+export interface FileIdentity {
+  readonly dev: number;
+  readonly ino: number;
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
+export function identityOf(info: Stats): FileIdentity {
+  return { dev: info.dev, ino: info.ino, size: info.size, mtimeMs: info.mtimeMs };
+}
+
+/**
+ * Throws when `path` (links followed, as the user named it) is no longer the file kam read: saved
+ * again (a new file renamed over it, or written in place), or swapped for a link to another file.
+ * Called before a book is written in place, so that results of one version never go into another
+ * (found by a new user: a save during `kam tier --write` got the tiers of the rows as they were).
+ */
+export async function assertUnchanged(path: string, was: FileIdentity): Promise<void> {
+  const info = await stat(path).catch(() => undefined);
+  if (!info || info.dev !== was.dev || info.ino !== was.ino || info.size !== was.size || info.mtimeMs !== was.mtimeMs) {
+    throw new InputError('write.changed', {}, { file: path });
+  }
 }
 
 /** The InputError for a failed file-system call on an input file (ENOENT, ELOOP, EACCES, …). */
@@ -56,7 +83,7 @@ export async function checkInputFile(path: string, maxBytes: number, folder?: st
   });
   refuseSpecial(info, path);
   if (info.size > maxBytes) throw tooLarge(path, info.size, maxBytes);
-  return { path, real, size: info.size, dev: info.dev, ino: info.ino, maxBytes };
+  return { path, real, size: info.size, dev: info.dev, ino: info.ino, maxBytes, identity: identityOf(info) };
 }
 
 /**

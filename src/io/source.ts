@@ -54,4 +54,6 @@ export interface WorkbookSource {
    * the CSV, or each CSV of a folder. Writers refuse `-o` onto any of them.
    */
   readonly files?: readonly string[];
+  /** XLSX: the file as it was read (a write into it, `--write`, checks that it still is). */
+  readonly identity?: { readonly dev: number; readonly ino: number; readonly size: number; readonly mtimeMs: number };
 }

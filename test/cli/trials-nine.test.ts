@@ -77,7 +77,7 @@ describe('a missing column in the reader\'s words (found by a new user)', () => 
     ]);
     const r = await kam(['check', book, '--format', 'json', ...asOf]);
     const found = rulesOf(r.stdout);
-    expect(found.filter(([rule]) => rule.startsWith('schema/') || rule.startsWith('raci/'))).toEqual([]);
+    expect(found.filter(([rule]) => rule!.startsWith('schema/') || rule!.startsWith('raci/'))).toEqual([]);
     // The due date is read: the renewal is overdue.
     expect(found).toContainEqual(['time/overdue', '分工!F4']);
   });

@@ -1,7 +1,7 @@
 // SPEC §7 and issue 8: what kam writes never replaces an input, keeps the target's mode, leaves no
 // temporary file (a signal included), and is well-formed XML whatever the text in the cells.
-import { spawn } from 'node:child_process';
-import { chmodSync, copyFileSync, cpSync, existsSync, linkSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, cpSync, existsSync, linkSync, lstatSync, readdirSync, readFileSync, renameSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
@@ -274,5 +274,68 @@ describe('-o with an extension a command does not write (issue 9)', () => {
       }
     }
     expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('a book that changes while kam writes into it (found by a new user)', () => {
+  /** A hook loaded into kam: when kam makes its first temporary file, `act` is done to the book. */
+  const hook = (dir: string, act: string): string => {
+    const file = join(dir, 'hook.cjs');
+    writeFileSync(
+      file,
+      `const fsp = require('fs/promises'); const fs = require('fs'); const orig = fsp.open; let done = false;
+fsp.open = async function (p, flags) {
+  if (!done && flags === 'wx' && String(p).includes('.kam-')) { done = true; ${act} }
+  return orig.apply(this, arguments);
+};`,
+    );
+    return file;
+  };
+  const run = (dir: string, hookFile: string) =>
+    spawnSync(process.execPath, [BIN, 'tier', 'book.xlsx', '--write', '--as-of', '2025-11-15'], { cwd: dir, env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8', NODE_OPTIONS: `--require ${hookFile}` }, encoding: 'utf8' });
+
+  it('saved again meanwhile (a new file renamed over it): exit 2, the save kept, no backup', () => {
+    const dir = tempDir();
+    copyFileSync(join(EXAMPLES, 'accounts-en.xlsx'), join(dir, 'book.xlsx'));
+    copyFileSync(ZH, join(dir, 'saved.xlsx'));
+    const r = run(dir, hook(dir, `fs.copyFileSync('saved.xlsx', 'book.tmp'); fs.renameSync('book.tmp', 'book.xlsx');`));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('book.xlsx: the file changed while kam was working on it');
+    expect(readFileSync(join(dir, 'book.xlsx')).equals(readFileSync(ZH))).toBe(true);
+    expect(existsSync(join(dir, 'book.xlsx.bak'))).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.startsWith('.kam-'))).toEqual([]);
+  });
+
+  it('swapped for a link to a file elsewhere: exit 2, nothing of that file copied', () => {
+    const dir = tempDir();
+    const elsewhere = tempDir();
+    copyFileSync(join(EXAMPLES, 'accounts-en.xlsx'), join(dir, 'book.xlsx'));
+    copyFileSync(ZH, join(elsewhere, 'secret.xlsx'));
+    const r = run(dir, hook(dir, `fs.unlinkSync('book.xlsx'); fs.symlinkSync(${JSON.stringify(join(elsewhere, 'secret.xlsx'))}, 'book.xlsx');`));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('the file changed while kam was working on it');
+    expect(readdirSync(dir).sort()).toEqual(['book.xlsx', 'hook.cjs']);
+    expect(readFileSync(join(elsewhere, 'secret.xlsx')).equals(readFileSync(ZH))).toBe(true);
+  });
+
+  it('a backup whose name is a link: the link is replaced, what it pointed at is left alone', async () => {
+    const dir = tempDir();
+    copyFileSync(join(EXAMPLES, 'accounts-en.xlsx'), join(dir, 'a.xlsx'));
+    writeFileSync(join(dir, 'notes.txt'), 'precious\n');
+    symlinkSync('notes.txt', join(dir, 'a.xlsx.bak'));
+    const r = await kam(['tier', join(dir, 'a.xlsx'), '--write', '--as-of', '2025-11-15']);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('precious\n');
+    expect(lstatSync(join(dir, 'a.xlsx.bak')).isFile()).toBe(true);
+    expect(readFileSync(join(dir, 'a.xlsx.bak')).equals(readFileSync(join(EXAMPLES, 'accounts-en.xlsx')))).toBe(true);
+  });
+
+  it('a zip whose file is replaced after its directory was read is refused, not read at the old offsets', async () => {
+    const dir = tempDir();
+    copyFileSync(join(EXAMPLES, 'accounts-en.xlsx'), join(dir, 'b.xlsx'));
+    const zip = await ZipArchive.open(join(dir, 'b.xlsx'));
+    copyFileSync(ZH, join(dir, 'b.tmp'));
+    renameSync(join(dir, 'b.tmp'), join(dir, 'b.xlsx'));
+    await expect(zip.read(zip.find('xl/workbook.xml')!)).rejects.toMatchObject({ code: 'input.changed' });
   });
 });

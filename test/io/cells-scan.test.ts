@@ -90,10 +90,33 @@ describe('the cell scanner', () => {
   });
 
   it('reads the common forms', () => {
-    const xml = '<row r="3"><c r="A3" s="1"><v>45976</v></c><c r="B3" t="s"><v>1</v></c>\n<c r="C3" t="n"><v>2.5</v></c><c r="D3"/><c r="E3" t="s"><v>7</v></c><c r="F3"></c></row>';
+    const xml = '<row r="3"><c r="A3" s="1"><v>45976</v></c><c r="B3" t="s"><v>1</v></c>\n<c r="C3" t="n"><v>2.5</v></c><c r="D3"/><c r="F3"></c></row>';
     const cells: unknown[] = [];
     const bytes = Buffer.from(xml + '<row r="4"></row>'.repeat(10));
     expect(scanRow(bytes, xml.indexOf('>') + 1, bytes.length, context(), 3, cells as never)).toBe(xml.length - 6);
-    expect(cells).toEqual([{ t: 'n', v: 45976, date: true }, { t: 's', v: '张伟' }, { t: 'n', v: 2.5 }, undefined, { t: 'e', v: '#STRING?' }]);
+    expect(cells).toEqual([{ t: 'n', v: 45976, date: true }, { t: 's', v: '张伟' }, { t: 'n', v: 2.5 }]);
+  });
+
+  it('refuses a shared string the table does not have, and a number in any notation but decimal (found by a new user)', () => {
+    const row = (cells: string) => `<row r="3">${cells}</row>`;
+    const scan = (xml: string) => {
+      const bytes = Buffer.from(xml + '<row r="4"></row>'.repeat(10));
+      return scanRow(bytes, xml.indexOf('>') + 1, bytes.length, context(), 3, [] as never);
+    };
+    expect(() => scan(row('<c r="A3" t="s"><v>7</v></c>'))).toThrow(expect.objectContaining({ code: 'input.corruptPart' }));
+    // (A sign is no plain cell: the general path reads it.)
+    expect(scan(row('<c r="A3" t="s"><v>-1</v></c>'))).toBe(-1);
+    for (const v of ['7', '-1', '1.5']) {
+      expect(() => parseCells(`<c r="A3" t="s"><v>${v}</v></c>`, '', context(), 3)).toThrow(expect.objectContaining({ code: 'input.corruptPart' }));
+    }
+    // 0x10, 0b11, 0o7 and Infinity are texts, not 16, 3, 7 and ∞; 1.2E+7 and -0.5 are numbers.
+    expect(parseCells('<c r="A3"><v>0x10</v></c><c r="B3"><v>0b11</v></c><c r="C3"><v>0o7</v></c><c r="D3"><v>Infinity</v></c><c r="E3"><v>1.2E+7</v></c><c r="F3"><v>-0.5</v></c>', '', context(), 3)).toEqual([
+      { t: 's', v: '0x10' },
+      { t: 's', v: '0b11' },
+      { t: 's', v: '0o7' },
+      { t: 's', v: 'Infinity' },
+      { t: 'n', v: 12000000 },
+      { t: 'n', v: -0.5 },
+    ]);
   });
 });

@@ -6,7 +6,7 @@ import { basename } from 'node:path';
 import { CsvError, parse } from 'csv-parse/sync';
 import type { RawRow } from '../../model/cell.js';
 import { InputError, UsageError } from '../../model/errors.js';
-import { checkInputFile, readStart, type InputFile } from '../input-file.js';
+import { checkInputFile, readStart, type FileIdentity, type InputFile } from '../input-file.js';
 import type { RowOptions, SheetSource } from '../source.js';
 import { chooseEncoding, decodeAll, InvalidUtf8, lineOf, RECORD_ENDS, SEP_LINE, SAMPLE_BYTES, type EncodingPlan } from './encoding.js';
 import { CsvLines, streamCsvRows } from './stream.js';
@@ -23,6 +23,8 @@ export interface CsvSheet extends SheetSource {
   readonly delimiter: string;
   /** The real path of the file. */
   readonly file: string;
+  /** The file as it was read (a write into it checks that it still is). */
+  readonly identity: FileIdentity;
 }
 
 /** Where a CSV may be read from and how much of it. */
@@ -68,6 +70,7 @@ export async function readCsvSheet(path: string, options: CsvOptions & ReadLimit
   return {
     name: basename(path),
     file: file.real,
+    identity: file.identity,
     encoding: plan.encoding,
     delimiter,
     rows: (rowOptions?: RowOptions): AsyncIterable<RawRow[]> => (parsed ? replay(parsed, rowOptions) : streamCsvRows(csv, rowOptions, lines)),

@@ -19,6 +19,13 @@ export interface WriteOptions {
   fault?: Fault;
   /** The mode of a new file (a backup keeps its book's); a replaced file keeps its own. */
   mode?: number;
+  /** Run last, just before the rename (a write into the input checks it is still the file read). */
+  beforeRename?: () => Promise<void>;
+  /**
+   * A file the user did not name (a backup): a link in its place is replaced, never followed
+   * (found by a new user: a `book.xlsx.bak` link to notes.txt had the book copied into notes.txt).
+   */
+  noFollow?: boolean;
 }
 
 /** An injected failure: at `rename` (the temporary file written and flushed, not yet renamed), or a point a writer names. */
@@ -63,9 +70,9 @@ export async function writeAtomicWith(
   produce: (fh: FileHandle, tmpPath: string) => Promise<void>,
   options: WriteOptions = {},
 ): Promise<void> {
-  const path = await safeTarget(target, options);
+  const path = options.noFollow ? resolve(target) : await safeTarget(target, options);
   const dir = dirname(path);
-  const mode = await replacedMode(path, target);
+  const mode = options.noFollow && (await lstat(path).catch(() => undefined))?.isSymbolicLink() ? undefined : await replacedMode(path, target);
   await removeStaleTemps(dir);
   const tmp = join(dir, `.kam-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   let created = false;
@@ -91,6 +98,7 @@ export async function writeAtomicWith(
       await sync.close();
     }
     if (options.fault?.at === 'rename') await options.fault.act();
+    await options.beforeRename?.();
     await rename(tmp, path);
     created = false;
     pending.delete(tmp);
@@ -119,7 +127,7 @@ export async function backupFile(source: string, backup: string, options: WriteO
       await fh.sync();
       if (!(await sameBytes(source, tmp))) throw new InputError('output.failed', { reason: 'the backup copy differs from the book' }, { file: backup });
     },
-    { ...(options.force !== undefined ? { force: options.force } : {}), mode: info.mode & 0o7777 },
+    { ...(options.force !== undefined ? { force: options.force } : {}), mode: info.mode & 0o7777, noFollow: true },
   );
 }
 

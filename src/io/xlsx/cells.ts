@@ -43,17 +43,20 @@ function sharedCell(ctx: SheetContext, v: string): Cell {
   return sharedCellAt(ctx, Number(v));
 }
 
-/** The cell of shared string `i` (any number: a non-integer or one past the table is `#STRING?`). */
+/** The cell of shared string `i` (any number: a non-integer or one past the table is a damaged book). */
 function sharedCellAt(ctx: SheetContext, i: number): Cell {
+  // (Not -1 or below: -1 marks an empty slot of the cache.)
+  if (!(i >= 0)) throw new InputError('input.corruptPart', { part: ctx.part }, { file: ctx.file });
   const cache = (ctx.sharedCells ??= newSharedCellCache());
   const slot = i & ((1 << CACHE_BITS) - 1);
   if (cache.index[slot] === i) return cache.cells[slot]!;
   const str = Number.isInteger(i) ? ctx.sharedStrings.get(i) : undefined;
-  const cell: Cell = str === undefined ? { t: 'e', v: '#STRING?' } : { t: 's', v: str };
-  if (str !== undefined) {
-    cache.index[slot] = i;
-    cache.cells[slot] = cell;
-  }
+  // A string the table does not have (`-1`, one past the end): the book is damaged, not the cell
+  // (found by a new user: it read as an empty or an error cell, exit 1).
+  if (str === undefined) throw new InputError('input.corruptPart', { part: ctx.part }, { file: ctx.file });
+  const cell: Cell = { t: 's', v: str };
+  cache.index[slot] = i;
+  cache.cells[slot] = cell;
   return cell;
 }
 
@@ -129,7 +132,7 @@ export function parseCells(content: string, p: string, ctx: SheetContext, row = 
             break;
           case undefined:
           case 'n': {
-            const n = Number(v);
+            const n = xmlNumber(v);
             if (!Number.isFinite(n)) cell = { t: 's', v: decodeXml(v) };
             else cell = m[3] !== undefined && ctx.dateStyles[Number(m[3])] ? { t: 'n', v: n, date: true } : { t: 'n', v: n };
             break;
@@ -309,6 +312,7 @@ function scanCell(b: Buffer, j: number, to: number, ctx: SheetContext, cells: (C
     k += 6;
   }
   let cell: Cell | undefined;
+  let sharedAt = -1;
   let end: number;
   if (b[k] === Ch.Slash && b[k + 1] === Ch.Gt) {
     end = k + 2;
@@ -343,7 +347,7 @@ function scanCell(b: Buffer, j: number, to: number, ctx: SheetContext, cells: (C
         if (shared) return 0;
       } else if (shared) {
         if (q - start > 10) return 0;
-        cell = sharedCellAt(ctx, i);
+        sharedAt = i;
       } else {
         // ASCII digits and a point: the same number as the general path's Number() of the text.
         const date = style >= 0 && ctx.dateStyles[style] === true;
@@ -356,6 +360,8 @@ function scanCell(b: Buffer, j: number, to: number, ctx: SheetContext, cells: (C
   } else return 0;
   // What the general path refuses, it refuses with its own message.
   if (end > to || col >= MAX_COLUMNS || rowNum > MAX_ROWS || (row > 0 && rowNum !== row) || col <= prev || end - j > MAX_CELL_CHARS) return 0;
+  // (Looked up after the checks above, as the general path does: a cell out of order is that, whatever its string.)
+  if (sharedAt >= 0) cell = sharedCellAt(ctx, sharedAt);
   if (cell) cells[col] = cell;
   scanned = col;
   return end;
@@ -403,10 +409,21 @@ function readCell(s: string, from: number, to: number, t: string, style: string 
     case 'd':
       return { t: 'd', v: decodeXml(v).trim() };
     default: {
-      const n = Number(v);
+      const n = xmlNumber(v);
       if (!Number.isFinite(n)) return { t: 's', v: decodeXml(v) };
       if (style !== undefined && ctx.dateStyles[Number(style)]) return { t: 'n', v: n, date: true };
       return { t: 'n', v: n };
     }
   }
 }
+
+/**
+ * A number cell's value as XML Schema's decimal or double writes it (`12`, `-0.5`, `1.2E+7`); NaN
+ * for anything else. (`Number()` alone also takes `0x10`, `0b11` and `Infinity`: found by a new user,
+ * a hexadecimal revenue scored as 16.)
+ */
+function xmlNumber(v: string): number {
+  return XML_NUMBER.test(v) ? Number(v) : NaN;
+}
+
+const XML_NUMBER = /^\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*$/;

@@ -87,7 +87,11 @@ export async function readSharedStrings(chunks: AsyncIterable<Buffer>, ctx: { fi
   // While an item is unfinished, new text is only searched for its end (with the few characters
   // before it), not joined and searched again: linear however long the item.
   let waiting: PendingText | undefined;
+  // The last characters read, and whether the root closes itself (`<sst count="0"/>`): a table cut short has no `</sst>`.
+  let last = '';
+  let empty = false;
   for await (const text of decodeChunks(chunks)) {
+    last = (last + text).slice(-64);
     if (waiting && prefix !== undefined) {
       if (!waiting.push(text)) {
         if (buf.length - pos + waiting.length > MAX_CELL_CHARS + 4096) tooLong(table.length, ctx);
@@ -103,11 +107,13 @@ export async function readSharedStrings(chunks: AsyncIterable<Buffer>, ctx: { fi
       if (!/<([\w.-]+:)?sst[\s>]/.test(buf) && buf.length < 65536) continue;
       assertNoDoctype(buf, ctx.file, ctx.part);
       prefix = prefixOf(buf, 'sst');
+      empty = new RegExp(`<${prefix}sst(?:\\s[^>]*)?/>`).test(buf);
     }
     pos = readItems(buf, prefix, table, ctx);
     if (buf.length - pos > MAX_CELL_CHARS + 4096) tooLong(table.length, ctx);
     if (buf.length - pos > 64) waiting = new PendingText(`</${prefix}si>`, buf);
   }
+  if (prefix !== undefined && !empty && !new RegExp(`</${prefix}sst\\s*>\\s*$`).test(last)) throw new InputError('input.corruptPart', { part: ctx.part }, { file: ctx.file });
   return table;
 }
 

@@ -59,6 +59,7 @@ export async function* parseSheet(
   let tags: SheetTags | undefined;
   let lastRow = 0;
   let done = false;
+  let emptyData = false;
   /** While a row is unfinished: the bytes after `buf`, held until the token that ends the wait. */
   let waiting: { bytes: PendingBytes; row: number } | undefined;
   for await (const chunk of chunks) {
@@ -80,6 +81,7 @@ export async function* parseSheet(
       if (!root && head.length < 65536) continue;
       assertNoDoctype(head, ctx.file, ctx.part);
       tags = sheetTags(root?.[1] ?? '');
+      emptyData = /<([\w.-]+:)?sheetData\s*\/>/.test(head);
     }
     const { prefix, rowOpen, rowClose } = tags;
     // Searched once per chunk, not once per row: per row it would make the parse quadratic.
@@ -89,7 +91,8 @@ export async function* parseSheet(
       const i = startsAt(buf, pos, rowOpen) ? pos : buf.indexOf(rowOpen, pos);
       if (i < 0 || (sheetEnd >= 0 && sheetEnd < i)) {
         if (sheetEnd >= 0) done = true;
-        pos = Math.max(pos, buf.length - rowOpen.length - 1);
+        // What may be the start of `<row` or of `</sheetData>` is kept for the next chunk.
+        pos = Math.max(pos, buf.length - Math.max(rowOpen.length, tags.sheetEnd.length) - 1);
         break;
       }
       if (i + rowOpen.length >= buf.length) {
@@ -133,7 +136,8 @@ export async function* parseSheet(
     if (batch.length > 0) yield batch;
     if (done) break;
   }
-  if (waiting) throw new InputError('input.corruptPart', { part: ctx.part }, { file: ctx.file });
+  // The rows end with `</sheetData>` (or there is none: `<sheetData/>`); else the part is not what it says (`</sheetDat>`).
+  if (waiting || (!done && !emptyData)) throw new InputError('input.corruptPart', { part: ctx.part }, { file: ctx.file });
 }
 
 const GT = 0x3e;

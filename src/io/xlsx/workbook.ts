@@ -70,7 +70,7 @@ export async function openXlsx(file: string): Promise<WorkbookSource> {
     const state = getAttr(tag, 'state');
     sheets.push(new XlsxSheet(zip, entry, name, file, sharedParts, state === 'hidden' || state === 'veryHidden'));
   }
-  return { file, kind: 'xlsx', sheets, date1904 };
+  return { file, kind: 'xlsx', sheets, date1904, identity: zip.identity };
 }
 
 interface SharedParts {
@@ -133,7 +133,10 @@ class XlsxSheet implements SheetSource {
     let tailBytes = 0;
     // Large chunks, inflated well ahead: this pass runs beside the parsing of another sheet, and a
     // chunk at a time would wait for that parsing to give way (the main thread asks for each).
+    // The part's last bytes: a part cut short (a truncated copy whose checksum was made after the cut) ends without its root's end tag.
+    let last: Buffer = Buffer.alloc(0);
     for await (const chunk of this.zip.stream(this.entry, undefined, undefined, MERGES_AHEAD)) {
+      last = chunk.length >= END_BYTES ? Buffer.from(chunk.subarray(chunk.length - END_BYTES)) : Buffer.concat([last, chunk]).subarray(-END_BYTES);
       if (tail) {
         tail.push(chunk);
         tailBytes += chunk.length;
@@ -155,9 +158,15 @@ class XlsxSheet implements SheetSource {
       const keep = needle.length + before;
       carry = chunk.length >= keep ? Buffer.from(chunk.subarray(chunk.length - keep)) : Buffer.concat([carry, chunk]).subarray(-keep);
     }
+    // (Found by a new user: a sheet cut after its seventh row was read as a table of six accounts, exit 0.)
+    if (!WORKSHEET_END.test(last.toString('latin1'))) throw new InputError('input.corruptPart', { part: this.entry.name }, { file: this.file });
     return tail ? parseMerges(Buffer.concat(tail).toString('utf8'), { file: this.file, sheet: this.name }) : [];
   }
 }
+
+/** A worksheet part ends with its root's end tag (and perhaps white space). */
+const WORKSHEET_END = /<\/([\w.-]+:)?worksheet\s*>\s*$/;
+const END_BYTES = 64;
 
 /** How the merged-ranges pass inflates: 1 MiB chunks, up to 8 MiB ahead of its search. */
 const MERGES_AHEAD = { chunk: 1 << 20, buffered: 1 << 23 };

@@ -8,6 +8,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { pipeline } from 'node:stream';
 import * as zlib from 'node:zlib';
 import { InputError } from '../../model/errors.js';
+import { identityOf, type FileIdentity } from '../input-file.js';
 
 export interface ZipEntry {
   name: string;
@@ -52,6 +53,8 @@ export class ZipArchive {
   private constructor(
     readonly file: string,
     readonly fileSize: number,
+    /** The file as its central directory was read: every later read checks that it is still that file. */
+    readonly identity: FileIdentity,
     readonly entries: Map<string, ZipEntry>,
     /** The archive's comment (after the end-of-central-directory record). */
     readonly comment: Buffer = Buffer.alloc(0),
@@ -63,12 +66,36 @@ export class ZipArchive {
   static async open(file: string): Promise<ZipArchive> {
     const fh = await open(file, 'r');
     try {
-      const { size } = await fh.stat();
-      const { entries, comment } = await readCentralDirectory(fh, size, file);
-      return new ZipArchive(file, size, entries, comment);
+      const info = await fh.stat();
+      const { entries, comment } = await readCentralDirectory(fh, info.size, file);
+      return new ZipArchive(file, info.size, identityOf(info), entries, comment);
     } finally {
       await fh.close();
     }
+  }
+
+  /**
+   * The file opened again, and refused if it is no longer the one whose directory was read (saved
+   * or replaced meanwhile, a link put in its place): its offsets would read another file's bytes.
+   */
+  private async handle(): Promise<FileHandle> {
+    const fh = await open(this.file, 'r');
+    const info = await fh.stat().catch(async (err: unknown) => {
+      await fh.close();
+      throw err;
+    });
+    const was = this.identity;
+    if (info.dev !== was.dev || info.ino !== was.ino || info.size !== was.size || info.mtimeMs !== was.mtimeMs) {
+      await fh.close();
+      throw new InputError('input.changed', {}, { file: this.file });
+    }
+    return fh;
+  }
+
+  /** A read stream of bytes `start`..`end` (inclusive) of the file, through a checked handle. */
+  private async bytes(start: number, end: number): Promise<ReturnType<typeof createReadStream>> {
+    const fh = await this.handle();
+    return createReadStream('', { fd: fh, start, end, highWaterMark: 1 << 20, autoClose: true });
   }
 
   /** An entry by name, falling back to a case-insensitive match (some writers vary the case). */
@@ -83,7 +110,7 @@ export class ZipArchive {
    * that keeps every byte.
    */
   async *record(entry: ZipEntry): AsyncGenerator<Buffer> {
-    const fh = await open(this.file, 'r');
+    const fh = await this.handle();
     let end: number;
     try {
       const start = await this.dataStart(fh, entry);
@@ -100,7 +127,7 @@ export class ZipArchive {
     }
     if (end > this.fileSize) throw truncated(this.file);
     if (end === entry.localOffset) return;
-    for await (const chunk of createReadStream(this.file, { start: entry.localOffset, end: end - 1, highWaterMark: 1 << 20 })) yield chunk as Buffer;
+    for await (const chunk of await this.bytes(entry.localOffset, end - 1)) yield chunk as Buffer;
   }
 
   /** The entry's stored (compressed) bytes, as they are in the file. */
@@ -111,7 +138,7 @@ export class ZipArchive {
 
   /** A read stream of an entry's stored bytes (undefined when it has none). */
   private async compressed(entry: ZipEntry): Promise<ReturnType<typeof createReadStream> | undefined> {
-    const fh = await open(this.file, 'r');
+    const fh = await this.handle();
     let start: number;
     try {
       start = await this.dataStart(fh, entry);
@@ -120,12 +147,12 @@ export class ZipArchive {
     }
     if (start + entry.compressedSize > this.fileSize) throw truncated(this.file);
     if (entry.compressedSize === 0) return undefined;
-    return createReadStream(this.file, { start, end: start + entry.compressedSize - 1, highWaterMark: 1 << 20 });
+    return this.bytes(start, start + entry.compressedSize - 1);
   }
 
   /** Inflates a whole (small) entry into memory, its CRC-32 checked. */
   async read(entry: ZipEntry, cap = MAX_STRING_BYTES): Promise<Buffer> {
-    const fh = await open(this.file, 'r');
+    const fh = await this.handle();
     try {
       const start = await this.dataStart(fh, entry);
       const raw = Buffer.alloc(entry.compressedSize);

@@ -1,0 +1,64 @@
+// Parts that are not whole XML (found by a new user): a sheet cut short with a checksum made after
+// the cut, a shared-string table without its end, `</sheetDat>` — refused as a damaged book, exit 2,
+// never read as a smaller table.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ZipArchive } from '../../src/io/xlsx/zip.js';
+import { tempDir, writeRawXlsx, writeZip } from '../helpers/books.js';
+import { kam } from '../helpers/cli.js';
+
+const rows = (n: number) =>
+  [`<row r="1"><c r="A1" t="inlineStr"><is><t>Account Name</t></is></c><c r="B1" t="inlineStr"><is><t>Annual Revenue</t></is></c></row>`]
+    .concat(Array.from({ length: n }, (_v, i) => `<row r="${i + 2}"><c r="A${i + 2}" t="s"><v>${i}</v></c><c r="B${i + 2}"><v>${(i + 1) * 100}</v></c></row>`))
+    .join('');
+
+/** A sound book, then one part changed by `edit` (the zip's checksums are those of the changed part). */
+async function damaged(edit: (part: string, xml: string) => string): Promise<string> {
+  const dir = tempDir();
+  const sound = writeRawXlsx(join(dir, 'sound.xlsx'), [{ name: 'Accounts', data: rows(12) }], { sharedStrings: Array.from({ length: 12 }, (_v, i) => `Account ${i + 1}`) });
+  const zip = await ZipArchive.open(sound);
+  const entries: Record<string, string> = {};
+  for (const [name, entry] of zip.entries) entries[name] = edit(name, (await zip.read(entry)).toString('utf8'));
+  return writeZip(join(dir, 'damaged.xlsx'), entries);
+}
+
+describe('a damaged part', () => {
+  it('the sound book reads: 12 accounts', async () => {
+    const r = await kam(['tier', await damaged((_p, xml) => xml), '--format', 'json', '--as-of', '2025-11-15']);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { accounts: unknown[] }).accounts).toHaveLength(12);
+  });
+
+  for (const [what, edit] of [
+    ['a sheet cut after its seventh row', (p: string, xml: string) => (p === 'xl/worksheets/sheet1.xml' ? xml.slice(0, xml.indexOf('<row r="8"')) : xml)],
+    ['a sheet whose rows end with `</sheetDat>`', (p: string, xml: string) => (p === 'xl/worksheets/sheet1.xml' ? xml.replace('</sheetData>', '</sheetDat>') : xml)],
+    ['a row after the end of the sheet', (p: string, xml: string) => (p === 'xl/worksheets/sheet1.xml' ? `${xml}<row r="99"/>` : xml)],
+  ] as const) {
+    it(`${what}: exit 2, naming the part`, async () => {
+      const r = await kam(['tier', await damaged(edit), '--as-of', '2025-11-15']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('the workbook is corrupt (part xl/worksheets/sheet1.xml cannot be read)');
+    });
+  }
+
+  it('a shared-string table without its end: exit 2, naming the part', async () => {
+    const r = await kam(['tier', await damaged((p, xml) => (p === 'xl/sharedStrings.xml' ? xml.replace('</sst>', '') : xml)), '--as-of', '2025-11-15']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('part xl/sharedStrings.xml cannot be read');
+  });
+
+  it('an empty sheet (`<sheetData/>`) and an empty table (`<sst/>`) are whole', async () => {
+    const book = await damaged((p, xml) => (p === 'xl/worksheets/sheet1.xml' ? xml.replace(/<sheetData>.*<\/sheetData>/, '<sheetData/>') : p === 'xl/sharedStrings.xml' ? xml.replace(/<sst([^>]*)>.*<\/sst>/, '<sst$1/>') : xml));
+    const r = await kam(['tier', book, '--as-of', '2025-11-15']);
+    // Read, and found to have no accounts table (not a damaged part).
+    expect(r.stderr).not.toContain('corrupt');
+  });
+
+  it('a shared string the table does not have (-1, past the end): exit 2', async () => {
+    for (const v of ['-1', '12']) {
+      const r = await kam(['tier', await damaged((p, xml) => (p === 'xl/worksheets/sheet1.xml' ? xml.replace('<c r="A3" t="s"><v>1</v>', `<c r="A3" t="s"><v>${v}</v>`) : xml)), '--as-of', '2025-11-15']);
+      expect(r.code, v).toBe(2);
+      expect(r.stderr).toContain('part xl/worksheets/sheet1.xml cannot be read');
+    }
+  });
+});
