@@ -84,7 +84,9 @@ export async function applyLoadInPlace(session: Session, options: LoadBookOption
   const moves = report.suggestion?.moves ?? [];
   if (moves.length === 0) return { report, moved: 0 };
   const edits = editsFor(moves, tables.assignments!, '').get('')!;
-  const receipt = await writeCellsBack(session, sheet, plainCells(edits), write);
+  // Every value written is a name the book already holds (a person of its staff, a department): a CSV
+  // gets it as the book writes it, not guarded by a `'` that would make `=王芳` another person (found by a new user).
+  const receipt = await writeCellsBack(session, sheet, plainCells(edits), { ...write, raw: true });
   return { report, moved: moves.length, receipt };
 }
 

@@ -186,7 +186,8 @@ export const TASK_TYPES: Record<Lang, Record<string, string>> = {
 export const INVALID_HINTS: Record<Lang, Record<string, string>> = {
   en: {
     number: 'write a number here (1200000, 120万, ¥1,200,000, 12%): "{cell}" is not one',
-    date: 'write the date as 2025-11-15 (year-month-day) instead of "{cell}"',
+    date: 'write the date as year-month-day (YYYY-MM-DD, such as 2025-03-31) instead of "{cell}"',
+    'date#noYear': 'write "{cell}" with its year, as year-month-day: YYYY-{monthDay}',
     'ambiguous-date': 'write "{cell}" as year-month-day: the other dates in this column do not show whether the month or the day comes first',
     boolean: 'write 是 or 否 (yes or no)',
     formula: 'open the file in Excel or LibreOffice and save it, so that the formula\'s result is stored',
@@ -199,7 +200,8 @@ export const INVALID_HINTS: Record<Lang, Record<string, string>> = {
   },
   zh: {
     number: '此处应填数字（如 1200000、120万、¥1,200,000、12%）：「{cell}」不是数字',
-    date: '把「{cell}」写成 2025-11-15（年-月-日）',
+    date: '把「{cell}」写成 年-月-日（YYYY-MM-DD，如 2025-03-31）',
+    'date#noYear': '「{cell}」缺少年份：写成 年-月-日，即 YYYY-{monthDay}',
     'ambiguous-date': '把「{cell}」写成 年-月-日：本列其他日期看不出月和日哪个在前',
     boolean: '填写 是 或 否',
     formula: '在 Excel 或 LibreOffice 中打开并保存文件，使公式结果被保存下来',

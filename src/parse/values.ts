@@ -28,6 +28,7 @@ const MAGNITUDE: [RegExp, number][] = [
   [/(?:元|rmb|cny|yuan)$/i, 1],
 ];
 const CURRENCY_PREFIX = /^(?:¥|\$|rmb|cny|usd|人民币)/i;
+const YUAN_PREFIX = /^(?:¥|rmb|cny|人民币)/i;
 const UNIT_WORD =
   /(?:年|岁|个月|月|周|天|日|小时|时|分钟|次|分|个|人|家|项|件|星|hours?|hrs?|h|days?|d|years?|yrs?|yr|times?|x|pts?|points?)$/i;
 
@@ -87,6 +88,9 @@ export function parseNumberText(text: string, ctx: NumberContext = {}): Parsed<n
   } else if (s.startsWith('+')) {
     s = s.slice(1);
   }
+  // A yuan sign says the amount is in yuan as written, as a `元` after it does: `￥9,600,000` under
+  // `年采购额（万元）` is 9.6 million yuan, not 96 billion (found by a new user).
+  const yuan = YUAN_PREFIX.test(s);
   s = s.replace(CURRENCY_PREFIX, '');
   if (/^[-−–]/.test(s)) {
     sign *= -1;
@@ -114,7 +118,7 @@ export function parseNumberText(text: string, ctx: NumberContext = {}): Parsed<n
   }
   if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, '');
   if (!/^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(s)) return bad('number');
-  const n = scaled(Number(s) * sign, scale ?? ctx.scale ?? 1);
+  const n = scaled(Number(s) * sign, scale ?? (yuan ? 1 : (ctx.scale ?? 1)));
   return Number.isFinite(n) ? ok(n) : bad('number');
 }
 

@@ -181,3 +181,29 @@ describe('an export\'s footer (found by a new user)', () => {
     expect(r.stdout.trim().split('\n').slice(1).map((l) => l.split(',')[2])).toEqual(['Acme Corp', 'Globex']);
   });
 });
+
+describe('hints and amounts (found by a new user)', () => {
+  it('a date without its year: the hint keeps its month and day, and never reads as the date to write', async () => {
+    const dir = tempDir();
+    const csv = join(dir, 'a.csv');
+    writeFileSync(csv, '客户名称,年采购额,最近联系日期\n华东,100,12/31\n华北,50,11月1日\n华南,70,2025年13月1日\n');
+    const zh = await kam(['check', csv, '--lang', 'zh', ...asOf]);
+    expect(zh.stdout).toContain('「12/31」缺少年份：写成 年-月-日，即 YYYY-12-31');
+    expect(zh.stdout).toContain('「11月1日」缺少年份：写成 年-月-日，即 YYYY-11-01');
+    expect(zh.stdout).toContain('把「2025年13月1日」写成 年-月-日（YYYY-MM-DD，如 2025-03-31）');
+    expect(zh.stdout).not.toContain('2025-11-15（');
+    const en = await kam(['check', csv, '--format', 'json', ...asOf]);
+    expect(en.code).toBe(1);
+  });
+
+  it('a yuan sign under a 万元 header is yuan as written', async () => {
+    const dir = tempDir();
+    const csv = join(dir, 'a.csv');
+    writeFileSync(csv, '客户名称,年采购额（万元）\n华东,"￥9,600,000"\n华北,"RMB 3,000,000"\n华南,500\n');
+    const r = await kam(['tier', csv, '--format', 'json', ...asOf]);
+    const raw = (JSON.parse(r.stdout) as { accounts: { name: string; raw?: Record<string, number> }[] }).accounts;
+    expect(r.code).toBe(0);
+    // 华南's 500 万 (5,000,000) ranks between 华东's 9.6 million and 华北's 3 million.
+    expect(raw.map((a) => a.name)).toEqual(['华东', '华南', '华北']);
+  });
+});

@@ -50,6 +50,12 @@ describe('parseNumberText', () => {
     expect(num('1,850', 1e4)).toBe(18500000);
     expect(num('310万', 1e4)).toBe(3100000);
     expect(num('¥50000元', 1e4)).toBe(50000);
+    // A yuan sign is yuan as written, as 元 is (found by a new user: ￥9,600,000 under 万元 was 96 billion).
+    expect(num('￥9,600,000', 1e4)).toBe(9600000);
+    expect(num('RMB 3,000,000', 1e4)).toBe(3000000);
+    expect(num('人民币120万', 1e4)).toBe(1200000);
+    // A dollar sign says no unit: `$1,200` under `($K)` is 1.2 million.
+    expect(num('$1,200', 1e3)).toBe(1200000);
     expect(num('95%', 0.01)).toBeCloseTo(0.95);
     expect(num('95', 0.01)).toBeCloseTo(0.95);
   });

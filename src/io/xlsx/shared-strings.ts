@@ -91,7 +91,7 @@ export async function readSharedStrings(chunks: AsyncIterable<Buffer>, ctx: { fi
   let last = '';
   let empty = false;
   for await (const text of decodeChunks(chunks)) {
-    last = (last + text).slice(-64);
+    last = text.length >= 64 ? text.slice(-64) : (last + text).slice(-64);
     if (waiting && prefix !== undefined) {
       if (!waiting.push(text)) {
         if (buf.length - pos + waiting.length > MAX_CELL_CHARS + 4096) tooLong(table.length, ctx);

@@ -64,15 +64,30 @@ export function findingWhere(f: Finding, mode: Exclude<TextMode, 'exact'> = 'lin
  */
 export function findingHint(f: Finding, lang: Lang, tiers: readonly TierDef[] = [], mode: TextMode = 'line'): string | undefined {
   if (f.rule === 'schema/invalid-value' && typeof f.args.expected === 'string') {
-    const template = own(INVALID_HINTS[lang], f.args.expected.split(':')[0]!);
+    const reason = f.args.expected.split(':')[0]!;
+    // A date without its year (`12/31`, `11月1日`): the hint keeps its month and day (found by a new user:
+    // `write it as 2025-11-15` was taken for the date to write).
+    const monthDay = reason === 'date' ? monthDayOf(String(f.args.value ?? '')) : undefined;
+    const template = own(INVALID_HINTS[lang], monthDay ? 'date#noYear' : reason);
     if (template) {
-      const args = { cell: String(f.args.value ?? ''), tiers: tiers.map((t) => tierLabel(t, lang)).join(lang === 'zh' ? '、' : ', ') };
+      const args = { cell: String(f.args.value ?? ''), tiers: tiers.map((t) => tierLabel(t, lang)).join(lang === 'zh' ? '、' : ', '), monthDay: monthDay ?? '' };
       return fill(template, mode === 'exact' ? args : safeParams(args, mode === 'lines' ? safeLines : safeText));
     }
   }
   // A name listed twice in Staff is a person's, not an account's.
   if (f.rule === 'schema/duplicate-key' && f.person !== undefined && f.account === undefined) return own(FINDING_HINTS[lang], 'schema/duplicate-key#person');
   return own(FINDING_HINTS[lang], f.rule);
+}
+
+/** `MM-DD` of a date written with a month and a day and no year (`12/31`, `31.12`, `11月1日`), when it is clear which is which. */
+function monthDayOf(text: string): string | undefined {
+  const m = /^\s*(\d{1,2})\s*[/.\-月]\s*(\d{1,2})\s*日?\s*$/.exec(text.normalize('NFKC'));
+  if (!m) return undefined;
+  const [a, b] = [Number(m[1]), Number(m[2])];
+  const chinese = text.includes('月');
+  const [month, day] = chinese || (a <= 12 && b > 12) ? [a, b] : b <= 12 && a > 12 ? [b, a] : [0, 0];
+  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  return `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 const MAX_FINDINGS = 20;
