@@ -39,10 +39,15 @@ async function matrixOnly(session: Session, options: MatrixOptions): Promise<{ m
   const load = computeLoad(book, { items: options.view === 'person' || options.allViews === true });
   const matrix = buildMatrix(book, load, check.findings, session.path, options);
   const shown = shownActivities(matrix, check.findings);
+  // With a filter, a cell of another account is no finding of this matrix (found by a new user:
+  // `--account KA003` listed the unreadable cells of all eight accounts and exited 1).
+  const filtered = (options.accounts?.length ?? 0) > 0 || options.tier !== undefined || options.department !== undefined || options.person !== undefined || options.role !== undefined;
+  const accounts = filtered ? new Set(matrix.rows.map((r) => fold(r.account))) : undefined;
+  const isShown = (f: Finding): boolean => (f.task === undefined ? accounts!.has(fold(f.account!)) : shown.get(fold(f.account!))?.has(fold(f.task)) === true);
   matrix.findings = check.findings.filter((f) => {
-    if (f.rule.startsWith('schema/')) return true;
+    if (f.rule.startsWith('schema/')) return !accounts || f.account === undefined || isShown(f);
     if (!f.rule.startsWith('raci/') && !f.rule.startsWith('ref/')) return false;
-    return f.account === undefined || f.task === undefined || shown.get(fold(f.account))?.has(fold(f.task)) === true;
+    return f.account === undefined || f.task === undefined || isShown(f);
   });
   return { matrix, rows: rowsOf(tables) };
 }

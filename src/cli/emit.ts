@@ -5,6 +5,7 @@
  */
 import { extname } from 'node:path';
 import { t } from '../i18n/messages.js';
+import { label } from '../i18n/labels.js';
 import { sameFile, writeAtomic, writeAtomicWith } from '../io/write/atomic.js';
 import { writeWorkbookTo } from '../io/write/styled-xlsx.js';
 import { UsageError, type Params } from '../model/errors.js';
@@ -147,8 +148,12 @@ export function note(ctx: CliContext, options: Pick<CommonOptions, 'quiet'>, lan
 /** Findings on stderr (those the format does not show on stdout), unless --quiet. */
 export function findingsToStderr(findings: readonly Finding[], options: Pick<CommonOptions, 'quiet'>, ctx: CliContext, lang: Lang, max = 20): void {
   if (options.quiet) return;
+  // In the reader's language (`kam: 错误：分工!D4：…`), with no empty place before a finding of the
+  // whole book, and the rest counted in words (found by a new user: `kam: error: : …`, `kam: … 8`).
+  const colon = lang === 'zh' ? '：' : ': ';
   for (const f of findings.slice(0, max)) {
-    ctx.stderr.write(`kam: ${f.severity}: ${findingWhere(f) ?? ''}: ${findingMessage(f, lang)} (${f.rule})\n`);
+    const where = findingWhere(f);
+    ctx.stderr.write(`kam: ${label(lang, `severity.${f.severity}`)}${colon}${where ? `${where}${colon}` : ''}${findingMessage(f, lang)} (${f.rule})\n`);
   }
-  if (findings.length > max) ctx.stderr.write(`kam: … ${findings.length - max}\n`);
+  if (findings.length > max) ctx.stderr.write(`kam: ${label(lang, 'findings.more', { n: findings.length - max })}\n`);
 }

@@ -207,3 +207,28 @@ describe('hints and amounts (found by a new user)', () => {
     expect(raw.map((a) => a.name)).toEqual(['华东', '华南', '华北']);
   });
 });
+
+describe('kam matrix of one account (found by a new user)', () => {
+  it('reports the cells of the accounts it shows only, on stderr in the reader\'s language', async () => {
+    const book = await writeBook(join(tempDir(), 'm.xlsx'), [
+      { name: '客户信息', rows: [['客户编号', '客户名称', '年采购额', '客户等级'], ['KA1', '华东', 100, '战略客户'], ['KA2', '华北', 'abc', '普通客户']] },
+      { name: '人员', rows: [['姓名'], ['张伟'], ['王芳']] },
+      {
+        name: '分工',
+        rows: [
+          ['客户编号', '工作内容', '负责人', '角色', '时间节点'],
+          ['KA1', '日常跟进', '张伟', 'R/A', null],
+          ['KA2', '日常跟进', '王芳', 'R/A', null],
+          ['KA2', '续约', '王芳', 'R/A', '12/31'],
+        ],
+      },
+    ]);
+    const one = await kam(['matrix', book, '--account', 'KA1', '--lang', 'zh', ...asOf]);
+    expect(one.stderr).not.toContain('分工!E4');
+    expect(one.stderr).not.toContain('客户信息!C3');
+    expect(one.code).toBe(0);
+    const all = await kam(['matrix', book, '--lang', 'zh', ...asOf]);
+    expect(all.stderr).toContain('kam: 错误：分工!E4：');
+    expect(all.code).toBe(1);
+  });
+});
