@@ -65,6 +65,7 @@ export async function applyLoad(session: Session, options: LoadBookOptions, targ
   const sheet = requireSheet(session, 'assignments');
   // A move in a matrix is letters leaving one person's cell for another's: kam does not merge letters into a manager's grid.
   if (tables.assignments?.layout.holders) throw new InputError('input.applyMatrix', { sheet: tables.assignments.layout.sheet }, { file: session.path, sheet: tables.assignments.layout.sheet });
+  if (tables.assignments?.layout.letterColumns) throw new InputError('input.applyLetters', { sheet: tables.assignments.layout.sheet }, { file: session.path, sheet: tables.assignments.layout.sheet });
   const report = loadFromTables(session, tables, { ...options, suggest: true });
   const moves = report.suggestion?.moves ?? [];
   await writeAtomicWith(target, (fh) => writePatchedXlsx(session.path, fh, editsFor(moves, tables.assignments!, sheet.part!), target), write);
@@ -79,6 +80,7 @@ export async function applyLoadInPlace(session: Session, options: LoadBookOption
   requireSheet(session, 'assignments');
   const tables = await readBookTables(session);
   if (tables.assignments?.layout.holders) throw new InputError('input.applyMatrix', { sheet: tables.assignments.layout.sheet }, { file: session.path, sheet: tables.assignments.layout.sheet });
+  if (tables.assignments?.layout.letterColumns) throw new InputError('input.applyLetters', { sheet: tables.assignments.layout.sheet }, { file: session.path, sheet: tables.assignments.layout.sheet });
   const sheet = requireSheet(session, 'assignments');
   const report = loadFromTables(session, tables, { ...options, suggest: true });
   const moves = report.suggestion?.moves ?? [];

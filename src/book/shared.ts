@@ -3,15 +3,30 @@ import { fieldsOf, type Assignment } from '../model/assignment.js';
 import type { Person } from '../model/person.js';
 import { fold } from '../util/text.js';
 
-/** Separators between names in one cell: 、 ， ， ； / & + 和 及 与. */
-const NAME_SEPARATORS = /\s*(?:[、,，;；/&+]|和|及|与)\s*/;
+/**
+ * Separators between names in one cell, tried in turn until every part is a person of the staff
+ * sheet: those no name contains (、 ； ; / & + 和 及 与, a line break), then the comma too (`Nguyen, Mai;
+ * Smith, John` is two people, `Jane Doe, John Smith` two as well), then spaces (`周杰 王芳`).
+ */
+const NAME_SEPARATORS = [/\s*(?:[、，;；/&+\n]|和|及|与)\s*/, /\s*(?:[、,，;；/&+\n]|和|及|与)\s*/, /\s+/];
 /** Without a staff sheet only the separators no name contains. */
-const CJK_SEPARATORS = /\s*[、，；/]\s*/;
+const CJK_SEPARATORS = /\s*[、，；/\n]\s*/;
+
+/** The people a cell names: its parts when it names several (all of them staff, with a staff sheet), else undefined. */
+function partsOf(text: string, people: Map<string, Person>, haveStaff: boolean): { parts: string[]; keys: string[] } | undefined {
+  for (const separator of haveStaff ? NAME_SEPARATORS : [CJK_SEPARATORS]) {
+    const parts = text.split(separator).filter((p) => p !== '');
+    if (parts.length < 2) continue;
+    const keys = parts.map(fold);
+    if (!haveStaff || keys.every((k) => people.has(k))) return { parts, keys };
+  }
+  return undefined;
+}
 
 /**
  * A cell naming several people (`张伟、李娜`) gives each of them the row's letters and an equal
  * part of its hours. It is split only when every part is a person of the staff sheet (or, with no
- * staff sheet, when it is separated by 、，；/): `Smith, John` stays one name.
+ * staff sheet, when it is separated by 、，；/ or a line break): `Smith, John` stays one name.
  */
 export function expandShared(rows: readonly Assignment[], people: Map<string, Person>, haveStaff: boolean): readonly Assignment[] {
   // The rows themselves where no cell names several people (the list is copied from the first that does).
@@ -22,12 +37,12 @@ export function expandShared(rows: readonly Assignment[], people: Map<string, Pe
       out?.push(r);
       continue;
     }
-    const parts = r.person.split(haveStaff ? NAME_SEPARATORS : CJK_SEPARATORS).filter((p) => p !== '');
-    const keys = parts.map(fold);
-    if (parts.length < 2 || (haveStaff && !keys.every((k) => people.has(k)))) {
+    const split = partsOf(r.person, people, haveStaff);
+    if (!split) {
       out?.push(r);
       continue;
     }
+    const { parts, keys } = split;
     out ??= rows.slice(0, i);
     for (let k = 0; k < parts.length; k++) out.push({ ...fieldsOf(r), person: parts[k]!, personKey: keys[k]!, portion: 1 / parts.length });
   }

@@ -19,6 +19,8 @@ export interface Column {
   holder?: string;
   /** The holder is a department (`市场部（部门）`, as kam's matrix heads a department's own column). */
   holderIsDepartment?: true;
+  /** A column of a RACI chart headed by its letter (`Responsible`, `Accountable (A)`): the RACI bit its names hold. */
+  raciBit?: number;
 }
 
 /** A table's shape: the header row and its columns, by position and by canonical name. */
@@ -33,6 +35,11 @@ export interface Layout {
   byKey: Map<string, Column>;
   /** Assignments written as a matrix: the columns of letters, one per person or department. */
   holders?: Column[];
+  /**
+   * Assignments written as a RACI chart: a column per letter (`Responsible | Accountable |
+   * Consulted | Informed`), each holding the names of those who hold it on the row's task.
+   */
+  letterColumns?: Column[];
 }
 
 /** The line of its CSV file on which a sheet's row starts; undefined for a sheet of a workbook. */

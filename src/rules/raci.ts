@@ -74,9 +74,9 @@ export function raciRules(book: IndexedBook, maxResponsible: number, allow: read
     const accountable = hs.filter((h) => h.letters & RACI.A);
     const responsible = hs.filter((h) => h.letters & RACI.R);
     if (accountable.length === 0) at('raci/no-accountable', {});
-    if (accountable.length > 1) at('raci/multiple-accountable', { holders: accountable.map((h) => h.name).join(', '), count: accountable.length });
+    if (accountable.length > 1) at('raci/multiple-accountable', { holders: namesList(accountable.map((h) => h.name)), count: accountable.length });
     if (responsible.length === 0) at('raci/no-responsible', {});
-    if (responsible.length > maxResponsible) at('raci/too-many-responsible', { holders: responsible.map((h) => h.name).join(', '), count: responsible.length, max: maxResponsible });
+    if (responsible.length > maxResponsible) at('raci/too-many-responsible', { holders: namesList(responsible.map((h) => h.name)), count: responsible.length, max: maxResponsible });
     for (const h of hs) {
       const letters = raciLetters(h.letters);
       if (h.kind === 'person' && letters.length > 1 && !allowed.has(letters.join('+'))) at('raci/role-conflict', { variant: 'person', holder: h.name, letters: letters.join('+') }, h.name);
@@ -85,4 +85,12 @@ export function raciRules(book: IndexedBook, maxResponsible: number, allow: read
     if (departments.length > 1) at('raci/role-conflict', { variant: 'departments', departments: departments.join(', ') });
   }
   return out;
+}
+
+/**
+ * Names as a list: `, ` between them, or `; ` when a name holds a comma itself (`Nguyen, Mai; Smith,
+ * John` is two people, `Nguyen, Mai, Smith, John` read as four: found by a new user).
+ */
+function namesList(names: readonly string[]): string {
+  return names.join(names.some((n) => n.includes(',')) ? '; ' : ', ');
 }

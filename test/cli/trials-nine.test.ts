@@ -232,3 +232,56 @@ describe('kam matrix of one account (found by a new user)', () => {
     expect(all.code).toBe(1);
   });
 });
+
+describe('a RACI chart: a column per letter, names in the cells (found by a new user)', () => {
+  const chart = async () => {
+    const dir = tempDir();
+    return writeBook(join(dir, 'chart.xlsx'), [
+      { name: 'Accounts', rows: [['Account Name', 'Annual Revenue', 'Tier'], ['Acme Corp', 100, 'Strategic'], ['Globex', 50, 'Important']] },
+      { name: 'Staff', rows: [['Name', 'Department'], ['Doe, Jane', 'Sales'], ['Nguyen, Mai', 'Sales'], ['Smith, John', 'Support'], ['Patel, Raj', 'Support']] },
+      {
+        name: 'RACI',
+        rows: [
+          ['Account', 'Activity', 'Responsible', 'Accountable (A)', 'Consulted', 'Informed', 'Owner Email'],
+          ['Acme Corp', 'Follow-up', 'Doe, Jane', 'Nguyen, Mai', null, 'Smith, John', 'jane@acme.com'],
+          ['Acme Corp', 'Business Review', 'Doe, Jane', 'Nguyen, Mai; Smith, John', null, null, null],
+          ['Globex', 'Complaints', 'Patel, Raj', null, 'Doe, Jane', null, null],
+        ],
+      },
+    ]);
+  };
+
+  it('reads each name as holding its column\'s letter, said on stderr; the rules find what is wrong at its cell', async () => {
+    const book = await chart();
+    const r = await kam(['check', book, '--format', 'json', ...asOf]);
+    expect(r.stderr).toContain('RACI is read as a RACI chart: each name in C Responsible, D Accountable (A), E Consulted, F Informed holds that column\'s letter');
+    const found = (JSON.parse(r.stdout) as Json).findings.filter((f) => f.rule.startsWith('raci/') || f.rule.startsWith('ref/'));
+    expect(found.map((f) => [f.rule, f.cell, f.message])).toEqual([
+      // Two people accountable, one cell naming both (`Last, First; Last, First`), said with a semicolon.
+      ['raci/multiple-accountable', 'RACI!C3', 'Acme Corp · Business Review: 2 people are accountable (A): Nguyen, Mai; Smith, John'],
+      ['raci/no-accountable', 'RACI!C4', 'Globex · Complaints: nobody is accountable (A)'],
+    ]);
+    const m = JSON.parse((await kam(['matrix', book, '--format', 'json', ...asOf])).stdout) as { rows: { task: string; cells: Record<string, string> }[] };
+    expect(m.rows.find((x) => x.task === 'Follow-up')?.cells).toEqual({ 'person:doe, jane': 'R', 'person:nguyen, mai': 'A', 'person:smith, john': 'I' });
+  });
+
+  it('--apply --write is refused, naming the layout', async () => {
+    const r = await kam(['load', await chart(), '--suggest', '--apply', '--write', ...asOf]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('names people in a column per letter');
+  });
+});
+
+describe('several people in one cell (found by new users)', () => {
+  it('split on ; when the names hold commas, and on spaces when every part is a person of the staff', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'staff.csv'), 'Name\n"Nguyen, Mai"\n"Smith, John"\n周杰\n王芳\n');
+    writeFileSync(join(dir, 'accounts.csv'), 'Account Name,Annual Revenue,Tier\nAcme,100,Strategic\n');
+    writeFileSync(join(dir, 'assignments.csv'), 'Account,Task,Person,RACI\nAcme,Review,"Nguyen, Mai; Smith, John",A\nAcme,Review,周杰 王芳,R\n');
+    const r = await kam(['check', dir, '--format', 'json', ...asOf]);
+    const found = (JSON.parse(r.stdout) as Json).findings.filter((f) => f.rule.startsWith('raci/') || f.rule.startsWith('ref/'));
+    expect(found.map((f) => f.message)).toEqual(['Acme · Review: 2 people are accountable (A): Nguyen, Mai; Smith, John']);
+    const load = JSON.parse((await kam(['load', dir, '--format', 'json', ...asOf])).stdout) as { people: { name: string }[] };
+    expect(load.people.map((p) => p.name).sort()).toEqual(['Nguyen, Mai', 'Smith, John', '周杰', '王芳'].sort());
+  });
+});

@@ -177,6 +177,23 @@ export async function readAssignments(source: SheetSource, options: TableOptions
       if (p?.ok) locked = p.value;
       else if (p) bad(p, lockedCol);
     }
+    // A RACI chart's row: one assignment per column of a letter that names someone, held by the names it holds.
+    if (layout.letterColumns) {
+      const made: AssignmentRow[] = [];
+      for (const c of layout.letterColumns) {
+        const p = personOf(cells[c.index]);
+        if (!p) continue;
+        if (!p.ok) {
+          rowFindings.push(invalidValue(p, cells[c.index], layout, row, c, { account: account.value, task: task.value }));
+          continue;
+        }
+        const held = assignmentRow(row, account, task, p, department, AssignmentRow.bits(c.raciBit!, locked, status), due, frequency, hours, c.index);
+        made.push(held);
+        assignments.push(held);
+      }
+      if (ambiguous) dues!.defer(ambiguous.cell, (d) => made.forEach((r) => void (r.due = d)), ambiguous.finding);
+      return;
+    }
     const a = assignmentRow(row, account, task, person, department, AssignmentRow.bits(raci, locked, status), due, frequency, hours);
     if (!layout.holders) {
       if (ambiguous) dues!.defer(ambiguous.cell, (d) => void (a.due = d), ambiguous.finding);

@@ -6,6 +6,7 @@
 import type { Column, Layout } from '../../model/table.js';
 import { isBlank, type Cell, type RawRow } from '../../model/cell.js';
 import { COLUMNS, KEY_COLUMNS, type SheetRole } from '../../model/columns.js';
+import { RACI } from '../../model/codes.js';
 import type { Finding } from '../../model/finding.js';
 import { RULES } from '../../model/rules.js';
 import { columnLetter } from '../../util/cellref.js';
@@ -102,6 +103,7 @@ export function chooseHeader(
   }
   if (role === 'assignments') {
     matrixColumns(layout, cells, sample, options, findings);
+    if (!layout.holders) letterColumns(layout, cells, sample, options);
     weeklyHoursColumn(layout, options);
   }
   for (const names of KEY_COLUMNS[role]) {
@@ -437,6 +439,37 @@ function matrixColumns(layout: Layout, cells: readonly (HeaderText | undefined)[
   }
   layout.holders = holders;
   options.note?.('note.matrixRead', { sheet: layout.sheet, columns: holders.length, names: holders.slice(0, 6).map((c) => c.holder).join(', ') + (holders.length > 6 ? ', …' : '') }, false);
+}
+
+/**
+ * An Assignments sheet written as a RACI chart (found by a new user: a CRM team's `Account | Activity |
+ * Responsible | Accountable (A) | Consulted | Informed`, read as rows held by nobody): no person and no
+ * RACI column, and two or more unknown columns headed each by one RACI letter's word — `Responsible`,
+ * `Accountable (A)`, `R`, `负责（R）`, `审批人` — among them R or A, whose filled cells are names,
+ * not letters. Each name in such a column holds that letter on the row's task.
+ */
+function letterColumns(layout: Layout, cells: readonly (HeaderText | undefined)[], sample: readonly RawRow[], options: TableOptions): void {
+  const task = layout.byKey.get('task');
+  if (!task || layout.byKey.has('person') || layout.byKey.has('raci')) return;
+  const found: Column[] = [];
+  const bits = new Set<number>();
+  for (const col of layout.columns) {
+    if (!col || col.key !== undefined || col.period !== undefined) continue;
+    const header = cells[col.index]?.sub ?? col.header;
+    const read = parseRaci({ t: 's', v: header.trim() });
+    // One letter, and names under it (a column of letters is a matrix's, or a RACI column's).
+    if (!read?.ok || !([RACI.R, RACI.A, RACI.C, RACI.I] as number[]).includes(read.value) || bits.has(read.value)) continue;
+    if (readRate(sample, col.index, (cell) => parseRaci(cell)?.ok) >= 0.5) continue;
+    col.raciBit = read.value;
+    bits.add(read.value);
+    found.push(col);
+  }
+  if (found.length < 2 || !(bits.has(RACI.R) || bits.has(RACI.A)) || !found.some((c) => sample.some((r) => !isBlank(r.cells[c.index])))) {
+    for (const c of found) delete c.raciBit;
+    return;
+  }
+  layout.letterColumns = found;
+  options.note?.('note.letterColumns', { sheet: layout.sheet, columns: found.map((c) => `${c.letter} ${c.header}`).join(', ') }, false);
 }
 
 /**

@@ -43,7 +43,7 @@ export function findingMessage(f: Finding, lang: Lang, tiers: readonly TierDef[]
   for (const k of ['change', 'threshold'] as const) if (typeof args[k] === 'number') args[k] = fmtPercent(Math.abs(args[k]));
   if (typeof args.utilization === 'number') args.utilization = fmtPercent(args.utilization, 0);
   // Chinese lists names with 、 (the arguments keep the ", " the JSON has always given).
-  if (lang === 'zh') for (const k of ['holders', 'departments'] as const) if (typeof args[k] === 'string') args[k] = args[k].split(', ').join('、');
+  if (lang === 'zh') for (const k of ['holders', 'departments'] as const) if (typeof args[k] === 'string') args[k] = args[k].split(args[k].includes('; ') ? '; ' : ', ').join('、');
   // One account is one account (`holds 1 account`), not `1 accounts`.
   const variant = typeof args.variant === 'string' ? args.variant : f.rule === 'load/max-accounts' && args.accounts === 1 ? 'one' : undefined;
   const key = variant !== undefined ? `${f.rule}#${variant}` : f.rule;
