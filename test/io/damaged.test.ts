@@ -62,3 +62,16 @@ describe('a damaged part', () => {
     }
   });
 });
+
+describe('sheets that are one part (found by a new user: 3,000 of them, 85 s and 7 GB)', () => {
+  it('two sheets of one part: exit 2, naming the part', async () => {
+    const book = await damaged((p, xml) => {
+      if (p === 'xl/workbook.xml') return xml.replace('</sheets>', '<sheet name="Copy" sheetId="9" r:id="rId9"/></sheets>');
+      if (p === 'xl/_rels/workbook.xml.rels') return xml.replace('</Relationships>', '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>');
+      return xml;
+    });
+    const r = await kam(['check', book, '--as-of', '2025-11-15']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('part xl/worksheets/sheet1.xml cannot be read');
+  });
+});

@@ -65,7 +65,8 @@ export async function locateSheets(
     const hidden = hiddenByName[role];
     if (hidden) taken.delete(hidden);
     const index = aliasIndex(role, config.columns);
-    prefetch(book.sheets.filter((sheet) => !taken.has(sheet) && !MATRIX_VIEW_SHEETS.has(sheetKey(book, sheet))));
+    // (A few: each pass inflates a whole part, and holds up to 8 MiB ahead while it runs.)
+    prefetch(book.sheets.filter((sheet) => !taken.has(sheet) && !MATRIX_VIEW_SHEETS.has(sheetKey(book, sheet))).slice(0, PREFETCH_SHEETS));
     let best: SheetSource | undefined;
     let bestScore = 1;
     // Visible sheets first; a hidden one only when no visible sheet has the role's header.
@@ -97,6 +98,9 @@ export async function locateSheets(
   return found;
 }
 
+/** Sheets whose merged ranges are looked for at once while the sheets' headers are read. */
+const PREFETCH_SHEETS = 4;
+
 /**
  * Starts what the sheets' rows need first (an XLSX sheet's merged ranges, found by inflating its
  * whole part) for all of them at once, on libuv's threads, before their headers are read one by one.
@@ -115,7 +119,7 @@ const MATRIX_VIEW_SHEETS = new Set(['按工作', '按人员', '说明', '人员�
 async function filledRows(sheet: SheetSource): Promise<number> {
   let n = 0;
   let seen = 0;
-  for await (const row of eachRow(sheet)) {
+  for await (const row of eachRow(sheet, { sniff: true })) {
     if (row.cells.some((c) => c !== undefined && !(c.t === 's' && c.v.trim() === ''))) n++;
     if (n >= 2 || ++seen >= 30) break;
   }
@@ -131,7 +135,7 @@ async function sheetScore(sheet: SheetSource, role: SheetRole, index: Map<string
 async function bestHeader(sheet: SheetSource, role: SheetRole, index: Map<string, string>): Promise<{ score: number; keys: Set<string> }> {
   let best = { score: 0, keys: new Set<string>() };
   let seen = 0;
-  for await (const row of eachRow(sheet)) {
+  for await (const row of eachRow(sheet, { sniff: true })) {
     const score = headerScore(row, role, index);
     if (score > best.score) {
       const keys = new Set<string>();
@@ -170,8 +174,8 @@ export async function locateMatrixBeside(
   if (!first) return undefined;
   const taken = new Set(Object.values(found));
   const others = book.sheets.filter((sheet) => !taken.has(sheet) && !sheet.hidden && !MATRIX_VIEW_SHEETS.has(sheetKey(book, sheet)));
-  // Only now that the primary sheet has a shape are the others' headers read.
-  prefetch(others);
+  // Only now that the primary sheet has a shape are the others' headers read (a few prefetched: see PREFETCH_SHEETS).
+  prefetch(others.slice(0, PREFETCH_SHEETS));
   for (const sheet of others) {
     const other = await shape(sheet);
     if (!other || other === first) continue;

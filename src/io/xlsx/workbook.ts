@@ -60,6 +60,7 @@ export async function openXlsx(file: string): Promise<WorkbookSource> {
   };
 
   const sheets: SheetSource[] = [];
+  const parts = new Set<ZipEntry>();
   for (const tag of findTags(workbook, 'sheet')) {
     const name = getAttr(tag, 'name');
     const idAttr = /\s([\w.-]+:)?id\s*=\s*["']([^"']+)["']/.exec(tag);
@@ -67,6 +68,9 @@ export async function openXlsx(file: string): Promise<WorkbookSource> {
     if (name === undefined || !rel || !rel.type.endsWith('/worksheet')) continue;
     const entry = zip.find(rel.target);
     if (!entry) throw new InputError('input.corruptPart', { part: rel.target }, { file });
+    // Two sheets of one part is no workbook Excel writes (found by a new user: 3,000 sheets of one large part).
+    if (parts.has(entry)) throw new InputError('input.corruptPart', { part: rel.target }, { file });
+    parts.add(entry);
     const state = getAttr(tag, 'state');
     sheets.push(new XlsxSheet(zip, entry, name, file, sharedParts, state === 'hidden' || state === 'veryHidden'));
   }
@@ -109,9 +113,9 @@ class XlsxSheet implements SheetSource {
   }
 
   async *rows(options: RowOptions = {}): AsyncGenerator<RawRow[]> {
-    this.prefetch();
+    if (!options.sniff) this.prefetch();
     const { sharedStrings, dateStyles, sharedCells, staleFormulas } = await this.shared();
-    const all = await this.merges!;
+    const all = options.sniff ? [] : await this.merges!;
     const merges = options.titlesOnce ? all.filter((m) => m.r2 > m.r1) : all;
     const total = Math.max(1, this.entry.compressedSize);
     const onRead = options.onProgress ? (bytes: number) => options.onProgress!(bytes / total) : undefined;
