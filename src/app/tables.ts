@@ -94,8 +94,8 @@ export async function readBookTables(session: Session): Promise<BookTables> {
     } catch (err) {
       // A book without any scoring column can still be checked: tiers then come from the sheet.
       // So can one whose scoring columns hold no readable value (`kam check` lists each cell).
-      if (!(err instanceof InputError && (err.code === 'input.missingColumn' || err.code === 'input.unreadableColumn' || err.code === 'input.emptyColumns'))) throw err;
-      if (err.code !== 'input.unreadableColumn') noTiers(out.accounts, String(err.params.column ?? err.params.columns ?? ''));
+      if (!(err instanceof InputError && (err.code === 'input.missingColumn' || err.code === 'input.unreadableColumn' || err.code === 'input.unreadableValues' || err.code === 'input.emptyColumns'))) throw err;
+      if (err.code === 'input.missingColumn' || err.code === 'input.emptyColumns') noTiers(out.accounts, String(err.params.column ?? err.params.columns ?? ''));
     }
   }
   // What reading left behind (the sheets' text, the rows as read) goes before the book is indexed.

@@ -85,7 +85,11 @@ export function scoreAccounts(table: AccountsTable, config: ResolvedConfig, asOf
     kept.push({ column: c.column, weight: c.weight, direction: c.direction, bands: c.bands, values: cv.values, source: cv.column });
   }
   if (kept.length === 0 && accounts.length > 0) {
-    if (unreadable) throw new InputError('input.unreadableColumn', { column: String(unreadable.args.header), cell: findingCell(unreadable)! }, { file, sheet: layout.sheet });
+    // A formula without its result says why; any other cell is quoted (found by a new user: a CSV's `18.500.000,00` was told about formulas).
+    if (unreadable) {
+      const formula = String(unreadable.args.expected ?? '') === 'formula';
+      throw new InputError(formula ? 'input.unreadableColumn' : 'input.unreadableValues', { column: String(unreadable.args.header), cell: findingCell(unreadable)!, value: String(unreadable.args.value ?? '') }, { file, sheet: layout.sheet });
+    }
     if (empty.length > 0) throw new InputError('input.emptyColumns', { columns: empty.join(', ') }, { file, sheet: layout.sheet });
     throw new InputError('input.missingColumn', { role: 'accounts', column: wanted.map((c) => c.column).join(' / ') }, { file, sheet: layout.sheet });
   }

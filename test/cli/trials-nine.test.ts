@@ -285,3 +285,15 @@ describe('several people in one cell (found by new users)', () => {
     expect(load.people.map((p) => p.name).sort()).toEqual(['Nguyen, Mai', 'Smith, John', '周杰', '王芳'].sort());
   });
 });
+
+describe('a column of numbers with decimal commas (found by a new user)', () => {
+  it('kam tier quotes the first cell and says how to write numbers, not that formulas need saving', async () => {
+    const dir = tempDir();
+    const csv = join(dir, 'eu.csv');
+    writeFileSync(csv, 'Company name;Annual Revenue\nAcme;"18.500.000,00"\nGlobex;"12.400.000,00"\n');
+    const r = await kam(['tier', csv, ...asOf]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('(the first is eu.csv!B2, "18.500.000,00"; write numbers as 1200000, 1,200,000.50 or 120万');
+    expect(r.stderr).not.toContain('formula');
+  });
+});
