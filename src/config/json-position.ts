@@ -100,3 +100,78 @@ function firstError(s: string): number {
 class Stop {
   constructor(readonly at: number) {}
 }
+
+/** Where each key of a JSON text is: its path (`scoring.criteria[1].weight`) → 1-based line; and keys written twice in one object. */
+export interface JsonKeys {
+  lines: Map<string, number>;
+  /** A key an object holds twice (JSON.parse keeps the last, silently): the first such, with both lines. */
+  duplicate?: { path: string; line: number; first: number };
+}
+
+/**
+ * The lines of the keys of valid JSON text (JSON.parse has accepted it): a config error can then say
+ * where its key is (found by a new user: `scoring: unknown key "methd"` named no line), and a key
+ * written twice is found (`{"lang": "en", "lang": "zh"}` was taken as zh without a word).
+ */
+export function jsonKeys(s: string): JsonKeys {
+  const out: JsonKeys = { lines: new Map() };
+  let i = 0;
+  let line = 1;
+  const space = (): void => {
+    while (i < s.length && ' \t\n\r'.includes(s[i]!)) if (s[i++] === '\n') line++;
+  };
+  const string = (): string => {
+    const start = i;
+    i++;
+    while (i < s.length && s[i] !== '"') i += s[i] === '\\' ? 2 : 1;
+    i++;
+    return JSON.parse(s.slice(start, i)) as string;
+  };
+  const join = (path: string, key: string | number): string => (typeof key === 'number' ? `${path}[${key}]` : path === '' ? key : `${path}.${key}`);
+  const value = (path: string): void => {
+    space();
+    const ch = s[i];
+    if (ch === '{') {
+      i++;
+      const seen = new Map<string, number>();
+      for (;;) {
+        space();
+        if (s[i] === '}') break;
+        const at = line;
+        const key = string();
+        const keyPath = join(path, key);
+        const first = seen.get(key);
+        if (first !== undefined && !out.duplicate) out.duplicate = { path: keyPath, line: at, first };
+        seen.set(key, at);
+        out.lines.set(keyPath, at);
+        space();
+        i++; // ':'
+        value(keyPath);
+        space();
+        if (s[i] === ',') i++;
+      }
+      i++;
+    } else if (ch === '[') {
+      i++;
+      for (let n = 0; ; n++) {
+        space();
+        if (s[i] === ']') break;
+        out.lines.set(join(path, n), line);
+        value(join(path, n));
+        space();
+        if (s[i] === ',') i++;
+      }
+      i++;
+    } else if (ch === '"') {
+      string();
+    } else {
+      while (i < s.length && !',}] \t\n\r'.includes(s[i]!)) i++;
+    }
+  };
+  try {
+    value('');
+  } catch {
+    // Deeper than the stack: no lines (JSON.parse took it; the schema refuses such a config anyway).
+  }
+  return out;
+}

@@ -5,7 +5,7 @@ import { DEFAULT_SERVICES, DEFAULT_TASKS, DEFAULT_TIERS } from './defaults.js';
 import { describeIssue } from './issues.js';
 import { ConfigSchema, type Config } from './schema.js';
 import type { Lang } from '../model/lang.js';
-import { jsonErrorPosition } from './json-position.js';
+import { jsonErrorPosition, jsonKeys } from './json-position.js';
 
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -28,6 +28,8 @@ export interface ConfigResult {
 export interface ConfigSource {
   /** The file the config came from, if any. */
   file?: string;
+  /** The line of each key of the file (`scoring.criteria[1].weight` → 7), for its errors. */
+  lines?: ReadonlyMap<string, number>;
   raw: Record<string, unknown>;
 }
 
@@ -43,7 +45,9 @@ export function parseConfigText(text: string, file: string, shownAs: string = fi
     throw new ConfigError('config.syntax', jsonErrorPosition(body), { file: shownAs });
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError('config.notObject', {}, { file: shownAs });
-  return { file, raw: raw as Record<string, unknown> };
+  const keys = jsonKeys(body);
+  if (keys.duplicate) throw new ConfigError('config.duplicateKey', { key: keys.duplicate.path, line: keys.duplicate.line, first: keys.duplicate.first }, { file: shownAs });
+  return { file, raw: raw as Record<string, unknown>, lines: keys.lines };
 }
 
 export interface ResolveOptions {
@@ -65,7 +69,7 @@ export function resolveConfig(source: ConfigSource, options: ResolveOptions = {}
     throw new ConfigError('config.invalid', { detail: `${unsafe.key}: ${zh ? '规则表不能设置名为 __proto__、constructor 或 prototype 的键，请在 kam.config.json 中设置' : 'the Rules sheet cannot set a key named __proto__, constructor or prototype: set it in kam.config.json'}` }, { cell: unsafe.cell });
   }
   const parsed = ConfigSchema.safeParse(merged(source, rules, options), { reportInput: true });
-  if (!parsed.success) throw configError(parsed.error, source.file, rules, (without) => ConfigSchema.safeParse(merged(source, rules, options, without)).success, options.lang ?? envLang(options.env) ?? 'zh');
+  if (!parsed.success) throw configError(parsed.error, source.file, rules, (without) => ConfigSchema.safeParse(merged(source, rules, options, without)).success, options.lang ?? envLang(options.env) ?? 'zh', source.lines);
   const config = parsed.data;
   // Task types are user text (`constructor` is a fine name for one): a Map, never an object's prototype.
   const tasks = new Map<string, string[]>(Object.entries(DEFAULT_TASKS).map(([type, names]) => [type, [...names]]));
@@ -152,7 +156,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
  * the failing key or under it; else the one value without which the rest validates (a tier id
  * renamed that `promote` still names, `load.over` below `load.high`); else the file.
  */
-function configError(error: ZodError, file: string | undefined, rules: readonly RulesEntry[], validWithout: (entry: RulesEntry) => boolean, lang: Lang): ConfigError {
+function configError(error: ZodError, file: string | undefined, rules: readonly RulesEntry[], validWithout: (entry: RulesEntry) => boolean, lang: Lang, lines?: ReadonlyMap<string, number>): ConfigError {
   const issues = error.issues.slice(0, 3);
   const first = issues[0]!;
   // An unknown key is reported at its parent: look its own cell up (a Rules-sheet key names its row).
@@ -164,7 +168,22 @@ function configError(error: ZodError, file: string | undefined, rules: readonly 
   };
   const onKey = rules.filter(at);
   const culprit = onKey.length === 1 ? onKey[0] : (rules.find(validWithout) ?? onKey[onKey.length - 1]);
-  const detail = issues.map((i) => `${formatPath(i.path) || '(root)'}: ${describeIssue(i, lang)}`).join('; ');
+  // In the file: the line of the key (of an unknown key its own, of a wrong value its key's), or of the nearest key above it.
+  const lineOf = (i: (typeof issues)[number]): number | undefined => {
+    if (culprit || !lines) return undefined;
+    const p = i.code === 'unrecognized_keys' && i.keys.length > 0 ? [...i.path, i.keys[0]!] : [...i.path];
+    for (let n = p.length; n > 0; n--) {
+      const line = lines.get(formatPath(p.slice(0, n)));
+      if (line !== undefined) return line;
+    }
+    return undefined;
+  };
+  const detail = issues
+    .map((i) => {
+      const line = lineOf(i);
+      return `${formatPath(i.path) || '(root)'}: ${describeIssue(i, lang)}${line === undefined ? '' : lang === 'zh' ? `（第 ${line} 行）` : ` (line ${line})`}`;
+    })
+    .join('; ');
   return new ConfigError('config.invalid', { detail }, culprit ? { cell: culprit.cell } : file ? { file } : {});
 }
 

@@ -144,6 +144,7 @@ const en: Dict = {
   'usage.applyExt': '--apply keeps the type of the book: a {ext} book is written to a new {ext} file',
   // Config (exit 2).
   'config.syntax': 'invalid JSON at line {line}, column {column}: fix the file',
+  'config.duplicateKey': 'key "{key}" is written twice (lines {first} and {line}): keep one',
   'config.notObject': 'the config must be a JSON object ({ … })',
   'config.invalid': '{detail}',
   // Internal (exit 3).
@@ -308,6 +309,7 @@ const zh: Dict = {
   'usage.outputIsInputFile': '拒绝覆盖本命令读取的文件 {input}：-o 必须是新文件',
   'usage.applyExt': '--apply 保持工作簿类型：{ext} 工作簿只能写到新的 {ext} 文件',
   'config.syntax': 'JSON 格式错误，位于第 {line} 行第 {column} 列：请修正文件',
+  'config.duplicateKey': '键 "{key}" 写了两次（第 {first} 行和第 {line} 行）：请只保留一个',
   'config.notObject': '配置必须是 JSON 对象（{ … }）',
   'config.invalid': '{detail}',
   internal: '内部错误：{message}。这是 kam 的缺陷，请附上所运行的命令到 https://github.com/kam-cli/kam/issues 报告（加 --debug 可看详情）',

@@ -297,3 +297,28 @@ describe('a column of numbers with decimal commas (found by a new user)', () => 
     expect(r.stderr).not.toContain('formula');
   });
 });
+
+describe('config errors say where (found by a new user)', () => {
+  const run = async (config: string, lang = 'en') => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.csv'), 'Account Name,Annual Revenue\nAcme,100\nGlobex,50\n');
+    writeFileSync(join(dir, 'kam.config.json'), config);
+    return kam(['tier', join(dir, 'a.csv'), '--lang', lang, ...asOf]);
+  };
+
+  it('an unknown key and a wrong value name their line', async () => {
+    const r = await run('{\n  "scoring": {\n    "methd": "topsis"\n  }\n}\n');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('scoring: unknown key "methd" (line 3)');
+    const zh = await run('{\n  "scoring": {\n    "methd": "topsis"\n  }\n}\n', 'zh');
+    expect(zh.stderr).toContain('（第 3 行）');
+    const v = await run('{\n  "load": { "hoursPerDay": "eight" }\n}\n');
+    expect(v.stderr).toMatch(/load\.hoursPerDay: .* \(line 2\)/);
+  });
+
+  it('a key written twice is refused, with both lines (JSON.parse kept the last without a word)', async () => {
+    const r = await run('{\n  "lang": "en",\n  "lang": "zh"\n}\n');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('key "lang" is written twice (lines 2 and 3): keep one');
+  });
+});
