@@ -65,7 +65,7 @@ export function readBeside(
     idOf.set(key, key);
   };
   if (accounts) for (const a of accounts.accounts) name(a.key, a.name);
-  else for (const a of [...(matrix.accounts ?? []), ...(long.accounts ?? [])]) name(fold(a.id), a.name);
+  else for (const a of [...(matrix.accounts ?? []), ...(long.accounts ?? [])]) name(fold(a.id ?? a.name), a.name);
   const activity = (a: Assignment): string => `${idOf.get(a.accountKey) ?? a.accountKey}\u0000${a.taskKey}`;
   const longBy = byActivity(longRows, activity);
   const shown = byActivity(matrix.assignments, activity);

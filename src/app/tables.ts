@@ -28,7 +28,7 @@ export interface BookTables {
 
 /** The accounts an Assignments sheet names with id, name and tier, as an Accounts table at its cells. */
 function accountsFrom(t: AssignmentsTable): AccountsTable {
-  const accounts = t.accounts!.map((a): Account => ({ row: a.row, id: a.id, name: a.name, key: fold(a.id), ...(a.tier !== undefined ? { tier: a.tier } : {}), numbers: {}, periods: [], extra: {} }));
+  const accounts = t.accounts!.map((a): Account => ({ row: a.row, ...(a.id !== undefined ? { id: a.id } : {}), name: a.name, key: fold(a.id ?? a.name), ...(a.tier !== undefined ? { tier: a.tier } : {}), numbers: {}, periods: [], extra: {} }));
   // The sheet's columns under the names an Accounts sheet gives them: its id and name are the accounts' (found by a
   // new user: without a "name" column the accounts were dropped from the check, which named them by id, and gaps refused the book).
   const byKey = new Map(t.layout.byKey);

@@ -176,7 +176,7 @@ export interface AssignmentsTable {
    * The accounts the sheet names with both their id and their name (and tier), in order, where it
    * has both columns — as a `kam matrix` workbook does; they stand in for a missing Accounts sheet.
    */
-  accounts?: { id: string; name: string; tier?: string; row: number }[];
+  accounts?: { id?: string; name: string; tier?: string; row: number }[];
   /** A matrix read with the long division-of-labour sheet beside it: that sheet's layout. */
   long?: Layout;
 }

@@ -322,3 +322,26 @@ describe('config errors say where (found by a new user)', () => {
     expect(r.stderr).toContain('key "lang" is written twice (lines 2 and 3): keep one');
   });
 });
+
+describe('a hand-made matrix with names and tiers, no ids (found by a new user)', () => {
+  it('takes its accounts with their tiers, those without letters too', async () => {
+    const book = await writeBook(join(tempDir(), 'm.xlsx'), [
+      {
+        name: '分工',
+        rows: [
+          ['客户名称', '客户等级', '工作内容', '张伟', '王芳'],
+          ['华东精密', '战略客户', '日常跟进', 'R', 'A'],
+          ['华东精密', '战略客户', '技术支持', 'A/R', null],
+          ['云帆教育', '普通客户', '日常跟进', null, null],
+        ],
+      },
+    ]);
+    const r = await kam(['check', book, '--format', 'json', '--lang', 'en', ...asOf]);
+    expect(r.stderr).toContain('no accounts sheet: the 2 accounts 分工 names with their tier (and id) are taken as the accounts');
+    const found = rulesOf(r.stdout);
+    expect(found.map(([rule]) => rule)).not.toContain('schema/missing-sheet');
+    // The strategic account's required work is checked; the account without letters has no owner.
+    expect(found).toContainEqual(['coverage/required-task', '分工!A2']);
+    expect(found).toContainEqual(['coverage/no-owner', '分工!A4']);
+  });
+});

@@ -26,8 +26,10 @@ function columnsOf(layout: Layout) {
   const col = (k: string): Column | undefined => layout.byKey.get(k);
   return {
     accountCol: col('account_id') ?? col('account'),
-    // Both an id and a name column (and a tier): the accounts the sheet names, for a book without Accounts.
-    nameCol: col('account_id') ? col('account') : undefined,
+    // Both an id and a name column (and a tier), or a name and a tier column (found by a new user: a hand-made
+    // matrix of 客户名称 | 客户等级 lost its tiers and the accounts without letters): the accounts the sheet
+    // names, for a book without Accounts.
+    nameCol: col('account_id') ? col('account') : col('tier') ? col('account') : undefined,
     tierCol: col('tier'),
     taskCol: col('task'),
     personCol: col('person'),
@@ -85,7 +87,7 @@ export async function readAssignments(source: SheetSource, options: TableOptions
   let cols: ReturnType<typeof columnsOf> | undefined;
   // Plain numbers under `预计工时（分钟）` are minutes, under `(天)` days: the header's unit, once.
   let hoursContext: Parameters<typeof parseHours>[1];
-  const named = new Map<string, { id: string; name: string; tier?: string; row: number }>();
+  const named = new Map<string, { id?: string; name: string; tier?: string; row: number }>();
   let dues: DateColumn | undefined;
   const { layout, findings } = await scanTable(source, 'assignments', options, ({ row, cells }, layout) => {
     if (!cols) {
@@ -112,7 +114,8 @@ export async function readAssignments(source: SheetSource, options: TableOptions
       if (!named.has(k)) {
         const name = textOf(cells[cols.nameCol.index]);
         const tier = cols.tierCol ? textOf(cells[cols.tierCol.index]) : undefined;
-        if (name?.ok) named.set(k, { id: account.value, name: name.value, ...(tier?.ok ? { tier: tier.value } : {}), row });
+        const byName = cols.nameCol === accountCol;
+        if (name?.ok) named.set(k, { ...(byName ? {} : { id: account.value }), name: name.value, ...(tier?.ok ? { tier: tier.value } : {}), row });
       }
     }
     // The row's values, then the row made at once with all of them (one object shape for every row).
