@@ -110,6 +110,7 @@ export async function openSession(request: SessionRequest, env: AppEnv): Promise
       date1904: book.date1904,
       aliases: session.config.columns,
       hoursPerDay: session.config.load.hoursPerDay,
+      ...(session.config.dateOrder ? { dateOrder: session.config.dateOrder } : {}),
       onProgress: env.hooks.progress(session.config.lang, sheet.name),
       note: (code, params, verbose) => env.hooks.note(session.config.lang, code, params, verbose),
       tierWords: (text) => tierRecognizer(session.config.tiers)(text) !== undefined,

@@ -83,6 +83,8 @@ export const ConfigSchema = z
   .strictObject({
     $schema: z.string().optional(),
     lang: z.enum(LANGS).optional(),
+    /** How a date such as `11/3/2025` is read when its column does not show it: month or day first. */
+    dateOrder: z.enum(['month-first', 'day-first']).optional(),
     sheets: z.partialRecord(z.enum(SHEET_ROLES), z.array(z.string().min(1))).default({}),
     columns: z.partialRecord(z.enum(CANONICAL_COLUMNS as [string, ...string[]]), z.array(z.string().min(1))).default({}),
     scoring: Scoring.prefault({}),

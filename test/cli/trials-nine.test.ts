@@ -345,3 +345,24 @@ describe('a hand-made matrix with names and tiers, no ids (found by a new user)'
     expect(found).toContainEqual(['coverage/no-owner', '分工!A4']);
   });
 });
+
+describe('dateOrder in the config (found by a new user: an edit elsewhere in a column flipped its US dates)', () => {
+  it('reads the ambiguous dates of a column in the order the config gives', async () => {
+    const dir = tempDir();
+    const csv = join(dir, 'a.csv');
+    // No date above 12 in either place: the column alone cannot say.
+    writeFileSync(csv, 'Account Name,Annual Revenue,Last Activity\nAcme,100,11/3/2025\nGlobex,50,11/4/2025\n');
+    const unset = await kam(['check', csv, '--format', 'json', ...asOf]);
+    expect(rulesOf(unset.stdout).filter(([rule]) => rule === 'schema/invalid-value')).toHaveLength(2);
+    expect((JSON.parse(unset.stdout) as Json).findings.length).toBeGreaterThan(0);
+    writeFileSync(join(dir, 'kam.config.json'), '{ "dateOrder": "month-first" }\n');
+    const set = await kam(['check', csv, '--format', 'json', ...asOf]);
+    expect(rulesOf(set.stdout).filter(([rule]) => rule === 'schema/invalid-value')).toEqual([]);
+    // 3 November: 12 days before 15 November, within every cadence.
+    expect(rulesOf(set.stdout).filter(([rule]) => rule === 'time/cadence')).toEqual([]);
+    writeFileSync(join(dir, 'kam.config.json'), '{ "dateOrder": "day-first" }\n');
+    const dayFirst = await kam(['check', csv, '--format', 'json', ...asOf]);
+    // 11 March and 11 April: past the 90 days of an ordinary account.
+    expect(rulesOf(dayFirst.stdout).filter(([rule]) => rule === 'time/cadence')).toHaveLength(2);
+  });
+});

@@ -46,7 +46,7 @@ export async function readAccounts(source: SheetSource, options: AccountsOptions
     if (!mapper) {
       periods = layout.columns.filter((c) => c?.period !== undefined).sort((a, b) => a.period! - b.period! || a.index - b.index);
       resolveNamed(layout);
-      mapper = accountMapper(layout, periods, extraColumns, accounts, rowFindings, seen, finish);
+      mapper = accountMapper(layout, periods, extraColumns, accounts, rowFindings, seen, finish, options.dateOrder);
     }
     mapper(row, cells);
   });
@@ -75,10 +75,11 @@ function accountMapper(
   findings: Finding[],
   seen: Map<string, number>,
   finish: (() => Finding[])[],
+  dateOrder?: 'month-first' | 'day-first',
 ): (row: number, cells: (Cell | undefined)[]) => void {
   const col = (key: string): Column | undefined => layout.byKey.get(key);
   const nameCol = col('name');
-  const dates = { last_contact: new DateColumn(layout.date1904), since: new DateColumn(layout.date1904) };
+  const dates = { last_contact: new DateColumn(layout.date1904, dateOrder), since: new DateColumn(layout.date1904, dateOrder) };
   finish.push(() => [...dates.last_contact.finish(), ...dates.since.finish()]);
   const idCol = col('id');
   // The columns looked up once, not per row; a text column's words (an owner, a region, a tier)

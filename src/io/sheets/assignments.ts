@@ -153,7 +153,7 @@ export async function readAssignments(source: SheetSource, options: TableOptions
     // A date whose order of day and month the column settles later: set on the row once made.
     let ambiguous: { cell: Cell; finding: Finding } | undefined;
     if (dueCol) {
-      dues ??= new DateColumn(layout.date1904);
+      dues ??= new DateColumn(layout.date1904, options.dateOrder);
       const cell = cells[dueCol.index];
       const p = dues.read(cell);
       if (p?.ok) due = p.value;

@@ -29,7 +29,11 @@ export class DateColumn {
   /** A text cell read, and the order it shows (each text read once, at most SEEN_TEXTS of them remembered). */
   private readonly text: (cell: Cell | undefined) => { p: Parsed<IsoDate> | undefined; order: ReturnType<typeof dateOrderOf> };
 
-  constructor(private readonly date1904: boolean) {
+  constructor(
+    private readonly date1904: boolean,
+    /** The order of the book's dates (`dateOrder` in the config), for the ambiguous ones whatever the column shows. */
+    private readonly given?: DayMonthOrder,
+  ) {
     this.text = textMemo((cell) => {
       const p = parseDate(cell, this.date1904);
       return { p, order: p?.ok && cell?.t === 's' ? dateOrderOf(cell) : undefined };
@@ -79,6 +83,7 @@ export class DateColumn {
 
   /** The order the column settled on, if its unambiguous values agree. */
   get order(): DayMonthOrder | undefined {
+    if (this.given) return this.given;
     if (this.monthFirst > 0 && this.dayFirst === 0) return 'month-first';
     if (this.dayFirst > 0 && this.monthFirst === 0) return 'day-first';
     return undefined;

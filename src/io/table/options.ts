@@ -10,6 +10,8 @@ export interface TableOptions extends RowOptions {
   aliases?: Aliases;
   /** Hours in a working day, for effort written in days (`2天`, `1人天`). */
   hoursPerDay?: number;
+  /** The order of a date such as `11/3/2025` that its column does not settle (`dateOrder` in the config). */
+  dateOrder?: 'month-first' | 'day-first';
   /** Whether a text is a tier's label or alias (the config's), to tell a tier column by its values. */
   tierWords?: (text: string) => boolean;
   /** A note about how the table was read (two header rows, which of two columns was taken). */
