@@ -33,6 +33,7 @@ const en: Dict = {
   'input.textAsXlsx': 'this is a text (CSV) file with an .xlsx name: rename it to .csv, or open it in Excel and save it as .xlsx',
   'input.empty': 'the file is empty: export the workbook again',
   'input.binary': 'not a text CSV file (binary content): give an .xlsx workbook or a CSV file',
+  'input.utf32': 'the CSV is in UTF-32, which kam does not read: save it again as UTF-8 (or UTF-16) and retry',
   'input.emptyFolder': 'the folder holds no .csv files: put accounts.csv (and staff.csv, assignments.csv) in it',
   'input.ambiguousDelimiter': 'cannot tell whether the delimiter is "{a}" or "{b}": pass --delimiter',
   'input.csvSyntax': 'CSV syntax error near line {line} (an unclosed quote?): fix the file or export it again',
@@ -138,7 +139,7 @@ const en: Dict = {
   'output.sheetTooLarge': 'sheet {sheet} would be larger than Excel allows ({rows} rows, {columns} columns): write less (e.g. with the command\'s filters); nothing was changed',
   // writing safely (issue 8)
   'output.readOnly': 'the file is read-only: make it writable, or write to another file with -o',
-  'output.notFile': 'not a regular file: -o must name a file',
+  'output.notFile': 'not a regular file (a folder?): kam writes only a file there — move it away, or with -o name a file',
   'usage.outputEmpty': '-o needs a file name',
   'usage.outputIsInputFile': 'refusing to write over {input}, which this command reads: -o must name a new file',
   'usage.applyExt': '--apply keeps the type of the book: a {ext} book is written to a new {ext} file',
@@ -200,6 +201,7 @@ const zh: Dict = {
   'input.textAsXlsx': '这是一个扩展名为 .xlsx 的文本（CSV）文件：请改名为 .csv，或用 Excel 打开后另存为 .xlsx',
   'input.empty': '文件为空：请重新导出工作簿',
   'input.binary': '不是文本 CSV 文件（含二进制内容）：请提供 .xlsx 工作簿或 CSV 文件',
+  'input.utf32': '该 CSV 为 UTF-32 编码，kam 不读取：请另存为 UTF-8（或 UTF-16）后重试',
   'input.emptyFolder': '文件夹中没有 .csv 文件：请放入 accounts.csv（以及 staff.csv、assignments.csv）',
   'input.ambiguousDelimiter': '无法判断分隔符是 "{a}" 还是 "{b}"：请用 --delimiter 指定',
   'input.csvSyntax': 'CSV 格式错误，约在第 {line} 行（引号未闭合？）：请修正文件或重新导出',
@@ -304,7 +306,7 @@ const zh: Dict = {
   'output.sheetTooLarge': '工作表 {sheet} 将超出 Excel 的上限（{rows} 行、{columns} 列）：请少写一些（例如使用命令的筛选选项）；未做任何更改',
   // writing safely (issue 8)
   'output.readOnly': '文件为只读：请先改为可写，或用 -o 写到另一个文件',
-  'output.notFile': '不是普通文件：-o 必须是一个文件',
+  'output.notFile': '不是普通文件（是文件夹？）：kam 只在此处写入文件——请将其移走，或用 -o 指定一个文件',
   'usage.outputEmpty': '-o 需要文件名',
   'usage.outputIsInputFile': '拒绝覆盖本命令读取的文件 {input}：-o 必须是新文件',
   'usage.applyExt': '--apply 保持工作簿类型：{ext} 工作簿只能写到新的 {ext} 文件',

@@ -127,8 +127,11 @@ export async function readStart(file: InputFile, bytes: number): Promise<Buffer>
 
 /** The error for a file that grew past the limit, or was above it to begin with. */
 export function tooLarge(file: string, size: number, maxBytes: number): InputError {
-  const mb = (n: number): string => String(Math.ceil((n / MB) * 10) / 10);
-  return new InputError('input.fileTooLarge', { size: mb(size), limit: mb(maxBytes) }, { file });
+  // The size rounded up and the limit down, so that the size shown is above the limit shown (a limit of 0.001 MB read "0.1 MB, above 0.1 MB").
+  const digits = (n: number): number => (n >= MB / 10 ? 1 : Math.max(1, Math.ceil(-Math.log10(n / MB)) + 1));
+  const places = Math.max(digits(size), digits(maxBytes));
+  const f = 10 ** places;
+  return new InputError('input.fileTooLarge', { size: String(Math.ceil((size / MB) * f) / f), limit: String(Math.floor((maxBytes / MB) * f) / f) }, { file });
 }
 
 function refuseSpecial(info: Stats, file: string): void {

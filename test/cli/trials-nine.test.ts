@@ -366,3 +366,18 @@ describe('dateOrder in the config (found by a new user: an edit elsewhere in a c
     expect(rulesOf(dayFirst.stdout).filter(([rule]) => rule === 'time/cadence')).toHaveLength(2);
   });
 });
+
+describe('messages of odd inputs (found by a new user)', () => {
+  it('a UTF-32 CSV is named as such; a tiny size limit shows the size above the limit', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'u32.csv'), Buffer.from([0xff, 0xfe, 0, 0, 0x4e, 0, 0, 0]));
+    const r = await kam(['tier', join(dir, 'u32.csv')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('the CSV is in UTF-32, which kam does not read');
+    writeFileSync(join(dir, 'a.csv'), `Account Name,Annual Revenue\n${'Acme,100\n'.repeat(200)}`);
+    writeFileSync(join(dir, 'kam.config.json'), '{ "limits": { "inputMB": 0.001 } }');
+    const big = await kam(['tier', join(dir, 'a.csv')]);
+    expect(big.code).toBe(2);
+    expect(big.stderr).toContain('the file is 0.0018 MB, above the input limit of 0.001 MB');
+  });
+});

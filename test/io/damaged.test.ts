@@ -75,3 +75,19 @@ describe('sheets that are one part (found by a new user: 3,000 of them, 85 s and
     expect(r.stderr).toContain('part xl/worksheets/sheet1.xml cannot be read');
   });
 });
+
+describe('a local header that is not the entry the directory names (found by a new user)', () => {
+  it('is refused as a damaged book, not read as another part', async () => {
+    const { readFileSync, writeFileSync } = await import('node:fs');
+    const book = await damaged((_p, xml) => xml);
+    const bytes = readFileSync(book);
+    const name = Buffer.from('xl/worksheets/sheet1.xml');
+    // The first occurrence is the local header's (local records come before the directory).
+    const at = bytes.indexOf(name);
+    Buffer.from('xl/worksheets/sheetX.xml').copy(bytes, at);
+    writeFileSync(book, bytes);
+    const r = await kam(['tier', book, '--as-of', '2025-11-15']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('part xl/worksheets/sheet1.xml cannot be read');
+  });
+});

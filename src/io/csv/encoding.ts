@@ -53,6 +53,10 @@ export function chooseEncoding(head: Buffer, complete: boolean, file: string, fo
   }
   // A UTF-8 BOM says UTF-8, and the bytes must then be UTF-8: a bad one is an error, not a U+FFFD.
   if (utf8Bom) return { encoding: 'utf-8', bom: 3, mode: 'utf8-strict' };
+  // UTF-32's BOMs (FF FE 00 00 begins like UTF-16 LE's): said as what they are (found by a new user: "no name column").
+  if ((head[0] === 0xff && head[1] === 0xfe && head[2] === 0 && head[3] === 0) || (head[0] === 0 && head[1] === 0 && head[2] === 0xfe && head[3] === 0xff)) {
+    throw new InputError('input.utf32', {}, { file });
+  }
   if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', bom: 2, mode: 'iconv' };
   if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', bom: 2, mode: 'iconv' };
   if (looksBinary(head)) throw new InputError('input.binary', {}, { file });

@@ -219,9 +219,12 @@ export class ZipArchive {
   private async dataStart(fh: FileHandle, entry: ZipEntry): Promise<number> {
     if (entry.flags & 1) throw new InputError('input.encrypted', {}, { file: this.file });
     if (entry.method !== 0 && entry.method !== 8) throw corrupt(this.file, entry.name);
-    const header = Buffer.alloc(30);
-    const { bytesRead } = await fh.read(header, 0, 30, entry.localOffset);
-    if (bytesRead < 30 || header.readUInt32LE(0) !== SIGNATURE.local) throw corrupt(this.file, entry.name);
+    // The local header and its name: it must be the entry the directory names (found by a new user: a
+    // directory record pointing at another part's local record read Accounts as Assignments).
+    const header = Buffer.alloc(30 + entry.rawName.length);
+    const { bytesRead } = await fh.read(header, 0, header.length, entry.localOffset);
+    if (bytesRead < header.length || header.readUInt32LE(0) !== SIGNATURE.local) throw corrupt(this.file, entry.name);
+    if (header.readUInt16LE(26) !== entry.rawName.length || !header.subarray(30).equals(entry.rawName)) throw corrupt(this.file, entry.name);
     return entry.localOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
   }
 }
