@@ -86,9 +86,8 @@ export async function applyLoadInPlace(session: Session, options: LoadBookOption
   const moves = report.suggestion?.moves ?? [];
   if (moves.length === 0) return { report, moved: 0 };
   const edits = editsFor(moves, tables.assignments!, '').get('')!;
-  // Every value written is a name the book already holds (a person of its staff, a department): a CSV
-  // gets it as the book writes it, not guarded by a `'` that would make `=王芳` another person (found by a new user).
-  const receipt = await writeCellsBack(session, sheet, plainCells(edits), { ...write, raw: true });
+  // (Into a CSV a name such as `=王芳` is written guarded, `'=王芳`, and kam reads it back as `=王芳`: the same person.)
+  const receipt = await writeCellsBack(session, sheet, plainCells(edits), write);
   return { report, moved: moves.length, receipt };
 }
 

@@ -42,12 +42,15 @@ async function matrixOnly(session: Session, options: MatrixOptions): Promise<{ m
   // With a filter, a cell of another account is no finding of this matrix (found by a new user:
   // `--account KA003` listed the unreadable cells of all eight accounts and exited 1).
   const filtered = (options.accounts?.length ?? 0) > 0 || options.tier !== undefined || options.department !== undefined || options.person !== undefined || options.role !== undefined;
-  const accounts = filtered ? new Set(matrix.rows.map((r) => fold(r.account))) : undefined;
-  const isShown = (f: Finding): boolean => (f.task === undefined ? accounts!.has(fold(f.account!)) : shown.get(fold(f.account!))?.has(fold(f.task)) === true);
+  // (A reader's finding names the account as its cell does: by id or by name.)
+  const accounts = filtered ? new Set(matrix.rows.flatMap((r) => (r.accountId !== undefined ? [fold(r.account), fold(r.accountId)] : [fold(r.account)]))) : undefined;
   matrix.findings = check.findings.filter((f) => {
-    if (f.rule.startsWith('schema/')) return !accounts || f.account === undefined || isShown(f);
-    if (!f.rule.startsWith('raci/') && !f.rule.startsWith('ref/')) return false;
-    return f.account === undefined || f.task === undefined || isShown(f);
+    const schema = f.rule.startsWith('schema/');
+    if (!schema && !f.rule.startsWith('raci/') && !f.rule.startsWith('ref/')) return false;
+    if (f.account === undefined) return true;
+    if (f.task === undefined) return !accounts || accounts.has(fold(f.account));
+    // Without a filter every account is shown: a reader's finding is the matrix's.
+    return (schema && !accounts) || shown.get(fold(f.account))?.has(fold(f.task)) === true;
   });
   return { matrix, rows: rowsOf(tables) };
 }
@@ -69,15 +72,19 @@ function shownActivities(matrix: Matrix, findings: readonly Finding[]): Map<stri
   if (named.size === 0) return shown;
   // A row's account and task texts repeat (an account's activities follow each other): folded once each.
   const foldOnce = folder();
-  for (const r of matrix.rows) {
-    const a = foldOnce(r.account);
+  const mark = (a: string, task: string): void => {
     const tasks = named.get(a);
-    if (!tasks) continue;
-    const t = foldOnce(r.task);
-    if (!tasks.has(t)) continue;
+    if (!tasks) return;
+    const t = foldOnce(task);
+    if (!tasks.has(t)) return;
     const seen = shown.get(a);
     if (seen) seen.add(t);
     else shown.set(a, new Set([t]));
+  };
+  for (const r of matrix.rows) {
+    // By name and by id: a rule's finding names the account by name, a reader's as its cell does.
+    mark(foldOnce(r.account), r.task);
+    if (r.accountId !== undefined) mark(fold(r.accountId), r.task);
   }
   return shown;
 }

@@ -6,15 +6,18 @@ import { fold } from '../util/text.js';
 /**
  * Separators between names in one cell, tried in turn until every part is a person of the staff
  * sheet: those no name contains (、 ； ; / & + 和 及 与, a line break), then the comma too (`Nguyen, Mai;
- * Smith, John` is two people, `Jane Doe, John Smith` two as well), then spaces (`周杰 王芳`).
+ * Smith, John` is two people, `Jane Doe, John Smith` two as well), then spaces between Chinese names (`周杰 王芳`; `Mary Ann` stays one).
  */
-const NAME_SEPARATORS = [/\s*(?:[、，;；/&+\n]|和|及|与)\s*/, /\s*(?:[、,，;；/&+\n]|和|及|与)\s*/, /\s+/];
+const SPACES = /\s+/;
+const NAME_SEPARATORS = [/\s*(?:[、，;；/&+\n]|和|及|与)\s*/, /\s*(?:[、,，;；/&+\n]|和|及|与)\s*/, SPACES];
 /** Without a staff sheet only the separators no name contains. */
 const CJK_SEPARATORS = /\s*[、，；/\n]\s*/;
 
 /** The people a cell names: its parts when it names several (all of them staff, with a staff sheet), else undefined. */
 function partsOf(text: string, people: Map<string, Person>, haveStaff: boolean): { parts: string[]; keys: string[] } | undefined {
   for (const separator of haveStaff ? NAME_SEPARATORS : [CJK_SEPARATORS]) {
+    // Spaces part Chinese names only: `Mary Ann` is one person though `Mary` and `Ann` are two others.
+    if (separator === SPACES && /[A-Za-z]/.test(text)) continue;
     const parts = text.split(separator).filter((p) => p !== '');
     if (parts.length < 2) continue;
     const keys = parts.map(fold);

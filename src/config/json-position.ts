@@ -117,8 +117,12 @@ export function jsonKeys(s: string): JsonKeys {
   const out: JsonKeys = { lines: new Map() };
   let i = 0;
   let line = 1;
+  // (A line ends at LF, at CR LF, and at a CR alone.)
   const space = (): void => {
-    while (i < s.length && ' \t\n\r'.includes(s[i]!)) if (s[i++] === '\n') line++;
+    while (i < s.length && ' \t\n\r'.includes(s[i]!)) {
+      const ch = s[i++];
+      if (ch === '\n' || (ch === '\r' && s[i] !== '\n')) line++;
+    }
   };
   const string = (): string => {
     const start = i;

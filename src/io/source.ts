@@ -14,8 +14,8 @@ export interface RowOptions {
   titlesOnce?: boolean;
   /**
    * Only the first rows are wanted, to tell what the sheet is (its header): merged ranges, which
-   * take a pass over the whole part, are not waited for (found by a new user: a book of 3,000 sheets
-   * of one large part was inflated 3,000 times over to find which sheet was which, 85 s and 7 GB).
+   * take a pass over the whole part, are found only while the book's budget for it lasts (found by
+   * a new user: a book of 3,000 large sheets was inflated whole to find which sheet was which).
    */
   sniff?: boolean;
 }

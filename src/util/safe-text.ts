@@ -82,3 +82,12 @@ const INJECTION = /^[=+\-@\t\r]/;
 export function neutralize(text: string): string {
   return INJECTION.test(text.normalize('NFKC')) ? `'${text}` : text;
 }
+
+/**
+ * A CSV field as it was before {@link neutralize} (kam's guard, and other tools' alike): `'-` is `-`,
+ * `'+86 138…` is `+86 138…` (found by a new user: `kam convert --all` wrote a folder in which every
+ * `-` placeholder was `'-`, and kam read its own output as 63 unreadable cells). Any other text as it is.
+ */
+export function unneutralize(text: string): string {
+  return text.charCodeAt(0) === 39 && INJECTION.test(text.slice(1).normalize('NFKC')) ? text.slice(1) : text;
+}

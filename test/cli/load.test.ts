@@ -173,14 +173,14 @@ describe('kam load --suggest and 客户上限 (found by a new user)', () => {
     expect(w.stderr).toContain(`kam: wrote the moves into ${join(dir, 'assignments.csv')} (1 moved, 1 fields changed); backup: ${join(dir, 'assignments.csv')}.bak`);
   });
 
-  it('--apply --write into a CSV writes a name as the book holds it, `=`, `@`, `-`, `+` first too (found by a new user)', async () => {
+  it('--apply --write into a CSV writes a name guarded, and kam reads it back as the same person (found by a new user)', async () => {
     const dir = tempDir('kam-eq-');
     writeFileSync(join(dir, 'staff.csv'), '姓名,岗位,每周可用工时\n=王芳,客户经理,40\n@张伟,客户经理,40\n');
     writeFileSync(join(dir, 'assignments.csv'), '客户名称,工作内容,负责人,RACI,频率,预计工时\n乙公司,日常跟进,=王芳,R,每周,40\n丙公司,投诉处理,=王芳,R,每周,8\n丙公司,投诉处理,=王芳,A,每周,1\n');
     const before = await kam(['check', dir, '--format', 'json', '--as-of', '2025-11-15']);
     const w = await kam(['load', dir, '--suggest', '--apply', '--write', '--as-of', '2025-11-15', '--lang', 'en']);
     expect(w.stderr).toContain('1 moved');
-    expect(readFileSync(join(dir, 'assignments.csv'), 'utf8')).toContain('丙公司,投诉处理,@张伟,R,每周,8');
+    expect(readFileSync(join(dir, 'assignments.csv'), 'utf8')).toContain("丙公司,投诉处理,'@张伟,R,每周,8");
     // The person it names is the staff's: no finding of an unknown person came of the move.
     const after = await kam(['check', dir, '--format', 'json', '--as-of', '2025-11-15']);
     const unknown = (stdout: string) => (JSON.parse(stdout) as { findings: { rule: string }[] }).findings.filter((f) => f.rule === 'ref/unknown-person');

@@ -381,3 +381,96 @@ describe('messages of odd inputs (found by a new user)', () => {
     expect(big.stderr).toContain('the file is 0.0018 MB, above the input limit of 0.001 MB');
   });
 });
+
+describe('found by review of the fixes above', () => {
+  it('a header merged down two rows still tells which sheet is which', async () => {
+    const book = await writeBook(join(tempDir(), 'merge.xlsx'), [
+      {
+        name: '2025台账',
+        rows: [
+          ['客户名称', '基本信息', null, null],
+          [null, '客户等级', '负责人', '年采购额'],
+          ['华东', '战略客户', '张伟', 100],
+          ['华北', '普通客户', '王芳', 50],
+        ],
+        merges: ['A1:A2', 'B1:D1'],
+      },
+    ]);
+    const r = await kam(['tier', book, '--format', 'json', ...asOf]);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { accounts: { name: string }[] }).accounts.map((a) => a.name)).toEqual(['华东', '华北']);
+  });
+
+  it('an accounts sheet with a 服务项目 column beside a 分工 sheet is the accounts', async () => {
+    const book = await writeBook(join(tempDir(), 'loc.xlsx'), [
+      { name: '2025年客户', rows: [['客户编号', '客户名称', '负责人', '服务项目', '年采购额（万元）', '客户等级'], ['KA1', '华东', '张伟', '年度框架', 100, '战略客户'], ['KA2', '华北', '王芳', '单次采购', 50, '普通客户']] },
+      { name: '分工', rows: [['客户编号', '工作内容', '负责人', '角色'], ['KA1', '日常跟进', '张伟', 'R/A'], ['KA2', '日常跟进', '王芳', 'R/A']] },
+    ]);
+    const r = await kam(['check', book, '--format', 'json', ...asOf]);
+    expect(rulesOf(r.stdout).map(([rule]) => rule)).not.toContain('schema/missing-sheet');
+    expect((await kam(['tier', book, ...asOf])).code).toBe(0);
+  });
+
+  it('kam matrix --account of a book naming accounts by id keeps that account\'s unreadable cells', async () => {
+    const book = await writeBook(join(tempDir(), 'mf.xlsx'), [
+      { name: 'Accounts', rows: [['Account ID', 'Account Name', 'Annual Revenue', 'Tier'], ['C1', 'Apex', 100, 'Strategic'], ['C2', 'Bolt', 50, 'Ordinary']] },
+      { name: 'Staff', rows: [['Name'], ['Ann'], ['Bob']] },
+      { name: 'Assignments', rows: [['Account ID', 'Task', 'Person', 'RACI', 'Hours'], ['C1', 'Follow-up', 'Ann', 'R/A', 'lots'], ['C2', 'Follow-up', 'Bob', 'R/A', 'lots']] },
+    ]);
+    for (const pick of ['C1', 'Apex']) {
+      const r = await kam(['matrix', book, '--account', pick, ...asOf]);
+      expect(r.stderr, pick).toContain('Assignments!E2');
+      expect(r.stderr, pick).not.toContain('Assignments!E3');
+      expect(r.code, pick).toBe(1);
+    }
+  });
+
+  it('a RACI chart whose R column is headed as the person column (负责人(R)) is read as a chart; ticks are no names', async () => {
+    const chart = await writeBook(join(tempDir(), 'l1.xlsx'), [
+      { name: '客户信息', rows: [['客户编号', '客户名称', '客户等级'], ['KA1', '甲公司', '普通客户']] },
+      { name: '人员', rows: [['姓名'], ['张伟'], ['李娜']] },
+      { name: '分工', rows: [['客户编号', '工作内容', '负责人(R)', '审批人(A)', '知会'], ['KA1', '日常跟进', '张伟', '李娜', '张伟']] },
+    ]);
+    const r = await kam(['matrix', chart, '--format', 'json', ...asOf]);
+    expect(r.stderr).toContain('分工 is read as a RACI chart');
+    expect((JSON.parse(r.stdout) as { rows: { cells: Record<string, string> }[] }).rows[0]!.cells).toEqual({ 'person:张伟': 'R/I', 'person:李娜': 'A' });
+    const ticks = await writeBook(join(tempDir(), 'tick.xlsx'), [
+      { name: '客户信息', rows: [['客户编号', '客户名称', '客户等级'], ['KA1', '甲公司', '普通客户']] },
+      { name: '分工', rows: [['客户编号', '工作内容', '负责', '审批', '知会'], ['KA1', '日常跟进', '✓', '✓', null], ['KA1', '投诉处理', '✓', null, '✓']] },
+    ]);
+    const t = await kam(['check', ticks, '--format', 'json', ...asOf]);
+    expect(t.stderr).not.toContain('RACI chart');
+    expect((JSON.parse(t.stdout) as Json).findings.filter((f) => f.message.includes('✓') && f.rule.startsWith('ref/'))).toEqual([]);
+  });
+
+  it('a part may end with white space (any amount), comments and processing instructions; an empty <sheetData/> after 64 KiB is empty', async () => {
+    const dir = tempDir();
+    const { writeRawXlsx } = await import('../helpers/books.js');
+    const rows = '<row r="1"><c r="A1" t="inlineStr"><is><t>Account Name</t></is></c><c r="B1" t="inlineStr"><is><t>Annual Revenue</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>Acme</t></is></c><c r="B2"><v>100</v></c></row>';
+    const tail = `${'\n'.repeat(100)}<!-- ${'x'.repeat(100)} --><?kam done?>${' '.repeat(5000)}`;
+    const book = writeRawXlsx(join(dir, 'tail.xlsx'), [{ name: 'Accounts', data: rows }], {});
+    const { ZipArchive } = await import('../../src/io/xlsx/zip.js');
+    const { writeZip } = await import('../helpers/books.js');
+    const zip = await ZipArchive.open(book);
+    const entries: Record<string, string> = {};
+    for (const [name, entry] of zip.entries) entries[name] = (await zip.read(entry)).toString('utf8') + (name === 'xl/worksheets/sheet1.xml' ? tail : '');
+    // A second sheet, empty, its <sheetData/> after 70 KB of column widths.
+    entries['xl/worksheets/sheet2.xml'] = `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cols>${'<col min="1" max="1" width="9"/>'.repeat(2500)}</cols><sheetData/></worksheet>`;
+    entries['xl/workbook.xml'] = entries['xl/workbook.xml']!.replace('</sheets>', '<sheet name="Notes" sheetId="2" r:id="rId2"/></sheets>');
+    entries['xl/_rels/workbook.xml.rels'] = entries['xl/_rels/workbook.xml.rels']!.replace('</Relationships>', '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/></Relationships>');
+    const r = await kam(['tier', writeZip(join(dir, 'tail2.xlsx'), entries), ...asOf]);
+    expect(r.stderr).not.toContain('corrupt');
+    expect(r.code).toBe(0);
+  });
+
+  it('Mary Ann is one person though Mary and Ann are staff; a config with CR line ends names the right line', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'staff.csv'), 'Name\nMary\nAnn\n');
+    writeFileSync(join(dir, 'accounts.csv'), 'Account Name,Annual Revenue,Tier\nAcme,100,Ordinary\n');
+    writeFileSync(join(dir, 'assignments.csv'), 'Account,Task,Person,RACI\nAcme,Follow-up,Mary Ann,R/A\n');
+    const r = await kam(['check', dir, '--format', 'json', ...asOf]);
+    expect((JSON.parse(r.stdout) as Json).findings.find((f) => f.rule === 'ref/unknown-person')?.message).toContain('"Mary Ann" is not in the staff sheet');
+    writeFileSync(join(dir, 'kam.config.json'), '{\r  "lang": "en",\r  "scoring": { "methd": "x" }\r}\r');
+    expect((await kam(['check', dir, ...asOf])).stderr).toContain('(line 3)');
+  });
+});

@@ -9,6 +9,7 @@ import { CsvError, parse, type Parser } from 'csv-parse';
 import type { Cell, RawRow } from '../../model/cell.js';
 import { InputError, KamError } from '../../model/errors.js';
 import { columnLetter } from '../../util/cellref.js';
+import { unneutralize } from '../../util/safe-text.js';
 import { inputErrorFor, openInputFile, tooLarge, type InputFile } from '../input-file.js';
 import type { RowOptions } from '../source.js';
 import { PlainSplitter } from './plain.js';
@@ -100,7 +101,8 @@ export async function* streamCsvRows(csv: CsvStream, options: RowOptions = {}, l
     for (let c = 0; c < record.length; c++) {
       const v = record[c]!;
       if (v.length > MAX_FIELD_CHARS) throw new InputError('input.fieldTooLong', { row: index, column: columnLetter(c), limit: MAX_FIELD_CHARS }, { file });
-      if (v !== '') cells[c] = { t: 's', v };
+      // (A guarded field, `'=…`, reads as it was before the guard.)
+      if (v !== '') cells[c] = { t: 's', v: v.charCodeAt(0) === 39 ? unneutralize(v) : v };
       if (quoted && v.includes('\n')) breaks += lineBreaks(v);
     }
     if (breaks > 0) lines?.add(index, breaks);

@@ -60,6 +60,24 @@ export async function locateSheets(
     return found;
   }
   const tasksIndex = aliasIndex('assignments', config.columns);
+  // The sheet that would be the division of labour by its header, when none is by its name: looked for once.
+  let tasks: Promise<SheetSource | undefined> | undefined;
+  const tasksSheet = (): Promise<SheetSource | undefined> =>
+    (tasks ??= (async () => {
+      if (found.assignments || hiddenByName.assignments) return undefined;
+      // The sheet whose header names more of the division of labour's columns than of the accounts', by the most.
+      const accountsIndex = aliasIndex('accounts', config.columns);
+      let best: SheetSource | undefined;
+      let bestLead = -Infinity;
+      for (const sheet of book.sheets) {
+        if (taken.has(sheet) || sheet.hidden || MATRIX_VIEW_SHEETS.has(sheetKey(book, sheet))) continue;
+        const score = await sheetScore(sheet, 'assignments', tasksIndex);
+        if (score === 0) continue;
+        const lead = score - (await sheetScore(sheet, 'accounts', accountsIndex));
+        if (lead > bestLead) [best, bestLead] = [sheet, lead];
+      }
+      return best;
+    })());
   for (const role of roles) {
     if (found[role] || role === 'rules') continue;
     const hidden = hiddenByName[role];
@@ -76,8 +94,9 @@ export async function locateSheets(
         const score = await sheetScore(sheet, role, index);
         // A division of labour names an account and a task (`客户名称 | 工作内容 | 负责人`): not the accounts,
         // though its header names an account (found by a new user: a lone `Sheet1` of 分工 was read as the
-        // customer list, one duplicate per task row, and the book had no division of labour).
-        if (score > bestScore && role === 'accounts' && (await sheetScore(sheet, 'assignments', tasksIndex)) >= score) continue;
+        // customer list, one duplicate per task row, and the book had no division of labour) — when the book
+        // has no other division of labour (an accounts sheet with a `服务项目` column beside 分工 is the accounts).
+        if (score > bestScore && role === 'accounts' && (await sheetScore(sheet, 'assignments', tasksIndex)) >= score && (await tasksSheet()) === sheet) continue;
         if (score > bestScore) [best, bestScore] = [sheet, score];
       }
       if (best) break;

@@ -450,21 +450,28 @@ function matrixColumns(layout: Layout, cells: readonly (HeaderText | undefined)[
  */
 function letterColumns(layout: Layout, cells: readonly (HeaderText | undefined)[], sample: readonly RawRow[], options: TableOptions): void {
   const task = layout.byKey.get('task');
-  if (!task || layout.byKey.has('person') || layout.byKey.has('raci')) return;
+  if (!task || layout.byKey.has('raci') || layout.byKey.has('department')) return;
+  const letterOf = (col: Column): number | undefined => {
+    const read = parseRaci({ t: 's', v: (cells[col.index]?.sub ?? col.header).trim() });
+    return read?.ok && ([RACI.R, RACI.A, RACI.C, RACI.I] as number[]).includes(read.value) ? read.value : undefined;
+  };
+  // The person column counts when its header is a letter's word too (`负责人(R)`, `负责人` beside `审批人 | 知会`).
+  const person = layout.byKey.get('person');
+  if (person && letterOf(person) === undefined) return;
   const found: Column[] = [];
   const bits = new Set<number>();
   for (const col of layout.columns) {
-    if (!col || col.key !== undefined || col.period !== undefined) continue;
-    const header = cells[col.index]?.sub ?? col.header;
-    const read = parseRaci({ t: 's', v: header.trim() });
-    // One letter, and names under it (a column of letters is a matrix's, or a RACI column's).
-    if (!read?.ok || !([RACI.R, RACI.A, RACI.C, RACI.I] as number[]).includes(read.value) || bits.has(read.value)) continue;
-    if (readRate(sample, col.index, (cell) => parseRaci(cell)?.ok) >= 0.5) continue;
+    if (!col || (col.key !== undefined && col !== person) || col.period !== undefined) continue;
+    const bit = letterOf(col);
+    // One letter, and names under it: not letters (a matrix's, a RACI column's), not ticks (`schema/check-marks`).
+    if (bit === undefined || bits.has(bit)) continue;
+    if (readRate(sample, col.index, (cell) => parseRaci(cell)?.ok) >= 0.5 || sample.some((r) => isTick(r.cells[col.index]))) continue;
+    const read = { value: bit };
     col.raciBit = read.value;
     bits.add(read.value);
     found.push(col);
   }
-  if (found.length < 2 || !(bits.has(RACI.R) || bits.has(RACI.A)) || !found.some((c) => sample.some((r) => !isBlank(r.cells[c.index])))) {
+  if (found.length < 2 || (person && !found.includes(person)) || !(bits.has(RACI.R) || bits.has(RACI.A)) || !found.some((c) => sample.some((r) => !isBlank(r.cells[c.index])))) {
     for (const c of found) delete c.raciBit;
     return;
   }

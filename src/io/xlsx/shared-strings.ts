@@ -91,7 +91,9 @@ export async function readSharedStrings(chunks: AsyncIterable<Buffer>, ctx: { fi
   let last = '';
   let empty = false;
   for await (const text of decodeChunks(chunks)) {
-    last = text.length >= 64 ? text.slice(-64) : (last + text).slice(-64);
+    // (The end's white space left out: a part may end with any amount of it.)
+    const end = text.trimEnd();
+    if (end !== '') last = end.length >= 4096 ? end.slice(-4096) : (last + end).slice(-4096);
     if (waiting && prefix !== undefined) {
       if (!waiting.push(text)) {
         if (buf.length - pos + waiting.length > MAX_CELL_CHARS + 4096) tooLong(table.length, ctx);
@@ -113,7 +115,7 @@ export async function readSharedStrings(chunks: AsyncIterable<Buffer>, ctx: { fi
     if (buf.length - pos > MAX_CELL_CHARS + 4096) tooLong(table.length, ctx);
     if (buf.length - pos > 64) waiting = new PendingText(`</${prefix}si>`, buf);
   }
-  if (prefix !== undefined && !empty && !new RegExp(`</${prefix}sst\\s*>\\s*$`).test(last)) throw new InputError('input.corruptPart', { part: ctx.part }, { file: ctx.file });
+  if (prefix !== undefined && !empty && !new RegExp(`</${prefix.replace('.', '\\.')}sst\\s*>(?:\\s|<!--[\\s\\S]*?-->|<\\?[\\s\\S]*?\\?>)*$`).test(last)) throw new InputError('input.corruptPart', { part: ctx.part }, { file: ctx.file });
   return table;
 }
 

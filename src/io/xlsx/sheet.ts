@@ -60,6 +60,7 @@ export async function* parseSheet(
   let lastRow = 0;
   let done = false;
   let emptyData = false;
+  let beforeRows = '';
   /** While a row is unfinished: the bytes after `buf`, held until the token that ends the wait. */
   let waiting: { bytes: PendingBytes; row: number } | undefined;
   for await (const chunk of chunks) {
@@ -81,7 +82,12 @@ export async function* parseSheet(
       if (!root && head.length < 65536) continue;
       assertNoDoctype(head, ctx.file, ctx.part);
       tags = sheetTags(root?.[1] ?? '');
-      emptyData = /<([\w.-]+:)?sheetData\s*\/>/.test(head);
+    }
+    // Before the first row, an empty `<sheetData/>` may come in any chunk (after a long `<cols>`, say).
+    if (!emptyData && lastRow === 0) {
+      const text = beforeRows + buf.toString('latin1', pos);
+      emptyData = EMPTY_DATA.test(text);
+      beforeRows = text.slice(-32);
     }
     const { prefix, rowOpen, rowClose } = tags;
     // Searched once per chunk, not once per row: per row it would make the parse quadratic.
@@ -140,6 +146,7 @@ export async function* parseSheet(
   if (waiting || (!done && !emptyData)) throw new InputError('input.corruptPart', { part: ctx.part }, { file: ctx.file });
 }
 
+const EMPTY_DATA = /<([\w.-]+:)?sheetData\s*\/>/;
 const GT = 0x3e;
 const GT_TOKEN = Buffer.from('>');
 const SLASH = 0x2f;

@@ -61,6 +61,7 @@ export async function openXlsx(file: string): Promise<WorkbookSource> {
 
   const sheets: SheetSource[] = [];
   const parts = new Set<ZipEntry>();
+  const sniffBudget = { bytes: SNIFF_MERGES_BYTES };
   for (const tag of findTags(workbook, 'sheet')) {
     const name = getAttr(tag, 'name');
     const idAttr = /\s([\w.-]+:)?id\s*=\s*["']([^"']+)["']/.exec(tag);
@@ -72,7 +73,7 @@ export async function openXlsx(file: string): Promise<WorkbookSource> {
     if (parts.has(entry)) throw new InputError('input.corruptPart', { part: rel.target }, { file });
     parts.add(entry);
     const state = getAttr(tag, 'state');
-    sheets.push(new XlsxSheet(zip, entry, name, file, sharedParts, state === 'hidden' || state === 'veryHidden'));
+    sheets.push(new XlsxSheet(zip, entry, name, file, sharedParts, state === 'hidden' || state === 'veryHidden', sniffBudget));
   }
   return { file, kind: 'xlsx', sheets, date1904, identity: zip.identity };
 }
@@ -95,6 +96,8 @@ class XlsxSheet implements SheetSource {
     private readonly shared: () => Promise<SharedParts>,
     /** Hidden in Excel (`state="hidden"` or `"veryHidden"`): teams keep stale copies that way. */
     readonly hidden = false,
+    /** What the book's sheets may still inflate to find merged ranges for a look at their headers (shared by all). */
+    private readonly sniffBudget = { bytes: SNIFF_MERGES_BYTES },
   ) {}
 
   /** The zip entry of the sheet's part (for writers that patch it). */
@@ -113,9 +116,15 @@ class XlsxSheet implements SheetSource {
   }
 
   async *rows(options: RowOptions = {}): AsyncGenerator<RawRow[]> {
-    if (!options.sniff) this.prefetch();
+    // A look at the header fills its merged cells (`客户名称` merged over two header rows) while the book's
+    // budget lasts; past it, a sheet is looked at without them (a book of many large parts is not inflated whole).
+    const bare = options.sniff === true && !this.merges && this.entry.size > this.sniffBudget.bytes;
+    if (!bare) {
+      if (options.sniff && !this.merges) this.sniffBudget.bytes -= this.entry.size;
+      this.prefetch();
+    }
     const { sharedStrings, dateStyles, sharedCells, staleFormulas } = await this.shared();
-    const all = options.sniff ? [] : await this.merges!;
+    const all = bare ? [] : await this.merges!;
     const merges = options.titlesOnce ? all.filter((m) => m.r2 > m.r1) : all;
     const total = Math.max(1, this.entry.compressedSize);
     const onRead = options.onProgress ? (bytes: number) => options.onProgress!(bytes / total) : undefined;
@@ -140,7 +149,7 @@ class XlsxSheet implements SheetSource {
     // The part's last bytes: a part cut short (a truncated copy whose checksum was made after the cut) ends without its root's end tag.
     let last: Buffer = Buffer.alloc(0);
     for await (const chunk of this.zip.stream(this.entry, undefined, undefined, MERGES_AHEAD)) {
-      last = chunk.length >= END_BYTES ? Buffer.from(chunk.subarray(chunk.length - END_BYTES)) : Buffer.concat([last, chunk]).subarray(-END_BYTES);
+      last = tailOf(last, chunk);
       if (tail) {
         tail.push(chunk);
         tailBytes += chunk.length;
@@ -168,9 +177,24 @@ class XlsxSheet implements SheetSource {
   }
 }
 
-/** A worksheet part ends with its root's end tag (and perhaps white space). */
-const WORKSHEET_END = /<\/([\w.-]+:)?worksheet\s*>\s*$/;
-const END_BYTES = 64;
+/** A worksheet part ends with its root's end tag, and perhaps white space, comments and processing instructions. */
+const WORKSHEET_END = /<\/([\w.-]+:)?worksheet\s*>(?:\s|<!--[\s\S]*?-->|<\?[\s\S]*?\?>)*$/;
+const END_BYTES = 4096;
+
+/** The last END_BYTES bytes of a part so far that are not white space at its end (a part may end with any amount of it). */
+function tailOf(last: Buffer, chunk: Buffer): Buffer {
+  let end = chunk.length;
+  while (end > 0 && (chunk[end - 1] === 0x20 || chunk[end - 1] === 0x0a || chunk[end - 1] === 0x0d || chunk[end - 1] === 0x09)) end--;
+  if (end === 0) return last;
+  // (The white space kept before this chunk's text is part of the end only if nothing follows it: it does now.)
+  return end >= END_BYTES ? Buffer.from(chunk.subarray(end - END_BYTES, end)) : Buffer.concat([last, chunk.subarray(0, end)]).subarray(-END_BYTES);
+}
+
+/**
+ * What the sheets of a book may inflate, all together, to find the merged ranges of headers looked at
+ * to tell which sheet is which (a real book's sheets are far below it; 3,000 parts of 100,000 rows are not).
+ */
+const SNIFF_MERGES_BYTES = 512 * 2 ** 20;
 
 /** How the merged-ranges pass inflates: 1 MiB chunks, up to 8 MiB ahead of its search. */
 const MERGES_AHEAD = { chunk: 1 << 20, buffered: 1 << 23 };
