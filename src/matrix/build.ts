@@ -455,14 +455,17 @@ function personRows(rows: MatrixRow[], columns: MatrixColumn[], activities: read
     });
   });
   // The rows made at their number, their hours in one array (a number kept in a field is an object of its own).
+  // A department's own column is a block too (found by a new user: the work 客服中心 held itself was missing
+  // from its hand-out); a department has no load of its own, its hours are those its people carry.
+  const blocks = (c: MatrixColumn): boolean => c.kind === 'person' || c.kind === 'department';
   let count = 0;
-  for (const c of columns) if (c.kind === 'person') count += held.get(c.key)?.length ?? 0;
+  for (const c of columns) if (blocks(c)) count += held.get(c.key)?.length ?? 0;
   const out = new Array<MatrixRow>(count);
   const hoursOf = new Float64Array(count);
   let at = 0;
   for (const c of columns) {
-    if (c.kind !== 'person') continue;
-    const p = load(c.key.slice('person:'.length));
+    if (!blocks(c)) continue;
+    const p = c.kind === 'person' ? load(c.key.slice('person:'.length)) : undefined;
     const hours = new Map<TaskGroup, number>();
     const mine = p?.held;
     if (mine) {

@@ -474,3 +474,17 @@ describe('found by review of the fixes above', () => {
     expect((await kam(['check', dir, ...asOf])).stderr).toContain('(line 3)');
   });
 });
+
+describe('kam matrix --view person (found by a new user)', () => {
+  it('a department\'s own work is a block of its own, in text and JSON', async () => {
+    const book = await writeBook(join(tempDir(), 'd.xlsx'), [
+      { name: '客户信息', rows: [['客户编号', '客户名称', '客户等级'], ['KA1', '华东', '普通客户']] },
+      { name: '人员', rows: [['姓名', '部门'], ['罗强', '客服中心']] },
+      { name: '分工', rows: [['客户编号', '工作内容', '负责人', '负责部门', '角色'], ['KA1', '投诉处理', null, '客服中心', 'R'], ['KA1', '投诉处理', '罗强', '客服中心', 'A']] },
+    ]);
+    const text = await kam(['matrix', book, '--view', 'person', '--lang', 'zh', ...asOf]);
+    expect(text.stdout).toMatch(/^客服中心/m);
+    const json = JSON.parse((await kam(['matrix', book, '--view', 'person', '--format', 'json', ...asOf])).stdout) as { rows: { person: string; letters: string }[] };
+    expect(json.rows.map((r) => [r.person, r.letters])).toContainEqual([expect.stringContaining('客服中心'), 'R']);
+  });
+});

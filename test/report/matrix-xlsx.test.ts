@@ -122,7 +122,7 @@ describe.each(['zh', 'en'] as const)('the matrix workbook in %s', (lang) => {
     const wb = await readWorkbook(await written);
     const person = wb.getWorksheet(NAMES[lang][2])!;
     expect(person.getRow(2).values).toEqual([undefined, 'Alice', 'Apex', 'A1', lang === 'zh' ? '战略客户' : 'Strategic', 'Follow-up', 'R', 4]);
-    expect(formats(person).map((c) => [c.ref, (c.rules[0] as ExcelJS.ExpressionRuleType).formulae?.[0]])).toEqual([['F2:F7', 'ISNUMBER(SEARCH("A",F2))']]);
+    expect(formats(person).map((c) => [c.ref, (c.rules[0] as ExcelJS.ExpressionRuleType).formulae?.[0]])).toEqual([['F2:F8', 'ISNUMBER(SEARCH("A",F2))']]);
     expect(validation(person, 'F7')).toMatchObject({ type: 'list', formulae: [LEGEND_REF[lang]] });
     expect(validation(person, 'G7')).toBeUndefined();
     expect(person.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 1 });

@@ -190,9 +190,16 @@ function personBlocks(m: Matrix, ctx: ReportContext): string[] {
   for (const r of m.rows) byPerson.set(r.person ?? '', [...(byPerson.get(r.person ?? '') ?? []), r]);
   for (const col of m.columns) {
     const rows = byPerson.get(col.label);
-    if (col.kind !== 'person' || !rows) continue;
+    if ((col.kind !== 'person' && col.kind !== 'department') || !rows) continue;
     const t = totals.get(col.key);
-    const about = [safeText(col.label), ...(col.department ? [safeText(col.department)] : []), ...(col.role ? [safeText(col.role)] : []), `${(t?.hours ?? 0).toFixed(1)} ${label(lang, 'matrix.perWeek')}${t?.utilization !== undefined ? ` (${fmtPercent(t.utilization, 0)})` : ''}`];
+    // (A department's own block: its name once, and no hours of its own — its people carry them.)
+    const person = col.kind === 'person';
+    const about = [
+      safeText(col.label),
+      ...(col.department && (person || col.department !== col.label) ? [safeText(col.department)] : []),
+      ...(col.role ? [safeText(col.role)] : []),
+      ...(person ? [`${(t?.hours ?? 0).toFixed(1)} ${label(lang, 'matrix.perWeek')}${t?.utilization !== undefined ? ` (${fmtPercent(t.utilization, 0)})` : ''}`] : []),
+    ];
     out.push(...joinFitting(about, ' · ', ctx.width).map((l) => c.bold(l)));
     const labels = rows.map((r) => `  ${accountLabel(r, m, lang)} · ${safeText(r.task)}`);
     const w = Math.min(widest(labels), ctx.width !== undefined ? Math.max(20, ctx.width - 16) : Number.MAX_SAFE_INTEGER);
