@@ -112,7 +112,7 @@ export const FINDING_HINTS: Record<Lang, Record<string, string>> = {
     'time/missing-due': 'add a due date (时间节点)',
     'time/cadence': 'contact the account and record the date',
     'load/over-capacity': 'run kam load --suggest to see what to move to whom',
-    'load/max-accounts': 'hand some accounts to a colleague, or raise the limit (客户上限)',
+    'load/max-accounts': 'hand some accounts to a colleague, or raise their limit (the staff sheet\'s max accounts, 客户上限)',
     'coverage/single-point': 'give someone else the R or the A of some of its work',
   },
   zh: {

@@ -116,7 +116,7 @@ const en: Dict = {
   'note.wroteInPlace': 'wrote {cells} cells into {sheet} of {file} (columns {columns}); {untouched} other parts byte-identical; backup: {backup}',
   'note.wroteInPlaceNoBackup': 'wrote {cells} cells into {sheet} of {file} (columns {columns}); {untouched} other parts byte-identical; no backup kept',
   'output.notFolder': 'this is a file, not a folder: name a folder for --all (it is created when missing)',
-  'convert.uncalculated': '{count} formula cells have no calculated value, this the first: open the book in Excel or LibreOffice and save it, so that their results are stored, and run again; nothing was written',
+  'convert.uncalculated': '{count} formula cell(s) have no calculated value, the first here: open the book in Excel or LibreOffice and save it, so that their results are stored, and run again; nothing was written',
   'usage.convertOutput': 'kam convert writes an .xlsx file, a .csv file, or a folder of CSV files (--all): {file} is none of them',
   'usage.convertSame': 'nothing to convert: the input and the output are of one kind (convert between CSV and XLSX)',
   'usage.convertWhichSheet': 'the book has several sheets ({sheets}): name one with --sheet (a name, or accounts / staff / assignments / rules), or write them all with --all',

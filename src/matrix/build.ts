@@ -362,7 +362,9 @@ class ColumnCounts {
       let c = this.counted.get(key);
       if (!c) this.counted.set(key, (c = { t: { key, R: 0, A: 0, C: 0, I: 0, accounts: 0, hours: 0 }, column: this.counted.size, last: -1 }));
       for (const l of LETTER_ORDER) if (mask & RACI[l]) c.t[l]++;
-      if (c.last === account) return;
+      // Accounts held are those with an R or an A, as kam load counts them (found by a new user: a person
+      // consulted on 20 accounts was 负责 20 here and 0 in kam load).
+      if (!(mask & (RACI.R | RACI.A)) || c.last === account) return;
       c.last = account;
       if (this.npairs === this.pairs.length) {
         const more = new Float64Array(this.pairs.length * 2);
