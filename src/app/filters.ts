@@ -1,5 +1,6 @@
 /** The filters of `kam matrix` and `kam load` checked against the book they filter. */
 import type { IndexedBook } from '../book/book.js';
+import { nearest } from '../util/near.js';
 import { UsageError } from '../model/errors.js';
 import { tierLabel, tierRecognizer } from '../model/tier.js';
 import { fold } from '../util/text.js';
@@ -28,12 +29,19 @@ export function requireFilterMatches(book: IndexedBook, options: Filters): void 
   for (const wanted of options.accounts ?? []) {
     const k = fold(wanted);
     const named = book.accountIndex.has(k) || accounts.some((a) => fold(a.name) === k || (a.id !== undefined && fold(a.id) === k)) || book.rows.some((r) => r.accountKey === k);
-    if (!named) throw new UsageError('usage.unknownAccount', { name: wanted });
+    if (!named) {
+      const near = nearest(wanted, accounts.flatMap((a) => (a.id !== undefined ? [a.name, a.id] : [a.name])), fold);
+      throw near === undefined ? new UsageError('usage.unknownAccount', { name: wanted }) : new UsageError('usage.unknownAccountNear', { name: wanted, near });
+    }
   }
   const people = [...book.people.values()];
   if (options.person !== undefined) {
     const k = fold(options.person);
-    if (!book.people.has(k) && !book.rows.some((r) => r.personKey === k)) throw new UsageError('usage.unknownPerson', { name: options.person });
+    if (!book.people.has(k) && !book.rows.some((r) => r.personKey === k)) {
+      // (Found by a new user: `--person 何莉` for 何丽 offered no name to try.)
+      const near = nearest(options.person, people.map((p) => p.name), fold);
+      throw near === undefined ? new UsageError('usage.unknownPerson', { name: options.person }) : new UsageError('usage.unknownPersonNear', { name: options.person, near });
+    }
   }
   if (options.department !== undefined) {
     const k = fold(options.department);

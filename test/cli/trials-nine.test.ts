@@ -488,3 +488,22 @@ describe('kam matrix --view person (found by a new user)', () => {
     expect(json.rows.map((r) => [r.person, r.letters])).toContainEqual([expect.stringContaining('客服中心'), 'R']);
   });
 });
+
+describe('a misspelt filter (found by a new user)', () => {
+  it('offers the nearest name, and none when no name is near or two are as near', async () => {
+    const { nearest } = await import('../../src/util/near.js');
+    expect(nearest('何莉', ['何丽', '张伟', '王芳'])).toBe('何丽');
+    expect(nearest('Jane Do', ['Jane Doe', 'John Smith'])).toBe('Jane Doe');
+    expect(nearest('赵敏', ['何丽', '张伟'])).toBeUndefined();
+    expect(nearest('张x', ['张伟', '张三'])).toBeUndefined();
+    const book = await writeBook(join(tempDir(), 'p.xlsx'), [
+      { name: '客户信息', rows: [['客户编号', '客户名称', '客户等级'], ['KA1', '华东精密', '普通客户']] },
+      { name: '人员', rows: [['姓名'], ['何丽'], ['张伟']] },
+      { name: '分工', rows: [['客户编号', '工作内容', '负责人', '角色'], ['KA1', '日常跟进', '何丽', 'R/A']] },
+    ]);
+    const r = await kam(['matrix', book, '--person', '何莉', '--lang', 'zh', ...asOf]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('工作簿中没有名为「何莉」的人员：是否要找「何丽」？');
+    expect((await kam(['matrix', book, '--account', '华东精蜜', ...asOf])).stderr).toContain('did you mean "华东精密"?');
+  });
+});

@@ -12,7 +12,7 @@ import type { ReportContext } from '../context.js';
 import { escapeHtml, pageHead } from '../shared/html.js';
 import { countsText } from '../matrix/table.js';
 import { findingMessage, findingWhere } from '../shared/findings.js';
-import { fmtPercent, fmtScore } from '../shared/numbers.js';
+import { fmtPercent, fmtScore, fmtTrend } from '../shared/numbers.js';
 import { barChart, hbarChart, paretoChart } from './svg.js';
 
 const CSS = `
@@ -99,7 +99,7 @@ export function reportHtml(r: ReportResult, ctx: ReportContext): string {
     out.push(
       folded(
         t.accounts,
-        (a) => `<tr><td class="n">${a.rank}</td><th scope="row">${esc(a.name)}</th><td class="n">${esc(fmtScore(a.score))}</td><td>${esc(tierOf(a.tier))}</td><td>${esc(a.recordedTier ? tierOf(a.recordedTier) : (a.recordedText ?? ''))}</td><td>${move(a.movement)}</td><td class="n">${a.trend === null ? '—' : esc(fmtPercent(a.trend))}</td></tr>`,
+        (a) => `<tr><td class="n">${a.rank}</td><th scope="row">${esc(a.name)}</th><td class="n">${esc(fmtScore(a.score))}</td><td>${esc(tierOf(a.tier))}</td><td>${esc(a.recordedTier ? tierOf(a.recordedTier) : (a.recordedText ?? ''))}</td><td>${move(a.movement)}</td><td class="n">${esc(fmtTrend(a.trend))}</td></tr>`,
         head,
       ),
     );
