@@ -52,22 +52,24 @@ const STATUS_SHIFT = 5;
  * A division-of-labour row as the reader makes it: nine fields where a plain object has fifteen
  * (the texts of names as pairs of text and key the column reads once, the letters, the lock and the
  * status as one number). A 100,000-account book has 690,000 rows: 144 → 96 bytes each, ~33 MB less.
- * Read through the fields of `Assignment`; a changed copy is made from `fieldsOf(row)`. Made by
- * `assignmentRow`, not `new`.
+ * Read through the fields of `Assignment`; a changed copy is made from `fieldsOf(row)`.
  */
 export class AssignmentRow implements Assignment {
-  declare row: number;
-  // The pairs of text and key the column read (public for `kam diff`, which packs rows: src/diff/packed.ts).
-  declare readonly accountText: KeyedText;
-  declare readonly taskText: KeyedText;
-  declare readonly personText: KeyedText | undefined;
-  declare readonly departmentText: KeyedText | undefined;
-  declare private bits: number;
-  declare due: IsoDate | undefined;
-  declare frequency: Frequency | undefined;
-  declare hours: number | undefined;
-  /** A matrix's row: the column of the holder's cell (undefined on the rows of a long sheet). */
-  declare column: number | undefined;
+  /** A matrix's row: set on the rows of the cells of holders' columns only. */
+  declare column?: number;
+
+  constructor(
+    public row: number,
+    // The pairs of text and key the column read (public for `kam diff`, which packs rows: src/diff/packed.ts).
+    readonly accountText: KeyedText,
+    readonly taskText: KeyedText,
+    readonly personText: KeyedText | undefined,
+    readonly departmentText: KeyedText | undefined,
+    private bits: number,
+    public due: IsoDate | undefined,
+    public frequency: Frequency | undefined,
+    public hours: number | undefined,
+  ) {}
 
   /** The letters, the lock and the status as `bits` holds them. */
   static bits(raci: number, locked: boolean, status: Status | undefined): number {
@@ -119,12 +121,7 @@ export class AssignmentRow implements Assignment {
   }
 }
 
-/**
- * A division-of-labour row as read. Made as an object literal with the class's prototype rather
- * than by `new`: V8 tracks where literals are made, sees that nearly every row lives on, and makes
- * them straight in the old generation, so the young collections of a 690,000-row read do not copy
- * them twice (a constructed object is always made young).
- */
+/** A division-of-labour row as read (a matrix's, a RACI chart's: with the column of its cell). */
 export function assignmentRow(
   row: number,
   accountText: KeyedText,
@@ -137,10 +134,10 @@ export function assignmentRow(
   hours: number | undefined,
   column?: number,
 ): AssignmentRow {
-  return { __proto__: ROW_PROTO, row, accountText, taskText, personText, departmentText, bits, due, frequency, hours, column } as unknown as AssignmentRow;
+  const r = new AssignmentRow(row, accountText, taskText, personText, departmentText, bits, due, frequency, hours);
+  if (column !== undefined) r.column = column;
+  return r;
 }
-
-const ROW_PROTO = AssignmentRow.prototype;
 
 /**
  * A row's fields as a plain object, for a changed copy (`{ ...fieldsOf(r), person }`): spreading an
