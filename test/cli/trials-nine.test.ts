@@ -507,3 +507,17 @@ describe('a misspelt filter (found by a new user)', () => {
     expect((await kam(['matrix', book, '--account', '华东精蜜', ...asOf])).stderr).toContain('did you mean "华东精密"?');
   });
 });
+
+describe('kam report (found by a new user)', () => {
+  it('names the people no longer active who still hold work, escaped', async () => {
+    const book = await writeBook(join(tempDir(), 'r.xlsx'), [
+      { name: '客户信息', rows: [['客户编号', '客户名称', '年采购额', '客户等级'], ['KA1', '华东', 100, '普通客户']] },
+      { name: '人员', rows: [['姓名', '岗位', '每周可用工时', '在职'], ['罗强', '客服', 40, '是'], ['梁<静>', '客服', 40, '否']] },
+      { name: '分工', rows: [['客户编号', '工作内容', '负责人', '角色', '频率', '预计工时'], ['KA1', '日常跟进', '罗强', 'R', '每周', 2], ['KA1', '日常跟进', '梁<静>', 'A', '每周', 2]] },
+    ]);
+    const out = join(tempDir(), 'r.html');
+    await kam(['report', book, '-o', out, '--lang', 'zh', ...asOf]);
+    const { readFileSync } = await import('node:fs');
+    expect(readFileSync(out, 'utf8')).toContain('已不在职但仍承担工作：梁&lt;静&gt; (0.40 小时/周)——请移交');
+  });
+});

@@ -138,6 +138,9 @@ export function reportHtml(r: ReportResult, ctx: ReportContext): string {
     ),
   );
   if (people.length > top) out.push(`<p>${L('report.more', { n: people.length - top })}</p>`);
+  // People no longer 在职 who still hold work: no bar (no capacity to measure against), but named (found by a new user).
+  const gone = r.load.people.filter((p) => p.status === 'inactive' && p.hours > 0);
+  if (gone.length > 0) out.push(`<p class="inactive">${L('report.inactiveHolders', { names: gone.map((p) => `${p.name} (${p.hours.toFixed(2)} ${label(lang, 'report.perWeek')})`).join(lang === 'zh' ? '、' : ', ') })}</p>`);
   out.push(`<h3>${L('report.fairness')}</h3><table><thead><tr><th scope="col">${L('role')}</th><th scope="col">${L('report.people')}</th><th scope="col">${L('report.mean')}</th><th scope="col">${L('report.spread')}</th><th scope="col">${L('report.maxMin')}</th></tr></thead><tbody>`);
   for (const f of r.load.fairness) out.push(`<tr><th scope="row">${esc(f.role)}</th><td class="n">${f.people}</td><td class="n">${esc(fmtPercent(f.mean, 0))}</td><td class="n">${esc(fmtPercent(f.stdDev, 0))}</td><td class="n">${Number.isFinite(f.maxMinRatio) ? `${f.maxMinRatio.toFixed(1)}×` : '∞'}</td></tr>`);
   out.push('</tbody></table>', `<h3>${L('report.moves')}</h3>`);
