@@ -18,6 +18,7 @@ import { exactDecimal } from '../util/decimal.js';
 import { neutralize } from '../util/safe-text.js';
 import { csvFile, type OutEncoding } from '../io/csv/write.js';
 import { locateSheets } from '../io/sheets/locate.js';
+import { isTotalsRow } from '../io/table/rows.js';
 import { eachRow, type SheetSource } from '../io/source.js';
 import { writeAtomic, writeAtomicWith, type WriteOptions } from '../io/write/atomic.js';
 import { excelSheetName, writeTypedXlsxTo, type TypedSheet } from '../io/write/xlsx.js';
@@ -140,11 +141,20 @@ async function csvLines(sheet: SheetSource, session: Session, raw = false): Prom
   const lines: string[][] = [];
   let neutralized = 0;
   const uncalculated: string[] = [];
+  let totalsLeft = 0;
   for await (const row of eachRow(sheet, { titlesOnce: true })) {
     while (lines.length < row.row - 1) lines.push([]);
     const fields: string[] = [];
+    // A totals row's formulas (`合计 | =SUM(C2:C20)`) may have no stored result: kam reads no totals row,
+    // so they are left empty, and said (found by a new user: one 合计 row of openpyxl's stopped the conversion).
+    const totals = row.cells.some((c) => c?.t === 'f') && isTotalsRow(row);
     for (let c = 0; c < row.cells.length; c++) {
       const cell = row.cells[c];
+      if (cell?.t === 'f' && totals) {
+        totalsLeft++;
+        fields.push('');
+        continue;
+      }
       if (cell?.t === 'f') uncalculated.push(cellAddress(sheet.name, c, row.row));
       let text = cell === undefined ? '' : fieldText(cell, session.book.date1904);
       if (!raw && cell?.t === 's') {
@@ -157,6 +167,7 @@ async function csvLines(sheet: SheetSource, session: Session, raw = false): Prom
     lines.push(fields);
   }
   if (uncalculated.length > 0) throw new InputError('convert.uncalculated', { count: uncalculated.length, first: uncalculated[0]! }, { file: session.path, cell: uncalculated[0]! });
+  if (totalsLeft > 0) session.note('note.totalsUncalculated', { sheet: sheet.name, count: totalsLeft });
   return { lines, neutralized };
 }
 

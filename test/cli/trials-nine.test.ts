@@ -521,3 +521,19 @@ describe('kam report (found by a new user)', () => {
     expect(readFileSync(out, 'utf8')).toContain('已不在职但仍承担工作：梁&lt;静&gt; (0.40 小时/周)——请移交');
   });
 });
+
+describe('kam convert of a book with a totals row of formulas (found by a new user)', () => {
+  it('leaves a totals row\'s uncalculated formulas empty, says so, and converts the rest', async () => {
+    const dir = tempDir();
+    const { writeRawXlsx } = await import('../helpers/books.js');
+    const t = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+    const book = writeRawXlsx(join(dir, 'totals.xlsx'), [
+      { name: '客户信息', data: `<row r="1">${t('A1', '客户名称')}${t('B1', '年采购额')}</row><row r="2">${t('A2', '华东')}<c r="B2"><v>100</v></c></row><row r="3">${t('A3', '华北')}<c r="B3"><v>50</v></c></row><row r="4">${t('A4', '合计')}<c r="B4"><f>SUM(B2:B3)</f></c></row>` },
+    ]);
+    const r = await kam(['convert', book, join(dir, 'out.csv'), '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('1 formula cell(s) of totals rows have no calculated value: left empty');
+    const { readFileSync } = await import('node:fs');
+    expect(readFileSync(join(dir, 'out.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/)).toEqual(['客户名称,年采购额', '华东,100', '华北,50', '合计,']);
+  });
+});

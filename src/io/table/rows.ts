@@ -23,7 +23,7 @@ export function isEmptyRow(row: RawRow): boolean {
   return true;
 }
 
-function isTotalsRow(row: RawRow): boolean {
+export function isTotalsRow(row: RawRow): boolean {
   let seen = 0;
   for (const c of row.cells) {
     if (isBlank(c)) continue;
