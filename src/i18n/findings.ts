@@ -147,11 +147,12 @@ export const FINDING_HINTS: Record<Lang, Record<string, string>> = {
 export const EXPECTED: Record<Lang, Record<string, string>> = {
   en: {
     number: 'a number (e.g. 1200000, 120万, ¥1,200,000, 12%)',
+    capacity: 'hours a week above 0 (e.g. 40, 20)',
     date: 'a date (e.g. 2025-11-15)',
     'ambiguous-date': 'a date in one reading, but it could be {value}',
     boolean: 'yes/no (是/否)',
     formula: 'a value, but the formula has no cached result: open and save the file in Excel',
-    tier: 'a tier name (e.g. 战略客户, Strategic, A) or an alias in "tiers"',
+    tier: 'a tier name or an alias in "tiers"',
     raci: 'R, A, C or I (or 负责 / 批准 / 咨询 / 知会)',
     frequency: 'a frequency (每天, 每周, 每两周, 每月, 每季度, 每半年, 每年, 一次; daily … once; 每周2次)',
     status: 'a status (未开始 / 进行中 / 已完成 / 暂停 / 延期 / 已取消; todo / doing / done / paused / delayed / cancelled)',
@@ -160,11 +161,12 @@ export const EXPECTED: Record<Lang, Record<string, string>> = {
   },
   zh: {
     number: '数字（如 1200000、120万、¥1,200,000、12%）',
+    capacity: '大于 0 的每周工时（如 40、20）',
     date: '日期（如 2025-11-15）',
     'ambiguous-date': '只有一种读法的日期，但它可能是 {value}',
     boolean: '是/否',
     formula: '数值，但该公式没有缓存结果：请在 Excel 中打开并保存文件',
-    tier: '等级名称（如 战略客户、Strategic、A）或 "tiers" 中的别名',
+    tier: '等级名称或 "tiers" 中的别名',
     raci: 'R、A、C 或 I（或 负责 / 批准 / 咨询 / 知会）',
     frequency: '频率（每天、每周、每两周、每月、每季度、每半年、每年、一次，或 每周2次）',
     status: '状态（未开始 / 进行中 / 已完成 / 暂停 / 延期 / 已取消）',
@@ -186,6 +188,7 @@ export const TASK_TYPES: Record<Lang, Record<string, string>> = {
 export const INVALID_HINTS: Record<Lang, Record<string, string>> = {
   en: {
     number: 'write a number here (1200000, 120万, ¥1,200,000, 12%): "{cell}" is not one',
+    capacity: 'write the hours a week this person can give, above 0 (40; 20 for half time), or leave it empty for load.defaultCapacity',
     date: 'write the date as year-month-day (YYYY-MM-DD, such as 2025-03-31) instead of "{cell}"',
     'date#noYear': 'write "{cell}" with its year, as year-month-day: YYYY-{monthDay}',
     'ambiguous-date': 'write "{cell}" as year-month-day: the other dates in this column do not show whether the month or the day comes first (or say it for the whole book: "dateOrder": "month-first" or "day-first" in kam.config.json)',
@@ -200,6 +203,7 @@ export const INVALID_HINTS: Record<Lang, Record<string, string>> = {
   },
   zh: {
     number: '此处应填数字（如 1200000、120万、¥1,200,000、12%）：「{cell}」不是数字',
+    capacity: '填写此人每周可用的工时，须大于 0（如 40；半职 20），或留空以使用 load.defaultCapacity',
     date: '把「{cell}」写成 年-月-日（YYYY-MM-DD，如 2025-03-31）',
     'date#noYear': '「{cell}」缺少年份：写成 年-月-日，即 YYYY-{monthDay}',
     'ambiguous-date': '把「{cell}」写成 年-月-日：本列其他日期看不出月和日哪个在前（或在 kam.config.json 中为整个工作簿指定："dateOrder": "month-first" 或 "day-first"）',

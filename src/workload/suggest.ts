@@ -47,7 +47,10 @@ const EPS = 1e-9;
  * before it found no receiver then and cannot now (receivers only fill up, holders only grow); false
  * searches from the first item every time (the tests compare both).
  */
-export function suggestMoves(people: readonly PersonLoad[], thresholds: { over: number; target: number }, resume = true): Suggestion {
+export function suggestMoves(people: readonly PersonLoad[], given: { over: number; target: number }, resume = true): Suggestion {
+  // A target above the line of over capacity is that line (found by a new user: `load.target` 1.5 kept
+  // work on someone at 110% "because a colleague would pass the target" at 14%).
+  const thresholds = { over: given.over, target: Math.min(given.target, given.over) };
   const active = people.filter((p) => p.status !== 'inactive' && p.status !== 'unknown' && p.capacity > 0);
   const hours = new Map(active.map((p) => [p, p.hours]));
   const util = (p: PersonLoad): number => hours.get(p)! / p.capacity;

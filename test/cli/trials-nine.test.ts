@@ -537,3 +537,45 @@ describe('kam convert of a book with a totals row of formulas (found by a new us
     expect(readFileSync(join(dir, 'out.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/)).toEqual(['客户名称,年采购额', '华东,100', '华北,50', '合计,']);
   });
 });
+
+describe('kam load: who stays over, capacity and target (found by a new user)', () => {
+  const book = async (capacity: number | string, config?: string, role = '客服') => {
+    const dir = tempDir();
+    await writeBook(join(dir, 'b.xlsx'), [
+      { name: '客户信息', rows: [['客户编号', '客户名称', '年采购额', '客户等级'], ['KA1', '华东', 100, '普通客户'], ['KA2', '华北', 50, '普通客户']] },
+      { name: '人员', rows: [['姓名', '岗位', '每周可用工时'], ['陈静', '技术支持', capacity], ['孙丽', role, 40]] },
+      { name: '分工', rows: [['客户编号', '工作内容', '负责人', '角色', '频率', '预计工时'], ['KA1', '技术支持', '陈静', 'R/A', '每周', 20], ['KA2', '技术支持', '陈静', 'R', '每周', 10]] },
+    ]);
+    if (config) writeFileSync(join(dir, 'kam.config.json'), config);
+    return join(dir, 'b.xlsx');
+  };
+
+  it('says who stays over, and why, in JSON, markdown and the HTML report', async () => {
+    const b = await book(24);
+    const json = JSON.parse((await kam(['load', b, '--suggest', '--format', 'json', ...asOf])).stdout) as { unresolved: { person: string; reason: string }[] };
+    expect(json.unresolved).toEqual([{ person: '陈静', utilization: expect.any(Number), reason: 'no-receiver' }]);
+    expect((await kam(['load', b, '--suggest', '--format', 'markdown', '--lang', 'zh', ...asOf])).stdout).toContain('- 陈静 仍超载');
+    const out = join(tempDir(), 'r.html');
+    await kam(['report', b, '-o', out, '--lang', 'en', ...asOf]);
+    const { readFileSync } = await import('node:fs');
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('陈静 stays over (');
+    expect(html).not.toContain('Nobody is over capacity');
+  });
+
+  it('a capacity of 0 is an unreadable cell, not Infinity%', async () => {
+    const r = await kam(['check', await book(0), '--format', 'json', ...asOf]);
+    const f = (JSON.parse(r.stdout) as Json).findings.find((x) => x.rule === 'schema/invalid-value');
+    expect(f?.cell).toBe('人员!C2');
+    expect(f?.message).toContain('hours a week above 0');
+    expect(r.stdout).not.toContain('Infinity');
+  });
+
+  it('a load.target above load.over counts as load.over', async () => {
+    const b = await book(24, '{ "load": { "target": 1.5 } }', '技术支持');
+    const json = JSON.parse((await kam(['load', b, '--suggest', '--format', 'json', ...asOf])).stdout) as { suggestions: { from: string; to: string }[]; unresolved: unknown[] };
+    // 陈静 at 125% hands work to 孙丽 of the same role, as with a target of 100%: not "the colleague would pass the target".
+    expect(json.suggestions.map((m) => [m.from, m.to])).toEqual([['陈静', '孙丽']]);
+    expect(json.unresolved).toEqual([]);
+  });
+});

@@ -126,7 +126,7 @@ describe('tier text', () => {
       └───────────┴──────────┴─────────┴────────┘
 
       Data problems
-        ✖ Accounts!G3  "Gold" in column Tier cannot be read: expected a tier name (e.g. 战略客户, Strategic, A) or an alias in "tiers"  schema/invalid-value
+        ✖ Accounts!G3  "Gold" in column Tier cannot be read: expected a tier name or an alias in "tiers"  schema/invalid-value
         ⚠ Accounts!D5  Contract Value is empty: scored as the worst value  data/missing-value
         1 error, 1 warning, 0 notes
       "
@@ -242,7 +242,7 @@ describe('tier markdown', () => {
     ]);
     expect(out.slice(16, 19)).toEqual(['', '### Data problems', '']);
     expect(out.slice(21).map(mdCells)).toEqual([
-      ['error', 'Accounts!G3', 'schema/invalid-value', '"Gold" in column Tier cannot be read: expected a tier name (e.g. 战略客户, Strategic, A) or an alias in "tiers"'],
+      ['error', 'Accounts!G3', 'schema/invalid-value', '"Gold" in column Tier cannot be read: expected a tier name or an alias in "tiers"'],
       ['warn', 'Accounts!D5', 'data/missing-value', 'Contract Value is empty: scored as the worst value'],
     ]);
   });

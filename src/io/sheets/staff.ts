@@ -38,8 +38,10 @@ export async function readStaff(source: SheetSource, options: TableOptions): Pro
       const c = col(key);
       if (!c) continue;
       const n = parseNumber(cells[c.index], { scale: c.scale });
-      if (n?.ok && n.value >= 0) person[field] = n.value;
-      else if (n) rowFindings.push(invalidValue(n.ok ? { ok: false, reason: 'number' } : n, cells[c.index], layout, row, c, about));
+      // A week's capacity of 0 would make any work an infinite load (found by a new user: `Infinity%`): above 0, or empty for the default.
+      const least = field === 'capacity' ? Number.MIN_VALUE : 0;
+      if (n?.ok && n.value >= least) person[field] = n.value;
+      else if (n) rowFindings.push(invalidValue(n.ok || field === 'capacity' ? { ok: false, reason: field === 'capacity' ? 'capacity' : 'number' } : n, cells[c.index], layout, row, c, about));
     }
     const activeCol = col('active');
     if (activeCol) {

@@ -27,5 +27,7 @@ function loadJsonValue(report: LoadReport): unknown {
       to: m.to.name,
       hours: m.hours,
     })),
+    // Who stays over after the moves, and why (found by a new user: only the text said it).
+    ...(report.suggestion ? { unresolved: report.suggestion.unfixed.map((u) => ({ person: u.person.name, utilization: Number.isFinite(u.utilization) ? u.utilization : null, reason: u.reason })) } : {}),
   };
 }

@@ -14,8 +14,15 @@ export function loadMarkdown(report: LoadReport, ctx: ReportContext): string {
   const moves = report.suggestion?.moves ?? [];
   if (report.suggestion) {
     out.push('', `### ${label(lang, 'load.suggestions')}`, '');
-    if (moves.length === 0) out.push(label(lang, 'load.balanced'));
-    else out.push(mdTable({ header: ['#', label(lang, 'name'), label(lang, 'load.hours'), 'from', 'to'], rows: moves.map((m, i) => [i + 1, `${m.item.group.account?.name ?? m.item.group.accountText} · ${m.item.assignment.task}`, m.hours.toFixed(2), `${m.from.name} ${fmtPercent(m.fromBefore, 0)} → ${fmtPercent(m.fromAfter, 0)}`, `${m.to.name} ${fmtPercent(m.toBefore, 0)} → ${fmtPercent(m.toAfter, 0)}`]) }));
+    if (moves.length === 0 && report.suggestion.unfixed.length === 0) out.push(label(lang, 'load.balanced'));
+    if (moves.length > 0) out.push(mdTable({ header: ['#', label(lang, 'report.work'), label(lang, 'load.hours'), label(lang, 'report.from'), label(lang, 'report.to')], rows: moves.map((m, i) => [i + 1, `${m.item.group.account?.name ?? m.item.group.accountText} · ${m.item.assignment.task}`, m.hours.toFixed(2), `${m.from.name} ${fmtPercent(m.fromBefore, 0)} → ${fmtPercent(m.fromAfter, 0)}`, `${m.to.name} ${fmtPercent(m.toBefore, 0)} → ${fmtPercent(m.toAfter, 0)}`]) }));
+    // Who stays over, and why: said as the text says it.
+    for (const line of unresolvedLines(report, lang)) out.push('', `- ${mdCell(line)}`);
   }
   return `${out.join('\n')}\n`;
+}
+
+/** `张伟 stays over (124%): nobody of the role or department can take the work`, one per person who does. */
+export function unresolvedLines(report: LoadReport, lang: ReportContext['lang']): string[] {
+  return (report.suggestion?.unfixed ?? []).map((u) => `${label(lang, 'load.unfixed', { name: u.person.name, utilization: fmtPercent(u.utilization, 0) })}${lang === 'zh' ? '：' : ': '}${label(lang, `load.reason.${u.reason}` as Parameters<typeof label>[1])}`);
 }

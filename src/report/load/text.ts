@@ -119,7 +119,7 @@ function suggestionLines(report: LoadReport, ctx: ReportContext): string[] {
     const [fromName, toName] = fitNames([safeText(m.from.name), safeText(m.to.name)], width, displayWidth(`     ${from}${to}`));
     out.push(`     ${fromName}${from}${c.green(toName!)}${to}`);
   });
-  for (const u of s.unfixed) out.push(...wrapAfter(`  ${c.red('✖')} `, `${label(lang, 'load.unfixed', { name: u.person.name, utilization: fmtPercent(u.utilization, 0) })}: ${label(lang, `load.reason.${u.reason}`)}`, width, { indent: 4 }));
+  for (const u of s.unfixed) out.push(...wrapAfter(`  ${c.red('✖')} `, `${label(lang, 'load.unfixed', { name: u.person.name, utilization: fmtPercent(u.utilization, 0) })}${lang === 'zh' ? '：' : ': '}${label(lang, `load.reason.${u.reason}`)}`, width, { indent: 4 }));
   return out;
 }
 

@@ -13,6 +13,7 @@ import { escapeHtml, pageHead } from '../shared/html.js';
 import { countsText } from '../matrix/table.js';
 import { findingMessage, findingWhere } from '../shared/findings.js';
 import { fmtPercent, fmtScore, fmtTrend } from '../shared/numbers.js';
+import { unresolvedLines } from '../load/markdown.js';
 import { barChart, hbarChart, paretoChart } from './svg.js';
 
 const CSS = `
@@ -145,8 +146,11 @@ export function reportHtml(r: ReportResult, ctx: ReportContext): string {
   for (const f of r.load.fairness) out.push(`<tr><th scope="row">${esc(f.role)}</th><td class="n">${f.people}</td><td class="n">${esc(fmtPercent(f.mean, 0))}</td><td class="n">${esc(fmtPercent(f.stdDev, 0))}</td><td class="n">${Number.isFinite(f.maxMinRatio) ? `${f.maxMinRatio.toFixed(1)}×` : '∞'}</td></tr>`);
   out.push('</tbody></table>', `<h3>${L('report.moves')}</h3>`);
   const moves = r.load.suggestion?.moves ?? [];
-  if (moves.length === 0) out.push(`<p>${L('report.noMoves')}</p>`);
-  else {
+  // Who stays over, and why (found by a new user: the page said nobody was over when someone stayed over).
+  const unresolved = unresolvedLines(r.load, lang);
+  if (moves.length === 0 && unresolved.length === 0) out.push(`<p>${L('report.noMoves')}</p>`);
+  for (const line of unresolved) out.push(`<p class="over">${escapeHtml(line)}</p>`);
+  if (moves.length > 0) {
     const head = `<thead><tr><th scope="col">${L('report.work')}</th><th scope="col">${L('report.hours')}</th><th scope="col">${L('report.from')}</th><th scope="col">${L('report.to')}</th></tr></thead>`;
     out.push(
       folded(

@@ -12,6 +12,7 @@ import type { ReportContext } from '../context.js';
 import { findingMessage, findingWhere } from '../shared/findings.js';
 import { mdCell, mdTable } from '../shared/markdown.js';
 import { fmtPercent, fmtScore } from '../shared/numbers.js';
+import { unresolvedLines } from '../load/markdown.js';
 import { FOLD_MAX } from './html.js';
 
 /** GitHub's step summary takes 1 MiB; the report stays well under it. */
@@ -52,6 +53,8 @@ export function reportMarkdown(r: ReportResult, ctx: ReportContext): string {
   if (over.length > 0) {
     const lines = [`### ${L('report.overCapacity')}`, '', ...folded(over.map((p) => [p.name, p.role ?? '', p.hours.toFixed(2), fmtPercent(p.utilization, 0)]), r.top, [L('name.person'), L('role'), L('report.hours'), L('report.util')], L)];
     const moves = r.load.suggestion?.moves ?? [];
+    const unresolved = unresolvedLines(r.load, lang);
+    if (unresolved.length > 0) lines.push('', ...unresolved.map((line) => `- ${mdCell(line)}`));
     if (moves.length > 0) {
       lines.push('', `#### ${L('report.moves')}`, '');
       lines.push(...folded(moves.map((m) => [`${m.item.group.account?.name ?? m.item.group.accountText} · ${m.item.assignment.task}`, m.hours.toFixed(2), `${m.from.name} ${fmtPercent(m.fromBefore, 0)} → ${fmtPercent(m.fromAfter, 0)}`, `${m.to.name} ${fmtPercent(m.toBefore, 0)} → ${fmtPercent(m.toAfter, 0)}`]), r.top, [L('report.work'), L('report.hours'), L('report.from'), L('report.to')], L));
