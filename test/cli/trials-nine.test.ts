@@ -579,3 +579,19 @@ describe('kam load: who stays over, capacity and target (found by a new user)', 
     expect(json.unresolved).toEqual([]);
   });
 });
+
+describe('kam textconv under git (found by a new user)', () => {
+  it('uses the config of the folder it runs in when none is beside the file (git\'s temporary copy of the old version)', async () => {
+    const repo = tempDir();
+    writeFileSync(join(repo, 'kam.config.json'), JSON.stringify({ lang: 'en', tiers: [{ id: 'gold', label: { zh: '金牌', en: 'Gold' }, top: 1 }, { id: 'silver', label: { zh: '银牌', en: 'Silver' } }] }));
+    const blob = await writeBook(join(tempDir(), 'blob.xlsx'), [{ name: 'Accounts', rows: [['Account Name', 'Annual Revenue'], ['Acme', 100], ['Globex', 50]] }]);
+    const r = await kam(['textconv', blob, ...asOf], { cwd: repo });
+    expect(r.stdout).toContain('computed Gold');
+    // Beside the file, its own config wins.
+    const { copyFileSync } = await import('node:fs');
+    const own = tempDir();
+    copyFileSync(blob, join(own, 'b.xlsx'));
+    writeFileSync(join(own, 'kam.config.json'), '{ "lang": "en" }');
+    expect((await kam(['textconv', join(own, 'b.xlsx'), ...asOf], { cwd: repo })).stdout).not.toContain('Gold');
+  });
+});

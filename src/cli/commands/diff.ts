@@ -11,6 +11,7 @@ import type { DiffResult } from '../../diff/compare.js';
 import { KamError, UsageError } from '../../model/errors.js';
 import { hasChanges } from '../../report/diff/shared.js';
 import type { CliContext } from '../context.js';
+import { findConfigFile } from '../../io/config-file.js';
 import { emit } from '../emit.js';
 import { describeError, exitCodeFor } from '../exit.js';
 import { addCommonOptions, type CommonOptions } from '../options.js';
@@ -100,7 +101,11 @@ async function runDiff(oldPath: string, newPath: string, args: string[], options
 
 /** Runs `kam textconv`: exit 0 whatever the book's findings (git treats any other code as a failure). */
 export async function textconvCommand(book: string, options: CommonOptions, ctx: CliContext): Promise<number> {
-  const session = await openCliSession(book, ROLES, options, ctx);
+  // git hands textconv the old version as a temporary file outside the repository, from the repository's
+  // root: with no config beside that file, the one found from where kam runs is the repository's (found by
+  // a new user: the old version was scored with the defaults, the new with the repository's tiers).
+  const fromHere = options.config === undefined && findConfigFile(book, ctx.cwd) === undefined ? findConfigFile(undefined, ctx.cwd) : undefined;
+  const session = await openCliSession(book, ROLES, fromHere ? { ...options, config: fromHere } : options, ctx);
   const side = await readSide(session);
   await emit('textconv', { kind: 'textconv', side, tiers: session.config.tiers }, options, ctx, { lang: session.config.lang, inputs: { book, files: session.inputs } });
   return 0;
