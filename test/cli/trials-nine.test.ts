@@ -595,3 +595,15 @@ describe('kam textconv under git (found by a new user)', () => {
     expect((await kam(['textconv', join(own, 'b.xlsx'), ...asOf], { cwd: repo })).stdout).not.toContain('Gold');
   });
 });
+
+describe('kam load text (found by a new user)', () => {
+  it('lists apart the people no longer 在职 who hold work, not one whose only row is cancelled', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'staff.csv'), '姓名,岗位,每周可用工时,在职\n甲,客服,40,是\n戊,客服,40,否\n己,客服,40,否\n');
+    writeFileSync(join(dir, 'accounts.csv'), '客户名称,年采购额,客户等级\n华东,100,普通客户\n');
+    writeFileSync(join(dir, 'assignments.csv'), '客户名称,工作内容,负责人,角色,频率,预计工时,状态\n华东,日常跟进,甲,R/A,每周,2,\n华东,投诉处理,戊,R,每周,2,已取消\n华东,投诉处理,己,R,每周,1,\n');
+    const r = await kam(['load', dir, '--lang', 'zh', ...asOf]);
+    expect(r.stdout).toMatch(/不在职\s+己/);
+    expect(r.stdout).not.toMatch(/不在职\s+戊/);
+  });
+});

@@ -51,7 +51,9 @@ export function loadText(report: LoadReport, ctx: ReportContext): string {
   const out = joinFitting([label(lang, 'load.title'), safeText(report.file), label(lang, 'tier.asOf', { date: report.asOf })], ' · ', width).map((l) => c.bold(l));
   out.push(...wrapLines(label(lang, 'load.thresholds', { over: fmtPercent(t.over, 0), high: fmtPercent(t.high, 0), idle: fmtPercent(t.idle, 0), target: fmtPercent(t.target, 0) }), width, (s) => c.dim(s)));
   const active = report.people.filter((p) => p.status !== 'inactive' && p.status !== 'unknown');
-  const others = report.people.filter((p) => p.status === 'inactive' || p.status === 'unknown');
+  // Listed apart as work to hand over: people the staff sheet lacks, and those no longer 在职 who still
+  // hold something (found by a new user: one whose only row was 已取消 was listed at 0.00 h).
+  const others = report.people.filter((p) => p.status === 'unknown' || (p.status === 'inactive' && (p.hours > 0 || p.accounts > 0 || p.accountable > 0)));
   const scale = Math.max(1.2, ...active.map((p) => (Number.isFinite(p.utilization) ? p.utilization : 0)));
   const rowsWith = (barWidth: number): string[][] =>
     active.map((p) => [
