@@ -5,6 +5,7 @@ import { writeAtomicWith } from '../io/write/atomic.js';
 import type { AssignmentsTable } from '../model/assignment.js';
 import { sortFindings } from '../model/finding.js';
 import { InputError } from '../model/errors.js';
+import type { Layout } from '../model/table.js';
 import { applyRuleLevels } from '../model/rules.js';
 import { loadFindings } from '../rules/load.js';
 import { computeLoad, type LoadResult } from '../workload/load.js';
@@ -63,13 +64,21 @@ export async function applyLoad(session: Session, options: LoadBookOptions, targ
   const tables = await readBookTables(session);
   // Read first: the sheet the rows are on is known once a matrix beside a long sheet is settled.
   const sheet = requireSheet(session, 'assignments');
-  // A move in a matrix is letters leaving one person's cell for another's: kam does not merge letters into a manager's grid.
-  if (tables.assignments?.layout.holders) throw new InputError('input.applyMatrix', { sheet: tables.assignments.layout.sheet }, { file: session.path, sheet: tables.assignments.layout.sheet });
-  if (tables.assignments?.layout.letterColumns) throw new InputError('input.applyLetters', { sheet: tables.assignments.layout.sheet }, { file: session.path, sheet: tables.assignments.layout.sheet });
+  refuseGrid(session, tables.assignments?.layout);
   const report = loadFromTables(session, tables, { ...options, suggest: true });
   const moves = report.suggestion?.moves ?? [];
   await writeAtomicWith(target, (fh) => writePatchedXlsx(session.path, fh, editsFor(moves, tables.assignments!, sheet.part!), target), write);
   return { report, moved: moves.length };
+}
+
+/**
+ * `--apply` moves a person's cell of a long division of labour. A matrix's move is letters leaving one
+ * person's cell for another's, a RACI chart's a name leaving one letter's column: kam does not edit a
+ * manager's grid, and says so.
+ */
+function refuseGrid(session: Session, layout: Layout | undefined): void {
+  if (!layout?.holders && !layout?.letterColumns) return;
+  throw new InputError(layout.holders ? 'input.applyMatrix' : 'input.applyLetters', { sheet: layout.sheet }, { file: session.path, sheet: layout.sheet });
 }
 
 /**
@@ -79,8 +88,7 @@ export async function applyLoad(session: Session, options: LoadBookOptions, targ
 export async function applyLoadInPlace(session: Session, options: LoadBookOptions, write: WriteBackOptions = {}): Promise<{ report: LoadReport; moved: number; receipt?: WriteReceipt }> {
   requireSheet(session, 'assignments');
   const tables = await readBookTables(session);
-  if (tables.assignments?.layout.holders) throw new InputError('input.applyMatrix', { sheet: tables.assignments.layout.sheet }, { file: session.path, sheet: tables.assignments.layout.sheet });
-  if (tables.assignments?.layout.letterColumns) throw new InputError('input.applyLetters', { sheet: tables.assignments.layout.sheet }, { file: session.path, sheet: tables.assignments.layout.sheet });
+  refuseGrid(session, tables.assignments?.layout);
   const sheet = requireSheet(session, 'assignments');
   const report = loadFromTables(session, tables, { ...options, suggest: true });
   const moves = report.suggestion?.moves ?? [];

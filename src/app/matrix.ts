@@ -41,9 +41,8 @@ async function matrixOnly(session: Session, options: MatrixOptions): Promise<{ m
   const shown = shownActivities(matrix, check.findings);
   // With a filter, a cell of another account is no finding of this matrix (found by a new user:
   // `--account KA003` listed the unreadable cells of all eight accounts and exited 1).
-  const filtered = (options.accounts?.length ?? 0) > 0 || options.tier !== undefined || options.department !== undefined || options.person !== undefined || options.role !== undefined;
   // (A reader's finding names the account as its cell does: by id or by name.)
-  const accounts = filtered ? new Set(matrix.rows.flatMap((r) => (r.accountId !== undefined ? [fold(r.account), fold(r.accountId)] : [fold(r.account)]))) : undefined;
+  const accounts = matrix.filtered ? new Set(matrix.rows.flatMap((r) => (r.accountId !== undefined ? [fold(r.account), fold(r.accountId)] : [fold(r.account)]))) : undefined;
   matrix.findings = check.findings.filter((f) => {
     const schema = f.rule.startsWith('schema/');
     if (!schema && !f.rule.startsWith('raci/') && !f.rule.startsWith('ref/')) return false;

@@ -162,16 +162,15 @@ export async function writeXlsxInPlace(session: Session, sheet: SheetSource, cel
   await writeAtomicWith(
     file,
     async (fh, tmp) => {
-      // A book saved again meanwhile can fail the patch in its own way: said as what it is.
-      await writePatchedXlsx(file, fh, new Map([[part, cells.edits]]), file, new Map([[part, { newColumns: cells.newColumns, sheet: sheet.name }]])).catch(async (err: unknown) => {
+      try {
+        await writePatchedXlsx(file, fh, new Map([[part, cells.edits]]), file, new Map([[part, { newColumns: cells.newColumns, sheet: sheet.name }]]));
+        await fault(options.fault, 'written');
+        untouched = await verifyPatched(file, tmp, part, cells.expected);
+      } catch (err) {
+        // A book saved again meanwhile can fail the patch or its check in its own way: said as what it is.
         await same();
         throw err;
-      });
-      await fault(options.fault, 'written');
-      untouched = await verifyPatched(file, tmp, part, cells.expected).catch(async (err: unknown) => {
-        await same();
-        throw err;
-      });
+      }
       await same();
       if (backup) {
         await backupFile(file, backup, options);

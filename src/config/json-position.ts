@@ -101,6 +101,13 @@ class Stop {
   constructor(readonly at: number) {}
 }
 
+/** `scoring.criteria[1].weight` */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const seg of path) out += typeof seg === 'number' ? `[${seg}]` : out === '' ? String(seg) : `.${String(seg)}`;
+  return out;
+}
+
 /** Where each key of a JSON text is: its path (`scoring.criteria[1].weight`) → 1-based line; and keys written twice in one object. */
 export interface JsonKeys {
   lines: Map<string, number>;
@@ -131,8 +138,8 @@ export function jsonKeys(s: string): JsonKeys {
     i++;
     return JSON.parse(s.slice(start, i)) as string;
   };
-  const join = (path: string, key: string | number): string => (typeof key === 'number' ? `${path}[${key}]` : path === '' ? key : `${path}.${key}`);
-  const value = (path: string): void => {
+  // Paths as formatPath writes them: the form a config error looks its key up by.
+  const value = (path: readonly (string | number)[]): void => {
     space();
     const ch = s[i];
     if (ch === '{') {
@@ -143,11 +150,11 @@ export function jsonKeys(s: string): JsonKeys {
         if (s[i] === '}') break;
         const at = line;
         const key = string();
-        const keyPath = join(path, key);
+        const keyPath = [...path, key];
         const first = seen.get(key);
-        if (first !== undefined && !out.duplicate) out.duplicate = { path: keyPath, line: at, first };
+        if (first !== undefined && !out.duplicate) out.duplicate = { path: formatPath(keyPath), line: at, first };
         seen.set(key, at);
-        out.lines.set(keyPath, at);
+        out.lines.set(formatPath(keyPath), at);
         space();
         i++; // ':'
         value(keyPath);
@@ -160,8 +167,8 @@ export function jsonKeys(s: string): JsonKeys {
       for (let n = 0; ; n++) {
         space();
         if (s[i] === ']') break;
-        out.lines.set(join(path, n), line);
-        value(join(path, n));
+        out.lines.set(formatPath([...path, n]), line);
+        value([...path, n]);
         space();
         if (s[i] === ',') i++;
       }
@@ -173,7 +180,7 @@ export function jsonKeys(s: string): JsonKeys {
     }
   };
   try {
-    value('');
+    value([]);
   } catch {
     // Deeper than the stack: no lines (JSON.parse took it; the schema refuses such a config anyway).
   }

@@ -5,7 +5,7 @@ import { DEFAULT_SERVICES, DEFAULT_TASKS, DEFAULT_TIERS } from './defaults.js';
 import { describeIssue } from './issues.js';
 import { ConfigSchema, type Config } from './schema.js';
 import type { Lang } from '../model/lang.js';
-import { jsonErrorPosition, jsonKeys } from './json-position.js';
+import { formatPath, jsonErrorPosition, jsonKeys } from './json-position.js';
 
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -189,11 +189,4 @@ function configError(error: ZodError, file: string | undefined, rules: readonly 
 
 function dotted(path: readonly PropertyKey[]): string {
   return path.map(String).join('.');
-}
-
-/** `scoring.criteria[1].weight` */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const seg of path) out += typeof seg === 'number' ? `[${seg}]` : out === '' ? String(seg) : `.${String(seg)}`;
-  return out;
 }

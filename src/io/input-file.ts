@@ -36,6 +36,11 @@ export function identityOf(info: Stats): FileIdentity {
   return { dev: info.dev, ino: info.ino, size: info.size, mtimeMs: info.mtimeMs };
 }
 
+/** Whether a file as it is now is the one of `was`. */
+export function sameIdentity(info: Stats, was: FileIdentity): boolean {
+  return info.dev === was.dev && info.ino === was.ino && info.size === was.size && info.mtimeMs === was.mtimeMs;
+}
+
 /**
  * Throws when `path` (links followed, as the user named it) is no longer the file kam read: saved
  * again (a new file renamed over it, or written in place), or swapped for a link to another file.
@@ -44,7 +49,7 @@ export function identityOf(info: Stats): FileIdentity {
  */
 export async function assertUnchanged(path: string, was: FileIdentity): Promise<void> {
   const info = await stat(path).catch(() => undefined);
-  if (!info || info.dev !== was.dev || info.ino !== was.ino || info.size !== was.size || info.mtimeMs !== was.mtimeMs) {
+  if (!info || !sameIdentity(info, was)) {
     throw new InputError('write.changed', {}, { file: path });
   }
 }

@@ -93,6 +93,8 @@ export interface Matrix {
   maxResponsible: number;
   /** Findings for stderr and the exit code: those of the activities shown, at their source cells. */
   findings: Finding[];
+  /** Whether a filter (`--account`, `--tier`, `--person`, `--department`, `--role`) chose the activities. */
+  filtered: boolean;
   /** Rows the filters left out (a note says so when everything was filtered away). */
   filteredOut: number;
   /** With `allViews`: the matrix in each view (this one among them), for a workbook of all three. */
@@ -238,7 +240,7 @@ export function buildMatrix(book: IndexedBook, load: LoadResult, findings: reado
 
   const ordered = orderColumns([...columns.values()], book, columnMode);
   const totals = counts.totals(ordered, load, columnMode);
-  const matrix: Matrix = { kind: 'matrix', view, columnMode, file, asOf: book.asOf, tiers: config.tiers, columns: ordered, rows, taskRows: [], totals, maxResponsible, findings: [...findings], filteredOut };
+  const matrix: Matrix = { kind: 'matrix', view, columnMode, file, asOf: book.asOf, tiers: config.tiers, columns: ordered, rows, taskRows: [], totals, maxResponsible, findings: [...findings], filtered, filteredOut };
   if (view === 'task') matrix.taskRows = tasks!.rows(book);
   if (view === 'person') matrix.rows = personRows(rows, ordered, activities, person);
   if (options.allViews) {

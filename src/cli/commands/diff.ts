@@ -104,8 +104,8 @@ export async function textconvCommand(book: string, options: CommonOptions, ctx:
   // git hands textconv the old version as a temporary file outside the repository, from the repository's
   // root: with no config beside that file, the one found from where kam runs is the repository's (found by
   // a new user: the old version was scored with the defaults, the new with the repository's tiers).
-  const fromHere = options.config === undefined && findConfigFile(book, ctx.cwd) === undefined ? findConfigFile(undefined, ctx.cwd) : undefined;
-  const session = await openCliSession(book, ROLES, fromHere ? { ...options, config: fromHere } : options, ctx);
+  const config = options.config ?? findConfigFile(book, ctx.cwd) ?? findConfigFile(undefined, ctx.cwd);
+  const session = await openCliSession(book, ROLES, config !== undefined ? { ...options, config } : options, ctx);
   const side = await readSide(session);
   await emit('textconv', { kind: 'textconv', side, tiers: session.config.tiers }, options, ctx, { lang: session.config.lang, inputs: { book, files: session.inputs } });
   return 0;

@@ -180,43 +180,45 @@ export async function readAssignments(source: SheetSource, options: TableOptions
       if (p?.ok) locked = p.value;
       else if (p) bad(p, lockedCol);
     }
-    // A RACI chart's row: one assignment per column of a letter that names someone, held by the names it holds.
-    if (layout.letterColumns) {
-      const made: AssignmentRow[] = [];
-      for (const c of layout.letterColumns) {
-        const p = personOf(cells[c.index]);
-        if (!p) continue;
-        if (!p.ok) {
-          rowFindings.push(invalidValue(p, cells[c.index], layout, row, c, { account: account.value, task: task.value }));
-          continue;
-        }
-        const held = assignmentRow(row, account, task, p, department, AssignmentRow.bits(c.raciBit!, locked, status), due, frequency, hours, c.index);
-        made.push(held);
-        assignments.push(held);
-      }
-      if (ambiguous) dues!.defer(ambiguous.cell, (d) => made.forEach((r) => void (r.due = d)), ambiguous.finding);
-      return;
-    }
-    const a = assignmentRow(row, account, task, person, department, AssignmentRow.bits(raci, locked, status), due, frequency, hours);
-    if (!layout.holders) {
+    const columns = layout.holders ?? layout.letterColumns;
+    if (!columns) {
+      const a = assignmentRow(row, account, task, person, department, AssignmentRow.bits(raci, locked, status), due, frequency, hours);
       if (ambiguous) dues!.defer(ambiguous.cell, (d) => void (a.due = d), ambiguous.finding);
       assignments.push(a);
       return;
     }
-    // A matrix row: one assignment per filled cell, held by the person (or department) its column names.
+    // A matrix row (a column per holder, letters in its cells) or a RACI chart's (a column per letter,
+    // names in its cells): one assignment per filled cell, at that cell.
     const made: AssignmentRow[] = [];
-    for (const c of layout.holders) {
-      const p = raciOf(cells[c.index]);
-      if (!p) continue;
-      if (!p.ok) {
-        rowFindings.push(invalidValue(p, cells[c.index], layout, row, c, { account: a.account, task: a.task, person: c.holder! }));
-        continue;
+    for (const c of columns) {
+      const cell = cells[c.index];
+      let holderPerson: KeyedText | undefined = person;
+      let holderDepartment: KeyedText | undefined = department;
+      let letters: number;
+      if (c.raciBit !== undefined) {
+        const p = personOf(cell);
+        if (!p) continue;
+        if (!p.ok) {
+          rowFindings.push(invalidValue(p, cell, layout, row, c, { account: account.value, task: task.value }));
+          continue;
+        }
+        holderPerson = p;
+        letters = c.raciBit;
+      } else {
+        const p = raciOf(cell);
+        if (!p) continue;
+        if (!p.ok) {
+          rowFindings.push(invalidValue(p, cell, layout, row, c, { account: account.value, task: task.value, person: c.holder! }));
+          continue;
+        }
+        // `市场部（部门）`, `Marketing (department)`: the rows of a department's own column (kam's matrix writes them so).
+        let holder = holders.get(c);
+        if (!holder) holders.set(c, (holder = { value: c.holder!, key: key(c.holder!) }));
+        if (c.holderIsDepartment) holderDepartment = holder;
+        else holderPerson = holder;
+        letters = p.value;
       }
-      // `市场部（部门）`, `Marketing (department)`: the rows of a department's own column (kam's matrix writes them so).
-      let holder = holders.get(c);
-      if (!holder) holders.set(c, (holder = { value: c.holder!, key: key(c.holder!) }));
-      const dept = c.holderIsDepartment;
-      const held = assignmentRow(row, account, task, dept ? person : holder, dept ? holder : department, AssignmentRow.bits(p.value, locked, status), due, frequency, hours, c.index);
+      const held = assignmentRow(row, account, task, holderPerson, holderDepartment, AssignmentRow.bits(letters, locked, status), due, frequency, hours, c.index);
       made.push(held);
       assignments.push(held);
     }

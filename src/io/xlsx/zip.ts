@@ -8,7 +8,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { pipeline } from 'node:stream';
 import * as zlib from 'node:zlib';
 import { InputError } from '../../model/errors.js';
-import { identityOf, type FileIdentity } from '../input-file.js';
+import { identityOf, sameIdentity, type FileIdentity } from '../input-file.js';
 
 export interface ZipEntry {
   name: string;
@@ -84,8 +84,7 @@ export class ZipArchive {
       await fh.close();
       throw err;
     });
-    const was = this.identity;
-    if (info.dev !== was.dev || info.ino !== was.ino || info.size !== was.size || info.mtimeMs !== was.mtimeMs) {
+    if (!sameIdentity(info, this.identity)) {
       await fh.close();
       throw new InputError('input.changed', {}, { file: this.file });
     }

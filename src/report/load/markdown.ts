@@ -3,7 +3,7 @@ import type { LoadReport } from '../../workload/report.js';
 import type { ReportContext } from '../context.js';
 import { fmtPercent } from '../shared/numbers.js';
 import { label } from '../../i18n/labels.js';
-import { loadTable } from './table.js';
+import { loadTable, unresolvedLines } from './table.js';
 import { mdCell, mdTable } from '../shared/markdown.js';
 
 /** `load` as markdown: the people table, then the suggested moves. */
@@ -20,9 +20,4 @@ export function loadMarkdown(report: LoadReport, ctx: ReportContext): string {
     for (const line of unresolvedLines(report, lang)) out.push('', `- ${mdCell(line)}`);
   }
   return `${out.join('\n')}\n`;
-}
-
-/** `张伟 stays over (124%): nobody of the role or department can take the work`, one per person who does. */
-export function unresolvedLines(report: LoadReport, lang: ReportContext['lang']): string[] {
-  return (report.suggestion?.unfixed ?? []).map((u) => `${label(lang, 'load.unfixed', { name: u.person.name, utilization: fmtPercent(u.utilization, 0) })}${lang === 'zh' ? '：' : ': '}${label(lang, `load.reason.${u.reason}` as Parameters<typeof label>[1])}`);
 }

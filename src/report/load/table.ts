@@ -3,6 +3,7 @@ import type { Lang } from '../../model/lang.js';
 import type { LoadReport } from '../../workload/report.js';
 import type { SheetData } from '../../model/sheet-data.js';
 import { label } from '../../i18n/labels.js';
+import { fmtPercent } from '../shared/numbers.js';
 
 /** One row per person shown: hours, capacity, utilisation, status, accounts held. */
 export function loadTable(report: LoadReport, lang: Lang): SheetData {
@@ -11,4 +12,9 @@ export function loadTable(report: LoadReport, lang: Lang): SheetData {
     header: ['name.person', 'role', 'department', 'load.hours', 'load.capacity', 'load.utilization', 'load.status', 'load.accounts', 'load.accountable'].map((k) => label(lang, k as 'role')),
     rows: report.people.map((p) => [p.name, p.role ?? '', p.department ?? '', p.hours, p.capacity, Number.isFinite(p.utilization) ? p.utilization : null, label(lang, `load.${p.status}`), p.accounts, p.accountable]),
   };
+}
+
+/** `张伟 stays over (124%): nobody of the role or department can take the work`, one per person who does. */
+export function unresolvedLines(report: LoadReport, lang: Lang): string[] {
+  return (report.suggestion?.unfixed ?? []).map((u) => `${label(lang, 'load.unfixed', { name: u.person.name, utilization: fmtPercent(u.utilization, 0) })}${lang === 'zh' ? '：' : ': '}${label(lang, `load.reason.${u.reason}`)}`);
 }

@@ -7,6 +7,7 @@ import { boxTable } from '../shared/box.js';
 import { cutTo, joinFitting, shrinkWidths, wrapAfter, wrapLines, type Column } from '../shared/fit.js';
 import { fmtPercent } from '../shared/numbers.js';
 import { label } from '../../i18n/labels.js';
+import { unresolvedLines } from './table.js';
 import { tierName } from '../../model/tier.js';
 import { safeText } from '../../util/safe-text.js';
 import { displayWidth, truncate } from '../../util/width.js';
@@ -121,7 +122,7 @@ function suggestionLines(report: LoadReport, ctx: ReportContext): string[] {
     const [fromName, toName] = fitNames([safeText(m.from.name), safeText(m.to.name)], width, displayWidth(`     ${from}${to}`));
     out.push(`     ${fromName}${from}${c.green(toName!)}${to}`);
   });
-  for (const u of s.unfixed) out.push(...wrapAfter(`  ${c.red('✖')} `, `${label(lang, 'load.unfixed', { name: u.person.name, utilization: fmtPercent(u.utilization, 0) })}${lang === 'zh' ? '：' : ': '}${label(lang, `load.reason.${u.reason}`)}`, width, { indent: 4 }));
+  for (const line of unresolvedLines(report, lang)) out.push(...wrapAfter(`  ${c.red('✖')} `, line, width, { indent: 4 }));
   return out;
 }
 

@@ -13,7 +13,7 @@ import { escapeHtml, pageHead } from '../shared/html.js';
 import { countsText } from '../matrix/table.js';
 import { findingMessage, findingWhere } from '../shared/findings.js';
 import { fmtPercent, fmtScore, fmtTrend } from '../shared/numbers.js';
-import { unresolvedLines } from '../load/markdown.js';
+import { unresolvedLines } from '../load/table.js';
 import { barChart, hbarChart, paretoChart } from './svg.js';
 
 const CSS = `

@@ -12,7 +12,7 @@ import type { ReportContext } from '../context.js';
 import { findingMessage, findingWhere } from '../shared/findings.js';
 import { mdCell, mdTable } from '../shared/markdown.js';
 import { fmtPercent, fmtScore } from '../shared/numbers.js';
-import { unresolvedLines } from '../load/markdown.js';
+import { unresolvedLines } from '../load/table.js';
 import { FOLD_MAX } from './html.js';
 
 /** GitHub's step summary takes 1 MiB; the report stays well under it. */
