@@ -67,7 +67,9 @@ export interface BookInput {
 
 /**
  * The rows as their holders hold them: a row naming several people (`张伟、李娜`) once per person,
- * a matrix column headed by a department (the rows it holds without a person) that department's;
+ * a matrix column headed by a department (the rows it holds without a person) that department's, and
+ * so a person's cell naming a department of the Staff sheet and nobody on it, in a row with no
+ * department of its own (`客服部` as 负责人: found by a new user, it was an unknown person);
  * cancelled rows kept only when asked (`kam diff` reports a row cancelled as a status change).
  */
 export function holderRows(assignments: readonly Assignment[], people: Map<string, Person>, departments: Set<string> | undefined, haveStaff: boolean, cancelled: boolean): readonly Assignment[] {
@@ -76,7 +78,7 @@ export function holderRows(assignments: readonly Assignment[], people: Map<strin
   for (let i = 0; i < assignments.length; i++) {
     const r = assignments[i]!;
     const skip = r.status === 'cancelled' && !cancelled;
-    const moved = !skip && r.column !== undefined && departments?.has(r.personKey!) === true && !people.has(r.personKey!);
+    const moved = !skip && (r.column !== undefined || r.departmentKey === undefined) && r.personKey !== undefined && departments?.has(r.personKey) === true && !people.has(r.personKey);
     if ((skip || moved) && !read) read = assignments.slice(0, i);
     if (skip || !read) continue;
     read.push(moved ? { ...fieldsOf(r), person: undefined, personKey: undefined, department: r.person!, departmentKey: r.personKey! } : r);

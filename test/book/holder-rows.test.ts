@@ -1,5 +1,6 @@
 // holderRows gives the rows as their holders hold them: cancelled rows left out (unless asked), a
-// matrix column headed by a department moved to the department, a cell naming several people once
+// matrix column headed by a department moved to the department (and a person's cell naming a
+// department and nobody, in a row without a department of its own), a cell naming several people once
 // per person. It hands back the sheet's own list when no row changes (a 690,000-row list is not
 // copied for nothing) and copies it from the first row that does: against the plain way (filter,
 // map, flatMap) on random rows, the same rows, the same objects where a row is unchanged, and the
@@ -21,7 +22,7 @@ const departments = new Set([fold('销售部'), fold('Marketing')]);
 function plain(rows: readonly Assignment[], haveStaff: boolean, cancelled: boolean): Assignment[] {
   const read = rows
     .filter((r) => !(r.status === 'cancelled' && !cancelled))
-    .map((r) => (r.column !== undefined && departments.has(r.personKey!) && !people.has(r.personKey!) ? { ...r, person: undefined, personKey: undefined, department: r.person!, departmentKey: r.personKey! } : r));
+    .map((r) => ((r.column !== undefined || r.departmentKey === undefined) && departments.has(r.personKey!) && !people.has(r.personKey!) ? { ...r, person: undefined, personKey: undefined, department: r.person!, departmentKey: r.personKey! } : r));
   return [...expandSharedPlain(read, haveStaff)];
 }
 

@@ -326,10 +326,10 @@ describe('tables', () => {
 
   it('skips totals, notes and sign-offs however they are written: scoped, with units, Traditional, English (issue 9)', async () => {
     // Totals carry their sums; notes, section labels and sign-offs stand alone in their row.
-    const totals = ['本页合计', '华东区小计', '华东区 小计', '总计（万元）', 'Grand Total', 'Subtotal East', 'East Subtotal', 'Total (CNY)', '合計', '總計', '小計', '共計'];
+    const totals = ['本页合计', '华东区小计', '华东区 小计', '总计（万元）', 'Grand Total', 'Subtotal East', 'East Subtotal', 'Total (CNY)', '合計', '總計', '小計', '共計', '合计3家', '总计：3 家', '共3家', '合计金额', 'Total 3 accounts', 'Grand total: 3'];
     const labels = ['註：1. 單位萬元', '備註：見附件', '說明：略', '單位：萬元', '製表人：王芳', '審核人：李強', '1. 华东区', 'A. 西部', '【华北区】', '填报单位：销售部', '负责人签字：'];
-    const accounts = ['华东精密', 'Total SA', '合计科技有限公司', '北方重工'];
-    const rows: unknown[][] = [['客户名称', '年采购额'], [accounts[0], 120], ...totals.map((l) => [l, 999]), ...labels.map((l) => [l]), [accounts[1], 80], [accounts[2], 60], [accounts[3], 50]];
+    const accounts = ['华东精密', 'Total SA', '合计科技有限公司', '北方重工', '共创科技'];
+    const rows: unknown[][] = [['客户名称', '年采购额'], [accounts[0], 120], ...totals.map((l) => [l, 999]), ...labels.map((l) => [l]), [accounts[1], 80], [accounts[2], 60], [accounts[3], 50], [accounts[4], 40]];
     const names = async (path: string) => (await readAccounts((await openBook(path)).sheets[0]!, { file: path, date1904: false })).accounts.map((a) => a.name);
     expect(await names(await writeBook(join(dir, 'labels.xlsx'), [{ name: '客户', rows }]))).toEqual(accounts);
     const csv = join(dir, 'labels.csv');

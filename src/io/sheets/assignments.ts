@@ -7,7 +7,7 @@ import type { Frequency, Status } from '../../model/codes.js';
 import type { IsoDate } from '../../util/date.js';
 import type { Cell } from '../../model/cell.js';
 import type { Finding } from '../../model/finding.js';
-import { folder } from '../../util/text.js';
+import { folder, isPlaceholder } from '../../util/text.js';
 import { parseFrequency, parseRaci, parseStatus } from '../../parse/codes.js';
 import { invalidValue } from '../table/findings.js';
 import type { SheetSource } from '../source.js';
@@ -66,18 +66,21 @@ export async function readAssignments(source: SheetSource, options: TableOptions
   const memo = textMemo;
   const parseCellText = (cell: Cell | undefined) => parseText(cell, options.date1904);
   // The columns of names carry their folded key with the text (one lookup a cell, not two).
-  const keyedText = (): ((cell: Cell | undefined) => Keyed | undefined) => {
+  // `-`, `待定`, `TBD` where a person or a department goes: nobody (yet), as an empty cell (found by a new
+  // user: `-` was a person, the A of its row, and a row without a Staff sheet passed raci/no-accountable).
+  const keyedText = (placeholders = false): ((cell: Cell | undefined) => Keyed | undefined) => {
     const keyOf = keyer();
     return (cell) => {
       const p = parseCellText(cell);
+      if (placeholders && p?.ok && isPlaceholder(p.value)) return undefined;
       return p?.ok ? { ok: true, value: p.value, key: keyOf(p.value) } : p;
     };
   };
   const textOf = memo(parseCellText);
   const accountOf = memo(keyedText());
   const taskOf = memo(keyedText());
-  const personOf = memo(keyedText());
-  const departmentOf = memo(keyedText());
+  const personOf = memo(keyedText(true));
+  const departmentOf = memo(keyedText(true));
   const raciOf = memo(parseRaci);
   const frequencyOf = memo(parseFrequency);
   const statusOf = memo(parseStatus);

@@ -7,11 +7,17 @@ import { fold } from '../../util/text.js';
 import { toSimplified } from '../../util/hant.js';
 
 /**
- * Totals rows: `合计`, `总计`, `小计`, `共计` alone or after a scope (`本页合计`, `华东区小计`, `华东区 小计`)
- * and with a unit (`总计（万元）`); `汇总` and `总和` alone; `Total`, `Grand Total`, `Subtotal`,
- * `Subtotal East`, `East Subtotal`, `Sum`. `Total SA` is an account, not a totals row.
+ * Totals rows: `合计`, `总计`, `小计`, `共计` alone or after a scope (`本页合计`, `华东区小计`, `华东区 小计`),
+ * with a unit (`总计（万元）`), with what they count or sum (`合计3家`, `总计：3 家`, `合计金额`; found by
+ * a new user: `合计3家` was read as an account, the largest, and took the strategic tier); `共3家`;
+ * `汇总` and `总和` alone; `Total`, `Grand Total`, `Subtotal`, `Subtotal East`, `East Subtotal`, `Sum`,
+ * `Total: 3`, `Total 3 accounts`. `Total SA`, `合计科技有限公司` and `共创科技` are accounts, not totals rows.
+ * (Tested on the text folded, its spaces removed.)
  */
-const TOTALS = /^(?:.{0,12}?(?:合计|总计|小计|共计)|汇总|总和|(?:grand)?totals?|sub-?totals?(?:.{0,20})?|.{1,20}sub-?totals?|sum)(?:[(（][^)）]*[)）])?[:：]?$/;
+const COUNTED = String.raw`\d+(?:家|个|户|位|名|条|项|笔|行)(?:客户|记录|账户|公司|数据)?`;
+const TOTALS = new RegExp(
+  String.raw`^(?:.{0,12}?(?:合计|总计|小计|共计)(?:[:：]?${COUNTED}|[:：]\d+|金额|总额|数量|数|额)?|共${COUNTED}|汇总|总和|(?:grand)?totals?(?:[:：]\d+|[:：]?\d+(?:accounts?|customers?|records?|rows?|items?|companies))?|sub-?totals?(?:.{0,20})?|.{1,20}sub-?totals?|sum)(?:[(（][^)）]*[)）])?[:：]?$`,
+);
 
 /** True for a row that holds a record: not blank, not a totals row, not a label row. */
 export function isRecordRow(row: RawRow): boolean {
@@ -110,4 +116,4 @@ export function onlyText(row: RawRow): string | undefined {
 }
 
 /** A cheap first look (every row is tested): the words of TOTALS hold one of these. */
-const TOTALS_WORD = /[计計汇彙总總]|total|sum/i;
+const TOTALS_WORD = /[计計汇彙总總共]|total|sum/i;

@@ -5,11 +5,9 @@
  */
 import type { Cell } from '../../model/cell.js';
 import { InputError } from '../../model/errors.js';
-import { columnIndex } from '../../util/cellref.js';
 import { eachRow } from '../source.js';
 import type { CellValue } from './patch.js';
-import { decodeText, openXlsx, relationships } from './workbook.js';
-import { findTags, getAttr } from './xml.js';
+import { decodeText, openXlsx, tablesOfPart, type SheetTable } from './workbook.js';
 import { ZipArchive } from './zip.js';
 import { sameChunks } from '../streams.js';
 
@@ -23,35 +21,9 @@ export async function isStrictOoxml(file: string): Promise<boolean> {
   return text.includes('http://purl.oclc.org/ooxml/');
 }
 
-/** An Excel table of a sheet: its name and range (0-based columns, 1-based rows). */
-export interface SheetTable {
-  name: string;
-  ref: string;
-  top: number;
-  bottom: number;
-  left: number;
-  right: number;
-}
-
 /** The Excel tables a sheet part holds, from its relationships. */
 export async function sheetTables(file: string, part: string): Promise<SheetTable[]> {
-  const zip = await ZipArchive.open(file);
-  const slash = part.lastIndexOf('/');
-  const base = part.slice(0, slash + 1);
-  const relsEntry = zip.find(`${base}_rels/${part.slice(slash + 1)}.rels`);
-  if (!relsEntry) return [];
-  const out: SheetTable[] = [];
-  for (const rel of relationships(decodeText(await zip.read(relsEntry, SMALL)), base)) {
-    if (!rel.type.endsWith('/table')) continue;
-    const entry = zip.find(rel.target);
-    if (!entry) continue;
-    const tag = findTags(decodeText(await zip.read(entry, SMALL)), 'table')[0] ?? '';
-    const ref = getAttr(tag, 'ref') ?? '';
-    const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(ref.toUpperCase());
-    if (!m) continue;
-    out.push({ name: getAttr(tag, 'displayName') ?? getAttr(tag, 'name') ?? '', ref, top: Number(m[2]), bottom: Number(m[4] ?? m[2]), left: columnIndex(m[1]!), right: columnIndex(m[3] ?? m[1]!) });
-  }
-  return out;
+  return tablesOfPart(await ZipArchive.open(file), part);
 }
 
 /**

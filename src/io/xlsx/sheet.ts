@@ -52,6 +52,8 @@ export async function* parseSheet(
   chunks: AsyncIterable<Buffer>,
   ctx: SheetContext,
   merges: readonly MergeRange[],
+  /** Ranges whose cells are read as empty (the Total Rows of Excel tables). */
+  blanks: readonly MergeRange[] = [],
 ): AsyncGenerator<RawRow[]> {
   const filler = new MergeFiller(merges, ctx);
   let buf: Buffer = Buffer.alloc(0);
@@ -137,6 +139,7 @@ export async function* parseSheet(
       // A row ends at `<`, so its bytes are whole characters.
       const row = filler.apply({ row: rowNum, cells: scannedTo >= 0 ? cells : parseCells(buf.toString('utf8', gt + 1, close), prefix, ctx, rowNum) });
       pos = close + rowClose.length;
+      if (row && blanks.length > 0) blankOut(row, blanks);
       if (row) batch.push(row);
     }
     if (batch.length > 0) yield batch;
@@ -144,6 +147,14 @@ export async function* parseSheet(
   }
   // The rows end with `</sheetData>` (or there is none: `<sheetData/>`); else the part is not what it says (`</sheetDat>`).
   if (waiting || (!done && !emptyData)) throw new InputError('input.corruptPart', { part: ctx.part }, { file: ctx.file });
+}
+
+/** Empties the cells of `row` that lie in one of `ranges`. */
+function blankOut(row: RawRow, ranges: readonly MergeRange[]): void {
+  for (const b of ranges) {
+    if (row.row < b.r1 || row.row > b.r2) continue;
+    for (let c = b.c1; c <= b.c2 && c < row.cells.length; c++) row.cells[c] = undefined;
+  }
 }
 
 const EMPTY_DATA = /<([\w.-]+:)?sheetData\s*\/>/;

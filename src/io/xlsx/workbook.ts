@@ -6,6 +6,7 @@ import { newSharedCellCache, type SharedCellCache } from './cells.js';
 import { readSharedStrings, SharedStrings } from './shared-strings.js';
 import { parseMerges, parseSheet, type MergeRange } from './sheet.js';
 import { assertNoDoctype, findTags, getAttr } from './xml.js';
+import { columnIndex } from '../../util/cellref.js';
 import { MAX_STRING_BYTES, ZipArchive, type ZipEntry } from './zip.js';
 
 /** Small parts (workbook, styles, relationships) must inflate to less than this. */
@@ -129,7 +130,21 @@ class XlsxSheet implements SheetSource {
     const total = Math.max(1, this.entry.compressedSize);
     const onRead = options.onProgress ? (bytes: number) => options.onProgress!(bytes / total) : undefined;
     const ctx = { file: this.file, sheet: this.name, part: this.entry.name, sharedStrings, dateStyles, sharedCells, staleFormulas };
-    yield* parseSheet(this.zip.stream(this.entry, onRead), ctx, merges);
+    yield* parseSheet(this.zip.stream(this.entry, onRead), ctx, merges, await this.totalsRows());
+  }
+
+  private totals?: Promise<MergeRange[]>;
+
+  /**
+   * The cells of its Excel tables' Total Rows (`totalsRowCount`), read as empty: a count or a sum
+   * under a table, with no label or a formula's (found by a new user: `=SUBTOTAL(103,…)` under the
+   * names read as an account named `3`, the largest, ranked first).
+   */
+  private totalsRows(): Promise<MergeRange[]> {
+    this.totals ??= tablesOfPart(this.zip, this.entry.name).then((tables) =>
+      tables.filter((t) => t.totalsRows > 0 && t.bottom - t.totalsRows >= t.top).map((t) => ({ r1: t.bottom - t.totalsRows + 1, r2: t.bottom, c1: t.left, c2: t.right })),
+    );
+    return this.totals;
   }
 
   /**
@@ -209,6 +224,47 @@ function tagAt(buf: Buffer, name: Buffer, from: number, before: number | undefin
     if (prev === undefined || prev === 0x3c || prev === 0x3a) return at;
   }
   return -1;
+}
+
+/** An Excel table of a sheet: its name and range (0-based columns, 1-based rows), and its totals rows at the bottom. */
+export interface SheetTable {
+  name: string;
+  ref: string;
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+  /** `totalsRowCount`: the table's last rows that total it (Excel's Total Row), not records. */
+  totalsRows: number;
+}
+
+/** The Excel tables a sheet part holds, from its relationships (a table part that cannot be read is no table). */
+export async function tablesOfPart(zip: ZipArchive, part: string): Promise<SheetTable[]> {
+  const slash = part.lastIndexOf('/');
+  const base = part.slice(0, slash + 1);
+  const relsEntry = zip.find(`${base}_rels/${part.slice(slash + 1)}.rels`);
+  if (!relsEntry) return [];
+  const out: SheetTable[] = [];
+  for (const rel of relationships(decodeText(await zip.read(relsEntry, SMALL_PART)), base)) {
+    if (!rel.type.endsWith('/table')) continue;
+    const entry = zip.find(rel.target);
+    if (!entry) continue;
+    const tag = findTags(decodeText(await zip.read(entry, SMALL_PART)), 'table')[0] ?? '';
+    const ref = getAttr(tag, 'ref') ?? '';
+    const m = /^([A-Z]{1,3})(\d{1,7})(?::([A-Z]{1,3})(\d{1,7}))?$/.exec(ref.toUpperCase());
+    if (!m) continue;
+    const totals = Number(getAttr(tag, 'totalsRowCount') ?? 0);
+    out.push({
+      name: getAttr(tag, 'displayName') ?? getAttr(tag, 'name') ?? '',
+      ref,
+      top: Number(m[2]),
+      bottom: Number(m[4] ?? m[2]),
+      left: columnIndex(m[1]!),
+      right: columnIndex(m[3] ?? m[1]!),
+      totalsRows: Number.isInteger(totals) && totals > 0 ? totals : 0,
+    });
+  }
+  return out;
 }
 
 export interface Relationship {

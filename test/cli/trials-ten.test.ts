@@ -1,0 +1,58 @@
+// What the tenth session's new users found (real-world layouts; a CI pipeline and write faults),
+// each a test that fails without its fix.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir, writeBook } from '../helpers/books.js';
+import { kam } from '../helpers/cli.js';
+
+const asOf = ['--as-of', '2025-11-15'];
+
+interface Json {
+  findings: { rule: string; severity: string; cell?: string; message: string }[];
+}
+
+const rulesOf = (stdout: string) => (JSON.parse(stdout) as Json).findings.map((f) => [f.rule, f.cell ?? '']);
+
+describe('who holds a row when the person cell does not name a person (found by a new user)', () => {
+  const rows = (holder: string) => [
+    ['客户名称', '工作内容', '负责人', '角色'],
+    ['甲公司', '日常跟进', '张伟', 'R'],
+    ['甲公司', '日常跟进', holder, 'A'],
+    ['甲公司', '投诉处理', '客服部', 'R'],
+    ['甲公司', '投诉处理', '张伟', 'A'],
+  ];
+
+  it('a placeholder (`-`, 待定, TBD) is nobody: the row holds no letter, with or without a Staff sheet', async () => {
+    const dir = tempDir();
+    for (const holder of ['-', '待定', 'TBD']) {
+      for (const staff of [true, false]) {
+        const book = await writeBook(join(dir, `${staff ? 's' : 'n'}-${holder === '-' ? 'dash' : holder}.xlsx`), [
+          { name: '客户', rows: [['客户名称', '年采购额'], ['甲公司', 100]] },
+          ...(staff ? [{ name: '人员', rows: [['姓名', '部门'], ['张伟', '销售部'], ['杨磊', '客服部']] }] : []),
+          { name: '分工', rows: rows(holder) },
+        ]);
+        const r = await kam(['check', book, '--format', 'json', ...asOf]);
+        const found = rulesOf(r.stdout);
+        // (Read as a person, `-` was the A of 日常跟进: no raci/no-accountable without a Staff sheet.)
+        expect(found).toContainEqual(['raci/no-accountable', '分工!D2']);
+        expect(found.filter(([rule]) => rule === 'ref/unknown-person')).toEqual([]);
+        const matrix = await kam(['matrix', book, '--format', 'json', ...asOf]);
+        const columns = (JSON.parse(matrix.stdout) as { columns: { label: string }[] }).columns.map((c) => c.label);
+        expect(columns).not.toContain(holder);
+      }
+    }
+  });
+
+  it('a department of the Staff sheet named where a person goes is that department, not an unknown person', async () => {
+    const book = await writeBook(join(tempDir(), 'dept.xlsx'), [
+      { name: '客户', rows: [['客户名称', '年采购额'], ['甲公司', 100]] },
+      { name: '人员', rows: [['姓名', '部门'], ['张伟', '销售部'], ['杨磊', '客服部']] },
+      { name: '分工', rows: rows('杨磊') },
+    ]);
+    const r = await kam(['check', book, '--format', 'json', ...asOf]);
+    // (It was `"客服部" is not in the staff sheet`, an error.)
+    expect(rulesOf(r.stdout).filter(([rule]) => rule.startsWith('ref/') || rule.startsWith('raci/'))).toEqual([]);
+    const matrix = JSON.parse((await kam(['matrix', book, '--format', 'json', ...asOf])).stdout) as { columns: { label: string; kind: string }[] };
+    expect(matrix.columns.find((c) => c.label === '客服部')?.kind).toBe('department');
+  });
+});
