@@ -9,7 +9,7 @@ import { InputError, UsageError } from '../model/errors.js';
 import type { Lang } from '../model/lang.js';
 import type { WorkbookSheet } from '../model/styled-sheet.js';
 import { fileExists } from '../io/input-file.js';
-import { writeAtomic, writeAtomicWith, type WriteOptions } from '../io/write/atomic.js';
+import { prepareAtomic, type PreparedWrite, type WriteOptions } from '../io/write/atomic.js';
 import { writeWorkbookTo } from '../io/write/styled-xlsx.js';
 
 /** What differs between companies: each has a flag and a question. */
@@ -81,6 +81,21 @@ export async function writeInit(targets: { book: string; config: string }, sheet
   if (!options.force) {
     for (const f of [targets.book, targets.config]) if (await fileExists(f)) throw new InputError('init.exists', {}, { file: f });
   }
-  await writeAtomicWith(targets.book, (fh) => writeWorkbookTo(fh, sheets, targets.book), options);
-  await writeAtomic(targets.config, `${JSON.stringify(json, null, 2)}\n`, options);
+  // Both written before either replaces anything (found by a new user: a read-only kam.config.json,
+  // or a disk full while it was written, left the workbook replaced or a new one behind, exit 2).
+  const book = await prepareAtomic(targets.book, (fh) => writeWorkbookTo(fh, sheets, targets.book), options);
+  let config: PreparedWrite;
+  try {
+    config = await prepareAtomic(targets.config, (fh) => fh.writeFile(`${JSON.stringify(json, null, 2)}\n`), options);
+  } catch (err) {
+    await book.discard();
+    throw err;
+  }
+  try {
+    await book.commit();
+  } catch (err) {
+    await config.discard();
+    throw err;
+  }
+  await config.commit();
 }

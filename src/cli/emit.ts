@@ -50,7 +50,18 @@ export async function emit<K extends Kind>(kind: K, result: Results[K], options:
   const inFile = file === undefined ? undefined : ((file === 'xlsx' ? 'json' : file) as TextFormat);
   const shown = (f: Finding): boolean => (printed && showsFinding(kind, format, f)) || (inFile !== undefined && showsFinding(kind, inFile, f));
   findingsToStderr(findings.filter((f) => !shown(f)), options, ctx, how.lang);
-  return exitCodeFor(findings, options.failOn, options.maxWarnings);
+  const code = exitCodeFor(findings, options.failOn, options.maxWarnings);
+  // Exit 1 for the warnings' number alone is said (found by a new user: a CI job failed on the summary line only).
+  if (code !== 0 && exitCodeFor(findings, options.failOn) === 0) {
+    ctx.stderr.write(`kam: ${t(how.lang, 'note.maxWarnings', { warnings: summarizeWarnings(findings), max: options.maxWarnings ?? 0 })}\n`);
+  }
+  return code;
+}
+
+function summarizeWarnings(findings: readonly Finding[]): number {
+  let n = 0;
+  for (const f of findings) if (f.severity === 'warn') n++;
+  return n;
 }
 
 /** Writes a result to an -o file in the format its extension names, without colours, --limit or a width. */

@@ -664,8 +664,7 @@ const ACTIVITY_RULES = new Set(['time/overdue', 'time/missing-due', 'raci/no-acc
  * none of them (a cell that could not be read) by its arguments, row numbers left out.
  */
 export function findingKey(f: Finding, accounts?: ReadonlyMap<string, string>): string {
-  // A finding about a whole activity names the person of whichever row came first: not part of what it is about.
-  const person = ACTIVITY_RULES.has(f.rule) ? undefined : f.person;
+  const person = findingPerson(f);
   const name = f.account === undefined ? '' : fold(f.account);
   // Keys and folded names are folded already.
   const account = name === '' ? '' : (accounts?.get(name) ?? name);
@@ -677,6 +676,11 @@ export function findingKey(f: Finding, accounts?: ReadonlyMap<string, string>): 
     .sort()
     .map((k) => `${k}=${String(f.args[k])}`);
   return `${f.rule}\u0000\u0000${args.join('\u0000')}`;
+}
+
+/** The person a finding is about: a finding about a whole activity names the person of whichever row came first, not part of what it is about. */
+export function findingPerson(f: Finding): string | undefined {
+  return ACTIVITY_RULES.has(f.rule) ? undefined : f.person;
 }
 
 /**

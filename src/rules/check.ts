@@ -5,7 +5,7 @@ import type { AssignmentsTable } from '../model/assignment.js';
 import type { StaffTable } from '../model/person.js';
 import { missingKeyColumn, type SheetRole } from '../model/columns.js';
 import { severityRank, sortFindings, summarize, type Finding } from '../model/finding.js';
-import { applyRuleLevels, RULES, type Severity } from '../model/rules.js';
+import { applyRuleLevels, RULE_IDS, RULES, ruleLevel, type Severity } from '../model/rules.js';
 import { compareText } from '../util/compare.js';
 import type { TierReport } from '../scoring/score.js';
 import type { TierDef } from '../model/tier.js';
@@ -63,6 +63,8 @@ export interface CheckReport {
   accounts: () => Map<string, AccountInfo[]>;
   /** The Accounts sheet's name, when the book has one. */
   accountsSheet?: string;
+  /** The rules the config turns off (`"off"`): they did not run. */
+  off: readonly string[];
 }
 
 /** Every finding of a book, sorted as the book is laid out. */
@@ -107,7 +109,8 @@ export function checkTables(input: CheckInput): CheckReport {
     return out;
   };
   const accountsSheet = usable.accounts?.layout.sheet;
-  return { kind: 'check', file: input.file, ...(input.sheetFiles ? { sheetFiles: input.sheetFiles } : {}), ...(input.lineOf ? { lineOf: input.lineOf } : {}), asOf: input.asOf, tiers: config.tiers, findings, summary: summarize(findings), accounts, ...(accountsSheet !== undefined ? { accountsSheet } : {}) };
+  const off = RULE_IDS.filter((r) => ruleLevel(r, config.rules) === 'off');
+  return { kind: 'check', file: input.file, ...(input.sheetFiles ? { sheetFiles: input.sheetFiles } : {}), ...(input.lineOf ? { lineOf: input.lineOf } : {}), asOf: input.asOf, tiers: config.tiers, findings, summary: summarize(findings), accounts, ...(accountsSheet !== undefined ? { accountsSheet } : {}), off };
 }
 
 /** Rules that describe a gap in who serves an account (the `kam gaps` report). */
@@ -155,6 +158,8 @@ export interface GapsReport {
   /** The findings of all groups, in report order. */
   findings: Finding[];
   summary: Record<Severity, number>;
+  /** The rules the config turns off. */
+  off: readonly string[];
 }
 
 /**
@@ -194,5 +199,5 @@ export function gapsReport(check: CheckReport): GapsReport {
   // A stable sort: within a severity, findings keep the order of the book.
   for (const g of groups) g.findings.sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
   const findings = groups.flatMap((g) => g.findings);
-  return { kind: 'gaps', file: check.file, ...(check.sheetFiles ? { sheetFiles: check.sheetFiles } : {}), ...(check.lineOf ? { lineOf: check.lineOf } : {}), asOf: check.asOf, tiers: check.tiers, groups, findings, summary: summarize(findings) };
+  return { kind: 'gaps', file: check.file, ...(check.sheetFiles ? { sheetFiles: check.sheetFiles } : {}), ...(check.lineOf ? { lineOf: check.lineOf } : {}), asOf: check.asOf, tiers: check.tiers, groups, findings, summary: summarize(findings), off: check.off };
 }

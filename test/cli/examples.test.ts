@@ -1,6 +1,6 @@
 // Every example and template is run or read back, so that none can drift from the code.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config/resolve.js';
@@ -70,6 +70,21 @@ describe('examples/ci', () => {
     const bad = run();
     expect(bad.status).toBe(1);
     expect(bad.stdout).toContain('raci/no-accountable');
+    // What is staged is checked, not the working tree (found by a new user: a bad book staged, the
+    // good one put back unstaged, and the hook passed the commit).
+    git('rm', '-q', '--cached', '大客户.xlsx');
+    rmSync(join(repo, '大客户.xlsx'));
+    copyFileSync(join(EXAMPLES, 'accounts-zh.xlsx'), join(repo, 'clean.xlsx'));
+    git('add', 'clean.xlsx');
+    copyFileSync(join(EXAMPLES, 'accounts-en.xlsx'), join(repo, 'clean.xlsx'));
+    const staged = run();
+    expect(staged.status).toBe(1);
+    expect(staged.stdout).toContain('raci/no-accountable');
+    expect(staged.stderr).toContain('kam: clean.xlsx changed after it was staged: checking the staged version');
+    // And with the config the book finds (kam.config.json beside it, in force for the staged copy too).
+    writeFileSync(join(repo, 'kam.config.json'), JSON.stringify({ rules: { 'raci/no-accountable': 'off', 'ref/unknown-person': 'off', 'ref/inactive-person': 'off', 'coverage/required-task': 'off' } }));
+    const configured = run();
+    expect(configured.stdout).not.toContain('raci/no-accountable');
   });
 
   it("the workflow's kam commands run as written", () => {

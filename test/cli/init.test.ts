@@ -2,7 +2,7 @@
 // (the --example book passes kam check with no error), the drop-downs asserted from the XML (fed from
 // the hidden lists sheet by bounded ranges), the config valid and pointing at the shipped schema,
 // never a file replaced without --force, and the questions of --interactive scripted.
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { soffice } from '../helpers/soffice.js';
 import { dirname, join, resolve } from 'node:path';
@@ -161,6 +161,24 @@ describe('kam init never replaces a file', () => {
     expect(existsSync(join(dir, 'book.xlsx'))).toBe(false);
     expect((await kam(['init', 'book.xlsx', '--lang', 'en', '--force'], { cwd: dir })).code).toBe(0);
     expect(readFileSync(join(dir, 'kam.config.json'), 'utf8')).not.toBe('{}');
+  });
+
+  it('writes both files or neither: a read-only config, or a folder where it goes, leaves the workbook as it was (found by a new user)', async () => {
+    const dir = tempDir('kam-init-');
+    expect((await kam(['init', 'book.xlsx', '--lang', 'en', '--example'], { cwd: dir })).code).toBe(0);
+    const book = readFileSync(join(dir, 'book.xlsx'));
+    chmodSync(join(dir, 'kam.config.json'), 0o444);
+    // (The workbook was replaced by an empty template before the config was refused.)
+    const r = await kam(['init', 'book.xlsx', '--lang', 'en', '--force'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`kam: ${join(dir, 'kam.config.json')}: the file is read-only: make it writable first (kam never replaces a file made read-only)\n`);
+    expect(readFileSync(join(dir, 'book.xlsx')).equals(book)).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(['book.xlsx', 'kam.config.json']);
+    const other = tempDir('kam-init-');
+    mkdirSync(join(other, 'kam.config.json'));
+    expect((await kam(['init', 'new.xlsx', '--lang', 'en', '--force'], { cwd: other })).code).toBe(2);
+    // (A new workbook was left behind, and the next run refused it as existing.)
+    expect(readdirSync(other)).toEqual(['kam.config.json']);
   });
 
   it('refuses a name that is not .xlsx, saying which name to give; nothing written (found by a new user: it wrote xlsx as t.csv)', async () => {

@@ -1,9 +1,10 @@
 // What the tenth session's new users found (real-world layouts; a CI pipeline and write faults),
 // each a test that fails without its fix.
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir, writeBook } from '../helpers/books.js';
-import { kam } from '../helpers/cli.js';
+import { EXAMPLES, kam } from '../helpers/cli.js';
 
 const asOf = ['--as-of', '2025-11-15'];
 
@@ -51,8 +52,45 @@ describe('who holds a row when the person cell does not name a person (found by 
     ]);
     const r = await kam(['check', book, '--format', 'json', ...asOf]);
     // (It was `"客服部" is not in the staff sheet`, an error.)
-    expect(rulesOf(r.stdout).filter(([rule]) => rule.startsWith('ref/') || rule.startsWith('raci/'))).toEqual([]);
+    expect(rulesOf(r.stdout).filter(([rule]) => /^(ref|raci)\//.test(rule!))).toEqual([]);
     const matrix = JSON.parse((await kam(['matrix', book, '--format', 'json', ...asOf])).stdout) as { columns: { label: string; kind: string }[] };
     expect(matrix.columns.find((c) => c.label === '客服部')?.kind).toBe('department');
+  });
+});
+
+describe('a CI pipeline (found by a new user)', () => {
+  const book = join(EXAMPLES, 'accounts-en.xlsx');
+
+  it('a failure for the number of warnings alone says so on stderr, in the language asked for', async () => {
+    const r = await kam(['check', book, '--as-of', '2026-06-01', '--max-warnings', '3', '--format', 'github']);
+    expect(r.code).toBe(1);
+    const warnings = (r.stdout.match(/^::warning /gm) ?? []).length;
+    expect(warnings).toBeGreaterThan(3);
+    expect(r.stderr).toContain(`kam: ${warnings} warnings, more than --max-warnings 3 allows: exit 1\n`);
+    const zh = await kam(['check', book, '--as-of', '2026-06-01', '--max-warnings', '3', '-q', '--lang', 'zh']);
+    expect(zh.stderr).toContain(`kam: ${warnings} 条警告，超过 --max-warnings 3 的上限：退出码 1\n`);
+    // An error's exit needs no such line.
+    const errors = await kam(['check', join(EXAMPLES, 'accounts-zh.xlsx'), ...asOf, '--max-warnings', '0', '-q']);
+    expect(errors.code).toBe(1);
+    expect(errors.stderr).not.toContain('--max-warnings');
+  });
+
+  it('JUnit leaves out the rules the config turns off (they did not run)', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'kam.config.json'), JSON.stringify({ rules: { 'load/idle': 'off', 'time/cadence': 'off' } }));
+    const r = await kam(['check', book, ...asOf, '--format', 'junit', '-c', join(dir, 'kam.config.json')]);
+    expect(r.stdout).not.toContain('name="load/idle"');
+    expect(r.stdout).not.toContain('name="time/cadence"');
+    expect(r.stdout).toContain('<testsuite name="raci/no-accountable"');
+    const all = await kam(['check', book, ...asOf, '--format', 'junit']);
+    expect(all.stdout).toContain('<testsuite name="time/cadence"');
+  });
+
+  it('textconv names accounts in its finding lines as the book writes them; the diff driver says a new file in Chinese', async () => {
+    const r = await kam(['textconv', book, '--as-of', '2026-06-01']);
+    expect(r.stdout).toContain('| Apex Manufacturing Ltd');
+    expect(r.stdout).not.toMatch(/^finding .*\| apex manufacturing ltd/m);
+    const added = await kam(['diff', 'new book.xlsx', '/dev/null', '0000000', '100644', '/dev/null', '0000000', '100644', '--lang', 'zh']);
+    expect(added.stdout).toBe('kam diff: new book.xlsx: 新文件\n');
   });
 });

@@ -114,7 +114,7 @@ describe('replacing a file', () => {
     const before = readFileSync(out);
     const r = await kam(['tier', ZH, '-o', out]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`kam: ${out}: the file is read-only: make it writable, or write to another file with -o\n`);
+    expect(r.stderr).toBe(`kam: ${out}: the file is read-only: make it writable first (kam never replaces a file made read-only)\n`);
     expect(readFileSync(out).equals(before)).toBe(true);
     expect(readdirSync(dir)).toEqual(['tiers.csv']);
   });

@@ -15,7 +15,7 @@ const finding: Finding = {
   column: 'C',
   account: 'A&B <Co>, 100%',
 };
-const report: CheckReport = { kind: 'check', file: 'books/a,b:c.xlsx', asOf: '2025-11-15', tiers: [], findings: [finding], summary: { error: 1, warn: 0, info: 0 }, accounts: () => new Map() };
+const report: CheckReport = { kind: 'check', file: 'books/a,b:c.xlsx', asOf: '2025-11-15', tiers: [], findings: [finding], summary: { error: 1, warn: 0, info: 0 }, accounts: () => new Map(), off: [] };
 const ctx = reportContext('en', false);
 
 describe('github annotations', () => {

@@ -14,6 +14,7 @@ import type { CliContext } from '../context.js';
 import { findConfigFile } from '../../io/config-file.js';
 import { emit } from '../emit.js';
 import { describeError, exitCodeFor } from '../exit.js';
+import { t } from '../../i18n/messages.js';
 import { addCommonOptions, type CommonOptions } from '../options.js';
 import { appEnv, openCliSession } from '../session.js';
 
@@ -58,7 +59,7 @@ export async function diffCommand(args: string[], options: DiffCliOptions, ctx: 
   if (!git && args.length !== 2) throw new UsageError('usage.diffArgs', { n: args.length });
   const [oldPath, newPath] = git ? [args[1]!, args[4]!] : [args[0]!, args[1]!];
   if (git && (oldPath === '/dev/null' || newPath === '/dev/null')) {
-    ctx.stdout.write(`kam diff: ${args[0]}: ${oldPath === '/dev/null' ? 'new file' : 'deleted file'}\n`);
+    ctx.stdout.write(`kam diff: ${args[0]}: ${t(options.lang ?? 'en', oldPath === '/dev/null' ? 'note.diffNewFile' : 'note.diffDeletedFile')}\n`);
     return 0;
   }
   if (git) {

@@ -70,26 +70,55 @@ export async function writeAtomicWith(
   produce: (fh: FileHandle, tmpPath: string) => Promise<void>,
   options: WriteOptions = {},
 ): Promise<void> {
-  const path = options.noFollow ? resolve(target) : await safeTarget(target, options);
-  const dir = dirname(path);
-  const mode = options.noFollow && (await lstat(path).catch(() => undefined))?.isSymbolicLink() ? undefined : await replacedMode(path, target);
-  await removeStaleTemps(dir);
-  const tmp = join(dir, `.kam-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-  let created = false;
-  // Registered before it exists: a signal may come between the file's creation and the next line.
-  pending.add(tmp);
+  await (await prepareAtomic(target, produce, options)).commit();
+}
+
+/** A temporary file written and flushed, to be renamed over its target (`commit`) or removed (`discard`). */
+export interface PreparedWrite {
+  commit(): Promise<void>;
+  discard(): Promise<void>;
+}
+
+/**
+ * The first half of {@link writeAtomicWith}: the target checked (a link out of its folder, a
+ * read-only file, Excel's lock), the temporary file written, given its mode and flushed. Nothing
+ * replaces the target until `commit`; `discard` removes the temporary file. Files written together
+ * (`kam init`'s workbook and config) are all prepared before any is committed: a failure in any
+ * leaves every target as it was.
+ */
+export async function prepareAtomic(
+  target: string,
+  produce: (fh: FileHandle, tmpPath: string) => Promise<void>,
+  options: WriteOptions = {},
+): Promise<PreparedWrite> {
+  let tmp: string | undefined;
+  let dir = '';
+  let path = '';
+  const discard = async (): Promise<void> => {
+    if (tmp === undefined) return;
+    await unlink(tmp).catch(() => undefined);
+    pending.delete(tmp);
+    tmp = undefined;
+  };
   try {
-    const fh = await open(tmp, 'wx', mode ?? options.mode ?? 0o644).catch((err: unknown) => {
-      pending.delete(tmp);
+    path = options.noFollow ? resolve(target) : await safeTarget(target, options);
+    dir = dirname(path);
+    const mode = options.noFollow && (await lstat(path).catch(() => undefined))?.isSymbolicLink() ? undefined : await replacedMode(path, target, options.noFollow);
+    await removeStaleTemps(dir);
+    const name = join(dir, `.kam-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+    // Registered before it exists: a signal may come between the file's creation and the next line.
+    pending.add(name);
+    const fh = await open(name, 'wx', mode ?? options.mode ?? 0o644).catch((err: unknown) => {
+      pending.delete(name);
       throw err;
     });
-    created = true;
+    tmp = name;
     try {
-      await produce(fh, tmp);
+      await produce(fh, name);
     } finally {
       await fh.close();
     }
-    const sync = await open(tmp, 'r+');
+    const sync = await open(name, 'r+');
     try {
       // The umask applied at creation; a replaced file keeps its own mode, a backup its book's.
       if ((mode ?? options.mode) !== undefined) await sync.chmod((mode ?? options.mode)!);
@@ -97,21 +126,28 @@ export async function writeAtomicWith(
     } finally {
       await sync.close();
     }
-    if (options.fault?.at === 'rename') await options.fault.act();
-    await options.beforeRename?.();
-    await rename(tmp, path);
-    created = false;
-    pending.delete(tmp);
-    await syncFolder(dir);
   } catch (err) {
+    await discard();
     if (err instanceof InputError) throw err;
-    throw await writeFailed(err, dir, target);
-  } finally {
-    if (created) {
-      await unlink(tmp).catch(() => undefined);
-      pending.delete(tmp);
-    }
+    throw await writeFailed(err, dir || dirname(resolve(target)), target);
   }
+  return {
+    discard,
+    commit: async () => {
+      try {
+        if (options.fault?.at === 'rename') await options.fault.act();
+        await options.beforeRename?.();
+        await rename(tmp!, path);
+        pending.delete(tmp!);
+        tmp = undefined;
+        await syncFolder(dir);
+      } catch (err) {
+        await discard();
+        if (err instanceof InputError) throw err;
+        throw await writeFailed(err, dir, target);
+      }
+    },
+  };
 }
 
 /**
@@ -151,10 +187,10 @@ async function sameBytes(a: string, b: string): Promise<boolean> {
  * The mode a replaced file keeps (undefined for a new file). A read-only target is refused: the
  * user made it so, and a rename would replace it all the same.
  */
-async function replacedMode(path: string, target: string): Promise<number | undefined> {
+async function replacedMode(path: string, target: string, backup = false): Promise<number | undefined> {
   const info = await stat(path).catch(() => undefined);
   if (!info) return undefined;
-  if (!info.isFile()) throw new InputError('output.notFile', {}, { file: target });
+  if (!info.isFile()) throw new InputError(backup ? 'output.backupNotFile' : 'output.notFile', {}, { file: target });
   const writable = (info.mode & 0o222) !== 0 && (await access(path, constants.W_OK).then(() => true, () => false));
   if (!writable) throw new InputError('output.readOnly', {}, { file: target });
   return info.mode & 0o7777;
@@ -216,7 +252,7 @@ async function safeTarget(target: string, options: WriteOptions): Promise<string
     for (const p of new Set([abs, path])) {
       // Excel's `~$book.xlsx`; LibreOffice's `.~lock.book.xlsx#`.
       for (const lock of [join(dirname(p), `~$${basename(p)}`), join(dirname(p), `.~lock.${basename(p)}#`)]) {
-        if (existsSync(lock)) throw new InputError('output.locked', { lock: basename(lock) }, { file: target });
+        if (existsSync(lock)) throw new InputError('output.locked', { lock: basename(lock), app: basename(lock).startsWith('~$') ? 'Excel' : 'LibreOffice' }, { file: target });
       }
     }
   }

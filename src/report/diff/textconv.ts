@@ -5,7 +5,8 @@
  * (numbers as numbers, text NFKC-folded and trimmed), so that re-ordering rows, re-formatting cells,
  * full-width letters or moving a column change no line; a line changes when its meaning does.
  */
-import { frequencyText, findingKey } from '../../diff/compare.js';
+import { frequencyText, findingKey, findingPerson } from '../../diff/compare.js';
+import type { Finding } from '../../model/finding.js';
 import { lettersText } from '../../model/codes.js';
 import type { ComparedAccount, TextconvResult } from '../../diff/side.js';
 import { label, type LabelKey } from '../../i18n/labels.js';
@@ -88,6 +89,16 @@ export function* textconvText(result: TextconvResult, ctx: ReportContext): Gener
     if (!p.active) parts.push(L('textconv.inactive'));
     yield `${parts.join(' | ')}\n`;
   }
-  const findings = side.findings.map((f) => `${L('textconv.finding')} ${f.severity} ${findingKey(f).split('\u0000').filter((x) => x !== '').map(show).join(' | ')}`).sort(compareText);
+  const findings = side.findings.map((f) => `${L('textconv.finding')} ${f.severity} ${findingParts(f).map(show).join(' | ')}`).sort(compareText);
   for (const f of findings) yield `${f}\n`;
+}
+
+/**
+ * What a finding is about, as findingKey takes it (rule, account, task, person; else its arguments,
+ * no row), with the names as the book writes them (found by a new user: `apex manufacturing ltd`
+ * under the account line's `Apex Manufacturing Ltd`).
+ */
+function findingParts(f: Finding): string[] {
+  const about = [f.account, f.task, findingPerson(f)].filter((x): x is string => x !== undefined && fold(x) !== '');
+  return about.length > 0 ? [f.rule, ...about] : findingKey(f).split('\u0000').filter((x) => x !== '');
 }

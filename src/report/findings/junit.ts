@@ -28,7 +28,7 @@ export function xmlEscape(s: string): string {
 }
 
 /**
- * Every rule that ran is a testsuite; a rule with no findings has one passing testcase, so that a
+ * Every rule that ran (not one the config turns off) is a testsuite; a rule with no findings has one passing testcase, so that a
  * clean book shows as passing tests rather than as no tests.
  */
 export function junit(report: CheckReport | GapsReport, ctx: ReportContext, rules: readonly string[] = CHECK_RULES): string {
@@ -38,7 +38,9 @@ export function junit(report: CheckReport | GapsReport, ctx: ReportContext, rule
     if (list) list.push(f);
     else byRule.set(f.rule, [f]);
   }
-  const names = [...new Set([...rules, ...byRule.keys()])];
+  // A rule the config turns off did not run: no passing test for it (found by a new user).
+  const off = new Set(report.off);
+  const names = [...new Set([...rules.filter((r) => !off.has(r)), ...byRule.keys()])];
   const out = ['<?xml version="1.0" encoding="UTF-8"?>'];
   const total = Math.max(report.findings.length, 0) + names.filter((n) => !byRule.has(n)).length;
   const failures = (fs: typeof report.findings): number => fs.filter((f) => f.severity !== 'info').length;
