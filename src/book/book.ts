@@ -79,9 +79,11 @@ export function holderRows(assignments: readonly Assignment[], people: Map<strin
     const r = assignments[i]!;
     const skip = r.status === 'cancelled' && !cancelled;
     const moved = !skip && (r.column !== undefined || r.departmentKey === undefined) && r.personKey !== undefined && departments?.has(r.personKey) === true && !people.has(r.personKey);
-    if ((skip || moved) && !read) read = assignments.slice(0, i);
+    // A matrix's department row over a person the Staff sheet gives a department: the Staff sheet's.
+    const staffs = !skip && !moved && r.column !== undefined && r.departmentKey !== undefined && r.personKey !== undefined && people.get(r.personKey)?.department !== undefined;
+    if ((skip || moved || staffs) && !read) read = assignments.slice(0, i);
     if (skip || !read) continue;
-    read.push(moved ? { ...fieldsOf(r), person: undefined, personKey: undefined, department: r.person!, departmentKey: r.personKey! } : r);
+    read.push(moved ? { ...fieldsOf(r), person: undefined, personKey: undefined, department: r.person!, departmentKey: r.personKey! } : staffs ? { ...fieldsOf(r), department: undefined, departmentKey: undefined } : r);
   }
   return expandShared(read ?? assignments, people, haveStaff);
 }

@@ -194,7 +194,7 @@ export function buildMatrix(book: IndexedBook, load: LoadResult, findings: reado
   // A matrix read back: its columns in the sheet's order, before any row is looked at.
   for (const c of book.assignments?.layout.holders ?? []) {
     if (c.holderIsDepartment) columnOf(undefined, fold(c.holder!), undefined, c.holder);
-    else columnOf(fold(c.holder!), undefined, c.holder, undefined);
+    else columnOf(fold(c.holder!), undefined, c.holder, c.holderGroup);
   }
   // The column of a person on the Staff sheet with a department depends on nothing else: found once.
   const staffColumns = new Map<string, MatrixColumn | undefined>();

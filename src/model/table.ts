@@ -19,6 +19,11 @@ export interface Column {
   holder?: string;
   /** The holder is a department (`市场部（部门）`, as kam's matrix heads a department's own column). */
   holderIsDepartment?: true;
+  /**
+   * A person's column under a group header (`销售部` merged over `张伟 | 王芳`, as kam's matrix writes
+   * its department row): the group, taken as the person's department where the Staff sheet gives none.
+   */
+  holderGroup?: string;
   /** A column of a RACI chart headed by its letter (`Responsible`, `Accountable (A)`): the RACI bit its names hold. */
   raciBit?: number;
 }

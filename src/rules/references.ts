@@ -24,7 +24,8 @@ export function referenceRules(book: IndexedBook): Finding[] {
       const unknownAccount = book.accounts !== undefined && !account;
       const p = book.staff && a.person !== undefined && a.personKey !== undefined ? book.people.get(a.personKey) : undefined;
       const personGap = book.staff !== undefined && a.person !== undefined && a.personKey !== undefined && (!p || !p.active);
-      const unknownDepartment = book.departments !== undefined && a.department !== undefined && !book.departments.has(a.departmentKey!);
+      // (A matrix's group header over a person's column is no department the sheet names for the row: not looked up.)
+      const unknownDepartment = book.departments !== undefined && a.department !== undefined && !(a.column !== undefined && a.person !== undefined) && !book.departments.has(a.departmentKey!);
       // Most rows name what exists: nothing is built for them.
       if (!unknownAccount && !shared && !personGap && !unknownDepartment) continue;
       const layout = sheetOf(t, a);

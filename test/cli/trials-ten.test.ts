@@ -94,3 +94,71 @@ describe('a CI pipeline (found by a new user)', () => {
     expect(added.stdout).toBe('kam diff: new book.xlsx: 新文件\n');
   });
 });
+
+describe('a hand-made RACI matrix and kam matrix -o read back (found by a new user)', () => {
+  /** 客户名称 | 客户等级 | 工作内容 | people under a department row (销售部 over three, 技术部 and 客服部 over one each). */
+  async function handMade(path: string, staff: boolean): Promise<string> {
+    return writeBook(path, [
+      {
+        name: '分工表',
+        rows: [
+          ['大客户服务RACI矩阵（2025版）'],
+          [null, null, null, '销售部', null, null, '技术部', '客服部'],
+          ['客户名称', '客户等级', '工作内容', '张伟', '王芳', '赵敏', '周杰', '杨磊'],
+          ['华东精密', '战略客户', '日常跟进', 'R', null, 'A', null, null],
+          ['华东精密', '战略客户', '技术支持', null, null, 'A', 'R', 'I'],
+          ['北方重工', '重要客户', '日常跟进', null, 'R', 'A', null, null],
+          ['北方重工', '重要客户', '投诉处理', null, null, null, null, 'R'],
+        ],
+        merges: ['A1:H1', 'D2:F2'],
+      },
+      ...(staff ? [{ name: '人员', rows: [['姓名', '岗位', '部门'], ['张伟', '客户经理', '大客户部'], ['王芳', '客户经理', '销售部'], ['赵敏', '销售经理', '销售部'], ['周杰', '技术支持', '技术部'], ['杨磊', '客服专员', '客服部']] }] : []),
+    ]);
+  }
+
+  it('the department row over the people gives their departments; the Staff sheet, where it has one, wins', async () => {
+    const dir = tempDir();
+    const bare = await handMade(join(dir, 'bare.xlsx'), false);
+    const load = JSON.parse((await kam(['load', bare, '--format', 'json', ...asOf])).stdout) as { people: { name: string; department: string | null }[] };
+    expect(Object.fromEntries(load.people.map((p) => [p.name, p.department]))).toEqual({ 张伟: '销售部', 王芳: '销售部', 赵敏: '销售部', 周杰: '技术部', 杨磊: '客服部' });
+    const filtered = await kam(['matrix', bare, '--department', '客服部', '--format', 'json', ...asOf]);
+    // (Exit 1: 北方重工 · 投诉处理 has no A; 2 was "no department 客服部 in the book".)
+    expect(filtered.code).toBe(1);
+    const staffed = await handMade(join(dir, 'staff.xlsx'), true);
+    const withStaff = JSON.parse((await kam(['load', staffed, '--format', 'json', ...asOf])).stdout) as { people: { name: string; department: string | null }[] };
+    expect(withStaff.people.find((p) => p.name === '张伟')?.department).toBe('大客户部');
+    // The group over a person's column is not looked up as a department the row names.
+    const check = await kam(['check', staffed, '--format', 'json', ...asOf]);
+    expect(rulesOf(check.stdout).filter(([rule]) => rule === 'ref/unknown-department')).toEqual([]);
+  });
+
+  it('kam matrix -o of a book without ids reads back as the same matrix, departments included', async () => {
+    const dir = tempDir();
+    const book = await handMade(join(dir, 'm.xlsx'), false);
+    const out = join(dir, 'raci.xlsx');
+    expect((await kam(['matrix', book, '-o', out, ...asOf, '-q'])).code).toBe(1);
+    const again = await kam(['check', out, '--format', 'json', ...asOf]);
+    // (Its empty Account ID column made every row `schema/empty-required`.)
+    const rules = (stdout: string) => rulesOf(stdout).map(([rule]) => rule);
+    expect(rules(again.stdout)).toEqual(rules((await kam(['check', book, '--format', 'json', ...asOf])).stdout));
+    expect(rulesOf(again.stdout)).toContainEqual(['raci/no-accountable', 'By account!I6']);
+    type M = { columns: { label: string; department?: string }[]; rows: unknown[] };
+    const first = JSON.parse((await kam(['matrix', book, '--format', 'json', ...asOf])).stdout) as M;
+    const second = JSON.parse((await kam(['matrix', out, '--format', 'json', ...asOf])).stdout) as M;
+    expect(second.columns).toEqual(first.columns);
+    expect(second.rows.length).toBe(first.rows.length);
+    expect((await kam(['matrix', out, '--department', '销售部', ...asOf, '-q'])).code).toBe(0);
+  });
+
+  it('a title in A1, or 人员 over the people, is no department', async () => {
+    const dir = tempDir();
+    for (const [name, above] of [
+      ['title', ['分工表', null, null, null, null]],
+      ['people', [null, null, '人员', '人员', '人员']],
+    ] as const) {
+      const book = await writeBook(join(dir, `${name}.xlsx`), [{ name: '分工', rows: [[...above], ['客户名称', '工作内容', '张伟', '王芳', '李娜'], ['甲', '日常跟进', 'R', 'A', null], ['乙', '日常跟进', null, 'A', 'R']] }]);
+      const load = JSON.parse((await kam(['load', book, '--format', 'json', ...asOf])).stdout) as { people: { name: string; department: string | null }[] };
+      expect(load.people.map((p) => [p.name, p.department]), name).toEqual([['张伟', null], ['王芳', null], ['李娜', null]].sort());
+    }
+  });
+});

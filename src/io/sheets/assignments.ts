@@ -50,6 +50,7 @@ export async function readAssignments(source: SheetSource, options: TableOptions
   const key = folder();
   // A matrix's holder columns: the name each header gives, as a text and its key once per column (not once per filled cell).
   const holders = new Map<Column, KeyedText>();
+  const groups = new Map<Column, KeyedText>();
   // The same per column, the last text kept at hand (a text repeated row after row is one string).
   const keyer = () => {
     let last: string | undefined;
@@ -102,7 +103,11 @@ export async function readAssignments(source: SheetSource, options: TableOptions
     const { accountCol, taskCol } = cols;
     // A table without its key columns has a schema/missing-column finding and no rows.
     if (!accountCol || !taskCol) return;
-    const account = accountOf(cells[accountCol.index]);
+    // An empty id beside a name: the account by its name (found by a new user: kam matrix -o of a book
+    // without ids wrote an empty Account ID column, and reading it back gave every row as an error).
+    let account = accountOf(cells[accountCol.index]);
+    const byName = account === undefined && cols.nameCol !== undefined && cols.nameCol !== accountCol;
+    if (byName) account = accountOf(cells[cols.nameCol!.index]);
     const task = taskOf(cells[taskCol.index]);
     if (!account?.ok || !task?.ok) {
       const aboutAccount = account?.ok ? { account: account.value } : {};
@@ -117,8 +122,8 @@ export async function readAssignments(source: SheetSource, options: TableOptions
       if (!named.has(k)) {
         const name = textOf(cells[cols.nameCol.index]);
         const tier = cols.tierCol ? textOf(cells[cols.tierCol.index]) : undefined;
-        const byName = cols.nameCol === accountCol;
-        if (name?.ok) named.set(k, { ...(byName ? {} : { id: account.value }), name: name.value, ...(tier?.ok ? { tier: tier.value } : {}), row });
+        const noId = byName || cols.nameCol === accountCol;
+        if (name?.ok) named.set(k, { ...(noId ? {} : { id: account.value }), name: name.value, ...(tier?.ok ? { tier: tier.value } : {}), row });
       }
     }
     // The row's values, then the row made at once with all of them (one object shape for every row).
@@ -218,7 +223,15 @@ export async function readAssignments(source: SheetSource, options: TableOptions
         let holder = holders.get(c);
         if (!holder) holders.set(c, (holder = { value: c.holder!, key: key(c.holder!) }));
         if (c.holderIsDepartment) holderDepartment = holder;
-        else holderPerson = holder;
+        else {
+          holderPerson = holder;
+          // A department row over the people (kam's matrix writes one): the column's department.
+          if (c.holderGroup !== undefined) {
+            let group = groups.get(c);
+            if (!group) groups.set(c, (group = { value: c.holderGroup, key: key(c.holderGroup) }));
+            holderDepartment = group;
+          }
+        }
         letters = p.value;
       }
       const held = assignmentRow(row, account, task, holderPerson, holderDepartment, AssignmentRow.bits(letters, locked, status), due, frequency, hours, c.index);

@@ -102,7 +102,7 @@ export function chooseHeader(
     options.note?.(why === 'values' ? 'note.columnByValues' : 'note.columnByName', { sheet, key: winner.key!, chosen: `${winner.letter} ${winner.header}`, other: `${columnLetter(c)} ${cells[c]!.text}` }, true);
   }
   if (role === 'assignments') {
-    matrixColumns(layout, cells, sample, options, findings);
+    matrixColumns(layout, cells, sample, options, findings, heads ? head.find((r) => r.row === heads.top - 1) : undefined);
     if (!layout.holders) letterColumns(layout, cells, sample, options);
     weeklyHoursColumn(layout, options);
   }
@@ -123,6 +123,8 @@ interface HeaderText {
   joined?: true;
   /** The sub-label of a group header and sub-label that name no column together (`销售部` over `张伟`). */
   sub?: string;
+  /** Its group header, then. */
+  group?: string;
 }
 
 interface HeaderRows {
@@ -284,7 +286,7 @@ function combine(group: string, sub: string, row: number, role: SheetRole, index
   if (NAME_PART.test(sub.trim()) && matchHeader(group, role, index).key !== undefined) return { text: group.trim(), row, joined: true };
   const alone = matchHeader(sub, role, index);
   if (alone.key || alone.period !== undefined) return alone.scale === 1 && scale !== 1 ? { text: sub, row, scale, joined: true } : { text: sub, row, joined: true };
-  return { text: `${group} ${sub}`, row, joined: true, sub };
+  return { text: `${group} ${sub}`, row, joined: true, sub, group: group.trim() };
 }
 
 /** The part of a group of columns about a person that holds the name. */
@@ -401,7 +403,7 @@ function contest(
  * ones after the task column (and before kam's own `#A` check column) at least half of whose filled
  * cells in the sample read as RACI letters (a notes column does not); at least one must hold letters.
  */
-function matrixColumns(layout: Layout, cells: readonly (HeaderText | undefined)[], sample: readonly RawRow[], options: TableOptions, findings: Finding[]): void {
+function matrixColumns(layout: Layout, cells: readonly (HeaderText | undefined)[], sample: readonly RawRow[], options: TableOptions, findings: Finding[], above: RawRow | undefined): void {
   const task = layout.byKey.get('task');
   if (!task || layout.byKey.has('person') || layout.byKey.has('raci') || layout.byKey.has('department')) return;
   const holders: Column[] = [];
@@ -436,7 +438,10 @@ function matrixColumns(layout: Layout, cells: readonly (HeaderText | undefined)[
     const dept = DEPARTMENT_HOLDER.exec(header);
     col.holder = dept ? dept[1]! : header;
     if (dept) col.holderIsDepartment = true;
+    const group = cells[col.index]?.group;
+    if (!dept && group !== undefined && isGroupOfPeople(group, options)) col.holderGroup = group;
   }
+  departmentRow(holders, above, options);
   layout.holders = holders;
   options.note?.('note.matrixRead', { sheet: layout.sheet, columns: holders.length, names: holders.slice(0, 6).map((c) => c.holder).join(', ') + (holders.length > 6 ? ', …' : '') }, false);
 }
@@ -506,6 +511,42 @@ function isTick(cell: Cell | undefined): boolean {
 
 /** A matrix column headed by a department: `市场部（部门）`, `Marketing (department)`. */
 const DEPARTMENT_HOLDER = /^(.+?)\s*[（(](?:部门|部門|department|dept\.?)[)）]$/i;
+
+/**
+ * The row just above a matrix's header, when it holds texts over people's columns and nothing else
+ * (kam's matrix writes its department row so, a department of one person over one column, which a
+ * two-row header does not take: under a header of one column a text is a value): each text the
+ * department of the people under it. A title in A1, or any text over another column, is no such row.
+ */
+function departmentRow(holders: readonly Column[], above: RawRow | undefined, options: TableOptions): void {
+  if (!above || holders.some((c) => c.holderGroup !== undefined)) return;
+  const people = new Set(holders.filter((c) => !c.holderIsDepartment).map((c) => c.index));
+  let any = false;
+  for (let c = 0; c < above.cells.length; c++) {
+    if (isBlank(above.cells[c])) continue;
+    if (!people.has(c) || above.cells[c]!.t !== 's') return;
+    any = true;
+  }
+  if (!any) return;
+  for (const col of holders) {
+    const text = people.has(col.index) ? parseText(above.cells[col.index], options.date1904) : undefined;
+    if (text?.ok && isGroupOfPeople(text.value, options)) col.holderGroup = text.value;
+  }
+}
+
+/**
+ * A group header over people's columns that can be their department: not a word for people or
+ * roles in general (`人员`, `责任人`, `RACI`, `Team members`), and not a column's name (`负责人`).
+ */
+function isGroupOfPeople(group: string, options: TableOptions): boolean {
+  const g = foldKey(group);
+  if (g === '' || GENERIC_GROUPS.has(g)) return false;
+  return matchHeader(group, 'assignments', aliasIndex('assignments', options.aliases)).key === undefined && matchHeader(group, 'staff', aliasIndex('staff', options.aliases)).key === undefined;
+}
+
+const GENERIC_GROUPS = new Set(
+  ['人员', '成员', '员工', '团队', '团队成员', '项目组成员', '责任人', '负责人', '职责', '分工', '职责分工', '角色', '岗位', '参与人', '参与人员', 'RACI', 'RACI矩阵', '责任矩阵', 'people', 'person', 'staff', 'team', 'team members', 'members', 'roles', 'responsibilities', 'owners', 'stakeholders'].map(foldKey),
+);
 
 /** The share of a column's filled cells in the sample that read as the field (1 when none is filled). */
 function readRate(sample: readonly RawRow[], c: number, test: (cell: Cell) => boolean | undefined): number {
