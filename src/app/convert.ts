@@ -177,6 +177,8 @@ function fieldText(cell: Exclude<Cell, { t: 'f' }> | Cell, date1904: boolean): s
     case 's':
       return cell.v;
     case 'n': {
+      // A duration (`[h]:mm`) as hours, minutes and seconds however many hours (kam reads `26:00:00` back as 26 h).
+      if (cell.time && cell.v >= 0) return elapsedText(cell.v);
       if (cell.date) {
         const day = fromExcelSerial(cell.v, date1904);
         const time = excelTimeOfDay(cell.v);
@@ -194,6 +196,13 @@ function fieldText(cell: Exclude<Cell, { t: 'f' }> | Cell, date1904: boolean): s
     case 'f':
       return '';
   }
+}
+
+/** Days as `h:mm:ss`, the hours not wrapped at a day (`1.0833…` is `26:00:00`). */
+function elapsedText(days: number): string {
+  const seconds = Math.round(days * 86400);
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${two(Math.floor(seconds / 3600))}:${two(Math.floor((seconds % 3600) / 60))}:${two(seconds % 60)}`;
 }
 
 /** A CSV file's (or sheet's) rows as typed cells; the header is the row of most text among the first 30. */

@@ -302,8 +302,9 @@ const round = (h: number): number => (Number.isInteger(h * 4) && Math.abs(h) < 1
  * number without its unit.
  */
 export function parseHours(cell: Cell | undefined, ctx: NumberContext & { hoursPerDay?: number; unit?: number } = {}): Parsed<number> | undefined {
-  // A time of day (`1:30` shown h:mm) is a duration here: the fraction of a day, in hours.
-  if (cell?.t === 'n' && cell.date && cell.v >= 0 && cell.v < 1) return ok(round(cell.v * 24));
+  // A time of day (`1:30` shown h:mm) is a duration here: the fraction of a day, in hours; a cell shown
+  // as a time alone (`[h]:mm`), however long (`26:00`, found by a new user: read as a date, refused).
+  if (cell?.t === 'n' && cell.date && cell.v >= 0 && (cell.v < 1 || cell.time)) return ok(round(cell.v * 24));
   const plain = ctx.unit !== undefined ? { scale: ctx.unit } : ctx;
   if (cell?.t !== 's') {
     const n = parseNumber(cell, plain);
@@ -319,8 +320,9 @@ export function parseHours(cell: Cell | undefined, ctx: NumberContext & { hoursP
     const n = parseNumberText(s, plain);
     return n?.ok ? ok(round(n.value)) : n;
   }
-  const clock = /^(\d{1,2}):([0-5]\d)$/.exec(s);
-  if (clock) return ok(round(Number(clock[1]) + Number(clock[2]) / 60));
+  // `1:30`, `26:00`, `01:30:00` (as kam convert writes a duration).
+  const clock = /^(\d{1,4}):([0-5]\d)(?::([0-5]\d))?$/.exec(s);
+  if (clock) return ok(round(Number(clock[1]) + Number(clock[2]) / 60 + Number(clock[3] ?? 0) / 3600));
   const cn = CN_COUNT.exec(s);
   if (cn) {
     const n = cnNumber(cn[1]!) + (cn[2] === '个半' ? 0.5 : 0);

@@ -162,3 +162,23 @@ describe('a hand-made RACI matrix and kam matrix -o read back (found by a new us
     }
   });
 });
+
+describe('hours written as Excel durations (found by a new user)', () => {
+  it('a [h]:mm cell of 26:00 is 26 hours, and kam convert writes durations that read back as the same hours', async () => {
+    const dir = tempDir();
+    const book = await writeBook(join(dir, 'hours.xlsx'), [
+      { name: '客户信息', rows: [['客户名称', '年采购额'], ['甲公司', 100]] },
+      { name: '人员', rows: [['姓名'], ['张伟']] },
+      { name: '分工明细', rows: [['客户名称', '工作内容', '负责人', '角色', '频率', '预计工时'], ['甲公司', '日常跟进', '张伟', 'R', '每周', 1.5 / 24], ['甲公司', '技术支持', '张伟', 'R', '每周', 26 / 24], ['甲公司', '投诉处理', '张伟', 'R', '每周', 0.75 / 24]], formats: { F: '[h]:mm' } },
+    ]);
+    const hours = async (path: string) => (JSON.parse((await kam(['load', path, '--format', 'json', ...asOf])).stdout) as { people: { name: string; hours: number }[] }).people[0]!.hours;
+    // (26:00 was "1.08333333333333 … expected a date", and counted the default 1 h.)
+    expect(await hours(book)).toBeCloseTo(1.5 + 26 + 0.75, 9);
+    const csv = join(dir, 'csv');
+    expect((await kam(['convert', book, csv, '--all', '-q'])).code).toBe(0);
+    expect((await kam(['check', csv, '--format', 'json', ...asOf])).stdout).not.toContain('schema/invalid-value');
+    expect(await hours(csv)).toBeCloseTo(1.5 + 26 + 0.75, 9);
+    const diff = await kam(['diff', book, csv, ...asOf]);
+    expect(diff.stdout).toContain('no changes');
+  });
+});

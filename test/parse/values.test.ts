@@ -248,6 +248,11 @@ describe('parseHours (issue 9)', () => {
     ['两个小时', 2],
     ['半个钟头', 0.5],
     ['1:30', 1.5],
+    // As kam convert writes a duration, hours not wrapped at a day (found by a new user).
+    ['01:30:00', 1.5],
+    ['26:00', 26],
+    ['26:00:00', 26],
+    ['00:45:00', 0.75],
     ['100分钟', 1.66666666667],
     // Traditional forms (found by a new user).
     ['30分鐘', 0.5],
@@ -258,11 +263,18 @@ describe('parseHours (issue 9)', () => {
     expect(parseHours(s(text))).toEqual({ ok: true, value: hours });
   });
 
+  it('reads a time cell as a duration: under a day by any time or date format, a day or more only by a time format (`[h]:mm`)', () => {
+    expect(parseHours({ t: 'n', v: 0.0625, date: true })).toEqual({ ok: true, value: 1.5 });
+    expect(parseHours({ t: 'n', v: 26 / 24, date: true, time: true })).toEqual({ ok: true, value: 26 });
+    // A date's serial is no number of hours: refused as a date in an hours column.
+    expect(parseHours({ t: 'n', v: 45976, date: true })?.ok).toBe(false);
+  });
+
   it('counts a day with the configured working day, reads numbers as before, refuses the rest', () => {
     expect(parseHours(s('2天'), { hoursPerDay: 7.5 })).toEqual({ ok: true, value: 15 });
     expect(parseHours({ t: 'n', v: 3 })).toEqual({ ok: true, value: 3 });
     expect(parseHours(s('-'))).toBeUndefined();
-    for (const v of ['lots', '2周', '3次', '2h 或 3h', 'abc30分钟', '两', '两周', '1:75']) expect(parseHours(s(v)), v).toEqual({ ok: false, reason: 'hours' });
+    for (const v of ['lots', '2周', '3次', '2h 或 3h', 'abc30分钟', '两', '两周', '1:75', '1:30:75', '12345:00']) expect(parseHours(s(v)), v).toEqual({ ok: false, reason: 'hours' });
   });
 
   it('reads a Traditional header\'s unit as its Simplified form', () => {

@@ -16,6 +16,8 @@ export interface SheetContext {
   part: string;
   sharedStrings: StringTable;
   dateStyles: readonly boolean[];
+  /** For each style: does it show a time without a date (`h:mm`, `[h]:mm`: a duration)? */
+  timeStyles?: readonly boolean[];
   /**
    * The workbook asks to be calculated when opened (`<calcPr fullCalcOnLoad="1"/>`, as xlsxwriter
    * writes it, with 0 as every formula's stored result): no stored result is trusted, every
@@ -134,7 +136,7 @@ export function parseCells(content: string, p: string, ctx: SheetContext, row = 
           case 'n': {
             const n = xmlNumber(v);
             if (!Number.isFinite(n)) cell = { t: 's', v: decodeXml(v) };
-            else cell = m[3] !== undefined && ctx.dateStyles[Number(m[3])] ? { t: 'n', v: n, date: true } : { t: 'n', v: n };
+            else cell = m[3] !== undefined && ctx.dateStyles[Number(m[3])] ? dateCell(ctx, Number(m[3]), n) : { t: 'n', v: n };
             break;
           }
           default:
@@ -260,6 +262,11 @@ function wholeCell(n: number, date: boolean): Cell {
   return (numberCells[n] ??= { t: 'n', v: n });
 }
 
+/** A number whose style shows a date, or a time without a date (a duration). */
+function dateCell(ctx: SheetContext, style: number, n: number): Cell {
+  return ctx.timeStyles?.[style] === true ? { t: 'n', v: n, date: true, time: true } : { t: 'n', v: n, date: true };
+}
+
 /** More bytes than the longest cell scanCell takes: `<c r="XFD1048576" s="…"><v>…</v></c>`. */
 const MAX_PLAIN_CELL = 128;
 
@@ -353,8 +360,8 @@ function scanCell(b: Buffer, j: number, to: number, ctx: SheetContext, cells: (C
         const date = style >= 0 && ctx.dateStyles[style] === true;
         if (decimal) {
           const n = Number(b.toString('latin1', start, q));
-          cell = date ? { t: 'n', v: n, date: true } : { t: 'n', v: n };
-        } else cell = wholeCell(i, date);
+          cell = date ? dateCell(ctx, style, n) : { t: 'n', v: n };
+        } else cell = date && ctx.timeStyles?.[style] === true ? dateCell(ctx, style, i) : wholeCell(i, date);
       }
     }
   } else return 0;
@@ -411,7 +418,7 @@ function readCell(s: string, from: number, to: number, t: string, style: string 
     default: {
       const n = xmlNumber(v);
       if (!Number.isFinite(n)) return { t: 's', v: decodeXml(v) };
-      if (style !== undefined && ctx.dateStyles[Number(style)]) return { t: 'n', v: n, date: true };
+      if (style !== undefined && ctx.dateStyles[Number(style)]) return dateCell(ctx, Number(style), n);
       return { t: 'n', v: n };
     }
   }

@@ -55,7 +55,7 @@ export async function openXlsx(file: string): Promise<WorkbookSource> {
         ? await readSharedStrings(zip.stream(sstEntry, undefined, SHARED_STRINGS_CAP), { file, part: sstEntry.name })
         : new SharedStrings();
       const styles = await text(stylesPath);
-      return { sharedStrings, dateStyles: styles ? parseDateStyles(styles) : [], sharedCells: newSharedCellCache(), staleFormulas };
+      return { sharedStrings, dateStyles: styles ? parseDateStyles(styles) : [], timeStyles: styles ? parseDateStyles(styles, isTimeFormat, BUILTIN_TIME_FORMATS) : [], sharedCells: newSharedCellCache(), staleFormulas };
     })();
     return shared;
   };
@@ -82,6 +82,7 @@ export async function openXlsx(file: string): Promise<WorkbookSource> {
 interface SharedParts {
   sharedStrings: SharedStrings;
   dateStyles: boolean[];
+  timeStyles: boolean[];
   /** One cache for every sheet: a name in Accounts and in Assignments is decoded once, one string. */
   sharedCells: SharedCellCache;
   /** `fullCalcOnLoad`: the formulas' stored results are not to be trusted. */
@@ -124,12 +125,12 @@ class XlsxSheet implements SheetSource {
       if (options.sniff && !this.merges) this.sniffBudget.bytes -= this.entry.size;
       this.prefetch();
     }
-    const { sharedStrings, dateStyles, sharedCells, staleFormulas } = await this.shared();
+    const { sharedStrings, dateStyles, timeStyles, sharedCells, staleFormulas } = await this.shared();
     const all = bare ? [] : await this.merges!;
     const merges = options.titlesOnce ? all.filter((m) => m.r2 > m.r1) : all;
     const total = Math.max(1, this.entry.compressedSize);
     const onRead = options.onProgress ? (bytes: number) => options.onProgress!(bytes / total) : undefined;
-    const ctx = { file: this.file, sheet: this.name, part: this.entry.name, sharedStrings, dateStyles, sharedCells, staleFormulas };
+    const ctx = { file: this.file, sheet: this.name, part: this.entry.name, sharedStrings, dateStyles, timeStyles, sharedCells, staleFormulas };
     yield* parseSheet(this.zip.stream(this.entry, onRead), ctx, merges, await this.totalsRows());
   }
 
@@ -312,8 +313,18 @@ export function isDateFormat(code: string): boolean {
   return /[ymdhs年月日]/i.test(s);
 }
 
-/** For each cell style index: does it show its number as a date? */
-export function parseDateStyles(xml: string): boolean[] {
+/** Built-in formats of a time without a date: h:mm AM/PM, h:mm:ss AM/PM, h:mm, h:mm:ss, mm:ss, [h]:mm:ss, mm:ss.0. */
+const BUILTIN_TIME_FORMATS = new Set([18, 19, 20, 21, 45, 46, 47]);
+
+/** Whether a number format code shows a time and no date (`h:mm`, `[h]:mm`, `mm:ss`): a duration where hours go. */
+export function isTimeFormat(code: string): boolean {
+  if (!isDateFormat(code)) return false;
+  const s = (code.split(';')[0] ?? '').replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/[_*]./g, '').replace(/\[(?![hms]+\])[^\]]*\]/gi, '');
+  return !/[yd年月日]/i.test(s) && /[hs]/i.test(s);
+}
+
+/** For each cell style index: does it show its number as a date (or, with `isTimeFormat`, as a time without one)? */
+export function parseDateStyles(xml: string, test: (code: string) => boolean = isDateFormat, builtin: ReadonlySet<number> = BUILTIN_DATE_FORMATS): boolean[] {
   const custom = new Map<number, string>();
   for (const tag of findTags(xml, 'numFmt')) {
     const id = Number(getAttr(tag, 'numFmtId'));
@@ -324,6 +335,6 @@ export function parseDateStyles(xml: string): boolean[] {
   return findTags(xfsMatch[0], 'xf').map((tag) => {
     const id = Number(getAttr(tag, 'numFmtId') ?? 0);
     const code = custom.get(id);
-    return code !== undefined ? isDateFormat(code) : BUILTIN_DATE_FORMATS.has(id);
+    return code !== undefined ? test(code) : builtin.has(id);
   });
 }
