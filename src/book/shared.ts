@@ -1,4 +1,7 @@
-/** Cells that name several people (`张伟、李娜`): one row per person, each with an equal part. */
+/**
+ * Cells that name several people (`张伟、李娜`): one row per person, each with an equal part; and a
+ * staff name with a gloss after it (`张伟（客户经理）`): that person.
+ */
 import { fieldsOf, type Assignment } from '../model/assignment.js';
 import type { Person } from '../model/person.js';
 import { fold } from '../util/text.js';
@@ -13,6 +16,24 @@ const NAME_SEPARATORS = [/\s*(?:[、，;；/&+\n]|和|及|与)\s*/, /\s*(?:[、,
 /** Without a staff sheet only the separators no name contains. */
 const CJK_SEPARATORS = /\s*[、，；/\n]\s*/;
 
+/** A name with a gloss in brackets after it: `张伟（客户经理）`, `Ann Lee (PM)`. */
+const GLOSSED = /^(.+?)\s*[（(]([^()（）]{1,20})[)）]$/;
+
+/**
+ * The staff person a text names: as written, else without a gloss in brackets after it when the
+ * name alone is on the Staff sheet (`张伟（客户经理）` as a matrix's column header: found by a new user,
+ * every letter in the column was an unknown person). A text that is a staff name as written stays
+ * that person (`王芳(大)` beside `王芳(小)`).
+ */
+export function staffName(text: string, people: ReadonlyMap<string, Person>): { name: string; key: string } | undefined {
+  const key = fold(text);
+  if (people.has(key)) return { name: text, key };
+  const m = GLOSSED.exec(text.trim());
+  if (!m) return undefined;
+  const bare = fold(m[1]!);
+  return people.has(bare) ? { name: m[1]!.trim(), key: bare } : undefined;
+}
+
 /** The people a cell names: its parts when it names several (all of them staff, with a staff sheet), else undefined. */
 function partsOf(text: string, people: Map<string, Person>, haveStaff: boolean): { parts: string[]; keys: string[] } | undefined {
   for (const separator of haveStaff ? NAME_SEPARATORS : [CJK_SEPARATORS]) {
@@ -20,8 +41,9 @@ function partsOf(text: string, people: Map<string, Person>, haveStaff: boolean):
     if (separator === SPACES && /[A-Za-z]/.test(text)) continue;
     const parts = text.split(separator).filter((p) => p !== '');
     if (parts.length < 2) continue;
-    const keys = parts.map(fold);
-    if (!haveStaff || keys.every((k) => people.has(k))) return { parts, keys };
+    if (!haveStaff) return { parts, keys: parts.map(fold) };
+    const named = parts.map((p) => staffName(p, people));
+    if (named.every((n) => n !== undefined)) return { parts: named.map((n) => n!.name), keys: named.map((n) => n!.key) };
   }
   return undefined;
 }
@@ -42,7 +64,11 @@ export function expandShared(rows: readonly Assignment[], people: Map<string, Pe
     }
     const split = partsOf(r.person, people, haveStaff);
     if (!split) {
-      out?.push(r);
+      const glossed = haveStaff ? staffName(r.person, people) : undefined;
+      if (glossed) {
+        out ??= rows.slice(0, i);
+        out.push({ ...fieldsOf(r), person: glossed.name, personKey: glossed.key });
+      } else out?.push(r);
       continue;
     }
     const { parts, keys } = split;

@@ -182,3 +182,21 @@ describe('hours written as Excel durations (found by a new user)', () => {
     expect(diff.stdout).toContain('no changes');
   });
 });
+
+describe('a person named with a gloss (found by a new user)', () => {
+  it('张伟（客户经理） over a matrix column, or in a person cell, is the staff\'s 张伟; 王芳(大) beside 王芳(小) stays herself', async () => {
+    const book = await writeBook(join(tempDir(), 'gloss.xlsx'), [
+      { name: '客户', rows: [['客户名称', '年采购额'], ['甲公司', 100], ['乙公司', 50]] },
+      { name: '人员', rows: [['姓名', '岗位', '部门'], ['张伟', '客户经理', '销售部'], ['赵敏', '销售经理', '销售部'], ['王芳(大)', '客服', '客服部'], ['王芳(小)', '客服', '客服部']] },
+      { name: '分工', rows: [['客户名称', '工作内容', '张伟（客户经理）', '赵敏(销售经理)', '王芳(大)', '王芳(小)'], ['甲公司', '日常跟进', 'R', 'A', null, 'C'], ['乙公司', '日常跟进', 'A', null, 'R', null]] },
+    ]);
+    const check = await kam(['check', book, '--format', 'json', ...asOf]);
+    expect(rulesOf(check.stdout).filter(([rule]) => /^(ref|raci)\//.test(rule!))).toEqual([]);
+    const load = JSON.parse((await kam(['load', book, '--format', 'json', ...asOf])).stdout) as { people: { name: string; hours: number; status: string }[] };
+    expect(load.people.map((p) => p.name).sort()).toEqual(['张伟', '王芳(大)', '王芳(小)', '赵敏']);
+    expect(load.people.every((p) => p.status !== 'unknown')).toBe(true);
+    expect(load.people.find((p) => p.name === '张伟')!.hours).toBeGreaterThan(0);
+    const matrix = JSON.parse((await kam(['matrix', book, '--format', 'json', ...asOf])).stdout) as { columns: { label: string }[] };
+    expect(matrix.columns.map((c) => c.label)).toEqual(['张伟', '赵敏', '王芳(大)', '王芳(小)']);
+  });
+});
