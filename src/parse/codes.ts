@@ -67,10 +67,14 @@ export function parseFrequency(cell: Cell | undefined): Parsed<Frequency> | unde
   let every = 1;
   const n = '(\\d+(?:\\.\\d+)?|[一二两三四五六七八九十半]+)';
   const u = '(个工作日|工作日|天|日|个星期|星期|周|个月|月|个季度|季度|季|年)';
-  // 每周一次, 每周2次, 每两周一次, 每3个月1次, 一周两次, 2次/月, 每季度一次, 每年两次
+  // 每周一次, 每周2次, 每两周一次, 每3个月1次, 一周两次, 2次/月, 每季度一次, 每年两次; 2周1次; every 3 weeks
   let m = new RegExp(`^(?:每|一)\\s*${n}?\\s*${u}\\s*(?:${n}\\s*次)?$`).exec(f);
   if (m) [every, unit, count] = [m[1] ? cnNumber(m[1]) : 1, m[2], m[3] ? cnNumber(m[3]) : 1];
   else if ((m = new RegExp(`^${n}\\s*次\\s*[/每]\\s*${u}$`).exec(f))) [count, unit] = [cnNumber(m[1]!), m[2]];
+  // 2周1次, 两周一次, 3个月1次, 周2次 (no 每: found by a new user)
+  else if ((m = new RegExp(`^${n}?\\s*${u}\\s*${n}\\s*次$`).exec(f))) [every, unit, count] = [m[1] ? cnNumber(m[1]) : 1, m[2], cnNumber(m[3]!)];
+  // every 3 weeks, every other month
+  else if ((m = /^every\s*(\d+|other)\s*(day|week|month|quarter|year)s?$/.exec(f))) [every, unit, count] = [m[1] === 'other' ? 2 : Number(m[1]), m[2], 1];
   else if ((m = /^(\d+(?:\.\d+)?|once|twice)\s*(?:times?|x)?\s*(?:a|per|\/|every)\s*(day|week|month|quarter|year)$/.exec(f))) {
     [count, unit] = [m[1] === 'once' ? 1 : m[1] === 'twice' ? 2 : Number(m[1]), m[2]];
   }

@@ -200,3 +200,17 @@ describe('a person named with a gloss (found by a new user)', () => {
     expect(matrix.columns.map((c) => c.label)).toEqual(['张伟', '赵敏', '王芳(大)', '王芳(小)']);
   });
 });
+
+describe('due and frequency cells as people write them (found by a new user)', () => {
+  it('长期 / 持续 / 按需 / ongoing in 时间节点 is no deadline, not an unreadable date; 2周1次 is every two weeks', async () => {
+    const book = await writeBook(join(tempDir(), 'due.xlsx'), [
+      { name: '客户', rows: [['客户名称', '年采购额'], ['甲公司', 100]] },
+      { name: '分工', rows: [['客户名称', '工作内容', '负责人', '角色', '频率', '时间节点'], ['甲公司', '日常跟进', '张伟', 'A/R', '2周1次', '长期'], ['甲公司', '投诉处理', '张伟', 'A/R', '每月', '持续'], ['甲公司', '技术支持', '张伟', 'A/R', '每月', '按需'], ['甲公司', '业务回顾', '张伟', 'A/R', '每季度', 'ongoing'], ['甲公司', '合同续签', '张伟', 'A/R', '一次', '2025年12月']] },
+    ]);
+    const r = await kam(['check', book, '--format', 'json', ...asOf]);
+    expect(rulesOf(r.stdout).filter(([rule]) => rule === 'schema/invalid-value')).toEqual([['schema/invalid-value', '分工!F6']]);
+    const load = JSON.parse((await kam(['load', book, '--format', 'json', ...asOf])).stdout) as { people: { hours: number }[] };
+    // 2周1次 at the default hour (1 h): half an hour a week, and no unreadable frequency.
+    expect(load.people[0]!.hours).toBeGreaterThan(0.5);
+  });
+});

@@ -191,6 +191,14 @@ describe('messier codes', () => {
     expect(pw('每个工作日')).toBeCloseTo(5, 12);
     expect(pw('每十天')).toBeCloseTo(0.5, 12); // days are working days, as daily = 5 a week
     expect(pw('不定期')).toBe('bad');
+    // Without 每 (found by a new user), and English counts of weeks.
+    expect(pw('2周1次')).toBeCloseTo(0.5, 12);
+    expect(pw('两周一次')).toBeCloseTo(0.5, 12);
+    expect(pw('3个月1次')).toBeCloseTo(4 / 52, 12);
+    expect(pw('周2次')).toBeCloseTo(2, 12);
+    expect(pw('every 3 weeks')).toBeCloseTo(1 / 3, 12);
+    expect(pw('every other month')).toBeCloseTo(6 / 52, 12);
+    expect(pw('2周')).toBe('bad');
   });
 });
 

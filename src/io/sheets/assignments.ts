@@ -7,7 +7,8 @@ import type { Frequency, Status } from '../../model/codes.js';
 import type { IsoDate } from '../../util/date.js';
 import type { Cell } from '../../model/cell.js';
 import type { Finding } from '../../model/finding.js';
-import { folder, isPlaceholder } from '../../util/text.js';
+import { fold, folder, isPlaceholder } from '../../util/text.js';
+import { toSimplified } from '../../util/hant.js';
 import { parseFrequency, parseRaci, parseStatus } from '../../parse/codes.js';
 import { invalidValue } from '../table/findings.js';
 import type { SheetSource } from '../source.js';
@@ -163,7 +164,8 @@ export async function readAssignments(source: SheetSource, options: TableOptions
     if (dueCol) {
       dues ??= new DateColumn(layout.date1904, options.dateOrder);
       const cell = cells[dueCol.index];
-      const p = dues.read(cell);
+      // 长期, 持续, 按需, ongoing: work without a deadline (found by a new user: each was an unreadable date).
+      const p = cell?.t === 's' && noDeadline(cell.v) ? undefined : dues.read(cell);
       if (p?.ok) due = p.value;
       else if (p && DateColumn.ambiguous(p)) ambiguous = { cell: cell!, finding: invalidValue(p, cell, layout, row, dueCol, about()) };
       else if (p) bad(p, dueCol);
@@ -245,6 +247,13 @@ export async function readAssignments(source: SheetSource, options: TableOptions
   // Dates that waited for their column's order are reported in row order with the rest.
   for (const f of late.length > 0 ? rowFindings.concat(late).sort(byCell) : rowFindings) findings.push(f);
   return { layout, assignments, findings, ...(named.size > 0 ? { accounts: [...named.values()] } : {}) };
+}
+
+/** Words people write where a task has no deadline: the due cell is as empty. */
+const NO_DEADLINE = new Set(['长期', '长期有效', '持续', '持续进行', '常态化', '日常', '按需', '随时', '不定期', '无期限', '无截止', '无截止日期', '不限', 'ongoing', 'continuous', 'as needed', 'on demand', 'none', 'no deadline', 'tbd']);
+
+function noDeadline(text: string): boolean {
+  return NO_DEADLINE.has(toSimplified(fold(text)));
 }
 
 /** A text of a column of names read, with its folded key; or why it does not read. */
