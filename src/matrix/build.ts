@@ -409,7 +409,8 @@ class ColumnCounts {
         }
       }
       t.hours = people.reduce((s, p) => s + p.hours, 0);
-      const capacity = people.reduce((s, p) => s + p.capacity, 0);
+      // Someone the Staff sheet does not list has no capacity to measure against (kam load lists them apart).
+      const capacity = people.reduce((s, p) => s + (p.status === 'unknown' ? 0 : p.capacity), 0);
       if (capacity > 0) t.utilization = t.hours / capacity;
       return t;
     });
