@@ -61,7 +61,7 @@ export async function convertBook(session: Session, out: string, options: Conver
   const kind = outputKind(out, options.all);
   const { book } = session;
   if (kind === 'xlsx') {
-    if (book.kind === 'xlsx') throw new UsageError('usage.convertSame', {});
+    if (book.kind === 'xlsx') throw new UsageError('usage.convertSame', { input: session.path, output: out });
     const sheets: TypedSheet[] = [];
     let rows = 0;
     const used = new Set<string>();
@@ -82,7 +82,7 @@ export async function convertBook(session: Session, out: string, options: Conver
     return { files: [out], sheets: 1, rows: lines.length, neutralized };
   }
   // A folder of CSV files, named by role where a sheet plays one: kam reads it back as the same book.
-  if (book.kind === 'csv' && book.sheets.length > 1) throw new UsageError('usage.convertSame', {});
+  if (book.kind === 'csv' && book.sheets.length > 1) throw new UsageError('usage.convertSame', { input: session.path, output: out });
   const roles = await locateSheets(book, ['accounts', 'staff', 'assignments'], session.config);
   const nameOf = new Map<SheetSource, string>();
   for (const [role, s] of Object.entries(roles) as [SheetRole, SheetSource][]) nameOf.set(s, role);

@@ -214,3 +214,12 @@ describe('due and frequency cells as people write them (found by a new user)', (
     expect(load.people[0]!.hours).toBeGreaterThan(0.5);
   });
 });
+
+describe('messages that name what they are about (found by a new user)', () => {
+  it('kam convert between two files of one kind names both', async () => {
+    const out = join(tempDir(), 'copy.xlsx');
+    const r = await kam(['convert', join(EXAMPLES, 'accounts-zh.xlsx'), out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`kam: nothing to convert: ${join(EXAMPLES, 'accounts-zh.xlsx')} and ${out} are of one kind (convert between CSV and XLSX)\n`);
+  });
+});
