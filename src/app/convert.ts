@@ -178,7 +178,7 @@ function fieldText(cell: Exclude<Cell, { t: 'f' }> | Cell, date1904: boolean): s
       return cell.v;
     case 'n': {
       // A duration (`[h]:mm`) as hours, minutes and seconds however many hours (kam reads `26:00:00` back as 26 h).
-      if (cell.time && cell.v >= 0) return elapsedText(cell.v);
+      if (cell.elapsed && cell.v >= 0) return elapsedText(cell.v);
       if (cell.date) {
         const day = fromExcelSerial(cell.v, date1904);
         const time = excelTimeOfDay(cell.v);

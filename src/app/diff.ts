@@ -9,7 +9,7 @@ import { packSide, sideOf, type FullSide, type Side } from '../diff/side.js';
 import { applyRuleLevels } from '../model/rules.js';
 import { computeLoad } from '../workload/load.js';
 import { checkFromTables, linesOf, sheetFilesOf } from './check.js';
-import { collectAfterPhase, collectGarbage } from './gc.js';
+import { collectAfterPhase } from './gc.js';
 import { requireKeyColumns, requireSheet, type Session } from './session.js';
 import { indexTables, readBookTables } from './tables.js';
 
@@ -42,12 +42,13 @@ export async function readSide(session: Session): Promise<FullSide> {
  * the other version is read and while the two are compared. Its own function, so that no register
  * of the caller's frame still holds the whole side when the collector runs.
  */
-async function readPacked(session: Session): Promise<Side> {
+async function readPacked(session: Session): Promise<{ side: Side; rows: number }> {
   const full = await readSide(session);
+  const rows = full.accounts.length + full.people.length + full.rows.length;
   // The check's garbage first, on a large book: packing then reuses its room (the peak of kam diff
   // on the 100k book was here: 605–625 → 560–580 MiB).
-  collectAfterPhase(full.accounts.length + full.people.length + full.rows.length);
-  return packSide(full);
+  collectAfterPhase(rows);
+  return { side: packSide(full), rows };
 }
 
 /**
@@ -55,14 +56,14 @@ async function readPacked(session: Session): Promise<Side> {
  * config (called after the new session is open, so both are scored alike).
  */
 export async function diffBooks(now: Session, openOld: () => Promise<Session>, options: DiffOptions = {}): Promise<DiffResult> {
-  const old = await readPacked(await openOld());
+  const { side: old, rows: oldRows } = await readPacked(await openOld());
   // Annotations are on the new version: the old one's lines are not kept.
   delete old.lineOf;
-  // The old version's tables are garbage now: collected before the new version is read.
-  collectGarbage();
-  const side = await readPacked(now);
+  // The old version's tables are garbage now: collected before the new version is read (a large book's).
+  collectAfterPhase(oldRows);
+  const { side, rows } = await readPacked(now);
   // And the new version's garbage before the comparison: the peak stays that of reading (1.7 × kam check's, against 1.85 × without).
-  collectGarbage();
+  collectAfterPhase(Math.max(rows, oldRows));
   const result = diffSides(old, side, { asOf: now.asOf, tiers: now.config.tiers, revenueThreshold: options.revenueThreshold ?? 0.1 });
   result.duplicates = applyRuleLevels(result.duplicates, now.config.rules);
   // (The missing Staff sheet the comparison names is at the rule's own level until here.)

@@ -21,28 +21,38 @@ const GLOSSED = /^(.+?)\s*[（(]([^()（）]{1,20})[)）]$/;
 
 /**
  * The staff person a text names: as written, else without a gloss in brackets after it when the
- * name alone is on the Staff sheet (`张伟（客户经理）` as a matrix's column header: found by a new user,
- * every letter in the column was an unknown person). A text that is a staff name as written stays
- * that person (`王芳(大)` beside `王芳(小)`).
+ * name alone is on the Staff sheet and the gloss is one of its roles or departments
+ * (`张伟（客户经理）` as a matrix's column header: found by a new user, every letter in the column was
+ * an unknown person). Any other gloss is no role — `张伟（已离职）`, `李娜（张伟交接）` stay unknown people
+ * (found by review) — and a text that is a staff name as written stays that person (`王芳(大)`
+ * beside `王芳(小)`).
  */
-export function staffName(text: string, people: ReadonlyMap<string, Person>): { name: string; key: string } | undefined {
-  const key = fold(text);
-  if (people.has(key)) return { name: text, key };
-  const m = GLOSSED.exec(text.trim());
-  if (!m) return undefined;
-  const bare = fold(m[1]!);
-  return people.has(bare) ? { name: m[1]!.trim(), key: bare } : undefined;
+export function staffNamer(people: ReadonlyMap<string, Person>): (text: string) => { name: string; key: string } | undefined {
+  let glosses: Set<string> | undefined;
+  return (text) => {
+    const key = fold(text);
+    if (people.has(key)) return { name: text, key };
+    const m = GLOSSED.exec(text.trim());
+    if (!m) return undefined;
+    const bare = fold(m[1]!);
+    if (!people.has(bare)) return undefined;
+    if (!glosses) {
+      glosses = new Set();
+      for (const p of people.values()) for (const g of [p.role, p.department]) if (g !== undefined) glosses.add(fold(g));
+    }
+    return glosses.has(fold(m[2]!)) ? { name: m[1]!.trim(), key: bare } : undefined;
+  };
 }
 
 /** The people a cell names: its parts when it names several (all of them staff, with a staff sheet), else undefined. */
-function partsOf(text: string, people: Map<string, Person>, haveStaff: boolean): { parts: string[]; keys: string[] } | undefined {
+function partsOf(text: string, haveStaff: boolean, staffName: ReturnType<typeof staffNamer>): { parts: string[]; keys: string[] } | undefined {
   for (const separator of haveStaff ? NAME_SEPARATORS : [CJK_SEPARATORS]) {
     // Spaces part Chinese names only: `Mary Ann` is one person though `Mary` and `Ann` are two others.
     if (separator === SPACES && /[A-Za-z]/.test(text)) continue;
     const parts = text.split(separator).filter((p) => p !== '');
     if (parts.length < 2) continue;
     if (!haveStaff) return { parts, keys: parts.map(fold) };
-    const named = parts.map((p) => staffName(p, people));
+    const named = parts.map(staffName);
     if (named.every((n) => n !== undefined)) return { parts: named.map((n) => n!.name), keys: named.map((n) => n!.key) };
   }
   return undefined;
@@ -56,15 +66,16 @@ function partsOf(text: string, people: Map<string, Person>, haveStaff: boolean):
 export function expandShared(rows: readonly Assignment[], people: Map<string, Person>, haveStaff: boolean): readonly Assignment[] {
   // The rows themselves where no cell names several people (the list is copied from the first that does).
   let out: Assignment[] | undefined;
+  const staffName = staffNamer(people);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
     if (r.person === undefined || (haveStaff && people.has(r.personKey!))) {
       out?.push(r);
       continue;
     }
-    const split = partsOf(r.person, people, haveStaff);
+    const split = partsOf(r.person, haveStaff, staffName);
     if (!split) {
-      const glossed = haveStaff ? staffName(r.person, people) : undefined;
+      const glossed = haveStaff ? staffName(r.person) : undefined;
       if (glossed) {
         out ??= rows.slice(0, i);
         out.push({ ...fieldsOf(r), person: glossed.name, personKey: glossed.key });

@@ -16,6 +16,16 @@ for (const [signal, code] of Object.entries(SIGNALS)) {
 // No top-level await: the bundle is a CommonJS function (bin/bundle.js). Until runCli settles the
 // exit code is that of a bug (3), as an unsettled top-level await would have failed the run.
 process.exitCode = 3;
-void runCli(process.argv.slice(2), processContext()).then((code) => {
-  process.exitCode = code;
-});
+// The build's warm run (scripts/warm-cache.mjs) runs several commands in this one process, so that the
+// code cache written at its exit holds the compiled functions of each; set only by that script.
+const warm = (globalThis as { __kamWarmRuns?: readonly (readonly string[])[] }).__kamWarmRuns;
+if (warm) {
+  void (async () => {
+    for (const argv of warm) await runCli([...argv], processContext());
+    process.exitCode = 0;
+  })();
+} else {
+  void runCli(process.argv.slice(2), processContext()).then((code) => {
+    process.exitCode = code;
+  });
+}

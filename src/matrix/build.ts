@@ -7,7 +7,7 @@
  */
 import type { IndexedBook, TaskGroup } from '../book/book.js';
 import { HolderLetters } from '../book/holders.js';
-import { staffName } from '../book/shared.js';
+import { staffNamer } from '../book/shared.js';
 import type { Account } from '../model/account.js';
 import { LETTER_ORDER, RACI, type RaciLetter } from '../model/codes.js';
 import type { Finding } from '../model/finding.js';
@@ -193,11 +193,12 @@ export function buildMatrix(book: IndexedBook, load: LoadResult, findings: reado
   }
 
   // A matrix read back: its columns in the sheet's order, before any row is looked at.
+  const staffName = staffNamer(book.people);
   for (const c of book.assignments?.layout.holders ?? []) {
     if (c.holderIsDepartment) columnOf(undefined, fold(c.holder!), undefined, c.holder);
     else {
       // `张伟（客户经理）` over a column is the staff's 张伟, whose rows the column holds.
-      const named = staffName(c.holder!, book.people);
+      const named = staffName(c.holder!);
       columnOf(named?.key ?? fold(c.holder!), undefined, named?.name ?? c.holder, c.holderGroup);
     }
   }

@@ -71,6 +71,13 @@ export class AssignmentRow implements Assignment {
     public hours: number | undefined,
   ) {}
 
+  /** The row naming another account (the same cells otherwise). */
+  withAccount(accountText: KeyedText): AssignmentRow {
+    const r = new AssignmentRow(this.row, accountText, this.taskText, this.personText, this.departmentText, this.bits, this.due, this.frequency, this.hours);
+    if (this.column !== undefined) r.column = this.column;
+    return r;
+  }
+
   /** The letters, the lock and the status as `bits` holds them. */
   static bits(raci: number, locked: boolean, status: Status | undefined): number {
     return (raci & RACI_BITS) | (locked ? LOCKED_BIT : 0) | ((status === undefined ? 0 : STATUSES.indexOf(status) + 1) << STATUS_SHIFT);

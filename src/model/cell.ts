@@ -1,10 +1,10 @@
 /** A cell as a reader found it, before any normalisation. Empty cells are `undefined`. */
 export type Cell =
   /**
-   * A number; `date` when the cell's number format shows it as a date (an Excel serial); `time` too
-   * when the format shows a time and no date (`h:mm`, `[h]:mm`, `mm:ss`): a duration, in days.
+   * A number; `date` when the cell's number format shows it as a date (an Excel serial); `elapsed`
+   * too when the format shows elapsed time (`[h]:mm`, `[mm]:ss`): a duration in days, however many.
    */
-  | { t: 'n'; v: number; date?: true; time?: true }
+  | { t: 'n'; v: number; date?: true; elapsed?: true }
   | { t: 's'; v: string }
   | { t: 'b'; v: boolean }
   /** A date written as ISO text (`t="d"` cells). */

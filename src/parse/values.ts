@@ -303,8 +303,9 @@ const round = (h: number): number => (Number.isInteger(h * 4) && Math.abs(h) < 1
  */
 export function parseHours(cell: Cell | undefined, ctx: NumberContext & { hoursPerDay?: number; unit?: number } = {}): Parsed<number> | undefined {
   // A time of day (`1:30` shown h:mm) is a duration here: the fraction of a day, in hours; a cell shown
-  // as a time alone (`[h]:mm`), however long (`26:00`, found by a new user: read as a date, refused).
-  if (cell?.t === 'n' && cell.date && cell.v >= 0 && (cell.v < 1 || cell.time)) return ok(round(cell.v * 24));
+  // as elapsed time (`[h]:mm`), however long (`26:00`, found by a new user: read as a date, refused).
+  // A date with its time shown as a clock (`h:mm`) stays a date: refused (found by review: 96,560 h a week).
+  if (cell?.t === 'n' && cell.date && cell.v >= 0 && (cell.v < 1 || cell.elapsed)) return ok(round(cell.v * 24));
   const plain = ctx.unit !== undefined ? { scale: ctx.unit } : ctx;
   if (cell?.t !== 's') {
     const n = parseNumber(cell, plain);

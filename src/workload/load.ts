@@ -184,8 +184,8 @@ export function computeLoad(book: IndexedBook, options: { items?: boolean } = {}
       // A row that names only a department adds no personal load.
       if (r.personKey === undefined) continue;
       const p = entry(r.personKey, r.person!);
-      // Someone the Staff sheet does not list: the department the row names (a 部门 column, a matrix's department row).
-      if (p.department === undefined && !p.person && r.department !== undefined) p.department = r.department;
+      // No department on the Staff sheet (or not on it at all): the department the row names (a 部门 column, a matrix's department row).
+      if (p.department === undefined && r.department !== undefined) p.department = r.department;
       const weekly = weeklyHours(r, hoursPerOccurrence(r, g.type, tier, config.load.effort), asOf) * (r.portion ?? 1);
       const share = shareOf(r.raci, config.raciShare);
       p.hours += weekly * share;

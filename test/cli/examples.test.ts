@@ -1,6 +1,6 @@
 // Every example and template is run or read back, so that none can drift from the code.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config/resolve.js';
@@ -85,6 +85,34 @@ describe('examples/ci', () => {
     writeFileSync(join(repo, 'kam.config.json'), JSON.stringify({ rules: { 'raci/no-accountable': 'off', 'ref/unknown-person': 'off', 'ref/inactive-person': 'off', 'coverage/required-task': 'off' } }));
     const configured = run();
     expect(configured.stdout).not.toContain('raci/no-accountable');
+  });
+
+  it('the pre-commit hook checks a staged version with the config the book finds above the repository, and no other', () => {
+    const top = tempDir();
+    const repo = join(top, 'repo');
+    mkdirSync(repo);
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: repo, stdio: 'pipe' });
+    git('init', '-q');
+    const hook = join(ROOT, 'examples', 'ci', 'pre-commit');
+    const tmp = join(top, 'tmp');
+    mkdirSync(tmp);
+    const run = () => spawnSync('sh', [hook], { cwd: repo, env: { ...process.env, KAM: kamCmd, NO_COLOR: '1', TMPDIR: tmp }, encoding: 'utf8' });
+    // The config above the repository turns the book's errors off: kam finds it for the book, so the staged copy must be checked with it.
+    writeFileSync(join(top, 'kam.config.json'), JSON.stringify({ rules: { 'raci/no-accountable': 'off', 'ref/unknown-person': 'off', 'ref/inactive-person': 'off', 'coverage/required-task': 'off' } }));
+    copyFileSync(join(EXAMPLES, 'accounts-zh.xlsx'), join(repo, 'book.xlsx'));
+    git('add', 'book.xlsx');
+    expect(run().status).toBe(0);
+    writeFileSync(join(repo, 'book.xlsx'), Buffer.concat([readFileSync(join(repo, 'book.xlsx')), Buffer.from('x')]));
+    const staged = run();
+    expect(staged.stderr).toContain('checking the staged version');
+    expect(staged.status).toBe(0);
+    // And a config lying in the temporary folder is never taken for a book that finds none.
+    rmSync(join(top, 'kam.config.json'));
+    writeFileSync(join(tmp, 'kam.config.json'), JSON.stringify({ rules: { 'raci/no-accountable': 'off' } }));
+    const none = run();
+    expect(none.status).toBe(1);
+    expect(none.stdout).toContain('raci/no-accountable');
+    expect(readdirSync(tmp)).toEqual(['kam.config.json']);
   });
 
   it("the workflow's kam commands run as written", () => {

@@ -90,6 +90,13 @@ describe('a CI pipeline (found by a new user)', () => {
     const r = await kam(['textconv', book, '--as-of', '2026-06-01']);
     expect(r.stdout).toContain('| Apex Manufacturing Ltd');
     expect(r.stdout).not.toMatch(/^finding .*\| apex manufacturing ltd/m);
+    // One spelling whatever the order of the rows (found by review: the first row's spelling named the activity).
+    const dir = tempDir();
+    const rows = [['Acme Ltd', 'Daily follow-up', 'Ann', 'R'], ['ACME LTD', 'daily follow-up', 'Bob', 'C']];
+    const books = await Promise.all([rows, [...rows].reverse()].map((r, i) => writeBook(join(dir, `o${i}.xlsx`), [{ name: 'Assignments', rows: [['Account', 'Task', 'Person', 'RACI'], ...r] }])));
+    const [a, b] = await Promise.all(books.map(async (book) => (await kam(['textconv', book, ...asOf])).stdout));
+    expect(a).toBe(b);
+    expect(a).toContain('finding error raci/no-accountable | ACME LTD | Daily follow-up\n');
     const added = await kam(['diff', 'new book.xlsx', '/dev/null', '0000000', '100644', '/dev/null', '0000000', '100644', '--lang', 'zh']);
     expect(added.stdout).toBe('kam diff: new book.xlsx: 新文件\n');
   });
@@ -150,13 +157,19 @@ describe('a hand-made RACI matrix and kam matrix -o read back (found by a new us
     expect((await kam(['matrix', out, '--department', '销售部', ...asOf, '-q'])).code).toBe(0);
   });
 
-  it('a title in A1, or 人员 over the people, is no department', async () => {
+  it('a title, a role row, a note or one group over everyone is no department (found by review)', async () => {
     const dir = tempDir();
-    for (const [name, above] of [
-      ['title', ['分工表', null, null, null, null]],
-      ['people', [null, null, '人员', '人员', '人员']],
+    for (const [name, above, merges] of [
+      ['title', ['分工表', null, null, null, null], []],
+      ['title-c1', [null, null, '2025年大客户分工表', null, null], []],
+      ['legend', [null, null, 'R=负责 A=批准', null, null], []],
+      ['people', [null, null, '人员', '人员', '人员'], []],
+      ['team', [null, null, 'Account team', null, null], ['C1:E1']],
+      ['one-dept', [null, null, '销售部', null, null], ['C1:E1']],
+      ['roles', [null, null, '客户经理', '技术支持', '客服专员'], []],
+      ['note', [null, null, null, null, '更新：11月'], []],
     ] as const) {
-      const book = await writeBook(join(dir, `${name}.xlsx`), [{ name: '分工', rows: [[...above], ['客户名称', '工作内容', '张伟', '王芳', '李娜'], ['甲', '日常跟进', 'R', 'A', null], ['乙', '日常跟进', null, 'A', 'R']] }]);
+      const book = await writeBook(join(dir, `${name}.xlsx`), [{ name: '分工', rows: [[...above], ['客户名称', '工作内容', '张伟', '王芳', '李娜'], ['甲', '日常跟进', 'R', 'A', null], ['乙', '日常跟进', null, 'A', 'R']], merges: [...merges] }]);
       const load = JSON.parse((await kam(['load', book, '--format', 'json', ...asOf])).stdout) as { people: { name: string; department: string | null }[] };
       expect(load.people.map((p) => [p.name, p.department]), name).toEqual([['张伟', null], ['王芳', null], ['李娜', null]].sort());
     }
@@ -221,5 +234,30 @@ describe('messages that name what they are about (found by a new user)', () => {
     const r = await kam(['convert', join(EXAMPLES, 'accounts-zh.xlsx'), out]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`kam: nothing to convert: ${join(EXAMPLES, 'accounts-zh.xlsx')} and ${out} are of one kind (convert between CSV and XLSX)\n`);
+  });
+});
+
+describe('what a review of the fixes above found', () => {
+  it('a task that says 合计 (核对合计金额) is a task; a staff member named Na keeps her rows; 张伟（已离职） is no staff 张伟', async () => {
+    const book = await writeBook(join(tempDir(), 'review.xlsx'), [
+      { name: '客户', rows: [['客户名称', '年采购额'], ['甲公司', 100]] },
+      { name: '人员', rows: [['姓名', '部门'], ['张伟', '销售部'], ['Na', '销售部']] },
+      { name: '分工', rows: [['客户名称', '工作内容', '负责人', '角色'], ['甲公司', '核对合计金额', 'Na', 'R'], ['甲公司', '核对合计金额', '张伟', 'A'], ['甲公司', '月度订单合计数', '张伟（已离职）', 'A/R']] },
+    ]);
+    const matrix = JSON.parse((await kam(['matrix', book, '--format', 'json', ...asOf])).stdout) as { rows: { task: string }[] };
+    expect(matrix.rows.map((r) => r.task)).toEqual(['核对合计金额', '月度订单合计数']);
+    const load = JSON.parse((await kam(['load', book, '--format', 'json', ...asOf])).stdout) as { people: { name: string; hours: number; status: string }[] };
+    expect(load.people.find((p) => p.name === 'Na')!.hours).toBeGreaterThan(0);
+    const check = await kam(['check', book, '--format', 'json', ...asOf]);
+    expect(rulesOf(check.stdout)).toContainEqual(['ref/unknown-person', '分工!C4']);
+  });
+
+  it('an empty Account ID is the id the sheet gives that name elsewhere, not another account of the same name', async () => {
+    const book = await writeBook(join(tempDir(), 'ids.xlsx'), [{ name: 'Assignments', rows: [['Account ID', 'Account', 'Task', 'Person', 'RACI'], ['KA1', 'Acme Ltd', 'Follow-up', 'Ann', 'R'], [null, 'Acme Ltd', 'Follow-up', 'Bob', 'A']] }]);
+    const check = await kam(['check', book, '--format', 'json', ...asOf]);
+    const rules = rulesOf(check.stdout).map(([rule]) => rule);
+    expect(rules).not.toContain('ref/ambiguous-account');
+    expect(rules).not.toContain('raci/no-accountable');
+    expect(rules).not.toContain('raci/no-responsible');
   });
 });

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openBook } from '../../src/io/open.js';
-import { isDateFormat, isTimeFormat, parseDateStyles } from '../../src/io/xlsx/workbook.js';
+import { isDateFormat, isElapsedFormat, parseDateStyles } from '../../src/io/xlsx/workbook.js';
 import { SharedStrings } from '../../src/io/xlsx/shared-strings.js';
 import { InputError } from '../../src/model/errors.js';
 import { tempDir, writeBook, writeRawXlsx, writeZip } from '../helpers/books.js';
@@ -169,11 +169,11 @@ describe('number formats', () => {
     expect(isDateFormat('General')).toBe(false);
     expect(isDateFormat('0%')).toBe(false);
   });
-  it('tells a time without a date (a duration where hours go) from a date', () => {
-    for (const code of ['h:mm', '[h]:mm', '[hh]:mm:ss', 'mm:ss', 'h:mm AM/PM', '[$-409]h:mm:ss AM/PM', 'h"时"mm"分"']) expect(isTimeFormat(code), code).toBe(true);
-    for (const code of ['yyyy-mm-dd', 'yyyy-mm-dd h:mm', 'm/d/yy h:mm', 'yyyy"年"m"月"d"日"', 'mmm-yy', '0.00', 'General']) expect(isTimeFormat(code), code).toBe(false);
-    const xml = '<styleSheet><numFmts><numFmt numFmtId="165" formatCode="[h]:mm"/></numFmts><cellXfs><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="165"/><xf numFmtId="20"/><xf numFmtId="22"/></cellXfs></styleSheet>';
-    expect(parseDateStyles(xml, isTimeFormat, new Set([18, 19, 20, 21, 45, 46, 47]))).toEqual([false, false, true, true, false]);
+  it('tells elapsed time (a duration however long) from a clock or a date', () => {
+    for (const code of ['[h]:mm', '[hh]:mm:ss', '[mm]:ss', '[h]"小时"mm"分"', '[$-409][h]:mm']) expect(isElapsedFormat(code), code).toBe(true);
+    for (const code of ['h:mm', 'mm:ss', 'h:mm AM/PM', 'yyyy-mm-dd', 'yyyy-mm-dd [h]:mm', 'm/d/yy h:mm', '[Red]0.00', '0.00', 'General']) expect(isElapsedFormat(code), code).toBe(false);
+    const xml = '<styleSheet><numFmts><numFmt numFmtId="165" formatCode="[h]:mm"/></numFmts><cellXfs><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="165"/><xf numFmtId="20"/><xf numFmtId="46"/></cellXfs></styleSheet>';
+    expect(parseDateStyles(xml, isElapsedFormat, new Set([46]))).toEqual([false, false, true, false, true]);
   });
 
   it('maps cell styles to date-or-not by built-in and custom formats', () => {

@@ -265,7 +265,9 @@ describe('parseHours (issue 9)', () => {
 
   it('reads a time cell as a duration: under a day by any time or date format, a day or more only by a time format (`[h]:mm`)', () => {
     expect(parseHours({ t: 'n', v: 0.0625, date: true })).toEqual({ ok: true, value: 1.5 });
-    expect(parseHours({ t: 'n', v: 26 / 24, date: true, time: true })).toEqual({ ok: true, value: 26 });
+    expect(parseHours({ t: 'n', v: 26 / 24, date: true, elapsed: true })).toEqual({ ok: true, value: 26 });
+    // A date with its time shown as h:mm is no duration (found by review: 96,560 h a week).
+    expect(parseHours({ t: 'n', v: 45981 + 2 / 24, date: true })?.ok).toBe(false);
     // A date's serial is no number of hours: refused as a date in an hours column.
     expect(parseHours({ t: 'n', v: 45976, date: true })?.ok).toBe(false);
   });

@@ -7,7 +7,7 @@ import type { Frequency, Status } from '../../model/codes.js';
 import type { IsoDate } from '../../util/date.js';
 import type { Cell } from '../../model/cell.js';
 import type { Finding } from '../../model/finding.js';
-import { fold, folder, isPlaceholder } from '../../util/text.js';
+import { fold, folder } from '../../util/text.js';
 import { toSimplified } from '../../util/hant.js';
 import { parseFrequency, parseRaci, parseStatus } from '../../parse/codes.js';
 import { invalidValue } from '../table/findings.js';
@@ -74,7 +74,7 @@ export async function readAssignments(source: SheetSource, options: TableOptions
     const keyOf = keyer();
     return (cell) => {
       const p = parseCellText(cell);
-      if (placeholders && p?.ok && isPlaceholder(p.value)) return undefined;
+      if (placeholders && p?.ok && NOBODY.has(fold(p.value))) return undefined;
       return p?.ok ? { ok: true, value: p.value, key: keyOf(p.value) } : p;
     };
   };
@@ -93,6 +93,11 @@ export async function readAssignments(source: SheetSource, options: TableOptions
   // Plain numbers under `预计工时（分钟）` are minutes, under `(天)` days: the header's unit, once.
   let hoursContext: Parameters<typeof parseHours>[1];
   const named = new Map<string, { id?: string; name: string; tier?: string; row: number }>();
+  // Rows whose id cell is empty, named by the account's name: the sheet rows, the accounts they name, and each name's id where a row gives it.
+  const byNameRows = new Set<number>();
+  const namedByName = new Map<string, { name: string; tier?: string; row: number }>();
+  const idOfName = new Map<string, KeyedText>();
+  let anyId = false;
   let dues: DateColumn | undefined;
   const { layout, findings } = await scanTable(source, 'assignments', options, ({ row, cells }, layout) => {
     if (!cols) {
@@ -105,10 +110,16 @@ export async function readAssignments(source: SheetSource, options: TableOptions
     // A table without its key columns has a schema/missing-column finding and no rows.
     if (!accountCol || !taskCol) return;
     // An empty id beside a name: the account by its name (found by a new user: kam matrix -o of a book
-    // without ids wrote an empty Account ID column, and reading it back gave every row as an error).
+    // without ids wrote an empty Account ID column, and reading it back gave every row as an error);
+    // by the id the sheet gives that name elsewhere, when it does (below, once every row is read).
     let account = accountOf(cells[accountCol.index]);
     const byName = account === undefined && cols.nameCol !== undefined && cols.nameCol !== accountCol;
     if (byName) account = accountOf(cells[cols.nameCol!.index]);
+    else if (account?.ok && cols.nameCol && cols.nameCol !== accountCol) {
+      anyId = true;
+      const name = accountOf(cells[cols.nameCol.index]);
+      if (name?.ok && !idOfName.has(name.key)) idOfName.set(name.key, account);
+    }
     const task = taskOf(cells[taskCol.index]);
     if (!account?.ok || !task?.ok) {
       const aboutAccount = account?.ok ? { account: account.value } : {};
@@ -120,13 +131,15 @@ export async function readAssignments(source: SheetSource, options: TableOptions
     }
     if (cols.nameCol) {
       const k = account.key;
-      if (!named.has(k)) {
+      const into = byName ? namedByName : named;
+      if (!into.has(k)) {
         const name = textOf(cells[cols.nameCol.index]);
         const tier = cols.tierCol ? textOf(cells[cols.tierCol.index]) : undefined;
         const noId = byName || cols.nameCol === accountCol;
-        if (name?.ok) named.set(k, { ...(noId ? {} : { id: account.value }), name: name.value, ...(tier?.ok ? { tier: tier.value } : {}), row });
+        if (name?.ok) into.set(k, { ...(noId ? {} : { id: account.value }), name: name.value, ...(tier?.ok ? { tier: tier.value } : {}), row });
       }
     }
+    if (byName) byNameRows.add(row);
     // The row's values, then the row made at once with all of them (one object shape for every row).
     let person: Extract<Keyed, { ok: true }> | undefined;
     let department: Extract<Keyed, { ok: true }> | undefined;
@@ -246,8 +259,27 @@ export async function readAssignments(source: SheetSource, options: TableOptions
   const late = dues?.finish() ?? [];
   // Dates that waited for their column's order are reported in row order with the rest.
   for (const f of late.length > 0 ? rowFindings.concat(late).sort(byCell) : rowFindings) findings.push(f);
+  if (byNameRows.size > 0) {
+    if (!anyId) for (const [k, a] of namedByName) named.set(k, a);
+    else {
+      // Ids in the sheet: a row without one is the account the sheet gives its name's id (found by review:
+      // named by its name alone it was another account of the same name, ref/ambiguous-account).
+      for (let i = 0; i < assignments.length; i++) {
+        const a = assignments[i]!;
+        if (!byNameRows.has(a.row) || !(a instanceof AssignmentRow)) continue;
+        const id = idOfName.get(a.accountKey);
+        if (id) assignments[i] = a.withAccount(id);
+      }
+    }
+  }
   return { layout, assignments, findings, ...(named.size > 0 ? { accounts: [...named.values()] } : {}) };
 }
+
+/**
+ * What people write where nobody is named yet. Fewer than the placeholders of numbers: `Na`, `None`,
+ * `Nil` can be people (found by review: a staff member named Na lost her rows).
+ */
+const NOBODY = new Set(['-', '--', '---', '—', '——', '/', 'n/a', '#n/a', '无', '暂无', '待定', '待分配', '未定', '未分配', 'tbd', 'tba']);
 
 /** Words people write where a task has no deadline: the due cell is as empty. */
 const NO_DEADLINE = new Set(['长期', '长期有效', '持续', '持续进行', '常态化', '日常', '按需', '随时', '不定期', '无期限', '无截止', '无截止日期', '不限', 'ongoing', 'continuous', 'as needed', 'on demand', 'none', 'no deadline', 'tbd']);

@@ -439,9 +439,13 @@ function matrixColumns(layout: Layout, cells: readonly (HeaderText | undefined)[
     col.holder = dept ? dept[1]! : header;
     if (dept) col.holderIsDepartment = true;
     const group = cells[col.index]?.group;
-    if (!dept && group !== undefined && isGroupOfPeople(group, options)) col.holderGroup = group;
+    if (!dept && group !== undefined) col.holderGroup = group;
   }
-  departmentRow(holders, above, options);
+  if (!holders.some((c) => c.holderGroup !== undefined)) departmentRow(holders, above, options);
+  // kam's own matrix (its check columns) writes departments there; a hand-made one, who knows: a
+  // department's word is asked for (found by review: a title, a role row, `Account team` over everyone).
+  const own = layout.columns.some((c) => c !== undefined && (cells[c.index]?.sub ?? c.header).trim() === '#A');
+  departmentsOfGroups(holders, own, options);
   layout.holders = holders;
   options.note?.('note.matrixRead', { sheet: layout.sheet, columns: holders.length, names: holders.slice(0, 6).map((c) => c.holder).join(', ') + (holders.length > 6 ? ', …' : '') }, false);
 }
@@ -519,7 +523,7 @@ const DEPARTMENT_HOLDER = /^(.+?)\s*[（(](?:部门|部門|department|dept\.?)[)
  * department of the people under it. A title in A1, or any text over another column, is no such row.
  */
 function departmentRow(holders: readonly Column[], above: RawRow | undefined, options: TableOptions): void {
-  if (!above || holders.some((c) => c.holderGroup !== undefined)) return;
+  if (!above) return;
   const people = new Set(holders.filter((c) => !c.holderIsDepartment).map((c) => c.index));
   let any = false;
   for (let c = 0; c < above.cells.length; c++) {
@@ -530,9 +534,29 @@ function departmentRow(holders: readonly Column[], above: RawRow | undefined, op
   if (!any) return;
   for (const col of holders) {
     const text = people.has(col.index) ? parseText(above.cells[col.index], options.date1904) : undefined;
-    if (text?.ok && isGroupOfPeople(text.value, options)) col.holderGroup = text.value;
+    if (text?.ok) col.holderGroup = text.value;
   }
 }
+
+/**
+ * Keeps the groups over people's columns that are their departments, drops the rest: in kam's own
+ * matrix any group but a word for people in general; in a hand-made one a department's word
+ * (`销售部`, `客服组`, `技术中心`, `Sales Dept`, `Support Team`), and not one group over all the people
+ * (`Account team`, a title).
+ */
+function departmentsOfGroups(holders: readonly Column[], own: boolean, options: TableOptions): void {
+  const people = holders.filter((c) => !c.holderIsDepartment);
+  const groups = new Set(people.map((c) => c.holderGroup));
+  const one = !own && people.length > 1 && groups.size === 1;
+  for (const col of people) {
+    const g = col.holderGroup;
+    if (g === undefined) continue;
+    if (one || !isGroupOfPeople(g, options) || (!own && !DEPARTMENT_WORD.test(g.trim()))) delete col.holderGroup;
+  }
+}
+
+/** The words that end a department's name. */
+const DEPARTMENT_WORD = /(?:部|部门|部門|组|組|中心|科|室|处|處|团队|團隊|分公司|子公司|大区|大區|办事处|辦事處|事业群|事業群|\b(?:department|dept\.?|team|division|group|office|unit))$/i;
 
 /**
  * A group header over people's columns that can be their department: not a word for people or

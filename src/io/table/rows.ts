@@ -16,8 +16,14 @@ import { toSimplified } from '../../util/hant.js';
  */
 const COUNTED = String.raw`\d+(?:家|个|户|位|名|条|项|笔|行)(?:客户|记录|账户|公司|数据)?`;
 const TOTALS = new RegExp(
-  String.raw`^(?:.{0,12}?(?:合计|总计|小计|共计)(?:[:：]?${COUNTED}|[:：]\d+|金额|总额|数量|数|额)?|共${COUNTED}|汇总|总和|(?:grand)?totals?(?:[:：]\d+|[:：]?\d+(?:accounts?|customers?|records?|rows?|items?|companies))?|sub-?totals?(?:.{0,20})?|.{1,20}sub-?totals?|sum)(?:[(（][^)）]*[)）])?[:：]?$`,
+  String.raw`^(?:.{0,12}?(?:合计|总计|小计|共计)(?:[:：]?${COUNTED}|[:：]\d+)?|共${COUNTED}|汇总|总和|(?:grand)?totals?(?:[:：]\d+|[:：]?\d+(?:accounts?|customers?|records?|rows?|items?|companies))?|sub-?totals?(?:.{0,20})?|.{1,20}sub-?totals?|sum)(?:[(（][^)）]*[)）])?[:：]?$`,
 );
+/**
+ * What a totals row sums, said after its word (`合计金额`, `本月合计数`): only in a row's first filled
+ * cell, where a totals row's label goes — in a division of labour the second is the task, and
+ * `核对合计金额` is one (found by review).
+ */
+const SUMMED = /^.{0,12}?(?:合计|总计|小计|共计)(?:金额|总额|数量|数|额)(?:[(（][^)）]*[)）])?[:：]?$/;
 
 /** True for a row that holds a record: not blank, not a totals row, not a label row. */
 export function isRecordRow(row: RawRow): boolean {
@@ -49,7 +55,8 @@ const lastTotals = [false, false];
 
 function isTotalsCell(c: Cell, at: number): boolean {
   if (c === lastCells[at]) return lastTotals[at]!;
-  const totals = c.t === 's' && c.v.length <= 32 && TOTALS_WORD.test(c.v) && TOTALS.test(toSimplified(fold(c.v)).replace(/\s+/g, ''));
+  const text = c.t === 's' && c.v.length <= 32 && TOTALS_WORD.test(c.v) ? toSimplified(fold(c.v)).replace(/\s+/g, '') : undefined;
+  const totals = text !== undefined && (TOTALS.test(text) || (at === 0 && SUMMED.test(text)));
   lastCells[at] = c;
   lastTotals[at] = totals;
   return totals;

@@ -16,8 +16,8 @@ export interface SheetContext {
   part: string;
   sharedStrings: StringTable;
   dateStyles: readonly boolean[];
-  /** For each style: does it show a time without a date (`h:mm`, `[h]:mm`: a duration)? */
-  timeStyles?: readonly boolean[];
+  /** For each style: does it show elapsed time (`[h]:mm`: a duration)? */
+  elapsedStyles?: readonly boolean[];
   /**
    * The workbook asks to be calculated when opened (`<calcPr fullCalcOnLoad="1"/>`, as xlsxwriter
    * writes it, with 0 as every formula's stored result): no stored result is trusted, every
@@ -262,9 +262,9 @@ function wholeCell(n: number, date: boolean): Cell {
   return (numberCells[n] ??= { t: 'n', v: n });
 }
 
-/** A number whose style shows a date, or a time without a date (a duration). */
+/** A number whose style shows a date, or elapsed time (a duration). */
 function dateCell(ctx: SheetContext, style: number, n: number): Cell {
-  return ctx.timeStyles?.[style] === true ? { t: 'n', v: n, date: true, time: true } : { t: 'n', v: n, date: true };
+  return ctx.elapsedStyles?.[style] === true ? { t: 'n', v: n, date: true, elapsed: true } : { t: 'n', v: n, date: true };
 }
 
 /** More bytes than the longest cell scanCell takes: `<c r="XFD1048576" s="…"><v>…</v></c>`. */
@@ -361,7 +361,7 @@ function scanCell(b: Buffer, j: number, to: number, ctx: SheetContext, cells: (C
         if (decimal) {
           const n = Number(b.toString('latin1', start, q));
           cell = date ? dateCell(ctx, style, n) : { t: 'n', v: n };
-        } else cell = date && ctx.timeStyles?.[style] === true ? dateCell(ctx, style, i) : wholeCell(i, date);
+        } else cell = date && ctx.elapsedStyles?.[style] === true ? dateCell(ctx, style, i) : wholeCell(i, date);
       }
     }
   } else return 0;

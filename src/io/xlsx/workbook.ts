@@ -55,7 +55,7 @@ export async function openXlsx(file: string): Promise<WorkbookSource> {
         ? await readSharedStrings(zip.stream(sstEntry, undefined, SHARED_STRINGS_CAP), { file, part: sstEntry.name })
         : new SharedStrings();
       const styles = await text(stylesPath);
-      return { sharedStrings, dateStyles: styles ? parseDateStyles(styles) : [], timeStyles: styles ? parseDateStyles(styles, isTimeFormat, BUILTIN_TIME_FORMATS) : [], sharedCells: newSharedCellCache(), staleFormulas };
+      return { sharedStrings, dateStyles: styles ? parseDateStyles(styles) : [], elapsedStyles: styles ? parseDateStyles(styles, isElapsedFormat, BUILTIN_ELAPSED_FORMATS) : [], sharedCells: newSharedCellCache(), staleFormulas };
     })();
     return shared;
   };
@@ -82,7 +82,7 @@ export async function openXlsx(file: string): Promise<WorkbookSource> {
 interface SharedParts {
   sharedStrings: SharedStrings;
   dateStyles: boolean[];
-  timeStyles: boolean[];
+  elapsedStyles: boolean[];
   /** One cache for every sheet: a name in Accounts and in Assignments is decoded once, one string. */
   sharedCells: SharedCellCache;
   /** `fullCalcOnLoad`: the formulas' stored results are not to be trusted. */
@@ -125,12 +125,12 @@ class XlsxSheet implements SheetSource {
       if (options.sniff && !this.merges) this.sniffBudget.bytes -= this.entry.size;
       this.prefetch();
     }
-    const { sharedStrings, dateStyles, timeStyles, sharedCells, staleFormulas } = await this.shared();
+    const { sharedStrings, dateStyles, elapsedStyles, sharedCells, staleFormulas } = await this.shared();
     const all = bare ? [] : await this.merges!;
     const merges = options.titlesOnce ? all.filter((m) => m.r2 > m.r1) : all;
     const total = Math.max(1, this.entry.compressedSize);
     const onRead = options.onProgress ? (bytes: number) => options.onProgress!(bytes / total) : undefined;
-    const ctx = { file: this.file, sheet: this.name, part: this.entry.name, sharedStrings, dateStyles, timeStyles, sharedCells, staleFormulas };
+    const ctx = { file: this.file, sheet: this.name, part: this.entry.name, sharedStrings, dateStyles, elapsedStyles, sharedCells, staleFormulas };
     yield* parseSheet(this.zip.stream(this.entry, onRead), ctx, merges, await this.totalsRows());
   }
 
@@ -142,8 +142,10 @@ class XlsxSheet implements SheetSource {
    * names read as an account named `3`, the largest, ranked first).
    */
   private totalsRows(): Promise<MergeRange[]> {
-    this.totals ??= tablesOfPart(this.zip, this.entry.name).then((tables) =>
-      tables.filter((t) => t.totalsRows > 0 && t.bottom - t.totalsRows >= t.top).map((t) => ({ r1: t.bottom - t.totalsRows + 1, r2: t.bottom, c1: t.left, c2: t.right })),
+    // (A table part that cannot be read — damaged, too large — is no table: the sheet reads as it did before.)
+    this.totals ??= tablesOfPart(this.zip, this.entry.name).then(
+      (tables) => tables.filter((t) => t.totalsRows > 0 && t.bottom - t.totalsRows >= t.top).map((t) => ({ r1: t.bottom - t.totalsRows + 1, r2: t.bottom, c1: t.left, c2: t.right })),
+      () => [],
     );
     return this.totals;
   }
@@ -313,17 +315,19 @@ export function isDateFormat(code: string): boolean {
   return /[ymdhs年月日]/i.test(s);
 }
 
-/** Built-in formats of a time without a date: h:mm AM/PM, h:mm:ss AM/PM, h:mm, h:mm:ss, mm:ss, [h]:mm:ss, mm:ss.0. */
-const BUILTIN_TIME_FORMATS = new Set([18, 19, 20, 21, 45, 46, 47]);
+/** The built-in format of elapsed time: [h]:mm:ss. */
+const BUILTIN_ELAPSED_FORMATS = new Set([46]);
 
-/** Whether a number format code shows a time and no date (`h:mm`, `[h]:mm`, `mm:ss`): a duration where hours go. */
-export function isTimeFormat(code: string): boolean {
-  if (!isDateFormat(code)) return false;
-  const s = (code.split(';')[0] ?? '').replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/[_*]./g, '').replace(/\[(?![hms]+\])[^\]]*\]/gi, '');
-  return !/[yd年月日]/i.test(s) && /[hs]/i.test(s);
+/**
+ * Whether a number format code shows elapsed time (`[h]:mm`, `[mm]:ss`): a duration however long,
+ * where a clock format (`h:mm`) wraps at a day and shows the time of a date.
+ */
+export function isElapsedFormat(code: string): boolean {
+  const s = (code.split(';')[0] ?? '').replace(/"[^"]*"/g, '').replace(/\\./g, '');
+  return /\[(?:h+|m+|s+)\]/i.test(s) && !/[yd年月日]/i.test(s.replace(/\[[^\]]*\]/g, ''));
 }
 
-/** For each cell style index: does it show its number as a date (or, with `isTimeFormat`, as a time without one)? */
+/** For each cell style index: does it show its number as a date (or, with `isElapsedFormat`, as elapsed time)? */
 export function parseDateStyles(xml: string, test: (code: string) => boolean = isDateFormat, builtin: ReadonlySet<number> = BUILTIN_DATE_FORMATS): boolean[] {
   const custom = new Map<number, string>();
   for (const tag of findTags(xml, 'numFmt')) {

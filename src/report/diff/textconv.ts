@@ -31,7 +31,10 @@ export function* textconvText(result: TextconvResult, ctx: ReportContext): Gener
   const L = (k: LabelKey, p: Record<string, string | number> = {}) => label(lang, k, p);
   const keyOf = (a: ComparedAccount) => (side.ids && a.id !== undefined ? fold(a.id) : fold(a.name));
   const accountName = (a: ComparedAccount) => (a.id !== undefined ? `${show(a.id)} ${show(a.name)}` : show(a.name));
-  // Responsibilities by the account they belong to (unknown accounts by the text written).
+  // A holder by the Staff sheet's spelling of the name (`张 伟` in a cell is 张伟).
+  const staffName = new Map(side.people.map((p) => [p.key, p.name]));
+  const spelling = spellings(side.rows, staffName, (key) => side.accountOf(key)?.name);
+  // Responsibilities by the account they belong to (unknown accounts by the text written, one spelling of it).
   const byAccount = new Map<string, { name: string; rows: Assignment[] }>();
   let lastText: string | undefined;
   let entry: { name: string; rows: Assignment[] } | undefined;
@@ -42,14 +45,12 @@ export function* textconvText(result: TextconvResult, ctx: ReportContext): Gener
       const key = a ? `a:${keyOf(a)}` : `?:${r.accountKey}`;
       entry = byAccount.get(key);
       if (!entry) {
-        entry = { name: a ? accountName(a) : show(r.account), rows: [] };
+        entry = { name: a ? accountName(a) : show(spelling('account', r.account)), rows: [] };
         byAccount.set(key, entry);
       }
     }
     entry!.rows.push(r);
   }
-  // A holder by the Staff sheet's spelling of the name (`张 伟` in a cell is 张伟).
-  const staffName = new Map(side.people.map((p) => [p.key, p.name]));
   const holder = (r: Assignment) => show((r.personKey !== undefined ? staffName.get(r.personKey) : undefined) ?? r.person ?? r.department ?? '-');
   const taskLine = (name: string, r: Assignment): [string, string] => {
     const parts = [`${L('textconv.task')} ${name}`, show(r.task), `${lettersText(r.raci) || '-'} ${holder(r)}`];
@@ -89,16 +90,44 @@ export function* textconvText(result: TextconvResult, ctx: ReportContext): Gener
     if (!p.active) parts.push(L('textconv.inactive'));
     yield `${parts.join(' | ')}\n`;
   }
-  const findings = side.findings.map((f) => `${L('textconv.finding')} ${f.severity} ${findingParts(f).map(show).join(' | ')}`).sort(compareText);
+  const findings = side.findings.map((f) => `${L('textconv.finding')} ${f.severity} ${findingParts(f, spelling).map(show).join(' | ')}`).sort(compareText);
   for (const f of findings) yield `${f}\n`;
+}
+
+/**
+ * One spelling per folded name, whatever the order of the rows (a finding about an activity names it
+ * as its first row does): an account's as the Accounts sheet writes it, a person's as the Staff
+ * sheet does, else the least of the spellings the rows use.
+ */
+function spellings(rows: readonly Assignment[], staff: ReadonlyMap<string, string>, accountName: (key: string) => string | undefined): (kind: 'account' | 'task' | 'person', text: string) => string {
+  const least = { account: new Map<string, string>(), task: new Map<string, string>(), person: new Map<string, string>() };
+  const keep = (m: Map<string, string>, key: string, text: string): void => {
+    const now = m.get(key);
+    if (now === undefined || compareText(text, now) < 0) m.set(key, text);
+  };
+  for (const r of rows) {
+    keep(least.account, r.accountKey, r.account);
+    keep(least.task, r.taskKey, r.task);
+    if (r.person !== undefined && r.personKey !== undefined) keep(least.person, r.personKey, r.person);
+  }
+  return (kind, text) => {
+    const key = fold(text);
+    if (kind === 'account') return accountName(key) ?? least.account.get(key) ?? text;
+    if (kind === 'person') return staff.get(key) ?? least.person.get(key) ?? text;
+    return least.task.get(key) ?? text;
+  };
 }
 
 /**
  * What a finding is about, as findingKey takes it (rule, account, task, person; else its arguments,
  * no row), with the names as the book writes them (found by a new user: `apex manufacturing ltd`
- * under the account line's `Apex Manufacturing Ltd`).
+ * under the account line's `Apex Manufacturing Ltd`), one spelling whatever the order of the rows.
  */
-function findingParts(f: Finding): string[] {
-  const about = [f.account, f.task, findingPerson(f)].filter((x): x is string => x !== undefined && fold(x) !== '');
+function findingParts(f: Finding, spelling: ReturnType<typeof spellings>): string[] {
+  const person = findingPerson(f);
+  const about: string[] = [];
+  if (f.account !== undefined && fold(f.account) !== '') about.push(spelling('account', f.account));
+  if (f.task !== undefined && fold(f.task) !== '') about.push(spelling('task', f.task));
+  if (person !== undefined && fold(person) !== '') about.push(spelling('person', person));
   return about.length > 0 ? [f.rule, ...about] : findingKey(f).split('\u0000').filter((x) => x !== '');
 }
