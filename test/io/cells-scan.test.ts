@@ -120,3 +120,35 @@ describe('the cell scanner', () => {
     ]);
   });
 });
+
+describe('inline strings on the fast way (found by a new user: openpyxl and pandas write every text so)', () => {
+  it('read as the general way reads them, whatever their body, entities, prefix or staleness', () => {
+    const rand = rng(20261125);
+    const bodies = (p: string) => [
+      '',
+      `<${p}is><${p}t>Apex</${p}t></${p}is>`,
+      `<${p}is><${p}t>&#19996;&#21271;&#21307;&#33647;</${p}t></${p}is>`,
+      `<${p}is><${p}t xml:space="preserve"> a &amp; b </${p}t></${p}is>`,
+      `<${p}is><${p}t></${p}t></${p}is>`,
+      `<${p}is><${p}t>_x000D_x</${p}t></${p}is>`,
+      `<${p}is><${p}r><${p}t>Ap</${p}t></${p}r><${p}r><${p}t>ex</${p}t></${p}r></${p}is>`,
+      `<${p}v>12</${p}v>`,
+      `<${p}f>A1</${p}f>`,
+      `<${p}f>A1</${p}f><${p}is><${p}t>x</${p}t></${p}is>`,
+      `<${p}is><${p}t/></${p}is>`,
+    ];
+    for (let n = 0; n < 2000; n++) {
+      const p = pick(rand, ['', '', 'x:']);
+      const stale = rand() < 0.2;
+      const body = pick(rand, bodies(p));
+      const style = pick(rand, ['', ' s="1"']);
+      const selfClosing = body === '' && rand() < 0.5;
+      const cell = (attrs: string) => (selfClosing ? `<${p}c${attrs}/>` : `<${p}c${attrs}>${body}</${p}c>`);
+      // `r` first: the fast way; `t` first: the general way (the fast pattern wants `r` first).
+      const fast = cell(` r="B7"${style} t="inlineStr"`);
+      const general = cell(` t="inlineStr"${style} r="B7"`);
+      const ctx = { ...context(), ...(stale ? { staleFormulas: true } : {}) };
+      expect(parseCells(fast, p, ctx, 7), fast).toEqual(parseCells(general, p, ctx, 7));
+    }
+  });
+});

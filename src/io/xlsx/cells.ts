@@ -92,7 +92,7 @@ function fastCell(p: string): RegExp {
   if (!re) {
     const e = p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     re = new RegExp(
-      `<${e}c r="([A-Z]{1,3})(\\d{1,7})"(?: s="(\\d+)")?(?: t="(s|n|b|e|str)")?(?:/>|>(?:(<${e}f(?:[^>]*/>|[^>]*>[^<]*</${e}f>)))?(?:<${e}v>([^<]*)</${e}v>)?</${e}c>)`,
+      `<${e}c r="([A-Z]{1,3})(\\d{1,7})"(?: s="(\\d+)")?(?: t="(s|n|b|e|str|inlineStr)")?(?:/>|>(?:(<${e}f(?:[^>]*/>|[^>]*>[^<]*</${e}f>)))?(?:<${e}v>([^<]*)</${e}v>|<${e}is><${e}t(?: [^>]*)?>([^<]*)</${e}t></${e}is>)?</${e}c>)`,
       'y',
     );
     FAST_CELL.set(p, re);
@@ -123,7 +123,11 @@ export function parseCells(content: string, p: string, ctx: SheetContext, row = 
       if (m[0].length > MAX_CELL_CHARS) throw tooLong(col, row, ctx);
       const v = m[6];
       let cell: Cell | undefined;
-      if (m[5] !== undefined && ctx.staleFormulas) {
+      if (m[4] === 'inlineStr') {
+        // `<is><t>text</t></is>` (openpyxl and pandas write every text so); an empty one, or one with
+        // `<v>` or a formula, is what the general way makes of it: nothing.
+        if (m[7] !== undefined) cell = { t: 's', v: inlineText(m[7]) };
+      } else if (m[5] !== undefined && ctx.staleFormulas) {
         cell = formulaCell(m[0], 0, m[0].length, p);
       } else if (v === undefined || (v.length === 0 && m[4] !== 's' && m[4] !== 'str')) {
         if (m[5] !== undefined) cell = readCell(m[0], 0, m[0].length, m[4] ?? 'n', m[3], p, ctx);
@@ -374,6 +378,30 @@ function scanCell(b: Buffer, j: number, to: number, ctx: SheetContext, cells: (C
   return end;
 }
 
+/** `s` from `start` to `end` (the whole string when it is that already). */
+function from0(s: string, start: number, end: number): string {
+  return start === 0 && end === s.length ? s : s.slice(start, end);
+}
+
+/**
+ * The text of a plain inline string (`<is><t>…</t></is>`), each written form decoded once: writers that put every text in its
+ * cell (openpyxl, pandas) repeat a column's names row after row, each character a `&#NNNNN;`
+ * reference (found by a new user: decoding them was a quarter of reading such a book).
+ */
+function inlineText(raw: string): string {
+  let text = INLINE_TEXTS.get(raw);
+  if (text === undefined) {
+    text = decodeXml(raw);
+    if (INLINE_TEXTS.size >= INLINE_TEXTS_CAP) INLINE_TEXTS.clear();
+    // A copy of its own as the key: `raw` is a slice of the row's text, and would keep the whole row.
+    INLINE_TEXTS.set(` ${raw}`.slice(1), text);
+  }
+  return text;
+}
+
+const INLINE_TEXTS = new Map<string, string>();
+const INLINE_TEXTS_CAP = 1 << 14;
+
 /** The text of the first `<local>` element between `from` and `to`, or undefined. */
 function elementText(s: string, from: number, to: number, p: string, local: string): string | undefined {
   const open = `<${p}${local}`;
@@ -393,7 +421,13 @@ function formulaCell(s: string, from: number, to: number, p: string): Cell {
   return { t: 'f', v: formula === undefined ? '' : decodeXml(formula) };
 }
 
-function readCell(s: string, from: number, to: number, t: string, style: string | undefined, p: string, ctx: SheetContext): Cell | undefined {
+function readCell(row: string, start: number, end: number, t: string, style: string | undefined, p: string, ctx: SheetContext): Cell | undefined {
+  // The cell alone: a search for its `<v>`, `<f>` or `<is>` stops at its end, not the row's (found by
+  // a new user: pandas writes an empty cell as `<c t="inlineStr"></c>`, and a row of 400 of them was
+  // searched 400 times over: 80 s for a book of 10,000 accounts).
+  const s = from0(row, start, end);
+  const from = 0;
+  const to = s.length;
   if (t === 'inlineStr') {
     const is = elementText(s, from, to, p, 'is');
     return is === undefined ? undefined : { t: 's', v: stringItemText(is, p) };
