@@ -131,7 +131,11 @@ function units(chunk: Buffer | string, from: number, to: number): number {
 }
 
 function slice(chunk: Buffer | string, from: number, to: number): string {
-  return typeof chunk === 'string' ? chunk.slice(from, to) : chunk.toString('utf8', from, to);
+  if (typeof chunk !== 'string') return chunk.toString('utf8', from, to);
+  // A field of 13 characters or more would be a view of the decoded chunk (V8's sliced strings) and keep
+  // all of it alive while the field lives: a copy of its own (found by a new user: a GBK CSV of 100,000
+  // accounts took 1.5–1.8 × the memory of the same book in UTF-8, every decoded chunk kept).
+  return to - from < 13 ? chunk.slice(from, to) : ` ${chunk.slice(from, to)}`.slice(1);
 }
 
 /** A whole line (no line break in it) split at the delimiter. */
