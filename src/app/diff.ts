@@ -9,7 +9,7 @@ import { packSide, sideOf, type FullSide, type Side } from '../diff/side.js';
 import { applyRuleLevels } from '../model/rules.js';
 import { computeLoad } from '../workload/load.js';
 import { checkFromTables, linesOf, sheetFilesOf } from './check.js';
-import { collectAfterPhase } from './gc.js';
+import { collectAfterPhase, DIFF_GC_MIN_ROWS } from './gc.js';
 import { requireKeyColumns, requireSheet, type Session } from './session.js';
 import { indexTables, readBookTables } from './tables.js';
 
@@ -59,11 +59,11 @@ export async function diffBooks(now: Session, openOld: () => Promise<Session>, o
   const { side: old, rows: oldRows } = await readPacked(await openOld());
   // Annotations are on the new version: the old one's lines are not kept.
   delete old.lineOf;
-  // The old version's tables are garbage now: collected before the new version is read (a large book's).
-  collectAfterPhase(oldRows);
+  // The old version's tables are garbage now: collected before the new version is read (any book but a small one's).
+  collectAfterPhase(oldRows, DIFF_GC_MIN_ROWS);
   const { side, rows } = await readPacked(now);
   // And the new version's garbage before the comparison: the peak stays that of reading (1.7 × kam check's, against 1.85 × without).
-  collectAfterPhase(Math.max(rows, oldRows));
+  collectAfterPhase(Math.max(rows, oldRows), DIFF_GC_MIN_ROWS);
   const result = diffSides(old, side, { asOf: now.asOf, tiers: now.config.tiers, revenueThreshold: options.revenueThreshold ?? 0.1 });
   result.duplicates = applyRuleLevels(result.duplicates, now.config.rules);
   // (The missing Staff sheet the comparison names is at the rule's own level until here.)
