@@ -391,10 +391,12 @@ function from0(s: string, start: number, end: number): string {
 function inlineText(raw: string): string {
   let text = INLINE_TEXTS.get(raw);
   if (text === undefined) {
-    text = decodeXml(raw);
+    // A copy of its own: `raw` is a slice of the row's text, and as the key or the value (a text
+    // without references decodes to itself) would keep the whole row alive.
+    const key = ` ${raw}`.slice(1);
+    text = decodeXml(key);
     if (INLINE_TEXTS.size >= INLINE_TEXTS_CAP) INLINE_TEXTS.clear();
-    // A copy of its own as the key: `raw` is a slice of the row's text, and would keep the whole row.
-    INLINE_TEXTS.set(` ${raw}`.slice(1), text);
+    INLINE_TEXTS.set(key, text);
   }
   return text;
 }
