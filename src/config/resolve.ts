@@ -87,6 +87,12 @@ function merged(source: ConfigSource, rules: readonly RulesEntry[], options: Res
     if (value !== undefined) setPath(raw, key.split('.'), value, defaults);
   }
   if (raw.tiers !== undefined && raw.services === undefined) raw.services = servicesFor(raw.tiers);
+  else if (isRecord(raw.services)) {
+    // A tier the section leaves out keeps its catalogue (found by a new user: `services` for the top
+    // tier alone switched off every check of the others, with no word).
+    const services = raw.services;
+    for (const [id, service] of Object.entries(servicesFor(raw.tiers ?? DEFAULT_TIERS) ?? {})) if (!Object.hasOwn(services, id)) services[id] = service;
+  }
   return raw;
 }
 

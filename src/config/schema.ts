@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { CANONICAL_COLUMNS, SHEET_ROLES } from '../model/columns.js';
 import { LANGS } from '../model/lang.js';
 import { expect } from './issues.js';
+import { nearest } from '../util/near.js';
 import { ruleOptionsSchema } from './rule-options.js';
 import { RULE_IDS, SEVERITIES } from '../model/rules.js';
 import {
@@ -11,6 +12,7 @@ import {
   DEFAULT_LIMITS,
   DEFAULT_LOAD,
   DEFAULT_RACI_SHARE,
+  DEFAULT_TASKS,
   DEFAULT_SERVICES,
   DEFAULT_TIERS,
 } from './defaults.js';
@@ -147,6 +149,17 @@ export const ConfigSchema = z
     });
     for (const key of Object.keys(c.services)) {
       if (!ids.includes(key)) ctx.addIssue({ code: 'custom', path: ['services', key], input: key, ...expect(`a tier id (${ids.join(', ')})`, `等级 id（${ids.join('、')}）`) });
+    }
+    // A required task that is no type and no name of the catalogue is a task name as the book writes it,
+    // unless it is a type misspelt (found by a new user: `folow-up` was an error on every top account).
+    const types = [...new Set([...Object.keys(DEFAULT_TASKS), ...Object.keys(c.tasks)])];
+    const names = new Set([...types, ...Object.values(DEFAULT_TASKS).flat(), ...Object.values(c.tasks).flat()].map((n) => n.toLowerCase()));
+    for (const [key, service] of Object.entries(c.services)) {
+      service.required.forEach((task, i) => {
+        if (names.has(task.toLowerCase())) return;
+        const near = nearest(task.toLowerCase(), types);
+        if (near !== undefined) ctx.addIssue({ code: 'custom', path: ['services', key, 'required', i], input: task, ...expect(`the task type "${near}" (or another of ${types.join(', ')})`, `任务类型「${near}」（或 ${types.join('、')} 之一）`) });
+      });
     }
     if (c.scoring.criteria.every((k) => k.weight === 0)) {
       ctx.addIssue({ code: 'custom', path: ['scoring', 'criteria'], ...expect('at least one criterion with a weight above 0', '至少一个权重大于 0 的评分指标') });

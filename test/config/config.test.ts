@@ -58,6 +58,18 @@ describe('config validation', () => {
     expect(failure({ tiers: [{ id: 'a', top: 'ten' }, { id: 'b' }] })).toBe('tiers[0].top: expected a percentage such as "10%", got "ten"');
     expect(failure({ tiers: [{ id: 'a', top: true }, { id: 'b' }] })).toBe('tiers[0].top: expected a count or a percentage such as "10%", got true');
     expect(resolve({ tiers: [{ id: 'gold', top: 2 }, { id: 'rest' }] }).services).toEqual({ gold: { required: ['follow-up', 'support', 'complaints', 'review'], cadenceDays: 30 }, rest: { required: ['follow-up', 'complaints'], cadenceDays: 60 } });
+    // A tier `services` leaves out keeps its catalogue (found by a new user: the others lost every check).
+    expect(resolve({ services: { strategic: { required: ['follow-up'], cadenceDays: 14 } } }).services).toEqual({
+      strategic: { required: ['follow-up'], cadenceDays: 14 },
+      important: { required: ['follow-up', 'complaints'], cadenceDays: 60 },
+      normal: { required: ['follow-up'], cadenceDays: 90 },
+    });
+    expect(resolve({ tiers: [{ id: 'gold', top: 2 }, { id: 'rest' }], services: { gold: { required: ['review'], cadenceDays: 7 } } }).services.rest).toEqual({ required: ['follow-up', 'complaints'], cadenceDays: 60 });
+    // A task type misspelt is refused, with the type meant; a task name as the book writes it is taken.
+    expect(failure({ services: { strategic: { required: ['folow-up'], cadenceDays: 30 } } })).toBe(
+      'services.strategic.required[0]: expected the task type "follow-up" (or another of follow-up, support, after-sales, complaints, review, contract, analysis), got "folow-up"',
+    );
+    expect(resolve({ services: { strategic: { required: ['年度审计', '季度业务回顾'], cadenceDays: 30 } } }).services.strategic!.required).toEqual(['年度审计', '季度业务回顾']);
     expect(failure({ colour: true })).toBe('(root): unknown key "colour"');
     expect(failure({ rules: { 'raci/nope': 'warn' } })).toContain('rules');
     expect(failure({ rules: { 'raci/no-accountable': 'loud' } })).toBe('rules.raci/no-accountable: expected error, warn, info or off, or [level, {options}], got "loud"');
