@@ -491,6 +491,9 @@ function compareActivity(old: Side, now: Side, was: Activity | undefined, is: Ac
   // A letter one holder lost and exactly one other gained is handed over (`R 张伟 → 李娜`).
   const handedOff = new Map<string, number>();
   const handedTo = new Map<string, number>();
+  // Letters handed from one holder to one other together are one handover (`A/R 张伟 → 李娜`: found by
+  // a new user, one row's A/R moved was counted as two handovers), at the first letter's rows.
+  const handovers = new Map<string, { from: string; to: string; bits: number; bit: number }>();
   for (const letter of LETTER_ORDER) {
     const bit = RACI[letter];
     const losers = [...holders].filter((h) => lettersBefore.get(h)! & bit && !(lettersAfter.get(h)! & bit));
@@ -500,9 +503,15 @@ function compareActivity(old: Side, now: Side, was: Activity | undefined, is: Ac
     const to = gainers[0]!;
     handedOff.set(from, (handedOff.get(from) ?? 0) | bit);
     handedTo.set(to, (handedTo.get(to) ?? 0) | bit);
+    const pair = `${from}\u0000${to}`;
+    const h = handovers.get(pair);
+    if (h) h.bits |= bit;
+    else handovers.set(pair, { from, to, bits: bit, bit });
+  }
+  for (const { from, to, bits, bit } of handovers.values()) {
     const fromRow = firstHeld(wasBy!.get(from)!, bit);
     const toRow = firstHeld(isBy!.get(to)!, bit);
-    out.push(withCells({ ...about(), kind: 'handover', letter, person: holderName(toRow), from: holderName(fromRow), to: holderName(toRow) }, rowCell(old, fromRow, 'holder'), rowCell(now, toRow, 'holder')));
+    out.push(withCells({ ...about(), kind: 'handover', letter: lettersText(bits), person: holderName(toRow), from: holderName(fromRow), to: holderName(toRow) }, rowCell(old, fromRow, 'holder'), rowCell(now, toRow, 'holder')));
   }
   for (const h of holders) {
     const rowsBefore = wasBy?.get(h);

@@ -261,3 +261,19 @@ describe('what a review of the fixes above found', () => {
     expect(rules).not.toContain('raci/no-responsible');
   });
 });
+
+describe('kam diff of a handover (found by a new user)', () => {
+  it('one row held A/R handed to another person is one handover of A/R, not two', async () => {
+    const dir = tempDir();
+    const book = (name: string, holder: string) =>
+      writeBook(join(dir, name), [
+        { name: 'Accounts', rows: [['Account', 'Annual Revenue'], ['Globex', 100]] },
+        { name: 'Staff', rows: [['Name'], ['Bob'], ['Carol']] },
+        { name: 'Assignments', rows: [['Account', 'Task', 'Person', 'RACI'], ['Globex', 'Follow-up', holder, 'A/R']] },
+      ]);
+    const [v1, v2] = await Promise.all([book('v1.xlsx', 'Bob'), book('v2.xlsx', 'Carol')]);
+    const r = await kam(['diff', v1, v2, '--format', 'json', ...asOf]);
+    const changes = (JSON.parse(r.stdout) as { changes: { kind: string; letter?: string; from?: string; to?: string }[] }).changes.filter((c) => c.kind === 'handover');
+    expect(changes).toEqual([expect.objectContaining({ kind: 'handover', letter: 'A/R', from: 'Bob', to: 'Carol' })]);
+  });
+});
