@@ -2,7 +2,7 @@
 import { basename, join } from 'node:path';
 import { checkTables, gapsReport, type CheckReport, type GapsReport } from '../rules/check.js';
 import type { LineOf } from '../model/table.js';
-import { readBookTables, rowsOf, type BookTables } from './tables.js';
+import { noteNoHours, readBookTables, rowsOf, type BookTables } from './tables.js';
 import { collectAfterPhase } from './gc.js';
 import type { IndexedBook } from '../book/book.js';
 import { ruleLevel } from '../model/rules.js';
@@ -27,6 +27,7 @@ function noteUnchecked(session: Session, tables: BookTables): void {
   // (Not of a matrix: its accounts are the matrix sheet's, its due dates a long sheet's or none a matrix can hold.)
   if (accounts && !assignments?.layout.holders && !accounts.layout.byKey.has('last_contact') && on('time/cadence')) session.note('note.unchecked.cadence', { sheet: accounts.layout.sheet });
   if (assignments && !assignments.layout.holders && !assignments.layout.byKey.has('due') && on('time/overdue')) session.note('note.unchecked.due', { sheet: assignments.layout.sheet });
+  if (on('load/over-capacity')) noteNoHours(session, assignments);
 }
 
 /** The check of tables already read (for reports that compose several results). */

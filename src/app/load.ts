@@ -11,7 +11,7 @@ import { loadFindings } from '../rules/load.js';
 import { computeLoad, type LoadResult } from '../workload/load.js';
 import { loadReport, type LoadReport } from '../workload/report.js';
 import type { Move } from '../workload/suggest.js';
-import { indexTables, readBookTables, rowsOf, type BookTables } from './tables.js';
+import { indexTables, noteNoHours, readBookTables, rowsOf, type BookTables } from './tables.js';
 import { collectAfterPhase } from './gc.js';
 import { requireFilterMatches } from './filters.js';
 import { plainCells, writeCellsBack, type WriteBackOptions, type WriteReceipt } from './write-back.js';
@@ -46,6 +46,7 @@ export function loadFromTables(session: Session, tables: BookTables, options: Lo
   const { config } = session;
   const { staff, assignments } = tables;
   requireKeyColumns(session, 'assignments', assignments!.layout);
+  noteNoHours(session, assignments);
   const book = indexed ?? indexTables(session, tables);
   requireFilterMatches(book, options);
   // Each person's items (one per row they hold) are kept only for the suggestion: a plain `kam load` of a

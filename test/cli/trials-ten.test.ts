@@ -277,3 +277,18 @@ describe('kam diff of a handover (found by a new user)', () => {
     expect(changes).toEqual([expect.objectContaining({ kind: 'handover', letter: 'A/R', from: 'Bob', to: 'Carol' })]);
   });
 });
+
+describe('a division of labour without an hours column (found by a new user)', () => {
+  it('is said once on stderr by check, load and report: each task counts load.effort\'s hours', async () => {
+    const dir = tempDir();
+    const book = await writeBook(join(dir, 'nohours.xlsx'), [
+      { name: 'Accounts', rows: [['Account', 'Annual Revenue'], ['Acme', 100]] },
+      { name: 'Staff', rows: [['Name'], ['Ann']] },
+      { name: 'Assignments', rows: [['Account', 'Task', 'Person', 'RACI', 'Time needed'], ['Acme', 'Follow-up', 'Ann', 'A/R', 3]] },
+    ]);
+    for (const args of [['check'], ['load'], ['report', '-o', join(dir, 'r.html')]]) {
+      const r = await kam([...args, book, ...asOf, '--lang', 'en']);
+      expect(r.stderr.split('\n').filter((l) => l.includes('Assignments has no hours column: each task counts the hours of load.effort'))).toHaveLength(1);
+    }
+  });
+});
