@@ -112,7 +112,7 @@ export function reportHtml(r: ReportResult, ctx: ReportContext): string {
   if (r.gaps.groups.length === 0) out.push(`<p>${L('report.noGaps')}</p>`);
   const groupHtml = (g: ReportResult['gaps']['groups'][number]): string => {
     const rows = g.findings.map((f) => `<tr><td class="sev-${f.severity}">${L(`severity.${f.severity}`)}</td><td>${esc(findingWhere(f) ?? '')}</td><td>${esc(findingMessage(f, lang, r.tiers))}</td><td>${esc(f.rule)}</td></tr>`).join('');
-    return `<h3>${g.account ? esc(g.account) : L('report.noAccount')}${g.id ? ` (${esc(g.id)})` : ''}${g.tier ? ` · ${esc(tierOf(g.tier))}` : ''}</h3><table><thead><tr><th scope="col">${L('report.severity')}</th><th scope="col">${L('report.cell')}</th><th scope="col">${L('report.problem')}</th><th scope="col">${L('report.rule')}</th></tr></thead><tbody>${rows}</tbody></table>`;
+    return `<h3>${g.account ? esc(g.account) : L('gaps.other')}${g.id ? ` (${esc(g.id)})` : ''}${g.tier ? ` · ${esc(tierOf(g.tier))}` : ''}</h3><table><thead><tr><th scope="col">${L('report.severity')}</th><th scope="col">${L('report.cell')}</th><th scope="col">${L('report.problem')}</th><th scope="col">${L('report.rule')}</th></tr></thead><tbody>${rows}</tbody></table>`;
   };
   out.push(r.gaps.groups.slice(0, top).map(groupHtml).join(''));
   if (r.gaps.groups.length > top) {

@@ -44,7 +44,7 @@ export function reportMarkdown(r: ReportResult, ctx: ReportContext): string {
     }, ['l', 'r']),
   ].join('\n');
   const gapRows = (severity: string) =>
-    r.gaps.groups.flatMap((g) => g.findings.filter((f) => f.severity === severity).map((f) => [g.account ? g.account + (g.id ? ` (${g.id})` : '') : L('report.noAccount'), g.tier ? tierOf(g.tier) : '', findingWhere(f) ?? '', findingMessage(f, lang, r.tiers), f.rule]));
+    r.gaps.groups.flatMap((g) => g.findings.filter((f) => f.severity === severity).map((f) => [g.account ? g.account + (g.id ? ` (${g.id})` : '') : L('gaps.other'), g.tier ? tierOf(g.tier) : '', findingWhere(f) ?? '', findingMessage(f, lang, r.tiers), f.rule]));
   const gapHeader = [L('report.accounts'), L('tier'), L('report.cell'), L('report.problem'), L('report.rule')];
   // Errors: the gaps by account, then those of the book's sheets (a missing sheet, a cell that cannot be read).
   const gapRules = new Set(r.gaps.findings);
