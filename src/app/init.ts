@@ -84,18 +84,15 @@ export async function writeInit(targets: { book: string; config: string }, sheet
   // Both written before either replaces anything (found by a new user: a read-only kam.config.json,
   // or a disk full while it was written, left the workbook replaced or a new one behind, exit 2).
   const book = await prepareAtomic(targets.book, (fh) => writeWorkbookTo(fh, sheets, targets.book), options);
-  let config: PreparedWrite;
-  try {
-    config = await prepareAtomic(targets.config, (fh) => fh.writeFile(`${JSON.stringify(json, null, 2)}\n`), options);
-  } catch (err) {
-    await book.discard();
-    throw err;
-  }
-  try {
-    await book.commit();
-  } catch (err) {
-    await config.discard();
-    throw err;
-  }
+  const config = await prepareAtomic(targets.config, (fh) => fh.writeFile(`${JSON.stringify(json, null, 2)}\n`), options).catch(discarding(book));
+  await book.commit().catch(discarding(config));
   await config.commit();
+}
+
+/** Rethrows an error once `other` is discarded. */
+function discarding(other: PreparedWrite): (err: unknown) => Promise<never> {
+  return async (err) => {
+    await other.discard();
+    throw err;
+  };
 }

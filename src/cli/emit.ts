@@ -9,7 +9,7 @@ import { label } from '../i18n/labels.js';
 import { sameFile, writeAtomic, writeAtomicWith } from '../io/write/atomic.js';
 import { writeWorkbookTo } from '../io/write/styled-xlsx.js';
 import { UsageError, type Params } from '../model/errors.js';
-import type { Finding } from '../model/finding.js';
+import { summarize, type Finding } from '../model/finding.js';
 import type { Lang } from '../model/lang.js';
 import { reportContext, type ReportContext } from '../report/context.js';
 import { fileFormats, render, renderSheets, renderText, showsFinding, stdoutFormats, type Format, type Kind, type Results, type TextFormat } from '../report/index.js';
@@ -53,15 +53,9 @@ export async function emit<K extends Kind>(kind: K, result: Results[K], options:
   const code = exitCodeFor(findings, options.failOn, options.maxWarnings);
   // Exit 1 for the warnings' number alone is said (found by a new user: a CI job failed on the summary line only).
   if (code !== 0 && exitCodeFor(findings, options.failOn) === 0) {
-    ctx.stderr.write(`kam: ${t(how.lang, 'note.maxWarnings', { warnings: summarizeWarnings(findings), max: options.maxWarnings ?? 0 })}\n`);
+    ctx.stderr.write(`kam: ${t(how.lang, 'note.maxWarnings', { warnings: summarize(findings).warn, max: options.maxWarnings ?? 0 })}\n`);
   }
   return code;
-}
-
-function summarizeWarnings(findings: readonly Finding[]): number {
-  let n = 0;
-  for (const f of findings) if (f.severity === 'warn') n++;
-  return n;
 }
 
 /** Writes a result to an -o file in the format its extension names, without colours, --limit or a width. */

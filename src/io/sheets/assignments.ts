@@ -52,6 +52,11 @@ export async function readAssignments(source: SheetSource, options: TableOptions
   // A matrix's holder columns: the name each header gives, as a text and its key once per column (not once per filled cell).
   const holders = new Map<Column, KeyedText>();
   const groups = new Map<Column, KeyedText>();
+  const columnText = (cache: Map<Column, KeyedText>, c: Column, text: string): KeyedText => {
+    let t = cache.get(c);
+    if (!t) cache.set(c, (t = { value: text, key: key(text) }));
+    return t;
+  };
   // The same per column, the last text kept at hand (a text repeated row after row is one string).
   const keyer = () => {
     let last: string | undefined;
@@ -177,8 +182,9 @@ export async function readAssignments(source: SheetSource, options: TableOptions
     if (dueCol) {
       dues ??= new DateColumn(layout.date1904, options.dateOrder);
       const cell = cells[dueCol.index];
+      let p = dues.read(cell);
       // 长期, 持续, 按需, ongoing: work without a deadline (found by a new user: each was an unreadable date).
-      const p = cell?.t === 's' && noDeadline(cell.v) ? undefined : dues.read(cell);
+      if (p && !p.ok && cell?.t === 's' && noDeadline(cell.v)) p = undefined;
       if (p?.ok) due = p.value;
       else if (p && DateColumn.ambiguous(p)) ambiguous = { cell: cell!, finding: invalidValue(p, cell, layout, row, dueCol, about()) };
       else if (p) bad(p, dueCol);
@@ -235,17 +241,12 @@ export async function readAssignments(source: SheetSource, options: TableOptions
           continue;
         }
         // `市场部（部门）`, `Marketing (department)`: the rows of a department's own column (kam's matrix writes them so).
-        let holder = holders.get(c);
-        if (!holder) holders.set(c, (holder = { value: c.holder!, key: key(c.holder!) }));
+        const holder = columnText(holders, c, c.holder!);
         if (c.holderIsDepartment) holderDepartment = holder;
         else {
           holderPerson = holder;
           // A department row over the people (kam's matrix writes one): the column's department.
-          if (c.holderGroup !== undefined) {
-            let group = groups.get(c);
-            if (!group) groups.set(c, (group = { value: c.holderGroup, key: key(c.holderGroup) }));
-            holderDepartment = group;
-          }
+          if (c.holderGroup !== undefined) holderDepartment = columnText(groups, c, c.holderGroup);
         }
         letters = p.value;
       }
@@ -281,8 +282,8 @@ export async function readAssignments(source: SheetSource, options: TableOptions
  */
 const NOBODY = new Set(['-', '--', '---', '—', '——', '/', 'n/a', '#n/a', '无', '暂无', '待定', '待分配', '未定', '未分配', 'tbd', 'tba']);
 
-/** Words people write where a task has no deadline: the due cell is as empty. */
-const NO_DEADLINE = new Set(['长期', '长期有效', '持续', '持续进行', '常态化', '日常', '按需', '随时', '不定期', '无期限', '无截止', '无截止日期', '不限', 'ongoing', 'continuous', 'as needed', 'on demand', 'none', 'no deadline', 'tbd']);
+/** Words people write where a task has no deadline: the due cell is as empty (as for a placeholder, `-`, `TBD`, which reads so already). */
+const NO_DEADLINE = new Set(['长期', '长期有效', '持续', '持续进行', '常态化', '日常', '按需', '随时', '不定期', '无期限', '无截止', '无截止日期', '不限', 'ongoing', 'continuous', 'as needed', 'on demand', 'no deadline']);
 
 function noDeadline(text: string): boolean {
   return NO_DEADLINE.has(toSimplified(fold(text)));

@@ -475,9 +475,8 @@ function letterColumns(layout: Layout, cells: readonly (HeaderText | undefined)[
     // One letter, and names under it: not letters (a matrix's, a RACI column's), not ticks (`schema/check-marks`).
     if (bit === undefined || bits.has(bit)) continue;
     if (readRate(sample, col.index, (cell) => parseRaci(cell)?.ok) >= 0.5 || sample.some((r) => isTick(r.cells[col.index]))) continue;
-    const read = { value: bit };
-    col.raciBit = read.value;
-    bits.add(read.value);
+    col.raciBit = bit;
+    bits.add(bit);
     found.push(col);
   }
   if (found.length < 2 || (person && !found.includes(person)) || !(bits.has(RACI.R) || bits.has(RACI.A)) || !found.some((c) => sample.some((r) => !isBlank(r.cells[c.index])))) {
@@ -547,11 +546,13 @@ function departmentRow(holders: readonly Column[], above: RawRow | undefined, op
 function departmentsOfGroups(holders: readonly Column[], own: boolean, options: TableOptions): void {
   const people = holders.filter((c) => !c.holderIsDepartment);
   const groups = new Set(people.map((c) => c.holderGroup));
+  if (groups.size === 1 && groups.has(undefined)) return;
   const one = !own && people.length > 1 && groups.size === 1;
+  const indexes = [aliasIndex('assignments', options.aliases), aliasIndex('staff', options.aliases)] as const;
   for (const col of people) {
     const g = col.holderGroup;
     if (g === undefined) continue;
-    if (one || !isGroupOfPeople(g, options) || (!own && !DEPARTMENT_WORD.test(g.trim()))) delete col.holderGroup;
+    if (one || !isGroupOfPeople(g, indexes) || (!own && !DEPARTMENT_WORD.test(g.trim()))) delete col.holderGroup;
   }
 }
 
@@ -562,10 +563,10 @@ const DEPARTMENT_WORD = /(?:部|部门|部門|组|組|中心|科|室|处|處|团
  * A group header over people's columns that can be their department: not a word for people or
  * roles in general (`人员`, `责任人`, `RACI`, `Team members`), and not a column's name (`负责人`).
  */
-function isGroupOfPeople(group: string, options: TableOptions): boolean {
+function isGroupOfPeople(group: string, [assignments, staff]: readonly [Map<string, string>, Map<string, string>]): boolean {
   const g = foldKey(group);
   if (g === '' || GENERIC_GROUPS.has(g)) return false;
-  return matchHeader(group, 'assignments', aliasIndex('assignments', options.aliases)).key === undefined && matchHeader(group, 'staff', aliasIndex('staff', options.aliases)).key === undefined;
+  return matchHeader(group, 'assignments', assignments).key === undefined && matchHeader(group, 'staff', staff).key === undefined;
 }
 
 const GENERIC_GROUPS = new Set(

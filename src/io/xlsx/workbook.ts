@@ -241,7 +241,7 @@ export interface SheetTable {
   totalsRows: number;
 }
 
-/** The Excel tables a sheet part holds, from its relationships (a table part that cannot be read is no table). */
+/** The Excel tables a sheet part holds, from its relationships (one whose `ref` does not read is left out). */
 export async function tablesOfPart(zip: ZipArchive, part: string): Promise<SheetTable[]> {
   const slash = part.lastIndexOf('/');
   const base = part.slice(0, slash + 1);
