@@ -33,10 +33,11 @@ th, td { border-bottom: 1px solid #d0d7de; padding: .25rem .6rem; text-align: le
 thead th { background: #f6f8fa; } td.n { text-align: right; font-variant-numeric: tabular-nums; }
 .charts { display: flex; flex-wrap: wrap; gap: 1.5rem; align-items: flex-start; }
 svg.chart { max-width: 100%; height: auto; font-size: 12px; }
+figure { margin: 0; } figcaption { font-size: .9rem; color: #57606a; margin-bottom: .25rem; }
 svg .axis { stroke: #8c959f; } svg .bar rect { fill: #6e7781; }
 svg .strategic rect { fill: #cf222e; } svg .important rect { fill: #bf8700; } svg .normal rect { fill: #6e7781; }
 svg .over rect { fill: #cf222e; } svg .high rect { fill: #bf8700; } svg .ok rect { fill: #1a7f37; } svg .idle rect { fill: #8c959f; }
-svg .threshold line, svg .cutoff line { stroke: #57606a; stroke-dasharray: 4 3; } svg .curve { fill: none; stroke: #0969da; stroke-width: 2; }
+svg .threshold line, svg .cutoff line { stroke: #57606a; stroke-dasharray: 4 3; } svg .curve { fill: none; stroke: #0969da; stroke-width: 2; } svg .cutoff circle { fill: #0969da; }
 .sev-error { color: #cf222e; font-weight: 600; } .sev-warn { color: #9a6700; font-weight: 600; } .sev-info { color: #57606a; }
 td.h1 { background: #ddf4ff; } td.h2 { background: #b6e3ff; } td.h3 { background: #80ccff; } td.h4 { background: #54aeff; }
 details summary { cursor: pointer; color: #0969da; margin: .3rem 0; }
@@ -91,7 +92,16 @@ export function reportHtml(r: ReportResult, ctx: ReportContext): string {
     const t = r.tier;
     const bars = t.summary.map((s) => ({ label: tierOf(s.tier), value: s.count, text: String(s.count), cls: s.tier }));
     const shares = t.summary.map((s) => ({ label: tierOf(s.tier), value: s.revenueShare, text: fmtPercent(s.revenueShare), cls: s.tier }));
-    out.push('<div class="charts">', barChart(bars, label(lang, 'report.tierCounts')), barChart(shares, label(lang, 'report.revenueShare')), paretoChart(t.accounts.map((a) => a.revenue ?? 0), r.cutoffs, label(lang, 'report.pareto'), (share, n, total) => label(lang, 'report.paretoCut', { share: `${Math.round(share * 100)}%`, n, total })), '</div>');
+    const counts = label(lang, 'report.tierCounts');
+    const revenue = label(lang, 'report.revenueShare');
+    const pareto = label(lang, 'report.pareto');
+    out.push(
+      '<div class="charts">',
+      figure(counts, barChart(bars, counts)),
+      figure(revenue, barChart(shares, revenue)),
+      figure(pareto, paretoChart(t.accounts.map((a) => a.revenue ?? 0), r.cutoffs, pareto, (share, n, total) => label(lang, 'report.paretoCut', { share: `${Math.round(share * 100)}%`, n, total }))),
+      '</div>',
+    );
     out.push(`<table><thead><tr><th scope="col">${L('tier')}</th><th scope="col">${L('count')}</th><th scope="col">${L('revenue')}</th><th scope="col">${L('share')}</th></tr></thead><tbody>`);
     for (const s of t.summary) out.push(`<tr><th scope="row">${esc(tierOf(s.tier))}</th><td class="n">${s.count}</td><td class="n">${esc(s.revenue.toLocaleString('en-US'))}</td><td class="n">${esc(fmtPercent(s.revenueShare))}</td></tr>`);
     out.push('</tbody></table>', `<h3>${L('report.topAccounts')}</h3>`);
@@ -127,15 +137,19 @@ export function reportHtml(r: ReportResult, ctx: ReportContext): string {
   // People of the Staff sheet, busiest first (someone the sheet lacks is a gap, not a workload).
   const people = r.load.people.filter((p) => p.capacity > 0 && p.status !== 'unknown' && p.status !== 'inactive').sort((a, b) => b.utilization - a.utilization || a.name.localeCompare(b.name));
   const busiest = people.slice(0, top);
+  const utilization = label(lang, 'report.utilization');
   out.push(
-    hbarChart(
-      busiest.map((p) => ({ label: p.name, value: p.utilization, text: fmtPercent(p.utilization, 0), cls: p.status })),
-      label(lang, 'report.utilization'),
-      [
-        { value: th.idle, label: `${label(lang, 'report.idle')} ${fmtPercent(th.idle, 0)}` },
-        { value: th.high, label: `${label(lang, 'report.high')} ${fmtPercent(th.high, 0)}` },
-        { value: th.over, label: `${label(lang, 'report.over')} ${fmtPercent(th.over, 0)}` },
-      ],
+    figure(
+      utilization,
+      hbarChart(
+        busiest.map((p) => ({ label: p.name, value: p.utilization, text: fmtPercent(p.utilization, 0), cls: p.status })),
+        utilization,
+        [
+          { value: th.idle, label: `${label(lang, 'report.idle')} ${fmtPercent(th.idle, 0)}` },
+          { value: th.high, label: `${label(lang, 'report.high')} ${fmtPercent(th.high, 0)}` },
+          { value: th.over, label: `${label(lang, 'report.over')} ${fmtPercent(th.over, 0)}` },
+        ],
+      ),
     ),
   );
   if (people.length > top) out.push(`<p>${L('report.more', { n: people.length - top })}</p>`);
@@ -178,4 +192,9 @@ export function reportHtml(r: ReportResult, ctx: ReportContext): string {
   }
   out.push('</tbody></table></section>', '</main>', '</body>', '</html>', '');
   return out.join('\n');
+}
+
+/** A chart with its title shown above it (the SVG's own title is only a tooltip and a screen reader's). */
+function figure(caption: string, svg: string): string {
+  return `<figure><figcaption>${escapeHtml(caption)}</figcaption>${svg}</figure>`;
 }

@@ -78,7 +78,9 @@ export function hbarChart(bars: readonly Bar[], title: string, thresholds: reado
 
 /**
  * The Pareto curve: cumulative share of revenue against the share of accounts (largest first),
- * with the ABC cut-offs as dashed lines. At most 200 points, whatever the number of accounts.
+ * with the ABC cut-offs as dashed lines, each marked where the curve crosses it. The cut-offs'
+ * labels stand right of the plot, where the curve never is, at least a line apart (close cut-offs
+ * would otherwise print over each other). At most 200 points, whatever the number of accounts.
  */
 export function paretoChart(
   revenues: readonly number[],
@@ -91,7 +93,8 @@ export function paretoChart(
   const sorted = revenues.filter((v) => v > 0).sort((a, b) => b - a);
   const total = sorted.reduce((a, v) => a + v, 0);
   const pad = 32;
-  const x = (f: number): number => pad + f * (width - 2 * pad);
+  const right = 84;
+  const x = (f: number): number => pad + f * (width - pad - right);
   const y = (f: number): number => height - pad - f * (height - 2 * pad);
   const n = sorted.length;
   const points: string[] = [`${r1(x(0))},${r1(y(0))}`];
@@ -107,10 +110,20 @@ export function paretoChart(
     if ((i + 1) % step === 0 || i === n - 1) points.push(`${r1(x((i + 1) / n))},${r1(y(share))}`);
   }
   const aria = `${title}: ${cutoffs.map((c, k) => describe(c, reach[k]!, n)).join('; ')}`;
+  // Label baselines: at their line, pushed down to a line (14) below the label above.
+  const line = 14;
+  const order = cutoffs.map((_, k) => k).sort((a, b) => cutoffs[b]! - cutoffs[a]!);
+  const labelAt: number[] = cutoffs.map(() => 0);
+  let previous = -Infinity;
+  for (const k of order) {
+    labelAt[k] = Math.max(y(cutoffs[k]!) + 4, previous + line);
+    previous = labelAt[k]!;
+  }
   const out = [svgOpen(width, height, title, aria, 'pareto')];
   out.push(`<line class="axis" x1="${pad}" y1="${r1(y(0))}" x2="${r1(x(1))}" y2="${r1(y(0))}"/><line class="axis" x1="${pad}" y1="${r1(y(0))}" x2="${pad}" y2="${r1(y(1))}"/>`);
   cutoffs.forEach((c, k) => {
-    out.push(`<g class="cutoff" data-share="${c}" data-accounts="${reach[k]}"><line x1="${pad}" y1="${r1(y(c))}" x2="${r1(x(1))}" y2="${r1(y(c))}"/><text x="${r1(x(1))}" y="${r1(y(c) - 4)}" text-anchor="end">${Math.round(c * 100)}% · ${reach[k]}/${n}</text></g>`);
+    const mark = n > 0 ? `<circle cx="${r1(x(reach[k]! / n))}" cy="${r1(y(c))}" r="3"/>` : '';
+    out.push(`<g class="cutoff" data-share="${c}" data-accounts="${reach[k]}"><line x1="${pad}" y1="${r1(y(c))}" x2="${r1(x(1))}" y2="${r1(y(c))}"/>${mark}<text x="${r1(x(1) + 6)}" y="${r1(labelAt[k]!)}">${Math.round(c * 100)}% · ${reach[k]}/${n}</text></g>`);
   });
   out.push(`<polyline class="curve" points="${points.join(' ')}"><title>${escapeHtml(aria)}</title></polyline>`);
   out.push('</svg>');
