@@ -8,11 +8,16 @@ import { scanTable, type TableOptions } from '../table/scan.js';
 import { parseBoolean, parseNumber, parseText } from '../../parse/values.js';
 import { cellFinding } from '../../model/finding.js';
 
+/** A department cell that lists several: `销售部/客服部`, `销售部、客服部`, `Sales, Support`. */
+const SEVERAL = /[/／、,，;；|]/;
+
 /** Reads the Staff sheet: names required and unique; capacities, limits and 在职 normalised. */
 export async function readStaff(source: SheetSource, options: TableOptions): Promise<StaffTable> {
   const people: Person[] = [];
   const rowFindings: Finding[] = [];
   const seen = new Map<string, number>();
+  // Departments written as several (销售部/客服部): read as one, and said once (a trial: silently a department of its own).
+  const several: { cell: string; person: string; department: string }[] = [];
   const { layout, findings } = await scanTable(source, 'staff', options, ({ row, cells }, layout) => {
     const col = (key: string) => layout.byKey.get(key);
     const nameCol = col('name');
@@ -31,8 +36,10 @@ export async function readStaff(source: SheetSource, options: TableOptions): Pro
       const c = col(key);
       if (!c) continue;
       const t = parseText(cells[c.index], layout.date1904);
-      if (t?.ok) person[key] = t.value;
-      else if (t) rowFindings.push(invalidValue(t, cells[c.index], layout, row, c, about));
+      if (t?.ok) {
+        person[key] = t.value;
+        if (key === 'department' && SEVERAL.test(t.value) && t.value.split(SEVERAL).filter((p) => p.trim() !== '').length > 1) several.push({ cell: `${c.letter}${row}`, person: name.value, department: t.value });
+      } else if (t) rowFindings.push(invalidValue(t, cells[c.index], layout, row, c, about));
     }
     for (const [key, field] of [['capacity_hours', 'capacity'], ['max_accounts', 'maxAccounts']] as const) {
       const c = col(key);
@@ -52,5 +59,9 @@ export async function readStaff(source: SheetSource, options: TableOptions): Pro
     people.push(person);
   });
   for (const f of rowFindings) findings.push(f);
+  if (several.length > 0) {
+    const first = several[0]!;
+    options.note?.(several.length > 1 ? 'note.severalDepartmentsMore' : 'note.severalDepartments', { sheet: layout.sheet, cell: first.cell, person: first.person, department: first.department, more: several.length - 1 }, false);
+  }
   return { layout, people, findings };
 }
