@@ -6,7 +6,7 @@
 import { extname } from 'node:path';
 import { t } from '../i18n/messages.js';
 import { label } from '../i18n/labels.js';
-import { sameFile, writeAtomic, writeAtomicWith } from '../io/write/atomic.js';
+import { prepareAtomic, sameFile, type PreparedWrite } from '../io/write/atomic.js';
 import { writeWorkbookTo } from '../io/write/styled-xlsx.js';
 import { UsageError, type Params } from '../model/errors.js';
 import { summarize, type Finding } from '../model/finding.js';
@@ -28,13 +28,15 @@ export interface EmitOptions {
   print?: boolean;
   /** The note to give once the -o file is written. */
   wrote?: { code: string; params: Params };
+  /** The -o file already written to its temporary file ({@link prepareResult}): renamed into place instead of written. */
+  prepared?: PreparedWrite;
 }
 
 /** Emits a result as the options say; returns the exit code. */
 export async function emit<K extends Kind>(kind: K, result: Results[K], options: CommonOptions, ctx: CliContext, how: EmitOptions): Promise<number> {
   const format = (options.format ?? stdoutFormats(kind)[0]) as TextFormat;
   if (options.output) {
-    await writeResult(kind, result, options.output, options, ctx, how);
+    await (how.prepared ?? (await prepareResult(kind, result, options.output, options, ctx, how))).commit();
     if (how.wrote) note(ctx, options, how.lang, how.wrote.code, how.wrote.params);
   }
   const printed = printsToStdout(options) || how.print === true;
@@ -58,8 +60,13 @@ export async function emit<K extends Kind>(kind: K, result: Results[K], options:
   return code;
 }
 
-/** Writes a result to an -o file in the format its extension names, without colours, --limit or a width. */
-async function writeResult<K extends Kind>(kind: K, result: Results[K], file: string, options: CommonOptions, ctx: CliContext, how: EmitOptions): Promise<void> {
+/**
+ * Writes a result to the temporary file of an -o file, in the format its extension names, without
+ * colours, --limit or a width; nothing replaces the -o file until `commit`. A command that also
+ * changes the book (`kam tier --write -o`) prepares it first, so that a refused or failed -o leaves
+ * the book as it was.
+ */
+export async function prepareResult<K extends Kind>(kind: K, result: Results[K], file: string, options: CommonOptions, ctx: CliContext, how: EmitOptions): Promise<PreparedWrite> {
   const format = outputFormat(file, fileFormats(kind));
   if (how.inputs) await refuseInput(file, how.inputs);
   const rctx = contextFor({ ...options, color: false }, ctx, how.lang);
@@ -67,12 +74,12 @@ async function writeResult<K extends Kind>(kind: K, result: Results[K], file: st
     const sheets = renderSheets(kind, result, rctx);
     // Through the handle of the temporary file, never its name: a signal removes the name, and a
     // writer opening it again by name could create it anew.
-    await writeAtomicWith(file, (fh) => writeWorkbookTo(fh, sheets, file), { force: options.force });
-    return;
+    return prepareAtomic(file, (fh) => writeWorkbookTo(fh, sheets, file), { force: options.force });
   }
   const text = renderText(kind, result, format, rctx);
   // A CSV file starts with a BOM, so that Excel reads its Chinese as UTF-8.
-  await writeAtomic(file, format === 'csv' && !text.startsWith('\ufeff') ? `\ufeff${text}` : text, { force: options.force });
+  const data = format === 'csv' && !text.startsWith('\ufeff') ? `\ufeff${text}` : text;
+  return prepareAtomic(file, async (fh) => fh.writeFile(data), { force: options.force });
 }
 
 /** Refuses an output file that is the book or any other file the command read (SPEC §7). */

@@ -1,8 +1,9 @@
 // What the eleventh session's trials found, each a test that fails without its fix.
+import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir, writeBook } from '../helpers/books.js';
-import { kam } from '../helpers/cli.js';
+import { EXAMPLES, kam } from '../helpers/cli.js';
 
 const asOf = ['--as-of', '2025-11-15'];
 
@@ -29,5 +30,46 @@ describe('a Staff department cell that lists several (销售部/客服部)', () 
     expect(plain.stderr).not.toContain('read as one department');
     const quiet = await kam(['load', await book(['销售部/客服部', '客服部']), '-q', ...asOf]);
     expect(quiet.stderr).toBe('');
+  });
+});
+
+describe('kam tier --write -o (found by a new user: the book was rewritten, then -o refused)', () => {
+  const copy = () => {
+    const dir = tempDir();
+    const book = join(dir, 'book.xlsx');
+    copyFileSync(join(EXAMPLES, 'accounts-zh.xlsx'), book);
+    return { dir, book, bytes: readFileSync(book) };
+  };
+
+  it.each([
+    ['an -o of no known format', (dir: string) => join(dir, 'bad.pdf'), /cannot tell the format of -o .*bad\.pdf/],
+    ['an -o in a folder that does not exist', (dir: string) => join(dir, 'missing', 't.xlsx'), /does not exist: create it first/],
+  ])('%s: exit 2 and the book untouched, no backup, no temporary file', async (_, target, message) => {
+    const { dir, book, bytes } = copy();
+    const r = await kam(['tier', book, '--write', '-o', target(dir), ...asOf]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(readFileSync(book).equals(bytes)).toBe(true);
+    expect(readdirSync(dir)).toEqual(['book.xlsx']);
+  });
+
+  it('a good -o: the book gets its columns and the table its file', async () => {
+    const { dir, book, bytes } = copy();
+    const r = await kam(['tier', book, '--write', '-o', join(dir, 'tiers.csv'), ...asOf]);
+    expect(r.code).toBe(0);
+    expect(readFileSync(book).equals(bytes)).toBe(false);
+    expect(readFileSync(join(dir, 'tiers.csv'), 'utf8')).toMatch(/^\ufeffRank,ID,Account,Score,Tier/);
+    expect(readdirSync(dir).sort()).toEqual(['book.xlsx', 'book.xlsx.bak', 'tiers.csv']);
+  });
+
+  it('a book that cannot be written: the -o file is not left behind either', async () => {
+    const { dir, book } = copy();
+    // A lock file of Excel beside the book refuses the write.
+    const lock = join(dir, '~$book.xlsx');
+    copyFileSync(book, lock);
+    const r = await kam(['tier', book, '--write', '-o', join(dir, 'tiers.csv'), ...asOf]);
+    expect(r.code).toBe(2);
+    expect(existsSync(join(dir, 'tiers.csv'))).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });

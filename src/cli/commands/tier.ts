@@ -5,7 +5,8 @@ import { writeTiersBack } from '../../app/write-back.js';
 import { faultFrom } from '../fault.js';
 import { METHODS, NORMALIZATIONS, type Method } from '../../config/schema.js';
 import type { CliContext } from '../context.js';
-import { emit, note, refuseInput } from '../emit.js';
+import { emit, note, prepareResult } from '../emit.js';
+import type { PreparedWrite } from '../../io/write/atomic.js';
 import { addCommonOptions, wholeNumber, type CommonOptions } from '../options.js';
 import { openCliSession } from '../session.js';
 import { UsageError } from '../../model/errors.js';
@@ -43,19 +44,29 @@ export async function tierCommand(book: string, options: TierOptions, ctx: CliCo
   // --normalize is the weighted method's: another method would take it without a word.
   if (options.normalize !== undefined && session.config.scoring.method !== 'weighted') throw new UsageError('usage.normalizeMethod', { method: session.config.scoring.method });
   const { report, layout } = await tierWithLayout(session, options.explain !== undefined ? { explain: options.explain } : {});
-  if (options.write) {
-    // -o is checked first: a refusal there must come before the book is changed.
-    if (options.output) await refuseInput(options.output, { book, files: session.inputs });
-    const receipt = await writeTiersBack(session, report, layout, { backup: options.backup !== false, force: options.force, raw: options.raw, ...faultFrom(ctx) });
-    const code = receipt.unchanged ? 'note.writeUnchanged' : receipt.csv ? (receipt.backup ? 'note.wroteCsvInPlace' : 'note.wroteCsvInPlaceNoBackup') : receipt.backup ? 'note.wroteInPlace' : 'note.wroteInPlaceNoBackup';
-    const { unchanged: _u, csv: _c, ...params } = receipt;
-    note(ctx, options, session.config.lang, code, { ...params, columns: receipt.columns.join(', ') });
-  }
-  return emit('tier', report, options, ctx, {
+  const how = {
     lang: session.config.lang,
     inputs: { book, files: session.inputs },
     ...(options.limit !== undefined ? { limit: options.limit } : {}),
     print: options.explain !== undefined,
     wrote: { code: 'note.wrote', params: { file: options.output ?? '', count: report.accounts.length } },
-  });
+  };
+  let prepared: PreparedWrite | undefined;
+  if (options.write) {
+    // The -o file is written (to its temporary file) before the book is changed: a refusal or a
+    // failure there must leave the book as it was (found by a new user: `-o bad.pdf` was refused
+    // after the book had been rewritten).
+    if (options.output) prepared = await prepareResult('tier', report, options.output, options, ctx, how);
+    let receipt;
+    try {
+      receipt = await writeTiersBack(session, report, layout, { backup: options.backup !== false, force: options.force, raw: options.raw, ...faultFrom(ctx) });
+    } catch (err) {
+      await prepared?.discard();
+      throw err;
+    }
+    const code = receipt.unchanged ? 'note.writeUnchanged' : receipt.csv ? (receipt.backup ? 'note.wroteCsvInPlace' : 'note.wroteCsvInPlaceNoBackup') : receipt.backup ? 'note.wroteInPlace' : 'note.wroteInPlaceNoBackup';
+    const { unchanged: _u, csv: _c, ...params } = receipt;
+    note(ctx, options, session.config.lang, code, { ...params, columns: receipt.columns.join(', ') });
+  }
+  return emit('tier', report, options, ctx, prepared ? { ...how, prepared } : how);
 }
