@@ -17,7 +17,7 @@ import { displayWidth } from '../util/width.js';
 import { eachRow, type SheetSource } from '../io/source.js';
 import { assertUnchanged, isFolder, readInput, type FileIdentity } from '../io/input-file.js';
 import type { CsvSheet } from '../io/csv/read.js';
-import { expectedText, patchCsv, type CsvPatch } from '../io/csv/patch.js';
+import { expectedText, numberText, patchCsv, type CsvPatch } from '../io/csv/patch.js';
 import { join } from 'node:path';
 import { isStrictOoxml, sheetTables, verifyPatched } from '../io/xlsx/inspect.js';
 import { writePatchedXlsx, type CellEdit, type CellValue } from '../io/xlsx/patch.js';
@@ -99,7 +99,7 @@ export async function tierCells(report: TierReport, layout: Layout, sheet: Sheet
     expected.get(row)!.set(col, value);
     const now = current.get(row)?.[col === existing.tier ? 0 : col === existing.score ? 1 : -1];
     // A CSV field holds text: `100` there is the number 100.
-    const same = now !== undefined && (now.v === value || (now.t === 's' && typeof value === 'number' && now.v === String(value)));
+    const same = now !== undefined && (now.v === value || (now.t === 's' && typeof value === 'number' && now.v === numberText(value, sheet.decimalComma === true)));
     if (!same) unchanged = false;
   };
   const newColumns = new Map<number, number>();
@@ -254,7 +254,7 @@ function checkCsv(patch: CsvPatch, values: Map<number, Map<number, CellValue>>, 
     record.forEach((v, c) => {
       if (!edits?.has(c) && now[c] !== v && !(record.length === 1 && v === '')) fail(`row ${i + 1}`);
     });
-    for (const [c, v] of edits ?? []) if ((now[c] ?? '') !== expectedText(v, raw)) fail(`row ${i + 1}`);
+    for (const [c, v] of edits ?? []) if ((now[c] ?? '') !== expectedText(v, raw, patch.decimalComma)) fail(`row ${i + 1}`);
   });
 }
 

@@ -35,6 +35,11 @@ export interface SheetSource {
   /** XLSX: the sheet is hidden in Excel. */
   readonly hidden?: boolean;
   /**
+   * CSV: the file is separated by `;`, as Excel writes a CSV where the decimal mark is a comma:
+   * its numbers are read as written there (`1.250` is 1250, `2,5` is 2.5).
+   */
+  readonly decimalComma?: boolean;
+  /**
    * CSV: the line of the file on which row `row` starts (a quoted line break moves the rows after
    * it down; Excel's `sep=` line is above row 1). Known once the rows have been read.
    */

@@ -5,6 +5,7 @@
  * of 11 digits or more, `+86 …`, and ambiguous dates (`03/04/2025`) stay text, as written.
  */
 import { makeDate, type IsoDate } from '../util/date.js';
+import { fromDecimalComma } from './values.js';
 
 export type TypedValue = { t: 'n'; v: number } | { t: 'd'; date: IsoDate; time?: string } | { t: 's'; v: string };
 
@@ -12,10 +13,19 @@ const NUMBER = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?$/;
 const ISO_DATE = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 const CN_DATE = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/;
 
-/** The type of a field's text. */
-export function typeField(text: string): TypedValue {
+/**
+ * The type of a field's text. In a file whose decimal mark is a comma (`;`-separated), `1.250` is
+ * 1250 and `2,5` is 2.5, as kam's readers take them.
+ */
+export function typeField(text: string, decimalComma = false): TypedValue {
   const s = text.trim();
   if (s === '' || s !== text) return { t: 's', v: text };
+  if (decimalComma) {
+    const dot = fromDecimalComma(s.replace(/^-/, ''));
+    if (dot !== undefined && !/^0\d/.test(s.replace(/^-/, ''))) return { t: 'n', v: Number((s.startsWith('-') ? '-' : '') + dot) };
+    // `1,250` there is one and a quarter (taken above), never twelve hundred and fifty.
+    if (/,/.test(s)) return { t: 's', v: text };
+  }
   if (NUMBER.test(s) && /\d/.test(s)) {
     const digits = s.replace(/^-/, '');
     // 007, 0123: codes; 13800138000, 110101199003074512: ids. 0 and 0.5 are numbers.

@@ -17,6 +17,18 @@ const bad = <T>(reason: string): Parsed<T> => ({ ok: false, reason });
 /** How a column header scales the plain numbers below it (`年采购额(万元)` → 10000). */
 export interface NumberContext {
   scale?: number;
+  /** Numbers written with a decimal comma and `.` between thousands (a `;`-separated CSV). */
+  decimalComma?: boolean;
+}
+
+/**
+ * A number written with a decimal comma, in the usual form: `1.250` (1250), `1.234.567,50`,
+ * `2,5`; undefined for any other text (`12.5` has no other reading and is read as it is).
+ */
+export function fromDecimalComma(s: string): string | undefined {
+  if (/^\d{1,3}(?:\.\d{3})+(?:,\d+)?$/.test(s)) return s.replace(/\./g, '').replace(',', '.');
+  if (/^\d+,\d+$/.test(s)) return s.replace(',', '.');
+  return undefined;
 }
 
 const MAGNITUDE: [RegExp, number][] = [
@@ -27,7 +39,7 @@ const MAGNITUDE: [RegExp, number][] = [
   [/M$/, 1e6],
   [/(?:元|rmb|cny|yuan)$/i, 1],
 ];
-const CURRENCY_PREFIX = /^(?:¥|\$|rmb|cny|usd|人民币)/i;
+const CURRENCY_PREFIX = /^(?:¥|\$|us\$|€|£|rmb|cny|usd|eur|gbp|人民币)/i;
 const YUAN_PREFIX = /^(?:¥|rmb|cny|人民币)/i;
 const UNIT_WORD =
   /(?:年|岁|个月|月|周|天|日|小时|时|分钟|次|分|个|人|家|项|件|星|hours?|hrs?|h|days?|d|years?|yrs?|yr|times?|x|pts?|points?)$/i;
@@ -116,6 +128,7 @@ export function parseNumberText(text: string, ctx: NumberContext = {}): Parsed<n
       }
     }
   }
+  if (ctx.decimalComma) s = fromDecimalComma(s) ?? s;
   if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, '');
   if (!/^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(s)) return bad('number');
   const n = scaled(Number(s) * sign, scale ?? (yuan ? 1 : (ctx.scale ?? 1)));
@@ -306,7 +319,7 @@ export function parseHours(cell: Cell | undefined, ctx: NumberContext & { hoursP
   // as elapsed time (`[h]:mm`), however long (`26:00`, found by a new user: read as a date, refused).
   // A date with its time shown as a clock (`h:mm`) stays a date: refused (found by review: 96,560 h a week).
   if (cell?.t === 'n' && cell.date && cell.v >= 0 && (cell.v < 1 || cell.elapsed)) return ok(round(cell.v * 24));
-  const plain = ctx.unit !== undefined ? { scale: ctx.unit } : ctx;
+  const plain = ctx.unit !== undefined ? { scale: ctx.unit, ...(ctx.decimalComma ? { decimalComma: true } : {}) } : ctx;
   if (cell?.t !== 's') {
     const n = parseNumber(cell, plain);
     return n?.ok ? ok(round(n.value)) : n;
@@ -315,6 +328,8 @@ export function parseHours(cell: Cell | undefined, ctx: NumberContext & { hoursP
   if (isPlaceholder(cell.v)) return undefined;
   // Traditional forms read the same: 30分鐘, 兩小時, 一個半鐘頭.
   let s = toSimplified(cell.v.normalize('NFKC')).replace(/[\s\u3000]/g, '').toLowerCase().replace(/(?:\/次|每次|\/time|\/occurrence)$/, '');
+  // `2,5` and `2,5h` where the decimal mark is a comma.
+  if (ctx.decimalComma) s = s.replace(/^(\d+),(\d+)(?![\d,])/, '$1.$2');
   if (s === '半天' || s === '半日') return ok(day / 2);
   if (s === '半小时' || s === '半个小时' || s === '半个钟头') return ok(0.5);
   if (/^[\d.]+$/.test(s)) {

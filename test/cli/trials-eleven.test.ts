@@ -1,5 +1,5 @@
 // What the eleventh session's trials found, each a test that fails without its fix.
-import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir, writeBook } from '../helpers/books.js';
@@ -71,5 +71,41 @@ describe('kam tier --write -o (found by a new user: the book was rewritten, then
     expect(r.code).toBe(2);
     expect(existsSync(join(dir, 'tiers.csv'))).toBe(false);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('a `;`-separated CSV (Excel where the decimal mark is a comma; found by a new user: 5.000 was read as 5)', () => {
+  const csv = '\ufeffsep=;\r\nAccount Name;Annual Revenue;Contract Value\r\nAcme Corp;1.250;900\r\nGlobex;5.000;2.500\r\nInitech;800;1.000\r\nUmbrella;3.000;3.000\r\nStark;950;1.100,5\r\n';
+
+  it('reads 1.250 as 1250 and 1.100,5 as 1100.5: Globex, the largest, ranks first', async () => {
+    const file = join(tempDir(), 'accounts.csv');
+    writeFileSync(file, csv);
+    const r = await kam(['tier', file, '--format', 'json', '--method', 'abc', ...asOf]);
+    expect(r.code).toBe(0);
+    const accounts = (JSON.parse(r.stdout) as { accounts: { name: string; criteria?: unknown }[] }).accounts.map((a) => a.name);
+    expect(accounts).toEqual(['Globex', 'Umbrella', 'Acme Corp', 'Stark', 'Initech']);
+  });
+
+  it('kam tier --write writes scores with a decimal comma, and a second run finds nothing to change', async () => {
+    const file = join(tempDir(), 'accounts.csv');
+    writeFileSync(file, csv);
+    expect((await kam(['tier', file, '--write', '--no-backup', ...asOf])).code).toBe(0);
+    const lines = readFileSync(file, 'utf8').split('\r\n');
+    expect(lines[1]).toBe('Account Name;Annual Revenue;Contract Value;kam tier;kam score');
+    expect(lines[3]).toMatch(/^Globex;5\.000;2\.500;Strategic;\d+,\d+$/);
+    const again = await kam(['tier', file, '--write', '--no-backup', ...asOf]);
+    expect(again.stderr).toContain('nothing written');
+  });
+
+  it('kam convert types them as the readers read them', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'accounts.csv');
+    writeFileSync(file, csv);
+    const out = join(dir, 'accounts.xlsx');
+    expect((await kam(['convert', file, out, '-q'])).code).toBe(0);
+    const back = await kam(['convert', out, join(dir, 'back.csv'), '-q']);
+    expect(back.code).toBe(0);
+    expect(readFileSync(join(dir, 'back.csv'), 'utf8')).toContain('Globex,5000,2500');
+    expect(readFileSync(join(dir, 'back.csv'), 'utf8')).toContain('Stark,950,1100.5');
   });
 });

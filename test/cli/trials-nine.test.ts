@@ -287,10 +287,19 @@ describe('several people in one cell (found by new users)', () => {
 });
 
 describe('a column of numbers with decimal commas (found by a new user)', () => {
-  it('kam tier quotes the first cell and says how to write numbers, not that formulas need saving', async () => {
+  it('in a `;`-separated file they are read (the eleventh session: Excel writes such a CSV where the mark is a comma)', async () => {
     const dir = tempDir();
     const csv = join(dir, 'eu.csv');
     writeFileSync(csv, 'Company name;Annual Revenue\nAcme;"18.500.000,00"\nGlobex;"12.400.000,00"\n');
+    const r = await kam(['tier', csv, '--format', 'json', ...asOf]);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { accounts: { name: string }[] }).accounts.map((a) => a.name)).toEqual(['Acme', 'Globex']);
+  });
+
+  it('in a comma-separated file kam tier quotes the first cell and says how to write numbers, not that formulas need saving', async () => {
+    const dir = tempDir();
+    const csv = join(dir, 'eu.csv');
+    writeFileSync(csv, 'Company name,Annual Revenue\nAcme,"18.500.000,00"\nGlobex,"12.400.000,00"\n');
     const r = await kam(['tier', csv, ...asOf]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('(the first is eu.csv!B2, "18.500.000,00"; write numbers as 1200000, 1,200,000.50 or 120万');

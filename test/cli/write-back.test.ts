@@ -294,7 +294,7 @@ describe('kam tier --write on CSV', () => {
     expect(readFileSync(`${file}.bak`)).toEqual(original);
     const lines = iconv.decode(readFileSync(file), 'gb18030').split('\r\n');
     expect(lines[0]).toBe('客户编号;客户名称;年采购额（万元）;合作年限;客户等级;计算等级;计算评分');
-    expect(lines[2]).toBe(`KA2;"申城;地铁";610;4;重要;${LABELS[expected.get('KA2')!.tier]};${expected.get('KA2')!.score}`);
+    expect(lines[2]).toBe(`KA2;"申城;地铁";610;4;重要;${LABELS[expected.get('KA2')!.tier]};${String(expected.get('KA2')!.score).replace('.', ',')}`);
     expect(lines).toHaveLength(5);
     expect(lines[4]).toBe('');
     expect(await tiers(file)).toEqual(expected);
@@ -396,7 +396,7 @@ describe('kam tier --write on the books people keep (review of issue 11)', () =>
 });
 
 describe('the CSV patcher', () => {
-  it('neutralises formula text kam writes (not the user\'s own cells), quotes what needs it, keeps numbers and line ends', () => {
+  it('neutralises formula text kam writes (not the user\'s own cells), quotes what needs it, keeps line ends; numbers with a decimal comma in a ;-separated file', () => {
     const original = Buffer.from('a;b\r\n=x;2\r\nlast;3', 'utf8');
     const edits = new Map([
       [1, new Map<number, string | number | null>([[2, 'tier']])],
@@ -404,7 +404,7 @@ describe('the CSV patcher', () => {
       [3, new Map<number, string | number | null>([[2, 'a;b']])],
     ]);
     const out = patchCsv(original, 'x.csv', ';', edits).bytes.toString('utf8');
-    expect(out).toBe('a;b;tier\r\n=x;2;"\'＝HYPERLINK(""x"")";-1.5\r\nlast;3;"a;b"');
+    expect(out).toBe('a;b;tier\r\n=x;2;"\'＝HYPERLINK(""x"")";-1,5\r\nlast;3;"a;b"');
     expect(patchCsv(original, 'x.csv', ';', edits, { raw: true }).bytes.toString('utf8')).toContain(';"＝HYPERLINK(""x"")";');
   });
 

@@ -317,3 +317,37 @@ describe('hoursUnitOf: the unit of an hours column\'s header', () => {
 
   it('counts a day with the configured working day', () => expect(hoursUnitOf('预计工时(天)', 7.5)).toBe(7.5));
 });
+
+describe('numbers with a decimal comma (a `;`-separated CSV, as Excel writes one where the mark is a comma)', () => {
+  const eu = (text: string, scale?: number) => {
+    const r = parseNumberText(text, { scale, decimalComma: true });
+    return r?.ok ? r.value : `bad:${r?.reason}`;
+  };
+  it.each([
+    ['5.000', 5000],
+    ['1.250', 1250],
+    ['1.234.567,50', 1234567.5],
+    ['2,5', 2.5],
+    ['-2,5', -2.5],
+    ['(1.000)', -1000],
+    ['12.5', 12.5],
+    ['950', 950],
+    ['92,5%', 0.925],
+    ['€1.250', 1250],
+  ])('%s is %s', (text, value) => expect(eu(text)).toBe(value));
+
+  it('grouping that is not in threes is no number; a plain file reads the same texts as before', () => {
+    expect(eu('1.25.000')).toBe('bad:number');
+    expect(eu('1,2,3')).toBe('bad:number');
+    expect(num('5.000')).toBe(5);
+    expect(num('1,250')).toBe(1250);
+    expect(num('2,5')).toBe('bad:number');
+  });
+
+  it('hours: 2,5 and 2,5h are two and a half; in a plain file 2,5 stays unreadable', () => {
+    expect(parseHours({ t: 's', v: '2,5' }, { decimalComma: true })).toEqual({ ok: true, value: 2.5 });
+    expect(parseHours({ t: 's', v: '2,5h' }, { decimalComma: true })).toEqual({ ok: true, value: 2.5 });
+    expect(parseHours({ t: 's', v: '2,5' }, { unit: 0.5, decimalComma: true })).toEqual({ ok: true, value: 1.25 });
+    expect(parseHours({ t: 's', v: '2,5' })?.ok).toBe(false);
+  });
+});

@@ -19,6 +19,8 @@ export interface CsvPatch {
   records: string[][];
   /** The records of the file as it was. */
   before: string[][];
+  /** Numbers were written with a decimal comma (a `;`-separated file, as Excel writes one where the mark is a comma). */
+  decimalComma: boolean;
 }
 
 /** Applies `edits` (row → 0-based column → value; rows numbered as kam reads them) to a CSV file's bytes. */
@@ -45,11 +47,12 @@ export function patchCsv(original: Buffer, file: string, delimiter: string, edit
     pos = end;
   }
   if (pos !== body.length) throw new InputError('write.verify', { what: 'the end of the file' }, { file });
+  const comma = delimiter === ';';
   const special = new RegExp(`["\\r\\n${delimiter === '\t' ? '\\t' : delimiter.replace(/[\\^$.*+?()[\]{}|-]/g, '\\$&')}]`);
   const quoted = (s: string): string => (special.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   const field = (v: CellValue): string => {
     if (v === null) return '';
-    return quoted(typeof v === 'number' ? String(v) : options.raw ? v : neutralize(v));
+    return quoted(cellText(v, options.raw, comma));
   };
   const records = parsed.map((p) => [...p.record]);
   for (const [row, cells] of edits) {
@@ -64,14 +67,14 @@ export function patchCsv(original: Buffer, file: string, delimiter: string, edit
       const added: string[] = [];
       for (let c = width; c <= cols[cols.length - 1]!; c++) {
         added.push(cells.has(c) ? field(cells.get(c)!) : '');
-        record[c] = cells.has(c) ? cellText(cells.get(c)!, options.raw) : '';
+        record[c] = cells.has(c) ? cellText(cells.get(c)!, options.raw, comma) : '';
       }
       lines[i] = (width === 0 ? '' : line + delimiter) + added.join(delimiter);
       continue;
     }
     for (const [c, v] of cells) {
       while (record.length <= c) record.push('');
-      record[c] = cellText(v, options.raw);
+      record[c] = cellText(v, options.raw, comma);
     }
     // The fields kam writes are made safe; the others keep their text (a note `=1+1` is the user's, not kam's to change).
     lines[i] = record.map((v, c) => (cells.has(c) ? field(v) : quoted(v))).join(delimiter);
@@ -88,15 +91,24 @@ export function patchCsv(original: Buffer, file: string, delimiter: string, edit
     throw new InputError('write.encoding', { text: '', encoding }, { file });
   }
   if (bom) bytes = Buffer.concat([Buffer.from(BOMS[bom]), bytes]);
-  return { bytes, records: reparse(bytes, file, delimiter, options.encoding ?? encoding), before: parsed.map((p) => p.record) };
+  return { bytes, records: reparse(bytes, file, delimiter, options.encoding ?? encoding), before: parsed.map((p) => p.record), decimalComma: comma };
 }
 
 const BOMS = { utf8: [0xef, 0xbb, 0xbf], le: [0xff, 0xfe], be: [0xfe, 0xff] } as const;
 
-/** What a field reads back as: a number as its shortest decimal, text as written (neutralised unless raw). */
-function cellText(v: CellValue, raw = false): string {
+/**
+ * What a field reads back as: a number as its shortest decimal (its point a comma where that is
+ * the decimal mark), text as written (neutralised unless raw).
+ */
+function cellText(v: CellValue, raw = false, decimalComma = false): string {
   if (v === null) return '';
-  return typeof v === 'number' ? String(v) : raw ? v : neutralize(v);
+  return typeof v === 'number' ? numberText(v, decimalComma) : raw ? v : neutralize(v);
+}
+
+/** A number as its shortest decimal; `92,5` where the decimal mark is a comma (never grouped: `1250`). */
+export function numberText(v: number, decimalComma: boolean): string {
+  const s = String(v);
+  return decimalComma && !/e/i.test(s) ? s.replace('.', ',') : s;
 }
 
 function reparse(bytes: Buffer, file: string, delimiter: string, encoding: string): string[][] {
@@ -106,6 +118,6 @@ function reparse(bytes: Buffer, file: string, delimiter: string, encoding: strin
 }
 
 /** The value a written field must read back as, for the check after writing. */
-export function expectedText(v: CellValue, raw = false): string {
-  return cellText(v, raw);
+export function expectedText(v: CellValue, raw = false, decimalComma = false): string {
+  return cellText(v, raw, decimalComma);
 }

@@ -73,6 +73,7 @@ export async function readCsvSheet(path: string, options: CsvOptions & ReadLimit
     identity: file.identity,
     encoding: plan.encoding,
     delimiter,
+    ...(delimiter === ';' ? { decimalComma: true } : {}),
     rows: (rowOptions?: RowOptions): AsyncIterable<RawRow[]> => (parsed ? replay(parsed, rowOptions) : streamCsvRows(csv, rowOptions, lines)),
     lineOf: lines.lineOf.bind(lines),
   };

@@ -88,9 +88,10 @@ function accountMapper(
     const c = col(key);
     return c ? [{ field: key === 'tier_override' ? ('tierOverride' as const) : key, c, read: textReader(layout.date1904) }] : [];
   });
+  const comma = layout.decimalComma ? { decimalComma: true } : {};
   const numbers = ACCOUNT_NUMBER_COLUMNS.flatMap((key) => {
     const c = col(key);
-    return c ? [{ key, c, ctx: { scale: c.scale } }] : [];
+    return c ? [{ key, c, ctx: { scale: c.scale, ...comma } }] : [];
   });
   const dated = (['last_contact', 'since'] as const).flatMap((key) => {
     const c = col(key);
@@ -135,12 +136,12 @@ function accountMapper(
     }
     for (let k = 0; k < periods.length; k++) {
       const p = periods[k]!;
-      const n = parseNumber(cells[p.index], { scale: p.scale });
+      const n = parseNumber(cells[p.index], { scale: p.scale, ...comma });
       if (n && !n.ok) findings.push(invalidValue(n, cells[p.index], layout, row, p, about));
       account.periods[k] = n?.ok ? n.value : undefined;
     }
     for (const [name, c] of extraColumns) {
-      const n = parseNumber(cells[c.index], { scale: c.scale });
+      const n = parseNumber(cells[c.index], { scale: c.scale, ...comma });
       if (n && !n.ok) findings.push(invalidValue(n, cells[c.index], layout, row, c, about));
       // defineProperty: a column headed `__proto__` is data like any other.
       Object.defineProperty(account.extra, name, { value: n?.ok ? n.value : undefined, enumerable: true, writable: true, configurable: true });

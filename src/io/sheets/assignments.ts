@@ -109,7 +109,7 @@ export async function readAssignments(source: SheetSource, options: TableOptions
       cols = columnsOf(layout);
       const day = options.hoursPerDay ?? DEFAULT_LOAD.hoursPerDay;
       const unit = cols.hoursCol ? hoursUnitOf(cols.hoursCol.header, day) : undefined;
-      hoursContext = { scale: cols.hoursCol?.scale ?? 1, hoursPerDay: day, ...(unit !== undefined ? { unit } : {}) };
+      hoursContext = { scale: cols.hoursCol?.scale ?? 1, hoursPerDay: day, ...(unit !== undefined ? { unit } : {}), ...(layout.decimalComma ? { decimalComma: true } : {}) };
     }
     const { accountCol, taskCol } = cols;
     // A table without its key columns has a schema/missing-column finding and no rows.

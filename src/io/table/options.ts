@@ -1,11 +1,13 @@
 /** How a table is read: which file it is in, the date system, the config's aliases and units. */
 import type { Aliases } from '../../model/aliases.js';
 import type { Params } from '../../model/errors.js';
-import type { RowOptions } from '../source.js';
+import type { RowOptions, SheetSource } from '../source.js';
 
 export interface TableOptions extends RowOptions {
   file: string;
   date1904: boolean;
+  /** Numbers written with a decimal comma (a `;`-separated CSV): see {@link SheetSource.decimalComma}. */
+  decimalComma?: boolean;
   /** Extra header aliases per canonical column, from the config. */
   aliases?: Aliases;
   /** Hours in a working day, for effort written in days (`2天`, `1人天`). */
