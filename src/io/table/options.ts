@@ -1,12 +1,12 @@
 /** How a table is read: which file it is in, the date system, the config's aliases and units. */
 import type { Aliases } from '../../model/aliases.js';
 import type { Params } from '../../model/errors.js';
-import type { RowOptions, SheetSource } from '../source.js';
+import type { RowOptions } from '../source.js';
 
 export interface TableOptions extends RowOptions {
   file: string;
   date1904: boolean;
-  /** Numbers written with a decimal comma (a `;`-separated CSV): see {@link SheetSource.decimalComma}. */
+  /** Numbers written with a decimal comma (a `;`-separated CSV): `1.250` is 1250, `2,5` is 2.5. */
   decimalComma?: boolean;
   /** Extra header aliases per canonical column, from the config. */
   aliases?: Aliases;
