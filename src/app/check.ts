@@ -27,7 +27,7 @@ function noteUnchecked(session: Session, tables: BookTables): void {
   // (Not of a matrix: its accounts are the matrix sheet's, its due dates a long sheet's or none a matrix can hold.)
   if (accounts && !assignments?.layout.holders && !accounts.layout.byKey.has('last_contact') && on('time/cadence')) session.note('note.unchecked.cadence', { sheet: accounts.layout.sheet });
   if (assignments && !assignments.layout.holders && !assignments.layout.byKey.has('due') && on('time/overdue')) session.note('note.unchecked.due', { sheet: assignments.layout.sheet });
-  if (on('load/over-capacity')) noteNoHours(session, assignments);
+  if (on('load/over-capacity')) noteNoHours(session, assignments, tables.staff);
 }
 
 /** The check of tables already read (for reports that compose several results). */

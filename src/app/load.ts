@@ -46,7 +46,7 @@ export function loadFromTables(session: Session, tables: BookTables, options: Lo
   const { config } = session;
   const { staff, assignments } = tables;
   requireKeyColumns(session, 'assignments', assignments!.layout);
-  noteNoHours(session, assignments);
+  noteNoHours(session, assignments, staff);
   const book = indexed ?? indexTables(session, tables);
   requireFilterMatches(book, options);
   // Each person's items (one per row they hold) are kept only for the suggestion: a plain `kam load` of a

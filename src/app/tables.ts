@@ -135,6 +135,8 @@ export function indexTables(session: Session, tables: BookTables): IndexedBook {
  * renamed `Effort (hrs)` column took utilisation from 93% to 34% without a word). Not for a matrix,
  * whose note says already where its hours come from.
  */
-export function noteNoHours(session: Session, assignments: AssignmentsTable | undefined): void {
+export function noteNoHours(session: Session, assignments: AssignmentsTable | undefined, staff?: StaffTable): void {
   if (assignments && !assignments.layout.holders && !assignments.layout.letterColumns && !assignments.layout.byKey.has('hours')) session.note('note.unchecked.hours', { sheet: assignments.layout.sheet });
+  // A Staff sheet whose capacity column kam did not recognise (`Weekly Capacity` of a CRM, found by a new user: 2 h a week read as 40).
+  if (staff && staff.people.length > 0 && !staff.layout.byKey.has('capacity_hours')) session.note('note.unchecked.capacity', { sheet: staff.layout.sheet, hours: session.config.load.defaultCapacity });
 }

@@ -234,8 +234,8 @@ function ymd(y: number, m: number, d: number): Parsed<IsoDate> {
   return date ? ok(date) : bad('date');
 }
 
-const TRUE_WORDS = new Set(['yes', 'y', 'true', 't', '1', 'on', '是', '对', '在职', '有效', '启用', '激活', '正常', 'active', '✓', '✔', '√']);
-const FALSE_WORDS = new Set(['no', 'n', 'false', 'f', '0', 'off', '否', '不', '不是', '离职', '已离职', '无效', '停用', '禁用', '休假', 'inactive', 'left', '✗', '✘', '×']);
+const TRUE_WORDS = new Set(['yes', 'y', 'true', 't', '1', 'on', '是', '对', '在职', '有效', '启用', '激活', '正常', 'active', 'enabled', 'employed', '✓', '✔', '√']);
+const FALSE_WORDS = new Set(['no', 'n', 'false', 'f', '0', 'off', '否', '不', '不是', '离职', '已离职', '无效', '停用', '已停用', '禁用', '已禁用', '休假', 'inactive', 'left', 'disabled', 'deactivated', 'terminated', 'resigned', 'former', '✗', '✘', '×']);
 
 /** Reads yes/no, 是/否, 在职/离职, TRUE/FALSE, 1/0 and ticks. */
 export function parseBoolean(cell: Cell | undefined): Parsed<boolean> | undefined {

@@ -7,6 +7,10 @@ import { EXAMPLES, kam } from '../helpers/cli.js';
 
 const asOf = ['--as-of', '2025-11-15'];
 
+interface Json {
+  findings: { rule: string; severity: string; cell?: string; message: string }[];
+}
+
 describe('a Staff department cell that lists several (销售部/客服部)', () => {
   const book = (departments: string[]) =>
     writeBook(join(tempDir(), 'several.xlsx'), [
@@ -107,5 +111,38 @@ describe('a `;`-separated CSV (Excel where the decimal mark is a comma; found by
     expect(back.code).toBe(0);
     expect(readFileSync(join(dir, 'back.csv'), 'utf8')).toContain('Globex,5000,2500');
     expect(readFileSync(join(dir, 'back.csv'), 'utf8')).toContain('Stark,950,1100.5');
+  });
+});
+
+describe('a CRM export\'s headers (found by a new user: each column ignored without a word)', () => {
+  const book = (tierHeader: string, activeHeader: string, activeValue: string, capacityHeader: string) => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'accounts.csv'), `Account Name,Annual Revenue,${tierHeader}\nBig Co,9000000,Ordinary\nGov Agency,100000,Strategic\n`);
+    writeFileSync(join(dir, 'staff.csv'), `Name,${activeHeader},${capacityHeader}\nJane Doe,yes,40\nTom Brown,${activeValue},2\n`);
+    writeFileSync(join(dir, 'assignments.csv'), 'Account Name,Task,Person,RACI,Frequency,Hours\nGov Agency,Follow-up,Jane Doe,R,weekly,1\nGov Agency,Follow-up,Tom Brown,A,weekly,3\n');
+    return dir;
+  };
+
+  it.each([
+    ['Customer Tier', 'Is Active', 'false', 'Weekly Capacity (h)'],
+    ['Key Account Tier', 'Employment Status', 'Terminated', 'Weekly Capacity'],
+    ['Customer Segment', 'Status', 'Deactivated', 'Capacity per week'],
+  ])('%s, %s = %s, %s: read', async (tier, active, value, capacity) => {
+    const dir = book(tier, active, value, capacity);
+    const check = await kam(['check', dir, '--format', 'json', ...asOf]);
+    const findings = (JSON.parse(check.stdout) as Json).findings;
+    // The recorded tier read: Gov Agency is Strategic, so its missing required tasks are errors of a Strategic account.
+    expect(findings.some((f) => f.rule === 'coverage/required-task' && f.message.startsWith('Gov Agency (Strategic)'))).toBe(true);
+    // Tom Brown is no longer active, and holds the A.
+    expect(findings.some((f) => f.rule === 'ref/inactive-person' && f.message.includes('Tom Brown'))).toBe(true);
+    const load = JSON.parse((await kam(['load', dir, '--format', 'json', ...asOf])).stdout) as { people: { name: string; capacity: number }[] };
+    expect(load.people.find((p) => p.name === 'Jane Doe')?.capacity).toBe(40);
+    expect(check.stderr).not.toContain('has no capacity column');
+  });
+
+  it('a Staff sheet without a capacity column says that everyone counts the default', async () => {
+    const dir = book('Tier', 'Active', 'yes', 'Notes');
+    const r = await kam(['load', dir, '--lang', 'en', ...asOf]);
+    expect(r.stderr).toContain('staff.csv has no capacity column: everyone counts load.defaultCapacity (40 h a week)');
   });
 });
