@@ -45,8 +45,8 @@ const en: Dict = {
   'input.applyMatrix': 'this sheet is a RACI matrix: --apply writes the moves into long division-of-labour rows (one person per row); run `kam load --suggest` and move the letters in the matrix, or apply to the long book',
   'input.missingColumn': 'no "{column}" column found in the header row: add it, or map your header under "columns" in kam.config.json',
   'input.emptyColumns': 'the scoring columns ({columns}) have no values, so there is nothing to score by: fill them in (kam check lists the sheet\'s other problems)',
-  'input.unreadableColumn': 'no value in column "{column}" can be read, so nothing is left to score by (the first is {cell}; a formula has a result only once the file is opened and saved in Excel): fix the cells — kam check lists each',
-  'input.unreadableValues': 'no value in column "{column}" can be read, so nothing is left to score by (the first is {cell}, "{value}"; write numbers as 1200000, 1,200,000.50 or 120万 — a decimal comma, 1.200.000,50, is not guessed): fix the cells — kam check lists each',
+  'input.unreadableColumn': 'no value in column "{column}" can be read, so the accounts cannot be scored by it (the first is {cell}; a formula has a result only once the file is opened and saved in Excel): fix the cells — kam check lists each',
+  'input.unreadableValues': 'no value in column "{column}" can be read, so the accounts cannot be scored by it (the first is {cell}, "{value}"; write numbers as 1200000, 1,200,000.50 or 120万 — a decimal comma, 1.200.000,50, is read only in a CSV separated by ;): fix the cells — kam check lists each',
   // xlsx limits (issue 8)
   'input.duplicatePart': 'the workbook is corrupt (the zip holds part {part} twice): open it in Excel, save it again as .xlsx and retry',
   'input.badChecksum': 'the workbook is corrupt (part {part} fails its CRC-32 check): restore it from a backup or export it again',
@@ -224,8 +224,8 @@ const zh: Dict = {
   'input.applyMatrix': '该表是 RACI 矩阵：--apply 只能把调整写入逐行的分工明细（每行一人）；请运行 `kam load --suggest` 后在矩阵中移动角色字母，或对逐行的分工表执行 --apply',
   'input.missingColumn': '表头中找不到「{column}」列：请添加该列，或在 kam.config.json 的 "columns" 中映射你的表头',
   'input.emptyColumns': '评分列（{columns}）没有任何数值，无法评分：请填写这些列（kam check 会列出该表的其他问题）',
-  'input.unreadableColumn': '「{column}」列没有一个可读的数值，无法评分（第一个是 {cell}；公式要在 Excel 中打开并保存后才有结果）：请修正这些单元格——kam check 会逐个列出',
-  'input.unreadableValues': '「{column}」列没有一个可读的数值，无法评分（第一个是 {cell}，「{value}」；数字请写成 1200000、1,200,000.50 或 120万——小数逗号 1.200.000,50 不做猜测）：请修正这些单元格——kam check 会逐个列出',
+  'input.unreadableColumn': '「{column}」列没有一个可读的数值，无法按此列评分（第一个是 {cell}；公式要在 Excel 中打开并保存后才有结果）：请修正这些单元格——kam check 会逐个列出',
+  'input.unreadableValues': '「{column}」列没有一个可读的数值，无法按此列评分（第一个是 {cell}，「{value}」；数字请写成 1200000、1,200,000.50 或 120万——小数逗号 1.200.000,50 仅在以分号分隔的 CSV 中读取）：请修正这些单元格——kam check 会逐个列出',
   // xlsx limits (issue 8)
   'input.duplicatePart': '工作簿已损坏（zip 中 {part} 出现了两次）：请用 Excel 打开并另存为 .xlsx 后重试',
   'input.badChecksum': '工作簿已损坏（{part} 的 CRC-32 校验失败）：请从备份恢复或重新导出',

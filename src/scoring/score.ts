@@ -65,9 +65,6 @@ export function scoreAccounts(table: AccountsTable, config: ResolvedConfig, asOf
       : config.scoring.criteria;
   if (table.revenueFrom) warnings.push({ code: 'warn.revenueFromPeriod', params: { header: table.revenueFrom.header, sheet: layout.sheet } });
   const kept: (CriterionInput & { source: Column })[] = [];
-  // A criterion whose column is there but has no readable value (formulas never calculated):
-  // its first unreadable cell, to say so if no criterion is left.
-  let unreadable: Finding | undefined;
   // The headers of criteria whose column is there with no value at all, to say so if no criterion is left.
   const empty: string[] = [];
   for (const c of wanted) {
@@ -77,19 +74,18 @@ export function scoreAccounts(table: AccountsTable, config: ResolvedConfig, asOf
       continue;
     }
     if (accounts.length > 0 && cv.values.every((v) => v === undefined)) {
+      // Cells there but none readable (formulas never calculated, text): stop, whatever else is left —
+      // scoring without the column would tier every account on the others without a word (found by a
+      // new user: `kam tier --write` stored them). A column that is only empty is dropped, as said.
+      const first = table.findings.find((f) => f.rule === 'schema/invalid-value' && f.column === cv.column.letter);
+      if (first) throw unreadableColumn(first, file, layout.sheet);
       warnings.push({ code: 'warn.emptyCriterion', params: { column: c.column, sheet: layout.sheet } });
-      unreadable ??= table.findings.find((f) => f.rule === 'schema/invalid-value' && f.column === cv.column.letter);
       empty.push(cv.column.header);
       continue;
     }
     kept.push({ column: c.column, weight: c.weight, direction: c.direction, bands: c.bands, values: cv.values, source: cv.column });
   }
   if (kept.length === 0 && accounts.length > 0) {
-    // A formula without its result says why; any other cell is quoted (found by a new user: a CSV's `18.500.000,00` was told about formulas).
-    if (unreadable) {
-      const formula = String(unreadable.args.expected ?? '') === 'formula';
-      throw new InputError(formula ? 'input.unreadableColumn' : 'input.unreadableValues', { column: String(unreadable.args.header), cell: findingCell(unreadable)!, value: String(unreadable.args.value ?? '') }, { file, sheet: layout.sheet });
-    }
     if (empty.length > 0) throw new InputError('input.emptyColumns', { columns: empty.join(', ') }, { file, sheet: layout.sheet });
     throw new InputError('input.missingColumn', { role: 'accounts', column: wanted.map((c) => c.column).join(' / ') }, { file, sheet: layout.sheet });
   }
@@ -156,4 +152,14 @@ export function scoreAccounts(table: AccountsTable, config: ResolvedConfig, asOf
     findings: sortFindings(findings),
     warnings,
   };
+}
+
+/**
+ * A scoring column none of whose values can be read, at its first such cell. A formula without its
+ * result says why; any other cell is quoted (found by a new user: a CSV's `18.500.000,00` was told
+ * about formulas).
+ */
+function unreadableColumn(first: Finding, file: string, sheet: string): InputError {
+  const formula = String(first.args.expected ?? '') === 'formula';
+  return new InputError(formula ? 'input.unreadableColumn' : 'input.unreadableValues', { column: String(first.args.header), cell: findingCell(first)!, value: String(first.args.value ?? '') }, { file, sheet });
 }

@@ -603,7 +603,7 @@ describe('formulas xlsxwriter wrote (fullCalcOnLoad, a stored 0 that is no resul
   it('kam tier stops (exit 2) naming the column and its first unreadable cell, not "no column found"', async () => {
     const r = await kam(['tier', book, '--lang', 'zh']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('「年采购额（万元）」列没有一个可读的数值，无法评分（第一个是 客户信息!C2；');
+    expect(r.stderr).toContain('「年采购额（万元）」列没有一个可读的数值，无法按此列评分（第一个是 客户信息!C2；');
   });
 });
 

@@ -416,8 +416,34 @@ describe('scoring columns without one readable value (issue 9)', () => {
     ]);
     const t = await kam(['tier', path]);
     expect(t.code).toBe(2);
-    expect(t.stderr).toBe(`kam: ${path}: 客户信息: no value in column "年采购额（万元）" can be read, so nothing is left to score by (the first is 客户信息!B2; a formula has a result only once the file is opened and saved in Excel): fix the cells — kam check lists each\n`);
+    expect(t.stderr).toBe(`kam: ${path}: 客户信息: no value in column "年采购额（万元）" can be read, so the accounts cannot be scored by it (the first is 客户信息!B2; a formula has a result only once the file is opened and saved in Excel): fix the cells — kam check lists each\n`);
     const c = await kam(['check', path, '--format', 'json']);
     expect((JSON.parse(c.stdout) as { findings: { rule: string; cell: string }[] }).findings.filter((f) => f.rule === 'schema/invalid-value').map((f) => f.cell)).toEqual(['客户信息!B2', '客户信息!B3']);
+  });
+
+  it('other criteria left do not hide it: exit 2 naming its first cell, and --write writes nothing (found by a new user: the tiers of the other four were stored)', async () => {
+    const cell = (ref: string, v: string) => `<c r="${ref}" t="inlineStr"><is><t>${v}</t></is></c>`;
+    const path = writeRawXlsx(join(tempDir(), 'formulas.xlsx'), [
+      {
+        name: '客户信息',
+        data: `<row r="1">${cell('A1', '客户名称')}${cell('B1', '年采购额（万元）')}${cell('C1', '满意度')}</row><row r="2">${cell('A2', '华东精密')}<c r="B2"><f>1850*1</f></c><c r="C2"><v>90</v></c></row><row r="3">${cell('A3', '北方重工')}${cell('B3', '待确认')}<c r="C3"><v>70</v></c></row>`,
+      },
+    ]);
+    const before = readFileSync(path);
+    const t = await kam(['tier', path, '--write', '--lang', 'en']);
+    expect(t.code).toBe(2);
+    expect(t.stderr).toContain('no value in column "年采购额（万元）" can be read, so the accounts cannot be scored by it (the first is 客户信息!B2;');
+    expect(readFileSync(path).equals(before)).toBe(true);
+    expect(existsSync(`${path}.bak`)).toBe(false);
+    // An empty column is dropped, as said.
+    const empty = writeRawXlsx(join(tempDir(), 'empty.xlsx'), [
+      {
+        name: '客户信息',
+        data: `<row r="1">${cell('A1', '客户名称')}${cell('B1', '年采购额（万元）')}${cell('C1', '满意度')}</row><row r="2">${cell('A2', '华东精密')}<c r="C2"><v>90</v></c></row><row r="3">${cell('A3', '北方重工')}<c r="C3"><v>70</v></c></row>`,
+      },
+    ]);
+    const e = await kam(['tier', empty, '--lang', 'en']);
+    expect(e.code).toBe(0);
+    expect(e.stderr).toContain('criterion "annual_revenue" has no values in 客户信息: dropped, the other weights re-normalised');
   });
 });
