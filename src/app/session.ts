@@ -66,6 +66,8 @@ export interface Session {
   book: WorkbookSource;
   config: ResolvedConfig;
   configFile?: string;
+  /** The book's Rules sheet, when its settings are in force: its name and how many it set. */
+  rulesSheet?: { name: string; settings: number };
   sheets: Partial<Record<SheetRole, SheetSource>>;
   /**
    * A RACI matrix and the long division-of-labour sheet beside it: read together when they are
@@ -131,6 +133,7 @@ export async function openSession(request: SessionRequest, env: AppEnv): Promise
         throw err;
       }
       session.config = config;
+      session.rulesSheet = { name: sheets.rules.name, settings: entries.length };
     }
   }
   return session;

@@ -31,6 +31,7 @@ export async function openCliSession(path: string, roles: readonly SheetRole[], 
   if (options.verbose && !options.quiet) {
     const { config, book } = session;
     ctx.stderr.write(`${session.configFile ? t(config.lang, 'note.config', { file: session.configFile }) : t(config.lang, 'note.noConfig')}\n`);
+    if (session.rulesSheet) ctx.stderr.write(`${t(config.lang, 'note.rulesSheet', { sheet: session.rulesSheet.name, n: session.rulesSheet.settings })}\n`);
     if (book.kind === 'csv') ctx.stderr.write(`${t(config.lang, 'note.encoding', { file: path, encoding: book.encoding ?? '', delimiter: book.delimiter === '\t' ? 'tab' : (book.delimiter ?? ',') })}\n`);
   }
   return session;

@@ -190,6 +190,7 @@ const en: Dict = {
   'note.columnByName': '{sheet}: column {chosen} is read as {key}; {other} is left as an unknown column (a looser name for it)',
   'warn.hiddenOnly': 'the {role} sheet "{sheet}" is hidden in the workbook: it is read, but check that it is not a stale copy',
   'note.noConfig': 'config: defaults (no kam.config.json found)',
+  'note.rulesSheet': 'config: plus {n} setting(s) from the book\'s sheet "{sheet}", which take precedence',
   'note.reading': 'reading {sheet}',
 };
 
@@ -365,6 +366,7 @@ const zh: Dict = {
   'note.columnByName': '{sheet}：读取 {chosen} 列作为 {key}；{other} 列的名称不如它贴切，作为未知列保留',
   'warn.hiddenOnly': '{role} 工作表「{sheet}」在工作簿中是隐藏的：已读取，请确认它不是过期的副本',
   'note.noConfig': '配置：默认值（未找到 kam.config.json）',
+  'note.rulesSheet': '配置：另有工作簿中「{sheet}」工作表的 {n} 项设置，优先于上述配置',
   'note.reading': '正在读取 {sheet}',
 };
 

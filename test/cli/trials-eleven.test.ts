@@ -1,6 +1,7 @@
 // What the eleventh session's trials found, each a test that fails without its fix.
 import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { tempDir, writeBook } from '../helpers/books.js';
 import { EXAMPLES, kam } from '../helpers/cli.js';
@@ -144,5 +145,26 @@ describe('a CRM export\'s headers (found by a new user: each column ignored with
     const dir = book('Tier', 'Active', 'yes', 'Notes');
     const r = await kam(['load', dir, '--lang', 'en', ...asOf]);
     expect(r.stderr).toContain('staff.csv has no capacity column: everyone counts load.defaultCapacity (40 h a week)');
+  });
+});
+
+describe('a hidden Rules sheet (found by a new user: a very hidden 规则 changed the tiers without a word)', () => {
+  it.each(['hidden', 'veryHidden'] as const)('%s: its settings apply, and stderr says the sheet is hidden; --verbose names it as a source of config', async (state) => {
+    const wb = new ExcelJS.Workbook();
+    const accounts = wb.addWorksheet('客户信息');
+    accounts.addRow(['客户名称', '年采购额']);
+    for (let i = 1; i <= 10; i++) accounts.addRow([`客户${i}`, i * 100]);
+    const rules = wb.addWorksheet('规则');
+    rules.addRow(['键', '值']);
+    rules.addRow(['tiers.0.top', '50%']);
+    rules.state = state;
+    const path = join(tempDir(), 'book.xlsx');
+    await wb.xlsx.writeFile(path);
+    const r = await kam(['tier', path, '--format', 'json', '--verbose', '--lang', 'en', ...asOf]);
+    expect(r.code).toBe(0);
+    const tiers = (JSON.parse(r.stdout) as { accounts: { tier: string }[] }).accounts.map((a) => a.tier);
+    expect(tiers.filter((t) => t === 'strategic')).toHaveLength(5);
+    expect(r.stderr).toContain('kam: the Rules sheet "规则" is hidden in the workbook: it is read, but check that it is not a stale copy');
+    expect(r.stderr).toContain('config: plus 1 setting(s) from the book\'s sheet "规则", which take precedence');
   });
 });

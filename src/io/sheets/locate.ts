@@ -113,7 +113,12 @@ export async function locateSheets(
       taken.add(best);
     }
   }
-  if (hiddenByName.rules && !found.rules) found.rules = hiddenByName.rules;
+  if (hiddenByName.rules && !found.rules) {
+    // Its settings change every result: said, as of any hidden sheet read (found by a new user: a very hidden
+    // 规则 of `tiers.0.top 50%` made 15 accounts Strategic instead of 4 without a word).
+    found.rules = hiddenByName.rules;
+    note('warn.hiddenOnly', { sheet: found.rules.name, role: 'rules' }, false);
+  }
   return found;
 }
 
