@@ -16,6 +16,8 @@ import type { StaffTable } from '../model/person.js';
 import { scoreAccounts, scoringColumns, type TierReport } from '../scoring/score.js';
 import type { Beside, Session } from './session.js';
 import { collectAfterPhase } from './gc.js';
+import { DEFAULT_ABC, DEFAULT_CRITERIA } from '../config/defaults.js';
+import type { ResolvedConfig } from '../config/resolve.js';
 
 export interface BookTables {
   accounts?: AccountsTable;
@@ -95,12 +97,21 @@ export async function readBookTables(session: Session): Promise<BookTables> {
       // A book without any scoring column can still be checked: tiers then come from the sheet.
       // So can one whose scoring columns hold no readable value (`kam check` lists each cell).
       if (!(err instanceof InputError && (err.code === 'input.missingColumn' || err.code === 'input.unreadableColumn' || err.code === 'input.unreadableValues' || err.code === 'input.emptyColumns'))) throw err;
+      // Criteria of the user's own config none of which the sheet has: a mistake of the config, as kam tier
+      // says (found by a new user: `ARR` for `Annual Revenue` left kam check at exit 0 with one warning).
+      if (err.code === 'input.missingColumn' && ownCriteria(config)) throw err;
       if (err.code === 'input.missingColumn' || err.code === 'input.emptyColumns') noTiers(out.accounts, String(err.params.column ?? err.params.columns ?? ''));
     }
   }
   // What reading left behind (the sheets' text, the rows as read) goes before the book is indexed.
   collectAfterPhase(rowsOf(out));
   return out;
+}
+
+/** Whether the scoring columns are the config's own (a file, the Rules sheet, a flag), not the defaults. */
+function ownCriteria(config: ResolvedConfig): boolean {
+  if (config.scoring.method === 'abc') return config.scoring.abc.column !== DEFAULT_ABC.column;
+  return config.scoring.criteria.map((c) => c.column).join('\n') !== DEFAULT_CRITERIA.map((c) => c.column).join('\n');
 }
 
 /**

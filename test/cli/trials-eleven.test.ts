@@ -168,3 +168,24 @@ describe('a hidden Rules sheet (found by a new user: a very hidden 规则 change
     expect(r.stderr).toContain('config: plus 1 setting(s) from the book\'s sheet "规则", which take precedence');
   });
 });
+
+describe('scoring criteria of the user\'s own config that the sheet lacks (found by a new user: a typo passed CI)', () => {
+  it('kam check stops with exit 2 naming the column, as kam tier does; the default criteria missing stay a warning finding', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'accounts.csv'), 'Account Name,Annual Revenue\nAcme,9000000\nGlobex,100000\n');
+    writeFileSync(join(dir, 'assignments.csv'), 'Account Name,Task,Person,RACI\nAcme,Follow-up,Jane,R\n');
+    writeFileSync(join(dir, 'kam.config.json'), '{ "scoring": { "criteria": [ { "column": "ARR", "weight": 1 } ] } }');
+    for (const command of ['check', 'tier']) {
+      const r = await kam([command, dir, '--lang', 'en', ...asOf]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('no "ARR" column found in the header row');
+    }
+    const plain = tempDir();
+    writeFileSync(join(plain, 'accounts.csv'), 'Account Name,ARR\nAcme,9000000\nGlobex,100000\n');
+    writeFileSync(join(plain, 'assignments.csv'), 'Account Name,Task,Person,RACI\nAcme,Follow-up,Jane,R\n');
+    const r = await kam(['check', plain, '--format', 'json', ...asOf]);
+    // (1: Follow-up has no A.)
+    expect(r.code).toBe(1);
+    expect((JSON.parse(r.stdout) as Json).findings.map((f) => f.rule)).toContain('schema/no-tiers');
+  });
+});
