@@ -8,7 +8,7 @@ import type { Params } from '../model/errors.js';
 import { readBeside } from './beside.js';
 import type { Account, AccountsTable } from '../model/account.js';
 import { fold } from '../util/text.js';
-import type { AssignmentsTable } from '../model/assignment.js';
+import { AssignmentRow, type AssignmentsTable } from '../model/assignment.js';
 import { missingKeyColumn, type SheetRole } from '../model/columns.js';
 import { InputError } from '../model/errors.js';
 import { RULES } from '../model/rules.js';
@@ -83,6 +83,7 @@ export async function readBookTables(session: Session): Promise<BookTables> {
   if (beside) out.assignments = await readBesideOrOne(session, beside, out.accounts, out.staff);
   else if (sheets.assignments) out.assignments = await readAssignments(sheets.assignments, session.tableOptions(sheets.assignments));
   if (!sheets.assignments) out.missingSheets.push('assignments');
+  if (out.accounts && out.assignments) byNameWithoutIds(out.accounts, out.assignments);
   // No Accounts sheet, but an Assignments sheet (a `kam matrix` workbook) naming accounts by id, name and tier.
   if (!out.accounts && out.assignments?.accounts) {
     out.accounts = accountsFrom(out.assignments);
@@ -106,6 +107,30 @@ export async function readBookTables(session: Session): Promise<BookTables> {
   // What reading left behind (the sheets' text, the rows as read) goes before the book is indexed.
   collectAfterPhase(rowsOf(out));
   return out;
+}
+
+/**
+ * A division of labour that names each account by an id and a name, beside an Accounts sheet with no
+ * id column: its accounts are found by the name the sheet gives each id (found by a new user: a
+ * Dynamics export's `Account ID | Account Name` rows were each `ref/unknown-account`, the name on the
+ * same row matching). Ids the Accounts sheet would know are left as they are.
+ */
+function byNameWithoutIds(accounts: AccountsTable, table: AssignmentsTable): void {
+  if (accounts.layout.byKey.has('id') || !table.layout.byKey.has('account_id') || !table.layout.byKey.has('account') || !table.accounts) return;
+  const keys = new Set(accounts.accounts.map((a) => a.key));
+  const nameOfId = new Map<string, string>();
+  for (const a of table.accounts) if (a.id !== undefined && !nameOfId.has(fold(a.id))) nameOfId.set(fold(a.id), a.name);
+  const texts = new Map<string, { value: string; key: string }>();
+  const rows = table.assignments;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    if (!(r instanceof AssignmentRow) || keys.has(r.accountKey)) continue;
+    const name = nameOfId.get(r.accountKey);
+    if (name === undefined || !keys.has(fold(name))) continue;
+    let text = texts.get(name);
+    if (!text) texts.set(name, (text = { value: name, key: fold(name) }));
+    rows[i] = r.withAccount(text);
+  }
 }
 
 /** Whether the scoring columns are the config's own (a file, the Rules sheet, a flag), not the defaults. */

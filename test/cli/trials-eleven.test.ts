@@ -189,3 +189,17 @@ describe('scoring criteria of the user\'s own config that the sheet lacks (found
     expect((JSON.parse(r.stdout) as Json).findings.map((f) => f.rule)).toContain('schema/no-tiers');
   });
 });
+
+describe('a division of labour naming accounts by id and name, beside Accounts without ids (found by a new user: every row ref/unknown-account)', () => {
+  it('finds each account by the name the sheet gives its id; a name the Accounts sheet lacks is still unknown', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'accounts.csv'), 'Account Name,Annual Revenue\nAcme,100\nGlobex,50\n');
+    writeFileSync(join(dir, 'staff.csv'), 'Name\nWei Chen\nTom Brown\n');
+    writeFileSync(join(dir, 'assignments.csv'), 'Account ID,Account Name,Task,Person,RACI\nX-1,Acme,Follow-up,Wei Chen,R\nX-1,Acme,Follow-up,Tom Brown,A\nX-2,Globex,Follow-up,Wei Chen,R\nX-2,Globex,Follow-up,Tom Brown,A\nX-3,Initech,Follow-up,Wei Chen,R\n');
+    const r = await kam(['check', dir, '--format', 'json', ...asOf]);
+    const unknown = (JSON.parse(r.stdout) as Json).findings.filter((f) => f.rule === 'ref/unknown-account');
+    expect(unknown.map((f) => f.cell)).toEqual(['assignments.csv!A6']);
+    const matrix = JSON.parse((await kam(['matrix', dir, '--format', 'json', ...asOf])).stdout) as { rows: { account: string }[] };
+    expect([...new Set(matrix.rows.map((row) => row.account))]).toEqual(expect.arrayContaining(['Acme', 'Globex']));
+  });
+});
