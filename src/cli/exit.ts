@@ -44,14 +44,18 @@ export function describeError(err: unknown, lang: Lang): { code: number; line: s
 
 /** Commander's own messages, with the common ones in Chinese too. */
 function commanderMessage(err: CommanderError, lang: Lang): string {
-  const msg = err.message.replace(/^error: /, '');
-  if (lang === 'en') return `${msg} (see kam --help)`;
+  // Commander puts its guess on a line of its own (`\n(Did you mean check?)`): on this one line, after a dash
+  // (found by a new user: it printed as a literal `\n`).
+  const guess = /\n\(Did you mean (.+)\?\)\s*$/.exec(err.message)?.[1];
+  const msg = err.message.replace(/^error: /, '').replace(/\n\(Did you mean .+\?\)\s*$/, '');
+  if (lang === 'en') return `${msg}${guess ? ` — did you mean ${guess}?` : ''} (see kam --help)`;
   const q = /'([^']+)'/.exec(msg)?.[1] ?? '';
+  const zhGuess = guess ? `——是否要用 ${guess}？` : '';
   switch (err.code) {
     case 'commander.unknownOption':
-      return `未知选项 ${q}（见 kam --help）`;
+      return `未知选项 ${q}${zhGuess}（见 kam --help）`;
     case 'commander.unknownCommand':
-      return `未知命令 ${q}（见 kam --help）`;
+      return `未知命令 ${q}${zhGuess}（见 kam --help）`;
     case 'commander.missingArgument':
       return `缺少参数 ${q}（见 kam --help）`;
     case 'commander.optionMissingArgument':

@@ -203,3 +203,15 @@ describe('a division of labour naming accounts by id and name, beside Accounts w
     expect([...new Set(matrix.rows.map((row) => row.account))]).toEqual(expect.arrayContaining(['Acme', 'Globex']));
   });
 });
+
+describe('a misspelt command or option (found by a new user: commander\'s guess printed after a literal \\n)', () => {
+  it('says the guess on the same line, in either language', async () => {
+    const en = await kam(['chek', 'x.xlsx', '--lang', 'en']);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toBe("kam: unknown command 'chek' — did you mean check? (see kam --help)\n");
+    const zh = await kam(['tier', '--formt', 'json', 'x.xlsx', '--lang', 'zh']);
+    expect(zh.stderr).toBe('kam: 未知选项 --formt——是否要用 --format？（见 kam --help）\n');
+    const none = await kam(['tier', '--zzz', 'x.xlsx', '--lang', 'en']);
+    expect(none.stderr).toBe("kam: unknown option '--zzz' (see kam --help)\n");
+  });
+});
