@@ -200,8 +200,14 @@ export function dateOrderOf(cell: Cell | undefined): DayMonthOrder | undefined {
 export function parseDateText(text: string, order?: DayMonthOrder): Parsed<IsoDate> | undefined {
   if (isPlaceholder(text)) return undefined;
   const s = text.normalize('NFKC').trim().replace(/\s+/g, ' ');
-  let m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:(?:[ T]|\s*)\d{1,2}[:时].*)?$/.exec(s);
-  if (m) return ymd(+m[1]!, +m[2]!, +m[3]!);
+  // `2025年3月1号`, and Excel's long date pasted as text with its weekday: `2025年03月01日 星期六`, `2025-03-01（周六）`.
+  let m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号號]?(?:\s*[(（]?(?:星期|周|週|礼拜|禮拜)([一二三四五六日天])[)）]?)?(?:(?:[ T]|\s*)\d{1,2}[:时].*)?$/.exec(s);
+  if (m) {
+    const date = ymd(+m[1]!, +m[2]!, +m[3]!);
+    // A weekday that is not the date's says the date is mistyped: not guessed either way.
+    if (m[4] !== undefined && date.ok && new Date(`${date.value}T00:00:00Z`).getUTCDay() !== '日一二三四五六'.indexOf(m[4] === '天' ? '日' : m[4])) return bad('date');
+    return date;
+  }
   m = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
   if (m) return ymd(+m[1]!, +m[2]!, +m[3]!);
   m = SLASHED.exec(s);
@@ -218,10 +224,10 @@ export function parseDateText(text: string, order?: DayMonthOrder): Parsed<IsoDa
     const both = [makeDate(y, a, b), makeDate(y, b, a)].filter((d) => d !== undefined);
     return both.length === 2 ? bad(`ambiguous-date:${both.join(' / ')}`) : both.length === 1 ? ok(both[0]!) : bad('date');
   }
-  m = /^(\d{1,2})[- ]([a-z]{3,9})\.?[- ,]+(\d{4})$/i.exec(s);
+  m = /^(\d{1,2})[- ]([a-z]{3,9})\.?[- ,]+(\d{4})(?: \d{1,2}:\d{2}(?::\d{2})?(?: ?[ap]\.?m\.?)?)?$/i.exec(s);
   if (m && MONTHS[m[2]!.toLowerCase().slice(0, 4)] !== undefined) return ymd(+m[3]!, MONTHS[m[2]!.toLowerCase().slice(0, 4)]!, +m[1]!);
   if (m && MONTHS[m[2]!.toLowerCase().slice(0, 3)] !== undefined) return ymd(+m[3]!, MONTHS[m[2]!.toLowerCase().slice(0, 3)]!, +m[1]!);
-  m = /^([a-z]{3,9})\.? (\d{1,2}),? (\d{4})$/i.exec(s);
+  m = /^([a-z]{3,9})\.? (\d{1,2}),? (\d{4})(?:,? \d{1,2}:\d{2}(?::\d{2})?(?: ?[ap]\.?m\.?)?)?$/i.exec(s);
   if (m) {
     const mo = MONTHS[m[1]!.toLowerCase().slice(0, 4)] ?? MONTHS[m[1]!.toLowerCase().slice(0, 3)];
     if (mo !== undefined) return ymd(+m[3]!, mo, +m[2]!);

@@ -351,3 +351,19 @@ describe('numbers with a decimal comma (a `;`-separated CSV, as Excel writes one
     expect(parseHours({ t: 's', v: '2,5' })?.ok).toBe(false);
   });
 });
+
+describe('dates as people write them (the eleventh session\'s trials)', () => {
+  it.each([
+    ['2025年3月1号', '2025-03-01'],
+    ['2025年03月01日 星期六', '2025-03-01'],
+    ['2025年3月1日（周六）', '2025-03-01'],
+    ['2025-03-01 周六', '2025-03-01'],
+    ['2025年3月2日 星期天', '2025-03-02'],
+    ['Nov 3, 2025 9:00 AM', '2025-11-03'],
+    ['03-Nov-2025 09:00', '2025-11-03'],
+  ])('%s is %s', (text, iso) => expect(parseDateText(text)).toEqual({ ok: true, value: iso }));
+
+  it('a weekday that is not the date\'s is refused, not guessed', () => {
+    expect(parseDateText('2025年03月01日 星期五')?.ok).toBe(false);
+  });
+});
