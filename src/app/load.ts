@@ -53,7 +53,8 @@ export function loadFromTables(session: Session, tables: BookTables, options: Lo
   // 1,048,576-row sheet is 80 MB lighter without them.
   const load = computed ?? computeLoad(book, { items: options.suggest === true });
   const findings = applyRuleLevels([...(staff?.findings ?? []), ...assignments!.findings, ...loadFindings(book, load)], config.rules);
-  return loadReport(book, load, session.path, options, sortFindings(findings, session.book.sheets.map((s) => s.name)));
+  const fixed = tables.mergedHolders;
+  return loadReport(book, load, session.path, fixed ? { ...options, fixed } : options, sortFindings(findings, session.book.sheets.map((s) => s.name)));
 }
 
 /**
@@ -68,7 +69,8 @@ export async function applyLoad(session: Session, options: LoadBookOptions, targ
   refuseGrid(session, tables.assignments?.layout);
   const report = loadFromTables(session, tables, { ...options, suggest: true });
   const moves = report.suggestion?.moves ?? [];
-  await writeAtomicWith(target, (fh) => writePatchedXlsx(session.path, fh, editsFor(moves, tables.assignments!, sheet.part!), target), write);
+  // The sheet named with the part: a refusal (a merged or protected cell) says which sheet (found by a new user).
+  await writeAtomicWith(target, (fh) => writePatchedXlsx(session.path, fh, editsFor(moves, tables.assignments!, sheet.part!), target, new Map([[sheet.part!, { sheet: sheet.name }]])), write);
   return { report, moved: moves.length };
 }
 

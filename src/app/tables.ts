@@ -26,6 +26,11 @@ export interface BookTables {
   /** Tiers computed from the scores; absent when the book has no scoring column. */
   tiers?: TierReport;
   missingSheets: SheetRole[];
+  /**
+   * Rows of the division of labour whose person or department cell lies in a merged range of
+   * several cells: writing it would change every row of the range, so no move takes them.
+   */
+  mergedHolders?: (row: number) => boolean;
 }
 
 /** The accounts an Assignments sheet names with id, name and tier, as an Accounts table at its cells. */
@@ -84,6 +89,14 @@ export async function readBookTables(session: Session): Promise<BookTables> {
   else if (sheets.assignments) out.assignments = await readAssignments(sheets.assignments, session.tableOptions(sheets.assignments));
   if (!sheets.assignments) out.missingSheets.push('assignments');
   if (out.accounts && out.assignments) byNameWithoutIds(out.accounts, out.assignments);
+  if (out.assignments && sheets.assignments?.mergedRanges && !out.assignments.layout.holders && session.sheets.assignments === sheets.assignments) {
+    const cols = (['person', 'department'] as const).flatMap((k) => {
+      const c = out.assignments!.layout.byKey.get(k);
+      return c ? [c.index] : [];
+    });
+    const ranges = (await sheets.assignments.mergedRanges()).filter((m) => (m.r2 > m.r1 || m.c2 > m.c1) && cols.some((c) => c >= m.c1 && c <= m.c2));
+    if (ranges.length > 0) out.mergedHolders = (row) => ranges.some((m) => row >= m.r1 && row <= m.r2);
+  }
   // No Accounts sheet, but an Assignments sheet (a `kam matrix` workbook) naming accounts by id, name and tier.
   if (!out.accounts && out.assignments?.accounts) {
     out.accounts = accountsFrom(out.assignments);

@@ -30,6 +30,8 @@ export interface SheetSource {
   rows(options?: RowOptions): AsyncIterable<RawRow[]>;
   /** Starts any preparation the rows need (XLSX: finding merged ranges) while other work runs. */
   prefetch?(): void;
+  /** XLSX: the sheet's merged ranges (rows 1-based, columns 0-based). */
+  mergedRanges?(): Promise<readonly { r1: number; c1: number; r2: number; c2: number }[]>;
   /** XLSX: the zip entry holding the sheet. */
   readonly part?: string;
   /** XLSX: the sheet is hidden in Excel. */

@@ -27,6 +27,8 @@ export interface LoadOptions {
   role?: string;
   department?: string;
   suggest?: boolean;
+  /** Rows whose holder cell cannot be written alone (inside a merged range): never moved. */
+  fixed?: (row: number) => boolean;
 }
 
 /** The load report of a computed load; the suggestion considers everyone, whatever the filters show. */
@@ -55,7 +57,7 @@ export function loadReport(book: IndexedBook, load: LoadResult, file: string, op
     findings,
   };
   if (options.suggest) {
-    const { moves, unfixed } = suggestMoves(load.people, book.config.load);
+    const { moves, unfixed } = suggestMoves(load.people, book.config.load, true, options.fixed);
     report.suggestion = { moves: moves.map((m) => ({ ...m, from: strip(m.from), to: strip(m.to) })), unfixed: unfixed.map((u) => ({ ...u, person: strip(u.person) })) };
   }
   // V8 may hold `strip` (and so this map of the people as computed) a while for its optimising compiler.

@@ -47,7 +47,7 @@ const EPS = 1e-9;
  * before it found no receiver then and cannot now (receivers only fill up, holders only grow); false
  * searches from the first item every time (the tests compare both).
  */
-export function suggestMoves(people: readonly PersonLoad[], given: { over: number; target: number }, resume = true): Suggestion {
+export function suggestMoves(people: readonly PersonLoad[], given: { over: number; target: number }, resume = true, fixed: (row: number) => boolean = () => false): Suggestion {
   // A target above the line of over capacity is that line (found by a new user: `load.target` 1.5 kept
   // work on someone at 110% "because a colleague would pass the target" at 14%).
   const thresholds = { over: given.over, target: Math.min(given.target, given.over) };
@@ -87,7 +87,7 @@ export function suggestMoves(people: readonly PersonLoad[], given: { over: numbe
     // A row shared by several people (one cell, 张伟、李娜) is not moved: its cell names them all.
     const items = itemsOf(p);
     const movable = items
-      .filter((i) => i.assignment.raci === RACI.R && !i.assignment.locked && i.load > 0 && i.assignment.portion === undefined)
+      .filter((i) => i.assignment.raci === RACI.R && !i.assignment.locked && i.load > 0 && i.assignment.portion === undefined && !fixed(i.assignment.row))
       .sort((a, b) => b.tierRank - a.tierRank || a.load - b.load || a.assignment.row - b.assignment.row);
     let start = 0;
     let limited = false;
@@ -138,7 +138,7 @@ export function suggestMoves(people: readonly PersonLoad[], given: { over: numbe
       moves.push(move);
     }
     if (util(p) > thresholds.over + EPS) {
-      const hadMovable = items.some((i) => i.assignment.raci === RACI.R && !i.assignment.locked && i.load > 0);
+      const hadMovable = items.some((i) => i.assignment.raci === RACI.R && !i.assignment.locked && i.load > 0 && !fixed(i.assignment.row));
       unfixed.push({ person: p, reason: !pool || pool.sorted.length <= 1 ? 'no-receiver' : !hadMovable ? 'no-movable' : limited ? 'max-accounts' : holding ? 'holds-letter' : 'no-room', utilization: util(p) });
     }
   }

@@ -215,3 +215,57 @@ describe('a misspelt command or option (found by a new user: commander\'s guess 
     expect(none.stderr).toBe("kam: unknown option '--zzz' (see kam --help)\n");
   });
 });
+
+describe('kam load --suggest and person cells merged over several rows (found by a new user: --apply refused a move --suggest made)', () => {
+  const build = async (merged: boolean, protect = false) => {
+    const wb = new ExcelJS.Workbook();
+    const a = wb.addWorksheet('客户信息');
+    a.addRow(['客户名称', '年采购额(万元)', '客户等级']);
+    a.addRow(['甲公司', 1000, '普通客户']);
+    a.addRow(['乙公司', 500, '普通客户']);
+    const s = wb.addWorksheet('人员');
+    s.addRow(['姓名', '岗位', '部门', '每周可用工时']);
+    s.addRow(['王芳', '客户经理', '销售部', 10]);
+    s.addRow(['李娜', '客户经理', '销售部', 40]);
+    s.addRow(['赵敏', '销售经理', '销售部', 40]);
+    const g = wb.addWorksheet('分工明细');
+    g.addRow(['客户名称', '工作内容', '负责人', '角色', '频率', '预计工时']);
+    for (const r of [
+      ['甲公司', '日常跟进', '王芳', 'R', '每周', 4],
+      ['甲公司', '投诉处理', '王芳', 'R', '每周', 3],
+      ['甲公司', '技术支持', '王芳', 'R', '每周', 5],
+      ['甲公司', '日常跟进', '赵敏', 'A', '每周', 4],
+      ['甲公司', '投诉处理', '赵敏', 'A', '每周', 3],
+      ['甲公司', '技术支持', '赵敏', 'A', '每周', 5],
+      ['乙公司', '日常跟进', '李娜', 'R', '每周', 2],
+      ['乙公司', '日常跟进', '赵敏', 'A', '每周', 2],
+    ])
+      g.addRow(r);
+    if (merged) g.mergeCells('C2:C4');
+    if (protect) await g.protect('', {});
+    const path = join(tempDir(), 'book.xlsx');
+    await wb.xlsx.writeFile(path);
+    return path;
+  };
+
+  it('merged: no move takes those rows, and --apply writes no such move', async () => {
+    const book = await build(true);
+    const r = await kam(['load', book, '--suggest', '--format', 'json', ...asOf]);
+    const json = JSON.parse(r.stdout) as { suggestions: unknown[]; unresolved: { reason: string }[] };
+    expect(json.suggestions).toEqual([]);
+    expect(json.unresolved.map((u) => u.reason)).toEqual(['no-movable']);
+    const out = join(tempDir(), 'out.xlsx');
+    expect((await kam(['load', book, '--apply', '-o', out, '-q', ...asOf])).code).toBe(0);
+  });
+
+  it('not merged: the same book gets its moves', async () => {
+    const r = await kam(['load', await build(false), '--suggest', '--format', 'json', ...asOf]);
+    expect((JSON.parse(r.stdout) as { suggestions: unknown[] }).suggestions.length).toBeGreaterThan(0);
+  });
+
+  it('a protected division of labour: --apply -o names the sheet in its refusal', async () => {
+    const r = await kam(['load', await build(false, true), '--apply', '-o', join(tempDir(), 'out.xlsx'), '--lang', 'en', ...asOf]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/: 分工明细: the sheet is protected/);
+  });
+});

@@ -117,6 +117,11 @@ class XlsxSheet implements SheetSource {
     this.merges.catch(() => undefined);
   }
 
+  mergedRanges(): Promise<readonly MergeRange[]> {
+    this.prefetch();
+    return this.merges!;
+  }
+
   async *rows(options: RowOptions = {}): AsyncGenerator<RawRow[]> {
     // A look at the header fills its merged cells (`客户名称` merged over two header rows) while the book's
     // budget lasts; past it, a sheet is looked at without them (a book of many large parts is not inflated whole).
