@@ -269,3 +269,18 @@ describe('kam load --suggest and person cells merged over several rows (found by
     expect(r.stderr).toMatch(/: 分工明细: the sheet is protected/);
   });
 });
+
+describe('two headers that differ only in brackets (a Salesforce export: Annual Revenue and Annual Revenue (converted))', () => {
+  it('without config: ambiguous; a columns alias naming one whole header picks it', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'accounts.csv'), 'Account Name,Annual Revenue,Annual Revenue (converted)\nAcme,"EUR 1,000",1100\nGlobex,"USD 500",500\n');
+    const before = await kam(['tier', join(dir, 'accounts.csv'), '--format', 'json', ...asOf]);
+    expect(before.code).toBe(1);
+    expect(before.stderr).toContain('schema/ambiguous-column');
+    writeFileSync(join(dir, 'kam.config.json'), '{ "columns": { "annual_revenue": ["Annual Revenue (converted)"] } }');
+    const after = await kam(['tier', join(dir, 'accounts.csv'), '--format', 'json', ...asOf]);
+    expect(after.code).toBe(0);
+    const summary = (JSON.parse(after.stdout) as { summary: { tier: string; revenue: number }[] }).summary;
+    expect(summary.map((s) => s.revenue)).toEqual([1100, 500, 0]);
+  });
+});

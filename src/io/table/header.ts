@@ -590,7 +590,11 @@ function readRate(sample: readonly RawRow[], c: number, test: (cell: Cell) => bo
 /** How close a header is to a column's name: 0 a config alias, 1 the name or an alias, 2 a loose name. */
 function nameRank(header: string, key: string, role: SheetRole, options: TableOptions): number {
   const h = foldKey(splitUnit(header).base);
-  if ((options.aliases?.[key] ?? []).some((a) => foldKey(splitUnit(a).base) === h)) return 0;
+  const own = options.aliases?.[key] ?? [];
+  // The whole header, its brackets too, as the config names it: `Annual Revenue (converted)` beside
+  // `Annual Revenue` (a Salesforce export; found by a new user: no alias could pick one of the two).
+  if (own.some((a) => foldKey(a) === foldKey(header))) return -1;
+  if (own.some((a) => foldKey(splitUnit(a).base) === h)) return 0;
   const spec = COLUMNS[role][key];
   return (spec?.loose ?? []).some((a) => foldKey(a) === h) ? 2 : 1;
 }
