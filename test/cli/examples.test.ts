@@ -115,6 +115,36 @@ describe('examples/ci', () => {
     expect(readdirSync(tmp)).toEqual(['kam.config.json']);
   });
 
+  it('the pre-commit hook checks the CSV folders named in KAM_CSV_BOOKS, as staged (found by a new user: a CSV book lost its A and the commit passed)', () => {
+    const repo = tempDir();
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: repo, stdio: 'pipe' });
+    git('init', '-q');
+    const hook = join(ROOT, 'examples', 'ci', 'pre-commit');
+    const run = (books?: string) => spawnSync('sh', [hook], { cwd: repo, env: { ...process.env, KAM: kamCmd, NO_COLOR: '1', ...(books !== undefined ? { KAM_CSV_BOOKS: books } : {}) }, encoding: 'utf8' });
+    const dir = join(repo, 'export');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'accounts.csv'), 'Account Name,Annual Revenue,Tier\nAcme,100,Ordinary\n');
+    writeFileSync(join(dir, 'staff.csv'), 'Name\nJane\nTom\n');
+    const good = 'Account Name,Task,Person,RACI\nAcme,Follow-up,Jane,R\nAcme,Follow-up,Tom,A\n';
+    writeFileSync(join(dir, 'assignments.csv'), good);
+    git('add', 'export');
+    expect(run('export').status).toBe(0);
+    git('commit', '-q', '-m', 'book');
+    // The A is lost: the folder is checked only when named.
+    writeFileSync(join(dir, 'assignments.csv'), 'Account Name,Task,Person,RACI\nAcme,Follow-up,Jane,R\n');
+    git('add', 'export/assignments.csv');
+    expect(run().status).toBe(0);
+    const bad = run('export/');
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toContain('raci/no-accountable');
+    // As staged: the working tree put right, the staged loss still refused.
+    writeFileSync(join(dir, 'assignments.csv'), good);
+    expect(run('export').status).toBe(1);
+    // Through git config too.
+    git('config', 'hooks.kamCsvBooks', 'export');
+    expect(run().status).toBe(1);
+  });
+
   it("the workflow's kam commands run as written", () => {
     const yml = readFileSync(join(ROOT, 'examples', 'ci', 'kam-check.yml'), 'utf8');
     const commands = yml.split('\n').flatMap((l) => (/^\s+run: kam /.exec(l) ? [l.replace(/^\s+run: /, '')] : []));
@@ -154,31 +184,54 @@ describe('the report workflow (examples/ci/kam-report.yml, issue 12)', () => {
 });
 
 describe('the diff workflow (examples/ci/kam-diff.yml, issue 13)', () => {
-  it('its git and kam commands run as written on a pull request that hands work over and drops an A', () => {
-    const kamCmd = `${process.execPath} ${join(ROOT, 'bin', 'kam.js')}`;
-    const yml = readFileSync(join(ROOT, 'examples', 'ci', 'kam-diff.yml'), 'utf8');
-    const commands = yml.split('\n').flatMap((l) => (/^\s+run: (git|kam) /.exec(l) ? [l.replace(/^\s+run: /, '')] : []));
-    expect(commands).toHaveLength(3);
+  const kamCmd = `${process.execPath} ${join(ROOT, 'bin', 'kam.js')}`;
+  const yml = readFileSync(join(ROOT, 'examples', 'ci', 'kam-diff.yml'), 'utf8');
+  const commands = yml.split('\n').flatMap((l) => (/^\s+run: (git|kam) /.exec(l) ? [l.replace(/^\s+run: /, '')] : []));
+  const pullRequest = (book: string, base: (repo: string) => void, change: (repo: string) => void) => {
     const repo = tempDir('kam-pr-');
-    const env = { ...process.env, NO_COLOR: '1', LANG: 'en_US.UTF-8', GIT_CONFIG_NOSYSTEM: '1', HOME: repo, KAM_BOOK: 'book.xlsx', BASE_REF: 'main' };
+    const env = { ...process.env, NO_COLOR: '1', LANG: 'en_US.UTF-8', GIT_CONFIG_NOSYSTEM: '1', HOME: repo, KAM_BOOK: book, BASE_REF: 'main' };
     const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, env, encoding: 'utf8' });
     git('init', '-q', '-b', 'main');
     git('config', 'user.email', 'ci@example.com');
     git('config', 'user.name', 'CI');
-    copyFileSync(join(EXAMPLES, 'accounts-zh.xlsx'), join(repo, 'book.xlsx'));
+    base(repo);
     git('add', '.');
     git('commit', '-qm', 'base');
     git('update-ref', 'refs/remotes/origin/main', 'HEAD');
     git('checkout', '-qb', 'change');
-    copyFileSync(join(ROOT, 'test', 'fixtures', 'diff', 'changes.xlsx'), join(repo, 'book.xlsx'));
+    change(repo);
     git('commit', '-qam', 'hand over');
     const codes = commands.map((cmd) => spawnSync('sh', ['-c', `kam() { ${kamCmd} "$@" --as-of 2025-11-15; }; ${cmd}`], { cwd: repo, env, encoding: 'utf8' }));
+    return { repo, codes };
+  };
+
+  it('its git and kam commands run as written on a pull request that hands work over and drops an A', () => {
+    expect(commands).toHaveLength(3);
+    const { repo, codes } = pullRequest(
+      'book.xlsx',
+      (repo) => copyFileSync(join(EXAMPLES, 'accounts-zh.xlsx'), join(repo, 'book.xlsx')),
+      (repo) => copyFileSync(join(ROOT, 'test', 'fixtures', 'diff', 'changes.xlsx'), join(repo, 'book.xlsx')),
+    );
     // The base version, the comment (written although the change introduces an error), the annotations (failing on it).
     expect(codes.map((r) => r.status)).toEqual([0, 0, 1]);
     const md = readFileSync(join(repo, 'kam-diff.md'), 'utf8');
-    expect(md).toContain('### kam diff: old.xlsx → book.xlsx');
+    expect(md).toContain('### kam diff: base/book.xlsx → book.xlsx');
     expect(md).toContain('日常跟进: R 张伟 → 李娜 (handover)');
     expect(codes[2]!.stdout).toContain('::error file=book.xlsx,title=raci/no-accountable::');
+  });
+
+  it('a book kept as a folder of CSV files (found by a new user: the workflow wrote it to old.xlsx, exit 2)', () => {
+    const { codes } = pullRequest(
+      'export',
+      (repo) => {
+        mkdirSync(join(repo, 'export'));
+        writeFileSync(join(repo, 'export', 'accounts.csv'), 'Account Name,Annual Revenue,Tier\nAcme,100,Strategic\n');
+        writeFileSync(join(repo, 'export', 'assignments.csv'), 'Account Name,Task,Person,RACI\nAcme,Follow-up,Jane,R\nAcme,Follow-up,Tom,A\n');
+      },
+      (repo) => writeFileSync(join(repo, 'export', 'assignments.csv'), 'Account Name,Task,Person,RACI\nAcme,Follow-up,Jane,R\n'),
+    );
+    expect(codes.map((r) => r.status)).toEqual([0, 0, 1]);
+    expect(codes[2]!.stdout).toContain('title=raci/no-accountable::');
   });
 });
 
