@@ -11,6 +11,7 @@ import type { WorkbookSheet } from '../model/styled-sheet.js';
 import { fileExists } from '../io/input-file.js';
 import { prepareAtomic, type PreparedWrite, type WriteOptions } from '../io/write/atomic.js';
 import { writeWorkbookTo } from '../io/write/styled-xlsx.js';
+import { readConfigSource } from '../io/config-file.js';
 
 /** What differs between companies: each has a flag and a question. */
 export interface InitAnswers {
@@ -79,7 +80,7 @@ export function initTargets(file: string | undefined, cwd: string, lang: Lang): 
  */
 export async function writeInit(targets: { book: string; config: string }, sheets: readonly WorkbookSheet[], json: Record<string, unknown>, options: WriteOptions = {}): Promise<void> {
   if (!options.force) {
-    for (const f of [targets.book, targets.config]) if (await fileExists(f)) throw new InputError('init.exists', {}, { file: f });
+    for (const f of [targets.book, targets.config]) if (await fileExists(f)) throw new InputError(f === targets.config ? 'init.configExists' : 'init.exists', {}, { file: f });
   }
   // Both written before either replaces anything (found by a new user: a read-only kam.config.json,
   // or a disk full while it was written, left the workbook replaced or a new one behind, exit 2).
@@ -87,6 +88,22 @@ export async function writeInit(targets: { book: string; config: string }, sheet
   const config = await prepareAtomic(targets.config, (fh) => fh.writeFile(`${JSON.stringify(json, null, 2)}\n`), options).catch(discarding(book));
   await book.commit().catch(discarding(config));
   await config.commit();
+}
+
+/**
+ * The kam.config.json already beside a new book, when `kam init` is given no answers and the book
+ * does not exist yet: a second book in a folder that has its config is made to that config, which
+ * is kept (found by a new user: `kam init second.xlsx` was refused for the config of the first).
+ */
+export async function keptConfig(targets: { book: string; config: string }, lang: Lang): Promise<ResolvedConfig | undefined> {
+  if (!(await fileExists(targets.config)) || (await fileExists(targets.book))) return undefined;
+  return resolveConfig(await readConfigSource(targets.config, undefined, dirname(targets.config)), { lang });
+}
+
+/** Writes the template workbook alone (its config kept: {@link keptConfig}); never over a file without `force`. */
+export async function writeInitBook(book: string, sheets: readonly WorkbookSheet[], options: WriteOptions = {}): Promise<void> {
+  if (!options.force && (await fileExists(book))) throw new InputError('init.exists', {}, { file: book });
+  await (await prepareAtomic(book, (fh) => writeWorkbookTo(fh, sheets, book), options)).commit();
 }
 
 /** Rethrows an error once `other` is discarded. */

@@ -151,9 +151,10 @@ describe('kam init never replaces a file', () => {
   it('refuses an existing workbook or config unless --force; refuses while Excel has it open', async () => {
     const dir = tempDir('kam-init-');
     writeFileSync(join(dir, 'kam.config.json'), '{}');
-    const r = await kam(['init', 'book.xlsx', '--lang', 'en'], { cwd: dir });
+    // With answers, the folder's config is not replaced.
+    const r = await kam(['init', 'book.xlsx', '--lang', 'en', '--ka-years', '3'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/kam\.config\.json: the file exists: kam init never replaces a file; choose another name, or pass --force/);
+    expect(r.stderr).toMatch(/kam\.config\.json: the folder has its config already: kam init never replaces it; run kam init without answers to make a book to that config/);
     expect(readdirSync(dir)).toEqual(['kam.config.json']);
     expect(readFileSync(join(dir, 'kam.config.json'), 'utf8')).toBe('{}');
     writeFileSync(join(dir, '~$book.xlsx'), 'lock');
@@ -161,6 +162,23 @@ describe('kam init never replaces a file', () => {
     expect(existsSync(join(dir, 'book.xlsx'))).toBe(false);
     expect((await kam(['init', 'book.xlsx', '--lang', 'en', '--force'], { cwd: dir })).code).toBe(0);
     expect(readFileSync(join(dir, 'kam.config.json'), 'utf8')).not.toBe('{}');
+  });
+
+  it('a second book in a folder that has its config: made to that config, which is kept (found by a new user: refused)', async () => {
+    const dir = tempDir('kam-init-');
+    const config = { tiers: [{ id: 'gold', label: { zh: '金牌客户', en: 'Gold' }, top: '20%' }, { id: 'base', label: { zh: '普通客户', en: 'Base' } }] };
+    writeFileSync(join(dir, 'kam.config.json'), JSON.stringify(config));
+    const r = await kam(['init', 'second.xlsx', '--lang', 'en'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(`kam: wrote ${join(dir, 'second.xlsx')}, made to the config beside it, ${join(dir, 'kam.config.json')}, which is kept as it was (--force writes a new one with the defaults)\n`);
+    expect(JSON.parse(readFileSync(join(dir, 'kam.config.json'), 'utf8'))).toEqual(config);
+    // Its tier drop-down (the Lists sheet's first column) offers the config's labels.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, 'second.xlsx'));
+    const lists = wb.getWorksheet('Lists')!;
+    expect([lists.getCell('A2').value, lists.getCell('A3').value]).toEqual(['Gold', 'Base']);
+    // The same name again: refused, as any existing file.
+    expect((await kam(['init', 'second.xlsx', '--lang', 'en'], { cwd: dir })).code).toBe(2);
   });
 
   it('writes both files or neither: a read-only config, or a folder where it goes, leaves the workbook as it was (found by a new user)', async () => {

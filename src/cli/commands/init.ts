@@ -6,7 +6,7 @@
 import { dirname, relative, sep } from 'node:path';
 import { packageFile } from '../paths.js';
 import { Option, type Command } from 'commander';
-import { initConfig, initTargets, writeInit, type InitAnswers } from '../../app/init.js';
+import { initConfig, initTargets, keptConfig, writeInit, writeInitBook, type InitAnswers } from '../../app/init.js';
 import { LANGS, type Lang } from '../../model/lang.js';
 import { ConfigError, UsageError } from '../../model/errors.js';
 import { DEFAULT_ROLES } from '../../report/template/example.js';
@@ -109,6 +109,13 @@ export async function initCommand(file: string | undefined, options: InitCliOpti
       }
       throw err;
     }
+  }
+  const kept = !options.force && Object.keys(answers).length === 0 ? await keptConfig(targets, lang) : undefined;
+  if (kept) {
+    const sheets = templateSheets(kept, { lang, roles: DEFAULT_ROLES[lang], example: options.example ?? false, today: localToday(ctx.now()) });
+    await writeInitBook(targets.book, sheets);
+    note(ctx, { quiet: options.quiet ?? false }, lang, 'note.initWroteBook', { book: targets.book, config: targets.config });
+    return 0;
   }
   const { json, config } = initConfig(answers, lang, schema);
   const sheets = templateSheets(config, { lang, roles: answers.roles ?? DEFAULT_ROLES[lang], example: options.example ?? false, today: localToday(ctx.now()) });
