@@ -99,6 +99,9 @@ export async function convertBook(session: Session, out: string, options: Conver
   await ensureFolder(out);
   for (const o of outputs) await options.before?.(o.file);
   for (const o of outputs) await writeAtomic(o.file, o.bytes, options);
+  // Hidden sheets are converted too, and said (found by a new user: a very hidden sheet's CSV appeared without a word).
+  const hidden = book.sheets.filter((s) => s.hidden);
+  if (hidden.length > 0) session.note('note.convertHidden', { sheets: hidden.map((s) => `"${s.name}"`).join(', '), n: hidden.length });
   return { files: outputs.map((o) => o.file), sheets: outputs.length, rows: outputs.reduce((a, o) => a + o.rows, 0), neutralized };
 }
 

@@ -284,3 +284,20 @@ describe('two headers that differ only in brackets (a Salesforce export: Annual 
     expect(summary.map((s) => s.revenue)).toEqual([1100, 500, 0]);
   });
 });
+
+describe('kam convert --all and hidden sheets (found by a new user: converted without a word)', () => {
+  it('converts them and says which', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('客户信息').addRow(['客户名称', '年采购额']);
+    const old = wb.addWorksheet('旧数据');
+    old.addRow(['x']);
+    old.state = 'veryHidden';
+    const dir = tempDir();
+    const path = join(dir, 'book.xlsx');
+    await wb.xlsx.writeFile(path);
+    const r = await kam(['convert', path, join(dir, 'out'), '--all', '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['accounts.csv', '旧数据.csv']);
+    expect(r.stderr).toContain('kam: hidden in the workbook, converted all the same: "旧数据" (delete the CSV files you do not want)');
+  });
+});
