@@ -597,7 +597,7 @@ describe('formulas xlsxwriter wrote (fullCalcOnLoad, a stored 0 that is no resul
       'schema/invalid-value 客户信息!C4',
       'schema/invalid-value 分工明细!F2',
     ]);
-    expect(out.findings[0]!.message).toBe('"=B2/10000" in column 年采购额（万元） cannot be read: expected a value, but the formula has no cached result: open and save the file in Excel');
+    expect(out.findings[0]!.message).toBe('"=B2/10000" in column 年采购额（万元） cannot be read: expected a value, but the formula has no stored result (never calculated, or the workbook asks to be recalculated when opened, as xlsxwriter writes it): open and save the file in Excel');
   });
 
   it('kam tier stops (exit 2) naming the column and its first unreadable cell, not "no column found"', async () => {
