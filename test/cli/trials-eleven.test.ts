@@ -301,3 +301,14 @@ describe('kam convert --all and hidden sheets (found by a new user: converted wi
     expect(r.stderr).toContain('kam: hidden in the workbook, converted all the same: "旧数据" (delete the CSV files you do not want)');
   });
 });
+
+describe('kam load --apply -o of a CSV book (found by a new user: the hint did not say what a CSV book takes)', () => {
+  it('names --apply --write', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'accounts.csv'), 'Account Name,Annual Revenue\nAcme,100\n');
+    writeFileSync(join(dir, 'assignments.csv'), 'Account Name,Task,Person,RACI\nAcme,Follow-up,Jane,R\n');
+    const r = await kam(['load', dir, '--apply', '-o', join(dir, 'x.xlsx'), '--lang', 'en', ...asOf]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('a CSV book takes the moves into its own file with --apply --write');
+  });
+});
