@@ -1,6 +1,9 @@
 /** `kam load`: weekly hours per person, fairness, suggested moves; `--apply` writes them. */
 import type { IndexedBook } from '../book/book.js';
 import { writePatchedXlsx } from '../io/xlsx/patch.js';
+import { annotatedCells } from '../io/xlsx/inspect.js';
+import type { SheetSource } from '../io/source.js';
+import { cellAddress } from '../util/cellref.js';
 import { writeAtomicWith } from '../io/write/atomic.js';
 import type { AssignmentsTable } from '../model/assignment.js';
 import { sortFindings } from '../model/finding.js';
@@ -69,6 +72,7 @@ export async function applyLoad(session: Session, options: LoadBookOptions, targ
   refuseGrid(session, tables.assignments?.layout);
   const report = loadFromTables(session, tables, { ...options, suggest: true });
   const moves = report.suggestion?.moves ?? [];
+  await noteAnnotated(session, sheet, moves, tables.assignments!);
   // The sheet named with the part: a refusal (a merged or protected cell) says which sheet (found by a new user).
   await writeAtomicWith(target, (fh) => writePatchedXlsx(session.path, fh, editsFor(moves, tables.assignments!, sheet.part!), target, new Map([[sheet.part!, { sheet: sheet.name }]])), write);
   return { report, moved: moves.length };
@@ -96,10 +100,28 @@ export async function applyLoadInPlace(session: Session, options: LoadBookOption
   const report = loadFromTables(session, tables, { ...options, suggest: true });
   const moves = report.suggestion?.moves ?? [];
   if (moves.length === 0) return { report, moved: 0 };
+  await noteAnnotated(session, sheet, moves, tables.assignments!);
   const edits = editsFor(moves, tables.assignments!, '').get('')!;
   // (Into a CSV a name such as `=王芳` is written guarded, `'=王芳`, and kam reads it back as `=王芳`: the same person.)
   const receipt = await writeCellsBack(session, sheet, plainCells(edits), write);
   return { report, moved: moves.length, receipt };
+}
+
+/**
+ * The moved cells that carry a hyperlink or a comment, said once: both stay on the cell (every part
+ * but the cells is kept as it was), and may name the person the cell no longer names.
+ */
+async function noteAnnotated(session: Session, sheet: SheetSource, moves: readonly Move[], table: AssignmentsTable): Promise<void> {
+  if (session.book.kind !== 'xlsx' || !sheet.part || moves.length === 0) return;
+  const { linked, commented } = await annotatedCells(session.path, sheet.part);
+  const marked: string[] = [];
+  for (const [row, cells] of editsFor(moves, table, '').get('')!) {
+    for (const col of cells.keys()) {
+      const what = [linked(col, row) ? 'link' : '', commented(col, row) ? 'comment' : ''].filter(Boolean);
+      if (what.length > 0) marked.push(`${cellAddress(sheet.name, col, row)} (${what.join(', ')})`);
+    }
+  }
+  if (marked.length > 0) session.note('note.movedAnnotated', { cells: marked.join(', ') });
 }
 
 /** The person (and, where it differs, department) cells each move changes. */

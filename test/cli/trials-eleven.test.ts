@@ -312,3 +312,39 @@ describe('kam load --apply -o of a CSV book (found by a new user: the hint did n
     expect(r.stderr).toContain('a CSV book takes the moves into its own file with --apply --write');
   });
 });
+
+describe('kam load --apply and moved cells with a link or a comment (found by a new user: the old person\'s e-mail link stayed, unsaid)', () => {
+  it('names them on stderr, in both ways of writing', async () => {
+    const wb = new ExcelJS.Workbook();
+    const a = wb.addWorksheet('客户信息');
+    a.addRow(['客户名称', '年采购额(万元)', '客户等级']);
+    a.addRow(['甲公司', 1000, '普通客户']);
+    const s = wb.addWorksheet('人员');
+    s.addRow(['姓名', '岗位', '部门', '每周可用工时']);
+    s.addRow(['王芳', '客户经理', '销售部', 10]);
+    s.addRow(['李娜', '客户经理', '销售部', 40]);
+    s.addRow(['赵敏', '销售经理', '销售部', 40]);
+    const g = wb.addWorksheet('分工明细');
+    g.addRow(['客户名称', '工作内容', '负责人', '角色', '频率', '预计工时']);
+    g.addRow(['甲公司', '日常跟进', '王芳', 'R', '每周', 5]);
+    g.addRow(['甲公司', '日常跟进', '赵敏', 'A', '每周', 1]);
+    g.addRow(['甲公司', '投诉处理', '王芳', 'R', '每周', 5]);
+    g.addRow(['甲公司', '投诉处理', '赵敏', 'A', '每周', 1]);
+    g.addRow(['甲公司', '技术支持', '王芳', 'R', '每周', 5]);
+    g.addRow(['甲公司', '技术支持', '赵敏', 'A', '每周', 1]);
+    g.getCell('C2').value = { text: '王芳', hyperlink: 'mailto:wf@example.com' };
+    g.getCell('C4').note = '王芳 covers this';
+    const dir = tempDir();
+    const book = join(dir, 'book.xlsx');
+    await wb.xlsx.writeFile(book);
+    // 王芳 at 150% of 10 h: two of her three rows move (rows 2 and 4, the first in sheet order).
+    const suggest = JSON.parse((await kam(['load', book, '--suggest', '--format', 'json', ...asOf])).stdout) as { suggestions: unknown[] };
+    expect(suggest.suggestions.length).toBe(2);
+    const copy = await kam(['load', book, '--apply', '-o', join(dir, 'out.xlsx'), '--lang', 'en', ...asOf]);
+    expect(copy.code).toBeLessThan(2);
+    expect(copy.stderr).toContain('kam: moved cells that carry a link or a comment, kept as they were (they may name the person the cell no longer names: check them): 分工明细!C2 (link), 分工明细!C4 (comment)');
+    const inPlace = await kam(['load', book, '--apply', '--write', '--lang', 'en', ...asOf]);
+    expect(inPlace.code).toBeLessThan(2);
+    expect(inPlace.stderr).toContain('分工明细!C2 (link), 分工明细!C4 (comment)');
+  });
+});

@@ -7,7 +7,9 @@ import type { Cell } from '../../model/cell.js';
 import { InputError } from '../../model/errors.js';
 import { eachRow } from '../source.js';
 import type { CellValue } from './patch.js';
-import { decodeText, openXlsx, tablesOfPart, type SheetTable } from './workbook.js';
+import { decodeText, openXlsx, relationships, tablesOfPart, type SheetTable } from './workbook.js';
+import { findTags, getAttr } from './xml.js';
+import { columnIndex } from '../../util/cellref.js';
 import { ZipArchive } from './zip.js';
 import { sameChunks } from '../streams.js';
 
@@ -24,6 +26,66 @@ export async function isStrictOoxml(file: string): Promise<boolean> {
 /** The Excel tables a sheet part holds, from its relationships. */
 export async function sheetTables(file: string, part: string): Promise<SheetTable[]> {
   return tablesOfPart(await ZipArchive.open(file), part);
+}
+
+/** A cell or a range of a sheet, 0-based columns, 1-based rows. */
+interface Area {
+  c1: number;
+  r1: number;
+  c2: number;
+  r2: number;
+}
+
+/**
+ * Which cells of a sheet carry a hyperlink (`<hyperlink ref>` after its data) or a comment (a
+ * comments part of its relationships): a cell kam rewrites keeps both, as it keeps every other
+ * part, and the user is told which (found by a new user: a moved 负责人 cell kept the e-mail link
+ * of the person it no longer names).
+ */
+export async function annotatedCells(file: string, part: string): Promise<{ linked: (col: number, row: number) => boolean; commented: (col: number, row: number) => boolean }> {
+  const zip = await ZipArchive.open(file);
+  const links: Area[] = [];
+  const comments: Area[] = [];
+  const entry = zip.find(part);
+  if (entry) {
+    // Only what follows the data is kept: hyperlinks sit there, after </sheetData>.
+    let tail: string | undefined;
+    let carry = '';
+    const decoder = new TextDecoder('utf-8');
+    for await (const chunk of zip.stream(entry)) {
+      const text = decoder.decode(chunk, { stream: true });
+      if (tail !== undefined) {
+        tail += text;
+        continue;
+      }
+      const joined = carry + text;
+      const at = joined.search(/<\/(?:[\w.-]+:)?sheetData>/);
+      if (at >= 0) tail = joined.slice(at);
+      else carry = joined.slice(-32);
+    }
+    for (const tag of findTags(tail ?? '', 'hyperlink')) pushArea(links, getAttr(tag, 'ref'));
+  }
+  const slash = part.lastIndexOf('/');
+  const base = part.slice(0, slash + 1);
+  const relsEntry = zip.find(`${base}_rels/${part.slice(slash + 1)}.rels`);
+  if (relsEntry) {
+    for (const rel of relationships(decodeText(await zip.read(relsEntry, SMALL)), base)) {
+      if (!rel.type.endsWith('/comments')) continue;
+      const c = zip.find(rel.target);
+      if (c) for (const tag of findTags(decodeText(await zip.read(c, SMALL)), 'comment')) pushArea(comments, getAttr(tag, 'ref'));
+    }
+  }
+  const covers = (areas: Area[]) => (col: number, row: number) => areas.some((a) => col >= a.c1 && col <= a.c2 && row >= a.r1 && row <= a.r2);
+  return { linked: covers(links), commented: covers(comments) };
+}
+
+/** `C12` or `C12:D13` as an area; anything else is left out. */
+function pushArea(out: Area[], ref: string | undefined): void {
+  const m = /^([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?$/i.exec((ref ?? '').trim());
+  if (!m) return;
+  const c1 = columnIndex(m[1]!.toUpperCase());
+  const r1 = Number(m[2]);
+  out.push({ c1, r1, c2: m[3] === undefined ? c1 : columnIndex(m[3].toUpperCase()), r2: m[4] === undefined ? r1 : Number(m[4]) });
 }
 
 /**
