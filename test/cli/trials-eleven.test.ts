@@ -348,3 +348,16 @@ describe('kam load --apply and moved cells with a link or a comment (found by a 
     expect(inPlace.stderr).toContain('分工明细!C2 (link), 分工明细!C4 (comment)');
   });
 });
+
+describe('dateOrder against a column that shows the other order (found by a new user: 11/03 read as 11 March without a word)', () => {
+  it('says so once, naming the column and a date that shows it; a column that agrees says nothing', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'accounts.csv'), 'Account Name,Annual Revenue,Last Contact\nAcme,100,12/15/2025\nGlobex,50,11/03/2025\nInitech,20,12/20/2025\n');
+    writeFileSync(join(dir, 'kam.config.json'), '{ "dateOrder": "day-first" }');
+    const r = await kam(['tier', join(dir, 'accounts.csv'), '--lang', 'en', ...asOf]);
+    expect(r.stderr.match(/dateOrder in the config says/g)).toHaveLength(1);
+    expect(r.stderr).toContain('column C Last Contact writes its dates month-first ("12/15/2025"), but dateOrder in the config says day-first');
+    writeFileSync(join(dir, 'kam.config.json'), '{ "dateOrder": "month-first" }');
+    expect((await kam(['tier', join(dir, 'accounts.csv'), '--lang', 'en', ...asOf])).stderr).not.toContain('dateOrder in the config says');
+  });
+});

@@ -9,7 +9,7 @@ import { invalidValue } from '../table/findings.js';
 import type { SheetSource } from '../source.js';
 import { scanTable, type TableOptions } from '../table/scan.js';
 import { parseNumber, parseText, type Parsed } from '../../parse/values.js';
-import { DateColumn } from '../table/dates.js';
+import { contradiction, DateColumn } from '../table/dates.js';
 import { textMemo } from '../table/memo.js';
 import type { Column, Layout } from '../../model/table.js';
 import { byCell, cellFinding } from '../../model/finding.js';
@@ -46,7 +46,7 @@ export async function readAccounts(source: SheetSource, options: AccountsOptions
     if (!mapper) {
       periods = layout.columns.filter((c) => c?.period !== undefined).sort((a, b) => a.period! - b.period! || a.index - b.index);
       resolveNamed(layout);
-      mapper = accountMapper(layout, periods, extraColumns, accounts, rowFindings, seen, finish, options.dateOrder);
+      mapper = accountMapper(layout, periods, extraColumns, accounts, rowFindings, seen, finish, options.dateOrder, options.note);
     }
     mapper(row, cells);
   });
@@ -76,10 +76,14 @@ function accountMapper(
   seen: Map<string, number>,
   finish: (() => Finding[])[],
   dateOrder?: 'month-first' | 'day-first',
+  note?: TableOptions['note'],
 ): (row: number, cells: (Cell | undefined)[]) => void {
   const col = (key: string): Column | undefined => layout.byKey.get(key);
   const nameCol = col('name');
-  const dates = { last_contact: new DateColumn(layout.date1904, dateOrder), since: new DateColumn(layout.date1904, dateOrder) };
+  const dates = {
+    last_contact: new DateColumn(layout.date1904, dateOrder, contradiction(layout, col('last_contact'), dateOrder, note)),
+    since: new DateColumn(layout.date1904, dateOrder, contradiction(layout, col('since'), dateOrder, note)),
+  };
   finish.push(() => [...dates.last_contact.finish(), ...dates.since.finish()]);
   const idCol = col('id');
   // The columns looked up once, not per row; a text column's words (an owner, a region, a tier)

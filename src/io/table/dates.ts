@@ -9,6 +9,14 @@ import type { Finding } from '../../model/finding.js';
 import type { IsoDate } from '../../util/date.js';
 import { dateOrderOf, parseDate, type DayMonthOrder, type Parsed } from '../../parse/values.js';
 import { textMemo } from './memo.js';
+import type { Column, Layout } from '../../model/table.js';
+import type { TableOptions } from './options.js';
+
+/** The note a column whose dates contradict `dateOrder` gives (see {@link DateColumn}). */
+export function contradiction(layout: Layout, column: Column | undefined, given: DayMonthOrder | undefined, note: TableOptions['note']): ((shown: DayMonthOrder, example: string) => void) | undefined {
+  if (!column || !given || !note) return undefined;
+  return (shown, example) => note('note.dateOrderContradicted', { sheet: layout.sheet, column: `${column.letter} ${column.header}`, example, shown, given }, false);
+}
 
 interface Pending {
   cell: Cell;
@@ -22,6 +30,8 @@ const SEEN_TEXTS = 4096;
 export class DateColumn {
   private monthFirst = 0;
   private dayFirst = 0;
+  /** The first text that showed each order (for a message). */
+  private readonly shown: Partial<Record<DayMonthOrder, string>> = {};
   private readonly pending: Pending[] = [];
   /** Number cells read, by value: date-styled, and plain (see {@link serial}). */
   private readonly dated = new Map<number, Parsed<IsoDate>>();
@@ -33,6 +43,11 @@ export class DateColumn {
     private readonly date1904: boolean,
     /** The order of the book's dates (`dateOrder` in the config), for the ambiguous ones whatever the column shows. */
     private readonly given?: DayMonthOrder,
+    /**
+     * Told once, when the column's unambiguous dates show only the order `dateOrder` does not say
+     * (`12/15/2025` under day-first): its ambiguous ones are read as configured, maybe wrongly.
+     */
+    private readonly contradicted?: (shown: DayMonthOrder, example: string) => void,
   ) {
     this.text = textMemo((cell) => {
       const p = parseDate(cell, this.date1904);
@@ -49,8 +64,11 @@ export class DateColumn {
     if (cell?.t !== 's') return parseDate(cell, this.date1904);
     // A column of dates as text (a CSV) repeats a few hundred days: each text read once.
     const known = this.text(cell);
-    if (known.order === 'month-first') this.monthFirst++;
-    else if (known.order === 'day-first') this.dayFirst++;
+    if (known.order === 'month-first') {
+      if (this.monthFirst++ === 0) this.shown['month-first'] = cell.v;
+    } else if (known.order === 'day-first') {
+      if (this.dayFirst++ === 0) this.shown['day-first'] = cell.v;
+    }
     return known.p;
   }
 
@@ -92,6 +110,8 @@ export class DateColumn {
   /** Settles the waiting values in the column's order, or reports them; returns the findings. */
   finish(): Finding[] {
     const order = this.order;
+    const own = this.monthFirst > 0 && this.dayFirst === 0 ? 'month-first' : this.dayFirst > 0 && this.monthFirst === 0 ? 'day-first' : undefined;
+    if (this.given && own && own !== this.given) this.contradicted?.(own, this.shown[own]!);
     const out: Finding[] = [];
     for (const p of this.pending) {
       const d = order ? parseDate(p.cell, this.date1904, order) : undefined;
