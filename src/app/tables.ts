@@ -105,15 +105,17 @@ export async function readBookTables(session: Session): Promise<BookTables> {
   }
   if (out.accounts && missingKeyColumn('accounts', out.accounts.layout.byKey) === undefined) {
     try {
-      out.tiers = scoreAccounts(out.accounts, config, session.asOf, session.path);
-      for (const w of out.tiers.warnings) session.note(w.code, w.params, true);
+      out.tiers = scoreAccounts(out.accounts, config, session.asOf, session.path, 'drop');
+      for (const w of out.tiers.warnings) session.note(w.code, w.params, w.code !== 'warn.unreadableCriterion');
     } catch (err) {
       // A book without any scoring column can still be checked: tiers then come from the sheet.
       // So can one whose scoring columns hold no readable value (`kam check` lists each cell).
       if (!(err instanceof InputError && (err.code === 'input.missingColumn' || err.code === 'input.unreadableColumn' || err.code === 'input.unreadableValues' || err.code === 'input.emptyColumns'))) throw err;
-      // Criteria of the user's own config none of which the sheet has: a mistake of the config, as kam tier
-      // says (found by a new user: `ARR` for `Annual Revenue` left kam check at exit 0 with one warning).
-      if (err.code === 'input.missingColumn' && ownCriteria(config)) throw err;
+      // Criteria of the user's own config none of which the sheet has, and no tier written either: a mistake
+      // of the config, as kam tier says (found by a new user: `ARR` for `Annual Revenue` left kam check at
+      // exit 0 with one warning). With recorded tiers the checks run on them, as before (found by review).
+      const recorded = out.accounts.accounts.some((a) => a.tier !== undefined || a.tierOverride !== undefined);
+      if (err.code === 'input.missingColumn' && ownCriteria(config) && !recorded) throw err;
       if (err.code === 'input.missingColumn' || err.code === 'input.emptyColumns') noTiers(out.accounts, String(err.params.column ?? err.params.columns ?? ''));
     }
   }
@@ -132,7 +134,8 @@ function byNameWithoutIds(accounts: AccountsTable, table: AssignmentsTable): voi
   if (accounts.layout.byKey.has('id') || !table.layout.byKey.has('account_id') || !table.layout.byKey.has('account') || !table.accounts) return;
   const keys = new Set(accounts.accounts.map((a) => a.key));
   const nameOfId = new Map<string, string>();
-  for (const a of table.accounts) if (a.id !== undefined && !nameOfId.has(fold(a.id))) nameOfId.set(fold(a.id), a.name);
+  // (An id written with two names is no name's: its rows stay as they are, each ref/unknown-account.)
+  for (const a of table.accounts) if (a.id !== undefined && !nameOfId.has(fold(a.id)) && !table.idsWithTwoNames?.has(fold(a.id))) nameOfId.set(fold(a.id), a.name);
   const texts = new Map<string, { value: string; key: string }>();
   const rows = table.assignments;
   for (let i = 0; i < rows.length; i++) {
@@ -149,7 +152,8 @@ function byNameWithoutIds(accounts: AccountsTable, table: AssignmentsTable): voi
 /** Whether the scoring columns are the config's own (a file, the Rules sheet, a flag), not the defaults. */
 function ownCriteria(config: ResolvedConfig): boolean {
   if (config.scoring.method === 'abc') return config.scoring.abc.column !== DEFAULT_ABC.column;
-  return config.scoring.criteria.map((c) => c.column).join('\n') !== DEFAULT_CRITERIA.map((c) => c.column).join('\n');
+  const columns = (list: readonly { column: string }[]): string => list.map((c) => c.column).sort().join('\n');
+  return columns(config.scoring.criteria) !== columns(DEFAULT_CRITERIA);
 }
 
 /**

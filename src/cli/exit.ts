@@ -50,7 +50,8 @@ function commanderMessage(err: CommanderError, lang: Lang): string {
   const msg = err.message.replace(/^error: /, '').replace(/\n\(Did you mean .+\?\)\s*$/, '');
   if (lang === 'en') return `${msg}${guess ? ` — did you mean ${guess}?` : ''} (see kam --help)`;
   const q = /'([^']+)'/.exec(msg)?.[1] ?? '';
-  const zhGuess = guess ? `——是否要用 ${guess}？` : '';
+  // `one of --force, --format` when commander has several.
+  const zhGuess = guess ? `——是否要用 ${guess.replace(/^one of /, '').split(', ').join(' 或 ')}？` : '';
   switch (err.code) {
     case 'commander.unknownOption':
       return `未知选项 ${q}${zhGuess}（见 kam --help）`;

@@ -181,6 +181,8 @@ export interface AssignmentsTable {
    * has both columns — as a `kam matrix` workbook does; they stand in for a missing Accounts sheet.
    */
   accounts?: { id?: string; name: string; tier?: string; row: number }[];
+  /** Ids (folded) the sheet writes beside two different names. */
+  idsWithTwoNames?: ReadonlySet<string>;
   /** A matrix read with the long division-of-labour sheet beside it: that sheet's layout. */
   long?: Layout;
 }

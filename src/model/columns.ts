@@ -46,9 +46,9 @@ export const ACCOUNT_COLUMNS = {
   satisfaction: { aliases: ['satisfaction', 'csat', 'customer satisfaction', 'satisfaction score', '满意度', '客户满意度', '满意度评分', '满意度得分'] },
   last_contact: { aliases: ['last contact', 'last contact date', 'last contacted', 'last visit', 'last touch', '最近联系日期', '最近联系', '最后联系日期', '上次联系日期', '最近拜访日期', '最近跟进日期', '最近联系时间', '上次联系时间'], loose: ['last activity', 'last activity date', 'last activity time', 'last engagement date', 'last contacted date', '最后跟进时间', '最后跟进日期', '最近跟进时间', '最后跟进', '最近跟进', '上次跟进时间', '最后活动时间'] },
   tier: {
-    aliases: ['tier', 'current tier', 'recorded tier', 'account tier', 'customer tier', 'client tier', 'key account tier', 'ka tier', 'tier level', 'account tier level', '等级', '客户等级', '客户级别', '客户分级', '当前等级'],
+    aliases: ['tier', 'current tier', 'recorded tier', 'account tier', '等级', '客户等级', '客户级别', '客户分级', '当前等级'],
     // Read only when the column's values are tier labels (a CRM's segment may be an industry).
-    loose: ['level', 'grade', 'segment', 'account level', 'customer level', 'account grade', 'customer grade', 'account segment', 'customer segment', 'client segment', 'account classification', 'customer classification', '级别', '分级', '客户分类', '客户类别'],
+    loose: ['level', 'grade', 'segment', 'customer tier', 'client tier', 'key account tier', 'ka tier', 'tier level', 'account tier level', 'account level', 'customer level', 'account grade', 'customer grade', 'account segment', 'customer segment', 'client segment', 'account classification', 'customer classification', '级别', '分级', '客户分类', '客户类别'],
   },
   tier_override: { aliases: ['tier override', 'override', 'pinned tier', 'manual tier', 'fixed tier', '人工定级', '手动定级', '指定等级', '人工等级', '锁定等级', '人工调整等级'] },
   contact: { aliases: ['contact', 'contact person', 'contact name', '联系人', '对接联系人', '客户联系人', '联系人姓名'] },
@@ -70,7 +70,7 @@ export const STAFF_COLUMNS = {
   id: { aliases: ['id', 'employee id', 'staff id', 'employee no', 'badge', '工号', '员工编号', '编号', '员工号'] },
   role: { aliases: ['role', 'position', 'job title', '岗位', '职位', '角色', '岗位名称', '职务'], loose: ['title', 'job'] },
   department: { aliases: ['department', 'dept', 'team', 'division', '部门', '所属部门', '团队', '部门名称'] },
-  capacity_hours: { aliases: ['capacity', 'capacity hours', 'hours per week', 'weekly hours', 'available hours', 'weekly capacity', 'capacity per week', 'weekly capacity hours', 'available hours per week', 'weekly availability', '每周可用工时', '可用工时', '周工时', '每周工时', '工时上限', '周可用工时'] },
+  capacity_hours: { aliases: ['capacity', 'capacity hours', 'hours per week', 'weekly hours', 'available hours', 'weekly capacity', 'capacity per week', 'weekly capacity hours', 'available hours per week', '每周可用工时', '可用工时', '周工时', '每周工时', '工时上限', '周可用工时'] },
   max_accounts: { aliases: ['max accounts', 'account limit', 'max clients', '客户上限', '最大客户数', '负责客户上限', '客户数上限'] },
   manager: { aliases: ['manager', 'supervisor', 'reports to', 'line manager', '上级', '直属上级', '主管', '汇报对象', '上级领导'] },
   active: { aliases: ['active', 'is active', 'active?', 'employed', 'in service', 'enabled', 'is enabled', '在职', '在职状态', '是否在职', '员工状态'], loose: ['status', 'employment status', 'employee status', 'user status', 'account status', '状态'] },

@@ -53,7 +53,7 @@ export function scoringColumns(config: ResolvedConfig): string[] {
 }
 
 /** Scores and tiers the accounts of a table under a config. */
-export function scoreAccounts(table: AccountsTable, config: ResolvedConfig, asOf: IsoDate, file: string): TierReport {
+export function scoreAccounts(table: AccountsTable, config: ResolvedConfig, asOf: IsoDate, file: string, unreadable: 'stop' | 'drop' = 'stop'): TierReport {
   const { layout, accounts } = table;
   const method = config.scoring.method;
   const findings: Finding[] = [...table.findings];
@@ -67,6 +67,8 @@ export function scoreAccounts(table: AccountsTable, config: ResolvedConfig, asOf
   const kept: (CriterionInput & { source: Column })[] = [];
   // The headers of criteria whose column is there with no value at all, to say so if no criterion is left.
   const empty: string[] = [];
+  // In 'drop' (the checks, which list every unreadable cell): the first such cell, if no criterion is left.
+  let dropped: Finding | undefined;
   for (const c of wanted) {
     const cv = columnValues(table, c.column, asOf);
     if (!cv) {
@@ -78,7 +80,14 @@ export function scoreAccounts(table: AccountsTable, config: ResolvedConfig, asOf
       // scoring without the column would tier every account on the others without a word (found by a
       // new user: `kam tier --write` stored them). A column that is only empty is dropped, as said.
       const first = table.findings.find((f) => f.rule === 'schema/invalid-value' && f.column === cv.column.letter);
-      if (first) throw unreadableColumn(first, file, layout.sheet);
+      if (first && unreadable === 'stop') throw unreadableColumn(first, file, layout.sheet);
+      if (first) {
+        // kam check, gaps, report: the tiers of the other criteria, said, rather than none at all (found by review:
+        // every tier rule fell silent for a 战略重要性 column of 高/中/低).
+        warnings.push({ code: 'warn.unreadableCriterion', params: { column: c.column, sheet: layout.sheet, cell: findingCell(first)! } });
+        dropped ??= first;
+        continue;
+      }
       warnings.push({ code: 'warn.emptyCriterion', params: { column: c.column, sheet: layout.sheet } });
       empty.push(cv.column.header);
       continue;
@@ -86,6 +95,7 @@ export function scoreAccounts(table: AccountsTable, config: ResolvedConfig, asOf
     kept.push({ column: c.column, weight: c.weight, direction: c.direction, bands: c.bands, values: cv.values, source: cv.column });
   }
   if (kept.length === 0 && accounts.length > 0) {
+    if (dropped) throw unreadableColumn(dropped, file, layout.sheet);
     if (empty.length > 0) throw new InputError('input.emptyColumns', { columns: empty.join(', ') }, { file, sheet: layout.sheet });
     throw new InputError('input.missingColumn', { role: 'accounts', column: wanted.map((c) => c.column).join(' / ') }, { file, sheet: layout.sheet });
   }

@@ -143,6 +143,13 @@ describe('examples/ci', () => {
     // Through git config too.
     git('config', 'hooks.kamCsvBooks', 'export');
     expect(run().status).toBe(1);
+    git('config', '--unset', 'hooks.kamCsvBooks');
+    // A rename out of the book is a change of it (found by review: --diff-filter left renames out).
+    git('reset', '-q', 'export/assignments.csv');
+    git('mv', 'export/assignments.csv', 'export/assignments.csv.old');
+    const renamed = run('export');
+    expect(renamed.status).toBe(1);
+    expect(renamed.stdout).toContain('schema/missing-sheet');
   });
 
   it("the workflow's kam commands run as written", () => {
@@ -188,7 +195,9 @@ describe('the diff workflow (examples/ci/kam-diff.yml, issue 13)', () => {
   const yml = readFileSync(join(ROOT, 'examples', 'ci', 'kam-diff.yml'), 'utf8');
   const commands = yml.split('\n').flatMap((l) => (/^\s+run: (git|kam) /.exec(l) ? [l.replace(/^\s+run: /, '')] : []));
   const pullRequest = (book: string, base: (repo: string) => void, change: (repo: string) => void) => {
-    const repo = tempDir('kam-pr-');
+    // The checkout in a folder of its own: the base version goes beside it.
+    const repo = join(tempDir('kam-pr-'), 'repo');
+    mkdirSync(repo);
     const env = { ...process.env, NO_COLOR: '1', LANG: 'en_US.UTF-8', GIT_CONFIG_NOSYSTEM: '1', HOME: repo, KAM_BOOK: book, BASE_REF: 'main' };
     const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, env, encoding: 'utf8' });
     git('init', '-q', '-b', 'main');
@@ -215,7 +224,7 @@ describe('the diff workflow (examples/ci/kam-diff.yml, issue 13)', () => {
     // The base version, the comment (written although the change introduces an error), the annotations (failing on it).
     expect(codes.map((r) => r.status)).toEqual([0, 0, 1]);
     const md = readFileSync(join(repo, 'kam-diff.md'), 'utf8');
-    expect(md).toContain('### kam diff: base/book.xlsx → book.xlsx');
+    expect(md).toContain('### kam diff: ../kam-base/book.xlsx → book.xlsx');
     expect(md).toContain('日常跟进: R 张伟 → 李娜 (handover)');
     expect(codes[2]!.stdout).toContain('::error file=book.xlsx,title=raci/no-accountable::');
   });

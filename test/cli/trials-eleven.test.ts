@@ -200,7 +200,17 @@ describe('a division of labour naming accounts by id and name, beside Accounts w
     const unknown = (JSON.parse(r.stdout) as Json).findings.filter((f) => f.rule === 'ref/unknown-account');
     expect(unknown.map((f) => f.cell)).toEqual(['assignments.csv!A6']);
     const matrix = JSON.parse((await kam(['matrix', dir, '--format', 'json', ...asOf])).stdout) as { rows: { account: string }[] };
-    expect([...new Set(matrix.rows.map((row) => row.account))]).toEqual(expect.arrayContaining(['Acme', 'Globex']));
+    expect([...new Set(matrix.rows.map((row) => row.account))].sort()).toEqual(['Acme', 'Globex', 'X-3']);
+  });
+
+  it('an id written with two names is no name\'s: its rows stay unknown (found by review: all counted as the first name\'s)', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'accounts.csv'), 'Account Name,Annual Revenue\nAcme,100\nGlobex,50\n');
+    writeFileSync(join(dir, 'staff.csv'), 'Name\nWei Chen\nTom Brown\n');
+    writeFileSync(join(dir, 'assignments.csv'), 'Account ID,Account Name,Task,Person,RACI\nX-1,Acme,Follow-up,Wei Chen,R\nX-1,Acme,Follow-up,Tom Brown,A\nX-1,Globex,Complaints,Wei Chen,R\n');
+    const r = await kam(['check', dir, '--format', 'json', ...asOf]);
+    const unknown = (JSON.parse(r.stdout) as Json).findings.filter((f) => f.rule === 'ref/unknown-account');
+    expect(unknown.map((f) => f.cell)).toEqual(['assignments.csv!A2', 'assignments.csv!A3', 'assignments.csv!A4']);
   });
 });
 
@@ -359,5 +369,56 @@ describe('dateOrder against a column that shows the other order (found by a new 
     expect(r.stderr).toContain('column C Last Contact writes its dates month-first ("12/15/2025"), but dateOrder in the config says day-first');
     writeFileSync(join(dir, 'kam.config.json'), '{ "dateOrder": "month-first" }');
     expect((await kam(['tier', join(dir, 'accounts.csv'), '--lang', 'en', ...asOf])).stderr).not.toContain('dateOrder in the config says');
+  });
+});
+
+describe('what review of this session found', () => {
+  it('kam check with one scoring column unreadable scores by the others, says so, and keeps the tier rules (they all fell silent)', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'accounts.csv'), '客户名称,年采购额,战略重要性\n甲,100,高\n乙,50,低\n丙,10,中\n丁,5,中\n戊,1,低\n己,1,低\n庚,1,低\n辛,1,低\n壬,1,低\n癸,1,低\n');
+    writeFileSync(join(dir, 'assignments.csv'), '客户名称,工作内容,负责人,角色\n甲,日常跟进,张,R\n甲,日常跟进,李,A\n');
+    const r = await kam(['check', dir, '--format', 'json', '--lang', 'en', ...asOf]);
+    const rules = (JSON.parse(r.stdout) as Json).findings.map((f) => f.rule);
+    expect(rules.filter((x) => x === 'schema/invalid-value')).toHaveLength(10);
+    // 甲, the largest, is Strategic: its required work is checked.
+    expect((JSON.parse(r.stdout) as Json).findings.some((f) => f.rule === 'coverage/required-task' && f.message.startsWith('甲 (Strategic)'))).toBe(true);
+    expect(r.stderr).toContain('criterion "strategic": no value of its column in accounts.csv can be read (the first is accounts.csv!C2)');
+    expect((await kam(['tier', dir, ...asOf])).code).toBe(2);
+  });
+
+  it("criteria of the user's config that the sheet lacks, beside recorded tiers: kam check runs on the recorded tiers", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'accounts.csv'), 'Account Name,Tier\nAcme,Strategic\n');
+    writeFileSync(join(dir, 'assignments.csv'), 'Account Name,Task,Person,RACI\nAcme,Follow-up,Jane,R\nAcme,Follow-up,Tom,A\n');
+    writeFileSync(join(dir, 'kam.config.json'), '{ "scoring": { "criteria": [ { "column": "ARR", "weight": 1 } ] } }');
+    const r = await kam(['check', dir, '--format', 'json', '--lang', 'en', ...asOf]);
+    expect(r.code).toBe(1);
+    expect((JSON.parse(r.stdout) as Json).findings.some((f) => f.rule === 'coverage/required-task' && f.message.startsWith('Acme (Strategic)'))).toBe(true);
+  });
+
+  it('a Customer Tier column of Gold / Silver (not the config\'s tiers) is not read as the recorded tier: no finding for each cell', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'accounts.csv'), 'Account Name,Annual Revenue,Customer Tier\nAcme,100,Gold\nGlobex,50,Silver\n');
+    writeFileSync(join(dir, 'assignments.csv'), 'Account Name,Task,Person,RACI\nAcme,Follow-up,Jane,R\nAcme,Follow-up,Tom,A\n');
+    const r = await kam(['check', dir, '--format', 'json', ...asOf]);
+    expect((JSON.parse(r.stdout) as Json).findings.filter((f) => f.rule === 'schema/invalid-value')).toEqual([]);
+  });
+
+  it('kam init --roles of a second book beside a config: the roles go into the book, the config is kept', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'kam.config.json'), '{}');
+    const r = await kam(['init', 'second.xlsx', '--roles', '客户经理,售前', '--lang', 'en'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, 'kam.config.json'), 'utf8')).toBe('{}');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, 'second.xlsx'));
+    const lists = wb.getWorksheet('Lists')!;
+    const values = lists.getSheetValues().flat().filter((v): v is string => typeof v === 'string');
+    expect(values).toEqual(expect.arrayContaining(['客户经理', '售前']));
+  });
+
+  it('several guesses of commander, in Chinese: joined with 或', async () => {
+    const r = await kam(['tier', '--form', 'json', 'x.xlsx', '--lang', 'zh']);
+    expect(r.stderr).toBe('kam: 未知选项 --form——是否要用 --force 或 --format？（见 kam --help）\n');
   });
 });

@@ -45,21 +45,21 @@ describe('SVG builders', () => {
   });
 
   it('Pareto cut-off labels stand right of the plot, a line apart, each cut-off marked where the curve crosses it', () => {
-    // Plot x from 32 to 420 - 84 = 336; y from 208 (0) to 32 (1): 0.8 at 67.2, 0.85 at 58.4.
+    // Plot x from 32 to 420 - 120 = 300; y from 208 (0) to 32 (1): 0.8 at 67.2, 0.85 at 58.4.
     const svg = paretoChart([60, 30, 10], [0.8, 0.85], 'Pareto');
     const labels = [...svg.matchAll(/<text x="([\d.]+)" y="([\d.]+)">([^<]*)<\/text>/g)].map((m) => [Number(m[1]), Number(m[2]), m[3]]);
     // 0.8's label would be at 71.2, under 0.85's at 62.4 by less than a line: it moves down to 76.4.
     expect(labels).toEqual([
-      [342, 76.4, '80% · 2/3'],
-      [342, 62.4, '85% · 2/3'],
+      [306, 76.4, '80% · 2/3'],
+      [306, 62.4, '85% · 2/3'],
     ]);
-    // Both reached by the second of three accounts: x 32 + 2/3 × 304.
+    // Both reached by the second of three accounts: x 32 + 2/3 × 268.
     expect([...svg.matchAll(/<circle cx="([\d.]+)" cy="([\d.]+)"/g)].map((m) => [Number(m[1]), Number(m[2])])).toEqual([
-      [234.7, 67.2],
-      [234.7, 58.4],
+      [210.7, 67.2],
+      [210.7, 58.4],
     ]);
     // The plot ends before the labels start.
-    expect(svg).toContain('<line class="axis" x1="32" y1="208" x2="336" y2="208"/>');
+    expect(svg).toContain('<line class="axis" x1="32" y1="208" x2="300" y2="208"/>');
   });
 });
 

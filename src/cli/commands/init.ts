@@ -110,9 +110,11 @@ export async function initCommand(file: string | undefined, options: InitCliOpti
       throw err;
     }
   }
-  const kept = !options.force && Object.keys(answers).length === 0 ? await keptConfig(targets, lang) : undefined;
+  // (The roles are the workbook's drop-down, not the config's: a book made to a kept config takes them too.)
+  const { roles: _roles, ...configAnswers } = answers;
+  const kept = !options.force && !options.interactive && Object.keys(configAnswers).length === 0 ? await keptConfig(targets, lang) : undefined;
   if (kept) {
-    const sheets = templateSheets(kept, { lang, roles: DEFAULT_ROLES[lang], example: options.example ?? false, today: localToday(ctx.now()) });
+    const sheets = templateSheets(kept, { lang, roles: answers.roles ?? DEFAULT_ROLES[lang], example: options.example ?? false, today: localToday(ctx.now()) });
     await writeInitBook(targets.book, sheets);
     note(ctx, { quiet: options.quiet ?? false }, lang, 'note.initWroteBook', { book: targets.book, config: targets.config });
     return 0;

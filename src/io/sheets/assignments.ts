@@ -102,6 +102,8 @@ export async function readAssignments(source: SheetSource, options: TableOptions
   const byNameRows = new Set<number>();
   const namedByName = new Map<string, { name: string; tier?: string; row: number }>();
   const idOfName = new Map<string, KeyedText>();
+  const nameOfId = new Map<string, string>();
+  const twoNames = new Set<string>();
   let anyId = false;
   let dues: DateColumn | undefined;
   const { layout, findings } = await scanTable(source, 'assignments', options, ({ row, cells }, layout) => {
@@ -124,6 +126,12 @@ export async function readAssignments(source: SheetSource, options: TableOptions
       anyId = true;
       const name = accountOf(cells[cols.nameCol.index]);
       if (name?.ok && !idOfName.has(name.key)) idOfName.set(name.key, account);
+      // An id written with two names: which account it is cannot be told by name.
+      if (name?.ok) {
+        const first = nameOfId.get(account.key);
+        if (first === undefined) nameOfId.set(account.key, name.key);
+        else if (first !== name.key) twoNames.add(account.key);
+      }
     }
     const task = taskOf(cells[taskCol.index]);
     if (!account?.ok || !task?.ok) {
@@ -273,7 +281,7 @@ export async function readAssignments(source: SheetSource, options: TableOptions
       }
     }
   }
-  return { layout, assignments, findings, ...(named.size > 0 ? { accounts: [...named.values()] } : {}) };
+  return { layout, assignments, findings, ...(named.size > 0 ? { accounts: [...named.values()] } : {}), ...(twoNames.size > 0 ? { idsWithTwoNames: twoNames } : {}) };
 }
 
 /**

@@ -93,7 +93,8 @@ export function paretoChart(
   const sorted = revenues.filter((v) => v > 0).sort((a, b) => b - a);
   const total = sorted.reduce((a, v) => a + v, 0);
   const pad = 32;
-  const right = 84;
+  // Room for `95% · 12345/100000` at 12px.
+  const right = 120;
   const x = (f: number): number => pad + f * (width - pad - right);
   const y = (f: number): number => height - pad - f * (height - 2 * pad);
   const n = sorted.length;
