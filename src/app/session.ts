@@ -3,6 +3,7 @@
  * role, and the date runs are as of. What the process gives (cwd, environment, clock, stderr) is
  * passed in, so the application layer runs the same in the CLI and in a test.
  */
+import { fromDecimalComma } from '../parse/values.js';
 import { basename } from 'node:path';
 import { resolveConfig, type ResolvedConfig } from '../config/resolve.js';
 import { readConfigSource } from '../io/config-file.js';
@@ -122,6 +123,8 @@ export async function openSession(request: SessionRequest, env: AppEnv): Promise
     beside: () => beside,
   };
   if (source.file) session.configFile = source.file;
+  // A `;` CSV whose numbers do not show their decimal mark is read with a comma: said, with a value it decides.
+  for (const s of book.sheets) if (s.decimalCommaGuessed !== undefined) session.note('note.decimalComma', { file: s.name, example: s.decimalCommaGuessed, value: fromDecimalComma(s.decimalCommaGuessed.replace(/^"|"$/g, '')) ?? '' });
   if (sheets.rules && !fixed) {
     const entries = await readRulesSheet(sheets.rules, session.tableOptions(sheets.rules));
     if (entries.length > 0) {

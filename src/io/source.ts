@@ -41,6 +41,8 @@ export interface SheetSource {
    * its numbers are read as written there (`1.250` is 1250, `2,5` is 2.5).
    */
   readonly decimalComma?: boolean;
+  /** CSV: a value read so that only the `;` says how (`1.250` as 1250), for a note. */
+  readonly decimalCommaGuessed?: string;
   /**
    * CSV: the line of the file on which row `row` starts (a quoted line break moves the rows after
    * it down; Excel's `sep=` line is above row 1). Known once the rows have been read.

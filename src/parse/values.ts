@@ -26,7 +26,8 @@ export interface NumberContext {
  * `2,5`; undefined for any other text (`12.5` has no other reading and is read as it is).
  */
 export function fromDecimalComma(s: string): string | undefined {
-  if (/^\d{1,3}(?:\.\d{3})+(?:,\d+)?$/.test(s)) return s.replace(/\./g, '').replace(',', '.');
+  // (`0.125` has no thousands: it is no such number, and read as written.)
+  if (/^[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?$/.test(s)) return s.replace(/\./g, '').replace(',', '.');
   if (/^\d+,\d+$/.test(s)) return s.replace(',', '.');
   return undefined;
 }
@@ -40,6 +41,8 @@ const MAGNITUDE: [RegExp, number][] = [
   [/(?:元|rmb|cny|yuan)$/i, 1],
 ];
 const CURRENCY_PREFIX = /^(?:¥|\$|us\$|€|£|rmb|cny|usd|eur|gbp|人民币)/i;
+/** A currency after the amount: `1.250,50 €`, `1,200 USD`. */
+const CURRENCY_SUFFIX = /(?:€|£|eur|usd|gbp)$/i;
 const YUAN_PREFIX = /^(?:¥|rmb|cny|人民币)/i;
 const UNIT_WORD =
   /(?:年|岁|个月|月|周|天|日|小时|时|分钟|次|分|个|人|家|项|件|星|hours?|hrs?|h|days?|d|years?|yrs?|yr|times?|x|pts?|points?)$/i;
@@ -103,7 +106,7 @@ export function parseNumberText(text: string, ctx: NumberContext = {}): Parsed<n
   // A yuan sign says the amount is in yuan as written, as a `元` after it does: `￥9,600,000` under
   // `年采购额（万元）` is 9.6 million yuan, not 96 billion (found by a new user).
   const yuan = YUAN_PREFIX.test(s);
-  s = s.replace(CURRENCY_PREFIX, '');
+  s = s.replace(CURRENCY_PREFIX, '').replace(CURRENCY_SUFFIX, '');
   if (/^[-−–]/.test(s)) {
     sign *= -1;
     s = s.slice(1);
@@ -334,8 +337,8 @@ export function parseHours(cell: Cell | undefined, ctx: NumberContext & { hoursP
   if (isPlaceholder(cell.v)) return undefined;
   // Traditional forms read the same: 30分鐘, 兩小時, 一個半鐘頭.
   let s = toSimplified(cell.v.normalize('NFKC')).replace(/[\s\u3000]/g, '').toLowerCase().replace(/(?:\/次|每次|\/time|\/occurrence)$/, '');
-  // `2,5` and `2,5h` where the decimal mark is a comma.
-  if (ctx.decimalComma) s = s.replace(/^(\d+),(\d+)(?![\d,])/, '$1.$2');
+  // `2,5`, `2,5h`, `1.250h` where the decimal mark is a comma.
+  if (ctx.decimalComma) s = s.replace(/^\d[\d.,]*/, (n) => fromDecimalComma(n) ?? n);
   if (s === '半天' || s === '半日') return ok(day / 2);
   if (s === '半小时' || s === '半个小时' || s === '半个钟头') return ok(0.5);
   if (/^[\d.]+$/.test(s)) {

@@ -89,6 +89,19 @@ describe('a `;`-separated CSV (Excel where the decimal mark is a comma; found by
     expect(r.code).toBe(0);
     const accounts = (JSON.parse(r.stdout) as { accounts: { name: string; criteria?: unknown }[] }).accounts.map((a) => a.name);
     expect(accounts).toEqual(['Globex', 'Umbrella', 'Acme Corp', 'Stark', 'Initech']);
+    // 1.100,5 shows the comma: nothing to say. Without it, the reading is said.
+    expect(r.stderr).not.toContain('do not show their decimal mark');
+    const bare = join(tempDir(), 'accounts.csv');
+    writeFileSync(bare, csv.replace('1.100,5', '1.100'));
+    const guessed = await kam(['tier', bare, '--format', 'json', '--method', 'abc', '--lang', 'en', ...asOf]);
+    expect(guessed.stderr).toContain('kam: accounts.csv is separated by ; and its numbers do not show their decimal mark: they are read with a decimal comma, as Excel writes such a file (1.250 is 1250)');
+  });
+
+  it('a ; file whose numbers show a decimal point is read with a point (found by review: 1,250 beside 12.5 was read as 1.25)', async () => {
+    const file = join(tempDir(), 'accounts.csv');
+    writeFileSync(file, 'Account Name;Annual Revenue\nAcme;1,250\nInitech;12.5\n');
+    const r = await kam(['tier', file, '--format', 'json', '--method', 'abc', ...asOf]);
+    expect((JSON.parse(r.stdout) as { summary: { revenue: number }[] }).summary.map((x) => x.revenue)).toEqual([1250, 0, 12.5]);
   });
 
   it('kam tier --write writes scores with a decimal comma, and a second run finds nothing to change', async () => {

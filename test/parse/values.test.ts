@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dateOrderOf, parseBoolean, parseDate, parseDateText, parseHours, parseNumber, parseNumberText, parseText } from '../../src/parse/values.js';
 import { hoursUnitOf } from '../../src/parse/headers.js';
+import { decimalMarkOf } from '../../src/io/csv/read.js';
 
 const num = (text: string, scale?: number) => {
   const r = parseNumberText(text, { scale });
@@ -366,4 +367,38 @@ describe('dates as people write them (the eleventh session\'s trials)', () => {
   it('a weekday that is not the date\'s is refused, not guessed', () => {
     expect(parseDateText('2025年03月01日 星期五')?.ok).toBe(false);
   });
+});
+
+describe('decimal comma: what review found', () => {
+  const eu = (text: string) => {
+    const r = parseNumberText(text, { decimalComma: true });
+    return r?.ok ? r.value : `bad:${r?.reason}`;
+  };
+  it('0.125 has no thousands (it was read as 125); a currency after the amount is dropped', () => {
+    expect(eu('0.125')).toBe(0.125);
+    expect(eu('0,125')).toBe(0.125);
+    expect(eu('1.250,50 €')).toBe(1250.5);
+    expect(eu('1,200 USD')).toBe(1.2);
+    expect(parseNumberText('1,200 USD')).toEqual({ ok: true, value: 1200 });
+  });
+  it('hours with a unit read their number as the plain ones do: 1.250h is 1250 h, 0.750 is 0.75 h', () => {
+    expect(parseHours({ t: 's', v: '1.250h' }, { decimalComma: true })).toEqual({ ok: true, value: 1250 });
+    expect(parseHours({ t: 's', v: '0.750' }, { decimalComma: true })).toEqual({ ok: true, value: 0.75 });
+    expect(parseHours({ t: 's', v: '1,5小时' }, { decimalComma: true })).toEqual({ ok: true, value: 1.5 });
+  });
+});
+
+describe('decimalMarkOf: a CSV\'s decimal mark from its numbers', () => {
+  it.each([
+    ['a;b\nx;2,5\ny;1.250\n', ';', { decimalComma: true }],
+    ['a;b\nx;12.5\ny;1,250\n', ';', {}],
+    ['a;b\nx;1.234.567\n', ';', { decimalComma: true }],
+    ['a;b\nx;1,234,567\n', ';', {}],
+    ['a;b\nx;1.250\ny;800\n', ';', { decimalComma: true, decimalCommaGuessed: '1.250' }],
+    ['a;b\nx;800\ny;2025-11-15\n', ';', { decimalComma: true }],
+    ['a;b\nx;2,5\ny;12.5\n', ';', {}],
+    ['a\tb\nx\t2,5\n', '\t', { decimalComma: true }],
+    ['a\tb\nx\t1.250\n', '\t', {}],
+    ['a,b\nx,"2,5"\n', ',', {}],
+  ])('%j (%s) → %j', (body, delimiter, expected) => expect(decimalMarkOf(body, delimiter)).toEqual(expected));
 });

@@ -73,10 +73,37 @@ export async function readCsvSheet(path: string, options: CsvOptions & ReadLimit
     identity: file.identity,
     encoding: plan.encoding,
     delimiter,
-    ...(delimiter === ';' ? { decimalComma: true } : {}),
+    ...decimalMarkOf(body, delimiter),
     rows: (rowOptions?: RowOptions): AsyncIterable<RawRow[]> => (parsed ? replay(parsed, rowOptions) : streamCsvRows(csv, rowOptions, lines)),
     lineOf: lines.lineOf.bind(lines),
   };
+}
+
+/**
+ * Whether a CSV's numbers are written with a decimal comma, from the numbers of its first 256 KiB:
+ * `2,5`, `1.234,5`, `1.234.567` say comma; `12.5`, `1,234.5`, `1,234,567` say dot. A `;` file that
+ * shows neither (only `1.250`, which is 1250 or 1.25) is read with a comma, as Excel writes a `;`
+ * CSV where the mark is a comma, and `guessed` names such a value for a note; a file that shows
+ * both, and a `,` file (whose `2,5` would be quoted), are read with a dot. A tab file (Excel's
+ * "Unicode text") takes the comma only when its numbers show it.
+ */
+export function decimalMarkOf(body: string, delimiter: string): { decimalComma?: true; decimalCommaGuessed?: string } {
+  if (delimiter !== ';' && delimiter !== '\t') return {};
+  let comma = 0;
+  let dot = 0;
+  let ambiguous: string | undefined;
+  for (const line of body.split(/\r?\n|\r/)) {
+    for (const raw of line.split(delimiter)) {
+      const f = raw.trim().replace(/^"(.*)"$/, '$1').replace(/\s/g, '').replace(/^[-+(]?[€$£¥]?/, '').replace(/[)%]?(?:€|£|eur|usd|gbp)?$/i, '');
+      if (f.length < 3 || f.length > 24 || !/^\d[\d.,]*\d$/.test(f)) continue;
+      if (/^\d{1,3}(?:\.\d{3})+,\d+$|^[1-9]\d{0,2}(?:\.\d{3}){2,}$|^\d+,(?:\d{1,2}|\d{4,})$/.test(f)) comma++;
+      else if (/^\d{1,3}(?:,\d{3})+\.\d+$|^[1-9]\d{0,2}(?:,\d{3}){2,}$|^\d+\.(?:\d{1,2}|\d{4,})$/.test(f)) dot++;
+      else if (ambiguous === undefined && /^[1-9]\d{0,2}[.,]\d{3}$/.test(f)) ambiguous = raw.trim();
+    }
+  }
+  if (comma > 0 && dot === 0) return { decimalComma: true };
+  if (comma > 0 || dot > 0 || delimiter !== ';') return {};
+  return ambiguous === undefined ? { decimalComma: true } : { decimalComma: true, decimalCommaGuessed: ambiguous };
 }
 
 async function collect(batches: AsyncIterable<RawRow[]>): Promise<RawRow[][]> {
