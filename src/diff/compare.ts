@@ -673,7 +673,7 @@ const ACTIVITY_RULES = new Set(['time/overdue', 'time/missing-due', 'raci/no-acc
  * none of them (a cell that could not be read) by its arguments, row numbers left out.
  */
 export function findingKey(f: Finding, accounts?: ReadonlyMap<string, string>): string {
-  const person = findingPerson(f);
+  const person = findingPerson(f) ?? findingDetail(f);
   const name = f.account === undefined ? '' : fold(f.account);
   // Keys and folded names are folded already.
   const account = name === '' ? '' : (accounts?.get(name) ?? name);
@@ -689,7 +689,23 @@ export function findingKey(f: Finding, accounts?: ReadonlyMap<string, string>): 
 
 /** The person a finding is about: a finding about a whole activity names the person of whichever row came first, not part of what it is about. */
 export function findingPerson(f: Finding): string | undefined {
-  return ACTIVITY_RULES.has(f.rule) ? undefined : f.person;
+  return ACTIVITY_RULES.has(f.rule) || CELL_RULES.has(f.rule) ? undefined : f.person;
+}
+
+/**
+ * Rules about one cell's value: what they are about is the cell's column and value in its
+ * activity, not the person of its row (found by a new user: a handover listed an unchanged
+ * unreadable due date as both introduced and resolved, exit 1).
+ */
+const CELL_RULES = new Set(['schema/invalid-value', 'schema/empty-required']);
+
+/**
+ * What a finding about a cell's value of an activity's row is about beside the activity: the column
+ * and the value. (One about no activity is told by its arguments, as any such finding.)
+ */
+export function findingDetail(f: Finding): string | undefined {
+  if (!CELL_RULES.has(f.rule) || (f.account === undefined && f.task === undefined)) return undefined;
+  return `${String(f.args.header ?? '')}: ${String(f.args.value ?? '')}`;
 }
 
 /**
@@ -717,7 +733,7 @@ class SmallKeys {
     // An account's name as a finding writes it → its number, for this version (its names).
     const accounts = new Map<string, number>();
     return findings.map((f) => {
-      const person = ACTIVITY_RULES.has(f.rule) ? undefined : f.person;
+      const person = findingPerson(f) ?? findingDetail(f);
       let a = 0;
       if (f.account !== undefined) {
         const known = accounts.get(f.account);

@@ -435,3 +435,31 @@ describe('what review of this session found', () => {
     expect(r.stderr).toBe('kam: 未知选项 --form——是否要用 --force 或 --format？（见 kam --help）\n');
   });
 });
+
+describe('kam diff of a handover on a row with an unreadable cell (found by a new user: the same finding introduced and resolved, exit 1)', () => {
+  it('the unchanged finding is neither; the handover is reported; exit 0', async () => {
+    const make = async (path: string, person: string) =>
+      writeBook(path, [
+        { name: '客户', rows: [['客户名称', '年采购额'], ['甲公司', 100]] },
+        { name: '人员', rows: [['姓名'], ['李美玲'], ['黄志强'], ['赵敏']] },
+        { name: '分工表', rows: [['客户名称', '工作内容', '负责人', '角色', '时间节点'], ['甲公司', '日常跟进', person, 'R', '下个月'], ['甲公司', '日常跟进', '赵敏', 'A', '']] },
+      ]);
+    const dir = tempDir();
+    const before = await make(join(dir, 'old.xlsx'), '李美玲');
+    const after = await make(join(dir, 'new.xlsx'), '黄志强');
+    const r = await kam(['diff', before, after, '--format', 'json', ...asOf]);
+    const json = JSON.parse(r.stdout) as { introduced: unknown[]; resolved: unknown[]; summary: { handover: number } };
+    expect(r.code).toBe(0);
+    expect(json.introduced).toEqual([]);
+    expect(json.resolved).toEqual([]);
+    expect(json.summary.handover).toBe(1);
+    // The same cell made readable is resolved; another value there is a new finding.
+    const fixed = await writeBook(join(dir, 'fixed.xlsx'), [
+      { name: '客户', rows: [['客户名称', '年采购额'], ['甲公司', 100]] },
+      { name: '人员', rows: [['姓名'], ['李美玲'], ['黄志强'], ['赵敏']] },
+      { name: '分工表', rows: [['客户名称', '工作内容', '负责人', '角色', '时间节点'], ['甲公司', '日常跟进', '黄志强', 'R', '下下个月'], ['甲公司', '日常跟进', '赵敏', 'A', '']] },
+    ]);
+    const other = JSON.parse((await kam(['diff', before, fixed, '--format', 'json', ...asOf])).stdout) as { introduced: unknown[]; resolved: unknown[] };
+    expect([other.introduced.length, other.resolved.length]).toEqual([1, 1]);
+  });
+});

@@ -206,7 +206,8 @@ describe('findings paired by small keys', () => {
     expect(findingKey(was)).toBe(findingKey(is));
     expect(compareFindings([was], [is], new Map(), new Map())).toEqual({ introduced: [], resolved: [] });
     // And a finding about nothing but its arguments (a header ending in NUL) is one with a finding about task `header=客户` alone.
-    const empty = 'schema/empty-required' as const;
+    // (A rule about a row's own content, not about one cell's value: those take their column and value.)
+    const empty = 'schema/duplicate-key' as const;
     const header: Finding = { rule: empty, severity: RULES[empty], args: { header: '客户\u0000', row: 3 } };
     const task: Finding = { rule: empty, severity: RULES[empty], args: { row: 4 }, task: 'header=客户' };
     expect(findingKey(header)).toBe(findingKey(task));

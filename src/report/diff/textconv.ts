@@ -5,7 +5,7 @@
  * (numbers as numbers, text NFKC-folded and trimmed), so that re-ordering rows, re-formatting cells,
  * full-width letters or moving a column change no line; a line changes when its meaning does.
  */
-import { frequencyText, findingKey, findingPerson } from '../../diff/compare.js';
+import { frequencyText, findingDetail, findingKey, findingPerson } from '../../diff/compare.js';
 import type { Finding } from '../../model/finding.js';
 import { lettersText } from '../../model/codes.js';
 import type { ComparedAccount, TextconvResult } from '../../diff/side.js';
@@ -124,7 +124,7 @@ function spellings(rows: readonly Assignment[], staff: ReadonlyMap<string, strin
  * under the account line's `Apex Manufacturing Ltd`), one spelling whatever the order of the rows.
  */
 function findingParts(f: Finding, spelling: ReturnType<typeof spellings>): string[] {
-  const person = findingPerson(f);
+  const person = findingPerson(f) ?? findingDetail(f);
   const about: string[] = [];
   if (f.account !== undefined && fold(f.account) !== '') about.push(spelling('account', f.account));
   if (f.task !== undefined && fold(f.task) !== '') about.push(spelling('task', f.task));
