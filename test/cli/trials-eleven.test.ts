@@ -463,3 +463,28 @@ describe('kam diff of a handover on a row with an unreadable cell (found by a ne
     expect([other.introduced.length, other.resolved.length]).toEqual([1, 1]);
   });
 });
+
+describe('a second table under the division of labour, headed with some of its own names (found by a new user: its header read as an activity)', () => {
+  it('stops there with a note', async () => {
+    const book = await writeBook(join(tempDir(), 'book.xlsx'), [
+      { name: '客户', rows: [['客户名称', '年采购额'], ['九龙电讯', 100]] },
+      { name: '人员', rows: [['姓名', '部门'], ['李美玲', '销售部'], ['赵敏', '销售部']] },
+      {
+        name: '分工表',
+        rows: [
+          ['客户名称', '工作内容', '负责人', '负责部门', '角色'],
+          ['九龙电讯', '日常跟进', '李美玲', '销售部', 'R'],
+          ['九龙电讯', '日常跟进', '赵敏', '销售部', 'A'],
+          [],
+          ['待分配工作（未确认）'],
+          ['客户名称', '工作内容', '建议人选', '备注'],
+          ['九龙电讯', '技术支持', '何宝荣', '待确认'],
+        ],
+      },
+    ]);
+    const r = await kam(['check', book, '--format', 'json', '--lang', 'en', ...asOf]);
+    const findings = (JSON.parse(r.stdout) as Json).findings;
+    expect(findings.filter((f) => f.cell?.startsWith('分工表!') && Number(/\d+$/.exec(f.cell)![0]) >= 6)).toEqual([]);
+    expect(r.stderr).toContain('kam: 分工表: another table starts at row 5 (客户名称 | 工作内容 | 建议人选 | 备注)');
+  });
+});

@@ -172,12 +172,10 @@ function headerAgain(row: RawRow, layout: Layout, role: SheetRole, keyOf: (text:
     texts++;
     const text = cell!.v.trim();
     const col = layout.columns[c];
-    if (col && text === col.header.trim()) {
-      same++;
-      continue;
-    }
     const key = keyOf(text);
-    if (col && ((key !== undefined && key === col.key) || fold(text) === fold(col.header))) same++;
+    if (col && (text === col.header.trim() || (key !== undefined && key === col.key) || fold(text) === fold(col.header))) same++;
+    // A header the table's own names count too (found by a new user: `客戶名稱 | 工作內容 | 建議人選 | 備註`
+    // under a title below the division of labour was read as an activity of account 客戶名稱).
     if (key !== undefined) {
       known++;
       if (KEY_COLUMNS[role].some((names) => names.includes(key))) keyed = true;
