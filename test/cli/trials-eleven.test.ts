@@ -488,3 +488,14 @@ describe('a second table under the division of labour, headed with some of its o
     expect(r.stderr).toContain('kam: 分工表: another table starts at row 5 (客户名称 | 工作内容 | 建议人选 | 备注)');
   });
 });
+
+describe('Hong Kong and Taiwan totals rows (found by a new user: ranked as accounts, 合計 HK$ Strategic)', () => {
+  it('are no accounts; names that merely start so are', async () => {
+    const labels = ['小計：3間', '共 3 間', '共3間公司', '合共', '總數', '合計 HK$', '合計NT$'];
+    const book = await writeBook(join(tempDir(), 'book.xlsx'), [
+      { name: '客戶資料', rows: [['客戶編號', '客戶名稱', '年採購額（萬元）'], ['K1', '甲公司', 300], ['K2', '合共科技', 200], ...labels.map((l) => ['', l, 999])] },
+    ]);
+    const r = await kam(['tier', book, '--format', 'json', ...asOf]);
+    expect((JSON.parse(r.stdout) as { accounts: { name: string }[] }).accounts.map((a) => a.name)).toEqual(['甲公司', '合共科技']);
+  });
+});

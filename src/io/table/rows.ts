@@ -11,12 +11,15 @@ import { toSimplified } from '../../util/hant.js';
  * with a unit (`总计（万元）`), with what they count or sum (`合计3家`, `总计：3 家`, `合计金额`; found by
  * a new user: `合计3家` was read as an account, the largest, and took the strategic tier); `共3家`;
  * `汇总` and `总和` alone; `Total`, `Grand Total`, `Subtotal`, `Subtotal East`, `East Subtotal`, `Sum`,
- * `Total: 3`, `Total 3 accounts`. `Total SA`, `合计科技有限公司` and `共创科技` are accounts, not totals rows.
+ * `Total: 3`, `Total 3 accounts`; Hong Kong's and Taiwan's `合共`, `總數`, `小計：3間`, `合計 HK$`.
+ * `Total SA`, `合计科技有限公司` and `共创科技` are accounts, not totals rows.
  * (Tested on the text folded, its spaces removed.)
  */
-const COUNTED = String.raw`\d+(?:家|个|户|位|名|条|项|笔|行)(?:客户|记录|账户|公司|数据)?`;
+const COUNTED = String.raw`\d+(?:家|个|户|位|名|条|项|笔|行|间)(?:客户|记录|账户|公司|数据)?`;
+/** A currency after the word (`合計 HK$`, `合計NT$`: Hong Kong's and Taiwan's; found by a new user). */
+const CURRENCY = String.raw`(?:hk\$|nt\$|us\$|rmb|cny|hkd|twd|usd|港币|港元|台币|新台币|美元|人民币)?`;
 const TOTALS = new RegExp(
-  String.raw`^(?:.{0,12}?(?:合计|总计|小计|共计)(?:[:：]?${COUNTED}|[:：]\d+)?|共${COUNTED}|汇总|总和|(?:grand)?totals?(?:[:：]\d+|[:：]?\d+(?:accounts?|customers?|records?|rows?|items?|companies))?|sub-?totals?(?:.{0,20})?|.{1,20}sub-?totals?|sum)(?:[(（][^)）]*[)）])?[:：]?$`,
+  String.raw`^(?:.{0,12}?(?:合计|总计|小计|共计|合共)${CURRENCY}(?:[:：]?${COUNTED}|[:：]\d+)?|共${COUNTED}|汇总|总和|总数|(?:grand)?totals?(?:[:：]\d+|[:：]?\d+(?:accounts?|customers?|records?|rows?|items?|companies))?|sub-?totals?(?:.{0,20})?|.{1,20}sub-?totals?|sum)(?:[(（][^)）]*[)）])?[:：]?$`,
 );
 /**
  * What a totals row sums, said after its word (`合计金额`, `本月合计数`): only in a row's first filled
