@@ -23,7 +23,8 @@ export const DEFAULT_SERVICES = {
 /** Task types and the names that mean them; a task name that matches none is its own type. */
 export const DEFAULT_TASKS: Record<string, readonly string[]> = {
   'follow-up': ['日常跟进', '跟进订单', '客户拜访', '回访客户', '客户回访', 'follow-up', 'visit'],
-  support: ['技术支持', '技术服务', 'technical support'],
+  // 技術支援: Hong Kong's and Taiwan's word (found by a new user).
+  support: ['技术支持', '技术服务', '技术支援', 'technical support'],
   'after-sales': ['售后服务', '售后支持', '订单处理', 'after-sales'],
   complaints: ['投诉处理', '处理投诉', '客诉处理', 'complaints'],
   review: ['业务回顾', '季度回顾', '季度业务回顾', 'QBR', 'business review'],

@@ -211,6 +211,9 @@ export function parseDateText(text: string, order?: DayMonthOrder): Parsed<IsoDa
     if (m[4] !== undefined && date.ok && new Date(`${date.value}T00:00:00Z`).getUTCDay() !== '日一二三四五六'.indexOf(m[4] === '天' ? '日' : m[4])) return bad('date');
     return date;
   }
+  // Taiwan's 民國 years (民國114年9月1日 is 2025-09-01): with the era named, never a bare 114/9/1.
+  m = /^民[國国]\s*(\d{1,3})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号號]?$/.exec(s);
+  if (m) return ymd(+m[1]! + 1911, +m[2]!, +m[3]!);
   m = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
   if (m) return ymd(+m[1]!, +m[2]!, +m[3]!);
   m = SLASHED.exec(s);
@@ -302,7 +305,7 @@ export function formatNumber(n: number): string {
 
 /** Time units of an effort cell, in hours (a day is the config's working day). */
 const HOUR_UNITS: readonly [RegExp, (hoursPerDay: number) => number][] = [
-  [/^(?:小时|个小时|钟头|个钟头|时|工时|h|hr|hrs|hours?)$/i, () => 1],
+  [/^(?:小时|个小时|钟头|个钟头|个钟|钟|时|工时|h|hr|hrs|hours?)$/i, () => 1],
   [/^(?:分钟|分|min|mins|minutes?|m)$/i, () => 1 / 60],
   [/^(?:天|日|工作日|人天|人日|d|days?|man-?days?|person-?days?)$/i, (day) => day],
 ];

@@ -499,3 +499,25 @@ describe('Hong Kong and Taiwan totals rows (found by a new user: ranked as accou
     expect((JSON.parse(r.stdout) as { accounts: { name: string }[] }).accounts.map((a) => a.name)).toEqual(['甲公司', '合共科技']);
   });
 });
+
+describe('Hong Kong and Taiwan words (found by a new user)', () => {
+  it('技術支援 is technical support, 核准 is A, 民國 dates and 個鐘 hours read', async () => {
+    const book = await writeBook(join(tempDir(), 'book.xlsx'), [
+      { name: '客戶資料', rows: [['客戶名稱', '年採購額（萬元）', '客戶等級'], ['九龍電訊', 900, '戰略客戶']] },
+      { name: '人員資料', rows: [['姓名'], ['李美玲'], ['陳大文']] },
+      {
+        name: '大客戶分工表',
+        rows: [
+          ['客戶名稱', '工作內容', '負責人', '角色', '頻率', '預計工時', '時間節點'],
+          ['九龍電訊', '技術支援', '李美玲', '負責', '每週', '1.5個鐘', ''],
+          ['九龍電訊', '技術支援', '陳大文', '核准', '每週', '1', '民國114年12月31日'],
+        ],
+      },
+    ]);
+    const r = await kam(['check', book, '--format', 'json', '--lang', 'en', ...asOf]);
+    const findings = (JSON.parse(r.stdout) as Json).findings;
+    expect(findings.filter((f) => f.rule === 'schema/invalid-value')).toEqual([]);
+    expect(findings.some((f) => f.rule === 'coverage/required-task' && f.message.includes('technical support'))).toBe(false);
+    expect(findings.some((f) => f.rule === 'raci/no-accountable')).toBe(false);
+  });
+});

@@ -402,3 +402,15 @@ describe('decimalMarkOf: a CSV\'s decimal mark from its numbers', () => {
     ['a,b\nx,"2,5"\n', ',', {}],
   ])('%j (%s) → %j', (body, delimiter, expected) => expect(decimalMarkOf(body, delimiter)).toEqual(expected));
 });
+
+describe('Hong Kong and Taiwan forms (the eleventh session)', () => {
+  it.each([
+    ['民國114年9月1日', '2025-09-01'],
+    ['民国114年3月1日', '2025-03-01'],
+    ['民國 114/10/01', '2025-10-01'],
+  ])('%s is %s', (text, iso) => expect(parseDateText(text)).toEqual({ ok: true, value: iso }));
+  it('a bare 114/10/01 is not guessed; 1.5個鐘 is 1.5 h', () => {
+    expect(parseDateText('114/10/01')?.ok).toBe(false);
+    expect(parseHours({ t: 's', v: '1.5個鐘' })).toEqual({ ok: true, value: 1.5 });
+  });
+});
