@@ -14,12 +14,18 @@ const CJK_SPACE = /(?<=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]) (?=[\u3400-\u4
 
 /**
  * Folds width, case and runs of spaces: `Ｈｕａ  Wei` and `hua wei` compare equal; a name padded
- * to align, `王\u3000芳` or `张 伟`, compares equal to `王芳` and `张伟` (but `Anna Smith` ≠ `AnnaSmith`).
+ * to align, `王\u3000芳` or `张 伟`, compares equal to `王芳` and `张伟` (but `Anna Smith` ≠ `AnnaSmith`);
+ * the Traditional characters of kam's vocabulary compare equal to their simplified forms.
  */
 export function fold(value: string): string {
-  const out = PLAIN.test(value) ? value.replace(ASCII_SPACES, ' ').trim().toLowerCase() : value.normalize('NFKC').replace(SPACES, ' ').trim().toLowerCase();
-  return out.includes(' ') ? out.replace(CJK_SPACE, '') : out;
+  let out = PLAIN.test(value) ? value.replace(ASCII_SPACES, ' ').trim().toLowerCase() : value.normalize('NFKC').replace(SPACES, ' ').trim().toLowerCase();
+  if (out.includes(' ')) out = out.replace(CJK_SPACE, '');
+  // Traditional characters of kam's vocabulary as their simplified forms: 日常跟進 and 日常跟进 are one task,
+  // 銷售部 and 销售部 one department (found by a new user: a book in both split an activity in two).
+  return ASCII.test(out) ? out : toSimplified(out);
 }
+
+const ASCII = /^[\x00-\x7f]*$/;
 
 /**
  * {@link fold} with each text folded once: names repeat down a sheet (an account's rows, a task's

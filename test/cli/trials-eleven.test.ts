@@ -521,3 +521,16 @@ describe('Hong Kong and Taiwan words (found by a new user)', () => {
     expect(findings.some((f) => f.rule === 'raci/no-accountable')).toBe(false);
   });
 });
+
+describe('one book in Simplified and Traditional (found by a new user: an activity split in two, a department unknown)', () => {
+  it('日常跟進 and 日常跟进 are one activity; 銷售部 and 销售部 one department', async () => {
+    const book = await writeBook(join(tempDir(), 'book.xlsx'), [
+      { name: '客户', rows: [['客户名称', '年采购额'], ['甲公司', 100]] },
+      { name: '人员', rows: [['姓名', '部门'], ['李美玲', '銷售部'], ['赵敏', '銷售部']] },
+      { name: '分工表', rows: [['客户名称', '工作内容', '负责人', '负责部门', '角色'], ['甲公司', '日常跟進', '李美玲', '销售部', 'R'], ['甲公司', '日常跟进', '赵敏', '销售部', 'A']] },
+    ]);
+    const r = await kam(['check', book, '--format', 'json', ...asOf]);
+    const rules = (JSON.parse(r.stdout) as Json).findings.map((f) => f.rule);
+    expect(rules.filter((x) => /^raci\/no-|^ref\/unknown-department|^raci\/role-conflict/.test(x))).toEqual([]);
+  });
+});
