@@ -29,12 +29,20 @@ const GLOSSED = /^(.+?)\s*[（(]([^()（）]{1,20})[)）]$/;
  */
 export function staffNamer(people: ReadonlyMap<string, Person>): (text: string) => { name: string; key: string } | undefined {
   let glosses: Set<string> | undefined;
+  let aliases: Map<string, string | null> | undefined;
+  const alias = (key: string): { name: string; key: string } | undefined => {
+    aliases ??= englishNames(people);
+    const to = aliases.get(key);
+    return to ? { name: people.get(to)!.name, key: to } : undefined;
+  };
   return (text) => {
     const key = fold(text);
     if (people.has(key)) return { name: text, key };
     const m = GLOSSED.exec(text.trim());
-    if (!m) return undefined;
+    if (!m) return alias(key);
     const bare = fold(m[1]!);
+    // `李美玲 (Mary Lee)` of a staff member 李美玲: her English name beside her Chinese one.
+    if (ENGLISH_NAME.test(m[2]!.trim())) return people.has(bare) ? { name: m[1]!.trim(), key: bare } : (alias(bare) ?? alias(fold(m[2]!)));
     if (!people.has(bare)) return undefined;
     if (!glosses) {
       glosses = new Set();
@@ -42,6 +50,27 @@ export function staffNamer(people: ReadonlyMap<string, Person>): (text: string) 
     }
     return glosses.has(fold(m[2]!)) ? { name: m[1]!.trim(), key: bare } : undefined;
   };
+}
+
+/** An English name in brackets beside a Chinese one (`陳大文 (David Chan)`, Hong Kong's way). */
+const ENGLISH_NAME = /^[A-Za-z][A-Za-z .'-]{1,40}$/;
+
+/**
+ * A staff member written with an English name in brackets (`陳大文 (David Chan)`) is also either name
+ * alone (found by a new user: rows naming 陳大文 or David Chan were unknown people); a name two people
+ * would share is nobody's.
+ */
+function englishNames(people: ReadonlyMap<string, Person>): Map<string, string | null> {
+  const out = new Map<string, string | null>();
+  for (const [key, p] of people) {
+    const m = GLOSSED.exec(p.name.trim());
+    if (!m || !ENGLISH_NAME.test(m[2]!.trim()) || !/[\u3400-\u9fff]/.test(m[1]!)) continue;
+    for (const name of [fold(m[1]!), fold(m[2]!)]) {
+      if (people.has(name)) continue;
+      out.set(name, out.has(name) && out.get(name) !== key ? null : key);
+    }
+  }
+  return out;
 }
 
 /** The people a cell names: its parts when it names several (all of them staff, with a staff sheet), else undefined. */

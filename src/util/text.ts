@@ -22,10 +22,10 @@ export function fold(value: string): string {
   if (out.includes(' ')) out = out.replace(CJK_SPACE, '');
   // Traditional characters of kam's vocabulary as their simplified forms: 日常跟進 and 日常跟进 are one task,
   // 銷售部 and 销售部 one department (found by a new user: a book in both split an activity in two).
-  return ASCII.test(out) ? out : toSimplified(out);
+  return PAST_ASCII.test(out) ? toSimplified(out) : out;
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
+const PAST_ASCII = /[\u0080-\uffff]/;
 
 /**
  * {@link fold} with each text folded once: names repeat down a sheet (an account's rows, a task's

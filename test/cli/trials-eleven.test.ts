@@ -534,3 +534,27 @@ describe('one book in Simplified and Traditional (found by a new user: an activi
     expect(rules.filter((x) => /^raci\/no-|^ref\/unknown-department|^raci\/role-conflict/.test(x))).toEqual([]);
   });
 });
+
+describe('Hong Kong names with an English name in brackets (found by a new user: each an unknown person)', () => {
+  it('陳大文 (David Chan) on the Staff sheet is also 陳大文 and David Chan; 李美玲 (Mary Lee) in a row is 李美玲', async () => {
+    const book = await writeBook(join(tempDir(), 'book.xlsx'), [
+      { name: '客户', rows: [['客户名称', '年采购额'], ['甲公司', 100]] },
+      { name: '人员', rows: [['姓名'], ['陳大文 (David Chan)'], ['李美玲'], ['張家明 (Kevin Cheung)'], ['張家明 (Ka Ming Cheung)']] },
+      {
+        name: '分工表',
+        rows: [
+          ['客户名称', '工作内容', '负责人', '角色'],
+          ['甲公司', '日常跟进', '陳大文', 'R'],
+          ['甲公司', '日常跟进', 'David Chan', 'A'],
+          ['甲公司', '投诉处理', '陈大文 (David Chan)', 'R'],
+          ['甲公司', '投诉处理', '李美玲 (Mary Lee)', 'A'],
+          ['甲公司', '技术支持', '張家明', 'R'],
+        ],
+      },
+    ]);
+    const r = await kam(['check', book, '--format', 'json', ...asOf]);
+    const unknown = (JSON.parse(r.stdout) as Json).findings.filter((f) => f.rule === 'ref/unknown-person');
+    // 張家明 is two people's Chinese name: nobody's.
+    expect(unknown.map((f) => f.cell)).toEqual(['分工表!C6']);
+  });
+});
