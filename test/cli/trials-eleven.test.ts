@@ -558,3 +558,14 @@ describe('Hong Kong names with an English name in brackets (found by a new user:
     expect(unknown.map((f) => f.cell)).toEqual(['分工表!C6']);
   });
 });
+
+describe('a number column mixing percentages and plain numbers (found by a new user: 92% read as 0.92 beside 85, unsaid)', () => {
+  it('is said once, naming the column and both forms; a column all of one form says nothing', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'accounts.csv'), 'Account Name,Annual Revenue,CSAT\nAcme,100,92%\nGlobex,50,85\nInitech,20,88\n');
+    const r = await kam(['tier', join(dir, 'accounts.csv'), '--lang', 'en', ...asOf]);
+    expect(r.stderr).toContain('kam: accounts.csv: column C CSAT mixes percentages and plain numbers ("92%" beside "85")');
+    writeFileSync(join(dir, 'accounts.csv'), 'Account Name,Annual Revenue,CSAT\nAcme,100,92%\nGlobex,50,85%\n');
+    expect((await kam(['tier', join(dir, 'accounts.csv'), '--lang', 'en', ...asOf])).stderr).not.toContain('mixes percentages');
+  });
+});

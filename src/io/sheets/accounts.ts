@@ -95,7 +95,15 @@ function accountMapper(
   const comma = layout.decimalComma ? { decimalComma: true } : {};
   const numbers = ACCOUNT_NUMBER_COLUMNS.flatMap((key) => {
     const c = col(key);
-    return c ? [{ key, c, ctx: { scale: c.scale, ...comma } }] : [];
+    return c ? [{ key, c, ctx: { scale: c.scale, ...comma }, mixed: { percent: undefined as string | undefined, plain: undefined as string | undefined } }] : [];
+  });
+  // A column of plain numbers with a percentage among them (`92%` beside `85`, a CSAT export): 0.92 against 85,
+  // read as written but said (found by a new user: the account with 92% scored as the least satisfied).
+  finish.push(() => {
+    for (const { c, mixed } of numbers) {
+      if (mixed.percent !== undefined && mixed.plain !== undefined) note?.('note.mixedPercent', { sheet: layout.sheet, column: `${c.letter} ${c.header}`, percent: mixed.percent, plain: mixed.plain }, false);
+    }
+    return [];
   });
   const dated = (['last_contact', 'since'] as const).flatMap((key) => {
     const c = col(key);
@@ -127,8 +135,13 @@ function accountMapper(
       if (!t.parsed.ok) findings.push(invalidValue(t.parsed, cells[c.index], layout, row, c, about));
       else if (t.value !== undefined) account[field] = t.value;
     }
-    for (const { key, c, ctx } of numbers) {
-      const n = parseNumber(cells[c.index], ctx);
+    for (const { key, c, ctx, mixed } of numbers) {
+      const cell = cells[c.index];
+      const n = parseNumber(cell, ctx);
+      if (n?.ok && (c.scale ?? 1) === 1) {
+        if (cell!.t === 's' && /[%％]\s*$/.test(cell!.v)) mixed.percent ??= cell!.v;
+        else if (n.value > 1) mixed.plain ??= cell!.t === 's' ? cell!.v : String(n.value);
+      }
       if (n?.ok) account.numbers[key] = n.value;
       else if (n) findings.push(invalidValue(n, cells[c.index], layout, row, c, about));
     }
