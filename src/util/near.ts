@@ -15,7 +15,8 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * The one name nearest to `wanted` (both compared by `key`), if it is near: at most a third of its
- * code points apart (one for a two-character Chinese name), and nearer than any other name.
+ * code points apart (one for a two-character Chinese name), and nearer than any other name; else the
+ * one name that starts with it.
  */
 export function nearest(wanted: string, names: Iterable<string>, key: (s: string) => string = (s) => s): string | undefined {
   const w = key(wanted);
@@ -28,5 +29,14 @@ export function nearest(wanted: string, names: Iterable<string>, key: (s: string
     if (d < bestDistance) [best, bestDistance, tie] = [name, d, false];
     else if (d === bestDistance && name !== best) tie = true;
   }
-  return best !== undefined && bestDistance <= limit && !tie ? best : undefined;
+  if (best !== undefined && bestDistance <= limit && !tie) return best;
+  // A name given short (`Acme` for `Acme Corp`, `华东精密` for `华东精密制造有限公司`): the one name that starts so.
+  if ([...w].length < 2) return undefined;
+  let starts: string | undefined;
+  for (const name of names) {
+    if (!key(name).startsWith(w)) continue;
+    if (starts !== undefined && starts !== name) return undefined;
+    starts = name;
+  }
+  return starts;
 }

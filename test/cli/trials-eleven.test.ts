@@ -569,3 +569,15 @@ describe('a number column mixing percentages and plain numbers (found by a new u
     expect((await kam(['tier', join(dir, 'accounts.csv'), '--lang', 'en', ...asOf])).stderr).not.toContain('mixes percentages');
   });
 });
+
+describe('--account given short (found by a new user: `--account Acme` for Acme Corp, no suggestion)', () => {
+  it('suggests the one account whose name starts so; two such: no guess', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'accounts.csv'), 'Account Name,Annual Revenue\nAcme Corp,100\nGlobex Inc,50\nGlobex Asia,20\n');
+    writeFileSync(join(dir, 'assignments.csv'), 'Account Name,Task,Person,RACI\nAcme Corp,Follow-up,Jane,R\n');
+    const r = await kam(['matrix', dir, '--account', 'Acme', '--lang', 'en', ...asOf]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('did you mean "Acme Corp"?');
+    expect((await kam(['matrix', dir, '--account', 'Globex', '--lang', 'en', ...asOf])).stderr).not.toContain('did you mean');
+  });
+});
