@@ -273,14 +273,14 @@ function compareAccounts(old: Side, now: Side, o: Keyed, n: Keyed, byId: boolean
     }
     const b = was.account;
     if (byId && !sameText(b.name, a.name)) out.push(cellsOf({ ...base(), kind: 'account-renamed', from: b.name, to: a.name }, 'name'));
-    if (!sameText(b.owner ?? '', a.owner ?? '')) out.push(cellsOf({ ...base(), kind: 'owner-changed', from: b.owner ?? null, to: a.owner ?? null }, 'owner'));
+    if (old.fields.owner && now.fields.owner && !sameText(b.owner ?? '', a.owner ?? '')) out.push(cellsOf({ ...base(), kind: 'owner-changed', from: b.owner ?? null, to: a.owner ?? null }, 'owner'));
     const recordedWas = was.recorded ?? (b.tier !== undefined ? fold(b.tier) : undefined);
     const recordedIs = is.recorded ?? (a.tier !== undefined ? fold(a.tier) : undefined);
     if (recordedWas !== recordedIs) out.push(cellsOf({ ...base(), kind: 'tier-changed', from: was.recorded ?? b.tier ?? null, to: is.recorded ?? a.tier ?? null }, 'tier'));
     if (was.computed !== undefined && is.computed !== undefined && was.computed !== is.computed) out.push(cellsOf({ ...base(), kind: 'tier-moved', from: was.computed, to: is.computed }, 'name'));
     const rb = b.numbers.annual_revenue;
     const ra = a.numbers.annual_revenue;
-    if (revenueMoved(rb, ra, options.revenueThreshold)) out.push(cellsOf({ ...base(), kind: 'revenue-changed', from: rb ?? null, to: ra ?? null }, 'annual_revenue'));
+    if (old.fields.annual_revenue && now.fields.annual_revenue && revenueMoved(rb, ra, options.revenueThreshold)) out.push(cellsOf({ ...base(), kind: 'revenue-changed', from: rb ?? null, to: ra ?? null }, 'annual_revenue'));
   }
 }
 
@@ -595,12 +595,13 @@ function compareDetails(old: Side, now: Side, before: Assignment[], after: Assig
     const letter = lettersText(a.raci);
     const push = (kind: ChangeKind, what: 'due' | 'status' | 'frequency' | 'hours', from: ChangeValue, to: ChangeValue) =>
       out.push(withCells({ ...about(), kind, person, letter, from, to }, rowCell(old, b, what), rowCell(now, a, what)));
-    if (b.due !== a.due) push('due-changed', 'due', b.due ?? null, a.due ?? null);
-    if (b.status !== a.status) push('status-changed', 'status', b.status ?? null, a.status ?? null);
+    const both = (field: keyof Side['fields']): boolean => old.fields[field] && now.fields[field];
+    if (both('due') && b.due !== a.due) push('due-changed', 'due', b.due ?? null, a.due ?? null);
+    if (both('status') && b.status !== a.status) push('status-changed', 'status', b.status ?? null, a.status ?? null);
     const fb = frequencyText(b.frequency);
     const fa = frequencyText(a.frequency);
-    if (fb !== fa) push('frequency-changed', 'frequency', fb ?? null, fa ?? null);
-    if (!sameNumber(b.hours, a.hours)) push('hours-changed', 'hours', b.hours ?? null, a.hours ?? null);
+    if (both('frequency') && fb !== fa) push('frequency-changed', 'frequency', fb ?? null, fa ?? null);
+    if (both('hours') && !sameNumber(b.hours, a.hours)) push('hours-changed', 'hours', b.hours ?? null, a.hours ?? null);
   }
 }
 

@@ -5,7 +5,7 @@
  * the comparison needs is kept, so that the old version's tables can go before the new one is read.
  */
 import { holderRows, type IndexedBook } from '../book/book.js';
-import type { Account } from '../model/account.js';
+import type { Account, AccountsTable } from '../model/account.js';
 import { detailOf, sheetOf, type Assignment, type AssignmentsTable } from '../model/assignment.js';
 import type { Finding } from '../model/finding.js';
 import type { Person } from '../model/person.js';
@@ -57,6 +57,12 @@ export interface Side {
   oneTable?: boolean;
   /** Whether the Accounts sheet has an id column (then accounts are matched by id). */
   ids: boolean;
+  /**
+   * The fields this version holds at all — a column for them, or a value in some row: a field one
+   * version cannot hold (a RACI matrix has no due dates, hours, owners) is not compared (found by a
+   * new user: a book against its returned matrix listed every due date as removed).
+   */
+  fields: Readonly<Record<'due' | 'status' | 'frequency' | 'hours' | 'owner' | 'annual_revenue', boolean>>;
   accounts: SideAccount[];
   accountsLayout?: Layout;
   /** The account a row's account cell names (by id or name), or undefined for an unknown or ambiguous one. */
@@ -109,6 +115,7 @@ export function sideOf(input: SideInput): FullSide {
     has: { accounts: accounts !== undefined, assignments: assignments !== undefined, staff: staff !== undefined },
     ...(input.oneTable ? { oneTable: true } : {}),
     ids: accounts?.layout.byKey.has('id') ?? false,
+    fields: fieldsHeld(accounts, assignments, rows),
     accounts: list.map((a, at) => ({ account: a, at, recorded: book.recordedTier(a), computed: book.computedTier(a), effective: book.effectiveTier(a) })),
     accountOf: lookup(book.accountIndex, book.sharedNames),
     accountIndex: book.accountIndex,
@@ -137,6 +144,13 @@ export function sideOf(input: SideInput): FullSide {
  * account as read also keeps its other columns, periods and named numbers: ~40 → ~11 MB for
  * 100,000 accounts), no list of rows.
  */
+function fieldsHeld(accounts: AccountsTable | undefined, assignments: AssignmentsTable | undefined, rows: readonly Assignment[]): Side['fields'] {
+  const row = (key: 'due' | 'status' | 'frequency' | 'hours'): boolean => (assignments?.layout.byKey.has(key) ?? false) || rows.some((r) => r[key] !== undefined);
+  const account = (key: 'owner' | 'annual_revenue'): boolean =>
+    (accounts?.layout.byKey.has(key) ?? false) || (accounts?.accounts.some((a) => (key === 'owner' ? a.owner : a.numbers.annual_revenue) !== undefined) ?? false);
+  return { due: row('due'), status: row('status'), frequency: row('frequency'), hours: row('hours'), owner: account('owner'), annual_revenue: account('annual_revenue') };
+}
+
 export function packSide(side: FullSide): Side {
   // Each account reduced once: the index finds the same accounts (by id and by name) as the list.
   const slim = new Map<Account, ComparedAccount>(side.accounts.map((sa) => [sa.account, comparedAccount(sa.account)]));

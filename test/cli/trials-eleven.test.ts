@@ -581,3 +581,14 @@ describe('--account given short (found by a new user: `--account Acme` for Acme 
     expect((await kam(['matrix', dir, '--account', 'Globex', '--lang', 'en', ...asOf])).stderr).not.toContain('did you mean');
   });
 });
+
+describe('kam diff of a book against its RACI matrix (found by a new user: every due date, hour and owner "removed")', () => {
+  it('compares no field the matrix cannot hold: the same responsibilities are no change', async () => {
+    const dir = tempDir();
+    const matrix = join(dir, 'm.xlsx');
+    expect((await kam(['matrix', join(EXAMPLES, 'accounts-zh.xlsx'), '-o', matrix, '-q', ...asOf])).code).toBeLessThan(2);
+    const r = await kam(['diff', join(EXAMPLES, 'accounts-zh.xlsx'), matrix, '--format', 'json', ...asOf]);
+    const summary = (JSON.parse(r.stdout) as { summary: Record<string, number> }).summary;
+    for (const kind of ['due-changed', 'status-changed', 'frequency-changed', 'hours-changed', 'owner-changed', 'revenue-changed', 'handover', 'letter-changed', 'responsibility-added', 'responsibility-removed']) expect(summary[kind], kind).toBe(0);
+  });
+});
