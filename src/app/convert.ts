@@ -78,7 +78,7 @@ export async function convertBook(session: Session, out: string, options: Conver
     const sheet = await pickSheet(session, options.sheet);
     const { lines, neutralized } = await csvLines(sheet, session, options.raw);
     await options.before?.(out);
-    await writeAtomic(out, csvFile(lines, options.outEncoding ?? 'utf8-bom'), options);
+    await writeAtomic(out, csvFile(lines, options.outEncoding ?? 'utf8-bom', out), options);
     return { files: [out], sheets: 1, rows: lines.length, neutralized };
   }
   // A folder of CSV files, named by role where a sheet plays one: kam reads it back as the same book.
@@ -94,7 +94,7 @@ export async function convertBook(session: Session, out: string, options: Conver
     const name = nameOf.get(s) ?? uniqueName(fileSafe(s.name), used);
     const { lines, neutralized: n } = await csvLines(s, session, options.raw);
     neutralized += n;
-    outputs.push({ file: join(out, `${name}.csv`), bytes: csvFile(lines, options.outEncoding ?? 'utf8-bom'), rows: lines.length });
+    outputs.push({ file: join(out, `${name}.csv`), bytes: csvFile(lines, options.outEncoding ?? 'utf8-bom', join(out, `${name}.csv`)), rows: lines.length });
   }
   await ensureFolder(out);
   for (const o of outputs) await options.before?.(o.file);

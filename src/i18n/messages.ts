@@ -74,6 +74,7 @@ const en: Dict = {
   // Usage (exit 2).
   'usage.delimiter': 'invalid --delimiter "{value}": use one of , ; | or tab',
   'usage.encoding': 'unknown --encoding "{value}": use e.g. utf-8, gb18030, gbk, utf-16le, big5',
+  'output.big5': 'Big5 has no byte for "{char}" (line {line}): nothing was written; write the file as utf8-bom or gb18030, or change the text',
   'usage.asOf': 'invalid --as-of "{value}": use a date such as 2025-11-15',
   'usage.explainFormat': '--explain shows one account as text or JSON, not as {format}: drop --format {format}, or use --format json',
   'usage.normalizeMethod': '--normalize chooses how the weighted method normalises, and this book is scored by {method}: drop --normalize, or add --method weighted',
@@ -261,6 +262,7 @@ const zh: Dict = {
   'input.ambiguousEncoding': '不是 UTF-8，按 GB18030（简体）和 Big5（繁体）都能读成中文：kam 不做猜测；请用 --encoding gb18030 或 --encoding big5 指定',
   'usage.delimiter': '无效的 --delimiter "{value}"：请使用 , ; | 或 tab',
   'usage.encoding': '未知的 --encoding "{value}"：可用 utf-8、gb18030、gbk、utf-16le、big5 等',
+  'output.big5': 'Big5 无法表示「{char}」（第 {line} 行）：未写入任何内容；请改用 utf8-bom 或 gb18030，或修改该文字',
   'usage.asOf': '无效的 --as-of "{value}"：请使用 2025-11-15 这样的日期',
   'usage.explainFormat': '--explain 以文本或 JSON 显示单个客户，不支持 {format}：请去掉 --format {format}，或改用 --format json',
   'usage.normalizeMethod': '--normalize 用于加权法（weighted）的归一化，而本工作簿按 {method} 计分：请去掉 --normalize，或加上 --method weighted',

@@ -18,8 +18,10 @@ const CN_DATE = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/;
  * 1250 and `2,5` is 2.5, as kam's readers take them.
  */
 export function typeField(text: string, decimalComma = false): TypedValue {
-  const s = text.trim();
-  if (s === '' || s !== text) return { t: 's', v: text };
+  const trimmed = text.trim();
+  if (trimmed === '' || trimmed !== text) return { t: 's', v: text };
+  // Full-width digits (`１２０`, `２０２５年１０月１日`), as every reader takes them (found by a new user: left as text).
+  const s = /[\uff0c-\uff19]/.test(trimmed) ? trimmed.normalize('NFKC') : trimmed;
   if (decimalComma) {
     const dot = fromDecimalComma(s.replace(/^-/, ''));
     if (dot !== undefined && !/^0\d/.test(s.replace(/^-/, ''))) return { t: 'n', v: Number((s.startsWith('-') ? '-' : '') + dot) };

@@ -592,3 +592,28 @@ describe('kam diff of a book against its RACI matrix (found by a new user: every
     for (const kind of ['due-changed', 'status-changed', 'frequency-changed', 'hours-changed', 'owner-changed', 'revenue-changed', 'handover', 'letter-changed', 'responsibility-added', 'responsibility-removed']) expect(summary[kind], kind).toBe(0);
   });
 });
+
+describe('kam convert for Hong Kong and Taiwan (found by a new user)', () => {
+  it('types full-width numbers and dates as the readers take them', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.csv'), 'Name,Rev,Date\n甲,１２０,２０２５年１０月１日\n');
+    expect((await kam(['convert', join(dir, 'a.csv'), join(dir, 'a.xlsx'), '-q'])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, 'a.xlsx'));
+    const row = wb.worksheets[0]!.getRow(2);
+    expect(row.getCell(2).value).toBe(120);
+    expect(row.getCell(3).value).toBeInstanceOf(Date);
+  });
+
+  it('writes Big5, and refuses a character Big5 cannot hold, writing nothing', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.csv'), 'Name,Rev\n九龍電訊,100\n');
+    expect((await kam(['convert', join(dir, 'a.csv'), join(dir, 'big5.csv'), '--out-encoding', 'big5', '-q'])).code).toBe(0);
+    expect(readFileSync(join(dir, 'big5.csv')).equals(Buffer.from([...Buffer.from('Name,Rev\r\n'), 0xa4, 0x45, 0xc0, 0x73, 0xb9, 0x71, 0xb0, 0x54, ...Buffer.from(',100\r\n')]))).toBe(true);
+    writeFileSync(join(dir, 's.csv'), 'Name,Rev\n销售,1\n');
+    const r = await kam(['convert', join(dir, 's.csv'), join(dir, 'out.csv'), '--out-encoding', 'big5', '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Big5 has no byte for "销" (line 2): nothing was written');
+    expect(existsSync(join(dir, 'out.csv'))).toBe(false);
+  });
+});
