@@ -226,12 +226,17 @@ export function computeLoad(book: IndexedBook, options: { items?: boolean } = {}
   const listed = (p: PersonLoad): number => (p.status === 'inactive' ? 1 : p.status === 'unknown' ? 2 : 0);
   people.sort((a, b) => listed(a) - listed(b) || b.utilization - a.utilization || compareText(a.name, b.name));
   const active = people.filter((p) => listed(p) === 0);
-  const totals = active.reduce((t, p) => ({ people: t.people + 1, hours: t.hours + p.hours, capacity: t.capacity + p.capacity, utilization: 0 }), { people: 0, hours: 0, capacity: 0, utilization: 0 });
-  totals.utilization = totals.capacity > 0 ? totals.hours / totals.capacity : 0;
-  return { people, fairness: fairnessByRole(active), totals };
+  return { people, fairness: fairnessByRole(active), totals: totalsOf(active) };
 }
 
-function fairnessByRole(active: PersonLoad[]): Fairness[] {
+/** The team's sums over the people counted (active, on the Staff sheet). */
+export function totalsOf(active: readonly PersonLoad[]): LoadResult['totals'] {
+  const totals = active.reduce((t, p) => ({ people: t.people + 1, hours: t.hours + p.hours, capacity: t.capacity + p.capacity, utilization: 0 }), { people: 0, hours: 0, capacity: 0, utilization: 0 });
+  totals.utilization = totals.capacity > 0 ? totals.hours / totals.capacity : 0;
+  return totals;
+}
+
+export function fairnessByRole(active: PersonLoad[]): Fairness[] {
   const roles = new Map<string, PersonLoad[]>();
   for (const p of active) {
     if (p.role === undefined) continue;

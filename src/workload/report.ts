@@ -4,7 +4,7 @@ import type { IndexedBook } from '../book/book.js';
 import type { TierDef } from '../model/tier.js';
 import type { IsoDate } from '../util/date.js';
 import { fold } from '../util/text.js';
-import type { Fairness, LoadResult, PersonLoad } from './load.js';
+import { fairnessByRole, totalsOf, type Fairness, type LoadResult, type PersonLoad } from './load.js';
 import { suggestMoves, type Suggestion } from './suggest.js';
 import type { Finding } from '../model/finding.js';
 
@@ -52,8 +52,14 @@ export function loadReport(book: IndexedBook, load: LoadResult, file: string, op
     thresholds: book.config.load,
     tiers: book.config.tiers,
     people,
-    fairness: options.role === undefined ? load.fairness : load.fairness.filter((f) => match(f.role, options.role)),
-    totals: load.totals,
+    // With --role or --department, the fairness and the team's sums are those of the people shown
+    // (found by a new user: `--department 销售部` showed the whole team's totals under its people).
+    ...(options.role === undefined && options.department === undefined
+      ? { fairness: load.fairness, totals: load.totals }
+      : (() => {
+          const counted = people.filter((p) => p.status !== 'inactive' && p.status !== 'unknown');
+          return { fairness: fairnessByRole(counted), totals: totalsOf(counted) };
+        })()),
     findings,
   };
   if (options.suggest) {

@@ -617,3 +617,18 @@ describe('kam convert for Hong Kong and Taiwan (found by a new user)', () => {
     expect(existsSync(join(dir, 'out.csv'))).toBe(false);
   });
 });
+
+describe('kam load --department (found by a new user: the whole team\'s totals under one department\'s people)', () => {
+  it('the totals and the fairness are those of the people shown', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'accounts.csv'), 'Account Name,Annual Revenue\nAcme,100\n');
+    writeFileSync(join(dir, 'staff.csv'), 'Name,Role,Department,Capacity\nJane,AM,Sales,40\nTom,AM,Sales,40\nWei,Support,Service,20\n');
+    writeFileSync(join(dir, 'assignments.csv'), 'Account Name,Task,Person,RACI,Frequency,Hours\nAcme,Follow-up,Jane,R,weekly,10\nAcme,Follow-up,Tom,A,weekly,1\nAcme,Support,Wei,R,weekly,10\nAcme,Support,Tom,A,weekly,1\n');
+    const sales = JSON.parse((await kam(['load', dir, '--department', 'Sales', '--format', 'json', ...asOf])).stdout) as { people: { name: string }[] };
+    expect(sales.people.map((p) => p.name).sort()).toEqual(['Jane', 'Tom']);
+    expect((await kam(['load', dir, '--lang', 'en', ...asOf])).stdout).toContain('Team: 3 people');
+    const text = await kam(['load', dir, '--department', 'Sales', '--lang', 'en', ...asOf]);
+    expect(text.stdout).toContain('Team: 2 people');
+    expect(text.stdout).not.toContain('Support');
+  });
+});
