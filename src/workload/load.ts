@@ -35,6 +35,8 @@ export interface PersonLoad {
   accounts: number;
   /** Activities (account × task) the person is accountable for. */
   accountable: number;
+  /** Rows held with a letter (a C or an I too): someone no longer 在职 who holds any is listed as work to hand over. */
+  letters: number;
   maxAccounts?: number;
   /** The rows the person holds, kept for --suggest and the matrix's person view (else undefined). */
   held: Held | undefined;
@@ -156,7 +158,7 @@ export function computeLoad(book: IndexedBook, options: { items?: boolean } = {}
     let p = byKey.get(key);
     if (!p) {
       const person = book.people.get(key);
-      p = { name: person?.name ?? name, key, status: 'ok', hours: 0, capacity: 0, utilization: 0, accounts: 0, accountable: 0, held: store ? { store, first: -1, last: -1 } : undefined };
+      p = { name: person?.name ?? name, key, status: 'ok', hours: 0, capacity: 0, utilization: 0, accounts: 0, accountable: 0, letters: 0, held: store ? { store, first: -1, last: -1 } : undefined };
       if (person) {
         p.person = person;
         if (person.role !== undefined) p.role = person.role;
@@ -189,6 +191,7 @@ export function computeLoad(book: IndexedBook, options: { items?: boolean } = {}
       const weekly = weeklyHours(r, hoursPerOccurrence(r, g.type, tier, config.load.effort), asOf) * (r.portion ?? 1);
       const share = shareOf(r.raci, config.raciShare);
       p.hours += weekly * share;
+      if (r.raci !== 0) p.letters++;
       // The rows held are kept for --suggest and the matrix's person view; `check` needs only the sums.
       if (store && p.held) store.add(p.held, r, g, tier, weekly * share);
       if (r.raci & (RACI.R | RACI.A)) holdNow(p);

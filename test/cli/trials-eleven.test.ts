@@ -632,3 +632,15 @@ describe('kam load --department (found by a new user: the whole team\'s totals u
     expect(text.stdout).not.toContain('Support');
   });
 });
+
+describe('kam load and someone no longer 在职 who holds only an I (found by a new user: not listed, though check says to hand it over)', () => {
+  it('is listed apart as work to hand over', async () => {
+    const book = await writeBook(join(tempDir(), 'book.xlsx'), [
+      { name: '客户', rows: [['客户名称', '年采购额'], ['甲公司', 100]] },
+      { name: '人员', rows: [['姓名', '在职'], ['李美玲', '是'], ['赵敏', '是'], ['周慧敏', '否']] },
+      { name: '分工表', rows: [['客户名称', '工作内容', '负责人', '角色'], ['甲公司', '日常跟进', '李美玲', 'R'], ['甲公司', '日常跟进', '赵敏', 'A'], ['甲公司', '日常跟进', '周慧敏', 'I']] },
+    ]);
+    const r = await kam(['load', book, '--lang', 'en', ...asOf]);
+    expect(r.stdout).toContain('周慧敏');
+  });
+});

@@ -7,7 +7,7 @@ import { computeLoad, HeldRows, itemsOf, type Held, type PersonLoad } from '../.
 import { pick, rng } from '../helpers/random.js';
 import { assignment, assignmentsTable, bookOf, staffTable } from '../helpers/rows.js';
 
-const person = (held: Held | undefined): PersonLoad => ({ name: 'x', key: 'x', status: 'ok', hours: 0, capacity: 0, utilization: 0, accounts: 0, accountable: 0, held });
+const person = (held: Held | undefined): PersonLoad => ({ name: 'x', key: 'x', status: 'ok', hours: 0, capacity: 0, utilization: 0, accounts: 0, accountable: 0, letters: 0, held });
 
 describe('HeldRows', () => {
   it('links each person’s rows in order, past the size it was made at', () => {

@@ -54,7 +54,7 @@ export function loadText(report: LoadReport, ctx: ReportContext): string {
   const active = report.people.filter((p) => p.status !== 'inactive' && p.status !== 'unknown');
   // Listed apart as work to hand over: people the staff sheet lacks, and those no longer 在职 who still
   // hold something (found by a new user: one whose only row was 已取消 was listed at 0.00 h).
-  const others = report.people.filter((p) => p.status === 'unknown' || (p.status === 'inactive' && (p.hours > 0 || p.accounts > 0 || p.accountable > 0)));
+  const others = report.people.filter((p) => p.status === 'unknown' || (p.status === 'inactive' && (p.hours > 0 || p.accounts > 0 || p.accountable > 0 || p.letters > 0)));
   const scale = Math.max(1.2, ...active.map((p) => (Number.isFinite(p.utilization) ? p.utilization : 0)));
   const rowsWith = (barWidth: number): string[][] =>
     active.map((p) => [
