@@ -2,6 +2,7 @@
  * Cells that name several people (`张伟、李娜`): one row per person, each with an equal part; and a
  * staff name with a gloss after it (`张伟（客户经理）`): that person.
  */
+import { editDistance } from '../util/near.js';
 import { fieldsOf, type Assignment } from '../model/assignment.js';
 import type { Person } from '../model/person.js';
 import { fold } from '../util/text.js';
@@ -41,8 +42,18 @@ export function staffNamer(people: ReadonlyMap<string, Person>): (text: string) 
     const m = GLOSSED.exec(text.trim());
     if (!m) return alias(key);
     const bare = fold(m[1]!);
-    // `李美玲 (Mary Lee)` of a staff member 李美玲: her English name beside her Chinese one.
-    if (ENGLISH_NAME.test(m[2]!.trim())) return people.has(bare) ? { name: m[1]!.trim(), key: bare } : (alias(bare) ?? alias(fold(m[2]!)));
+    // `陈大文 (David Chan)` of a staff member `陳大文 (David Chan)`: the English name is hers, and the Chinese
+    // one is no other staff member's (found by review: `王小明 (David Chan)` went to 陳大文).
+    // `李美玲 (Mary Lee)` of a staff member 李美玲: a name (capitalised words), not a note such as `(left)` or `(PM)`.
+    if (ENGLISH_NAME.test(m[2]!.trim()) && people.has(bare)) return { name: m[1]!.trim(), key: bare };
+    if (ENGLISH_NAME.test(m[2]!.trim()) && !people.has(bare)) {
+      const byEnglish = alias(fold(m[2]!));
+      const byChinese = alias(bare);
+      if (byChinese) return !byEnglish || byEnglish.key === byChinese.key ? byChinese : undefined;
+      // By the English name only when the Chinese one is hers written another way (陈/陳: one character apart).
+      const hers = byEnglish ? GLOSSED.exec(people.get(byEnglish.key)!.name.trim())?.[1] : undefined;
+      return byEnglish && hers !== undefined && editDistance(bare, fold(hers)) <= 1 ? byEnglish : undefined;
+    }
     if (!people.has(bare)) return undefined;
     if (!glosses) {
       glosses = new Set();
@@ -52,8 +63,8 @@ export function staffNamer(people: ReadonlyMap<string, Person>): (text: string) 
   };
 }
 
-/** An English name in brackets beside a Chinese one (`陳大文 (David Chan)`, Hong Kong's way). */
-const ENGLISH_NAME = /^[A-Za-z][A-Za-z .'-]{1,40}$/;
+/** An English name in brackets beside a Chinese one (`陳大文 (David Chan)`, Hong Kong's way): two to four capitalised words. */
+const ENGLISH_NAME = /^[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){1,3}$/;
 
 /**
  * A staff member written with an English name in brackets (`陳大文 (David Chan)`) is also either name

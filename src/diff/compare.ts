@@ -706,7 +706,8 @@ const CELL_RULES = new Set(['schema/invalid-value', 'schema/empty-required']);
  */
 export function findingDetail(f: Finding): string | undefined {
   if (!CELL_RULES.has(f.rule) || (f.account === undefined && f.task === undefined)) return undefined;
-  return `${String(f.args.header ?? '')}: ${String(f.args.value ?? '')}`;
+  // The value, not the header: a header renamed (时间节点 → 截止日期) leaves the finding as it was (found by review).
+  return `: ${String(f.args.value ?? '')}`;
 }
 
 /**

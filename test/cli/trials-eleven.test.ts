@@ -644,3 +644,63 @@ describe('kam load and someone no longer 在职 who holds only an I (found by a 
     expect(r.stdout).toContain('周慧敏');
   });
 });
+
+describe('what the second review found', () => {
+  it('a section title, then the header repeated with a note column: reading goes on', async () => {
+    const book = await writeBook(join(tempDir(), 'book.xlsx'), [
+      { name: '客户', rows: [['客户名称', '年采购额'], ['甲公司', 100], ['乙公司', 50]] },
+      { name: '人员', rows: [['姓名'], ['李美玲'], ['赵敏']] },
+      {
+        name: '分工表',
+        rows: [
+          ['客户名称', '工作内容', '负责人', '角色'],
+          ['甲公司', '日常跟进', '李美玲', 'R'],
+          ['甲公司', '日常跟进', '赵敏', 'A'],
+          ['华南区'],
+          ['客户名称', '工作内容', '负责人', '角色', '备注'],
+          ['乙公司', '日常跟进', '李美玲', 'R', ''],
+          ['乙公司', '日常跟进', '赵敏', 'A', ''],
+        ],
+      },
+    ]);
+    const r = await kam(['matrix', book, '--format', 'json', ...asOf]);
+    expect([...new Set((JSON.parse(r.stdout) as { rows: { account: string }[] }).rows.map((x) => x.account))]).toEqual(['甲公司', '乙公司']);
+    expect(r.stderr).not.toContain('another table');
+  });
+
+  it('an English word in brackets that is no name, or another person\'s English name, makes no staff member', async () => {
+    const book = await writeBook(join(tempDir(), 'book.xlsx'), [
+      { name: '客户', rows: [['客户名称', '年采购额'], ['甲公司', 100]] },
+      { name: '人员', rows: [['姓名'], ['赵敏'], ['陳大文 (David Chan)']] },
+      { name: '分工表', rows: [['客户名称', '工作内容', '负责人', '角色'], ['甲公司', '日常跟进', '赵敏 (left)', 'R'], ['甲公司', '日常跟进', '王小明 (David Chan)', 'A']] },
+    ]);
+    const r = await kam(['check', book, '--format', 'json', ...asOf]);
+    expect((JSON.parse(r.stdout) as Json).findings.filter((f) => f.rule === 'ref/unknown-person').map((f) => f.cell)).toEqual(['分工表!C2', '分工表!C3']);
+  });
+
+  it('Big5 as Excel in Taiwan reads it: an HKSCS-only character is refused', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.csv'), 'Name\n陳喆\n');
+    const r = await kam(['convert', join(dir, 'a.csv'), join(dir, 'b.csv'), '--out-encoding', 'big5', '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Big5 has no byte for "喆"');
+  });
+
+  it('kam diff: a header renamed leaves an unreadable cell\'s finding as it was', async () => {
+    const make = (path: string, due: string) =>
+      writeBook(path, [
+        { name: '客户', rows: [['客户名称', '年采购额'], ['甲公司', 100]] },
+        { name: '分工表', rows: [['客户名称', '工作内容', '负责人', '角色', due], ['甲公司', '日常跟进', '李美玲', 'R', '下周五'], ['甲公司', '日常跟进', '赵敏', 'A', '']] },
+      ]);
+    const dir = tempDir();
+    const r = await kam(['diff', await make(join(dir, 'a.xlsx'), '时间节点'), await make(join(dir, 'b.xlsx'), '截止日期'), '--format', 'json', ...asOf]);
+    const json = JSON.parse(r.stdout) as { introduced: unknown[]; resolved: unknown[] };
+    expect([json.introduced.length, json.resolved.length, r.code]).toEqual([0, 0, 0]);
+  });
+
+  it('合計港幣 is a totals row; 百合共 is an account', async () => {
+    const book = await writeBook(join(tempDir(), 'book.xlsx'), [{ name: '客戶資料', rows: [['客戶名稱', '年採購額（萬元）'], ['百合共', 300], ['甲公司', 200], ['合計港幣', 999], ['合計新台幣', 999]] }]);
+    const r = await kam(['tier', book, '--format', 'json', ...asOf]);
+    expect((JSON.parse(r.stdout) as { accounts: { name: string }[] }).accounts.map((a) => a.name)).toEqual(['百合共', '甲公司']);
+  });
+});

@@ -14,9 +14,11 @@ export function csvFile(rows: readonly (readonly string[])[], encoding: OutEncod
   const text = rows.map((r) => r.map(field).join(',')).join('\r\n') + (rows.length > 0 ? '\r\n' : '');
   if (encoding === 'gb18030') return iconv.encode(text, 'gb18030');
   if (encoding === 'big5') {
-    // Big5 has no byte for every character (most Simplified ones): refused, never written as `?`.
-    const bytes = iconv.encode(text, 'big5');
-    const back = iconv.decode(bytes, 'big5');
+    // Big5 as Excel in Taiwan and Hong Kong reads it (code page 950: iconv-lite's `big5` is Big5-HKSCS,
+    // whose extra bytes cp950 cannot read; found by review). It has no byte for every character (most
+    // Simplified ones, HKSCS's): refused, never written as `?`.
+    const bytes = iconv.encode(text, 'cp950');
+    const back = iconv.decode(bytes, 'cp950');
     if (back !== text) {
       const chars = [...text];
       const backChars = [...back];

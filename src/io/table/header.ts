@@ -19,6 +19,10 @@ import { isRecordRow } from './rows.js';
 
 /** How many canonical columns of a role a row's cells name. */
 export function headerScore(row: RawRow, role: SheetRole, index: Map<string, string>): number {
+  return headerKeys(row, role, index).size;
+}
+
+function headerKeys(row: RawRow, role: SheetRole, index: Map<string, string>): Set<string> {
   const keys = new Set<string>();
   for (const cell of row.cells) {
     if (cell?.t !== 's') continue;
@@ -26,7 +30,7 @@ export function headerScore(row: RawRow, role: SheetRole, index: Map<string, str
     if (m.key) keys.add(m.key);
     else if (m.period !== undefined) keys.add('period');
   }
-  return keys.size;
+  return keys;
 }
 
 export function chooseHeader(
@@ -38,9 +42,23 @@ export function chooseHeader(
 ): { layout: Layout; findings: Finding[]; lastHeaderRow: number } {
   let best: RawRow | undefined;
   let bestScore = 0;
-  for (const row of head) {
-    const score = headerScore(row, role, index);
+  const keysOf = head.map((row) => headerKeys(row, role, index));
+  for (const [i, row] of head.entries()) {
+    const score = keysOf[i]!.size;
     if (score > bestScore) [best, bestScore] = [row, score];
+  }
+  // An earlier row naming the same columns but one (the key ones among them), with records under it: the
+  // table's header, and the fuller row below a section's repeat of it (`… | 备注`; found by review: the
+  // rows above the repeat were taken for titles and dropped).
+  if (best) {
+    const bestKeys = keysOf[head.indexOf(best)]!;
+    const first = head.findIndex((row, i) => {
+      const keys = keysOf[i]!;
+      if (row === best || keys.size < 2 || keys.size < bestScore - 1 || ![...keys].every((k) => bestKeys.has(k))) return false;
+      if (!KEY_COLUMNS[role].every((names) => names.some((n) => keys.has(n)))) return false;
+      return head.slice(i + 1, head.indexOf(best!)).some((r) => isRecordRow(r) && headerKeys(r, role, index).size === 0);
+    });
+    if (first >= 0 && first < head.indexOf(best)) best = head[first];
   }
   best ??= head[0];
   const at = best ? head.indexOf(best) : -1;

@@ -92,7 +92,9 @@ export async function scanTable(
       row = { row: row.row, cells };
     }
     const candidate = prevRow < 0 || row.row !== prevRow + 1 || !prevRecord;
-    if (candidate && hold && prevRow >= 0 && textsOf(row).length === 1 && row.cells.filter((c) => !isBlank(c)).length === 1) {
+    // A row of one text is held to see what follows it: a title over the header repeated is no record, even
+    // right under a record (a section's `华南区` in the middle of a table; found by review).
+    if (hold && prevRow >= 0 && textsOf(row).length === 1 && row.cells.filter((c) => !isBlank(c)).length === 1) {
       held = row;
       return;
     }
@@ -181,7 +183,9 @@ function headerAgain(row: RawRow, layout: Layout, role: SheetRole, keyOf: (text:
       if (KEY_COLUMNS[role].some((names) => names.includes(key))) keyed = true;
     }
   }
-  if (texts >= 2 && same === texts) return 'same';
+  // Most cells under their own column's name: the header repeated (a section's, with a note column added
+  // or one renamed), not another table (found by review: reading stopped, 120 rows dropped).
+  if (texts >= 2 && same * 2 > texts) return 'same';
   return keyed && known >= 2 && known * 2 >= texts && same < texts ? 'other' : undefined;
 }
 
