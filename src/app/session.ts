@@ -111,7 +111,7 @@ export async function openSession(request: SessionRequest, env: AppEnv): Promise
     tableOptions: (sheet) => ({
       file: path,
       date1904: book.date1904,
-      ...(sheet.decimalComma ? { decimalComma: true } : {}),
+      ...(sheet.decimalComma ? { decimalComma: sheet.decimalComma } : {}),
       aliases: session.config.columns,
       hoursPerDay: session.config.load.hoursPerDay,
       ...(session.config.dateOrder ? { dateOrder: session.config.dateOrder } : {}),

@@ -99,7 +99,7 @@ export async function tierCells(report: TierReport, layout: Layout, sheet: Sheet
     expected.get(row)!.set(col, value);
     const now = current.get(row)?.[col === existing.tier ? 0 : col === existing.score ? 1 : -1];
     // A CSV field holds text: `100` there is the number 100.
-    const same = now !== undefined && (now.v === value || (now.t === 's' && typeof value === 'number' && now.v === numberText(value, sheet.decimalComma === true)));
+    const same = now !== undefined && (now.v === value || (now.t === 's' && typeof value === 'number' && now.v === numberText(value, sheet.decimalComma?.(col) === true)));
     if (!same) unchanged = false;
   };
   const newColumns = new Map<number, number>();
@@ -211,7 +211,7 @@ export async function writeCsvBack(session: Session, sheet: SheetSource, cells: 
   await same();
   const original = await readInput(file);
   await same();
-  const patched = patchCsv(original, file, csv.delimiter ?? ',', values, { ...(csv.encoding ? { encoding: csv.encoding } : {}), ...(options.raw ? { raw: true } : {}) });
+  const patched = patchCsv(original, file, csv.delimiter ?? ',', values, { ...(csv.encoding ? { encoding: csv.encoding } : {}), ...(options.raw ? { raw: true } : {}), ...(sheet.decimalComma ? { decimalComma: sheet.decimalComma } : {}) });
   checkCsv(patched, values, file, options.raw);
   const backup = options.backup === false ? undefined : `${file}.bak`;
   await writeAtomicWith(
@@ -254,7 +254,7 @@ function checkCsv(patch: CsvPatch, values: Map<number, Map<number, CellValue>>, 
     record.forEach((v, c) => {
       if (!edits?.has(c) && now[c] !== v && !(record.length === 1 && v === '')) fail(`row ${i + 1}`);
     });
-    for (const [c, v] of edits ?? []) if ((now[c] ?? '') !== expectedText(v, raw, patch.decimalComma)) fail(`row ${i + 1}`);
+    for (const [c, v] of edits ?? []) if ((now[c] ?? '') !== expectedText(v, raw, patch.decimalComma(c))) fail(`row ${i + 1}`);
   });
 }
 

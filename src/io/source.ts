@@ -40,7 +40,7 @@ export interface SheetSource {
    * CSV: the file is separated by `;`, as Excel writes a CSV where the decimal mark is a comma:
    * its numbers are read as written there (`1.250` is 1250, `2,5` is 2.5).
    */
-  readonly decimalComma?: boolean;
+  readonly decimalComma?: (col: number) => boolean;
   /** CSV: a value read so that only the `;` says how (`1.250` as 1250), for a note. */
   readonly decimalCommaGuessed?: string;
   /**

@@ -36,8 +36,8 @@ export interface Layout {
   /** 1-based row of the header (the top one of two header rows); 0 when the sheet is empty. */
   headerRow: number;
   date1904: boolean;
-  /** Numbers written with a decimal comma (a `;`-separated CSV): `1.250` is 1250, `2,5` is 2.5. */
-  decimalComma?: boolean;
+  /** Per column (0-based; -1: the file's default): numbers written with a decimal comma, `1.250` is 1250, `2,5` is 2.5. */
+  decimalComma?: (col: number) => boolean;
   columns: Column[];
   byKey: Map<string, Column>;
   /** Assignments written as a matrix: the columns of letters, one per person or department. */

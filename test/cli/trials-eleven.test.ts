@@ -704,3 +704,13 @@ describe('what the second review found', () => {
     expect((JSON.parse(r.stdout) as { accounts: { name: string }[] }).accounts.map((a) => a.name)).toEqual(['百合共', '甲公司']);
   });
 });
+
+describe('a ; file\'s decimal mark column by column (found by review: ids of 1.1 made 1.250 read as 1.25)', () => {
+  it('an id column of 1.1 says nothing of the revenue column', async () => {
+    const file = join(tempDir(), 'accounts.csv');
+    writeFileSync(file, 'ID;Account Name;Annual Revenue\n1.1;Acme;1.250\n1.2;Globex;800\n2.1;Initech;12\n');
+    const r = await kam(['tier', file, '--format', 'json', '--method', 'abc', '--lang', 'en', ...asOf]);
+    expect((JSON.parse(r.stdout) as { accounts: { name: string }[] }).accounts.map((a) => a.name)).toEqual(['Acme', 'Globex', 'Initech']);
+    expect(r.stderr).toContain('(1.250 is 1250)');
+  });
+});

@@ -403,7 +403,7 @@ describe('the CSV patcher', () => {
       [2, new Map<number, string | number | null>([[2, '＝HYPERLINK("x")'], [3, -1.5]])],
       [3, new Map<number, string | number | null>([[2, 'a;b']])],
     ]);
-    const out = patchCsv(original, 'x.csv', ';', edits).bytes.toString('utf8');
+    const out = patchCsv(original, 'x.csv', ';', edits, { decimalComma: () => true }).bytes.toString('utf8');
     expect(out).toBe('a;b;tier\r\n=x;2;"\'＝HYPERLINK(""x"")";-1,5\r\nlast;3;"a;b"');
     expect(patchCsv(original, 'x.csv', ';', edits, { raw: true }).bytes.toString('utf8')).toContain(';"＝HYPERLINK(""x"")";');
   });

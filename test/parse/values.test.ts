@@ -388,19 +388,28 @@ describe('decimal comma: what review found', () => {
   });
 });
 
-describe('decimalMarkOf: a CSV\'s decimal mark from its numbers', () => {
+describe('decimalMarkOf: a CSV\'s decimal mark, column by column', () => {
+  // [body, delimiter, comma in column 1, comma by default, the value guessed]
   it.each([
-    ['a;b\nx;2,5\ny;1.250\n', ';', { decimalComma: true }],
-    ['a;b\nx;12.5\ny;1,250\n', ';', {}],
-    ['a;b\nx;1.234.567\n', ';', { decimalComma: true }],
-    ['a;b\nx;1,234,567\n', ';', {}],
-    ['a;b\nx;1.250\ny;800\n', ';', { decimalComma: true, decimalCommaGuessed: '1.250' }],
-    ['a;b\nx;800\ny;2025-11-15\n', ';', { decimalComma: true }],
-    ['a;b\nx;2,5\ny;12.5\n', ';', {}],
-    ['a\tb\nx\t2,5\n', '\t', { decimalComma: true }],
-    ['a\tb\nx\t1.250\n', '\t', {}],
-    ['a,b\nx,"2,5"\n', ',', {}],
-  ])('%j (%s) → %j', (body, delimiter, expected) => expect(decimalMarkOf(body, delimiter)).toEqual(expected));
+    ['a;b\nx;2,5\ny;1.250\n', ';', true, true, undefined],
+    ['a;b\nx;12.5\ny;1,250\n', ';', false, true, undefined],
+    ['a;b\nx;1.234.567\n', ';', true, true, undefined],
+    ['a;b\nx;1,234,567\n', ';', false, true, undefined],
+    ['a;b\nx;1.250\ny;800\n', ';', true, true, '1.250'],
+    ['a;b\nx;800\ny;2025-11-15\n', ';', true, true, undefined],
+    ['a;b\nx;2,5\ny;12.5\n', ';', true, true, undefined],
+    // Ids of 1.1 in column 0 say nothing of column 1 (found by review: 1.250 was read as 1.25).
+    ['id;b\n1.1;1.250\n1.2;800\n', ';', true, true, '1.250'],
+    ['a\tb\nx\t2,5\n', '\t', true, true, undefined],
+    ['a\tb\tc\nx\t1.250\t2,5\n', '\t', true, true, undefined],
+    ['a\tb\nx\t1.250\n', '\t', undefined, undefined, undefined],
+    ['a,b\nx,"2,5"\n', ',', undefined, undefined, undefined],
+  ] as const)('%j (%s)', (body, delimiter, column, byDefault, guessed) => {
+    const mark = decimalMarkOf(body, delimiter);
+    expect(mark.decimalComma?.(1)).toBe(column);
+    expect(mark.decimalComma?.(-1)).toBe(byDefault);
+    expect(mark.decimalCommaGuessed).toBe(guessed);
+  });
 });
 
 describe('Hong Kong and Taiwan forms (the eleventh session)', () => {

@@ -19,12 +19,12 @@ export interface CsvPatch {
   records: string[][];
   /** The records of the file as it was. */
   before: string[][];
-  /** Numbers were written with a decimal comma (a `;`-separated file, as Excel writes one where the mark is a comma). */
-  decimalComma: boolean;
+  /** Per column: numbers were written with a decimal comma (see decimalMarkOf). */
+  decimalComma: (col: number) => boolean;
 }
 
 /** Applies `edits` (row → 0-based column → value; rows numbered as kam reads them) to a CSV file's bytes. */
-export function patchCsv(original: Buffer, file: string, delimiter: string, edits: Map<number, Map<number, CellValue>>, options: { encoding?: string; raw?: boolean } = {}): CsvPatch {
+export function patchCsv(original: Buffer, file: string, delimiter: string, edits: Map<number, Map<number, CellValue>>, options: { encoding?: string; raw?: boolean; decimalComma?: (col: number) => boolean } = {}): CsvPatch {
   const { text, encoding } = decodeCsv(original, file, options.encoding);
   const bom = original[0] === 0xef && original[1] === 0xbb && original[2] === 0xbf ? 'utf8' : original[0] === 0xff && original[1] === 0xfe ? 'le' : original[0] === 0xfe && original[1] === 0xff ? 'be' : undefined;
   const sep = SEP_LINE.exec(text);
@@ -47,12 +47,12 @@ export function patchCsv(original: Buffer, file: string, delimiter: string, edit
     pos = end;
   }
   if (pos !== body.length) throw new InputError('write.verify', { what: 'the end of the file' }, { file });
-  const comma = delimiter === ';';
+  const comma = options.decimalComma ?? ((): boolean => false);
   const special = new RegExp(`["\\r\\n${delimiter === '\t' ? '\\t' : delimiter.replace(/[\\^$.*+?()[\]{}|-]/g, '\\$&')}]`);
   const quoted = (s: string): string => (special.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const field = (v: CellValue): string => {
+  const field = (v: CellValue, c: number): string => {
     if (v === null) return '';
-    return quoted(cellText(v, options.raw, comma));
+    return quoted(cellText(v, options.raw, comma(c)));
   };
   const records = parsed.map((p) => [...p.record]);
   for (const [row, cells] of edits) {
@@ -66,18 +66,18 @@ export function patchCsv(original: Buffer, file: string, delimiter: string, edit
       // Only new fields, after the record's own: its text stays as it was.
       const added: string[] = [];
       for (let c = width; c <= cols[cols.length - 1]!; c++) {
-        added.push(cells.has(c) ? field(cells.get(c)!) : '');
-        record[c] = cells.has(c) ? cellText(cells.get(c)!, options.raw, comma) : '';
+        added.push(cells.has(c) ? field(cells.get(c)!, c) : '');
+        record[c] = cells.has(c) ? cellText(cells.get(c)!, options.raw, comma(c)) : '';
       }
       lines[i] = (width === 0 ? '' : line + delimiter) + added.join(delimiter);
       continue;
     }
     for (const [c, v] of cells) {
       while (record.length <= c) record.push('');
-      record[c] = cellText(v, options.raw, comma);
+      record[c] = cellText(v, options.raw, comma(c));
     }
     // The fields kam writes are made safe; the others keep their text (a note `=1+1` is the user's, not kam's to change).
-    lines[i] = record.map((v, c) => (cells.has(c) ? field(v) : quoted(v))).join(delimiter);
+    lines[i] = record.map((v, c) => (cells.has(c) ? field(v, c) : quoted(v))).join(delimiter);
   }
   const out = head + lines.map((l, i) => l + ends[i]!).join('');
   let bytes = iconv.encode(out, encoding, { addBOM: false });

@@ -80,30 +80,41 @@ export async function readCsvSheet(path: string, options: CsvOptions & ReadLimit
 }
 
 /**
- * Whether a CSV's numbers are written with a decimal comma, from the numbers of its first 256 KiB:
- * `2,5`, `1.234,5`, `1.234.567` say comma; `12.5`, `1,234.5`, `1,234,567` say dot. A `;` file that
- * shows neither (only `1.250`, which is 1250 or 1.25) is read with a comma, as Excel writes a `;`
- * CSV where the mark is a comma, and `guessed` names such a value for a note; a file that shows
- * both, and a `,` file (whose `2,5` would be quoted), are read with a dot. A tab file (Excel's
- * "Unicode text") takes the comma only when its numbers show it.
+ * Which columns of a CSV write their numbers with a decimal comma, from the numbers of its first
+ * 256 KiB, column by column: `2,5`, `1.234,5`, `1.234.567` say comma; `12.5`, `1,234.5`,
+ * `1,234,567` say point; a column that shows both, or neither (only `1.250`, which is 1250 or 1.25),
+ * takes the file's mark. A `;` file's is the comma, as Excel writes a `;` CSV where the mark is a
+ * comma (a column of ids such as `1.1` changes no other column; found by review); a tab file's
+ * (Excel's "Unicode text") the comma when some column shows it; a `,` file has none (its `2,5` would
+ * be quoted). `guessed` names a value whose reading rests on the `;` alone, for a note.
  */
-export function decimalMarkOf(body: string, delimiter: string): { decimalComma?: true; decimalCommaGuessed?: string } {
+export function decimalMarkOf(body: string, delimiter: string): { decimalComma?: (col: number) => boolean; decimalCommaGuessed?: string } {
   if (delimiter !== ';' && delimiter !== '\t') return {};
-  let comma = 0;
-  let dot = 0;
-  let ambiguous: string | undefined;
+  const comma: number[] = [];
+  const dot: number[] = [];
+  const ambiguous: (string | undefined)[] = [];
   for (const line of body.split(/\r?\n|\r/)) {
-    for (const raw of line.split(delimiter)) {
+    const fields = line.split(delimiter);
+    for (let c = 0; c < fields.length; c++) {
+      const raw = fields[c]!;
       const f = raw.trim().replace(/^"(.*)"$/, '$1').replace(/\s/g, '').replace(/^[-+(]?[€$£¥]?/, '').replace(/[)%]?(?:€|£|eur|usd|gbp)?$/i, '');
       if (f.length < 3 || f.length > 24 || !/^\d[\d.,]*\d$/.test(f)) continue;
-      if (/^\d{1,3}(?:\.\d{3})+,\d+$|^[1-9]\d{0,2}(?:\.\d{3}){2,}$|^\d+,(?:\d{1,2}|\d{4,})$/.test(f)) comma++;
-      else if (/^\d{1,3}(?:,\d{3})+\.\d+$|^[1-9]\d{0,2}(?:,\d{3}){2,}$|^\d+\.(?:\d{1,2}|\d{4,})$/.test(f)) dot++;
-      else if (ambiguous === undefined && /^[1-9]\d{0,2}[.,]\d{3}$/.test(f)) ambiguous = raw.trim();
+      if (/^\d{1,3}(?:\.\d{3})+,\d+$|^[1-9]\d{0,2}(?:\.\d{3}){2,}$|^\d+,(?:\d{1,2}|\d{4,})$/.test(f)) comma[c] = (comma[c] ?? 0) + 1;
+      else if (/^\d{1,3}(?:,\d{3})+\.\d+$|^[1-9]\d{0,2}(?:,\d{3}){2,}$|^\d+\.(?:\d{1,2}|\d{4,})$/.test(f)) dot[c] = (dot[c] ?? 0) + 1;
+      else if (ambiguous[c] === undefined && /^[1-9]\d{0,2}[.,]\d{3}$/.test(f)) ambiguous[c] = raw.trim();
     }
   }
-  if (comma > 0 && dot === 0) return { decimalComma: true };
-  if (comma > 0 || dot > 0 || delimiter !== ';') return {};
-  return ambiguous === undefined ? { decimalComma: true } : { decimalComma: true, decimalCommaGuessed: ambiguous };
+  const anyComma = comma.some((n) => n > 0);
+  const fileComma = delimiter === ';' || anyComma;
+  if (!fileComma && !anyComma) return {};
+  const own = (col: number): boolean | undefined => {
+    const [k, d] = [comma[col] ?? 0, dot[col] ?? 0];
+    return k > 0 && d === 0 ? true : d > 0 && k === 0 ? false : undefined;
+  };
+  const decimalComma = (col: number): boolean => (col < 0 ? fileComma : (own(col) ?? fileComma));
+  // A value read with a comma on the `;` alone: no column of the file shows a comma.
+  const guessed = fileComma && !anyComma ? ambiguous.find((a, col) => a !== undefined && own(col) === undefined) : undefined;
+  return guessed === undefined ? { decimalComma } : { decimalComma, decimalCommaGuessed: guessed };
 }
 
 async function collect(batches: AsyncIterable<RawRow[]>): Promise<RawRow[][]> {

@@ -92,10 +92,10 @@ function accountMapper(
     const c = col(key);
     return c ? [{ field: key === 'tier_override' ? ('tierOverride' as const) : key, c, read: textReader(layout.date1904) }] : [];
   });
-  const comma = layout.decimalComma ? { decimalComma: true } : {};
+  const commaOf = (c: Column): { decimalComma?: true } => (layout.decimalComma?.(c.index) ? { decimalComma: true } : {});
   const numbers = ACCOUNT_NUMBER_COLUMNS.flatMap((key) => {
     const c = col(key);
-    return c ? [{ key, c, ctx: { scale: c.scale, ...comma }, mixed: { percent: undefined as string | undefined, plain: undefined as string | undefined } }] : [];
+    return c ? [{ key, c, ctx: { scale: c.scale, ...commaOf(c) }, mixed: { percent: undefined as string | undefined, plain: undefined as string | undefined } }] : [];
   });
   // A column of plain numbers with a percentage among them (`92%` beside `85`, a CSAT export): 0.92 against 85,
   // read as written but said (found by a new user: the account with 92% scored as the least satisfied).
@@ -153,12 +153,12 @@ function accountMapper(
     }
     for (let k = 0; k < periods.length; k++) {
       const p = periods[k]!;
-      const n = parseNumber(cells[p.index], { scale: p.scale, ...comma });
+      const n = parseNumber(cells[p.index], { scale: p.scale, ...commaOf(p) });
       if (n && !n.ok) findings.push(invalidValue(n, cells[p.index], layout, row, p, about));
       account.periods[k] = n?.ok ? n.value : undefined;
     }
     for (const [name, c] of extraColumns) {
-      const n = parseNumber(cells[c.index], { scale: c.scale, ...comma });
+      const n = parseNumber(cells[c.index], { scale: c.scale, ...commaOf(c) });
       if (n && !n.ok) findings.push(invalidValue(n, cells[c.index], layout, row, c, about));
       // defineProperty: a column headed `__proto__` is data like any other.
       Object.defineProperty(account.extra, name, { value: n?.ok ? n.value : undefined, enumerable: true, writable: true, configurable: true });

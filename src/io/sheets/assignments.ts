@@ -111,7 +111,7 @@ export async function readAssignments(source: SheetSource, options: TableOptions
       cols = columnsOf(layout);
       const day = options.hoursPerDay ?? DEFAULT_LOAD.hoursPerDay;
       const unit = cols.hoursCol ? hoursUnitOf(cols.hoursCol.header, day) : undefined;
-      hoursContext = { scale: cols.hoursCol?.scale ?? 1, hoursPerDay: day, ...(unit !== undefined ? { unit } : {}), ...(layout.decimalComma ? { decimalComma: true } : {}) };
+      hoursContext = { scale: cols.hoursCol?.scale ?? 1, hoursPerDay: day, ...(unit !== undefined ? { unit } : {}), ...(cols.hoursCol && layout.decimalComma?.(cols.hoursCol.index) ? { decimalComma: true } : {}) };
     }
     const { accountCol, taskCol } = cols;
     // A table without its key columns has a schema/missing-column finding and no rows.

@@ -44,7 +44,7 @@ export async function readStaff(source: SheetSource, options: TableOptions): Pro
     for (const [key, field] of [['capacity_hours', 'capacity'], ['max_accounts', 'maxAccounts']] as const) {
       const c = col(key);
       if (!c) continue;
-      const n = parseNumber(cells[c.index], { scale: c.scale, ...(layout.decimalComma ? { decimalComma: true } : {}) });
+      const n = parseNumber(cells[c.index], { scale: c.scale, ...(layout.decimalComma?.(c.index) ? { decimalComma: true } : {}) });
       // A week's capacity of 0 would make any work an infinite load (found by a new user: `Infinity%`): above 0, or empty for the default.
       const least = field === 'capacity' ? Number.MIN_VALUE : 0;
       if (n?.ok && n.value >= least) person[field] = n.value;

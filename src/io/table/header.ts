@@ -70,7 +70,7 @@ export function chooseHeader(
     sheet,
     headerRow: heads?.top ?? 0,
     date1904: options.date1904,
-    ...(options.decimalComma ? { decimalComma: true } : {}),
+    ...(options.decimalComma ? { decimalComma: options.decimalComma } : {}),
     columns: [],
     byKey: new Map(),
   };
@@ -323,7 +323,7 @@ const VALUE_TESTS: Record<string, (cell: Cell, options: TableOptions) => boolean
   tier: (c, o) => (o.tierWords ? c.t === 's' && o.tierWords(c.v) : undefined),
   frequency: (c) => parseFrequency(c)?.ok,
   status: (c) => parseStatus(c)?.ok,
-  hours: (c, o) => parseHours(c, { ...(o.hoursPerDay !== undefined ? { hoursPerDay: o.hoursPerDay } : {}), ...(o.decimalComma ? { decimalComma: true } : {}) })?.ok,
+  hours: (c, o) => parseHours(c, { ...(o.hoursPerDay !== undefined ? { hoursPerDay: o.hoursPerDay } : {}), ...(o.decimalComma?.(-1) ? { decimalComma: true } : {}) })?.ok,
   locked: (c) => parseBoolean(c)?.ok,
   active: (c) => parseBoolean(c)?.ok,
   due: (c, o) => isDate(c, o),
@@ -336,7 +336,7 @@ function isDate(c: Cell, o: TableOptions): boolean | undefined {
   const p = parseDate(c, o.date1904);
   return p === undefined ? undefined : p.ok || p.reason.startsWith('ambiguous-date');
 }
-for (const key of ['annual_revenue', 'contract_value', 'years', 'strategic', 'satisfaction', 'capacity_hours', 'max_accounts']) VALUE_TESTS[key] = (c, o) => parseNumber(c, o.decimalComma ? { decimalComma: true } : {})?.ok;
+for (const key of ['annual_revenue', 'contract_value', 'years', 'strategic', 'satisfaction', 'capacity_hours', 'max_accounts']) VALUE_TESTS[key] = (c, o) => parseNumber(c, o.decimalComma?.(-1) ? { decimalComma: true } : {})?.ok;
 
 /** Columns kam keeps but never reads a value of: two of them under different names stay a warning. */
 const UNREAD_KEYS = new Set(['contact', 'phone', 'email', 'notes', 'manager']);

@@ -7,7 +7,7 @@ export interface TableOptions extends RowOptions {
   file: string;
   date1904: boolean;
   /** Numbers written with a decimal comma (a `;`-separated CSV): `1.250` is 1250, `2,5` is 2.5. */
-  decimalComma?: boolean;
+  decimalComma?: (col: number) => boolean;
   /** Extra header aliases per canonical column, from the config. */
   aliases?: Aliases;
   /** Hours in a working day, for effort written in days (`2天`, `1人天`). */
