@@ -71,5 +71,8 @@ export async function diffBooks(now: Session, openOld: () => Promise<Session>, o
   result.summary.introduced = result.introduced.length;
   // Which parts could not be compared, said once.
   for (const [part, on] of Object.entries(result.compared)) if (!on) now.note(`note.diffPartSkipped.${part}`);
+  // And the fields one version cannot hold (found by review: a column deleted hid its changes without a word).
+  const fields = (Object.keys(side.fields) as (keyof typeof side.fields)[]).filter((f) => old.fields[f] !== side.fields[f]);
+  if (fields.length > 0) now.note('note.diffFieldsSkipped', { fields: fields.join(', '), old: old.file, new: side.file });
   return result;
 }

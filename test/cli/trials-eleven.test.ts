@@ -714,3 +714,19 @@ describe('a ; file\'s decimal mark column by column (found by review: ids of 1.1
     expect(r.stderr).toContain('(1.250 is 1250)');
   });
 });
+
+describe('kam diff says which fields it could not compare (found by review: a deleted column hid its changes without a word)', () => {
+  it('names the due dates when one version has no due column', async () => {
+    const dir = tempDir();
+    const a = await writeBook(join(dir, 'a.xlsx'), [
+      { name: '客户', rows: [['客户名称', '年采购额'], ['甲公司', 100]] },
+      { name: '分工表', rows: [['客户名称', '工作内容', '负责人', '角色', '时间节点'], ['甲公司', '日常跟进', '李美玲', 'R', '2025-12-01'], ['甲公司', '日常跟进', '赵敏', 'A', '']] },
+    ]);
+    const b = await writeBook(join(dir, 'b.xlsx'), [
+      { name: '客户', rows: [['客户名称', '年采购额'], ['甲公司', 100]] },
+      { name: '分工表', rows: [['客户名称', '工作内容', '负责人', '角色'], ['甲公司', '日常跟进', '李美玲', 'R'], ['甲公司', '日常跟进', '赵敏', 'A']] },
+    ]);
+    const r = await kam(['diff', a, b, '--lang', 'en', ...asOf]);
+    expect(r.stderr).toContain('not compared: due — one version has no such column and no value in it');
+  });
+});
