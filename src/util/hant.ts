@@ -15,6 +15,16 @@ export function toSimplified(text: string): string {
   return text.replace(ANY, (ch) => MAP.get(ch)!);
 }
 
+/** The traditional characters of the vocabulary by code unit (all in the BMP): a loop, no regular expression. */
+const TRADITIONAL = new Uint8Array(65536);
+for (const ch of MAP.keys()) TRADITIONAL[ch.charCodeAt(0)] = 1;
+
+/** {@link toSimplified}, with the text as it is (no replacement run) when it has none of them: names are folded row by row. */
+export function toSimplifiedIfAny(text: string): string {
+  for (let i = 0; i < text.length; i++) if (TRADITIONAL[text.charCodeAt(i)] === 1) return toSimplified(text);
+  return text;
+}
+
 const BACK = new Map<string, string>();
 for (const [t, s] of MAP) if (!BACK.has(s)) BACK.set(s, t);
 const ANY_SIMPLIFIED = new RegExp(`[${[...BACK.keys()].join('')}]`, 'g');

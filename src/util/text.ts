@@ -1,6 +1,6 @@
 /** Text folding used for every comparison of names, headers and codes. */
 
-import { toSimplified } from './hant.js';
+import { toSimplified, toSimplifiedIfAny } from './hant.js';
 
 const SPACES = /[\s\u00a0\u3000\u2000-\u200b\u202f\u205f\ufeff]+/g;
 const PUNCT = /[\s\u00a0\u3000_\-–—.,:;：；，。、·•*#'"`’‘“”()（）[\]【】{}<>《》!！?？/\\|]+/g;
@@ -22,10 +22,8 @@ export function fold(value: string): string {
   if (out.includes(' ')) out = out.replace(CJK_SPACE, '');
   // Traditional characters of kam's vocabulary as their simplified forms: 日常跟進 and 日常跟进 are one task,
   // 銷售部 and 销售部 one department (found by a new user: a book in both split an activity in two).
-  return PAST_ASCII.test(out) ? toSimplified(out) : out;
+  return toSimplifiedIfAny(out);
 }
-
-const PAST_ASCII = /[\u0080-\uffff]/;
 
 /**
  * {@link fold} with each text folded once: names repeat down a sheet (an account's rows, a task's

@@ -94,7 +94,7 @@ export async function scanTable(
     const candidate = prevRow < 0 || row.row !== prevRow + 1 || !prevRecord;
     // A row of one text is held to see what follows it: a title over the header repeated is no record, even
     // right under a record (a section's `华南区` in the middle of a table; found by review).
-    if (hold && prevRow >= 0 && textsOf(row).length === 1 && row.cells.filter((c) => !isBlank(c)).length === 1) {
+    if (hold && prevRow >= 0 && oneText(row)) {
       held = row;
       return;
     }
@@ -146,6 +146,17 @@ export async function scanTable(
   flush();
   options.onProgress?.(1);
   return { layout, findings };
+}
+
+/** Whether a row holds one cell, a text (a loop without a list: every row of a sheet is asked). */
+function oneText(row: RawRow): boolean {
+  let text = false;
+  for (const c of row.cells) {
+    if (isBlank(c)) continue;
+    if (text || c!.t !== 's' || c!.v.trim() === '') return false;
+    text = true;
+  }
+  return text;
 }
 
 /** A row's texts, trimmed, the blank ones left out. */
