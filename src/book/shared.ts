@@ -42,11 +42,11 @@ export function staffNamer(people: ReadonlyMap<string, Person>): (text: string) 
     const m = GLOSSED.exec(text.trim());
     if (!m) return alias(key);
     const bare = fold(m[1]!);
-    // `陈大文 (David Chan)` of a staff member `陳大文 (David Chan)`: the English name is hers, and the Chinese
-    // one is no other staff member's (found by review: `王小明 (David Chan)` went to 陳大文).
-    // `李美玲 (Mary Lee)` of a staff member 李美玲: a name (capitalised words), not a note such as `(left)` or `(PM)`.
-    if (ENGLISH_NAME.test(m[2]!.trim()) && people.has(bare)) return { name: m[1]!.trim(), key: bare };
-    if (ENGLISH_NAME.test(m[2]!.trim()) && !people.has(bare)) {
+    if (ENGLISH_NAME.test(m[2]!.trim())) {
+      // `李美玲 (Mary Lee)` of a staff member 李美玲: a name (capitalised words), not a note such as `(left)` or `(PM)`.
+      if (people.has(bare)) return { name: m[1]!.trim(), key: bare };
+      // `陈大文 (David Chan)` of a staff member `陳大文 (David Chan)`: the English name is hers, and the Chinese
+      // one is no other staff member's (found by review: `王小明 (David Chan)` went to 陳大文).
       const byEnglish = alias(fold(m[2]!));
       const byChinese = alias(bare);
       if (byChinese) return !byEnglish || byEnglish.key === byChinese.key ? byChinese : undefined;

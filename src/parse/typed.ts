@@ -23,8 +23,9 @@ export function typeField(text: string, decimalComma = false): TypedValue {
   // Full-width digits (`１２０`, `２０２５年１０月１日`), as every reader takes them (found by a new user: left as text).
   const s = /[\uff0c-\uff19]/.test(trimmed) ? trimmed.normalize('NFKC') : trimmed;
   if (decimalComma) {
-    const dot = fromDecimalComma(s.replace(/^-/, ''));
-    if (dot !== undefined && !/^0\d/.test(s.replace(/^-/, ''))) return { t: 'n', v: Number((s.startsWith('-') ? '-' : '') + dot) };
+    const unsigned = s.replace(/^-/, '');
+    const dot = fromDecimalComma(unsigned);
+    if (dot !== undefined && !/^0\d/.test(unsigned)) return { t: 'n', v: Number((s.startsWith('-') ? '-' : '') + dot) };
     // `1,250` there is one and a quarter (taken above), never twelve hundred and fifty.
     if (/,/.test(s)) return { t: 's', v: text };
   }

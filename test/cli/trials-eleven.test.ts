@@ -8,6 +8,13 @@ import { EXAMPLES, kam } from '../helpers/cli.js';
 
 const asOf = ['--as-of', '2025-11-15'];
 
+/** A folder holding these files (a CSV book, its kam.config.json). */
+const csvFolder = (files: Record<string, string>): string => {
+  const dir = tempDir();
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+};
+
 interface Json {
   findings: { rule: string; severity: string; cell?: string; message: string }[];
 }
@@ -130,10 +137,11 @@ describe('a `;`-separated CSV (Excel where the decimal mark is a comma; found by
 
 describe('a CRM export\'s headers (found by a new user: each column ignored without a word)', () => {
   const book = (tierHeader: string, activeHeader: string, activeValue: string, capacityHeader: string) => {
-    const dir = tempDir();
-    writeFileSync(join(dir, 'accounts.csv'), `Account Name,Annual Revenue,${tierHeader}\nBig Co,9000000,Ordinary\nGov Agency,100000,Strategic\n`);
-    writeFileSync(join(dir, 'staff.csv'), `Name,${activeHeader},${capacityHeader}\nJane Doe,yes,40\nTom Brown,${activeValue},2\n`);
-    writeFileSync(join(dir, 'assignments.csv'), 'Account Name,Task,Person,RACI,Frequency,Hours\nGov Agency,Follow-up,Jane Doe,R,weekly,1\nGov Agency,Follow-up,Tom Brown,A,weekly,3\n');
+    const dir = csvFolder({
+      'accounts.csv': `Account Name,Annual Revenue,${tierHeader}\nBig Co,9000000,Ordinary\nGov Agency,100000,Strategic\n`,
+      'staff.csv': `Name,${activeHeader},${capacityHeader}\nJane Doe,yes,40\nTom Brown,${activeValue},2\n`,
+      'assignments.csv': 'Account Name,Task,Person,RACI,Frequency,Hours\nGov Agency,Follow-up,Jane Doe,R,weekly,1\nGov Agency,Follow-up,Tom Brown,A,weekly,3\n',
+    });
     return dir;
   };
 
@@ -184,10 +192,11 @@ describe('a hidden Rules sheet (found by a new user: a very hidden 规则 change
 
 describe('scoring criteria of the user\'s own config that the sheet lacks (found by a new user: a typo passed CI)', () => {
   it('kam check stops with exit 2 naming the column, as kam tier does; the default criteria missing stay a warning finding', async () => {
-    const dir = tempDir();
-    writeFileSync(join(dir, 'accounts.csv'), 'Account Name,Annual Revenue\nAcme,9000000\nGlobex,100000\n');
-    writeFileSync(join(dir, 'assignments.csv'), 'Account Name,Task,Person,RACI\nAcme,Follow-up,Jane,R\n');
-    writeFileSync(join(dir, 'kam.config.json'), '{ "scoring": { "criteria": [ { "column": "ARR", "weight": 1 } ] } }');
+    const dir = csvFolder({
+      'accounts.csv': 'Account Name,Annual Revenue\nAcme,9000000\nGlobex,100000\n',
+      'assignments.csv': 'Account Name,Task,Person,RACI\nAcme,Follow-up,Jane,R\n',
+      'kam.config.json': '{ "scoring": { "criteria": [ { "column": "ARR", "weight": 1 } ] } }',
+    });
     for (const command of ['check', 'tier']) {
       const r = await kam([command, dir, '--lang', 'en', ...asOf]);
       expect(r.code).toBe(2);
@@ -205,10 +214,11 @@ describe('scoring criteria of the user\'s own config that the sheet lacks (found
 
 describe('a division of labour naming accounts by id and name, beside Accounts without ids (found by a new user: every row ref/unknown-account)', () => {
   it('finds each account by the name the sheet gives its id; a name the Accounts sheet lacks is still unknown', async () => {
-    const dir = tempDir();
-    writeFileSync(join(dir, 'accounts.csv'), 'Account Name,Annual Revenue\nAcme,100\nGlobex,50\n');
-    writeFileSync(join(dir, 'staff.csv'), 'Name\nWei Chen\nTom Brown\n');
-    writeFileSync(join(dir, 'assignments.csv'), 'Account ID,Account Name,Task,Person,RACI\nX-1,Acme,Follow-up,Wei Chen,R\nX-1,Acme,Follow-up,Tom Brown,A\nX-2,Globex,Follow-up,Wei Chen,R\nX-2,Globex,Follow-up,Tom Brown,A\nX-3,Initech,Follow-up,Wei Chen,R\n');
+    const dir = csvFolder({
+      'accounts.csv': 'Account Name,Annual Revenue\nAcme,100\nGlobex,50\n',
+      'staff.csv': 'Name\nWei Chen\nTom Brown\n',
+      'assignments.csv': 'Account ID,Account Name,Task,Person,RACI\nX-1,Acme,Follow-up,Wei Chen,R\nX-1,Acme,Follow-up,Tom Brown,A\nX-2,Globex,Follow-up,Wei Chen,R\nX-2,Globex,Follow-up,Tom Brown,A\nX-3,Initech,Follow-up,Wei Chen,R\n',
+    });
     const r = await kam(['check', dir, '--format', 'json', ...asOf]);
     const unknown = (JSON.parse(r.stdout) as Json).findings.filter((f) => f.rule === 'ref/unknown-account');
     expect(unknown.map((f) => f.cell)).toEqual(['assignments.csv!A6']);
@@ -217,10 +227,11 @@ describe('a division of labour naming accounts by id and name, beside Accounts w
   });
 
   it('an id written with two names is no name\'s: its rows stay unknown (found by review: all counted as the first name\'s)', async () => {
-    const dir = tempDir();
-    writeFileSync(join(dir, 'accounts.csv'), 'Account Name,Annual Revenue\nAcme,100\nGlobex,50\n');
-    writeFileSync(join(dir, 'staff.csv'), 'Name\nWei Chen\nTom Brown\n');
-    writeFileSync(join(dir, 'assignments.csv'), 'Account ID,Account Name,Task,Person,RACI\nX-1,Acme,Follow-up,Wei Chen,R\nX-1,Acme,Follow-up,Tom Brown,A\nX-1,Globex,Complaints,Wei Chen,R\n');
+    const dir = csvFolder({
+      'accounts.csv': 'Account Name,Annual Revenue\nAcme,100\nGlobex,50\n',
+      'staff.csv': 'Name\nWei Chen\nTom Brown\n',
+      'assignments.csv': 'Account ID,Account Name,Task,Person,RACI\nX-1,Acme,Follow-up,Wei Chen,R\nX-1,Acme,Follow-up,Tom Brown,A\nX-1,Globex,Complaints,Wei Chen,R\n',
+    });
     const r = await kam(['check', dir, '--format', 'json', ...asOf]);
     const unknown = (JSON.parse(r.stdout) as Json).findings.filter((f) => f.rule === 'ref/unknown-account');
     expect(unknown.map((f) => f.cell)).toEqual(['assignments.csv!A2', 'assignments.csv!A3', 'assignments.csv!A4']);
@@ -327,9 +338,10 @@ describe('kam convert --all and hidden sheets (found by a new user: converted wi
 
 describe('kam load --apply -o of a CSV book (found by a new user: the hint did not say what a CSV book takes)', () => {
   it('names --apply --write', async () => {
-    const dir = tempDir();
-    writeFileSync(join(dir, 'accounts.csv'), 'Account Name,Annual Revenue\nAcme,100\n');
-    writeFileSync(join(dir, 'assignments.csv'), 'Account Name,Task,Person,RACI\nAcme,Follow-up,Jane,R\n');
+    const dir = csvFolder({
+      'accounts.csv': 'Account Name,Annual Revenue\nAcme,100\n',
+      'assignments.csv': 'Account Name,Task,Person,RACI\nAcme,Follow-up,Jane,R\n',
+    });
     const r = await kam(['load', dir, '--apply', '-o', join(dir, 'x.xlsx'), '--lang', 'en', ...asOf]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('a CSV book takes the moves into its own file with --apply --write');
@@ -374,9 +386,10 @@ describe('kam load --apply and moved cells with a link or a comment (found by a 
 
 describe('dateOrder against a column that shows the other order (found by a new user: 11/03 read as 11 March without a word)', () => {
   it('says so once, naming the column and a date that shows it; a column that agrees says nothing', async () => {
-    const dir = tempDir();
-    writeFileSync(join(dir, 'accounts.csv'), 'Account Name,Annual Revenue,Last Contact\nAcme,100,12/15/2025\nGlobex,50,11/03/2025\nInitech,20,12/20/2025\n');
-    writeFileSync(join(dir, 'kam.config.json'), '{ "dateOrder": "day-first" }');
+    const dir = csvFolder({
+      'accounts.csv': 'Account Name,Annual Revenue,Last Contact\nAcme,100,12/15/2025\nGlobex,50,11/03/2025\nInitech,20,12/20/2025\n',
+      'kam.config.json': '{ "dateOrder": "day-first" }',
+    });
     const r = await kam(['tier', join(dir, 'accounts.csv'), '--lang', 'en', ...asOf]);
     expect(r.stderr.match(/dateOrder in the config says/g)).toHaveLength(1);
     expect(r.stderr).toContain('column C Last Contact writes its dates month-first ("12/15/2025"), but dateOrder in the config says day-first');
@@ -387,9 +400,10 @@ describe('dateOrder against a column that shows the other order (found by a new 
 
 describe('what review of this session found', () => {
   it('kam check with one scoring column unreadable scores by the others, says so, and keeps the tier rules (they all fell silent)', async () => {
-    const dir = tempDir();
-    writeFileSync(join(dir, 'accounts.csv'), '客户名称,年采购额,战略重要性\n甲,100,高\n乙,50,低\n丙,10,中\n丁,5,中\n戊,1,低\n己,1,低\n庚,1,低\n辛,1,低\n壬,1,低\n癸,1,低\n');
-    writeFileSync(join(dir, 'assignments.csv'), '客户名称,工作内容,负责人,角色\n甲,日常跟进,张,R\n甲,日常跟进,李,A\n');
+    const dir = csvFolder({
+      'accounts.csv': '客户名称,年采购额,战略重要性\n甲,100,高\n乙,50,低\n丙,10,中\n丁,5,中\n戊,1,低\n己,1,低\n庚,1,低\n辛,1,低\n壬,1,低\n癸,1,低\n',
+      'assignments.csv': '客户名称,工作内容,负责人,角色\n甲,日常跟进,张,R\n甲,日常跟进,李,A\n',
+    });
     const r = await kam(['check', dir, '--format', 'json', '--lang', 'en', ...asOf]);
     const rules = (JSON.parse(r.stdout) as Json).findings.map((f) => f.rule);
     expect(rules.filter((x) => x === 'schema/invalid-value')).toHaveLength(10);
@@ -400,19 +414,21 @@ describe('what review of this session found', () => {
   });
 
   it("criteria of the user's config that the sheet lacks, beside recorded tiers: kam check runs on the recorded tiers", async () => {
-    const dir = tempDir();
-    writeFileSync(join(dir, 'accounts.csv'), 'Account Name,Tier\nAcme,Strategic\n');
-    writeFileSync(join(dir, 'assignments.csv'), 'Account Name,Task,Person,RACI\nAcme,Follow-up,Jane,R\nAcme,Follow-up,Tom,A\n');
-    writeFileSync(join(dir, 'kam.config.json'), '{ "scoring": { "criteria": [ { "column": "ARR", "weight": 1 } ] } }');
+    const dir = csvFolder({
+      'accounts.csv': 'Account Name,Tier\nAcme,Strategic\n',
+      'assignments.csv': 'Account Name,Task,Person,RACI\nAcme,Follow-up,Jane,R\nAcme,Follow-up,Tom,A\n',
+      'kam.config.json': '{ "scoring": { "criteria": [ { "column": "ARR", "weight": 1 } ] } }',
+    });
     const r = await kam(['check', dir, '--format', 'json', '--lang', 'en', ...asOf]);
     expect(r.code).toBe(1);
     expect((JSON.parse(r.stdout) as Json).findings.some((f) => f.rule === 'coverage/required-task' && f.message.startsWith('Acme (Strategic)'))).toBe(true);
   });
 
   it('a Customer Tier column of Gold / Silver (not the config\'s tiers) is not read as the recorded tier: no finding for each cell', async () => {
-    const dir = tempDir();
-    writeFileSync(join(dir, 'accounts.csv'), 'Account Name,Annual Revenue,Customer Tier\nAcme,100,Gold\nGlobex,50,Silver\n');
-    writeFileSync(join(dir, 'assignments.csv'), 'Account Name,Task,Person,RACI\nAcme,Follow-up,Jane,R\nAcme,Follow-up,Tom,A\n');
+    const dir = csvFolder({
+      'accounts.csv': 'Account Name,Annual Revenue,Customer Tier\nAcme,100,Gold\nGlobex,50,Silver\n',
+      'assignments.csv': 'Account Name,Task,Person,RACI\nAcme,Follow-up,Jane,R\nAcme,Follow-up,Tom,A\n',
+    });
     const r = await kam(['check', dir, '--format', 'json', ...asOf]);
     expect((JSON.parse(r.stdout) as Json).findings.filter((f) => f.rule === 'schema/invalid-value')).toEqual([]);
   });
@@ -572,9 +588,10 @@ describe('a number column mixing percentages and plain numbers (found by a new u
 
 describe('--account given short (found by a new user: `--account Acme` for Acme Corp, no suggestion)', () => {
   it('suggests the one account whose name starts so; two such: no guess', async () => {
-    const dir = tempDir();
-    writeFileSync(join(dir, 'accounts.csv'), 'Account Name,Annual Revenue\nAcme Corp,100\nGlobex Inc,50\nGlobex Asia,20\n');
-    writeFileSync(join(dir, 'assignments.csv'), 'Account Name,Task,Person,RACI\nAcme Corp,Follow-up,Jane,R\n');
+    const dir = csvFolder({
+      'accounts.csv': 'Account Name,Annual Revenue\nAcme Corp,100\nGlobex Inc,50\nGlobex Asia,20\n',
+      'assignments.csv': 'Account Name,Task,Person,RACI\nAcme Corp,Follow-up,Jane,R\n',
+    });
     const r = await kam(['matrix', dir, '--account', 'Acme', '--lang', 'en', ...asOf]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('did you mean "Acme Corp"?');
@@ -620,10 +637,11 @@ describe('kam convert for Hong Kong and Taiwan (found by a new user)', () => {
 
 describe('kam load --department (found by a new user: the whole team\'s totals under one department\'s people)', () => {
   it('the totals and the fairness are those of the people shown', async () => {
-    const dir = tempDir();
-    writeFileSync(join(dir, 'accounts.csv'), 'Account Name,Annual Revenue\nAcme,100\n');
-    writeFileSync(join(dir, 'staff.csv'), 'Name,Role,Department,Capacity\nJane,AM,Sales,40\nTom,AM,Sales,40\nWei,Support,Service,20\n');
-    writeFileSync(join(dir, 'assignments.csv'), 'Account Name,Task,Person,RACI,Frequency,Hours\nAcme,Follow-up,Jane,R,weekly,10\nAcme,Follow-up,Tom,A,weekly,1\nAcme,Support,Wei,R,weekly,10\nAcme,Support,Tom,A,weekly,1\n');
+    const dir = csvFolder({
+      'accounts.csv': 'Account Name,Annual Revenue\nAcme,100\n',
+      'staff.csv': 'Name,Role,Department,Capacity\nJane,AM,Sales,40\nTom,AM,Sales,40\nWei,Support,Service,20\n',
+      'assignments.csv': 'Account Name,Task,Person,RACI,Frequency,Hours\nAcme,Follow-up,Jane,R,weekly,10\nAcme,Follow-up,Tom,A,weekly,1\nAcme,Support,Wei,R,weekly,10\nAcme,Support,Tom,A,weekly,1\n',
+    });
     const sales = JSON.parse((await kam(['load', dir, '--department', 'Sales', '--format', 'json', ...asOf])).stdout) as { people: { name: string }[] };
     expect(sales.people.map((p) => p.name).sort()).toEqual(['Jane', 'Tom']);
     expect((await kam(['load', dir, '--lang', 'en', ...asOf])).stdout).toContain('Team: 3 people');

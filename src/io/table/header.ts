@@ -40,27 +40,25 @@ export function chooseHeader(
   index: Map<string, string>,
   options: TableOptions,
 ): { layout: Layout; findings: Finding[]; lastHeaderRow: number } {
-  let best: RawRow | undefined;
-  let bestScore = 0;
   const keysOf = head.map((row) => headerKeys(row, role, index));
-  for (const [i, row] of head.entries()) {
-    const score = keysOf[i]!.size;
-    if (score > bestScore) [best, bestScore] = [row, score];
-  }
+  let bestAt = -1;
+  let bestScore = 0;
+  keysOf.forEach((keys, i) => {
+    if (keys.size > bestScore) [bestAt, bestScore] = [i, keys.size];
+  });
   // An earlier row naming the same columns but one (the key ones among them), with records under it: the
   // table's header, and the fuller row below a section's repeat of it (`… | 备注`; found by review: the
   // rows above the repeat were taken for titles and dropped).
-  if (best) {
-    const bestKeys = keysOf[head.indexOf(best)]!;
-    const first = head.findIndex((row, i) => {
-      const keys = keysOf[i]!;
-      if (row === best || keys.size < 2 || keys.size < bestScore - 1 || ![...keys].every((k) => bestKeys.has(k))) return false;
-      if (!KEY_COLUMNS[role].every((names) => names.some((n) => keys.has(n)))) return false;
-      return head.slice(i + 1, head.indexOf(best!)).some((r) => isRecordRow(r) && headerKeys(r, role, index).size === 0);
-    });
-    if (first >= 0 && first < head.indexOf(best)) best = head[first];
-  }
-  best ??= head[0];
+  const bestKeys = keysOf[bestAt];
+  const first = keysOf.findIndex(
+    (keys, i) =>
+      i < bestAt &&
+      keys.size >= Math.max(2, bestScore - 1) &&
+      [...keys].every((k) => bestKeys!.has(k)) &&
+      KEY_COLUMNS[role].every((names) => names.some((n) => keys.has(n))) &&
+      keysOf.slice(i + 1, bestAt).some((k, j) => k.size === 0 && isRecordRow(head[i + 1 + j]!)),
+  );
+  const best: RawRow | undefined = head[first >= 0 ? first : Math.max(bestAt, 0)];
   const at = best ? head.indexOf(best) : -1;
   const heads = best ? twoRowHeader(best, head[at + 1], role, index, options) ?? twoRowHeader(head[at - 1], best, role, index, options) ?? oneRowHeader(best, options) : undefined;
   if (heads) indexNames(heads, head.find((r) => r.row === heads.bottom + 1), role, index, options);

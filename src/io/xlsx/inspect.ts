@@ -7,9 +7,10 @@ import type { Cell } from '../../model/cell.js';
 import { InputError } from '../../model/errors.js';
 import { eachRow } from '../source.js';
 import type { CellValue } from './patch.js';
-import { decodeText, openXlsx, relationships, tablesOfPart, type SheetTable } from './workbook.js';
+import { decodeText, openXlsx, partRelationships, tablesOfPart, type SheetTable } from './workbook.js';
+import type { MergeRange } from './sheet.js';
 import { findTags, getAttr } from './xml.js';
-import { columnIndex } from '../../util/cellref.js';
+import { parseCellRef } from '../../util/cellref.js';
 import { ZipArchive } from './zip.js';
 import { sameChunks } from '../streams.js';
 
@@ -28,14 +29,6 @@ export async function sheetTables(file: string, part: string): Promise<SheetTabl
   return tablesOfPart(await ZipArchive.open(file), part);
 }
 
-/** A cell or a range of a sheet, 0-based columns, 1-based rows. */
-interface Area {
-  c1: number;
-  r1: number;
-  c2: number;
-  r2: number;
-}
-
 /**
  * Which cells of a sheet carry a hyperlink (`<hyperlink ref>` after its data) or a comment (a
  * comments part of its relationships): a cell kam rewrites keeps both, as it keeps every other
@@ -44,8 +37,8 @@ interface Area {
  */
 export async function annotatedCells(file: string, part: string): Promise<{ linked: (col: number, row: number) => boolean; commented: (col: number, row: number) => boolean }> {
   const zip = await ZipArchive.open(file);
-  const links: Area[] = [];
-  const comments: Area[] = [];
+  const links: MergeRange[] = [];
+  const comments: MergeRange[] = [];
   const entry = zip.find(part);
   if (entry) {
     // Only what follows the data is kept: hyperlinks sit there, after </sheetData>.
@@ -65,27 +58,21 @@ export async function annotatedCells(file: string, part: string): Promise<{ link
     }
     for (const tag of findTags(tail ?? '', 'hyperlink')) pushArea(links, getAttr(tag, 'ref'));
   }
-  const slash = part.lastIndexOf('/');
-  const base = part.slice(0, slash + 1);
-  const relsEntry = zip.find(`${base}_rels/${part.slice(slash + 1)}.rels`);
-  if (relsEntry) {
-    for (const rel of relationships(decodeText(await zip.read(relsEntry, SMALL)), base)) {
-      if (!rel.type.endsWith('/comments')) continue;
-      const c = zip.find(rel.target);
-      if (c) for (const tag of findTags(decodeText(await zip.read(c, SMALL)), 'comment')) pushArea(comments, getAttr(tag, 'ref'));
-    }
+  for (const rel of await partRelationships(zip, part)) {
+    if (!rel.type.endsWith('/comments')) continue;
+    const c = zip.find(rel.target);
+    if (c) for (const tag of findTags(decodeText(await zip.read(c, SMALL)), 'comment')) pushArea(comments, getAttr(tag, 'ref'));
   }
-  const covers = (areas: Area[]) => (col: number, row: number) => areas.some((a) => col >= a.c1 && col <= a.c2 && row >= a.r1 && row <= a.r2);
+  const covers = (areas: MergeRange[]) => (col: number, row: number) => areas.some((a) => col >= a.c1 && col <= a.c2 && row >= a.r1 && row <= a.r2);
   return { linked: covers(links), commented: covers(comments) };
 }
 
 /** `C12` or `C12:D13` as an area; anything else is left out. */
-function pushArea(out: Area[], ref: string | undefined): void {
-  const m = /^([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?$/i.exec((ref ?? '').trim());
-  if (!m) return;
-  const c1 = columnIndex(m[1]!.toUpperCase());
-  const r1 = Number(m[2]);
-  out.push({ c1, r1, c2: m[3] === undefined ? c1 : columnIndex(m[3].toUpperCase()), r2: m[4] === undefined ? r1 : Number(m[4]) });
+function pushArea(out: MergeRange[], ref: string | undefined): void {
+  const [a, b] = (ref ?? '').trim().split(':');
+  const p = parseCellRef(a!);
+  const q = b === undefined ? p : parseCellRef(b);
+  if (p && q) out.push({ r1: p.row, c1: p.col, r2: q.row, c2: q.col });
 }
 
 /**

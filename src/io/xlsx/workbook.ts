@@ -248,12 +248,8 @@ export interface SheetTable {
 
 /** The Excel tables a sheet part holds, from its relationships (one whose `ref` does not read is left out). */
 export async function tablesOfPart(zip: ZipArchive, part: string): Promise<SheetTable[]> {
-  const slash = part.lastIndexOf('/');
-  const base = part.slice(0, slash + 1);
-  const relsEntry = zip.find(`${base}_rels/${part.slice(slash + 1)}.rels`);
-  if (!relsEntry) return [];
   const out: SheetTable[] = [];
-  for (const rel of relationships(decodeText(await zip.read(relsEntry, SMALL_PART)), base)) {
+  for (const rel of await partRelationships(zip, part)) {
     if (!rel.type.endsWith('/table')) continue;
     const entry = zip.find(rel.target);
     if (!entry) continue;
@@ -273,6 +269,14 @@ export async function tablesOfPart(zip: ZipArchive, part: string): Promise<Sheet
     });
   }
   return out;
+}
+
+/** The relationships of a part (its `_rels/<name>.rels`), targets resolved against the part's folder. */
+export async function partRelationships(zip: ZipArchive, part: string): Promise<Relationship[]> {
+  const slash = part.lastIndexOf('/');
+  const base = part.slice(0, slash + 1);
+  const relsEntry = zip.find(`${base}_rels/${part.slice(slash + 1)}.rels`);
+  return relsEntry ? relationships(decodeText(await zip.read(relsEntry, SMALL_PART)), base) : [];
 }
 
 export interface Relationship {
