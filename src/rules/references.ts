@@ -1,8 +1,8 @@
 /** References: accounts, people and departments the assignments name must exist (and be active). */
 import { cellFinding } from '../model/finding.js';
 import type { Finding } from '../model/finding.js';
-import { fold } from '../util/text.js';
 import type { IndexedBook } from '../book/book.js';
+import { staffNamer } from '../book/shared.js';
 import { sheetOf } from '../model/assignment.js';
 import type { Account } from '../model/account.js';
 
@@ -49,9 +49,12 @@ export function referenceRules(book: IndexedBook): Finding[] {
   if (book.accounts && book.staff) {
     const { layout } = book.accounts;
     const ownerCol = layout.byKey.get('owner');
+    // The owner as the rows name people: `Mary Lee` of a staff member `李美玲 (Mary Lee)`, `张伟（客户经理）` (found by a new user).
+    const staffName = staffNamer(book.people);
     for (const acc of book.accounts.accounts) {
       if (acc.owner === undefined) continue;
-      const p = book.people.get(fold(acc.owner));
+      const named = staffName(acc.owner);
+      const p = named ? book.people.get(named.key) : undefined;
       const about = { account: acc.name, person: acc.owner };
       if (!p) out.push(cellFinding('ref/unknown-person', layout, acc.row, ownerCol, { variant: 'owner', account: acc.name, person: acc.owner }, about));
       else if (!p.active) out.push(cellFinding('ref/inactive-person', layout, acc.row, ownerCol, { variant: 'owner', account: acc.name, person: p.name }, about));

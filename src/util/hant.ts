@@ -1,8 +1,10 @@
 /**
- * Traditional Chinese characters of spreadsheet headers, sheet names and codes, and their
- * simplified forms: `客戶名稱`, `年採購額`, `負責人` are matched as `客户名称`, `年采购额`, `负责人`.
- * Only the characters such words use — a header vocabulary, not a general converter.
+ * Traditional Chinese and its simplified forms: `客戶名稱`, `年採購額`, `負責人` are matched as `客户名称`,
+ * `年采购额`, `负责人`, and names compare alike in either script. kam's own words in a Traditional book
+ * are written back by the vocabulary's characters below (PAIRS), which are also the first the table has.
  */
+import TS_CHARACTERS from 'opencc-js/dict/TSCharacters';
+
 const PAIRS =
   '幣币陣阵費费調调崗岗彙汇領领辦办劃划説说鍵键細细確确訂订術术訴诉顧顾談谈續续據据決决問问籤签協协徵征禮礼兩两雙双臨临啟启啓启結结關关閉闭遲迟廢废終终暫暂擱搁掛挂離离無无戶户稱称採采購购額额負负責责務务單单編编號号碼码區区經经業业銷销營营約约價价與与開开時时間间戰战滿满聯联繫系係系級级別别類类員员職职門门週周數数狀状態态進进執执頻频節节點点預预計计鎖锁備备註注說说電电話话機机郵邮項项對对應应標标準准規规則则設设參参績绩評评萬万總总歲岁個个團团隊队審审諮咨詢询會会檢检報报維维護护優优質质簽签達达處处體体實实際际當当後后訪访蹤踪複复盤盘現现動动資资訊讯導导額额貢贡獻献額额齡龄與与職职稱称務务屬属類类狀状況况頁页表表歷历綫线線线專专門门組组長长內内內内觀观現现況况為为擔担檔档級级緩缓億亿鐘钟頭头給给';
 
@@ -10,18 +12,50 @@ const MAP = new Map<string, string>();
 for (let i = 0; i + 1 < PAIRS.length; i += 2) MAP.set(PAIRS[i]!, PAIRS[i + 1]!);
 const ANY = new RegExp(`[${[...MAP.keys()].join('')}]`, 'g');
 
-/** The text with the traditional characters of the header vocabulary in their simplified form. */
-export function toSimplified(text: string): string {
-  return text.replace(ANY, (ch) => MAP.get(ch)!);
+/**
+ * Every Traditional character OpenCC knows (its TSCharacters table, ~3,500 characters, `opencc-js`:
+ * kam does not keep a table of its own), by its simplified form; only where the two differ. Keys of
+ * names compare through it: 陳大文 and 陈大文, 九龍 and 九龙 are one person, one account (found by a
+ * new user: a Staff sheet in Traditional and rows typed in Simplified were unknown people).
+ */
+const FULL = new Map<string, string>([...MAP].filter(([t, s]) => t !== s));
+for (const entry of TS_CHARACTERS.split('|')) {
+  const space = entry.indexOf(' ');
+  const t = entry.slice(0, space);
+  const s = entry.slice(space + 1);
+  if (t !== s && !MAP.has(t)) FULL.set(t, s);
 }
 
-/** The traditional characters of the vocabulary by code unit (all in the BMP): a loop, no regular expression. */
+/**
+ * What a code unit starts: 1 a Traditional character of the table, 2 the high surrogate of one past
+ * the BMP (few, looked up by code point), 0 neither. A loop over it tells most texts have none.
+ */
 const TRADITIONAL = new Uint8Array(65536);
-for (const ch of MAP.keys()) TRADITIONAL[ch.charCodeAt(0)] = 1;
+for (const ch of FULL.keys()) {
+  const unit = ch.charCodeAt(0);
+  TRADITIONAL[unit] = ch.length === 1 ? 1 : 2;
+}
 
-/** {@link toSimplified}, with the text as it is (no replacement run) when it has none of them: names are folded row by row. */
+/** The text with every Traditional character of the table in its simplified form. */
+export function toSimplified(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const kind = TRADITIONAL[text.charCodeAt(i)];
+    if (kind === 0) continue;
+    const ch = kind === 1 ? text[i]! : text.slice(i, i + 2);
+    const s = FULL.get(ch);
+    if (s === undefined) continue;
+    out += text.slice(from, i) + s;
+    from = i + ch.length;
+    i += ch.length - 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
+/** {@link toSimplified}, with the text as it is when it has none of them (the usual case: names are folded row by row). */
 export function toSimplifiedIfAny(text: string): string {
-  for (let i = 0; i < text.length; i++) if (TRADITIONAL[text.charCodeAt(i)] === 1) return toSimplified(text);
+  for (let i = 0; i < text.length; i++) if (TRADITIONAL[text.charCodeAt(i)] !== 0) return toSimplified(text);
   return text;
 }
 

@@ -4,6 +4,7 @@ import { RACI, RACI_LETTERS } from '../model/codes.js';
 import type { Person } from '../model/person.js';
 import { compareText } from '../util/compare.js';
 import type { IndexedBook, TaskGroup } from '../book/book.js';
+import { staffNamer } from '../book/shared.js';
 import { fold } from '../util/text.js';
 import { hoursPerOccurrence, weeklyHours } from './hours.js';
 
@@ -174,6 +175,7 @@ export function computeLoad(book: IndexedBook, options: { items?: boolean } = {}
   // it once. (A set of accounts per person costs far more on a 100,000-account book.)
   const marks = new Map<PersonLoad, number>();
   let mark = 0;
+  const staffName = staffNamer(book.people);
   const holdNow = (p: PersonLoad): void => {
     if (marks.get(p) !== mark) {
       marks.set(p, mark);
@@ -203,7 +205,11 @@ export function computeLoad(book: IndexedBook, options: { items?: boolean } = {}
   };
   for (const a of book.accounts?.accounts ?? []) {
     mark++;
-    if (a.owner !== undefined) holdNow(entry(fold(a.owner), a.owner));
+    if (a.owner !== undefined) {
+      // The owner named as the rows name people (`Mary Lee` of `李美玲 (Mary Lee)`), else as written.
+      const named = staffName(a.owner);
+      holdNow(named ? entry(named.key, named.name) : entry(fold(a.owner), a.owner));
+    }
     const tier = book.effectiveTier(a);
     for (const g of book.groupsByAccount.get(a) ?? []) visit(g, tier);
   }

@@ -9,7 +9,8 @@ import { DEFAULT_TASKS } from '../../src/config/defaults.js';
 import { COLUMNS, SHEET_ALIASES } from '../../src/model/columns.js';
 import { parseFrequency, parseRaci, parseStatus } from '../../src/parse/codes.js';
 import { aliasIndex, matchHeader } from '../../src/parse/headers.js';
-import { toSimplified } from '../../src/util/hant.js';
+import { toSimplified, toSimplifiedIfAny } from '../../src/util/hant.js';
+import { fold } from '../../src/util/text.js';
 import { ROOT } from '../helpers/cli.js';
 
 const tw = OpenCC.Converter({ from: 'cn', to: 'tw' });
@@ -46,5 +47,19 @@ describe('Traditional Chinese', () => {
         expect(parse(cell(tw(w))), `${tw(w)} (${w})`).toEqual(parse(cell(w)));
       }
     }
+  });
+
+  it('names fold alike in either script, by every character OpenCC knows (陳大文 is 陈大文, 九龍電訊 is 九龙电讯)', () => {
+    expect(toSimplified('陳大文')).toBe('陈大文');
+    expect(fold('九龍電訊（香港）')).toBe(fold('九龙电讯(香港)'));
+    // A character past the BMP, beside one in it; text around both kept.
+    expect(toSimplified('a𠁞陳b')).toBe('a𠀾陈b');
+    // A high surrogate that starts no character of the table, and a text with none: as they are.
+    expect(toSimplified('𠀀陳')).toBe('𠀀陈');
+    const plain = `张伟${'x'.repeat(3)}`;
+    expect(toSimplifiedIfAny(plain)).toBe(plain);
+    // Names of Taiwan and Hong Kong written by OpenCC's phrase converter read as the simplified name.
+    const names = ['陈大文', '刘德华', '郑秀文', '张学友', '梁朝伟', '黄伟文', '龙应台', '邓丽君', '钟镇涛', '苏慧伦'];
+    for (const n of names) for (const t of [tw(n), hk(n)]) expect(fold(t), `${t} (${n})`).toBe(n);
   });
 });

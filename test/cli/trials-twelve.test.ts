@@ -1,0 +1,74 @@
+// What the twelfth session's trials and leftovers found, each a test that fails without its fix.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir, writeBook } from '../helpers/books.js';
+import { kam } from '../helpers/cli.js';
+
+const asOf = ['--as-of', '2025-11-15'];
+
+interface Json {
+  findings: { rule: string; severity: string; cell?: string; message: string; person?: string }[];
+}
+
+describe('an account manager written as the rows write people (left from the eleventh session: an unknown person)', () => {
+  const book = () =>
+    writeBook(join(tempDir(), 'owners.xlsx'), [
+      {
+        name: '客户',
+        rows: [
+          ['客户名称', '客户经理', '年采购额'],
+          ['甲公司', 'Mary Lee', 100],
+          ['乙公司', '张伟（客户经理）', 80],
+          ['丙公司', '王小明', 60],
+        ],
+      },
+      { name: '人员', rows: [['姓名', '岗位'], ['李美玲 (Mary Lee)', '客户经理'], ['张伟', '客户经理']] },
+      {
+        name: '分工表',
+        rows: [
+          ['客户名称', '工作内容', '负责人', '角色'],
+          ['甲公司', '日常跟进', '李美玲', 'A'],
+          ['乙公司', '日常跟进', '张伟', 'A'],
+          ['丙公司', '日常跟进', '张伟', 'A'],
+        ],
+      },
+    ]);
+
+  it('`Mary Lee` is 李美玲 (Mary Lee), `张伟（客户经理）` is 张伟; a name nobody has is still unknown', async () => {
+    const r = await kam(['check', await book(), '--format', 'json', ...asOf]);
+    const unknown = (JSON.parse(r.stdout) as Json).findings.filter((f) => f.rule === 'ref/unknown-person');
+    expect(unknown.map((f) => [f.cell, f.person])).toEqual([['客户!B4', '王小明']]);
+  });
+
+  it('kam load counts the account for the staff member, not for a second person of that name', async () => {
+    const r = await kam(['load', await book(), '--format', 'json', ...asOf]);
+    const people = (JSON.parse(r.stdout) as { people: { name: string; accounts: number }[] }).people;
+    expect(Object.fromEntries(people.map((p) => [p.name, p.accounts]))).toEqual({ '李美玲 (Mary Lee)': 1, 张伟: 2, 王小明: 1 });
+  });
+});
+
+describe('a book in both scripts (left from the eleventh session: 陳大文 and 陈大文 two people)', () => {
+  it('Staff and Accounts in Traditional, rows typed in Simplified: one person, one account, no unknown', async () => {
+    const book = await writeBook(join(tempDir(), 'scripts.xlsx'), [
+      { name: '客戶資料', rows: [['客戶名稱', '年採購額'], ['九龍電訊', 900], ['長江實業', 500]] },
+      { name: '人員資料', rows: [['姓名', '每週工時'], ['陳大文', 40], ['鍾美玲', 40]] },
+      {
+        name: '分工表',
+        rows: [
+          ['客户名称', '工作内容', '负责人', '角色'],
+          ['九龙电讯', '日常跟进', '陈大文', 'A'],
+          ['九龙电讯', '日常跟进', '钟美玲', 'R'],
+          ['长江实业', '日常跟进', '陳大文', 'A'],
+          ['长江实业', '日常跟进', '鍾美玲', 'R'],
+        ],
+      },
+    ]);
+    const r = await kam(['check', book, '--format', 'json', ...asOf]);
+    const rules = (JSON.parse(r.stdout) as Json).findings.map((f) => f.rule);
+    expect(rules.filter((x) => x.startsWith('ref/'))).toEqual([]);
+    const load = await kam(['load', book, '--format', 'json', ...asOf]);
+    const people = (JSON.parse(load.stdout) as { people: { name: string; accounts: number }[] }).people;
+    // The Staff sheet's names, each holding both accounts.
+    expect(Object.fromEntries(people.map((p) => [p.name, p.accounts]))).toEqual({ 陳大文: 2, 鍾美玲: 2 });
+  });
+});
