@@ -72,3 +72,23 @@ describe('a book in both scripts (left from the eleventh session: 陳大文 and 
     expect(Object.fromEntries(people.map((p) => [p.name, p.accounts]))).toEqual({ 陳大文: 2, 鍾美玲: 2 });
   });
 });
+
+describe('a department written as its path (left from the eleventh session: 销售部/华东组 was said to name several)', () => {
+  const book = (departments: string[]) =>
+    writeBook(join(tempDir(), 'paths.xlsx'), [
+      { name: '客户', rows: [['客户名称', '年采购额'], ['甲公司', 100]] },
+      { name: '人员', rows: [['姓名', '部门'], ...departments.map((d, i) => [`人员${i + 1}`, d])] },
+      { name: '分工', rows: [['客户名称', '工作内容', '负责人', '角色'], ['甲公司', '日常跟进', '人员1', 'R'], ['甲公司', '日常跟进', '人员2', 'A']] },
+    ]);
+  const noted = async (departments: string[]) => (await kam(['load', await book(departments), '--lang', 'en', ...asOf])).stderr.split('\n').filter((l) => l.includes('read as one department'));
+
+  it('a department and its team (销售部/华东组, Sales/EMEA) is one team: nothing said', async () => {
+    expect(await noted(['销售部/华东组', 'Sales/EMEA', '客服部'])).toEqual([]);
+  });
+
+  it('parts of one level (销售部/客服部), each another person\'s department (Sales/Support), or a list: said', async () => {
+    expect(await noted(['人事部', '销售部/客服部'])).toHaveLength(1);
+    expect((await noted(['Sales/Support', 'Sales', 'Support']))[0]).toContain('人员!B2: 人员1\'s department "Sales/Support"');
+    expect((await noted(['Sales; EMEA', 'Support']))[0]).toContain('"Sales; EMEA"');
+  });
+});

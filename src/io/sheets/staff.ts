@@ -10,6 +10,27 @@ import { cellFinding } from '../../model/finding.js';
 
 /** A department cell that lists several: `销售部/客服部`, `销售部、客服部`, `Sales, Support`. */
 const SEVERAL = /[/／、,，;；|]/;
+/** Separators of a list; the others (`/`, `|`) also write a path, a department and its team (`销售部/华东组`, `Sales/EMEA`). */
+const LIST = /[、,，;；]/;
+
+/**
+ * Whether a department cell written with a separator names several departments rather than one
+ * by its path: a list (`销售部、客服部`, `Sales, Support`) does; `销售部/客服部` does when its parts are
+ * of one level (each ends in the same word: 部, 中心, 组…) or each is another person's department
+ * alone; `销售部/华东组`, `Sales/EMEA` are one team by its path (found by review: the note fired on them).
+ */
+function namesSeveral(department: string, alone: ReadonlySet<string>): boolean {
+  const parts = department.split(SEVERAL).map((p) => p.trim()).filter((p) => p !== '');
+  if (parts.length < 2) return false;
+  if (LIST.test(department)) return true;
+  if (parts.every((p) => alone.has(fold(p)))) return true;
+  const level = (p: string): string | undefined => LEVELS.find((w) => p.length > w.length && p.endsWith(w));
+  const first = level(parts[0]!);
+  return first !== undefined && parts.every((p) => level(p) === first);
+}
+
+/** The words that end a department's name at one level of an organisation. */
+const LEVELS = ['事业部', '部', '中心', '处', '科', '室', '组', '团队', '队', '办', '院', '所'];
 
 /** Reads the Staff sheet: names required and unique; capacities, limits and 在职 normalised. */
 export async function readStaff(source: SheetSource, options: TableOptions): Promise<StaffTable> {
@@ -38,7 +59,7 @@ export async function readStaff(source: SheetSource, options: TableOptions): Pro
       const t = parseText(cells[c.index], layout.date1904);
       if (t?.ok) {
         person[key] = t.value;
-        if (key === 'department' && SEVERAL.test(t.value) && t.value.split(SEVERAL).filter((p) => p.trim() !== '').length > 1) several.push({ cell: `${c.letter}${row}`, person: name.value, department: t.value });
+        if (key === 'department' && SEVERAL.test(t.value)) several.push({ cell: `${c.letter}${row}`, person: name.value, department: t.value });
       } else if (t) rowFindings.push(invalidValue(t, cells[c.index], layout, row, c, about));
     }
     for (const [key, field] of [['capacity_hours', 'capacity'], ['max_accounts', 'maxAccounts']] as const) {
@@ -59,9 +80,11 @@ export async function readStaff(source: SheetSource, options: TableOptions): Pro
     people.push(person);
   });
   for (const f of rowFindings) findings.push(f);
-  if (several.length > 0) {
-    const first = several[0]!;
-    options.note?.(several.length > 1 ? 'note.severalDepartmentsMore' : 'note.severalDepartments', { sheet: layout.sheet, cell: first.cell, person: first.person, department: first.department, more: several.length - 1 }, false);
+  const alone = new Set(people.flatMap((p) => (p.department !== undefined && !SEVERAL.test(p.department) ? [fold(p.department)] : [])));
+  const listed = several.filter((d) => namesSeveral(d.department, alone));
+  if (listed.length > 0) {
+    const first = listed[0]!;
+    options.note?.(listed.length > 1 ? 'note.severalDepartmentsMore' : 'note.severalDepartments', { sheet: layout.sheet, cell: first.cell, person: first.person, department: first.department, more: listed.length - 1 }, false);
   }
   return { layout, people, findings };
 }
