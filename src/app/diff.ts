@@ -74,5 +74,7 @@ export async function diffBooks(now: Session, openOld: () => Promise<Session>, o
   // And the fields one version cannot hold (found by review: a column deleted hid its changes without a word).
   const fields = (Object.keys(side.fields) as (keyof typeof side.fields)[]).filter((f) => old.fields[f] !== side.fields[f]);
   if (fields.length > 0) now.note('note.diffFieldsSkipped', { fields: fields.join(', '), old: old.file, new: side.file });
+  // A book against a RACI matrix: what its accounts are compared by.
+  if (result.compared.accounts && old.accountsFromRows !== side.accountsFromRows) now.note('note.diffMatrixAccounts', { matrix: old.accountsFromRows ? old.file : side.file });
   return result;
 }

@@ -43,7 +43,7 @@ function accountsFrom(t: AssignmentsTable): AccountsTable {
   const name = t.layout.byKey.get('account');
   if (id) byKey.set('id', id);
   if (name) byKey.set('name', name);
-  return { layout: { ...t.layout, byKey }, accounts, periods: [], named: new Map(), findings: [] };
+  return { layout: { ...t.layout, byKey }, accounts, periods: [], named: new Map(), findings: [], fromRows: true };
 }
 
 /**

@@ -128,6 +128,9 @@ function partsOf(f: Finding, side: Side): Part[] {
   return ['responsibilities'];
 }
 
+/** Findings about due dates: compared only when both versions hold due dates (a matrix has none). */
+const DUE_RULES = new Set(['time/overdue', 'time/missing-due']);
+
 /** Compares two versions of a book. */
 export function diffSides(old: Side, now: Side, options: DiffOptions): DiffResult {
   const compared = { accounts: old.has.accounts && now.has.accounts, responsibilities: old.has.assignments && now.has.assignments, people: old.has.staff && now.has.staff };
@@ -151,12 +154,23 @@ export function diffSides(old: Side, now: Side, options: DiffOptions): DiffResul
   // A finding names its account by name: through each version's names, a renamed account is the same account.
   // Only findings about the parts compared (found by a new user: against a lone accounts CSV, the
   // division of labour was "not compared", yet its findings came out resolved and the missing sheet introduced).
-  const all = compared.accounts && compared.responsibilities && compared.people;
   // A part the old version had and the new one lacks, both books of several sheets, was removed (found
   // by a new user: a change deleting the division of labour came out "no changes", exit 0): its missing
   // sheet is introduced. A single CSV holds one table, whatever the other version has.
-  const lost = (part: Part): boolean => !compared[part] && old.has[HAS[part]] && !now.has[HAS[part]] && !old.oneTable && !now.oneTable;
-  const kept = (f: Finding, side: Side): boolean => partsOf(f, side).every((part) => compared[part]) || (f.rule === 'schema/missing-sheet' && partsOf(f, side).every(lost));
+  // A book against a RACI matrix (kam's own, handed out and returned): the matrix is another kind of file,
+  // which holds no Staff sheet and no Accounts sheet's columns, not a book that lost them (found by a new user:
+  // its every tier-mismatch, cadence and revenue finding came out resolved, and the missing Staff sheet introduced).
+  const sameKind = old.accountsFromRows === now.accountsFromRows;
+  const all = compared.accounts && compared.responsibilities && compared.people && sameKind && old.fields.due === now.fields.due;
+  const lost = (part: Part): boolean => !compared[part] && old.has[HAS[part]] && !now.has[HAS[part]] && !old.oneTable && !now.oneTable && sameKind;
+  const kept = (f: Finding, side: Side): boolean => {
+    const parts = partsOf(f, side);
+    if (f.rule === 'schema/missing-sheet' && parts.every(lost)) return true;
+    if (!parts.every((part) => compared[part])) return false;
+    // What the Accounts sheet's own columns give (revenue, last contact, a recorded tier against the score), and due dates.
+    if (!sameKind && parts.length === 1 && parts[0] === 'accounts') return false;
+    return !DUE_RULES.has(f.rule) || old.fields.due === now.fields.due;
+  };
   const about = (side: Side) => (all ? side.findings : side.findings.filter((f) => kept(f, side)));
   const { introduced, resolved } = compareFindings(about(old), about(now), accountNames(old, oldAccounts), accountNames(now, newAccounts));
   // (Check names no missing Staff sheet, the people being taken from the division of labour: the diff does.)
@@ -274,9 +288,11 @@ function compareAccounts(old: Side, now: Side, o: Keyed, n: Keyed, byId: boolean
     const b = was.account;
     if (byId && !sameText(b.name, a.name)) out.push(cellsOf({ ...base(), kind: 'account-renamed', from: b.name, to: a.name }, 'name'));
     if (old.fields.owner && now.fields.owner && !sameText(b.owner ?? '', a.owner ?? '')) out.push(cellsOf({ ...base(), kind: 'owner-changed', from: b.owner ?? null, to: a.owner ?? null }, 'owner'));
-    const recordedWas = was.recorded ?? (b.tier !== undefined ? fold(b.tier) : undefined);
-    const recordedIs = is.recorded ?? (a.tier !== undefined ? fold(a.tier) : undefined);
-    if (recordedWas !== recordedIs) out.push(cellsOf({ ...base(), kind: 'tier-changed', from: was.recorded ?? b.tier ?? null, to: is.recorded ?? a.tier ?? null }, 'tier'));
+    // A matrix writes each account's tier as kam gave it (pinned, else recorded, else scored): against a book, that one.
+    const tierOf = (s: SideAccount, of: Side, other: Side): string | undefined => (!of.accountsFromRows && other.accountsFromRows ? s.effective : s.recorded);
+    const recordedWas = tierOf(was, old, now) ?? (b.tier !== undefined ? fold(b.tier) : undefined);
+    const recordedIs = tierOf(is, now, old) ?? (a.tier !== undefined ? fold(a.tier) : undefined);
+    if (recordedWas !== recordedIs) out.push(cellsOf({ ...base(), kind: 'tier-changed', from: tierOf(was, old, now) ?? b.tier ?? null, to: tierOf(is, now, old) ?? a.tier ?? null }, 'tier'));
     if (was.computed !== undefined && is.computed !== undefined && was.computed !== is.computed) out.push(cellsOf({ ...base(), kind: 'tier-moved', from: was.computed, to: is.computed }, 'name'));
     const rb = b.numbers.annual_revenue;
     const ra = a.numbers.annual_revenue;

@@ -55,6 +55,11 @@ export interface Side {
   has: { accounts: boolean; assignments: boolean; staff: boolean };
   /** A single CSV file: one table, so the parts it lacks were not removed from it. */
   oneTable?: boolean;
+  /**
+   * Its accounts are those its division of labour names with their tier (a RACI matrix, kam's own or
+   * returned): no Accounts sheet, whose columns (revenue, last contact, recorded tier) it cannot hold.
+   */
+  accountsFromRows?: true;
   /** Whether the Accounts sheet has an id column (then accounts are matched by id). */
   ids: boolean;
   /**
@@ -114,6 +119,7 @@ export function sideOf(input: SideInput): FullSide {
     file: input.file,
     has: { accounts: accounts !== undefined, assignments: assignments !== undefined, staff: staff !== undefined },
     ...(input.oneTable ? { oneTable: true } : {}),
+    ...(accounts?.fromRows ? { accountsFromRows: true } : {}),
     ids: accounts?.layout.byKey.has('id') ?? false,
     fields: fieldsHeld(accounts, assignments, rows),
     accounts: list.map((a, at) => ({ account: a, at, recorded: book.recordedTier(a), computed: book.computedTier(a), effective: book.effectiveTier(a) })),

@@ -45,4 +45,6 @@ export interface AccountsTable {
    */
   revenueFrom?: Column;
   findings: Finding[];
+  /** The accounts a division of labour names with their tier (a RACI matrix, a sheet of id, name and tier): no Accounts sheet. */
+  fromRows?: true;
 }

@@ -1,8 +1,9 @@
 // What the twelfth session's trials and leftovers found, each a test that fails without its fix.
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { tempDir, writeBook } from '../helpers/books.js';
-import { kam } from '../helpers/cli.js';
+import { EXAMPLES, kam } from '../helpers/cli.js';
 
 const asOf = ['--as-of', '2025-11-15'];
 
@@ -90,5 +91,50 @@ describe('a department written as its path (left from the eleventh session: 销�
     expect(await noted(['人事部', '销售部/客服部'])).toHaveLength(1);
     expect((await noted(['Sales/Support', 'Sales', 'Support']))[0]).toContain('人员!B2: 人员1\'s department "Sales/Support"');
     expect((await noted(['Sales; EMEA', 'Support']))[0]).toContain('"Sales; EMEA"');
+  });
+});
+
+describe('kam diff of a book against its returned RACI matrix (left from the eleventh session: 28 findings resolved, a Staff sheet lost)', () => {
+  const book = join(EXAMPLES, 'accounts-zh.xlsx');
+  const matrixOf = async () => {
+    const matrix = join(tempDir(), 'm.xlsx');
+    expect((await kam(['matrix', book, '-o', matrix, '-q', ...asOf])).code).toBeLessThan(2);
+    return matrix;
+  };
+  interface Diff {
+    summary: Record<string, number>;
+    changes: { kind: string; account?: string; from?: unknown; to?: unknown }[];
+    introduced: { rule: string }[];
+    resolved: { rule: string }[];
+  }
+
+  it('as handed out: no change, no finding introduced or resolved, exit 0, and stderr says how accounts were compared', async () => {
+    const matrix = await matrixOf();
+    for (const [a, b] of [[book, matrix], [matrix, book]]) {
+      const r = await kam(['diff', a!, b!, '--format', 'json', '--lang', 'en', ...asOf]);
+      const d = JSON.parse(r.stdout) as Diff;
+      expect([d.changes, d.introduced, d.resolved, r.code]).toEqual([[], [], [], 0]);
+      expect(r.stderr).toContain('m.xlsx has no Accounts sheet (its accounts are those it names with their tier, as a RACI matrix does)');
+    }
+  });
+
+  it('returned with a letter taken away and a tier changed: those, and the finding the letter makes', async () => {
+    const matrix = await matrixOf();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(matrix);
+    const sheet = wb.getWorksheet('By account')!;
+    // 华东精密制造有限公司 · 日常跟进: 张伟's R; 南方电网物资公司's tier (pinned Strategic in the book).
+    expect([sheet.getCell('A3').value, sheet.getCell('D3').value, sheet.getCell('E2').value, sheet.getCell('E3').value]).toEqual(['华东精密制造有限公司', '日常跟进', '张伟', 'R']);
+    expect([sheet.getCell('A11').value, sheet.getCell('C11').value]).toEqual(['南方电网物资公司', 'Strategic']);
+    sheet.getCell('E3').value = null;
+    sheet.getCell('C11').value = 'Important';
+    await wb.xlsx.writeFile(matrix);
+    const d = JSON.parse((await kam(['diff', book, matrix, '--format', 'json', '--lang', 'en', ...asOf])).stdout) as Diff;
+    expect(d.changes.map((c) => [c.kind, c.account, c.from ?? null, c.to ?? null])).toEqual([
+      ['responsibility-removed', '华东精密制造有限公司', null, null],
+      ['tier-changed', '南方电网物资公司', 'strategic', 'important'],
+    ]);
+    expect(d.introduced.map((f) => f.rule)).toContain('raci/no-responsible');
+    expect(d.resolved).toEqual([]);
   });
 });
