@@ -47,6 +47,11 @@ export interface Layout {
    * Consulted | Informed`), each holding the names of those who hold it on the row's task.
    */
   letterColumns?: Column[];
+  /**
+   * The columns the table has, when another table stands beside it past a blank column (a legend of
+   * tiers, `等级 | 说明`): the cells from there on are not the table's.
+   */
+  width?: number;
 }
 
 /** The line of its CSV file on which a sheet's row starts; undefined for a sheet of a workbook. */

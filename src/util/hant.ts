@@ -10,7 +10,8 @@ const PAIRS =
 
 const MAP = new Map<string, string>();
 for (let i = 0; i + 1 < PAIRS.length; i += 2) MAP.set(PAIRS[i]!, PAIRS[i + 1]!);
-const ANY = new RegExp(`[${[...MAP.keys()].join('')}]`, 'g');
+// (Not `表`, written alike in both: a sheet titled `制表：刘洋` is no Traditional book; found by a new user.)
+const ANY = new RegExp(`[${[...MAP].flatMap(([t, s]) => (t !== s ? [t] : [])).join('')}]`, 'g');
 
 /**
  * Every Traditional character OpenCC knows (its TSCharacters table, ~3,500 characters, `opencc-js`:

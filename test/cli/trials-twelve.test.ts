@@ -138,3 +138,92 @@ describe('kam diff of a book against its returned RACI matrix (left from the ele
     expect(d.resolved).toEqual([]);
   });
 });
+
+describe('layouts of real books (found by a new user: rows of labels, legends and summaries read as accounts)', () => {
+  const H = ['序号', '客户名称', '客户经理', '年采购额(万元)', '客户等级'];
+  const accounts = (rows: unknown[][], merges: string[] = []) => writeBook(join(tempDir(), 'layout.xlsx'), [{ name: '客户信息', rows: [H, ...rows], merges }]);
+  const tier = async (book: string) => {
+    const r = await kam(['tier', book, '--format', 'json', '--lang', 'en', ...asOf]);
+    return { names: (JSON.parse(r.stdout) as { accounts: { name: string }[] }).accounts.map((a) => a.name).sort(), stderr: r.stderr, code: r.code };
+  };
+  const four = ['云帆科技', '华东精密', '白云物流', '联华超市'].sort();
+
+  it('a section row with its subtotal (一、华东区 merged over three columns, 2470 beside) is no account; nor 华东区 alone, nor its count 共2家', async () => {
+    const book = await accounts(
+      [
+        ['一、华东区', null, null, 2470],
+        [1, '华东精密', '张伟', 1850, '战略'],
+        [2, '联华超市', '王芳', 620, '重要'],
+        [null, '华南区'],
+        [3, '云帆科技', '李娜', 150, '普通'],
+        ['（三）西部', null, null, 980, '共1家'],
+        [4, '白云物流', '张伟', 980, '重要'],
+      ],
+      ['A2:C2'],
+    );
+    const r = await tier(book);
+    expect([r.names, r.code]).toEqual([four, 0]);
+  });
+
+  it('an account written with its number (`1. 华东精密`) and its revenue is still an account', async () => {
+    const r = await tier(await accounts([[null, '1. 华东精密', '张伟', 1850, '战略'], [null, '2. 联华超市', '王芳', 620, '重要']]));
+    expect(r.names).toEqual(['1. 华东精密', '2. 联华超市']);
+  });
+
+  it('a legend titled under the table (等级说明 over 战略 | 前10%) ends it, and stderr says so', async () => {
+    const book = await accounts([[1, '华东精密', '张伟', 1850, '战略'], [2, '联华超市', '王芳', 620, '重要'], [3, '云帆科技', '李娜', 150, '普通'], [4, '白云物流', '张伟', 980, '重要'], [], ['等级说明'], ['战略', '前10%'], ['重要', '前30%']]);
+    const r = await tier(book);
+    expect(r.names).toEqual(four);
+    expect(r.stderr).toContain('kam: 客户信息: row 7 ("等级说明") titles a legend or a summary under the table: kam reads the rows above it only');
+  });
+
+  it('a legend beside the table past a blank column (等级 | 说明) is not read: no ambiguous column, its cells not the rows\'', async () => {
+    const book = await writeBook(join(tempDir(), 'beside.xlsx'), [
+      {
+        name: '客户信息',
+        rows: [
+          [...H, null, '等级', '说明'],
+          ['一、华东区', null, null, null, null, null, '战略', '前10%'],
+          [1, '华东精密', '张伟', 1850, '战略', null, '重要', '前30%'],
+          [2, '联华超市', '王芳', 620, '重要', null, '普通', '其余'],
+          [3, '云帆科技', '李娜', 150, '普通'],
+          [4, '白云物流', '张伟', 980, '重要'],
+        ],
+        merges: ['A2:E2'],
+      },
+    ]);
+    const r = await kam(['check', book, '--format', 'json', '--lang', 'en', ...asOf]);
+    const rules = (JSON.parse(r.stdout) as Json).findings.map((f) => f.rule);
+    expect(rules.filter((x) => x.startsWith('schema/') && x !== 'schema/missing-sheet')).toEqual([]);
+    expect(r.stderr).toContain('kam: 客户信息: another table stands beside this one from column G on (等级 | 说明): kam reads the columns before it only');
+    expect((await tier(book)).names).toEqual(four);
+  });
+
+  it('a summary of people under the division of labour (按负责人汇总 over 负责人 | 客户数 | 合计工时) is not read as rows', async () => {
+    const book = await writeBook(join(tempDir(), 'summary.xlsx'), [
+      { name: '客户', rows: [['客户名称', '年采购额(万元)'], ['华东精密', 1850]] },
+      { name: '人员', rows: [['姓名'], ['张伟'], ['赵敏']] },
+      { name: '分工明细', rows: [['客户名称', '工作内容', '负责人', '角色'], ['华东精密', '日常跟进', '张伟', 'R'], ['华东精密', '日常跟进', '赵敏', 'A'], [], ['按负责人汇总'], ['负责人', '客户数', '合计工时'], ['张伟', 1, 2], ['赵敏', 1, 0]] },
+    ]);
+    const r = await kam(['check', book, '--format', 'json', '--lang', 'en', ...asOf]);
+    expect((JSON.parse(r.stdout) as Json).findings.filter((f) => /^(?:ref|raci|schema)\//.test(f.rule))).toEqual([]);
+    expect(r.stderr).toContain('row 5 ("按负责人汇总") titles a legend or a summary');
+  });
+
+  it('an averages row under the totals row (平均) is skipped as the totals row is', async () => {
+    const r = await tier(await accounts([[1, '华东精密', '张伟', 1850, '战略'], [2, '联华超市', '王芳', 620, '重要'], ['合计', null, null, 2470], ['平均', null, null, 1235]]));
+    expect([r.names, r.code]).toEqual([['华东精密', '联华超市'], 0]);
+  });
+
+  it('a sign-off line above the header (制表：刘洋 | 日期：) is no header, and no Traditional book: --write writes 计算等级', async () => {
+    const book = await writeBook(join(tempDir(), 'signed.xlsx'), [
+      { name: '客户清单', rows: [['制表：刘洋', null, null, '日期：'], ['序号', '客户名称', '客户经理', '区域', '年采购额（万元）'], [1, '上海浦江汽配', '王芳', '上海', 880], [2, '宁波港联物流', '李娜', '浙江', 210]] },
+    ]);
+    const r = await kam(['tier', book, '--write', '--verbose', ...asOf]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toContain('制表：刘洋 序号');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(book);
+    expect(wb.getWorksheet('客户清单')!.getRow(2).values).toEqual([undefined, '序号', '客户名称', '客户经理', '区域', '年采购额（万元）', '计算等级', '计算评分']);
+  });
+});

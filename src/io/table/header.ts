@@ -15,7 +15,7 @@ import { aliasIndex, matchHeader, splitUnit, type HeaderMatch } from '../../pars
 import { parseBoolean, parseDate, parseHours, parseNumber, parseText } from '../../parse/values.js';
 import { parseFrequency, parseRaci, parseStatus } from '../../parse/codes.js';
 import type { TableOptions } from './options.js';
-import { isRecordRow } from './rows.js';
+import { isEmptyRow, isRecordRow } from './rows.js';
 
 /** How many canonical columns of a role a row's cells name. */
 export function headerScore(row: RawRow, role: SheetRole, index: Map<string, string>): number {
@@ -60,7 +60,9 @@ export function chooseHeader(
   );
   const best: RawRow | undefined = head[first >= 0 ? first : Math.max(bestAt, 0)];
   const at = best ? head.indexOf(best) : -1;
-  const heads = best ? twoRowHeader(best, head[at + 1], role, index, options) ?? twoRowHeader(head[at - 1], best, role, index, options) ?? oneRowHeader(best, options) : undefined;
+  // (A sign-off line above the header, `制表：刘洋 | 日期：`, is no group header: found by a new user, `制表：刘洋 序号`.)
+  const above = head[at - 1] !== undefined && !isEmptyRow(head[at - 1]!) && !isRecordRow(head[at - 1]!) ? undefined : head[at - 1];
+  const heads = best ? twoRowHeader(best, head[at + 1], role, index, options) ?? twoRowHeader(above, best, role, index, options) ?? oneRowHeader(best, options) : undefined;
   if (heads) indexNames(heads, head.find((r) => r.row === heads.bottom + 1), role, index, options);
   const layout: Layout = {
     role,
@@ -73,9 +75,18 @@ export function chooseHeader(
     byKey: new Map(),
   };
   const findings: Finding[] = [];
-  const cells = heads?.cells ?? [];
-  const matches = cells.map((h) => (h ? matchHeader(h.text, role, index) : undefined));
+  let cells = heads?.cells ?? [];
+  let matches = cells.map((h) => (h ? matchHeader(h.text, role, index) : undefined));
+  // Another table beside this one, past a blank column, naming a field this one has (a legend `等级 | 说明`
+  // beside `… | 客户等级`; found by a new user: schema/ambiguous-column, and its cells read as the table's).
   const sample = heads ? head.filter((r) => r.row > heads.bottom && isRecordRow(r)) : [];
+  const width = besideTable(cells, matches, (c) => sample.every((r) => isBlank(r.cells[c])));
+  if (width !== undefined) {
+    options.note?.('note.besideTable', { sheet, column: columnLetter(width + 1), headers: cells.slice(width).flatMap((h) => (h ? [h.text] : [])).join(' | ') }, false);
+    cells = cells.slice(0, width);
+    matches = matches.slice(0, width);
+    layout.width = width;
+  }
   const losers = contest(cells, matches, sample, role, options);
   const seenHeaders = new Map<string, number>();
   for (let c = 0; c < cells.length; c++) {
@@ -129,6 +140,31 @@ export function chooseHeader(
     }
   }
   return { layout, findings, lastHeaderRow: heads?.bottom ?? 0 };
+}
+
+/**
+ * Where another table beside this one starts: the first column blank in its header and its rows
+ * after which a header names a field kam reads, or repeats a header, from before it. The table's
+ * columns end at that blank (a column of data under no header is the table's, and said).
+ */
+function besideTable(cells: readonly (HeaderText | undefined)[], matches: readonly (ReturnType<typeof matchHeader> | undefined)[], blank: (c: number) => boolean): number | undefined {
+  const keys = new Set<string>();
+  const texts = new Set<string>();
+  let gap: number | undefined;
+  for (let c = 0; c < cells.length; c++) {
+    const h = cells[c];
+    if (!h) {
+      if (c > 0 && cells[c - 1] && gap === undefined && blank(c)) gap = c;
+      continue;
+    }
+    const key = matches[c]!.key;
+    if (gap !== undefined && ((key !== undefined && keys.has(key)) || texts.has(fold(h.text)))) return gap;
+    if (gap === undefined) {
+      if (key !== undefined) keys.add(key);
+      texts.add(fold(h.text));
+    }
+  }
+  return undefined;
 }
 
 /** A header cell: its text (two rows combined), the row it was written in, a unit scale it inherits. */

@@ -11,7 +11,9 @@ import { toSimplified } from '../../util/hant.js';
  * with a unit (`总计（万元）`), with what they count or sum (`合计3家`, `总计：3 家`, `合计金额`; found by
  * a new user: `合计3家` was read as an account, the largest, and took the strategic tier); `共3家`;
  * `汇总` and `总和` alone; `Total`, `Grand Total`, `Subtotal`, `Subtotal East`, `East Subtotal`, `Sum`,
- * `Total: 3`, `Total 3 accounts`; Hong Kong's and Taiwan's `合共`, `總數`, `小計：3間`, `合計 HK$`.
+ * `Total: 3`, `Total 3 accounts`; Hong Kong's and Taiwan's `合共`, `總數`, `小計：3間`, `合計 HK$`; the
+ * rows of statistics under them, `平均`, `平均值`, `最大值`, `Average`, `Median` (found by a new user: `平均`
+ * under `合计` was an account without a name; `Max` and `Min` alone can be people).
  * `Total SA`, `合计科技有限公司` and `共创科技` are accounts, not totals rows.
  * (Tested on the text folded, its spaces removed.)
  */
@@ -19,7 +21,7 @@ const COUNTED = String.raw`\d+(?:家|个|户|位|名|条|项|笔|行|间)(?:客�
 /** A currency after the word (`合計 HK$`, `合計NT$`: Hong Kong's and Taiwan's; found by a new user). */
 const CURRENCY = String.raw`(?:hk\$|nt\$|us\$|rmb|cny|hkd|twd|usd|港币|港元|台币|新台币|美元|人民币)?`;
 const TOTALS = new RegExp(
-  String.raw`^(?:.{0,12}?(?:合计|总计|小计|共计)${CURRENCY}(?:[:：]?${COUNTED}|[:：]\d+)?|合共${CURRENCY}(?:[:：]?${COUNTED}|[:：]\d+)?|共${COUNTED}|汇总|总和|总数|(?:grand)?totals?(?:[:：]\d+|[:：]?\d+(?:accounts?|customers?|records?|rows?|items?|companies))?|sub-?totals?(?:.{0,20})?|.{1,20}sub-?totals?|sum)(?:[(（][^)）]*[)）])?[:：]?$`,
+  String.raw`^(?:.{0,12}?(?:合计|总计|小计|共计)${CURRENCY}(?:[:：]?${COUNTED}|[:：]\d+)?|合共${CURRENCY}(?:[:：]?${COUNTED}|[:：]\d+)?|共${COUNTED}|汇总|总和|总数|平均值?|均值|最大值|最小值|中位数|average|mean|median|(?:grand)?totals?(?:[:：]\d+|[:：]?\d+(?:accounts?|customers?|records?|rows?|items?|companies))?|sub-?totals?(?:.{0,20})?|.{1,20}sub-?totals?|sum)(?:[(（][^)）]*[)）])?[:：]?$`,
 );
 /**
  * What a totals row sums, said after its word (`合计金额`, `本月合计数`): only in a row's first filled
@@ -75,29 +77,68 @@ const NOTE = /^(?:注\s*\d*|注释|附注|备注|说明|填表说明|单位|数�
 /** Sign-off lines: `制表人：王芳`, `审核：…`, `日期：2025-11-15`, `Prepared by: …`. */
 const SIGN_OFF = /^(?:制表人?|填表人?|填报人|填报单位|编制人?|审核人?|复核人?|批准人?|审批人?|.{0,4}签字|.{0,4}签名|.{0,4}盖章|日期|填表日期|填报日期|制表日期|编制日期|prepared by|reviewed by|approved by|checked by|date)\s*[:：]/i;
 
+/** A region's name as a row of its own in the name column (`华东区`, `华南大区`, `East Region`): a section label. */
+const REGION = /^(?:(?:华东|华南|华北|华中|华西|西南|西北|东北|东南|东部|西部|南部|北部|中部|北方|南方|港澳台?|海外)(?:区|大区|地区|区域|片区|战区)|(?:east|west|north|south|central|north-?east|north-?west|south-?east|south-?west|apac|emea|latam|americas)\s+region)$/i;
+
+/** What a section's row may hold beside its label: its count (`共2家`, `3家`). */
+const COUNT_NOTE = new RegExp(String.raw`^\s*(?:共|合计)?\s*${COUNTED}\s*$`);
+
 /**
  * A row that labels rather than records (issue 9): one text, alone or repeated across a merged
  * range, that is a section label, a note or a sign-off; or a row of sign-off texts only
- * (`制表人：王芳 | 审核人：李强 | 日期：…`). An account row with only its name filled is not one.
+ * (`制表人：王芳 | 审核人：李强 | 日期：…`). A section label may have its subtotals or its count beside
+ * it (`一、华东区 | | | 2470`, found by a new user: read as an account, it took a real one's tier).
+ * An account row with only its name filled is not one.
  */
 function isLabelRow(row: RawRow): boolean {
   let first: string | undefined;
   let signOffs = false;
+  let sums = false;
+  let repeats = 0;
   for (const c of row.cells) {
     if (isBlank(c)) continue;
-    if (c!.t !== 's') return false;
-    if (first === undefined) first = c!.v;
-    else if (c!.v !== first) {
+    if (first === undefined) {
+      if (c!.t !== 's') return false;
+      first = c!.v;
+    } else if (c!.v === first) repeats++;
+    else if (c!.t !== 's') {
+      // A number after the first text: a section's subtotal, or a record (one test of the label, then no more).
+      if (!sums && !sectionWithSums(simplified(first))) return false;
+      sums = true;
+    } else if (c!.v !== first) {
       // A sign-off has its colon (a cheap look first: every record row with two texts comes here).
-      if (!(c!.v.includes(':') || c!.v.includes('：')) || !SIGN_OFF.test(toSimplified(c!.v.trim()))) return false;
+      if (!(c!.v.includes(':') || c!.v.includes('：')) || !SIGN_OFF.test(toSimplified(c!.v.trim()))) {
+        // A section's count beside it (`共2家`), once the label is known to be one.
+        // (Or anything beside a section's label merged across the table: a legend's cells beside it.)
+        if ((repeats >= 2 || COUNT_NOTE.test(toSimplified(c!.v))) && sectionWithSums(simplified(first))) {
+          sums = true;
+          continue;
+        }
+        return false;
+      }
       signOffs = true;
     }
   }
   if (first === undefined) return false;
-  // Traditional forms read the same: 註：, 備註：, 說明：, 單位：, 製表人：, 審核人：.
-  const text = toSimplified(first.trim()).replace(/^製/, '制');
+  const text = simplified(first);
+  if (sums) return !signOffs;
   if (signOffs) return SIGN_OFF.test(text);
-  return SECTION.test(text) || NOTE.test(text) || SIGN_OFF.test(text);
+  return SECTION.test(text) || NOTE.test(text) || SIGN_OFF.test(text) || REGION.test(text.replace(/\s+/g, ' '));
+}
+
+/**
+ * A section label that may have sums beside it: numbered in words or brackets (`一、华东区`, `（二）华南`,
+ * `第三部分`, `【华北区】`), or a region (`1. 华东区`, `华南大区`); not `1. 华东精密` (an account's name
+ * with its number, as some books write it, with its revenue beside).
+ */
+function sectionWithSums(text: string): boolean {
+  if (!SECTION.test(text)) return REGION.test(text.replace(/\s+/g, ' '));
+  return !/^(?:\d{1,2}|[A-Za-z])\s*[、.．]/.test(text) || /(?:区|大区|地区|区域|片区|部分)$/.test(text);
+}
+
+/** Traditional forms read the same: 註：, 備註：, 說明：, 單位：, 製表人：, 審核人：. */
+function simplified(text: string): string {
+  return toSimplified(text.trim()).replace(/^製/, '制');
 }
 
 /**
@@ -107,6 +148,19 @@ function isLabelRow(row: RawRow): boolean {
  * `共 3 条记录`, `Total records: 3`.
  */
 const FOOTER = /^(?:copyright\b|©|\(c\)\s*\d{4}|confidential\b|all rights reserved|generated\s+(?:by|on|at)\b|report\s+generated\b|run\s+(?:by|on|at)\s*[:：]|exported?\s+(?:by|on|at|date|time)\b|printed\s+(?:by|on|at)\b|(?:导出|打印|生成|下载)(?:人|者|时间|日期|于)\s*[:：]|报表生成|数据截止|共\s*\d+\s*(?:条|行|个|家)(?:记录|数据|客户)?\s*$|total\s+records?\s*[:：]?\s*\d+\s*$)/i;
+
+/**
+ * Titles of a legend or a summary under a table (found by a new user: `等级说明` over `战略 | 前10%`
+ * rows, `图例：` over `R | 负责：具体执行`, `按负责人汇总` over a table of people, each read as accounts
+ * or activities): `…说明`, `图例`, `…释义`, `…对照表`, `按…汇总`, `…统计表`, `Legend`, `Notes`, `Summary by …`.
+ */
+const LEGEND = /^(?:.{0,10}(?:说明|图例|释义|注释|对照表?|定义)(?:表)?|.{1,10}(?:汇总|统计)表?|legend|raci legend|glossary|definitions?|notes|summary(?: by .{1,30})?)\s*[:：]?$/i;
+
+/** A row whose one text (alone, or across a merged range) titles a legend or a summary: the table above it ends there. */
+export function isLegendRow(row: RawRow): boolean {
+  const text = onlyText(row);
+  return text !== undefined && LEGEND.test(toSimplified(text.trim()));
+}
 
 /** A row of one text that exports write under a table: the rows of one text after it are the export's too (`Acme Demo Org`). */
 export function isFooterRow(row: RawRow): boolean {
@@ -126,4 +180,4 @@ export function onlyText(row: RawRow): string | undefined {
 }
 
 /** A cheap first look (every row is tested): the words of TOTALS hold one of these. */
-const TOTALS_WORD = /[计計汇彙总總共]|total|sum/i;
+const TOTALS_WORD = /[计計汇彙总總共均值位]|total|sum|average|mean|median/i;

@@ -14,7 +14,7 @@ import { fold } from '../../util/text.js';
 import type { SheetSource } from '../source.js';
 import { chooseHeader } from './header.js';
 import type { TableOptions } from './options.js';
-import { isEmptyRow, isFooterRow, isRecordRow, onlyText } from './rows.js';
+import { isEmptyRow, isFooterRow, isLegendRow, isRecordRow, onlyText } from './rows.js';
 
 export type { TableOptions } from './options.js';
 
@@ -45,6 +45,7 @@ export async function scanTable(
   // A row of one text after a break (`重点关注客户`) may title another table: held until the next row says.
   let held: RawRow | undefined;
   let footer = false;
+  let records = 0;
   // The column a text names, once per text (the first cells of blocks repeat their texts).
   const named = new Map<string, string | undefined>();
   const keyOf = (text: string): string | undefined => {
@@ -55,6 +56,8 @@ export async function scanTable(
   };
   const emit = (row: RawRow): void => {
     if (ended) return;
+    // Another table beside this one: its cells are not the table's.
+    if (layout!.width !== undefined && row.cells.length > layout!.width) row = { row: row.row, cells: row.cells.slice(0, layout!.width) };
     const title = held;
     held = undefined;
     if (title) {
@@ -77,6 +80,8 @@ export async function scanTable(
         return;
       }
       emitOne(title, false);
+      // (The title may end the table: a legend's.)
+      if (ended) return;
     }
     emitOne(row, true);
   };
@@ -115,8 +120,15 @@ export async function scanTable(
       footer = true;
       return;
     }
+    // A legend or a summary titled under the table (`等级说明`, `图例：`, `按负责人汇总`): the table ends.
+    if (records > 0 && isLegendRow(row)) {
+      ended = true;
+      options.note?.('note.legendTable', { sheet: layout!.sheet, row: row.row, title: onlyText(row)!.trim() }, false);
+      return;
+    }
     if (!isRecordRow(row)) return;
     prevRecord = true;
+    records++;
     for (let c = 0; c < row.cells.length; c++) {
       if (!layout!.columns[c] && !blankWithData.has(c) && !isBlank(row.cells[c])) {
         blankWithData.add(c);
