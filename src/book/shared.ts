@@ -90,6 +90,11 @@ function partsOf(text: string, haveStaff: boolean, staffName: ReturnType<typeof 
     // Spaces part Chinese names only: `Mary Ann` is one person though `Mary` and `Ann` are two others.
     if (separator === SPACES && /[A-Za-z]/.test(text)) continue;
     const parts = text.split(separator).filter((p) => p !== '');
+    // One name with a separator left after it (`张三、`, found by a new user: an unknown person): that name.
+    if (parts.length === 1 && parts[0] !== text.trim() && /^[\s、,，;；/&+]+$/.test(text.replace(parts[0]!, ''))) {
+      const named = haveStaff ? staffName(parts[0]!) : { name: parts[0]!, key: fold(parts[0]!) };
+      if (named) return { parts: [named.name], keys: [named.key] };
+    }
     if (parts.length < 2) continue;
     if (!haveStaff) return { parts, keys: parts.map(fold) };
     const named = parts.map(staffName);

@@ -210,6 +210,22 @@ describe('layouts of real books (found by a new user: rows of labels, legends an
     expect(r.stderr).toContain('row 5 ("按负责人汇总") titles a legend or a summary');
   });
 
+  it.each(['below', 'above'])('a row of units %s the header (（万元） under 年采购额) joins it: 1850 is 18,500,000, 8 years stay 8', async (where) => {
+    const header = ['客户编号', '客户名称', '年采购额', '合同金额', '合作年限'];
+    const units = [null, null, '（万元）', '（万元）', null];
+    const book = await writeBook(join(tempDir(), 'units.xlsx'), [
+      { name: '客户信息', rows: [...(where === 'below' ? [header, units] : [units, header]), ['KA1', '华东精密', 1850, 2200, 8], ['KA2', '联华超市', 620, 800, 5], ['KA3', '云帆科技', 150, 120, 2]] },
+    ]);
+    const r = await kam(['tier', book, '--format', 'json', '--explain', '华东精密', '--lang', 'en', ...asOf]);
+    expect(r.code).toBe(0);
+    const criteria = (JSON.parse(r.stdout) as { criteria: { header: string; raw: number }[] }).criteria;
+    expect(criteria.map((c) => [c.header, c.raw])).toEqual([
+      ['年采购额（万元）', 18_500_000],
+      ['合同金额（万元）', 22_000_000],
+      ['合作年限', 8],
+    ]);
+  });
+
   it('an averages row under the totals row (平均) is skipped as the totals row is', async () => {
     const r = await tier(await accounts([[1, '华东精密', '张伟', 1850, '战略'], [2, '联华超市', '王芳', 620, '重要'], ['合计', null, null, 2470], ['平均', null, null, 1235]]));
     expect([r.names, r.code]).toEqual([['华东精密', '联华超市'], 0]);
@@ -225,5 +241,19 @@ describe('layouts of real books (found by a new user: rows of labels, legends an
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(book);
     expect(wb.getWorksheet('客户清单')!.getRow(2).values).toEqual([undefined, '序号', '客户名称', '客户经理', '区域', '年采购额（万元）', '计算等级', '计算评分']);
+  });
+});
+
+describe('a name with a separator left beside it (found by a new user: `张三、` an unknown person)', () => {
+  it('is that name, with a Staff sheet and without; 和平 and 张和 stay as written', async () => {
+    const dir = tempDir();
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(dir, 'accounts.csv'), '客户名称,年采购额\n甲,1\n');
+    writeFileSync(join(dir, 'staff.csv'), '姓名\n张三\n李四\n和平\n');
+    writeFileSync(join(dir, 'assignments.csv'), '客户名称,工作内容,负责人,角色\n甲,日常跟进,张三、,R\n甲,日常跟进,、李四,A\n甲,投诉处理,和平,R\n甲,投诉处理,张和,A\n');
+    const r = await kam(['check', dir, '--format', 'json', '--lang', 'en', ...asOf]);
+    expect((JSON.parse(r.stdout) as Json).findings.filter((f) => f.rule === 'ref/unknown-person').map((f) => f.person)).toEqual(['张和']);
+    const load = await kam(['load', dir, '--format', 'json', ...asOf]);
+    expect((JSON.parse(load.stdout) as { people: { name: string }[] }).people.map((p) => p.name).sort()).toEqual(['张三', '张和', '李四', '和平'].sort());
   });
 });

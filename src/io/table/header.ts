@@ -62,7 +62,13 @@ export function chooseHeader(
   const at = best ? head.indexOf(best) : -1;
   // (A sign-off line above the header, `制表：刘洋 | 日期：`, is no group header: found by a new user, `制表：刘洋 序号`.)
   const above = head[at - 1] !== undefined && !isEmptyRow(head[at - 1]!) && !isRecordRow(head[at - 1]!) ? undefined : head[at - 1];
-  const heads = best ? twoRowHeader(best, head[at + 1], role, index, options) ?? twoRowHeader(above, best, role, index, options) ?? oneRowHeader(best, options) : undefined;
+  const heads = best
+    ? (unitsRow(best, head[at + 1], 'below', options) ??
+      unitsRow(best, above, 'above', options) ??
+      twoRowHeader(best, head[at + 1], role, index, options) ??
+      twoRowHeader(above, best, role, index, options) ??
+      oneRowHeader(best, options))
+    : undefined;
   if (heads) indexNames(heads, head.find((r) => r.row === heads.bottom + 1), role, index, options);
   const layout: Layout = {
     role,
@@ -165,6 +171,34 @@ function besideTable(cells: readonly (HeaderText | undefined)[], matches: readon
     }
   }
   return undefined;
+}
+
+/** A unit as a row of units writes it under or over the headers: `（万元）`, `(年)`, `(1-5)`, `单位：万元`, `万元`. */
+const UNIT_CELL = /^(?:[（(]\s*(?:单位\s*[:：]\s*)?[^()（）]{1,12}[)）]|单位\s*[:：]\s*\S{1,8}|万元|元|千元|百万元|亿元|美元|万美元|小时|天|年|次|分|%)$/;
+
+/**
+ * A row of units right under or over the header row (`年采购额 | 合同金额` over `（万元）| （万元）`; found by a
+ * new user: under the header it was a first account with no name and the revenue read in yuan, over
+ * it the last unit spread to every column on its right). Each unit joins the header above or below it.
+ */
+function unitsRow(header: RawRow, units: RawRow | undefined, where: 'below' | 'above', options: TableOptions): HeaderRows | undefined {
+  if (!units || units.row !== header.row + (where === 'below' ? 1 : -1)) return undefined;
+  const cells: (HeaderText | undefined)[] = [];
+  let joined = 0;
+  for (let c = 0; c < Math.max(header.cells.length, units.cells.length); c++) {
+    const text = label(header.cells[c], options.date1904);
+    const unit = isBlank(units.cells[c]) ? undefined : units.cells[c]!.t === 's' ? (units.cells[c]!.v as string).trim() : '';
+    if (unit !== undefined && (text === undefined || !UNIT_CELL.test(unit))) return undefined;
+    if (text === undefined) continue;
+    if (unit === undefined) cells[c] = { text, row: header.row };
+    else {
+      const bracketed = /^[（(]/.test(unit) ? unit.replace(/^([（(])\s*单位\s*[:：]\s*/, '$1') : `（${unit.replace(/^单位\s*[:：]\s*/, '')}）`;
+      cells[c] = { text: `${text}${bracketed}`, row: header.row, joined: true };
+      joined++;
+    }
+  }
+  if (joined === 0) return undefined;
+  return where === 'below' ? { top: header.row, bottom: units.row, cells } : { top: units.row, bottom: header.row, cells };
 }
 
 /** A header cell: its text (two rows combined), the row it was written in, a unit scale it inherits. */
