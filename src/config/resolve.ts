@@ -45,10 +45,32 @@ export function parseConfigText(text: string, file: string, shownAs: string = fi
     throw new ConfigError('config.syntax', jsonErrorPosition(body), { file: shownAs });
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError('config.notObject', {}, { file: shownAs });
+  // No config nests deeper than a few levels; a hostile one 2,000 deep overflowed the stack (found by a new user: exit 3).
+  const depth = depthOf(raw, MAX_DEPTH);
+  if (depth > MAX_DEPTH) throw new ConfigError('config.tooDeep', { max: MAX_DEPTH }, { file: shownAs });
   const keys = jsonKeys(body);
   if (keys.duplicate) throw new ConfigError('config.duplicateKey', { key: keys.duplicate.path, line: keys.duplicate.line, first: keys.duplicate.first }, { file: shownAs });
   return { file, raw: raw as Record<string, unknown>, lines: keys.lines };
 }
+
+/** How deep a config may nest: kam's own keys go 4 deep (`scoring.criteria[0].bands[0]`). */
+const MAX_DEPTH = 32;
+
+/** How deep a parsed JSON value nests, counted without recursion and no further than past `max`. */
+function depthOf(root: unknown, max: number): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [v, d] = stack.pop()!;
+    if (d > deepest) deepest = d;
+    if (deepest > max) return deepest;
+    if (v !== null && typeof v === 'object') for (const child of Object.values(v)) if (child !== null && typeof child === 'object') stack.push([child, d + 1]);
+  }
+  return deepest;
+}
+
+/** The highest list index a Rules-sheet key may name (`tiers.3.top`): lists of tiers and rules are short. */
+const MAX_INDEX = 999;
 
 export interface ResolveOptions {
   rules?: readonly RulesEntry[];
@@ -67,6 +89,12 @@ export function resolveConfig(source: ConfigSource, options: ResolveOptions = {}
   if (unsafe) {
     const zh = (options.lang ?? envLang(options.env) ?? 'zh') === 'zh';
     throw new ConfigError('config.invalid', { detail: `${unsafe.key}: ${zh ? '规则表不能设置名为 __proto__、constructor 或 prototype 的键，请在 kam.config.json 中设置' : 'the Rules sheet cannot set a key named __proto__, constructor or prototype: set it in kam.config.json'}` }, { cell: unsafe.cell });
+  }
+  // An index far past any list (`tiers.99999999.top`) made a list of that length (found by a new user: gigabytes).
+  const far = rules.find((entry) => keyPath(entry).some((seg) => /^\d+$/.test(seg) && Number(seg) > MAX_INDEX));
+  if (far) {
+    const zh = (options.lang ?? envLang(options.env) ?? 'zh') === 'zh';
+    throw new ConfigError('config.invalid', { detail: `${far.key}: ${zh ? `序号超过 ${MAX_INDEX}：列表从 0 起编号，请使用现有项的序号或紧接其后的序号` : `an index past ${MAX_INDEX}: a list's items are numbered from 0; name an item it has, or the one right after its last`}` }, { cell: far.cell });
   }
   const parsed = ConfigSchema.safeParse(merged(source, rules, options), { reportInput: true });
   if (!parsed.success) throw configError(parsed.error, source.file, rules, (without) => ConfigSchema.safeParse(merged(source, rules, options, without)).success, options.lang ?? envLang(options.env) ?? 'zh', source.lines);

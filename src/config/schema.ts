@@ -33,7 +33,8 @@ const Band = z.strictObject({ min: z.number().optional(), max: z.number().option
 
 const Criterion = z.strictObject({
   column: z.string().min(1),
-  weight: z.number().nonnegative(),
+  // (Bounded: two weights of 1e308 summed to Infinity, and every weight became 0 %; found by a new user.)
+  weight: z.number().nonnegative().max(1e9),
   direction: z.enum(DIRECTIONS).default('benefit'),
   bands: z.array(Band).min(1).optional(),
 });

@@ -160,6 +160,7 @@ const en: Dict = {
   'config.syntax': 'invalid JSON at line {line}, column {column}: fix the file',
   'config.duplicateKey': 'key "{key}" is written twice (lines {first} and {line}): keep one',
   'config.notObject': 'the config must be a JSON object ({ … })',
+  'config.tooDeep': 'the config nests deeper than {max} levels: kam\'s settings go a few levels deep; check the file for a stray bracket',
   'config.invalid': '{detail}',
   // Internal (exit 3).
   internal: 'internal error: {message}. This is a bug in kam; please report it at https://github.com/kam-cli/kam/issues with the command you ran (add --debug for details)',
@@ -351,6 +352,7 @@ const zh: Dict = {
   'config.syntax': 'JSON 格式错误，位于第 {line} 行第 {column} 列：请修正文件',
   'config.duplicateKey': '键 "{key}" 写了两次（第 {first} 行和第 {line} 行）：请只保留一个',
   'config.notObject': '配置必须是 JSON 对象（{ … }）',
+  'config.tooDeep': '配置的嵌套超过 {max} 层：kam 的设置只有几层；请检查文件中多余的括号',
   'config.invalid': '{detail}',
   internal: '内部错误：{message}。这是 kam 的缺陷，请附上所运行的命令到 https://github.com/kam-cli/kam/issues 报告（加 --debug 可看详情）',
   'warn.droppedCriterion': '评分指标「{column}」在 {sheet} 中没有对应列：已忽略，其余权重重新归一',

@@ -97,6 +97,9 @@ export function minmax(values: readonly number[], direction: Direction): number[
   const min = minOf(values);
   const max = maxOf(values);
   if (max === min) return values.map(() => 1);
+  // Values near the largest number a double holds (1.7e308 and −1.7e308): max − min overflows, so halves,
+  // which give the same quotient (found by a new user: such an account scored NaN, ranked first).
+  if (!Number.isFinite(max - min)) return values.map((x) => (direction === 'cost' ? (max / 2 - x / 2) / (max / 2 - min / 2) : (x / 2 - min / 2) / (max / 2 - min / 2)));
   return values.map((x) => (direction === 'cost' ? (max - x) / (max - min) : (x - min) / (max - min)));
 }
 
@@ -160,7 +163,12 @@ export function scoreTopsis(criteria: readonly CriterionInput[], n: number): Met
   const v = criteria.map((c, j) => {
     const col = used[j]!;
     const norm = Math.sqrt(col.reduce((s, x) => s + x * x, 0));
-    return col.map((x) => (norm === 0 ? 0 : (c.weight * x) / norm));
+    if (Number.isFinite(norm)) return col.map((x) => (norm === 0 ? 0 : (c.weight * x) / norm));
+    // Σx² overflows (values of 1e160 and more; found by a new user: the largest account scored 0): scaled by the largest first.
+    let m = 0;
+    for (const x of col) if (Math.abs(x) > m) m = Math.abs(x);
+    const scaled = Math.sqrt(col.reduce((s, x) => s + (x / m) ** 2, 0));
+    return col.map((x) => c.weight * (x / m / scaled));
   });
   const ideal = criteria.map((c, j) => (c.direction === 'cost' ? minOf(v[j]!) : maxOf(v[j]!)));
   const anti = criteria.map((c, j) => (c.direction === 'cost' ? maxOf(v[j]!) : minOf(v[j]!)));
@@ -207,7 +215,10 @@ export interface AbcResult extends MethodResult {
  */
 export function scoreAbc(column: CriterionInput, cutoffs: readonly number[], names: readonly string[]): AbcResult {
   const n = names.length;
-  const values = column.values.map((v) => Math.max(0, v ?? 0));
+  const raw = column.values.map((v) => Math.max(0, v ?? 0));
+  // A total past the largest double (found by a new user): the values scaled by the largest first, the same shares.
+  const largest = raw.reduce((m, x) => (x > m ? x : m), 0);
+  const values = Number.isFinite(raw.reduce((s, x) => s + x, 0)) ? raw : raw.map((x) => x / largest);
   const total = values.reduce((s, x) => s + x, 0);
   const order = values.map((_v, i) => i).sort((a, b) => values[b]! - values[a]! || compareText(names[a]!, names[b]!));
   const classes = new Array<number>(n).fill(cutoffs.length);
@@ -219,7 +230,11 @@ export function scoreAbc(column: CriterionInput, cutoffs: readonly number[], nam
     classes[i] = k;
     cum += values[i]!;
   }
-  const scores = Float64Array.from(values, (v) => (total === 0 ? 0 : (100 * v) / total));
+  const scores = Float64Array.from(values, (v) => {
+    if (total === 0) return 0;
+    const s = (100 * v) / total;
+    return Number.isFinite(s) ? s : 100 * (v / total);
+  });
   const shares = values.map((v) => (total === 0 ? 0 : v / total));
-  return { scores, criteria: [scored(column.values, values, shares, scores)], classes };
+  return { scores, criteria: [scored(column.values, raw, shares, scores)], classes };
 }

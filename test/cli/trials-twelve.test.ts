@@ -257,3 +257,54 @@ describe('a name with a separator left beside it (found by a new user: `张三�
     expect((JSON.parse(load.stdout) as { people: { name: string }[] }).people.map((p) => p.name).sort()).toEqual(['张三', '张和', '李四', '和平'].sort());
   });
 });
+
+describe('hostile config and numbers (found by a new user)', () => {
+  it('a config nested 2,000 deep: exit 2 naming the file, not an internal error', async () => {
+    const dir = tempDir();
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(dir, 'deep.json'), `${'{"x":'.repeat(2000)}1${'}'.repeat(2000)}`);
+    const r = await kam(['config', '-c', join(dir, 'deep.json'), '--lang', 'en']);
+    expect([r.code, r.stderr.trim()]).toEqual([2, `kam: ${join(dir, 'deep.json')}: the config nests deeper than 32 levels: kam's settings go a few levels deep; check the file for a stray bracket`]);
+  });
+
+  it('a Rules-sheet key with an index far past any list (tiers.99999999.top): exit 2 at its cell, at once', async () => {
+    const book = await writeBook(join(tempDir(), 'rules.xlsx'), [
+      { name: '客户', rows: [['客户名称', '年采购额'], ['甲', 1]] },
+      { name: 'Rules', rows: [['Key', 'Value'], ['tiers.99999999.top', '5']] },
+    ]);
+    const started = Date.now();
+    const r = await kam(['check', book, '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Rules!B2: tiers.99999999.top: an index past 999');
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+
+  it('weights past 1e9 are refused; values near the largest double score as their order says, never NaN', async () => {
+    const dir = tempDir();
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(dir, 'a.csv'), 'Account ID,Account Name,Annual Revenue,Years\nA,Apex,1.7e308,1\nB,Bee,-1.7e308,2\nC,Cee,5,3\n');
+    const scores = async (...args: string[]) =>
+      (JSON.parse((await kam(['tier', join(dir, 'a.csv'), '--format', 'json', '-q', ...args, ...asOf])).stdout) as { accounts: { name: string; score: number }[] }).accounts.map((a) => [a.name, a.score]);
+    expect(await scores()).toEqual([['Apex', 70], ['Cee', 65], ['Bee', 15]]);
+    expect((await scores('--method', 'abc'))[0]).toEqual(['Apex', 100]);
+    writeFileSync(join(dir, 't.csv'), 'Account ID,Account Name,Annual Revenue,Years\nA,a,1e160,1\nB,b,5,2\nC,c,7,3\n');
+    const topsis = JSON.parse((await kam(['tier', join(dir, 't.csv'), '--method', 'topsis', '--format', 'json', '-q', ...asOf])).stdout) as { accounts: { name: string }[] };
+    expect(topsis.accounts[0]!.name).toBe('a');
+    writeFileSync(join(dir, 'kam.config.json'), '{"scoring":{"criteria":[{"column":"annual_revenue","weight":1e308},{"column":"years","weight":1e308}]}}');
+    const r = await kam(['tier', join(dir, 't.csv'), '--lang', 'en', ...asOf]);
+    expect([r.code, r.stderr]).toEqual([2, expect.stringContaining('scoring.criteria[0].weight: expected a number ≤ 1000000000, got 1e+308')]);
+  });
+});
+
+describe('--write keeps the book its owner\'s (found by a new user: the renamed book and its backup became the writer\'s)', () => {
+  // Giving a file to another owner takes root (CI runs as root); a user keeps the group where a member of it.
+  it.runIf(process.getuid?.() === 0)('a book of 65534:50 written by root stays 65534:50, and so does its backup', async () => {
+    const { chownSync, copyFileSync, statSync } = await import('node:fs');
+    const dir = tempDir();
+    const book = join(dir, 'b.xlsx');
+    copyFileSync(join(EXAMPLES, 'accounts-en.xlsx'), book);
+    chownSync(book, 65534, 50);
+    expect((await kam(['tier', book, '--write', '-q', ...asOf])).code).toBe(0);
+    for (const f of [book, `${book}.bak`]) expect([statSync(f).uid, statSync(f).gid], f).toEqual([65534, 50]);
+  });
+});

@@ -12,6 +12,12 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../../model/errors.js';
 import { sameChunks } from '../streams.js';
 
+/** A file's owner and group. */
+export interface Owner {
+  uid: number;
+  gid: number;
+}
+
 export interface WriteOptions {
   /** Write even though Excel's lock file (`~$book.xlsx`) says the workbook is open. */
   force?: boolean;
@@ -19,6 +25,8 @@ export interface WriteOptions {
   fault?: Fault;
   /** The mode of a new file (a backup keeps its book's); a replaced file keeps its own. */
   mode?: number;
+  /** The owner of a new file (a backup keeps its book's); a replaced file keeps its own, where the system lets kam give it. */
+  owner?: Owner;
   /** Run last, just before the rename (a write into the input checks it is still the file read). */
   beforeRename?: () => Promise<void>;
   /**
@@ -103,7 +111,9 @@ export async function prepareAtomic(
   try {
     path = options.noFollow ? resolve(target) : await safeTarget(target, options);
     dir = dirname(path);
-    const mode = options.noFollow && (await lstat(path).catch(() => undefined))?.isSymbolicLink() ? undefined : await replacedMode(path, target, options.noFollow);
+    const replaced = options.noFollow && (await lstat(path).catch(() => undefined))?.isSymbolicLink() ? undefined : await replacedFile(path, target, options.noFollow);
+    const mode = replaced?.mode;
+    const owner = replaced?.owner ?? options.owner;
     await removeStaleTemps(dir);
     const name = join(dir, `.kam-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
     // Registered before it exists: a signal may come between the file's creation and the next line.
@@ -122,6 +132,16 @@ export async function prepareAtomic(
     try {
       // The umask applied at creation; a replaced file keeps its own mode, a backup its book's.
       if ((mode ?? options.mode) !== undefined) await sync.chmod((mode ?? options.mode)!);
+      // The renamed file is a new one, the writer's: given back to its owner and group where the system
+      // allows it, else its group (found by a new user: a shared book became the writer's, and its owner
+      // could not save it). Then the mode again: a change of owner may clear some of its bits.
+      if (owner !== undefined) {
+        const given = await sync.chown(owner.uid, owner.gid).then(
+          () => true,
+          () => sync.chown(-1, owner.gid).then(() => true, () => false),
+        );
+        if (given && (mode ?? options.mode) !== undefined) await sync.chmod((mode ?? options.mode)!);
+      }
       await sync.sync();
     } finally {
       await sync.close();
@@ -163,7 +183,7 @@ export async function backupFile(source: string, backup: string, options: WriteO
       await fh.sync();
       if (!(await sameBytes(source, tmp))) throw new InputError('output.failed', { reason: 'the backup copy differs from the book' }, { file: backup });
     },
-    { ...(options.force !== undefined ? { force: options.force } : {}), mode: info.mode & 0o7777, noFollow: true },
+    { ...(options.force !== undefined ? { force: options.force } : {}), mode: info.mode & 0o7777, owner: { uid: info.uid, gid: info.gid }, noFollow: true },
   );
 }
 
@@ -184,16 +204,16 @@ async function sameBytes(a: string, b: string): Promise<boolean> {
 }
 
 /**
- * The mode a replaced file keeps (undefined for a new file). A read-only target is refused: the
- * user made it so, and a rename would replace it all the same.
+ * The mode and owner a replaced file keeps (undefined for a new file). A read-only target is
+ * refused: the user made it so, and a rename would replace it all the same.
  */
-async function replacedMode(path: string, target: string, backup = false): Promise<number | undefined> {
+async function replacedFile(path: string, target: string, backup = false): Promise<{ mode: number; owner: Owner } | undefined> {
   const info = await stat(path).catch(() => undefined);
   if (!info) return undefined;
   if (!info.isFile()) throw new InputError(backup ? 'output.backupNotFile' : 'output.notFile', {}, { file: target });
   const writable = (info.mode & 0o222) !== 0 && (await access(path, constants.W_OK).then(() => true, () => false));
   if (!writable) throw new InputError('output.readOnly', {}, { file: target });
-  return info.mode & 0o7777;
+  return { mode: info.mode & 0o7777, owner: { uid: info.uid, gid: info.gid } };
 }
 
 /** Flushes the folder entry of a rename, where the platform allows it. */
