@@ -20,7 +20,7 @@ import { csvFile, type OutEncoding } from '../io/csv/write.js';
 import { locateSheets } from '../io/sheets/locate.js';
 import { isTotalsRow } from '../io/table/rows.js';
 import { eachRow, type SheetSource } from '../io/source.js';
-import { writeAtomic, writeAtomicWith, type WriteOptions } from '../io/write/atomic.js';
+import { prepareAtomic, writeAtomic, writeAtomicWith, type PreparedWrite, type WriteOptions } from '../io/write/atomic.js';
 import { excelSheetName, writeTypedXlsxTo, type TypedSheet } from '../io/write/xlsx.js';
 import { ensureFolder } from '../io/write/folder.js';
 import type { Session } from './session.js';
@@ -98,7 +98,23 @@ export async function convertBook(session: Session, out: string, options: Conver
   }
   await ensureFolder(out);
   for (const o of outputs) await options.before?.(o.file);
-  for (const o of outputs) await writeAtomic(o.file, o.bytes, options);
+  // Every file written to its temporary file first, then all renamed: a full disk or Ctrl-C while they are
+  // written leaves the folder as it was (found by a new user: two files new, the third old, "nothing was changed").
+  const prepared: PreparedWrite[] = [];
+  try {
+    for (const o of outputs) prepared.push(await prepareAtomic(o.file, async (fh) => fh.writeFile(o.bytes), options));
+  } catch (err) {
+    await Promise.all(prepared.map((p) => p.discard()));
+    throw err;
+  }
+  for (let i = 0; i < prepared.length; i++) {
+    try {
+      await prepared[i]!.commit();
+    } catch (err) {
+      await Promise.all(prepared.slice(i + 1).map((p) => p.discard()));
+      throw err;
+    }
+  }
   // Hidden sheets are converted too, and said (found by a new user: a very hidden sheet's CSV appeared without a word).
   const hidden = book.sheets.filter((s) => s.hidden);
   if (hidden.length > 0) session.note('note.convertHidden', { sheets: hidden.map((s) => `"${s.name}"`).join(', '), n: hidden.length });

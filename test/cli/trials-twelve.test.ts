@@ -308,3 +308,18 @@ describe('--write keeps the book its owner\'s (found by a new user: the renamed 
     for (const f of [book, `${book}.bak`]) expect([statSync(f).uid, statSync(f).gid], f).toEqual([65534, 50]);
   });
 });
+
+describe('kam convert --all writes all its files or none (found by a new user: a full disk left two files new, one old)', () => {
+  it('a file it may not replace: every file of the folder as it was, exit 2', async () => {
+    const { chmodSync, mkdirSync, readFileSync, writeFileSync } = await import('node:fs');
+    const dir = join(tempDir(), 'out');
+    mkdirSync(dir);
+    for (const f of ['accounts.csv', 'staff.csv', 'assignments.csv']) writeFileSync(join(dir, f), 'old\n');
+    // The last file written is read-only: refused only once the others are written.
+    chmodSync(join(dir, 'assignments.csv'), 0o444);
+    const r = await kam(['convert', join(EXAMPLES, 'accounts-zh.xlsx'), dir, '--all', '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('assignments.csv');
+    for (const f of ['accounts.csv', 'staff.csv', 'assignments.csv']) expect(readFileSync(join(dir, f), 'utf8'), f).toBe('old\n');
+  });
+});
