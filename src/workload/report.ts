@@ -6,6 +6,7 @@ import type { IsoDate } from '../util/date.js';
 import { fold } from '../util/text.js';
 import { fairnessByRole, totalsOf, type Fairness, type LoadResult, type PersonLoad } from './load.js';
 import { suggestMoves, type Suggestion } from './suggest.js';
+import { staffNamer } from '../book/shared.js';
 import type { Finding } from '../model/finding.js';
 
 export interface LoadReport {
@@ -63,10 +64,24 @@ export function loadReport(book: IndexedBook, load: LoadResult, file: string, op
     findings,
   };
   if (options.suggest) {
-    const { moves, unfixed } = suggestMoves(load.people, book.config.load, true, options.fixed);
+    const { moves, unfixed } = suggestMoves(load.people, book.config.load, true, options.fixed, ownedAccounts(book));
     report.suggestion = { moves: moves.map((m) => ({ ...m, from: strip(m.from), to: strip(m.to) })), unfixed: unfixed.map((u) => ({ ...u, person: strip(u.person) })) };
   }
   // V8 may hold `strip` (and so this map of the people as computed) a while for its optimising compiler.
   bare.clear();
   return report;
+}
+
+/** The accounts each person manages (the Accounts sheet's owner, named as the rows name people), by folded name. */
+function ownedAccounts(book: IndexedBook): (key: string) => readonly unknown[] {
+  const owned = new Map<string, unknown[]>();
+  const staffName = staffNamer(book.people);
+  for (const a of book.accounts?.accounts ?? []) {
+    if (a.owner === undefined) continue;
+    const key = staffName(a.owner)?.key ?? fold(a.owner);
+    const list = owned.get(key);
+    if (list) list.push(a);
+    else owned.set(key, [a]);
+  }
+  return (key) => owned.get(key) ?? [];
 }

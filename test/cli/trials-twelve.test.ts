@@ -323,3 +323,40 @@ describe('kam convert --all writes all its files or none (found by a new user: a
     for (const f of ['accounts.csv', 'staff.csv', 'assignments.csv']) expect(readFileSync(join(dir, f), 'utf8'), f).toBe('old\n');
   });
 });
+
+describe('kam load --suggest against an independent implementation (found by review)', () => {
+  const folder = async (files: Record<string, string>) => {
+    const { writeFileSync } = await import('node:fs');
+    const dir = tempDir();
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+    return dir;
+  };
+  const suggest = async (dir: string) => {
+    const j = JSON.parse((await kam(['load', dir, '--suggest', '--format', 'json', '-q', ...asOf])).stdout) as { suggestions: { account: string; from: string; to: string }[]; unresolved: { person: string; reason: string }[] };
+    return { moves: j.suggestions.map((m) => [m.account, m.from, m.to]), unresolved: j.unresolved.map((u) => [u.person, u.reason]) };
+  };
+  const staff = 'Name,Role,Capacity Hours,Max Accounts\nGus Wu,Account Manager,10,\nXu Li,Account Manager,40,1\n';
+
+  it('an account a receiver manages is one they hold: the move to them is made within their limit of 1', async () => {
+    const dir = await folder({ 'accounts.csv': 'Account Name,Account Manager\nAcme,Xu Li\n', 'staff.csv': staff, 'assignments.csv': 'Account,Task,Person,RACI,Hours\nAcme,follow-up,Gus Wu,R,12\n' });
+    expect(await suggest(dir)).toEqual({ moves: [['Acme', 'Gus Wu', 'Xu Li']], unresolved: [] });
+  });
+
+  it('an account a receiver holds only a C on is not one they hold: no move past their limit', async () => {
+    const dir = await folder({ 'accounts.csv': 'Account Name\nAcme\nBeta\n', 'staff.csv': staff, 'assignments.csv': 'Account,Task,Person,RACI,Hours\nAcme,follow-up,Gus Wu,R,12\nAcme,complaints,Xu Li,C,1\nBeta,follow-up,Xu Li,R,1\n' });
+    expect(await suggest(dir)).toEqual({ moves: [], unresolved: [['Gus Wu', 'max-accounts']] });
+  });
+
+  it('a receiver filled through the department\'s pool is no longer the least utilised of the role\'s', async () => {
+    const dir = await folder({
+      'accounts.csv': 'Account Name\nA\nB\nC\nE\nF\nG\nH\n',
+      'staff.csv': 'Name,Role,Department,Capacity Hours\nRon Ma,Account Manager,Sales,10\nDan Wu,,Sales,10\nRay Ho,Account Manager,Sales,10\nXu Li,Account Manager,Sales,10\nYan Bo,Account Manager,Sales,10\n',
+      'assignments.csv': 'Account,Task,Person,RACI,Hours\nA,follow-up,Ron Ma,R,1\nB,follow-up,Ron Ma,R,10\nC,follow-up,Dan Wu,R,1\nE,follow-up,Dan Wu,R,9.5\nF,follow-up,Ray Ho,R,1\nG,follow-up,Ray Ho,R,9.3\nH,follow-up,Yan Bo,R,1.5\n',
+    });
+    expect((await suggest(dir)).moves).toEqual([
+      ['A', 'Ron Ma', 'Xu Li'],
+      ['C', 'Dan Wu', 'Xu Li'],
+      ['F', 'Ray Ho', 'Yan Bo'],
+    ]);
+  });
+});
