@@ -403,7 +403,9 @@ class ColumnCounts {
       if (c.kind === 'person') {
         const p = byKey.get(c.key.slice('person:'.length));
         if (p) people.push(p);
-      } else if (mode !== 'person') {
+      } else if (mode !== 'person' && c.kind === mode) {
+        // (By role, a department's column holds its own rows only: its people's hours are their roles' columns';
+        // found by review, counted in both.)
         for (const p of load.people) {
           const match = c.kind === 'department' ? p.department !== undefined && fold(p.department) === fold(c.department ?? '') : p.role !== undefined && fold(p.role) === fold(c.role ?? '');
           if (match && p.status !== 'unknown') people.push(p);

@@ -18,7 +18,7 @@ const scan = new HolderLetters();
  */
 function nothingToSay(book: IndexedBook, g: TaskGroup, maxResponsible: number, conflict: readonly boolean[]): boolean {
   const n = scan.gather(g.rows);
-  const { keys, person, letters, first } = scan;
+  const { keys, person, letters, department } = scan;
   let accountable = 0;
   let responsible = 0;
   let dept: string | undefined;
@@ -27,8 +27,8 @@ function nothingToSay(book: IndexedBook, g: TaskGroup, maxResponsible: number, c
     if (l & RACI.A) accountable++;
     if (l & RACI.R) {
       responsible++;
-      // A holder's department as holders() takes it: its first row's, else the Staff sheet's.
-      const d = first[j]!.department ?? (person[j] ? book.people.get(keys[j]!)?.department : undefined);
+      // A holder's department as holders() takes it: the first of its rows' that names one, else the Staff sheet's.
+      const d = department[j] ?? (person[j] ? book.people.get(keys[j]!)?.department : undefined);
       if (d !== undefined) {
         if (dept === undefined) dept = d;
         else if (d !== dept) return false;

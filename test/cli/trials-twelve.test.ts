@@ -360,3 +360,42 @@ describe('kam load --suggest against an independent implementation (found by rev
     ]);
   });
 });
+
+describe('matrix and RACI rules against an independent implementation (found by review)', () => {
+  const folder = async (files: Record<string, string>) => {
+    const { writeFileSync } = await import('node:fs');
+    const dir = tempDir();
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+    return dir;
+  };
+
+  it('kam matrix --columns role: a department\'s own column has no hours (its people\'s are their roles\')', async () => {
+    const dir = await folder({
+      'accounts.csv': 'Account Name\nAcme\n',
+      'staff.csv': 'Name,Role,Department,Capacity Hours\nAnn Lee,Account Manager,Sales,40\n',
+      'assignments.csv': 'Account,Task,Person,Department,RACI,Hours\nAcme,follow-up,Ann Lee,,A/R,10\nAcme,complaints,,Sales,R,2\n',
+    });
+    const totals = async (mode: string) =>
+      (JSON.parse((await kam(['matrix', dir, '--columns', mode, '--format', 'json', '-q', ...asOf])).stdout) as { totals: { key: string; hours: number; utilization: number | null }[] }).totals.map((t) => [t.key, t.hours, t.utilization]);
+    expect(await totals('role')).toEqual([
+      ['role:account manager', 12, 0.3],
+      ['department:sales', 0, null],
+    ]);
+    expect(await totals('department')).toEqual([['department:sales', 12, 0.3]]);
+  });
+
+  it('raci/role-conflict does not depend on the order of a holder\'s rows: the first that names a department counts', async () => {
+    const rows = ['Acme,follow-up,Paul Wu,,R', 'Acme,follow-up,Ola Ng,,A', 'Acme,follow-up,Bo Ma,,R', 'Acme,follow-up,Bo Ma,Sales,R'];
+    const conflicts = async (order: string[]) => {
+      const dir = await folder({
+        'accounts.csv': 'Account Name,Account Manager\nAcme,Paul Wu\n',
+        'staff.csv': 'Name,Role,Department,Capacity Hours\nPaul Wu,AM,Engineering,40\nOla Ng,AM,Engineering,40\nSue Li,AM,Sales,40\n',
+        'assignments.csv': `Account,Task,Person,Department,RACI\n${order.join('\n')}\n`,
+      });
+      return (JSON.parse((await kam(['check', dir, '--format', 'json', '-q', ...asOf])).stdout) as Json).findings.filter((f) => f.rule === 'raci/role-conflict').map((f) => f.message);
+    };
+    const expected = ['Acme · follow-up: departments Engineering, Sales are all responsible (R) — who really does it?'];
+    expect(await conflicts(rows)).toEqual(expected);
+    expect(await conflicts([rows[0]!, rows[1]!, rows[3]!, rows[2]!])).toEqual(expected);
+  });
+});

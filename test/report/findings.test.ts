@@ -149,6 +149,7 @@ describe('check and gaps text', () => {
       '',
       'book.xlsx',
       '  ✖ error    the book has no assignments sheet  schema/missing-sheet',
+      '           ↳ add the sheet (named 客户 / Accounts, 人员 / Staff or 分工 / Assignments), or name yours under "sheets" in kam.config.json',
       '',
       '✖ 1 error, 0 warnings, 0 notes',
     ]);
