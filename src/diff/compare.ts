@@ -336,6 +336,9 @@ function holdersOf(act: Activity | undefined): Map<string, Assignment[]> | undef
   const out = new Map<string, Assignment[]>();
   for (const r of act.rows) {
     const h = holderKey(r);
+    // A row naming neither a person nor a department holds no letter (as check and matrix read it): no
+    // responsibility added or removed for "" (found by review against an independent implementation).
+    if (h === '-') continue;
     const rows = out.get(h);
     if (rows) rows.push(r);
     else out.set(h, [r]);

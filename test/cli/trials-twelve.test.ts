@@ -399,3 +399,18 @@ describe('matrix and RACI rules against an independent implementation (found by 
     expect(await conflicts([rows[0]!, rows[1]!, rows[3]!, rows[2]!])).toEqual(expected);
   });
 });
+
+describe('kam diff of a row naming nobody (found by review: a responsibility added for "")', () => {
+  it('is no responsibility, as check and matrix read it', async () => {
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    const root = tempDir();
+    for (const [side, rows] of [['old', 'Acme,follow-up,Ann Lee,A/R\nAcme,follow-up,,R\n'], ['new', 'Acme,follow-up,Ann Lee,A/R\nAcme,follow-up,,C\nAcme,complaints,,R\n']] as const) {
+      mkdirSync(join(root, side));
+      writeFileSync(join(root, side, 'accounts.csv'), 'Account Name\nAcme\n');
+      writeFileSync(join(root, side, 'staff.csv'), 'Name,Department\nAnn Lee,Sales\n');
+      writeFileSync(join(root, side, 'assignments.csv'), `Account,Task,Person,RACI\n${rows}`);
+    }
+    const r = await kam(['diff', join(root, 'old'), join(root, 'new'), '--format', 'json', '-q', ...asOf]);
+    expect((JSON.parse(r.stdout) as { changes: unknown[] }).changes).toEqual([]);
+  });
+});
