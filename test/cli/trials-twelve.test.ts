@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { tempDir, writeBook } from '../helpers/books.js';
+import { tempDir, writeBook, writeRawXlsx } from '../helpers/books.js';
 import { EXAMPLES, kam } from '../helpers/cli.js';
 
 const asOf = ['--as-of', '2025-11-15'];
@@ -412,5 +412,35 @@ describe('kam diff of a row naming nobody (found by review: a responsibility add
     }
     const r = await kam(['diff', join(root, 'old'), join(root, 'new'), '--format', 'json', '-q', ...asOf]);
     expect((JSON.parse(r.stdout) as { changes: unknown[] }).changes).toEqual([]);
+  });
+});
+
+describe('kam tier --write of a sheet with a huge head (found by a new user: 512 MiB of spaces before the rows ran minutes, still going)', () => {
+  const cell = (ref: string, v: string | number) => (typeof v === 'number' ? `<c r="${ref}"><v>${v}</v></c>` : `<c r="${ref}" t="inlineStr"><is><t>${v}</t></is></c>`);
+  const book = (spaces: number) =>
+    writeRawXlsx(join(tempDir(), 'head.xlsx'), [
+      {
+        name: '客户信息',
+        head: `<dimension ref="A1:B3"/>${' '.repeat(spaces)}`,
+        data: `<row r="1">${cell('A1', '客户名称')}${cell('B1', '年采购额')}</row><row r="2">${cell('A2', '华东精密')}${cell('B2', 1850)}</row><row r="3">${cell('A3', '北方重工')}${cell('B3', 1320)}</row>`,
+      },
+    ]);
+
+  it('8 MiB before the rows: written, at once', async () => {
+    const path = book(8 << 20);
+    const started = Date.now();
+    expect((await kam(['tier', path, '--write', '-q', ...asOf])).code).toBe(0);
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
+
+  it('past 64 MiB: refused, exit 2, the book as it was', async () => {
+    const { readFileSync } = await import('node:fs');
+    const path = book(70 << 20);
+    const bytes = readFileSync(path);
+    const started = Date.now();
+    const r = await kam(['tier', path, '--write', '--lang', 'en', ...asOf]);
+    expect([r.code, r.stderr]).toEqual([2, expect.stringContaining('the workbook is corrupt')]);
+    expect(readFileSync(path).equals(bytes)).toBe(true);
+    expect(Date.now() - started).toBeLessThan(20_000);
   });
 });

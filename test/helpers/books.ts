@@ -42,6 +42,8 @@ export interface RawSheet {
   /** The inner XML of <sheetData> (rows), and anything after it (mergeCells). */
   data: string;
   after?: string;
+  /** What comes before <sheetData> (a dimension, column widths). */
+  head?: string;
 }
 
 /** Writes a hand-made .xlsx: one part per sheet, with an optional prefix, shared strings and styles. */
@@ -61,7 +63,7 @@ export function writeRawXlsx(
     'xl/_rels/workbook.xml.rels': `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets.map((_s, i) => `<Relationship Id="rId${i + 1}" Type="${rel}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}<Relationship Id="rIdS" Type="${rel}/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rIdT" Type="${rel}/styles" Target="styles.xml"/></Relationships>`,
   };
   sheets.forEach((s, i) => {
-    entries[`xl/worksheets/sheet${i + 1}.xml`] = `<?xml version="1.0" encoding="UTF-8"?><${p}worksheet ${ns}="${main}" xmlns:r="${rel}"><${p}sheetData>${s.data}</${p}sheetData>${s.after ?? ''}</${p}worksheet>`;
+    entries[`xl/worksheets/sheet${i + 1}.xml`] = `<?xml version="1.0" encoding="UTF-8"?><${p}worksheet ${ns}="${main}" xmlns:r="${rel}">${s.head ?? ''}<${p}sheetData>${s.data}</${p}sheetData>${s.after ?? ''}</${p}worksheet>`;
   });
   if (options.sharedStrings) {
     entries['xl/sharedStrings.xml'] = `<?xml version="1.0" encoding="UTF-8"?><${p}sst ${ns}="${main}">${options.sharedStrings.map((s) => (s.startsWith('<') ? `<${p}si>${s}</${p}si>` : `<${p}si><${p}t>${s}</${p}t></${p}si>`)).join('')}</${p}sst>`;

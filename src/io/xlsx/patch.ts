@@ -120,6 +120,10 @@ export async function patchRows(
   // What follows </sheetData> (protection, merged ranges): small, kept to be checked at the end.
   let after: string | undefined;
   let carry = '';
+  // The sheet's head (before <sheetData>) as read so far, its length, and the end of its last piece searched.
+  let head: string[] = [];
+  let headLength = 0;
+  let overlap = '';
   const pass = (text: string): void => {
     if (text === '') return;
     if (after !== undefined) after += text;
@@ -133,23 +137,42 @@ export async function patchRows(
     emit(text);
   };
   for await (const chunk of chunks) {
-    buf += decoder.write(chunk);
-    if (prefix === undefined) {
-      const root = /<([\w.-]+:)?worksheet[\s>]/.exec(buf);
-      if (!root && buf.length < 65536) continue;
-      prefix = root?.[1] ?? '';
-    }
+    const piece = decoder.write(chunk);
     if (!headDone) {
       // Everything before the rows is rewritten at once: <dimension> and <cols> come before <sheetData>.
-      const open = new RegExp(`<${prefix.replace('.', '\\.')}sheetData[\\s/>]`).exec(buf);
+      // The head is kept in pieces, each new one searched with the end of the one before (a head grown as one
+      // string and searched whole for each chunk took minutes for hundreds of megabytes; found by a new user).
+      head.push(piece);
+      headLength += piece.length;
+      let text: string;
+      let offset: number;
+      if (prefix === undefined) {
+        text = head.join('');
+        head = [text];
+        const root = /<([\w.-]+:)?worksheet[\s>]/.exec(text);
+        if (!root && text.length < 65536) continue;
+        prefix = root?.[1] ?? '';
+        offset = 0;
+      } else {
+        text = overlap + piece;
+        offset = headLength - text.length;
+      }
+      const open = new RegExp(`<${prefix.replace('.', '\\.')}sheetData[\\s/>]`).exec(text);
       if (!open) {
-        if (buf.length > MAX_TAIL) throw new InputError('input.corruptPart', { part: 'sheet' }, where);
+        overlap = text.slice(-64);
+        // No real sheet has megabytes before its rows (a sheet's properties, views, 16,384 column widths at most).
+        if (headLength > MAX_HEAD) throw new InputError('input.corruptPart', { part: 'sheet' }, where);
         continue;
       }
-      pass(growHead(buf.slice(0, open.index), prefix, changes.newColumns!));
-      buf = buf.slice(open.index);
+      const whole = head.join('');
+      head = [];
+      const at = offset + open.index;
+      pass(growHead(whole.slice(0, at), prefix, changes.newColumns!));
+      buf = whole.slice(at);
       headDone = true;
-    }
+    } else buf += piece;
+    // (Known once the head is.)
+    if (prefix === undefined) continue;
     let pos = 0;
     const rowOpen = `<${prefix}row`;
     const rowClose = `</${prefix}row>`;
@@ -212,6 +235,8 @@ export async function patchRows(
 
 /** The part after </sheetData> is never larger than this in a real sheet (merged ranges, validation). */
 const MAX_TAIL = 256 * 1024 * 1024;
+/** Nor is the part before <sheetData> (column widths of every column are ~1 MB). */
+const MAX_HEAD = 64 * 1024 * 1024;
 
 /** A protected sheet, or a merged range over a cell kam writes: refused. */
 function checkTail(tail: string, p: string, rows: Map<number, Map<number, CellValue | CellEdit>>, where: { file: string; sheet?: string }): void {
