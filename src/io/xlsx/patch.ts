@@ -138,25 +138,30 @@ export async function patchRows(
   };
   for await (const chunk of chunks) {
     const piece = decoder.write(chunk);
-    if (!headDone) {
+    let text: string | undefined;
+    let offset = 0;
+    if (prefix === undefined) {
+      // The root element's prefix first, in the first 64 KiB.
+      buf += piece;
+      const root = /<([\w.-]+:)?worksheet[\s>]/.exec(buf);
+      if (!root && buf.length < 65536) continue;
+      prefix = root?.[1] ?? '';
+      if (!headDone) {
+        text = buf;
+        head = [buf];
+        headLength = buf.length;
+        buf = '';
+      }
+    } else if (!headDone) {
+      head.push(piece);
+      headLength += piece.length;
+      text = overlap + piece;
+      offset = headLength - text.length;
+    } else buf += piece;
+    if (text !== undefined) {
       // Everything before the rows is rewritten at once: <dimension> and <cols> come before <sheetData>.
       // The head is kept in pieces, each new one searched with the end of the one before (a head grown as one
       // string and searched whole for each chunk took minutes for hundreds of megabytes; found by a new user).
-      head.push(piece);
-      headLength += piece.length;
-      let text: string;
-      let offset: number;
-      if (prefix === undefined) {
-        text = head.join('');
-        head = [text];
-        const root = /<([\w.-]+:)?worksheet[\s>]/.exec(text);
-        if (!root && text.length < 65536) continue;
-        prefix = root?.[1] ?? '';
-        offset = 0;
-      } else {
-        text = overlap + piece;
-        offset = headLength - text.length;
-      }
       const open = new RegExp(`<${prefix.replace('.', '\\.')}sheetData[\\s/>]`).exec(text);
       if (!open) {
         overlap = text.slice(-64);
@@ -170,9 +175,7 @@ export async function patchRows(
       pass(growHead(whole.slice(0, at), prefix, changes.newColumns!));
       buf = whole.slice(at);
       headDone = true;
-    } else buf += piece;
-    // (Known once the head is.)
-    if (prefix === undefined) continue;
+    }
     let pos = 0;
     const rowOpen = `<${prefix}row`;
     const rowClose = `</${prefix}row>`;
