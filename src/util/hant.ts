@@ -18,23 +18,38 @@ const ANY = new RegExp(`[${[...MAP].flatMap(([t, s]) => (t !== s ? [t] : [])).jo
  * kam does not keep a table of its own), by its simplified form; only where the two differ. Keys of
  * names compare through it: 陳大文 and 陈大文, 九龍 and 九龙 are one person, one account (found by a
  * new user: a Staff sheet in Traditional and rows typed in Simplified were unknown people).
- */
-const FULL = new Map<string, string>([...MAP].filter(([t, s]) => t !== s));
-for (const entry of TS_CHARACTERS.split('|')) {
-  const space = entry.indexOf(' ');
-  const t = entry.slice(0, space);
-  const s = entry.slice(space + 1);
-  if (t !== s && !MAP.has(t)) FULL.set(t, s);
-}
-
-/**
- * What a code unit starts: 1 a Traditional character of the table, 2 the high surrogate of one past
- * the BMP (few, looked up by code point), 0 neither. A loop over it tells most texts have none.
+ *
+ * By code unit: TRADITIONAL says 1 (a character of the BMP whose simplified form is SIMPLE's), 2 (look
+ * it up in OTHER: a form past the BMP, or the high surrogate of a character past it), 0 neither. Made
+ * by one loop over the table's text (~0.5 ms; a Map of every pair took ~2.7 ms of every run).
  */
 const TRADITIONAL = new Uint8Array(65536);
-for (const ch of FULL.keys()) {
-  const unit = ch.charCodeAt(0);
-  TRADITIONAL[unit] = ch.length === 1 ? 1 : 2;
+const SIMPLE = new Uint16Array(65536);
+const OTHER = new Map<string, string>();
+
+function addPair(t: string, s: string): void {
+  if (t === s) return;
+  const unit = t.charCodeAt(0);
+  if (t.length === 1 && s.length === 1) {
+    if (TRADITIONAL[unit] !== 0) return;
+    TRADITIONAL[unit] = 1;
+    SIMPLE[unit] = s.charCodeAt(0);
+  } else if (!OTHER.has(t) && (t.length > 1 || TRADITIONAL[unit] === 0)) {
+    OTHER.set(t, s);
+    TRADITIONAL[unit] = 2;
+  }
+}
+// kam's vocabulary first (the same pairs), then OpenCC's table: `T S|T S|…`.
+for (const [t, s] of MAP) addPair(t, s);
+for (let i = 0; i < TS_CHARACTERS.length; ) {
+  let end = TS_CHARACTERS.indexOf('|', i);
+  if (end < 0) end = TS_CHARACTERS.length;
+  const space = TS_CHARACTERS.indexOf(' ', i);
+  if (space > i && space < end) {
+    if (space === i + 1 && end === space + 2) addPair(TS_CHARACTERS[i]!, TS_CHARACTERS[space + 1]!);
+    else addPair(TS_CHARACTERS.slice(i, space), TS_CHARACTERS.slice(space + 1, end));
+  }
+  i = end + 1;
 }
 
 /** The text with every Traditional character of the table in its simplified form. */
@@ -42,14 +57,23 @@ export function toSimplified(text: string): string {
   let out = '';
   let from = 0;
   for (let i = 0; i < text.length; i++) {
-    const kind = TRADITIONAL[text.charCodeAt(i)];
+    const unit = text.charCodeAt(i);
+    const kind = TRADITIONAL[unit];
     if (kind === 0) continue;
-    const ch = kind === 1 ? text[i]! : text.slice(i, i + 2);
-    const s = FULL.get(ch);
+    let s: string | undefined;
+    let length = 1;
+    if (kind === 1) s = String.fromCharCode(SIMPLE[unit]!);
+    else {
+      s = OTHER.get(text[i]!);
+      if (s === undefined && i + 1 < text.length) {
+        s = OTHER.get(text.slice(i, i + 2));
+        length = 2;
+      }
+    }
     if (s === undefined) continue;
     out += text.slice(from, i) + s;
-    from = i + ch.length;
-    i += ch.length - 1;
+    from = i + length;
+    i += length - 1;
   }
   return from === 0 ? text : out + text.slice(from);
 }

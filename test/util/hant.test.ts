@@ -62,4 +62,15 @@ describe('Traditional Chinese', () => {
     const names = ['陈大文', '刘德华', '郑秀文', '张学友', '梁朝伟', '黄伟文', '龙应台', '邓丽君', '钟镇涛', '苏慧伦'];
     for (const n of names) for (const t of [tw(n), hk(n)]) expect(fold(t), `${t} (${n})`).toBe(n);
   });
+
+  it('every pair of the table reads as its simplified form (or as OpenCC\'s converter gives it), past the BMP too', async () => {
+    const t2s = OpenCC.Converter({ from: 't', to: 'cn' });
+    const table = (await import('opencc-js/dict/TSCharacters')).default;
+    const wrong = table
+      .split('|')
+      .map((e) => e.split(' ') as [string, string])
+      .filter(([t, s]) => t !== s && toSimplified(t) !== s && toSimplified(t) !== t2s(t))
+      .map(([t, s]) => `${t} → ${toSimplified(t)} (not ${s})`);
+    expect(wrong).toEqual([]);
+  });
 });
