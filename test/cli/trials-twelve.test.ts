@@ -1,4 +1,5 @@
 // What the twelfth session's trials and leftovers found, each a test that fails without its fix.
+import { chmodSync, chownSync, copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -6,6 +7,13 @@ import { tempDir, writeBook, writeRawXlsx } from '../helpers/books.js';
 import { EXAMPLES, kam } from '../helpers/cli.js';
 
 const asOf = ['--as-of', '2025-11-15'];
+
+/** A folder holding these files (a CSV book). */
+const folder = (files: Record<string, string>): string => {
+  const dir = tempDir();
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+};
 
 interface Json {
   findings: { rule: string; severity: string; cell?: string; message: string; person?: string }[];
@@ -247,7 +255,6 @@ describe('layouts of real books (found by a new user: rows of labels, legends an
 describe('a name with a separator left beside it (found by a new user: `张三、` an unknown person)', () => {
   it('is that name, with a Staff sheet and without; 和平 and 张和 stay as written', async () => {
     const dir = tempDir();
-    const { writeFileSync } = await import('node:fs');
     writeFileSync(join(dir, 'accounts.csv'), '客户名称,年采购额\n甲,1\n');
     writeFileSync(join(dir, 'staff.csv'), '姓名\n张三\n李四\n和平\n');
     writeFileSync(join(dir, 'assignments.csv'), '客户名称,工作内容,负责人,角色\n甲,日常跟进,张三、,R\n甲,日常跟进,、李四,A\n甲,投诉处理,和平,R\n甲,投诉处理,张和,A\n');
@@ -261,7 +268,6 @@ describe('a name with a separator left beside it (found by a new user: `张三�
 describe('hostile config and numbers (found by a new user)', () => {
   it('a config nested 2,000 deep: exit 2 naming the file, not an internal error', async () => {
     const dir = tempDir();
-    const { writeFileSync } = await import('node:fs');
     writeFileSync(join(dir, 'deep.json'), `${'{"x":'.repeat(2000)}1${'}'.repeat(2000)}`);
     const r = await kam(['config', '-c', join(dir, 'deep.json'), '--lang', 'en']);
     expect([r.code, r.stderr.trim()]).toEqual([2, `kam: ${join(dir, 'deep.json')}: the config nests deeper than 32 levels: kam's settings go a few levels deep; check the file for a stray bracket`]);
@@ -281,7 +287,6 @@ describe('hostile config and numbers (found by a new user)', () => {
 
   it('weights past 1e9 are refused; values near the largest double score as their order says, never NaN', async () => {
     const dir = tempDir();
-    const { writeFileSync } = await import('node:fs');
     writeFileSync(join(dir, 'a.csv'), 'Account ID,Account Name,Annual Revenue,Years\nA,Apex,1.7e308,1\nB,Bee,-1.7e308,2\nC,Cee,5,3\n');
     const scores = async (...args: string[]) =>
       (JSON.parse((await kam(['tier', join(dir, 'a.csv'), '--format', 'json', '-q', ...args, ...asOf])).stdout) as { accounts: { name: string; score: number }[] }).accounts.map((a) => [a.name, a.score]);
@@ -299,7 +304,6 @@ describe('hostile config and numbers (found by a new user)', () => {
 describe('--write keeps the book its owner\'s (found by a new user: the renamed book and its backup became the writer\'s)', () => {
   // Giving a file to another owner takes root (CI runs as root); a user keeps the group where a member of it.
   it.runIf(process.getuid?.() === 0)('a book of 65534:50 written by root stays 65534:50, and so does its backup', async () => {
-    const { chownSync, copyFileSync, statSync } = await import('node:fs');
     const dir = tempDir();
     const book = join(dir, 'b.xlsx');
     copyFileSync(join(EXAMPLES, 'accounts-en.xlsx'), book);
@@ -311,7 +315,6 @@ describe('--write keeps the book its owner\'s (found by a new user: the renamed 
 
 describe('kam convert --all writes all its files or none (found by a new user: a full disk left two files new, one old)', () => {
   it('a file it may not replace: every file of the folder as it was, exit 2', async () => {
-    const { chmodSync, mkdirSync, readFileSync, writeFileSync } = await import('node:fs');
     const dir = join(tempDir(), 'out');
     mkdirSync(dir);
     for (const f of ['accounts.csv', 'staff.csv', 'assignments.csv']) writeFileSync(join(dir, f), 'old\n');
@@ -325,12 +328,6 @@ describe('kam convert --all writes all its files or none (found by a new user: a
 });
 
 describe('kam load --suggest against an independent implementation (found by review)', () => {
-  const folder = async (files: Record<string, string>) => {
-    const { writeFileSync } = await import('node:fs');
-    const dir = tempDir();
-    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-    return dir;
-  };
   const suggest = async (dir: string) => {
     const j = JSON.parse((await kam(['load', dir, '--suggest', '--format', 'json', '-q', ...asOf])).stdout) as { suggestions: { account: string; from: string; to: string }[]; unresolved: { person: string; reason: string }[] };
     return { moves: j.suggestions.map((m) => [m.account, m.from, m.to]), unresolved: j.unresolved.map((u) => [u.person, u.reason]) };
@@ -338,17 +335,17 @@ describe('kam load --suggest against an independent implementation (found by rev
   const staff = 'Name,Role,Capacity Hours,Max Accounts\nGus Wu,Account Manager,10,\nXu Li,Account Manager,40,1\n';
 
   it('an account a receiver manages is one they hold: the move to them is made within their limit of 1', async () => {
-    const dir = await folder({ 'accounts.csv': 'Account Name,Account Manager\nAcme,Xu Li\n', 'staff.csv': staff, 'assignments.csv': 'Account,Task,Person,RACI,Hours\nAcme,follow-up,Gus Wu,R,12\n' });
+    const dir = folder({ 'accounts.csv': 'Account Name,Account Manager\nAcme,Xu Li\n', 'staff.csv': staff, 'assignments.csv': 'Account,Task,Person,RACI,Hours\nAcme,follow-up,Gus Wu,R,12\n' });
     expect(await suggest(dir)).toEqual({ moves: [['Acme', 'Gus Wu', 'Xu Li']], unresolved: [] });
   });
 
   it('an account a receiver holds only a C on is not one they hold: no move past their limit', async () => {
-    const dir = await folder({ 'accounts.csv': 'Account Name\nAcme\nBeta\n', 'staff.csv': staff, 'assignments.csv': 'Account,Task,Person,RACI,Hours\nAcme,follow-up,Gus Wu,R,12\nAcme,complaints,Xu Li,C,1\nBeta,follow-up,Xu Li,R,1\n' });
+    const dir = folder({ 'accounts.csv': 'Account Name\nAcme\nBeta\n', 'staff.csv': staff, 'assignments.csv': 'Account,Task,Person,RACI,Hours\nAcme,follow-up,Gus Wu,R,12\nAcme,complaints,Xu Li,C,1\nBeta,follow-up,Xu Li,R,1\n' });
     expect(await suggest(dir)).toEqual({ moves: [], unresolved: [['Gus Wu', 'max-accounts']] });
   });
 
   it('a receiver filled through the department\'s pool is no longer the least utilised of the role\'s', async () => {
-    const dir = await folder({
+    const dir = folder({
       'accounts.csv': 'Account Name\nA\nB\nC\nE\nF\nG\nH\n',
       'staff.csv': 'Name,Role,Department,Capacity Hours\nRon Ma,Account Manager,Sales,10\nDan Wu,,Sales,10\nRay Ho,Account Manager,Sales,10\nXu Li,Account Manager,Sales,10\nYan Bo,Account Manager,Sales,10\n',
       'assignments.csv': 'Account,Task,Person,RACI,Hours\nA,follow-up,Ron Ma,R,1\nB,follow-up,Ron Ma,R,10\nC,follow-up,Dan Wu,R,1\nE,follow-up,Dan Wu,R,9.5\nF,follow-up,Ray Ho,R,1\nG,follow-up,Ray Ho,R,9.3\nH,follow-up,Yan Bo,R,1.5\n',
@@ -362,15 +359,9 @@ describe('kam load --suggest against an independent implementation (found by rev
 });
 
 describe('matrix and RACI rules against an independent implementation (found by review)', () => {
-  const folder = async (files: Record<string, string>) => {
-    const { writeFileSync } = await import('node:fs');
-    const dir = tempDir();
-    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-    return dir;
-  };
 
   it('kam matrix --columns role: a department\'s own column has no hours (its people\'s are their roles\')', async () => {
-    const dir = await folder({
+    const dir = folder({
       'accounts.csv': 'Account Name\nAcme\n',
       'staff.csv': 'Name,Role,Department,Capacity Hours\nAnn Lee,Account Manager,Sales,40\n',
       'assignments.csv': 'Account,Task,Person,Department,RACI,Hours\nAcme,follow-up,Ann Lee,,A/R,10\nAcme,complaints,,Sales,R,2\n',
@@ -387,7 +378,7 @@ describe('matrix and RACI rules against an independent implementation (found by 
   it('raci/role-conflict does not depend on the order of a holder\'s rows: the first that names a department counts', async () => {
     const rows = ['Acme,follow-up,Paul Wu,,R', 'Acme,follow-up,Ola Ng,,A', 'Acme,follow-up,Bo Ma,,R', 'Acme,follow-up,Bo Ma,Sales,R'];
     const conflicts = async (order: string[]) => {
-      const dir = await folder({
+      const dir = folder({
         'accounts.csv': 'Account Name,Account Manager\nAcme,Paul Wu\n',
         'staff.csv': 'Name,Role,Department,Capacity Hours\nPaul Wu,AM,Engineering,40\nOla Ng,AM,Engineering,40\nSue Li,AM,Sales,40\n',
         'assignments.csv': `Account,Task,Person,Department,RACI\n${order.join('\n')}\n`,
@@ -402,7 +393,6 @@ describe('matrix and RACI rules against an independent implementation (found by 
 
 describe('kam diff of a row naming nobody (found by review: a responsibility added for "")', () => {
   it('is no responsibility, as check and matrix read it', async () => {
-    const { mkdirSync, writeFileSync } = await import('node:fs');
     const root = tempDir();
     for (const [side, rows] of [['old', 'Acme,follow-up,Ann Lee,A/R\nAcme,follow-up,,R\n'], ['new', 'Acme,follow-up,Ann Lee,A/R\nAcme,follow-up,,C\nAcme,complaints,,R\n']] as const) {
       mkdirSync(join(root, side));
@@ -434,7 +424,6 @@ describe('kam tier --write of a sheet with a huge head (found by a new user: 512
   });
 
   it('past 64 MiB: refused, exit 2, the book as it was', async () => {
-    const { readFileSync } = await import('node:fs');
     const path = book(70 << 20);
     const bytes = readFileSync(path);
     const started = Date.now();
