@@ -63,6 +63,15 @@ export function staffNamer(people: ReadonlyMap<string, Person>): (text: string) 
   };
 }
 
+/**
+ * The person a text names as {@link staffNamer} reads it, else the text as written (a person the Staff
+ * sheet does not list): the account manager of the Accounts sheet, read the way the rows name people.
+ */
+export function personNamer(people: ReadonlyMap<string, Person>): (text: string) => { name: string; key: string } {
+  const staffName = staffNamer(people);
+  return (text) => staffName(text) ?? { name: text, key: fold(text) };
+}
+
 /** An English name in brackets beside a Chinese one (`陳大文 (David Chan)`, Hong Kong's way): two to four capitalised words. */
 const ENGLISH_NAME = /^[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){1,3}$/;
 

@@ -83,21 +83,21 @@ export interface ResolveOptions {
 /** Validates the merged config; an invalid key or value is a ConfigError naming key and expectation. */
 export function resolveConfig(source: ConfigSource, options: ResolveOptions = {}): ResolvedConfig {
   const rules = options.rules ?? [];
+  const messages = options.lang ?? envLang(options.env) ?? 'zh';
+  const zh = messages === 'zh';
   // A key through `__proto__`, `constructor` or `prototype` is never set (it stays data, and out of
   // any prototype): said at its cell rather than passed over (found by a new user).
   const unsafe = rules.find((entry) => keyPath(entry).some((seg) => UNSAFE_KEYS.has(seg)));
   if (unsafe) {
-    const zh = (options.lang ?? envLang(options.env) ?? 'zh') === 'zh';
     throw new ConfigError('config.invalid', { detail: `${unsafe.key}: ${zh ? '规则表不能设置名为 __proto__、constructor 或 prototype 的键，请在 kam.config.json 中设置' : 'the Rules sheet cannot set a key named __proto__, constructor or prototype: set it in kam.config.json'}` }, { cell: unsafe.cell });
   }
   // An index far past any list (`tiers.99999999.top`) made a list of that length (found by a new user: gigabytes).
   const far = rules.find((entry) => keyPath(entry).some((seg) => /^\d+$/.test(seg) && Number(seg) > MAX_INDEX));
   if (far) {
-    const zh = (options.lang ?? envLang(options.env) ?? 'zh') === 'zh';
     throw new ConfigError('config.invalid', { detail: `${far.key}: ${zh ? `序号超过 ${MAX_INDEX}：列表从 0 起编号，请使用现有项的序号或紧接其后的序号` : `an index past ${MAX_INDEX}: a list's items are numbered from 0; name an item it has, or the one right after its last`}` }, { cell: far.cell });
   }
   const parsed = ConfigSchema.safeParse(merged(source, rules, options), { reportInput: true });
-  if (!parsed.success) throw configError(parsed.error, source.file, rules, (without) => ConfigSchema.safeParse(merged(source, rules, options, without)).success, options.lang ?? envLang(options.env) ?? 'zh', source.lines);
+  if (!parsed.success) throw configError(parsed.error, source.file, rules, (without) => ConfigSchema.safeParse(merged(source, rules, options, without)).success, messages, source.lines);
   const config = parsed.data;
   // Task types are user text (`constructor` is a fine name for one): a Map, never an object's prototype.
   const tasks = new Map<string, string[]>(Object.entries(DEFAULT_TASKS).map(([type, names]) => [type, [...names]]));

@@ -270,6 +270,9 @@ function compareAccounts(old: Side, now: Side, o: Keyed, n: Keyed, byId: boolean
     if (was.effective !== undefined) c.tier = was.effective;
     out.push(withCells(c, accountCell(old, was.account), undefined));
   }
+  // A matrix writes each account's tier as kam gave it (pinned, else recorded, else scored): a book against one compares that tier.
+  const oldEffective = !old.accountsFromRows && now.accountsFromRows === true;
+  const nowEffective = !now.accountsFromRows && old.accountsFromRows === true;
   for (const [key, is] of n.first) {
     if (n.unpaired.has(key)) continue;
     const was = o.first.get(key);
@@ -288,11 +291,11 @@ function compareAccounts(old: Side, now: Side, o: Keyed, n: Keyed, byId: boolean
     const b = was.account;
     if (byId && !sameText(b.name, a.name)) out.push(cellsOf({ ...base(), kind: 'account-renamed', from: b.name, to: a.name }, 'name'));
     if (old.fields.owner && now.fields.owner && !sameText(b.owner ?? '', a.owner ?? '')) out.push(cellsOf({ ...base(), kind: 'owner-changed', from: b.owner ?? null, to: a.owner ?? null }, 'owner'));
-    // A matrix writes each account's tier as kam gave it (pinned, else recorded, else scored): against a book, that one.
-    const tierOf = (s: SideAccount, of: Side, other: Side): string | undefined => (!of.accountsFromRows && other.accountsFromRows ? s.effective : s.recorded);
-    const recordedWas = tierOf(was, old, now) ?? (b.tier !== undefined ? fold(b.tier) : undefined);
-    const recordedIs = tierOf(is, now, old) ?? (a.tier !== undefined ? fold(a.tier) : undefined);
-    if (recordedWas !== recordedIs) out.push(cellsOf({ ...base(), kind: 'tier-changed', from: tierOf(was, old, now) ?? b.tier ?? null, to: tierOf(is, now, old) ?? a.tier ?? null }, 'tier'));
+    const tierWas = oldEffective ? was.effective : was.recorded;
+    const tierIs = nowEffective ? is.effective : is.recorded;
+    const recordedWas = tierWas ?? (b.tier !== undefined ? fold(b.tier) : undefined);
+    const recordedIs = tierIs ?? (a.tier !== undefined ? fold(a.tier) : undefined);
+    if (recordedWas !== recordedIs) out.push(cellsOf({ ...base(), kind: 'tier-changed', from: tierWas ?? b.tier ?? null, to: tierIs ?? a.tier ?? null }, 'tier'));
     if (was.computed !== undefined && is.computed !== undefined && was.computed !== is.computed) out.push(cellsOf({ ...base(), kind: 'tier-moved', from: was.computed, to: is.computed }, 'name'));
     const rb = b.numbers.annual_revenue;
     const ra = a.numbers.annual_revenue;

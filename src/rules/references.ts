@@ -2,7 +2,7 @@
 import { cellFinding } from '../model/finding.js';
 import type { Finding } from '../model/finding.js';
 import type { IndexedBook } from '../book/book.js';
-import { staffNamer } from '../book/shared.js';
+import { personNamer } from '../book/shared.js';
 import { sheetOf } from '../model/assignment.js';
 import type { Account } from '../model/account.js';
 
@@ -50,11 +50,10 @@ export function referenceRules(book: IndexedBook): Finding[] {
     const { layout } = book.accounts;
     const ownerCol = layout.byKey.get('owner');
     // The owner as the rows name people: `Mary Lee` of a staff member `李美玲 (Mary Lee)`, `张伟（客户经理）` (found by a new user).
-    const staffName = staffNamer(book.people);
+    const personOf = personNamer(book.people);
     for (const acc of book.accounts.accounts) {
       if (acc.owner === undefined) continue;
-      const named = staffName(acc.owner);
-      const p = named ? book.people.get(named.key) : undefined;
+      const p = book.people.get(personOf(acc.owner).key);
       const about = { account: acc.name, person: acc.owner };
       if (!p) out.push(cellFinding('ref/unknown-person', layout, acc.row, ownerCol, { variant: 'owner', account: acc.name, person: acc.owner }, about));
       else if (!p.active) out.push(cellFinding('ref/inactive-person', layout, acc.row, ownerCol, { variant: 'owner', account: acc.name, person: p.name }, about));

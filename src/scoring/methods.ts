@@ -99,7 +99,10 @@ export function minmax(values: readonly number[], direction: Direction): number[
   if (max === min) return values.map(() => 1);
   // Values near the largest number a double holds (1.7e308 and −1.7e308): max − min overflows, so halves,
   // which give the same quotient (found by a new user: such an account scored NaN, ranked first).
-  if (!Number.isFinite(max - min)) return values.map((x) => (direction === 'cost' ? (max / 2 - x / 2) / (max / 2 - min / 2) : (x / 2 - min / 2) / (max / 2 - min / 2)));
+  if (!Number.isFinite(max - min)) {
+    const half = max / 2 - min / 2;
+    return values.map((x) => (direction === 'cost' ? (max / 2 - x / 2) / half : (x / 2 - min / 2) / half));
+  }
   return values.map((x) => (direction === 'cost' ? (max - x) / (max - min) : (x - min) / (max - min)));
 }
 

@@ -4,8 +4,7 @@ import { RACI, RACI_LETTERS } from '../model/codes.js';
 import type { Person } from '../model/person.js';
 import { compareText } from '../util/compare.js';
 import type { IndexedBook, TaskGroup } from '../book/book.js';
-import { staffNamer } from '../book/shared.js';
-import { fold } from '../util/text.js';
+import { personNamer } from '../book/shared.js';
 import { hoursPerOccurrence, weeklyHours } from './hours.js';
 
 export const LOAD_STATUSES = ['over', 'high', 'ok', 'idle', 'inactive', 'unknown'] as const;
@@ -175,7 +174,7 @@ export function computeLoad(book: IndexedBook, options: { items?: boolean } = {}
   // it once. (A set of accounts per person costs far more on a 100,000-account book.)
   const marks = new Map<PersonLoad, number>();
   let mark = 0;
-  const staffName = staffNamer(book.people);
+  const personOf = personNamer(book.people);
   const holdNow = (p: PersonLoad): void => {
     if (marks.get(p) !== mark) {
       marks.set(p, mark);
@@ -207,8 +206,8 @@ export function computeLoad(book: IndexedBook, options: { items?: boolean } = {}
     mark++;
     if (a.owner !== undefined) {
       // The owner named as the rows name people (`Mary Lee` of `李美玲 (Mary Lee)`), else as written.
-      const named = staffName(a.owner);
-      holdNow(named ? entry(named.key, named.name) : entry(fold(a.owner), a.owner));
+      const named = personOf(a.owner);
+      holdNow(entry(named.key, named.name));
     }
     const tier = book.effectiveTier(a);
     for (const g of book.groupsByAccount.get(a) ?? []) visit(g, tier);

@@ -6,7 +6,7 @@ import type { IsoDate } from '../util/date.js';
 import { fold } from '../util/text.js';
 import { fairnessByRole, totalsOf, type Fairness, type LoadResult, type PersonLoad } from './load.js';
 import { suggestMoves, type Suggestion } from './suggest.js';
-import { staffNamer } from '../book/shared.js';
+import { personNamer } from '../book/shared.js';
 import type { Finding } from '../model/finding.js';
 
 export interface LoadReport {
@@ -75,10 +75,10 @@ export function loadReport(book: IndexedBook, load: LoadResult, file: string, op
 /** The accounts each person manages (the Accounts sheet's owner, named as the rows name people), by folded name. */
 function ownedAccounts(book: IndexedBook): (key: string) => readonly unknown[] {
   const owned = new Map<string, unknown[]>();
-  const staffName = staffNamer(book.people);
+  const personOf = personNamer(book.people);
   for (const a of book.accounts?.accounts ?? []) {
     if (a.owner === undefined) continue;
-    const key = staffName(a.owner)?.key ?? fold(a.owner);
+    const key = personOf(a.owner).key;
     const list = owned.get(key);
     if (list) list.push(a);
     else owned.set(key, [a]);

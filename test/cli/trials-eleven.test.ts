@@ -3,17 +3,10 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } fr
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { tempDir, writeBook } from '../helpers/books.js';
+import { csvFolder, tempDir, writeBook } from '../helpers/books.js';
 import { EXAMPLES, kam } from '../helpers/cli.js';
 
 const asOf = ['--as-of', '2025-11-15'];
-
-/** A folder holding these files (a CSV book, its kam.config.json). */
-const csvFolder = (files: Record<string, string>): string => {
-  const dir = tempDir();
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  return dir;
-};
 
 interface Json {
   findings: { rule: string; severity: string; cell?: string; message: string }[];

@@ -3,17 +3,10 @@ import { chmodSync, chownSync, copyFileSync, mkdirSync, readFileSync, statSync, 
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { tempDir, writeBook, writeRawXlsx } from '../helpers/books.js';
+import { csvFolder, tempDir, writeBook, writeRawXlsx } from '../helpers/books.js';
 import { EXAMPLES, kam } from '../helpers/cli.js';
 
 const asOf = ['--as-of', '2025-11-15'];
-
-/** A folder holding these files (a CSV book). */
-const folder = (files: Record<string, string>): string => {
-  const dir = tempDir();
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  return dir;
-};
 
 interface Json {
   findings: { rule: string; severity: string; cell?: string; message: string; person?: string }[];
@@ -335,17 +328,17 @@ describe('kam load --suggest against an independent implementation (found by rev
   const staff = 'Name,Role,Capacity Hours,Max Accounts\nGus Wu,Account Manager,10,\nXu Li,Account Manager,40,1\n';
 
   it('an account a receiver manages is one they hold: the move to them is made within their limit of 1', async () => {
-    const dir = folder({ 'accounts.csv': 'Account Name,Account Manager\nAcme,Xu Li\n', 'staff.csv': staff, 'assignments.csv': 'Account,Task,Person,RACI,Hours\nAcme,follow-up,Gus Wu,R,12\n' });
+    const dir = csvFolder({ 'accounts.csv': 'Account Name,Account Manager\nAcme,Xu Li\n', 'staff.csv': staff, 'assignments.csv': 'Account,Task,Person,RACI,Hours\nAcme,follow-up,Gus Wu,R,12\n' });
     expect(await suggest(dir)).toEqual({ moves: [['Acme', 'Gus Wu', 'Xu Li']], unresolved: [] });
   });
 
   it('an account a receiver holds only a C on is not one they hold: no move past their limit', async () => {
-    const dir = folder({ 'accounts.csv': 'Account Name\nAcme\nBeta\n', 'staff.csv': staff, 'assignments.csv': 'Account,Task,Person,RACI,Hours\nAcme,follow-up,Gus Wu,R,12\nAcme,complaints,Xu Li,C,1\nBeta,follow-up,Xu Li,R,1\n' });
+    const dir = csvFolder({ 'accounts.csv': 'Account Name\nAcme\nBeta\n', 'staff.csv': staff, 'assignments.csv': 'Account,Task,Person,RACI,Hours\nAcme,follow-up,Gus Wu,R,12\nAcme,complaints,Xu Li,C,1\nBeta,follow-up,Xu Li,R,1\n' });
     expect(await suggest(dir)).toEqual({ moves: [], unresolved: [['Gus Wu', 'max-accounts']] });
   });
 
   it('a receiver filled through the department\'s pool is no longer the least utilised of the role\'s', async () => {
-    const dir = folder({
+    const dir = csvFolder({
       'accounts.csv': 'Account Name\nA\nB\nC\nE\nF\nG\nH\n',
       'staff.csv': 'Name,Role,Department,Capacity Hours\nRon Ma,Account Manager,Sales,10\nDan Wu,,Sales,10\nRay Ho,Account Manager,Sales,10\nXu Li,Account Manager,Sales,10\nYan Bo,Account Manager,Sales,10\n',
       'assignments.csv': 'Account,Task,Person,RACI,Hours\nA,follow-up,Ron Ma,R,1\nB,follow-up,Ron Ma,R,10\nC,follow-up,Dan Wu,R,1\nE,follow-up,Dan Wu,R,9.5\nF,follow-up,Ray Ho,R,1\nG,follow-up,Ray Ho,R,9.3\nH,follow-up,Yan Bo,R,1.5\n',
@@ -361,7 +354,7 @@ describe('kam load --suggest against an independent implementation (found by rev
 describe('matrix and RACI rules against an independent implementation (found by review)', () => {
 
   it('kam matrix --columns role: a department\'s own column has no hours (its people\'s are their roles\')', async () => {
-    const dir = folder({
+    const dir = csvFolder({
       'accounts.csv': 'Account Name\nAcme\n',
       'staff.csv': 'Name,Role,Department,Capacity Hours\nAnn Lee,Account Manager,Sales,40\n',
       'assignments.csv': 'Account,Task,Person,Department,RACI,Hours\nAcme,follow-up,Ann Lee,,A/R,10\nAcme,complaints,,Sales,R,2\n',
@@ -378,7 +371,7 @@ describe('matrix and RACI rules against an independent implementation (found by 
   it('raci/role-conflict does not depend on the order of a holder\'s rows: the first that names a department counts', async () => {
     const rows = ['Acme,follow-up,Paul Wu,,R', 'Acme,follow-up,Ola Ng,,A', 'Acme,follow-up,Bo Ma,,R', 'Acme,follow-up,Bo Ma,Sales,R'];
     const conflicts = async (order: string[]) => {
-      const dir = folder({
+      const dir = csvFolder({
         'accounts.csv': 'Account Name,Account Manager\nAcme,Paul Wu\n',
         'staff.csv': 'Name,Role,Department,Capacity Hours\nPaul Wu,AM,Engineering,40\nOla Ng,AM,Engineering,40\nSue Li,AM,Sales,40\n',
         'assignments.csv': `Account,Task,Person,Department,RACI\n${order.join('\n')}\n`,

@@ -1,6 +1,6 @@
 // Building test workbooks: with exceljs (as most tools write them) and by hand, part by part, to
 // reproduce what other writers put in a file (inline strings, prefixes, 1904 dates, hostile XML).
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -9,6 +9,13 @@ import { craftZip } from './zip.js';
 /** A fresh temporary folder. */
 export function tempDir(prefix = 'kam-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** A fresh folder holding these files (a CSV book, its kam.config.json). */
+export function csvFolder(files: Record<string, string>): string {
+  const dir = tempDir();
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
 }
 
 export interface SheetSpec {

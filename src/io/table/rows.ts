@@ -95,6 +95,8 @@ function isLabelRow(row: RawRow): boolean {
   let signOffs = false;
   let sums = false;
   let repeats = 0;
+  // Whether the first text is a section's label that may have sums beside it: asked once, when it matters (no function made per row).
+  let section: boolean | undefined;
   for (const c of row.cells) {
     if (isBlank(c)) continue;
     if (first === undefined) {
@@ -103,14 +105,14 @@ function isLabelRow(row: RawRow): boolean {
     } else if (c!.v === first) repeats++;
     else if (c!.t !== 's') {
       // A number after the first text: a section's subtotal, or a record (one test of the label, then no more).
-      if (!sums && !sectionWithSums(simplified(first))) return false;
+      if (!(section ??= sectionWithSums(simplified(first)))) return false;
       sums = true;
-    } else if (c!.v !== first) {
+    } else {
       // A sign-off has its colon (a cheap look first: every record row with two texts comes here).
       if (!(c!.v.includes(':') || c!.v.includes('：')) || !SIGN_OFF.test(toSimplified(c!.v.trim()))) {
         // A section's count beside it (`共2家`), once the label is known to be one.
         // (Or anything beside a section's label merged across the table: a legend's cells beside it.)
-        if ((repeats >= 2 || COUNT_NOTE.test(toSimplified(c!.v))) && sectionWithSums(simplified(first))) {
+        if ((repeats >= 2 || COUNT_NOTE.test(toSimplified(c!.v))) && (section ??= sectionWithSums(simplified(first)))) {
           sums = true;
           continue;
         }
@@ -123,7 +125,7 @@ function isLabelRow(row: RawRow): boolean {
   const text = simplified(first);
   if (sums) return !signOffs;
   if (signOffs) return SIGN_OFF.test(text);
-  return SECTION.test(text) || NOTE.test(text) || SIGN_OFF.test(text) || REGION.test(text.replace(/\s+/g, ' '));
+  return SECTION.test(text) || NOTE.test(text) || SIGN_OFF.test(text) || isRegion(text);
 }
 
 /**
@@ -132,8 +134,12 @@ function isLabelRow(row: RawRow): boolean {
  * with its number, as some books write it, with its revenue beside).
  */
 function sectionWithSums(text: string): boolean {
-  if (!SECTION.test(text)) return REGION.test(text.replace(/\s+/g, ' '));
+  if (!SECTION.test(text)) return isRegion(text);
   return !/^(?:\d{1,2}|[A-Za-z])\s*[、.．]/.test(text) || /(?:区|大区|地区|区域|片区|部分)$/.test(text);
+}
+
+function isRegion(text: string): boolean {
+  return REGION.test(text.replace(/\s+/g, ' '));
 }
 
 /** Traditional forms read the same: 註：, 備註：, 說明：, 單位：, 製表人：, 審核人：. */

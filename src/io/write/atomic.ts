@@ -112,13 +112,13 @@ export async function prepareAtomic(
     path = options.noFollow ? resolve(target) : await safeTarget(target, options);
     dir = dirname(path);
     const replaced = options.noFollow && (await lstat(path).catch(() => undefined))?.isSymbolicLink() ? undefined : await replacedFile(path, target, options.noFollow);
-    const mode = replaced?.mode;
+    const mode = replaced?.mode ?? options.mode;
     const owner = replaced?.owner ?? options.owner;
     await removeStaleTemps(dir);
     const name = join(dir, `.kam-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
     // Registered before it exists: a signal may come between the file's creation and the next line.
     pending.add(name);
-    const fh = await open(name, 'wx', mode ?? options.mode ?? 0o644).catch((err: unknown) => {
+    const fh = await open(name, 'wx', mode ?? 0o644).catch((err: unknown) => {
       pending.delete(name);
       throw err;
     });
@@ -131,7 +131,7 @@ export async function prepareAtomic(
     const sync = await open(name, 'r+');
     try {
       // The umask applied at creation; a replaced file keeps its own mode, a backup its book's.
-      if ((mode ?? options.mode) !== undefined) await sync.chmod((mode ?? options.mode)!);
+      if (mode !== undefined) await sync.chmod(mode);
       // The renamed file is a new one, the writer's: given back to its owner and group where the system
       // allows it, else its group (found by a new user: a shared book became the writer's, and its owner
       // could not save it). Then the mode again: a change of owner may clear some of its bits.
@@ -140,7 +140,7 @@ export async function prepareAtomic(
           () => true,
           () => sync.chown(-1, owner.gid).then(() => true, () => false),
         );
-        if (given && (mode ?? options.mode) !== undefined) await sync.chmod((mode ?? options.mode)!);
+        if (given && mode !== undefined) await sync.chmod(mode);
       }
       await sync.sync();
     } finally {

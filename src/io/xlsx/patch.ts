@@ -124,6 +124,7 @@ export async function patchRows(
   let head: string[] = [];
   let headLength = 0;
   let overlap = '';
+  let sheetData: RegExp | undefined;
   const pass = (text: string): void => {
     if (text === '') return;
     if (after !== undefined) after += text;
@@ -162,7 +163,8 @@ export async function patchRows(
       // Everything before the rows is rewritten at once: <dimension> and <cols> come before <sheetData>.
       // The head is kept in pieces, each new one searched with the end of the one before (a head grown as one
       // string and searched whole for each chunk took minutes for hundreds of megabytes; found by a new user).
-      const open = new RegExp(`<${prefix.replace('.', '\\.')}sheetData[\\s/>]`).exec(text);
+      sheetData ??= new RegExp(`<${prefix.replace('.', '\\.')}sheetData[\\s/>]`);
+      const open = sheetData.exec(text);
       if (!open) {
         overlap = text.slice(-64);
         // No real sheet has megabytes before its rows (a sheet's properties, views, 16,384 column widths at most).
