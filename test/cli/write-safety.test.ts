@@ -1,7 +1,7 @@
 // SPEC §7 and issue 8: what kam writes never replaces an input, keeps the target's mode, leaves no
 // temporary file (a signal included), and is well-formed XML whatever the text in the cells.
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, cpSync, existsSync, linkSync, lstatSync, readdirSync, readFileSync, renameSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, existsSync, linkSync, lstatSync, readdirSync, readFileSync, renameSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
@@ -131,9 +131,14 @@ describe('replacing a file', () => {
     // Process 2^22 + 1 does not exist (pid_max is at most 2^22); this process does.
     const stale = `.kam-${2 ** 22 + 1}-0123abcd.tmp`;
     const live = `.kam-${process.pid}-89abcdef.tmp`;
-    for (const n of [stale, live, '.kam-notes.tmp']) writeFileSync(join(dir, n), 'x');
+    // A process id of another container sharing the folder means nothing here: a file written in the
+    // last ten minutes is a write that may be going on.
+    const recent = `.kam-${2 ** 22 + 2}-0123abce.tmp`;
+    for (const n of [stale, live, recent, '.kam-notes.tmp']) writeFileSync(join(dir, n), 'x');
+    const old = new Date(Date.now() - 11 * 60 * 1000);
+    for (const n of [stale, live, '.kam-notes.tmp']) utimesSync(join(dir, n), old, old);
     expect((await kam(['tier', ZH, '-o', join(dir, 'tiers.json')])).code).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual(['.kam-notes.tmp', live, 'tiers.json'].sort());
+    expect(readdirSync(dir).sort()).toEqual(['.kam-notes.tmp', live, recent, 'tiers.json'].sort());
   });
 
   it('names where a dangling symlink out of the folder points', async () => {

@@ -103,11 +103,12 @@ describe('the cell scanner', () => {
       const bytes = Buffer.from(xml + '<row r="4"></row>'.repeat(10));
       return scanRow(bytes, xml.indexOf('>') + 1, bytes.length, context(), 3, [] as never);
     };
-    expect(() => scan(row('<c r="A3" t="s"><v>7</v></c>'))).toThrow(expect.objectContaining({ code: 'input.corruptPart' }));
+    // Said at the cell that names it, with the index as a number (`007` is 7 whichever path reads it).
+    expect(() => scan(row('<c r="A3" t="s"><v>7</v></c>'))).toThrow(expect.objectContaining({ code: 'input.noSharedString', params: { ref: 'A3', index: '7', count: 0 }, where: expect.objectContaining({ cell: 'S!A3' }) }));
     // (A sign is no plain cell: the general path reads it.)
     expect(scan(row('<c r="A3" t="s"><v>-1</v></c>'))).toBe(-1);
     for (const v of ['7', '-1', '1.5']) {
-      expect(() => parseCells(`<c r="A3" t="s"><v>${v}</v></c>`, '', context(), 3)).toThrow(expect.objectContaining({ code: 'input.corruptPart' }));
+      expect(() => parseCells(`<c r="A3" t="s"><v>${v}</v></c>`, '', context(), 3)).toThrow(expect.objectContaining({ code: 'input.noSharedString', params: { ref: 'A3', index: v, count: 0 } }));
     }
     // 0x10, 0b11, 0o7 and Infinity are texts, not 16, 3, 7 and ∞; 1.2E+7 and -0.5 are numbers.
     expect(parseCells('<c r="A3"><v>0x10</v></c><c r="B3"><v>0b11</v></c><c r="C3"><v>0o7</v></c><c r="D3"><v>Infinity</v></c><c r="E3"><v>1.2E+7</v></c><c r="F3"><v>-0.5</v></c>', '', context(), 3)).toEqual([

@@ -112,7 +112,7 @@ describe('opening files', () => {
     expect(await code(file('wps.et', Buffer.from('whatever')))).toBe('input.unsupported:et');
     expect(await code(file('empty.xlsx', ''))).toBe('input.empty');
     expect(await code(file('bin.csv', Buffer.from([1, 2, 0, 3])))).toBe('input.binary');
-    expect(await code(file('quote.csv', 'a,b\n"x,1\n'))).toBe('input.csvSyntax');
+    expect(await code(file('quote.csv', 'a,b\n"x,1\n'))).toBe('input.unclosedQuote');
     // Tables systems export as HTML or as Excel 2003's XML, whatever their name says (found by a new user: "a text (CSV) file").
     const page = '\ufeff\n  <!DOCTYPE html><html><body><table><tr><td>客户名称</td></tr></table></body></html>';
     for (const name of ['export.xls', 'export.xlsx', 'export.csv']) expect(await code(file(name, page))).toBe('input.unsupported:html');

@@ -54,11 +54,11 @@ describe('a damaged part', () => {
     expect(r.stderr).not.toContain('corrupt');
   });
 
-  it('a shared string the table does not have (-1, past the end): exit 2', async () => {
+  it('a shared string the table does not have (-1, past the end): exit 2, naming the sheet and the cell', async () => {
     for (const v of ['-1', '12']) {
       const r = await kam(['tier', await damaged((p, xml) => (p === 'xl/worksheets/sheet1.xml' ? xml.replace('<c r="A3" t="s"><v>1</v>', `<c r="A3" t="s"><v>${v}</v>`) : xml)), '--as-of', '2025-11-15']);
       expect(r.code, v).toBe(2);
-      expect(r.stderr).toContain('part xl/worksheets/sheet1.xml cannot be read');
+      expect(r.stderr).toMatch(new RegExp(`: Accounts!A3: the workbook is corrupt \\(cell A3 names shared string #${v}, and the table holds 12\\): open it in Excel`));
     }
   });
 });

@@ -19,6 +19,7 @@ import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import jschardet from 'jschardet';
 import { InputError, UsageError } from '../../model/errors.js';
+import { completeLength, scanUtf8 } from '../utf8.js';
 
 /** The sample the encoding is decided on. */
 export const SAMPLE_BYTES = 4 * 2 ** 20;
@@ -59,7 +60,11 @@ export function chooseEncoding(head: Buffer, complete: boolean, file: string, fo
   }
   if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', bom: 2, mode: 'iconv' };
   if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', bom: 2, mode: 'iconv' };
-  if (looksBinary(head)) throw new InputError('input.binary', {}, { file });
+  if (looksBinary(head)) {
+    // UTF-16 without its byte-order mark is said as what it looks like (found by a new user: "binary content"), not guessed.
+    const utf16 = utf16WithoutBom(head);
+    throw utf16 ? new InputError('input.utf16NoBom', { encoding: utf16 }, { file }) : new InputError('input.binary', {}, { file });
+  }
   const sample = complete ? head : head.subarray(0, completeLength(head));
   if (isUtf8(sample)) return { encoding: 'utf-8', bom: 0, mode: 'utf8-strict' };
   const { valid, invalid, first } = scanUtf8(sample);
@@ -130,6 +135,31 @@ export function decodeAll(bytes: Buffer, plan: EncodingPlan): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+/**
+ * Whether the first KiB looks like UTF-16 without a byte-order mark: every NUL byte on the same side of
+ * its pair (the high byte of an ASCII character: digits, delimiters, line ends), at least four, a line
+ * end or a delimiter among them, and no pair of two NULs. Said in a message, never read on a guess.
+ */
+export function utf16WithoutBom(head: Buffer): 'utf-16le' | 'utf-16be' | undefined {
+  const n = Math.min(head.length, 1024) & ~1;
+  let low = 0;
+  let high = 0;
+  let marks = 0;
+  for (let i = 0; i < n; i += 2) {
+    const a = head[i]!;
+    const b = head[i + 1]!;
+    if (a === 0 && b === 0) return undefined;
+    if (b === 0) low++;
+    else if (a === 0) high++;
+    const ascii = b === 0 ? a : a === 0 ? b : -1;
+    if (ascii === 0x0a || ascii === 0x0d || ascii === 0x2c || ascii === 0x3b || ascii === 0x09) marks++;
+  }
+  if (marks === 0) return undefined;
+  if (low >= 4 && high === 0) return 'utf-16le';
+  if (high >= 4 && low === 0) return 'utf-16be';
+  return undefined;
+}
+
 /** NUL bytes in the first KiB mean a binary file (or UTF-16 without a BOM, which we do not guess). */
 export function looksBinary(bytes: Buffer): boolean {
   const n = Math.min(bytes.length, 1024);
@@ -142,45 +172,6 @@ export function lineOf(bytes: Buffer, offset: number): number {
   let line = 1;
   for (let i = bytes.indexOf(10); i !== -1 && i < offset; i = bytes.indexOf(10, i + 1)) line++;
   return line;
-}
-
-/** The length of `data` without a multi-byte sequence cut off at its end. */
-function completeLength(data: Buffer): number {
-  for (let i = data.length - 1; i >= Math.max(0, data.length - 4); i--) {
-    const b = data[i]!;
-    if ((b & 0xc0) === 0x80) continue;
-    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
-    return data.length - i < need ? i : data.length;
-  }
-  return data.length;
-}
-
-/** Valid multi-byte sequences, invalid bytes, and the offset of the first invalid byte (RFC 3629). */
-export function scanUtf8(b: Buffer): { valid: number; invalid: number; first: number } {
-  let valid = 0;
-  let invalid = 0;
-  let first = -1;
-  for (let i = 0; i < b.length; ) {
-    const x = b[i]!;
-    if (x < 0x80) {
-      i++;
-      continue;
-    }
-    const n = x >= 0xc2 && x <= 0xdf ? 2 : x >= 0xe0 && x <= 0xef ? 3 : x >= 0xf0 && x <= 0xf4 ? 4 : 0;
-    let ok = n > 0 && i + n <= b.length;
-    for (let k = 1; ok && k < n; k++) if ((b[i + k]! & 0xc0) !== 0x80) ok = false;
-    const y = b[i + 1] ?? 0;
-    if (ok && ((x === 0xe0 && y < 0xa0) || (x === 0xed && y >= 0xa0) || (x === 0xf0 && y < 0x90) || (x === 0xf4 && y >= 0x90))) ok = false;
-    if (ok) {
-      valid++;
-      i += n;
-    } else {
-      if (first < 0) first = i;
-      invalid++;
-      i++;
-    }
-  }
-  return { valid, invalid, first };
 }
 
 /** At least 90% of the non-ASCII characters are what Chinese business text holds, and none is U+FFFD. */

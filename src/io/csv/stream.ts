@@ -237,6 +237,9 @@ async function describe(err: unknown, csv: CsvStream, index: number, linesBefore
   if (err instanceof CsvError) {
     const line = typeof err.lines === 'number' ? err.lines + lines : '?';
     if (err.code === 'CSV_MAX_RECORD_SIZE') return new InputError('input.recordTooLong', { row: index + 1, line, limit: MAX_RECORD_CHARS }, { file });
+    // A quote never closed is said where it opens, not at the end of the file where csv-parse finds it.
+    const open = err.code === 'CSV_QUOTE_NOT_CLOSED' ? await unclosedQuote(csv).catch(() => undefined) : undefined;
+    if (open) return new InputError('input.unclosedQuote', { line: open.line, row: open.row, column: columnLetter(open.column) }, { file });
     return new InputError('input.csvSyntax', { line }, { file });
   }
   return inputErrorFor(err, file);
@@ -264,3 +267,97 @@ async function lineAt(csv: CsvStream, offset: number): Promise<number | string> 
     return '?';
   }
 }
+
+/**
+ * Where the quote that is never closed opens: the file read again from its start (only on the way to
+ * that error), its quotes followed as csv-parse follows them with `relax_quotes` — a quote opens a
+ * field only at its start, `""` inside one is a quote, and one followed by anything but a delimiter or
+ * a line end closes it too. Lines are counted as git counts them (each LF), rows as kam numbers them.
+ */
+async function unclosedQuote(csv: CsvStream): Promise<{ line: number; row: number; column: number } | undefined> {
+  const delimiter = csv.delimiter;
+  const first = delimiter.charCodeAt(0);
+  let line = 1 + (csv.skip > 0 ? 1 : 0);
+  let row = 1;
+  let column = 0;
+  let filled = false;
+  let quoting = false;
+  let open: { line: number; row: number; column: number } | undefined;
+  let text = '';
+  const scan = (end: boolean): void => {
+    // (The last few characters wait for the next chunk, where a quote, a delimiter or a CRLF may go on.)
+    const stop = end ? text.length : text.length - delimiter.length - 1;
+    let i = 0;
+    while (i < stop) {
+      const c = text.charCodeAt(i);
+      if (quoting) {
+        if (c === QUOTE) {
+          const next = text.charCodeAt(i + 1);
+          if (next === QUOTE) {
+            i += 2;
+            continue;
+          }
+          quoting = false;
+          // (Closed by what follows, or not: either way what follows is read outside quotes.)
+          filled = !(i + 1 >= text.length || next === LF || next === CR || text.startsWith(delimiter, i + 1));
+        } else if (c === LF) line++;
+        i++;
+        continue;
+      }
+      if (c === first && text.startsWith(delimiter, i)) {
+        column++;
+        filled = false;
+        i += delimiter.length;
+        continue;
+      }
+      if (c === LF || c === CR) {
+        const crlf = c === CR && text.charCodeAt(i + 1) === LF;
+        if (c === LF || crlf) line++;
+        row++;
+        column = 0;
+        filled = false;
+        i += crlf ? 2 : 1;
+        continue;
+      }
+      if (c === QUOTE && !filled) {
+        quoting = true;
+        open = { line, row, column };
+      }
+      filled = true;
+      i++;
+    }
+    text = text.slice(i);
+  };
+  let skip = csv.skip;
+  const decoder = chunkDecoder(csv.plan, csv.plan.bom);
+  const add = (out: Buffer | string): void => {
+    let piece = typeof out === 'string' ? out : out.toString('utf8');
+    if (text === '' && row === 1 && column === 0 && !filled && piece.charCodeAt(0) === 0xfeff) piece = piece.slice(1);
+    if (skip > 0) {
+      const n = Math.min(skip, piece.length);
+      skip -= n;
+      piece = piece.slice(n);
+    }
+    text += piece;
+    scan(false);
+  };
+  const fh = await openInputFile(csv.file);
+  try {
+    const buf = Buffer.allocUnsafe(CHUNK);
+    for (let pos = csv.plan.bom; ; ) {
+      const { bytesRead } = await fh.read(buf, 0, CHUNK, pos);
+      if (bytesRead === 0) break;
+      pos += bytesRead;
+      add(decoder.write(Buffer.from(buf.subarray(0, bytesRead))));
+    }
+    add(decoder.end());
+  } finally {
+    await fh.close();
+  }
+  scan(true);
+  return quoting ? open : undefined;
+}
+
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;

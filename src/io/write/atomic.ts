@@ -229,7 +229,14 @@ async function syncFolder(dir: string): Promise<void> {
   }
 }
 
-/** Removes kam temporary files in `dir` whose writing process no longer exists. */
+/**
+ * A leftover is left alone this long after it last changed. A process id names a process of this
+ * machine's (and this container's) processes only: a write of another container or machine sharing
+ * the folder, whose process id means nothing here, keeps its file changing while it writes.
+ */
+const STALE_AFTER_MS = 10 * 60 * 1000;
+
+/** Removes kam temporary files in `dir` whose writing process no longer exists and that have not changed for a while. */
 export async function removeStaleTemps(dir: string): Promise<void> {
   const names = await readdir(dir).catch(() => [] as string[]);
   for (const name of names) {
@@ -237,7 +244,7 @@ export async function removeStaleTemps(dir: string): Promise<void> {
     if (!m || alive(Number(m[1]))) continue;
     const file = join(dir, name);
     const info = await lstat(file).catch(() => undefined);
-    if (info?.isFile()) await unlink(file).catch(() => undefined);
+    if (info?.isFile() && Date.now() - info.mtimeMs > STALE_AFTER_MS) await unlink(file).catch(() => undefined);
   }
 }
 

@@ -1,13 +1,15 @@
 /** The cells of one `<row>` of a worksheet part: values, shared strings, dates, formulas, errors. */
 import type { Cell } from '../../model/cell.js';
 import { InputError } from '../../model/errors.js';
-import { columnIndex, columnLetter, MAX_COLUMNS, MAX_ROWS, refColumn } from '../../util/cellref.js';
+import { cellAddress, columnIndex, columnLetter, MAX_COLUMNS, MAX_ROWS, refColumn } from '../../util/cellref.js';
 import { MAX_CELL_CHARS } from './limits.js';
 import { decodeXml, endsTagName, getAttr, stringItemText } from './xml.js';
 
 /** The shared-string table as cells see it (items decoded on demand). */
 export interface StringTable {
   get(i: number): string | undefined;
+  /** How many items it holds (said when a cell names one past them). */
+  readonly length?: number;
 }
 
 export interface SheetContext {
@@ -41,25 +43,36 @@ export function newSharedCellCache(): SharedCellCache {
   return { index: new Int32Array(1 << CACHE_BITS).fill(-1), cells: [] };
 }
 
-function sharedCell(ctx: SheetContext, v: string): Cell {
-  return sharedCellAt(ctx, Number(v));
+function sharedCell(ctx: SheetContext, v: string, col: number, row: number): Cell {
+  return sharedCellAt(ctx, Number(v), col, row, v);
 }
 
-/** The cell of shared string `i` (any number: a non-integer or one past the table is a damaged book). */
-function sharedCellAt(ctx: SheetContext, i: number): Cell {
+/**
+ * The cell of shared string `i` (any number: a non-integer or one past the table is a damaged book,
+ * said at the cell `col`, `row` that names it; `written` is the index as the cell writes it).
+ */
+function sharedCellAt(ctx: SheetContext, i: number, col: number, row: number, written?: string): Cell {
   // (Not -1 or below: -1 marks an empty slot of the cache.)
-  if (!(i >= 0)) throw new InputError('input.corruptPart', { part: ctx.part }, { file: ctx.file });
+  if (!(i >= 0)) throw noSharedString(ctx, i, written, col, row);
   const cache = (ctx.sharedCells ??= newSharedCellCache());
   const slot = i & ((1 << CACHE_BITS) - 1);
   if (cache.index[slot] === i) return cache.cells[slot]!;
   const str = Number.isInteger(i) ? ctx.sharedStrings.get(i) : undefined;
   // A string the table does not have (`-1`, one past the end): the book is damaged, not the cell
-  // (found by a new user: it read as an empty or an error cell, exit 1).
-  if (str === undefined) throw new InputError('input.corruptPart', { part: ctx.part }, { file: ctx.file });
+  // (found by a new user: it read as an empty or an error cell, exit 1), and the message names the cell.
+  if (str === undefined) throw noSharedString(ctx, i, written, col, row);
   const cell: Cell = { t: 's', v: str };
   cache.index[slot] = i;
   cache.cells[slot] = cell;
   return cell;
+}
+
+/** A cell naming a shared string the table does not have (`-1`, `1.5`, one past the end). */
+function noSharedString(ctx: SheetContext, i: number, written: string | undefined, col: number, row: number): InputError {
+  const cell = `${columnLetter(col)}${row}`;
+  // (As a number where it is one, so that the scanner of bytes and the general path say the same: `007` is 7.)
+  const index = Number.isFinite(i) || written === undefined ? String(i) : written.trim();
+  return new InputError('input.noSharedString', { ref: cell, index, count: ctx.sharedStrings.length ?? 0 }, { file: ctx.file, sheet: ctx.sheet, cell: cellAddress(ctx.sheet, col, row) });
 }
 
 function badRef(ref: string, ctx: SheetContext): InputError {
@@ -73,12 +86,12 @@ function wrongRow(ref: string, row: number, ctx: SheetContext): InputError {
 
 function outOfOrder(col: number, prev: number, row: number, ctx: SheetContext): InputError {
   const cell = `${columnLetter(col)}${row}`;
-  return new InputError('input.cellOrder', { ref: cell, previous: `${columnLetter(prev)}${row}` }, { file: ctx.file, sheet: ctx.sheet, cell });
+  return new InputError('input.cellOrder', { ref: cell, previous: `${columnLetter(prev)}${row}` }, { file: ctx.file, sheet: ctx.sheet, cell: cellAddress(ctx.sheet, col, row) });
 }
 
 function tooLong(col: number, row: number, ctx: SheetContext): InputError {
   const cell = `${columnLetter(col)}${row}`;
-  return new InputError('input.cellTooLong', { ref: cell, limit: MAX_CELL_CHARS }, { file: ctx.file, sheet: ctx.sheet, cell });
+  return new InputError('input.cellTooLong', { ref: cell, limit: MAX_CELL_CHARS }, { file: ctx.file, sheet: ctx.sheet, cell: cellAddress(ctx.sheet, col, row) });
 }
 
 /**
@@ -130,11 +143,11 @@ export function parseCells(content: string, p: string, ctx: SheetContext, row = 
       } else if (m[5] !== undefined && ctx.staleFormulas) {
         cell = formulaCell(m[0], 0, m[0].length, p);
       } else if (v === undefined || (v.length === 0 && m[4] !== 's' && m[4] !== 'str')) {
-        if (m[5] !== undefined) cell = readCell(m[0], 0, m[0].length, m[4] ?? 'n', m[3], p, ctx);
+        if (m[5] !== undefined) cell = readCell(m[0], 0, m[0].length, m[4] ?? 'n', m[3], p, ctx, col, Number(m[2]));
       } else {
         switch (m[4]) {
           case 's':
-            cell = sharedCell(ctx, v);
+            cell = sharedCell(ctx, v, col, Number(m[2]));
             break;
           case undefined:
           case 'n': {
@@ -144,7 +157,7 @@ export function parseCells(content: string, p: string, ctx: SheetContext, row = 
             break;
           }
           default:
-            cell = readCell(m[0], 0, m[0].length, m[4], m[3], p, ctx);
+            cell = readCell(m[0], 0, m[0].length, m[4], m[3], p, ctx, col, Number(m[2]));
         }
       }
       if (cell) cells[col] = cell;
@@ -183,7 +196,7 @@ export function parseCells(content: string, p: string, ctx: SheetContext, row = 
     const end = content.indexOf(close, gt);
     const stop = end < 0 ? content.length : end;
     if (stop - gt > MAX_CELL_CHARS) throw tooLong(col, row, ctx);
-    const cell = readCell(content, gt + 1, stop, attr('t') ?? 'n', attr('s'), p, ctx);
+    const cell = readCell(content, gt + 1, stop, attr('t') ?? 'n', attr('s'), p, ctx, col, refRow !== undefined ? Number(refRow) : row);
     if (cell) cells[col] = cell;
     if (end < 0) break;
     j = content.indexOf(open, end + close.length);
@@ -372,7 +385,7 @@ function scanCell(b: Buffer, j: number, to: number, ctx: SheetContext, cells: (C
   // What the general path refuses, it refuses with its own message.
   if (end > to || col >= MAX_COLUMNS || rowNum > MAX_ROWS || (row > 0 && rowNum !== row) || col <= prev || end - j > MAX_CELL_CHARS) return 0;
   // (Looked up after the checks above, as the general path does: a cell out of order is that, whatever its string.)
-  if (sharedAt >= 0) cell = sharedCellAt(ctx, sharedAt);
+  if (sharedAt >= 0) cell = sharedCellAt(ctx, sharedAt, col, rowNum);
   if (cell) cells[col] = cell;
   scanned = col;
   return end;
@@ -423,7 +436,7 @@ function formulaCell(s: string, from: number, to: number, p: string): Cell {
   return { t: 'f', v: formula === undefined ? '' : decodeXml(formula) };
 }
 
-function readCell(row: string, start: number, end: number, t: string, style: string | undefined, p: string, ctx: SheetContext): Cell | undefined {
+function readCell(row: string, start: number, end: number, t: string, style: string | undefined, p: string, ctx: SheetContext, col: number, rowNum: number): Cell | undefined {
   // The cell alone: a search for its `<v>`, `<f>` or `<is>` stops at its end, not the row's (found by
   // a new user: pandas writes an empty cell as `<c t="inlineStr"></c>`, and a row of 400 of them was
   // searched 400 times over: 80 s for a book of 10,000 accounts).
@@ -442,7 +455,7 @@ function readCell(row: string, start: number, end: number, t: string, style: str
   }
   switch (t) {
     case 's':
-      return sharedCell(ctx, v);
+      return sharedCell(ctx, v, col, rowNum);
     case 'str':
       return { t: 's', v: decodeXml(v) };
     case 'b':

@@ -4,7 +4,9 @@
  * cost their bytes plus four bytes each, not a JS string and a cell object each.
  */
 import { PendingText } from './pending.js';
+import { isUtf8 } from 'node:buffer';
 import { StringDecoder } from 'node:string_decoder';
+import { completeLength, scanUtf8 } from '../utf8.js';
 import { InputError } from '../../model/errors.js';
 import { MAX_CELL_CHARS } from './limits.js';
 import { assertNoDoctype, endsTagName, prefixOf, stringItemText } from './xml.js';
@@ -55,12 +57,14 @@ export class SharedStrings {
 async function* decodeChunks(chunks: AsyncIterable<Buffer>): AsyncGenerator<string> {
   let decoder: StringDecoder | undefined;
   let swap = false;
+  let utf16 = false;
   let odd: Buffer | undefined;
+  let cut: Buffer = Buffer.alloc(0);
   for await (const raw of chunks) {
     let chunk = raw;
     if (!decoder) {
       swap = chunk[0] === 0xfe && chunk[1] === 0xff;
-      const utf16 = swap || (chunk[0] === 0xff && chunk[1] === 0xfe);
+      utf16 = swap || (chunk[0] === 0xff && chunk[1] === 0xfe);
       decoder = new StringDecoder(utf16 ? 'utf16le' : 'utf8');
       if (utf16) chunk = chunk.subarray(2);
     }
@@ -70,10 +74,26 @@ async function* decodeChunks(chunks: AsyncIterable<Buffer>): AsyncGenerator<stri
       const even = joined.length & ~1;
       odd = even < joined.length ? joined.subarray(even) : undefined;
       chunk = joined.subarray(0, even).swap16();
+    } else if (!utf16) {
+      // UTF-8 is checked, not mended: a bad byte would be a U+FFFD in a name (Excel refuses such a part).
+      // The text before it is handed on first, so that the item it is in is known.
+      const data = cut.length > 0 ? Buffer.concat([cut, chunk]) : chunk;
+      const whole = completeLength(data);
+      cut = Buffer.from(data.subarray(whole));
+      if (!isUtf8(data.subarray(0, whole))) {
+        yield decoder.write(data.subarray(0, scanUtf8(data.subarray(0, whole)).first));
+        throw new NotUtf8();
+      }
+      chunk = data.subarray(0, whole);
     }
     yield decoder.write(chunk);
   }
+  // A character cut off at the end of the part.
+  if (cut.length > 0) throw new NotUtf8();
 }
+
+/** Bytes of a UTF-8 part that are not UTF-8. */
+class NotUtf8 extends Error {}
 
 /**
  * Reads `<si>` items as the part streams: rich-text runs joined, phonetic runs left out. An item
@@ -90,7 +110,18 @@ export async function readSharedStrings(chunks: AsyncIterable<Buffer>, ctx: { fi
   // The last characters read, and whether the root closes itself (`<sst count="0"/>`): a table cut short has no `</sst>`.
   let last = '';
   let empty = false;
-  for await (const text of decodeChunks(chunks)) {
+  const items = decodeChunks(chunks);
+  for (;;) {
+    let next: IteratorResult<string>;
+    try {
+      next = await items.next();
+    } catch (err) {
+      // (The text before the bad byte has been read: the item it is in is the next one.)
+      if (err instanceof NotUtf8) throw new InputError('input.stringUtf8', { part: ctx.part, index: table.length }, { file: ctx.file });
+      throw err;
+    }
+    if (next.done) break;
+    const text = next.value;
     // (The end's white space left out: a part may end with any amount of it.)
     const end = text.trimEnd();
     if (end !== '') last = end.length >= 4096 ? end.slice(-4096) : (last + end).slice(-4096);

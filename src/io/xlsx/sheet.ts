@@ -1,4 +1,5 @@
 /** Streaming parser of one worksheet part: `<row>` elements in, RawRows out, merges applied. */
+import { isUtf8 } from 'node:buffer';
 import { PendingBytes } from './pending.js';
 import type { Cell, RawRow } from '../../model/cell.js';
 import { InputError } from '../../model/errors.js';
@@ -137,7 +138,7 @@ export async function* parseSheet(
       }
       lastRow = rowNum;
       // A row ends at `<`, so its bytes are whole characters.
-      const row = filler.apply({ row: rowNum, cells: scannedTo >= 0 ? cells : parseCells(buf.toString('utf8', gt + 1, close), prefix, ctx, rowNum) });
+      const row = filler.apply({ row: rowNum, cells: scannedTo >= 0 ? cells : parseCells(rowText(buf, gt + 1, close, rowNum, ctx), prefix, ctx, rowNum) });
       pos = close + rowClose.length;
       if (row && blanks.length > 0) blankOut(row, blanks);
       if (row) batch.push(row);
@@ -147,6 +148,17 @@ export async function* parseSheet(
   }
   // The rows end with `</sheetData>` (or there is none: `<sheetData/>`); else the part is not what it says (`</sheetDat>`).
   if (waiting || (!done && !emptyData)) throw new InputError('input.corruptPart', { part: ctx.part }, { file: ctx.file });
+}
+
+/**
+ * A row's bytes as text. They must be UTF-8: a bad byte would be a U+FFFD in a name (Excel refuses
+ * such a part). Checked only where the text has a U+FFFD, which a bad byte becomes (a row read
+ * by scanRow is ASCII: its bytes are each compared with one).
+ */
+function rowText(buf: Buffer, start: number, end: number, row: number, ctx: SheetContext): string {
+  const text = buf.toString('utf8', start, end);
+  if (text.includes('\uFFFD') && !isUtf8(buf.subarray(start, end))) throw new InputError('input.rowUtf8', { row, part: ctx.part }, { file: ctx.file, sheet: ctx.sheet });
+  return text;
 }
 
 /** Empties the cells of `row` that lie in one of `ranges`. */

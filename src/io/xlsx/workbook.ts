@@ -1,4 +1,5 @@
 /** The XLSX backend: workbook, relationships, shared strings and styles; sheets stream their rows. */
+import { isUtf8 } from 'node:buffer';
 import { InputError } from '../../model/errors.js';
 import type { RawRow } from '../../model/cell.js';
 import type { RowOptions, SheetSource, WorkbookSource } from '../source.js';
@@ -26,7 +27,10 @@ export async function openXlsx(file: string): Promise<WorkbookSource> {
   const text = async (name: string, cap = SMALL_PART): Promise<string | undefined> => {
     const entry = zip.find(name);
     if (!entry) return undefined;
-    const xml = decodeText(await zip.read(entry, cap));
+    const bytes = await zip.read(entry, cap);
+    const xml = decodeText(bytes);
+    // (A sheet's name with a bad byte would be a name with a U+FFFD: Excel refuses such a part.)
+    if (xml.includes('\uFFFD') && !(bytes[0] === 0xff || bytes[0] === 0xfe) && !isUtf8(bytes)) throw new InputError('input.partUtf8', { part: entry.name }, { file });
     assertNoDoctype(xml, file, name);
     return xml;
   };
@@ -36,7 +40,8 @@ export async function openXlsx(file: string): Promise<WorkbookSource> {
   const workbook = await text(workbookPath);
   if (workbook === undefined) throw new InputError('input.notWorkbook', {}, { file });
   const base = workbookPath.includes('/') ? workbookPath.slice(0, workbookPath.lastIndexOf('/') + 1) : '';
-  const rels = relationships((await text(`${base}_rels/${workbookPath.slice(base.length)}.rels`)) ?? '', base);
+  const relsPart = `${base}_rels/${workbookPath.slice(base.length)}.rels`;
+  const rels = relationships((await text(relsPart)) ?? '', base);
   const relById = new Map(rels.map((r) => [r.id, r]));
   const pr = findTags(workbook, 'workbookPr')[0];
   const date1904Attr = pr ? getAttr(pr, 'date1904') : undefined;
@@ -67,6 +72,9 @@ export async function openXlsx(file: string): Promise<WorkbookSource> {
     const name = getAttr(tag, 'name');
     const idAttr = /\s([\w.-]+:)?id\s*=\s*["']([^"']+)["']/.exec(tag);
     const rel = idAttr ? relById.get(idAttr[2]!) : undefined;
+    // A sheet whose relationship is not there is a damaged book, not a book without that sheet (found by a
+    // new user: it read as "no Accounts sheet found (sheets: —)"). Chart sheets and the like are skipped.
+    if (name !== undefined && !rel) throw new InputError('input.sheetUnlinked', { name, id: idAttr?.[2] ?? 'r:id', rels: relsPart }, { file });
     if (name === undefined || !rel || !rel.type.endsWith('/worksheet')) continue;
     const entry = zip.find(rel.target);
     if (!entry) throw new InputError('input.corruptPart', { part: rel.target }, { file });

@@ -1,0 +1,134 @@
+// What the thirteenth session took from the leftovers of the twelfth's trials, each a test that fails without its fix.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { ZipArchive } from '../../src/io/xlsx/zip.js';
+import { tempDir, writeRawXlsx, writeZip } from '../helpers/books.js';
+import { kam } from '../helpers/cli.js';
+
+const asOf = ['--as-of', '2025-11-15'];
+
+const STRINGS = ['客户编号', '客户名称', '年采购额', 'A001', '华东精密', 'A002', '华南电子'];
+const s = (ref: string, i: number) => `<c r="${ref}" t="s"><v>${i}</v></c>`;
+const n = (ref: string, v: number) => `<c r="${ref}"><v>${v}</v></c>`;
+const ROWS = `<row r="1">${s('A1', 0)}${s('B1', 1)}${s('C1', 2)}</row><row r="2">${s('A2', 3)}${s('B2', 4)}${n('C2', 100)}</row><row r="3">${s('A3', 5)}${s('B3', 6)}${n('C3', 200)}</row>`;
+
+/** A sound book of two accounts, then its parts changed by `edit` as bytes (the zip's checksums are the changed parts'). */
+async function book(edit: (part: string, bytes: Buffer) => Buffer = (_p, b) => b): Promise<string> {
+  const dir = tempDir();
+  const sound = writeRawXlsx(join(dir, 'sound.xlsx'), [{ name: '客户信息', data: ROWS }], { sharedStrings: STRINGS });
+  const zip = await ZipArchive.open(sound);
+  const entries: Record<string, Buffer> = {};
+  for (const [name, entry] of zip.entries) entries[name] = edit(name, await zip.read(entry));
+  return writeZip(join(dir, 'book.xlsx'), entries);
+}
+
+/** `bytes` with the UTF-8 of `text` replaced by `by`. */
+const replace = (bytes: Buffer, text: string, by: Buffer): Buffer => {
+  const at = bytes.indexOf(Buffer.from(text));
+  expect(at).toBeGreaterThanOrEqual(0);
+  return Buffer.concat([bytes.subarray(0, at), by, bytes.subarray(at + Buffer.byteLength(text))]);
+};
+
+describe('a damaged workbook is said where it is damaged', () => {
+  it('the sound book reads: two accounts', async () => {
+    const r = await kam(['tier', await book(), '--format', 'json', ...asOf]);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { accounts: { name: string }[] }).accounts.map((a) => a.name)).toEqual(['华南电子', '华东精密']);
+  });
+
+  it('a cell naming a shared string the table does not have: the sheet and the cell (it named the part alone)', async () => {
+    const r = await kam(['tier', await book((p, b) => (p === 'xl/worksheets/sheet1.xml' ? replace(b, s('B3', 6), Buffer.from(s('B3', 999))) : b)), ...asOf]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/book\.xlsx: 客户信息!B3: the workbook is corrupt \(cell B3 names shared string #999, and the table holds 7\): open it in Excel, save it again as \.xlsx and retry\n$/);
+    const zh = await kam(['tier', await book((p, b) => (p === 'xl/worksheets/sheet1.xml' ? replace(b, s('B3', 6), Buffer.from(s('B3', 999))) : b)), '--lang', 'zh', ...asOf]);
+    expect(zh.stderr).toContain('客户信息!B3: 工作簿已损坏（单元格 B3 引用第 999 个共享字符串，而共享字符串表只有 7 个）');
+  });
+
+  it('a sheet whose relationship is missing: the sheet and the relationship (it read as "no Accounts sheet found (sheets: —)")', async () => {
+    const r = await kam(['tier', await book((p, b) => (p === 'xl/_rels/workbook.xml.rels' ? replace(b, 'Id="rId1"', Buffer.from('Id="rId7"')) : b)), ...asOf]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('the workbook is corrupt (sheet "客户信息" names relationship rId1, which xl/_rels/workbook.xml.rels does not hold): open it in Excel (it offers to repair the book)');
+    expect(r.stderr).not.toContain('no Accounts sheet');
+  });
+
+  describe('bytes that are not UTF-8 (they read as U+FFFD in a name, exit 0)', () => {
+    it('in a row of a sheet: the sheet and the row', async () => {
+      const bad = Buffer.concat([Buffer.from('<c r="B2" t="inlineStr"><is><t>华东'), Buffer.from([0xff, 0xfe]), Buffer.from('</t></is></c>')]);
+      const r = await kam(['tier', await book((p, b) => (p === 'xl/worksheets/sheet1.xml' ? replace(b, s('B2', 4), bad) : b)), ...asOf]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/book\.xlsx: 客户信息: the workbook is corrupt \(row 2 of part xl\/worksheets\/sheet1\.xml holds bytes that are not UTF-8, which Excel refuses to open\)/);
+      expect(r.stdout).toBe('');
+    });
+
+    it('in a shared string (a sequence cut short in the middle of a name): its index', async () => {
+      const cut = Buffer.concat([Buffer.from('华东'), Buffer.from('精').subarray(0, 2), Buffer.from('密')]);
+      const r = await kam(['tier', await book((p, b) => (p === 'xl/sharedStrings.xml' ? replace(b, '华东精密', cut) : b)), ...asOf]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('the workbook is corrupt (shared string #4 of xl/sharedStrings.xml holds bytes that are not UTF-8');
+    });
+
+    it("in the workbook's part (a sheet's name): the part", async () => {
+      const r = await kam(['tier', await book((p, b) => (p === 'xl/workbook.xml' ? replace(b, '客户信息', Buffer.concat([Buffer.from('客户'), Buffer.from([0xc0, 0x80])])) : b)), ...asOf]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('the workbook is corrupt (part xl/workbook.xml holds bytes that are not UTF-8');
+    });
+
+    it('a U+FFFD written as itself is a character like any other', async () => {
+      const r = await kam(['tier', await book((p, b) => (p === 'xl/sharedStrings.xml' ? replace(b, '华东精密', Buffer.from('华东\uFFFD密')) : b)), '--format', 'json', ...asOf]);
+      expect(r.code).toBe(0);
+      expect((JSON.parse(r.stdout) as { accounts: { name: string }[] }).accounts.map((a) => a.name)).toContain('华东\uFFFD密');
+    });
+  });
+});
+
+describe('a CSV in UTF-16 without its byte-order mark (it was "binary content")', () => {
+  const text = '客户编号,客户名称,年采购额\r\nA001,华东精密,100\r\nA002,华南电子,200\r\n';
+
+  for (const encoding of ['utf-16le', 'utf-16be'] as const) {
+    it(`${encoding}: said as what it looks like, with the option that reads it`, async () => {
+      const file = join(tempDir(), 'accounts.csv');
+      writeFileSync(file, iconv.encode(text, encoding, { addBOM: false }));
+      const r = await kam(['tier', file, ...asOf]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(new RegExp(`the CSV looks like ${encoding} without its byte-order mark \\(kam will not guess\\): pass --encoding ${encoding}, or save it again as UTF-8\\n$`));
+      const read = await kam(['tier', file, '--encoding', encoding, '--format', 'json', ...asOf]);
+      expect(read.code).toBe(0);
+      expect((JSON.parse(read.stdout) as { accounts: { name: string }[] }).accounts.map((a) => a.name)).toEqual(['华南电子', '华东精密']);
+    });
+  }
+
+  it('a binary file is still binary', async () => {
+    const file = join(tempDir(), 'accounts.csv');
+    writeFileSync(file, Buffer.from(Array.from({ length: 2048 }, (_v, i) => (i * 7919) % 256)));
+    const r = await kam(['tier', file, ...asOf]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('not a text CSV file (binary content)');
+  });
+});
+
+describe('a quote never closed is said where it opens (it was "near line" the end of the file)', () => {
+  const at = async (text: string | Buffer, lang = 'en') => {
+    const file = join(tempDir(), 'accounts.csv');
+    writeFileSync(file, text);
+    return kam(['tier', file, '--lang', lang, ...asOf]);
+  };
+
+  it('after a record of two lines and a quote written "" inside a quoted field, with sep= and CRLF', async () => {
+    const r = await at('sep=;\r\nid;name;note\r\nA001;East;"multi\r\nline"\r\nA002;"Sou""th";x\r\nA003;We"st;y\r\nA004;"North;z\r\nA005;P;q\r\n');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/accounts\.csv: the quote that opens row 5, column B \(line 7\) is never closed, so the rest of the file would be one field: close it \(a quote inside a quoted field is written ""\), or export the file again\n$/);
+  });
+
+  it('in GBK, and in Chinese', async () => {
+    const r = await at(iconv.encode('客户编号,客户名称,年采购额\n甲001,"华东\n精密",100\n甲002,"华南电子,200\n甲003,西部,300\n', 'gbk'), 'zh');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('第 3 行 B 列（文件第 4 行）开头的引号没有闭合');
+  });
+
+  it('the last field of the last line', async () => {
+    const r = await at('id,name,revenue\nA001,East,100\nA002,South,"200\n');
+    expect(r.stderr).toContain('the quote that opens row 3, column C (line 3) is never closed');
+  });
+});
