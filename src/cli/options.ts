@@ -62,7 +62,7 @@ function outputFile(value: string): string {
   return value;
 }
 
-function parseAsOf(value: string): IsoDate {
+export function parseAsOf(value: string): IsoDate {
   const d = parseDateText(value);
   if (!d?.ok) throw new UsageError('usage.asOf', { value });
   return d.value;

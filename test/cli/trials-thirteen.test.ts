@@ -1,11 +1,11 @@
 // What the thirteenth session took from the leftovers of the twelfth's trials, each a test that fails without its fix.
-import { writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { ZipArchive } from '../../src/io/xlsx/zip.js';
 import { tempDir, writeRawXlsx, writeZip } from '../helpers/books.js';
-import { kam } from '../helpers/cli.js';
+import { EXAMPLES, kam } from '../helpers/cli.js';
 
 const asOf = ['--as-of', '2025-11-15'];
 
@@ -130,5 +130,37 @@ describe('a quote never closed is said where it opens (it was "near line" the en
   it('the last field of the last line', async () => {
     const r = await at('id,name,revenue\nA001,East,100\nA002,South,"200\n');
     expect(r.stderr).toContain('the quote that opens row 3, column C (line 3) is never closed');
+  });
+});
+
+describe('kam init --example --as-of (the example was dated from today, whatever the day checked)', () => {
+  it('dates the example around the day given: kam check of that day finds no error and no warning; a year on, its contacts are late', async () => {
+    const dir = tempDir();
+    expect((await kam(['init', 'book.xlsx', '--example', '--lang', 'en', '--as-of', '2025-11-15'], { cwd: dir })).code).toBe(0);
+    const book = join(dir, 'book.xlsx');
+    const r = await kam(['check', book, '--format', 'json', ...asOf]);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { summary: { error: number; warn: number } }).summary).toMatchObject({ error: 0, warn: 0 });
+    const later = await kam(['check', book, '--format', 'json', '--as-of', '2026-11-15']);
+    expect((JSON.parse(later.stdout) as { findings: { rule: string }[] }).findings.some((f) => f.rule === 'time/cadence')).toBe(true);
+  });
+
+  it('a date that is no date: exit 2, nothing written', async () => {
+    const dir = tempDir();
+    const r = await kam(['init', 'book.xlsx', '--example', '--as-of', '2025-13-01'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('invalid --as-of "2025-13-01"');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('kam report --format markdown lists as many warnings as its headline counts (17 above, 15 listed)', () => {
+  it('the warnings of the book’s own columns (a revenue down, an empty scoring cell) are listed too', async () => {
+    const r = await kam(['report', join(EXAMPLES, 'accounts-zh.xlsx'), '--format', 'markdown', '--lang', 'en', ...asOf]);
+    const headline = Number(/\| Warnings \| (\d+) \|/.exec(r.stdout)?.[1]);
+    expect(headline).toBe(17);
+    expect(r.stdout).toContain(`<details><summary>Warnings (${headline})</summary>`);
+    expect(r.stdout).toMatch(/\| 鼎盛地产集团 \| {2}\| 客户信息!L25 \| 鼎盛地产集团: revenue down 31\.7% on the previous period \(more than 20\.0%\) \| account\/declining-revenue \|/);
+    expect(r.stdout).toMatch(/\| 智联软件服务 \| {2}\| 客户信息!J35 \| 满意度 is empty: scored as the worst value \| data\/missing-value \|/);
   });
 });

@@ -11,7 +11,8 @@ import { LANGS, type Lang } from '../../model/lang.js';
 import { ConfigError, UsageError } from '../../model/errors.js';
 import { DEFAULT_ROLES } from '../../report/template/example.js';
 import { templateSheets } from '../../report/template/workbook.js';
-import { localToday } from '../../util/date.js';
+import { localToday, type IsoDate } from '../../util/date.js';
+import { parseAsOf } from '../options.js';
 import type { CliContext, Prompter } from '../context.js';
 import { note } from '../emit.js';
 import { t } from '../../i18n/messages.js';
@@ -31,6 +32,8 @@ export interface InitCliOptions {
   weights?: Record<string, number>;
   cadence?: Record<string, number>;
   roles?: string[];
+  /** The date the example rows are dated around (default today). */
+  asOf?: IsoDate;
   quiet?: boolean;
   debug?: boolean;
 }
@@ -52,6 +55,7 @@ export function initCommandSpec(program: Command, run: (file: string | undefined
     .option('--weights <column=weight,…>', 'criterion weights, e.g. annual_revenue=0.4,years=0.2', pairs('--weights', number('--weights')))
     .option('--cadence <tier=days,…>', 'days between contacts per tier, e.g. strategic=30,important=60', pairs('--cadence', number('--cadence')))
     .option('--roles <role,…>', 'the team\'s roles (岗位), e.g. 客户经理,客服,技术支持', (v: string) => v.split(/[,，、]/).map((r) => r.trim()).filter((r) => r !== ''))
+    .option('--as-of <date>', 'the day the --example rows are dated around (default today), e.g. 2025-11-15', parseAsOf)
     .option('-q, --quiet', 'print nothing but errors')
     .option('--debug', 'print stack traces of errors')
     .action((file: string | undefined, _o: unknown, c: Command) => run(file, c));
@@ -114,13 +118,13 @@ export async function initCommand(file: string | undefined, options: InitCliOpti
   const { roles: _roles, ...configAnswers } = answers;
   const kept = !options.force && !options.interactive && Object.keys(configAnswers).length === 0 ? await keptConfig(targets, lang) : undefined;
   if (kept) {
-    const sheets = templateSheets(kept, { lang, roles: answers.roles ?? DEFAULT_ROLES[lang], example: options.example ?? false, today: localToday(ctx.now()) });
+    const sheets = templateSheets(kept, { lang, roles: answers.roles ?? DEFAULT_ROLES[lang], example: options.example ?? false, today: options.asOf ?? localToday(ctx.now()) });
     await writeInitBook(targets.book, sheets);
     note(ctx, { quiet: options.quiet ?? false }, lang, 'note.initWroteBook', { book: targets.book, config: targets.config });
     return 0;
   }
   const { json, config } = initConfig(answers, lang, schema);
-  const sheets = templateSheets(config, { lang, roles: answers.roles ?? DEFAULT_ROLES[lang], example: options.example ?? false, today: localToday(ctx.now()) });
+  const sheets = templateSheets(config, { lang, roles: answers.roles ?? DEFAULT_ROLES[lang], example: options.example ?? false, today: options.asOf ?? localToday(ctx.now()) });
   await writeInit(targets, sheets, json, { force: options.force ?? false });
   note(ctx, { quiet: options.quiet ?? false }, lang, 'note.initWrote', { book: targets.book, config: targets.config });
   // The weights as they will score (found by a new user: the criteria --weights leaves out keep their defaults, which was said nowhere).

@@ -48,7 +48,8 @@ export function reportMarkdown(r: ReportResult, ctx: ReportContext): string {
   const gapHeader = [L('report.accounts'), L('tier'), L('report.cell'), L('report.problem'), L('report.rule')];
   // Errors: the gaps by account, then those of the book's sheets (a missing sheet, a cell that cannot be read).
   const gapRules = new Set(r.gaps.findings);
-  const errors = [...gapRows('error'), ...r.findings.filter((f) => f.severity === 'error' && !gapRules.has(f)).map((f) => [f.account ?? L('report.noAccount'), '', findingWhere(f) ?? '', findingMessage(f, lang, r.tiers), f.rule])];
+  const otherRows = (severity: string) => r.findings.filter((f) => f.severity === severity && !gapRules.has(f)).map((f) => [f.account ?? L('report.noAccount'), '', findingWhere(f) ?? '', findingMessage(f, lang, r.tiers), f.rule]);
+  const errors = [...gapRows('error'), ...otherRows('error')];
   if (errors.length > 0) sections.push({ title: L('report.errors'), text: [`### ${L('report.errors')}`, '', ...folded(errors, r.top, gapHeader, L)].join('\n') });
   if (over.length > 0) {
     const lines = [`### ${L('report.overCapacity')}`, '', ...folded(over.map((p) => [p.name, p.role ?? '', p.hours.toFixed(2), fmtPercent(p.utilization, 0)]), r.top, [L('name.person'), L('role'), L('report.hours'), L('report.util')], L)];
@@ -65,7 +66,8 @@ export function reportMarkdown(r: ReportResult, ctx: ReportContext): string {
   if (moved.length > 0) {
     sections.push({ title: L('report.tiers'), text: [`### ${L('report.tiers')}`, '', ...folded(moved.map((a) => [a.name, fmtScore(a.score), `${a.recordedTier ? tierOf(a.recordedTier) : ''} → ${tierOf(a.tier)}`, a.movement]), r.top, [L('name'), L('score'), L('tier'), L('movement')], L)].join('\n') });
   }
-  const warnings = gapRows('warn');
+  // (As the errors: the headline counts every warning, and the list holds as many — found by a new user: 17 above, 15 listed.)
+  const warnings = [...gapRows('warn'), ...otherRows('warn')];
   if (warnings.length > 0) {
     sections.push({ title: L('report.warnings'), text: ['<details><summary>' + mdCell(`${L('report.warnings')} (${warnings.length})`) + '</summary>', '', ...folded(warnings, r.top, gapHeader, L), '', '</details>'].join('\n') });
   }
