@@ -34,15 +34,17 @@ const AS_OF = ['--as-of', '2025-11-15'];
 async function parts(file: string): Promise<Map<string, { crc: number; raw: Buffer; record: Buffer; central: Buffer }>> {
   const zip = await ZipArchive.open(file);
   const out = new Map<string, { crc: number; raw: Buffer; record: Buffer; central: Buffer }>();
+  const records = await zip.recordReader();
   for (const [name, e] of zip.entries) {
     const chunks: Buffer[] = [];
     for await (const c of zip.raw(e)) chunks.push(c);
     const record: Buffer[] = [];
-    for await (const c of zip.record(e)) record.push(c);
+    for await (const c of records.record(e)) record.push(c);
     const central = Buffer.from(e.central!);
     central.writeUInt32LE(0, 42);
     out.set(name, { crc: e.crc, raw: Buffer.concat(chunks), record: Buffer.concat(record), central });
   }
+  await records.close();
   return out;
 }
 

@@ -87,12 +87,18 @@ export async function verifyPatched(source: string, result: string, part: string
   };
   if (a.entries.size !== b.entries.size) fail('the number of parts');
   let untouched = 0;
-  for (const [name, ea] of a.entries) {
-    const eb = b.entries.get(name);
-    if (!eb) fail(name);
-    if (name === part) continue;
-    if (ea.crc !== eb!.crc || ea.size !== eb!.size || ea.compressedSize !== eb!.compressedSize || ea.method !== eb!.method || !(await sameChunks(a.raw(ea), b.raw(eb!)))) fail(name);
-    untouched++;
+  // (One handle per file for every part: a handle and a stream per part took ~1 ms each.)
+  const [ra, rb] = await Promise.all([a.recordReader(), b.recordReader()]);
+  try {
+    for (const [name, ea] of a.entries) {
+      const eb = b.entries.get(name);
+      if (!eb) fail(name);
+      if (name === part) continue;
+      if (ea.crc !== eb!.crc || ea.size !== eb!.size || ea.compressedSize !== eb!.compressedSize || ea.method !== eb!.method || !(await sameChunks(ra.raw(ea), rb.raw(eb!)))) fail(name);
+      untouched++;
+    }
+  } finally {
+    await Promise.all([ra.close(), rb.close()]);
   }
   const book = await openXlsx(result);
   const sheet = book.sheets.find((s) => s.part === part);

@@ -40,36 +40,54 @@ export async function writePatchedXlsx(source: string, fh: FileHandle, edits: Ce
   const zip = await ZipArchive.open(source);
   const central: Buffer[] = [];
   let offset = 0;
-  const write = async (buf: Buffer): Promise<void> => {
+  // Small pieces (the records of small parts, headers) are gathered into one write of up to 1 MiB.
+  let held: Buffer[] = [];
+  let heldBytes = 0;
+  const flush = async (): Promise<void> => {
+    if (heldBytes === 0) return;
+    const buf = held.length === 1 ? held[0]! : Buffer.concat(held, heldBytes);
+    held = [];
+    heldBytes = 0;
     await writeAll(fh, buf);
-    offset += buf.length;
   };
-  for (const entry of zip.entries.values()) {
-    const rows = edits.get(entry.name);
-    const start = offset;
-    if (rows) {
-      const { data, crc, size } = await rewrite(zip, entry, rows, { ...changes.get(entry.name), file: source });
-      const meta = { ...entry, method: 8, crc, size, compressedSize: data.length, flags: entry.flags & ~0x8 };
-      await write(localHeader(meta));
-      await write(data);
-      central.push(centralHeader(meta, start));
-    } else if (entry.central && entry.localOffset !== 0xffffffff) {
-      // Untouched: its local record and its central record as they were, only the offset moved.
-      for await (const chunk of zip.record(entry)) await write(chunk);
-      const record = Buffer.from(entry.central);
-      record.writeUInt32LE(start, 42);
-      central.push(record);
-    } else {
-      const meta = { ...entry, flags: entry.flags & ~0x8 };
-      await write(localHeader(meta));
-      for await (const chunk of zip.raw(entry)) await write(chunk);
-      central.push(centralHeader(meta, start));
+  const write = async (buf: Buffer): Promise<void> => {
+    offset += buf.length;
+    held.push(buf);
+    heldBytes += buf.length;
+    if (heldBytes >= 1 << 20) await flush();
+  };
+  const records = await zip.recordReader();
+  try {
+    for (const entry of zip.entries.values()) {
+      const rows = edits.get(entry.name);
+      const start = offset;
+      if (rows) {
+        const { data, crc, size } = await rewrite(zip, entry, rows, { ...changes.get(entry.name), file: source });
+        const meta = { ...entry, method: 8, crc, size, compressedSize: data.length, flags: entry.flags & ~0x8 };
+        await write(localHeader(meta));
+        await write(data);
+        central.push(centralHeader(meta, start));
+      } else if (entry.central && entry.localOffset !== 0xffffffff) {
+        // Untouched: its local record and its central record as they were, only the offset moved.
+        for await (const chunk of records.record(entry)) await write(chunk);
+        const record = Buffer.from(entry.central);
+        record.writeUInt32LE(start, 42);
+        central.push(record);
+      } else {
+        const meta = { ...entry, flags: entry.flags & ~0x8 };
+        await write(localHeader(meta));
+        for await (const chunk of records.raw(entry)) await write(chunk);
+        central.push(centralHeader(meta, start));
+      }
+      if (offset > 0xffffffff) throw new InputError('output.failed', { reason: 'larger than 4 GiB' }, { file: target });
     }
-    if (offset > 0xffffffff) throw new InputError('output.failed', { reason: 'larger than 4 GiB' }, { file: target });
+  } finally {
+    await records.close();
   }
   const cdStart = offset;
   for (const c of central) await write(c);
   await write(endOfCentralDirectory(central.length, offset - cdStart, cdStart, zip.comment));
+  await flush();
   await fh.sync();
 }
 

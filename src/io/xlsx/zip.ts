@@ -31,6 +31,18 @@ export interface ZipEntry {
  * are parsed streaming, so this is not bound by V8's longest string (2^29 - 24 UTF-16 units); a
  * part read whole into one string must pass a cap below that (see `read`).
  */
+/** Reads entries' local records through one checked handle (see `recordReader`). */
+export interface RecordReader {
+  /** The entry's whole local record. */
+  record(entry: ZipEntry): AsyncGenerator<Buffer>;
+  /** The entry's stored (compressed) bytes. */
+  raw(entry: ZipEntry): AsyncGenerator<Buffer>;
+  close(): Promise<void>;
+}
+
+/** How much of a record a copy reads at once. */
+const RECORD_CHUNK = 1 << 20;
+
 export const MAX_ENTRY_BYTES = 1536 * 1024 * 1024;
 
 /** V8's longest string is 2^29 - 24 units: a part decoded whole must stay well below it. */
@@ -104,16 +116,16 @@ export class ZipArchive {
   }
 
   /**
-   * The entry's whole local record as it is in the file — local header with its extra fields, the
-   * stored data, and the data descriptor that follows it where the writer put one — for a copy
-   * that keeps every byte.
+   * The entries' whole local records as they are in the file — local header with its extra fields,
+   * the stored data, and the data descriptor that follows it where the writer put one — for a copy
+   * that keeps every byte, and their stored bytes, to compare. One checked handle reads them all (a handle and a stream per entry took
+   * ~1 ms each: a book of 10,000 parts took 10 s to write back, found by a new user). Closed by its `close`.
    */
-  async *record(entry: ZipEntry): AsyncGenerator<Buffer> {
+  async recordReader(): Promise<RecordReader> {
     const fh = await this.handle();
-    let end: number;
-    try {
+    const record = async function* (this: ZipArchive, entry: ZipEntry): AsyncGenerator<Buffer> {
       const start = await this.dataStart(fh, entry);
-      end = start + entry.compressedSize;
+      let end = start + entry.compressedSize;
       if (entry.flags & 0x8) {
         // A data descriptor: an optional signature, the CRC, and sizes of 4 bytes (8 in ZIP64).
         const sig = Buffer.alloc(4);
@@ -121,12 +133,25 @@ export class ZipArchive {
         const zip64 = entry.size > 0xfffffffe || entry.compressedSize > 0xfffffffe;
         end += (sig.readUInt32LE(0) === 0x08074b50 ? 4 : 0) + 4 + (zip64 ? 16 : 8);
       }
-    } finally {
-      await fh.close();
+      if (end > this.fileSize) throw truncated(this.file);
+      yield* span(entry.localOffset, end);
+    }.bind(this);
+    const raw = async function* (this: ZipArchive, entry: ZipEntry): AsyncGenerator<Buffer> {
+      const start = await this.dataStart(fh, entry);
+      if (start + entry.compressedSize > this.fileSize) throw truncated(this.file);
+      yield* span(start, start + entry.compressedSize);
+    }.bind(this);
+    const file = this.file;
+    async function* span(from: number, to: number): AsyncGenerator<Buffer> {
+      for (let at = from; at < to; ) {
+        const chunk = Buffer.allocUnsafe(Math.min(RECORD_CHUNK, to - at));
+        const { bytesRead } = await fh.read(chunk, 0, chunk.length, at);
+        if (bytesRead < chunk.length) throw truncated(file);
+        at += bytesRead;
+        yield chunk;
+      }
     }
-    if (end > this.fileSize) throw truncated(this.file);
-    if (end === entry.localOffset) return;
-    for await (const chunk of await this.bytes(entry.localOffset, end - 1)) yield chunk as Buffer;
+    return { record, raw, close: () => fh.close() };
   }
 
   /** The entry's stored (compressed) bytes, as they are in the file. */
