@@ -246,8 +246,10 @@ function ymd(y: number, m: number, d: number): Parsed<IsoDate> {
   return date ? ok(date) : bad('date');
 }
 
-const TRUE_WORDS = new Set(['yes', 'y', 'true', 't', '1', 'on', '是', '对', '在职', '有效', '启用', '激活', '正常', 'active', 'enabled', 'employed', '✓', '✔', '√']);
-const FALSE_WORDS = new Set(['no', 'n', 'false', 'f', '0', 'off', '否', '不', '不是', '离职', '已离职', '无效', '停用', '已停用', '禁用', '已禁用', '休假', 'inactive', 'left', 'disabled', 'deactivated', 'terminated', 'resigned', 'former', '✗', '✘', '×']);
+// An employee's status in a 在职 / 状态 column (found by a new user): on probation, an intern, on leave, away on business are
+// employed (on leave was read as gone: "no longer active"); retired, dismissed, moved elsewhere are not.
+const TRUE_WORDS = new Set(['yes', 'y', 'true', 't', '1', 'on', '是', '对', '在职', '有效', '启用', '激活', '正常', '正式', '正式员工', '试用', '试用期', '实习', '实习期', '实习生', '兼职', '返聘', '休假', '请假', '病假', '产假', '出差', 'active', 'enabled', 'employed', 'probation', 'intern', 'on leave', 'full-time', 'part-time', '✓', '✔', '√']);
+const FALSE_WORDS = new Set(['no', 'n', 'false', 'f', '0', 'off', '否', '不', '不是', '离职', '已离职', '无效', '停用', '已停用', '禁用', '已禁用', '退休', '已退休', '辞职', '已辞职', '辞退', '已辞退', '调离', '已调离', '离岗', 'inactive', 'left', 'disabled', 'deactivated', 'terminated', 'resigned', 'retired', 'dismissed', 'former', '✗', '✘', '×']);
 
 /** Reads yes/no, 是/否, 在职/离职, TRUE/FALSE, 1/0 and ticks. */
 export function parseBoolean(cell: Cell | undefined): Parsed<boolean> | undefined {
@@ -334,7 +336,8 @@ export function parseHours(cell: Cell | undefined, ctx: NumberContext & { hoursP
   const plain = ctx.unit !== undefined ? { scale: ctx.unit, ...(ctx.decimalComma ? { decimalComma: true } : {}) } : ctx;
   if (cell?.t !== 's') {
     const n = parseNumber(cell, plain);
-    return n?.ok ? ok(round(n.value)) : n;
+    // (No work takes less than no time: -3 h made a person's load negative, found by a new user.)
+    return n?.ok ? (n.value < 0 ? bad('hours') : ok(round(n.value))) : n;
   }
   const day = ctx.hoursPerDay ?? 8;
   if (isPlaceholder(cell.v)) return undefined;

@@ -4,10 +4,14 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { ZipArchive } from '../../src/io/xlsx/zip.js';
-import { tempDir, writeRawXlsx, writeZip } from '../helpers/books.js';
+import { tempDir, writeBook, writeRawXlsx, writeZip } from '../helpers/books.js';
 import { EXAMPLES, kam } from '../helpers/cli.js';
 
 const asOf = ['--as-of', '2025-11-15'];
+
+interface Json {
+  findings: { rule: string; cell?: string; person?: string }[];
+}
 
 const STRINGS = ['客户编号', '客户名称', '年采购额', 'A001', '华东精密', 'A002', '华南电子'];
 const s = (ref: string, i: number) => `<c r="${ref}" t="s"><v>${i}</v></c>`;
@@ -196,4 +200,55 @@ describe('kam tier --write of a book of many parts (10,000 took 10 s: a handle a
     const changed = [...before].filter(([name, bytes]) => !after.get(name)!.equals(bytes)).map(([name]) => name);
     expect(changed).toEqual(['xl/worksheets/sheet1.xml']);
   }, 60_000);
+});
+
+describe("the thirteenth session's trial: books as ops teams keep them", () => {
+  it('negative hours are an invalid value at their cell, not a negative load', async () => {
+    const dir = tempDir();
+    const file = await writeBook(join(dir, 'neg.xlsx'), [
+      { name: '客户信息', rows: [['客户名称', '年采购额（万元）', '客户等级'], ['甲公司', 100, '普通客户']] },
+      { name: '人员信息', rows: [['姓名', '岗位', '每周可用工时'], ['张三', '客户经理', 40], ['李四', '主管', 40]] },
+      { name: '分工明细', rows: [['客户名称', '工作内容', '负责人', '角色', '频率', '预计工时'], ['甲公司', '日常跟进', '张三', 'R', '每周', -3], ['甲公司', '日常跟进', '李四', 'A', '每周', 1]] },
+    ]);
+    const r = await kam(['check', file, '--format', 'json', ...asOf]);
+    const findings = (JSON.parse(r.stdout) as Json).findings;
+    expect(findings.filter((f) => f.rule === 'schema/invalid-value').map((f) => f.cell)).toEqual(['分工明细!F2']);
+    const load = await kam(['load', file, '--format', 'json', ...asOf]);
+    const people = (JSON.parse(load.stdout) as { people: { name: string; hours: number }[] }).people;
+    expect(people.every((p) => p.hours >= 0)).toBe(true);
+  });
+
+  it('an employee on leave, on probation or an intern is employed; a retired one is not', async () => {
+    const dir = tempDir();
+    const staff = [['姓名', '岗位', '在职'], ['张三', '客户经理', '休假'], ['李四', '客户经理', '试用期'], ['王五', '客户经理', '退休'], ['赵六', '客户经理', '实习'], ['钱七', '主管', '正式']];
+    const file = await writeBook(join(dir, 'staff.xlsx'), [
+      { name: '客户信息', rows: [['客户名称', '年采购额（万元）'], ['甲公司', 100]] },
+      { name: '人员信息', rows: staff },
+      { name: '分工明细', rows: [['客户名称', '工作内容', '负责人', '角色'], ['甲公司', '日常跟进', '张三', 'R'], ['甲公司', '续约', '李四', 'R'], ['甲公司', '回款', '王五', 'R'], ['甲公司', '拜访', '赵六', 'R'], ['甲公司', '日常跟进', '钱七', 'A'], ['甲公司', '续约', '钱七', 'A'], ['甲公司', '回款', '钱七', 'A'], ['甲公司', '拜访', '钱七', 'A']] },
+    ]);
+    const r = await kam(['check', file, '--format', 'json', ...asOf]);
+    const findings = (JSON.parse(r.stdout) as Json).findings;
+    expect(findings.filter((f) => f.rule === 'schema/invalid-value')).toEqual([]);
+    expect(findings.filter((f) => f.rule === 'ref/inactive-person').map((f) => f.person)).toEqual(['王五']);
+  });
+
+  it('two visible sheets named for one role: the one not read is said', async () => {
+    const dir = tempDir();
+    const file = await writeBook(join(dir, 'two.xlsx'), [
+      { name: 'Accounts', rows: [['Account Name', 'Annual Revenue'], ['Alpha', 100], ['Beta', 50]] },
+      { name: '客户信息', rows: [['客户名称', '年采购额（万元）'], ['华东精密', 1200], ['北方重工', 800], ['南方电网', 300]] },
+    ]);
+    const r = await kam(['tier', file, '--lang', 'en', ...asOf]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('sheets "Accounts" and "客户信息" are both named as the Accounts sheet: "Accounts" is read and "客户信息" is not; rename or delete the one that is not meant');
+  });
+
+  it('a ; CSV whose columns show only the point (1,500,000) reads its 1,200 as 1200, not 1.2', async () => {
+    const file = join(tempDir(), 'semi.csv');
+    writeFileSync(file, '客户编号;客户名称;客户经理;年采购额（万元）;合同金额（元）;客户等级\nKA01;华东精密;张三;1,200;"1,500,000";战略客户\nKA02;北方重工;李四;800;900000;重要客户\nKA03;南方电网;王五;300;"2,000";普通客户\n');
+    const r = await kam(['tier', file, '--format', 'json', ...asOf]);
+    const accounts = (JSON.parse(r.stdout) as { accounts: { id: string; tier: string }[] }).accounts;
+    expect(accounts.map((a) => a.id)).toEqual(['KA01', 'KA02', 'KA03']);
+    expect(r.stderr).not.toContain('decimal mark');
+  });
 });

@@ -394,7 +394,9 @@ describe('decimalMarkOf: a CSV\'s decimal mark, column by column', () => {
     ['a;b\nx;2,5\ny;1.250\n', ';', true, true, undefined],
     ['a;b\nx;12.5\ny;1,250\n', ';', false, true, undefined],
     ['a;b\nx;1.234.567\n', ';', true, true, undefined],
-    ['a;b\nx;1,234,567\n', ';', false, true, undefined],
+    // Thousands grouped by commas: the file's mark is the point (found by a new user: a column of 1,200 alone read as 1.2).
+    ['a;b\nx;1,234,567\n', ';', undefined, undefined, undefined],
+    ['a;b;c\nx;1,500,000;1,200\n', ';', undefined, undefined, undefined],
     ['a;b\nx;1.250\ny;800\n', ';', true, true, '1.250'],
     ['a;b\nx;800\ny;2025-11-15\n', ';', true, true, undefined],
     ['a;b\nx;2,5\ny;12.5\n', ';', true, true, undefined],

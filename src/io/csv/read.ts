@@ -84,7 +84,8 @@ export async function readCsvSheet(path: string, options: CsvOptions & ReadLimit
  * 256 KiB, column by column: `2,5`, `1.234,5`, `1.234.567` say comma; `12.5`, `1,234.5`,
  * `1,234,567` say point; a column that shows both, or neither (only `1.250`, which is 1250 or 1.25),
  * takes the file's mark. A `;` file's is the comma, as Excel writes a `;` CSV where the mark is a
- * comma (a column of ids such as `1.1` changes no other column; found by review); a tab file's
+ * comma (a column of ids such as `1.1` changes no other column; found by review), unless a column
+ * groups thousands by commas (`1,500,000`) and none shows the comma mark; a tab file's
  * (Excel's "Unicode text") the comma when some column shows it; a `,` file has none (its `2,5` would
  * be quoted). `guessed` names a value whose reading rests on the `;` alone, for a note.
  */
@@ -92,6 +93,8 @@ export function decimalMarkOf(body: string, delimiter: string): { decimalComma?:
   if (delimiter !== ';' && delimiter !== '\t') return {};
   const comma: number[] = [];
   const dot: number[] = [];
+  // Thousands grouped by commas (`1,500,000`, `1,234.5`): a file whose decimal mark is the comma never writes them.
+  let grouped = false;
   const ambiguous: (string | undefined)[] = [];
   for (const line of body.split(/\r?\n|\r/)) {
     const fields = line.split(delimiter);
@@ -100,12 +103,17 @@ export function decimalMarkOf(body: string, delimiter: string): { decimalComma?:
       const f = raw.trim().replace(/^"(.*)"$/, '$1').replace(/\s/g, '').replace(/^[-+(]?[€$£¥]?/, '').replace(/[)%]?(?:€|£|eur|usd|gbp)?$/i, '');
       if (f.length < 3 || f.length > 24 || !/^\d[\d.,]*\d$/.test(f)) continue;
       if (/^\d{1,3}(?:\.\d{3})+,\d+$|^[1-9]\d{0,2}(?:\.\d{3}){2,}$|^\d+,(?:\d{1,2}|\d{4,})$/.test(f)) comma[c] = (comma[c] ?? 0) + 1;
-      else if (/^\d{1,3}(?:,\d{3})+\.\d+$|^[1-9]\d{0,2}(?:,\d{3}){2,}$|^\d+\.(?:\d{1,2}|\d{4,})$/.test(f)) dot[c] = (dot[c] ?? 0) + 1;
+      else if (/^\d{1,3}(?:,\d{3})+\.\d+$|^[1-9]\d{0,2}(?:,\d{3}){2,}$|^\d+\.(?:\d{1,2}|\d{4,})$/.test(f)) {
+        dot[c] = (dot[c] ?? 0) + 1;
+        if (f.includes(',')) grouped = true;
+      }
       else if (ambiguous[c] === undefined && /^[1-9]\d{0,2}[.,]\d{3}$/.test(f)) ambiguous[c] = raw.trim();
     }
   }
   const anyComma = comma.some((n) => n > 0);
-  const fileComma = delimiter === ';' || anyComma;
+  // (A `;` file that groups thousands by commas, `1,500,000`, and shows no comma mark writes its numbers with a point:
+  // its `1,200` is 1200 — found by a new user, read as 1.2 by the `;` alone. A point alone, `1.1`, may be an id.)
+  const fileComma = anyComma || (delimiter === ';' && !grouped);
   if (!fileComma && !anyComma) return {};
   const own = (col: number): boolean | undefined => {
     const [k, d] = [comma[col] ?? 0, dot[col] ?? 0];

@@ -32,6 +32,10 @@ export async function locateSheets(
     const hidden = candidates.find((s) => s.hidden);
     if (visible && hidden) note('note.hiddenSkipped', { hidden: hidden.name, visible: visible.name, role }, true);
     if (!visible && hidden) note('warn.hiddenOnly', { sheet: hidden.name, role }, false);
+    // Two visible sheets named for one role: one is read, and the other is said (found by a new user: `Accounts` beside
+    // `客户信息`, or a copy `客户信息 (2)`, left three accounts out without a word).
+    const other = candidates.find((s) => !s.hidden && s !== visible);
+    if (visible && other) note('warn.sheetsOneRole', { read: visible.name, other: other.name, role }, false);
     return visible ?? hidden;
   };
   // Hidden sheets whose name fits a role: taken only when no visible sheet plays it by name or by headers
