@@ -131,6 +131,59 @@ const YEAR = /(?:fy|财年)?\s*((?:19|20)\d{2}|\d{2}(?=\s*年)|(?<=fy\s*)\d{2}(?
 
 /** Matches one header against a role's aliases; revenue headers with a year become periods. */
 export function matchHeader(header: string, role: SheetRole, index: Map<string, string>): HeaderMatch {
+  const whole = matchOne(header, role, index);
+  if (whole.key !== undefined || whole.period !== undefined) return whole;
+  // A header in two languages, marked as required or with a footnote (found by a new user: each made a book
+  // of `Sheet1` exit 2): each of its names alone.
+  for (const variant of headerVariants(header)) {
+    const m = matchOne(variant, role, index);
+    if (m.key !== undefined || m.period !== undefined) return m;
+  }
+  return whole;
+}
+
+/** Marks before or after a header's name: required (`★客户名称`, `客户名称*`), a footnote (`年采购额¹`, `年采购额※`). */
+const LEAD_MARKS = /^[\s★☆*※●◆■▲►▶✱✳#＃]+/;
+const TRAIL_MARKS = /[\s*※✱✳\u00b9\u00b2\u00b3\u2070-\u2079]+$/;
+/** A line or a part that is the unit of the name above or before it: `单位：万元`, `Unit: 10k`. */
+const UNIT_LINE = /^(?:单位|單位|unit)\s*[:：]\s*(.+)$/i;
+/** A name in Chinese and one in English side by side: `客户名称 Account Name`, `客户名称/Account`, `Account Name 客户名称`. */
+// (Neither part in brackets — `销售部 (department)` is one name with a note, kam's own matrix writes it — and the English
+// one of two letters or more: `服务内容x` is a name mistyped, not two.)
+const TWO_NAMES = /^([^A-Za-z()（）[\]【】]*[\u4e00-\u9fff][^A-Za-z()（）[\]【】]*?)\s*[/／|｜]?\s*([A-Za-z][A-Za-z0-9 .&'’_-]*[A-Za-z0-9.])$|^([A-Za-z][A-Za-z0-9 .&'’_-]*[A-Za-z0-9.])\s*[/／|｜]?\s*([^A-Za-z()（）[\]【】]*[\u4e00-\u9fff][^A-Za-z()（）[\]【】]*)$/;
+
+/**
+ * The other readings of a header that is not a name as it stands: without its marks; each of its lines,
+ * a line that is a unit joined to the others (`年采购额⏎单位：万元` is `年采购额（万元）`); each of two names
+ * in two languages. The first that names a column is taken (the Chinese one first, as written).
+ */
+export function headerVariants(header: string): string[] {
+  const out: string[] = [];
+  const add = (v: string): void => {
+    const t = v.trim();
+    if (t !== '' && t !== header && !out.includes(t)) out.push(t);
+  };
+  const bare = header.replace(LEAD_MARKS, '').replace(TRAIL_MARKS, '');
+  add(bare);
+  const lines = bare.split(/\r\n|\n|\r/).map((l) => l.replace(LEAD_MARKS, '').replace(TRAIL_MARKS, '').trim()).filter((l) => l !== '');
+  const unit = lines.map((l) => UNIT_LINE.exec(l)?.[1]).find((u) => u !== undefined);
+  const names = lines.filter((l) => !UNIT_LINE.test(l));
+  const withUnit = (name: string): string => (unit !== undefined ? `${name}（${unit}）` : name);
+  if (lines.length > 1) for (const name of names) add(withUnit(name));
+  // (The same on one line, where a reader joined the lines: `年采购额 单位：万元`.)
+  const after = /^(.*\S)\s*(?:单位|單位|unit)\s*[:：]\s*(.+)$/i.exec(bare);
+  if (after && lines.length === 1) add(`${after[1]}（${after[2]}）`);
+  for (const name of names.length > 0 ? names : [bare]) {
+    const two = TWO_NAMES.exec(name);
+    if (!two) continue;
+    const [zh, en] = two[1] !== undefined ? [two[1], two[2]!] : [two[4]!, two[3]!];
+    add(withUnit(zh));
+    add(withUnit(en));
+  }
+  return out;
+}
+
+function matchOne(header: string, role: SheetRole, index: Map<string, string>): HeaderMatch {
   const { base, scale, unread } = splitUnit(header);
   const key = index.get(foldKey(base));
   if (key) return unread !== undefined ? { key, scale, unread } : { key, scale };

@@ -252,3 +252,31 @@ describe("the thirteenth session's trial: books as ops teams keep them", () => {
     expect(r.stderr).not.toContain('decimal mark');
   });
 });
+
+describe('headers in two languages, marked as required or with a footnote (each made a book of Sheet1 exit 2)', () => {
+  for (const header of ['客户名称\nAccount Name', '客户名称 Account Name', '客户名称/Account', 'Account Name 客户名称', '★客户名称', '客户名称*', '客户名称（必填）']) {
+    it(`${JSON.stringify(header)} is the account's name, in a sheet named Sheet1`, async () => {
+      const file = await writeBook(join(tempDir(), 'h.xlsx'), [{ name: 'Sheet1', rows: [[header, '年采购额'], ['华东精密', 1200], ['北方重工', 800]] }]);
+      const r = await kam(['tier', file, '--format', 'json', ...asOf]);
+      expect(r.code, r.stderr).toBe(0);
+      expect((JSON.parse(r.stdout) as { accounts: { name: string }[] }).accounts.map((a) => a.name)).toEqual(['华东精密', '北方重工']);
+    });
+  }
+
+  it('a unit on a line of its own (`年采购额⏎单位：万元`) and a footnote mark (`合同金额¹`) are read', async () => {
+    const file = await writeBook(join(tempDir(), 'h.xlsx'), [{ name: 'Sheet1', rows: [['客户名称', '年采购额\n单位：万元', '合同金额¹'], ['华东精密', 1200, 50], ['北方重工', 800, 900]] }]);
+    const r = await kam(['tier', file, '--format', 'json', ...asOf]);
+    const json = JSON.parse(r.stdout) as { accounts: { name: string; contributions: Record<string, number> }[]; summary: { revenue: number }[] };
+    expect(json.summary.reduce((s, t) => s + t.revenue, 0)).toBe(20_000_000);
+    expect(Object.keys(json.accounts[0]!.contributions)).toEqual(['annual_revenue', 'contract_value']);
+  });
+
+  it('a name with a note in brackets, or a letter typed after it, is not two names', async () => {
+    const book = await writeBook(join(tempDir(), 'b.xlsx'), [
+      { name: '客户信息', rows: [['客户名称', '年采购额'], ['华东', 100]] },
+      { name: '分工', rows: [['客户名称', '服务内容x', '负责人', '角色'], ['华东', '日常跟进', '张伟', 'R']] },
+    ]);
+    const r = await kam(['check', book, '--lang', 'zh', ...asOf]);
+    expect(r.stdout).toContain('缺少必需列「工作内容」');
+  });
+});

@@ -6,7 +6,7 @@ import { foldKey } from '../../util/text.js';
 import type { Params } from '../../model/errors.js';
 import { aliasIndex } from '../../parse/headers.js';
 import { eachRow, type SheetSource, type WorkbookSource } from '../source.js';
-import { headerScore } from '../table/header.js';
+import { headerKeys } from '../table/header.js';
 
 /** The sheet name without a CSV file's extension, folded for matching. */
 function sheetKey(book: WorkbookSource, sheet: SheetSource): string {
@@ -164,12 +164,9 @@ async function bestHeader(sheet: SheetSource, role: SheetRole, index: Map<string
   let best = { score: 0, keys: new Set<string>() };
   let seen = 0;
   for await (const row of eachRow(sheet, { sniff: true })) {
-    const score = headerScore(row, role, index);
-    if (score > best.score) {
-      const keys = new Set<string>();
-      for (const c of row.cells) if (c?.t === 's') keys.add(index.get(foldKey(c.v)) ?? '');
-      if (missingKeyColumn(role, keys) === undefined) best = { score, keys };
-    }
+    // (Keys as the header reader reads them: `客户名称 Account Name`, `★客户名称` too.)
+    const keys = headerKeys(row, role, index);
+    if (keys.size > best.score && missingKeyColumn(role, keys) === undefined) best = { score: keys.size, keys };
     if (++seen >= 30) break;
   }
   return best;

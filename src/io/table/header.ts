@@ -17,12 +17,8 @@ import { parseFrequency, parseRaci, parseStatus } from '../../parse/codes.js';
 import type { TableOptions } from './options.js';
 import { isEmptyRow, isRecordRow } from './rows.js';
 
-/** How many canonical columns of a role a row's cells name. */
-export function headerScore(row: RawRow, role: SheetRole, index: Map<string, string>): number {
-  return headerKeys(row, role, index).size;
-}
-
-function headerKeys(row: RawRow, role: SheetRole, index: Map<string, string>): Set<string> {
+/** The canonical columns a row's cells name (a revenue of a period as `period`). */
+export function headerKeys(row: RawRow, role: SheetRole, index: Map<string, string>): Set<string> {
   const keys = new Set<string>();
   for (const cell of row.cells) {
     if (cell?.t !== 's') continue;
