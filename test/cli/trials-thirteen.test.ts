@@ -270,13 +270,4 @@ describe('headers in two languages, marked as required or with a footnote (each 
     expect(json.summary.reduce((s, t) => s + t.revenue, 0)).toBe(20_000_000);
     expect(Object.keys(json.accounts[0]!.contributions)).toEqual(['annual_revenue', 'contract_value']);
   });
-
-  it('a name with a note in brackets, or a letter typed after it, is not two names', async () => {
-    const book = await writeBook(join(tempDir(), 'b.xlsx'), [
-      { name: '客户信息', rows: [['客户名称', '年采购额'], ['华东', 100]] },
-      { name: '分工', rows: [['客户名称', '服务内容x', '负责人', '角色'], ['华东', '日常跟进', '张伟', 'R']] },
-    ]);
-    const r = await kam(['check', book, '--lang', 'zh', ...asOf]);
-    expect(r.stdout).toContain('缺少必需列「工作内容」');
-  });
 });
