@@ -1,6 +1,7 @@
 // What the thirteenth session took from the leftovers of the twelfth's trials, each a test that fails without its fix.
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { ZipArchive } from '../../src/io/xlsx/zip.js';
@@ -269,5 +270,46 @@ describe('headers in two languages, marked as required or with a footnote (each 
     const json = JSON.parse(r.stdout) as { accounts: { name: string; contributions: Record<string, number> }[]; summary: { revenue: number }[] };
     expect(json.summary.reduce((s, t) => s + t.revenue, 0)).toBe(20_000_000);
     expect(Object.keys(json.accounts[0]!.contributions)).toEqual(['annual_revenue', 'contract_value']);
+  });
+});
+
+describe('tables under and beside the Accounts table', () => {
+  it('a summary under the table after a blank row (区域 | 客户数 | 年采购额, 客户经理 | 客户数) ends it: no account 区域, 华东 or 张三', async () => {
+    const file = await writeBook(join(tempDir(), 'summary.xlsx'), [
+      {
+        name: '客户信息',
+        rows: [
+          ['客户名称', '区域', '客户经理', '年采购额（万元）', '客户等级'],
+          ['华东精密', '华东', '张三', 1200, '战略客户'],
+          ['苏州电子', '华东', '李四', 850, '重要客户'],
+          ['南方电网', '华南', '王五', 300, '普通客户'],
+          [],
+          ['区域', '客户数', '年采购额（万元）'],
+          ['华东', 2, 2050],
+          ['华南', 1, 300],
+        ],
+      },
+    ]);
+    const r = await kam(['tier', file, '--format', 'json', '--lang', 'en', ...asOf]);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { accounts: { name: string }[] }).accounts.map((a) => a.name)).toEqual(['华东精密', '苏州电子', '南方电网']);
+    expect(r.stderr).toContain('another table starts at row 6 (区域 | 客户数 | 年采购额（万元）)');
+    const owners = await writeBook(join(tempDir(), 'owners.xlsx'), [
+      { name: '客户信息', rows: [['客户名称', '客户经理', '年采购额（万元）'], ['华东精密', '张三', 1200], ['苏州电子', '李四', 850], [], ['客户经理', '客户数'], ['张三', 1], ['李四', 1]] },
+    ]);
+    const o = await kam(['tier', owners, '--format', 'json', ...asOf]);
+    expect((JSON.parse(o.stdout) as { accounts: { name: string }[] }).accounts.map((a) => a.name)).toEqual(['华东精密', '苏州电子']);
+  });
+
+  it('kam tier --write past a legend beside the table writes its two columns once, and in place on later runs', async () => {
+    const file = await writeBook(join(tempDir(), 'legend.xlsx'), [
+      { name: '客户信息', rows: [['客户名称', '年采购额（万元）', '客户等级', null, '等级', '说明'], ['甲', 1200, '战略客户', null, '战略客户', '前10%'], ['乙', 800, '重要客户', null, '重要客户', '前30%'], ['丙', 300, '普通客户']] },
+    ]);
+    for (let i = 0; i < 3; i++) expect((await kam(['tier', file, '--write', '-q', ...asOf])).code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const header = (book.worksheets[0]!.getRow(1).values as unknown[]).slice(1);
+    expect(header).toEqual(['客户名称', '年采购额（万元）', '客户等级', undefined, '等级', '说明', '计算等级', '计算评分']);
+    expect(book.worksheets[0]!.getRow(4).getCell(7).value).toBe('普通客户');
   });
 });

@@ -84,9 +84,12 @@ export function chooseHeader(
   const sample = heads ? head.filter((r) => r.row > heads.bottom && isRecordRow(r)) : [];
   const width = besideTable(cells, matches, (c) => sample.every((r) => isBlank(r.cells[c])));
   if (width !== undefined) {
-    options.note?.('note.besideTable', { sheet, column: columnLetter(width + 1), headers: cells.slice(width).flatMap((h) => (h ? [h.text] : [])).join(' | ') }, false);
-    cells = cells.slice(0, width);
-    matches = matches.slice(0, width);
+    // kam's own columns (`kam tier --write`) past the table beside are still found, to be written again in place (found by
+    // a new user: past a legend they were not, and each run added two more); their cells are never data, and are not read.
+    const own = (c: number): boolean => OWN_KEYS.has(matches[c]?.key ?? '');
+    options.note?.('note.besideTable', { sheet, column: columnLetter(width + 1), headers: cells.slice(width).flatMap((h, i) => (h && !own(width + i) ? [h.text] : [])).join(' | ') }, false);
+    cells = cells.map((h, c) => (c < width || own(c) ? h : undefined));
+    matches = matches.map((m, c) => (c < width || own(c) ? m : undefined));
     layout.width = width;
   }
   const losers = contest(cells, matches, sample, role, options);
@@ -143,6 +146,9 @@ export function chooseHeader(
   }
   return { layout, findings, lastHeaderRow: heads?.bottom ?? 0 };
 }
+
+/** The columns `kam tier --write` writes. */
+const OWN_KEYS = new Set(['computed_tier', 'computed_score']);
 
 /**
  * Where another table beside this one starts: the first column blank in its header and its rows

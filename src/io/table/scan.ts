@@ -62,7 +62,8 @@ export async function scanTable(
     held = undefined;
     if (title) {
       const head = row.row === title.row + 1 ? headerAgain(row, layout!, role, keyOf) : undefined;
-      if (head === 'other') {
+      // (A title that says it is a legend's or a summary's is said as that, below.)
+      if (head === 'other' && !(records > 0 && isLegendRow(title))) {
         ended = true;
         options.note?.('note.otherTable', { sheet: layout!.sheet, row: title.row, headers: textsOf(row).join(' | ') }, false);
         return;
@@ -190,6 +191,8 @@ function headerAgain(row: RawRow, layout: Layout, role: SheetRole, keyOf: (text:
   let same = 0;
   let known = 0;
   let keyed = false;
+  // Whether the row's first text names a column of this kind of sheet (`区域`, `客户经理`).
+  let firstNames: boolean | undefined;
   for (let c = 0; c < row.cells.length; c++) {
     const cell = row.cells[c];
     if (isBlank(cell)) continue;
@@ -198,6 +201,7 @@ function headerAgain(row: RawRow, layout: Layout, role: SheetRole, keyOf: (text:
     const text = cell!.v.trim();
     const col = layout.columns[c];
     const key = keyOf(text);
+    firstNames ??= key !== undefined;
     if (col && (text === col.header.trim() || (key !== undefined && key === col.key) || fold(text) === fold(col.header))) same++;
     // A header the table's own names count too (found by a new user: `客戶名稱 | 工作內容 | 建議人選 | 備註`
     // under a title below the division of labour was read as an activity of account 客戶名稱).
@@ -209,7 +213,11 @@ function headerAgain(row: RawRow, layout: Layout, role: SheetRole, keyOf: (text:
   // Most cells under their own column's name: the header repeated (a section's, with a note column added
   // or one renamed), not another table (found by review: reading stopped, 120 rows dropped).
   if (texts >= 2 && same * 2 > texts) return 'same';
-  return keyed && known >= 2 && known * 2 >= texts && same < texts ? 'other' : undefined;
+  if (keyed && known >= 2 && known * 2 >= texts && same < texts) return 'other';
+  // A summary's header under the table, after a break: texts only, the first naming a column of this kind but none
+  // where this table has it (`区域 | 客户数 | 年采购额` under accounts whose first column is the name; found by a new user:
+  // its rows were read as accounts named 华东 and 华南, one ranked important).
+  return texts >= 2 && same === 0 && firstNames === true ? 'other' : undefined;
 }
 
 /** Reads a whole table into memory (for sheets of modest size such as Accounts and Staff). */
