@@ -12,7 +12,8 @@ const RACI_WORDS: Record<string, RaciLetter> = {
   r: 'R', responsible: 'R', responsibility: 'R', 负责: 'R', 执行: 'R', 主责: 'R', 负责人: 'R', 责任人: 'R', 执行人: 'R', 主办: 'R', 承办: 'R',
   a: 'A', accountable: 'A', approver: 'A', approve: 'A', 批准: 'A', 核准: 'A', 核准人: 'A', 审批: 'A', 审核: 'A', 决策: 'A', 问责: 'A', 签批: 'A', 审批人: 'A', 批准人: 'A', 审核人: 'A',
   c: 'C', consulted: 'C', consult: 'C', 咨询: 'C', 协助: 'C', 协作: 'C', 配合: 'C', 征询: 'C',
-  i: 'I', informed: 'I', inform: 'I', 知会: 'I', 通知: 'I', 知悉: 'I', 告知: 'I', 抄送: 'I',
+  i: 'I', informed: 'I', inform: 'I', 知会: 'I', 通知: 'I', 知悉: 'I', 告知: 'I', 抄送: 'I', 知情: 'I', 知情人: 'I', 被告知: 'I', 抄送人: 'I',
+  咨询人: 'C', 协助人: 'C', 配合人: 'C',
 };
 
 /** Reads `R`, `A`, `负责`, `审批`, `知会`, `Accountable`, or several (`R/A`, `R、A`, `RA`). */

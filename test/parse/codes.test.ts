@@ -22,6 +22,10 @@ describe('RACI', () => {
     ['咨询', ['C']],
     ['知会', ['I']],
     ['通知', ['I']],
+    // (Found by a new user: 知情, the common word for I, was refused.)
+    ['知情', ['I']],
+    ['知情人', ['I']],
+    ['协助人', ['C']],
     ['Accountable', ['A']],
     ['R/A', ['R', 'A']],
     ['RA', ['R', 'A']],
