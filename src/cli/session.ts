@@ -6,6 +6,7 @@ import type { CliContext } from './context.js';
 import { note } from './emit.js';
 import type { CommonOptions } from './options.js';
 import { progressReporter } from './progress.js';
+import { join } from 'node:path';
 
 /** Notes on stderr (unless --quiet; verbose ones only with --verbose) and a progress line on a terminal. */
 export function hooksFor(options: CommonOptions, ctx: CliContext): AppHooks {
@@ -32,7 +33,11 @@ export async function openCliSession(path: string, roles: readonly SheetRole[], 
     const { config, book } = session;
     ctx.stderr.write(`${session.configFile ? t(config.lang, 'note.config', { file: session.configFile }) : t(config.lang, 'note.noConfig')}\n`);
     if (session.rulesSheet) ctx.stderr.write(`${t(config.lang, 'note.rulesSheet', { sheet: session.rulesSheet.name, n: session.rulesSheet.settings })}\n`);
-    if (book.kind === 'csv') ctx.stderr.write(`${t(config.lang, 'note.encoding', { file: path, encoding: book.encoding ?? '', delimiter: book.delimiter === '\t' ? 'tab' : (book.delimiter ?? ',') })}\n`);
+    const delimiterName = (d: string | undefined): string => (d === '\t' ? 'tab' : (d ?? ','));
+    // A folder's files each as read (found by a new user: `read as utf-8, gb18030, delimiter "tab ,"` said not which was which).
+    const files = book.kind === 'csv' && book.sheets.length > 1 && book.sheets.every((s) => s.encoding !== undefined) ? book.sheets : undefined;
+    if (files) for (const s of files) ctx.stderr.write(`${t(config.lang, 'note.encoding', { file: join(path, s.name), encoding: s.encoding!, delimiter: delimiterName(s.delimiter) })}\n`);
+    else if (book.kind === 'csv') ctx.stderr.write(`${t(config.lang, 'note.encoding', { file: path, encoding: book.encoding ?? '', delimiter: delimiterName(book.delimiter) })}\n`);
   }
   return session;
 }

@@ -41,6 +41,9 @@ export interface SheetSource {
    * its numbers are read as written there (`1.250` is 1250, `2,5` is 2.5).
    */
   readonly decimalComma?: (col: number) => boolean;
+  /** CSV: the encoding and the delimiter the file was read with (said with --verbose, file by file). */
+  readonly encoding?: string;
+  readonly delimiter?: string;
   /** CSV: a value read so that only the `;` says how (`1.250` as 1250), for a note. */
   readonly decimalCommaGuessed?: string;
   /**

@@ -166,7 +166,7 @@ describe('kam gaps', () => {
       writeFileSync(join(dir, name), text.replace(/,/g, ';'));
     }
     const semi = await kam(['gaps', dir, '--format', 'json', '--verbose', ...asOf]);
-    expect(semi.stderr).toContain(`${dir}: read as utf-8, delimiter ";"`);
+    for (const name of ['accounts.csv', 'staff.csv', 'assignments.csv']) expect(semi.stderr).toContain(`${join(dir, name)}: read as utf-8, delimiter ";"`);
     const comma = await kam(['gaps', join(EXAMPLES, 'csv-en'), '--format', 'json', '--verbose', ...asOf]);
     expect(comma.stderr).toContain('delimiter ","');
     // The same findings either way.

@@ -313,3 +313,14 @@ describe('tables under and beside the Accounts table', () => {
     expect(book.worksheets[0]!.getRow(4).getCell(7).value).toBe('普通客户');
   });
 });
+
+describe('--verbose on a folder of CSV files says how each was read (one line said `utf-8, gb18030, delimiter "tab ,"`)', () => {
+  it('each file, its encoding and its delimiter', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'accounts.csv'), '客户名称,年采购额\n华东精密,100\n');
+    writeFileSync(join(dir, 'staff.csv'), iconv.encode('姓名\t岗位\n张伟\t客户经理\n', 'gbk'));
+    const r = await kam(['tier', dir, '--verbose', '--lang', 'en', ...asOf]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`${join(dir, 'accounts.csv')}: read as utf-8, delimiter ","\n${join(dir, 'staff.csv')}: read as gb18030, delimiter "tab"\n`);
+  });
+});
