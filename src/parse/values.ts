@@ -52,7 +52,8 @@ export function parseNumber(cell: Cell | undefined, ctx: NumberContext = {}): Pa
   if (cell === undefined) return undefined;
   switch (cell.t) {
     case 'n':
-      if (cell.date) return bad('date');
+      // A date in a number column: a number is what is expected (the message said "expected a date", found by a new user).
+      if (cell.date) return bad('number');
       return ok(scaled(cell.v, ctx.scale ?? 1));
     case 'b':
       // TRUE/FALSE (a checkbox) in a number column: a number is what is expected.
@@ -62,7 +63,7 @@ export function parseNumber(cell: Cell | undefined, ctx: NumberContext = {}): Pa
     case 'f':
       return bad('formula');
     case 'd':
-      return bad('date');
+      return bad('number');
     case 's':
       return parseNumberText(cell.v, ctx);
   }
@@ -336,8 +337,8 @@ export function parseHours(cell: Cell | undefined, ctx: NumberContext & { hoursP
   const plain = ctx.unit !== undefined ? { scale: ctx.unit, ...(ctx.decimalComma ? { decimalComma: true } : {}) } : ctx;
   if (cell?.t !== 's') {
     const n = parseNumber(cell, plain);
-    // (No work takes less than no time: -3 h made a person's load negative, found by a new user.)
-    return n?.ok ? (n.value < 0 ? bad('hours') : ok(round(n.value))) : n;
+    // (No work takes less than no time: -3 h made a person's load negative, found by a new user. Hours are what is expected.)
+    return n?.ok ? (n.value < 0 ? bad('hours') : ok(round(n.value))) : n?.reason === 'number' ? bad('hours') : n;
   }
   const day = ctx.hoursPerDay ?? 8;
   if (isPlaceholder(cell.v)) return undefined;

@@ -324,3 +324,18 @@ describe('--verbose on a folder of CSV files says how each was read (one line sa
     expect(r.stderr).toContain(`${join(dir, 'accounts.csv')}: read as utf-8, delimiter ","\n${join(dir, 'staff.csv')}: read as gb18030, delimiter "tab"\n`);
   });
 });
+
+describe('a value in the wrong column is quoted as Excel shows it, and what is expected there said', () => {
+  it('a time of day in a date column is "09:30" (was 0.395833333333333); a date in the hours column expects hours (it said "expected a date")', async () => {
+    const file = await writeBook(join(tempDir(), 'time.xlsx'), [
+      { name: '客户信息', rows: [['客户名称', '年采购额'], ['甲', 100]] },
+      { name: '分工明细', rows: [['客户名称', '工作内容', '负责人', '角色', '截止日期', '预计工时'], ['甲', '日常跟进', '张三', 'A', 0.3958333333333333, new Date(Date.UTC(2025, 10, 15))]], formats: { E: 'hh:mm', F: 'yyyy-mm-dd' } },
+    ]);
+    const r = await kam(['check', file, '--format', 'json', '--lang', 'en', ...asOf]);
+    const messages = (JSON.parse(r.stdout) as { findings: { rule: string; cell?: string; message: string }[] }).findings.filter((f) => f.rule === 'schema/invalid-value');
+    expect(messages.map((f) => [f.cell, f.message])).toEqual([
+      ['分工明细!E2', '"09:30" in column 截止日期 cannot be read: expected a date (e.g. 2025-11-15)'],
+      ['分工明细!F2', '"2025-11-15" in column 预计工时 cannot be read: expected hours per occurrence (e.g. 2, 1.5h, 0.5小时, 30分钟, 90min, 1天, 半天)'],
+    ]);
+  });
+});

@@ -97,7 +97,8 @@ describe('parseNumber on cells', () => {
     expect(parseNumber({ t: 'f', v: 'SUM(A1:A3)' })).toEqual({ ok: false, reason: 'formula' });
     // TRUE in a number column: what is expected is a number (issue 9).
     expect(parseNumber({ t: 'b', v: true })).toEqual({ ok: false, reason: 'number' });
-    expect(parseNumber({ t: 'n', v: 45976, date: true })).toEqual({ ok: false, reason: 'date' });
+    // (A date where a number goes: a number is what is expected, and the message says so.)
+    expect(parseNumber({ t: 'n', v: 45976, date: true })).toEqual({ ok: false, reason: 'number' });
   });
   it('returns undefined for an empty cell', () => {
     expect(parseNumber(undefined)).toBeUndefined();
@@ -294,10 +295,10 @@ describe('parseHours (issue 9)', () => {
     expect(parseHours(s('2天'), { unit: 1, hoursPerDay: 8 })).toEqual({ ok: true, value: 16 });
   });
 
-  it('reads an Excel time cell (h:mm) as a duration; a date stays a date error', () => {
+  it('reads an Excel time cell (h:mm) as a duration; a date is refused, hours expected', () => {
     expect(parseHours({ t: 'n', v: 0.0625, date: true })).toEqual({ ok: true, value: 1.5 });
     expect(parseHours({ t: 'n', v: 0.5 / 24, date: true }, { unit: 1 / 60 })).toEqual({ ok: true, value: 0.5 });
-    expect(parseHours({ t: 'n', v: 45931, date: true })).toEqual({ ok: false, reason: 'date' });
+    expect(parseHours({ t: 'n', v: 45931, date: true })).toEqual({ ok: false, reason: 'hours' });
   });
 });
 

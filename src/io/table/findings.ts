@@ -4,17 +4,23 @@ import type { Column, Layout } from '../../model/table.js';
 import type { Parsed } from '../../parse/values.js';
 import type { Cell } from '../../model/cell.js';
 import { formatNumber } from '../../parse/values.js';
+import { fromExcelSerial } from '../../util/date.js';
 
 /** The finding for a value a normaliser could not read. */
 export function invalidValue<T>(parsed: Extract<Parsed<T>, { ok: false }>, cell: Cell | undefined, layout: Layout, row: number, column: Column, about: Pick<Finding, 'account' | 'person' | 'task'> = {}): Finding {
-  return cellFinding('schema/invalid-value', layout, row, column, { header: column.header, value: cellText(cell), expected: parsed.reason }, about);
+  return cellFinding('schema/invalid-value', layout, row, column, { header: column.header, value: cellText(cell, layout.date1904), expected: parsed.reason }, about);
 }
 
-/** How a cell looked, for messages. */
-export function cellText(cell: Cell | undefined): string {
+/**
+ * How a cell looked, for messages: a number shown as a date or a time as Excel shows it (found by a new
+ * user: a time of day in a date column was quoted as 0.395833333333333).
+ */
+export function cellText(cell: Cell | undefined, date1904 = false): string {
   if (cell === undefined) return '';
   switch (cell.t) {
     case 'n':
+      if (cell.date && cell.v >= 0 && cell.v < 1) return clockText(cell.v);
+      if (cell.date) return fromExcelSerial(cell.v, date1904) ?? formatNumber(cell.v);
       return formatNumber(cell.v);
     case 'b':
       return cell.v ? 'TRUE' : 'FALSE';
@@ -23,4 +29,12 @@ export function cellText(cell: Cell | undefined): string {
     default:
       return cell.v;
   }
+}
+
+/** A fraction of a day as `09:30` (with its seconds where it has any). */
+function clockText(day: number): string {
+  const seconds = Math.round(day * 86400);
+  const two = (n: number): string => String(n).padStart(2, '0');
+  const [h, m, s] = [Math.floor(seconds / 3600), Math.floor(seconds / 60) % 60, seconds % 60];
+  return s === 0 ? `${two(h)}:${two(m)}` : `${two(h)}:${two(m)}:${two(s)}`;
 }
