@@ -339,3 +339,17 @@ describe('a value in the wrong column is quoted as Excel shows it, and what is e
     ]);
   });
 });
+
+describe('accounts of one score split by a quota are said (found by a new user: one revenue, two tiers, by name)', () => {
+  it('names how many share the score and how the line splits them; the tiers stay as the quota gives them', async () => {
+    const values = [3_000_000, 2_500_000, ...Array<number>(5).fill(1_200_000), ...Array<number>(6).fill(1_000_000), ...Array<number>(13).fill(500_000)];
+    const file = await writeBook(join(tempDir(), 'ties.xlsx'), [{ name: '客户信息', rows: [['客户名称', '年采购额（元）'], ...values.map((v, i) => [`客户${String(i).padStart(2, '0')}`, v])] }]);
+    const r = await kam(['tier', file, '--format', 'json', '--lang', 'en', ...asOf]);
+    expect(r.code).toBe(0);
+    const accounts = (JSON.parse(r.stdout) as { accounts: { name: string; tier: string }[] }).accounts;
+    // 10% of 26 is 3 strategic, 20% is 5 important: the quota's lines fall within the ties of 1,200,000 and 1,000,000.
+    expect(accounts.slice(0, 8).map((a) => a.tier)).toEqual(['strategic', 'strategic', 'strategic', 'important', 'important', 'important', 'important', 'important']);
+    expect(r.stderr).toContain('5 accounts share the score 28 where a quota draws its line: the higher tier takes 1 of them and the lower 4, by name');
+    expect(r.stderr).toContain('6 accounts share the score 20 where a quota draws its line: the higher tier takes 1 of them and the lower 5, by name');
+  });
+});
