@@ -149,18 +149,20 @@ export function parseDate(cell: Cell | undefined, date1904: boolean, order?: Day
         if (compact?.ok) return compact;
       }
       if (!cell.date && Number.isInteger(cell.v) && cell.v >= 1900 && cell.v <= 2100) return bad('date');
+      // (Day 0, 1900-01-00 as Excel shows it: an empty date, as day one is; a time of day alone is no date at all.)
+      if (cell.v === 0 && !date1904) return bad('date-placeholder');
       const d = fromExcelSerial(cell.v, date1904);
-      return d ? ok(d) : bad('date');
+      return d ? dayOne(ok(d)) : bad('date');
     }
     case 's': {
       // A serial written as text — a CSV of dates Excel showed as General numbers, as Excel and
       // `kam convert` write them — reads as the same number in an xlsx cell (SERIAL_TEXT).
       const text = cell.v.normalize('NFKC').trim();
       if (SERIAL_TEXT.test(text)) return parseDate({ t: 'n', v: Number(text) }, date1904);
-      return parseDateText(cell.v, order);
+      return dayOne(parseDateText(cell.v, order));
     }
     case 'd':
-      return parseDateText(cell.v);
+      return dayOne(parseDateText(cell.v));
     case 'e':
       return bad(`error:${cell.v}`);
     case 'f':
@@ -195,6 +197,14 @@ export function dateOrderOf(cell: Cell | undefined): DayMonthOrder | undefined {
   const a = +m[1]!;
   const b = +m[2]!;
   return a > 12 && b <= 12 ? 'day-first' : b > 12 && a <= 12 ? 'month-first' : undefined;
+}
+
+/**
+ * Excel's first day (1900-01-01, or its day 0 shown as 1900-01-00): what a sheet holds where no date was
+ * known (found by a new user: a due date of 1900-01-01 was "45,974 days overdue"). Refused as a date, with why.
+ */
+function dayOne(p: Parsed<IsoDate> | undefined): Parsed<IsoDate> | undefined {
+  return p?.ok && p.value <= '1900-01-01' ? bad('date-placeholder') : p;
 }
 
 /**

@@ -353,3 +353,19 @@ describe('accounts of one score split by a quota are said (found by a new user: 
     expect(r.stderr).toContain('6 accounts share the score 20 where a quota draws its line: the higher tier takes 1 of them and the lower 5, by name');
   });
 });
+
+describe("Excel's first day where no date was known (a due date of 1900-01-01 was 45,974 days overdue)", () => {
+  it('is an invalid value at its cell, saying why, whether a date cell (serial 1 shown yyyy-mm-dd) or text', async () => {
+    const file = await writeBook(join(tempDir(), 'd1900.xlsx'), [
+      { name: '客户信息', rows: [['客户名称', '年采购额'], ['甲', 100]] },
+      { name: '分工明细', rows: [['客户名称', '工作内容', '负责人', '角色', '截止日期'], ['甲', '日常跟进', '张三', 'A', 1], ['甲', '续约', '张三', 'A', '1900-01-01']], formats: { E: 'yyyy-mm-dd' } },
+    ]);
+    const r = await kam(['check', file, '--format', 'json', '--lang', 'en', ...asOf]);
+    const findings = (JSON.parse(r.stdout) as { findings: { rule: string; cell?: string; message: string }[] }).findings;
+    expect(findings.filter((f) => f.rule === 'time/overdue')).toEqual([]);
+    expect(findings.filter((f) => f.rule === 'schema/invalid-value').map((f) => [f.cell, f.message])).toEqual([
+      ['分工明细!E2', '"1900-01-01" in column 截止日期 cannot be read: expected a real date, not Excel\'s first day (1900-01-01, written where no date was known)'],
+      ['分工明细!E3', '"1900-01-01" in column 截止日期 cannot be read: expected a real date, not Excel\'s first day (1900-01-01, written where no date was known)'],
+    ]);
+  });
+});

@@ -173,7 +173,11 @@ describe('parseDate', () => {
     expect(parseDate({ t: 'n', v: 45976 }, false)).toEqual({ ok: true, value: '2025-11-15' });
     expect(parseDate({ t: 'n', v: 44514, date: true }, true)).toEqual({ ok: true, value: '2025-11-15' });
     expect(parseDate({ t: 'n', v: 45976.99 }, false)).toEqual({ ok: true, value: '2025-11-15' });
-    expect(parseDate({ t: 'n', v: 1 }, false)).toEqual({ ok: true, value: '1900-01-01' });
+    // Excel's first day (and its day 0) is what a sheet holds where no date was known: refused, with why.
+    expect(parseDate({ t: 'n', v: 1 }, false)).toEqual({ ok: false, reason: 'date-placeholder' });
+    expect(parseDate({ t: 'n', v: 0, date: true }, false)).toEqual({ ok: false, reason: 'date-placeholder' });
+    expect(parseDate({ t: 's', v: '1900/1/1' }, false)).toEqual({ ok: false, reason: 'date-placeholder' });
+    expect(parseDate({ t: 'n', v: 2 }, false)).toEqual({ ok: true, value: '1900-01-02' });
     expect(parseDate({ t: 'n', v: 59 }, false)).toEqual({ ok: true, value: '1900-02-28' });
     expect(parseDate({ t: 'n', v: 61 }, false)).toEqual({ ok: true, value: '1900-03-01' });
     expect(parseDate({ t: 'n', v: 0 }, true)).toEqual({ ok: true, value: '1904-01-01' });
