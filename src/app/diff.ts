@@ -7,6 +7,7 @@
 import { diffSides, type DiffResult } from '../diff/compare.js';
 import { packSide, sideOf, type FullSide, type Side } from '../diff/side.js';
 import { applyRuleLevels } from '../model/rules.js';
+import { missingKeyColumn } from '../model/columns.js';
 import { computeLoad } from '../workload/load.js';
 import { checkFromTables, linesOf, sheetFilesOf } from './check.js';
 import { collectAfterPhase, DIFF_GC_MIN_ROWS } from './gc.js';
@@ -23,9 +24,13 @@ export async function readSide(session: Session): Promise<FullSide> {
   // A book of accounts alone (a single CSV) is compared too: its accounts and tiers.
   if (!session.sheets.accounts) requireSheet(session, 'assignments');
   const tables = await readBookTables(session);
-  if (tables.assignments) requireKeyColumns(session, 'assignments', tables.assignments.layout);
-  // A file with neither a division of labour nor an Accounts sheet kam can read (a text file named
-  // .csv) is no version of a book: exit 2, rather than "every account removed".
+  // A division of labour without its key columns (a header renamed in a pull request) is a part this version
+  // cannot give: not compared, its schema/missing-column introduced, exit 1 — as kam check says it (found by a
+  // new user: exit 2, and `git diff` through textconv aborted). A file with neither a division of labour nor an
+  // Accounts sheet kam can read (a text file named .csv) is no version of a book: exit 2, rather than "every
+  // account removed".
+  const unreadable = tables.assignments !== undefined && missingKeyColumn('assignments', tables.assignments.layout.byKey) !== undefined;
+  if (tables.assignments && (!unreadable || !tables.accounts || missingKeyColumn('accounts', tables.accounts.layout.byKey) !== undefined)) requireKeyColumns(session, 'assignments', tables.assignments.layout);
   else if (tables.accounts) requireKeyColumns(session, 'accounts', tables.accounts.layout);
   const book = indexTables(session, tables);
   // The load computed once: for the check's load rules and for the utilisation before → after.
@@ -34,7 +39,9 @@ export async function readSide(session: Session): Promise<FullSide> {
   const sheetFiles = sheetFilesOf(session);
   const lineOf = linesOf(session);
   const oneTable = session.book.kind === 'csv' && !sheetFiles;
-  return sideOf({ file: session.path, ...(sheetFiles ? { sheetFiles } : {}), ...(lineOf ? { lineOf } : {}), book, findings: check.findings, load, ...(oneTable ? { oneTable } : {}) });
+  const side = sideOf({ file: session.path, ...(sheetFiles ? { sheetFiles } : {}), ...(lineOf ? { lineOf } : {}), book, findings: check.findings, load, ...(oneTable ? { oneTable } : {}) });
+  if (unreadable) side.has.assignments = false;
+  return side;
 }
 
 /**

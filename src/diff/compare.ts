@@ -165,7 +165,8 @@ export function diffSides(old: Side, now: Side, options: DiffOptions): DiffResul
   const lost = (part: Part): boolean => !compared[part] && old.has[HAS[part]] && !now.has[HAS[part]] && !old.oneTable && !now.oneTable && sameKind;
   const kept = (f: Finding, side: Side): boolean => {
     const parts = partsOf(f, side);
-    if (f.rule === 'schema/missing-sheet' && parts.every(lost)) return true;
+    // (A division of labour whose key column went is lost as one deleted is: its missing column introduced.)
+    if ((f.rule === 'schema/missing-sheet' || f.rule === 'schema/missing-column') && parts.every(lost)) return true;
     if (!parts.every((part) => compared[part])) return false;
     // What the Accounts sheet's own columns give (revenue, last contact, a recorded tier against the score), and due dates.
     if (!sameKind && parts.length === 1 && parts[0] === 'accounts') return false;

@@ -172,7 +172,7 @@ const en: Dict = {
   // Internal (exit 3).
   internal: 'internal error: {message}. This is a bug in kam; please report it at https://github.com/kam-cli/kam/issues with the command you ran (add --debug for details)',
   // Warnings on stderr.
-  'warn.tieSplit': '{tied} accounts share the score {score} where a quota draws its line: the higher tier takes {higher} of them and the lower {lower}, by name (kam tier lists which); to tier them alike, change the quota ("top" in kam.config.json) or score by a criterion that tells them apart',
+  'warn.tieSplit': '{tied} accounts share the score {score} where a quota draws its line: the tiers take {counts} of them, highest first, by name (kam tier lists which); to tier them alike, change the quota ("top" in kam.config.json) or score by a criterion that tells them apart',
   'warn.droppedCriterion': 'criterion "{column}" has no column in {sheet}: dropped, the other weights re-normalised',
   'warn.revenueFromPeriod': '{sheet} has no annual-revenue column: the latest period, "{header}", is taken as the annual revenue',
   'warn.emptyCriterion': 'criterion "{column}" has no values in {sheet}: dropped, the other weights re-normalised',
@@ -371,7 +371,7 @@ const zh: Dict = {
   'config.tooDeep': '配置的嵌套超过 {max} 层：kam 的设置只有几层；请检查文件中多余的括号',
   'config.invalid': '{detail}',
   internal: '内部错误：{message}。这是 kam 的缺陷，请附上所运行的命令到 https://github.com/kam-cli/kam/issues 报告（加 --debug 可看详情）',
-  'warn.tieSplit': '{tied} 个客户同为 {score} 分，正好落在配额的分界处：按名称排序，{higher} 个归入较高等级、{lower} 个归入较低等级（kam tier 列出具体客户）；若要同等对待，请调整配额（kam.config.json 中的 "top"），或增加能区分它们的评分指标',
+  'warn.tieSplit': '{tied} 个客户同为 {score} 分，正好落在配额的分界处：按名称排序，由高到低各等级分别分得 {counts} 个（kam tier 列出具体客户）；若要同等对待，请调整配额（kam.config.json 中的 "top"），或增加能区分它们的评分指标',
   'warn.droppedCriterion': '评分指标「{column}」在 {sheet} 中没有对应列：已忽略，其余权重重新归一',
   'warn.revenueFromPeriod': '{sheet} 没有年采购额列：以最近一期「{header}」作为年采购额',
   'warn.emptyCriterion': '评分指标「{column}」在 {sheet} 中没有任何数值：已忽略，其余权重重新归一',

@@ -134,12 +134,8 @@ export function matchHeader(header: string, role: SheetRole, index: Map<string, 
   const whole = matchOne(header, role, index);
   if (whole.key !== undefined || whole.period !== undefined) return whole;
   // A header in two languages, marked as required or with a footnote (found by a new user: each made a book
-  // of `Sheet1` exit 2): each of its names alone.
-  for (const variant of headerVariants(header)) {
-    const m = matchOne(variant, role, index);
-    if (m.key !== undefined || m.period !== undefined) return m;
-  }
-  return whole;
+  // of `Sheet1` exit 2): read by its names, which must agree.
+  return otherReading(header, role, index) ?? whole;
 }
 
 /** Marks before or after a header's name: required (`★客户名称`, `客户名称*`), a footnote (`年采购额¹`, `年采购额※`). */
@@ -147,40 +143,52 @@ const LEAD_MARKS = /^[\s★☆*※●◆■▲►▶✱✳#＃]+/;
 const TRAIL_MARKS = /[\s*※✱✳\u00b9\u00b2\u00b3\u2070-\u2079]+$/;
 /** A line or a part that is the unit of the name above or before it: `单位：万元`, `Unit: 10k`. */
 const UNIT_LINE = /^(?:单位|單位|unit)\s*[:：]\s*(.+)$/i;
-/** A name in Chinese and one in English side by side: `客户名称 Account Name`, `客户名称/Account`, `Account Name 客户名称`. */
-// (Neither part in brackets — `销售部 (department)` is one name with a note, kam's own matrix writes it — and the English
-// one of two letters or more: `服务内容x` is a name mistyped, not two.)
+/**
+ * A name in Chinese and one in English side by side: `客户名称 Account Name`, `客户名称/Account`, `Account Name 客户名称`.
+ * (Neither part in brackets: `销售部 (department)` is one name with a note, as kam's own matrix writes it.)
+ */
 const TWO_NAMES = /^([^A-Za-z()（）[\]【】]*[\u4e00-\u9fff][^A-Za-z()（）[\]【】]*?)\s*[/／|｜]?\s*([A-Za-z][A-Za-z0-9 .&'’_-]*[A-Za-z0-9.])$|^([A-Za-z][A-Za-z0-9 .&'’_-]*[A-Za-z0-9.])\s*[/／|｜]?\s*([^A-Za-z()（）[\]【】]*[\u4e00-\u9fff][^A-Za-z()（）[\]【】]*)$/;
 
+/** Whether a text is a unit alone: a scale or a currency (`万元`, `USD k`, `RMB 10k`, `元`). */
+function isUnit(text: string): boolean {
+  const t = text.trim();
+  if (t === '') return false;
+  const scale = unitScale(t);
+  return (scale !== undefined && scale !== 1) || /^(?:[元¥￥$€]|人民币|人民幣|美元|港币|港幣|欧元|歐元|rmb|cny|usd|hkd|eur|us\$)+$/i.test(t.replace(/\s+/g, ''));
+}
+
 /**
- * The other readings of a header that is not a name as it stands: without its marks; each of its lines,
- * a line that is a unit joined to the others (`年采购额⏎单位：万元` is `年采购额（万元）`); each of two names
- * in two languages. The first that names a column is taken (the Chinese one first, as written).
+ * A header that is no name as it stands, read another way: without its marks; by its lines, a line that
+ * is a unit joined to the name (`年采购额⏎单位：万元` is `年采购额（万元）`); by its two names in two languages.
+ * Two names must name the same column (`客户名称 Account Name`): a word of another kind beside a name
+ * (`IT负责人`, `KA客户`, `客户经理 Tel`, `Owner 电话`) is one header kam does not know, as before; and a
+ * unit beside a name stays its unit (`Revenue 万元` is `Revenue（万元）`, found by review: read in yuan).
  */
-export function headerVariants(header: string): string[] {
-  const out: string[] = [];
-  const add = (v: string): void => {
-    const t = v.trim();
-    if (t !== '' && t !== header && !out.includes(t)) out.push(t);
-  };
-  const bare = header.replace(LEAD_MARKS, '').replace(TRAIL_MARKS, '');
-  add(bare);
-  const lines = bare.split(/\r\n|\n|\r/).map((l) => l.replace(LEAD_MARKS, '').replace(TRAIL_MARKS, '').trim()).filter((l) => l !== '');
-  const unit = lines.map((l) => UNIT_LINE.exec(l)?.[1]).find((u) => u !== undefined);
-  const names = lines.filter((l) => !UNIT_LINE.test(l));
-  const withUnit = (name: string): string => (unit !== undefined ? `${name}（${unit}）` : name);
-  if (lines.length > 1) for (const name of names) add(withUnit(name));
-  // (The same on one line, where a reader joined the lines: `年采购额 单位：万元`.)
-  const after = /^(.*\S)\s*(?:单位|單位|unit)\s*[:：]\s*(.+)$/i.exec(bare);
-  if (after && lines.length === 1) add(`${after[1]}（${after[2]}）`);
-  for (const name of names.length > 0 ? names : [bare]) {
-    const two = TWO_NAMES.exec(name);
-    if (!two) continue;
-    const [zh, en] = two[1] !== undefined ? [two[1], two[2]!] : [two[4]!, two[3]!];
-    add(withUnit(zh));
-    add(withUnit(en));
+function otherReading(header: string, role: SheetRole, index: Map<string, string>): HeaderMatch | undefined {
+  const named = (m: HeaderMatch): boolean => m.key !== undefined || m.period !== undefined;
+  const same = (a: HeaderMatch, b: HeaderMatch): boolean => a.key === b.key && a.period === b.period;
+  const bare = header.replace(LEAD_MARKS, '').replace(TRAIL_MARKS, '').trim();
+  if (bare !== header && bare !== '') {
+    const m = matchOne(bare, role, index);
+    if (named(m)) return m;
   }
-  return out;
+  const lines = bare.split(/\r\n|\n|\r/).map((l) => l.replace(LEAD_MARKS, '').replace(TRAIL_MARKS, '').trim()).filter((l) => l !== '');
+  let unit = lines.map((l) => UNIT_LINE.exec(l)?.[1]).find((u) => u !== undefined);
+  let names = lines.filter((l) => !UNIT_LINE.test(l));
+  // (On one line, where a reader joined the lines: `年采购额 单位：万元`.)
+  const after = lines.length === 1 ? /^(.*\S)\s*(?:单位|單位|unit)\s*[:：]\s*(.+)$/i.exec(lines[0]!) : null;
+  if (after) [names, unit] = [[after[1]!], after[2]!];
+  // Each name as two names side by side where it is one (`客户名称 Account Name`); a unit among them joins the others.
+  const parts = names.flatMap((name) => {
+    const two = TWO_NAMES.exec(name);
+    return two ? (two[1] !== undefined ? [two[1].trim(), two[2]!.trim()] : [two[4]!.trim(), two[3]!.trim()]) : [name];
+  });
+  const units = parts.filter(isUnit);
+  if (unit === undefined && units.length === 1) unit = units[0];
+  const words = parts.filter((p) => !isUnit(p));
+  if (words.length === 0 || (words.length === 1 && unit === undefined && words[0] === bare)) return undefined;
+  const matches = words.map((w) => matchOne(unit !== undefined ? `${w}（${unit}）` : w, role, index));
+  return matches.every(named) && matches.every((m) => same(m, matches[0]!)) ? matches[0] : undefined;
 }
 
 function matchOne(header: string, role: SheetRole, index: Map<string, string>): HeaderMatch {

@@ -140,7 +140,7 @@ export function scoreAccounts(table: AccountsTable, config: ResolvedConfig, asOf
     { method, normalize: config.scoring.normalize, tiers: config.tiers, criteria, cutoffs: config.scoring.abc.cutoffs, promote },
   );
   // (Said, not changed: the quota is the contract. Found by a new user: accounts of one revenue in two tiers by their names.)
-  for (const t of outcome.splitTies) warnings.push({ code: 'warn.tieSplit', params: { tied: t.tied, score: Math.round(t.score * 10) / 10, higher: t.higher, lower: t.tied - t.higher } });
+  for (const t of outcome.splitTies) warnings.push({ code: 'warn.tieSplit', params: { tied: t.counts.reduce((a, b) => a + b, 0), score: Math.round(t.score * 10) / 10, counts: t.counts.join(' / ') } });
   return {
     kind: 'tier',
     file,

@@ -69,10 +69,10 @@ export interface TierOutcome {
   /** Every criterion's raw, used and normalised values and points, for `--explain`. */
   scored: MethodResult;
   /**
-   * Scores a quota's line falls within: accounts of one score put in two tiers (ranked by name
-   * within the tie), with how many share the score and how many went to the higher tier.
+   * Scores a quota's line falls within: accounts of one score put in two tiers or more (ranked by
+   * name within the tie), with how many each tier took, highest first.
    */
-  splitTies: { score: number; tied: number; higher: number }[];
+  splitTies: { score: number; counts: number[] }[];
 }
 
 /** Re-normalises weights to sum 1; criteria of weight 0 stay (they show 0 points). */
@@ -163,20 +163,23 @@ export function computeTiers(accounts: readonly TierAccountInput[], options: Tie
     const revenue = members.reduce((s, a) => s + (accounts[a.index]!.revenue ?? 0), 0);
     return { tier: t.id, count: members.length, revenue, revenueShare: totalRevenue === 0 ? 0 : revenue / totalRevenue };
   });
-  return { accounts: tiered, summary, scored: result, splitTies: splitTies(order, result.scores, byScore) };
+  // (ABC's classes are cut by revenue shares, not by a quota: their ties are another matter, not said here.)
+  return { accounts: tiered, summary, scored: result, splitTies: classes ? [] : splitTies(order, result.scores, byScore) };
 }
 
-/** Where accounts of one score were given two tiers by a quota (a tier by score alone, or ABC's classes, splits no tie). */
-function splitTies(order: readonly number[], scores: ArrayLike<number>, tiers: readonly number[]): { score: number; tied: number; higher: number }[] {
-  const out: { score: number; tied: number; higher: number }[] = [];
-  for (let r = 0; r + 1 < order.length; r++) {
-    const [i, j] = [order[r]!, order[r + 1]!];
-    if (scores[i] !== scores[j] || tiers[i] === tiers[j]) continue;
-    let first = r;
-    while (first > 0 && scores[order[first - 1]!] === scores[i]) first--;
-    let last = r + 1;
-    while (last + 1 < order.length && scores[order[last + 1]!] === scores[i]) last++;
-    out.push({ score: scores[i]!, tied: last - first + 1, higher: r - first + 1 });
+/** Each run of equal scores a quota gave more than one tier (a tier by score alone splits no tie), with each tier's count. */
+function splitTies(order: readonly number[], scores: ArrayLike<number>, tiers: readonly number[]): { score: number; counts: number[] }[] {
+  const out: { score: number; counts: number[] }[] = [];
+  for (let first = 0; first < order.length; ) {
+    let last = first;
+    while (last + 1 < order.length && scores[order[last + 1]!] === scores[order[first]!]) last++;
+    const counts: number[] = [];
+    for (let r = first; r <= last; r++) {
+      if (r > first && tiers[order[r]!] === tiers[order[r - 1]!]) counts[counts.length - 1]!++;
+      else counts.push(1);
+    }
+    if (counts.length > 1) out.push({ score: scores[order[first]!]!, counts });
+    first = last + 1;
   }
   return out;
 }

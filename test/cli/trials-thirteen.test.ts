@@ -104,6 +104,12 @@ describe('a CSV in UTF-16 without its byte-order mark (it was "binary content")'
     });
   }
 
+  it('with a character U+xx00 in it (一 is U+4E00: a NUL on the other side of its pair), still said (found by review)', async () => {
+    const file = join(tempDir(), 'accounts.csv');
+    writeFileSync(file, iconv.encode('客户名称,等级,年采购额\r\n甲公司,一般,100\r\n乙公司,普通,200\r\n', 'utf-16le', { addBOM: false }));
+    expect((await kam(['tier', file, ...asOf])).stderr).toContain('the CSV looks like utf-16le without its byte-order mark');
+  });
+
   it('a binary file is still binary', async () => {
     const file = join(tempDir(), 'accounts.csv');
     writeFileSync(file, Buffer.from(Array.from({ length: 2048 }, (_v, i) => (i * 7919) % 256)));
@@ -244,6 +250,15 @@ describe("the thirteenth session's trial: books as ops teams keep them", () => {
     expect(r.stderr).toContain('sheets "Accounts" and "客户信息" are both named as the Accounts sheet: "Accounts" is read and "客户信息" is not; rename or delete the one that is not meant');
   });
 
+  it('a copy Excel made of the sheet (客户信息 (2)) is said too (found by review)', async () => {
+    const file = await writeBook(join(tempDir(), 'copy.xlsx'), [
+      { name: '客户信息', rows: [['客户名称', '年采购额'], ['甲', 100], ['乙', 50]] },
+      { name: '客户信息 (2)', rows: [['客户名称', '年采购额'], ['丙', 100]] },
+    ]);
+    const r = await kam(['tier', file, '--lang', 'en', ...asOf]);
+    expect(r.stderr).toContain('sheets "客户信息" and "客户信息 (2)" are both named as the Accounts sheet: "客户信息" is read and "客户信息 (2)" is not');
+  });
+
   it('a ; CSV whose columns show only the point (1,500,000) reads its 1,200 as 1200, not 1.2', async () => {
     const file = join(tempDir(), 'semi.csv');
     writeFileSync(file, '客户编号;客户名称;客户经理;年采购额（万元）;合同金额（元）;客户等级\nKA01;华东精密;张三;1,200;"1,500,000";战略客户\nKA02;北方重工;李四;800;900000;重要客户\nKA03;南方电网;王五;300;"2,000";普通客户\n');
@@ -274,7 +289,7 @@ describe('headers in two languages, marked as required or with a footnote (each 
 });
 
 describe('tables under and beside the Accounts table', () => {
-  it('a summary under the table after a blank row (区域 | 客户数 | 年采购额, 客户经理 | 客户数) ends it: no account 区域, 华东 or 张三', async () => {
+  it('a summary under the table after a blank row (区域 | 客户数 | 年采购额) ends it: no account 区域, 华东 or 华南', async () => {
     const file = await writeBook(join(tempDir(), 'summary.xlsx'), [
       {
         name: '客户信息',
@@ -294,11 +309,20 @@ describe('tables under and beside the Accounts table', () => {
     expect(r.code).toBe(0);
     expect((JSON.parse(r.stdout) as { accounts: { name: string }[] }).accounts.map((a) => a.name)).toEqual(['华东精密', '苏州电子', '南方电网']);
     expect(r.stderr).toContain('another table starts at row 6 (区域 | 客户数 | 年采购额（万元）)');
-    const owners = await writeBook(join(tempDir(), 'owners.xlsx'), [
-      { name: '客户信息', rows: [['客户名称', '客户经理', '年采购额（万元）'], ['华东精密', '张三', 1200], ['苏州电子', '李四', 850], [], ['客户经理', '客户数'], ['张三', 1], ['李四', 1]] },
+  });
+
+  it('a value that is also a column’s name, first in a record after a blank row, is a record (found by review: rows dropped)', async () => {
+    const accounts = join(tempDir(), 'tiers.csv');
+    writeFileSync(accounts, 'Tier,Account Name,Industry,Annual Revenue\nStrategic,Acme,Tech,5000000\nStrategic,Globex,Retail,4000000\n\nImportant,Initech,Finance,900000\n\nStrategic,Umbrella,Pharma,3000000\nStandard,Hooli,Tech,100000\n');
+    const r = await kam(['tier', accounts, '--format', 'json', ...asOf]);
+    expect((JSON.parse(r.stdout) as { accounts: unknown[] }).accounts).toHaveLength(5);
+    const staff = await writeBook(join(tempDir(), 'staff.xlsx'), [
+      { name: '客户信息', rows: [['客户名称', '年采购额'], ['甲', 100]] },
+      { name: '人员', rows: [['岗位', '姓名', '部门', '在职'], ['主管', '王芳', '销售部', '是'], ['客户经理', '张三', '销售部', '是'], [], ['主管', '李强', '客服部', '在职'], ['客户经理', '赵六', '客服部', '是']] },
+      { name: '分工', rows: [['客户名称', '工作内容', '负责人', '角色'], ['甲', '日常跟进', '赵六', 'R'], ['甲', '日常跟进', '李强', 'A']] },
     ]);
-    const o = await kam(['tier', owners, '--format', 'json', ...asOf]);
-    expect((JSON.parse(o.stdout) as { accounts: { name: string }[] }).accounts.map((a) => a.name)).toEqual(['华东精密', '苏州电子']);
+    const c = await kam(['check', staff, '--format', 'json', ...asOf]);
+    expect((JSON.parse(c.stdout) as Json).findings.filter((f) => f.rule.startsWith('ref/'))).toEqual([]);
   });
 
   it('kam tier --write past a legend beside the table writes its two columns once, and in place on later runs', async () => {
@@ -349,8 +373,20 @@ describe('accounts of one score split by a quota are said (found by a new user: 
     const accounts = (JSON.parse(r.stdout) as { accounts: { name: string; tier: string }[] }).accounts;
     // 10% of 26 is 3 strategic, 20% is 5 important: the quota's lines fall within the ties of 1,200,000 and 1,000,000.
     expect(accounts.slice(0, 8).map((a) => a.tier)).toEqual(['strategic', 'strategic', 'strategic', 'important', 'important', 'important', 'important', 'important']);
-    expect(r.stderr).toContain('5 accounts share the score 28 where a quota draws its line: the higher tier takes 1 of them and the lower 4, by name');
-    expect(r.stderr).toContain('6 accounts share the score 20 where a quota draws its line: the higher tier takes 1 of them and the lower 5, by name');
+    expect(r.stderr).toContain('5 accounts share the score 28 where a quota draws its line: the tiers take 1 / 4 of them, highest first, by name');
+    expect(r.stderr).toContain('6 accounts share the score 20 where a quota draws its line: the tiers take 1 / 5 of them, highest first, by name');
+  });
+
+  it('one tie across two lines is said once, with each tier’s count; ABC, cut by revenue shares, says nothing of quotas', async () => {
+    const file = join(tempDir(), 'same.csv');
+    writeFileSync(file, `客户名称,年采购额\n${Array.from({ length: 10 }, (_v, i) => `客户${i + 1},100`).join('\n')}\n`);
+    const r = await kam(['tier', file, '--format', 'json', '--lang', 'en', ...asOf]);
+    expect((JSON.parse(r.stdout) as { summary: { count: number }[] }).summary.map((t) => t.count)).toEqual([1, 2, 7]);
+    expect(r.stderr.match(/share the score/g)).toHaveLength(1);
+    expect(r.stderr).toContain('10 accounts share the score 100 where a quota draws its line: the tiers take 1 / 2 / 7 of them');
+    const abc = join(tempDir(), 'abc.csv');
+    writeFileSync(abc, '客户名称,年采购额\n甲,700\n乙,100\n丙,100\n丁,100\n');
+    expect((await kam(['tier', abc, '--method', 'abc', ...asOf])).stderr).not.toContain('share the score');
   });
 });
 
@@ -367,5 +403,38 @@ describe("Excel's first day where no date was known (a due date of 1900-01-01 wa
       ['分工明细!E2', '"1900-01-01" in column 截止日期 cannot be read: expected a real date, not Excel\'s first day (1900-01-01, written where no date was known)'],
       ['分工明细!E3', '"1900-01-01" in column 截止日期 cannot be read: expected a real date, not Excel\'s first day (1900-01-01, written where no date was known)'],
     ]);
+  });
+});
+
+describe('a header renamed in a pull request (found by a new user: kam diff exit 2, git diff aborted)', () => {
+  const pair = async () => {
+    const dir = tempDir();
+    const rows = (account: string) => [[account, 'Task', 'Person', 'RACI'], ['Acme', 'Follow-up', 'Ann', 'R'], ['Acme', 'Follow-up', 'Bob', 'A']];
+    const base = [
+      { name: 'Accounts', rows: [['Account Name', 'Annual Revenue'], ['Acme', 100]] },
+      { name: 'Staff', rows: [['Name'], ['Ann'], ['Bob']] },
+    ];
+    const old = await writeBook(join(dir, 'old.xlsx'), [...base, { name: 'Assignments', rows: rows('Account') }]);
+    const now = await writeBook(join(dir, 'new.xlsx'), [...base, { name: 'Assignments', rows: rows('Firm') }]);
+    return { dir, old, now };
+  };
+
+  it('kam diff: the division of labour not compared, its missing column introduced, exit 1', async () => {
+    const { old, now } = await pair();
+    const r = await kam(['diff', old, now, '--format', 'json', '--lang', 'en', ...asOf]);
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.stdout) as { changes: unknown[]; introduced: { rule: string; cell?: string }[] };
+    expect(json.changes).toEqual([]);
+    expect(json.introduced.map((f) => [f.rule, f.cell])).toEqual([['schema/missing-column', 'Assignments!1:1']]);
+  });
+
+  it('kam textconv of a file it cannot read: one line of text, exit 0 (git goes on)', async () => {
+    const { dir } = await pair();
+    const notes = join(dir, 'notes.csv');
+    writeFileSync(notes, 'just some notes\nabout nothing\n');
+    const r = await kam(['textconv', notes, '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^kam textconv: .*notes\.csv: no "name" column found in the header row/);
+    expect(r.stderr).toMatch(/^kam: .*notes\.csv: no "name" column/);
   });
 });

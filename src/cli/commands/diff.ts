@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import { diffBooks, readSide } from '../../app/diff.js';
 import { openSession } from '../../app/session.js';
 import type { DiffResult } from '../../diff/compare.js';
-import { KamError, UsageError } from '../../model/errors.js';
+import { InputError, KamError, UsageError } from '../../model/errors.js';
 import { hasChanges } from '../../report/diff/shared.js';
 import type { CliContext } from '../context.js';
 import { findConfigFile } from '../../io/config-file.js';
@@ -106,8 +106,18 @@ export async function textconvCommand(book: string, options: CommonOptions, ctx:
   // root: with no config beside that file, the one found from where kam runs is the repository's (found by
   // a new user: the old version was scored with the defaults, the new with the repository's tiers).
   const config = options.config ?? findConfigFile(book, ctx.cwd) ?? findConfigFile(undefined, ctx.cwd);
-  const session = await openCliSession(book, ROLES, config !== undefined ? { ...options, config } : options, ctx);
-  const side = await readSide(session);
-  await emit('textconv', { kind: 'textconv', side, tiers: session.config.tiers }, options, ctx, { lang: session.config.lang, inputs: { book, files: session.inputs } });
-  return 0;
+  try {
+    const session = await openCliSession(book, ROLES, config !== undefined ? { ...options, config } : options, ctx);
+    const side = await readSide(session);
+    await emit('textconv', { kind: 'textconv', side, tiers: session.config.tiers }, options, ctx, { lang: session.config.lang, inputs: { book, files: session.inputs } });
+    return 0;
+  } catch (err) {
+    // A version kam cannot read is one line of the text git compares, and git goes on (found by a new user: exit 2,
+    // and `git diff` and `git log -p` aborted with "unable to read files to diff"). Said on stderr too.
+    if (!(err instanceof InputError)) throw err;
+    const line = describeError(err, options.lang ?? 'en').line;
+    ctx.stdout.write(`kam textconv: ${line.replace(/^kam: /, '')}\n`);
+    ctx.stderr.write(`${line}\n`);
+    return 0;
+  }
 }

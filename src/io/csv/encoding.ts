@@ -136,8 +136,8 @@ export function decodeAll(bytes: Buffer, plan: EncodingPlan): string {
 }
 
 /**
- * Whether the first KiB looks like UTF-16 without a byte-order mark: every NUL byte on the same side of
- * its pair (the high byte of an ASCII character: digits, delimiters, line ends), at least four, a line
+ * Whether the first KiB looks like UTF-16 without a byte-order mark: nearly every NUL byte on the same side
+ * of its pair (the high byte of an ASCII character: digits, delimiters, line ends), at least four, a line
  * end or a delimiter among them, and no pair of two NULs. Said in a message, never read on a guess.
  */
 export function utf16WithoutBom(head: Buffer): 'utf-16le' | 'utf-16be' | undefined {
@@ -155,8 +155,9 @@ export function utf16WithoutBom(head: Buffer): 'utf-16le' | 'utf-16be' | undefin
     if (ascii === 0x0a || ascii === 0x0d || ascii === 0x2c || ascii === 0x3b || ascii === 0x09) marks++;
   }
   if (marks === 0) return undefined;
-  if (low >= 4 && high === 0) return 'utf-16le';
-  if (high >= 4 && low === 0) return 'utf-16be';
+  // (Nearly all on one side: a character U+xx00, `一` U+4E00, puts a NUL on the other; found by review.)
+  if (low >= 4 && high * 8 <= low) return 'utf-16le';
+  if (high >= 4 && low * 8 <= high) return 'utf-16be';
   return undefined;
 }
 

@@ -10,8 +10,16 @@ import { headerKeys } from '../table/header.js';
 
 /** The sheet name without a CSV file's extension, folded for matching. */
 function sheetKey(book: WorkbookSource, sheet: SheetSource): string {
-  return foldKey(book.kind === 'csv' ? basename(sheet.name, extname(sheet.name)) : sheet.name);
+  return foldKey(sheetName(book, sheet));
 }
+
+/** The sheet name without a CSV file's extension. */
+function sheetName(book: WorkbookSource, sheet: SheetSource): string {
+  return book.kind === 'csv' ? basename(sheet.name, extname(sheet.name)) : sheet.name;
+}
+
+/** The number Excel and WPS put after the name of a sheet copied: `客户信息 (2)`, `客户信息(2)`. */
+const COPY = /\s*[(（]\d+[)）]\s*$/;
 
 /**
  * Finds the sheets for the roles asked for. Names first (built-in and configured aliases, case- and
@@ -52,6 +60,9 @@ export async function locateSheets(
     if (sheet) {
       found[role] = sheet;
       taken.add(sheet);
+      // A copy of it Excel made (`客户信息 (2)`): not read, and said (found by review: left out without a word).
+      const copy = book.sheets.find((s) => s !== sheet && !s.hidden && !candidates.includes(s) && COPY.test(sheetName(book, s)) && names.has(foldKey(sheetName(book, s).replace(COPY, ''))));
+      if (copy && !sheet.hidden) note('warn.sheetsOneRole', { read: sheet.name, other: copy.name, role }, false);
     }
   }
   for (const sheet of Object.values(hiddenByName)) taken.add(sheet);

@@ -191,8 +191,8 @@ function headerAgain(row: RawRow, layout: Layout, role: SheetRole, keyOf: (text:
   let same = 0;
   let known = 0;
   let keyed = false;
-  // Whether the row's first text names a column of this kind of sheet (`区域`, `客户经理`).
-  let firstNames: boolean | undefined;
+  // Texts naming a column this table has, but in another column than this one (`区域` over its names).
+  let moved = 0;
   for (let c = 0; c < row.cells.length; c++) {
     const cell = row.cells[c];
     if (isBlank(cell)) continue;
@@ -201,7 +201,7 @@ function headerAgain(row: RawRow, layout: Layout, role: SheetRole, keyOf: (text:
     const text = cell!.v.trim();
     const col = layout.columns[c];
     const key = keyOf(text);
-    firstNames ??= key !== undefined;
+    if (key !== undefined && layout.byKey.has(key) && layout.byKey.get(key)!.index !== c) moved++;
     if (col && (text === col.header.trim() || (key !== undefined && key === col.key) || fold(text) === fold(col.header))) same++;
     // A header the table's own names count too (found by a new user: `客戶名稱 | 工作內容 | 建議人選 | 備註`
     // under a title below the division of labour was read as an activity of account 客戶名稱).
@@ -214,10 +214,11 @@ function headerAgain(row: RawRow, layout: Layout, role: SheetRole, keyOf: (text:
   // or one renamed), not another table (found by review: reading stopped, 120 rows dropped).
   if (texts >= 2 && same * 2 > texts) return 'same';
   if (keyed && known >= 2 && known * 2 >= texts && same < texts) return 'other';
-  // A summary's header under the table, after a break: texts only, the first naming a column of this kind but none
-  // where this table has it (`区域 | 客户数 | 年采购额` under accounts whose first column is the name; found by a new user:
-  // its rows were read as accounts named 华东 and 华南, one ranked important).
-  return texts >= 2 && same === 0 && firstNames === true ? 'other' : undefined;
+  // A summary's header under the table, after a break: texts only, two of them naming columns this table has, each
+  // where this table does not have it, and none in its own place (`区域 | 客户数 | 年采购额` under accounts whose first
+  // column is the name; found by a new user: its rows were read as accounts named 华东 and 华南, one ranked important).
+  // A value that is also a column's name (`Strategic`, `主管`, `在职`) is not enough: it is no column of this table, or in its place.
+  return texts >= 2 && same === 0 && moved >= 2 ? 'other' : undefined;
 }
 
 /** Reads a whole table into memory (for sheets of modest size such as Accounts and Staff). */

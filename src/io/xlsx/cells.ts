@@ -22,9 +22,8 @@ export interface SheetContext {
   elapsedStyles?: readonly boolean[];
   /**
    * The workbook asks to be calculated when opened (`<calcPr fullCalcOnLoad="1"/>`, as xlsxwriter
-   * writes it, with 0 as every formula's stored result): a stored result of 0 (or none) is not
-   * trusted, and such a formula cell reads as a formula without one. Any other stored result is one
-   * the writer was given (xlsxwriter's `write_formula(…, value)`; found by a new user: refused).
+   * writes it, with 0 as every formula's stored result): no stored result is trusted, every
+   * formula cell reads as a formula without one.
    */
   staleFormulas?: boolean;
   /** Recently shown shared strings as cells, reused by every cell that shows them (cells are never changed). */
@@ -141,7 +140,7 @@ export function parseCells(content: string, p: string, ctx: SheetContext, row = 
         // `<is><t>text</t></is>` (openpyxl and pandas write every text so); an empty one, or one with
         // `<v>` or a formula, is what the general way makes of it: nothing.
         if (m[7] !== undefined) cell = { t: 's', v: inlineText(m[7]) };
-      } else if (m[5] !== undefined && ctx.staleFormulas && staleResult(m[6], m[4])) {
+      } else if (m[5] !== undefined && ctx.staleFormulas) {
         cell = formulaCell(m[0], 0, m[0].length, p);
       } else if (v === undefined || (v.length === 0 && m[4] !== 's' && m[4] !== 'str')) {
         if (m[5] !== undefined) cell = readCell(m[0], 0, m[0].length, m[4] ?? 'n', m[3], p, ctx, col, Number(m[2]));
@@ -392,11 +391,6 @@ function scanCell(b: Buffer, j: number, to: number, ctx: SheetContext, cells: (C
   return end;
 }
 
-/** Under `fullCalcOnLoad`, whether a formula's stored result is the placeholder a writer leaves (0, or nothing). */
-function staleResult(v: string | undefined, t: string | undefined): boolean {
-  return v === undefined || v.trim() === '' || (t !== 's' && Number(v) === 0);
-}
-
 /** `s` from `start` to `end` (the whole string when it is that already). */
 function from0(s: string, start: number, end: number): string {
   return start === 0 && end === s.length ? s : s.slice(start, end);
@@ -454,7 +448,7 @@ function readCell(row: string, start: number, end: number, t: string, style: str
     return is === undefined ? undefined : { t: 's', v: stringItemText(is, p) };
   }
   const v = elementText(s, from, to, p, 'v');
-  if (v === undefined || (v.length === 0 && t !== 's' && t !== 'str') || (ctx.staleFormulas && staleResult(v, t))) {
+  if (v === undefined || (v.length === 0 && t !== 's' && t !== 'str') || ctx.staleFormulas) {
     const f = s.indexOf(`<${p}f`, from);
     if (f >= 0 && f < to && endsTagName(s.charCodeAt(f + p.length + 2))) return formulaCell(s, from, to, p);
     if (v === undefined || (v.length === 0 && t !== 's' && t !== 'str')) return undefined;
