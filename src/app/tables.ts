@@ -88,6 +88,14 @@ export async function readBookTables(session: Session): Promise<BookTables> {
   if (beside) out.assignments = await readBesideOrOne(session, beside, out.accounts, out.staff);
   else if (sheets.assignments) out.assignments = await readAssignments(sheets.assignments, session.tableOptions(sheets.assignments));
   if (!sheets.assignments) out.missingSheets.push('assignments');
+  // A division of labour that names nobody — no person, no department column, no matrix — reads as work nobody
+  // holds: said, with the headers not read (found by a new user: a Salesforce team's `Team Member` gave 32 errors and no word).
+  const layout = out.assignments?.layout;
+  if (layout && !layout.holders && !layout.letterColumns && !layout.byKey.has('person') && !layout.byKey.has('department') && missingKeyColumn('assignments', layout.byKey) === undefined) {
+    const read = new Set([...layout.byKey.values()].map((c) => c.index));
+    const others = layout.columns.flatMap((c) => (c && !read.has(c.index) ? [c.header] : []));
+    session.note('note.noPersonColumn', { sheet: layout.sheet, headers: others.length > 0 ? others.join(' | ') : '—' });
+  }
   if (out.accounts && out.assignments) byNameWithoutIds(out.accounts, out.assignments);
   if (out.assignments && sheets.assignments?.mergedRanges && !out.assignments.layout.holders && session.sheets.assignments === sheets.assignments) {
     const cols = (['person', 'department'] as const).flatMap((k) => {

@@ -69,7 +69,7 @@ export const STAFF_COLUMNS = {
   name: { aliases: ['name', 'person', 'employee', 'staff', 'full name', 'member', '姓名', '员工姓名', '人员', '员工', '名字', '人员姓名'] },
   id: { aliases: ['id', 'employee id', 'staff id', 'employee no', 'badge', '工号', '员工编号', '编号', '员工号'] },
   role: { aliases: ['role', 'position', 'job title', '岗位', '职位', '角色', '岗位名称', '职务'], loose: ['title', 'job'] },
-  department: { aliases: ['department', 'dept', 'team', 'division', '部门', '所属部门', '团队', '部门名称'] },
+  department: { aliases: ['department', 'dept', 'team', 'division', '部门', '所属部门', '团队', '部门名称'], loose: ['business unit', '事业部'] },
   capacity_hours: { aliases: ['capacity', 'capacity hours', 'hours per week', 'weekly hours', 'available hours', 'weekly capacity', 'capacity per week', 'weekly capacity hours', 'available hours per week', '每周可用工时', '可用工时', '周工时', '每周工时', '工时上限', '周可用工时'] },
   max_accounts: { aliases: ['max accounts', 'account limit', 'max clients', '客户上限', '最大客户数', '负责客户上限', '客户数上限'] },
   manager: { aliases: ['manager', 'supervisor', 'reports to', 'line manager', '上级', '直属上级', '主管', '汇报对象', '上级领导'] },
@@ -80,12 +80,13 @@ export const STAFF_COLUMNS = {
 
 export const ASSIGNMENT_COLUMNS = {
   // A row names its account by name or by id: one of the two is a key column (KEY_COLUMNS).
-  account: { aliases: ['account', 'account name', 'customer', 'customer name', 'client', 'company', '客户', '客户名称', '公司名称', '大客户', '对应客户', '服务客户', '客户名'] },
+  account: { aliases: ['account', 'account name', 'customer', 'customer name', 'client', 'client name', 'company', 'company name', '客户', '客户名称', '公司名称', '企业名称', '大客户', '对应客户', '服务客户', '客户名'] },
   account_id: { aliases: ['account id', 'account no', 'customer id', 'client id', '客户编号', '客户编码', '客户代码', '客户id'] },
   task: { aliases: ['task', 'work', 'duty', 'responsibility', 'activity', 'work item', 'job', '工作内容', '职责', '工作事项', '任务', '事项', '职责内容', '工作任务', '任务内容', '服务内容', '工作项', '服务项目', '服务事项'] },
-  person: { aliases: ['person', 'assignee', 'owner', 'responsible person', 'staff', 'name', 'executor', '负责人', '执行人', '责任人', '承办人', '人员', '姓名', '经办人', '对接人'], loose: ['assigned to', 'assigned', 'task owner', '指派给', '分配给'] },
-  department: { aliases: ['department', 'dept', 'team', 'responsible department', '负责部门', '部门', '责任部门', '所属部门', '承办部门'] },
-  raci: { aliases: ['raci', 'raci role', 'responsibility type', '职责类型', 'raci角色', '责任类型', '职责角色'], loose: ['role', '角色'] },
+  // (Salesforce's account team: `Team Member | Team Role`, found by a new user — the team read as nobody.)
+  person: { aliases: ['person', 'assignee', 'owner', 'responsible person', 'staff', 'name', 'executor', 'team member', 'member', 'user', '负责人', '执行人', '责任人', '承办人', '人员', '姓名', '经办人', '对接人', '团队成员', '成员'], loose: ['assigned to', 'assigned', 'task owner', '指派给', '分配给'] },
+  department: { aliases: ['department', 'dept', 'team', 'responsible department', '负责部门', '部门', '责任部门', '所属部门', '承办部门'], loose: ['business unit', '事业部'] },
+  raci: { aliases: ['raci', 'raci role', 'responsibility type', '职责类型', 'raci角色', '责任类型', '职责角色'], loose: ['role', '角色', 'team role', 'member role', '团队角色'] },
   due: { aliases: ['due', 'due date', 'deadline', 'by', 'milestone', '时间节点', '截止日期', '截止时间', '完成时间', '完成期限', '到期日', '计划完成日期', '完成时限', '时限'] },
   frequency: { aliases: ['frequency', 'cadence', 'how often', 'recurrence', '频率', '频次', '周期', '执行频率'] },
   hours: { aliases: ['hours', 'effort', 'estimated hours', 'hours per occurrence', 'est hours', '预计工时', '工时', '预估工时', '所需工时', '单次工时'] },

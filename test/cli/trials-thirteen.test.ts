@@ -1,5 +1,5 @@
 // What the thirteenth session took from the leftovers of the twelfth's trials, each a test that fails without its fix.
-import { readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
@@ -436,5 +436,49 @@ describe('a header renamed in a pull request (found by a new user: kam diff exit
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^kam textconv: .*notes\.csv: no "name" column found in the header row/);
     expect(r.stderr).toMatch(/^kam: .*notes\.csv: no "name" column/);
+  });
+});
+
+describe("a CI user's trial: CRM exports and annotations", () => {
+  it("a Salesforce account team (Team Member | Team Role): the members read as people, the roles said not to be letters", async () => {
+    const file = await writeBook(join(tempDir(), 'team.xlsx'), [
+      { name: 'Accounts', rows: [['Account Name', 'Annual Revenue'], ['Acme Corp', 100]] },
+      { name: 'Staff', rows: [['Name'], ['Alice Chen'], ['Grace Liu']] },
+      { name: 'Account Team', rows: [['Company name', 'Task', 'Team Member', 'Team Role'], ['Acme Corp', 'Follow-up', 'Alice Chen', 'Account Manager'], ['Acme Corp', 'Follow-up', 'Grace Liu', 'Executive Sponsor']] },
+    ]);
+    const r = await kam(['matrix', file, '--format', 'json', '--lang', 'en', ...asOf]);
+    expect((JSON.parse(r.stdout) as { columns: { key: string }[] }).columns.map((c) => c.key)).toEqual(['person:alice chen', 'person:grace liu']);
+    expect(r.stderr).toContain('column D Team Role is not read as raci: its values (Account Manager, Executive Sponsor) are not raci values');
+  });
+
+  it('a division of labour with no person column says so, naming the headers it did not read', async () => {
+    const file = await writeBook(join(tempDir(), 'rep.xlsx'), [
+      { name: 'Accounts', rows: [['Account Name', 'Annual Revenue'], ['Acme Corp', 100]] },
+      { name: 'Account Team', rows: [['Account Name', 'Task', 'Rep', 'Contact Role'], ['Acme Corp', 'Follow-up', 'Alice Chen', 'Decision Maker']] },
+    ]);
+    const r = await kam(['check', file, '--lang', 'en', ...asOf]);
+    expect(r.stderr).toContain('Account Team has no person column (负责人 / Person) and no department column: its rows name nobody, so every task reads as held by no one; name the column that holds the people under "columns" in kam.config.json (headers not read: Rep | Contact Role)');
+  });
+
+  it('kam matrix --format json leaves out a cell whose letters could not be read (it wrote "")', async () => {
+    const file = await writeBook(join(tempDir(), 'mx.xlsx'), [
+      { name: 'Accounts', rows: [['Account Name', 'Annual Revenue'], ['Acme', 100]] },
+      { name: 'Assignments', rows: [['Account', 'Task', 'Person', 'RACI'], ['Acme', 'Follow-up', 'Ann', 'R'], ['Acme', 'Follow-up', 'Bob', 'Owner'], ['Acme', 'Follow-up', 'Cid', 'A']] },
+    ]);
+    const r = await kam(['matrix', file, '--format', 'json', ...asOf]);
+    expect((JSON.parse(r.stdout) as { rows: { cells: Record<string, string> }[] }).rows[0]!.cells).toEqual({ 'person:ann': 'R', 'person:cid': 'A' });
+  });
+
+  it("kam diff --format github puts a removed account on the new version's accounts file, not its folder", async () => {
+    const dir = tempDir();
+    const [a, b] = [join(dir, 'a'), join(dir, 'b')];
+    for (const d of [a, b]) mkdirSync(d);
+    for (const name of ['accounts.csv', 'staff.csv', 'assignments.csv']) {
+      const text = readFileSync(join(EXAMPLES, 'csv-en', name), 'utf8');
+      writeFileSync(join(a, name), text);
+      writeFileSync(join(b, name), name === 'accounts.csv' ? text.split('\n').filter((l) => !l.startsWith('C-102,')).join('\n') : text);
+    }
+    const r = await kam(['diff', a, b, '--format', 'github', '--lang', 'en', ...asOf]);
+    expect(r.stdout).toContain(`::warning file=${join(b, 'accounts.csv')},title=kam diff%3A account-removed::Ordinary · Northwind Logistics (C-102): account removed`);
   });
 });

@@ -42,7 +42,9 @@ export function diffGithub(result: DiffResult, ctx: ReportContext): string {
     const title = c.lostAccountable
       ? label(lang, 'diff.lostAccountable.title', { tier: accountKind(c.tier !== undefined ? tierName(result.tiers, c.tier, lang) : '', lang), account: c.account ?? '', task: c.task ?? '' }).trim()
       : `kam diff: ${c.kind}`;
-    lines.push(`::${serious(c) ? 'warning' : 'notice'} file=${escapeProperty(safeLines(fileOf(c.newCell?.sheet)))}${lineOf(c.newCell?.sheet, c.newCell?.row)},title=${escapeProperty(safeLines(title))}::${escapeData(safeLines(message))}`);
+    // (A change with no cell in the new version — an account removed — is on the new version's file of the sheet it was in,
+    // not the folder: found by a new user, GitHub could not place `file=folder`.)
+    lines.push(`::${serious(c) ? 'warning' : 'notice'} file=${escapeProperty(safeLines(fileOf(c.newCell?.sheet ?? c.oldCell?.sheet)))}${lineOf(c.newCell?.sheet, c.newCell?.row)},title=${escapeProperty(safeLines(title))}::${escapeData(safeLines(message))}`);
   }
   for (const f of result.introduced) {
     const cell = findingWhere(f, 'lines');

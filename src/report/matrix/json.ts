@@ -28,7 +28,8 @@ export function matrixJson(m: Matrix, _ctx: ReportContext): string {
     const cells = (r: MatrixRow): Record<string, string> =>
       Object.fromEntries(
         [...r.cells.keys()]
-          .filter((k) => order.has(k))
+          // (A cell whose letters could not be read holds none: left out, as every empty cell is; found by a new user: `""`.)
+          .filter((k) => order.has(k) && r.cells.get(k) !== 0)
           .sort((x, y) => order.get(x)! - order.get(y)!)
           .map((k) => [k, lettersText(r.cells.get(k)!)]),
       );
