@@ -156,7 +156,7 @@ export const EXPECTED: Record<Lang, Record<string, string>> = {
     boolean: 'yes/no (是/否)',
     formula: 'a value, but the formula has no stored result (never calculated, or the workbook asks to be recalculated when opened, as xlsxwriter writes it): open and save the file in Excel',
     tier: 'a tier name or an alias in "tiers"',
-    raci: 'R, A, C or I (or 负责 / 批准 / 咨询 / 知会)',
+    raci: 'R, A, C or I (or Responsible / Accountable / Consulted / Informed, 负责 / 批准 / 咨询 / 知会)',
     frequency: 'a frequency (每天, 每周, 每两周, 每月, 每季度, 每半年, 每年, 一次; daily … once; 每周2次)',
     status: 'a status (未开始 / 进行中 / 已完成 / 暂停 / 延期 / 已取消; todo / doing / done / paused / delayed / cancelled)',
     error: 'a value, not the error {value}',

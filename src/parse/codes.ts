@@ -29,10 +29,26 @@ export function parseRaci(cell: Cell | undefined): Parsed<number> | undefined {
   let mask = 0;
   for (const p of parts) {
     const letter = own(RACI_WORDS, p);
-    if (!letter) return { ok: false, reason: 'raci' };
+    if (!letter) return glossed(f) ?? { ok: false, reason: 'raci' };
     mask |= RACI[letter];
   }
   return mask === 0 ? { ok: false, reason: 'raci' } : { ok: true, value: mask };
+}
+
+/**
+ * Letters with a gloss in words after a dash or a colon (`R - does the work`, `A: signs off`; found by a new user):
+ * the letters, when no word of the gloss is another letter's.
+ */
+function glossed(f: string): Parsed<number> | undefined {
+  const m = /^([raci](?:\s*[/,、]\s*[raci])*)\s*[-–—:：]\s*(\S.*)$/.exec(f);
+  if (!m) return undefined;
+  let mask = 0;
+  for (const l of m[1]!.replace(/[\s/,、]/g, '')) mask |= RACI[RACI_WORDS[l]!];
+  for (const word of m[2]!.split(/[\s/,，、;；:+&|\-()（）]+/)) {
+    const letter = word === '' ? undefined : own(RACI_WORDS, word);
+    if (letter && (RACI[letter] & mask) === 0) return undefined;
+  }
+  return { ok: true, value: mask };
 }
 
 const FREQUENCY_WORDS: Record<string, Exclude<FrequencyWord, 'custom'> | 'once'> = {

@@ -24,6 +24,10 @@ describe('RACI', () => {
     ['通知', ['I']],
     // (Found by a new user: 知情, the common word for I, was refused.)
     ['知情', ['I']],
+    // A letter glossed in English words after a dash or a colon (found by a new user: refused).
+    ['R - does the work', ['R']],
+    ['A: signs off', ['A']],
+    ['R/A - owns it', ['R', 'A']],
     ['知情人', ['I']],
     ['协助人', ['C']],
     ['Accountable', ['A']],
