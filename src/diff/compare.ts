@@ -173,7 +173,8 @@ export function diffSides(old: Side, now: Side, options: DiffOptions): DiffResul
     return !DUE_RULES.has(f.rule) || old.fields.due === now.fields.due;
   };
   const about = (side: Side) => (all ? side.findings : side.findings.filter((f) => kept(f, side)));
-  const { introduced, resolved } = compareFindings(about(old), about(now), accountNames(old, oldAccounts), accountNames(now, newAccounts));
+  const [oldNames, newNames] = bothNames(accountNames(old, oldAccounts), accountNames(now, newAccounts));
+  const { introduced, resolved } = compareFindings(about(old), about(now), oldNames, newNames);
   // (Check names no missing Staff sheet, the people being taken from the division of labour: the diff does.)
   if (lost('people') && !introduced.some((f) => f.rule === 'schema/missing-sheet' && f.args.role === 'staff')) introduced.push({ rule: 'schema/missing-sheet', severity: RULES['schema/missing-sheet'], args: { role: 'staff' } });
   const rank = new Map(options.tiers.map((t, i) => [t.id, i]));
@@ -846,8 +847,8 @@ export function compareFindings(before: readonly Finding[], after: readonly Find
   return { introduced: beyond(after, keysAfter, count(keysBefore)), resolved: beyond(before, keysBefore, count(keysAfter)) };
 }
 
-/** Each account's folded name → its key (a name two accounts share is left to itself). */
-function accountNames(side: Side, keyed: Keyed): Map<string, string> {
+/** Each account's folded name → its key (a name two accounts share is left to itself, and listed). */
+function accountNames(side: Side, keyed: Keyed): { names: Map<string, string>; shared: Set<string> } {
   const out = new Map<string, string>();
   const shared = new Set<string>();
   for (const sa of side.accounts) {
@@ -857,7 +858,20 @@ function accountNames(side: Side, keyed: Keyed): Map<string, string> {
     out.set(name, key);
   }
   for (const name of shared) out.delete(name);
-  return out;
+  return { names: out, shared };
+}
+
+/**
+ * Each version's names, with the other's for an account it does not have: a finding about an account one
+ * version removed is about the same account in both (found by a new user: a finding on its rows, unchanged,
+ * came out both introduced and resolved when the account became unknown).
+ */
+function bothNames(old: { names: Map<string, string>; shared: Set<string> }, now: { names: Map<string, string>; shared: Set<string> }): [Map<string, string>, Map<string, string>] {
+  const oldNames = new Map(old.names);
+  const newNames = new Map(now.names);
+  for (const [name, key] of old.names) if (!newNames.has(name) && !now.shared.has(name)) newNames.set(name, key);
+  for (const [name, key] of now.names) if (!oldNames.has(name) && !old.shared.has(name)) oldNames.set(name, key);
+  return [oldNames, newNames];
 }
 
 /** Utilisation before → after for the people a change names. */

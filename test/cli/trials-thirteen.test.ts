@@ -482,3 +482,18 @@ describe("a CI user's trial: CRM exports and annotations", () => {
     expect(r.stdout).toContain(`::warning file=${join(b, 'accounts.csv')},title=kam diff%3A account-removed::Ordinary · Northwind Logistics (C-102): account removed`);
   });
 });
+
+describe('kam diff: a finding on the rows of an account the new version no longer lists (found by a new user: introduced and resolved)', () => {
+  it('is the same finding in both versions: only what is new is introduced', async () => {
+    const dir = tempDir();
+    const staff = { name: 'Staff', rows: [['Name'], ['Ann'], ['Bob']] };
+    const assignments = { name: 'Assignments', rows: [['Account', 'Task', 'Person', 'RACI'], ['Acme', 'Follow-up', 'Ann', 'R'], ['Acme', 'Follow-up', 'Bob', 'A'], ['Initech', 'Follow-up', 'Zed Unknown', 'R'], ['Initech', 'Follow-up', 'Bob', 'A']] };
+    const old = await writeBook(join(dir, 'old.xlsx'), [{ name: 'Accounts', rows: [['Account Name', 'Annual Revenue'], ['Acme', 100], ['Initech', 50]] }, staff, assignments]);
+    const now = await writeBook(join(dir, 'new.xlsx'), [{ name: 'Accounts', rows: [['Account Name', 'Annual Revenue'], ['Acme', 100]] }, staff, assignments]);
+    const r = await kam(['diff', old, now, '--format', 'json', '--lang', 'en', ...asOf]);
+    const json = JSON.parse(r.stdout) as { introduced: { rule: string }[]; resolved: { rule: string }[] };
+    // (One for each of its rows, as kam check says them; the unknown person of one of them is no change.)
+    expect([...new Set(json.introduced.map((f) => f.rule))]).toEqual(['ref/unknown-account']);
+    expect(json.resolved.map((f) => f.rule).filter((rule) => rule === 'ref/unknown-person')).toEqual([]);
+  });
+});
