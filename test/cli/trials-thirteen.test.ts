@@ -497,3 +497,20 @@ describe('kam diff: a finding on the rows of an account the new version no longe
     expect(json.resolved.map((f) => f.rule).filter((rule) => rule === 'ref/unknown-person')).toEqual([]);
   });
 });
+
+describe('a table titled under the table whose header starts as the table’s (found by a new user: its rows were accounts)', () => {
+  it('ends the table at its title; a section title over the header repeated in full still does not', async () => {
+    const head = ['客户名称', '区域', '客户经理', '年采购额（万元）', '客户等级'];
+    const file = await writeBook(join(tempDir(), 'second.xlsx'), [
+      { name: '客户信息', rows: [head, ['华东精密', '华东', '张三', 1200, '战略客户'], ['苏州电子', '华东', '李四', 850, '重要客户'], [], ['重点跟进客户'], ['客户名称', '跟进事项', '跟进人'], ['新客户X', '拜访', '李四'], ['华东精密', '续约', '张三']] },
+    ]);
+    const r = await kam(['tier', file, '--format', 'json', '--lang', 'en', ...asOf]);
+    expect((JSON.parse(r.stdout) as { accounts: { name: string }[] }).accounts.map((a) => a.name)).toEqual(['华东精密', '苏州电子']);
+    expect(r.stderr).toContain('another table starts at row 5 (客户名称 | 跟进事项 | 跟进人)');
+    const sections = await writeBook(join(tempDir(), 'sections.xlsx'), [
+      { name: '客户信息', rows: [['一、华东区'], head, ['华东精密', '华东', '张三', 1200, '战略客户'], [], ['二、华南区'], head, ['南方电网', '华南', '王五', 300, '普通客户']] },
+    ]);
+    const s = await kam(['tier', sections, '--format', 'json', ...asOf]);
+    expect((JSON.parse(s.stdout) as { accounts: { name: string }[] }).accounts.map((a) => a.name)).toEqual(['华东精密', '南方电网']);
+  });
+});

@@ -74,6 +74,13 @@ export async function scanTable(
         footer = true;
         return;
       }
+      // A title over another table whose header starts as this one's (`重点跟进客户` over `客户名称 | 跟进事项 | 跟进人`:
+      // fewer columns, and one this table does not name; found by a new user: its rows were accounts).
+      if (head === 'same' && foreignHeader(row, layout!, keyOf)) {
+        ended = true;
+        options.note?.('note.otherTable', { sheet: layout!.sheet, row: title.row, headers: textsOf(row).join(' | ') }, false);
+        return;
+      }
       // A title over the header repeated (`华南区`): both label, neither records.
       if (head === 'same') {
         prevRow = row.row;
@@ -170,6 +177,26 @@ function oneText(row: RawRow): boolean {
     text = true;
   }
   return text;
+}
+
+/**
+ * Whether a row read as this table's header repeated is another table's: fewer texts than this header has
+ * columns, and one of them, under a column of this table, neither its header nor a name of any column.
+ */
+function foreignHeader(row: RawRow, layout: Layout, keyOf: (text: string) => string | undefined): boolean {
+  let texts = 0;
+  let foreign = false;
+  for (let c = 0; c < row.cells.length; c++) {
+    const cell = row.cells[c];
+    if (isBlank(cell) || cell!.t !== 's') continue;
+    texts++;
+    const col = layout.columns[c];
+    const text = cell!.v.trim();
+    if (col && keyOf(text) === undefined && fold(text) !== fold(col.header)) foreign = true;
+  }
+  let columns = 0;
+  for (const col of layout.columns) if (col) columns++;
+  return foreign && texts < columns;
 }
 
 /** A row's texts, trimmed, the blank ones left out. */
