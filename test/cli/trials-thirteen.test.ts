@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { ZipArchive } from '../../src/io/xlsx/zip.js';
-import { tempDir, writeBook, writeRawXlsx, writeZip } from '../helpers/books.js';
+import { csvFolder, tempDir, writeBook, writeRawXlsx, writeZip } from '../helpers/books.js';
 import { EXAMPLES, kam } from '../helpers/cli.js';
 
 const asOf = ['--as-of', '2025-11-15'];
@@ -512,5 +512,19 @@ describe('a table titled under the table whose header starts as the table’s (f
     ]);
     const s = await kam(['tier', sections, '--format', 'json', ...asOf]);
     expect((JSON.parse(s.stdout) as { accounts: { name: string }[] }).accounts.map((a) => a.name)).toEqual(['华东精密', '南方电网']);
+  });
+});
+
+describe('Salesforce 15-character ids that differ only in case (found by a new user: one account’s rows went to the other)', () => {
+  it('the duplicate key says why, and what to export instead', async () => {
+    const dir = csvFolder({
+      'accounts.csv': '"Account ID","Account Name","Annual Revenue"\n"0015g00000AbCdE","Acme Corp",100\n"0015g00000abcde","Acme Subsidiary",50\n',
+      'assignments.csv': 'Account ID,Task,Person,RACI\n0015g00000AbCdE,Follow-up,Alice,R\n0015g00000abcde,Follow-up,Brian,R\n',
+    });
+    const r = await kam(['check', dir, '--format', 'json', '--lang', 'en', ...asOf]);
+    const json = JSON.parse(r.stdout) as { findings: { rule: string; cell?: string; message: string }[] };
+    expect(json.findings.filter((f) => f.rule === 'schema/duplicate-key').map((f) => [f.cell, f.message])).toEqual([['accounts.csv!A3', '"0015g00000abcde" appears again (first in row 2)']]);
+    const text = await kam(['check', dir, '--lang', 'en', ...asOf]);
+    expect(text.stdout.replace(/\s+/g, ' ')).toContain("Salesforce's 15-character ids are case-sensitive — export the 18-character ids (Account ID (18)) instead");
   });
 });

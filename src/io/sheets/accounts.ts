@@ -25,7 +25,7 @@ const TEXT_COLUMNS = ['owner', 'industry', 'region', 'tier', 'tier_override'] as
 export async function readAccounts(source: SheetSource, options: AccountsOptions): Promise<AccountsTable> {
   const accounts: Account[] = [];
   const rowFindings: Finding[] = [];
-  const seen = new Map<string, number>();
+  const seen = new Map<string, { row: number; text: string }>();
   let mapper: ((row: number, cells: (Cell | undefined)[]) => void) | undefined;
   let periods: Column[] = [];
   const named = new Map<string, Column>();
@@ -73,7 +73,7 @@ function accountMapper(
   extraColumns: Map<string, Column>,
   accounts: Account[],
   findings: Finding[],
-  seen: Map<string, number>,
+  seen: Map<string, { row: number; text: string }>,
   finish: (() => Finding[])[],
   dateOrder?: 'month-first' | 'day-first',
   note?: TableOptions['note'],
@@ -124,10 +124,14 @@ function accountMapper(
     else if (id && !id.ok) findings.push(invalidValue(id, cells[idCol!.index], layout, row, idCol!, about));
     account.key = fold(account.id ?? account.name);
     const first = seen.get(account.key);
+    const keyText = account.id ?? account.name;
     if (first !== undefined) {
-      findings.push(cellFinding('schema/duplicate-key', layout, row, account.id !== undefined ? idCol! : nameCol, { key: account.id ?? account.name, first }, about));
+      // Ids that differ only in case are one to kam (found by a new user: Salesforce's 15-character ids, which are
+      // not): said, with what to export instead.
+      const caseOnly = account.id !== undefined && first.text !== keyText && first.text.toLowerCase() === keyText.toLowerCase();
+      findings.push(cellFinding('schema/duplicate-key', layout, row, account.id !== undefined ? idCol! : nameCol, { key: keyText, first: first.row, ...(caseOnly ? { caseOf: first.text } : {}) }, about));
     } else {
-      seen.set(account.key, row);
+      seen.set(account.key, { row, text: keyText });
     }
     for (const { field, c, read } of texts) {
       const t = read(cells[c.index]);

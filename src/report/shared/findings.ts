@@ -76,6 +76,9 @@ export function findingHint(f: Finding, lang: Lang, tiers: readonly TierDef[] = 
   }
   // A name listed twice in Staff is a person's, not an account's.
   if (f.rule === 'schema/duplicate-key' && f.person !== undefined && f.account === undefined) return own(FINDING_HINTS[lang], 'schema/duplicate-key#person');
+  // (Ids that differ only in case: the variant says why they are one.)
+  const variant = f.rule === 'schema/duplicate-key' && f.args.caseOf !== undefined ? 'case' : undefined;
+  if (variant) return own(FINDING_HINTS[lang], `${f.rule}#${variant}`);
   return own(FINDING_HINTS[lang], f.rule);
 }
 
