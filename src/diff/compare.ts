@@ -163,10 +163,13 @@ export function diffSides(old: Side, now: Side, options: DiffOptions): DiffResul
   const sameKind = old.accountsFromRows === now.accountsFromRows;
   const all = compared.accounts && compared.responsibilities && compared.people && sameKind && old.fields.due === now.fields.due;
   const lost = (part: Part): boolean => !compared[part] && old.has[HAS[part]] && !now.has[HAS[part]] && !old.oneTable && !now.oneTable && sameKind;
+  const gained = (part: Part): boolean => !compared[part] && !old.has[HAS[part]] && now.has[HAS[part]] && !old.oneTable && !now.oneTable && sameKind;
   const kept = (f: Finding, side: Side): boolean => {
     const parts = partsOf(f, side);
-    // (A division of labour whose key column went is lost as one deleted is: its missing column introduced.)
+    // (A division of labour whose key column went is lost as one deleted is: its missing column introduced; and one whose
+    // key column came back, its missing column resolved — found by review: "no changes".)
     if ((f.rule === 'schema/missing-sheet' || f.rule === 'schema/missing-column') && parts.every(lost)) return true;
+    if (f.rule === 'schema/missing-column' && side === old && parts.every(gained)) return true;
     if (!parts.every((part) => compared[part])) return false;
     // What the Accounts sheet's own columns give (revenue, last contact, a recorded tier against the score), and due dates.
     if (!sameKind && parts.length === 1 && parts[0] === 'accounts') return false;

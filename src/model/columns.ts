@@ -84,7 +84,9 @@ export const ASSIGNMENT_COLUMNS = {
   account_id: { aliases: ['account id', 'account no', 'customer id', 'client id', '客户编号', '客户编码', '客户代码', '客户id'] },
   task: { aliases: ['task', 'work', 'duty', 'responsibility', 'activity', 'work item', 'job', '工作内容', '职责', '工作事项', '任务', '事项', '职责内容', '工作任务', '任务内容', '服务内容', '工作项', '服务项目', '服务事项'] },
   // (Salesforce's account team: `Team Member | Team Role`, found by a new user — the team read as nobody.)
-  person: { aliases: ['person', 'assignee', 'owner', 'responsible person', 'staff', 'name', 'executor', 'team member', 'member', 'user', '负责人', '执行人', '责任人', '承办人', '人员', '姓名', '经办人', '对接人', '团队成员', '成员'], loose: ['assigned to', 'assigned', 'task owner', '指派给', '分配给'] },
+  // (Salesforce's account team: `Team Member`, loose. Not `User`, `Member` or `团队成员`, which sit beside the person column
+  // in books people keep and then made it ambiguous; found by review.)
+  person: { aliases: ['person', 'assignee', 'owner', 'responsible person', 'staff', 'name', 'executor', '负责人', '执行人', '责任人', '承办人', '人员', '姓名', '经办人', '对接人'], loose: ['assigned to', 'assigned', 'task owner', '指派给', '分配给', 'team member'] },
   department: { aliases: ['department', 'dept', 'team', 'responsible department', '负责部门', '部门', '责任部门', '所属部门', '承办部门'], loose: ['business unit', '事业部'] },
   raci: { aliases: ['raci', 'raci role', 'responsibility type', '职责类型', 'raci角色', '责任类型', '职责角色'], loose: ['role', '角色', 'team role', 'member role', '团队角色'] },
   due: { aliases: ['due', 'due date', 'deadline', 'by', 'milestone', '时间节点', '截止日期', '截止时间', '完成时间', '完成期限', '到期日', '计划完成日期', '完成时限', '时限'] },

@@ -40,16 +40,22 @@ export function parseRaci(cell: Cell | undefined): Parsed<number> | undefined {
  * the letters, when no word of the gloss is another letter's.
  */
 function glossed(f: string): Parsed<number> | undefined {
-  const m = /^([raci](?:\s*[/,、]\s*[raci])*)\s*[-–—:：]\s*(\S.*)$/.exec(f);
+  // (The gloss in English words, two or more: not a name `R - 张三`, a number `C: 3`, a letter `A - B` or a placeholder.)
+  const m = /^([raci](?:\s*[/,、]\s*[raci])*)\s*[-–—:：]\s*([a-z][a-z'’]*(?:\s+[a-z][a-z'’]*)+)$/.exec(f);
   if (!m) return undefined;
   let mask = 0;
   for (const l of m[1]!.replace(/[\s/,、]/g, '')) mask |= RACI[RACI_WORDS[l]!];
-  for (const word of m[2]!.split(/[\s/,，、;；:+&|\-()（）]+/)) {
-    const letter = word === '' ? undefined : own(RACI_WORDS, word);
+  for (const word of m[2]!.split(/\s+/)) {
+    if (NOT_GLOSS.has(word)) return undefined;
+    // (One-letter words are English, not letters: `R - does a review`.)
+    const letter = word.length === 1 ? undefined : own(RACI_WORDS, word);
     if (letter && (RACI[letter] & mask) === 0) return undefined;
   }
   return { ok: true, value: mask };
 }
+
+/** Words that say a gloss is no gloss: nobody holds the letter (`R - not needed`, `A - to be decided`). */
+const NOT_GLOSS = new Set(['not', 'no', 'none', 'nobody', 'tbd', 'tba', 'decided', 'unknown', 'unassigned', 'vacant', 'n/a', 'na']);
 
 const FREQUENCY_WORDS: Record<string, Exclude<FrequencyWord, 'custom'> | 'once'> = {
   每天: 'daily', 每日: 'daily', 天: 'daily', 日: 'daily', 每个工作日: 'daily', 工作日: 'daily', daily: 'daily', 'every day': 'daily', day: 'daily',

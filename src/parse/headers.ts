@@ -154,7 +154,7 @@ function isUnit(text: string): boolean {
   const t = text.trim();
   if (t === '') return false;
   const scale = unitScale(t);
-  return (scale !== undefined && scale !== 1) || /^(?:[元¥￥$€]|人民币|人民幣|美元|港币|港幣|欧元|歐元|rmb|cny|usd|hkd|eur|us\$)+$/i.test(t.replace(/\s+/g, ''));
+  return (scale !== undefined && scale !== 1) || /^(?:[元¥￥$€]|人民币|人民幣|美元|港币|港幣|欧元|歐元|rmb|cny|usd|hkd|eur|us\$)+$/i.test(t.replace(/\s+/g, '')) || HOURS_UNITS.some(([re]) => re.test(t));
 }
 
 /**
@@ -179,16 +179,31 @@ function otherReading(header: string, role: SheetRole, index: Map<string, string
   const after = lines.length === 1 ? /^(.*\S)\s*(?:单位|單位|unit)\s*[:：]\s*(.+)$/i.exec(lines[0]!) : null;
   if (after) [names, unit] = [[after[1]!], after[2]!];
   // Each name as two names side by side where it is one (`客户名称 Account Name`); a unit among them joins the others.
-  const parts = names.flatMap((name) => {
+  // Each name as two names side by side where it is one (`客户名称 Account Name`); a unit among them joins the others.
+  // A part that names nothing may be passed over only where it is a line of its own (a hint, `YYYY-MM-DD`) or a phrase
+  // of two words or more beside a name (`工作内容 Work Content`); one word beside a name is part of one header kam does not
+  // know (`IT负责人`, `KA客户`, `客户经理 Tel`). Two parts that name different columns are never one.
+  const parts: { text: string; optional: boolean }[] = names.flatMap((name) => {
     const two = TWO_NAMES.exec(name);
-    return two ? (two[1] !== undefined ? [two[1].trim(), two[2]!.trim()] : [two[4]!.trim(), two[3]!.trim()]) : [name];
+    if (!two) return [{ text: name, optional: names.length > 1 }];
+    const [zh, en] = two[1] !== undefined ? [two[1].trim(), two[2]!.trim()] : [two[4]!.trim(), two[3]!.trim()];
+    return [
+      { text: zh, optional: false },
+      { text: en, optional: en.split(/\s+/).length >= 2 },
+    ];
   });
-  const units = parts.filter(isUnit);
-  if (unit === undefined && units.length === 1) unit = units[0];
-  const words = parts.filter((p) => !isUnit(p));
-  if (words.length === 0 || (words.length === 1 && unit === undefined && words[0] === bare)) return undefined;
-  const matches = words.map((w) => matchOne(unit !== undefined ? `${w}（${unit}）` : w, role, index));
-  return matches.every(named) && matches.every((m) => same(m, matches[0]!)) ? matches[0] : undefined;
+  // (A part that names a column is a name, though it is a unit's word too: `Hours 小时`.)
+  const unitOnly = (p: { text: string }): boolean => isUnit(p.text) && !named(matchOne(p.text, role, index));
+  const units = parts.filter(unitOnly);
+  if (unit === undefined && units.length === 1) unit = units[0]!.text;
+  const words = parts.filter((p) => !unitOnly(p));
+  // (Minutes or days beside a name are a scale the hours column reads from its header's brackets only: not guessed here.)
+  if (unit !== undefined && HOURS_UNITS.some(([re, perUnit]) => re.test(unit!.trim()) && perUnit(8) !== 1)) return undefined;
+  if (words.length === 0 || (words.length === 1 && unit === undefined && words[0]!.text === bare)) return undefined;
+  const matches = words.map((w) => ({ m: matchOne(unit !== undefined ? `${w.text}（${unit}）` : w.text, role, index), optional: w.optional }));
+  const found = matches.filter((x) => named(x.m));
+  if (found.length === 0 || !found.every((x) => same(x.m, found[0]!.m))) return undefined;
+  return matches.every((x) => named(x.m) || x.optional) ? found[0]!.m : undefined;
 }
 
 function matchOne(header: string, role: SheetRole, index: Map<string, string>): HeaderMatch {

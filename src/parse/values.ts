@@ -150,7 +150,7 @@ export function parseDate(cell: Cell | undefined, date1904: boolean, order?: Day
       }
       if (!cell.date && Number.isInteger(cell.v) && cell.v >= 1900 && cell.v <= 2100) return bad('date');
       // (Day 0, 1900-01-00 as Excel shows it: an empty date, as day one is; a time of day alone is no date at all.)
-      if (cell.v === 0 && !date1904) return bad('date-placeholder');
+      if (cell.v === 0 && cell.date && !date1904) return bad('date-placeholder');
       const d = fromExcelSerial(cell.v, date1904);
       return d ? dayOne(ok(d)) : bad('date');
     }

@@ -528,3 +528,90 @@ describe('Salesforce 15-character ids that differ only in case (found by a new u
     expect(text.stdout.replace(/\s+/g, ' ')).toContain("Salesforce's 15-character ids are case-sensitive — export the 18-character ids (Account ID (18)) instead");
   });
 });
+
+describe('found by a review of the session’s last changes', () => {
+  it('a header whose English is a phrase kam does not know is read by its Chinese (工作内容 Work Content, 负责人 Person in Charge, 截止日期⏎YYYY-MM-DD, Hours 小时); minutes beside a name are not guessed', async () => {
+    const file = await writeBook(join(tempDir(), 'phrases.xlsx'), [
+      { name: '客户信息', rows: [['客户名称', '年采购额'], ['甲', 100]] },
+      { name: '人员信息', rows: [['姓名'], ['张三'], ['李四']] },
+      { name: '分工明细', rows: [['客户名称', '工作内容 Work Content', '负责人 Person in Charge', '角色', '截止日期\nYYYY-MM-DD', 'Hours 小时', '频率'], ['甲', '日常跟进', '张三', 'R', '2025-12-01', 3, '每周'], ['甲', '日常跟进', '李四', 'A', '2025-12-01', 1, '每周']] },
+    ]);
+    const r = await kam(['load', file, '--format', 'json', ...asOf]);
+    expect(r.code).toBe(0);
+    // (The hours read: 3 a week for the R, and the A's share of 1 — as under 预计工时.)
+    expect((JSON.parse(r.stdout) as { people: { name: string; hours: number }[] }).people.map((p) => [p.name, p.hours])).toEqual([['张三', 3], ['李四', 0.2]]);
+    const minutes = await writeBook(join(tempDir(), 'minutes.xlsx'), [
+      { name: '客户信息', rows: [['客户名称', '年采购额'], ['甲', 100]] },
+      { name: '分工明细', rows: [['客户名称', '工作内容', '负责人', '角色', '工时 min'], ['甲', '日常跟进', '张三', 'R', 30]] },
+    ]);
+    const m = await kam(['load', minutes, '--format', 'json', ...asOf]);
+    // (Not read as 30 hours: the column is not read, and load.effort counts.)
+    expect((JSON.parse(m.stdout) as { people: { hours: number }[] }).people[0]!.hours).not.toBe(30);
+  });
+
+  it('a section title over the header repeated with one column renamed and one left blank is the header again', async () => {
+    const file = await writeBook(join(tempDir(), 'regions.xlsx'), [
+      { name: '客户信息', rows: [['华东区'], ['客户名称', '行业', '年采购额', '客户经理', '备注'], ['阿里', '互联网', 500, '张三', ''], ['网易', '互联网', 300, '李四', ''], [], ['华北区'], ['客户名称', '行业', '年采购额', '销售代表'], ['百度', '互联网', 400, '王五'], ['京东', '零售', 200, '赵六']] },
+    ]);
+    const r = await kam(['tier', file, '--format', 'json', ...asOf]);
+    expect((JSON.parse(r.stdout) as { accounts: unknown[] }).accounts).toHaveLength(4);
+  });
+
+  it('a person after a blank row whose values are column names (主管, 员工) is a person', async () => {
+    const file = await writeBook(join(tempDir(), 'staff.xlsx'), [
+      { name: '客户信息', rows: [['客户名称', '年采购额'], ['甲', 100]] },
+      { name: '人员信息', rows: [['姓名', '部门', '岗位', '上级', '人员类型'], ['王五', '服务部', '经理', '', '员工'], ['孙七', '服务部', '客服', '王五', '员工'], [], ['赵六', '服务部', '主管', '王五', '员工'], ['钱七', '服务部', '客服', '赵六', '员工']] },
+      { name: '分工明细', rows: [['客户名称', '工作内容', '负责人', '角色'], ['甲', '日常跟进', '赵六', 'A'], ['甲', '日常跟进', '钱七', 'R']] },
+    ]);
+    const r = await kam(['check', file, '--format', 'json', ...asOf]);
+    expect((JSON.parse(r.stdout) as Json).findings.filter((f) => f.rule === 'ref/unknown-person')).toEqual([]);
+  });
+
+  it('a User or 团队成员 column beside the person column is not the person, and makes nothing ambiguous', async () => {
+    const file = await writeBook(join(tempDir(), 'user.xlsx'), [
+      { name: 'Accounts', rows: [['Account Name', 'Annual Revenue'], ['Acme', 100]] },
+      { name: 'Assignments', rows: [['Account', 'Task', 'Assigned To', 'RACI', 'User', '团队成员'], ['Acme', 'Follow-up', '张三', 'R', 'Admin', '王五'], ['Acme', 'Follow-up', '李四', 'A', 'Admin', '王五']] },
+    ]);
+    const r = await kam(['matrix', file, '--format', 'json', ...asOf]);
+    expect((JSON.parse(r.stdout) as { columns: { key: string }[] }).columns.map((c) => c.key)).toEqual(['person:张三', 'person:李四']);
+    const c = await kam(['check', file, '--format', 'json', ...asOf]);
+    expect((JSON.parse(c.stdout) as Json).findings.filter((f) => f.rule === 'schema/ambiguous-column')).toEqual([]);
+  });
+
+  it('a gloss that is no gloss (a letter, a number, a name, a placeholder) is still an invalid value', async () => {
+    const file = await writeBook(join(tempDir(), 'gloss.xlsx'), [
+      { name: 'Accounts', rows: [['Account Name', 'Annual Revenue'], ['Acme', 100]] },
+      { name: 'Assignments', rows: [['Account', 'Task', 'Person', 'RACI'], ...['A - B', 'C: 3', 'R - 张三', 'R - not needed', 'A - TBD', 'R - does a review'].map((v, i) => ['Acme', `Task ${i}`, 'Ann', v])] },
+    ]);
+    const r = await kam(['check', file, '--format', 'json', ...asOf]);
+    expect((JSON.parse(r.stdout) as Json).findings.filter((f) => f.rule === 'schema/invalid-value').map((f) => f.cell)).toEqual(['Assignments!D2', 'Assignments!D3', 'Assignments!D4', 'Assignments!D5', 'Assignments!D6']);
+  });
+
+  it('kam diff the other way: the missing key column resolved, not "no changes"; textconv in the locale’s language', async () => {
+    const dir = tempDir();
+    const base = [
+      { name: 'Accounts', rows: [['Account Name', 'Annual Revenue'], ['Acme', 100]] },
+      { name: 'Staff', rows: [['Name'], ['Ann'], ['Bob']] },
+    ];
+    const rows = (account: string) => [[account, 'Task', 'Person', 'RACI'], ['Acme', 'Follow-up', 'Ann', 'R'], ['Acme', 'Follow-up', 'Bob', 'A']];
+    const gone = await writeBook(join(dir, 'gone.xlsx'), [...base, { name: 'Assignments', rows: rows('Firm') }]);
+    const ok = await writeBook(join(dir, 'ok.xlsx'), [...base, { name: 'Assignments', rows: rows('Account') }]);
+    const r = await kam(['diff', gone, ok, '--format', 'json', ...asOf]);
+    expect((JSON.parse(r.stdout) as { resolved: { rule: string }[] }).resolved.map((f) => f.rule)).toEqual(['schema/missing-column']);
+    const notes = join(dir, 'notes.csv');
+    writeFileSync(notes, 'just,some\n');
+    const zh = await kam(['textconv', notes], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toMatch(/^kam textconv: .*notes\.csv: 表头中找不到/);
+  });
+
+  it('a plain 0 in a date column is no date, not Excel’s first day; a date-styled 0 is quoted as 1900-01-00', async () => {
+    const file = await writeBook(join(tempDir(), 'zero.xlsx'), [
+      { name: '客户信息', rows: [['客户名称', '年采购额'], ['甲', 100]] },
+      { name: '分工明细', rows: [['客户名称', '工作内容', '负责人', '角色', '截止日期', '开始日期'], ['甲', '日常跟进', '张三', 'A', 0, 0]], formats: { F: 'yyyy-mm-dd' } },
+    ]);
+    const r = await kam(['check', file, '--format', 'json', '--lang', 'en', ...asOf]);
+    const messages = (JSON.parse(r.stdout) as { findings: { rule: string; cell?: string; message: string }[] }).findings.filter((f) => f.rule === 'schema/invalid-value' && f.cell === '分工明细!E2').map((f) => f.message);
+    expect(messages).toEqual(['"0" in column 截止日期 cannot be read: expected a date (e.g. 2025-11-15)']);
+  });
+});

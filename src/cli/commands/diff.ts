@@ -12,6 +12,7 @@ import { InputError, KamError, UsageError } from '../../model/errors.js';
 import { hasChanges } from '../../report/diff/shared.js';
 import type { CliContext } from '../context.js';
 import { findConfigFile } from '../../io/config-file.js';
+import { envLang } from '../../config/resolve.js';
 import { emit } from '../emit.js';
 import { describeError, exitCodeFor } from '../exit.js';
 import { t } from '../../i18n/messages.js';
@@ -115,7 +116,8 @@ export async function textconvCommand(book: string, options: CommonOptions, ctx:
     // A version kam cannot read is one line of the text git compares, and git goes on (found by a new user: exit 2,
     // and `git diff` and `git log -p` aborted with "unable to read files to diff"). Said on stderr too.
     if (!(err instanceof InputError)) throw err;
-    const line = describeError(err, options.lang ?? 'en').line;
+    // (In the language the rest of its output would have: the option's, else the locale's, as every error's.)
+    const line = describeError(err, options.lang ?? envLang(ctx.env) ?? 'zh').line;
     ctx.stdout.write(`kam textconv: ${line.replace(/^kam: /, '')}\n`);
     ctx.stderr.write(`${line}\n`);
     return 0;

@@ -19,6 +19,8 @@ export function cellText(cell: Cell | undefined, date1904 = false): string {
   if (cell === undefined) return '';
   switch (cell.t) {
     case 'n':
+      // (Day 0 is the date Excel shows as 1900-01-00, the empty date; a fraction of a day is a time of day.)
+      if (cell.date && cell.v === 0 && !date1904) return '1900-01-00';
       if (cell.date && cell.v >= 0 && cell.v < 1) return clockText(cell.v);
       if (cell.date) return fromExcelSerial(cell.v, date1904) ?? formatNumber(cell.v);
       return formatNumber(cell.v);

@@ -181,10 +181,12 @@ function oneText(row: RawRow): boolean {
 
 /**
  * Whether a row read as this table's header repeated is another table's: fewer texts than this header has
- * columns, and one of them, under a column of this table, neither its header nor a name of any column.
+ * columns, fewer than half of them in place, and one, under a column of this table, neither its header nor
+ * a name of any column.
  */
 function foreignHeader(row: RawRow, layout: Layout, keyOf: (text: string) => string | undefined): boolean {
   let texts = 0;
+  let same = 0;
   let foreign = false;
   for (let c = 0; c < row.cells.length; c++) {
     const cell = row.cells[c];
@@ -192,11 +194,14 @@ function foreignHeader(row: RawRow, layout: Layout, keyOf: (text: string) => str
     texts++;
     const col = layout.columns[c];
     const text = cell!.v.trim();
-    if (col && keyOf(text) === undefined && fold(text) !== fold(col.header)) foreign = true;
+    const key = keyOf(text);
+    if (col && (fold(text) === fold(col.header) || (key !== undefined && key === col.key))) same++;
+    else if (col && key === undefined) foreign = true;
   }
   let columns = 0;
   for (const col of layout.columns) if (col) columns++;
-  return foreign && texts < columns;
+  // (Half the table's columns or more repeated in place is the header again, one renamed or left blank: found by review.)
+  return foreign && texts < columns && same * 2 < columns;
 }
 
 /** A row's texts, trimmed, the blank ones left out. */
@@ -218,8 +223,10 @@ function headerAgain(row: RawRow, layout: Layout, role: SheetRole, keyOf: (text:
   let same = 0;
   let known = 0;
   let keyed = false;
-  // Texts naming a column this table has, but in another column than this one (`区域` over its names).
+  // Texts naming a column this table has, but in another column than this one (`区域` over its names), and
+  // whether the row's first text names a column at all.
   let moved = 0;
+  let firstNames: boolean | undefined;
   for (let c = 0; c < row.cells.length; c++) {
     const cell = row.cells[c];
     if (isBlank(cell)) continue;
@@ -229,6 +236,7 @@ function headerAgain(row: RawRow, layout: Layout, role: SheetRole, keyOf: (text:
     const col = layout.columns[c];
     const key = keyOf(text);
     if (key !== undefined && layout.byKey.has(key) && layout.byKey.get(key)!.index !== c) moved++;
+    firstNames ??= key !== undefined;
     if (col && (text === col.header.trim() || (key !== undefined && key === col.key) || fold(text) === fold(col.header))) same++;
     // A header the table's own names count too (found by a new user: `客戶名稱 | 工作內容 | 建議人選 | 備註`
     // under a title below the division of labour was read as an activity of account 客戶名稱).
@@ -245,7 +253,8 @@ function headerAgain(row: RawRow, layout: Layout, role: SheetRole, keyOf: (text:
   // where this table does not have it, and none in its own place (`区域 | 客户数 | 年采购额` under accounts whose first
   // column is the name; found by a new user: its rows were read as accounts named 华东 and 华南, one ranked important).
   // A value that is also a column's name (`Strategic`, `主管`, `在职`) is not enough: it is no column of this table, or in its place.
-  return texts >= 2 && same === 0 && moved >= 2 ? 'other' : undefined;
+  // (And its first text names a column: `赵六 | 服务部 | 主管 | 王五 | 员工` is a person, found by review.)
+  return texts >= 2 && same === 0 && moved >= 2 && firstNames === true ? 'other' : undefined;
 }
 
 /** Reads a whole table into memory (for sheets of modest size such as Accounts and Staff). */
