@@ -29,8 +29,9 @@ export async function readSide(session: Session): Promise<FullSide> {
   // new user: exit 2, and `git diff` through textconv aborted). A file with neither a division of labour nor an
   // Accounts sheet kam can read (a text file named .csv) is no version of a book: exit 2, rather than "every
   // account removed".
-  const unreadable = tables.assignments !== undefined && missingKeyColumn('assignments', tables.assignments.layout.byKey) !== undefined;
-  if (tables.assignments && (!unreadable || !tables.accounts || missingKeyColumn('accounts', tables.accounts.layout.byKey) !== undefined)) requireKeyColumns(session, 'assignments', tables.assignments.layout);
+  const readable = (role: 'accounts' | 'assignments'): boolean => tables[role] !== undefined && missingKeyColumn(role, tables[role].layout.byKey) === undefined;
+  const unreadable = tables.assignments !== undefined && !readable('assignments');
+  if (tables.assignments && !(unreadable && readable('accounts'))) requireKeyColumns(session, 'assignments', tables.assignments.layout);
   else if (tables.accounts) requireKeyColumns(session, 'accounts', tables.accounts.layout);
   const book = indexTables(session, tables);
   // The load computed once: for the check's load rules and for the utilisation before → after.

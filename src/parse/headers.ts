@@ -154,15 +154,14 @@ function isUnit(text: string): boolean {
   const t = text.trim();
   if (t === '') return false;
   const scale = unitScale(t);
-  return (scale !== undefined && scale !== 1) || /^(?:[元¥￥$€]|人民币|人民幣|美元|港币|港幣|欧元|歐元|rmb|cny|usd|hkd|eur|us\$)+$/i.test(t.replace(/\s+/g, '')) || HOURS_UNITS.some(([re]) => re.test(t));
+  return (scale !== undefined && scale !== 1) || t.toLowerCase().replace(/\s+/g, '').replace(CURRENCY, '') === '' || HOURS_UNITS.some(([re]) => re.test(t));
 }
 
 /**
  * A header that is no name as it stands, read another way: without its marks; by its lines, a line that
- * is a unit joined to the name (`年采购额⏎单位：万元` is `年采购额（万元）`); by its two names in two languages.
- * Two names must name the same column (`客户名称 Account Name`): a word of another kind beside a name
- * (`IT负责人`, `KA客户`, `客户经理 Tel`, `Owner 电话`) is one header kam does not know, as before; and a
- * unit beside a name stays its unit (`Revenue 万元` is `Revenue（万元）`, found by review: read in yuan).
+ * is a unit joined to the name (`年采购额⏎单位：万元` is `年采购额（万元）`); by its names in two languages,
+ * which must not name different columns (`客户名称 Account Name`); and a unit beside a name stays its unit
+ * (`Revenue 万元` is `Revenue（万元）`, found by review: read in yuan).
  */
 function otherReading(header: string, role: SheetRole, index: Map<string, string>): HeaderMatch | undefined {
   const named = (m: HeaderMatch): boolean => m.key !== undefined || m.period !== undefined;
@@ -178,7 +177,6 @@ function otherReading(header: string, role: SheetRole, index: Map<string, string
   // (On one line, where a reader joined the lines: `年采购额 单位：万元`.)
   const after = lines.length === 1 ? /^(.*\S)\s*(?:单位|單位|unit)\s*[:：]\s*(.+)$/i.exec(lines[0]!) : null;
   if (after) [names, unit] = [[after[1]!], after[2]!];
-  // Each name as two names side by side where it is one (`客户名称 Account Name`); a unit among them joins the others.
   // Each name as two names side by side where it is one (`客户名称 Account Name`); a unit among them joins the others.
   // A part that names nothing may be passed over only where it is a line of its own (a hint, `YYYY-MM-DD`) or a phrase
   // of two words or more beside a name (`工作内容 Work Content`); one word beside a name is part of one header kam does not

@@ -328,31 +328,10 @@ async function unclosedQuote(csv: CsvStream): Promise<{ line: number; row: numbe
     }
     text = text.slice(i);
   };
-  let skip = csv.skip;
-  const decoder = chunkDecoder(csv.plan, csv.plan.bom);
-  const add = (out: Buffer | string): void => {
-    let piece = typeof out === 'string' ? out : out.toString('utf8');
-    if (text === '' && row === 1 && column === 0 && !filled && piece.charCodeAt(0) === 0xfeff) piece = piece.slice(1);
-    if (skip > 0) {
-      const n = Math.min(skip, piece.length);
-      skip -= n;
-      piece = piece.slice(n);
-    }
-    text += piece;
+  // (The file's text as the rows were read from it: after its BOM and its `sep=` line.)
+  for await (const out of chunks(csv, () => undefined, { records: 0 }, { bytes: 0 })) {
+    text += typeof out === 'string' ? out : out.toString('utf8');
     scan(false);
-  };
-  const fh = await openInputFile(csv.file);
-  try {
-    const buf = Buffer.allocUnsafe(CHUNK);
-    for (let pos = csv.plan.bom; ; ) {
-      const { bytesRead } = await fh.read(buf, 0, CHUNK, pos);
-      if (bytesRead === 0) break;
-      pos += bytesRead;
-      add(decoder.write(Buffer.from(buf.subarray(0, bytesRead))));
-    }
-    add(decoder.end());
-  } finally {
-    await fh.close();
   }
   scan(true);
   return quoting ? open : undefined;

@@ -61,7 +61,10 @@ export async function locateSheets(
       found[role] = sheet;
       taken.add(sheet);
       // A copy of it Excel made (`客户信息 (2)`): not read, and said (found by review: left out without a word).
-      const copy = book.sheets.find((s) => s !== sheet && !s.hidden && !candidates.includes(s) && COPY.test(sheetName(book, s)) && names.has(foldKey(sheetName(book, s).replace(COPY, ''))));
+      const copy = book.sheets.find((s) => {
+        const name = sheetName(book, s);
+        return s !== sheet && !s.hidden && !candidates.includes(s) && COPY.test(name) && names.has(foldKey(name.replace(COPY, '')));
+      });
       if (copy && !sheet.hidden) note('warn.sheetsOneRole', { read: sheet.name, other: copy.name, role }, false);
     }
   }

@@ -4,7 +4,7 @@ import type { Column, Layout } from '../../model/table.js';
 import type { Parsed } from '../../parse/values.js';
 import type { Cell } from '../../model/cell.js';
 import { formatNumber } from '../../parse/values.js';
-import { fromExcelSerial } from '../../util/date.js';
+import { excelTimeOfDay, fromExcelSerial } from '../../util/date.js';
 
 /** The finding for a value a normaliser could not read. */
 export function invalidValue<T>(parsed: Extract<Parsed<T>, { ok: false }>, cell: Cell | undefined, layout: Layout, row: number, column: Column, about: Pick<Finding, 'account' | 'person' | 'task'> = {}): Finding {
@@ -21,7 +21,7 @@ export function cellText(cell: Cell | undefined, date1904 = false): string {
     case 'n':
       // (Day 0 is the date Excel shows as 1900-01-00, the empty date; a fraction of a day is a time of day.)
       if (cell.date && cell.v === 0 && !date1904) return '1900-01-00';
-      if (cell.date && cell.v >= 0 && cell.v < 1) return clockText(cell.v);
+      if (cell.date && cell.v > 0 && cell.v < 1) return (excelTimeOfDay(cell.v) ?? '00:00:00').replace(/:00$/, '');
       if (cell.date) return fromExcelSerial(cell.v, date1904) ?? formatNumber(cell.v);
       return formatNumber(cell.v);
     case 'b':
@@ -31,12 +31,4 @@ export function cellText(cell: Cell | undefined, date1904 = false): string {
     default:
       return cell.v;
   }
-}
-
-/** A fraction of a day as `09:30` (with its seconds where it has any). */
-function clockText(day: number): string {
-  const seconds = Math.round(day * 86400);
-  const two = (n: number): string => String(n).padStart(2, '0');
-  const [h, m, s] = [Math.floor(seconds / 3600), Math.floor(seconds / 60) % 60, seconds % 60];
-  return s === 0 ? `${two(h)}:${two(m)}` : `${two(h)}:${two(m)}:${two(s)}`;
 }

@@ -62,8 +62,10 @@ export async function scanTable(
     held = undefined;
     if (title) {
       const head = row.row === title.row + 1 ? headerAgain(row, layout!, role, keyOf) : undefined;
-      // (A title that says it is a legend's or a summary's is said as that, below.)
-      if (head === 'other' && !(records > 0 && isLegendRow(title))) {
+      // Another table under its title: a header of another table (a title that says it is a legend's or a summary's
+      // is said as that, below), or one that starts as this one's (`重点跟进客户` over `客户名称 | 跟进事项 | 跟进人`:
+      // fewer columns, and one this table does not name; found by a new user: its rows were accounts).
+      if ((head === 'other' && !(records > 0 && isLegendRow(title))) || (head === 'same' && foreignHeader(row, layout!, keyOf))) {
         ended = true;
         options.note?.('note.otherTable', { sheet: layout!.sheet, row: title.row, headers: textsOf(row).join(' | ') }, false);
         return;
@@ -72,13 +74,6 @@ export async function scanTable(
       // the export's too, not an account (found by a new user).
       if (!footer && isFooterRow(row)) {
         footer = true;
-        return;
-      }
-      // A title over another table whose header starts as this one's (`重点跟进客户` over `客户名称 | 跟进事项 | 跟进人`:
-      // fewer columns, and one this table does not name; found by a new user: its rows were accounts).
-      if (head === 'same' && foreignHeader(row, layout!, keyOf)) {
-        ended = true;
-        options.note?.('note.otherTable', { sheet: layout!.sheet, row: title.row, headers: textsOf(row).join(' | ') }, false);
         return;
       }
       // A title over the header repeated (`华南区`): both label, neither records.

@@ -26,11 +26,6 @@ export interface ZipEntry {
   central?: Buffer;
 }
 
-/**
- * The most bytes one entry may inflate to (the largest real sheets are a few hundred MB). Sheets
- * are parsed streaming, so this is not bound by V8's longest string (2^29 - 24 UTF-16 units); a
- * part read whole into one string must pass a cap below that (see `read`).
- */
 /** Reads entries' local records through one checked handle (see `recordReader`). */
 export interface RecordReader {
   /** The entry's whole local record. */
@@ -43,6 +38,11 @@ export interface RecordReader {
 /** How much of a record a copy reads at once. */
 const RECORD_CHUNK = 1 << 20;
 
+/**
+ * The most bytes one entry may inflate to (the largest real sheets are a few hundred MB). Sheets
+ * are parsed streaming, so this is not bound by V8's longest string (2^29 - 24 UTF-16 units); a
+ * part read whole into one string must pass a cap below that (see `read`).
+ */
 export const MAX_ENTRY_BYTES = 1536 * 1024 * 1024;
 
 /** V8's longest string is 2^29 - 24 units: a part decoded whole must stay well below it. */
@@ -118,40 +118,44 @@ export class ZipArchive {
   /**
    * The entries' whole local records as they are in the file — local header with its extra fields,
    * the stored data, and the data descriptor that follows it where the writer put one — for a copy
-   * that keeps every byte, and their stored bytes, to compare. One checked handle reads them all (a handle and a stream per entry took
-   * ~1 ms each: a book of 10,000 parts took 10 s to write back, found by a new user). Closed by its `close`.
+   * that keeps every byte, and their stored bytes, to compare. One checked handle reads them all (a
+   * handle and a stream per entry took ~1 ms each: a book of 10,000 parts took 10 s to write back,
+   * found by a new user). Closed by its `close`.
    */
   async recordReader(): Promise<RecordReader> {
     const fh = await this.handle();
-    const record = async function* (this: ZipArchive, entry: ZipEntry): AsyncGenerator<Buffer> {
-      const start = await this.dataStart(fh, entry);
-      let end = start + entry.compressedSize;
-      if (entry.flags & 0x8) {
-        // A data descriptor: an optional signature, the CRC, and sizes of 4 bytes (8 in ZIP64).
-        const sig = Buffer.alloc(4);
-        await fh.read(sig, 0, 4, end);
-        const zip64 = entry.size > 0xfffffffe || entry.compressedSize > 0xfffffffe;
-        end += (sig.readUInt32LE(0) === 0x08074b50 ? 4 : 0) + 4 + (zip64 ? 16 : 8);
-      }
-      if (end > this.fileSize) throw truncated(this.file);
-      yield* span(entry.localOffset, end);
-    }.bind(this);
-    const raw = async function* (this: ZipArchive, entry: ZipEntry): AsyncGenerator<Buffer> {
-      const start = await this.dataStart(fh, entry);
-      if (start + entry.compressedSize > this.fileSize) throw truncated(this.file);
-      yield* span(start, start + entry.compressedSize);
-    }.bind(this);
-    const file = this.file;
-    async function* span(from: number, to: number): AsyncGenerator<Buffer> {
-      for (let at = from; at < to; ) {
-        const chunk = Buffer.allocUnsafe(Math.min(RECORD_CHUNK, to - at));
-        const { bytesRead } = await fh.read(chunk, 0, chunk.length, at);
-        if (bytesRead < chunk.length) throw truncated(file);
-        at += bytesRead;
-        yield chunk;
-      }
+    return { record: (entry) => this.recordOn(fh, entry), raw: (entry) => this.rawOn(fh, entry), close: () => fh.close() };
+  }
+
+  private async *recordOn(fh: FileHandle, entry: ZipEntry): AsyncGenerator<Buffer> {
+    const start = await this.dataStart(fh, entry);
+    let end = start + entry.compressedSize;
+    if (entry.flags & 0x8) {
+      // A data descriptor: an optional signature, the CRC, and sizes of 4 bytes (8 in ZIP64).
+      const sig = Buffer.alloc(4);
+      await fh.read(sig, 0, 4, end);
+      const zip64 = entry.size > 0xfffffffe || entry.compressedSize > 0xfffffffe;
+      end += (sig.readUInt32LE(0) === 0x08074b50 ? 4 : 0) + 4 + (zip64 ? 16 : 8);
     }
-    return { record, raw, close: () => fh.close() };
+    if (end > this.fileSize) throw truncated(this.file);
+    yield* this.span(fh, entry.localOffset, end);
+  }
+
+  private async *rawOn(fh: FileHandle, entry: ZipEntry): AsyncGenerator<Buffer> {
+    const start = await this.dataStart(fh, entry);
+    if (start + entry.compressedSize > this.fileSize) throw truncated(this.file);
+    yield* this.span(fh, start, start + entry.compressedSize);
+  }
+
+  /** Bytes `from`..`to` (exclusive) of the file, read through `fh` a chunk at a time. */
+  private async *span(fh: FileHandle, from: number, to: number): AsyncGenerator<Buffer> {
+    for (let at = from; at < to; ) {
+      const chunk = Buffer.allocUnsafe(Math.min(RECORD_CHUNK, to - at));
+      const { bytesRead } = await fh.read(chunk, 0, chunk.length, at);
+      if (bytesRead < chunk.length) throw truncated(this.file);
+      at += bytesRead;
+      yield chunk;
+    }
   }
 
   /** The entry's stored (compressed) bytes, as they are in the file. */
