@@ -149,8 +149,9 @@ export function parseDate(cell: Cell | undefined, date1904: boolean, order?: Day
         if (compact?.ok) return compact;
       }
       if (!cell.date && Number.isInteger(cell.v) && cell.v >= 1900 && cell.v <= 2100) return bad('date');
-      // (Day 0, 1900-01-00 as Excel shows it: an empty date, as day one is; a time of day alone is no date at all.)
-      if (cell.v === 0 && cell.date && !date1904) return bad('date-placeholder');
+      // (Day 0, 1900-01-00 as Excel shows it, or 1904-01-01 in a book of the 1904 system: an empty date, as day one
+      // is; a plain 0, or a time of day alone, is no date at all.)
+      if (cell.v === 0) return bad(cell.date ? 'date-placeholder' : 'date');
       const d = fromExcelSerial(cell.v, date1904);
       return d ? dayOne(ok(d)) : bad('date');
     }

@@ -400,8 +400,8 @@ describe("Excel's first day where no date was known (a due date of 1900-01-01 wa
     const findings = (JSON.parse(r.stdout) as { findings: { rule: string; cell?: string; message: string }[] }).findings;
     expect(findings.filter((f) => f.rule === 'time/overdue')).toEqual([]);
     expect(findings.filter((f) => f.rule === 'schema/invalid-value').map((f) => [f.cell, f.message])).toEqual([
-      ['分工明细!E2', '"1900-01-01" in column 截止日期 cannot be read: expected a real date, not Excel\'s first day (1900-01-01, written where no date was known)'],
-      ['分工明细!E3', '"1900-01-01" in column 截止日期 cannot be read: expected a real date, not Excel\'s first day (1900-01-01, written where no date was known)'],
+      ['分工明细!E2', '"1900-01-01" in column 截止日期 cannot be read: expected a real date, not Excel\'s first day (1900-01-01, or 1904-01-01 in a book of the 1904 date system, written where no date was known)'],
+      ['分工明细!E3', '"1900-01-01" in column 截止日期 cannot be read: expected a real date, not Excel\'s first day (1900-01-01, or 1904-01-01 in a book of the 1904 date system, written where no date was known)'],
     ]);
   });
 });

@@ -180,7 +180,10 @@ describe('parseDate', () => {
     expect(parseDate({ t: 'n', v: 2 }, false)).toEqual({ ok: true, value: '1900-01-02' });
     expect(parseDate({ t: 'n', v: 59 }, false)).toEqual({ ok: true, value: '1900-02-28' });
     expect(parseDate({ t: 'n', v: 61 }, false)).toEqual({ ok: true, value: '1900-03-01' });
-    expect(parseDate({ t: 'n', v: 0 }, true)).toEqual({ ok: true, value: '1904-01-01' });
+    // The 1904 system's day 0 (1904-01-01, shown so by Excel for Mac) is its first day; a plain 0 is no date in either system.
+    expect(parseDate({ t: 'n', v: 0, date: true }, true)).toEqual({ ok: false, reason: 'date-placeholder' });
+    expect(parseDate({ t: 'n', v: 0 }, true)).toEqual({ ok: false, reason: 'date' });
+    expect(parseDate({ t: 'n', v: 1, date: true }, true)).toEqual({ ok: true, value: '1904-01-02' });
   });
 
   it('reads yyyymmdd numbers, refuses a bare year', () => {

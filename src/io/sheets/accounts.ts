@@ -93,6 +93,9 @@ function accountMapper(
     return c ? [{ field: key === 'tier_override' ? ('tierOverride' as const) : key, c, read: textReader(layout.date1904) }] : [];
   });
   const commaOf = (c: Column): { decimalComma?: true } => (layout.decimalComma?.(c.index) ? { decimalComma: true } : {});
+  // Each column's way of reading its numbers made once, not once a cell.
+  const periodContexts = periods.map((p) => ({ scale: p.scale, ...commaOf(p) }));
+  const extras = [...extraColumns].map(([name, c]) => ({ name, c, ctx: { scale: c.scale, ...commaOf(c) } }));
   const numbers = ACCOUNT_NUMBER_COLUMNS.flatMap((key) => {
     const c = col(key);
     return c ? [{ key, c, ctx: { scale: c.scale, ...commaOf(c) }, mixed: { percent: undefined as string | undefined, plain: undefined as string | undefined } }] : [];
@@ -157,12 +160,12 @@ function accountMapper(
     }
     for (let k = 0; k < periods.length; k++) {
       const p = periods[k]!;
-      const n = parseNumber(cells[p.index], { scale: p.scale, ...commaOf(p) });
+      const n = parseNumber(cells[p.index], periodContexts[k]);
       if (n && !n.ok) findings.push(invalidValue(n, cells[p.index], layout, row, p, about));
       account.periods[k] = n?.ok ? n.value : undefined;
     }
-    for (const [name, c] of extraColumns) {
-      const n = parseNumber(cells[c.index], { scale: c.scale, ...commaOf(c) });
+    for (const { name, c, ctx } of extras) {
+      const n = parseNumber(cells[c.index], ctx);
       if (n && !n.ok) findings.push(invalidValue(n, cells[c.index], layout, row, c, about));
       // defineProperty: a column headed `__proto__` is data like any other.
       Object.defineProperty(account.extra, name, { value: n?.ok ? n.value : undefined, enumerable: true, writable: true, configurable: true });

@@ -1,0 +1,36 @@
+// What the fourteenth session took from the leftovers of earlier trials and from its own, each a test that fails without its fix.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir, writeRawXlsx } from '../helpers/books.js';
+import { kam } from '../helpers/cli.js';
+
+const asOf = ['--as-of', '2025-11-15'];
+
+interface Json {
+  findings: { rule: string; cell?: string; message: string }[];
+}
+
+const text = (ref: string, v: string) => `<c r="${ref}" t="inlineStr"><is><t>${v}</t></is></c>`;
+const num = (ref: string, v: number, style?: number) => `<c r="${ref}"${style !== undefined ? ` s="${style}"` : ''}><v>${v}</v></c>`;
+/** Style 1 shows a date (numFmtId 14). */
+const STYLES =
+  '<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font/></fonts><fills count="1"><fill/></fills><borders count="1"><border/></borders><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>';
+
+describe('the fourteenth session', () => {
+  it('a book of the 1904 date system: its day 0 (1904-01-01) is a placeholder, not a date 45,000 days overdue; its day 1 is a date', async () => {
+    const header = `<row r="1">${text('A1', '客户名称')}${text('B1', '工作内容')}${text('C1', '负责人')}${text('D1', '角色')}${text('E1', '截止日期')}</row>`;
+    const row = (r: number, due: string) => `<row r="${r}">${text(`A${r}`, '甲')}${text(`B${r}`, `任务${r}`)}${text(`C${r}`, '张三')}${text(`D${r}`, 'A')}${due}</row>`;
+    // 44514 in the 1904 system is 2025-11-15 (the 1900 system's 45976).
+    const data = header + row(2, num('E2', 0, 1)) + row(3, num('E3', 0)) + row(4, num('E4', 44514, 1));
+    const file = writeRawXlsx(join(tempDir(), 'mac.xlsx'), [{ name: '分工明细', data }], { styles: STYLES, date1904: true });
+    const r = await kam(['check', file, '--format', 'json', '--lang', 'en', ...asOf]);
+    const findings = (JSON.parse(r.stdout) as Json).findings;
+    const invalid = findings.filter((f) => f.rule === 'schema/invalid-value').map((f) => [f.cell, f.message]);
+    expect(invalid).toEqual([
+      ['分工明细!E2', '"1904-01-01" in column 截止日期 cannot be read: expected a real date, not Excel\'s first day (1900-01-01, or 1904-01-01 in a book of the 1904 date system, written where no date was known)'],
+      ['分工明细!E3', '"0" in column 截止日期 cannot be read: expected a date (e.g. 2025-11-15)'],
+    ]);
+    // Nothing overdue: the 1904-01-01 was not read as a date, and E4 is due today.
+    expect(findings.filter((f) => f.rule === 'time/overdue')).toEqual([]);
+  });
+});
