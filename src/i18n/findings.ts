@@ -151,6 +151,7 @@ export const FINDING_HINTS: Record<Lang, Record<string, string>> = {
 export const EXPECTED: Record<Lang, Record<string, string>> = {
   en: {
     number: 'a number (e.g. 1200000, 120万, ¥1,200,000, 12%)',
+    years: 'a number of years (e.g. 3, 3年, 18个月, 3年6个月)',
     capacity: 'hours a week above 0 (e.g. 40, 20)',
     date: 'a date (e.g. 2025-11-15)',
     'ambiguous-date': 'a date in one reading, but it could be {value}',
@@ -166,6 +167,7 @@ export const EXPECTED: Record<Lang, Record<string, string>> = {
   },
   zh: {
     number: '数字（如 1200000、120万、¥1,200,000、12%）',
+    years: '年数（如 3、3年、18个月、3年6个月）',
     capacity: '大于 0 的每周工时（如 40、20）',
     date: '日期（如 2025-11-15）',
     'ambiguous-date': '只有一种读法的日期，但它可能是 {value}',
@@ -194,6 +196,7 @@ export const TASK_TYPES: Record<Lang, Record<string, string>> = {
 export const INVALID_HINTS: Record<Lang, Record<string, string>> = {
   en: {
     number: 'write a number here (1200000, 120万, ¥1,200,000, 12%): "{cell}" is not one',
+    years: 'write the years as a number (3, 3年, 18个月, 3年6个月): "{cell}" is not one',
     capacity: 'write the hours a week this person can give, above 0 (40; 20 for half time), or leave it empty for load.defaultCapacity',
     date: 'write the date as year-month-day (YYYY-MM-DD, such as 2025-03-31) instead of "{cell}"',
     'date#noYear': 'write "{cell}" with its year, as year-month-day: YYYY-{monthDay}',
@@ -210,6 +213,7 @@ export const INVALID_HINTS: Record<Lang, Record<string, string>> = {
   },
   zh: {
     number: '此处应填数字（如 1200000、120万、¥1,200,000、12%）：「{cell}」不是数字',
+    years: '此处应填年数（如 3、3年、18个月、3年6个月）：「{cell}」不是年数',
     capacity: '填写此人每周可用的工时，须大于 0（如 40；半职 20），或留空以使用 load.defaultCapacity',
     date: '把「{cell}」写成 年-月-日（YYYY-MM-DD，如 2025-03-31）',
     'date#noYear': '「{cell}」缺少年份：写成 年-月-日，即 YYYY-{monthDay}',

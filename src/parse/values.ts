@@ -19,7 +19,17 @@ export interface NumberContext {
   scale?: number;
   /** Numbers written with a decimal comma and `.` between thousands (a `;`-separated CSV). */
   decimalComma?: boolean;
+  /**
+   * What the column counts, and so which words may follow a number in it: `money` none but a
+   * currency and a magnitude (`120万元`), `years` years or months (`18个月` is 1.5, `3年6个月` 3.5),
+   * `score` stars and points (`4星`, `90分`), `count` a counting word (`20家`). Without it (a column
+   * the config names), any of the words of UNIT_WORD. A word the column's kind does not take (`500天`
+   * of 合作年限, `100天` of 年采购额) is no number of it: found by a new user, each read as the bare number.
+   */
+  units?: NumberUnits;
 }
+
+export type NumberUnits = 'money' | 'years' | 'score' | 'count';
 
 /**
  * A number written with a decimal comma, in the usual form: `1.250` (1250), `1.234.567,50`,
@@ -46,9 +56,26 @@ const CURRENCY_SUFFIX = /(?:€|£|eur|usd|gbp)$/i;
 const YUAN_PREFIX = /^(?:¥|rmb|cny|人民币)/i;
 const UNIT_WORD =
   /(?:年|岁|个月|月|周|天|日|小时|时|分钟|次|分|个|人|家|项|件|星|hours?|hrs?|h|days?|d|years?|yrs?|yr|times?|x|pts?|points?)$/i;
+/** The words each kind of column takes after its numbers (money none: its magnitudes and currencies are read below). */
+const UNIT_WORDS: Record<NumberUnits, RegExp | undefined> = {
+  money: undefined,
+  years: /(?:年|years?|yrs?|yr)$/i,
+  score: /(?:星|颗星|分|pts?|points?)$/i,
+  count: /(?:个|家|户|位|名|项|件)$/,
+};
+/** Months where years are counted: `18个月`, `18 months`. */
+const MONTHS_WORD = /(?:个月|months?)$/i;
+/** Years and months: `3年6个月`, `3年零6个月`, `3 years 6 months`. */
+const YEARS_MONTHS = /^(\d+(?:\.\d+)?)(?:年|years?|yrs?)(?:零|又|and)?(\d+(?:\.\d+)?)(?:个月|months?)$/i;
 
 /** Reads an amount, count, score or percentage. */
 export function parseNumber(cell: Cell | undefined, ctx: NumberContext = {}): Parsed<number> | undefined {
+  const p = readNumber(cell, ctx);
+  // (What a column of years expects is said as years: `18个月`, `3年6个月` read there, and its examples show them.)
+  return ctx.units === 'years' && p?.ok === false && p.reason === 'number' ? bad('years') : p;
+}
+
+function readNumber(cell: Cell | undefined, ctx: NumberContext): Parsed<number> | undefined {
   if (cell === undefined) return undefined;
   switch (cell.t) {
     case 'n':
@@ -120,7 +147,19 @@ export function parseNumberText(text: string, ctx: NumberContext = {}): Parsed<n
     scale = 0.001;
     s = s.slice(0, -1);
   } else {
-    s = s.replace(UNIT_WORD, '');
+    if (ctx.units === 'years') {
+      const both = YEARS_MONTHS.exec(s);
+      if (both) {
+        const n = Number(both[1]) + Number(both[2]) / 12;
+        return Number.isFinite(n) ? ok(sign * n) : bad('number');
+      }
+      if (MONTHS_WORD.test(s)) {
+        s = s.replace(MONTHS_WORD, '');
+        scale = (ctx.scale ?? 1) / 12;
+      }
+    }
+    const words = ctx.units === undefined ? UNIT_WORD : UNIT_WORDS[ctx.units];
+    if (words) s = s.replace(words, '');
     let m = 1;
     for (const [re, factor] of MAGNITUDE) {
       if (re.test(s)) {

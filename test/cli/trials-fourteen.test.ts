@@ -1,7 +1,7 @@
 // What the fourteenth session took from the leftovers of earlier trials and from its own, each a test that fails without its fix.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir, writeRawXlsx } from '../helpers/books.js';
+import { csvFolder, tempDir, writeRawXlsx } from '../helpers/books.js';
 import { kam } from '../helpers/cli.js';
 
 const asOf = ['--as-of', '2025-11-15'];
@@ -32,5 +32,28 @@ describe('the fourteenth session', () => {
     ]);
     // Nothing overdue: the 1904-01-01 was not read as a date, and E4 is due today.
     expect(findings.filter((f) => f.rule === 'time/overdue')).toEqual([]);
+  });
+
+  it('a week’s capacity written as an effort is hours (5天 is 40, 2400分钟 40, 30小时/周 30); a word of time after years or money is no number of them', async () => {
+    const dir = csvFolder({
+      'accounts.csv': '客户编号,客户名称,合作年限,年采购额(万元)\nK1,甲,18个月,100\nK2,乙,500天,100天\nK3,丙,3年6个月,100 days\n',
+      'staff.csv': '姓名,岗位,每周可用工时\n张伟,客户经理,5天\n刘洋,客户经理,2400分钟\n王芳,客户经理,30小时/周\n',
+      'assignments.csv': '客户名称,工作内容,负责人,角色,频率,预计工时\n甲,日常跟进,张伟,R,每周,8\n甲,日常跟进,刘洋,A,每周,8\n',
+    });
+    const load = await kam(['load', dir, '--format', 'json', ...asOf]);
+    const people = (JSON.parse(load.stdout) as { people: { name: string; capacity: number }[] }).people;
+    expect(people.map((p) => [p.name, p.capacity])).toEqual([['张伟', 40], ['刘洋', 40], ['王芳', 30]]);
+    const check = await kam(['check', dir, '--format', 'json', '--lang', 'en', ...asOf]);
+    const invalid = (JSON.parse(check.stdout) as Json).findings.filter((f) => f.rule === 'schema/invalid-value').map((f) => [f.cell, f.message]);
+    expect(invalid).toEqual([
+      ['accounts.csv!C3', '"500天" in column 合作年限 cannot be read: expected a number of years (e.g. 3, 3年, 18个月, 3年6个月)'],
+      ['accounts.csv!D3', '"100天" in column 年采购额(万元) cannot be read: expected a number (e.g. 1200000, 120万, ¥1,200,000, 12%)'],
+      ['accounts.csv!D4', '"100 days" in column 年采购额(万元) cannot be read: expected a number (e.g. 1200000, 120万, ¥1,200,000, 12%)'],
+    ]);
+    // 18个月 is 1.5 years, 3年6个月 3.5: 丙 has the most years, 甲 the fewest of those read.
+    const tier = await kam(['tier', dir, '--format', 'json', ...asOf]);
+    const years = (JSON.parse(tier.stdout) as { accounts: { name: string; contributions: Record<string, number> }[] }).accounts.map((a) => [a.name, a.contributions['years']]);
+    expect(years).toContainEqual(['丙', expect.any(Number)]);
+    expect(years.find(([n]) => n === '丙')![1]).toBeGreaterThan(years.find(([n]) => n === '甲')![1] as number);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateOrderOf, parseBoolean, parseDate, parseDateText, parseHours, parseNumber, parseNumberText, parseText } from '../../src/parse/values.js';
+import { dateOrderOf, parseBoolean, parseDate, parseDateText, parseHours, parseNumber, parseNumberText, parseText, type NumberUnits } from '../../src/parse/values.js';
 import { hoursUnitOf } from '../../src/parse/headers.js';
 import { decimalMarkOf } from '../../src/io/csv/read.js';
 
@@ -59,6 +59,23 @@ describe('parseNumberText', () => {
     expect(num('$1,200', 1e3)).toBe(1200000);
     expect(num('95%', 0.01)).toBeCloseTo(0.95);
     expect(num('95', 0.01)).toBeCloseTo(0.95);
+  });
+
+  it('takes after a number only the words its kind of column counts in (found by a new user: 18个月 was 18 years, 100天 100万元)', () => {
+    const read = (text: string, units: NumberUnits) => parseNumber({ t: 's', v: text }, { units });
+    // Years: years, months as twelfths, both; no days or weeks.
+    for (const [text, value] of [['3', 3], ['3年', 3], ['5 years', 5], ['18个月', 1.5], ['6 months', 0.5], ['3年6个月', 3.5], ['3年零6个月', 3.5], ['1 year 3 months', 1.25]] as const) expect(read(text, 'years'), text).toEqual({ ok: true, value });
+    for (const text of ['500天', '2周', '100 days', '3岁', '18次']) expect(read(text, 'years'), text).toEqual({ ok: false, reason: 'years' });
+    // Money: a currency and a magnitude, no unit of time or count.
+    for (const [text, value] of [['120万', 1.2e6], ['¥1,200', 1200], ['1.2亿元', 1.2e8]] as const) expect(read(text, 'money'), text).toEqual({ ok: true, value });
+    for (const text of ['100天', '100个月', '100 days', '100家', '100h', '2年']) expect(read(text, 'money'), text).toEqual({ ok: false, reason: 'number' });
+    // Scores: stars and points; a count: its counting words.
+    for (const [text, value] of [['4星', 4], ['90分', 90], ['4.5 points', 4.5]] as const) expect(read(text, 'score'), text).toEqual({ ok: true, value });
+    expect(read('3天', 'score')).toEqual({ ok: false, reason: 'number' });
+    for (const [text, value] of [['20家', 20], ['15个', 15]] as const) expect(read(text, 'count'), text).toEqual({ ok: true, value });
+    expect(read('20小时', 'count')).toEqual({ ok: false, reason: 'number' });
+    // A column the config names, of no known kind, takes any of them, as before.
+    expect(parseNumber({ t: 's', v: '500人' })).toEqual({ ok: true, value: 500 });
   });
 
   it('reads a percent as the number a cell holding the fraction reads as, to the last bit (found by a new user)', () => {

@@ -8,7 +8,7 @@ import { findColumn } from '../table/columns.js';
 import { invalidValue } from '../table/findings.js';
 import type { SheetSource } from '../source.js';
 import { scanTable, type TableOptions } from '../table/scan.js';
-import { parseNumber, parseText, type Parsed } from '../../parse/values.js';
+import { parseNumber, parseText, type NumberUnits, type Parsed } from '../../parse/values.js';
 import { contradiction, DateColumn } from '../table/dates.js';
 import { textMemo } from '../table/memo.js';
 import type { Column, Layout } from '../../model/table.js';
@@ -94,11 +94,11 @@ function accountMapper(
   });
   const commaOf = (c: Column): { decimalComma?: true } => (layout.decimalComma?.(c.index) ? { decimalComma: true } : {});
   // Each column's way of reading its numbers made once, not once a cell.
-  const periodContexts = periods.map((p) => ({ scale: p.scale, ...commaOf(p) }));
+  const periodContexts = periods.map((p) => ({ scale: p.scale, units: 'money' as const, ...commaOf(p) }));
   const extras = [...extraColumns].map(([name, c]) => ({ name, c, ctx: { scale: c.scale, ...commaOf(c) } }));
   const numbers = ACCOUNT_NUMBER_COLUMNS.flatMap((key) => {
     const c = col(key);
-    return c ? [{ key, c, ctx: { scale: c.scale, ...commaOf(c) }, mixed: { percent: undefined as string | undefined, plain: undefined as string | undefined } }] : [];
+    return c ? [{ key, c, ctx: { scale: c.scale, units: NUMBER_UNITS[key], ...commaOf(c) }, mixed: { percent: undefined as string | undefined, plain: undefined as string | undefined } }] : [];
   });
   // A column of plain numbers with a percentage among them (`92%` beside `85`, a CSAT export): 0.92 against 85,
   // read as written but said (found by a new user: the account with 92% scored as the least satisfied).
@@ -173,6 +173,15 @@ function accountMapper(
     accounts.push(account);
   };
 }
+
+/** The words each number column takes after its numbers (`18个月` of 合作年限 is 1.5 years, `100天` of 年采购额 no number). */
+const NUMBER_UNITS: Record<(typeof ACCOUNT_NUMBER_COLUMNS)[number], NumberUnits> = {
+  annual_revenue: 'money',
+  contract_value: 'money',
+  years: 'years',
+  strategic: 'score',
+  satisfaction: 'score',
+};
 
 /** A text cell read: what parseText gives, and the value kept (none for a placeholder such as `-` or `待定`). */
 interface TextRead {

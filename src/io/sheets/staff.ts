@@ -5,7 +5,10 @@ import { fold } from '../../util/text.js';
 import { invalidValue } from '../table/findings.js';
 import type { SheetSource } from '../source.js';
 import { scanTable, type TableOptions } from '../table/scan.js';
-import { parseBoolean, parseNumber, parseText } from '../../parse/values.js';
+import { parseBoolean, parseHours, parseNumber, parseText } from '../../parse/values.js';
+import { hoursUnitOf } from '../../parse/headers.js';
+import { DEFAULT_LOAD } from '../../config/defaults.js';
+import type { Cell } from '../../model/cell.js';
 import { cellFinding } from '../../model/finding.js';
 
 /** A department cell that lists several: `销售部/客服部`, `销售部、客服部`, `Sales, Support`. */
@@ -39,8 +42,17 @@ export async function readStaff(source: SheetSource, options: TableOptions): Pro
   const seen = new Map<string, number>();
   // Departments written as several (销售部/客服部): read as one, and said once (a trial: silently a department of its own).
   const several: { cell: string; person: string; department: string }[] = [];
+  const day = options.hoursPerDay ?? DEFAULT_LOAD.hoursPerDay;
+  // The capacity column's unit where its header names one (`每周可用时间（天）`), once.
+  let capacityUnit: number | undefined;
+  let unitRead = false;
   const { layout, findings } = await scanTable(source, 'staff', options, ({ row, cells }, layout) => {
     const col = (key: string) => layout.byKey.get(key);
+    if (!unitRead) {
+      unitRead = true;
+      const c = col('capacity_hours');
+      if (c) capacityUnit = hoursUnitOf(c.header, day);
+    }
     const nameCol = col('name');
     if (!nameCol) return;
     const name = parseText(cells[nameCol.index]);
@@ -65,7 +77,10 @@ export async function readStaff(source: SheetSource, options: TableOptions): Pro
     for (const [key, field] of [['capacity_hours', 'capacity'], ['max_accounts', 'maxAccounts']] as const) {
       const c = col(key);
       if (!c) continue;
-      const n = parseNumber(cells[c.index], { scale: c.scale, ...(layout.decimalComma?.(c.index) ? { decimalComma: true } : {}) });
+      const comma = layout.decimalComma?.(c.index) ? { decimalComma: true } : {};
+      // A week's capacity in hours, as an effort is written (`40小时`, `5天` of 8 hours, `2400分钟`, `40h/周`); a cap of accounts a count (`20家`).
+      // (Found by a new user: `5天` was 5 hours, `2400分钟` 2,400.)
+      const n = field === 'capacity' ? parseHours(perWeek(cells[c.index]), { scale: c.scale, hoursPerDay: day, ...(capacityUnit !== undefined ? { unit: capacityUnit } : {}), ...comma }) : parseNumber(cells[c.index], { scale: c.scale, units: 'count', ...comma });
       // A week's capacity of 0 would make any work an infinite load (found by a new user: `Infinity%`): above 0, or empty for the default.
       const least = field === 'capacity' ? Number.MIN_VALUE : 0;
       if (n?.ok && n.value >= least) person[field] = n.value;
@@ -87,4 +102,11 @@ export async function readStaff(source: SheetSource, options: TableOptions): Pro
     options.note?.(listed.length > 1 ? 'note.severalDepartmentsMore' : 'note.severalDepartments', { sheet: layout.sheet, cell: first.cell, person: first.person, department: first.department, more: listed.length - 1 }, false);
   }
   return { layout, people, findings };
+}
+
+/** `40小时/周`, `每周40小时`, `40h per week`: the week said beside the hours of a week's capacity, left out. */
+function perWeek(cell: Cell | undefined): Cell | undefined {
+  if (cell?.t !== 's') return cell;
+  const v = cell.v.replace(/^\s*每周\s*/, '').replace(/\s*(?:[/／]\s*(?:周|星期|week|wk)|每周|per\s+week|a\s+week)\s*$/i, '');
+  return v === cell.v ? cell : { t: 's', v };
 }
