@@ -56,4 +56,31 @@ describe('the fourteenth session', () => {
     expect(years).toContainEqual(['丙', expect.any(Number)]);
     expect(years.find(([n]) => n === '丙')![1]).toBeGreaterThan(years.find(([n]) => n === '甲')![1] as number);
   });
+
+  it('Excel’s error values in a CSV (#N/A, #REF!, in any case) are errors at their cells, as the xlsx cells they were, not placeholders', async () => {
+    const dir = csvFolder({
+      'accounts.csv': '客户编号,客户名称,年采购额(万元),合同金额(万元),客户经理\nK1,甲,100,#REF!,张三\nK2,乙,#N/A,20,#n/a\nK3,丙,300,30,张三\n',
+    });
+    const r = await kam(['check', dir, '--format', 'json', '--lang', 'en', ...asOf]);
+    const invalid = (JSON.parse(r.stdout) as Json).findings.filter((f) => f.rule === 'schema/invalid-value').map((f) => [f.cell, f.message]);
+    expect(invalid).toEqual([
+      ['accounts.csv!D2', '"#REF!" in column 合同金额(万元) cannot be read: expected a value, not the error #REF!'],
+      ['accounts.csv!C3', '"#N/A" in column 年采购额(万元) cannot be read: expected a value, not the error #N/A'],
+      ['accounts.csv!E3', '"#N/A" in column 客户经理 cannot be read: expected a value, not the error #N/A'],
+    ]);
+    expect(r.code).toBe(1);
+    // The same book as xlsx error cells says the same of the same cells.
+    const xlsx = writeRawXlsx(join(tempDir(), 'errors.xlsx'), [
+      {
+        name: '客户信息',
+        data:
+          `<row r="1">${text('A1', '客户编号')}${text('B1', '客户名称')}${text('C1', '年采购额(万元)')}${text('D1', '合同金额(万元)')}${text('E1', '客户经理')}</row>` +
+          `<row r="2">${text('A2', 'K1')}${text('B2', '甲')}${num('C2', 100)}<c r="D2" t="e"><v>#REF!</v></c>${text('E2', '张三')}</row>` +
+          `<row r="3">${text('A3', 'K2')}${text('B3', '乙')}<c r="C3" t="e"><v>#N/A</v></c>${num('D3', 20)}<c r="E3" t="e"><v>#N/A</v></c></row>` +
+          `<row r="4">${text('A4', 'K3')}${text('B4', '丙')}${num('C4', 300)}${num('D4', 30)}${text('E4', '张三')}</row>`,
+      },
+    ]);
+    const x = await kam(['check', xlsx, '--format', 'json', '--lang', 'en', ...asOf]);
+    expect((JSON.parse(x.stdout) as Json).findings.filter((f) => f.rule === 'schema/invalid-value').map((f) => [f.cell!.split('!')[1], f.message])).toEqual(invalid.map(([c, m]) => [c!.split('!')[1], m]));
+  });
 });

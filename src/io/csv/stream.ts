@@ -84,6 +84,13 @@ function lineBreaks(v: string): number {
   return n;
 }
 
+/**
+ * Excel's error values as a CSV holds them (Excel's own export of a failed VLOOKUP, `kam convert`'s of an
+ * error cell): the error, as the xlsx cell was, not a text (found by a new user: `#N/A` was a placeholder, an
+ * empty cell, where the book's error cell was an error). Excel reads them so when they are typed, in any case.
+ */
+const EXCEL_ERROR = /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|EXTERNAL!|PYTHON!)\s*$/i;
+
 /** The rows of a CSV in batches, numbered as Excel shows them (record index + 1); `lines` learns where each starts. */
 export async function* streamCsvRows(csv: CsvStream, options: RowOptions = {}, lines?: CsvLines): AsyncGenerator<RawRow[]> {
   const read = { bytes: 0 };
@@ -102,7 +109,7 @@ export async function* streamCsvRows(csv: CsvStream, options: RowOptions = {}, l
       const v = record[c]!;
       if (v.length > MAX_FIELD_CHARS) throw new InputError('input.fieldTooLong', { row: index, column: columnLetter(c), limit: MAX_FIELD_CHARS }, { file });
       // (A guarded field, `'=…`, reads as it was before the guard.)
-      if (v !== '') cells[c] = { t: 's', v: v.charCodeAt(0) === 39 ? unneutralize(v) : v };
+      if (v !== '') cells[c] = v.charCodeAt(0) === 35 && EXCEL_ERROR.test(v) ? { t: 'e', v: v.trim().toUpperCase() } : { t: 's', v: v.charCodeAt(0) === 39 ? unneutralize(v) : v };
       if (quoted && v.includes('\n')) breaks += lineBreaks(v);
     }
     if (breaks > 0) lines?.add(index, breaks);
