@@ -1,7 +1,7 @@
 // What the fourteenth session took from the leftovers of earlier trials and from its own, each a test that fails without its fix.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { csvFolder, tempDir, writeRawXlsx } from '../helpers/books.js';
+import { csvFolder, tempDir, writeBook, writeRawXlsx } from '../helpers/books.js';
 import { kam } from '../helpers/cli.js';
 
 const asOf = ['--as-of', '2025-11-15'];
@@ -82,5 +82,29 @@ describe('the fourteenth session', () => {
     ]);
     const x = await kam(['check', xlsx, '--format', 'json', '--lang', 'en', ...asOf]);
     expect((JSON.parse(x.stdout) as Json).findings.filter((f) => f.rule === 'schema/invalid-value').map((f) => [f.cell!.split('!')[1], f.message])).toEqual(invalid.map(([c, m]) => [c!.split('!')[1], m]));
+  });
+
+  it('a RACI matrix whose 客户名称 and 工作内容 are merged down two header rows, departments over its people, one of them over one person: the people are its columns', async () => {
+    const matrix = (merged: boolean) => [
+      merged ? ['客户名称', '工作内容', '销售部', null, null, '技术部'] : [null, null, '销售部', null, null, '技术部'],
+      [merged ? null : '客户名称', merged ? null : '工作内容', '张伟', '李娜', '赵敏', '孙丽'],
+      ['甲', '日常跟进', 'R', null, 'A', null],
+      ['甲', '技术支持', null, null, 'A', 'R'],
+      ['乙', '日常跟进', null, 'R', 'A', null],
+      ['乙', '技术支持', null, null, 'A', 'R'],
+    ];
+    const books = await Promise.all(
+      [true, false].map((merged) =>
+        writeBook(join(tempDir(), `${merged ? 'merged' : 'row2'}.xlsx`), [
+          { name: '客户信息', rows: [['客户编号', '客户名称', '客户经理', '年采购额(万元)'], ['K1', '甲', '张伟', 100], ['K2', '乙', '李娜', 50]] },
+          { name: '分工', rows: matrix(merged), merges: merged ? ['C1:E1', 'A1:A2', 'B1:B2'] : ['C1:E1'] },
+        ]),
+      ),
+    );
+    const out = await Promise.all(books.map((b) => kam(['matrix', b, '--format', 'json', ...asOf])));
+    const [merged, row2] = out.map((r) => JSON.parse(r.stdout) as { file: string; columns: { label: string; department?: string }[] });
+    expect(merged!.columns.map((c) => c.label)).toEqual(['张伟', '李娜', '赵敏', '孙丽']);
+    expect({ ...merged, file: '' }).toEqual({ ...row2, file: '' });
+    expect(out[0]!.code).toBe(0);
   });
 });

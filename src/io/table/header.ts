@@ -54,8 +54,13 @@ export function chooseHeader(
       KEY_COLUMNS[role].every((names) => names.some((n) => keys.has(n))) &&
       keysOf.slice(i + 1, bestAt).some((k, j) => k.size === 0 && isRecordRow(head[i + 1 + j]!)),
   );
-  const best: RawRow | undefined = head[first >= 0 ? first : Math.max(bestAt, 0)];
-  const at = best ? head.indexOf(best) : -1;
+  let best: RawRow | undefined = head[first >= 0 ? first : Math.max(bestAt, 0)];
+  let at = best ? head.indexOf(best) : -1;
+  // The table's headers merged down two rows (`客户名称` over A1:A2) beside a row of groups that are no group
+  // header of the row under it (a department of one person, `技术部` over `孙丽` alone): the lower row is the
+  // header and the upper the row above it, as where the upper row leaves them blank (found by a new user: the
+  // departments were read as the matrix's people, and the people's row as an activity).
+  if (best && mergedDown(best, head[at + 1], role, index, options) && !twoRowHeader(best, head[at + 1], role, index, options)) best = head[++at]!;
   // (A sign-off line above the header, `制表：刘洋 | 日期：`, is no group header: found by a new user, `制表：刘洋 序号`.)
   const above = head[at - 1] !== undefined && !isEmptyRow(head[at - 1]!) && !isRecordRow(head[at - 1]!) ? undefined : head[at - 1];
   const heads = best
@@ -323,6 +328,29 @@ function twoRowHeader(
 }
 
 /**
+ * Whether `sub`, the row right under `top`, repeats each of `top`'s texts that name a column in its own
+ * place (headers merged down both rows, filled into both by the merge filler), the key ones among them,
+ * holds labels only, and labels of its own where `top` names no column (the people under departments).
+ */
+function mergedDown(top: RawRow, sub: RawRow | undefined, role: SheetRole, index: Map<string, string>, options: TableOptions): boolean {
+  if (!sub || sub.row !== top.row + 1) return false;
+  const width = Math.max(top.cells.length, sub.cells.length);
+  const named = new Set<string>();
+  let own = 0;
+  for (let c = 0; c < width; c++) {
+    const t = label(top.cells[c], options.date1904);
+    const l = label(sub.cells[c], options.date1904);
+    if (l === undefined && !isBlank(sub.cells[c])) return false;
+    const key = t === undefined ? undefined : matchHeader(t, role, index).key;
+    if (key !== undefined) {
+      if (l === undefined || fold(l) !== fold(t!)) return false;
+      named.add(key);
+    } else if (l !== undefined && (t === undefined || fold(l) !== fold(t))) own++;
+  }
+  return own > 0 && KEY_COLUMNS[role].every((names) => names.some((n) => named.has(n)));
+}
+
+/**
  * The row pandas writes under a table's column headers when it has an index: the index's name in
  * the index column(s), nothing else. Taken as those columns' headers when every text in it stands
  * where no header is and names a column kam knows (`客户编号`).
@@ -530,7 +558,7 @@ function matrixColumns(layout: Layout, cells: readonly (HeaderText | undefined)[
     const group = cells[col.index]?.group;
     if (!dept && group !== undefined) col.holderGroup = group;
   }
-  if (!holders.some((c) => c.holderGroup !== undefined)) departmentRow(holders, above, options);
+  if (!holders.some((c) => c.holderGroup !== undefined)) departmentRow(layout, holders, above, options);
   // kam's own matrix (its check columns) writes departments there; a hand-made one, who knows: a
   // department's word is asked for (found by review: a title, a role row, `Account team` over everyone).
   const own = layout.columns.some((c) => c !== undefined && (cells[c.index]?.sub ?? c.header).trim() === '#A');
@@ -610,13 +638,17 @@ const DEPARTMENT_HOLDER = /^(.+?)\s*[（(](?:部门|部門|department|dept\.?)[)
  * two-row header does not take: under a header of one column a text is a value): each text the
  * department of the people under it. A title in A1, or any text over another column, is no such row.
  */
-function departmentRow(holders: readonly Column[], above: RawRow | undefined, options: TableOptions): void {
+function departmentRow(layout: Layout, holders: readonly Column[], above: RawRow | undefined, options: TableOptions): void {
   if (!above) return;
   const people = new Set(holders.filter((c) => !c.holderIsDepartment).map((c) => c.index));
   let any = false;
   for (let c = 0; c < above.cells.length; c++) {
-    if (isBlank(above.cells[c])) continue;
-    if (!people.has(c) || above.cells[c]!.t !== 's') return;
+    const cell = above.cells[c];
+    if (isBlank(cell)) continue;
+    // (A header merged down both rows, `客户名称` over A1:A2, stands over its own column in this row too.)
+    const header = layout.columns[c]?.header;
+    if (!people.has(c) && cell!.t === 's' && header !== undefined && fold(cell!.v) === fold(header)) continue;
+    if (!people.has(c) || cell!.t !== 's') return;
     any = true;
   }
   if (!any) return;
