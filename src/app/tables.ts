@@ -114,11 +114,12 @@ export async function readBookTables(session: Session): Promise<BookTables> {
   if (out.accounts && missingKeyColumn('accounts', out.accounts.layout.byKey) === undefined) {
     try {
       out.tiers = scoreAccounts(out.accounts, config, session.asOf, session.path, 'drop');
-      for (const w of out.tiers.warnings) session.note(w.code, w.params, w.code !== 'warn.unreadableCriterion');
+      for (const w of out.tiers.warnings) session.note(w.code, w.params, w.code !== 'warn.unreadableCriterion' && w.code !== 'warn.ambiguousCriterion');
     } catch (err) {
       // A book without any scoring column can still be checked: tiers then come from the sheet.
       // So can one whose scoring columns hold no readable value (`kam check` lists each cell).
-      if (!(err instanceof InputError && (err.code === 'input.missingColumn' || err.code === 'input.unreadableColumn' || err.code === 'input.unreadableValues' || err.code === 'input.emptyColumns'))) throw err;
+      // (Or one whose scoring column shares its header with another: schema/ambiguous-column says so at the header.)
+      if (!(err instanceof InputError && (err.code === 'input.missingColumn' || err.code === 'input.unreadableColumn' || err.code === 'input.unreadableValues' || err.code === 'input.emptyColumns' || err.code === 'input.ambiguousCriterion'))) throw err;
       // Criteria of the user's own config none of which the sheet has, and no tier written either: a mistake
       // of the config, as kam tier says (found by a new user: `ARR` for `Annual Revenue` left kam check at
       // exit 0 with one warning). With recorded tiers the checks run on them, as before (found by review).

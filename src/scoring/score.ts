@@ -69,12 +69,28 @@ export function scoreAccounts(table: AccountsTable, config: ResolvedConfig, asOf
   const empty: string[] = [];
   // In 'drop' (the checks, which list every unreadable cell): the first such cell, if no criterion is left.
   let dropped: Finding | undefined;
+  // A criterion's column that another column shares its header with (schema/ambiguous-column, the second of them):
+  // which one holds the truth is anybody's guess, so neither is scored (found by a new user: a hidden stale
+  // 年采购额 column ranked the accounts, and kam tier --write stored them). kam tier stops; the checks drop it, said.
+  let twoColumns: InputError | undefined;
+  const ambiguous = (criterion: string, column: Column): boolean => {
+    const f = table.findings.find((x) => x.rule === 'schema/ambiguous-column' && x.args.first === column.letter);
+    if (!f) return false;
+    const other = String(f.args.column ?? f.column);
+    const params = { criterion, column: column.header, first: column.letter, other, otherHeader: String(f.args.header ?? column.header) };
+    const err = new InputError('input.ambiguousCriterion', params, { file, sheet: layout.sheet });
+    if (unreadable === 'stop') throw err;
+    twoColumns ??= err;
+    warnings.push({ code: 'warn.ambiguousCriterion', params: { ...params, sheet: layout.sheet } });
+    return true;
+  };
   for (const c of wanted) {
     const cv = columnValues(table, c.column, asOf);
     if (!cv) {
       warnings.push({ code: 'warn.droppedCriterion', params: { column: c.column, sheet: layout.sheet } });
       continue;
     }
+    if (ambiguous(c.column, cv.column)) continue;
     if (accounts.length > 0 && cv.values.every((v) => v === undefined)) {
       // Cells there but none readable (formulas never calculated, text): stop, whatever else is left —
       // scoring without the column would tier every account on the others without a word (found by a
@@ -96,6 +112,7 @@ export function scoreAccounts(table: AccountsTable, config: ResolvedConfig, asOf
   }
   if (kept.length === 0 && accounts.length > 0) {
     if (dropped) throw unreadableColumn(dropped, file, layout.sheet);
+    if (twoColumns) throw twoColumns;
     if (empty.length > 0) throw new InputError('input.emptyColumns', { columns: empty.join(', ') }, { file, sheet: layout.sheet });
     throw new InputError('input.missingColumn', { role: 'accounts', column: wanted.map((c) => c.column).join(' / ') }, { file, sheet: layout.sheet });
   }
@@ -126,6 +143,7 @@ export function scoreAccounts(table: AccountsTable, config: ResolvedConfig, asOf
       warnings.push({ code: 'warn.droppedCriterion', params: { column: p.column, sheet: layout.sheet } });
       return [];
     }
+    if (ambiguous(p.column, cv.column)) return [];
     return [{ tier: p.tier, min: p.min, values: cv.values }];
   });
   const outcome = computeTiers(

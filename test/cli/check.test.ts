@@ -392,11 +392,19 @@ describe('ambiguous input (issue 8)', () => {
     const path = await writeBook(join(dir, 'dup.xlsx'), [
       { name: 'Accounts', rows: [['Account Name', 'Revenue', 'Revenue', 'Notes', 'Notes'], ['A', 1, 200, 'x', 'y']] },
     ]);
-    const r = await kam(['tier', path, '--format', 'json']);
+    const r = await kam(['check', path, '--format', 'json', '--lang', 'en']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('Accounts!C1: two columns are headed "Revenue" (B and C): which one to read is ambiguous; rename or delete one (schema/ambiguous-column)');
-    // A repeated header of a column kam does not read stays a warning.
-    expect(r.stderr).toContain('Accounts!E1: header "Notes" repeats column D: this column is ignored (schema/duplicate-header)');
+    const findings = (JSON.parse(r.stdout) as { findings: { rule: string; cell: string; message: string }[] }).findings.filter((f) => f.rule.startsWith('schema/') && f.rule !== 'schema/missing-sheet');
+    expect(findings.map((f) => `${f.cell}: ${f.message} (${f.rule})`)).toEqual([
+      'Accounts!C1: two columns are headed "Revenue" (B and C): which one to read is ambiguous; rename or delete one (schema/ambiguous-column)',
+      // A repeated header of a column kam does not read stays a warning.
+      'Accounts!E1: header "Notes" repeats column D: this column is ignored (schema/duplicate-header)',
+    ]);
+    // kam tier does not tier the accounts by a guess (found by a new user: a hidden stale column ranked them, and --write stored
+    // it): one line, exit 2.
+    const tier = await kam(['tier', path, '--format', 'json']);
+    expect(tier.code).toBe(2);
+    expect(tier.stderr).toBe(`kam: ${path}: Accounts: columns B ("Revenue") and C ("Revenue") are both read as annual_revenue, so which one the accounts are scored by is ambiguous: rename or delete one (a hidden column counts too), or name one whole header under "columns" in kam.config.json\n`);
   });
 
   it('an unknown key in the Rules sheet names the file and the cell', async () => {

@@ -301,9 +301,13 @@ describe('two headers that differ only in brackets (a Salesforce export: Annual 
   it('without config: ambiguous; a columns alias naming one whole header picks it', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'accounts.csv'), 'Account Name,Annual Revenue,Annual Revenue (converted)\nAcme,"EUR 1,000",1100\nGlobex,"USD 500",500\n');
-    const before = await kam(['tier', join(dir, 'accounts.csv'), '--format', 'json', ...asOf]);
+    const before = await kam(['check', join(dir, 'accounts.csv'), '--format', 'json', ...asOf]);
     expect(before.code).toBe(1);
-    expect(before.stderr).toContain('schema/ambiguous-column');
+    expect(before.stdout).toContain('schema/ambiguous-column');
+    // kam tier scores by neither (a guess), exit 2.
+    const tier = await kam(['tier', join(dir, 'accounts.csv'), '--format', 'json', ...asOf]);
+    expect(tier.code).toBe(2);
+    expect(tier.stderr).toContain('columns B ("Annual Revenue") and C ("Annual Revenue (converted)") are both read as annual_revenue');
     writeFileSync(join(dir, 'kam.config.json'), '{ "columns": { "annual_revenue": ["Annual Revenue (converted)"] } }');
     const after = await kam(['tier', join(dir, 'accounts.csv'), '--format', 'json', ...asOf]);
     expect(after.code).toBe(0);

@@ -1,4 +1,5 @@
 // What the fourteenth session took from the leftovers of earlier trials and from its own, each a test that fails without its fix.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { csvFolder, tempDir, writeBook, writeRawXlsx } from '../helpers/books.js';
@@ -106,5 +107,19 @@ describe('the fourteenth session', () => {
     expect(merged!.columns.map((c) => c.label)).toEqual(['张伟', '李娜', '赵敏', '孙丽']);
     expect({ ...merged, file: '' }).toEqual({ ...row2, file: '' });
     expect(out[0]!.code).toBe(0);
+  });
+
+  it('a scoring column headed as another (a hidden stale 年采购额 beside the current one) scores nothing: kam tier --write stops and writes nothing; the check scores without it, said', async () => {
+    const file = await writeBook(join(tempDir(), 'two.xlsx'), [
+      { name: '客户信息', rows: [['客户编号', '客户名称', '年采购额(万元)', '客户经理', '年采购额(万元)', '合同金额(万元)'], ['K1', '甲', 3, '张伟', 100, 5], ['K2', '乙', 2, '张伟', 300, 1], ['K3', '丙', 1, '张伟', 200, 3]] },
+    ]);
+    const before = readFileSync(file);
+    const tier = await kam(['tier', file, '--write', '--lang', 'en', ...asOf]);
+    expect(tier.code).toBe(2);
+    expect(tier.stderr).toBe(`kam: ${file}: 客户信息: columns C ("年采购额(万元)") and E ("年采购额(万元)") are both read as annual_revenue, so which one the accounts are scored by is ambiguous: rename or delete one (a hidden column counts too), or name one whole header under "columns" in kam.config.json\n`);
+    expect(readFileSync(file).equals(before)).toBe(true);
+    const check = await kam(['check', file, '--format', 'json', '--lang', 'en', ...asOf]);
+    expect(check.stderr).toContain('kam: criterion "annual_revenue": columns C ("年采购额(万元)") and E ("年采购额(万元)") of 客户信息 are both read as it: the tiers here are scored without it, the other weights re-normalised (kam tier stops on it)\n');
+    expect((JSON.parse(check.stdout) as Json).findings.filter((f) => f.rule === 'schema/ambiguous-column').map((f) => f.cell)).toEqual(['客户信息!E1']);
   });
 });
