@@ -1,7 +1,8 @@
 /** Finding and reading kam.config.json: next to the book or in a folder above it, or `--config`. */
-import { inputErrorFor } from './input-file.js';
+import { checkInputFile, inputErrorFor, readStart } from './input-file.js';
 import { existsSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
+import { InputError } from '../model/errors.js';
 import { dirname, join, resolve } from 'node:path';
 import { parseConfigText, type ConfigSource } from '../config/resolve.js';
 
@@ -20,16 +21,35 @@ export function findConfigFile(bookPath: string | undefined, cwd: string): strin
   }
 }
 
-/** Reads the raw JSON of a config file; a syntax error names line and column. */
+/** A config is a few kilobytes: a file past this is no config (`-c /dev/zero`, a sparse file: exit 3 once, out of memory). */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/**
+ * Reads the raw JSON of a config file; a syntax error names line and column. It is read as a book is:
+ * a regular file (a FIFO hung kam, past SIGTERM), of at most 1 MiB; one found beside the book or above
+ * it, not named by `--config`, must lie in the folder it was found in, as a CSV of a folder must (found by
+ * a new user: a kam.config.json a pull request made a link to a file elsewhere was read, its values
+ * quoted in the errors).
+ */
 export async function readConfigSource(configPath: string | undefined, bookPath: string | undefined, cwd: string): Promise<ConfigSource> {
   const file = configPath !== undefined ? resolve(cwd, configPath) : findConfigFile(bookPath, cwd);
   if (file === undefined) return { raw: {} };
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    // (A folder, a link loop, no permission: said as for any input file.)
-    throw inputErrorFor(err, configPath ?? file);
+  const shown = configPath ?? file;
+  let folder: string | undefined;
+  if (configPath === undefined) {
+    try {
+      folder = await realpath(dirname(file));
+    } catch (err) {
+      throw inputErrorFor(err, shown);
+    }
   }
-  return parseConfigText(text, file, configPath ?? file);
+  const checked = await checkInputFile(file, MAX_CONFIG_BYTES, folder).catch((err: unknown) => {
+    // (The limit of a config is its own, not limits.inputMB, which the config sets.)
+    if (err instanceof InputError && err.code === 'input.fileTooLarge') throw new InputError('input.configTooLarge', { limit: '1' }, { file: shown });
+    if (err instanceof InputError && err.code === 'input.outsideFolder') throw new InputError('input.configOutside', err.params, { file: shown });
+    throw err instanceof InputError ? new InputError(err.code, err.params, { ...err.where, file: shown }) : err;
+  });
+  const bytes = await readStart(checked, MAX_CONFIG_BYTES + 1);
+  if (bytes.length > MAX_CONFIG_BYTES) throw new InputError('input.configTooLarge', { limit: '1' }, { file: shown });
+  return parseConfigText(bytes.toString('utf8'), file, shown);
 }

@@ -1,9 +1,10 @@
 // What the fourteenth session took from the leftovers of earlier trials and from its own, each a test that fails without its fix.
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { csvFolder, tempDir, writeBook, writeRawXlsx } from '../helpers/books.js';
-import { kam } from '../helpers/cli.js';
+import { EXAMPLES, kam } from '../helpers/cli.js';
 
 const asOf = ['--as-of', '2025-11-15'];
 
@@ -121,5 +122,37 @@ describe('the fourteenth session', () => {
     const check = await kam(['check', file, '--format', 'json', '--lang', 'en', ...asOf]);
     expect(check.stderr).toContain('kam: criterion "annual_revenue": columns C ("年采购额(万元)") and E ("年采购额(万元)") of 客户信息 are both read as it: the tiers here are scored without it, the other weights re-normalised (kam tier stops on it)\n');
     expect((JSON.parse(check.stdout) as Json).findings.filter((f) => f.rule === 'schema/ambiguous-column').map((f) => f.cell)).toEqual(['客户信息!E1']);
+  });
+
+  it('a config file is read as a book is: a regular file of at most 1 MiB, and one found beside the book only from its own folder', async () => {
+    const dir = tempDir();
+    const book = join(dir, 'repo', 'book.xlsx');
+    mkdirSync(join(dir, 'repo'));
+    copyFileSync(join(EXAMPLES, 'accounts-en.xlsx'), book);
+    // -c /dev/zero: exit 3 after 640 MB of memory, before.
+    const zero = await kam(['check', book, '-c', '/dev/zero']);
+    expect([zero.code, zero.stderr]).toEqual([2, 'kam: /dev/zero: not a regular file (device): kam reads only plain files\n']);
+    // A FIFO found beside the book: kam hung, deaf to SIGTERM.
+    const fifo = join(dir, 'repo', 'kam.config.json');
+    execFileSync('mkfifo', [fifo]);
+    const hung = await kam(['check', book]);
+    expect([hung.code, hung.stderr]).toEqual([2, `kam: ${fifo}: not a regular file (FIFO): kam reads only plain files\n`]);
+    // A link out of the folder (a pull request's): its file is not read, nor its values quoted.
+    writeFileSync(join(dir, 'secret.json'), '{ "lang": "AKIA-secret" }');
+    execFileSync('rm', [fifo]);
+    symlinkSync(join(dir, 'secret.json'), fifo);
+    const out = await kam(['check', book]);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toBe(`kam: ${fifo}: is a link to ${join(dir, 'secret.json')}, outside the folder it was found in: a kam.config.json found beside the book is read only from there; name a config elsewhere with --config\n`);
+    // Named by --config, the same file is read (the user named it).
+    const named = await kam(['check', book, '-c', join(dir, 'secret.json')]);
+    expect(named.code).toBe(2);
+    expect(named.stderr).toContain('AKIA-secret');
+    // A sparse 600 MB file: exit 3, before.
+    const huge = join(dir, 'huge.json');
+    writeFileSync(huge, '');
+    truncateSync(huge, 600 * 1024 * 1024);
+    const big = await kam(['check', book, '-c', huge]);
+    expect([big.code, big.stderr]).toEqual([2, `kam: ${huge}: a config file is at most 1 MB of JSON, and this one is larger: is it the right file?\n`]);
   });
 });
