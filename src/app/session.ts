@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import { resolveConfig, type ResolvedConfig } from '../config/resolve.js';
 import { readConfigSource } from '../io/config-file.js';
 import { openBook } from '../io/open.js';
-import { locateMatrixBeside, locateSheets } from '../io/sheets/locate.js';
+import { locateMatrixBeside, locateSheets, unreadTwins } from '../io/sheets/locate.js';
 import { readRulesSheet } from '../io/sheets/rules.js';
 import type { SheetSource, WorkbookSource } from '../io/source.js';
 import type { TableOptions } from '../io/table/scan.js';
@@ -101,6 +101,13 @@ export async function openSession(request: SessionRequest, env: AppEnv): Promise
   const primary = roles.includes('assignments') ? sheets.assignments : undefined;
   const beside: Promise<Beside | undefined> = primary ? locateMatrixBeside(book, sheets, config).then((found) => found && { ...found, primary }) : Promise.resolve(undefined);
   beside.catch(() => undefined);
+  // Sheets with a read sheet's headers that are not read: said before anything is (their headers only; none in most books).
+  if (book.sheets.length > Object.keys(sheets).length) {
+    const pair = await beside.catch(() => undefined);
+    for (const t of await unreadTwins(book, sheets, config, pair ? [pair.matrix, pair.long] : [])) {
+      env.hooks.note(config.lang, 'warn.unreadSheet', { ...t, role: SHEET_ROLE_NAMES[t.role][config.lang] }, false);
+    }
+  }
   const session: Session = {
     path,
     book,

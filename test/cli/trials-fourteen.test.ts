@@ -155,4 +155,35 @@ describe('the fourteenth session', () => {
     const big = await kam(['check', book, '-c', huge]);
     expect([big.code, big.stderr]).toEqual([2, `kam: ${huge}: a config file is at most 1 MB of JSON, and this one is larger: is it the right file?\n`]);
   });
+
+  it('a second sheet with a read sheet’s headers (a region’s division of labour, last year’s accounts, a second CSV) is said, not left out without a word', async () => {
+    const header = ['客户名称', '工作内容', '负责人', '角色', '截止日期'];
+    const file = await writeBook(join(tempDir(), 'regions.xlsx'), [
+      { name: '客户信息', rows: [['客户编号', '客户名称', '年采购额'], ['K1', '甲', 100]] },
+      { name: '分工明细', rows: [header, ['甲', '日常跟进', '张三', 'A']] },
+      { name: '分工明细-华南', rows: [header, ['甲', '续约', '某某', 'R']] },
+      // A sheet of notes, and a sheet of contacts that names people: neither is a second anything.
+      { name: '说明', rows: [['说明'], ['每周更新']] },
+      { name: '联系人', rows: [['客户名称', '联系人', '电话'], ['甲', '王五', '123']] },
+    ]);
+    const r = await kam(['check', file, '--lang', 'en', '--format', 'json', ...asOf]);
+    expect(r.stderr.split('\n').filter((l) => l.includes('not read'))).toEqual([
+      'kam: sheet "分工明细-华南" has the headers of the Assignments sheet "分工明细" but is not read: kam reads one Assignments sheet; move its rows into "分工明细", or name the sheet meant under "sheets" in kam.config.json',
+    ]);
+    // Sheet1 and Sheet2 of one export, both accounts by their headers.
+    const two = await writeBook(join(tempDir(), 'years.xlsx'), [
+      { name: 'Sheet1', rows: [['客户编号', '客户名称', '客户经理', '年采购额(万元)'], ['K1', '甲', '张伟', 100]] },
+      { name: 'Sheet2', rows: [['客户编号', '客户名称', '客户经理', '年采购额(万元)'], ['K1', '甲', '张伟', 900]] },
+    ]);
+    const t = await kam(['tier', two, '--lang', 'en', ...asOf]);
+    expect(t.stderr).toContain('kam: sheet "Sheet2" has the headers of the Accounts sheet "Sheet1" but is not read');
+    // A CSV folder with a second division of labour.
+    const dir = csvFolder({
+      'accounts.csv': '客户名称,年采购额\n甲,100\n',
+      'assignments.csv': '客户名称,工作内容,负责人,角色\n甲,日常跟进,张三,A\n',
+      'assignments-south.csv': '客户名称,工作内容,负责人,角色\n甲,续约,某某,R\n',
+    });
+    const c = await kam(['check', dir, '--lang', 'en', '--format', 'json', ...asOf]);
+    expect(c.stderr).toContain('kam: sheet "assignments-south.csv" has the headers of the Assignments sheet "assignments.csv" but is not read');
+  });
 });

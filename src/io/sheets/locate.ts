@@ -222,3 +222,49 @@ export async function locateMatrixBeside(
   }
   return undefined;
 }
+
+/**
+ * Visible sheets no role took whose header names the columns of a sheet a role took — a region's
+ * `分工明细-华南` beside `分工明细`, a year's `Sheet2` beside `Sheet1`, an `assignments-south.csv` — with
+ * the sheet read instead: kam reads one sheet a role, so their rows are left out, and that is said
+ * (found by a new user: a second division of labour's unknown person, missing A and past date passed
+ * kam check, exit 0, without a word). Sheets named for a role are said where they are found by name;
+ * the sheets of a matrix beside its long sheet are both read.
+ */
+export async function unreadTwins(
+  book: WorkbookSource,
+  found: Partial<Record<SheetRole, SheetSource>>,
+  config: { sheets?: Partial<Record<SheetRole, readonly string[]>>; columns?: Aliases },
+  read: readonly SheetSource[] = [],
+): Promise<{ sheet: string; read: string; role: SheetRole }[]> {
+  const taken = new Set<SheetSource>([...Object.values(found), ...read]);
+  const named = new Set((['accounts', 'staff', 'assignments', 'rules'] as const).flatMap((role) => [...(config.sheets?.[role] ?? []), ...SHEET_ALIASES[role]]).map(foldKey));
+  const others = book.sheets.filter((s) => !taken.has(s) && !s.hidden && !MATRIX_VIEW_SHEETS.has(sheetKey(book, s)) && !named.has(foldKey(sheetName(book, s).replace(COPY, ''))));
+  if (others.length === 0) return [];
+  const out: { sheet: string; read: string; role: SheetRole }[] = [];
+  const said = new Set<SheetSource>();
+  for (const role of ['assignments', 'accounts', 'staff'] as const) {
+    const sheet = found[role];
+    if (!sheet) continue;
+    const index = aliasIndex(role, config.columns);
+    const mine = (await bestHeader(sheet, role, index)).keys;
+    if (mine.size === 0) continue;
+    for (const other of others) {
+      if (said.has(other)) continue;
+      const { score, keys } = await bestHeader(other, role, index);
+      if (score === 0 || !sameColumns(mine, keys)) continue;
+      // (A division of labour names its accounts too: it is no second Accounts sheet.)
+      if (role !== 'assignments' && (await sheetScore(other, 'assignments', aliasIndex('assignments', config.columns))) >= score) continue;
+      said.add(other);
+      out.push({ sheet: other.name, read: sheet.name, role });
+    }
+  }
+  return out;
+}
+
+/** Two headers name the same columns: all but one of the larger's, and three or more (a sheet of names and phones is no Staff sheet). */
+function sameColumns(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  let both = 0;
+  for (const k of a) if (b.has(k)) both++;
+  return both >= 3 && both >= Math.max(a.size, b.size) - 1;
+}
