@@ -116,10 +116,18 @@ function scaled(n: number, scale: number): number {
   return n / inverse;
 }
 
+/** Digits with spaces or apostrophes between them, and how thousands are grouped so. */
+const SPACED_DIGITS = /\d+(?:[\s\u00a0\u3000']+\d+)+/g;
+const GROUPED = /^\d{1,3}(?:(?:[\s\u00a0\u3000]+|')\d{3})+$/;
+
 /** Reads a number from text such as `¥1,200,000`, `１２０万`, `(1,000)`, `12%` or `8小时`. */
 export function parseNumberText(text: string, ctx: NumberContext = {}): Parsed<number> | undefined {
   if (isPlaceholder(text)) return undefined;
-  let s = text.normalize('NFKC').replace(/[\s\u00a0\u3000']/g, '');
+  const norm = text.normalize('NFKC');
+  // Digits grouped by spaces or apostrophes are thousands (`1 200 000`, `1'200`): groups of three after the first
+  // (found by a new user: `4 2` and `1 2345` were read as 42 and 12345, where `1,23` is refused).
+  for (const m of norm.matchAll(SPACED_DIGITS)) if (!GROUPED.test(m[0])) return bad('number');
+  let s = norm.replace(/[\s\u00a0\u3000']/g, '');
   let sign = 1;
   if (/^\(.*\)$/.test(s)) {
     sign = -1;

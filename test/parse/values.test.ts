@@ -78,6 +78,11 @@ describe('parseNumberText', () => {
     expect(parseNumber({ t: 's', v: '500人' })).toEqual({ ok: true, value: 500 });
   });
 
+  it('reads digits grouped by spaces or apostrophes only as thousands (found by a new user: 4 2 was 42, 1 2345 12345)', () => {
+    for (const [text, value] of [['1 200 000', 1200000], ['1  200', 1200], ["1'200'000", 1200000], ['12 345.50', 12345.5], ['1 200万', 12000000], ['1\u00a0200', 1200], ['１ ２００', 1200]] as const) expect(num(text), text).toBe(value);
+    for (const text of ['4 2', '12 5', '1 2345', '1 23', '1234 567']) expect(parseNumberText(text), text).toEqual({ ok: false, reason: 'number' });
+  });
+
   it('reads a percent as the number a cell holding the fraction reads as, to the last bit (found by a new user)', () => {
     // 95 × 0.01 is 0.9500000000000001: a tie broken by the last bit, and a CSV unlike its xlsx twin.
     for (const [text, value] of [['95%', 0.95], ['7%', 0.07], ['92%', 0.92], ['12.5％', 0.125], ['3‰', 0.003], ['57%', 0.57]] as const) expect(num(text)).toBe(value);
