@@ -12,7 +12,7 @@ import { isTraditional, toTraditional } from '../util/hant.js';
 import type { Lang } from '../model/lang.js';
 import { tierName } from '../model/tier.js';
 import type { TierReport } from '../scoring/score.js';
-import { cellAddress } from '../util/cellref.js';
+import { cellAddress, columnLetter, MAX_COLUMNS } from '../util/cellref.js';
 import { displayWidth } from '../util/width.js';
 import { eachRow, type SheetSource } from '../io/source.js';
 import { assertUnchanged, isFolder, readInput, type FileIdentity } from '../io/input-file.js';
@@ -84,8 +84,11 @@ export async function tierCells(report: TierReport, layout: Layout, sheet: Sheet
     if (accountRows.has(row.row) || row.row === layout.headerRow) current.set(row.row, [existing.tier, existing.score].map((c) => (c === undefined ? undefined : row.cells[c])));
   }
   const headers = [words(KAM_COLUMN_HEADERS.computed_tier[lang]), words(KAM_COLUMN_HEADERS.computed_score[lang])];
+  const used = last;
   const tierCol = existing.tier ?? ++last;
   const scoreCol = existing.score ?? ++last;
+  // No room past the sheet's last column before XFD (found by a CI user: the read-back of the copy refused it, naming the temporary file).
+  if (last >= MAX_COLUMNS) throw new InputError('input.noRoomForColumns', { used: columnLetter(used), last: columnLetter(MAX_COLUMNS - 1) }, { file: layout.file, sheet: layout.sheet });
   const neighbour = Math.max(...columns.filter((c) => c.header.trim() !== '').map((c) => c.index), 0);
   // Two header rows: the labels are in the lower one (a group or a title above them).
   const headerRow = Math.max(layout.headerRow, ...columns.map((c) => c.headerRow ?? layout.headerRow));

@@ -186,4 +186,18 @@ describe('the fourteenth session', () => {
     const c = await kam(['check', dir, '--lang', 'en', '--format', 'json', ...asOf]);
     expect(c.stderr).toContain('kam: sheet "assignments-south.csv" has the headers of the Assignments sheet "assignments.csv" but is not read');
   });
+
+  it('kam tier --write of a sheet with a cell in Excel’s last column says there is no room for its columns, naming the book, and writes nothing', async () => {
+    const data =
+      `<row r="1">${text('A1', '客户名称')}${text('B1', '年采购额')}</row>` +
+      `<row r="2">${text('A2', '甲')}${num('B2', 100)}</row>` +
+      `<row r="3">${text('A3', '乙')}${num('B3', 50)}${text('XFD3', '边上的备注')}</row>`;
+    const dir = tempDir();
+    const file = writeRawXlsx(join(dir, 'edge.xlsx'), [{ name: '客户信息', data }]);
+    const before = readFileSync(file);
+    const r = await kam(['tier', file, '--write', '--lang', 'en', ...asOf]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n').filter((l) => !l.includes('criterion'))).toEqual([`kam: ${file}: 客户信息: the sheet has cells as far right as column XFD: there is no room before XFD, Excel's last column, for kam's two columns (computed tier and score); clear the cells at the right, or write the tiers to a new file with -o`, '']);
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
 });
