@@ -13,6 +13,8 @@ export interface ConfigRequest {
   encoding?: string;
   delimiter?: string;
   schema?: boolean;
+  /** False with --no-book-rules: the Rules sheet is not applied. */
+  bookRules?: boolean;
 }
 
 /** The config in force, its language, and every file read to find it (an -o file may be none of them). */

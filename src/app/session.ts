@@ -17,6 +17,7 @@ import { missingKeyColumn, SHEET_ROLE_NAMES, type SheetRole } from '../model/col
 import { ConfigError, InputError, type Params } from '../model/errors.js';
 import type { Lang } from '../model/lang.js';
 import type { Layout } from '../model/table.js';
+import { RULES, ruleLevel, type RuleLevel } from '../model/rules.js';
 import { localToday, type IsoDate } from '../util/date.js';
 
 /** What the application tells its caller while it works: notes for stderr and reading progress. */
@@ -53,6 +54,8 @@ export interface SessionRequest {
    * file is looked for and the book's Rules sheet is not applied.
    */
   resolved?: { config: ResolvedConfig; file?: string };
+  /** `--no-book-rules`: the book's own Rules sheet is not applied (a CI job checking a change it does not trust). */
+  bookRules?: boolean;
 }
 
 /** A RACI matrix and the long division-of-labour sheet beside it, and the sheet found for the role. */
@@ -132,9 +135,11 @@ export async function openSession(request: SessionRequest, env: AppEnv): Promise
   if (source.file) session.configFile = source.file;
   // A `;` CSV whose numbers do not show their decimal mark is read with a comma: said, with a value it decides.
   for (const s of book.sheets) if (s.decimalCommaGuessed !== undefined) session.note('note.decimalComma', { file: s.name, example: s.decimalCommaGuessed, value: fromDecimalComma(s.decimalCommaGuessed.replace(/^"|"$/g, '')) ?? '' });
-  if (sheets.rules && !fixed) {
+  if (sheets.rules && !fixed && request.bookRules === false) session.note('note.bookRulesIgnored', { sheet: sheets.rules.name }, true);
+  else if (sheets.rules && !fixed) {
     const entries = await readRulesSheet(sheets.rules, session.tableOptions(sheets.rules));
     if (entries.length > 0) {
+      const before = config;
       try {
         config = resolveConfig(source, { rules: entries, overrides, lang: request.lang, env: env.env });
       } catch (err) {
@@ -144,6 +149,10 @@ export async function openSession(request: SessionRequest, env: AppEnv): Promise
       }
       session.config = config;
       session.rulesSheet = { name: sheets.rules.name, settings: entries.length };
+      // A rule the book's own sheet turns off or lowers changes what a CI job fails on: said, not only with --verbose
+      // (found by a CI user: a change that dropped an A and added rules.csv turning raci/no-accountable off passed, silently).
+      const lowered = lowerRules(before.rules, config.rules);
+      if (lowered.length > 0) session.note('warn.rulesSheetLowers', { sheet: sheets.rules.name, rules: lowered.join(', ') });
     }
   }
   return session;
@@ -164,4 +173,15 @@ export function requireSheet(session: Session, role: SheetRole): SheetSource {
 export function requireKeyColumns(session: Session, role: SheetRole, layout: Layout): void {
   const column = missingKeyColumn(role, layout.byKey);
   if (column !== undefined) throw new InputError('input.missingColumn', { role, column }, { file: session.path, sheet: layout.sheet });
+}
+
+const LEVELS: readonly RuleLevel[] = ['off', 'info', 'warn', 'error'];
+
+/** The rules whose level `after` sets below `before`'s, as `raci/no-accountable error → off`. */
+function lowerRules(before: ResolvedConfig['rules'], after: ResolvedConfig['rules']): string[] {
+  return Object.keys(RULES).flatMap((rule) => {
+    const was = ruleLevel(rule, before);
+    const now = ruleLevel(rule, after);
+    return LEVELS.indexOf(now) < LEVELS.indexOf(was) ? [`${rule} ${was} → ${now}`] : [];
+  });
 }

@@ -9,6 +9,8 @@ import type { IsoDate } from '../util/date.js';
 
 export interface CommonOptions {
   config?: string;
+  /** False with --no-book-rules. */
+  bookRules?: boolean;
   format?: string;
   output?: string;
   lang?: Lang;
@@ -34,6 +36,7 @@ export function addCommonOptions(cmd: Command, kind: Kind): Command {
   const extensions = fileFormats(kind).map((f) => EXTENSIONS[f]).filter((e) => e !== '');
   cmd
     .option('-c, --config <file>', 'config file (default: kam.config.json next to the book or above it)')
+    .option('--no-book-rules', "do not apply the book's own Rules sheet (CI of a change not trusted)")
     .addOption(new Option('--format <format>', 'output format on stdout').choices(stdoutFormats(kind)))
     .option('-o, --output <file>', `write the result to a file, in the format its extension names (${extensions.join(' ')})`, outputFile)
     .addOption(new Option('--lang <lang>', 'language of messages (default from LANG/LC_ALL)').choices(LANGS))

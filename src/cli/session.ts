@@ -26,7 +26,7 @@ export function appEnv(options: CommonOptions, ctx: CliContext): AppEnv {
 /** Opens the book a command names, with the options every command shares. */
 export async function openCliSession(path: string, roles: readonly SheetRole[], options: CommonOptions, ctx: CliContext, overrides: Record<string, unknown> = {}): Promise<Session> {
   const session = await openSession(
-    { path, roles, config: options.config, lang: options.lang, encoding: options.encoding, delimiter: options.delimiter, asOf: options.asOf, overrides },
+    { path, roles, config: options.config, lang: options.lang, encoding: options.encoding, delimiter: options.delimiter, asOf: options.asOf, overrides, ...(options.bookRules === false ? { bookRules: false } : {}) },
     appEnv(options, ctx),
   );
   if (options.verbose && !options.quiet) {

@@ -220,6 +220,8 @@ const en: Dict = {
   'warn.sheetsOneRole': 'sheets "{read}" and "{other}" are both named as the {role} sheet: "{read}" is read and "{other}" is not; rename or delete the one that is not meant (a copy Excel named "… (2)"?), or name the sheet under "sheets" in kam.config.json',
   'warn.hiddenOnly': 'the {role} sheet "{sheet}" is hidden in the workbook: it is read, but check that it is not a stale copy',
   'note.noConfig': 'config: defaults (no kam.config.json found)',
+  'warn.rulesSheetLowers': 'the book\'s own sheet "{sheet}" lowers rules: {rules} (to check without it, as a CI job checking a change it does not trust should: --no-book-rules)',
+  'note.bookRulesIgnored': 'the book\'s sheet "{sheet}" is not applied (--no-book-rules)',
   'note.rulesSheet': 'config: plus {n} setting(s) from the book\'s sheet "{sheet}", which take precedence',
   'note.reading': 'reading {sheet}',
 };
@@ -426,6 +428,8 @@ const zh: Dict = {
   'warn.sheetsOneRole': '工作表「{read}」和「{other}」都是 {role} 工作表的名称：读取「{read}」，不读取「{other}」；请重命名或删除不需要的那张（Excel 复制出的「… (2)」？），或在 kam.config.json 的 "sheets" 中指定工作表',
   'warn.hiddenOnly': '{role} 工作表「{sheet}」在工作簿中是隐藏的：已读取，请确认它不是过期的副本',
   'note.noConfig': '配置：默认值（未找到 kam.config.json）',
+  'warn.rulesSheetLowers': '工作簿自带的「{sheet}」工作表降低了规则级别：{rules}（如要不按它检查——CI 检查不可信的改动时应如此——请用 --no-book-rules）',
+  'note.bookRulesIgnored': '未应用工作簿中的「{sheet}」工作表（--no-book-rules）',
   'note.rulesSheet': '配置：另有工作簿中「{sheet}」工作表的 {n} 项设置，优先于上述配置',
   'note.reading': '正在读取 {sheet}',
 };

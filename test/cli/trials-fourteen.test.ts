@@ -200,4 +200,25 @@ describe('the fourteenth session', () => {
     expect(r.stderr.split('\n').filter((l) => !l.includes('criterion'))).toEqual([`kam: ${file}: 客户信息: the sheet has cells as far right as column XFD: there is no room before XFD, Excel's last column, for kam's two columns (computed tier and score); clear the cells at the right, or write the tiers to a new file with -o`, '']);
     expect(readFileSync(file).equals(before)).toBe(true);
   });
+
+  it('a Rules sheet that lowers a rule is said; --no-book-rules checks without it (a change that drops an A and turns its rule off passed CI)', async () => {
+    const files = {
+      'accounts.csv': '客户名称,年采购额\n甲,100\n',
+      'assignments.csv': '客户名称,工作内容,负责人,角色\n甲,日常跟进,张三,R\n',
+      'rules.csv': 'Key,Value\nrules.raci/no-accountable,off\nrules.load/idle,warn\n',
+    };
+    const dir = csvFolder(files);
+    const lowered = await kam(['check', dir, '--format', 'json', '--lang', 'en', ...asOf]);
+    expect((JSON.parse(lowered.stdout) as Json).findings.map((f) => f.rule)).not.toContain('raci/no-accountable');
+    expect(lowered.stderr).toContain('kam: the book\'s own sheet "rules.csv" lowers rules: raci/no-accountable error → off (to check without it, as a CI job checking a change it does not trust should: --no-book-rules)\n');
+    // (load/idle raised from info to warn is no lowering.)
+    expect(lowered.stderr).not.toContain('load/idle');
+    const strict = await kam(['check', dir, '--format', 'json', '--no-book-rules', '--lang', 'en', ...asOf]);
+    expect((JSON.parse(strict.stdout) as Json).findings.map((f) => f.rule)).toContain('raci/no-accountable');
+    expect(strict.stderr).not.toContain('lowers');
+    // kam diff of the change too.
+    const old = csvFolder({ 'accounts.csv': files['accounts.csv'], 'assignments.csv': '客户名称,工作内容,负责人,角色\n甲,日常跟进,张三,R\n甲,日常跟进,李四,A\n' });
+    const diff = await kam(['diff', old, dir, '--format', 'json', '--no-book-rules', '--lang', 'en', ...asOf]);
+    expect((JSON.parse(diff.stdout) as { introduced: { rule: string }[] }).introduced.map((f) => f.rule)).toContain('raci/no-accountable');
+  });
 });

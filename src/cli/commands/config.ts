@@ -24,7 +24,7 @@ export function configCommandSpec(program: Command, run: (book: string | undefin
 /** Runs `kam config`; returns the exit code. */
 export async function configCommand(book: string | undefined, options: ConfigOptions, ctx: CliContext): Promise<number> {
   const { result, lang, inputs } = await configInForce(
-    { ...(book !== undefined ? { book } : {}), config: options.config, lang: options.lang, encoding: options.encoding, delimiter: options.delimiter, schema: options.schema },
+    { ...(book !== undefined ? { book } : {}), config: options.config, lang: options.lang, encoding: options.encoding, delimiter: options.delimiter, schema: options.schema, ...(options.bookRules === false ? { bookRules: false } : {}) },
     appEnv(options, ctx),
   );
   return emit('config', result, options, ctx, { lang, inputs: { ...(book !== undefined ? { book } : {}), files: inputs } });
