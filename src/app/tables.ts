@@ -13,6 +13,8 @@ import { missingKeyColumn, type SheetRole } from '../model/columns.js';
 import { InputError } from '../model/errors.js';
 import { RULES } from '../model/rules.js';
 import type { StaffTable } from '../model/person.js';
+import type { Layout } from '../model/table.js';
+import type { Finding } from '../model/finding.js';
 import { scoreAccounts, scoringColumns, type TierReport } from '../scoring/score.js';
 import type { Beside, Session } from './session.js';
 import { collectAfterPhase } from './gc.js';
@@ -88,6 +90,8 @@ export async function readBookTables(session: Session): Promise<BookTables> {
   if (beside) out.assignments = await readBesideOrOne(session, beside, out.accounts, out.staff);
   else if (sheets.assignments) out.assignments = await readAssignments(sheets.assignments, session.tableOptions(sheets.assignments));
   if (!sheets.assignments) out.missingSheets.push('assignments');
+  if (out.accounts && missingKeyColumn('accounts', out.accounts.layout.byKey) === undefined) noteNoRows(session, out.accounts.layout, out.accounts.accounts.length, out.accounts.findings);
+  if (out.assignments && missingKeyColumn('assignments', out.assignments.layout.byKey) === undefined) noteNoRows(session, out.assignments.layout, out.assignments.assignments.length, out.assignments.findings);
   // A division of labour that names nobody — no person, no department column, no matrix — reads as work nobody
   // holds: said, with the headers not read (found by a new user: a Salesforce team's `Team Member` gave 32 errors and no word).
   const layout = out.assignments?.layout;
@@ -201,4 +205,12 @@ export function noteNoHours(session: Session, assignments: AssignmentsTable | un
   if (assignments && !assignments.layout.holders && !assignments.layout.letterColumns && !assignments.layout.byKey.has('hours')) session.note('note.unchecked.hours', { sheet: assignments.layout.sheet });
   // A Staff sheet whose capacity column kam did not recognise (`Weekly Capacity` of a CRM, found by a new user: 2 h a week read as 40).
   if (staff && staff.people.length > 0 && !staff.layout.byKey.has('capacity_hours')) session.note('note.unchecked.capacity', { sheet: staff.layout.sheet, hours: session.config.load.defaultCapacity });
+}
+
+/**
+ * A sheet with its header and no row under it that kam read (every row deleted, a template left empty): said,
+ * since nothing in it is checked (found by a CI user: a book emptied of its rows passed kam check, "no problems").
+ */
+export function noteNoRows(session: Session, layout: Layout, rows: number, findings: readonly Finding[]): void {
+  if (rows === 0 && !findings.some((f) => f.row !== undefined && f.row > layout.headerRow)) session.note('warn.noRows', { sheet: layout.sheet });
 }

@@ -7,6 +7,7 @@ import { applyRuleLevels } from '../model/rules.js';
 import { scoreAccounts, scoringColumns, type TierReport } from '../scoring/score.js';
 import { fold } from '../util/text.js';
 import { requireKeyColumns, requireSheet, type Session } from './session.js';
+import { noteNoRows } from './tables.js';
 
 export interface TierBookOptions {
   /** `--explain`: the account (id or name) whose score to break down. */
@@ -24,6 +25,7 @@ export async function tierWithLayout(session: Session, options: TierBookOptions 
   const sheet = requireSheet(session, 'accounts');
   const table = await readAccounts(sheet, { ...session.tableOptions(sheet), numberColumns: scoringColumns(config) });
   requireKeyColumns(session, 'accounts', table.layout);
+  noteNoRows(session, table.layout, table.accounts.length, table.findings);
   const report = scoreAccounts(table, config, session.asOf, session.path);
   report.findings = applyRuleLevels(report.findings, config.rules);
   for (const w of report.warnings) session.note(w.code, w.params);

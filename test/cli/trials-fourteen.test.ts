@@ -221,4 +221,16 @@ describe('the fourteenth session', () => {
     const diff = await kam(['diff', old, dir, '--format', 'json', '--no-book-rules', '--lang', 'en', ...asOf]);
     expect((JSON.parse(diff.stdout) as { introduced: { rule: string }[] }).introduced.map((f) => f.rule)).toContain('raci/no-accountable');
   });
+
+  it('a sheet with its header and no rows is said: a book emptied of its rows no longer passes without a word', async () => {
+    const dir = csvFolder({ 'accounts.csv': '客户名称,年采购额\n', 'assignments.csv': '客户名称,工作内容,负责人,角色\n' });
+    const r = await kam(['check', dir, '--lang', 'en', ...asOf]);
+    expect(r.stderr).toContain('kam: sheet "accounts.csv" has its header and no row under it: there is nothing in it to check\n');
+    expect(r.stderr).toContain('kam: sheet "assignments.csv" has its header and no row under it: there is nothing in it to check\n');
+    const t = await kam(['tier', join(dir, 'accounts.csv'), '--lang', 'en', ...asOf]);
+    expect(t.stderr).toContain('kam: sheet "accounts.csv" has its header and no row under it');
+    // A sheet whose rows are all unreadable has rows: they are findings, not this.
+    const bad = csvFolder({ 'accounts.csv': '客户名称,年采购额\n,100\n', 'assignments.csv': '客户名称,工作内容,负责人,角色\n甲,日常跟进,张三,A\n' });
+    expect((await kam(['check', bad, '--lang', 'en', ...asOf])).stderr).not.toContain('no row under it');
+  });
 });
