@@ -117,6 +117,7 @@ function scaled(n: number, scale: number): number {
 }
 
 /** Digits with spaces or apostrophes between them, and how thousands are grouped so. */
+const SPACE_OR_APOSTROPHE = /[\s\u00a0\u3000']/;
 const SPACED_DIGITS = /\d+(?:[\s\u00a0\u3000']+\d+)+/g;
 const GROUPED = /^\d{1,3}(?:(?:[\s\u00a0\u3000]+|')\d{3})+$/;
 
@@ -126,7 +127,7 @@ export function parseNumberText(text: string, ctx: NumberContext = {}): Parsed<n
   const norm = text.normalize('NFKC');
   // Digits grouped by spaces or apostrophes are thousands (`1 200 000`, `1'200`): groups of three after the first
   // (found by a new user: `4 2` and `1 2345` were read as 42 and 12345, where `1,23` is refused).
-  for (const m of norm.matchAll(SPACED_DIGITS)) if (!GROUPED.test(m[0])) return bad('number');
+  if (SPACE_OR_APOSTROPHE.test(norm)) for (const m of norm.matchAll(SPACED_DIGITS)) if (!GROUPED.test(m[0])) return bad('number');
   let s = norm.replace(/[\s\u00a0\u3000']/g, '');
   let sign = 1;
   if (/^\(.*\)$/.test(s)) {
