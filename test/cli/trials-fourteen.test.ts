@@ -233,4 +233,18 @@ describe('the fourteenth session', () => {
     const bad = csvFolder({ 'accounts.csv': '客户名称,年采购额\n,100\n', 'assignments.csv': '客户名称,工作内容,负责人,角色\n甲,日常跟进,张三,A\n' });
     expect((await kam(['check', bad, '--lang', 'en', ...asOf])).stderr).not.toContain('no row under it');
   });
+
+  it('a shared string that is no XML (a NUL, &#0;, &#xD800;, &#x110000;, an undeclared &foo;, a bare &) is a corrupt book at its index; sound references read', async () => {
+    const sst = (name: string) => ['客户名称', '年采购额', name];
+    const data = `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row><row r="2"><c r="A2" t="s"><v>2</v></c>${num('B2', 100)}</row>`;
+    for (const [name, shown] of [['甲\u0000', 'U+0000'], ['甲&#0;', '&#0;'], ['甲&#xD800;', '&#xD800;'], ['甲&#x110000;', '&#x110000;'], ['甲&foo;', '&foo;'], ['甲 & 乙', '&']] as const) {
+      const file = writeRawXlsx(join(tempDir(), 'bad.xlsx'), [{ name: '客户信息', data }], { sharedStrings: sst(name) });
+      const r = await kam(['tier', file, '--lang', 'en', ...asOf]);
+      expect([r.code, r.stderr], name).toEqual([2, `kam: ${file}: the workbook is corrupt (shared string #2 of xl/sharedStrings.xml holds ${shown}, which is not XML and which Excel refuses to open): restore it from a backup, or export it again from the program that wrote it\n`]);
+    }
+    const file = writeRawXlsx(join(tempDir(), 'good.xlsx'), [{ name: '客户信息', data }], { sharedStrings: sst('甲&#x4E59;&amp;&#0032;&#9;丙') });
+    const r = await kam(['tier', file, '--format', 'json', ...asOf]);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { accounts: { name: string }[] }).accounts.map((a) => a.name)).toEqual(['甲乙& 丙']);
+  });
 });

@@ -9,7 +9,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { completeLength, scanUtf8 } from '../utf8.js';
 import { InputError } from '../../model/errors.js';
 import { MAX_CELL_CHARS } from './limits.js';
-import { assertNoDoctype, endsTagName, prefixOf, stringItemText } from './xml.js';
+import { assertNoDoctype, endsTagName, notXml, prefixOf, stringItemText } from './xml.js';
 
 /** The items of a shared-string table, by index. */
 export class SharedStrings {
@@ -173,7 +173,10 @@ function readItems(buf: string, p: string, table: SharedStrings, ctx: { file: st
     const end = buf.indexOf(close, gt);
     if (end < 0) return i;
     if (end - gt > MAX_CELL_CHARS) tooLong(table.length, ctx);
-    table.add(stringItemText(buf.slice(gt + 1, end), p));
+    const item = buf.slice(gt + 1, end);
+    const bad = notXml(item);
+    if (bad !== undefined) throw new InputError('input.stringXml', { part: ctx.part, index: table.length, text: bad }, { file: ctx.file });
+    table.add(stringItemText(item, p));
     pos = end + close.length;
   }
 }

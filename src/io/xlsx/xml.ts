@@ -58,6 +58,32 @@ export function findTags(xml: string, local: string): string[] {
   return xml.match(re) ?? [];
 }
 
+/** Characters XML 1.0 does not allow in a document, written as themselves. */
+const NOT_XML_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+/** A `&` and what follows it, to its `;` (or not: a bare `&` is no XML). */
+const REFERENCE = /&([^;&<\s]{0,32});?/g;
+
+/**
+ * What in an element's text is no XML — a character XML does not allow (NUL), a reference to one
+ * (`&#0;`, `&#xD800;`, `&#x110000;`), an entity no spreadsheet part declares (`&foo;`), a bare `&` —
+ * as written; undefined for sound text. (Found by a CI user: each was read as something, exit 0.)
+ */
+export function notXml(text: string): string | undefined {
+  const bad = NOT_XML_CHAR.exec(text);
+  if (bad) return `U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  if (!text.includes('&')) return undefined;
+  for (const m of text.matchAll(REFERENCE)) {
+    const body = m[1]!;
+    if (!m[0].endsWith(';')) return m[0];
+    if (body in NAMED) continue;
+    const num = /^#(?:(\d+)|x([0-9a-fA-F]+))$/.exec(body);
+    const code = num ? (num[1] !== undefined ? Number(num[1]) : parseInt(num[2]!, 16)) : -1;
+    const allowed = code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+    if (!allowed) return m[0];
+  }
+  return undefined;
+}
+
 /** The namespace prefix (with its colon, or '') of the first element named `local`. */
 export function prefixOf(xml: string, local: string): string {
   const m = new RegExp(`<([\\w.-]+:)?${local}[\\s/>]`).exec(xml);
