@@ -58,8 +58,6 @@ export function findTags(xml: string, local: string): string[] {
   return xml.match(re) ?? [];
 }
 
-/** Characters XML 1.0 does not allow in a document, written as themselves. */
-const NOT_XML_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
 /** A `&` and what follows it, to its `;` (or not: a bare `&` is no XML). */
 const REFERENCE = /&([^;&<\s]{0,32});?/g;
 
@@ -69,8 +67,11 @@ const REFERENCE = /&([^;&<\s]{0,32});?/g;
  * as written; undefined for sound text. (Found by a CI user: each was read as something, exit 0.)
  */
 export function notXml(text: string): string | undefined {
-  const bad = NOT_XML_CHAR.exec(text);
-  if (bad) return `U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  // Characters XML 1.0 does not allow in a document, written as themselves: controls but tab, LF and CR; U+FFFE, U+FFFF.
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x9 && c !== 0xa && c !== 0xd) || c === 0xfffe || c === 0xffff) return `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
+  }
   if (!text.includes('&')) return undefined;
   for (const m of text.matchAll(REFERENCE)) {
     const body = m[1]!;
