@@ -108,6 +108,13 @@ describe('the fourteenth session', () => {
     expect(merged!.columns.map((c) => c.label)).toEqual(['张伟', '李娜', '赵敏', '孙丽']);
     expect({ ...merged, file: '' }).toEqual({ ...row2, file: '' });
     expect(out[0]!.code).toBe(0);
+    // People over their departments, the headers merged down: the people are still the columns (found by review: the
+    // lower row was taken for the header, and the people's letters went to their departments).
+    const upper = await writeBook(join(tempDir(), 'upper.xlsx'), [
+      { name: '分工', rows: [['客户名称', '工作内容', '张伟', '王芳', '李娜'], [null, null, '销售部', '销售部', '客服部'], ['甲', '日常跟进', 'A', 'R', 'C']], merges: ['A1:A2', 'B1:B2'] },
+    ]);
+    const u = JSON.parse((await kam(['matrix', upper, '--format', 'json', ...asOf])).stdout) as { columns: { label: string }[] };
+    expect(u.columns.map((c) => c.label)).toEqual(['张伟', '王芳', '李娜']);
   });
 
   it('a scoring column headed as another (a hidden stale 年采购额 beside the current one) scores nothing: kam tier --write stops and writes nothing; the check scores without it, said', async () => {
@@ -165,10 +172,14 @@ describe('the fourteenth session', () => {
       // A sheet of notes, and a sheet of contacts that names people: neither is a second anything.
       { name: '说明', rows: [['说明'], ['每周更新']] },
       { name: '联系人', rows: [['客户名称', '联系人', '电话'], ['甲', '王五', '123']] },
+      // A Staff sheet with its capacity, and an org chart and a contacts list that name people, departments and roles.
+      { name: '人员', rows: [['姓名', '部门', '岗位', '每周可用工时'], ['张三', '销售部', '客户经理', 40]] },
+      { name: '组织架构', rows: [['姓名', '部门', '岗位', '上级'], ['张三', '销售部', '客户经理', '李四']] },
+      { name: '客户联系人', rows: [['客户名称', '姓名', '部门', '岗位', '电话'], ['甲', '赵六', '采购部', '经理', '123']] },
     ]);
     const r = await kam(['check', file, '--lang', 'en', '--format', 'json', ...asOf]);
     expect(r.stderr.split('\n').filter((l) => l.includes('not read'))).toEqual([
-      'kam: sheet "分工明细-华南" has the headers of the Assignments sheet "分工明细" but is not read: kam reads one Assignments sheet; move its rows into "分工明细", or name the sheet meant under "sheets" in kam.config.json',
+      'kam: sheet "分工明细-华南" has every column of the Assignments sheet "分工明细" but is not read: kam reads one Assignments sheet; move its rows into "分工明细", or name the sheet meant under "sheets" in kam.config.json',
     ]);
     // Sheet1 and Sheet2 of one export, both accounts by their headers.
     const two = await writeBook(join(tempDir(), 'years.xlsx'), [
@@ -176,7 +187,7 @@ describe('the fourteenth session', () => {
       { name: 'Sheet2', rows: [['客户编号', '客户名称', '客户经理', '年采购额(万元)'], ['K1', '甲', '张伟', 900]] },
     ]);
     const t = await kam(['tier', two, '--lang', 'en', ...asOf]);
-    expect(t.stderr).toContain('kam: sheet "Sheet2" has the headers of the Accounts sheet "Sheet1" but is not read');
+    expect(t.stderr).toContain('kam: sheet "Sheet2" has every column of the Accounts sheet "Sheet1" but is not read');
     // A CSV folder with a second division of labour.
     const dir = csvFolder({
       'accounts.csv': '客户名称,年采购额\n甲,100\n',
@@ -184,7 +195,7 @@ describe('the fourteenth session', () => {
       'assignments-south.csv': '客户名称,工作内容,负责人,角色\n甲,续约,某某,R\n',
     });
     const c = await kam(['check', dir, '--lang', 'en', '--format', 'json', ...asOf]);
-    expect(c.stderr).toContain('kam: sheet "assignments-south.csv" has the headers of the Assignments sheet "assignments.csv" but is not read');
+    expect(c.stderr).toContain('kam: sheet "assignments-south.csv" has every column of the Assignments sheet "assignments.csv" but is not read');
   });
 
   it('kam tier --write of a sheet with a cell in Excel’s last column says there is no room for its columns, naming the book, and writes nothing', async () => {

@@ -248,7 +248,9 @@ export async function unreadTwins(
     if (!sheet) continue;
     const index = aliasIndex(role, config.columns);
     const mine = (await bestHeader(sheet, role, index)).keys;
-    if (mine.size === 0) continue;
+    // (A Staff sheet of names, departments and e-mails is told from a list of contacts by nothing: only one with what
+    // only staff have — a week's capacity, a cap of accounts, whether employed — has twins to look for.)
+    if (mine.size === 0 || (role === 'staff' && !STAFF_ONLY.some((k) => mine.has(k)))) continue;
     for (const other of others) {
       if (said.has(other)) continue;
       const { score, keys } = await bestHeader(other, role, index);
@@ -262,9 +264,14 @@ export async function unreadTwins(
   return out;
 }
 
-/** Two headers name the same columns: all but one of the larger's, and three or more (a sheet of names and phones is no Staff sheet). */
-function sameColumns(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  let both = 0;
-  for (const k of a) if (b.has(k)) both++;
-  return both >= 3 && both >= Math.max(a.size, b.size) - 1;
+const STAFF_ONLY = ['capacity_hours', 'max_accounts', 'active'];
+
+/**
+ * Whether `other` names every column `read` names, three or more: a second sheet of the same kind (a contacts
+ * sheet or an org chart, `姓名 | 部门 | 岗位 | 电话` beside a Staff sheet with its capacity, is none; found by review).
+ */
+function sameColumns(read: ReadonlySet<string>, other: ReadonlySet<string>): boolean {
+  if (read.size < 3) return false;
+  for (const k of read) if (!other.has(k)) return false;
+  return true;
 }

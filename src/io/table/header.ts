@@ -336,7 +336,8 @@ function mergedDown(top: RawRow, sub: RawRow | undefined, role: SheetRole, index
   if (!sub || sub.row !== top.row + 1) return false;
   const width = Math.max(top.cells.length, sub.cells.length);
   const named = new Set<string>();
-  let own = 0;
+  const tops: string[] = [];
+  const subs: string[] = [];
   for (let c = 0; c < width; c++) {
     const t = label(top.cells[c], options.date1904);
     const l = label(sub.cells[c], options.date1904);
@@ -345,9 +346,16 @@ function mergedDown(top: RawRow, sub: RawRow | undefined, role: SheetRole, index
     if (key !== undefined) {
       if (l === undefined || fold(l) !== fold(t!)) return false;
       named.add(key);
-    } else if (l !== undefined && (t === undefined || fold(l) !== fold(t))) own++;
+    } else if (l !== undefined && (t === undefined || fold(l) !== fold(t))) {
+      if (t !== undefined) tops.push(fold(t));
+      subs.push(fold(l));
+    }
   }
-  return own > 0 && KEY_COLUMNS[role].every((names) => names.some((n) => named.has(n)));
+  // The upper row's labels are groups (one spans two columns or more: `销售部` over `张伟 | 李娜`), the lower row's
+  // each its own: people under departments, not departments under people (`张伟 | 王芳` over `销售部 | 销售部`, found
+  // by review: read the other way round, the people's letters went to their departments).
+  const groups = new Set(tops).size < tops.length;
+  return subs.length > 0 && groups && new Set(subs).size === subs.length && KEY_COLUMNS[role].every((names) => names.some((n) => named.has(n)));
 }
 
 /**
