@@ -78,9 +78,20 @@ export function guardCommandLines(text: string, lineStart = true): string {
 
 const INJECTION = /^[=+\-@\t\r]/;
 
-/** A text cell that a spreadsheet would run as a formula gets a leading `'` (checked after width folding; SPEC §7). */
+/**
+ * Excel's error values as a CSV field holds them: Excel reads the field as the error, and so does kam
+ * (io/csv/stream.ts), in any case.
+ */
+export const EXCEL_ERROR = /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|EXTERNAL!|PYTHON!)\s*$/i;
+
+/**
+ * A text cell that a spreadsheet would run as a formula, or read as an error value (a text `#N/A`), gets a
+ * leading `'` (checked after width folding; SPEC §7). (The text `#N/A` unguarded came back from `kam convert`'s
+ * CSV as the error: found by review.)
+ */
 export function neutralize(text: string): string {
-  return INJECTION.test(text.normalize('NFKC')) ? `'${text}` : text;
+  const folded = text.normalize('NFKC');
+  return INJECTION.test(folded) || EXCEL_ERROR.test(folded) ? `'${text}` : text;
 }
 
 /**
@@ -89,5 +100,7 @@ export function neutralize(text: string): string {
  * `-` placeholder was `'-`, and kam read its own output as 63 unreadable cells). Any other text as it is.
  */
 export function unneutralize(text: string): string {
-  return text.charCodeAt(0) === 39 && INJECTION.test(text.slice(1).normalize('NFKC')) ? text.slice(1) : text;
+  if (text.charCodeAt(0) !== 39) return text;
+  const rest = text.slice(1).normalize('NFKC');
+  return INJECTION.test(rest) || EXCEL_ERROR.test(rest) ? text.slice(1) : text;
 }

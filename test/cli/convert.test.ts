@@ -68,7 +68,7 @@ describe('kam convert: CSV → XLSX → CSV', () => {
     const back = join(dir, 'back.csv');
     const b = await kam(['convert', xlsx, back, '--out-encoding', 'gb18030', '--lang', 'en']);
     expect(b.code).toBe(0);
-    expect(b.stderr).toMatch(/3 text cells starting with = \+ - @ or a tab were given a leading ' /);
+    expect(b.stderr).toMatch(/3 text cells starting with = \+ - @ or a tab, or reading as an error value \(#N\/A\), were given a leading ' /);
     const rows = parse(iconv.decode(readFileSync(back), 'gb18030')) as string[][];
     const original = parse(GBK_CSV) as string[][];
     expect(rows).toHaveLength(original.length);

@@ -9,6 +9,7 @@ import { EXAMPLES, kam } from '../helpers/cli.js';
 const asOf = ['--as-of', '2025-11-15'];
 
 interface Json {
+  summary?: Record<string, number>;
   findings: { rule: string; cell?: string; message: string }[];
 }
 
@@ -84,6 +85,16 @@ describe('the fourteenth session', () => {
     ]);
     const x = await kam(['check', xlsx, '--format', 'json', '--lang', 'en', ...asOf]);
     expect((JSON.parse(x.stdout) as Json).findings.filter((f) => f.rule === 'schema/invalid-value').map((f) => [f.cell!.split('!')[1], f.message])).toEqual(invalid.map(([c, m]) => [c!.split('!')[1], m]));
+    // A text `#N/A` (a task so named) is guarded by kam convert, and reads back as the text (found by review: the error).
+    const textNa = writeRawXlsx(join(tempDir(), 'text.xlsx'), [
+      { name: '分工明细', data: `<row r="1">${text('A1', '客户名称')}${text('B1', '工作内容')}${text('C1', '负责人')}${text('D1', '角色')}</row><row r="2">${text('A2', '甲')}${text('B2', '#N/A')}${text('C2', '张三')}${text('D2', 'A')}</row>` },
+    ]);
+    const out = join(tempDir(), 'csv');
+    expect((await kam(['convert', textNa, out, '--all'])).code).toBe(0);
+    expect(readFileSync(join(out, 'assignments.csv'), 'utf8')).toContain("甲,'#N/A,张三,A");
+    const back = await kam(['check', out, '--format', 'json', ...asOf]);
+    const orig = await kam(['check', textNa, '--format', 'json', ...asOf]);
+    expect((JSON.parse(back.stdout) as Json).summary).toEqual((JSON.parse(orig.stdout) as Json).summary);
   });
 
   it('a RACI matrix whose 客户名称 and 工作内容 are merged down two header rows, departments over its people, one of them over one person: the people are its columns', async () => {

@@ -9,7 +9,7 @@ import { CsvError, parse, type Parser } from 'csv-parse';
 import type { Cell, RawRow } from '../../model/cell.js';
 import { InputError, KamError } from '../../model/errors.js';
 import { columnLetter } from '../../util/cellref.js';
-import { unneutralize } from '../../util/safe-text.js';
+import { EXCEL_ERROR, unneutralize } from '../../util/safe-text.js';
 import { inputErrorFor, openInputFile, tooLarge, type InputFile } from '../input-file.js';
 import type { RowOptions } from '../source.js';
 import { PlainSplitter } from './plain.js';
@@ -83,13 +83,6 @@ function lineBreaks(v: string): number {
   for (let i = v.indexOf('\n'); i >= 0; i = v.indexOf('\n', i + 1)) n++;
   return n;
 }
-
-/**
- * Excel's error values as a CSV holds them (Excel's own export of a failed VLOOKUP, `kam convert`'s of an
- * error cell): the error, as the xlsx cell was, not a text (found by a new user: `#N/A` was a placeholder, an
- * empty cell, where the book's error cell was an error). Excel reads them so when they are typed, in any case.
- */
-const EXCEL_ERROR = /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|EXTERNAL!|PYTHON!)\s*$/i;
 
 /** The rows of a CSV in batches, numbered as Excel shows them (record index + 1); `lines` learns where each starts. */
 export async function* streamCsvRows(csv: CsvStream, options: RowOptions = {}, lines?: CsvLines): AsyncGenerator<RawRow[]> {
