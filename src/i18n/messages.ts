@@ -53,7 +53,7 @@ const en: Dict = {
   'input.applyMatrix': 'this sheet is a RACI matrix: --apply writes the moves into long division-of-labour rows (one person per row); run `kam load --suggest` and move the letters in the matrix, or apply to the long book',
   'input.missingColumn': 'no "{column}" column found in the header row: add it, or map your header under "columns" in kam.config.json',
   'input.emptyColumns': 'the scoring columns ({columns}) have no values, so there is nothing to score by: fill them in (kam check lists the sheet\'s other problems)',
-  'input.ambiguousCriterion': 'columns {first} ("{column}") and {other} ("{otherHeader}") are both read as {criterion}, so which one the accounts are scored by is ambiguous: rename or delete one (a hidden column counts too), or name one whole header under "columns" in kam.config.json',
+  'input.ambiguousCriterion': 'columns {first} ("{column}") and {other} ("{otherHeader}") are both read as {criterion}, so which one the accounts are scored by is ambiguous: rename or delete one (a hidden column counts too); where the headers differ, naming one whole header under "columns" in kam.config.json picks it',
   'input.unreadableColumn': 'no value in column "{column}" can be read, so the accounts cannot be scored by it (the first is {cell}; a formula has a result only once the file is opened and saved in Excel): fix the cells — kam check lists each',
   'input.unreadableValues': 'no value in column "{column}" can be read, so the accounts cannot be scored by it (the first is {cell}, "{value}"; write numbers as 1200000, 1,200,000.50 or 120万 — a decimal comma, 1.200.000,50, is read only in a CSV separated by ;): fix the cells — kam check lists each',
   // xlsx limits (issue 8)
@@ -267,7 +267,7 @@ const zh: Dict = {
   'input.applyMatrix': '该表是 RACI 矩阵：--apply 只能把调整写入逐行的分工明细（每行一人）；请运行 `kam load --suggest` 后在矩阵中移动角色字母，或对逐行的分工表执行 --apply',
   'input.missingColumn': '表头中找不到「{column}」列：请添加该列，或在 kam.config.json 的 "columns" 中映射你的表头',
   'input.emptyColumns': '评分列（{columns}）没有任何数值，无法评分：请填写这些列（kam check 会列出该表的其他问题）',
-  'input.ambiguousCriterion': '{first} 列（「{column}」）和 {other} 列（「{otherHeader}」）都被读作 {criterion}，无法确定按哪一列评分：请重命名或删除其中一列（隐藏的列也算），或在 kam.config.json 的 "columns" 中写明其中一列的完整表头',
+  'input.ambiguousCriterion': '{first} 列（「{column}」）和 {other} 列（「{otherHeader}」）都被读作 {criterion}，无法确定按哪一列评分：请重命名或删除其中一列（隐藏的列也算）；两列表头不同时，在 kam.config.json 的 "columns" 中写明其中一列的完整表头即可选定它',
   'input.unreadableColumn': '「{column}」列没有一个可读的数值，无法按此列评分（第一个是 {cell}；公式要在 Excel 中打开并保存后才有结果）：请修正这些单元格——kam check 会逐个列出',
   'input.unreadableValues': '「{column}」列没有一个可读的数值，无法按此列评分（第一个是 {cell}，「{value}」；数字请写成 1200000、1,200,000.50 或 120万——小数逗号 1.200.000,50 仅在以分号分隔的 CSV 中读取）：请修正这些单元格——kam check 会逐个列出',
   // xlsx limits (issue 8)

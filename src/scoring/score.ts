@@ -11,6 +11,7 @@ import { computeTiers, normalizeWeights, type TierAccountInput, type TieredAccou
 import type { MethodResult } from './methods.js';
 import { tierRecognizer, type TierDef } from '../model/tier.js';
 import type { AccountsTable } from '../model/account.js';
+import { ruleLevel } from '../model/rules.js';
 
 export interface TierCriterion {
   column: string;
@@ -75,7 +76,8 @@ export function scoreAccounts(table: AccountsTable, config: ResolvedConfig, asOf
   let twoColumns: InputError | undefined;
   const ambiguous = (criterion: string, column: Column): boolean => {
     const f = table.findings.find((x) => x.rule === 'schema/ambiguous-column' && x.args.first === column.letter);
-    if (!f) return false;
+    // (The rule turned off: the first column is read, as the finding says it is; found by review.)
+    if (!f || ruleLevel('schema/ambiguous-column', config.rules) === 'off') return false;
     const other = String(f.args.column ?? f.column);
     const params = { criterion, column: column.header, first: column.letter, other, otherHeader: String(f.args.header ?? column.header) };
     const err = new InputError('input.ambiguousCriterion', params, { file, sheet: layout.sheet });

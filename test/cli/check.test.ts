@@ -404,7 +404,7 @@ describe('ambiguous input (issue 8)', () => {
     // it): one line, exit 2.
     const tier = await kam(['tier', path, '--format', 'json']);
     expect(tier.code).toBe(2);
-    expect(tier.stderr).toBe(`kam: ${path}: Accounts: columns B ("Revenue") and C ("Revenue") are both read as annual_revenue, so which one the accounts are scored by is ambiguous: rename or delete one (a hidden column counts too), or name one whole header under "columns" in kam.config.json\n`);
+    expect(tier.stderr).toBe(`kam: ${path}: Accounts: columns B ("Revenue") and C ("Revenue") are both read as annual_revenue, so which one the accounts are scored by is ambiguous: rename or delete one (a hidden column counts too); where the headers differ, naming one whole header under "columns" in kam.config.json picks it\n`);
   });
 
   it('an unknown key in the Rules sheet names the file and the cell', async () => {
