@@ -70,7 +70,7 @@ export const STAFF_COLUMNS = {
   id: { aliases: ['id', 'employee id', 'staff id', 'employee no', 'badge', '工号', '员工编号', '编号', '员工号'] },
   role: { aliases: ['role', 'position', 'job title', '岗位', '职位', '角色', '岗位名称', '职务'], loose: ['title', 'job'] },
   department: { aliases: ['department', 'dept', 'team', 'division', '部门', '所属部门', '团队', '部门名称'], loose: ['business unit', '事业部'] },
-  capacity_hours: { aliases: ['capacity', 'capacity hours', 'hours per week', 'weekly hours', 'available hours', 'weekly capacity', 'capacity per week', 'weekly capacity hours', 'available hours per week', '每周可用工时', '可用工时', '周工时', '每周工时', '工时上限', '周可用工时'] },
+  capacity_hours: { aliases: ['capacity', 'capacity hours', 'hours per week', 'weekly hours', 'available hours', 'weekly capacity', 'capacity per week', 'weekly capacity hours', 'available hours per week', '每周可用工时', '可用工时', '周工时', '每周工时', '工时上限', '周可用工时', '每周可用时间', '可用时间'] },
   max_accounts: { aliases: ['max accounts', 'account limit', 'max clients', '客户上限', '最大客户数', '负责客户上限', '客户数上限'] },
   manager: { aliases: ['manager', 'supervisor', 'reports to', 'line manager', '上级', '直属上级', '主管', '汇报对象', '上级领导'] },
   active: { aliases: ['active', 'is active', 'active?', 'employed', 'in service', 'enabled', 'is enabled', '在职', '在职状态', '是否在职', '员工状态'], loose: ['status', 'employment status', 'employee status', 'user status', 'account status', '状态'] },

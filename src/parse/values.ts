@@ -401,10 +401,14 @@ export function parseHours(cell: Cell | undefined, ctx: NumberContext & { hoursP
   }
   const day = ctx.hoursPerDay ?? 8;
   if (isPlaceholder(cell.v)) return undefined;
+  // Digits grouped by spaces are thousands here too (`4 0` is no 40, found by review), and `2,400` (minutes) 2400.
+  const norm = cell.v.normalize('NFKC');
+  if (SPACE_OR_APOSTROPHE.test(norm)) for (const m of norm.matchAll(SPACED_DIGITS)) if (!GROUPED.test(m[0])) return bad('hours');
   // Traditional forms read the same: 30分鐘, 兩小時, 一個半鐘頭.
   let s = toSimplified(cell.v.normalize('NFKC')).replace(/[\s\u3000]/g, '').toLowerCase().replace(/(?:\/次|每次|\/time|\/occurrence)$/, '');
   // `2,5`, `2,5h`, `1.250h` where the decimal mark is a comma.
   if (ctx.decimalComma) s = s.replace(/^\d[\d.,]*/, (n) => fromDecimalComma(n) ?? n);
+  else s = s.replace(/^\d{1,3}(?:,\d{3})+(?=\.\d|[^\d,]|$)/, (n) => n.replace(/,/g, ''));
   if (s === '半天' || s === '半日') return ok(day / 2);
   if (s === '半小时' || s === '半个小时' || s === '半个钟头') return ok(0.5);
   if (/^[\d.]+$/.test(s)) {

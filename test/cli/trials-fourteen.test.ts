@@ -46,6 +46,22 @@ describe('the fourteenth session', () => {
     const load = await kam(['load', dir, '--format', 'json', ...asOf]);
     const people = (JSON.parse(load.stdout) as { people: { name: string; capacity: number }[] }).people;
     expect(people.map((p) => [p.name, p.capacity])).toEqual([['张伟', 40], ['刘洋', 40], ['王芳', 30]]);
+    // A header in days a week, or in minutes: its numbers in its unit; thousands by commas; digits spaced apart refused (found by review).
+    for (const [header, cells, capacities] of [
+      ['每周可用工时（天/周）', ['5', '4.5'], [40, 36]],
+      ['每周可用时间（分钟）', ['"2,400"', '1200'], [40, 20]],
+    ] as const) {
+      const d = csvFolder({
+        'accounts.csv': '客户名称,年采购额\n甲,100\n',
+        'staff.csv': `姓名,岗位,${header}\n张伟,客户经理,${cells[0]}\n刘洋,客户经理,${cells[1]}\n`,
+        'assignments.csv': '客户名称,工作内容,负责人,角色\n甲,日常跟进,张伟,R\n甲,日常跟进,刘洋,A\n',
+      });
+      const l = JSON.parse((await kam(['load', d, '--format', 'json', ...asOf])).stdout) as { people: { name: string; capacity: number }[] };
+      expect(l.people.map((p) => p.capacity), header).toEqual(capacities);
+    }
+    const spaced = csvFolder({ 'staff.csv': '姓名,每周可用工时\n张伟,4 0\n', 'assignments.csv': '客户名称,工作内容,负责人,角色\n甲,日常跟进,张伟,A\n' });
+    const sc = await kam(['check', spaced, '--format', 'json', '--lang', 'en', ...asOf]);
+    expect((JSON.parse(sc.stdout) as Json).findings.filter((f) => f.rule === 'schema/invalid-value').map((f) => f.cell)).toEqual(['staff.csv!B2']);
     const check = await kam(['check', dir, '--format', 'json', '--lang', 'en', ...asOf]);
     const invalid = (JSON.parse(check.stdout) as Json).findings.filter((f) => f.rule === 'schema/invalid-value').map((f) => [f.cell, f.message]);
     expect(invalid).toEqual([
@@ -164,7 +180,7 @@ describe('the fourteenth session', () => {
     symlinkSync(join(dir, 'secret.json'), fifo);
     const out = await kam(['check', book]);
     expect(out.code).toBe(2);
-    expect(out.stderr).toBe(`kam: ${fifo}: is a link to ${join(dir, 'secret.json')}, outside the folder it was found in: a kam.config.json found beside the book is read only from there; name a config elsewhere with --config\n`);
+    expect(out.stderr).toBe(`kam: ${fifo}: is a link to ${join(dir, 'secret.json')}, outside the folder it was found in: a kam.config.json kam finds by itself (beside the book or in a folder above it) is read only from its own folder; name a config elsewhere with --config\n`);
     // Named by --config, the same file is read (the user named it).
     const named = await kam(['check', book, '-c', join(dir, 'secret.json')]);
     expect(named.code).toBe(2);
@@ -250,13 +266,13 @@ describe('the fourteenth session', () => {
   it('a sheet with its header and no rows is said: a book emptied of its rows no longer passes without a word', async () => {
     const dir = csvFolder({ 'accounts.csv': '客户名称,年采购额\n', 'assignments.csv': '客户名称,工作内容,负责人,角色\n' });
     const r = await kam(['check', dir, '--lang', 'en', ...asOf]);
-    expect(r.stderr).toContain('kam: sheet "accounts.csv" has its header and no row under it: there is nothing in it to check\n');
-    expect(r.stderr).toContain('kam: sheet "assignments.csv" has its header and no row under it: there is nothing in it to check\n');
+    expect(r.stderr).toContain('kam: sheet "accounts.csv" has no record under its header: there is nothing in it to check\n');
+    expect(r.stderr).toContain('kam: sheet "assignments.csv" has no record under its header: there is nothing in it to check\n');
     const t = await kam(['tier', join(dir, 'accounts.csv'), '--lang', 'en', ...asOf]);
-    expect(t.stderr).toContain('kam: sheet "accounts.csv" has its header and no row under it');
+    expect(t.stderr).toContain('kam: sheet "accounts.csv" has no record under its header');
     // A sheet whose rows are all unreadable has rows: they are findings, not this.
     const bad = csvFolder({ 'accounts.csv': '客户名称,年采购额\n,100\n', 'assignments.csv': '客户名称,工作内容,负责人,角色\n甲,日常跟进,张三,A\n' });
-    expect((await kam(['check', bad, '--lang', 'en', ...asOf])).stderr).not.toContain('no row under it');
+    expect((await kam(['check', bad, '--lang', 'en', ...asOf])).stderr).not.toContain('no record under its header');
   });
 
   it('a shared string that is no XML (a NUL, &#0;, &#xD800;, &#x110000;, an undeclared &foo;, a bare &) is a corrupt book at its index; sound references read', async () => {

@@ -51,7 +51,8 @@ export async function readStaff(source: SheetSource, options: TableOptions): Pro
     if (!unitRead) {
       unitRead = true;
       const c = col('capacity_hours');
-      if (c) capacityUnit = hoursUnitOf(c.header, day);
+      // (`（天/周）`, `(days/week)`: the week is what the column counts per anyway.)
+      if (c) capacityUnit = hoursUnitOf(c.header.replace(/\s*[/／]\s*(?:周|星期|week|wk)(?=\s*[)）]|\s*$)/gi, ''), day);
     }
     const nameCol = col('name');
     if (!nameCol) return;
