@@ -132,11 +132,17 @@ export interface LoadResult {
   totals: { people: number; hours: number; capacity: number; utilization: number };
 }
 
-/** Utilisation status by the configured thresholds: over > over, high > high, idle < idle. */
+/**
+ * Utilisation status by the configured thresholds: over > over, high > high, idle < idle. Compared to 12
+ * significant digits: hours summed from monthly and quarterly shares (12/52, 4/52) carry a float's last bit
+ * (26 monthly hours against 6 a week were 100.00000000000001%: "over", found by a new user), as
+ * `--suggest` compares within 1e-9.
+ */
 export function statusOf(utilization: number, t: { over: number; high: number; idle: number }): LoadStatus {
-  if (utilization > t.over) return 'over';
-  if (utilization > t.high) return 'high';
-  if (utilization < t.idle) return 'idle';
+  const u = Number.isFinite(utilization) ? Number(utilization.toPrecision(12)) : utilization;
+  if (u > t.over) return 'over';
+  if (u > t.high) return 'high';
+  if (u < t.idle) return 'idle';
   return 'ok';
 }
 

@@ -288,4 +288,14 @@ describe('the fourteenth session', () => {
     expect(r.code).toBe(0);
     expect((JSON.parse(r.stdout) as { accounts: { name: string }[] }).accounts.map((a) => a.name)).toEqual(['甲乙& 丙']);
   });
+
+  it('a person exactly at a threshold is on its side of it, whatever the last bit of the sum (26 monthly hours against 6 a week are 100%: high, not over)', async () => {
+    const rows = Array.from({ length: 26 }, (_, i) => `客户${i},月度回顾,Ann,R,每月,1`).join('\n');
+    const dir = csvFolder({ 'staff.csv': '姓名,岗位,每周可用工时\nAnn,分析师,6\n', 'assignments.csv': `客户名称,工作内容,负责人,角色,频率,预计工时\n${rows}\n` });
+    const load = JSON.parse((await kam(['load', dir, '--format', 'json', ...asOf])).stdout) as { people: { name: string; status: string; utilization: number }[] };
+    expect(load.people.map((p) => [p.name, p.status])).toEqual([['Ann', 'high']]);
+    expect(load.people[0]!.utilization).toBeCloseTo(1, 12);
+    const check = await kam(['check', dir, '--format', 'json', '--fail-on', 'warn', ...asOf]);
+    expect((JSON.parse(check.stdout) as Json).findings.map((f) => f.rule)).not.toContain('load/over-capacity');
+  });
 });
