@@ -30,7 +30,8 @@ export interface BookTables {
   missingSheets: SheetRole[];
   /**
    * Rows of the division of labour whose person or department cell lies in a merged range of
-   * several cells: writing it would change every row of the range, so no move takes them.
+   * several cells (writing it would change every row of the range), or is a formula's result
+   * (which --apply does not overwrite): no move takes them.
    */
   mergedHolders?: (row: number) => boolean;
 }
@@ -108,6 +109,12 @@ export async function readBookTables(session: Session): Promise<BookTables> {
     });
     const ranges = (await sheets.assignments.mergedRanges()).filter((m) => (m.r2 > m.r1 || m.c2 > m.c1) && cols.some((c) => c >= m.c1 && c <= m.c2));
     if (ranges.length > 0) out.mergedHolders = (row) => ranges.some((m) => row >= m.r1 && row <= m.r2);
+  }
+  // And the rows whose person or department is a formula's result (`=人员!A2`): --apply refuses them too (found by a new user).
+  const formulas = session.sheets.assignments === sheets.assignments ? out.assignments?.formulaHolders : undefined;
+  if (formulas) {
+    const merged = out.mergedHolders;
+    out.mergedHolders = (row) => formulas.has(row) || (merged?.(row) ?? false);
   }
   // No Accounts sheet, but an Assignments sheet (a `kam matrix` workbook) naming accounts by id, name and tier.
   if (!out.accounts && out.assignments?.accounts) {

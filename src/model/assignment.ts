@@ -185,6 +185,8 @@ export interface AssignmentsTable {
   idsWithTwoNames?: ReadonlySet<string>;
   /** A matrix read with the long division-of-labour sheet beside it: that sheet's layout. */
   long?: Layout;
+  /** Rows whose person or department cell is a formula's result: `--apply` cannot write them, so `--suggest` moves none. */
+  formulaHolders?: ReadonlySet<number>;
 }
 
 /** The sheet a row is on: the table's, or the long sheet beside a matrix for a row kept from it. */

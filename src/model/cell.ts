@@ -4,8 +4,9 @@ export type Cell =
    * A number; `date` when the cell's number format shows it as a date (an Excel serial); `elapsed`
    * too when the format shows elapsed time (`[h]:mm`, `[mm]:ss`): a duration in days, however many.
    */
-  | { t: 'n'; v: number; date?: true; elapsed?: true }
-  | { t: 's'; v: string }
+  | { t: 'n'; v: number; date?: true; elapsed?: true; formula?: true }
+  /** Text; `formula` (as for a number) when it is a formula's stored result (`=人员!A2` showing 张伟): `--apply` cannot write there. */
+  | { t: 's'; v: string; formula?: true }
   | { t: 'b'; v: boolean }
   /** A date written as ISO text (`t="d"` cells). */
   | { t: 'd'; v: string }

@@ -1,5 +1,5 @@
 // What the fourteenth session took from the leftovers of earlier trials and from its own, each a test that fails without its fix.
-import { copyFileSync, mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -297,5 +297,24 @@ describe('the fourteenth session', () => {
     expect(load.people[0]!.utilization).toBeCloseTo(1, 12);
     const check = await kam(['check', dir, '--format', 'json', '--fail-on', 'warn', ...asOf]);
     expect((JSON.parse(check.stdout) as Json).findings.map((f) => f.rule)).not.toContain('load/over-capacity');
+  });
+
+  it('kam load --suggest moves no row whose person is a formula’s result (=人员!A2), which --apply does not overwrite: the plan shown is the plan applied', async () => {
+    const row = (r: number, cells: string[]) => `<row r="${r}">${cells.join('')}</row>`;
+    const t = (ref: string, v: string) => text(ref, v);
+    const staff = row(1, [t('A1', '姓名'), t('B1', '岗位'), t('C1', '每周可用工时')]) + row(2, [t('A2', '张伟'), t('B2', '客户经理'), num('C2', 10)]) + row(3, [t('A3', '李娜'), t('B3', '客户经理'), num('C3', 40)]);
+    const person = (ref: string) => `<c r="${ref}" t="str"><f>人员!A2</f><v>张伟</v></c>`;
+    const work =
+      row(1, [t('A1', '客户名称'), t('B1', '工作内容'), t('C1', '负责人'), t('D1', '角色'), t('E1', '频率'), t('F1', '预计工时')]) +
+      row(2, [t('A2', '甲'), t('B2', '日常跟进'), t('C2', '张伟'), t('D2', 'R'), t('E2', '每周'), num('F2', 40)]) +
+      row(3, [t('A3', '乙'), t('B3', '日常跟进'), person('C3'), t('D3', 'R'), t('E3', '每周'), num('F3', 4)]);
+    const dir = tempDir();
+    const file = writeRawXlsx(join(dir, 'formula.xlsx'), [{ name: '人员', data: staff }, { name: '分工明细', data: work }]);
+    const r = await kam(['load', file, '--suggest', '--format', 'json', ...asOf]);
+    expect((JSON.parse(r.stdout) as { suggestions: unknown[] }).suggestions).toEqual([]);
+    const out = join(dir, 'new.xlsx');
+    const applied = await kam(['load', file, '--apply', '-o', out, ...asOf]);
+    expect(applied.code).toBe(0);
+    expect(existsSync(out)).toBe(true);
   });
 });

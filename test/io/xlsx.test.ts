@@ -34,7 +34,8 @@ describe('xlsx reader over exceljs-written books', () => {
     expect(since).toEqual({ t: 'n', v: 45976, date: true });
     expect(active).toEqual({ t: 'b', v: true });
     expect(link).toEqual({ t: 's', v: 'site' });
-    expect(formula).toEqual({ t: 'n', v: 240 });
+    // A formula's stored result, marked as one (--apply cannot write there; --suggest moves none of its row).
+    expect(formula).toEqual({ t: 'n', v: 240, formula: true });
     expect(rows[3]!.cells[1]).toEqual({ t: 'e', v: '#N/A' });
     expect(rows[3]!.cells[5]).toEqual({ t: 'f', v: 'B4*2' });
   });
@@ -69,7 +70,7 @@ describe('xlsx reader over hand-written parts (other writers)', () => {
     expect(rows.map((r) => r.row)).toEqual([1, 2, 5]);
     expect(rows[0]!.cells).toEqual([{ t: 's', v: 'Name' }, { t: 's', v: '東京' }]);
     expect(rows[1]!.cells).toEqual([{ t: 's', v: 'Apex & Co' }, { t: 'n', v: 1.5 }]);
-    expect(rows[2]!.cells[2]).toEqual({ t: 's', v: 'from formula' });
+    expect(rows[2]!.cells[2]).toEqual({ t: 's', v: 'from formula', formula: true });
   });
 
   it('knows the 1904 date system and date styles', async () => {
@@ -103,7 +104,7 @@ describe('xlsx reader over hand-written parts (other writers)', () => {
     expect((await readRows(stale))[0]!.cells).toEqual([{ t: 'f', v: 'B1/10000' }, { t: 'n', v: 18500000 }, { t: 'f', v: 'A1&"x"' }, { t: 'f', v: '' }]);
     // Without it a stored result is read, as Excel and LibreOffice store them.
     const calculated = writeRawXlsx(join(dir, 'excel-calc.xlsx'), [{ name: 'S', data }], { workbookExtra: '<calcPr calcId="191029"/>' });
-    expect((await readRows(calculated))[0]!.cells).toEqual([{ t: 'n', v: 0 }, { t: 'n', v: 18500000 }, { t: 's', v: '0' }, { t: 'n', v: 0 }]);
+    expect((await readRows(calculated))[0]!.cells).toEqual([{ t: 'n', v: 0, formula: true }, { t: 'n', v: 18500000 }, { t: 's', v: '0', formula: true }, { t: 'n', v: 0, formula: true }]);
   });
 
   it('decodes entities and _xHHHH_ escapes', async () => {

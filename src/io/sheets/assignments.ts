@@ -104,6 +104,7 @@ export async function readAssignments(source: SheetSource, options: TableOptions
   const idOfName = new Map<string, KeyedText>();
   const nameOfId = new Map<string, string>();
   const twoNames = new Set<string>();
+  const formulaHolders = new Set<number>();
   let anyId = false;
   let dues: DateColumn | undefined;
   const { layout, findings } = await scanTable(source, 'assignments', options, ({ row, cells }, layout) => {
@@ -167,6 +168,7 @@ export async function readAssignments(source: SheetSource, options: TableOptions
       rowFindings.push(invalidValue(p, cells[c.index], layout, row, c, about()));
     };
     const { personCol, deptCol, raciCol, dueCol, freqCol, hoursCol, statusCol, lockedCol } = cols;
+    if ((personCol && isFormulaResult(cells[personCol.index])) || (deptCol && isFormulaResult(cells[deptCol.index]))) formulaHolders.add(row);
     if (personCol) {
       const p = personOf(cells[personCol.index]);
       if (p?.ok) person = p;
@@ -281,7 +283,7 @@ export async function readAssignments(source: SheetSource, options: TableOptions
       }
     }
   }
-  return { layout, assignments, findings, ...(named.size > 0 ? { accounts: [...named.values()] } : {}), ...(twoNames.size > 0 ? { idsWithTwoNames: twoNames } : {}) };
+  return { layout, assignments, findings, ...(named.size > 0 ? { accounts: [...named.values()] } : {}), ...(twoNames.size > 0 ? { idsWithTwoNames: twoNames } : {}), ...(formulaHolders.size > 0 ? { formulaHolders } : {}) };
 }
 
 /**
@@ -300,3 +302,7 @@ function noDeadline(text: string): boolean {
 /** A text of a column of names read, with its folded key; or why it does not read. */
 type Keyed = { ok: true; value: string; key: string } | Extract<Parsed<string>, { ok: false }>;
 
+/** A formula's stored result (`=人员!A2` showing 张伟). */
+function isFormulaResult(cell: Cell | undefined): boolean {
+  return (cell?.t === 's' || cell?.t === 'n') && cell.formula === true;
+}

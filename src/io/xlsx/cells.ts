@@ -160,6 +160,8 @@ export function parseCells(content: string, p: string, ctx: SheetContext, row = 
             cell = readCell(m[0], 0, m[0].length, m[4], m[3], p, ctx, col, Number(m[2]));
         }
       }
+      // A formula's stored result: marked (a copy: shared cells are never changed).
+      if (m[5] !== undefined && cell && (cell.t === 's' || cell.t === 'n')) cell = { ...cell, formula: true };
       if (cell) cells[col] = cell;
       j = content.indexOf(open, fast.lastIndex);
       continue;
@@ -196,7 +198,8 @@ export function parseCells(content: string, p: string, ctx: SheetContext, row = 
     const end = content.indexOf(close, gt);
     const stop = end < 0 ? content.length : end;
     if (stop - gt > MAX_CELL_CHARS) throw tooLong(col, row, ctx);
-    const cell = readCell(content, gt + 1, stop, attr('t') ?? 'n', attr('s'), p, ctx, col, refRow !== undefined ? Number(refRow) : row);
+    let cell = readCell(content, gt + 1, stop, attr('t') ?? 'n', attr('s'), p, ctx, col, refRow !== undefined ? Number(refRow) : row);
+    if (cell && (cell.t === 's' || cell.t === 'n') && hasFormula(content, gt + 1, stop, p)) cell = { ...cell, formula: true };
     if (cell) cells[col] = cell;
     if (end < 0) break;
     j = content.indexOf(open, end + close.length);
@@ -428,6 +431,13 @@ function elementText(s: string, from: number, to: number, p: string, local: stri
   if (gt < 0 || gt >= to || s.charCodeAt(gt - 1) === 47) return undefined;
   const end = s.indexOf(`</${p}${local}>`, gt);
   return end < 0 || end > to ? undefined : s.slice(gt + 1, end);
+}
+
+/** Whether the cell's XML between `from` and `to` holds a formula (`<f>`, `<f/>`). */
+function hasFormula(s: string, from: number, to: number, p: string): boolean {
+  const open = `<${p}f`;
+  for (let i = s.indexOf(open, from); i >= 0 && i < to; i = s.indexOf(open, i + open.length)) if (endsTagName(s.charCodeAt(i + open.length))) return true;
+  return false;
 }
 
 /** A formula cell without a result: `v` is the formula's text (empty for a shared formula's followers). */
