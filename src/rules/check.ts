@@ -129,8 +129,10 @@ export const GAP_RULES = new Set([
   'raci/role-conflict',
   'ref/unknown-person',
   'ref/inactive-person',
-  // Rows that name an account by a name two accounts share serve neither: a gap of their own.
+  // Rows that name an account by a name two accounts share serve neither: a gap of their own; and rows naming an
+  // account the Accounts sheet lacks (a typo, `Apexx`) serve none (found by a new user: gaps left it out).
   'ref/ambiguous-account',
+  'ref/unknown-account',
   'time/overdue',
   'time/missing-due',
   'time/cadence',

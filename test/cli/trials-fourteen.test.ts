@@ -317,4 +317,13 @@ describe('the fourteenth session', () => {
     expect(applied.code).toBe(0);
     expect(existsSync(out)).toBe(true);
   });
+
+  it('kam gaps lists the rows of an account the Accounts sheet lacks (a typo): they serve no account', async () => {
+    const dir = csvFolder({
+      'accounts.csv': '客户名称,年采购额\nApex,100\n',
+      'assignments.csv': '客户名称,工作内容,负责人,角色\nApex,日常跟进,张三,A\nApex,日常跟进,张三,R\nApexx,续约,张三,A\n',
+    });
+    const gaps = JSON.parse((await kam(['gaps', dir, '--format', 'json', ...asOf])).stdout) as Json;
+    expect(gaps.findings.filter((f) => f.rule === 'ref/unknown-account').map((f) => f.cell)).toEqual(['assignments.csv!A4']);
+  });
 });

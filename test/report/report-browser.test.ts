@@ -85,9 +85,10 @@ describe.each([
       sections: [...document.querySelectorAll('main > section')].map((s) => s.id),
       tierBars: [...document.querySelectorAll('svg.bars')[0].querySelectorAll('g.bar')].map((g) => [g.getAttribute('data-label'), Number(g.getAttribute('data-value')), g.querySelector('text.value')?.textContent]),
       people: [...document.querySelectorAll('svg.hbars g.bar')].map((g) => [g.getAttribute('data-label'), Number(g.getAttribute('data-value'))]),
-      gapGroups: document.querySelectorAll('#gaps h3').length,
+      gapGroups: document.querySelectorAll('#gaps h3:not(.others)').length,
+      others: [...document.querySelectorAll('#gaps h3.others + table tbody tr, #gaps h3.others + table + details tbody tr')].map((tr) => tr.querySelector('td:last-child')?.textContent),
       charts: [...document.querySelectorAll('svg.chart')].map((s) => s.getAttribute('aria-label') ?? ''),
-    })`)) as { title: string; sections: string[]; tierBars: [string, number, string][]; people: [string, number][]; gapGroups: number; charts: string[] };
+    })`)) as { title: string; sections: string[]; tierBars: [string, number, string][]; people: [string, number][]; gapGroups: number; others: (string | undefined)[]; charts: string[] };
     expect(seen.sections).toEqual(['summary', 'tiers', 'gaps', 'workload', 'heat']);
     // Tier bars: one per tier, its value the number of accounts kam tier gives that tier.
     const counts = new Map<string, number>();
@@ -97,6 +98,13 @@ describe.each([
     expect(seen.tierBars.map(([, v]) => v).sort((a, b) => a - b)).toEqual([...counts.values()].sort((a, b) => a - b));
     // Gaps: a heading per account group, as kam gaps groups them (the rest folded, still in the page).
     expect(seen.gapGroups).toBe(new Set(gaps.findings.map((f) => f.account ?? '')).size);
+    // The errors and warnings that are no gap are listed under them (the cards count them too; found by a new user).
+    const check = JSON.parse((await kam(['check', book, ...AS_OF, '--format', 'json'])).stdout) as { findings: { rule: string; severity: string; cell?: string; message: string }[] };
+    const key = (f: { rule: string; cell?: string; message?: string }): string => `${f.rule}|${f.cell ?? ''}|${f.message ?? ''}`;
+    const inGaps = new Set((gaps.findings as { rule: string; cell?: string; message?: string }[]).map(key));
+    const others = check.findings.filter((f) => (f.severity === 'error' || f.severity === 'warn') && !inGaps.has(key(f))).map((f) => f.rule);
+    expect(seen.others.sort()).toEqual(others.sort());
+    if (name === 'accounts-zh.xlsx') expect(others.sort()).toEqual(['account/declining-revenue', 'data/missing-value']);
     // Workload: the busiest people and their utilisation as kam load gives them.
     const util = new Map(load.people.map((p) => [p.name, p.utilization]));
     const staffed = load.people.filter((p) => p.capacity > 0 && p.status !== 'unknown' && p.status !== 'inactive');

@@ -129,6 +129,17 @@ export function reportHtml(r: ReportResult, ctx: ReportContext): string {
     const rest = r.gaps.groups.slice(top, top + FOLD_MAX);
     out.push(`<details><summary>${L('report.more', { n: r.gaps.groups.length - top })}</summary>${rest.map(groupHtml).join('')}${unlisted(r.gaps.groups.length - top - rest.length)}</details>`);
   }
+  // The errors and warnings that are no gap (a sheet missing, a declining revenue, an empty scoring cell): listed
+  // too, so that the page shows what its cards count (found by a new user: 17 warnings counted, 15 listed), as the markdown does.
+  const inGaps = new Set(r.gaps.findings);
+  const others = r.findings.filter((f) => (f.severity === 'error' || f.severity === 'warn') && !inGaps.has(f));
+  if (others.length > 0) {
+    const head = `<thead><tr><th scope="col">${L('report.severity')}</th><th scope="col">${L('report.accounts')}</th><th scope="col">${L('report.cell')}</th><th scope="col">${L('report.problem')}</th><th scope="col">${L('report.rule')}</th></tr></thead>`;
+    out.push(
+      `<h3 class="others">${L('report.otherFindings')}</h3>`,
+      folded(others, (f) => `<tr><td class="sev-${f.severity}">${L(`severity.${f.severity}`)}</td><td>${esc(f.account ?? L('report.noAccount'))}</td><td>${esc(findingWhere(f) ?? '')}</td><td>${esc(findingMessage(f, lang, r.tiers))}</td><td>${esc(f.rule)}</td></tr>`, head),
+    );
+  }
   out.push('</section>');
 
   // Workload: utilisation bars against the thresholds, fairness per role, the suggested moves.
@@ -155,7 +166,11 @@ export function reportHtml(r: ReportResult, ctx: ReportContext): string {
   if (people.length > top) out.push(`<p>${L('report.more', { n: people.length - top })}</p>`);
   // People no longer 在职 who still hold work: no bar (no capacity to measure against), but named (found by a new user).
   const gone = r.load.people.filter((p) => p.status === 'inactive' && p.hours > 0);
-  if (gone.length > 0) out.push(`<p class="inactive">${L('report.inactiveHolders', { names: gone.map((p) => `${p.name} (${p.hours.toFixed(2)} ${label(lang, 'report.perWeek')})`).join(lang === 'zh' ? '、' : ', ') })}</p>`);
+  const named = (list: typeof gone): string => list.map((p) => `${p.name} (${p.hours.toFixed(2)} ${label(lang, 'report.perWeek')})`).join(lang === 'zh' ? '、' : ', ');
+  if (gone.length > 0) out.push(`<p class="inactive">${L('report.inactiveHolders', { names: named(gone) })}</p>`);
+  // And people the Staff sheet does not list who hold work: their hours are no one's on the sheet (found by a new user).
+  const strangers = r.load.people.filter((p) => p.status === 'unknown' && p.hours > 0);
+  if (strangers.length > 0) out.push(`<p class="inactive">${L('report.unknownHolders', { names: named(strangers) })}</p>`);
   out.push(`<h3>${L('report.fairness')}</h3><table><thead><tr><th scope="col">${L('role')}</th><th scope="col">${L('report.people')}</th><th scope="col">${L('report.mean')}</th><th scope="col">${L('report.spread')}</th><th scope="col">${L('report.maxMin')}</th></tr></thead><tbody>`);
   for (const f of r.load.fairness) out.push(`<tr><th scope="row">${esc(f.role)}</th><td class="n">${f.people}</td><td class="n">${esc(fmtPercent(f.mean, 0))}</td><td class="n">${esc(fmtPercent(f.stdDev, 0))}</td><td class="n">${Number.isFinite(f.maxMinRatio) ? `${f.maxMinRatio.toFixed(1)}×` : '∞'}</td></tr>`);
   out.push('</tbody></table>', `<h3>${L('report.moves')}</h3>`);

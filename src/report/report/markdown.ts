@@ -62,6 +62,10 @@ export function reportMarkdown(r: ReportResult, ctx: ReportContext): string {
     }
     sections.push({ title: L('report.overCapacity'), text: lines.join('\n') });
   }
+  // Work held by people no longer 在职, or not on the Staff sheet: hours on nobody's bar, named (as the HTML does).
+  const named = (status: string): string => r.load.people.filter((p) => p.status === status && p.hours > 0).map((p) => `${p.name} (${p.hours.toFixed(2)} ${L('report.perWeek')})`).join(lang === 'zh' ? '、' : ', ');
+  const holders = [named('inactive') && L('report.inactiveHolders', { names: named('inactive') }), named('unknown') && L('report.unknownHolders', { names: named('unknown') })].filter((x) => x !== '');
+  if (holders.length > 0) sections.push({ title: L('report.workload'), text: [`### ${L('report.workload')}`, '', ...holders.map((line) => `- ${mdCell(line)}`)].join('\n') });
   const moved = r.tier?.accounts.filter((a) => a.movement === '↑' || a.movement === '↓') ?? [];
   if (moved.length > 0) {
     sections.push({ title: L('report.tiers'), text: [`### ${L('report.tiers')}`, '', ...folded(moved.map((a) => [a.name, fmtScore(a.score), `${a.recordedTier ? tierOf(a.recordedTier) : ''} → ${tierOf(a.tier)}`, a.movement]), r.top, [L('name'), L('score'), L('tier'), L('movement')], L)].join('\n') });
