@@ -326,4 +326,10 @@ describe('the fourteenth session', () => {
     const gaps = JSON.parse((await kam(['gaps', dir, '--format', 'json', ...asOf])).stdout) as Json;
     expect(gaps.findings.filter((f) => f.rule === 'ref/unknown-account').map((f) => f.cell)).toEqual(['assignments.csv!A4']);
   });
+
+  it('kam matrix --view person counts activities as the other views do (it counted each holder’s)', async () => {
+    const heads = await Promise.all(['account', 'person'].map(async (view) => (await kam(['matrix', join(EXAMPLES, 'accounts-zh.xlsx'), '--view', view, '--wide', '--lang', 'en', ...asOf])).stdout.split('\n')[0]));
+    expect(heads[0]).toMatch(/ · 85 activities × 16 columns$/);
+    expect(heads[1]).toBe(heads[0]);
+  });
 });
