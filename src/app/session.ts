@@ -84,6 +84,8 @@ export interface Session {
   tableOptions(sheet: SheetSource): TableOptions;
   /** A note for stderr in the config's language. */
   note(code: string, params?: Params, verbose?: boolean): void;
+  /** Says, once, the visible sheets with every column of a sheet read that are not read (a region's second 分工明细). */
+  sayUnreadSheets(): Promise<void>;
 }
 
 /** Reads config and book; flags win over the Rules sheet, which wins over kam.config.json. */
@@ -104,13 +106,17 @@ export async function openSession(request: SessionRequest, env: AppEnv): Promise
   const primary = roles.includes('assignments') ? sheets.assignments : undefined;
   const beside: Promise<Beside | undefined> = primary ? locateMatrixBeside(book, sheets, config).then((found) => found && { ...found, primary }) : Promise.resolve(undefined);
   beside.catch(() => undefined);
-  // Sheets with a read sheet's headers that are not read: said before anything is (their headers only; none in most books).
-  if (book.sheets.length > Object.keys(sheets).length) {
-    const pair = await beside.catch(() => undefined);
-    for (const t of await unreadTwins(book, sheets, config, pair ? [pair.matrix, pair.long] : [])) {
-      env.hooks.note(config.lang, 'warn.unreadSheet', { ...t, role: SHEET_ROLE_NAMES[t.role][config.lang] }, false);
-    }
-  }
+  // Sheets with every column of a read sheet that are not read: looked for once the sheets the command reads are
+  // under way (their headers wait for the largest part's merged ranges, as `beside` does), said once.
+  let twins: Promise<void> | undefined;
+  const sayUnreadSheets = (): Promise<void> =>
+    (twins ??= (async () => {
+      if (book.sheets.length <= Object.keys(sheets).length) return;
+      const pair = await beside.catch(() => undefined);
+      for (const t of await unreadTwins(book, sheets, config, pair ? [pair.matrix, pair.long] : [])) {
+        env.hooks.note(config.lang, 'warn.unreadSheet', { ...t, role: SHEET_ROLE_NAMES[t.role][config.lang] }, false);
+      }
+    })());
   const session: Session = {
     path,
     book,
@@ -131,6 +137,7 @@ export async function openSession(request: SessionRequest, env: AppEnv): Promise
     }),
     note: (code, params = {}, verbose = false) => env.hooks.note(session.config.lang, code, params, verbose),
     beside: () => beside,
+    sayUnreadSheets,
   };
   if (source.file) session.configFile = source.file;
   // A `;` CSV whose numbers do not show their decimal mark is read with a comma: said, with a value it decides.

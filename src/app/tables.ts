@@ -88,6 +88,7 @@ export async function readBookTables(session: Session): Promise<BookTables> {
   // (With no division of labour either, there are no people to take: check reports the missing sheets.)
   else if (sheets.assignments) session.note('warn.staffMissing');
   const beside = await session.beside();
+  await session.sayUnreadSheets();
   if (beside) out.assignments = await readBesideOrOne(session, beside, out.accounts, out.staff);
   else if (sheets.assignments) out.assignments = await readAssignments(sheets.assignments, session.tableOptions(sheets.assignments));
   if (!sheets.assignments) out.missingSheets.push('assignments');

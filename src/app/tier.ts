@@ -25,6 +25,7 @@ export async function tierWithLayout(session: Session, options: TierBookOptions 
   const sheet = requireSheet(session, 'accounts');
   const table = await readAccounts(sheet, { ...session.tableOptions(sheet), numberColumns: scoringColumns(config) });
   requireKeyColumns(session, 'accounts', table.layout);
+  await session.sayUnreadSheets();
   noteNoRows(session, table.layout, table.accounts.length, table.findings);
   const report = scoreAccounts(table, config, session.asOf, session.path);
   report.findings = applyRuleLevels(report.findings, config.rules);
