@@ -185,7 +185,7 @@ export interface AssignmentsTable {
   idsWithTwoNames?: ReadonlySet<string>;
   /** A matrix read with the long division-of-labour sheet beside it: that sheet's layout. */
   long?: Layout;
-  /** Rows whose person or department cell is a formula's result: `--apply` cannot write them, so `--suggest` moves none. */
+  /** Rows whose person cell is a formula's result: `--apply` cannot write them, so `--suggest` moves none. */
   formulaHolders?: ReadonlySet<number>;
 }
 

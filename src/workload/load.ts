@@ -133,16 +133,17 @@ export interface LoadResult {
 }
 
 /**
- * Utilisation status by the configured thresholds: over > over, high > high, idle < idle. Compared to 12
- * significant digits: hours summed from monthly and quarterly shares (12/52, 4/52) carry a float's last bit
- * (26 monthly hours against 6 a week were 100.00000000000001%: "over", found by a new user), as
- * `--suggest` compares within 1e-9.
+ * How far past a threshold a utilisation must be to be past it: hours summed from monthly and quarterly shares
+ * (12/52, 4/52) carry a float's last bit (26 monthly hours against 6 a week were 100.00000000000001%: "over",
+ * found by a new user). The status and `--suggest` compare alike.
  */
+export const UTILIZATION_EPS = 1e-9;
+
+/** Utilisation status by the configured thresholds: over > over, high > high, idle < idle (within UTILIZATION_EPS). */
 export function statusOf(utilization: number, t: { over: number; high: number; idle: number }): LoadStatus {
-  const u = Number.isFinite(utilization) ? Number(utilization.toPrecision(12)) : utilization;
-  if (u > t.over) return 'over';
-  if (u > t.high) return 'high';
-  if (u < t.idle) return 'idle';
+  if (utilization > t.over + UTILIZATION_EPS) return 'over';
+  if (utilization > t.high + UTILIZATION_EPS) return 'high';
+  if (utilization < t.idle - UTILIZATION_EPS) return 'idle';
   return 'ok';
 }
 

@@ -11,7 +11,7 @@
 import { RACI } from '../model/codes.js';
 import { compareText } from '../util/compare.js';
 import { fold } from '../util/text.js';
-import { itemsOf, type LoadItem, type PersonLoad } from './load.js';
+import { itemsOf, UTILIZATION_EPS, type LoadItem, type PersonLoad } from './load.js';
 
 export interface Move {
   item: LoadItem;
@@ -39,7 +39,7 @@ export interface Suggestion {
   unfixed: Unfixed[];
 }
 
-const EPS = 1e-9;
+const EPS = UTILIZATION_EPS;
 
 /**
  * The moves that bring everyone at or under the target where possible, and who stays over and why.

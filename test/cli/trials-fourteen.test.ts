@@ -142,6 +142,12 @@ describe('the fourteenth session', () => {
     ]);
     const u = JSON.parse((await kam(['matrix', upper, '--format', 'json', ...asOf])).stdout) as { columns: { label: string }[] };
     expect(u.columns.map((c) => c.label)).toEqual(['张伟', '王芳', '李娜']);
+    // A department written once over its people, not merged (found by review: the departments became the columns).
+    const once = await writeBook(join(tempDir(), 'once.xlsx'), [
+      { name: '分工', rows: [['客户名称', '工作内容', '销售部', null, '客服部'], [null, null, '张伟', '李娜', '杨磊'], ['甲', '日常跟进', 'R', 'A', 'C']], merges: ['A1:A2', 'B1:B2'] },
+    ]);
+    const o = JSON.parse((await kam(['matrix', once, '--format', 'json', ...asOf])).stdout) as { columns: { label: string }[] };
+    expect(o.columns.map((c) => c.label)).toEqual(['张伟', '李娜', '杨磊']);
   });
 
   it('a scoring column headed as another (a hidden stale 年采购额 beside the current one) scores nothing: kam tier --write stops and writes nothing; the check scores without it, said', async () => {
@@ -316,6 +322,16 @@ describe('the fourteenth session', () => {
     const applied = await kam(['load', file, '--apply', '-o', out, ...asOf]);
     expect(applied.code).toBe(0);
     expect(existsSync(out)).toBe(true);
+    // A department by formula (=VLOOKUP of the person) does not keep a move within it (found by review: none was made).
+    const dept = (ref: string) => `<c r="${ref}" t="str"><f>VLOOKUP(C3,人员!A:D,4,FALSE)</f><v>销售部</v></c>`;
+    const staffWithDept = staff.replace(t('C1', '每周可用工时'), `${t('C1', '每周可用工时')}${t('D1', '部门')}`).replace(num('C2', 10), `${num('C2', 10)}${t('D2', '销售部')}`).replace(num('C3', 40), `${num('C3', 40)}${t('D3', '销售部')}`);
+    const byVlookup =
+      row(1, [t('A1', '客户名称'), t('B1', '工作内容'), t('C1', '负责人'), t('D1', '角色'), t('E1', '频率'), t('F1', '预计工时'), t('G1', '负责部门')]) +
+      row(2, [t('A2', '甲'), t('B2', '日常跟进'), t('C2', '张伟'), t('D2', 'R'), t('E2', '每周'), num('F2', 40), t('G2', '销售部')]) +
+      row(3, [t('A3', '乙'), t('B3', '日常跟进'), t('C3', '张伟'), t('D3', 'R'), t('E3', '每周'), num('F3', 4), dept('G3')]);
+    const vl = writeRawXlsx(join(dir, 'vlookup.xlsx'), [{ name: '人员', data: staffWithDept }, { name: '分工明细', data: byVlookup }]);
+    const moves = JSON.parse((await kam(['load', vl, '--suggest', '--format', 'json', ...asOf])).stdout) as { suggestions: { row?: number; from: string; to: string }[] };
+    expect(moves.suggestions.map((m) => [m.from, m.to])).toEqual([['张伟', '李娜']]);
   });
 
   it('kam gaps lists the rows of an account the Accounts sheet lacks (a typo): they serve no account', async () => {
@@ -331,5 +347,8 @@ describe('the fourteenth session', () => {
     const heads = await Promise.all(['account', 'person'].map(async (view) => (await kam(['matrix', join(EXAMPLES, 'accounts-zh.xlsx'), '--view', view, '--wide', '--lang', 'en', ...asOf])).stdout.split('\n')[0]));
     expect(heads[0]).toMatch(/ · 85 activities × 16 columns$/);
     expect(heads[1]).toBe(heads[0]);
+    // The HTML too (found by review).
+    const html = (await kam(['matrix', join(EXAMPLES, 'accounts-zh.xlsx'), '--view', 'person', '--format', 'html', '--lang', 'en', ...asOf])).stdout;
+    expect(html).toContain(' · 85 activities × 16 columns</p>');
   });
 });

@@ -168,7 +168,8 @@ export async function readAssignments(source: SheetSource, options: TableOptions
       rowFindings.push(invalidValue(p, cells[c.index], layout, row, c, about()));
     };
     const { personCol, deptCol, raciCol, dueCol, freqCol, hoursCol, statusCol, lockedCol } = cols;
-    if ((personCol && isFormulaResult(cells[personCol.index])) || (deptCol && isFormulaResult(cells[deptCol.index]))) formulaHolders.add(row);
+    // (A department by formula, `=VLOOKUP(负责人, …)`, is written by no move to a colleague of the department: only the person counts; found by review.)
+    if (personCol && isFormulaResult(cells[personCol.index])) formulaHolders.add(row);
     if (personCol) {
       const p = personOf(cells[personCol.index]);
       if (p?.ok) person = p;

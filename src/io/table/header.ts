@@ -338,6 +338,9 @@ function mergedDown(top: RawRow, sub: RawRow | undefined, role: SheetRole, index
   const named = new Set<string>();
   const tops: string[] = [];
   const subs: string[] = [];
+  // A label of the lower row under a blank that continues a group on its left (`销售部` written once over `张伟 | 李娜`).
+  let continued = false;
+  let inGroup = false;
   for (let c = 0; c < width; c++) {
     const t = label(top.cells[c], options.date1904);
     const l = label(sub.cells[c], options.date1904);
@@ -348,13 +351,18 @@ function mergedDown(top: RawRow, sub: RawRow | undefined, role: SheetRole, index
       named.add(key);
     } else if (l !== undefined && (t === undefined || fold(l) !== fold(t))) {
       if (t !== undefined) tops.push(fold(t));
+      else if (inGroup) continued = true;
       subs.push(fold(l));
     }
+    // (A blank continues the group on its left while labels stand under it; a column's own name ends it.)
+    if (t !== undefined) inGroup = key === undefined;
+    else if (l === undefined) inGroup = false;
   }
-  // The upper row's labels are groups (one spans two columns or more: `销售部` over `张伟 | 李娜`), the lower row's
-  // each its own: people under departments, not departments under people (`张伟 | 王芳` over `销售部 | 销售部`, found
-  // by review: read the other way round, the people's letters went to their departments).
-  const groups = new Set(tops).size < tops.length;
+  // The upper row's labels are groups (one spans two columns or more: `销售部` merged over `张伟 | 李娜`, or written
+  // once with blanks after it), the lower row's each its own: people under departments, not departments under
+  // people (`张伟 | 王芳` over `销售部 | 销售部`, found by review: read the other way round, the people's letters went
+  // to their departments).
+  const groups = new Set(tops).size < tops.length || continued;
   return subs.length > 0 && groups && new Set(subs).size === subs.length && KEY_COLUMNS[role].every((names) => names.some((n) => named.has(n)));
 }
 

@@ -9,7 +9,7 @@ import { label, type LabelKey } from '../../i18n/labels.js';
 import type { ReportContext } from '../context.js';
 import { fmtPercent } from '../shared/numbers.js';
 import { escapeHtml, pageHead } from '../shared/html.js';
-import { matrixTable, rowFlags, totalsTable } from './table.js';
+import { activityCount, matrixTable, rowFlags, totalsTable } from './table.js';
 
 
 const CSS = `
@@ -39,7 +39,7 @@ export function matrixHtml(m: Matrix, ctx: ReportContext): string {
   const out: string[] = [
     ...pageHead(lang, `${label(lang, 'matrix.title')} · ${m.file}`, CSS),
     `<h1>${L('matrix.title')}</h1>`,
-    `<p class="meta">${escapeHtml(m.file)} · ${L('tier.asOf', { date: m.asOf })} · ${L('matrix.summary', { rows: m.view === 'task' ? m.taskRows.length : m.rows.length, columns: m.columns.length })}</p>`,
+    `<p class="meta">${escapeHtml(m.file)} · ${L('tier.asOf', { date: m.asOf })} · ${L('matrix.summary', { rows: activityCount(m), columns: m.columns.length })}</p>`,
     '<div class="scroll"><table>',
     `<thead><tr>${data.header.map((h) => `<th scope="col">${cell(h)}</th>`).join('')}</tr></thead>`,
     '<tbody>',

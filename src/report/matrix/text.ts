@@ -15,7 +15,7 @@ import { displayWidth, pad, truncate } from '../../util/width.js';
 import type { ReportContext } from '../context.js';
 import { joinFitting, wrapLines } from '../shared/fit.js';
 import { fmtPercent } from '../shared/numbers.js';
-import { columnHeader, countsText, rowFlags } from './table.js';
+import { activityCount, columnHeader, countsText, rowFlags } from './table.js';
 
 const GAP = 2;
 /** Row labels never take more than this (accounts and tasks are cut with …). */
@@ -23,9 +23,7 @@ const MAX_LABEL = 28;
 
 export function matrixText(m: Matrix, ctx: ReportContext): string {
   const { lang, color: c } = ctx;
-  // (The person view lists an activity once per holder: its activities are counted once, as the other views count them; found by a new user.)
-  const activities = m.view === 'task' ? m.taskRows.length : m.view === 'person' ? new Set(m.rows.map((r) => `${r.accountId ?? r.account}\u0000${r.sourceRow}\u0000${r.task}`)).size : m.rows.length;
-  const head = [label(lang, 'matrix.title'), safeText(m.file), label(lang, 'tier.asOf', { date: m.asOf }), label(lang, 'matrix.summary', { rows: activities, columns: m.columns.length })];
+  const head = [label(lang, 'matrix.title'), safeText(m.file), label(lang, 'tier.asOf', { date: m.asOf }), label(lang, 'matrix.summary', { rows: activityCount(m), columns: m.columns.length })];
   const out = joinFitting(head, ' · ', ctx.width).map((l) => c.bold(l));
   out.push('');
   if ((m.view === 'task' ? m.taskRows.length : m.rows.length) === 0) {
