@@ -121,13 +121,21 @@ const SPACE_OR_APOSTROPHE = /[\s\u00a0\u3000']/;
 const SPACED_DIGITS = /\d+(?:[\s\u00a0\u3000']+\d+)+/g;
 const GROUPED = /^\d{1,3}(?:(?:[\s\u00a0\u3000]+|')\d{3})+$/;
 
+/**
+ * Whether digits are spaced apart otherwise than in thousands (`4 2`, `1 2345`; `1 200 000`, `1'200` are
+ * thousands): found by a new user, glued into 42 and 12345 where `1,23` is refused.
+ */
+function spacedApart(text: string): boolean {
+  if (!SPACE_OR_APOSTROPHE.test(text)) return false;
+  for (const m of text.matchAll(SPACED_DIGITS)) if (!GROUPED.test(m[0])) return true;
+  return false;
+}
+
 /** Reads a number from text such as `¥1,200,000`, `１２０万`, `(1,000)`, `12%` or `8小时`. */
 export function parseNumberText(text: string, ctx: NumberContext = {}): Parsed<number> | undefined {
   if (isPlaceholder(text)) return undefined;
   const norm = text.normalize('NFKC');
-  // Digits grouped by spaces or apostrophes are thousands (`1 200 000`, `1'200`): groups of three after the first
-  // (found by a new user: `4 2` and `1 2345` were read as 42 and 12345, where `1,23` is refused).
-  if (SPACE_OR_APOSTROPHE.test(norm)) for (const m of norm.matchAll(SPACED_DIGITS)) if (!GROUPED.test(m[0])) return bad('number');
+  if (spacedApart(norm)) return bad('number');
   let s = norm.replace(/[\s\u00a0\u3000']/g, '');
   let sign = 1;
   if (/^\(.*\)$/.test(s)) {
@@ -401,11 +409,11 @@ export function parseHours(cell: Cell | undefined, ctx: NumberContext & { hoursP
   }
   const day = ctx.hoursPerDay ?? 8;
   if (isPlaceholder(cell.v)) return undefined;
-  // Digits grouped by spaces are thousands here too (`4 0` is no 40, found by review), and `2,400` (minutes) 2400.
+  // Digits spaced apart are no number here either (`4 0` is no 40, found by review); `2,400` (minutes) is 2400, below.
   const norm = cell.v.normalize('NFKC');
-  if (SPACE_OR_APOSTROPHE.test(norm)) for (const m of norm.matchAll(SPACED_DIGITS)) if (!GROUPED.test(m[0])) return bad('hours');
+  if (spacedApart(norm)) return bad('hours');
   // Traditional forms read the same: 30分鐘, 兩小時, 一個半鐘頭.
-  let s = toSimplified(cell.v.normalize('NFKC')).replace(/[\s\u3000]/g, '').toLowerCase().replace(/(?:\/次|每次|\/time|\/occurrence)$/, '');
+  let s = toSimplified(norm).replace(/[\s\u3000]/g, '').toLowerCase().replace(/(?:\/次|每次|\/time|\/occurrence)$/, '');
   // `2,5`, `2,5h`, `1.250h` where the decimal mark is a comma.
   if (ctx.decimalComma) s = s.replace(/^\d[\d.,]*/, (n) => fromDecimalComma(n) ?? n);
   else s = s.replace(/^\d{1,3}(?:,\d{3})+(?=\.\d|[^\d,]|$)/, (n) => n.replace(/,/g, ''));

@@ -243,6 +243,7 @@ export async function unreadTwins(
   if (others.length === 0) return [];
   const out: { sheet: string; read: string; role: SheetRole }[] = [];
   const said = new Set<SheetSource>();
+  const tasksIndex = aliasIndex('assignments', config.columns);
   for (const role of ['assignments', 'accounts', 'staff'] as const) {
     const sheet = found[role];
     if (!sheet) continue;
@@ -256,7 +257,7 @@ export async function unreadTwins(
       const { score, keys } = await bestHeader(other, role, index);
       if (score === 0 || !sameColumns(mine, keys)) continue;
       // (A division of labour names its accounts too: it is no second Accounts sheet.)
-      if (role !== 'assignments' && (await sheetScore(other, 'assignments', aliasIndex('assignments', config.columns))) >= score) continue;
+      if (role !== 'assignments' && (await sheetScore(other, 'assignments', tasksIndex)) >= score) continue;
       said.add(other);
       out.push({ sheet: other.name, read: sheet.name, role });
     }

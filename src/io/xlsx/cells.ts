@@ -459,8 +459,7 @@ function readCell(row: string, start: number, end: number, t: string, style: str
   }
   const v = elementText(s, from, to, p, 'v');
   if (v === undefined || (v.length === 0 && t !== 's' && t !== 'str') || ctx.staleFormulas) {
-    const f = s.indexOf(`<${p}f`, from);
-    if (f >= 0 && f < to && endsTagName(s.charCodeAt(f + p.length + 2))) return formulaCell(s, from, to, p);
+    if (hasFormula(s, from, to, p)) return formulaCell(s, from, to, p);
     if (v === undefined || (v.length === 0 && t !== 's' && t !== 'str')) return undefined;
   }
   switch (t) {

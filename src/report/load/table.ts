@@ -14,6 +14,21 @@ export function loadTable(report: LoadReport, lang: Lang): SheetData {
   };
 }
 
+/**
+ * The work held by people no longer 在职, and by people the Staff sheet does not list, each as a line naming
+ * them with their weekly hours (none when nobody holds such work): hours on nobody's bar in a report.
+ */
+export function holderLines(report: LoadReport, lang: Lang): string[] {
+  const named = (status: 'inactive' | 'unknown'): string =>
+    report.people
+      .filter((p) => p.status === status && p.hours > 0)
+      .map((p) => `${p.name} (${p.hours.toFixed(2)} ${label(lang, 'report.perWeek')})`)
+      .join(lang === 'zh' ? '、' : ', ');
+  const gone = named('inactive');
+  const strangers = named('unknown');
+  return [...(gone ? [label(lang, 'report.inactiveHolders', { names: gone })] : []), ...(strangers ? [label(lang, 'report.unknownHolders', { names: strangers })] : [])];
+}
+
 /** `张伟 stays over (124%): nobody of the role or department can take the work`, one per person who does. */
 export function unresolvedLines(report: LoadReport, lang: Lang): string[] {
   return (report.suggestion?.unfixed ?? []).map((u) => `${label(lang, 'load.unfixed', { name: u.person.name, utilization: fmtPercent(u.utilization, 0) })}${lang === 'zh' ? '：' : ': '}${label(lang, `load.reason.${u.reason}`)}`);

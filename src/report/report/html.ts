@@ -13,7 +13,7 @@ import { escapeHtml, pageHead } from '../shared/html.js';
 import { countsText } from '../matrix/table.js';
 import { findingMessage, findingWhere } from '../shared/findings.js';
 import { fmtPercent, fmtScore, fmtTrend } from '../shared/numbers.js';
-import { unresolvedLines } from '../load/table.js';
+import { holderLines, unresolvedLines } from '../load/table.js';
 import { barChart, hbarChart, paretoChart } from './svg.js';
 
 const CSS = `
@@ -164,13 +164,9 @@ export function reportHtml(r: ReportResult, ctx: ReportContext): string {
     ),
   );
   if (people.length > top) out.push(`<p>${L('report.more', { n: people.length - top })}</p>`);
-  // People no longer 在职 who still hold work: no bar (no capacity to measure against), but named (found by a new user).
-  const gone = r.load.people.filter((p) => p.status === 'inactive' && p.hours > 0);
-  const named = (list: typeof gone): string => list.map((p) => `${p.name} (${p.hours.toFixed(2)} ${label(lang, 'report.perWeek')})`).join(lang === 'zh' ? '、' : ', ');
-  if (gone.length > 0) out.push(`<p class="inactive">${L('report.inactiveHolders', { names: named(gone) })}</p>`);
-  // And people the Staff sheet does not list who hold work: their hours are no one's on the sheet (found by a new user).
-  const strangers = r.load.people.filter((p) => p.status === 'unknown' && p.hours > 0);
-  if (strangers.length > 0) out.push(`<p class="inactive">${L('report.unknownHolders', { names: named(strangers) })}</p>`);
+  // People no longer 在职 who still hold work, and people the Staff sheet does not list: no bar (no capacity to
+  // measure against), but named with their hours (found by new users).
+  for (const line of holderLines(r.load, lang)) out.push(`<p class="inactive">${escapeHtml(line)}</p>`);
   out.push(`<h3>${L('report.fairness')}</h3><table><thead><tr><th scope="col">${L('role')}</th><th scope="col">${L('report.people')}</th><th scope="col">${L('report.mean')}</th><th scope="col">${L('report.spread')}</th><th scope="col">${L('report.maxMin')}</th></tr></thead><tbody>`);
   for (const f of r.load.fairness) out.push(`<tr><th scope="row">${esc(f.role)}</th><td class="n">${f.people}</td><td class="n">${esc(fmtPercent(f.mean, 0))}</td><td class="n">${esc(fmtPercent(f.stdDev, 0))}</td><td class="n">${Number.isFinite(f.maxMinRatio) ? `${f.maxMinRatio.toFixed(1)}×` : '∞'}</td></tr>`);
   out.push('</tbody></table>', `<h3>${L('report.moves')}</h3>`);

@@ -12,7 +12,7 @@ import type { ReportContext } from '../context.js';
 import { findingMessage, findingWhere } from '../shared/findings.js';
 import { mdCell, mdTable } from '../shared/markdown.js';
 import { fmtPercent, fmtScore } from '../shared/numbers.js';
-import { unresolvedLines } from '../load/table.js';
+import { holderLines, unresolvedLines } from '../load/table.js';
 import { FOLD_MAX } from './html.js';
 
 /** GitHub's step summary takes 1 MiB; the report stays well under it. */
@@ -63,8 +63,7 @@ export function reportMarkdown(r: ReportResult, ctx: ReportContext): string {
     sections.push({ title: L('report.overCapacity'), text: lines.join('\n') });
   }
   // Work held by people no longer 在职, or not on the Staff sheet: hours on nobody's bar, named (as the HTML does).
-  const named = (status: string): string => r.load.people.filter((p) => p.status === status && p.hours > 0).map((p) => `${p.name} (${p.hours.toFixed(2)} ${L('report.perWeek')})`).join(lang === 'zh' ? '、' : ', ');
-  const holders = [named('inactive') && L('report.inactiveHolders', { names: named('inactive') }), named('unknown') && L('report.unknownHolders', { names: named('unknown') })].filter((x) => x !== '');
+  const holders = holderLines(r.load, lang);
   if (holders.length > 0) sections.push({ title: L('report.workload'), text: [`### ${L('report.workload')}`, '', ...holders.map((line) => `- ${mdCell(line)}`)].join('\n') });
   const moved = r.tier?.accounts.filter((a) => a.movement === '↑' || a.movement === '↓') ?? [];
   if (moved.length > 0) {
