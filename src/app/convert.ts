@@ -230,7 +230,7 @@ async function typedSheet(sheet: SheetSource, name: string): Promise<TypedSheet>
   let headerRow = 0;
   let best = 0;
   for await (const row of eachRow(sheet)) {
-    const cells = row.cells.map((c, i): TypedValue | undefined => (c === undefined ? undefined : c.t === 's' ? typeField(c.v, sheet.decimalComma?.(i) === true) : { t: 's', v: fieldText(c, false) }));
+    const cells = row.cells.map((c, i): TypedValue | undefined => (c === undefined ? undefined : c.t === 's' ? typeField(c.v, sheet.decimalComma?.(i) === true) : c.t === 'e' ? { t: 'e', v: c.v } : { t: 's', v: fieldText(c, false) }));
     rows.push({ row: row.row, cells });
     if (rows.length <= 30) {
       const texts = cells.filter((c) => c !== undefined && c.t === 's' && c.v.trim() !== '').length;

@@ -17,7 +17,7 @@ import { missingKeyColumn, SHEET_ROLE_NAMES, type SheetRole } from '../model/col
 import { ConfigError, InputError, type Params } from '../model/errors.js';
 import type { Lang } from '../model/lang.js';
 import type { Layout } from '../model/table.js';
-import { RULES, ruleLevel, type RuleLevel } from '../model/rules.js';
+import { looserSettings, lowerRules } from '../config/looser.js';
 import { localToday, type IsoDate } from '../util/date.js';
 
 /** What the application tells its caller while it works: notes for stderr and reading progress. */
@@ -160,6 +160,9 @@ export async function openSession(request: SessionRequest, env: AppEnv): Promise
       // (found by a CI user: a change that dropped an A and added rules.csv turning raci/no-accountable off passed, silently).
       const lowered = lowerRules(before.rules, config.rules);
       if (lowered.length > 0) session.note('warn.rulesSheetLowers', { sheet: sheets.rules.name, rules: lowered.join(', ') });
+      // So does one that requires fewer tasks, or raises a load threshold (found by review: said of rule levels only).
+      const looser = looserSettings(before, config);
+      if (looser.length > 0) session.note('warn.rulesSheetLoosens', { sheet: sheets.rules.name, settings: looser.join('; ') });
     }
   }
   return session;
@@ -182,13 +185,3 @@ export function requireKeyColumns(session: Session, role: SheetRole, layout: Lay
   if (column !== undefined) throw new InputError('input.missingColumn', { role, column }, { file: session.path, sheet: layout.sheet });
 }
 
-const LEVELS: readonly RuleLevel[] = ['off', 'info', 'warn', 'error'];
-
-/** The rules whose level `after` sets below `before`'s, as `raci/no-accountable error → off`. */
-function lowerRules(before: ResolvedConfig['rules'], after: ResolvedConfig['rules']): string[] {
-  return Object.keys(RULES).flatMap((rule) => {
-    const was = ruleLevel(rule, before);
-    const now = ruleLevel(rule, after);
-    return LEVELS.indexOf(now) < LEVELS.indexOf(was) ? [`${rule} ${was} → ${now}`] : [];
-  });
-}

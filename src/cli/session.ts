@@ -3,16 +3,29 @@ import { openSession, type AppEnv, type AppHooks, type Session } from '../app/se
 import { t } from '../i18n/messages.js';
 import type { SheetRole } from '../model/columns.js';
 import type { CliContext } from './context.js';
-import { note } from './emit.js';
+import { escapeData } from '../report/findings/github.js';
 import type { CommonOptions } from './options.js';
 import { progressReporter } from './progress.js';
 import { join } from 'node:path';
 
-/** Notes on stderr (unless --quiet; verbose ones only with --verbose) and a progress line on a terminal. */
+/**
+ * Warnings said even with --quiet: what kam did not check that the book asks it to (a sheet of a role not read,
+ * a sheet with no records, a scoring column it cannot tell from another), and what a book's own Rules sheet
+ * lowers or loosens (found by a CI user: a Rules sheet turning raci/no-accountable off was hidden by -q).
+ */
+const UNQUIET = new Set(['warn.rulesSheetLowers', 'warn.rulesSheetLoosens', 'warn.unreadSheet', 'warn.noRows', 'warn.ambiguousCriterion']);
+
+/**
+ * Notes on stderr (unless --quiet; verbose ones only with --verbose) and a progress line on a terminal.
+ * With `--format github` a warning (`warn.…`) is a workflow command, so that CI shows it as an annotation.
+ */
 export function hooksFor(options: CommonOptions, ctx: CliContext): AppHooks {
   return {
     note: (lang, code, params, verbose) => {
-      if (!verbose || options.verbose) note(ctx, options, lang, code, params);
+      if (verbose && !options.verbose) return;
+      if (options.quiet && !UNQUIET.has(code)) return;
+      const message = t(lang, code, params);
+      ctx.stderr.write(code.startsWith('warn.') && options.format === 'github' ? `::warning title=kam::${escapeData(message)}\n` : `kam: ${message}\n`);
     },
     progress: (lang, sheet) => progressReporter(ctx, options, t(lang, 'note.reading', { sheet })),
   };

@@ -166,13 +166,21 @@ export function buildMatrix(book: IndexedBook, load: LoadResult, findings: reado
 
   // Columns: people grouped by department (staff order), department-held rows as department columns.
   const columns = new Map<string, MatrixColumn>();
+  // By department or role: the people each column gathers, whose hours the person view's block adds up.
+  const members = new Map<string, Set<string>>();
+  const gathered = (c: MatrixColumn, personKey: string): MatrixColumn => {
+    let set = members.get(c.key);
+    if (!set) members.set(c.key, (set = new Set()));
+    set.add(personKey);
+    return c;
+  };
   const columnOf = (personKey: string | undefined, deptKey: string | undefined, name: string | undefined, dept: string | undefined): MatrixColumn | undefined => {
     if (personKey !== undefined) {
       const p = book.people.get(personKey);
       const department = p?.department ?? dept;
       const role = p?.role;
-      if (columnMode === 'department' && department !== undefined) return ensure(columns, `department:${fold(department)}`, department, 'department', { department });
-      if (columnMode === 'role' && role !== undefined) return ensure(columns, `role:${fold(role)}`, role, 'role', { role });
+      if (columnMode === 'department' && department !== undefined) return gathered(ensure(columns, `department:${fold(department)}`, department, 'department', { department }), personKey);
+      if (columnMode === 'role' && role !== undefined) return gathered(ensure(columns, `role:${fold(role)}`, role, 'role', { role }), personKey);
       if (columnMode !== 'person') return ensure(columns, `person:${personKey}`, p?.name ?? name!, 'person', { ...(department !== undefined ? { department } : {}) });
       return ensure(columns, `person:${personKey}`, p?.name ?? name!, 'person', { ...(department !== undefined ? { department } : {}), ...(role !== undefined ? { role } : {}) });
     }
@@ -248,7 +256,7 @@ export function buildMatrix(book: IndexedBook, load: LoadResult, findings: reado
   const totals = counts.totals(ordered, load, columnMode);
   const matrix: Matrix = { kind: 'matrix', view, columnMode, file, asOf: book.asOf, tiers: config.tiers, columns: ordered, rows, taskRows: [], totals, maxResponsible, findings: [...findings], filtered, filteredOut };
   if (view === 'task') matrix.taskRows = tasks!.rows(book);
-  if (view === 'person') matrix.rows = personRows(rows, ordered, activities, person);
+  if (view === 'person') matrix.rows = personRows(rows, ordered, activities, person, members);
   if (options.allViews) {
     // The other views share the selection, columns, rows and totals: only their own rows differ.
     const views = { [view]: matrix } as Record<MatrixView, Matrix>;
@@ -257,7 +265,7 @@ export function buildMatrix(book: IndexedBook, load: LoadResult, findings: reado
       const m: Matrix = { ...matrix, view: other, rows, taskRows: [] };
       delete m.views;
       if (other === 'task') m.taskRows = tasks!.rows(book);
-      if (other === 'person') m.rows = personRows(rows, ordered, activities, person);
+      if (other === 'person') m.rows = personRows(rows, ordered, activities, person, members);
       views[other] = m;
     }
     matrix.views = views;
@@ -455,8 +463,12 @@ class TaskCounts {
   }
 }
 
-/** The person view: for each person column, the activities they hold, their letters and weekly hours. */
-function personRows(rows: MatrixRow[], columns: MatrixColumn[], activities: readonly TaskGroup[], load: (key: string) => PersonLoad | undefined): MatrixRow[] {
+/**
+ * The person view: for each person column, the activities they hold, their letters and weekly hours. By
+ * department or role (`--columns`), a block for each, its hours those of the people it gathers (found by a
+ * new user: by role the view was empty, by department every hour 0).
+ */
+function personRows(rows: MatrixRow[], columns: MatrixColumn[], activities: readonly TaskGroup[], load: (key: string) => PersonLoad | undefined, members: ReadonlyMap<string, ReadonlySet<string>>): MatrixRow[] {
   // Each person's activities in the rows' order, found in one pass over the rows; rows[i] is the row of activities[i].
   const held = new Map<string, number[]>();
   rows.forEach((r, i) => {
@@ -470,7 +482,7 @@ function personRows(rows: MatrixRow[], columns: MatrixColumn[], activities: read
   // The rows made at their number, their hours in one array (a number kept in a field is an object of its own).
   // A department's own column is a block too (found by a new user: the work 客服中心 held itself was missing
   // from its hand-out); a department has no load of its own, its hours are those its people carry.
-  const blocks = (c: MatrixColumn): boolean => c.kind === 'person' || c.kind === 'department';
+  const blocks = (c: MatrixColumn): boolean => c.kind === 'person' || c.kind === 'department' || c.kind === 'role';
   let count = 0;
   for (const c of columns) if (blocks(c)) count += held.get(c.key)?.length ?? 0;
   const out = new Array<MatrixRow>(count);
@@ -478,10 +490,10 @@ function personRows(rows: MatrixRow[], columns: MatrixColumn[], activities: read
   let at = 0;
   for (const c of columns) {
     if (!blocks(c)) continue;
-    const p = c.kind === 'person' ? load(c.key.slice('person:'.length)) : undefined;
     const hours = new Map<TaskGroup, number>();
-    const mine = p?.held;
-    if (mine) {
+    for (const key of c.kind === 'person' ? [c.key.slice('person:'.length)] : (members.get(c.key) ?? [])) {
+      const mine = load(key)?.held;
+      if (!mine) continue;
       const { store } = mine;
       for (let k = mine.first; k >= 0; k = store.next[k]!) hours.set(store.groups[k]!, (hours.get(store.groups[k]!) ?? 0) + store.loads[k]!);
     }

@@ -2,9 +2,10 @@
 export type Cell =
   /**
    * A number; `date` when the cell's number format shows it as a date (an Excel serial); `elapsed`
-   * too when the format shows elapsed time (`[h]:mm`, `[mm]:ss`): a duration in days, however many.
+   * too when the format shows elapsed time (`[h]:mm`, `[mm]:ss`): a duration in days, however many;
+   * `percent` when it shows a percentage (`0%`: 0.92 shown as 92%).
    */
-  | { t: 'n'; v: number; date?: true; elapsed?: true; formula?: true }
+  | { t: 'n'; v: number; date?: true; elapsed?: true; percent?: true; formula?: true }
   /** Text; `formula` (as for a number) when it is a formula's stored result (`=人员!A2` showing 张伟): `--apply` cannot write there. */
   | { t: 's'; v: string; formula?: true }
   | { t: 'b'; v: boolean }

@@ -7,7 +7,8 @@
 import { makeDate, type IsoDate } from '../util/date.js';
 import { fromDecimalComma } from './values.js';
 
-export type TypedValue = { t: 'n'; v: number } | { t: 'd'; date: IsoDate; time?: string } | { t: 's'; v: string };
+/** `e`: one of Excel's error values (`#N/A`), as a CSV field holds it and Excel reads it. */
+export type TypedValue = { t: 'n'; v: number } | { t: 'd'; date: IsoDate; time?: string } | { t: 's'; v: string } | { t: 'e'; v: string };
 
 const NUMBER = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?$/;
 const ISO_DATE = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;

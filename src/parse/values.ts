@@ -50,6 +50,10 @@ const MAGNITUDE: [RegExp, number][] = [
   [/M$/, 1e6],
   [/(?:元|rmb|cny|yuan)$/i, 1],
 ];
+/** Whether a word alone is a magnitude or the yuan (`万`, `万元`, `亿`, `K`, `M`, `元`): what a number format may show after its digits. */
+export function isMagnitudeWord(word: string): boolean {
+  return MAGNITUDE.some(([re]) => re.test(word) && word.replace(re, '') === '');
+}
 const CURRENCY_PREFIX = /^(?:¥|\$|us\$|€|£|rmb|cny|usd|eur|gbp|人民币)/i;
 /** A currency after the amount: `1.250,50 €`, `1,200 USD`. */
 const CURRENCY_SUFFIX = /(?:€|£|eur|usd|gbp)$/i;
@@ -266,17 +270,19 @@ function dayOne(p: Parsed<IsoDate> | undefined): Parsed<IsoDate> | undefined {
 
 /**
  * Reads `2025-11-15`, `2025/11/15`, `2025.11.15`, `2025年11月15日`, `20251115`, `15/11/2025`,
- * `15-Nov-2025`. `11/3/2025` is ambiguous unless `order` says which comes first.
+ * `15-Nov-2025`, `5-Nov-25`. `11/3/2025` is ambiguous unless `order` says which comes first.
  */
 export function parseDateText(text: string, order?: DayMonthOrder): Parsed<IsoDate> | undefined {
   if (isPlaceholder(text)) return undefined;
   const s = text.normalize('NFKC').trim().replace(/\s+/g, ' ');
   // `2025年3月1号`, and Excel's long date pasted as text with its weekday: `2025年03月01日 星期六`, `2025-03-01（周六）`.
-  let m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号號]?(?:\s*[(（]?(?:星期|周|週|礼拜|禮拜)([一二三四五六日天])[)）]?)?(?:(?:[ T]|\s*)\d{1,2}[:时].*)?$/.exec(s);
+  // (In brackets the weekday may stand alone, as Excel's `yyyy/mm/dd（aaa）` shows it: `2025/11/05（三）`; found by a new user.)
+  let m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号號]?(?:\s*(?:[(（](?:星期|周|週|礼拜|禮拜)?([一二三四五六日天])[)）]|(?:星期|周|週|礼拜|禮拜)([一二三四五六日天])))?(?:(?:[ T]|\s*)\d{1,2}[:时].*)?$/.exec(s);
   if (m) {
     const date = ymd(+m[1]!, +m[2]!, +m[3]!);
+    const weekday = m[4] ?? m[5];
     // A weekday that is not the date's says the date is mistyped: not guessed either way.
-    if (m[4] !== undefined && date.ok && new Date(`${date.value}T00:00:00Z`).getUTCDay() !== '日一二三四五六'.indexOf(m[4] === '天' ? '日' : m[4])) return bad('date');
+    if (weekday !== undefined && date.ok && new Date(`${date.value}T00:00:00Z`).getUTCDay() !== '日一二三四五六'.indexOf(weekday === '天' ? '日' : weekday)) return bad('date');
     return date;
   }
   // Taiwan's 民國 years (民國114年9月1日 is 2025-09-01): with the era named, never a bare 114/9/1.
@@ -298,9 +304,11 @@ export function parseDateText(text: string, order?: DayMonthOrder): Parsed<IsoDa
     const both = [makeDate(y, a, b), makeDate(y, b, a)].filter((d) => d !== undefined);
     return both.length === 2 ? bad(`ambiguous-date:${both.join(' / ')}`) : both.length === 1 ? ok(both[0]!) : bad('date');
   }
-  m = /^(\d{1,2})[- ]([a-z]{3,9})\.?[- ,]+(\d{4})(?: \d{1,2}:\d{2}(?::\d{2})?(?: ?[ap]\.?m\.?)?)?$/i.exec(s);
-  if (m && MONTHS[m[2]!.toLowerCase().slice(0, 4)] !== undefined) return ymd(+m[3]!, MONTHS[m[2]!.toLowerCase().slice(0, 4)]!, +m[1]!);
-  if (m && MONTHS[m[2]!.toLowerCase().slice(0, 3)] !== undefined) return ymd(+m[3]!, MONTHS[m[2]!.toLowerCase().slice(0, 3)]!, +m[1]!);
+  // `15-Nov-2025`, and Excel's `d-mmm-yy` as a CSV holds it, `5-Nov-25`: a two-digit year as Excel reads one (00–29 are 2000–2029, 30–99 1930–1999).
+  m = /^(\d{1,2})[- ]([a-z]{3,9})\.?(?:[- ,]+(\d{4})|-(\d{2}))(?: \d{1,2}:\d{2}(?::\d{2})?(?: ?[ap]\.?m\.?)?)?$/i.exec(s);
+  const year = m ? (m[3] !== undefined ? +m[3] : +m[4]! + (+m[4]! < 30 ? 2000 : 1900)) : 0;
+  if (m && MONTHS[m[2]!.toLowerCase().slice(0, 4)] !== undefined) return ymd(year, MONTHS[m[2]!.toLowerCase().slice(0, 4)]!, +m[1]!);
+  if (m && MONTHS[m[2]!.toLowerCase().slice(0, 3)] !== undefined) return ymd(year, MONTHS[m[2]!.toLowerCase().slice(0, 3)]!, +m[1]!);
   m = /^([a-z]{3,9})\.? (\d{1,2}),? (\d{4})(?:,? \d{1,2}:\d{2}(?::\d{2})?(?: ?[ap]\.?m\.?)?)?$/i.exec(s);
   if (m) {
     const mo = MONTHS[m[1]!.toLowerCase().slice(0, 4)] ?? MONTHS[m[1]!.toLowerCase().slice(0, 3)];

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCells, scanRow, type SheetContext } from '../../src/io/xlsx/cells.js';
 import { pick, rng } from '../helpers/random.js';
+import type { NumberStyle } from '../../src/io/xlsx/number-format.js';
 
 const STRINGS = ['R', '张伟', '', 'A/R'];
 const context = (): SheetContext => ({
@@ -14,6 +15,8 @@ const context = (): SheetContext => ({
   part: 'xl/worksheets/sheet1.xml',
   sharedStrings: { get: (i: number) => STRINGS[i] },
   dateStyles: [false, true, false, true],
+  // Style 0 shows a unit (`0"万"`), style 2 a percentage, style 12 a scale (`0!.0000"万"`).
+  numberStyles: Array.from({ length: 13 }, (_, i): NumberStyle | undefined => (i === 0 ? { word: '万', shift: 0 } : i === 2 ? { percent: true } : i === 12 ? { word: '万', shift: 4 } : undefined)),
 });
 
 /** One cell's XML in many of the forms writers use, and some they should not. */
@@ -43,7 +46,7 @@ function cellXml(rand: () => number, col: string, row: number, p: string): strin
 /** A row as parseSheet reads it: an unprefixed one scanned from bytes when it can be. */
 /** The forms the scanner takes, and values at its edges. */
 function plainCellXml(rand: () => number, col: string, row: number, p: string): string {
-  const style = pick(rand, ['', ' s="0"', ' s="1"', ' s="3"', ' s="12"']);
+  const style = pick(rand, ['', ' s="0"', ' s="1"', ' s="2"', ' s="3"', ' s="12"']);
   const type = pick(rand, ['', ' t="s"', ' t="n"']);
   const value = pick(rand, ['0', '1', '2', '3', '12', '007', '45976', '1.5', '0.25', '7.', '.5', '', '99999999999', '123456789012345', '1234567890123456']);
   const body = pick(rand, [`<${p}v>${value}</${p}v>`, `<${p}v>${value}</${p}v>`, '']);

@@ -146,6 +146,15 @@ describe('parseDate', () => {
     ['15/11/2025', '2025-11-15'],
     ['11/15/2025', '2025-11-15'],
     ['15-Nov-2025', '2025-11-15'],
+    // Excel's d-mmm-yy as a CSV holds it, its two-digit year as Excel reads one (found by a new user).
+    ['5-Nov-25', '2025-11-05'],
+    ['14-oct-25', '2025-10-14'],
+    ['1-Jan-99', '1999-01-01'],
+    ['1-Jan-29', '2029-01-01'],
+    // The weekday alone in brackets, as Excel's yyyy/mm/dd（aaa） shows it (found by a new user).
+    ['2025/11/05（三）', '2025-11-05'],
+    ['2025-11-05(三)', '2025-11-05'],
+    ['2025/11/05（周三）', '2025-11-05'],
     ['Nov 15, 2025', '2025-11-15'],
     ['7/7/2025', '2025-07-07'],
   ])('%s → %s', (text, iso) => expect(d(text)).toBe(iso));
@@ -396,6 +405,10 @@ describe('dates as people write them (the eleventh session\'s trials)', () => {
 
   it('a weekday that is not the date\'s is refused, not guessed', () => {
     expect(parseDateText('2025年03月01日 星期五')?.ok).toBe(false);
+    expect(parseDateText('2025/11/05（四）')?.ok).toBe(false);
+    // A bracket without a weekday's character, and a month name that is none: no date.
+    expect(parseDateText('2025/11/05（X）')?.ok).toBe(false);
+    expect(parseDateText('5-Nox-25')?.ok).toBe(false);
   });
 });
 

@@ -8,7 +8,7 @@ import { findColumn } from '../table/columns.js';
 import { invalidValue } from '../table/findings.js';
 import type { SheetSource } from '../source.js';
 import { scanTable, type TableOptions } from '../table/scan.js';
-import { parseNumber, parseText, type NumberUnits, type Parsed } from '../../parse/values.js';
+import { formatNumber, parseNumber, parseText, type NumberUnits, type Parsed } from '../../parse/values.js';
 import { contradiction, DateColumn } from '../table/dates.js';
 import { textMemo } from '../table/memo.js';
 import type { Column, Layout } from '../../model/table.js';
@@ -147,6 +147,8 @@ function accountMapper(
       const n = parseNumber(cell, ctx);
       if (n?.ok && (c.scale ?? 1) === 1) {
         if (cell!.t === 's' && /[%％]\s*$/.test(cell!.v)) mixed.percent ??= cell!.v;
+        // A cell formatted as a percentage is one, as typed `92%` is (found by a new user: an xlsx said nothing where its CSV warned).
+        else if (cell!.t === 'n' && cell!.percent) mixed.percent ??= `${formatNumber(cell!.v * 100)}%`;
         else if (n.value > 1) mixed.plain ??= cell!.t === 's' ? cell!.v : String(n.value);
       }
       if (n?.ok) account.numbers[key] = n.value;

@@ -3,7 +3,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { PassThrough, type Writable } from 'node:stream';
 import type * as ExcelTypes from 'exceljs';
 import { displayWidth } from '../../util/width.js';
-import type { Column as XColumn } from 'exceljs';
+import type { CellErrorValue, Column as XColumn } from 'exceljs';
 import { ooxmlText } from '../xlsx/xml-write.js';
 import { writeAll } from './atomic.js';
 import type { TypedValue } from '../../parse/typed.js';
@@ -71,6 +71,9 @@ export async function writeTypedXlsxTo(fh: FileHandle, sheets: readonly TypedShe
             const [hh, mm, ss] = (c.time ?? '00:00:00').split(':').map(Number) as [number, number, number];
             cell.value = toExcelSerial(c.date) + (hh * 3600 + mm * 60 + ss) / 86_400;
             cell.numFmt = c.time ? 'yyyy-mm-dd hh:mm:ss' : 'yyyy-mm-dd';
+          } else if (c.t === 'e') {
+            // An error value stays one (a CSV's `#N/A` is Excel's error, and kam reads it so; found by review: it was written as text).
+            cell.value = { error: c.v as CellErrorValue['error'] };
           } else cell.value = c.t === 'n' ? c.v : (cellValue(c.v) as string);
         });
         if (r.row === sheet.headerRow) row.font = { bold: true };

@@ -4,6 +4,7 @@ import { InputError } from '../../model/errors.js';
 import { cellAddress, columnIndex, columnLetter, MAX_COLUMNS, MAX_ROWS, refColumn } from '../../util/cellref.js';
 import { MAX_CELL_CHARS } from './limits.js';
 import { decodeXml, endsTagName, getAttr, stringItemText } from './xml.js';
+import { styledText, type NumberStyle } from './number-format.js';
 
 /** The shared-string table as cells see it (items decoded on demand). */
 export interface StringTable {
@@ -20,6 +21,8 @@ export interface SheetContext {
   dateStyles: readonly boolean[];
   /** For each style: does it show elapsed time (`[h]:mm`: a duration)? */
   elapsedStyles?: readonly boolean[];
+  /** For each style: a unit, a scale or a percentage its number format shows (`0"万"`, `#,##0,`, `0%`). */
+  numberStyles?: readonly (NumberStyle | undefined)[];
   /**
    * The workbook asks to be calculated when opened (`<calcPr fullCalcOnLoad="1"/>`, as xlsxwriter
    * writes it, with 0 as every formula's stored result): no stored result is trusted, every
@@ -153,7 +156,7 @@ export function parseCells(content: string, p: string, ctx: SheetContext, row = 
           case 'n': {
             const n = xmlNumber(v);
             if (!Number.isFinite(n)) cell = { t: 's', v: decodeXml(v) };
-            else cell = m[3] !== undefined && ctx.dateStyles[Number(m[3])] ? dateCell(ctx, Number(m[3]), n) : { t: 'n', v: n };
+            else cell = m[3] !== undefined ? styledNumber(ctx, Number(m[3]), n) : { t: 'n', v: n };
             break;
           }
           default:
@@ -282,6 +285,18 @@ function wholeCell(n: number, date: boolean): Cell {
   return (numberCells[n] ??= { t: 'n', v: n });
 }
 
+/**
+ * A number as its style shows it: a date (or elapsed time); a percentage, marked; a unit or a scale of its
+ * format (`0"万"`, `0!.0000"万"`, `#,##0,`) as the text a person reads on the screen (`1200万`), which is
+ * read as typed text with that unit is.
+ */
+function styledNumber(ctx: SheetContext, style: number, n: number): Cell {
+  if (ctx.dateStyles[style]) return dateCell(ctx, style, n);
+  const shown = ctx.numberStyles?.[style];
+  if (shown === undefined) return { t: 'n', v: n };
+  return 'percent' in shown ? { t: 'n', v: n, percent: true } : { t: 's', v: styledText(n, shown) };
+}
+
 /** A number whose style shows a date, or elapsed time (a duration). */
 function dateCell(ctx: SheetContext, style: number, n: number): Cell {
   return ctx.elapsedStyles?.[style] === true ? { t: 'n', v: n, date: true, elapsed: true } : { t: 'n', v: n, date: true };
@@ -378,7 +393,8 @@ function scanCell(b: Buffer, j: number, to: number, ctx: SheetContext, cells: (C
       } else {
         // ASCII digits and a point: the same number as the general path's Number() of the text.
         const date = style >= 0 && ctx.dateStyles[style] === true;
-        if (decimal) {
+        if (style >= 0 && !date && ctx.numberStyles?.[style] !== undefined) cell = styledNumber(ctx, style, decimal ? Number(b.toString('latin1', start, q)) : i);
+        else if (decimal) {
           const n = Number(b.toString('latin1', start, q));
           cell = date ? dateCell(ctx, style, n) : { t: 'n', v: n };
         } else cell = date && ctx.elapsedStyles?.[style] === true ? dateCell(ctx, style, i) : wholeCell(i, date);
@@ -476,8 +492,7 @@ function readCell(row: string, start: number, end: number, t: string, style: str
     default: {
       const n = xmlNumber(v);
       if (!Number.isFinite(n)) return { t: 's', v: decodeXml(v) };
-      if (style !== undefined && ctx.dateStyles[Number(style)]) return dateCell(ctx, Number(style), n);
-      return { t: 'n', v: n };
+      return style !== undefined ? styledNumber(ctx, Number(style), n) : { t: 'n', v: n };
     }
   }
 }

@@ -4,6 +4,7 @@ import { InputError } from '../../model/errors.js';
 import type { RawRow } from '../../model/cell.js';
 import type { RowOptions, SheetSource, WorkbookSource } from '../source.js';
 import { newSharedCellCache, type SharedCellCache } from './cells.js';
+import { styleNumberStyles, type NumberStyle } from './number-format.js';
 import { readSharedStrings, SharedStrings } from './shared-strings.js';
 import { parseMerges, parseSheet, type MergeRange } from './sheet.js';
 import { assertNoDoctype, findTags, getAttr } from './xml.js';
@@ -60,7 +61,15 @@ export async function openXlsx(file: string): Promise<WorkbookSource> {
         ? await readSharedStrings(zip.stream(sstEntry, undefined, SHARED_STRINGS_CAP), { file, part: sstEntry.name })
         : new SharedStrings();
       const styles = await text(stylesPath);
-      return { sharedStrings, dateStyles: styles ? parseDateStyles(styles) : [], elapsedStyles: styles ? parseDateStyles(styles, isElapsedFormat, BUILTIN_ELAPSED_FORMATS) : [], sharedCells: newSharedCellCache(), staleFormulas };
+      const formats = styles ? styleFormats(styles) : [];
+      return {
+        sharedStrings,
+        dateStyles: parseDateStyles(formats),
+        elapsedStyles: parseDateStyles(formats, isElapsedFormat, BUILTIN_ELAPSED_FORMATS),
+        numberStyles: styleNumberStyles(formats),
+        sharedCells: newSharedCellCache(),
+        staleFormulas,
+      };
     })();
     return shared;
   };
@@ -91,6 +100,8 @@ interface SharedParts {
   sharedStrings: SharedStrings;
   dateStyles: boolean[];
   elapsedStyles: boolean[];
+  /** For each style: a unit, a scale or a percentage its number format shows (`0"万"`, `#,##0,`, `0%`). */
+  numberStyles: (NumberStyle | undefined)[];
   /** One cache for every sheet: a name in Accounts and in Assignments is decoded once, one string. */
   sharedCells: SharedCellCache;
   /** `fullCalcOnLoad`: the formulas' stored results are not to be trusted. */
@@ -138,12 +149,12 @@ class XlsxSheet implements SheetSource {
       if (options.sniff && !this.merges) this.sniffBudget.bytes -= this.entry.size;
       this.prefetch();
     }
-    const { sharedStrings, dateStyles, elapsedStyles, sharedCells, staleFormulas } = await this.shared();
+    const { sharedStrings, dateStyles, elapsedStyles, numberStyles, sharedCells, staleFormulas } = await this.shared();
     const all = bare ? [] : await this.merges!;
     const merges = options.titlesOnce ? all.filter((m) => m.r2 > m.r1) : all;
     const total = Math.max(1, this.entry.compressedSize);
     const onRead = options.onProgress ? (bytes: number) => options.onProgress!(bytes / total) : undefined;
-    const ctx = { file: this.file, sheet: this.name, part: this.entry.name, sharedStrings, dateStyles, elapsedStyles, sharedCells, staleFormulas };
+    const ctx = { file: this.file, sheet: this.name, part: this.entry.name, sharedStrings, dateStyles, elapsedStyles, numberStyles, sharedCells, staleFormulas };
     yield* parseSheet(this.zip.stream(this.entry, onRead), ctx, merges, await this.totalsRows());
   }
 
@@ -344,8 +355,8 @@ export function isElapsedFormat(code: string): boolean {
   return /\[(?:h+|m+|s+)\]/i.test(s) && !/[yd年月日]/i.test(s.replace(/\[[^\]]*\]/g, ''));
 }
 
-/** For each cell style index: does it show its number as a date (or, with `isElapsedFormat`, as elapsed time)? */
-export function parseDateStyles(xml: string, test: (code: string) => boolean = isDateFormat, builtin: ReadonlySet<number> = BUILTIN_DATE_FORMATS): boolean[] {
+/** Each cell style's number format: its id, and its code where the styles define it (a built-in format has none). */
+export function styleFormats(xml: string): { id: number; code?: string }[] {
   const custom = new Map<number, string>();
   for (const tag of findTags(xml, 'numFmt')) {
     const id = Number(getAttr(tag, 'numFmtId'));
@@ -356,6 +367,11 @@ export function parseDateStyles(xml: string, test: (code: string) => boolean = i
   return findTags(xfsMatch[0], 'xf').map((tag) => {
     const id = Number(getAttr(tag, 'numFmtId') ?? 0);
     const code = custom.get(id);
-    return code !== undefined ? test(code) : builtin.has(id);
+    return code !== undefined ? { id, code } : { id };
   });
+}
+
+/** For each cell style index: does it show its number as a date (or, with `isElapsedFormat`, as elapsed time)? */
+export function parseDateStyles(xml: string | readonly { id: number; code?: string }[], test: (code: string) => boolean = isDateFormat, builtin: ReadonlySet<number> = BUILTIN_DATE_FORMATS): boolean[] {
+  return (typeof xml === 'string' ? styleFormats(xml) : xml).map(({ id, code }) => (code !== undefined ? test(code) : builtin.has(id)));
 }

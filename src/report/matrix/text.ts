@@ -187,18 +187,23 @@ function personBlocks(m: Matrix, ctx: ReportContext): string[] {
   const out: string[] = [];
   const totals = new Map(m.totals.map((t) => [t.key, t]));
   const byPerson = new Map<string, MatrixRow[]>();
-  for (const r of m.rows) byPerson.set(r.person ?? '', [...(byPerson.get(r.person ?? '') ?? []), r]);
+  for (const r of m.rows) {
+    const list = byPerson.get(r.person ?? '');
+    if (list) list.push(r);
+    else byPerson.set(r.person ?? '', [r]);
+  }
   for (const col of m.columns) {
     const rows = byPerson.get(col.label);
-    if ((col.kind !== 'person' && col.kind !== 'department') || !rows) continue;
+    if (!rows) continue;
     const t = totals.get(col.key);
-    // (A department's own block: its name once, and no hours of its own — its people carry them.)
+    // (A department's own block: its name once, and no hours of its own — its people carry them; by department
+    // or by role, a block gathers its people, and their hours.)
     const person = col.kind === 'person';
     const about = [
       safeText(col.label),
       ...(col.department && (person || col.department !== col.label) ? [safeText(col.department)] : []),
-      ...(col.role ? [safeText(col.role)] : []),
-      ...(person ? [`${(t?.hours ?? 0).toFixed(1)} ${label(lang, 'matrix.perWeek')}${t?.utilization !== undefined ? ` (${fmtPercent(t.utilization, 0)})` : ''}`] : []),
+      ...(col.role && col.role !== col.label ? [safeText(col.role)] : []),
+      ...(person || m.columnMode !== 'person' ? [`${(t?.hours ?? 0).toFixed(1)} ${label(lang, 'matrix.perWeek')}${t?.utilization !== undefined ? ` (${fmtPercent(t.utilization, 0)})` : ''}`] : []),
     ];
     out.push(...joinFitting(about, ' · ', ctx.width).map((l) => c.bold(l)));
     const labels = rows.map((r) => `  ${accountLabel(r, m, lang)} · ${safeText(r.task)}`);

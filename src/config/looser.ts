@@ -1,0 +1,49 @@
+/**
+ * What a book's own Rules sheet loosens of the config in force before it: the rules it lowers, and the
+ * settings that make the checks find less (a task a tier requires taken out, a longer cadence, higher
+ * load thresholds, a rule's options widened). Said by every command, since a pull request can add the
+ * sheet (SPEC §2: the Rules sheet overrides kam.config.json).
+ */
+import { RULES, ruleLevel, type RuleLevel } from '../model/rules.js';
+import { optionsOf } from './rule-options.js';
+import type { ResolvedConfig } from './resolve.js';
+
+const LEVELS: readonly RuleLevel[] = ['off', 'info', 'warn', 'error'];
+
+/** The rules whose level `after` sets below `before`'s, as `raci/no-accountable error → off`. */
+export function lowerRules(before: ResolvedConfig['rules'], after: ResolvedConfig['rules']): string[] {
+  return Object.keys(RULES).flatMap((rule) => {
+    const was = ruleLevel(rule, before);
+    const now = ruleLevel(rule, after);
+    return LEVELS.indexOf(now) < LEVELS.indexOf(was) ? [`${rule} ${was} → ${now}`] : [];
+  });
+}
+
+/**
+ * The settings other than rule levels that `after` loosens, each as `services.strategic.required − review`,
+ * `services.important.cadenceDays 30 → 90`, `load.over 1 → 2`: tasks a tier no longer requires, a cadence
+ * longer or gone, a load threshold or the default capacity raised, more R allowed on a task, letter
+ * pairs allowed to one person, a larger fall of revenue let pass.
+ */
+export function looserSettings(before: ResolvedConfig, after: ResolvedConfig): string[] {
+  const out: string[] = [];
+  for (const [tier, was] of Object.entries(before.services)) {
+    const now = after.services[tier];
+    const required = new Set((now?.required ?? []).map((t) => t.toLowerCase()));
+    const dropped = was.required.filter((t) => !required.has(t.toLowerCase()));
+    if (dropped.length > 0) out.push(`services.${tier}.required − ${dropped.join(', ')}`);
+    if (was.cadenceDays !== undefined && (now?.cadenceDays === undefined || now.cadenceDays > was.cadenceDays)) out.push(`services.${tier}.cadenceDays ${was.cadenceDays} → ${now?.cadenceDays ?? '—'}`);
+  }
+  for (const key of ['over', 'high', 'defaultCapacity'] as const) {
+    if (after.load[key] > before.load[key]) out.push(`load.${key} ${before.load[key]} → ${after.load[key]}`);
+  }
+  const max = (c: ResolvedConfig) => optionsOf(c.rules, 'raci/too-many-responsible').max;
+  if (max(after) > max(before)) out.push(`raci/too-many-responsible max ${max(before)} → ${max(after)}`);
+  const pairs = (c: ResolvedConfig) => new Set(optionsOf(c.rules, 'raci/role-conflict').allow.map((p) => p.replace(/\s+/g, '').toUpperCase().split('+').sort().join('+')));
+  const allowedBefore = pairs(before);
+  const added = [...pairs(after)].filter((p) => !allowedBefore.has(p));
+  if (added.length > 0) out.push(`raci/role-conflict allow + ${added.join(', ')}`);
+  const threshold = (c: ResolvedConfig) => optionsOf(c.rules, 'account/declining-revenue').threshold;
+  if (threshold(after) > threshold(before)) out.push(`account/declining-revenue threshold ${threshold(before)} → ${threshold(after)}`);
+  return out;
+}

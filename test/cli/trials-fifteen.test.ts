@@ -1,0 +1,131 @@
+// What the fifteenth session took from the leftovers of earlier trials and from its own, each a test that fails without its fix.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { csvFolder, tempDir, writeRawXlsx } from '../helpers/books.js';
+import { kam } from '../helpers/cli.js';
+
+const asOf = ['--as-of', '2025-11-15'];
+
+describe('the fifteenth session', () => {
+  it('a warning is said with -q, and with --format github as a workflow command (a Rules sheet turning a rule off was hidden by -q and no annotation)', async () => {
+    const dir = csvFolder({
+      'accounts.csv': '客户名称,年采购额\n甲,100\n',
+      'assignments.csv': '客户名称,工作内容,负责人,角色\n甲,日常跟进,张三,R\n',
+      'staff.csv': '姓名,部门\n张三,销售部\n',
+      'rules.csv': 'Key,Value\nrules.raci/no-accountable,off\n',
+    });
+    const lowered = 'the book\'s own sheet "rules.csv" lowers rules: raci/no-accountable error → off (to check without it, as a CI job checking a change it does not trust should: --no-book-rules)';
+    const quiet = await kam(['check', dir, '-q', '--lang', 'en', ...asOf]);
+    expect(quiet.stderr).toBe(`kam: ${lowered}\n`);
+    const github = await kam(['check', dir, '-q', '--format', 'github', '--lang', 'en', ...asOf]);
+    expect(github.stderr).toBe(`::warning title=kam::${lowered}\n`);
+    // A note (not a warning) is still kept back by -q.
+    const noted = await kam(['check', dir, '--lang', 'en', ...asOf]);
+    expect(noted.stderr.split('\n').filter((l) => l !== '' && !l.includes(lowered)).length).toBeGreaterThan(0);
+    expect(quiet.stderr.split('\n').filter((l) => l !== '' && !l.includes(lowered))).toEqual([]);
+  });
+
+  it('a Rules sheet that loosens the checks without lowering a rule is said, naming each setting; one that tightens them is not', async () => {
+    const book = (rules: string) =>
+      csvFolder({
+        'accounts.csv': '客户名称,年采购额\n甲,100\n',
+        'staff.csv': '姓名,部门\n张三,销售部\n',
+        'assignments.csv': '客户名称,工作内容,负责人,角色\n甲,日常跟进,张三,A\n',
+        'rules.csv': `Key,Value\n${rules}`,
+      });
+    const loose = book('load.over,2\nservices.strategic.required,"[""follow-up""]"\nservices.important.cadenceDays,120\nrules.raci/too-many-responsible,"[""warn"",{""max"":6}]"\nrules.raci/role-conflict,"[""warn"",{""allow"":[""R+A"",""A+C""]}]"\n');
+    const r = await kam(['check', loose, '-q', '--lang', 'en', ...asOf]);
+    expect(r.stderr).toBe(
+      'kam: the book\'s own sheet "rules.csv" loosens the checks: services.strategic.required − support, complaints, review; services.important.cadenceDays 60 → 120; load.over 1 → 2; raci/too-many-responsible max 3 → 6; raci/role-conflict allow + A+C (to check without it, as a CI job checking a change it does not trust should: --no-book-rules)\n',
+    );
+    const tight = book('load.over,0.9\nload.high,0.8\nservices.important.cadenceDays,30\nrules.raci/too-many-responsible,"[""warn"",{""max"":2}]"\n');
+    expect((await kam(['check', tight, '-q', '--lang', 'en', ...asOf])).stderr).toBe('');
+  });
+
+  it('kam convert of a CSV with an error value writes it as the error in the workbook (it was the text "#N/A"), and the two read the same', async () => {
+    const dir = tempDir();
+    const csv = join(dir, 'accounts.csv');
+    writeFileSync(csv, '客户名称,年采购额\n甲,#N/A\n乙,100\n丙,#div/0!\n');
+    const xlsx = join(dir, 'accounts.xlsx');
+    expect((await kam(['convert', csv, xlsx, '--lang', 'en'])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    const ws = wb.worksheets[0]!;
+    expect([ws.getCell('B2').value, ws.getCell('B3').value, ws.getCell('B4').value]).toEqual([{ error: '#N/A' }, 100, { error: '#DIV/0!' }]);
+    const findings = async (file: string) => ((JSON.parse((await kam(['check', file, '--format', 'json', '--lang', 'en', ...asOf])).stdout) as { findings: { rule: string; cell?: string; message: string }[] }).findings.map((f) => [f.rule, (f.cell ?? '').replace(/^[^!]*!/, ''), f.message.replace(/accounts(\.csv)?/g, 'S')]));
+    const fromCsv = await findings(csv);
+    expect(fromCsv.filter((f) => f[1] === 'B2' || f[1] === 'B4').length).toBe(2);
+    expect(await findings(xlsx)).toEqual(fromCsv);
+  });
+
+  it('a unit or a scale in a cell’s number format is read as the screen shows it (1200 shown 1200万 was 1,200 yuan beside a typed 310万)', async () => {
+    // Styles: 1 `0"万"`, 2 `0!.0000"万"` (yuan shown in 万), 3 `#,##0,` (thousands), 4 `0%`.
+    const styles =
+      '<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="4"><numFmt numFmtId="164" formatCode="0&quot;万&quot;"/><numFmt numFmtId="165" formatCode="0!.0000&quot;万&quot;"/><numFmt numFmtId="166" formatCode="#,##0,"/><numFmt numFmtId="167" formatCode="0%"/></numFmts><fonts count="1"><font/></fonts><fills count="1"><fill/></fills><borders count="1"><border/></borders><cellXfs count="5"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/><xf numFmtId="165" applyNumberFormat="1"/><xf numFmtId="166" applyNumberFormat="1"/><xf numFmtId="167" applyNumberFormat="1"/></cellXfs></styleSheet>';
+    const t = (ref: string, v: string) => `<c r="${ref}" t="inlineStr"><is><t>${v}</t></is></c>`;
+    const n = (ref: string, v: number, s: number) => `<c r="${ref}" s="${s}"><v>${v}</v></c>`;
+    const data =
+      `<row r="1">${t('A1', '客户名称')}${t('B1', '年采购额')}${t('C1', '合同金额（万元）')}${t('D1', '合作年限')}${t('E1', '满意度')}</row>` +
+      `<row r="2">${t('A2', '甲')}${n('B2', 1200, 1)}${n('C2', 12000000, 2)}${n('D2', 5, 0)}${n('E2', 85, 0)}</row>` +
+      `<row r="3">${t('A3', '乙')}${t('B3', '310万')}${n('C3', 3000000, 2)}${n('D3', 3, 0)}${n('E3', 0.92, 4)}</row>` +
+      `<row r="4">${t('A4', '丙')}${n('B4', 50, 1)}${n('C4', 500000, 2)}${n('D4', 1, 0)}${n('E4', 70, 0)}</row>`;
+    const file = writeRawXlsx(join(tempDir(), 'units.xlsx'), [{ name: '客户信息', data }], { styles });
+    const r = await kam(['tier', file, '--format', 'json', '--explain', '甲', '--lang', 'en', ...asOf]);
+    expect(r.code).toBe(0);
+    const raw = (JSON.parse(r.stdout) as { criteria: { header: string; raw: number | null }[] }).criteria.map((c) => [c.header, c.raw]);
+    expect(raw).toEqual([
+      ['年采购额', 12000000],
+      ['合同金额（万元）', 12000000],
+      ['合作年限', 5],
+      ['满意度', 85],
+    ]);
+    // A percentage cell beside plain numbers is said, as its CSV's `92%` is.
+    expect(r.stderr).toContain('客户信息: column E 满意度 mixes percentages and plain numbers ("92%" beside "85")');
+    const tiers = await kam(['tier', file, '--format', 'json', '--lang', 'en', ...asOf]);
+    expect((JSON.parse(tiers.stdout) as { accounts: { name: string }[] }).accounts.map((a) => a.name)).toEqual(['甲', '乙', '丙']);
+    // kam convert writes what the screen shows, which reads back the same.
+    const dir = tempDir();
+    expect((await kam(['convert', file, join(dir, 'units.csv'), '--lang', 'en'])).code).toBe(0);
+    expect(readFileSync(join(dir, 'units.csv'), 'utf8').split(/\r?\n/).slice(1, 3)).toEqual(['甲,1200万,1200万,5,85', '乙,310万,300万,3,0.92']);
+  });
+
+  it('kam matrix --view person by role or by department: a block for each, with the hours of the people it gathers (by role it was empty, by department every hour 0)', async () => {
+    const dir = csvFolder({
+      'accounts.csv': '客户名称,年采购额\n甲,100\n乙,50\n',
+      'staff.csv': '姓名,部门,岗位,每周工时\n张三,销售部,客户经理,40\n李四,销售部,销售经理,40\n王五,客服部,客户经理,40\n',
+      'assignments.csv': '客户名称,工作内容,负责人,角色,频率,预计工时\n甲,日常跟进,张三,R,每周,2\n甲,日常跟进,李四,A,每周,1\n乙,日常跟进,王五,R,每周,3\n乙,日常跟进,李四,A,每周,1\n',
+    });
+    const rows = async (columns: string) =>
+      (JSON.parse((await kam(['matrix', dir, '--view', 'person', '--columns', columns, '--format', 'json', '--lang', 'en', ...asOf])).stdout) as { rows: { person: string; account: string; hours: number }[] }).rows.map((r) => [r.person, r.account, r.hours]);
+    expect(await rows('role')).toEqual([
+      ['客户经理', '甲', 2],
+      ['客户经理', '乙', 3],
+      // (An A counts a fifth of its row's hours: raciShare.)
+      ['销售经理', '甲', 0.2],
+      ['销售经理', '乙', 0.2],
+    ]);
+    expect(await rows('department')).toEqual([
+      ['销售部', '甲', 2.2],
+      ['销售部', '乙', 0.2],
+      ['客服部', '乙', 3],
+    ]);
+    const text = await kam(['matrix', dir, '--view', 'person', '--columns', 'role', '--lang', 'en', ...asOf]);
+    expect(text.stdout).toContain('客户经理 · 5.0 h/week (6%)\n');
+  });
+
+  it('a header whose brackets make it another quantity (a forecast, last year’s) is no column of kam’s: beside the revenue it no longer stops kam tier', async () => {
+    for (const [revenue, forecast] of [
+      ['年采购额', '年采购额（预测）'],
+      ['Annual Revenue', 'Annual Revenue (forecast)'],
+      ['年采购额(万元)', '年采购额（去年，万元）'],
+    ]) {
+      const dir = csvFolder({ 'accounts.csv': `客户名称,${revenue},${forecast}\n甲,100,1\n乙,50,900\n` });
+      const r = await kam(['tier', join(dir, 'accounts.csv'), '--format', 'json', '--lang', 'en', ...asOf]);
+      expect(r.code, forecast).toBe(0);
+      expect((JSON.parse(r.stdout) as { accounts: { name: string }[] }).accounts.map((a) => a.name), forecast).toEqual(['甲', '乙']);
+    }
+  });
+});
+
