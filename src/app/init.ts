@@ -7,6 +7,8 @@ import { dirname, extname, join, resolve } from 'node:path';
 import { resolveConfig, type ResolvedConfig } from '../config/resolve.js';
 import { InputError, UsageError } from '../model/errors.js';
 import type { Lang } from '../model/lang.js';
+import { CANONICAL_COLUMNS } from '../model/columns.js';
+import { nearest } from '../util/near.js';
 import type { WorkbookSheet } from '../model/styled-sheet.js';
 import { fileExists } from '../io/input-file.js';
 import { prepareAtomic, type PreparedWrite, type WriteOptions } from '../io/write/atomic.js';
@@ -48,6 +50,10 @@ export function initConfig(answers: InitAnswers, lang: Lang, schema: string): { 
     else raw.tiers.push({ id, top });
   }
   for (const [column, weight] of Object.entries(answers.weights ?? {})) {
+    // A criterion is a column of kam's or a header of the book; one a letter or two from a column of kam's is that
+    // column misspelt (found by a new user: `anual_revenue=0.5` wrote a criterion every kam tier then dropped).
+    const near = CANONICAL_COLUMNS.includes(column) ? undefined : nearest(column.toLowerCase(), CANONICAL_COLUMNS);
+    if (near !== undefined) throw new UsageError('usage.initWeightNear', { column, near });
     const c = raw.scoring.criteria.find((k) => k.column === column);
     if (c) c.weight = weight;
     else raw.scoring.criteria.push({ column, weight });

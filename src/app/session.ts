@@ -49,6 +49,8 @@ export interface SessionRequest {
   asOf?: IsoDate;
   /** Flag values (`scoring.method`, …): they win over the file and the Rules sheet. */
   overrides?: Record<string, unknown>;
+  /** Whether a Rules sheet that lowers or loosens the checks is said (not by kam convert, which checks nothing). */
+  checks?: boolean;
   /**
    * The config already in force (`kam diff` scores the old version with the new one's): no config
    * file is looked for and the book's Rules sheet is not applied.
@@ -158,10 +160,11 @@ export async function openSession(request: SessionRequest, env: AppEnv): Promise
       session.rulesSheet = { name: sheets.rules.name, settings: entries.length };
       // A rule the book's own sheet turns off or lowers changes what a CI job fails on: said, not only with --verbose
       // (found by a CI user: a change that dropped an A and added rules.csv turning raci/no-accountable off passed, silently).
-      const lowered = lowerRules(before.rules, config.rules);
+      // (Not by a command that checks nothing: kam convert.)
+      const lowered = request.checks !== false ? lowerRules(before.rules, config.rules) : [];
       if (lowered.length > 0) session.note('warn.rulesSheetLowers', { sheet: sheets.rules.name, rules: lowered.join(', ') });
       // So does one that requires fewer tasks, or raises a load threshold (found by review: said of rule levels only).
-      const looser = looserSettings(before, config);
+      const looser = request.checks !== false ? looserSettings(before, config) : [];
       if (looser.length > 0) session.note('warn.rulesSheetLoosens', { sheet: sheets.rules.name, settings: looser.join('; ') });
     }
   }

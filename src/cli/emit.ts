@@ -68,7 +68,7 @@ export async function emit<K extends Kind>(kind: K, result: Results[K], options:
  */
 export async function prepareResult<K extends Kind>(kind: K, result: Results[K], file: string, options: CommonOptions, ctx: CliContext, how: EmitOptions): Promise<PreparedWrite> {
   const format = outputFormat(file, fileFormats(kind));
-  if (how.inputs) await refuseInput(file, how.inputs);
+  if (how.inputs) await refuseInput(file, how.inputs, kind === 'tier');
   const rctx = contextFor({ ...options, color: false }, ctx, how.lang);
   if (format === 'xlsx') {
     const sheets = renderSheets(kind, result, rctx);
@@ -83,8 +83,9 @@ export async function prepareResult<K extends Kind>(kind: K, result: Results[K],
 }
 
 /** Refuses an output file that is the book or any other file the command read (SPEC §7). */
-export async function refuseInput(file: string, inputs: { book?: string; files: readonly string[] }): Promise<void> {
-  if (inputs.book !== undefined && (await sameFile(file, inputs.book))) throw new UsageError('usage.outputIsInput', {});
+export async function refuseInput(file: string, inputs: { book?: string; files: readonly string[] }, write = false): Promise<void> {
+  // (Naming the file, and --write only where the command has it: found by a new user, kam convert was told to use it.)
+  if (inputs.book !== undefined && (await sameFile(file, inputs.book))) throw new UsageError(write ? 'usage.outputIsInput' : 'usage.outputIsInputBook', { file });
   for (const input of inputs.files) {
     if (await sameFile(file, input)) throw new UsageError('usage.outputIsInputFile', { input });
   }
@@ -142,7 +143,8 @@ export function outputFormat(file: string, allowed: readonly Format[]): Format {
   const format = Object.hasOwn(EXTENSION_FORMATS, ext) ? EXTENSION_FORMATS[ext] : undefined;
   if (format === undefined || !allowed.includes(format)) {
     const extensions = Object.entries(EXTENSION_FORMATS).filter(([ext, f]) => allowed.includes(f) && ext !== 'markdown' && ext !== 'htm').map(([ext]) => `.${ext}`);
-    throw new UsageError('usage.outputExt', { file, extensions: extensions.join(', ') });
+    // (A format kam knows that this command does not write is said as that, not as a format it cannot tell: found by a new user.)
+    throw new UsageError(format === undefined ? 'usage.outputExt' : 'usage.outputExtNotHere', { file, extensions: extensions.join(', '), ext: `.${ext}` });
   }
   return format;
 }

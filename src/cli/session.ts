@@ -13,7 +13,7 @@ import { join } from 'node:path';
  * a sheet with no records, a scoring column it cannot tell from another), and what a book's own Rules sheet
  * lowers or loosens (found by a CI user: a Rules sheet turning raci/no-accountable off was hidden by -q).
  */
-const UNQUIET = new Set(['warn.rulesSheetLowers', 'warn.rulesSheetLoosens', 'warn.unreadSheet', 'warn.noRows', 'warn.ambiguousCriterion']);
+const UNQUIET = new Set(['warn.rulesSheetLowers', 'warn.rulesSheetLoosens', 'warn.configLoosens', 'warn.configLoosensDefaults', 'warn.unreadSheet', 'warn.noRows', 'warn.ambiguousCriterion']);
 
 /**
  * Notes on stderr (unless --quiet; verbose ones only with --verbose) and a progress line on a terminal.
@@ -37,9 +37,9 @@ export function appEnv(options: CommonOptions, ctx: CliContext): AppEnv {
 }
 
 /** Opens the book a command names, with the options every command shares. */
-export async function openCliSession(path: string, roles: readonly SheetRole[], options: CommonOptions, ctx: CliContext, overrides: Record<string, unknown> = {}): Promise<Session> {
+export async function openCliSession(path: string, roles: readonly SheetRole[], options: CommonOptions, ctx: CliContext, overrides: Record<string, unknown> = {}, checks = true): Promise<Session> {
   const session = await openSession(
-    { path, roles, config: options.config, lang: options.lang, encoding: options.encoding, delimiter: options.delimiter, asOf: options.asOf, overrides, ...(options.bookRules === false ? { bookRules: false } : {}) },
+    { path, roles, config: options.config, lang: options.lang, encoding: options.encoding, delimiter: options.delimiter, asOf: options.asOf, overrides, checks, ...(options.bookRules === false ? { bookRules: false } : {}) },
     appEnv(options, ctx),
   );
   if (options.verbose && !options.quiet) {

@@ -114,6 +114,27 @@ export async function openInputFile(file: InputFile): Promise<FileHandle> {
 }
 
 /** The first `bytes` bytes of a checked file (fewer when it is shorter). */
+/** Whether the file holds `needle` anywhere, read in 1 MiB pieces (the file's size is bounded by the input limit). */
+export async function fileHolds(file: InputFile, needle: Buffer): Promise<boolean> {
+  const fh = await openInputFile(file);
+  try {
+    const buf = Buffer.alloc((1 << 20) + needle.length);
+    let carry = 0;
+    for (let at = 0; ; ) {
+      const { bytesRead } = await fh.read(buf, carry, buf.length - carry, at);
+      if (bytesRead === 0) return false;
+      const end = carry + bytesRead;
+      if (buf.subarray(0, end).includes(needle)) return true;
+      at += bytesRead;
+      // The last bytes again before the next piece: a needle across the seam.
+      carry = Math.min(needle.length - 1, end);
+      buf.copy(buf, 0, end - carry, end);
+    }
+  } finally {
+    await fh.close();
+  }
+}
+
 export async function readStart(file: InputFile, bytes: number): Promise<Buffer> {
   const fh = await openInputFile(file);
   try {

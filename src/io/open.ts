@@ -3,7 +3,7 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { InputError } from '../model/errors.js';
 import { readCsvSheet, type CsvOptions } from './csv/read.js';
-import { checkInputFile, inputErrorFor, readStart } from './input-file.js';
+import { checkInputFile, fileHolds, inputErrorFor, readStart } from './input-file.js';
 import type { WorkbookSource } from './source.js';
 import { openXlsx } from './xlsx/workbook.js';
 
@@ -46,7 +46,8 @@ export async function openBook(path: string, options: OpenOptions = {}): Promise
   const markup = markupOf(head);
   if (markup) throw new InputError('input.unsupported', { format: markup }, { file: path });
   if (kind === 'ole') {
-    if (head.includes(ENCRYPTED_MARK) || (await readStart(file, 1 << 20)).includes(ENCRYPTED_MARK)) throw new InputError('input.encrypted', {}, { file: path });
+    // The container's directory may lie anywhere in it (found by a new user: past the first MiB, an encrypted book was called an .xls).
+    if (head.includes(ENCRYPTED_MARK) || (await fileHolds(file, ENCRYPTED_MARK))) throw new InputError('input.encrypted', {}, { file: path });
     throw new InputError('input.unsupported', { format: UNSUPPORTED[ext] === 'et' ? 'et' : 'xls' }, { file: path });
   }
   if (kind === 'zip') {

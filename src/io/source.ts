@@ -28,8 +28,11 @@ export interface SheetSource {
    * rows with no cells may be left out.
    */
   rows(options?: RowOptions): AsyncIterable<RawRow[]>;
-  /** Starts any preparation the rows need (XLSX: finding merged ranges) while other work runs. */
-  prefetch?(): void;
+  /**
+   * Starts any preparation the rows need (XLSX: finding merged ranges) while other work runs; `sniff`: for a look at
+   * the header only, within what the book may inflate for such looks.
+   */
+  prefetch?(sniff?: boolean): void;
   /** XLSX: the sheet's merged ranges (rows 1-based, columns 0-based). */
   mergedRanges?(): Promise<readonly { r1: number; c1: number; r2: number; c2: number }[]>;
   /** XLSX: the zip entry holding the sheet. */

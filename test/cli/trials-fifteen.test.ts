@@ -1,10 +1,10 @@
 // What the fifteenth session took from the leftovers of earlier trials and from its own, each a test that fails without its fix.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { csvFolder, tempDir, writeRawXlsx } from '../helpers/books.js';
-import { kam } from '../helpers/cli.js';
+import { EXAMPLES, kam } from '../helpers/cli.js';
 
 const asOf = ['--as-of', '2025-11-15'];
 
@@ -126,6 +126,54 @@ describe('the fifteenth session', () => {
       expect(r.code, forecast).toBe(0);
       expect((JSON.parse(r.stdout) as { accounts: { name: string }[] }).accounts.map((a) => a.name), forecast).toEqual(['甲', '乙']);
     }
+  });
+
+  it('kam diff says when the new version’s kam.config.json checks less than the old one’s (a pull request turning a rule off there passed)', async () => {
+    const files = {
+      'accounts.csv': '客户名称,年采购额\n甲,100\n',
+      'staff.csv': '姓名,部门\n张三,销售部\n李四,销售部\n',
+      'assignments.csv': '客户名称,工作内容,负责人,角色\n甲,日常跟进,张三,R\n甲,日常跟进,李四,A\n',
+    };
+    const root = tempDir();
+    for (const side of ['base', 'head']) {
+      mkdirSync(join(root, side, 'book'), { recursive: true });
+      for (const [name, text] of Object.entries(files)) writeFileSync(join(root, side, 'book', name), text);
+    }
+    writeFileSync(join(root, 'base', 'kam.config.json'), '{"rules":{"raci/no-accountable":"error"}}');
+    writeFileSync(join(root, 'head', 'kam.config.json'), '{"rules":{"raci/no-accountable":"off"},"load":{"over":1.5}}');
+    const [oldBook, newBook] = [join(root, 'base', 'book'), join(root, 'head', 'book')];
+    const r = await kam(['diff', oldBook, newBook, '-q', '--format', 'github', '--lang', 'en', ...asOf]);
+    expect(r.stderr).toBe(
+      `::warning title=kam::the new version's config ${join(root, 'head', 'kam.config.json')} checks less than the old version's ${join(root, 'base', 'kam.config.json')}: raci/no-accountable error → off; load.over 1 → 1.5 (kam diff checks both versions by the new one; to check the change by the old version's rules: --config ${join(root, 'base', 'kam.config.json')})\n`,
+    );
+    // Against no config at all (kam's defaults), and not when the configs are one file or check as much.
+    rmSync(join(root, 'base', 'kam.config.json'));
+    expect((await kam(['diff', oldBook, newBook, '-q', '--lang', 'en', ...asOf])).stderr).toBe(
+      `kam: the new version's config ${join(root, 'head', 'kam.config.json')} checks less than kam's defaults, which the old version had: raci/no-accountable error → off; load.over 1 → 1.5 (kam diff checks both versions by the new one)\n`,
+    );
+    writeFileSync(join(root, 'base', 'kam.config.json'), '{"rules":{"raci/no-accountable":"off"},"load":{"over":2}}');
+    expect((await kam(['diff', oldBook, newBook, '-q', '--lang', 'en', ...asOf])).stderr).toBe('');
+    expect((await kam(['diff', newBook, newBook, '-q', '--lang', 'en', ...asOf])).stderr).toBe('');
+  });
+
+  it('says what is wrong where it was said the wrong way: a misspelt --weights column, an output that is the book, a format the command does not write; kam convert takes --as-of and --format', async () => {
+    const dir = tempDir();
+    const init = await kam(['init', join(dir, 'book.xlsx'), '--weights', 'anual_revenue=0.5', '--lang', 'en']);
+    expect([init.code, init.stderr]).toEqual([2, 'kam: --weights: no column "anual_revenue": did you mean "annual_revenue"? (a criterion is one of kam\'s columns, or a header of your book as it is written)\n']);
+    expect(existsSync(join(dir, 'book.xlsx'))).toBe(false);
+    // A header of the book is a criterion as it is written.
+    expect((await kam(['init', join(dir, 'book.xlsx'), '--weights', 'NPS=0.2', '--lang', 'en'])).code).toBe(0);
+    const csv = join(dir, 'accounts.csv');
+    writeFileSync(csv, '客户名称,年采购额\n甲,100\n');
+    const same = await kam(['convert', csv, csv, '--lang', 'en']);
+    expect([same.code, same.stderr]).toEqual([2, `kam: refusing to write over the input book ${csv}: the output must be a new file\n`]);
+    const matrix = await kam(['matrix', join(EXAMPLES, 'accounts-zh.xlsx'), '-o', join(EXAMPLES, 'accounts-zh.xlsx'), '--lang', 'en', ...asOf]);
+    expect(matrix.stderr).toBe(`kam: refusing to write over the input book ${join(EXAMPLES, 'accounts-zh.xlsx')}: the output must be a new file\n`);
+    const report = await kam(['report', join(EXAMPLES, 'accounts-zh.xlsx'), '-o', join(dir, 'r.xlsx'), '--lang', 'en', ...asOf]);
+    expect([report.code, report.stderr]).toEqual([2, `kam: this command does not write .xlsx files (-o ${join(dir, 'r.xlsx')}): it writes .md, .html files\n`]);
+    expect((await kam(['convert', csv, join(dir, 'a.xlsx'), '--as-of', '2025-11-15', '--format', 'xlsx', '--no-color', '--lang', 'en'])).code).toBe(0);
+    const disagree = await kam(['convert', csv, join(dir, 'b.xlsx'), '--format', 'csv', '--lang', 'en']);
+    expect([disagree.code, disagree.stderr]).toEqual([2, `kam: --format csv and ${join(dir, 'b.xlsx')} disagree: name the output .xlsx for xlsx, .csv (or a folder, with --all) for csv\n`]);
   });
 });
 

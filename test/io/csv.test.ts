@@ -108,6 +108,12 @@ describe('opening files', () => {
     expect(await code(file('renamed.xlsx', 'name,amount\nA,1\n'))).toBe('input.textAsXlsx');
     expect(await code(file('legacy.xls', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(600)])))).toBe('input.unsupported:xls');
     expect(await code(file('secret.xlsx', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(100), Buffer.from('EncryptedPackage', 'utf16le')])))).toBe('input.encrypted');
+    // Its directory past the first MiB, and the mark across a seam of the pieces it is searched in (found by a new user: called an .xls).
+    for (const at of [3 << 20, (1 << 20) - 5, (2 << 20) - 17]) {
+      const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(at - 8), Buffer.from('EncryptedPackage', 'utf16le'), Buffer.alloc(600)]);
+      expect(await code(file('big-secret.xlsx', ole)), String(at)).toBe('input.encrypted');
+    }
+    expect(await code(file('big-legacy.xls', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(3 << 20)])))).toBe('input.unsupported:xls');
     expect(await code(file('sheet.ods', Buffer.from('PK\u0003\u0004rest')))).toBe('input.unsupported:ods');
     expect(await code(file('wps.et', Buffer.from('whatever')))).toBe('input.unsupported:et');
     expect(await code(file('empty.xlsx', ''))).toBe('input.empty');

@@ -280,3 +280,18 @@ it('leaves the folder as it was', () => {
     expect(readdirSync(dir).sort()).toEqual(before);
   });
 });
+
+describe('more records than a sheet has rows', () => {
+  it('refuses a CSV of more than 1,048,576 records with one line, exit 2 (6 million lines ran V8 out of memory, exit 134); the limit itself reads', async () => {
+    const dir = tempDir('kam-rows-');
+    const lines = (n: number) => `客户名称,年采购额\n${Array.from({ length: n }, (_, i) => `A${i},${i % 97}`).join('\n')}\n`;
+    const over = join(dir, 'over.csv');
+    writeFileSync(over, lines(1_048_576));
+    const r = spawnSync(process.execPath, [BIN, 'tier', over, '--lang', 'en', '-q'], { encoding: 'utf8', timeout: 60_000 });
+    expect([r.status, r.stderr]).toEqual([2, `kam: ${over}: the file has more than 1048576 rows, the most a sheet holds (Excel's row limit): split it into files of at most that many rows, or check that it is the table meant\n`]);
+    const at = join(dir, 'at.csv');
+    writeFileSync(at, lines(1_048_575));
+    const ok = spawnSync(process.execPath, [BIN, 'tier', at, '--lang', 'en', '-q', '--format', 'json'], { encoding: 'utf8', timeout: 60_000, maxBuffer: 2 ** 30 });
+    expect(ok.status, ok.stderr).toBe(0);
+  }, 120_000);
+});

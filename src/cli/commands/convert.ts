@@ -4,7 +4,8 @@ import { convertBook, outputKind } from '../../app/convert.js';
 import { OUT_ENCODINGS, type OutEncoding } from '../../io/csv/write.js';
 import type { CliContext } from '../context.js';
 import { note, refuseInput } from '../emit.js';
-import type { CommonOptions } from '../options.js';
+import { parseAsOf, type CommonOptions } from '../options.js';
+import { UsageError } from '../../model/errors.js';
 import { openCliSession } from '../session.js';
 import { faultFrom } from '../fault.js';
 
@@ -33,13 +34,18 @@ export function convertCommandSpec(program: Command, run: (input: string, output
     .option('--verbose', 'say which config, encoding and delimiter were used')
     .option('--debug', 'print stack traces of errors')
     .option('--force', 'write even when Excel has the target open')
+    // Every command takes these (SPEC §3; found by a CI user: a script passing them to each command stopped at convert).
+    .addOption(new Option('--format <fmt>', 'the output\'s format: csv (a file, or a folder with --all) or xlsx; <out> is named so').choices(['csv', 'xlsx']))
+    .option('--as-of <date>', 'accepted as every command does; converting reads no date as of today', parseAsOf)
+    .option('--no-color', 'no colours (convert prints none)')
     .action((input: string, output: string, _o: unknown, c: Command) => run(input, output, c));
 }
 
 /** Runs `kam convert`; exit 0, or 2 for what cannot be converted. */
 export async function convertCommand(input: string, output: string, options: ConvertCliOptions, ctx: CliContext): Promise<number> {
-  outputKind(output, options.all);
-  const session = await openCliSession(input, [], options, ctx);
+  const kind = outputKind(output, options.all);
+  if (options.format !== undefined && (options.format === 'xlsx') !== (kind === 'xlsx')) throw new UsageError('usage.convertFormat', { format: options.format, file: output });
+  const session = await openCliSession(input, [], options, ctx, {}, false);
   const lang = session.config.lang;
   const result = await convertBook(session, output, {
     ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),

@@ -11,13 +11,14 @@ import type { DiffResult } from '../../diff/compare.js';
 import { InputError, KamError, UsageError } from '../../model/errors.js';
 import { hasChanges } from '../../report/diff/shared.js';
 import type { CliContext } from '../context.js';
-import { findConfigFile } from '../../io/config-file.js';
-import { envLang } from '../../config/resolve.js';
+import { findConfigFile, readConfigSource } from '../../io/config-file.js';
+import { envLang, resolveConfig, type ResolvedConfig } from '../../config/resolve.js';
+import { looserSettings, lowerRules } from '../../config/looser.js';
 import { emit } from '../emit.js';
 import { describeError, exitCodeFor } from '../exit.js';
 import { t } from '../../i18n/messages.js';
 import { addCommonOptions, type CommonOptions } from '../options.js';
-import { appEnv, openCliSession } from '../session.js';
+import { appEnv, hooksFor, openCliSession } from '../session.js';
 
 export interface DiffCliOptions extends CommonOptions {
   revenueThreshold?: number;
@@ -79,6 +80,7 @@ export async function diffCommand(args: string[], options: DiffCliOptions, ctx: 
 async function runDiff(oldPath: string, newPath: string, args: string[], options: DiffCliOptions, ctx: CliContext): Promise<number> {
   const git = args.length === 7;
   const now = await openCliSession(newPath, ROLES, options, ctx);
+  if (!git && options.config === undefined) await sayConfigLoosened(oldPath, newPath, options, ctx, now.config.lang);
   let oldInputs: readonly string[] = [];
   const result: DiffResult = await diffBooks(
     now,
@@ -99,6 +101,30 @@ async function runDiff(oldPath: string, newPath: string, args: string[], options
   if (git) return 0;
   const introduced = exitCodeFor(result.introduced, options.failOn, options.maxWarnings);
   return Math.max(code, introduced, options.failOnChange && hasChanges(result) ? 1 : 0);
+}
+
+/**
+ * The new version's kam.config.json checks less than the old version's (a rule lowered, a required task dropped, a
+ * threshold raised): said, naming both, since the diff checks both versions by the new one (found by a CI user: a pull
+ * request that turned raci/no-accountable off in kam.config.json passed kam diff, with --no-book-rules too). A config
+ * the old side cannot resolve is passed over: the new one is what the diff runs by.
+ */
+async function sayConfigLoosened(oldPath: string, newPath: string, options: DiffCliOptions, ctx: CliContext, lang: ResolvedConfig['lang']): Promise<void> {
+  const resolved = async (book: string): Promise<{ file?: string; config: ResolvedConfig } | undefined> => {
+    try {
+      const source = await readConfigSource(undefined, book, ctx.cwd);
+      return { ...(source.file !== undefined ? { file: source.file } : {}), config: resolveConfig(source, { lang, env: ctx.env }) };
+    } catch {
+      return undefined;
+    }
+  };
+  const [before, after] = [await resolved(oldPath), await resolved(newPath)];
+  if (!before || !after || before.file === after.file) return;
+  const changes = [...lowerRules(before.config.rules, after.config.rules), ...looserSettings(before.config, after.config)];
+  if (changes.length === 0) return;
+  const note = hooksFor(options, ctx).note;
+  if (before.file !== undefined) note(lang, 'warn.configLoosens', { file: after.file ?? '—', old: before.file, changes: changes.join('; ') }, false);
+  else note(lang, 'warn.configLoosensDefaults', { file: after.file!, changes: changes.join('; ') }, false);
 }
 
 /** Runs `kam textconv`: exit 0 whatever the book's findings (git treats any other code as a failure). */

@@ -148,7 +148,7 @@ const PREFETCH_SHEETS = 4;
  * whole part) for all of them at once, on libuv's threads, before their headers are read one by one.
  */
 function prefetch(sheets: readonly SheetSource[]): void {
-  for (const sheet of sheets) sheet.prefetch?.();
+  for (const sheet of sheets) sheet.prefetch?.(true);
 }
 
 /**

@@ -79,7 +79,8 @@ function noSharedString(ctx: SheetContext, i: number, written: string | undefine
 }
 
 function badRef(ref: string, ctx: SheetContext): InputError {
-  return new InputError('input.badRef', { ref }, { file: ctx.file, sheet: ctx.sheet });
+  // (An empty reference, `r=""`, is said as that: found by a new user, "cell reference  is outside the sheet".)
+  return new InputError(ref === '' ? 'input.emptyRef' : 'input.badRef', { ref }, { file: ctx.file, sheet: ctx.sheet });
 }
 
 /** A cell whose reference names another row than the `<row>` it is in. */

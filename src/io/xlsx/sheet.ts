@@ -55,6 +55,8 @@ export async function* parseSheet(
   merges: readonly MergeRange[],
   /** Ranges whose cells are read as empty (the Total Rows of Excel tables). */
   blanks: readonly MergeRange[] = [],
+  /** A look at the rows that may stop before the part ends (`stopped`): what was read is all there is to it. */
+  cut?: { readonly stopped: boolean },
 ): AsyncGenerator<RawRow[]> {
   const filler = new MergeFiller(merges, ctx);
   let buf: Buffer = Buffer.alloc(0);
@@ -146,6 +148,7 @@ export async function* parseSheet(
     if (batch.length > 0) yield batch;
     if (done) break;
   }
+  if (cut?.stopped) return;
   // The rows end with `</sheetData>` (or there is none: `<sheetData/>`); else the part is not what it says (`</sheetDat>`).
   if (waiting || (!done && !emptyData)) throw new InputError('input.corruptPart', { part: ctx.part }, { file: ctx.file });
 }
