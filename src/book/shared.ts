@@ -42,6 +42,8 @@ export function staffNamer(people: ReadonlyMap<string, Person>): (text: string) 
     const m = GLOSSED.exec(text.trim());
     if (!m) return alias(key);
     const bare = fold(m[1]!);
+    // `张伟(E001)`: a name with its own staff id (found by a new user, as CRM exports write people).
+    if (people.has(bare) && people.get(bare)!.id !== undefined && fold(people.get(bare)!.id!) === fold(m[2]!)) return { name: m[1]!.trim(), key: bare };
     if (ENGLISH_NAME.test(m[2]!.trim())) {
       // `李美玲 (Mary Lee)` of a staff member 李美玲: a name (capitalised words), not a note such as `(left)` or `(PM)`.
       if (people.has(bare)) return { name: m[1]!.trim(), key: bare };
@@ -78,10 +80,21 @@ const ENGLISH_NAME = /^[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){1,3}$/;
 /**
  * A staff member written with an English name in brackets (`陳大文 (David Chan)`) is also either name
  * alone (found by a new user: rows naming 陳大文 or David Chan were unknown people); a name two people
- * would share is nobody's.
+ * would share is nobody's. So is a staff id or e-mail address.
  */
 function englishNames(people: ReadonlyMap<string, Person>): Map<string, string | null> {
   const out = new Map<string, string | null>();
+  // A staff id (工号 `E001`) or e-mail address names its person too, where it is no name of the sheet's (found by a new
+  // user: rows and 客户经理 cells naming people by 工号 were unknown people, and their hours went to nobody); one two people
+  // share, nobody.
+  for (const [key, p] of people) {
+    for (const other of [p.id, p.email]) {
+      if (other === undefined || other.trim() === '') continue;
+      const id = fold(other);
+      if (people.has(id)) continue;
+      out.set(id, out.has(id) && out.get(id) !== key ? null : key);
+    }
+  }
   for (const [key, p] of people) {
     const m = GLOSSED.exec(p.name.trim());
     if (!m || !ENGLISH_NAME.test(m[2]!.trim()) || !/[\u3400-\u9fff]/.test(m[1]!)) continue;

@@ -7,7 +7,9 @@ export interface Person {
   name: string;
   /** The folded name: how assignments find the person. */
   key: string;
+  /** 工号, and the e-mail address: rows may name the person by either (`E001`, `zhang.wei@corp.com`). */
   id?: string;
+  email?: string;
   role?: string;
   department?: string;
   /** Weekly hours available (每周可用工时); the config default applies where absent. */

@@ -175,5 +175,19 @@ describe('the fifteenth session', () => {
     const disagree = await kam(['convert', csv, join(dir, 'b.xlsx'), '--format', 'csv', '--lang', 'en']);
     expect([disagree.code, disagree.stderr]).toEqual([2, `kam: --format csv and ${join(dir, 'b.xlsx')} disagree: name the output .xlsx for xlsx, .csv (or a folder, with --all) for csv\n`]);
   });
+
+  it('a person named by their 工号 or e-mail address (E001, 张伟(E001), zhang.wei@corp.com) is the staff member: rows and owners of CRM exports were unknown people', async () => {
+    const dir = csvFolder({
+      'accounts.csv': '客户名称,客户经理,年采购额\n甲,E001,100\n乙,li.na@corp.com,50\n',
+      'staff.csv': '工号,姓名,邮箱,岗位,每周可用工时\nE001,张伟,zhang.wei@corp.com,客户经理,40\nE002,李娜,li.na@corp.com,客户经理,40\nE003,王五,,客服,40\nE003,赵六,,客服,40\n',
+      'assignments.csv': '客户名称,工作内容,负责人,角色,频率,预计工时\n甲,日常跟进,E001,R,每周,2\n甲,日常跟进,李娜(E002),A,每周,1\n乙,日常跟进,zhang.wei@corp.com,R,每周,3\n乙,日常跟进,E002,A,每周,1\n乙,投诉处理,E003,R,每周,1\n乙,投诉处理,李娜,A,每周,1\n',
+    });
+    const check = JSON.parse((await kam(['check', dir, '--format', 'json', '--lang', 'en', ...asOf])).stdout) as { findings: { rule: string; cell?: string; message: string }[] };
+    // Only E003, which two people share, names nobody.
+    expect(check.findings.filter((f) => f.rule.startsWith('ref/')).map((f) => [f.rule, f.cell])).toEqual([['ref/unknown-person', 'assignments.csv!C6']]);
+    const load = JSON.parse((await kam(['load', dir, '--format', 'json', '--lang', 'en', ...asOf])).stdout) as { people: { name: string; hours: number }[] };
+    const hours = Object.fromEntries(load.people.map((p) => [p.name, Math.round(p.hours * 100) / 100]));
+    expect([hours['张伟'], hours['李娜']]).toEqual([5, 0.6]);
+  });
 });
 

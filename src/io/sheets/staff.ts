@@ -66,7 +66,7 @@ export async function readStaff(source: SheetSource, options: TableOptions): Pro
     const first = seen.get(person.key);
     if (first !== undefined) rowFindings.push(cellFinding('schema/duplicate-key', layout, row, nameCol, { key: name.value, first }, about));
     else seen.set(person.key, row);
-    for (const key of ['id', 'role', 'department', 'manager'] as const) {
+    for (const key of ['id', 'email', 'role', 'department', 'manager'] as const) {
       const c = col(key);
       if (!c) continue;
       const t = parseText(cells[c.index], layout.date1904);
