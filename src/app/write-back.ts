@@ -19,7 +19,7 @@ import { assertUnchanged, isFolder, readInput, type FileIdentity } from '../io/i
 import type { CsvSheet } from '../io/csv/read.js';
 import { expectedText, numberText, patchCsv, type CsvPatch } from '../io/csv/patch.js';
 import { join } from 'node:path';
-import { isStrictOoxml, sheetTables, verifyPatched } from '../io/xlsx/inspect.js';
+import { formulasReading, isStrictOoxml, sheetTables, verifyPatched } from '../io/xlsx/inspect.js';
 import { writePatchedXlsx, type CellEdit, type CellValue } from '../io/xlsx/patch.js';
 import { backupFile, writeAtomicWith, type Fault, type WriteOptions } from '../io/write/atomic.js';
 import { KAM_COLUMN_HEADERS } from '../model/columns.js';
@@ -42,6 +42,8 @@ export interface WriteReceipt {
   /** Zip parts other than the sheet, each checked byte-identical. */
   untouched: number;
   backup?: string;
+  /** Formulas of the book that read the columns written (their stored results are from before): how many, the first. */
+  formulas?: { count: number; cell: string; formula: string };
   /** Every cell already held what kam would write: nothing was written, no backup taken. */
   unchanged?: true;
   /** The book is a CSV file. */
@@ -182,7 +184,12 @@ export async function writeXlsxInPlace(session: Session, sheet: SheetSource, cel
     },
     { ...options, beforeRename: same },
   );
-  return receipt(file, sheet.name, cells, untouched, backup);
+  // Formulas that read the columns written keep their results from before until the book is recalculated: said.
+  const columns = new Set<number>();
+  for (const cols of cells.edits.values()) for (const c of cols.keys()) columns.add(c);
+  const formulas = await formulasReading(file, session.book.sheets, { name: sheet.name, part }, columns);
+  const written = receipt(file, sheet.name, cells, untouched, backup);
+  return formulas.first ? { ...written, formulas: { count: formulas.count, ...formulas.first } } : written;
 }
 
 /** Cell edits as `TierCells` (values only, no new columns): what `kam load --apply --write` changes. */

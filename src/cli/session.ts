@@ -13,7 +13,7 @@ import { join } from 'node:path';
  * a sheet with no records, a scoring column it cannot tell from another), and what a book's own Rules sheet
  * lowers or loosens (found by a CI user: a Rules sheet turning raci/no-accountable off was hidden by -q).
  */
-const UNQUIET = new Set(['warn.rulesSheetLowers', 'warn.rulesSheetLoosens', 'warn.configLoosens', 'warn.configLoosensDefaults', 'warn.unreadSheet', 'warn.noRows', 'warn.ambiguousCriterion']);
+const UNQUIET = new Set(['warn.formulasRead', 'warn.rulesSheetLowers', 'warn.rulesSheetLoosens', 'warn.configLoosens', 'warn.configLoosensDefaults', 'warn.unreadSheet', 'warn.noRows', 'warn.ambiguousCriterion']);
 
 /**
  * Notes on stderr (unless --quiet; verbose ones only with --verbose) and a progress line on a terminal.
@@ -53,4 +53,9 @@ export async function openCliSession(path: string, roles: readonly SheetRole[], 
     else if (book.kind === 'csv') ctx.stderr.write(`${t(config.lang, 'note.encoding', { file: path, encoding: book.encoding ?? '', delimiter: delimiterName(book.delimiter) })}\n`);
   }
   return session;
+}
+
+/** After a write into the book: the formulas that read the cells written, which show their old results until recalculated. */
+export function sayFormulasRead(session: Session, formulas: { count: number; cell: string; formula: string } | undefined): void {
+  if (formulas) session.note('warn.formulasRead', { n: formulas.count, cell: formulas.cell, formula: formulas.formula.length > 60 ? `${formulas.formula.slice(0, 59)}…` : formulas.formula });
 }

@@ -189,5 +189,21 @@ describe('the fifteenth session', () => {
     const hours = Object.fromEntries(load.people.map((p) => [p.name, Math.round(p.hours * 100) / 100]));
     expect([hours['张伟'], hours['李娜']]).toEqual([5, 0.6]);
   });
+
+  it('kam tier --write says when formulas of the book read the columns it wrote: they keep their results from before until recalculated (a summary sheet showed the old tiers)', async () => {
+    const t = (ref: string, v: string) => `<c r="${ref}" t="inlineStr"><is><t>${v}</t></is></c>`;
+    const n = (ref: string, v: number) => `<c r="${ref}"><v>${v}</v></c>`;
+    const f = (ref: string, formula: string) => `<c r="${ref}"><f>${formula}</f><v>0</v></c>`;
+    const accounts = `<row r="1">${t('A1', '客户名称')}${t('B1', '年采购额')}</row><row r="2">${t('A2', '甲')}${n('B2', 100)}</row><row r="3">${t('A3', '乙')}${n('B3', 50)}</row><row r="4">${t('A4', '丙')}${n('B4', 10)}</row>`;
+    // Kam's columns go into C and D: two formulas read them, one reads B, one names C only in a text.
+    const summary = `<row r="1">${f('A1', '客户信息!C3')}${f('B1', 'COUNTIF(\'客户信息\'!$C:$C,&quot;战略客户&quot;)')}${f('C1', '客户信息!B3*2')}${f('D1', 'CONCAT(&quot;客户信息!C3&quot;,B1)')}</row>`;
+    const dir = tempDir();
+    const file = writeRawXlsx(join(dir, 'book.xlsx'), [{ name: '客户信息', data: accounts }, { name: '说明', data: summary }]);
+    const r = await kam(['tier', file, '--write', '--lang', 'en', '-q', ...asOf]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('kam: 2 formula(s) of the book read the columns kam wrote (the first: 说明!A1 =客户信息!C3): they show their results from before this run until the book is recalculated — in Excel, Ctrl+Alt+F9; in LibreOffice, Data › Calculate › Recalculate Hard\n');
+    // Written again with nothing changed: nothing to recalculate, nothing said.
+    expect((await kam(['tier', file, '--write', '--lang', 'en', '-q', ...asOf])).stderr).toBe('');
+  });
 });
 

@@ -7,7 +7,7 @@ import { UsageError } from '../../model/errors.js';
 import type { CliContext } from '../context.js';
 import { emit, note, refuseInput } from '../emit.js';
 import { addCommonOptions, type CommonOptions } from '../options.js';
-import { openCliSession } from '../session.js';
+import { openCliSession, sayFormulasRead } from '../session.js';
 
 export interface LoadOptions extends CommonOptions {
   suggest?: boolean;
@@ -46,10 +46,11 @@ export async function loadCommand(book: string, options: LoadOptions, ctx: CliCo
     if (options.output) throw new UsageError('usage.applyWriteOutput', {});
     const { report, moved, receipt } = await applyLoadInPlace(session, filters, { backup: options.backup !== false, force: options.force, raw: options.raw, ...faultFrom(ctx) });
     if (receipt) {
-      const { unchanged: _u, csv: _c, ...params } = receipt;
+      const { unchanged: _u, csv: _c, formulas, ...params } = receipt;
       // A CSV has no sheet and no other parts: its own sentence (it said "into assignments.csv of b2/assignments.csv; 0 other parts byte-identical").
       const code = receipt.csv ? (receipt.backup ? 'note.wroteMovesCsv' : 'note.wroteMovesCsvNoBackup') : receipt.backup ? 'note.wroteMoves' : 'note.wroteMovesNoBackup';
       note(ctx, options, lang, code, { ...params, columns: receipt.columns.join(', '), n: moved });
+      sayFormulasRead(session, formulas);
     }
     else note(ctx, options, lang, 'note.nothingMoved', { file: book });
     return emit('load', report, { ...options, output: undefined }, ctx, { lang });

@@ -8,7 +8,7 @@ import type { CliContext } from '../context.js';
 import { emit, note, prepareResult } from '../emit.js';
 import type { PreparedWrite } from '../../io/write/atomic.js';
 import { addCommonOptions, wholeNumber, type CommonOptions } from '../options.js';
-import { openCliSession } from '../session.js';
+import { openCliSession, sayFormulasRead } from '../session.js';
 import { UsageError } from '../../model/errors.js';
 
 export interface TierOptions extends CommonOptions {
@@ -65,8 +65,9 @@ export async function tierCommand(book: string, options: TierOptions, ctx: CliCo
       throw err;
     }
     const code = receipt.unchanged ? 'note.writeUnchanged' : receipt.csv ? (receipt.backup ? 'note.wroteCsvInPlace' : 'note.wroteCsvInPlaceNoBackup') : receipt.backup ? 'note.wroteInPlace' : 'note.wroteInPlaceNoBackup';
-    const { unchanged: _u, csv: _c, ...params } = receipt;
+    const { unchanged: _u, csv: _c, formulas, ...params } = receipt;
     note(ctx, options, session.config.lang, code, { ...params, columns: receipt.columns.join(', ') });
+    sayFormulasRead(session, formulas);
   }
   return emit('tier', report, options, ctx, prepared ? { ...how, prepared } : how);
 }

@@ -9,8 +9,8 @@ import { eachRow } from '../source.js';
 import type { CellValue } from './patch.js';
 import { decodeText, openXlsx, partRelationships, tablesOfPart, type SheetTable } from './workbook.js';
 import type { MergeRange } from './sheet.js';
-import { findTags, getAttr } from './xml.js';
-import { parseCellRef } from '../../util/cellref.js';
+import { decodeXml, findTags, getAttr } from './xml.js';
+import { columnIndex, parseCellRef } from '../../util/cellref.js';
 import { ZipArchive } from './zip.js';
 import { sameChunks } from '../streams.js';
 
@@ -119,4 +119,59 @@ function same(cell: Cell | undefined, value: CellValue): boolean {
   if (value === null) return cell === undefined || (cell.t === 's' && cell.v === '');
   if (typeof value === 'number') return cell?.t === 'n' && cell.v === value;
   return cell?.t === 's' && cell.v === value;
+}
+
+/** A formula's cell references, optionally qualified by a sheet (`客户信息!N7`, `'Key Accounts'!N:N`, `$N$2:$N$100`). */
+const FORMULA_REF =
+  /(?<![A-Za-z0-9_.\u00a0-\uffff])(?:(?:'((?:[^']|'')+)'|([^\s!'"(),+\-*/^&=<>:;{}[\]]+))!)?\$?([A-Z]{1,3})(\$?\d+)?(?::\$?([A-Z]{1,3})(\$?\d+)?)?(?![A-Za-z0-9_(])/g;
+const FORMULA_ELEMENT = /<(?:[\w.-]+:)?f\b[^>]*>([^<]*)<\/(?:[\w.-]+:)?f>/g;
+
+/**
+ * The formulas of a workbook that read columns of one sheet (kam's own, after `tier --write` changed them): their
+ * stored results are from before, until the book is recalculated (found by a new user: a summary sheet's
+ * `=客户信息!N7` and `COUNTIF(客户信息!N:N, …)` kept the old tiers). How many, and the first, with its cell.
+ */
+export async function formulasReading(file: string, sheets: readonly { name: string; part?: string }[], target: { name: string; part: string }, columns: ReadonlySet<number>): Promise<{ count: number; first?: { cell: string; formula: string } }> {
+  const zip = await ZipArchive.open(file);
+  const targetName = target.name.toLowerCase();
+  let count = 0;
+  let first: { cell: string; formula: string } | undefined;
+  const reads = (formula: string, own: boolean): boolean => {
+    const bare = formula.replace(/"(?:[^"]|"")*"/g, '""');
+    for (const m of bare.matchAll(FORMULA_REF)) {
+      const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
+      if (sheet !== undefined ? sheet.toLowerCase() !== targetName : !own) continue;
+      // A column alone is a range (`N:N`); a word without a row is a name or a function.
+      if (m[4] === undefined && m[5] === undefined) continue;
+      const a = columnIndex(m[3]!);
+      const b = m[5] !== undefined ? columnIndex(m[5]) : a;
+      for (const c of columns) if (c >= Math.min(a, b) && c <= Math.max(a, b)) return true;
+    }
+    return false;
+  };
+  for (const s of sheets) {
+    const entry = s.part !== undefined ? zip.find(s.part) : undefined;
+    if (!entry) continue;
+    const own = s.part === target.part;
+    const decoder = new TextDecoder('utf-8');
+    let carry = '';
+    for await (const chunk of zip.stream(entry)) {
+      const text = carry + decoder.decode(chunk, { stream: true });
+      let end = 0;
+      for (const m of text.matchAll(FORMULA_ELEMENT)) {
+        end = m.index + m[0].length;
+        const formula = decodeXml(m[1]!);
+        if (formula === '' || !reads(formula, own)) continue;
+        count++;
+        if (!first) {
+          const at = text.lastIndexOf(' r="', m.index);
+          const ref = at >= 0 ? /^ r="([A-Z]{1,3}\d+)"/.exec(text.slice(at, at + 16))?.[1] : undefined;
+          first = { cell: ref !== undefined ? `${s.name}!${ref}` : s.name, formula };
+        }
+      }
+      // (What may be an unfinished formula is kept for the next piece; a formula holds at most 8,192 characters.)
+      carry = text.slice(Math.max(end, text.length - 65_536));
+    }
+  }
+  return first ? { count, first } : { count };
 }
