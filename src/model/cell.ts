@@ -5,9 +5,12 @@ export type Cell =
    * too when the format shows elapsed time (`[h]:mm`, `[mm]:ss`): a duration in days, however many;
    * `percent` when it shows a percentage (`0%`: 0.92 shown as 92%).
    */
-  | { t: 'n'; v: number; date?: true; elapsed?: true; percent?: true; formula?: true }
-  /** Text; `formula` (as for a number) when it is a formula's stored result (`=人员!A2` showing 张伟): `--apply` cannot write there. */
-  | { t: 's'; v: string; formula?: true }
+  | { t: 'n'; v: number; date?: true; elapsed?: true; percent?: true; formula?: true; subtotal?: true }
+  /**
+   * Text; `formula` (as for a number) when it is a formula's stored result (`=人员!A2` showing 张伟): `--apply` cannot
+   * write there; `subtotal` (as for a number) when the formula is SUBTOTAL or AGGREGATE: its row is a totals row.
+   */
+  | { t: 's'; v: string; formula?: true; subtotal?: true }
   | { t: 'b'; v: boolean }
   /** A date written as ISO text (`t="d"` cells). */
   | { t: 'd'; v: string }

@@ -20,8 +20,11 @@ const RACI_WORDS: Record<string, RaciLetter> = {
 export function parseRaci(cell: Cell | undefined): Parsed<number> | undefined {
   if (cell === undefined) return undefined;
   if (cell.t !== 's') return cell.t === 'e' ? { ok: false, reason: `error:${cell.v}` } : { ok: false, reason: 'raci' };
+  // `(A)`, `[R]`, `【A】`: the letters in brackets, not a gloss (found by a new user: `(A)` read as no letter, its row's R).
+  const folded = toSimplified(fold(cell.v)).trim();
+  const bracketed = /^(?:\(([^()]+)\)|\[([^[\]]+)\]|【([^【】]+)】)$/.exec(folded);
   // `R（负责）`, `A-审批`, `R: 执行`: the letter and its gloss say the same; drop the gloss in brackets.
-  const f = toSimplified(fold(cell.v)).replace(/\([^)]*\)|\[[^\]]*\]|【[^】]*】/g, ' ').trim();
+  const f = (bracketed ? (bracketed[1] ?? bracketed[2] ?? bracketed[3])! : folded).replace(/\([^)]*\)|\[[^\]]*\]|【[^】]*】/g, ' ').trim();
   if (f === '') return undefined;
   const whole = own(RACI_WORDS, f);
   if (whole) return { ok: true, value: RACI[whole] };
@@ -34,6 +37,18 @@ export function parseRaci(cell: Cell | undefined): Parsed<number> | undefined {
   }
   return mask === 0 ? { ok: false, reason: 'raci' } : { ok: true, value: mask };
 }
+
+/**
+ * A matrix cell that says nobody holds a letter there: `-`, `—`, `/`, `.`, `N/A`, `0` (found by a new user: a column of
+ * a person's few letters among dashes was no person's, and their R were lost). Read as an empty cell.
+ */
+export function isNoLetter(cell: Cell | undefined): boolean {
+  if (cell === undefined) return false;
+  if (cell.t === 'n') return cell.v === 0 && !cell.date;
+  return cell.t === 's' && NO_LETTER.has(fold(cell.v).trim());
+}
+
+const NO_LETTER = new Set(['-', '--', '---', '—', '——', '–', '/', '.', '0', 'n/a', 'na', '#n/a', '无']);
 
 /**
  * Letters with a gloss in words after a dash or a colon (`R - does the work`, `A: signs off`; found by a new user):

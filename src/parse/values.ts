@@ -300,6 +300,9 @@ export function parseDateText(text: string, order?: DayMonthOrder): Parsed<IsoDa
     if (b > 12 && a <= 12) return ymd(y, a, b);
     if (a > 12 && b > 12) return bad('date');
     if (order) return order === 'month-first' ? ymd(y, a, b) : ymd(y, b, a);
+    // `01.10.2025`, points between day, month and year: Germany's, Russia's, most of Europe's way, always the day
+    // first (found by a new user: a European export's dates were each refused as ambiguous).
+    if (/^\d{1,2}\.\d{1,2}\.\d{4}/.test(s)) return ymd(y, b, a);
     // Both readings, for the message: `11/3/2025` is 2025-11-03 or 2025-03-11.
     const both = [makeDate(y, a, b), makeDate(y, b, a)].filter((d) => d !== undefined);
     return both.length === 2 ? bad(`ambiguous-date:${both.join(' / ')}`) : both.length === 1 ? ok(both[0]!) : bad('date');

@@ -8,6 +8,8 @@ const PUNCT = /[\s\u00a0\u3000_\-–—.,:;：；，。、·•*#'"`’‘“”
 /** Printable ASCII and CJK ideographs: text NFKC leaves as it is (the common case, made fast). */
 const PLAIN = /^[\x20-\x7e\u3400-\u4dbf\u4e00-\u9fff]*$/;
 const ASCII_SPACES = / {2,}/g;
+/** A typographic apostrophe is the typed one (`O’Brien` is `O'Brien`: found by a new user, Word and Outlook write it so). */
+const APOSTROPHES = /[\u2018\u2019\u02bc\uff07]/g;
 
 /** A space between two CJK characters: padding (`王\u3000芳`, `张 伟`), not a word break. */
 const CJK_SPACE = /(?<=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]) (?=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])/g;
@@ -15,10 +17,10 @@ const CJK_SPACE = /(?<=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]) (?=[\u3400-\u4
 /**
  * Folds width, case and runs of spaces: `Ｈｕａ  Wei` and `hua wei` compare equal; a name padded
  * to align, `王\u3000芳` or `张 伟`, compares equal to `王芳` and `张伟` (but `Anna Smith` ≠ `AnnaSmith`);
- * the Traditional characters of kam's vocabulary compare equal to their simplified forms.
+ * the Traditional characters of kam's vocabulary compare equal to their simplified forms; `’` is `'`.
  */
 export function fold(value: string): string {
-  let out = PLAIN.test(value) ? value.replace(ASCII_SPACES, ' ').trim().toLowerCase() : value.normalize('NFKC').replace(SPACES, ' ').trim().toLowerCase();
+  let out = PLAIN.test(value) ? value.replace(ASCII_SPACES, ' ').trim().toLowerCase() : value.normalize('NFKC').replace(SPACES, ' ').replace(APOSTROPHES, "'").trim().toLowerCase();
   if (out.includes(' ')) out = out.replace(CJK_SPACE, '');
   // Traditional characters of kam's vocabulary as their simplified forms: 日常跟進 and 日常跟进 are one task,
   // 銷售部 and 销售部 one department (found by a new user: a book in both split an activity in two).

@@ -205,5 +205,34 @@ describe('the fifteenth session', () => {
     // Written again with nothing changed: nothing to recalculate, nothing said.
     expect((await kam(['tier', file, '--write', '--lang', 'en', '-q', ...asOf])).stderr).toBe('');
   });
+
+  it('what English CRM exports hold: Excel’s Data › Subtotal rows, a count’s labels, dashes among a matrix’s letters, (A), day-first dotted dates, O’Brien', async () => {
+    const t = (ref: string, v: string) => `<c r="${ref}" t="inlineStr"><is><t>${v}</t></is></c>`;
+    const n = (ref: string, v: number) => `<c r="${ref}"><v>${v}</v></c>`;
+    const sub = (ref: string, f: string, v: number) => `<c r="${ref}"><f>${f}</f><v>${v}</v></c>`;
+    // Excel's Data › Subtotal (Count by owner, then Sum): its rows hold SUBTOTAL's results, the count in the name column.
+    const data =
+      `<row r="1">${t('A1', 'Account Name')}${t('B1', 'Account Owner')}${t('C1', 'Annual Revenue')}</row>` +
+      `<row r="2">${t('A2', 'Apex')}${t('B2', 'Alice Chen')}${n('C2', 900)}</row>` +
+      `<row r="3">${t('A3', 'Harbor')}${t('B3', 'Alice Chen')}${n('C3', 500)}</row>` +
+      `<row r="4">${sub('A4', 'SUBTOTAL(3,A2:A3)', 2)}${t('B4', 'Alice Chen Count')}${sub('C4', 'SUBTOTAL(9,C2:C3)', 1400)}</row>` +
+      `<row r="5">${t('A5', 'Northwind')}${t('B5', 'Bob Stone')}${n('C5', 100)}</row>` +
+      `<row r="6">${sub('A6', 'SUBTOTAL(3,A5:A5)', 1)}${t('B6', 'Bob Stone Count')}</row>` +
+      `<row r="7">${t('A7', 'Record Count: 3')}${n('C7', 1500)}</row>` +
+      `<row r="8">${sub('A8', '_xlfn.AGGREGATE(3,5,A2:A7)', 3)}${t('B8', 'Grand Count')}</row>`;
+    const file = writeRawXlsx(join(tempDir(), 'subtotals.xlsx'), [{ name: 'Accounts', data }]);
+    const tiers = await kam(['tier', file, '--format', 'json', '--lang', 'en', ...asOf]);
+    expect([tiers.code, (JSON.parse(tiers.stdout) as { accounts: { name: string }[] }).accounts.map((a) => a.name)]).toEqual([0, ['Apex', 'Harbor', 'Northwind']]);
+    // A matrix of dashes and bracketed letters; an O’Brien typed two ways; dotted dates, day first.
+    const dir = csvFolder({
+      'accounts.csv': 'Account Name,Annual Revenue,Last Contact\nAcme,100,01.10.2025\nBeta,50,05.11.2025\n',
+      'staff.csv': "Name,Role\nAlice Chen,AM\nSean O'Brien,AM\nBob Stone,AM\n",
+      'assignments.csv': 'Account,Task,Alice Chen,Sean O’Brien,Bob Stone\nAcme,Follow-up,(A),-,R\nBeta,Follow-up,A,R,—\nBeta,Complaints,N/A,(R),A\n',
+    });
+    const check = JSON.parse((await kam(['check', dir, '--format', 'json', '--lang', 'en', '--as-of', '2025-12-01'])).stdout) as { findings: { rule: string; cell?: string }[] };
+    expect(check.findings.filter((f) => f.rule.startsWith('raci/') || f.rule.startsWith('ref/') || f.rule === 'schema/invalid-value')).toEqual([]);
+    const matrix = JSON.parse((await kam(['matrix', dir, '--format', 'json', '--lang', 'en', '--as-of', '2025-12-01'])).stdout) as { columns: { label: string }[] };
+    expect(matrix.columns.map((c) => c.label)).toEqual(['Alice Chen', "Sean O'Brien", 'Bob Stone']);
+  });
 });
 

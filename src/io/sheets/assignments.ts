@@ -9,7 +9,7 @@ import type { Cell } from '../../model/cell.js';
 import type { Finding } from '../../model/finding.js';
 import { fold, folder } from '../../util/text.js';
 import { toSimplified } from '../../util/hant.js';
-import { parseFrequency, parseRaci, parseStatus } from '../../parse/codes.js';
+import { isNoLetter, parseFrequency, parseRaci, parseStatus } from '../../parse/codes.js';
 import { invalidValue } from '../table/findings.js';
 import type { SheetSource } from '../source.js';
 import { scanTable, type TableOptions } from '../table/scan.js';
@@ -245,6 +245,8 @@ export async function readAssignments(source: SheetSource, options: TableOptions
         holderPerson = p;
         letters = c.raciBit;
       } else {
+        // (`-`, `N/A`, `0` in a person's column: nobody holds a letter there, as an empty cell.)
+        if (isNoLetter(cell)) continue;
         const p = raciOf(cell);
         if (!p) continue;
         if (!p.ok) {

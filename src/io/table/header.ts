@@ -13,7 +13,7 @@ import { columnLetter } from '../../util/cellref.js';
 import { fold, foldKey } from '../../util/text.js';
 import { aliasIndex, matchHeader, splitUnit, type HeaderMatch } from '../../parse/headers.js';
 import { parseBoolean, parseDate, parseHours, parseNumber, parseText } from '../../parse/values.js';
-import { parseFrequency, parseRaci, parseStatus } from '../../parse/codes.js';
+import { isNoLetter, parseFrequency, parseRaci, parseStatus } from '../../parse/codes.js';
 import type { TableOptions } from './options.js';
 import { isEmptyRow, isRecordRow } from './rows.js';
 
@@ -548,15 +548,15 @@ function matrixColumns(layout: Layout, cells: readonly (HeaderText | undefined)[
     if ((cells[col.index]?.sub ?? col.header).trim() === '#A') break;
     if (col.key !== undefined || col.period !== undefined) continue;
     // Mostly letters: a cell that is not (`X`) is reported at the cell, not a reason to drop the person.
-    if (readRate(sample, col.index, (cell) => parseRaci(cell)?.ok) < 0.5) {
+    if (readRate(sample, col.index, (cell) => parseRaci(cell)?.ok, noLetter) < 0.5) {
       // Ticks, with letters at most, where the letters should be: said, not dropped without a word.
       const mark = sample.map((r) => r.cells[col.index]).find(isTick);
-      if (mark && readRate(sample, col.index, (cell) => parseRaci(cell)?.ok || isTick(cell)) === 1) {
+      if (mark && readRate(sample, col.index, (cell) => parseRaci(cell)?.ok || isTick(cell), noLetter) === 1) {
         ticked.push({ col, mark: (mark as { v: string }).v.trim(), letters: sample.some((r) => parseRaci(r.cells[col.index])?.ok) });
       }
       continue;
     }
-    if (sample.some((r) => !isBlank(r.cells[col.index]))) filled = true;
+    if (sample.some((r) => !noLetter(r.cells[col.index]))) filled = true;
     holders.push(col);
   }
   // People's columns ticked: a column of ticks and letters, or two or more columns of ticks alone in a
@@ -607,7 +607,7 @@ function letterColumns(layout: Layout, cells: readonly (HeaderText | undefined)[
     const bit = letterOf(col);
     // One letter, and names under it: not letters (a matrix's, a RACI column's), not ticks (`schema/check-marks`).
     if (bit === undefined || bits.has(bit)) continue;
-    if (readRate(sample, col.index, (cell) => parseRaci(cell)?.ok) >= 0.5 || sample.some((r) => isTick(r.cells[col.index]))) continue;
+    if (readRate(sample, col.index, (cell) => parseRaci(cell)?.ok, noLetter) >= 0.5 || sample.some((r) => isTick(r.cells[col.index]))) continue;
     col.raciBit = bit;
     bits.add(bit);
     found.push(col);
@@ -637,6 +637,11 @@ function weeklyHoursColumn(layout: Layout, options: TableOptions): void {
 
 /** Columns of numbers, which a unit scales (a unit-like text over a column of words says nothing). */
 const NUMBER_KEYS: ReadonlySet<string> = new Set(['annual_revenue', 'contract_value', 'years', 'strategic', 'satisfaction', 'capacity_hours', 'max_accounts', 'hours']);
+
+/** A matrix cell that holds nothing, or says nobody holds a letter there (`-`, `N/A`, `0`). */
+function noLetter(cell: Cell | undefined): boolean {
+  return isBlank(cell) || isNoLetter(cell);
+}
 
 /** A tick in a cell: √ ✓ ✔ ☑ ✅ ● ○ ⭕ x X × ✗ ✘ 是 Y. */
 const TICK = /^(?:[√✓✔☑✅●○⭕xX×✗✘]|是|[yY])$/u;
@@ -711,12 +716,12 @@ const GENERIC_GROUPS = new Set(
 );
 
 /** The share of a column's filled cells in the sample that read as the field (1 when none is filled). */
-function readRate(sample: readonly RawRow[], c: number, test: (cell: Cell) => boolean | undefined): number {
+function readRate(sample: readonly RawRow[], c: number, test: (cell: Cell) => boolean | undefined, blank: (cell: Cell | undefined) => boolean = isBlank): number {
   let filled = 0;
   let ok = 0;
   for (const r of sample) {
     const cell = r.cells[c];
-    if (isBlank(cell)) continue;
+    if (blank(cell)) continue;
     filled++;
     if (test(cell!)) ok++;
   }

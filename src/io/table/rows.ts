@@ -21,7 +21,7 @@ const COUNTED = String.raw`\d+(?:家|个|户|位|名|条|项|笔|行|间)(?:客�
 /** A currency after the word (`合計 HK$`, `合計NT$`: Hong Kong's and Taiwan's; found by a new user). */
 const CURRENCY = String.raw`(?:hk\$|nt\$|us\$|rmb|cny|hkd|twd|usd|港币|港元|台币|新台币|美元|人民币)?`;
 const TOTALS = new RegExp(
-  String.raw`^(?:.{0,12}?(?:合计|总计|小计|共计)${CURRENCY}(?:[:：]?${COUNTED}|[:：]\d+)?|合共${CURRENCY}(?:[:：]?${COUNTED}|[:：]\d+)?|共${COUNTED}|汇总|总和|总数|平均值?|均值|最大值|最小值|中位数|average|mean|median|(?:grand)?totals?(?:[:：]\d+|[:：]?\d+(?:accounts?|customers?|records?|rows?|items?|companies))?|sub-?totals?(?:.{0,20})?|.{1,20}sub-?totals?|sum)(?:[(（][^)）]*[)）])?[:：]?$`,
+  String.raw`^(?:.{0,12}?(?:合计|总计|小计|共计)${CURRENCY}(?:[:：]?${COUNTED}|[:：]\d+)?|合共${CURRENCY}(?:[:：]?${COUNTED}|[:：]\d+)?|共${COUNTED}|汇总|总和|总数|平均值?|均值|最大值|最小值|中位数|average|mean|median|(?:grand)?totals?(?:[:：]\d+|[:：]?\d+(?:accounts?|customers?|records?|rows?|items?|companies))?|sub-?totals?(?:.{0,20})?|.{1,20}sub-?totals?|sum|sumof.{1,40}|(?:record)?count(?:[:：]?\d+)?|records?[:：]\d+|avg|summary|total(?:for|of).{1,30}|total.{0,20}(?:revenue|amount|value|sales|accounts|records))(?:[(（][^)）]*[)）])?[:：]?$`,
 );
 /**
  * What a totals row sums, said after its word (`合计金额`, `本月合计数`): only in a row's first filled
@@ -42,12 +42,17 @@ export function isEmptyRow(row: RawRow): boolean {
 
 export function isTotalsRow(row: RawRow): boolean {
   let seen = 0;
+  let totals = false;
   for (const c of row.cells) {
-    if (isBlank(c)) continue;
-    if (isTotalsCell(c!, seen)) return true;
-    if (++seen >= 2) return false;
+    if (c === undefined) continue;
+    // A SUBTOTAL's result anywhere in the row: Excel's Data › Subtotal row (`Alice Chen Count`, `Grand Total`).
+    if ((c.t === 's' || c.t === 'n') && c.subtotal) return true;
+    // (The words are looked for in the first two cells that hold something.)
+    if (totals || seen >= 2 || isBlank(c)) continue;
+    if (isTotalsCell(c, seen)) totals = true;
+    else seen++;
   }
-  return false;
+  return totals;
 }
 
 /**
@@ -186,4 +191,4 @@ export function onlyText(row: RawRow): string | undefined {
 }
 
 /** A cheap first look (every row is tested): the words of TOTALS hold one of these. */
-const TOTALS_WORD = /[计計汇彙总總共均值位]|total|sum|average|mean|median/i;
+const TOTALS_WORD = /[计計汇彙总總共均值位]|total|sum|average|mean|median|count|records?\b|avg/i;

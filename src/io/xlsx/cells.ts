@@ -165,7 +165,7 @@ export function parseCells(content: string, p: string, ctx: SheetContext, row = 
         }
       }
       // A formula's stored result: marked (a copy: shared cells are never changed).
-      if (m[5] !== undefined && cell && (cell.t === 's' || cell.t === 'n')) cell = { ...cell, formula: true };
+      if (m[5] !== undefined && cell && (cell.t === 's' || cell.t === 'n')) cell = formulaResult(cell, m[5]);
       if (cell) cells[col] = cell;
       j = content.indexOf(open, fast.lastIndex);
       continue;
@@ -203,7 +203,7 @@ export function parseCells(content: string, p: string, ctx: SheetContext, row = 
     const stop = end < 0 ? content.length : end;
     if (stop - gt > MAX_CELL_CHARS) throw tooLong(col, row, ctx);
     let cell = readCell(content, gt + 1, stop, attr('t') ?? 'n', attr('s'), p, ctx, col, refRow !== undefined ? Number(refRow) : row);
-    if (cell && (cell.t === 's' || cell.t === 'n') && hasFormula(content, gt + 1, stop, p)) cell = { ...cell, formula: true };
+    if (cell && (cell.t === 's' || cell.t === 'n') && hasFormula(content, gt + 1, stop, p)) cell = formulaResult(cell, content.slice(gt + 1, stop));
     if (cell) cells[col] = cell;
     if (end < 0) break;
     j = content.indexOf(open, end + close.length);
@@ -449,6 +449,17 @@ function elementText(s: string, from: number, to: number, p: string, local: stri
   const end = s.indexOf(`</${p}${local}>`, gt);
   return end < 0 || end > to ? undefined : s.slice(gt + 1, end);
 }
+
+/**
+ * A formula's stored result, marked (a copy: shared cells are never changed); `subtotal` too when the formula is
+ * SUBTOTAL or AGGREGATE — the rows Excel's Data › Subtotal inserts (found by a new user: a count's 1, 2 and 3 in
+ * the name column were accounts, and a group's `Alice Chen Total` row an account without a name).
+ */
+function formulaResult(cell: Cell & { t: 's' | 'n' }, xml: string): Cell {
+  return SUBTOTAL.test(xml) ? { ...cell, formula: true, subtotal: true } : { ...cell, formula: true };
+}
+
+const SUBTOTAL = /<(?:[\w.-]+:)?f\b[^>]*>\s*=?\s*(?:_xlfn\.)?(?:SUBTOTAL|AGGREGATE)\s*\(/i;
 
 /** Whether the cell's XML between `from` and `to` holds a formula (`<f>`, `<f/>`). */
 function hasFormula(s: string, from: number, to: number, p: string): boolean {
