@@ -582,12 +582,23 @@ function firstHeld(rows: readonly Assignment[], mask: number): Assignment {
   return rows.find((r) => r.status !== 'cancelled' && r.raci & mask) ?? rows[0]!;
 }
 
+/** A holder's rows on one side without the cancelled ones, where some are live. */
+function withoutCancelled(rows: Assignment[]): Assignment[] {
+  if (rows.length < 2 || !rows.some((r) => r.status === 'cancelled')) return rows;
+  const live = rows.filter((r) => r.status !== 'cancelled');
+  return live.length > 0 ? live : rows;
+}
+
 /**
  * Due date, status, frequency and hours of one holder's rows: one row on each side is compared
  * directly; several are paired by their letters when each side's letters are distinct; otherwise
  * the holder's rows are reported as a duplicate key and not paired.
  */
 function compareDetails(old: Side, now: Side, before: Assignment[], after: Assignment[], about: () => Change, person: string, duplicates: Finding[], out: Change[]): void {
+  // A cancelled row beside live ones is left out, as every other command leaves it out (found by a new user: a live R
+  // and a cancelled R of one person on a task were a duplicate, and not compared); alone, it is compared (a status change).
+  before = withoutCancelled(before);
+  after = withoutCancelled(after);
   let pairs: [Assignment, Assignment][];
   if (before.length === 1 && after.length === 1) pairs = [[before[0]!, after[0]!]];
   else {

@@ -48,7 +48,10 @@ export function singlePointRules(book: IndexedBook): Finding[] {
     for (const g of book.groupsByAccount.get(a) ?? []) {
       for (const r of g.rows) {
         if (!(r.raci & (RACI.R | RACI.A))) continue;
-        const key = r.personKey ?? `dept:${r.departmentKey ?? ''}`;
+        // A letter nobody holds (`待定`, an empty cell) is no second holder (found by a new user: one such row hid the
+        // single point; the rules for a missing R or A say what it lacks).
+        if (r.personKey === undefined && r.departmentKey === undefined) continue;
+        const key = r.personKey ?? `dept:${r.departmentKey}`;
         if (holder === undefined) [holder, name] = [key, r.person ?? r.department ?? ''];
         else if (key !== holder) single = false;
       }

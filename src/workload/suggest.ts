@@ -81,7 +81,7 @@ export function suggestMoves(
     let a = accountsOf.get(r);
     if (!a) {
       const held = new Set<unknown>(owned(r.key));
-      for (const i of itemsOf(r)) if (i.assignment.raci & (RACI.R | RACI.A)) held.add(accountOf(i));
+      for (const i of itemsOf(r)) if (!movedAway.has(i.assignment) && i.assignment.raci & (RACI.R | RACI.A)) held.add(accountOf(i));
       accountsOf.set(r, (a = { held, count: r.accounts }));
     }
     return a;
@@ -91,6 +91,9 @@ export function suggestMoves(
     const a = accounts(r);
     return a.held.has(accountOf(item)) || a.count + 1 <= r.maxAccounts;
   };
+  // An R alone, not locked, with hours, in a cell naming one person, not written by formula: what a move may take.
+  const canMove = (i: LoadItem): boolean => i.assignment.raci === RACI.R && !i.assignment.locked && i.load > 0 && i.assignment.portion === undefined && !fixed(i.assignment.row);
+  const movedAway = new Set<LoadItem['assignment']>();
   const moves: Move[] = [];
   const unfixed: Unfixed[] = [];
   const over = active.filter((p) => util(p) > thresholds.over + EPS).sort((a, b) => util(b) - util(a) || compareText(a.name, b.name));
@@ -99,7 +102,7 @@ export function suggestMoves(
     // A row shared by several people (one cell, 张伟、李娜) is not moved: its cell names them all.
     const items = itemsOf(p);
     const movable = items
-      .filter((i) => i.assignment.raci === RACI.R && !i.assignment.locked && i.load > 0 && i.assignment.portion === undefined && !fixed(i.assignment.row))
+      .filter(canMove)
       .sort((a, b) => b.tierRank - a.tierRank || a.load - b.load || a.assignment.row - b.assignment.row);
     let start = 0;
     let limited = false;
@@ -142,6 +145,18 @@ export function suggestMoves(
       move.toAfter = util(to);
       holders(item).delete(p.key);
       holders(item).add(to.key);
+      // The giver no longer holds the account when this was its last R or A there, and it is not theirs to manage: a
+      // place under their 客户上限 for later moves (found by a new user: one who gave her only row on an account away
+      // was given another row on it back as a new account past her limit, and load/max-accounts stayed).
+      // (Their accounts are counted before the item is marked gone: the count kam load gave still holds it.)
+      const given = p.maxAccounts !== undefined ? accounts(p) : undefined;
+      movedAway.add(item.assignment);
+      if (given) {
+        const a = given;
+        const account = accountOf(item);
+        const still = owned(p.key).includes(account) || itemsOf(p).some((i) => !movedAway.has(i.assignment) && accountOf(i) === account && (i.assignment.raci & (RACI.R | RACI.A)) !== 0);
+        if (!still && a.held.delete(account)) a.count--;
+      }
       if (to.maxAccounts !== undefined) {
         const a = accounts(to);
         if (!a.held.has(accountOf(item))) {
@@ -152,7 +167,9 @@ export function suggestMoves(
       moves.push(move);
     }
     if (util(p) > thresholds.over + EPS) {
-      const hadMovable = items.some((i) => i.assignment.raci === RACI.R && !i.assignment.locked && i.load > 0 && !fixed(i.assignment.row));
+      // (By the test the moves use: a row shared with another person is none; found by a new user, whose only row was
+      // such a one and who was told nobody had room.)
+      const hadMovable = items.some(canMove);
       unfixed.push({ person: p, reason: !pool || pool.sorted.length <= 1 ? 'no-receiver' : !hadMovable ? 'no-movable' : limited ? 'max-accounts' : holding ? 'holds-letter' : 'no-room', utilization: util(p) });
     }
   }

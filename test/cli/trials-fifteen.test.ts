@@ -234,5 +234,43 @@ describe('the fifteenth session', () => {
     const matrix = JSON.parse((await kam(['matrix', dir, '--format', 'json', '--lang', 'en', '--as-of', '2025-12-01'])).stdout) as { columns: { label: string }[] };
     expect(matrix.columns.map((c) => c.label)).toEqual(['Alice Chen', "Sean O'Brien", 'Bob Stone']);
   });
+
+  it('a letter nobody holds (待定) hides no single point of failure; kam diff leaves a cancelled row beside a live one out, as every command does', async () => {
+    const files = (extra: string) => ({
+      'accounts.csv': '客户名称,年采购额,客户等级\n华东精密,100,重要客户\n',
+      'staff.csv': '姓名,部门\n张伟,销售部\n李娜,销售部\n',
+      'assignments.csv': `客户名称,工作内容,负责人,角色,状态\n华东精密,日常跟进,张伟,R/A,进行中\n华东精密,投诉处理,张伟,R,进行中\n华东精密,投诉处理,张伟,A,进行中\n${extra}`,
+    });
+    const gaps = async (dir: string) => (JSON.parse((await kam(['gaps', dir, '--format', 'json', '--lang', 'en', ...asOf])).stdout) as { findings: { rule: string }[] }).findings.map((f) => f.rule);
+    expect(await gaps(csvFolder(files('')))).toContain('coverage/single-point');
+    expect(await gaps(csvFolder(files('华东精密,投诉处理,待定,R,进行中\n')))).toContain('coverage/single-point');
+    const old = csvFolder(files(''));
+    const now = csvFolder(files('华东精密,投诉处理,张伟,R,已取消\n'));
+    const diff = JSON.parse((await kam(['diff', old, now, '--format', 'json', '--lang', 'en', ...asOf])).stdout) as { duplicates: { rule: string }[]; changes: unknown[] };
+    expect([diff.duplicates, diff.changes]).toEqual([[], []]);
+  });
+
+  it('kam load --suggest: one who gives away their last row on an account has room under their 客户上限 again; one whose only row is shared has nothing movable', async () => {
+    const limited = csvFolder({
+      'accounts.csv': '客户编号,客户名称,客户经理,年采购额\nK1,客户1,经理,100\nK2,客户2,经理,100\nK3,客户3,经理,100\nK4,客户4,经理,100\n',
+      'staff.csv': '姓名,岗位,部门,每周可用工时,客户上限\n林琳,技术支持,技术部,10,2\n李娜,技术支持,技术部,10,\n郑浩,技术支持,技术部,40,\n经理,销售经理,销售部,40,\n',
+      'assignments.csv':
+        '客户名称,工作内容,负责人,角色,频率,预计工时,锁定\n客户1,投诉处理,林琳,R,每周,9h,\n客户1,投诉处理,经理,A,每周,9h,\n客户2,技术支持,林琳,R,每周,1h,是\n客户2,技术支持,经理,A,每周,1h,\n客户3,技术支持,林琳,R,每周,1h,是\n客户3,技术支持,经理,A,每周,1h,\n客户1,技术支持,李娜,R,每周,3h,\n客户1,技术支持,经理,A,每周,3h,\n客户4,技术支持,李娜,R,每周,7.5h,是\n客户4,技术支持,经理,A,每周,7.5h,\n',
+    });
+    type Suggest = { suggestions: { task: string; from: string; to: string }[]; unresolved: { person: string; reason: string }[] };
+    const moves = (JSON.parse((await kam(['load', limited, '--suggest', '--format', 'json', '--lang', 'en', ...asOf])).stdout) as Suggest).suggestions.map((m) => [m.task, m.from, m.to]);
+    // 林琳 held 客户1, 2, 3 (limit 2); her only row on 客户1 gone, 客户1 would be a third account again: it goes to 郑浩.
+    expect(moves).toEqual([
+      ['投诉处理', '林琳', '郑浩'],
+      ['技术支持', '李娜', '郑浩'],
+    ]);
+    const shared = csvFolder({
+      'accounts.csv': '客户名称,客户经理,年采购额\n客户1,经理,100\n',
+      'staff.csv': '姓名,岗位,部门,每周可用工时\n周杰,技术支持,技术部,5\n孙丽,技术支持,技术部,40\n经理,销售经理,销售部,40\n',
+      'assignments.csv': '客户名称,工作内容,负责人,角色,频率,预计工时\n客户1,技术支持,周杰、经理,R,每周,16h\n客户1,技术支持,经理,A,每周,8h\n',
+    });
+    const unresolved = (JSON.parse((await kam(['load', shared, '--suggest', '--format', 'json', '--lang', 'en', ...asOf])).stdout) as Suggest).unresolved;
+    expect(unresolved.map((u) => [u.person, u.reason])).toEqual([['周杰', 'no-movable']]);
+  });
 });
 
