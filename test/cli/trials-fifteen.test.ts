@@ -272,5 +272,20 @@ describe('the fifteenth session', () => {
     const unresolved = (JSON.parse((await kam(['load', shared, '--suggest', '--format', 'json', '--lang', 'en', ...asOf])).stdout) as Suggest).unresolved;
     expect(unresolved.map((u) => [u.person, u.reason])).toEqual([['周杰', 'no-movable']]);
   });
+
+  it('kam matrix --columns department -o writes each column as a department’s, and reads back so (each was a person of 40 hours)', async () => {
+    const out = join(tempDir(), 'by-department.xlsx');
+    // (Exit 1: the example's errors.)
+    expect((await kam(['matrix', join(EXAMPLES, 'accounts-zh.xlsx'), '--columns', 'department', '-o', out, '--lang', 'en', ...asOf])).code).toBe(1);
+    const back = JSON.parse((await kam(['matrix', out, '--columns', 'department', '--format', 'json', '--lang', 'en', ...asOf])).stdout) as { columns: { label: string; kind: string }[] };
+    expect(back.columns.map((c) => [c.label, c.kind])).toEqual([
+      ['销售部', 'department'],
+      ['客服部', 'department'],
+      ['技术部', 'department'],
+      ['市场部', 'department'],
+    ]);
+    const load = JSON.parse((await kam(['load', out, '--format', 'json', '--lang', 'en', ...asOf])).stdout) as { people: unknown[] };
+    expect(load.people).toEqual([]);
+  });
 });
 

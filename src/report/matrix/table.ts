@@ -76,7 +76,7 @@ export function matrixRows(m: Matrix, lang: Lang): MatrixRows {
   }
   return {
     name: L('matrix.sheet.account'),
-    header: [L('matrix.account'), L('matrix.accountId'), L('matrix.tier'), L('matrix.task'), ...m.columns.map((c) => columnHeader(m, c, lang)), '#A', '#R', L('matrix.rules')],
+    header: [L('matrix.account'), L('matrix.accountId'), L('matrix.tier'), L('matrix.task'), ...m.columns.map((c) => columnHeader(m, c, lang, true)), '#A', '#R', L('matrix.rules')],
     count: m.rows.length,
     row: (i) => {
       const r = m.rows[i]!;
@@ -88,10 +88,12 @@ export function matrixRows(m: Matrix, lang: Lang): MatrixRows {
 /**
  * A column's header in a written matrix: the person; a department's own column (rows it holds
  * without a person) says so — `市场部（部门）`, `Marketing (department)` — so that reading the
- * matrix back gives the rows to the department, not to a person named 市场部.
+ * matrix back gives the rows to the department, not to a person named 市场部; in a file, so does
+ * every column of a matrix by department (`written`: found by a new user, `kam matrix --columns
+ * department -o` read back made each department a person of 40 hours).
  */
-export function columnHeader(m: Matrix, c: MatrixColumn, lang: Lang): string {
-  return m.columnMode === 'person' && c.kind === 'department' ? label(lang, 'matrix.departmentColumn', { name: c.label }) : c.label;
+export function columnHeader(m: Matrix, c: MatrixColumn, lang: Lang, written = false): string {
+  return (m.columnMode === 'person' || written) && c.kind === 'department' ? label(lang, 'matrix.departmentColumn', { name: c.label }) : c.label;
 }
 
 /** The totals per column as a table: one row per column. */
