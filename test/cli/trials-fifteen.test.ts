@@ -287,5 +287,22 @@ describe('the fifteenth session', () => {
     const load = JSON.parse((await kam(['load', out, '--format', 'json', '--lang', 'en', ...asOf])).stdout) as { people: unknown[] };
     expect(load.people).toEqual([]);
   });
+
+  it('a RACI matrix whose account is written on its first row only (a pivot table) reads the rows under it as that account; a long division of labour does not', async () => {
+    const files = (assignments: string) => ({
+      'accounts.csv': 'Account Name,Annual Revenue\nAcme,100\nBeta,50\n',
+      'staff.csv': 'Name,Role\nAlice Chen,AM\nBob Stone,AM\n',
+      'assignments.csv': assignments,
+    });
+    const matrix = csvFolder(files('Account,Task,Alice Chen,Bob Stone\nAcme,Follow-up,A,R\n,Complaints,R,A\n\n,Review,R,A\nBeta,Follow-up,R,A\n'));
+    const r = await kam(['check', matrix, '--format', 'json', '--lang', 'en', ...asOf]);
+    const findings = (JSON.parse(r.stdout) as { findings: { rule: string; cell?: string }[] }).findings;
+    // Row 3 is Acme's; row 5, after a blank row, is no one's.
+    expect(findings.filter((f) => f.rule === 'schema/empty-required').map((f) => f.cell)).toEqual(['assignments.csv!A5']);
+    expect(r.stderr).toContain('kam: assignments.csv: rows whose account cell is blank right under a row of an account are read as that account (the first: row 3, Acme), as a pivot table leaves its labels\n');
+    const long = csvFolder(files('Account,Task,Person,RACI\nAcme,Follow-up,Alice Chen,A\n,Follow-up,Bob Stone,R\n'));
+    const l = JSON.parse((await kam(['check', long, '--format', 'json', '--lang', 'en', ...asOf])).stdout) as { findings: { rule: string; cell?: string }[] };
+    expect(l.findings.filter((f) => f.rule === 'schema/empty-required').map((f) => f.cell)).toEqual(['assignments.csv!A3']);
+  });
 });
 

@@ -107,6 +107,9 @@ export async function readAssignments(source: SheetSource, options: TableOptions
   const formulaHolders = new Set<number>();
   let anyId = false;
   let dues: DateColumn | undefined;
+  // The last row's account, for the rows under it that leave theirs blank.
+  let previous: { row: number; account: Extract<Keyed, { ok: true }>; byName: boolean } | undefined;
+  let filledDown = false;
   const { layout, findings } = await scanTable(source, 'assignments', options, ({ row, cells }, layout) => {
     if (!cols) {
       cols = columnsOf(layout);
@@ -121,7 +124,7 @@ export async function readAssignments(source: SheetSource, options: TableOptions
     // without ids wrote an empty Account ID column, and reading it back gave every row as an error);
     // by the id the sheet gives that name elsewhere, when it does (below, once every row is read).
     let account = accountOf(cells[accountCol.index]);
-    const byName = account === undefined && cols.nameCol !== undefined && cols.nameCol !== accountCol;
+    let byName = account === undefined && cols.nameCol !== undefined && cols.nameCol !== accountCol;
     if (byName) account = accountOf(cells[cols.nameCol!.index]);
     else if (account?.ok && cols.nameCol && cols.nameCol !== accountCol) {
       anyId = true;
@@ -135,6 +138,19 @@ export async function readAssignments(source: SheetSource, options: TableOptions
       }
     }
     const task = taskOf(cells[taskCol.index]);
+    // In a RACI matrix, the account written on its first row only, the rows under it blank (a pivot table without its
+    // labels repeated): the account above, said once (found by a new user: each such row was an error, and its letters
+    // lost). Only right under a row of the account, never past a blank or a skipped row; in a long division of labour a
+    // blank account stays schema/empty-required (SPEC §4).
+    if (account === undefined && layout.holders !== undefined && task?.ok && previous !== undefined && previous.row === row - 1) {
+      account = previous.account;
+      byName = previous.byName;
+      if (!filledDown) {
+        filledDown = true;
+        options.note?.('note.accountFilledDown', { sheet: layout.sheet, row, account: account.value }, false);
+      }
+    }
+    previous = account?.ok && task?.ok ? { row, account, byName } : undefined;
     if (!account?.ok || !task?.ok) {
       const aboutAccount = account?.ok ? { account: account.value } : {};
       for (const [p, c] of [[account, accountCol], [task, taskCol]] as const) {
