@@ -54,6 +54,11 @@ const MAGNITUDE: [RegExp, number][] = [
 export function isMagnitudeWord(word: string): boolean {
   return MAGNITUDE.some(([re]) => re.test(word) && word.replace(re, '') === '');
 }
+/** Where an amount of money is read, finance's shorthands: `1.2m`, `1.2MM`, `€3mn`, `1.5bn`, `1.5B` (found by a new user). */
+const MONEY_MAGNITUDE: [RegExp, number][] = [
+  [/(?:bn|b)$/i, 1e9],
+  [/(?:mm|mn|mio|m)$/i, 1e6],
+];
 const CURRENCY_PREFIX = /^(?:¥|\$|us\$|€|£|rmb|cny|usd|eur|gbp|人民币)/i;
 /** A currency after the amount: `1.250,50 €`, `1,200 USD`. */
 const CURRENCY_SUFFIX = /(?:€|£|eur|usd|gbp)$/i;
@@ -155,10 +160,21 @@ export function parseNumberText(text: string, ctx: NumberContext = {}): Parsed<n
   // A yuan sign says the amount is in yuan as written, as a `元` after it does: `￥9,600,000` under
   // `年采购额（万元）` is 9.6 million yuan, not 96 billion (found by a new user).
   const yuan = YUAN_PREFIX.test(s);
+  const currency = CURRENCY_PREFIX.test(s) || CURRENCY_SUFFIX.test(s);
   s = s.replace(CURRENCY_PREFIX, '').replace(CURRENCY_SUFFIX, '');
+  // Excel's accounting format as text (found by a new user): `$ (1,000.00)` is -1000, `$ -` is 0; and SAP's
+  // minus after the amount, `1,200,000.00-`.
+  if (currency && /^[-−–]$/.test(s)) return ok(0);
+  if (/^\(.*\)$/.test(s)) {
+    sign *= -1;
+    s = s.slice(1, -1);
+  }
   if (/^[-−–]/.test(s)) {
     sign *= -1;
     s = s.slice(1);
+  } else if (/^\d[\d,.]*[-−–]$/.test(s)) {
+    sign *= -1;
+    s = s.slice(0, -1);
   }
   let scale: number | undefined;
   if (s.endsWith('%')) {
@@ -182,7 +198,7 @@ export function parseNumberText(text: string, ctx: NumberContext = {}): Parsed<n
     const words = ctx.units === undefined ? UNIT_WORD : UNIT_WORDS[ctx.units];
     if (words) s = s.replace(words, '');
     let m = 1;
-    for (const [re, factor] of MAGNITUDE) {
+    for (const [re, factor] of ctx.units === 'money' ? [...MONEY_MAGNITUDE, ...MAGNITUDE] : MAGNITUDE) {
       if (re.test(s)) {
         s = s.replace(re, '');
         m = factor;

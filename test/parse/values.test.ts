@@ -46,6 +46,27 @@ describe('parseNumberText', () => {
     expect(num(text)).toBeCloseTo(expected as number, 9);
   });
 
+  it.each([
+    // Excel's accounting format as text, SAP's minus after the amount, finance's shorthands (found by a new user).
+    [' $ (1,000.00)', -1000],
+    [' $ -   ', 0],
+    ['1,200,000.00-', -1200000],
+    ['$1.2m', 1200000],
+    ['1.2MM', 1200000],
+    ['€3mn', 3000000],
+    ['1.5B', 1500000000],
+    ['1.2bn', 1200000000],
+  ])('money: %s → %d', (text, expected) => {
+    expect(parseNumberText(text, { units: 'money' })).toEqual({ ok: true, value: expected });
+  });
+
+  it('reads finance’s m and bn only where money is counted, and a dash alone stays an empty cell', () => {
+    expect(parseNumberText('18m', { units: 'years' })?.ok).toBe(false);
+    expect(parseNumberText('1.5b', { units: 'score' })?.ok).toBe(false);
+    expect(parseNumberText('-', { units: 'money' })).toBeUndefined();
+    expect(parseNumberText('1-2', { units: 'money' })?.ok).toBe(false);
+  });
+
   it('scales plain numbers by the header unit but not numbers with their own unit', () => {
     expect(num('120', 1e4)).toBe(1200000);
     expect(num('1,850', 1e4)).toBe(18500000);
