@@ -23,8 +23,13 @@ export function parseRaci(cell: Cell | undefined): Parsed<number> | undefined {
   // `(A)`, `[R]`, `【A】`: the letters in brackets, not a gloss (found by a new user: `(A)` read as no letter, its row's R).
   const folded = toSimplified(fold(cell.v)).trim();
   const bracketed = /^(?:\(([^()]+)\)|\[([^[\]]+)\]|【([^【】]+)】)$/.exec(folded);
+  if (bracketed) {
+    // (Only letters: `(无)`, `(空)` stay what they were, nobody's; found by review.)
+    const inner = parseRaci({ t: 's', v: (bracketed[1] ?? bracketed[2] ?? bracketed[3])! });
+    if (inner?.ok) return inner;
+  }
   // `R（负责）`, `A-审批`, `R: 执行`: the letter and its gloss say the same; drop the gloss in brackets.
-  const f = (bracketed ? (bracketed[1] ?? bracketed[2] ?? bracketed[3])! : folded).replace(/\([^)]*\)|\[[^\]]*\]|【[^】]*】/g, ' ').trim();
+  const f = folded.replace(/\([^)]*\)|\[[^\]]*\]|【[^】]*】/g, ' ').trim();
   if (f === '') return undefined;
   const whole = own(RACI_WORDS, f);
   if (whole) return { ok: true, value: RACI[whole] };

@@ -64,7 +64,17 @@ function unitPart(h: string): { base: string; unit: string; slash: boolean } | u
   return m && m[1]!.trim() !== '' ? { base: m[1]!, unit: m[2]!, slash: !bracket } : undefined;
 }
 
-/** Words in a header's brackets that make it another quantity: a forecast, a target, a budget, last year's, a change. */
+/**
+ * Whether a header's brackets make it another quantity than its column's own — a forecast, a target, a budget, last
+ * year's, a change: `年采购额（预测）`, `Annual Revenue (forecast)` beside the revenue (found by a new user: the column was
+ * ambiguous, and kam tier stopped). Asked only of two headers of one column (found by review: alone, `工时（预计）`,
+ * `Due (target)`, `客户名称（目标客户）` are the column).
+ */
+export function isQualified(header: string): boolean {
+  const m = /[（(]([^()（）]*)[)）]\s*$/.exec(header.normalize('NFKC').trim());
+  return m !== null && QUALIFIER.test(m[1]!);
+}
+
 const QUALIFIER =
   /预测|预计|预估|估计|目标|计划|预算|上年|去年|上一年|前年|往年|同比|环比|增长|增幅|增量|变化|变动|差额|差异|forecast|projected|projection|estimated?|target|planned|plan\b|budget|last year|prior year|previous year|\bly\b|growth|change|delta|variance|\byoy\b/i;
 
@@ -83,9 +93,6 @@ export function splitUnit(header: string): { base: string; scale: number; unread
     const unit = p.unit.replace(/\s+/g, ' ').trim();
     // `年采购额 (points)`, `满意度（得分）`: the points kam tier gave a criterion are not the criterion's values.
     if (POINTS.test(unit)) return { base: h, scale: 1 };
-    // `年采购额（预测）`, `Annual Revenue (forecast)`, `(去年)`, `(目标)`: another quantity than the column's own, not its
-    // unit (found by a new user: a forecast beside the revenue made the column ambiguous, and kam tier stopped).
-    if (QUALIFIER.test(unit)) return { base: h, scale: 1 };
     const scale = unitScale(unit);
     if (scale === undefined) return { base: p.base, scale: 1, unread: unit };
     if (scale !== 1) return { base: p.base, scale };

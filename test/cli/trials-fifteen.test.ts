@@ -126,6 +126,17 @@ describe('the fifteenth session', () => {
       expect(r.code, forecast).toBe(0);
       expect((JSON.parse(r.stdout) as { accounts: { name: string }[] }).accounts.map((a) => a.name), forecast).toEqual(['甲', '乙']);
     }
+    // Alone, such a header is its column (found by review): estimated hours, a target date, target customers' names.
+    const dir = csvFolder({
+      'accounts.csv': '客户名称（目标客户）,年采购额\n甲,100\n',
+      'staff.csv': '姓名,每周可用工时\n张三,40\n',
+      'assignments.csv': '客户名称,工作内容,负责人,角色,频率,工时（预计）,Due (target),状态\n甲,日常跟进,张三,A/R,每周,10,2025-01-01,进行中\n',
+    });
+    const load = JSON.parse((await kam(['load', dir, '--format', 'json', '--lang', 'en', ...asOf])).stdout) as { people: { name: string; hours: number }[] };
+    // (A/R: the R's hours and the A's fifth.)
+    expect(load.people.map((p) => [p.name, p.hours])).toEqual([['张三', 12]]);
+    const check = JSON.parse((await kam(['check', dir, '--format', 'json', '--lang', 'en', ...asOf])).stdout) as { findings: { rule: string }[] };
+    expect(check.findings.map((f) => f.rule)).toContain('time/overdue');
   });
 
   it('kam diff says when the new version’s kam.config.json checks less than the old one’s (a pull request turning a rule off there passed)', async () => {
@@ -303,6 +314,37 @@ describe('the fifteenth session', () => {
     const long = csvFolder(files('Account,Task,Person,RACI\nAcme,Follow-up,Alice Chen,A\n,Follow-up,Bob Stone,R\n'));
     const l = JSON.parse((await kam(['check', long, '--format', 'json', '--lang', 'en', ...asOf])).stdout) as { findings: { rule: string; cell?: string }[] };
     expect(l.findings.filter((f) => f.rule === 'schema/empty-required').map((f) => f.cell)).toEqual(['assignments.csv!A3']);
+  });
+
+  it('what a review of the session found: a running 序号 by SUBTOTAL, companies named Total or Sum, (无) in a matrix, a sign-off right of the table, General"万元"', async () => {
+    const t = (ref: string, v: string) => `<c r="${ref}" t="inlineStr"><is><t>${v}</t></is></c>`;
+    const n = (ref: string, v: number, style?: number) => `<c r="${ref}"${style !== undefined ? ` s="${style}"` : ''}><v>${v}</v></c>`;
+    const serial = (r: number) => `<c r="A${r}"><f>SUBTOTAL(103,$B$2:B${r})</f><v>${r - 1}</v></c>`;
+    // 序号 kept in sequence under a filter, on every row: each row is an account.
+    const numbered =
+      `<row r="1">${t('A1', '序号')}${t('B1', '客户名称')}${t('C1', '年采购额')}</row>` +
+      `<row r="2">${serial(2)}${t('B2', '甲')}${n('C2', 100)}</row><row r="3">${serial(3)}${t('B3', '乙')}${n('C3', 50)}</row>` +
+      // A sign-off far right of the table is no column without a header.
+      `<row r="5">${t('B5', '制表人：王芳')}${t('H5', '审核人：李强')}</row>`;
+    const file = writeRawXlsx(join(tempDir(), 'numbered.xlsx'), [{ name: '客户信息', data: numbered }]);
+    const r = JSON.parse((await kam(['check', file, '--format', 'json', '--lang', 'en', ...asOf])).stdout) as { findings: { rule: string }[] };
+    expect(r.findings.map((f) => f.rule)).not.toContain('schema/blank-header');
+    const tiers = JSON.parse((await kam(['tier', file, '--format', 'json', '--lang', 'en', ...asOf])).stdout) as { accounts: { name: string }[] };
+    expect(tiers.accounts.map((a) => a.name)).toEqual(['甲', '乙']);
+    const names = ['Total Office Solutions', 'Sumo Foods', 'Total Home Sales', 'Sum of Us', 'Acme Corp'];
+    const dir = csvFolder({ 'accounts.csv': `Account Name,Annual Revenue\n${names.map((x, i) => `${x},${100 - i}`).join('\n')}\n` });
+    const named = JSON.parse((await kam(['tier', join(dir, 'accounts.csv'), '--format', 'json', '--lang', 'en', ...asOf])).stdout) as { accounts: { name: string }[] };
+    expect(named.accounts.map((a) => a.name)).toEqual(names);
+    const matrix = csvFolder({ 'assignments.csv': '客户名称,工作内容,张三,李四\n甲,日常跟进,A/R,(无)\n' });
+    const m = JSON.parse((await kam(['check', matrix, '--format', 'json', '--lang', 'en', ...asOf])).stdout) as { findings: { rule: string }[] };
+    expect(m.findings.map((f) => f.rule)).not.toContain('schema/invalid-value');
+    // `General"万元"`, Chinese Excel's G/通用格式"万元", beside `0.00"万元"`: both 万元.
+    const styles =
+      '<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="2"><numFmt numFmtId="164" formatCode="General&quot;万元&quot;"/><numFmt numFmtId="165" formatCode="0.00&quot;万元&quot;"/></numFmts><fonts count="1"><font/></fonts><fills count="1"><fill/></fills><borders count="1"><border/></borders><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/><xf numFmtId="165" applyNumberFormat="1"/></cellXfs></styleSheet>';
+    const wan = `<row r="1">${t('A1', '客户名称')}${t('B1', '年采购额')}</row><row r="2">${t('A2', '华为')}${n('B2', 1200, 1)}</row><row r="3">${t('A3', '阿里')}${n('B3', 5, 2)}</row>`;
+    const wanFile = writeRawXlsx(join(tempDir(), 'wan.xlsx'), [{ name: '客户信息', data: wan }], { styles });
+    const ranked = JSON.parse((await kam(['tier', wanFile, '--format', 'json', '--lang', 'en', ...asOf])).stdout) as { accounts: { name: string }[] };
+    expect(ranked.accounts.map((a) => a.name)).toEqual(['华为', '阿里']);
   });
 });
 

@@ -12,7 +12,8 @@ describe('number formats', () => {
       ['0\\万', { word: '万', shift: 0 }],
       ['0!.0000"万"', { word: '万', shift: 4 }],
       ['0!.0,"万"', { word: '万', shift: 4 }],
-      ['#,##0,', { word: '', shift: 3 }],
+      ['General"万元"', { word: '万元', shift: 0 }],
+      ['G/通用格式"万元"', { word: '万元', shift: 0 }],
       ['0.0,,"M"', { word: 'M', shift: 6 }],
       ['#,##0.0,"K"', { word: 'K', shift: 3 }],
       ['0.00"亿"', { word: '亿', shift: 0 }],
@@ -21,6 +22,9 @@ describe('number formats', () => {
       ['0.00%;[Red]-0.00%', { percent: true }],
       // Nothing beyond the digits, or a word that is no unit of money, or shown otherwise: the number as it is.
       ['General', undefined],
+      // (A scale without a unit: the stored number, as before.)
+      ['#,##0,', undefined],
+      ['0!.0000', undefined],
       ['#,##0.00', undefined],
       ['"¥"#,##0.00', undefined],
       ['[$¥-804]#,##0', undefined],

@@ -11,7 +11,7 @@ import type { Finding } from '../../model/finding.js';
 import { RULES } from '../../model/rules.js';
 import { columnLetter } from '../../util/cellref.js';
 import { fold, foldKey } from '../../util/text.js';
-import { aliasIndex, matchHeader, splitUnit, type HeaderMatch } from '../../parse/headers.js';
+import { aliasIndex, isQualified, matchHeader, splitUnit, type HeaderMatch } from '../../parse/headers.js';
 import { parseBoolean, parseDate, parseHours, parseNumber, parseText } from '../../parse/values.js';
 import { isNoLetter, parseFrequency, parseRaci, parseStatus } from '../../parse/codes.js';
 import type { TableOptions } from './options.js';
@@ -97,6 +97,7 @@ export function chooseHeader(
     matches = matches.map((m, c) => (c < width || own(c) ? m : undefined));
     layout.width = width;
   }
+  qualifiedAside(cells, matches);
   const losers = contest(cells, matches, sample, role, options);
   const seenHeaders = new Map<string, number>();
   for (let c = 0; c < cells.length; c++) {
@@ -641,6 +642,26 @@ const NUMBER_KEYS: ReadonlySet<string> = new Set(['annual_revenue', 'contract_va
 /** A matrix cell that holds nothing, or says nobody holds a letter there (`-`, `N/A`, `0`). */
 function noLetter(cell: Cell | undefined): boolean {
   return isBlank(cell) || isNoLetter(cell);
+}
+
+/**
+ * Of two or more headers of one column, those whose brackets make them another quantity (`年采购额（预测）` beside
+ * `年采购额`) are no column of kam's: the plain one is the column, and no ambiguity is reported.
+ */
+function qualifiedAside(cells: readonly (HeaderText | undefined)[], matches: (HeaderMatch | undefined)[]): void {
+  const byKey = new Map<string, number[]>();
+  matches.forEach((m, c) => {
+    if (m?.key === undefined) return;
+    const list = byKey.get(m.key);
+    if (list) list.push(c);
+    else byKey.set(m.key, [c]);
+  });
+  for (const columns of byKey.values()) {
+    if (columns.length < 2) continue;
+    const qualified = columns.filter((c) => isQualified(cells[c]!.text));
+    if (qualified.length === 0 || qualified.length === columns.length) continue;
+    for (const c of qualified) matches[c] = { scale: matches[c]!.scale };
+  }
 }
 
 /** A tick in a cell: √ ✓ ✔ ☑ ✅ ● ○ ⭕ x X × ✗ ✘ 是 Y. */

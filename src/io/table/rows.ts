@@ -21,7 +21,7 @@ const COUNTED = String.raw`\d+(?:家|个|户|位|名|条|项|笔|行|间)(?:客�
 /** A currency after the word (`合計 HK$`, `合計NT$`: Hong Kong's and Taiwan's; found by a new user). */
 const CURRENCY = String.raw`(?:hk\$|nt\$|us\$|rmb|cny|hkd|twd|usd|港币|港元|台币|新台币|美元|人民币)?`;
 const TOTALS = new RegExp(
-  String.raw`^(?:.{0,12}?(?:合计|总计|小计|共计)${CURRENCY}(?:[:：]?${COUNTED}|[:：]\d+)?|合共${CURRENCY}(?:[:：]?${COUNTED}|[:：]\d+)?|共${COUNTED}|汇总|总和|总数|平均值?|均值|最大值|最小值|中位数|average|mean|median|(?:grand)?totals?(?:[:：]\d+|[:：]?\d+(?:accounts?|customers?|records?|rows?|items?|companies))?|sub-?totals?(?:.{0,20})?|.{1,20}sub-?totals?|sum|sumof.{1,40}|(?:record)?count(?:[:：]?\d+)?|records?[:：]\d+|avg|summary|total(?:for|of).{1,30}|total.{0,20}(?:revenue|amount|value|sales|accounts|records))(?:[(（][^)）]*[)）])?[:：]?$`,
+  String.raw`^(?:.{0,12}?(?:合计|总计|小计|共计)${CURRENCY}(?:[:：]?${COUNTED}|[:：]\d+)?|合共${CURRENCY}(?:[:：]?${COUNTED}|[:：]\d+)?|共${COUNTED}|汇总|总和|总数|平均值?|均值|最大值|最小值|中位数|average|mean|median|(?:grand)?totals?(?:[:：]\d+|[:：]?\d+(?:accounts?|customers?|records?|rows?|items?|companies))?|sub-?totals?(?:.{0,20})?|.{1,20}sub-?totals?|sum|(?:record)?count(?:[:：]?\d+)?|records?[:：]\d+|avg|summary)(?:[(（][^)）]*[)）])?[:：]?$`,
 );
 /**
  * What a totals row sums, said after its word (`合计金额`, `本月合计数`): only in a row's first filled

@@ -64,15 +64,21 @@ export async function scanTable(
    * A row cut at the header's last column, its cells right of it said (found by a new user: rows with a cell in
    * column XFD were looked at cell by cell, 16,384 a row, by every test of a row — 8,000 of them took 22 s).
    */
+  // (Said only of a row that records something, as a cell under a blank header is: a sign-off line's texts are none;
+  // found by review.)
+  const beyond = new WeakMap<RawRow, number[]>();
   const withinSpan = (row: RawRow): RawRow => {
     const cells = row.cells;
+    const found: number[] = [];
     const seen = (c: number): void => {
-      if (c >= span && !blankWithData.has(c) && !isBlank(cells[c])) blankHeader(c);
+      if (c >= span && !blankWithData.has(c) && !isBlank(cells[c])) found.push(c);
     };
     // (A row reaching far right holds few cells: its indices, not every column up to the last.)
     if (cells.length - span > 64) for (const k of Object.keys(cells)) seen(Number(k));
     else for (let c = span; c < cells.length; c++) seen(c);
-    return { row: row.row, cells: cells.slice(0, span) };
+    const cut = { row: row.row, cells: cells.slice(0, span) };
+    if (found.length > 0) beyond.set(cut, found);
+    return cut;
   };
   const emit = (row: RawRow): void => {
     if (ended) return;
@@ -115,6 +121,7 @@ export async function scanTable(
     held = undefined;
   };
   const emitOne = (row: RawRow, hold: boolean): void => {
+    const right = beyond.get(row);
     own ??= ['computed_tier', 'computed_score'].flatMap((k) => (layout!.byKey.has(k) ? [layout!.byKey.get(k)!.index] : []));
     if (own.length > 0 && own.some((c) => row.cells[c] !== undefined)) {
       const cells = row.cells.slice();
@@ -155,6 +162,7 @@ export async function scanTable(
     prevRecord = true;
     records++;
     for (let c = 0; c < row.cells.length; c++) if (!layout!.columns[c] && !blankWithData.has(c) && !isBlank(row.cells[c])) blankHeader(c);
+    if (right) for (const c of right) if (!blankWithData.has(c)) blankHeader(c);
     onRow(row, layout!);
   };
   for await (const batch of source.rows({ onProgress: options.onProgress })) {

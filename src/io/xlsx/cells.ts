@@ -456,10 +456,15 @@ function elementText(s: string, from: number, to: number, p: string, local: stri
  * the name column were accounts, and a group's `Alice Chen Total` row an account without a name).
  */
 function formulaResult(cell: Cell & { t: 's' | 'n' }, xml: string): Cell {
-  return SUBTOTAL.test(xml) ? { ...cell, formula: true, subtotal: true } : { ...cell, formula: true };
+  return SUBTOTAL.test(xml) && !RUNNING.test(xml) ? { ...cell, formula: true, subtotal: true } : { ...cell, formula: true };
 }
 
 const SUBTOTAL = /<(?:[\w.-]+:)?f\b[^>]*>\s*=?\s*(?:_xlfn\.)?(?:SUBTOTAL|AGGREGATE)\s*\(/i;
+/**
+ * A running count, `SUBTOTAL(103,$B$2:B2)`: the row numbers (序号) many Chinese books keep in sequence under a filter,
+ * on every row (found by review: each row was a totals row, and every account was dropped).
+ */
+const RUNNING = /(?:SUBTOTAL|AGGREGATE)\s*\([^)]*\$[A-Z]{1,3}\$\d+\s*:\s*\$?[A-Z]{1,3}\d+\s*\)/i;
 
 /** Whether the cell's XML between `from` and `to` holds a formula (`<f>`, `<f/>`). */
 function hasFormula(s: string, from: number, to: number, p: string): boolean {

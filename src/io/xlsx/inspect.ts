@@ -124,6 +124,7 @@ function same(cell: Cell | undefined, value: CellValue): boolean {
 /** A formula's cell references, optionally qualified by a sheet (`客户信息!N7`, `'Key Accounts'!N:N`, `$N$2:$N$100`). */
 const FORMULA_REF =
   /(?<![A-Za-z0-9_.\u00a0-\uffff])(?:(?:'((?:[^']|'')+)'|([^\s!'"(),+\-*/^&=<>:;{}[\]]+))!)?\$?([A-Z]{1,3})(\$?\d+)?(?::\$?([A-Z]{1,3})(\$?\d+)?)?(?![A-Za-z0-9_(])/g;
+const FORMULA_END = Buffer.from('f>');
 const FORMULA_ELEMENT = /<(?:[\w.-]+:)?f\b[^>]*>([^<]*)<\/(?:[\w.-]+:)?f>/g;
 
 /**
@@ -153,9 +154,16 @@ export async function formulasReading(file: string, sheets: readonly { name: str
     const entry = s.part !== undefined ? zip.find(s.part) : undefined;
     if (!entry) continue;
     const own = s.part === target.part;
-    const decoder = new TextDecoder('utf-8');
+    let decoder = new TextDecoder('utf-8');
     let carry = '';
     for await (const chunk of zip.stream(entry)) {
+      // A piece with no formula's end (`</f>`, `</x:f>`) is not decoded: a division of labour of 186 MB holds none
+      // (found by review: --write took 20–30% longer). Its end is kept, for a formula that starts there.
+      if (!chunk.includes(FORMULA_END)) {
+        decoder = new TextDecoder('utf-8');
+        carry = chunk.subarray(Math.max(0, chunk.length - 65_536)).toString('utf8');
+        continue;
+      }
       const text = carry + decoder.decode(chunk, { stream: true });
       let end = 0;
       for (const m of text.matchAll(FORMULA_ELEMENT)) {

@@ -50,7 +50,12 @@ function sectionStyle(section: string): NumberStyle | undefined {
   const tokens: Token[] = [];
   for (let i = 0; i < section.length; i++) {
     const ch = section[i]!;
-    if (ch === '"') {
+    // `General"万元"` (Chinese Excel's `G/通用格式"万元"`): the number as it is, then the unit (found by review).
+    const general = /^(?:general|g\/通用格式)/i.exec(section.slice(i));
+    if (general) {
+      tokens.push('digit');
+      i += general[0].length - 1;
+    } else if (ch === '"') {
       const end = section.indexOf('"', i + 1);
       tokens.push({ lit: end < 0 ? section.slice(i + 1) : section.slice(i + 1, end) });
       i = end < 0 ? section.length : end;
@@ -85,8 +90,9 @@ function sectionStyle(section: string): NumberStyle | undefined {
     .join('')
     .replace(/[\s)）]/g, '');
   const shift = decimals + 3 * commas;
-  const word = isMagnitudeWord(after) ? after : '';
-  return word === '' && shift === 0 ? undefined : { word, shift };
+  // A scale without a unit (`#,##0,` shows 1,200,000 as `1,200`) is no unit to read: whether the header's unit is the
+  // shown number's or the stored one's cannot be told, and the stored number is kept, as before (found by review).
+  return isMagnitudeWord(after) ? { word: after, shift } : undefined;
 }
 
 /** For each cell style index: what its number format shows beyond the digits (undefined: nothing). */
