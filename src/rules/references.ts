@@ -5,11 +5,14 @@ import type { IndexedBook } from '../book/book.js';
 import { personNamer } from '../book/shared.js';
 import { sheetOf } from '../model/assignment.js';
 import type { Account } from '../model/account.js';
+import { fold } from '../util/text.js';
+import { nearest } from '../util/near.js';
 
 /** ref/unknown-account, ref/ambiguous-account, ref/unknown-person, ref/inactive-person, ref/unknown-department. */
 export function referenceRules(book: IndexedBook): Finding[] {
   const out: Finding[] = [];
   const t = book.assignments;
+  const near = nearStaff(book);
   if (t) {
     // An account's rows follow each other: its lookups are kept for the next row.
     let lastKey: string | undefined;
@@ -39,7 +42,7 @@ export function referenceRules(book: IndexedBook): Finding[] {
       if (personGap) {
         // In a matrix the person is the column's header: the finding points at the cell of letters.
         const at = a.column !== undefined ? layout.columns[a.column] : layout.byKey.get('person');
-        if (!p) out.push(cellFinding('ref/unknown-person', layout, a.row, at, { ...about, person: a.person! }, { ...about, person: a.person! }));
+        if (!p) out.push(cellFinding('ref/unknown-person', layout, a.row, at, { ...about, person: a.person!, ...near(a.person!) }, { ...about, person: a.person! }));
         else out.push(cellFinding('ref/inactive-person', layout, a.row, at, { ...about, person: p.name }, { ...about, person: p.name }));
       }
       if (unknownDepartment) out.push(cellFinding('ref/unknown-department', layout, a.row, layout.byKey.get('department'), { ...about, department: a.department! }, about));
@@ -55,9 +58,35 @@ export function referenceRules(book: IndexedBook): Finding[] {
       if (acc.owner === undefined) continue;
       const p = book.people.get(personOf(acc.owner).key);
       const about = { account: acc.name, person: acc.owner };
-      if (!p) out.push(cellFinding('ref/unknown-person', layout, acc.row, ownerCol, { variant: 'owner', account: acc.name, person: acc.owner }, about));
+      if (!p) out.push(cellFinding('ref/unknown-person', layout, acc.row, ownerCol, { variant: 'owner', account: acc.name, person: acc.owner, ...near(acc.owner) }, about));
       else if (!p.active) out.push(cellFinding('ref/inactive-person', layout, acc.row, ownerCol, { variant: 'owner', account: acc.name, person: p.name }, about));
     }
   }
   return out;
+}
+
+/**
+ * The staff member a name not on the Staff sheet is most likely meant as: the same name the other way round
+ * (`Smith, John` for `John Smith`), or one a letter or two from it (`jose garcía` for `José García`) — for the hint,
+ * never read as that person (found by a new user: "fix the spelling" named nobody). Asked once a name.
+ */
+function nearStaff(book: IndexedBook): (name: string) => { near?: string } {
+  const asked = new Map<string, { near?: string }>();
+  let names: string[] | undefined;
+  let turned: Map<string, string> | undefined;
+  const turn = (text: string): string | undefined => {
+    const m = /^\s*([^,，]+?)\s*[,，]\s*([^,，]+?)\s*$/.exec(text);
+    return m ? `${m[2]} ${m[1]}` : undefined;
+  };
+  return (name) => {
+    let found = asked.get(name);
+    if (found) return found;
+    names ??= [...book.people.values()].map((p) => p.name);
+    // `Smith, John` and `John Smith`, either way round.
+    turned ??= new Map(names.flatMap((n) => (turn(n) !== undefined ? [[fold(turn(n)!), n] as const] : [])));
+    const close = (turn(name) !== undefined ? book.people.get(fold(turn(name)!))?.name : undefined) ?? turned.get(fold(name)) ?? nearest(name, names, (s) => fold(s).normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
+    found = close !== undefined ? { near: close } : {};
+    asked.set(name, found);
+    return found;
+  };
 }

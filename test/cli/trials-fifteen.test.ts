@@ -346,5 +346,21 @@ describe('the fifteenth session', () => {
     const ranked = JSON.parse((await kam(['tier', wanFile, '--format', 'json', '--lang', 'en', ...asOf])).stdout) as { accounts: { name: string }[] };
     expect(ranked.accounts.map((a) => a.name)).toEqual(['华为', '阿里']);
   });
+
+  it('an unknown person’s hint names the staff member likely meant: the name the other way round, or a letter or two from it', async () => {
+    const dir = csvFolder({
+      'accounts.csv': 'Account Name,Account Owner,Annual Revenue\nAcme,"Smith, Ann",100\n',
+      'staff.csv': 'Name,Role\nJosé García,AM\n"Smith, John",AM\nAnn Smith,AM\nMary Lee,AM\n',
+      'assignments.csv': 'Account,Task,Person,RACI\nAcme,Follow-up,jose garcia,R\nAcme,Follow-up,John Smith,A\nAcme,Review,Nobody Atall,R\nAcme,Review,Mary Lee,A\n',
+    });
+    const text = (await kam(['check', dir, '--wide', '--lang', 'en', ...asOf])).stdout;
+    const hints = text.split('\n').filter((l) => l.includes('↳') && !l.includes('add a row')).map((l) => l.replace(/^\s*↳ /, ''));
+    expect(hints).toEqual([
+      'did you mean "Ann Smith" of the staff sheet? write the name as it does, or add the person',
+      'did you mean "José García" of the staff sheet? write the name as it does, or add the person',
+      'did you mean "Smith, John" of the staff sheet? write the name as it does, or add the person',
+      'add the person to the staff sheet, or fix the spelling',
+    ]);
+  });
 });
 

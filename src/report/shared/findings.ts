@@ -77,6 +77,12 @@ export function findingHint(f: Finding, lang: Lang, tiers: readonly TierDef[] = 
   // A name listed twice in Staff is a person's, not an account's.
   if (f.rule === 'schema/duplicate-key' && f.person !== undefined && f.account === undefined) return own(FINDING_HINTS[lang], 'schema/duplicate-key#person');
   // (Ids that differ only in case: the variant says why they are one.)
+  // A staff member the name is likely meant as: named (found by a new user: "fix the spelling" named nobody).
+  if (f.rule === 'ref/unknown-person' && typeof f.args.near === 'string') {
+    const args = { near: f.args.near };
+    const near = 'near';
+    return fill(own(FINDING_HINTS[lang], `${f.rule}#${near}`)!, mode === 'exact' ? args : safeParams(args, mode === 'lines' ? safeLines : safeText));
+  }
   const variant = f.rule === 'schema/duplicate-key' && f.args.caseOf !== undefined ? 'case' : undefined;
   if (variant) return own(FINDING_HINTS[lang], `${f.rule}#${variant}`);
   return own(FINDING_HINTS[lang], f.rule);
