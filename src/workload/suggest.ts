@@ -81,7 +81,7 @@ export function suggestMoves(
     let a = accountsOf.get(r);
     if (!a) {
       const held = new Set<unknown>(owned(r.key));
-      for (const i of itemsOf(r)) if (!movedAway.has(i.assignment) && i.assignment.raci & (RACI.R | RACI.A)) held.add(accountOf(i));
+      for (const i of itemsOf(r)) if (i.assignment.raci & (RACI.R | RACI.A)) held.add(accountOf(i));
       accountsOf.set(r, (a = { held, count: r.accounts }));
     }
     return a;
@@ -93,15 +93,15 @@ export function suggestMoves(
   };
   // An R alone, not locked, with hours, in a cell naming one person, not written by formula: what a move may take.
   const canMove = (i: LoadItem): boolean => i.assignment.raci === RACI.R && !i.assignment.locked && i.load > 0 && i.assignment.portion === undefined && !fixed(i.assignment.row);
-  const movedAway = new Set<LoadItem['assignment']>();
-  // Per person (one with a 客户上限 who gives work away), their rows with an R or an A left on each account, and the
-  // accounts they manage: whether a move takes their last row on an account, without a search of all their rows.
+  // Per person (one with a 客户上限 who gives work away), their rows with an R or an A left on each account (counted
+  // at their first move, then kept), and the accounts they manage: whether a move takes their last row on an account,
+  // without a search of all their rows.
   const left = new Map<PersonLoad, Map<unknown, number>>();
   const lettersLeft = (p: PersonLoad): Map<unknown, number> => {
     let m = left.get(p);
     if (!m) {
       m = new Map();
-      for (const i of itemsOf(p)) if (!movedAway.has(i.assignment) && i.assignment.raci & (RACI.R | RACI.A)) m.set(accountOf(i), (m.get(accountOf(i)) ?? 0) + 1);
+      for (const i of itemsOf(p)) if (i.assignment.raci & (RACI.R | RACI.A)) m.set(accountOf(i), (m.get(accountOf(i)) ?? 0) + 1);
       left.set(p, m);
     }
     return m;
@@ -166,13 +166,11 @@ export function suggestMoves(
       // The giver no longer holds the account when this was its last R or A there, and it is not theirs to manage: a
       // place under their 客户上限 for later moves (found by a new user: one who gave her only row on an account away
       // was given another row on it back as a new account past her limit, and load/max-accounts stayed).
-      // (Their accounts are counted before the item is marked gone: the count kam load gave still holds it.)
       // (Counted per account, not looked for again in all their rows: a person of 20,000 rows gave them away in 38 s;
       // found by review.)
-      const given = p.maxAccounts !== undefined ? accounts(p) : undefined;
-      const rows = given ? lettersLeft(p) : undefined;
-      movedAway.add(item.assignment);
-      if (given && rows) {
+      if (p.maxAccounts !== undefined) {
+        const given = accounts(p);
+        const rows = lettersLeft(p);
         const account = accountOf(item);
         const n = (rows.get(account) ?? 1) - 1;
         rows.set(account, n);

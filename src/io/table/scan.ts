@@ -60,13 +60,13 @@ export async function scanTable(
     blankWithData.add(c);
     findings.push({ rule: 'schema/blank-header', severity: RULES['schema/blank-header'], args: { column: columnLetter(c) }, sheet: layout!.sheet, row: layout!.headerRow, column: columnLetter(c) });
   };
+  // The columns right of the span that a cut row held, said when the row turns out to record something, as a cell
+  // under a blank header is (a sign-off line's texts are none; found by review).
+  const beyond = new WeakMap<RawRow, number[]>();
   /**
-   * A row cut at the header's last column, its cells right of it said (found by a new user: rows with a cell in
+   * A row cut at the header's last column, its cells right of it kept aside (found by a new user: rows with a cell in
    * column XFD were looked at cell by cell, 16,384 a row, by every test of a row — 8,000 of them took 22 s).
    */
-  // (Said only of a row that records something, as a cell under a blank header is: a sign-off line's texts are none;
-  // found by review.)
-  const beyond = new WeakMap<RawRow, number[]>();
   const withinSpan = (row: RawRow): RawRow => {
     const cells = row.cells;
     const found: number[] = [];
@@ -82,7 +82,7 @@ export async function scanTable(
   };
   const emit = (row: RawRow): void => {
     if (ended) return;
-    span = span < 0 ? layout!.columns.length : span;
+    if (span < 0) span = layout!.columns.length;
     // Another table beside this one: its cells are not the table's.
     if (layout!.width !== undefined && row.cells.length > layout!.width) row = { row: row.row, cells: row.cells.slice(0, layout!.width) };
     else if (row.cells.length > span) row = withinSpan(row);

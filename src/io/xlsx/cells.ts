@@ -21,7 +21,7 @@ export interface SheetContext {
   dateStyles: readonly boolean[];
   /** For each style: does it show elapsed time (`[h]:mm`: a duration)? */
   elapsedStyles?: readonly boolean[];
-  /** For each style: a unit, a scale or a percentage its number format shows (`0"万"`, `#,##0,`, `0%`). */
+  /** For each style: a unit, a scale or a percentage its number format shows (`0"万"`, `0!.0000"万"`, `0%`). */
   numberStyles?: readonly (NumberStyle | undefined)[];
   /**
    * The workbook asks to be calculated when opened (`<calcPr fullCalcOnLoad="1"/>`, as xlsxwriter
@@ -288,7 +288,7 @@ function wholeCell(n: number, date: boolean): Cell {
 
 /**
  * A number as its style shows it: a date (or elapsed time); a percentage, marked; a unit or a scale of its
- * format (`0"万"`, `0!.0000"万"`, `#,##0,`) as the text a person reads on the screen (`1200万`), which is
+ * format (`0"万"`, `0!.0000"万"`) as the text a person reads on the screen (`1200万`), which is
  * read as typed text with that unit is.
  */
 function styledNumber(ctx: SheetContext, style: number, n: number): Cell {

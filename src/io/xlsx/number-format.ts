@@ -1,7 +1,8 @@
 /**
  * What a cell's number format shows beyond its digits, where that changes the number a person reads:
  * a unit (`0"万"` shows 1200 as `1200万`), the number scaled (`0!.0000"万"` shows 12,000,000 as
- * `1200.0000万`, `#,##0,` shows 1,200,000 as `1,200`, `0.0,,"M"` as `1.2M`), or a percentage (`0%`).
+ * `1200.0000万`, `0.0,,"M"` shows 1,200,000 as `1.2M`), or a percentage (`0%`). A scale without a unit
+ * (`#,##0,`) is none (below).
  * Found by a new user: WPS and Excel books keep 万 in the format, and kam read `1200万` on the screen
  * as 1,200 yuan beside a typed `310万` (3,100,000), which then ranked first.
  */
@@ -105,7 +106,7 @@ export function styleNumberStyles(formats: readonly { id: number; code?: string 
   });
 }
 
-/** A number as its style shows it, as text a person would type: `1200万`, `1.2M`, `1200` (of 1,200,000 under `#,##0,`). */
+/** A number as its style shows it, as text a person would type: `1200万`, `1234.5678万`, `1.2M`. */
 export function styledText(n: number, style: { word: string; shift: number }): string {
   const text = String(n);
   const shown = style.shift === 0 ? n : /e/i.test(text) ? n / 10 ** style.shift : Number(`${text}e-${style.shift}`);

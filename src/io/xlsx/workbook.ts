@@ -100,7 +100,7 @@ interface SharedParts {
   sharedStrings: SharedStrings;
   dateStyles: boolean[];
   elapsedStyles: boolean[];
-  /** For each style: a unit, a scale or a percentage its number format shows (`0"万"`, `#,##0,`, `0%`). */
+  /** For each style: a unit, a scale or a percentage its number format shows (`0"万"`, `0!.0000"万"`, `0%`). */
   numberStyles: (NumberStyle | undefined)[];
   /** One cache for every sheet: a name in Accounts and in Assignments is decoded once, one string. */
   sharedCells: SharedCellCache;
