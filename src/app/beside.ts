@@ -22,7 +22,7 @@ import { fieldsOf, type Assignment, type AssignmentsTable } from '../model/assig
 import type { StaffTable } from '../model/person.js';
 import type { Person } from '../model/person.js';
 import { expandShared } from '../book/shared.js';
-import { fold } from '../util/text.js';
+import { accountKey, fold } from '../util/text.js';
 
 export interface BesideCounts {
   /** Matrix cells served wholly by their holder's own rows. */
@@ -65,7 +65,7 @@ export function readBeside(
     idOf.set(key, key);
   };
   if (accounts) for (const a of accounts.accounts) name(a.key, a.name);
-  else for (const a of [...(matrix.accounts ?? []), ...(long.accounts ?? [])]) name(fold(a.id ?? a.name), a.name);
+  else for (const a of [...(matrix.accounts ?? []), ...(long.accounts ?? [])]) name(accountKey(a.id ?? a.name), a.name);
   const activity = (a: Assignment): string => `${idOf.get(a.accountKey) ?? a.accountKey}\u0000${a.taskKey}`;
   const longBy = byActivity(longRows, activity);
   const shown = byActivity(matrix.assignments, activity);

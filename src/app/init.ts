@@ -103,7 +103,8 @@ export async function writeInit(targets: { book: string; config: string }, sheet
  */
 export async function keptConfig(targets: { book: string; config: string }, lang: Lang): Promise<ResolvedConfig | undefined> {
   if (!(await fileExists(targets.config)) || (await fileExists(targets.book))) return undefined;
-  return resolveConfig(await readConfigSource(targets.config, undefined, dirname(targets.config)), { lang });
+  // Read as one found beside a book is, not as one named by --config: a link out of its folder is not followed (found by a new user).
+  return resolveConfig(await readConfigSource(undefined, targets.book, dirname(targets.config)), { lang });
 }
 
 /** Writes the template workbook alone (its config kept: {@link keptConfig}); never over a file without `force`. */

@@ -7,7 +7,7 @@ import type { SheetSource } from '../io/source.js';
 import type { Params } from '../model/errors.js';
 import { readBeside } from './beside.js';
 import type { Account, AccountsTable } from '../model/account.js';
-import { fold } from '../util/text.js';
+import { accountKey, fold } from '../util/text.js';
 import { AssignmentRow, type AssignmentsTable } from '../model/assignment.js';
 import { missingKeyColumn, type SheetRole } from '../model/columns.js';
 import { InputError } from '../model/errors.js';
@@ -38,7 +38,7 @@ export interface BookTables {
 
 /** The accounts an Assignments sheet names with id, name and tier, as an Accounts table at its cells. */
 function accountsFrom(t: AssignmentsTable): AccountsTable {
-  const accounts = t.accounts!.map((a): Account => ({ row: a.row, ...(a.id !== undefined ? { id: a.id } : {}), name: a.name, key: fold(a.id ?? a.name), ...(a.tier !== undefined ? { tier: a.tier } : {}), numbers: {}, periods: [], extra: {} }));
+  const accounts = t.accounts!.map((a): Account => ({ row: a.row, ...(a.id !== undefined ? { id: a.id } : {}), name: a.name, key: accountKey(a.id ?? a.name), ...(a.tier !== undefined ? { tier: a.tier } : {}), numbers: {}, periods: [], extra: {} }));
   // The sheet's columns under the names an Accounts sheet gives them: its id and name are the accounts' (found by a
   // new user: without a "name" column the accounts were dropped from the check, which named them by id, and gaps refused the book).
   const byKey = new Map(t.layout.byKey);
@@ -156,7 +156,7 @@ function byNameWithoutIds(accounts: AccountsTable, table: AssignmentsTable): voi
   const keys = new Set(accounts.accounts.map((a) => a.key));
   const nameOfId = new Map<string, string>();
   // (An id written with two names is no name's: its rows stay as they are, each ref/unknown-account.)
-  for (const a of table.accounts) if (a.id !== undefined && !nameOfId.has(fold(a.id)) && !table.idsWithTwoNames?.has(fold(a.id))) nameOfId.set(fold(a.id), a.name);
+  for (const a of table.accounts) if (a.id !== undefined && !nameOfId.has(accountKey(a.id)) && !table.idsWithTwoNames?.has(accountKey(a.id))) nameOfId.set(accountKey(a.id), a.name);
   const texts = new Map<string, { value: string; key: string }>();
   const rows = table.assignments;
   for (let i = 0; i < rows.length; i++) {

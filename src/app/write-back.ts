@@ -115,8 +115,13 @@ export async function tierCells(report: TierReport, layout: Layout, sheet: Sheet
     put(a.row, tierCol, labels[i]!);
     put(a.row, scoreCol, a.score);
   }
-  const width = (texts: string[]): number => Math.min(40, Math.max(8, ...texts.map((t) => displayWidth(t) + 2)));
-  if (existing.tier === undefined) newColumns.set(tierCol, width([headers[0]!, ...labels]));
+  // (A loop, not Math.max(...texts): 130,000 arguments overflow the stack; found by a new user, kam tier --write stopped with an internal error.)
+  const width = (texts: readonly string[]): number => {
+    let most = 8;
+    for (const t of texts) most = Math.max(most, displayWidth(t) + 2);
+    return Math.min(40, most);
+  };
+  if (existing.tier === undefined) newColumns.set(tierCol, Math.max(width([headers[0]!]), width(labels)));
   if (existing.score === undefined) newColumns.set(scoreCol, width([headers[1]!, '000.00']));
   const headerOf = (col: number, fallback: string): string => columns.find((c) => c.index === col)?.header ?? fallback;
   return { edits, newColumns, headers: [headerOf(tierCol, headers[0]!), headerOf(scoreCol, headers[1]!)], expected, unchanged };

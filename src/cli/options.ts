@@ -44,7 +44,7 @@ export function addCommonOptions(cmd: Command, kind: Kind): Command {
   if (stdoutFormats(kind).includes('text')) cmd.option('--wide', 'text as wide as it needs (default: fit the terminal, 80 columns when not a terminal)');
   cmd
     .option('--as-of <date>', "today's date for due dates and cadence, e.g. 2025-11-15", parseAsOf)
-    .option('-q, --quiet', 'print nothing but results and errors (and warnings that something was not checked)')
+    .option('-q, --quiet', 'print nothing but results and errors (and warnings that part of the book was not read, or that its checks were lowered)')
     .option('--verbose', 'say which config, encoding and delimiter were used')
     .option('--debug', 'print stack traces of errors')
     .option('--encoding <name>', 'encoding of CSV input (default: BOM, else UTF-8, else GB18030)')

@@ -36,7 +36,7 @@ export function createProgram(ctx: CliContext, setExit: (code: number) => void):
     .addOption(new Option('--lang <lang>', 'language of messages: zh or en (default from LANG/LC_ALL)').choices(LANGS))
     .option('--no-color', 'no colours (also NO_COLOR=1)')
     .option('--debug', 'print stack traces of errors')
-    .option('-q, --quiet', 'print nothing but results and errors (and warnings that something was not checked)');
+    .option('-q, --quiet', 'print nothing but results and errors (and warnings that part of the book was not read, or that its checks were lowered)');
 
   tierCommandSpec(program, async (book, cmd) => setExit(await tierCommand(book, mergedOptions(cmd) as TierOptions, ctx)));
   checkCommandSpecs(program, async (kind, book, cmd) => setExit(await checkCommand(kind, book, mergedOptions(cmd), ctx)));

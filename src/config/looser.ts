@@ -43,7 +43,32 @@ export function looserSettings(before: ResolvedConfig, after: ResolvedConfig): s
   const allowedBefore = pairs(before);
   const added = [...pairs(after)].filter((p) => !allowedBefore.has(p));
   if (added.length > 0) out.push(`raci/role-conflict allow + ${added.join(', ')}`);
+  // Fewer accounts in a tier above the last (a smaller quota, a higher minimum score, the tier gone): those left
+  // out fall to a tier that requires less of them (found by a CI user: `tiers.0.top = 0` in a pull request's Rules
+  // sheet took the strategic account's required tasks away, and nothing was said).
+  const lastId = before.tiers[before.tiers.length - 1]?.id;
+  for (const [i, was] of before.tiers.entries()) {
+    if (was.id === lastId) continue;
+    const now = after.tiers.find((t) => t.id === was.id);
+    if (!now) {
+      out.push(`tiers − ${was.id}`);
+      continue;
+    }
+    const key = `tiers.${i}`;
+    if (was.top !== undefined && (now.top === undefined || smallerQuota(now.top, was.top))) out.push(`${key}.top ${was.top} → ${now.top ?? '—'}`);
+    if (now.minScore !== undefined && (was.minScore === undefined || now.minScore > was.minScore)) out.push(`${key}.minScore ${was.minScore ?? '—'} → ${now.minScore}`);
+  }
   const threshold = (c: ResolvedConfig) => optionsOf(c.rules, 'account/declining-revenue').threshold;
   if (threshold(after) > threshold(before)) out.push(`account/declining-revenue threshold ${threshold(before)} → ${threshold(after)}`);
   return out;
+}
+
+/** Whether quota `now` takes fewer accounts than `was`: both counts or both percentages compared, else any change counts. */
+function smallerQuota(now: number | string, was: number | string): boolean {
+  const pct = (q: number | string): number | undefined => (typeof q === 'string' && q.trim().endsWith('%') ? Number(q.replace('%', '').trim()) : undefined);
+  const a = pct(now);
+  const b = pct(was);
+  if (a !== undefined && b !== undefined) return a < b;
+  if (a === undefined && b === undefined) return Number(now) < Number(was);
+  return String(now) !== String(was);
 }

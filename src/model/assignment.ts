@@ -183,6 +183,11 @@ export interface AssignmentsTable {
   accounts?: { id?: string; name: string; tier?: string; row: number }[];
   /** Ids (folded) the sheet writes beside two different names. */
   idsWithTwoNames?: ReadonlySet<string>;
+  /**
+   * Where the sheet has an id and a name column: each id with each name it is written beside, at its first such row
+   * (folded keys), so that a row whose name is another account's than its id's is said (ref/ambiguous-account).
+   */
+  idNames?: readonly { idKey: string; name: string; nameKey: string; task: string; row: number }[];
   /** A matrix read with the long division-of-labour sheet beside it: that sheet's layout. */
   long?: Layout;
   /** Rows whose person cell is a formula's result: `--apply` cannot write them, so `--suggest` moves none. */

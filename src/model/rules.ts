@@ -13,6 +13,7 @@ export const RULES = {
   'schema/ambiguous-column': 'error',
   'schema/duplicate-header': 'warn',
   'schema/blank-header': 'warn',
+  'schema/extra-fields': 'error',
   'schema/check-marks': 'warn',
   'schema/no-tiers': 'warn',
   'data/missing-value': 'warn',

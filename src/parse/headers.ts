@@ -57,6 +57,27 @@ function unitScale(unit: string): number | undefined {
   return scales.size === 1 ? [...scales][0]! : 1;
 }
 
+/**
+ * A table's unit of amounts stated once above it (`单位：万元`, `金额单位：万元`, a title's `（单位：万元）`,
+ * `Unit: USD thousands`, `Amounts in thousands`, `(in millions)`): its scale, when it is a scale of money
+ * (`单位：人` is none); undefined for none.
+ */
+export function tableUnitOf(text: string): { scale: number; unit: string } | undefined {
+  const t = toSimplified(text.normalize('NFKC')).trim();
+  const m = /(?:^|[（(\s:：,，;；])(?:金额|金額|货币|貨幣)?(?:单位|單位)\s*[:：]\s*([^\s)）,，;；。]{1,12})/.exec(t) ?? /^(?:[(]\s*)?(?:(?:all\s+)?(?:amounts?|figures|values|revenue|numbers)\s+(?:are\s+)?in|in|unit\s*:)\s+((?:[a-z]{3}|\$|¥)?\s*(?:thousands?|millions?|billions?|'000s?|k|mn|m))\s*(?:[a-z]{3})?\s*[)]?\.?$/i.exec(t);
+  if (!m) return undefined;
+  const unit = m[1]!.trim();
+  // (A unit of money: a currency or a magnitude, `万元`, `千元`, `万`, `USD thousands`; not `人`, `小时`.)
+  if (!/[元万萬千亿億]|thousand|million|billion|'000|^(?:[a-z]{3}|\$|¥)?\s*(?:k|mn|m)$/i.test(unit)) return undefined;
+  const scale = unitScale(unit);
+  return scale !== undefined && scale >= 1 ? { scale, unit } : undefined;
+}
+
+/** Whether a header carries a unit of its own (`年采购额(元)`, `合同金额（万元）`), which a table's unit does not change. */
+export function hasOwnUnit(header: string): boolean {
+  return unitPart(header.normalize('NFKC').trim()) !== undefined;
+}
+
 /** A header's trailing unit, in brackets or after a slash (`slash`): `年采购额(万元)`, `工时/h`. */
 function unitPart(h: string): { base: string; unit: string; slash: boolean } | undefined {
   const bracket = /^(.*?)[\s]*[([【{]([^)\]】}]*)[)\]】}]\s*$/.exec(h);

@@ -63,6 +63,25 @@ const CURRENCY_PREFIX = /^(?:¥|\$|us\$|€|£|rmb|cny|usd|eur|gbp|人民币)/i;
 /** A currency after the amount: `1.250,50 €`, `1,200 USD`. */
 const CURRENCY_SUFFIX = /(?:€|£|eur|usd|gbp)$/i;
 const YUAN_PREFIX = /^(?:¥|rmb|cny|人民币)/i;
+/** Currencies as amounts write them, by the code each stands for (the first that matches: `美元` before `元`). */
+const CURRENCIES: [RegExp, string][] = [
+  [/hk\$|\bhkd\b|港币|港幣|港元/i, 'HKD'],
+  [/nt\$|\btwd\b|新台币|新台幣|台币|台幣/i, 'TWD'],
+  [/us\$|\busd\b|美元|美金/i, 'USD'],
+  [/€|\beur\b|欧元|歐元/i, 'EUR'],
+  [/£|\bgbp\b|英镑|英鎊/i, 'GBP'],
+  [/\bjpy\b|日元|円/i, 'JPY'],
+  [/¥|\brmb\b|\bcny\b|人民币|人民幣|元/i, 'CNY'],
+  [/\$/, 'USD'],
+];
+
+/** The currency an amount written as text names (`USD 1,200,000.00`, `€900,000`, `120万元`), by its code; undefined for none. */
+export function currencyOf(text: string): string | undefined {
+  const t = text.normalize('NFKC');
+  if (!/[^\d\s.,()+\-−–%]/.test(t)) return undefined;
+  for (const [re, code] of CURRENCIES) if (re.test(t)) return code;
+  return undefined;
+}
 const UNIT_WORD =
   /(?:年|岁|个月|月|周|天|日|小时|时|分钟|次|分|个|人|家|项|件|星|hours?|hrs?|h|days?|d|years?|yrs?|yr|times?|x|pts?|points?)$/i;
 /** The words each kind of column takes after its numbers (money none: its magnitudes and currencies are read below). */
@@ -263,13 +282,23 @@ const MONTHS: Record<string, number> = {
 /** `11/15/2025`, `15.11.2025`: day and month in either order before a four-digit year. */
 const SLASHED = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[ T]\d{1,2}:.*)?$/;
 
+/**
+ * `11/15/25`, `15.11.25`: day and month in either order before a two-digit year, as Excel shows a short date in the
+ * United States (`m/d/yy`) and Germany (`dd.mm.yy`); the year as Excel reads one (00–29 are 2000–2029, 30–99 1930–1999).
+ */
+const SLASHED_YY = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{2})(?:[ T]\d{1,2}:.*)?$/;
+
 /** Which comes first in `d/m/yyyy` dates, once a column's unambiguous values have shown it. */
 export type DayMonthOrder = 'month-first' | 'day-first';
 
 /** The order a written date shows by itself (`11/15/2025` month-first, `15/11/2025` day-first), if any. */
 export function dateOrderOf(cell: Cell | undefined): DayMonthOrder | undefined {
   if (cell?.t !== 's') return undefined;
-  const m = SLASHED.exec(cell.v.normalize('NFKC').trim());
+  const text = cell.v.normalize('NFKC').trim();
+  const yy = SLASHED_YY.exec(text);
+  // (`15/11/25` may be 2015-11-25 written year first: only a month before a day past 12 shows an order.)
+  if (yy) return yy[2] !== '.' && +yy[1]! <= 12 && +yy[3]! > 12 && +yy[3]! <= 31 ? 'month-first' : undefined;
+  const m = SLASHED.exec(text);
   if (!m) return undefined;
   const a = +m[1]!;
   const b = +m[2]!;
@@ -322,6 +351,21 @@ export function parseDateText(text: string, order?: DayMonthOrder): Parsed<IsoDa
     // Both readings, for the message: `11/3/2025` is 2025-11-03 or 2025-03-11.
     const both = [makeDate(y, a, b), makeDate(y, b, a)].filter((d) => d !== undefined);
     return both.length === 2 ? bad(`ambiguous-date:${both.join(' / ')}`) : both.length === 1 ? ok(both[0]!) : bad('date');
+  }
+  m = SLASHED_YY.exec(s);
+  if (m) {
+    const a = +m[1]!;
+    const b = +m[3]!;
+    const y = +m[4]! + (+m[4]! < 30 ? 2000 : 1900);
+    // Points: Europe's `dd.mm.yy`, the day first as in `01.10.2025`.
+    if (m[2] === '.') return ymd(y, b, a);
+    if (a <= 12 && b > 12) return ymd(y, a, b);
+    if (order) return order === 'month-first' ? ymd(y, a, b) : ymd(y, b, a);
+    if (a === b) return ymd(y, a, b);
+    // `15/11/25` is 2025-11-15 written day first, or 2015-11-25 written year first; `11/3/25` month or day first: said, not guessed.
+    const both = a > 12 ? [makeDate(y, b, a), makeDate(a + (a < 30 ? 2000 : 1900), b, +m[4]!)] : [makeDate(y, a, b), makeDate(y, b, a)];
+    const valid = both.filter((d) => d !== undefined);
+    return valid.length === 2 ? bad(`ambiguous-date:${valid.join(' / ')}`) : valid.length === 1 ? ok(valid[0]!) : bad('date');
   }
   // `15-Nov-2025`, and Excel's `d-mmm-yy` as a CSV holds it, `5-Nov-25`: a two-digit year as Excel reads one (00–29 are 2000–2029, 30–99 1930–1999).
   m = /^(\d{1,2})[- ]([a-z]{3,9})\.?(?:[- ,]+(\d{4})|-(\d{2}))(?: \d{1,2}:\d{2}(?::\d{2})?(?: ?[ap]\.?m\.?)?)?$/i.exec(s);

@@ -48,6 +48,21 @@ export function referenceRules(book: IndexedBook): Finding[] {
       if (unknownDepartment) out.push(cellFinding('ref/unknown-department', layout, a.row, layout.byKey.get('department'), { ...about, department: a.department! }, about));
     }
   }
+  // A row whose id is one account and whose name another's (`0015g00000AbCdEAAV | Acme Holdings`, the id Acme Corp's):
+  // which one is meant is ambiguous; the id is read, and this is said (found by a new user: the row went to Acme Corp
+  // without a word, and Acme Holdings was reported without the work it has). A name that is only shorter or longer
+  // than the account's (`华东精密` for `华东精密制造有限公司`) names no other account, and is not said.
+  if (t?.idNames && book.accounts) {
+    const nameCol = t.layout.byKey.get('account');
+    for (const n of t.idNames) {
+      const account = book.accountIndex.get(n.idKey);
+      if (!account || fold(account.name) === n.nameKey || book.sharedNames.has(n.nameKey)) continue;
+      const other = book.accountIndex.get(n.nameKey);
+      if (!other || other === account || other.key === account.key) continue;
+      const about = { account: account.name, task: n.task };
+      out.push(cellFinding('ref/ambiguous-account', t.layout, n.row, nameCol, { variant: 'idName', ...about, id: account.id ?? account.name, name: n.name, other: other.id ?? other.name }, about));
+    }
+  }
   // An account's owner (客户经理) is a person too: one who left, or whom nobody knows, is a gap.
   if (book.accounts && book.staff) {
     const { layout } = book.accounts;

@@ -46,6 +46,11 @@ export interface TierReport {
   explain?: number;
   /** Notes for stderr (a criterion dropped, …), as message codes. */
   warnings: { code: string; params: Params }[];
+  /**
+   * Accounts of a sheet with a revenue column that have no revenue read (empty, or a cell that cannot be read: the
+   * first such cell), left out of the per-tier sums: said under them, not counted as 0 without a word.
+   */
+  revenueMissing?: { count: number; unreadable?: string };
 }
 
 /** The columns scoring reads besides the canonical ones, to ask for when reading the sheet. */
@@ -86,6 +91,18 @@ export function scoreAccounts(table: AccountsTable, config: ResolvedConfig, asOf
     warnings.push({ code: 'warn.ambiguousCriterion', params: { ...params, sheet: layout.sheet } });
     return true;
   };
+  // The accounts' own name or id column shared with another (a Salesforce report with Parent Account's `Account Name`
+  // beside the account's): which one names the accounts is anybody's guess, so kam tier stops before it ranks or
+  // writes anything (found by a new user: `kam tier --write` stored tiers in the wrong rows). The checks list the finding.
+  if (unreadable === 'stop' && ruleLevel('schema/ambiguous-column', config.rules) !== 'off') {
+    for (const key of ['name', 'id'] as const) {
+      const column = layout.byKey.get(key);
+      const f = column && table.findings.find((x) => x.rule === 'schema/ambiguous-column' && x.args.first === column.letter);
+      if (!column || !f) continue;
+      const params = { field: key, column: column.header, first: column.letter, other: String(f.args.column ?? f.column), otherHeader: String(f.args.header ?? column.header) };
+      throw new InputError(key === 'name' ? 'input.ambiguousKey' : 'input.ambiguousKey#id', params, { file, sheet: layout.sheet });
+    }
+  }
   for (const c of wanted) {
     const cv = columnValues(table, c.column, asOf);
     if (!cv) {
@@ -183,7 +200,19 @@ export function scoreAccounts(table: AccountsTable, config: ResolvedConfig, asOf
     scored: outcome.scored,
     findings: sortFindings(findings),
     warnings,
+    ...revenueGap(table, findings),
   };
+}
+
+/** How many accounts the per-tier revenue leaves out, where the sheet has a revenue column (see TierReport.revenueMissing). */
+function revenueGap(table: AccountsTable, findings: readonly Finding[]): Pick<TierReport, 'revenueMissing'> {
+  const column = table.layout.byKey.get('annual_revenue') ?? table.revenueFrom;
+  if (!column) return {};
+  let count = 0;
+  for (const a of table.accounts) if (a.numbers.annual_revenue === undefined) count++;
+  if (count === 0) return {};
+  const first = findings.find((f) => f.rule === 'schema/invalid-value' && f.column === column.letter && f.sheet === table.layout.sheet);
+  return { revenueMissing: { count, ...(first ? { unreadable: findingCell(first)! } : {}) } };
 }
 
 /**

@@ -31,13 +31,43 @@ export function fold(value: string): string {
  * {@link fold} with each text folded once: names repeat down a sheet (an account's rows, a task's
  * activities), and a text seen again is one lookup. Unbounded: for the texts of one book.
  */
-export function folder(): (value: string) => string {
+export function folder(by: (value: string) => string = fold): (value: string) => string {
   const folded = new Map<string, string>();
   return (value) => {
     let k = folded.get(value);
-    if (k === undefined) folded.set(value, (k = fold(value)));
+    if (k === undefined) folded.set(value, (k = by(value)));
     return k;
   };
+}
+
+/** A Salesforce record id of 15 characters (`0015g00000AbCdE`): case-sensitive, its sixth character a 0. */
+const SALESFORCE_15 = /^[A-Za-z0-9]{5}0[A-Za-z0-9]{9}$/;
+const SALESFORCE_SUFFIX = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
+
+/**
+ * The key of an account's id or name: {@link fold}, but a Salesforce id of 15 characters, whose case tells records
+ * apart (`0015g00000AbCdE` and `0015g00000ABCDE` are two accounts), first as its 18-character form, whose last three
+ * characters spell the case of the others — so that the two stay two, and each is one with its 18-character id
+ * (found by a new user: two accounts of such ids were one, and their rows went to the first).
+ */
+export function accountKey(value: string): string {
+  const text = value.trim();
+  if (text.length !== 15 || !SALESFORCE_15.test(text) || !/[A-Za-z]/.test(text)) return fold(value);
+  let suffix = '';
+  for (let i = 0; i < 3; i++) {
+    let flags = 0;
+    for (let j = 0; j < 5; j++) {
+      const c = text.charCodeAt(i * 5 + j);
+      if (c >= 65 && c <= 90) flags |= 1 << j;
+    }
+    suffix += SALESFORCE_SUFFIX[flags];
+  }
+  return fold(text + suffix);
+}
+
+/** {@link accountKey}, each text folded once. */
+export function accountKeyer(): (value: string) => string {
+  return folder(accountKey);
 }
 
 /** Folds like {@link fold} and drops spaces and punctuation: for headers, sheet names and codes. */

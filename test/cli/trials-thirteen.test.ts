@@ -516,16 +516,22 @@ describe('a table titled under the table whose header starts as the table’s (f
 });
 
 describe('Salesforce 15-character ids that differ only in case (found by a new user: one account’s rows went to the other)', () => {
-  it('the duplicate key says why, and what to export instead', async () => {
+  it('are two accounts (since the sixteenth session: keyed by their 18-character form); other ids that differ only in case are one, and the duplicate key says why', async () => {
     const dir = csvFolder({
       'accounts.csv': '"Account ID","Account Name","Annual Revenue"\n"0015g00000AbCdE","Acme Corp",100\n"0015g00000abcde","Acme Subsidiary",50\n',
       'assignments.csv': 'Account ID,Task,Person,RACI\n0015g00000AbCdE,Follow-up,Alice,R\n0015g00000abcde,Follow-up,Brian,R\n',
     });
     const r = await kam(['check', dir, '--format', 'json', '--lang', 'en', ...asOf]);
     const json = JSON.parse(r.stdout) as { findings: { rule: string; cell?: string; message: string }[] };
-    expect(json.findings.filter((f) => f.rule === 'schema/duplicate-key').map((f) => [f.cell, f.message])).toEqual([['accounts.csv!A3', '"0015g00000abcde" appears again (first in row 2)']]);
-    const text = await kam(['check', dir, '--lang', 'en', ...asOf]);
-    expect(text.stdout.replace(/\s+/g, ' ')).toContain("Salesforce's 15-character ids are case-sensitive — export the 18-character ids (Account ID (18)) instead");
+    expect(json.findings.filter((f) => f.rule === 'schema/duplicate-key')).toEqual([]);
+    const other = csvFolder({
+      'accounts.csv': '"Account ID","Account Name","Annual Revenue"\n"KA-001","Acme Corp",100\n"ka-001","Acme Subsidiary",50\n',
+      'assignments.csv': 'Account ID,Task,Person,RACI\nKA-001,Follow-up,Alice,R\n',
+    });
+    const o = JSON.parse((await kam(['check', other, '--format', 'json', '--lang', 'en', ...asOf])).stdout) as { findings: { rule: string; cell?: string; message: string }[] };
+    expect(o.findings.filter((f) => f.rule === 'schema/duplicate-key').map((f) => [f.cell, f.message])).toEqual([['accounts.csv!A3', '"ka-001" appears again (first in row 2)']]);
+    const text = await kam(['check', other, '--lang', 'en', ...asOf]);
+    expect(text.stdout.replace(/\s+/g, ' ')).toContain('kam compares ids without their case (but a Salesforce id\'s), so these two are one account');
   });
 });
 

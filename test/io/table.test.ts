@@ -288,10 +288,10 @@ describe('tables', () => {
     const { layout, rows } = await readTable(book.sheets[0]!, 'accounts', { file: csv, date1904: false });
     expect(layout.headerRow).toBe(1);
     expect(rows.map((x) => x.cells[0]?.v)).toEqual(['华东精密', '北方重工']);
-    // A title merged over all columns right above the header stays a title.
+    // A title merged over all columns right above the header stays a title; the unit it states is the amounts'.
     const titled = await writeBook(join(dir, 'titled.xlsx'), [{ name: '客户', rows: [['2025年客户表（单位：万元）'], ['客户名称', '年采购额'], ['华东精密', 120]], merges: ['A1:B1'] }]);
     const t = await readTable((await openBook(titled)).sheets[0]!, 'accounts', { file: titled, date1904: false });
-    expect(t.layout.columns.map((c) => [c?.header, c?.scale])).toEqual([['客户名称', 1], ['年采购额', 1]]);
+    expect(t.layout.columns.map((c) => [c?.header, c?.scale])).toEqual([['客户名称', 1], ['年采购额', 10000]]);
     expect(t.rows.map((x) => x.cells[0]?.v)).toEqual(['华东精密']);
   });
 

@@ -3,12 +3,12 @@ import type { Account, AccountsTable } from '../../model/account.js';
 import type { Cell } from '../../model/cell.js';
 import { ACCOUNT_NUMBER_COLUMNS } from '../../model/columns.js';
 import type { Finding } from '../../model/finding.js';
-import { fold, isPlaceholder } from '../../util/text.js';
+import { accountKey, isPlaceholder } from '../../util/text.js';
 import { findColumn } from '../table/columns.js';
 import { invalidValue } from '../table/findings.js';
 import type { SheetSource } from '../source.js';
 import { scanTable, type TableOptions } from '../table/scan.js';
-import { formatNumber, parseNumber, parseText, type NumberUnits, type Parsed } from '../../parse/values.js';
+import { currencyOf, formatNumber, parseNumber, parseText, type NumberUnits, type Parsed } from '../../parse/values.js';
 import { contradiction, DateColumn } from '../table/dates.js';
 import { textMemo } from '../table/memo.js';
 import type { Column, Layout } from '../../model/table.js';
@@ -108,6 +108,23 @@ function accountMapper(
     }
     return [];
   });
+  // Amounts in more than one currency in one column (`USD 1,200,000.00` beside `EUR 900,000.00`, `¥` beside `$`):
+  // compared as written, no rate known to kam, but said, with the first of each (found by a new user: GBP was summed with USD).
+  const currencies = new Map<Column, Map<string, string>>();
+  const currencyIn = (c: Column, cell: Cell | undefined, row: number): void => {
+    if (cell?.t !== 's') return;
+    const code = currencyOf(cell.v);
+    if (code === undefined) return;
+    let seen = currencies.get(c);
+    if (!seen) currencies.set(c, (seen = new Map()));
+    if (!seen.has(code)) seen.set(code, `${cell.v.trim()} (${c.letter}${row})`);
+  };
+  finish.push(() => {
+    for (const [c, seen] of currencies) {
+      if (seen.size > 1) note?.('note.mixedCurrency', { sheet: layout.sheet, column: `${c.letter} ${c.header}`, codes: [...seen.keys()].join(', '), examples: [...seen.values()].join(', ') }, false);
+    }
+    return [];
+  });
   const dated = (['last_contact', 'since'] as const).flatMap((key) => {
     const c = col(key);
     return c ? [{ c, field: key === 'last_contact' ? ('lastContact' as const) : ('since' as const), column: dates[key] }] : [];
@@ -125,7 +142,7 @@ function accountMapper(
     const about = { account: name.value };
     if (id?.ok) account.id = id.value;
     else if (id && !id.ok) findings.push(invalidValue(id, cells[idCol!.index], layout, row, idCol!, about));
-    account.key = fold(account.id ?? account.name);
+    account.key = accountKey(account.id ?? account.name);
     const first = seen.get(account.key);
     const keyText = account.id ?? account.name;
     if (first !== undefined) {
@@ -144,15 +161,20 @@ function accountMapper(
     }
     for (const { key, c, ctx, mixed } of numbers) {
       const cell = cells[c.index];
-      const n = parseNumber(cell, ctx);
+      let n = parseNumber(cell, ctx);
+      // 战略重要性 is rated 1–5 (SPEC §1): an 8, a 0 or a -2 is a slip, not a rating that would stretch every other
+      // account's points (found by a new user: no finding, and the min-max scale of the column moved).
+      if (key === 'strategic' && n?.ok && (n.value < 1 || n.value > 5)) n = { ok: false, reason: 'strategic' };
       if (n?.ok && (c.scale ?? 1) === 1) {
         if (cell!.t === 's' && /[%％]\s*$/.test(cell!.v)) mixed.percent ??= cell!.v;
         // A cell formatted as a percentage is one, as typed `92%` is (found by a new user: an xlsx said nothing where its CSV warned).
         else if (cell!.t === 'n' && cell!.percent) mixed.percent ??= `${formatNumber(cell!.v * 100)}%`;
         else if (n.value > 1) mixed.plain ??= cell!.t === 's' ? cell!.v : String(n.value);
       }
-      if (n?.ok) account.numbers[key] = n.value;
-      else if (n) findings.push(invalidValue(n, cells[c.index], layout, row, c, about));
+      if (n?.ok) {
+        account.numbers[key] = n.value;
+        if (NUMBER_UNITS[key] === 'money') currencyIn(c, cell, row);
+      } else if (n) findings.push(invalidValue(n, cells[c.index], layout, row, c, about));
     }
     for (const { c, field, column } of dated) {
       const d = column.read(cells[c.index]);
@@ -164,6 +186,7 @@ function accountMapper(
       const p = periods[k]!;
       const n = parseNumber(cells[p.index], periodContexts[k]);
       if (n && !n.ok) findings.push(invalidValue(n, cells[p.index], layout, row, p, about));
+      else if (n) currencyIn(p, cells[p.index], row);
       account.periods[k] = n?.ok ? n.value : undefined;
     }
     for (const { name, c, ctx } of extras) {

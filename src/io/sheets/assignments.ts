@@ -7,7 +7,7 @@ import type { Frequency, Status } from '../../model/codes.js';
 import type { IsoDate } from '../../util/date.js';
 import type { Cell } from '../../model/cell.js';
 import type { Finding } from '../../model/finding.js';
-import { fold, folder } from '../../util/text.js';
+import { accountKeyer, fold, folder } from '../../util/text.js';
 import { toSimplified } from '../../util/hant.js';
 import { isNoLetter, parseFrequency, parseRaci, parseStatus } from '../../parse/codes.js';
 import { invalidValue } from '../table/findings.js';
@@ -58,13 +58,13 @@ export async function readAssignments(source: SheetSource, options: TableOptions
     return t;
   };
   // The same per column, the last text kept at hand (a text repeated row after row is one string).
-  const keyer = () => {
+  const keyer = (keyOf: (text: string) => string = key) => {
     let last: string | undefined;
     let lastKey = '';
     return (text: string): string => {
       if (text !== last) {
         last = text;
-        lastKey = key(text);
+        lastKey = keyOf(text);
       }
       return lastKey;
     };
@@ -75,8 +75,8 @@ export async function readAssignments(source: SheetSource, options: TableOptions
   // The columns of names carry their folded key with the text (one lookup a cell, not two).
   // `-`, `待定`, `TBD` where a person or a department goes: nobody (yet), as an empty cell (found by a new
   // user: `-` was a person, the A of its row, and a row without a Staff sheet passed raci/no-accountable).
-  const keyedText = (placeholders = false): ((cell: Cell | undefined) => Keyed | undefined) => {
-    const keyOf = keyer();
+  const keyedText = (placeholders = false, keyedBy?: (text: string) => string): ((cell: Cell | undefined) => Keyed | undefined) => {
+    const keyOf = keyer(keyedBy);
     return (cell) => {
       const p = parseCellText(cell);
       if (placeholders && p?.ok && NOBODY.has(fold(p.value))) return undefined;
@@ -84,7 +84,8 @@ export async function readAssignments(source: SheetSource, options: TableOptions
     };
   };
   const textOf = memo(parseCellText);
-  const accountOf = memo(keyedText());
+  // (An account by its id or name: a Salesforce id of 15 characters keeps its case, see accountKey.)
+  const accountOf = memo(keyedText(false, accountKeyer()));
   const taskOf = memo(keyedText());
   const personOf = memo(keyedText(true));
   const departmentOf = memo(keyedText(true));
@@ -104,6 +105,8 @@ export async function readAssignments(source: SheetSource, options: TableOptions
   const idOfName = new Map<string, KeyedText>();
   const nameOfId = new Map<string, string>();
   const twoNames = new Set<string>();
+  const idNames: { idKey: string; name: string; nameKey: string; task: string; row: number }[] = [];
+  const otherNames = new Set<string>();
   const formulaHolders = new Set<number>();
   let anyId = false;
   let dues: DateColumn | undefined;
@@ -133,8 +136,19 @@ export async function readAssignments(source: SheetSource, options: TableOptions
       // An id written with two names: which account it is cannot be told by name.
       if (name?.ok) {
         const first = nameOfId.get(account.key);
-        if (first === undefined) nameOfId.set(account.key, name.key);
-        else if (first !== name.key) twoNames.add(account.key);
+        const task = taskOf(cells[taskCol.index]);
+        const pair = { idKey: account.key, name: name.value, nameKey: name.key, task: task?.ok ? task.value : '', row };
+        if (first === undefined) {
+          nameOfId.set(account.key, name.key);
+          idNames.push(pair);
+        } else if (first !== name.key) {
+          twoNames.add(account.key);
+          const seen = `${account.key}\u0000${name.key}`;
+          if (!otherNames.has(seen)) {
+            otherNames.add(seen);
+            idNames.push(pair);
+          }
+        }
       }
     }
     const task = taskOf(cells[taskCol.index]);
@@ -302,7 +316,7 @@ export async function readAssignments(source: SheetSource, options: TableOptions
       }
     }
   }
-  return { layout, assignments, findings, ...(named.size > 0 ? { accounts: [...named.values()] } : {}), ...(twoNames.size > 0 ? { idsWithTwoNames: twoNames } : {}), ...(formulaHolders.size > 0 ? { formulaHolders } : {}) };
+  return { layout, assignments, findings, ...(named.size > 0 ? { accounts: [...named.values()] } : {}), ...(twoNames.size > 0 ? { idsWithTwoNames: twoNames } : {}), ...(idNames.length > 0 ? { idNames } : {}), ...(formulaHolders.size > 0 ? { formulaHolders } : {}) };
 }
 
 /**

@@ -11,7 +11,7 @@ import type { Finding } from '../../model/finding.js';
 import { RULES } from '../../model/rules.js';
 import { columnLetter } from '../../util/cellref.js';
 import { fold, foldKey } from '../../util/text.js';
-import { aliasIndex, isQualified, matchHeader, splitUnit, type HeaderMatch } from '../../parse/headers.js';
+import { aliasIndex, hasOwnUnit, isQualified, matchHeader, splitUnit, tableUnitOf, type HeaderMatch } from '../../parse/headers.js';
 import { parseBoolean, parseDate, parseHours, parseNumber, parseText } from '../../parse/values.js';
 import { isNoLetter, parseFrequency, parseRaci, parseStatus } from '../../parse/codes.js';
 import type { TableOptions } from './options.js';
@@ -100,6 +100,8 @@ export function chooseHeader(
   qualifiedAside(cells, matches);
   const losers = contest(cells, matches, sample, role, options);
   const seenHeaders = new Map<string, number>();
+  const tableUnit = heads ? tableUnitAbove(head, heads, options) : undefined;
+  const scaledBy: string[] = [];
   for (let c = 0; c < cells.length; c++) {
     const h = cells[c];
     if (!h) continue;
@@ -126,11 +128,18 @@ export function chooseHeader(
       col.key = m.key;
       layout.byKey.set(m.key, col);
     }
+    // The table's unit stated once above it (`单位：万元`): the amounts whose header has no unit of its own are in it
+    // (found by a new user: read as yuan, 1200 for 1,200万, and a promotion by revenue missed).
+    if (tableUnit && (MONEY_KEYS.has(m.key ?? '') || m.period !== undefined) && h.scale === undefined && m.scale === 1 && !hasOwnUnit(header)) {
+      col.scale = tableUnit.scale;
+      scaledBy.push(`${col.letter} ${header}`);
+    }
     // A unit kam cannot read is said once, not taken silently as no unit (`年采购额（万美刀）`).
     if ((NUMBER_KEYS.has(m.key ?? '') || m.period !== undefined) && m.unread !== undefined && h.scale === undefined) {
       options.note?.('note.unitUnread', { sheet, column: `${col.letter} ${header}`, unit: m.unread }, false);
     }
   }
+  if (tableUnit && scaledBy.length > 0) options.note?.('note.tableUnit', { sheet, cell: tableUnit.cell, unit: tableUnit.text, columns: scaledBy.join(', ') }, true);
   looseByValues(layout, sample, role, options);
   if (heads && heads.bottom > heads.top) {
     const joined = cells.flatMap((h, c) => (h?.joined ? [`${columnLetter(c)} ${h.text}`] : []));
@@ -181,6 +190,44 @@ function besideTable(cells: readonly (HeaderText | undefined)[], matches: readon
   return undefined;
 }
 
+/**
+ * The unit a table states once for its amounts: a cell of a row above its header (`单位：万元` at the top right, a
+ * title's `（单位：万元）`), or a note of its own right under it. Undefined when none, or when two say different units.
+ */
+function tableUnitAbove(head: readonly RawRow[], heads: HeaderRows, options: TableOptions): { scale: number; text: string; cell: string } | undefined {
+  let found: { scale: number; text: string; cell: string } | undefined;
+  for (const row of head) {
+    if (row.row > heads.bottom + 1) break;
+    // (Right under the header only a note of its own, `单位：万元` alone: a data row's cells are values.)
+    if (row.row === heads.bottom + 1 ? !loneUnitNote(row) : row.row >= heads.top) continue;
+    for (let c = 0; c < row.cells.length; c++) {
+      const text = label(row.cells[c], options.date1904);
+      const unit = text === undefined ? undefined : tableUnitOf(text);
+      if (!unit) continue;
+      if (found && found.scale !== unit.scale) return undefined;
+      found ??= { scale: unit.scale, text: text!.trim(), cell: `${columnLetter(c)}${row.row}` };
+    }
+  }
+  return found;
+}
+
+/** A row that only says the unit (`单位：万元`, alone or merged across), not a row of each column's units. */
+function loneUnitNote(row: RawRow): boolean {
+  let text: string | undefined;
+  for (const c of row.cells) {
+    if (isBlank(c)) continue;
+    if (c!.t !== 's' || (text !== undefined && c!.v !== text)) return false;
+    text = c!.v;
+  }
+  return text !== undefined && UNIT_NOTE.test(text.trim());
+}
+
+/** `单位：万元`, `金额单位：万元`: a table's unit, said once. */
+const UNIT_NOTE = /^(?:金额|金額)?(?:单位|單位)\s*[:：]/;
+
+/** Money columns, which a table's unit (`单位：万元`) scales. */
+const MONEY_KEYS: ReadonlySet<string> = new Set(['annual_revenue', 'contract_value']);
+
 /** A unit as a row of units writes it under or over the headers: `（万元）`, `(年)`, `(1-5)`, `单位：万元`, `万元`. */
 const UNIT_CELL = /^(?:[（(]\s*(?:单位\s*[:：]\s*)?[^()（）]{1,12}[)）]|单位\s*[:：]\s*\S{1,8}|万元|元|千元|百万元|亿元|美元|万美元|小时|天|年|次|分|%)$/;
 
@@ -191,6 +238,8 @@ const UNIT_CELL = /^(?:[（(]\s*(?:单位\s*[:：]\s*)?[^()（）]{1,12}[)）]|�
  */
 function unitsRow(header: RawRow, units: RawRow | undefined, where: 'below' | 'above', options: TableOptions): HeaderRows | undefined {
   if (!units || units.row !== header.row + (where === 'below' ? 1 : -1)) return undefined;
+  // `单位：万元` alone is the table's unit, not the unit of the one column it sits over or under (tableUnitAbove).
+  if (loneUnitNote(units)) return undefined;
   const cells: (HeaderText | undefined)[] = [];
   let joined = 0;
   for (let c = 0; c < Math.max(header.cells.length, units.cells.length); c++) {
@@ -208,6 +257,9 @@ function unitsRow(header: RawRow, units: RawRow | undefined, where: 'below' | 'a
   if (joined === 0) return undefined;
   return where === 'below' ? { top: header.row, bottom: units.row, cells } : { top: units.row, bottom: header.row, cells };
 }
+
+/** A word and a colon before a value (`单位：万元`, `制表日期：2025年11月5日`, `Prepared by: …`): a note, never a group of columns. */
+const LABELLED = /^[^:：]{1,12}[:：]\s*\S/;
 
 /** A header cell: its text (two rows combined), the row it was written in, a unit scale it inherits. */
 interface HeaderText {
@@ -268,6 +320,9 @@ function twoRowHeader(
     subCount++;
   }
   if (subCount === 0) return undefined;
+  // `单位：万元 | … | 制表日期：2025年11月5日` over the header: a unit and a sign-off, no groups (found by a new user:
+  // `客户编号单位:万元`, each header joined to the note over it).
+  if (t.some((x) => x !== undefined && LABELLED.test(x.trim()))) return undefined;
   // A blank top cell continues the group on its left while sub-labels continue under it (CSV, or
   // "centre across selection" instead of a merge).
   const owner: (string | undefined)[] = [];

@@ -12,7 +12,7 @@ import { toSimplified } from '../../util/hant.js';
  * a new user: `合计3家` was read as an account, the largest, and took the strategic tier); `共3家`;
  * `汇总` and `总和` alone; `Total`, `Grand Total`, `Subtotal`, `Subtotal East`, `East Subtotal`, `Sum`,
  * `Total: 3`, `Total 3 accounts`; Hong Kong's and Taiwan's `合共`, `總數`, `小計：3間`, `合計 HK$`; the
- * rows of statistics under them, `平均`, `平均值`, `最大值`, `Average`, `Median` (found by a new user: `平均`
+ * rows of statistics under them, `平均`, `平均值`, `平均数`, `最大值`, `占比`, `累计`, `本年累计`, `其中：新客户`, `Average`, `Median` (found by a new user: `平均`
  * under `合计` was an account without a name; `Max` and `Min` alone can be people).
  * `Total SA`, `合计科技有限公司` and `共创科技` are accounts, not totals rows.
  * (Tested on the text folded, its spaces removed.)
@@ -21,8 +21,15 @@ const COUNTED = String.raw`\d+(?:家|个|户|位|名|条|项|笔|行|间)(?:客�
 /** A currency after the word (`合計 HK$`, `合計NT$`: Hong Kong's and Taiwan's; found by a new user). */
 const CURRENCY = String.raw`(?:hk\$|nt\$|us\$|rmb|cny|hkd|twd|usd|港币|港元|台币|新台币|美元|人民币)?`;
 const TOTALS = new RegExp(
-  String.raw`^(?:.{0,12}?(?:合计|总计|小计|共计)${CURRENCY}(?:[:：]?${COUNTED}|[:：]\d+)?|合共${CURRENCY}(?:[:：]?${COUNTED}|[:：]\d+)?|共${COUNTED}|汇总|总和|总数|平均值?|均值|最大值|最小值|中位数|average|mean|median|(?:grand)?totals?(?:[:：]\d+|[:：]?\d+(?:accounts?|customers?|records?|rows?|items?|companies))?|sub-?totals?(?:.{0,20})?|.{1,20}sub-?totals?|sum|(?:record)?count(?:[:：]?\d+)?|records?[:：]\d+|avg|summary)(?:[(（][^)）]*[)）])?[:：]?$`,
+  String.raw`^(?:.{0,12}?(?:合计|总计|小计|共计|累计)${CURRENCY}(?:[:：]?${COUNTED}|[:：]\d+)?|合共${CURRENCY}(?:[:：]?${COUNTED}|[:：]\d+)?|共${COUNTED}|汇总|总和|总数|平均[值数]?|均值|最大值|最小值|中位数|占比|其中(?:[:：].{0,20})?|average|mean|median|(?:grand)?totals?(?:[:：]\d+|[:：]?\d+(?:accounts?|customers?|records?|rows?|items?|companies))?|sub-?totals?|.{1,20}sub-?totals?|sum|(?:record)?count(?:[:：]?\d+)?|records?[:：]\d+|avg|summary)(?:[(（][^)）]*[)）])?[:：]?$`,
 );
+/**
+ * `Subtotal East`: a totals row's label with its group after it, but only in a row without another text
+ * (found by a new user: `Subtotal Software | Lee, Ann | 40000` is an account with its owner, and was dropped).
+ */
+const SUBTOTAL_OF = /^sub-?totals?.{1,20}$/;
+/** A text that is an amount or blank (`999` in a CSV, `1,200万元`, `$ (1,000.00)`), not a name. */
+const AMOUNT_TEXT = /^[\s\d.,%¥￥$€£()+\-−万萬亿億元]*$/;
 /**
  * What a totals row sums, said after its word (`合计金额`, `本月合计数`): only in a row's first filled
  * cell, where a totals row's label goes — in a division of labour the second is the task, and
@@ -43,16 +50,22 @@ export function isEmptyRow(row: RawRow): boolean {
 export function isTotalsRow(row: RawRow): boolean {
   let seen = 0;
   let totals = false;
+  // The label of `Subtotal East`, and whether another text is in the row (then it is an account's name; see SUBTOTAL_OF).
+  let label: string | undefined;
+  let otherText = false;
   for (const c of row.cells) {
     if (c === undefined) continue;
     // A SUBTOTAL's result anywhere in the row: Excel's Data › Subtotal row (`Alice Chen Count`, `Grand Total`).
     if ((c.t === 's' || c.t === 'n') && c.subtotal) return true;
+    if (label !== undefined && c.t === 's' && c.v !== label && !AMOUNT_TEXT.test(c.v)) otherText = true;
     // (The words are looked for in the first two cells that hold something.)
     if (totals || seen >= 2 || isBlank(c)) continue;
-    if (isTotalsCell(c, seen)) totals = true;
+    const word = isTotalsCell(c, seen);
+    if (word === 'of') label = (c as Extract<Cell, { t: 's' }>).v;
+    else if (word) totals = true;
     else seen++;
   }
-  return totals;
+  return totals || (label !== undefined && !otherText);
 }
 
 /**
@@ -61,12 +74,13 @@ export function isTotalsRow(row: RawRow): boolean {
  * changed), so most rows are known without a regular expression.
  */
 const lastCells: (Cell | undefined)[] = [undefined, undefined];
-const lastTotals = [false, false];
+const lastTotals: (boolean | 'of')[] = [false, false];
 
-function isTotalsCell(c: Cell, at: number): boolean {
+/** Whether a cell is a totals word; `of` for `Subtotal East`, a totals row only where no other text is in it. */
+function isTotalsCell(c: Cell, at: number): boolean | 'of' {
   if (c === lastCells[at]) return lastTotals[at]!;
   const text = c.t === 's' && c.v.length <= 32 && TOTALS_WORD.test(c.v) ? toSimplified(fold(c.v)).replace(/\s+/g, '') : undefined;
-  const totals = text !== undefined && (TOTALS.test(text) || (at === 0 && SUMMED.test(text)));
+  const totals = text !== undefined && (TOTALS.test(text) || (at === 0 && SUMMED.test(text))) ? true : text !== undefined && SUBTOTAL_OF.test(text) ? 'of' : false;
   lastCells[at] = c;
   lastTotals[at] = totals;
   return totals;
@@ -130,6 +144,10 @@ function isLabelRow(row: RawRow): boolean {
   const text = simplified(first);
   if (sums) return !signOffs;
   if (signOffs) return SIGN_OFF.test(text);
+  // One text merged across three columns or more, nothing else (`Figures unaudited` under the table): a note or a
+  // title, never a record, whose name and numbers would all be that text (found by a new user: an account, and
+  // kam tier --write wrote its tier there).
+  if (repeats >= 2) return true;
   return SECTION.test(text) || NOTE.test(text) || SIGN_OFF.test(text) || isRegion(text);
 }
 
@@ -191,4 +209,4 @@ export function onlyText(row: RawRow): string | undefined {
 }
 
 /** A cheap first look (every row is tested): the words of TOTALS hold one of these. */
-const TOTALS_WORD = /[计計汇彙总總共均值位]|total|sum|average|mean|median|count|records?\b|avg/i;
+const TOTALS_WORD = /[计計汇彙总總共均值位比其]|total|sum|average|mean|median|count|records?\b|avg/i;

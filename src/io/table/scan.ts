@@ -60,6 +60,8 @@ export async function scanTable(
     blankWithData.add(c);
     findings.push({ rule: 'schema/blank-header', severity: RULES['schema/blank-header'], args: { column: columnLetter(c) }, sheet: layout!.sheet, row: layout!.headerRow, column: columnLetter(c) });
   };
+  // A shifted row's likeliest value split by its comma (`1,200万`), to show in its finding.
+  const beyondPair = new WeakMap<RawRow, string>();
   // The columns right of the span that a cut row held, said when the row turns out to record something, as a cell
   // under a blank header is (a sign-off line's texts are none; found by review).
   const beyond = new WeakMap<RawRow, number[]>();
@@ -80,12 +82,33 @@ export async function scanTable(
     if (found.length > 0) beyond.set(cut, found);
     return cut;
   };
+  // CSV rows with more fields than the header, where the rows under the header mostly have none: a value's comma
+  // not quoted (`甲公司,1,200万,80万`), every value after it one column off (found by a new user: revenue read as 1
+  // yuan, 80万 as the strategic score). Where most rows have them, a column without a header (schema/blank-header).
+  const csv = source.delimiter !== undefined;
+  let shifts: boolean | undefined;
+  const shifted = new WeakMap<RawRow, number>();
+  const lastFilled = (row: RawRow): number => {
+    for (let c = row.cells.length - 1; c >= 0; c--) if (!isBlank(row.cells[c])) return c;
+    return -1;
+  };
   const emit = (row: RawRow): void => {
     if (ended) return;
     if (span < 0) span = layout!.columns.length;
+    if (csv && shifts === undefined) {
+      const sample = head.filter((r) => r.row > layout!.headerRow && isRecordRow(r));
+      shifts = sample.filter((r) => lastFilled(r) >= span).length * 2 < sample.length;
+    }
+    const fields = shifts && row.cells.length > span ? lastFilled(row) + 1 : 0;
     // Another table beside this one: its cells are not the table's.
     if (layout!.width !== undefined && row.cells.length > layout!.width) row = { row: row.row, cells: row.cells.slice(0, layout!.width) };
-    else if (row.cells.length > span) row = withinSpan(row);
+    else if (fields > span) {
+      const whole = row;
+      row = { row: row.row, cells: row.cells.slice(0, span) };
+      shifted.set(row, fields);
+      shifted.set(whole, fields);
+      beyondPair.set(row, pairOf(whole));
+    } else if (row.cells.length > span) row = withinSpan(row);
     const title = held;
     held = undefined;
     if (title) {
@@ -161,6 +184,11 @@ export async function scanTable(
     if (!isRecordRow(row)) return;
     prevRecord = true;
     records++;
+    const fields = shifted.get(row);
+    if (fields !== undefined) {
+      findings.push({ rule: 'schema/extra-fields', severity: RULES['schema/extra-fields'], args: { row: row.row, fields, header: span, pair: beyondPair.get(row) ?? '' }, sheet: layout!.sheet, row: row.row, column: columnLetter(span) });
+      return;
+    }
     for (let c = 0; c < row.cells.length; c++) if (!layout!.columns[c] && !blankWithData.has(c) && !isBlank(row.cells[c])) blankHeader(c);
     if (right) for (const c of right) if (!blankWithData.has(c)) blankHeader(c);
     onRow(row, layout!);
@@ -288,3 +316,14 @@ export async function readTable(
   return { layout, rows, findings };
 }
 
+/**
+ * Two neighbouring fields of a row that read as one value split at its comma: a number and three digits after it
+ * (`1` and `200万` of `1,200万`); else the first two fields of the row joined, as an example.
+ */
+function pairOf(row: RawRow): string {
+  const texts = row.cells.map((c) => (c?.t === 's' ? c.v : c?.t === 'n' ? String(c.v) : ''));
+  for (let c = 0; c + 1 < texts.length; c++) {
+    if (/\d$/.test(texts[c]!.trim()) && /^\d{3}(?:\D|$)/.test(texts[c + 1]!.trim())) return `"${texts[c]!.trim()},${texts[c + 1]!.trim()}"`;
+  }
+  return `"${texts.slice(0, 2).join(',')}"`;
+}

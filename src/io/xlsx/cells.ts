@@ -3,7 +3,7 @@ import type { Cell } from '../../model/cell.js';
 import { InputError } from '../../model/errors.js';
 import { cellAddress, columnIndex, columnLetter, MAX_COLUMNS, MAX_ROWS, refColumn } from '../../util/cellref.js';
 import { MAX_CELL_CHARS } from './limits.js';
-import { decodeXml, endsTagName, getAttr, stringItemText } from './xml.js';
+import { decodeXml, endsTagName, getAttr, stringItemText, wellFormedXml } from './xml.js';
 import { styledText, type NumberStyle } from './number-format.js';
 
 /** The shared-string table as cells see it (items decoded on demand). */
@@ -128,7 +128,10 @@ export function parseCells(content: string, p: string, ctx: SheetContext, row = 
   const fast = fastCell(p);
   let col = -1;
   let j = content.indexOf(open);
+  // Where the last cell ended: what lies between cells is white space, or well-formed XML (an `<extLst>`).
+  let last = 0;
   while (j >= 0) {
+    if (j > last && !blankOrXml(content, last, j)) throw malformed(ctx, col + 1, row);
     fast.lastIndex = j;
     const m = fast.exec(content);
     if (m) {
@@ -138,6 +141,8 @@ export function parseCells(content: string, p: string, ctx: SheetContext, row = 
       if (row > 0 && Number(m[2]) !== row) throw wrongRow(m[1]! + m[2]!, row, ctx);
       if (col <= prev) throw outOfOrder(col, prev, row, ctx);
       if (m[0].length > MAX_CELL_CHARS) throw tooLong(col, row, ctx);
+      // (`B&ravo`: a bare `&` is no XML, never read as the text; found by a new user.)
+      if (m[0].includes('&') && !wellFormedXml(m[0], 0, m[0].length, true)) throw malformed(ctx, col, row);
       const v = m[6];
       let cell: Cell | undefined;
       if (m[4] === 'inlineStr') {
@@ -167,7 +172,8 @@ export function parseCells(content: string, p: string, ctx: SheetContext, row = 
       // A formula's stored result: marked (a copy: shared cells are never changed).
       if (m[5] !== undefined && cell && (cell.t === 's' || cell.t === 'n')) cell = formulaResult(cell, m[5]);
       if (cell) cells[col] = cell;
-      j = content.indexOf(open, fast.lastIndex);
+      last = fast.lastIndex;
+      j = content.indexOf(open, last);
       continue;
     }
     const ch = content.charCodeAt(j + open.length);
@@ -176,7 +182,7 @@ export function parseCells(content: string, p: string, ctx: SheetContext, row = 
       continue;
     }
     const gt = content.indexOf('>', j);
-    if (gt < 0) break;
+    if (gt < 0) throw malformed(ctx, col + 1, row);
     // The usual `name="value"` form is read directly; any other spelling falls back to the
     // general attribute reader. (Searching the tag, not the row: indexOf cannot stop at the `>`.)
     const tag = content.slice(j, gt + 1);
@@ -196,19 +202,40 @@ export function parseCells(content: string, p: string, ctx: SheetContext, row = 
     if (row > 0 && refRow !== undefined && Number(refRow) !== row) throw wrongRow(ref!, row, ctx);
     if (col <= prev) throw outOfOrder(col, prev, row, ctx);
     if (content.charCodeAt(gt - 1) === 47) {
+      if (!wellFormedXml(content, j, gt + 1)) throw malformed(ctx, col, row);
+      last = gt + 1;
       j = content.indexOf(open, gt);
       continue;
     }
     const end = content.indexOf(close, gt);
-    const stop = end < 0 ? content.length : end;
+    // A cell not closed, or not well-formed (`<v>500000` without its `</v>`, two `<v>`s, `</c ` without its `>`):
+    // a damaged part, never a cell read as empty or as some other value (found by a new user).
+    if (end < 0 || !wellFormedXml(content, j, end + close.length, true)) throw malformed(ctx, col, row);
+    const stop = end;
     if (stop - gt > MAX_CELL_CHARS) throw tooLong(col, row, ctx);
     let cell = readCell(content, gt + 1, stop, attr('t') ?? 'n', attr('s'), p, ctx, col, refRow !== undefined ? Number(refRow) : row);
     if (cell && (cell.t === 's' || cell.t === 'n') && hasFormula(content, gt + 1, stop, p)) cell = formulaResult(cell, content.slice(gt + 1, stop));
     if (cell) cells[col] = cell;
-    if (end < 0) break;
-    j = content.indexOf(open, end + close.length);
+    last = end + close.length;
+    j = content.indexOf(open, last);
   }
+  if (last < content.length && !blankOrXml(content, last, content.length)) throw malformed(ctx, col + 1, row);
   return cells;
+}
+
+/** Whether `s` from `from` to `to` is white space only, or well-formed XML. */
+function blankOrXml(s: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const ch = s.charCodeAt(k);
+    if (ch !== 32 && ch !== 10 && ch !== 13 && ch !== 9) return wellFormedXml(s, from, to);
+  }
+  return true;
+}
+
+/** A row of a sheet that is no well-formed XML, at (or near) the cell where it breaks. */
+function malformed(ctx: SheetContext, col: number, row: number): InputError {
+  const where = row > 0 ? `${columnLetter(Math.max(col, 0))}${row}` : '';
+  return new InputError(where ? 'input.corruptCell' : 'input.corruptPart', { part: ctx.part, ref: where }, { file: ctx.file, sheet: ctx.sheet, ...(where ? { cell: cellAddress(ctx.sheet, Math.max(col, 0), row) } : {}) });
 }
 
 /** The column of the cell scanCell read last. */

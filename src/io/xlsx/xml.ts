@@ -134,3 +134,69 @@ export function stringItemText(xml: string, prefix: string): string {
   }
   return decodeXml(out);
 }
+
+/** An attribute as XML writes it: a name, `=`, a value in double or single quotes. */
+const ATTRIBUTE = /\s+([^\s=/>"']+)\s*=\s*(?:"[^"<]*"|'[^'<]*')/y;
+/** An entity or character reference: `&amp;`, `&#20013;`, `&#x4E2D;`. */
+const XML_REFERENCE = /&(?:[A-Za-z_][\w.-]*|#\d+|#x[0-9A-Fa-f]+);/y;
+
+/**
+ * Whether `s` from `from` to `to` is well-formed XML content: every tag closed by its own name, attributes quoted
+ * and named once, `&` only as a reference, no `<` inside a tag; comments, CDATA and processing instructions
+ * skipped. With `once`, the children of the outermost element may not repeat (a cell's `<v>`, `<f>`, `<is>`).
+ * For the parts of a sheet read the general way (found by a new user: `<v>500000` without its `</v>`, or with a
+ * second `<v>`, read as an empty or another value, and `kam tier --write` stored tiers made from it).
+ */
+export function wellFormedXml(s: string, from: number, to: number, once = false): boolean {
+  const stack: string[] = [];
+  const children = once ? new Set<string>() : undefined;
+  let i = from;
+  while (i < to) {
+    let lt = s.indexOf('<', i);
+    if (lt < 0 || lt > to) lt = to;
+    for (let amp = s.indexOf('&', i); amp >= 0 && amp < lt; amp = s.indexOf('&', amp + 1)) {
+      XML_REFERENCE.lastIndex = amp;
+      if (!XML_REFERENCE.test(s)) return false;
+    }
+    if (lt === to) break;
+    if (s.startsWith('<!--', lt) || s.startsWith('<![CDATA[', lt) || s.startsWith('<?', lt)) {
+      const close = s.startsWith('<!--', lt) ? '-->' : s.startsWith('<?', lt) ? '?>' : ']]>';
+      const end = s.indexOf(close, lt + 2);
+      if (end < 0 || end + close.length > to) return false;
+      i = end + close.length;
+      continue;
+    }
+    if (s.charCodeAt(lt + 1) === 47) {
+      const gt = s.indexOf('>', lt);
+      if (gt < 0 || gt >= to) return false;
+      const name = s.slice(lt + 2, gt).trimEnd();
+      if (stack.pop() !== name) return false;
+      i = gt + 1;
+      continue;
+    }
+    let k = lt + 1;
+    while (k < to && !endsTagName(s.charCodeAt(k)) && s.charCodeAt(k) !== 60) k++;
+    const name = s.slice(lt + 1, k);
+    if (name === '' || k >= to) return false;
+    const names = new Set<string>();
+    for (;;) {
+      ATTRIBUTE.lastIndex = k;
+      const m = ATTRIBUTE.exec(s);
+      if (!m || m.index + m[0].length > to) break;
+      if (names.has(m[1]!)) return false;
+      names.add(m[1]!);
+      k = ATTRIBUTE.lastIndex;
+    }
+    while (k < to && /\s/.test(s[k]!)) k++;
+    const selfClosing = s.charCodeAt(k) === 47;
+    if (selfClosing) k++;
+    if (k >= to || s.charCodeAt(k) !== 62) return false;
+    if (children && stack.length === 1) {
+      if (children.has(name)) return false;
+      children.add(name);
+    }
+    if (!selfClosing) stack.push(name);
+    i = k + 1;
+  }
+  return stack.length === 0;
+}

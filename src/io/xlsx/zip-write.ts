@@ -1,4 +1,4 @@
-/** The records of a ZIP file as a writer emits them (no ZIP64: outputs stay under 4 GiB). */
+/** The records of a ZIP file as a writer emits them (ZIP64 only for the directory's counts: outputs stay under 4 GiB). */
 import { SIGNATURE, type ZipEntry } from './zip.js';
 
 /** A local file header for an entry. */
@@ -36,14 +36,33 @@ export function centralHeader(e: ZipEntry, localOffset: number): Buffer {
   return Buffer.concat([h, e.rawName]);
 }
 
-/** The end-of-central-directory record (with the archive's comment, where it has one). */
+/**
+ * The end-of-central-directory record (with the archive's comment, where it has one); past 65,535 entries, or a
+ * directory past 4 GiB, after ZIP64's record and locator, which hold the true counts (found by a new user: a book
+ * of 65,600 parts was read, and its write stopped on Node's ERR_OUT_OF_RANGE).
+ */
 export function endOfCentralDirectory(entries: number, size: number, offset: number, comment: Buffer = Buffer.alloc(0)): Buffer {
+  const zip64 = entries > 0xffff || size >= 0xffffffff || offset >= 0xffffffff;
   const end = Buffer.alloc(22);
   end.writeUInt32LE(SIGNATURE.eocd, 0);
-  end.writeUInt16LE(entries, 8);
-  end.writeUInt16LE(entries, 10);
-  end.writeUInt32LE(size, 12);
-  end.writeUInt32LE(offset, 16);
+  end.writeUInt16LE(zip64 ? 0xffff : entries, 8);
+  end.writeUInt16LE(zip64 ? 0xffff : entries, 10);
+  end.writeUInt32LE(zip64 ? 0xffffffff : size, 12);
+  end.writeUInt32LE(zip64 ? 0xffffffff : offset, 16);
   end.writeUInt16LE(comment.length, 20);
-  return Buffer.concat([end, comment]);
+  if (!zip64) return Buffer.concat([end, comment]);
+  const record = Buffer.alloc(56);
+  record.writeUInt32LE(SIGNATURE.zip64Eocd, 0);
+  record.writeBigUInt64LE(44n, 4);
+  record.writeUInt16LE(45, 12);
+  record.writeUInt16LE(45, 14);
+  record.writeBigUInt64LE(BigInt(entries), 24);
+  record.writeBigUInt64LE(BigInt(entries), 32);
+  record.writeBigUInt64LE(BigInt(size), 40);
+  record.writeBigUInt64LE(BigInt(offset), 48);
+  const locator = Buffer.alloc(20);
+  locator.writeUInt32LE(SIGNATURE.zip64Locator, 0);
+  locator.writeBigUInt64LE(BigInt(offset + size), 8);
+  locator.writeUInt32LE(1, 16);
+  return Buffer.concat([record, locator, end, comment]);
 }

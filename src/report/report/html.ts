@@ -5,6 +5,7 @@
  * and the tasks × roles heat map; long lists show the top N and fold the rest in <details>.
  * Deterministic: the same inputs and --as-of give the same bytes.
  */
+import { revenueGapLine } from '../tier/table.js';
 import type { ReportResult } from '../../rules/report.js';
 import { label, type LabelKey } from '../../i18n/labels.js';
 import { tierName } from '../../model/tier.js';
@@ -18,7 +19,7 @@ import { barChart, hbarChart, paretoChart } from './svg.js';
 
 const CSS = `
 body { font: 15px/1.5 system-ui, -apple-system, "PingFang SC", "Microsoft YaHei", sans-serif; margin: 0; color: #1f2328; }
-header { padding: 1rem 1.5rem .5rem; } h1 { font-size: 1.5rem; margin: 0; } p.meta { color: #57606a; margin: .25rem 0 0; }
+header { padding: 1rem 1.5rem .5rem; } h1 { font-size: 1.5rem; margin: 0; } p.meta { color: #57606a; margin: .25rem 0 0; } p.note { color: #57606a; font-size: .9rem; }
 nav { position: sticky; top: 0; background: #fff; border-bottom: 1px solid #d0d7de; padding: .4rem 1.5rem; z-index: 5; }
 nav a { margin-right: 1.1rem; color: #0969da; text-decoration: none; }
 main { padding: 0 1.5rem 2rem; max-width: 1200px; }
@@ -104,7 +105,10 @@ export function reportHtml(r: ReportResult, ctx: ReportContext): string {
     );
     out.push(`<table><thead><tr><th scope="col">${L('tier')}</th><th scope="col">${L('count')}</th><th scope="col">${L('revenue')}</th><th scope="col">${L('share')}</th></tr></thead><tbody>`);
     for (const s of t.summary) out.push(`<tr><th scope="row">${esc(tierOf(s.tier))}</th><td class="n">${s.count}</td><td class="n">${esc(s.revenue.toLocaleString('en-US'))}</td><td class="n">${esc(fmtPercent(s.revenueShare))}</td></tr>`);
-    out.push('</tbody></table>', `<h3>${L('report.topAccounts')}</h3>`);
+    out.push('</tbody></table>');
+    const gap = revenueGapLine(t, lang);
+    if (gap) out.push(`<p class="note">${esc(gap)}</p>`);
+    out.push(`<h3>${L('report.topAccounts')}</h3>`);
     const head = `<thead><tr><th scope="col">${L('rank')}</th><th scope="col">${L('name')}</th><th scope="col">${L('score')}</th><th scope="col">${L('tier')}</th><th scope="col">${L('recorded')}</th><th scope="col">${L('movement')}</th><th scope="col">${L('trend')}</th></tr></thead>`;
     const move = (m: string): string => (m === '↑' ? `↑ ${L('move.up')}` : m === '↓' ? `↓ ${L('move.down')}` : m === '=' ? L('move.same') : L('new'));
     out.push(

@@ -83,7 +83,7 @@ export function findingHint(f: Finding, lang: Lang, tiers: readonly TierDef[] = 
     const near = 'near';
     return fill(own(FINDING_HINTS[lang], `${f.rule}#${near}`)!, mode === 'exact' ? args : safeParams(args, mode === 'lines' ? safeLines : safeText));
   }
-  const variant = f.rule === 'schema/duplicate-key' && f.args.caseOf !== undefined ? 'case' : undefined;
+  const variant = f.rule === 'schema/duplicate-key' && f.args.caseOf !== undefined ? 'case' : f.rule === 'ref/ambiguous-account' && f.args.variant === 'idName' ? 'idName' : undefined;
   if (variant) return own(FINDING_HINTS[lang], `${f.rule}#${variant}`);
   return own(FINDING_HINTS[lang], f.rule);
 }

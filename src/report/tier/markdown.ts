@@ -7,7 +7,7 @@ import { fmtMoney, fmtPercent, fmtScore, fmtTrend } from '../shared/numbers.js';
 import { label } from '../../i18n/labels.js';
 import { mdCell, mdTable } from '../shared/markdown.js';
 import { tierName } from '../../model/tier.js';
-import { topFactor } from './table.js';
+import { revenueGapLine, topFactor } from './table.js';
 
 /** The ranked table, the per-tier summary and the first data problems as markdown. */
 export function tierMarkdown(report: TierReport, ctx: ReportContext): string {
@@ -44,6 +44,8 @@ export function tierMarkdown(report: TierReport, ctx: ReportContext): string {
       ['l', 'r', 'r', 'r'],
     ),
   );
+  const gap = revenueGapLine(report, lang);
+  if (gap) out.push('', `_${gap}_`);
   if (report.findings.length > 0) {
     out.push('', `### ${label(lang, 'findings.title')}`, '');
     out.push(mdTable({ header: ['', 'cell', 'rule', 'message'], rows: report.findings.slice(0, 50).map((f) => [f.severity, findingCell(f) ?? '', f.rule, findingMessage(f, lang)]) }));

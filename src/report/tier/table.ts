@@ -62,3 +62,11 @@ export function topFactor(report: TierReport, a: TierRow): string {
   }
   return best && best.points > 0 ? `${best.header} ${fmtScore(best.points)}` : '—';
 }
+
+/** The line under the per-tier sums when accounts have no revenue read (see TierReport.revenueMissing); undefined when all have one. */
+export function revenueGapLine(report: TierReport, lang: Lang): string | undefined {
+  const gap = report.revenueMissing;
+  if (!gap) return undefined;
+  const args = { n: gap.count, total: report.accounts.length, cell: gap.unreadable ?? '' };
+  return label(lang, gap.unreadable ? 'summary.noRevenue#unreadable' : 'summary.noRevenue', args);
+}

@@ -9,7 +9,7 @@ import { findingLines } from '../shared/findings.js';
 import { fmtMoney, fmtPercent, fmtScore, fmtTrend } from '../shared/numbers.js';
 import { label } from '../../i18n/labels.js';
 import { tierName } from '../../model/tier.js';
-import { topFactor } from './table.js';
+import { revenueGapLine, topFactor } from './table.js';
 import { safeText } from '../../util/safe-text.js';
 import { displayWidth } from '../../util/width.js';
 
@@ -61,6 +61,8 @@ export function tierText(report: TierReport, ctx: ReportContext): string {
   summary.push([label(lang, 'total'), String(report.accounts.length), fmtMoney(total), total > 0 ? fmtPercent(1) : '—']);
   const sumHead = ['tier', 'count', 'revenue', 'share'].map((k) => label(lang, k as 'tier'));
   out.push(boxTable(sumHead, summary, [{ align: 'left', give: 1 }, { align: 'right' }, { align: 'right' }, { align: 'right' }], width));
+  const gap = revenueGapLine(report, lang);
+  if (gap) out.push(...wrapLines(gap, width, (s) => c.dim(s)));
   if (report.findings.length > 0) out.push('', ...findingLines(report, ctx));
   return `${out.join('\n')}\n`;
 }

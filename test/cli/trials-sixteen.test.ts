@@ -1,0 +1,240 @@
+// What the sixteenth session's trials found (an English CRM/CI user, a Chinese ops lead's hand-kept books, a user of
+// kam's writes and hostile files), each a test that fails without its fix.
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { csvFolder, tempDir, writeBook, writeRawXlsx } from '../helpers/books.js';
+import { kam } from '../helpers/cli.js';
+import { craftZip } from '../helpers/zip.js';
+import { ZipArchive } from '../../src/io/xlsx/zip.js';
+
+const asOf = ['--as-of', '2025-11-15'];
+
+interface TierJson {
+  accounts: { name: string; score: number; tier: string }[];
+  summary: { tier: string; count: number; revenue: number }[];
+}
+interface CheckJson {
+  findings: { rule: string; cell?: string; message: string; severity: string }[];
+}
+
+/** A one-sheet book of accounts written by hand: `rows` as `<row>` XML, inline strings. */
+function rawAccounts(path: string, rows: string): string {
+  return writeRawXlsx(path, [{ name: 'Accounts', data: rows }]);
+}
+const t = (ref: string, text: string): string => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+const header = `<row r="1">${t('A1', 'Account Name')}${t('B1', 'Annual Revenue')}${t('C1', 'Strategic Importance')}</row>`;
+
+describe('the sixteenth session', () => {
+  it('kam tier --write stops, writing nothing, when two columns are both the accounts\' names (a Salesforce report with Parent Account)', async () => {
+    const dir = tempDir();
+    const csv = join(dir, 'w.csv');
+    const text = 'Account Name,Account Name,Account Owner,Annual Revenue\n,Acme Group,"Smith, John",100\nAcme Group,Acme Europe,"Smith, John",200\n,Globex,"Lee, Ann",300\n';
+    writeFileSync(csv, text);
+    const r = await kam(['tier', csv, '--write', '--lang', 'en', ...asOf]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`kam: ${csv}: columns A ("Account Name") and B ("Account Name") are both read as the accounts' names, so which one names each account is ambiguous: rename or delete one (a parent account's name, say, as "Parent Account"); nothing was ranked or written\n`);
+    expect(readFileSync(csv, 'utf8')).toBe(text);
+    // kam check lists it, as before.
+    const check = JSON.parse((await kam(['check', dir, '--format', 'json', '--lang', 'en', ...asOf])).stdout) as CheckJson;
+    expect(check.findings.filter((f) => f.rule === 'schema/ambiguous-column').map((f) => f.cell)).toEqual(['w.csv!B1']);
+  });
+
+  it('rows of statistics in the name column are no accounts (其中：新客户, 累计, 平均数, 占比), and an account named Subtotal … with its owner is one', async () => {
+    const dir = csvFolder({
+      'accounts.csv': ['客户名称,客户经理,年采购额', '甲公司,张伟,500', '乙公司,李娜,300', '合计,,800', '其中：新客户,,300', '累计,,800', '平均数,,400', '占比,,1', '本年累计,,800', 'Subtotal Software,"Lee, Ann",400', 'Subtotal East,,999'].join('\n'),
+    });
+    const r = JSON.parse((await kam(['tier', join(dir, 'accounts.csv'), '--format', 'json', '--lang', 'en', ...asOf])).stdout) as TierJson;
+    expect(r.accounts.map((a) => a.name).sort()).toEqual(['Subtotal Software', '乙公司', '甲公司']);
+  });
+
+  it('a table\'s unit stated once above it (单位：万元) is the unit of its amounts without one of their own, wherever it stands', async () => {
+    const dir = tempDir();
+    const revenues = async (rows: unknown[][], merges: string[] = []) => {
+      const book = await writeBook(join(dir, `u${Math.random().toString(36).slice(2)}.xlsx`), [{ name: '客户信息', rows, merges }]);
+      const r = await kam(['tier', book, '--format', 'json', '--lang', 'en', '--verbose', ...asOf]);
+      return { summary: (JSON.parse(r.stdout) as TierJson).summary.reduce((s, x) => s + x.revenue, 0), stderr: r.stderr };
+    };
+    const data = [['甲公司', 1200, 80, 4], ['乙公司', 350, 120, 3]];
+    const head = ['客户名称', '年采购额', '合同金额', '战略重要性'];
+    // At the top right, over another column (it had been read as yuan: 1,550).
+    const topRight = await revenues([['', '', '', '单位：万元'], head, ...data]);
+    expect(topRight.summary).toBe(15_500_000);
+    expect(topRight.stderr).toContain('客户信息: "单位：万元" (D1) is the unit of the amounts without one in their header: B 年采购额, C 合同金额');
+    // Right over the revenue column, beside a sign-off, and under a title.
+    expect((await revenues([['', '单位：万元'], head, ...data])).summary).toBe(15_500_000);
+    const signed = await revenues([['2025年大客户名单'], ['单位：万元', '', '制表日期：2025年11月5日'], head, ...data], ['A1:D1']);
+    expect(signed.summary).toBe(15_500_000);
+    // (The note and the sign-off are no group headers over the columns.)
+    expect(signed.stderr).not.toContain('header rows');
+    expect((await revenues([['2025年大客户名单（单位：万元）'], head, ...data], ['A1:D1'])).summary).toBe(15_500_000);
+    // Alone right under the header.
+    expect((await revenues([head, ['单位：万元'], ...data])).summary).toBe(15_500_000);
+    // A header's own unit wins: 年采购额（元） stays in yuan.
+    expect((await revenues([['', '', '', '单位：万元'], ['客户名称', '年采购额（元）', '合同金额', '战略重要性'], ...data])).summary).toBe(1550);
+    // A unit of something else is none of the amounts'.
+    expect((await revenues([['', '', '', '单位：人'], head, ...data])).summary).toBe(1550);
+  });
+
+  it('a CSV row with more fields than the header (a comma not quoted: 1,200万) is an error at the row and not read; a column without a header in most rows is still schema/blank-header', async () => {
+    const dir = csvFolder({ 'accounts.csv': '客户名称,年采购额,合同金额,战略重要性,满意度\n甲公司,1,200万,80万,4,90\n乙公司,350万,120万,3,70\n丙公司,80万,50万,2,60\n' });
+    const r = await kam(['tier', join(dir, 'accounts.csv'), '--format', 'json', '--lang', 'en', ...asOf]);
+    expect(r.code).toBe(1);
+    expect((JSON.parse(r.stdout) as TierJson).accounts.map((a) => a.name)).toEqual(['乙公司', '丙公司']);
+    const check = JSON.parse((await kam(['check', dir, '--format', 'json', '--lang', 'en', ...asOf])).stdout) as CheckJson;
+    const shifted = check.findings.filter((f) => f.rule === 'schema/extra-fields');
+    expect(shifted.map((f) => [f.cell, f.severity, f.message])).toEqual([
+      ['accounts.csv!F2', 'error', 'row 2 has 6 fields where the header has 5: a value holding a comma is not quoted (as in "1,200万"), and every value after it is in the wrong column; the row is not read'],
+    ]);
+    const notes = csvFolder({ 'accounts.csv': '客户名称,年采购额\n甲,100,x\n乙,200,y\n丙,300,\n' });
+    const read = await kam(['check', notes, '--format', 'json', '--lang', 'en', ...asOf]);
+    expect((JSON.parse(read.stdout) as CheckJson).findings.filter((f) => f.rule.startsWith('schema/')).map((f) => [f.rule, f.cell])).toEqual([
+      ['schema/missing-sheet', undefined],
+      ['schema/blank-header', 'accounts.csv!C1'],
+    ]);
+  });
+
+  it('dates with a two-digit year: 11/15/25 is 2025-11-15, 11/3/25 follows its column, 15/11/25 is said (day first, or year first)', async () => {
+    const dir = csvFolder({
+      'accounts.csv': 'Account Name,Annual Revenue\nAcme,100\n',
+      'staff.csv': 'Name,Department\nAnn,Sales\n',
+      'assignments.csv': 'Account,Task,Person,RACI,Due Date,Frequency\nAcme,Contract renewal,Ann,A/R,11/15/25,once\nAcme,Kick-off,Ann,A/R,11/3/25,once\n',
+    });
+    const r = JSON.parse((await kam(['check', dir, '--format', 'json', '--lang', 'en', ...asOf])).stdout) as CheckJson;
+    // 2025-11-03 is before the day of the check, 2025-11-15 is not.
+    expect(r.findings.filter((f) => f.rule === 'time/overdue' || f.rule === 'schema/invalid-value').map((f) => [f.rule, f.cell])).toEqual([['time/overdue', 'assignments.csv!E3']]);
+    const uk = csvFolder({
+      'accounts.csv': 'Account Name,Annual Revenue\nAcme,100\n',
+      'staff.csv': 'Name,Department\nAnn,Sales\n',
+      'assignments.csv': 'Account,Task,Person,RACI,Due Date,Frequency\nAcme,Contract renewal,Ann,A/R,15/11/25,once\n',
+    });
+    const said = JSON.parse((await kam(['check', uk, '--format', 'json', '--lang', 'en', ...asOf])).stdout) as CheckJson;
+    expect(said.findings.filter((f) => f.rule === 'schema/invalid-value').map((f) => f.message)).toEqual([
+      '"15/11/25" in column Due Date cannot be read: expected a date in one reading, but it could be 2025-11-15 / 2015-11-25',
+    ]);
+  });
+
+  it('amounts in more than one currency in a column are said; the accounts without a readable revenue are said under the sums', async () => {
+    const dir = csvFolder({ 'accounts.csv': 'Account Name,Annual Revenue\nAcme,"USD 1,200,000.00"\nGlobex,"EUR 900,000.00"\nInitech,"USD 300,000"\nUmbrella,n/a?\n' });
+    const r = await kam(['tier', join(dir, 'accounts.csv'), '--lang', 'en', ...asOf]);
+    expect(r.stderr).toContain('kam: accounts.csv: column B Annual Revenue holds amounts in USD, EUR (USD 1,200,000.00 (B2), EUR 900,000.00 (B3)): kam converts no currency, so they are compared and summed as if in one; write them in one currency\n');
+    expect(r.stdout.replace(/\n(?!\n)/g, ' ')).toContain('1 of 4 accounts have no readable revenue (accounts.csv!B5 cannot be read, for one): not in the sums above');
+    const one = csvFolder({ 'accounts.csv': 'Account Name,Annual Revenue\nAcme,"¥1,200,000"\nGlobex,120万元\n' });
+    expect((await kam(['tier', join(one, 'accounts.csv'), '--lang', 'en', ...asOf])).stderr).not.toContain('currency');
+  });
+
+  it('kam tier --write of more than 125,000 accounts writes them (the widths of the new column overflowed the call stack: exit 3)', { timeout: 60_000 }, async () => {
+    const dir = tempDir();
+    const csv = join(dir, 'big.csv');
+    const lines = ['客户编号,客户名称,年采购额'];
+    for (let i = 1; i <= 130_000; i++) lines.push(`KA${i},客户${i},${(i * 7919) % 100_000}`);
+    writeFileSync(csv, `${lines.join('\n')}\n`);
+    const r = await kam(['tier', csv, '--write', '-q', '--lang', 'en', ...asOf]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const written = readFileSync(csv, 'utf8').split('\n');
+    expect(written[0]).toBe('客户编号,客户名称,年采购额,计算等级,计算评分');
+    expect(written.length).toBe(130_002);
+  });
+
+  it('a sheet part that is no well-formed XML is refused at its cell, never read as another value: <v> not closed, two <v>s, a wrong close, a bare &', async () => {
+    const dir = tempDir();
+    const row = (r: number, name: string, v: string) => `<row r="${r}">${t(`A${r}`, name)}<c r="B${r}">${v}</c><c r="C${r}"><v>3</v></c></row>`;
+    const good = row(2, 'Apex', '<v>900000</v>') + row(4, 'Cobalt', '<v>100000</v>');
+    const cases: [string, string][] = [
+      ['<v>500000', 'B3'],
+      ['<v>500000</w>', 'B3'],
+      ['<v>1</v><v>500000</v>', 'B3'],
+    ];
+    for (const [v, cell] of cases) {
+      const book = rawAccounts(join(dir, `m${cases.findIndex((c) => c[0] === v)}.xlsx`), header + good.replace('</row>', `</row>${row(3, 'Bravo', v)}`));
+      const before = readFileSync(book);
+      const r = await kam(['tier', book, '--write', '--lang', 'en', ...asOf]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`kam: ${book}: Accounts!${cell}: the workbook is corrupt (part xl/worksheets/sheet1.xml is not well-formed XML at cell ${cell}): nothing was read from it as it stands; open it in Excel, save it again as .xlsx and retry\n`);
+      expect(readFileSync(book).equals(before)).toBe(true);
+    }
+    const amp = rawAccounts(join(dir, 'amp.xlsx'), header + good + `<row r="5">${t('A5', 'B&ravo')}<c r="B5"><v>5</v></c></row>`);
+    expect((await kam(['tier', amp, '--lang', 'en', ...asOf])).stderr).toContain('Accounts!A5: the workbook is corrupt');
+    // The same cells well-formed, with an entity and a comment between cells, read as before.
+    const fine = rawAccounts(join(dir, 'fine.xlsx'), header + good + `<row r="5">${t('A5', 'B&amp;ravo')}<!-- note --><c r="B5"><v>5</v></c></row>`);
+    const ok = await kam(['tier', fine, '--format', 'json', '--lang', 'en', ...asOf]);
+    expect(ok.code).toBe(0);
+    expect((JSON.parse(ok.stdout) as TierJson).accounts.map((a) => a.name)).toEqual(['Apex', 'Cobalt', 'B&ravo']);
+  });
+
+  it('a zip of more than 65,535 entries is written with ZIP64\'s counts, and reads back whole (kam tier --write stopped on ERR_OUT_OF_RANGE)', async () => {
+    const dir = tempDir();
+    const path = craftZip(join(dir, 'many.zip'), Array.from({ length: 70_000 }, (_, i) => ({ name: `x/${i}`, data: i % 1000 === 0 ? `part ${i}` : '' })));
+    const zip = await ZipArchive.open(path);
+    expect(zip.entries.size).toBe(70_000);
+    expect((await zip.read(zip.find('x/69000')!, 100)).toString()).toBe('part 69000');
+  });
+
+  it('Salesforce ids of 15 characters that differ only in case are two accounts, each one with its 18-character id', async () => {
+    const dir = csvFolder({
+      'accounts.csv': 'Account ID,Account Name,Annual Revenue\n0015g00000AbCdE,Acme Corp,100\n0015g00000ABCDE,Acme Holdings,200\n',
+      'staff.csv': 'Name,Department\nAnn,Sales\nBob,Sales\n',
+      // The 18-character ids of the two (the last three letters spell the case of the first 15).
+      'assignments.csv': 'Account ID,Task,Person,RACI\n0015g00000AbCdEAAV,Follow-up,Ann,A/R\n0015g00000ABCDEAA5,Follow-up,Bob,A/R\n0015g00000ABCDE,Complaints,Bob,A/R\n',
+    });
+    const r = JSON.parse((await kam(['check', dir, '--format', 'json', '--lang', 'en', ...asOf])).stdout) as CheckJson;
+    expect(r.findings.filter((f) => f.rule.startsWith('schema/') || f.rule.startsWith('ref/') || f.rule.startsWith('raci/')).map((f) => f.rule)).toEqual([]);
+    const load = JSON.parse((await kam(['load', dir, '--format', 'json', '--lang', 'en', ...asOf])).stdout) as { people: { name: string; accounts: number }[] };
+    expect(load.people.map((p) => [p.name, p.accounts]).sort()).toEqual([['Ann', 1], ['Bob', 1]]);
+  });
+
+  it('a row whose id is one account and whose name is another\'s is said (ref/ambiguous-account), a short name is not', async () => {
+    const dir = csvFolder({
+      'accounts.csv': 'Account ID,Account Name,Annual Revenue\nKA1,Acme Corp,100\nKA2,Acme Holdings,200\n',
+      'staff.csv': 'Name,Department\nAnn,Sales\n',
+      'assignments.csv': 'Account ID,Account Name,Task,Person,RACI\nKA1,Acme Corp,Follow-up,Ann,A/R\nKA1,Acme Holdings,Complaints,Ann,A/R\nKA2,Acme,Follow-up,Ann,A/R\n',
+    });
+    const r = JSON.parse((await kam(['check', dir, '--format', 'json', '--lang', 'en', ...asOf])).stdout) as CheckJson;
+    expect(r.findings.filter((f) => f.rule === 'ref/ambiguous-account').map((f) => [f.cell, f.message])).toEqual([
+      ['assignments.csv!B3', 'Acme Corp · Complaints: the id KA1 is "Acme Corp" in the accounts sheet, but the row names "Acme Holdings", another account (KA2): which one is meant? The row is read as KA1\'s'],
+    ]);
+  });
+
+  it('a Rules sheet that puts fewer accounts in a tier above the last (tiers.0.top = 0) is said as loosening the checks', async () => {
+    const book = (rules: string) =>
+      csvFolder({
+        'accounts.csv': '客户名称,年采购额\n甲,100\n乙,50\n',
+        'staff.csv': '姓名,部门\n张三,销售部\n',
+        'assignments.csv': '客户名称,工作内容,负责人,角色\n甲,日常跟进,张三,A/R\n',
+        'rules.csv': `Key,Value\n${rules}`,
+      });
+    const r = await kam(['check', book('tiers.0.top,0\n'), '-q', '--lang', 'en', ...asOf]);
+    expect(r.stderr).toBe('kam: the book\'s own sheet "rules.csv" loosens the checks: tiers.0.top 10% → 0 (to check without it, as a CI job checking a change it does not trust should: --no-book-rules)\n');
+    expect((await kam(['check', book('tiers.0.top,20%\n'), '-q', '--lang', 'en', ...asOf])).stderr).toBe('');
+  });
+
+  it('a note merged across the table under it (Figures unaudited) is no account', async () => {
+    const dir = tempDir();
+    const book = await writeBook(join(dir, 'note.xlsx'), [{ name: 'Accounts', rows: [['Account Name', 'Annual Revenue', 'Strategic Importance', 'Years'], ['Apex', 900, 4, 3], ['Bravo', 500, 3, 2], [], ['Figures unaudited']], merges: ['A5:D5'] }]);
+    const r = await kam(['tier', book, '--format', 'json', '--lang', 'en', ...asOf]);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as TierJson).accounts.map((a) => a.name)).toEqual(['Apex', 'Bravo']);
+  });
+
+  it('kam init does not read a kam.config.json beside the new book that links out of its folder', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'secret.json'), '{"mine": 1}');
+    const folder = join(dir, 'team');
+    mkdirSync(folder);
+    symlinkSync('../secret.json', join(folder, 'kam.config.json'));
+    const r = await kam(['init', join(folder, 'book.xlsx'), '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('is a link to');
+    expect(r.stderr).not.toContain('mine');
+  });
+
+  it('a 战略重要性 outside 1–5 is an unreadable value, not a rating that stretches the others', async () => {
+    const dir = csvFolder({ 'accounts.csv': '客户名称,年采购额,战略重要性\n甲,100,8\n乙,200,0\n丙,300,4\n丁,400,5\n' });
+    const r = JSON.parse((await kam(['check', dir, '--format', 'json', '--lang', 'en', ...asOf])).stdout) as CheckJson;
+    expect(r.findings.filter((f) => f.rule === 'schema/invalid-value').map((f) => [f.cell, f.message])).toEqual([
+      ['accounts.csv!C2', '"8" in column 战略重要性 cannot be read: expected a rating from 1 to 5 (战略重要性: 1 least, 5 most)'],
+      ['accounts.csv!C3', '"0" in column 战略重要性 cannot be read: expected a rating from 1 to 5 (战略重要性: 1 least, 5 most)'],
+    ]);
+  });
+});
