@@ -41,6 +41,9 @@ export function staffNamer(people: ReadonlyMap<string, Person>): (text: string) 
     if (people.has(key)) return { name: text, key };
     const m = GLOSSED.exec(text.trim());
     if (!m) return alias(key);
+    // `张伟 (E009)`, `张伟（E009）`: one of two staff members of one name, as the sheet knows them (`张伟(E009)`).
+    const joined = fold(`${m[1]!.trim()}(${m[2]!.trim()})`);
+    if (people.has(joined)) return { name: people.get(joined)!.name, key: joined };
     const bare = fold(m[1]!);
     // `张伟(E001)`: a name with its own staff id (found by a new user, as CRM exports write people).
     if (people.has(bare) && people.get(bare)!.id !== undefined && fold(people.get(bare)!.id!) === fold(m[2]!)) return { name: m[1]!.trim(), key: bare };

@@ -24,4 +24,9 @@ export interface StaffTable {
   layout: Layout;
   people: Person[];
   findings: Finding[];
+  /**
+   * Names two staff members or more share, each told apart by their own 工号 (`张伟` of `张伟(E001)` and `张伟(E009)`):
+   * by the folded name, the names the sheet's people are known by. The name alone names nobody.
+   */
+  sharedNames?: Map<string, string[]>;
 }

@@ -73,7 +73,10 @@ export function referenceRules(book: IndexedBook): Finding[] {
       if (acc.owner === undefined) continue;
       const p = book.people.get(personOf(acc.owner).key);
       const about = { account: acc.name, person: acc.owner };
-      if (!p) out.push(cellFinding('ref/unknown-person', layout, acc.row, ownerCol, { variant: 'owner', account: acc.name, person: acc.owner, ...near(acc.owner) }, about));
+      if (!p) {
+        const hint = near(acc.owner);
+        out.push(cellFinding('ref/unknown-person', layout, acc.row, ownerCol, { account: acc.name, person: acc.owner, ...hint, variant: hint.variant === 'twoStaff' ? 'twoStaffOwner' : 'owner' }, about));
+      }
       else if (!p.active) out.push(cellFinding('ref/inactive-person', layout, acc.row, ownerCol, { variant: 'owner', account: acc.name, person: p.name }, about));
     }
   }
@@ -85,8 +88,8 @@ export function referenceRules(book: IndexedBook): Finding[] {
  * (`Smith, John` for `John Smith`), or one a letter or two from it (`jose garcía` for `José García`) — for the hint,
  * never read as that person (found by a new user: "fix the spelling" named nobody). Asked once a name.
  */
-function nearStaff(book: IndexedBook): (name: string) => { near?: string } {
-  const asked = new Map<string, { near?: string }>();
+function nearStaff(book: IndexedBook): (name: string) => { near?: string; variant?: string; count?: number } {
+  const asked = new Map<string, { near?: string; variant?: string; count?: number }>();
   let names: string[] | undefined;
   let turned: Map<string, string> | undefined;
   const turn = (text: string): string | undefined => {
@@ -96,6 +99,13 @@ function nearStaff(book: IndexedBook): (name: string) => { near?: string } {
   return (name) => {
     let found = asked.get(name);
     if (found) return found;
+    // A name two staff members share, each known by their 工号 (`张伟(E001)`, `张伟(E009)`): which one is meant is not guessed.
+    const shared = book.staff?.sharedNames?.get(fold(name));
+    if (shared) {
+      found = { near: shared.join(', '), variant: 'twoStaff', count: shared.length };
+      asked.set(name, found);
+      return found;
+    }
     names ??= [...book.people.values()].map((p) => p.name);
     // `Smith, John` and `John Smith`, either way round.
     turned ??= new Map(names.flatMap((n) => (turn(n) !== undefined ? [[fold(turn(n)!), n] as const] : [])));

@@ -209,6 +209,29 @@ describe('the sixteenth session', () => {
     expect((await kam(['check', book('tiers.0.top,20%\n'), '-q', '--lang', 'en', ...asOf])).stderr).toBe('');
   });
 
+  it('two staff members of one name, each with a 工号 of their own, are two people: by 工号 or 张伟(E009) each is theirs, the name alone is said', async () => {
+    const dir = csvFolder({
+      'accounts.csv': '客户名称,客户经理,年采购额\n甲公司,李娜,100\n乙公司,张伟,50\n',
+      'staff.csv': '姓名,工号,岗位,部门\n张伟,E001,客户经理,销售部\n张伟,E009,技术支持,技术部\n李娜,E002,客户经理,销售部\n',
+      'assignments.csv': '客户名称,工作内容,负责人,角色,频率,预计工时\n甲公司,技术支持,张伟(E009),R,每周,10\n甲公司,技术支持,李娜,A,每周,1\n乙公司,技术支持,E009,R,每周,10\n乙公司,技术支持,李娜,A,每周,1\n乙公司,日常跟进,张伟,R,每周,5\n乙公司,日常跟进,李娜,A,每周,1\n',
+    });
+    const check = JSON.parse((await kam(['check', dir, '--format', 'json', '--lang', 'en', ...asOf])).stdout) as CheckJson;
+    expect(check.findings.filter((f) => f.rule === 'ref/unknown-person' || f.rule === 'schema/duplicate-key').map((f) => [f.cell, f.message])).toEqual([
+      ['accounts.csv!B3', '乙公司: account manager "张伟" is the name of 2 staff members (张伟(E001), 张伟(E009)): which one is meant?'],
+      ['assignments.csv!C6', '乙公司 · 日常跟进: "张伟" is the name of 2 staff members (张伟(E001), 张伟(E009)): which one is meant?'],
+    ]);
+    const load = JSON.parse((await kam(['load', dir, '--format', 'json', '--lang', 'en', ...asOf])).stdout) as { people: { name: string; hours: number; status: string }[] };
+    expect(load.people.filter((p) => p.name.startsWith('张伟')).map((p) => [p.name, p.hours, p.status])).toEqual([
+      ['张伟(E009)', 20, 'ok'],
+      ['张伟(E001)', 0, 'idle'],
+      ['张伟', 5, 'unknown'],
+    ]);
+    // Without a 工号 each, the name is still a duplicate of the staff sheet.
+    const plain = csvFolder({ 'accounts.csv': '客户名称\n甲公司\n', 'staff.csv': '姓名,部门\n张伟,销售部\n张伟,技术部\n', 'assignments.csv': '客户名称,工作内容,负责人,角色\n甲公司,日常跟进,张伟,A/R\n' });
+    const p = JSON.parse((await kam(['check', plain, '--format', 'json', '--lang', 'en', ...asOf])).stdout) as CheckJson;
+    expect(p.findings.filter((f) => f.rule === 'schema/duplicate-key').map((f) => f.cell)).toEqual(['staff.csv!A3']);
+  });
+
   it('a note merged across the table under it (Figures unaudited) is no account', async () => {
     const dir = tempDir();
     const book = await writeBook(join(dir, 'note.xlsx'), [{ name: 'Accounts', rows: [['Account Name', 'Annual Revenue', 'Strategic Importance', 'Years'], ['Apex', 900, 4, 3], ['Bravo', 500, 3, 2], [], ['Figures unaudited']], merges: ['A5:D5'] }]);

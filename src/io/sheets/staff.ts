@@ -95,14 +95,41 @@ export async function readStaff(source: SheetSource, options: TableOptions): Pro
     }
     people.push(person);
   });
-  for (const f of rowFindings) findings.push(f);
+  const sharedNames = tellApart(people);
+  for (const f of rowFindings) if (!(f.rule === 'schema/duplicate-key' && sharedNames?.has(fold(String(f.args.key))))) findings.push(f);
   const alone = new Set(people.flatMap((p) => (p.department !== undefined && !SEVERAL.test(p.department) ? [fold(p.department)] : [])));
   const listed = several.filter((d) => namesSeveral(d.department, alone));
   if (listed.length > 0) {
     const first = listed[0]!;
     options.note?.(listed.length > 1 ? 'note.severalDepartmentsMore' : 'note.severalDepartments', { sheet: layout.sheet, cell: first.cell, person: first.person, department: first.department, more: listed.length - 1 }, false);
   }
-  return { layout, people, findings };
+  return { layout, people, findings, ...(sharedNames ? { sharedNames } : {}) };
+}
+
+/**
+ * Two staff members or more of one name, each with a 工号 of their own (`张伟 | E001` and `张伟 | E009`): two people,
+ * known as `张伟(E001)` and `张伟(E009)` — as a row or an owner names them, or by the 工号 alone — and the name alone
+ * names neither (found by a new user: the second 张伟 was dropped, and his rows went to the first or to nobody).
+ * Renames them in place; returns the shared names, or undefined when there are none.
+ */
+function tellApart(people: Person[]): Map<string, string[]> | undefined {
+  const byKey = new Map<string, Person[]>();
+  for (const p of people) {
+    const list = byKey.get(p.key);
+    if (list) list.push(p);
+    else byKey.set(p.key, [p]);
+  }
+  let out: Map<string, string[]> | undefined;
+  for (const [key, list] of byKey) {
+    if (list.length < 2 || list.some((p) => p.id === undefined || p.id.trim() === '')) continue;
+    if (new Set(list.map((p) => fold(p.id!))).size < list.length) continue;
+    for (const p of list) {
+      p.name = `${p.name}(${p.id!.trim()})`;
+      p.key = fold(p.name);
+    }
+    (out ??= new Map()).set(key, list.map((p) => p.name));
+  }
+  return out;
 }
 
 /** `40小时/周`, `每周40小时`, `40h per week`: the week said beside the hours of a week's capacity, left out. */

@@ -80,7 +80,7 @@ export function findingHint(f: Finding, lang: Lang, tiers: readonly TierDef[] = 
   // A staff member the name is likely meant as: named (found by a new user: "fix the spelling" named nobody).
   if (f.rule === 'ref/unknown-person' && typeof f.args.near === 'string') {
     const args = { near: f.args.near };
-    const near = 'near';
+    const near = f.args.variant === 'twoStaff' || f.args.variant === 'twoStaffOwner' ? 'twoStaff' : 'near';
     return fill(own(FINDING_HINTS[lang], `${f.rule}#${near}`)!, mode === 'exact' ? args : safeParams(args, mode === 'lines' ? safeLines : safeText));
   }
   const variant = f.rule === 'schema/duplicate-key' && f.args.caseOf !== undefined ? 'case' : f.rule === 'ref/ambiguous-account' && f.args.variant === 'idName' ? 'idName' : undefined;
