@@ -109,6 +109,15 @@ function englishNames(people: ReadonlyMap<string, Person>): Map<string, string |
   return out;
 }
 
+/** The staff people a text names when it names two or more (`张伟/李娜`, every part on the Staff sheet), else undefined. */
+export function severalPeople(people: ReadonlyMap<string, Person>): (text: string) => string[] | undefined {
+  const staffName = staffNamer(people);
+  return (text) => {
+    const found = partsOf(text, true, staffName);
+    return found && found.parts.length > 1 ? found.parts : undefined;
+  };
+}
+
 /** The people a cell names: its parts when it names several (all of them staff, with a staff sheet), else undefined. */
 function partsOf(text: string, haveStaff: boolean, staffName: ReturnType<typeof staffNamer>): { parts: string[]; keys: string[] } | undefined {
   for (const separator of haveStaff ? NAME_SEPARATORS : [CJK_SEPARATORS]) {

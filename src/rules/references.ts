@@ -2,7 +2,7 @@
 import { cellFinding } from '../model/finding.js';
 import type { Finding } from '../model/finding.js';
 import type { IndexedBook } from '../book/book.js';
-import { personNamer } from '../book/shared.js';
+import { personNamer, severalPeople } from '../book/shared.js';
 import { sheetOf } from '../model/assignment.js';
 import type { Account } from '../model/account.js';
 import { fold } from '../util/text.js';
@@ -69,11 +69,16 @@ export function referenceRules(book: IndexedBook): Finding[] {
     const ownerCol = layout.byKey.get('owner');
     // The owner as the rows name people: `Mary Lee` of a staff member `李美玲 (Mary Lee)`, `张伟（客户经理）` (found by a new user).
     const personOf = personNamer(book.people);
+    let severalOf: ((text: string) => string[] | undefined) | undefined;
     for (const acc of book.accounts.accounts) {
       if (acc.owner === undefined) continue;
       const p = book.people.get(personOf(acc.owner).key);
       const about = { account: acc.name, person: acc.owner };
-      if (!p) {
+      const several = p ? undefined : (severalOf ??= severalPeople(book.people))(acc.owner);
+      // `张伟/李娜` as the account manager: two staff members where an account has one (found by a new user: "not in
+      // the staff sheet", though both are); said as that, the owner read as nobody.
+      if (several) out.push(cellFinding('ref/unknown-person', layout, acc.row, ownerCol, { variant: 'severalOwners', account: acc.name, person: acc.owner, count: several.length, names: several.join(', ') }, about));
+      else if (!p) {
         const hint = near(acc.owner);
         out.push(cellFinding('ref/unknown-person', layout, acc.row, ownerCol, { account: acc.name, person: acc.owner, ...hint, variant: hint.variant === 'twoStaff' ? 'twoStaffOwner' : 'owner' }, about));
       }

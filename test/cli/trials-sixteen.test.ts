@@ -232,6 +232,18 @@ describe('the sixteenth session', () => {
     expect(p.findings.filter((f) => f.rule === 'schema/duplicate-key').map((f) => f.cell)).toEqual(['staff.csv!A3']);
   });
 
+  it('an account manager written as two staff members is said as that, and a department holding a 、 is quoted in a list of departments', async () => {
+    const dir = csvFolder({
+      'accounts.csv': '客户名称,客户经理,年采购额\n甲公司,张伟/李娜,100\n',
+      'staff.csv': '姓名,部门\n张伟,销售部\n李娜,客服部、销售部\n',
+      'assignments.csv': '客户名称,工作内容,负责人,角色\n甲公司,日常跟进,张伟,A/R\n甲公司,日常跟进,李娜,R\n',
+    });
+    const en = JSON.parse((await kam(['check', dir, '--format', 'json', '--lang', 'en', ...asOf])).stdout) as CheckJson;
+    expect(en.findings.filter((f) => f.rule === 'ref/unknown-person').map((f) => f.message)).toEqual(['甲公司: account manager "张伟/李娜" names 2 people of the staff sheet (张伟, 李娜), where an account has one']);
+    const zh = JSON.parse((await kam(['check', dir, '--format', 'json', '--lang', 'zh', ...asOf])).stdout) as CheckJson;
+    expect(zh.findings.filter((f) => f.rule === 'raci/role-conflict').map((f) => f.message)).toEqual(['甲公司 · 日常跟进：「销售部」、「客服部、销售部」 都是负责（R）部门，容易互相推诿']);
+  });
+
   it('a note merged across the table under it (Figures unaudited) is no account', async () => {
     const dir = tempDir();
     const book = await writeBook(join(dir, 'note.xlsx'), [{ name: 'Accounts', rows: [['Account Name', 'Annual Revenue', 'Strategic Importance', 'Years'], ['Apex', 900, 4, 3], ['Bravo', 500, 3, 2], [], ['Figures unaudited']], merges: ['A5:D5'] }]);

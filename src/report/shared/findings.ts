@@ -43,7 +43,14 @@ export function findingMessage(f: Finding, lang: Lang, tiers: readonly TierDef[]
   for (const k of ['change', 'threshold'] as const) if (typeof args[k] === 'number') args[k] = fmtPercent(Math.abs(args[k]));
   if (typeof args.utilization === 'number') args.utilization = fmtPercent(args.utilization, 0);
   // Chinese lists names with 、 (the arguments keep the ", " the JSON has always given).
-  if (lang === 'zh') for (const k of ['holders', 'departments'] as const) if (typeof args[k] === 'string') args[k] = args[k].split(args[k].includes('; ') ? '; ' : ', ').join('、');
+  // (A name that holds a 、 itself, a department written `客服部、销售部`, is quoted, so that the list reads as its parts: found by a new user.)
+  if (lang === 'zh') {
+    for (const k of ['holders', 'departments'] as const) {
+      if (typeof args[k] !== 'string') continue;
+      const parts = args[k].split(args[k].includes('; ') ? '; ' : ', ');
+      args[k] = (parts.some((p) => p.includes('、')) ? parts.map((p) => `「${p}」`) : parts).join('、');
+    }
+  }
   // One account is one account (`holds 1 account`), not `1 accounts`.
   const variant = typeof args.variant === 'string' ? args.variant : f.rule === 'load/max-accounts' && args.accounts === 1 ? 'one' : undefined;
   const key = variant !== undefined ? `${f.rule}#${variant}` : f.rule;
@@ -83,7 +90,7 @@ export function findingHint(f: Finding, lang: Lang, tiers: readonly TierDef[] = 
     const near = f.args.variant === 'twoStaff' || f.args.variant === 'twoStaffOwner' ? 'twoStaff' : 'near';
     return fill(own(FINDING_HINTS[lang], `${f.rule}#${near}`)!, mode === 'exact' ? args : safeParams(args, mode === 'lines' ? safeLines : safeText));
   }
-  const variant = f.rule === 'schema/duplicate-key' && f.args.caseOf !== undefined ? 'case' : f.rule === 'ref/ambiguous-account' && f.args.variant === 'idName' ? 'idName' : undefined;
+  const variant = f.rule === 'schema/duplicate-key' && f.args.caseOf !== undefined ? 'case' : f.rule === 'ref/ambiguous-account' && f.args.variant === 'idName' ? 'idName' : f.rule === 'ref/unknown-person' && f.args.variant === 'severalOwners' ? 'severalOwners' : undefined;
   if (variant) return own(FINDING_HINTS[lang], `${f.rule}#${variant}`);
   return own(FINDING_HINTS[lang], f.rule);
 }
