@@ -3,7 +3,7 @@
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { csvFolder, tempDir, writeBook, writeRawXlsx } from '../helpers/books.js';
+import { csvFolder, tempDir, writeBook, writeRawXlsx, writeZip } from '../helpers/books.js';
 import { kam } from '../helpers/cli.js';
 import { craftZip } from '../helpers/zip.js';
 import { ZipArchive } from '../../src/io/xlsx/zip.js';
@@ -242,6 +242,32 @@ describe('the sixteenth session', () => {
     expect(en.findings.filter((f) => f.rule === 'ref/unknown-person').map((f) => f.message)).toEqual(['甲公司: account manager "张伟/李娜" names 2 people of the staff sheet (张伟, 李娜), where an account has one']);
     const zh = JSON.parse((await kam(['check', dir, '--format', 'json', '--lang', 'zh', ...asOf])).stdout) as CheckJson;
     expect(zh.findings.filter((f) => f.rule === 'raci/role-conflict').map((f) => f.message)).toEqual(['甲公司 · 日常跟进：「销售部」、「客服部、销售部」 都是负责（R）部门，容易互相推诿']);
+  });
+
+  it('a sheet part written in UTF-16 with its byte-order mark is read (little- and big-endian); kam tier --write refuses it, writing nothing', async () => {
+    const dir = tempDir();
+    const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+    const sheetXml = `<?xml version="1.0" encoding="UTF-16"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${header}<row r="2">${t('A2', '华东精密')}<c r="B2"><v>900</v></c><c r="C2"><v>4</v></c></row><row r="3">${t('A3', 'Bravo')}<c r="B3"><v>500</v></c><c r="C3"><v>3</v></c></row></sheetData></worksheet>`;
+    const book = (name: string, sheet: Buffer) =>
+      writeZip(join(dir, name), {
+        '[Content_Types].xml': '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+        '_rels/.rels': `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+        'xl/workbook.xml': `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${rel}"><sheets><sheet name="Accounts" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+        'xl/_rels/workbook.xml.rels': `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+        'xl/worksheets/sheet1.xml': sheet,
+      });
+    const le = book('le.xlsx', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(sheetXml, 'utf16le')]));
+    const be = book('be.xlsx', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(sheetXml, 'utf16le').swap16()]));
+    for (const file of [le, be]) {
+      const r = await kam(['tier', file, '--format', 'json', '--lang', 'en', ...asOf]);
+      expect(r.code).toBe(0);
+      expect((JSON.parse(r.stdout) as TierJson).accounts.map((a) => a.name)).toEqual(['华东精密', 'Bravo']);
+    }
+    const before = readFileSync(le);
+    const w = await kam(['tier', le, '--write', '-q', '--lang', 'en', ...asOf]);
+    expect(w.code).toBe(2);
+    expect(w.stderr).toBe(`kam: ${le}: part xl/worksheets/sheet1.xml is written in UTF-16, which kam reads but does not write into: open the book in Excel, save it again as .xlsx (its parts in UTF-8) and retry; nothing was written\n`);
+    expect(readFileSync(le).equals(before)).toBe(true);
   });
 
   it('a note merged across the table under it (Figures unaudited) is no account', async () => {

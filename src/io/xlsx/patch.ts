@@ -91,6 +91,20 @@ export async function writePatchedXlsx(source: string, fh: FileHandle, edits: Ce
   await fh.sync();
 }
 
+/**
+ * A sheet part's chunks, refused before any is patched when the part is written in UTF-16 (read, it is decoded; written,
+ * its cells would be patched as UTF-8): said as that, nothing written (found by a new user: "the workbook is corrupt",
+ * naming kam's own temporary copy).
+ */
+async function* utf8Only(chunks: AsyncIterable<Buffer>, part: string, file: string): AsyncGenerator<Buffer> {
+  let first = true;
+  for await (const chunk of chunks) {
+    if (first && chunk.length >= 2 && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))) throw new InputError('output.utf16Part', { part }, { file });
+    first = false;
+    yield chunk;
+  }
+}
+
 /** Inflates a sheet, rewrites the edited cells, deflates it again. */
 async function rewrite(zip: ZipArchive, entry: ZipEntry, rows: Map<number, Map<number, CellValue | CellEdit>>, changes: SheetChanges & { file: string }): Promise<{ data: Buffer; crc: number; size: number }> {
   const deflate = zlib.createDeflateRaw({ level: 6 });
@@ -109,7 +123,7 @@ async function rewrite(zip: ZipArchive, entry: ZipEntry, rows: Map<number, Map<n
     size += buf.length;
     deflate.write(buf);
   };
-  await patchRows(zip.stream(entry), rows, emit, changes);
+  await patchRows(utf8Only(zip.stream(entry), entry.name, changes.file), rows, emit, changes);
   deflate.end();
   await finished;
   return { data: Buffer.concat(compressed), crc, size };

@@ -1,5 +1,6 @@
 /** The XLSX backend: workbook, relationships, shared strings and styles; sheets stream their rows. */
 import { isUtf8 } from 'node:buffer';
+import { StringDecoder } from 'node:string_decoder';
 import { InputError } from '../../model/errors.js';
 import type { RawRow } from '../../model/cell.js';
 import type { RowOptions, SheetSource, WorkbookSource } from '../source.js';
@@ -164,7 +165,7 @@ class XlsxSheet implements SheetSource {
     const total = Math.max(1, this.entry.compressedSize);
     const onRead = options.onProgress ? (bytes: number) => options.onProgress!(bytes / total) : undefined;
     const ctx = { file: this.file, sheet: this.name, part: this.entry.name, sharedStrings, dateStyles, elapsedStyles, numberStyles, sharedCells, staleFormulas };
-    const chunks = this.zip.stream(this.entry, onRead);
+    const chunks = asUtf8(this.zip.stream(this.entry, onRead));
     // A look at a header reads at most SNIFF_SHEET_BYTES of a sheet, and the book's looks SNIFF_READ_BYTES in all: rows
     // that never come (a sheet of 1.4 GiB of white space, ten of them beside the sheets kam reads) are not waited for
     // (found by a new user: 115 s for a 14 MB book).
@@ -204,7 +205,7 @@ class XlsxSheet implements SheetSource {
     // chunk at a time would wait for that parsing to give way (the main thread asks for each).
     // The part's last bytes: a part cut short (a truncated copy whose checksum was made after the cut) ends without its root's end tag.
     let last: Buffer = Buffer.alloc(0);
-    for await (const chunk of this.zip.stream(this.entry, undefined, undefined, MERGES_AHEAD)) {
+    for await (const chunk of asUtf8(this.zip.stream(this.entry, undefined, undefined, MERGES_AHEAD))) {
       last = tailOf(last, chunk);
       if (tail) {
         tail.push(chunk);
@@ -231,6 +232,43 @@ class XlsxSheet implements SheetSource {
     if (!WORKSHEET_END.test(last.toString('latin1'))) throw new InputError('input.corruptPart', { part: this.entry.name }, { file: this.file });
     return tail ? parseMerges(Buffer.concat(tail).toString('utf8'), { file: this.file, sheet: this.name }) : [];
   }
+}
+
+/**
+ * A sheet part's bytes as UTF-8: as they are, or a part written in UTF-16 with its byte-order mark (XML allows it, and
+ * Excel and LibreOffice read it; found by a new user: refused as corrupt) decoded and written again as UTF-8, chunk by
+ * chunk (a character split between chunks is kept for the next).
+ */
+async function* asUtf8(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  let decoder: StringDecoder | undefined;
+  let big = false;
+  let odd: Buffer | undefined;
+  let first = true;
+  for await (let chunk of chunks) {
+    if (first) {
+      first = false;
+      if (chunk.length >= 2 && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))) {
+        big = chunk[0] === 0xfe;
+        decoder = new StringDecoder('utf16le');
+        chunk = chunk.subarray(2);
+      }
+    }
+    if (!decoder) {
+      yield chunk;
+      continue;
+    }
+    if (big) {
+      // (Big-endian: each pair of bytes swapped into little-endian order, a byte left over kept for the next chunk.)
+      const bytes = odd ? Buffer.concat([odd, chunk]) : Buffer.from(chunk);
+      const even = bytes.length - (bytes.length % 2);
+      odd = even < bytes.length ? bytes.subarray(even) : undefined;
+      chunk = bytes.subarray(0, even).swap16();
+    }
+    const text = decoder.write(chunk);
+    if (text !== '') yield Buffer.from(text, 'utf8');
+  }
+  const rest = decoder?.end();
+  if (rest) yield Buffer.from(rest, 'utf8');
 }
 
 /** A worksheet part ends with its root's end tag, and perhaps white space, comments and processing instructions. */
