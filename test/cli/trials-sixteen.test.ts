@@ -86,6 +86,10 @@ describe('the sixteenth session', () => {
     expect(shifted.map((f) => [f.cell, f.severity, f.message])).toEqual([
       ['accounts.csv!F2', 'error', 'row 2 has 6 fields where the header has 5: a value holding a comma is not quoted (as in "1,200万"), and every value after it is in the wrong column; the row is not read'],
     ]);
+    // Two rows, one shifted (as the trial wrote it): still said.
+    const two = csvFolder({ 'accounts.csv': '客户名称,年采购额,合同金额,战略重要性,满意度\n甲公司,1,200万,80万,4,90\n乙公司,350万,120万,3,70\n' });
+    const t2 = JSON.parse((await kam(['check', two, '--format', 'json', '--lang', 'en', ...asOf])).stdout) as CheckJson;
+    expect(t2.findings.filter((f) => f.rule === 'schema/extra-fields').map((f) => f.cell)).toEqual(['accounts.csv!F2']);
     const notes = csvFolder({ 'accounts.csv': '客户名称,年采购额\n甲,100,x\n乙,200,y\n丙,300,\n' });
     const read = await kam(['check', notes, '--format', 'json', '--lang', 'en', ...asOf]);
     expect((JSON.parse(read.stdout) as CheckJson).findings.filter((f) => f.rule.startsWith('schema/')).map((f) => [f.rule, f.cell])).toEqual([

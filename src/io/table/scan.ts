@@ -82,7 +82,7 @@ export async function scanTable(
     if (found.length > 0) beyond.set(cut, found);
     return cut;
   };
-  // CSV rows with more fields than the header, where the rows under the header mostly have none: a value's comma
+  // CSV rows with more fields than the header, where at most half the rows under the header have any: a value's comma
   // not quoted (`甲公司,1,200万,80万`), every value after it one column off (found by a new user: revenue read as 1
   // yuan, 80万 as the strategic score). Where most rows have them, a column without a header (schema/blank-header).
   const csv = source.delimiter !== undefined;
@@ -97,7 +97,7 @@ export async function scanTable(
     if (span < 0) span = layout!.columns.length;
     if (csv && shifts === undefined) {
       const sample = head.filter((r) => r.row > layout!.headerRow && isRecordRow(r));
-      shifts = sample.filter((r) => lastFilled(r) >= span).length * 2 < sample.length;
+      shifts = sample.filter((r) => lastFilled(r) >= span).length * 2 <= sample.length;
     }
     const fields = shifts && row.cells.length > span ? lastFilled(row) + 1 : 0;
     // Another table beside this one: its cells are not the table's.
