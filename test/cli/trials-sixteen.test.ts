@@ -118,6 +118,20 @@ describe('the sixteenth session', () => {
     ]);
   });
 
+  it('a date column that shows no order of day and month follows the sheet\'s other dates (Created Date of 12/30/2022), where they show one', async () => {
+    const dir = csvFolder({
+      'accounts.csv': 'Account Name,Annual Revenue,Created Date,Last Contact\nAcme,100,12/30/2022,11/3/2025\nGlobex,200,3/15/2021,10/7/2025\n',
+      'staff.csv': 'Name,Department\nAnn,Sales\n',
+      'assignments.csv': 'Account,Task,Person,RACI,Due Date,Created\nAcme,Renewal,Ann,A/R,12/1/2025,1/20/2025\n',
+    });
+    const r = JSON.parse((await kam(['check', dir, '--format', 'json', '--lang', 'en', ...asOf])).stdout) as CheckJson;
+    expect(r.findings.filter((f) => f.rule === 'schema/invalid-value')).toEqual([]);
+    // Other dates that show both orders settle nothing: the dates of no order of their own are still said.
+    const both = csvFolder({ 'accounts.csv': 'Account Name,Annual Revenue,Created Date,Last Contact\nAcme,100,12/30/2022,11/3/2025\nGlobex,200,30/12/2022,10/7/2025\n' });
+    const said = JSON.parse((await kam(['check', both, '--format', 'json', '--lang', 'en', ...asOf])).stdout) as CheckJson;
+    expect(said.findings.filter((f) => f.rule === 'schema/invalid-value').map((f) => f.cell)).toEqual(['accounts.csv!D2', 'accounts.csv!D3']);
+  });
+
   it('amounts in more than one currency in a column are said; the accounts without a readable revenue are said under the sums', async () => {
     const dir = csvFolder({ 'accounts.csv': 'Account Name,Annual Revenue\nAcme,"USD 1,200,000.00"\nGlobex,"EUR 900,000.00"\nInitech,"USD 300,000"\nUmbrella,n/a?\n' });
     const r = await kam(['tier', join(dir, 'accounts.csv'), '--lang', 'en', ...asOf]);

@@ -9,7 +9,7 @@ import { invalidValue } from '../table/findings.js';
 import type { SheetSource } from '../source.js';
 import { scanTable, type TableOptions } from '../table/scan.js';
 import { currencyOf, formatNumber, parseNumber, parseText, type NumberUnits, type Parsed } from '../../parse/values.js';
-import { contradiction, DateColumn } from '../table/dates.js';
+import { contradiction, DATE_HEADER, DateColumn, SheetDates } from '../table/dates.js';
 import { textMemo } from '../table/memo.js';
 import type { Column, Layout } from '../../model/table.js';
 import { byCell, cellFinding } from '../../model/finding.js';
@@ -80,10 +80,13 @@ function accountMapper(
 ): (row: number, cells: (Cell | undefined)[]) => void {
   const col = (key: string): Column | undefined => layout.byKey.get(key);
   const nameCol = col('name');
+  const sheetDates = new SheetDates();
   const dates = {
-    last_contact: new DateColumn(layout.date1904, dateOrder, contradiction(layout, col('last_contact'), dateOrder, note)),
-    since: new DateColumn(layout.date1904, dateOrder, contradiction(layout, col('since'), dateOrder, note)),
+    last_contact: new DateColumn(layout.date1904, dateOrder, contradiction(layout, col('last_contact'), dateOrder, note), sheetDates),
+    since: new DateColumn(layout.date1904, dateOrder, contradiction(layout, col('since'), dateOrder, note), sheetDates),
   };
+  // Columns kam does not read whose header names a date: their dates tell the sheet's order (see SheetDates).
+  const otherDates = dateOrder ? [] : layout.columns.filter((c): c is Column => c !== undefined && c.key === undefined && DATE_HEADER.test(c.header));
   finish.push(() => [...dates.last_contact.finish(), ...dates.since.finish()]);
   const idCol = col('id');
   // The columns looked up once, not per row; a text column's words (an owner, a region, a tier)
@@ -131,6 +134,7 @@ function accountMapper(
   });
   return (row, cells) => {
     if (!nameCol) return;
+    for (const c of otherDates) sheetDates.see(cells[c.index]);
     const name = parseText(cells[nameCol.index], layout.date1904);
     const id = idCol ? parseText(cells[idCol.index], layout.date1904) : undefined;
     if (!name?.ok) {

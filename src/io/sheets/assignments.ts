@@ -14,7 +14,7 @@ import { invalidValue } from '../table/findings.js';
 import type { SheetSource } from '../source.js';
 import { scanTable, type TableOptions } from '../table/scan.js';
 import { parseBoolean, parseHours, parseText, type Parsed } from '../../parse/values.js';
-import { contradiction, DateColumn } from '../table/dates.js';
+import { contradiction, DATE_HEADER, DateColumn, SheetDates } from '../table/dates.js';
 import { textMemo } from '../table/memo.js';
 import { hoursUnitOf } from '../../parse/headers.js';
 import { DEFAULT_LOAD } from '../../config/defaults.js';
@@ -110,6 +110,9 @@ export async function readAssignments(source: SheetSource, options: TableOptions
   const formulaHolders = new Set<number>();
   let anyId = false;
   let dues: DateColumn | undefined;
+  // The sheet's other dates, which tell the order of a due column of no order of its own (see SheetDates).
+  const sheetDates = new SheetDates();
+  let otherDates: Column[] | undefined;
   // The last row's account, for the rows under it that leave theirs blank.
   let previous: { row: number; account: Extract<Keyed, { ok: true }>; byName: boolean } | undefined;
   let filledDown = false;
@@ -121,6 +124,8 @@ export async function readAssignments(source: SheetSource, options: TableOptions
       hoursContext = { scale: cols.hoursCol?.scale ?? 1, hoursPerDay: day, ...(unit !== undefined ? { unit } : {}), ...(cols.hoursCol && layout.decimalComma?.(cols.hoursCol.index) ? { decimalComma: true } : {}) };
     }
     const { accountCol, taskCol } = cols;
+    otherDates ??= options.dateOrder ? [] : layout.columns.filter((c): c is Column => c !== undefined && c.key === undefined && DATE_HEADER.test(c.header));
+    for (const c of otherDates) sheetDates.see(cells[c.index]);
     // A table without its key columns has a schema/missing-column finding and no rows.
     if (!accountCol || !taskCol) return;
     // An empty id beside a name: the account by its name (found by a new user: kam matrix -o of a book
@@ -221,7 +226,7 @@ export async function readAssignments(source: SheetSource, options: TableOptions
     // A date whose order of day and month the column settles later: set on the row once made.
     let ambiguous: { cell: Cell; finding: Finding } | undefined;
     if (dueCol) {
-      dues ??= new DateColumn(layout.date1904, options.dateOrder, contradiction(layout, dueCol, options.dateOrder, options.note));
+      dues ??= new DateColumn(layout.date1904, options.dateOrder, contradiction(layout, dueCol, options.dateOrder, options.note), sheetDates);
       const cell = cells[dueCol.index];
       let p = dues.read(cell);
       // 长期, 持续, 按需, ongoing: work without a deadline (found by a new user: each was an unreadable date).

@@ -24,6 +24,43 @@ interface Pending {
   finding: Finding;
 }
 
+/**
+ * The order a sheet's dates show across its columns: those kam reads, and the columns it does not read whose header
+ * names a date (`Created Date`, `创建日期`). A column of dates none of which shows an order (`Last Activity` of
+ * `11/3/2025`, `10/7/2025`) follows the sheet's, where the sheet shows one only (found by a CRM user: every date of such
+ * a column was refused though `Created Date` beside it had `12/30/2022`).
+ */
+export class SheetDates {
+  private monthFirst = 0;
+  private dayFirst = 0;
+  private readonly seen = new Map<string, DayMonthOrder | undefined>();
+
+  /** Counts the order one cell shows (text only; each text read once, at most SEEN_TEXTS of them remembered). */
+  see(cell: Cell | undefined): void {
+    if (cell?.t !== 's') return;
+    let order = this.seen.get(cell.v);
+    if (order === undefined && !this.seen.has(cell.v)) {
+      order = dateOrderOf(cell);
+      if (this.seen.size < SEEN_TEXTS) this.seen.set(cell.v, order);
+    }
+    if (order) this.count(order);
+  }
+
+  count(order: DayMonthOrder): void {
+    if (order === 'month-first') this.monthFirst++;
+    else this.dayFirst++;
+  }
+
+  get order(): DayMonthOrder | undefined {
+    if (this.monthFirst > 0 && this.dayFirst === 0) return 'month-first';
+    if (this.dayFirst > 0 && this.monthFirst === 0) return 'day-first';
+    return undefined;
+  }
+}
+
+/** A header of a column kam does not read that names a date (its values show the sheet's order of day and month). */
+export const DATE_HEADER = /date|日期|时间|時間|created|modified|activity/i;
+
 /** The most texts a column remembers (dates with times are mostly distinct). */
 const SEEN_TEXTS = 4096;
 
@@ -48,6 +85,8 @@ export class DateColumn {
      * (`12/15/2025` under day-first): its ambiguous ones are read as configured, maybe wrongly.
      */
     private readonly contradicted?: (shown: DayMonthOrder, example: string) => void,
+    /** The sheet's dates, which this column's tell and which tell a column of no order of its own. */
+    private readonly sheet?: SheetDates,
   ) {
     this.text = textMemo((cell) => {
       const p = parseDate(cell, this.date1904);
@@ -69,6 +108,7 @@ export class DateColumn {
     } else if (known.order === 'day-first') {
       if (this.dayFirst++ === 0) this.shown['day-first'] = cell.v;
     }
+    if (known.order) this.sheet?.count(known.order);
     return known.p;
   }
 
@@ -109,7 +149,8 @@ export class DateColumn {
 
   /** Settles the waiting values in the column's order, or reports them; returns the findings. */
   finish(): Finding[] {
-    const order = this.order;
+    // (A column that shows both orders is left as it is: only one that shows none follows the sheet.)
+    const order = this.order ?? (this.monthFirst === 0 && this.dayFirst === 0 ? this.sheet?.order : undefined);
     const own = this.monthFirst > 0 && this.dayFirst === 0 ? 'month-first' : this.dayFirst > 0 && this.monthFirst === 0 ? 'day-first' : undefined;
     if (this.given && own && own !== this.given) this.contradicted?.(own, this.shown[own]!);
     const out: Finding[] = [];
