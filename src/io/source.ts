@@ -54,6 +54,8 @@ export interface SheetSource {
    * it down; Excel's `sep=` line is above row 1). Known once the rows have been read.
    */
   lineOf?(row: number): number;
+  /** CSV: how many fields one of the first rows has, empty ones at its end too (a header's blank last headers). */
+  fieldsOf?(row: number): number | undefined;
 }
 
 /** Every row of a sheet, one at a time. */

@@ -76,6 +76,7 @@ export async function readCsvSheet(path: string, options: CsvOptions & ReadLimit
     ...decimalMarkOf(body, delimiter),
     rows: (rowOptions?: RowOptions): AsyncIterable<RawRow[]> => (parsed ? replay(parsed, rowOptions) : streamCsvRows(csv, rowOptions, lines)),
     lineOf: lines.lineOf.bind(lines),
+    fieldsOf: lines.fieldsOf.bind(lines),
   };
 }
 

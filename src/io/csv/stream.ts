@@ -48,6 +48,8 @@ export interface CsvStream {
 export class CsvLines {
   private rows: number[] = [];
   private breaks: number[] = [];
+  /** How many fields each of the first rows has, empty ones at its end too (a header's blank last headers). */
+  private fields: number[] = [];
 
   constructor(private readonly sepLine: number) {}
 
@@ -55,6 +57,17 @@ export class CsvLines {
   reset(): void {
     this.rows = [];
     this.breaks = [];
+    this.fields = [];
+  }
+
+  /** Row `row` has `n` fields (kept for the first FIELDS_KEPT rows only, where a header is looked for). */
+  setFields(row: number, n: number): void {
+    if (row <= FIELDS_KEPT) this.fields[row] = n;
+  }
+
+  /** How many fields row `row` has, for one of the first rows. */
+  fieldsOf(row: number): number | undefined {
+    return this.fields[row];
   }
 
   /** Row `row` holds `n` line breaks inside its fields. */
@@ -76,6 +89,9 @@ export class CsvLines {
     return row + this.sepLine + (lo > 0 ? this.breaks[lo - 1]! : 0);
   }
 }
+
+/** The rows whose count of fields is kept: more than a header is looked for among (30 rows, blank ones besides). */
+const FIELDS_KEPT = 256;
 
 /** The line breaks inside a field, as git and GitHub count lines: each LF (a CRLF is one, a lone CR none). */
 function lineBreaks(v: string): number {
@@ -109,6 +125,7 @@ export async function* streamCsvRows(csv: CsvStream, options: RowOptions = {}, l
       if (quoted && v.includes('\n')) breaks += lineBreaks(v);
     }
     if (breaks > 0) lines?.add(index, breaks);
+    lines?.setFields(index, record.length);
     if (cells.length > 0) batch.push({ row: index, cells });
   };
   const progress = (): void => options.onProgress?.(csv.file.size > 0 ? Math.min(read.bytes / csv.file.size, 1) : 1);

@@ -87,6 +87,8 @@ export async function scanTable(
   // yuan, 80万 as the strategic score). Where most rows have them, a column without a header (schema/blank-header).
   const csv = source.delimiter !== undefined;
   let shifts: boolean | undefined;
+  // The header's fields, blank ones at its end too: a row of as many is not shifted (`客户名称,年采购额,` over `华东精密,120,备用`).
+  let fieldsOfHeader = 0;
   const shifted = new WeakMap<RawRow, number>();
   const lastFilled = (row: RawRow): number => {
     for (let c = row.cells.length - 1; c >= 0; c--) if (!isBlank(row.cells[c])) return c;
@@ -96,13 +98,15 @@ export async function scanTable(
     if (ended) return;
     if (span < 0) span = layout!.columns.length;
     if (csv && shifts === undefined) {
+      const headerRows = new Set([layout!.headerRow, ...layout!.columns.flatMap((c) => (c?.headerRow !== undefined ? [c.headerRow] : []))]);
+      fieldsOfHeader = Math.max(span, ...[...headerRows].map((r) => source.fieldsOf?.(r) ?? 0));
       const sample = head.filter((r) => r.row > layout!.headerRow && isRecordRow(r));
-      shifts = sample.filter((r) => lastFilled(r) >= span).length * 2 <= sample.length;
+      shifts = sample.filter((r) => lastFilled(r) >= fieldsOfHeader).length * 2 <= sample.length;
     }
-    const fields = shifts && row.cells.length > span ? lastFilled(row) + 1 : 0;
+    const fields = shifts && row.cells.length > fieldsOfHeader ? lastFilled(row) + 1 : 0;
     // Another table beside this one: its cells are not the table's.
     if (layout!.width !== undefined && row.cells.length > layout!.width) row = { row: row.row, cells: row.cells.slice(0, layout!.width) };
-    else if (fields > span) {
+    else if (fields > fieldsOfHeader) {
       const whole = row;
       row = { row: row.row, cells: row.cells.slice(0, span) };
       shifted.set(row, fields);
@@ -186,7 +190,7 @@ export async function scanTable(
     records++;
     const fields = shifted.get(row);
     if (fields !== undefined) {
-      findings.push({ rule: 'schema/extra-fields', severity: RULES['schema/extra-fields'], args: { row: row.row, fields, header: span, pair: beyondPair.get(row) ?? '' }, sheet: layout!.sheet, row: row.row, column: columnLetter(span) });
+      findings.push({ rule: 'schema/extra-fields', severity: RULES['schema/extra-fields'], args: { row: row.row, fields, header: fieldsOfHeader, pair: beyondPair.get(row) ?? '' }, sheet: layout!.sheet, row: row.row, column: columnLetter(fieldsOfHeader) });
       return;
     }
     for (let c = 0; c < row.cells.length; c++) if (!layout!.columns[c] && !blankWithData.has(c) && !isBlank(row.cells[c])) blankHeader(c);
