@@ -6,7 +6,7 @@
  * are not changes: every value compared is the value read, folded where it is text.
  */
 import type { Assignment } from '../model/assignment.js';
-import { LETTER_ORDER, lettersText, RACI, type Frequency } from '../model/codes.js';
+import { LETTER_ORDER, lettersText, PER_WEEK, RACI, type Frequency } from '../model/codes.js';
 import type { Finding } from '../model/finding.js';
 import { RULES } from '../model/rules.js';
 import type { Person } from '../model/person.js';
@@ -643,11 +643,22 @@ function compareDetails(old: Side, now: Side, before: Assignment[], after: Assig
   }
 }
 
-/** A frequency as a code: `monthly`, `once`, or `2/week` for a custom rate. */
+/**
+ * A frequency as a code: `monthly`, `once`; a rate written with a count, as the word it equals (`每周1次` is `weekly`,
+ * `每月1次` `monthly`: found by a new user, each was a change), else as a whole count of the first period it has one
+ * of (`2/week`, `2/month`, `3/quarter`, `6/year`), else per week.
+ */
 export function frequencyText(f: Frequency | undefined): string | undefined {
   if (!f) return undefined;
   if (f.kind === 'once') return 'once';
-  return f.word === 'custom' ? `${+f.perWeek.toPrecision(12)}/week` : f.word;
+  if (f.word !== 'custom') return f.word;
+  const close = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+  for (const [word, perWeek] of Object.entries(PER_WEEK)) if (close(perWeek, f.perWeek)) return word;
+  for (const [unit, perWeek] of [['week', 1], ['month', 12 / 52], ['quarter', 4 / 52], ['year', 1 / 52]] as const) {
+    const n = f.perWeek / perWeek;
+    if (n >= 1 && close(n, Math.round(n))) return `${Math.round(n)}/${unit}`;
+  }
+  return `${+f.perWeek.toPrecision(12)}/week`;
 }
 
 function sameNumber(a: number | undefined, b: number | undefined): boolean {

@@ -416,7 +416,9 @@ class ColumnCounts {
         // found by review, counted in both.)
         for (const p of load.people) {
           const match = c.kind === 'department' ? p.department !== undefined && fold(p.department) === fold(c.department ?? '') : p.role !== undefined && fold(p.role) === fold(c.role ?? '');
-          if (match && p.status !== 'unknown') people.push(p);
+          // (Nor someone who has left: no capacity, as kam load counts a department or a role; found by a new user, 销售部's
+          // utilisation counted 40 h of a person no longer 在职.)
+          if (match && p.status !== 'unknown' && p.status !== 'inactive') people.push(p);
         }
       }
       t.hours = people.reduce((s, p) => s + p.hours, 0);

@@ -132,6 +132,28 @@ describe('the sixteenth session', () => {
     expect(said.findings.filter((f) => f.rule === 'schema/invalid-value').map((f) => f.cell)).toEqual(['accounts.csv!D2', 'accounts.csv!D3']);
   });
 
+  it('kam diff: a frequency written with its count (每周1次, 每月1次, 每3个月) is the word it equals, and a new count reads as one (2 times a month)', async () => {
+    const book = (rows: string) => csvFolder({ 'accounts.csv': '客户名称,年采购额\n甲,100\n', 'staff.csv': '姓名,部门\n张三,销售部\n李四,销售部\n', 'assignments.csv': `客户名称,工作内容,负责人,角色,频率\n${rows}` });
+    const old = book('甲,日常跟进,张三,A/R,每周\n甲,业务回顾,李四,A/R,每月\n甲,技术支持,张三,A/R,每季度\n甲,投诉处理,李四,A/R,每月\n');
+    const now = book('甲,日常跟进,张三,A/R,每周1次\n甲,业务回顾,李四,A/R,每月1次\n甲,技术支持,张三,A/R,每3个月\n甲,投诉处理,李四,A/R,每月2次\n');
+    const r = JSON.parse((await kam(['diff', old, now, '--format', 'json', '--lang', 'en', ...asOf])).stdout) as { changes: { kind: string; from?: unknown; to?: unknown }[] };
+    expect(r.changes.filter((c) => c.kind === 'frequency-changed').map((c) => [c.from, c.to])).toEqual([['monthly', '2/month']]);
+    const text = await kam(['diff', old, now, '--lang', 'zh', ...asOf]);
+    expect(text.stdout).toContain('频率 每月 → 每月 2 次');
+  });
+
+  it('kam matrix by department or role counts, as kam load does, no one who has left: neither their hours nor their capacity', async () => {
+    const dir = csvFolder({
+      'accounts.csv': '客户名称,年采购额\n甲,100\n',
+      'staff.csv': '姓名,部门,岗位,每周可用工时,在职\n张三,销售部,客户经理,40,是\n王五,销售部,客户经理,40,否\n',
+      'assignments.csv': '客户名称,工作内容,负责人,角色,频率,预计工时\n甲,日常跟进,张三,A/R,每周,10\n甲,业务回顾,王五,A/R,每周,4\n',
+    });
+    for (const columns of ['department', 'role']) {
+      const r = JSON.parse((await kam(['matrix', dir, '--columns', columns, '--format', 'json', '--lang', 'en', ...asOf])).stdout) as { totals: { key: string; hours: number; utilization?: number }[] };
+      expect(r.totals.map((t) => [t.hours, t.utilization])).toEqual([[12, 0.3]]);
+    }
+  });
+
   it('amounts in more than one currency in a column are said; the accounts without a readable revenue are said under the sums', async () => {
     const dir = csvFolder({ 'accounts.csv': 'Account Name,Annual Revenue\nAcme,"USD 1,200,000.00"\nGlobex,"EUR 900,000.00"\nInitech,"USD 300,000"\nUmbrella,n/a?\n' });
     const r = await kam(['tier', join(dir, 'accounts.csv'), '--lang', 'en', ...asOf]);

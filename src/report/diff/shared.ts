@@ -18,10 +18,12 @@ export function statusLabel(code: string, lang: Lang): string {
   return label(lang, `diff.status.${code}` as LabelKey);
 }
 
-/** A frequency code (`monthly`, `once`, `2/week`) as people read it (`monthly`, 每月, `2 times a week`). */
+/** A frequency code (`monthly`, `once`, `2/week`, `2/month`) as people read it (`monthly`, 每月, `2 times a week`, `2 times a month`). */
 export function frequencyLabel(code: string, lang: Lang): string {
-  const custom = /^([\d.]+)\/week$/.exec(code);
-  return custom ? label(lang, 'diff.freq.custom', { n: custom[1]! }) : label(lang, `diff.freq.${code}` as LabelKey);
+  const custom = /^([\d.]+)\/(week|month|quarter|year)$/.exec(code);
+  if (!custom) return label(lang, `diff.freq.${code}` as LabelKey);
+  const per = { week: 'diff.freq.custom', month: 'diff.freq.custom#month', quarter: 'diff.freq.custom#quarter', year: 'diff.freq.custom#year' } as const;
+  return label(lang, per[custom[2] as keyof typeof per], { n: custom[1]! });
 }
 
 /** A changed value as people read it: tier labels, status and frequency words, money, hours, yes/no; '—' for none. */
