@@ -3,7 +3,7 @@ import type { IndexedBook } from '../book/book.js';
 import { nearest } from '../util/near.js';
 import { UsageError } from '../model/errors.js';
 import { tierLabel, tierRecognizer } from '../model/tier.js';
-import { fold } from '../util/text.js';
+import { accountKey, fold } from '../util/text.js';
 
 /** What a command's filters name (each optional). */
 export interface Filters {
@@ -28,7 +28,8 @@ export function requireFilterMatches(book: IndexedBook, options: Filters): void 
   const accounts = book.accounts?.accounts ?? [];
   for (const wanted of options.accounts ?? []) {
     const k = fold(wanted);
-    const named = book.accountIndex.has(k) || accounts.some((a) => fold(a.name) === k || (a.id !== undefined && fold(a.id) === k)) || book.rows.some((r) => r.accountKey === k);
+    const id = accountKey(wanted);
+    const named = book.accountIndex.has(k) || book.accountIndex.has(id) || accounts.some((a) => fold(a.name) === k || (a.id !== undefined && fold(a.id) === k)) || book.rows.some((r) => r.accountKey === k || r.accountKey === id);
     if (!named) {
       const near = nearest(wanted, accounts.flatMap((a) => (a.id !== undefined ? [a.name, a.id] : [a.name])), fold);
       throw near === undefined ? new UsageError('usage.unknownAccount', { name: wanted }) : new UsageError('usage.unknownAccountNear', { name: wanted, near });

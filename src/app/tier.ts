@@ -5,7 +5,7 @@ import { UsageError } from '../model/errors.js';
 import type { Layout } from '../model/table.js';
 import { applyRuleLevels } from '../model/rules.js';
 import { scoreAccounts, scoringColumns, type TierReport } from '../scoring/score.js';
-import { fold } from '../util/text.js';
+import { accountKey, fold } from '../util/text.js';
 import { requireKeyColumns, requireSheet, type Session } from './session.js';
 import { noteNoRows } from './tables.js';
 
@@ -41,7 +41,9 @@ export async function tierWithLayout(session: Session, options: TierBookOptions 
  */
 function findAccount(report: TierReport, wanted: string, lang: Lang): number {
   const w = fold(wanted);
-  const byId = report.accounts.filter((a) => a.id !== undefined && fold(a.id) === w);
+  // (An id as the book keys it: a Salesforce id keeps its case; found by review.)
+  const k = accountKey(wanted);
+  const byId = report.accounts.filter((a) => a.id !== undefined && accountKey(a.id) === k);
   const byName = byId.length > 0 ? byId : report.accounts.filter((a) => fold(a.name) === w);
   const matches = byName.length > 0 ? byName : report.accounts.filter((a) => fold(a.name).includes(w));
   if (matches.length === 1) return matches[0]!.index;

@@ -184,7 +184,7 @@ export const EXPECTED: Record<Lang, Record<string, string>> = {
     status: 'a status (未开始 / 进行中 / 已完成 / 暂停 / 延期 / 已取消; todo / doing / done / paused / delayed / cancelled)',
     error: 'a value, not the error {value}',
     hours: 'hours per occurrence (e.g. 2, 1.5h, 0.5小时, 30分钟, 90min, 1天, 半天)',
-    strategic: 'a rating from 1 to 5 (战略重要性: 1 least, 5 most)',
+    strategic: 'a rating of {value} (战略重要性: the least first)',
   },
   zh: {
     number: '数字（如 1200000、120万、¥1,200,000、12%）',
@@ -201,7 +201,7 @@ export const EXPECTED: Record<Lang, Record<string, string>> = {
     status: '状态（未开始 / 进行中 / 已完成 / 暂停 / 延期 / 已取消）',
     error: '数值，而不是错误值 {value}',
     hours: '每次所需工时（如 2、1.5h、0.5小时、30分钟、90min、1天、半天）',
-    strategic: '1 到 5 的评分（战略重要性：1 最低，5 最高）',
+    strategic: '{value} 的评分（战略重要性：小者最低）',
   },
 };
 
@@ -232,7 +232,7 @@ export const INVALID_HINTS: Record<Lang, Record<string, string>> = {
     status: 'write 未开始, 进行中, 已完成, 暂停, 延期 or 已取消 (todo, doing, done, paused, delayed, cancelled)',
     error: 'fix the formula that gives {cell}, or type the value',
     hours: 'write the hours each time takes: 2, 1.5h, 0.5小时, 30分钟, 90min, 1天 or 半天',
-    strategic: 'rate the account from 1 (least) to 5 (most) instead of "{cell}"',
+    strategic: 'rate the account on the column\'s scale (1–5 unless its header states another, as 战略重要性（1-10）) instead of "{cell}"',
   },
   zh: {
     number: '此处应填数字（如 1200000、120万、¥1,200,000、12%）：「{cell}」不是数字',
@@ -250,6 +250,6 @@ export const INVALID_HINTS: Record<Lang, Record<string, string>> = {
     status: '填写 未开始、进行中、已完成、暂停、延期 或 已取消',
     error: '修正产生 {cell} 的公式，或直接填写数值',
     hours: '填写每次所需工时：2、1.5h、0.5小时、30分钟、90min、1天 或 半天',
-    strategic: '用 1（最低）到 5（最高）评分，而不是「{cell}」',
+    strategic: '按该列的分值范围评分（默认 1–5，表头可写明其他范围，如 战略重要性（1-10）），而不是「{cell}」',
   },
 };

@@ -15,7 +15,7 @@ import type { TierDef } from '../model/tier.js';
 import { tierRecognizer } from '../model/tier.js';
 import type { IsoDate } from '../util/date.js';
 import { compareText } from '../util/compare.js';
-import { fold, folder } from '../util/text.js';
+import { accountKey, fold, folder } from '../util/text.js';
 import type { LoadResult, PersonLoad } from '../workload/load.js';
 import { RowCells } from './cells.js';
 
@@ -134,7 +134,8 @@ export function buildMatrix(book: IndexedBook, load: LoadResult, findings: reado
   const person = (key: string): PersonLoad | undefined => loads.get(key);
 
   // Which activities are shown: the account filters, then those where the column filters hold a letter.
-  const wantAccounts = options.accounts ? new Set(options.accounts.map((a) => fold(a))) : undefined;
+  // (Names folded; ids as the book keys them, a Salesforce id keeping its case: found by review.)
+  const wantAccounts = options.accounts ? new Set(options.accounts.flatMap((a) => [fold(a), accountKey(a)])) : undefined;
   const recognize = tierRecognizer(config.tiers);
   const wantTier = options.tier !== undefined ? (recognize(options.tier) ?? fold(options.tier)) : undefined;
   const holderFilter = columnFilter(book, options);
@@ -143,7 +144,7 @@ export function buildMatrix(book: IndexedBook, load: LoadResult, findings: reado
   const accountWanted = (account: Account): boolean => {
     let ok = wanted.get(account);
     if (ok === undefined) {
-      ok = wantAccounts!.has(fold(account.name)) || (account.id !== undefined && wantAccounts!.has(fold(account.id)));
+      ok = wantAccounts!.has(fold(account.name)) || (account.id !== undefined && wantAccounts!.has(account.key));
       wanted.set(account, ok);
     }
     return ok;

@@ -64,14 +64,19 @@ const CURRENCY_PREFIX = /^(?:¥|\$|us\$|€|£|rmb|cny|usd|eur|gbp|人民币)/i;
 const CURRENCY_SUFFIX = /(?:€|£|eur|usd|gbp)$/i;
 const YUAN_PREFIX = /^(?:¥|rmb|cny|人民币)/i;
 /** Currencies as amounts write them, by the code each stands for (the first that matches: `美元` before `元`). */
+const CODE = (code: string): string => String.raw`(?<![a-z])${code}(?![a-z])`;
 const CURRENCIES: [RegExp, string][] = [
-  [/hk\$|\bhkd\b|港币|港幣|港元/i, 'HKD'],
-  [/nt\$|\btwd\b|新台币|新台幣|台币|台幣/i, 'TWD'],
-  [/us\$|\busd\b|美元|美金/i, 'USD'],
-  [/€|\beur\b|欧元|歐元/i, 'EUR'],
-  [/£|\bgbp\b|英镑|英鎊/i, 'GBP'],
-  [/\bjpy\b|日元|円/i, 'JPY'],
-  [/¥|\brmb\b|\bcny\b|人民币|人民幣|元/i, 'CNY'],
+  [new RegExp(`(?<![a-z])hk\\$|${CODE('hkd')}|港币|港幣|港元`, 'i'), 'HKD'],
+  [new RegExp(`(?<![a-z])nt\\$|${CODE('twd')}|新台币|新台幣|台币|台幣`, 'i'), 'TWD'],
+  [new RegExp(`(?<![a-z])us\\$|${CODE('usd')}|美元|美金`, 'i'), 'USD'],
+  [new RegExp(`(?<![a-z])s\\$|${CODE('sgd')}|新加坡元|新元|新币|新幣`, 'i'), 'SGD'],
+  [new RegExp(`(?<![a-z])a\\$|${CODE('aud')}|澳元|澳币|澳幣`, 'i'), 'AUD'],
+  [new RegExp(`(?<![a-z])ca?\\$|${CODE('cad')}|加元|加币|加幣`, 'i'), 'CAD'],
+  [new RegExp(`₩|${CODE('krw')}|韩元|韓元`, 'i'), 'KRW'],
+  [new RegExp(`€|${CODE('eur')}|欧元|歐元`, 'i'), 'EUR'],
+  [new RegExp(`£|${CODE('gbp')}|英镑|英鎊`, 'i'), 'GBP'],
+  [new RegExp(`${CODE('jpy')}|日元|円`, 'i'), 'JPY'],
+  [new RegExp(`¥|${CODE('rmb')}|${CODE('cny')}|人民币|人民幣|元`, 'i'), 'CNY'],
   [/\$/, 'USD'],
 ];
 
@@ -296,8 +301,12 @@ export function dateOrderOf(cell: Cell | undefined): DayMonthOrder | undefined {
   if (cell?.t !== 's') return undefined;
   const text = cell.v.normalize('NFKC').trim();
   const yy = SLASHED_YY.exec(text);
-  // (`15/11/25` may be 2015-11-25 written year first: only a month before a day past 12 shows an order.)
-  if (yy) return yy[2] !== '.' && +yy[1]! <= 12 && +yy[3]! > 12 && +yy[3]! <= 31 ? 'month-first' : undefined;
+  if (yy) {
+    if (yy[2] === '.') return undefined;
+    const a = +yy[1]!;
+    const b = +yy[3]!;
+    return a <= 12 && b > 12 && b <= 31 ? 'month-first' : a > 12 && a <= 31 && b <= 12 ? 'day-first' : undefined;
+  }
   const m = SLASHED.exec(text);
   if (!m) return undefined;
   const a = +m[1]!;
@@ -359,13 +368,15 @@ export function parseDateText(text: string, order?: DayMonthOrder): Parsed<IsoDa
     const y = +m[4]! + (+m[4]! < 30 ? 2000 : 1900);
     // Points: Europe's `dd.mm.yy`, the day first as in `01.10.2025`.
     if (m[2] === '.') return ymd(y, b, a);
+    // A day past 12 shows the order, as in `15/11/2025` (the United Kingdom's and Hong Kong's `dd/mm/yy`; found by review:
+    // a column of them was refused whole).
     if (a <= 12 && b > 12) return ymd(y, a, b);
+    if (a > 12 && b <= 12) return ymd(y, b, a);
     if (order) return order === 'month-first' ? ymd(y, a, b) : ymd(y, b, a);
     if (a === b) return ymd(y, a, b);
-    // `15/11/25` is 2025-11-15 written day first, or 2015-11-25 written year first; `11/3/25` month or day first: said, not guessed.
-    const both = a > 12 ? [makeDate(y, b, a), makeDate(a + (a < 30 ? 2000 : 1900), b, +m[4]!)] : [makeDate(y, a, b), makeDate(y, b, a)];
-    const valid = both.filter((d) => d !== undefined);
-    return valid.length === 2 ? bad(`ambiguous-date:${valid.join(' / ')}`) : valid.length === 1 ? ok(valid[0]!) : bad('date');
+    // `11/3/25`: month or day first, said, not guessed.
+    const both = [makeDate(y, a, b), makeDate(y, b, a)].filter((d) => d !== undefined);
+    return both.length === 2 ? bad(`ambiguous-date:${both.join(' / ')}`) : both.length === 1 ? ok(both[0]!) : bad('date');
   }
   // `15-Nov-2025`, and Excel's `d-mmm-yy` as a CSV holds it, `5-Nov-25`: a two-digit year as Excel reads one (00–29 are 2000–2029, 30–99 1930–1999).
   m = /^(\d{1,2})[- ]([a-z]{3,9})\.?(?:[- ,]+(\d{4})|-(\d{2}))(?: \d{1,2}:\d{2}(?::\d{2})?(?: ?[ap]\.?m\.?)?)?$/i.exec(s);

@@ -97,7 +97,8 @@ export function scoreAccounts(table: AccountsTable, config: ResolvedConfig, asOf
   if (unreadable === 'stop' && ruleLevel('schema/ambiguous-column', config.rules) !== 'off') {
     for (const key of ['name', 'id'] as const) {
       const column = layout.byKey.get(key);
-      const f = column && table.findings.find((x) => x.rule === 'schema/ambiguous-column' && x.args.first === column.letter);
+      // (Two headers alike only: `客户名称` beside `客户全称` reads the first, as before, the same accounts either way; found by review.)
+      const f = column && table.findings.find((x) => x.rule === 'schema/ambiguous-column' && x.args.first === column.letter && x.args.variant === undefined);
       if (!column || !f) continue;
       const params = { field: key, column: column.header, first: column.letter, other: String(f.args.column ?? f.column), otherHeader: String(f.args.header ?? column.header) };
       throw new InputError(key === 'name' ? 'input.ambiguousKey' : 'input.ambiguousKey#id', params, { file, sheet: layout.sheet });

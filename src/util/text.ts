@@ -40,8 +40,12 @@ export function folder(by: (value: string) => string = fold): (value: string) =>
   };
 }
 
-/** A Salesforce record id of 15 characters (`0015g00000AbCdE`): case-sensitive, its sixth character a 0. */
-const SALESFORCE_15 = /^[A-Za-z0-9]{5}0[A-Za-z0-9]{9}$/;
+/**
+ * A Salesforce record id of 15 characters (`0015g00000AbCdE`): case-sensitive; its key prefix starts with 0 (a standard
+ * object's: 001 an account) or a (a custom object's), its sixth character is a 0. (`CUST00000000101` is no such id,
+ * and is compared without case: found by review.)
+ */
+const SALESFORCE_15 = /^[0a][A-Za-z0-9]{4}0[A-Za-z0-9]{9}$/;
 const SALESFORCE_SUFFIX = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
 
 /**

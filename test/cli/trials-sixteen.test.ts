@@ -98,7 +98,7 @@ describe('the sixteenth session', () => {
     ]);
   });
 
-  it('dates with a two-digit year: 11/15/25 is 2025-11-15, 11/3/25 follows its column, 15/11/25 is said (day first, or year first)', async () => {
+  it('dates with a two-digit year: 11/15/25 and 15/11/25 are 2025-11-15, 11/3/25 follows its column, and is said alone', async () => {
     const dir = csvFolder({
       'accounts.csv': 'Account Name,Annual Revenue\nAcme,100\n',
       'staff.csv': 'Name,Department\nAnn,Sales\n',
@@ -110,11 +110,19 @@ describe('the sixteenth session', () => {
     const uk = csvFolder({
       'accounts.csv': 'Account Name,Annual Revenue\nAcme,100\n',
       'staff.csv': 'Name,Department\nAnn,Sales\n',
-      'assignments.csv': 'Account,Task,Person,RACI,Due Date,Frequency\nAcme,Contract renewal,Ann,A/R,15/11/25,once\n',
+      'assignments.csv': 'Account,Task,Person,RACI,Due Date,Frequency\nAcme,Contract renewal,Ann,A/R,15/11/25,once\nAcme,Kick-off,Ann,A/R,03/11/25,once\n',
     });
-    const said = JSON.parse((await kam(['check', uk, '--format', 'json', '--lang', 'en', ...asOf])).stdout) as CheckJson;
+    const uks = JSON.parse((await kam(['check', uk, '--format', 'json', '--lang', 'en', ...asOf])).stdout) as CheckJson;
+    // 2025-11-03 (day first, as the column shows) is overdue, 2025-11-15 is not.
+    expect(uks.findings.filter((f) => f.rule === 'time/overdue' || f.rule === 'schema/invalid-value').map((f) => [f.rule, f.cell])).toEqual([['time/overdue', 'assignments.csv!E3']]);
+    const alone = csvFolder({
+      'accounts.csv': 'Account Name,Annual Revenue\nAcme,100\n',
+      'staff.csv': 'Name,Department\nAnn,Sales\n',
+      'assignments.csv': 'Account,Task,Person,RACI,Due Date,Frequency\nAcme,Contract renewal,Ann,A/R,11/3/25,once\n',
+    });
+    const said = JSON.parse((await kam(['check', alone, '--format', 'json', '--lang', 'en', ...asOf])).stdout) as CheckJson;
     expect(said.findings.filter((f) => f.rule === 'schema/invalid-value').map((f) => f.message)).toEqual([
-      '"15/11/25" in column Due Date cannot be read: expected a date in one reading, but it could be 2025-11-15 / 2015-11-25',
+      '"11/3/25" in column Due Date cannot be read: expected a date in one reading, but it could be 2025-11-03 / 2025-03-11',
     ]);
   });
 
@@ -334,8 +342,77 @@ describe('the sixteenth session', () => {
     const dir = csvFolder({ 'accounts.csv': '客户名称,年采购额,战略重要性\n甲,100,8\n乙,200,0\n丙,300,4\n丁,400,5\n' });
     const r = JSON.parse((await kam(['check', dir, '--format', 'json', '--lang', 'en', ...asOf])).stdout) as CheckJson;
     expect(r.findings.filter((f) => f.rule === 'schema/invalid-value').map((f) => [f.cell, f.message])).toEqual([
-      ['accounts.csv!C2', '"8" in column 战略重要性 cannot be read: expected a rating from 1 to 5 (战略重要性: 1 least, 5 most)'],
-      ['accounts.csv!C3', '"0" in column 战略重要性 cannot be read: expected a rating from 1 to 5 (战略重要性: 1 least, 5 most)'],
+      ['accounts.csv!C2', '"8" in column 战略重要性 cannot be read: expected a rating of 1–5 (战略重要性: the least first)'],
+      ['accounts.csv!C3', '"0" in column 战略重要性 cannot be read: expected a rating of 1–5 (战略重要性: the least first)'],
     ]);
+    // A scale its header states is the column's.
+    const ten = csvFolder({ 'accounts.csv': 'Account Name,Annual Revenue,Strategic Importance (1-10)\nApex,100,9\nBravo,200,3\nCobalt,300,11\n' });
+    const t10 = JSON.parse((await kam(['check', ten, '--format', 'json', '--lang', 'en', ...asOf])).stdout) as CheckJson;
+    expect(t10.findings.filter((f) => f.rule === 'schema/invalid-value').map((f) => [f.cell, f.message])).toEqual([
+      ['accounts.csv!C4', '"11" in column Strategic Importance (1-10) cannot be read: expected a rating of 1–10 (战略重要性: the least first)'],
+    ]);
+  });
+  describe('found by a review of the session\'s change', () => {
+    it('a note typed right of one CSV row (Excel\'s file, its header ending in a blank field, or not) is read as before: the row is an account, the note a column without a header', async () => {
+      for (const header of ['Account ID,Account Name,Annual Revenue,Strategic Importance,', 'Account ID,Account Name,Annual Revenue,Strategic Importance']) {
+        const dir = csvFolder({ 'accounts.csv': `${header}\nC-101,Apex,18500000,5\nC-103,Harbor Energy Group,12400000,5,check with finance\nC-104,Bluebird,3100000,2\n` });
+        const r = await kam(['check', dir, '--format', 'json', '--lang', 'en', ...asOf]);
+        const f = (JSON.parse(r.stdout) as CheckJson).findings;
+        expect(f.filter((x) => x.rule.startsWith('schema/') && x.rule !== 'schema/missing-sheet').map((x) => x.rule)).toEqual(['schema/blank-header']);
+        const tier = JSON.parse((await kam(['tier', join(dir, 'accounts.csv'), '--format', 'json', '--lang', 'en', ...asOf])).stdout) as TierJson;
+        expect(tier.accounts.length).toBe(3);
+      }
+    });
+
+    it('a Subtotal row that repeats its group in its own column (Region East) is a totals row', async () => {
+      const dir = csvFolder({ 'accounts.csv': 'Account ID,Account Name,Region,Account Manager,Annual Revenue\nC-101,Apex,East,Alice Chen,185\nC-104,Bluebird,East,Carla Wang,31\n,Subtotal East,East,,216\n,Subtotal – Alice Chen,,Alice Chen,185\n' });
+      const r = JSON.parse((await kam(['tier', join(dir, 'accounts.csv'), '--format', 'json', '--lang', 'en', ...asOf])).stdout) as TierJson;
+      expect(r.accounts.map((a) => a.name).sort()).toEqual(['Apex', 'Bluebird']);
+    });
+
+    it('a unit said over another table above this one is not this table\'s; said, where it is, by default', async () => {
+      const dir = csvFolder({ 'accounts.csv': '按区域汇总（单位：万元）,,,\n区域,客户数,采购额合计,\n华东,2,2160,\n,,,\n客户明细,,,\n客户编号,客户名称,年采购额,战略重要性\nKA1,甲公司,18500000,5\nKA2,乙公司,3100000,2\n' });
+      const r = await kam(['tier', join(dir, 'accounts.csv'), '--format', 'json', '--lang', 'en', ...asOf]);
+      expect((JSON.parse(r.stdout) as TierJson).summary.reduce((s, x) => s + x.revenue, 0)).toBe(21_600_000);
+      expect(r.stderr).not.toContain('unit of the amounts');
+      const own = csvFolder({ 'accounts.csv': ',,单位：万元\n客户名称,年采购额,战略重要性\n甲公司,1200,4\n' });
+      expect((await kam(['tier', join(own, 'accounts.csv'), '--lang', 'en', ...asOf])).stderr).toContain('"单位：万元" (C1) is the unit of the amounts without one in their header: B 年采购额');
+    });
+
+    it('a group header with its unit in brackets (采购额（单位：万元） over 2024年 | 2025年) is a group, scaled', async () => {
+      const book = await writeBook(join(tempDir(), 'g.xlsx'), [{ name: '客户', rows: [['客户名称', '采购额（单位：万元）', '', '战略重要性'], ['', '2024年', '2025年', ''], ['甲公司', 100, 120, 4], ['乙公司', 80, 60, 3]], merges: ['B1:C1'] }]);
+      const r = await kam(['tier', book, '--format', 'json', '--lang', 'en', ...asOf]);
+      expect(r.code).toBe(0);
+      expect((JSON.parse(r.stdout) as TierJson).summary.reduce((s, x) => s + x.revenue, 0)).toBe(1_800_000);
+    });
+
+    it('ids of 15 characters that are no Salesforce ids (CUST00000000101) are compared without case; Salesforce ids keep theirs in --explain and --account', async () => {
+      const dir = csvFolder({
+        'accounts.csv': 'Account ID,Account Name,Annual Revenue\nCUST00000000101,Apex,100\n0015g00000AbCdE,Acme Corp,200\n0015g00000ABCDE,Acme Holdings,300\n',
+        'staff.csv': 'Name,Department\nAnn,Sales\n',
+        'assignments.csv': 'Account ID,Task,Person,RACI\ncust00000000101,Follow-up,Ann,A/R\n0015g00000AbCdE,Follow-up,Ann,A/R\n0015g00000ABCDE,Follow-up,Ann,A/R\n',
+      });
+      const r = JSON.parse((await kam(['check', dir, '--format', 'json', '--lang', 'en', ...asOf])).stdout) as CheckJson;
+      expect(r.findings.filter((f) => f.rule === 'ref/unknown-account')).toEqual([]);
+      const explain = await kam(['tier', dir, '--explain', '0015g00000AbCdE', '--format', 'json', '--lang', 'en', ...asOf]);
+      expect((JSON.parse(explain.stdout) as { account: { name: string } }).account.name).toBe('Acme Corp');
+      const matrix = JSON.parse((await kam(['matrix', dir, '--account', '0015g00000ABCDE', '--format', 'json', '--lang', 'en', ...asOf])).stdout) as { rows: { account?: string }[] };
+      expect([...new Set(matrix.rows.map((x) => x.account))]).toEqual(['Acme Holdings']);
+    });
+
+    it('a quota changed from a percentage to a count is not said to loosen the checks (how many it takes depends on the book)', async () => {
+      const dir = csvFolder({ 'accounts.csv': '客户名称,年采购额\n甲,100\n乙,50\n', 'staff.csv': '姓名,部门\n张三,销售部\n', 'assignments.csv': '客户名称,工作内容,负责人,角色\n甲,日常跟进,张三,A/R\n', 'rules.csv': 'Key,Value\ntiers.0.top,5\n' });
+      expect((await kam(['check', dir, '-q', '--lang', 'en', ...asOf])).stderr).toBe('');
+    });
+
+    it('a cell closed by </c > (white space before its >, as XML allows) is read; USD1200 (no space) is dollars beside ¥', async () => {
+      const dir = tempDir();
+      const book = rawAccounts(join(dir, 'ws.xlsx'), `${header}<row r="2">${t('A2', 'Apex')}<c r="B2"><v>900</v></c ><c r="C2"><v>4</v></c></row><row r="3">${t('A3', 'Bravo')}<c r="B3" ><v>500</v></c><c r="C3"><v>3</v></c></row>`);
+      const r = await kam(['tier', book, '--format', 'json', '--lang', 'en', ...asOf]);
+      expect(r.code).toBe(0);
+      expect((JSON.parse(r.stdout) as TierJson).accounts.map((a) => [a.name, a.tier])).toEqual([['Apex', 'strategic'], ['Bravo', 'important']]);
+      const cur = csvFolder({ 'accounts.csv': 'Account Name,Annual Revenue\nA,¥500\nB,USD1200\n' });
+      expect((await kam(['tier', join(cur, 'accounts.csv'), '--lang', 'en', ...asOf])).stderr).toContain('holds amounts in CNY, USD');
+    });
   });
 });

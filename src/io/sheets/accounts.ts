@@ -128,6 +128,7 @@ function accountMapper(
     }
     return [];
   });
+  const strategicScale = scaleOf(col('strategic')?.header ?? '');
   const dated = (['last_contact', 'since'] as const).flatMap((key) => {
     const c = col(key);
     return c ? [{ c, field: key === 'last_contact' ? ('lastContact' as const) : ('since' as const), column: dates[key] }] : [];
@@ -166,9 +167,10 @@ function accountMapper(
     for (const { key, c, ctx, mixed } of numbers) {
       const cell = cells[c.index];
       let n = parseNumber(cell, ctx);
-      // 战略重要性 is rated 1–5 (SPEC §1): an 8, a 0 or a -2 is a slip, not a rating that would stretch every other
-      // account's points (found by a new user: no finding, and the min-max scale of the column moved).
-      if (key === 'strategic' && n?.ok && (n.value < 1 || n.value > 5)) n = { ok: false, reason: 'strategic' };
+      // 战略重要性 is rated 1–5 (SPEC §1), or on the scale its header states (`(1-10)`): an 8, a 0 or a -2 is a slip, not a
+      // rating that would stretch every other account's points (found by a new user: no finding, and the min-max scale
+      // of the column moved).
+      if (key === 'strategic' && n?.ok && (n.value < strategicScale.min || n.value > strategicScale.max)) n = { ok: false, reason: `strategic:${strategicScale.min}–${strategicScale.max}` };
       if (n?.ok && (c.scale ?? 1) === 1) {
         if (cell!.t === 's' && /[%％]\s*$/.test(cell!.v)) mixed.percent ??= cell!.v;
         // A cell formatted as a percentage is one, as typed `92%` is (found by a new user: an xlsx said nothing where its CSV warned).
@@ -201,6 +203,14 @@ function accountMapper(
     }
     accounts.push(account);
   };
+}
+
+/** The scale a rating's header states (`战略重要性（1-10分）`, `Strategic Importance (1~10)`), else SPEC §1's 1–5. */
+function scaleOf(header: string): { min: number; max: number } {
+  const m = /[(（]\s*(\d+)\s*[-~～—–至到]\s*(\d+)\s*分?\s*[)）]/.exec(header.normalize('NFKC'));
+  const min = m ? Number(m[1]) : 1;
+  const max = m ? Number(m[2]) : 5;
+  return m && min < max ? { min, max } : { min: 1, max: 5 };
 }
 
 /** The words each number column takes after its numbers (`18个月` of 合作年限 is 1.5 years, `100天` of 年采购额 no number). */

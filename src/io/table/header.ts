@@ -139,7 +139,8 @@ export function chooseHeader(
       options.note?.('note.unitUnread', { sheet, column: `${col.letter} ${header}`, unit: m.unread }, false);
     }
   }
-  if (tableUnit && scaledBy.length > 0) options.note?.('note.tableUnit', { sheet, cell: tableUnit.cell, unit: tableUnit.text, columns: scaledBy.join(', ') }, true);
+  // (Said by default: it changes the amounts ×10,000; found by review.)
+  if (tableUnit && scaledBy.length > 0) options.note?.('note.tableUnit', { sheet, cell: tableUnit.cell, unit: tableUnit.text, columns: scaledBy.join(', ') }, false);
   looseByValues(layout, sample, role, options);
   if (heads && heads.bottom > heads.top) {
     const joined = cells.flatMap((h, c) => (h?.joined ? [`${columnLetter(c)} ${h.text}`] : []));
@@ -196,10 +197,12 @@ function besideTable(cells: readonly (HeaderText | undefined)[], matches: readon
  */
 function tableUnitAbove(head: readonly RawRow[], heads: HeaderRows, options: TableOptions): { scale: number; text: string; cell: string } | undefined {
   let found: { scale: number; text: string; cell: string } | undefined;
-  for (const row of head) {
-    if (row.row > heads.bottom + 1) break;
-    // (Right under the header only a note of its own, `单位：万元` alone: a data row's cells are values.)
-    if (row.row === heads.bottom + 1 ? !loneUnitNote(row) : row.row >= heads.top) continue;
+  // The rows above the header, nearest first, up to another table's data (a row with a number): a summary above the
+  // table with its own `（单位：万元）` is not this table's (found by review: the accounts' revenue ×10,000).
+  const above = head.filter((r) => r.row < heads.top).reverse();
+  const stop = above.findIndex((r) => r.cells.some((c) => c?.t === 'n' || (c?.t === 's' && /^\s*[-+(]?[\d.,]+\)?\s*$/.test(c.v))));
+  const rows = [...(stop >= 0 ? above.slice(0, stop) : above), ...head.filter((r) => r.row === heads.bottom + 1 && loneUnitNote(r))];
+  for (const row of rows) {
     for (let c = 0; c < row.cells.length; c++) {
       const text = label(row.cells[c], options.date1904);
       const unit = text === undefined ? undefined : tableUnitOf(text);
@@ -258,8 +261,11 @@ function unitsRow(header: RawRow, units: RawRow | undefined, where: 'below' | 'a
   return where === 'below' ? { top: header.row, bottom: units.row, cells } : { top: units.row, bottom: header.row, cells };
 }
 
-/** A word and a colon before a value (`单位：万元`, `制表日期：2025年11月5日`, `Prepared by: …`): a note, never a group of columns. */
-const LABELLED = /^[^:：]{1,12}[:：]\s*\S/;
+/**
+ * A word and a colon before a value (`单位：万元`, `制表日期：2025年11月5日`, `Prepared by: …`): a note, never a group of
+ * columns. (A group with its unit in brackets, `采购额（单位：万元）`, is a group: found by review.)
+ */
+const LABELLED = /^[^:：（(【[]{1,12}[:：]\s*\S/;
 
 /** A header cell: its text (two rows combined), the row it was written in, a unit scale it inherits. */
 interface HeaderText {

@@ -28,6 +28,10 @@ const TOTALS = new RegExp(
  * (found by a new user: `Subtotal Software | Lee, Ann | 40000` is an account with its owner, and was dropped).
  */
 const SUBTOTAL_OF = /^sub-?totals?.{1,20}$/;
+/** The group a `Subtotal East` row sums (`east`), which the row may repeat in its own column (Region: East; found by review). */
+function groupOf(label: string): string {
+  return fold(label.replace(/^\s*sub-?\s*totals?\s*[-–—:：]?\s*/i, ''));
+}
 /** A text that is an amount or blank (`999` in a CSV, `1,200万元`, `$ (1,000.00)`), not a name. */
 const AMOUNT_TEXT = /^[\s\d.,%¥￥$€£()+\-−万萬亿億元]*$/;
 /**
@@ -57,7 +61,7 @@ export function isTotalsRow(row: RawRow): boolean {
     if (c === undefined) continue;
     // A SUBTOTAL's result anywhere in the row: Excel's Data › Subtotal row (`Alice Chen Count`, `Grand Total`).
     if ((c.t === 's' || c.t === 'n') && c.subtotal) return true;
-    if (label !== undefined && c.t === 's' && c.v !== label && !AMOUNT_TEXT.test(c.v)) otherText = true;
+    if (label !== undefined && c.t === 's' && c.v !== label && !AMOUNT_TEXT.test(c.v) && fold(c.v) !== groupOf(label)) otherText = true;
     // (The words are looked for in the first two cells that hold something.)
     if (totals || seen >= 2 || isBlank(c)) continue;
     const word = isTotalsCell(c, seen);

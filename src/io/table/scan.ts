@@ -104,14 +104,15 @@ export async function scanTable(
       shifts = sample.filter((r) => lastFilled(r) >= fieldsOfHeader).length * 2 <= sample.length;
     }
     const fields = shifts && row.cells.length > fieldsOfHeader ? lastFilled(row) + 1 : 0;
+    // (Shifted where a number is split at its comma, `1` and `200万` of `1,200万`: a note typed right of one row is a
+    // column without a header, as before; found by review.)
+    const pair = fields > fieldsOfHeader ? pairOf(row) : undefined;
     // Another table beside this one: its cells are not the table's.
     if (layout!.width !== undefined && row.cells.length > layout!.width) row = { row: row.row, cells: row.cells.slice(0, layout!.width) };
-    else if (fields > fieldsOfHeader) {
-      const whole = row;
+    else if (pair !== undefined) {
       row = { row: row.row, cells: row.cells.slice(0, span) };
       shifted.set(row, fields);
-      shifted.set(whole, fields);
-      beyondPair.set(row, pairOf(whole));
+      beyondPair.set(row, pair);
     } else if (row.cells.length > span) row = withinSpan(row);
     const title = held;
     held = undefined;
@@ -321,13 +322,16 @@ export async function readTable(
 }
 
 /**
- * Two neighbouring fields of a row that read as one value split at its comma: a number and three digits after it
- * (`1` and `200万` of `1,200万`); else the first two fields of the row joined, as an example.
+ * Two neighbouring fields of a row that read as one number split at its comma: a number and three digits after it
+ * (`1` and `200万` of `1,200万`, `1` and `200` and `000` of `1,200,000`), as the value written; else undefined.
  */
-function pairOf(row: RawRow): string {
-  const texts = row.cells.map((c) => (c?.t === 's' ? c.v : c?.t === 'n' ? String(c.v) : ''));
+function pairOf(row: RawRow): string | undefined {
+  const texts = Array.from(row.cells, (c) => (c?.t === 's' ? c.v.trim() : c?.t === 'n' ? String(c.v) : ''));
   for (let c = 0; c + 1 < texts.length; c++) {
-    if (/\d$/.test(texts[c]!.trim()) && /^\d{3}(?:\D|$)/.test(texts[c + 1]!.trim())) return `"${texts[c]!.trim()},${texts[c + 1]!.trim()}"`;
+    if (!/^[-+(¥￥$]?\d{1,3}$/.test(texts[c]!) || !/^\d{3}(?:\D|$)/.test(texts[c + 1]!)) continue;
+    let end = c + 1;
+    while (end + 1 < texts.length && /^\d{3}$/.test(texts[end]!) && /^\d{3}(?:\D|$)/.test(texts[end + 1]!)) end++;
+    return `"${texts.slice(c, end + 1).join(',')}"`;
   }
-  return `"${texts.slice(0, 2).join(',')}"`;
+  return undefined;
 }

@@ -124,7 +124,6 @@ function fastCell(p: string): RegExp {
 export function parseCells(content: string, p: string, ctx: SheetContext, row = 0): (Cell | undefined)[] {
   const cells: (Cell | undefined)[] = [];
   const open = `<${p}c`;
-  const close = `</${p}c>`;
   const fast = fastCell(p);
   let col = -1;
   let j = content.indexOf(open);
@@ -207,20 +206,32 @@ export function parseCells(content: string, p: string, ctx: SheetContext, row = 
       j = content.indexOf(open, gt);
       continue;
     }
-    const end = content.indexOf(close, gt);
+    const end = cellEnd(content, gt, p);
     // A cell not closed, or not well-formed (`<v>500000` without its `</v>`, two `<v>`s, `</c ` without its `>`):
     // a damaged part, never a cell read as empty or as some other value (found by a new user).
-    if (end < 0 || !wellFormedXml(content, j, end + close.length, true)) throw malformed(ctx, col, row);
+    const closeEnd = end < 0 ? -1 : content.indexOf('>', end) + 1;
+    if (end < 0 || !wellFormedXml(content, j, closeEnd, true)) throw malformed(ctx, col, row);
     const stop = end;
     if (stop - gt > MAX_CELL_CHARS) throw tooLong(col, row, ctx);
     let cell = readCell(content, gt + 1, stop, attr('t') ?? 'n', attr('s'), p, ctx, col, refRow !== undefined ? Number(refRow) : row);
     if (cell && (cell.t === 's' || cell.t === 'n') && hasFormula(content, gt + 1, stop, p)) cell = formulaResult(cell, content.slice(gt + 1, stop));
     if (cell) cells[col] = cell;
-    last = end + close.length;
+    last = closeEnd;
     j = content.indexOf(open, last);
   }
   if (last < content.length && !blankOrXml(content, last, content.length)) throw malformed(ctx, col + 1, row);
   return cells;
+}
+
+/** Where a cell's end tag starts after `from`: `</c>`, or `</c >` with white space before its `>` (XML allows it); -1 for none. */
+function cellEnd(s: string, from: number, p: string): number {
+  const close = `</${p}c`;
+  for (let at = s.indexOf(close, from); at >= 0; at = s.indexOf(close, at + close.length)) {
+    let k = at + close.length;
+    while (s.charCodeAt(k) === 32 || s.charCodeAt(k) === 10 || s.charCodeAt(k) === 13 || s.charCodeAt(k) === 9) k++;
+    if (s.charCodeAt(k) === 62) return at;
+  }
+  return -1;
 }
 
 /** Whether `s` from `from` to `to` is white space only, or well-formed XML. */
