@@ -135,25 +135,26 @@ export function stringItemText(xml: string, prefix: string): string {
   return decodeXml(out);
 }
 
-/** An attribute as XML writes it: a name, `=`, a value in double or single quotes. */
-const ATTRIBUTE = /\s+([^\s=/>"']+)\s*=\s*(?:"[^"<]*"|'[^'<]*')/y;
 /** An entity or character reference: `&amp;`, `&#20013;`, `&#x4E2D;`. */
 const XML_REFERENCE = /&(?:[A-Za-z_][\w.-]*|#\d+|#x[0-9A-Fa-f]+);/y;
 
 /**
  * Whether `s` from `from` to `to` is well-formed XML content: every tag closed by its own name, attributes quoted
  * and named once, `&` only as a reference, no `<` inside a tag; comments, CDATA and processing instructions
- * skipped. With `once`, the children of the outermost element may not repeat (a cell's `<v>`, `<f>`, `<is>`).
+ * skipped. With `once`, the children of the outermost element may not repeat (a cell's `<v>`, `<f>`, `<is>`); with
+ * `amps` false, `s` is known to hold no `&`.
  * For the parts of a sheet read the general way (found by a new user: `<v>500000` without its `</v>`, or with a
  * second `<v>`, read as an empty or another value, and `kam tier --write` stored tiers made from it).
  */
-export function wellFormedXml(s: string, from: number, to: number, once = false): boolean {
+export function wellFormedXml(s: string, from: number, to: number, once = false, amps = true): boolean {
   // (Small lists, not sets: a cell has a tag or three. And the next `&` kept, not searched for again from each tag:
-  // searched anew it made a row's check quadratic; found by review, 3.0 → 5.5 s for a book read the general way.)
+  // searched anew it made a row's check quadratic; found by review, 3.0 → 5.5 s for a book read the general way.
+  // Characters compared by code, not as strings of one: every cell read the general way is checked.)
   const stack: string[] = [];
   const children: string[] = [];
   const names: string[] = [];
-  let amp = s.indexOf('&', from);
+  // (`amps` false: the caller knows `s` holds no `&`, and it is not searched for in each cell of a row.)
+  let amp = amps ? s.indexOf('&', from) : -1;
   let i = from;
   while (i < to) {
     let lt = s.indexOf('<', i);
@@ -164,36 +165,59 @@ export function wellFormedXml(s: string, from: number, to: number, once = false)
       amp = s.indexOf('&', amp + 1);
     }
     if (lt === to) break;
-    if (s.startsWith('<!--', lt) || s.startsWith('<![CDATA[', lt) || s.startsWith('<?', lt)) {
-      const close = s.startsWith('<!--', lt) ? '-->' : s.startsWith('<?', lt) ? '?>' : ']]>';
+    const next = s.charCodeAt(lt + 1);
+    if (next === 33 || next === 63) {
+      // `<!--`, `<![CDATA[`, `<?`: to their ends.
+      const close = s.startsWith('<!--', lt) ? '-->' : next === 63 ? '?>' : s.startsWith('<![CDATA[', lt) ? ']]>' : undefined;
+      if (close === undefined) return false;
       const end = s.indexOf(close, lt + 2);
       if (end < 0 || end + close.length > to) return false;
       i = end + close.length;
       if (amp >= 0 && amp < i) amp = s.indexOf('&', i);
       continue;
     }
-    if (s.charCodeAt(lt + 1) === 47) {
+    if (next === 47) {
       const gt = s.indexOf('>', lt);
       if (gt < 0 || gt >= to) return false;
-      const name = s.slice(lt + 2, gt).trimEnd();
-      if (stack.pop() !== name) return false;
+      let end = gt;
+      while (end > lt + 2 && isSpace(s.charCodeAt(end - 1))) end--;
+      const open = stack.pop();
+      if (open === undefined || end - (lt + 2) !== open.length || !s.startsWith(open, lt + 2)) return false;
       i = gt + 1;
       continue;
     }
     let k = lt + 1;
     while (k < to && !endsTagName(s.charCodeAt(k)) && s.charCodeAt(k) !== 60) k++;
+    if (k === lt + 1 || k >= to) return false;
     const name = s.slice(lt + 1, k);
-    if (name === '' || k >= to) return false;
     names.length = 0;
     for (;;) {
-      ATTRIBUTE.lastIndex = k;
-      const m = ATTRIBUTE.exec(s);
-      if (!m || m.index + m[0].length > to) break;
-      if (names.includes(m[1]!)) return false;
-      names.push(m[1]!);
-      k = ATTRIBUTE.lastIndex;
+      // ` name="value"`: white space, a name, `=`, a quoted value without `<`.
+      let a = k;
+      while (a < to && isSpace(s.charCodeAt(a))) a++;
+      const c = s.charCodeAt(a);
+      if (a === k || a >= to || c === 47 || c === 62) {
+        k = a;
+        break;
+      }
+      let e = a;
+      while (e < to && !isSpace(s.charCodeAt(e)) && s.charCodeAt(e) !== 61 && s.charCodeAt(e) !== 62 && s.charCodeAt(e) !== 47 && s.charCodeAt(e) !== 60) e++;
+      let q = e;
+      while (q < to && isSpace(s.charCodeAt(q))) q++;
+      if (e === a || s.charCodeAt(q) !== 61) return false;
+      q++;
+      while (q < to && isSpace(s.charCodeAt(q))) q++;
+      const quote = s.charCodeAt(q);
+      if (quote !== 34 && quote !== 39) return false;
+      const closeQuote = s.indexOf(quote === 34 ? '"' : "'", q + 1);
+      if (closeQuote < 0 || closeQuote >= to) return false;
+      const lessThan = s.indexOf('<', q + 1);
+      if (lessThan >= 0 && lessThan < closeQuote) return false;
+      const attr = s.slice(a, e);
+      if (names.includes(attr)) return false;
+      names.push(attr);
+      k = closeQuote + 1;
     }
-    while (k < to && /\s/.test(s[k]!)) k++;
     const selfClosing = s.charCodeAt(k) === 47;
     if (selfClosing) k++;
     if (k >= to || s.charCodeAt(k) !== 62) return false;
@@ -207,4 +231,9 @@ export function wellFormedXml(s: string, from: number, to: number, once = false)
     if (amp >= 0 && amp < i) amp = s.indexOf('&', i);
   }
   return stack.length === 0;
+}
+
+/** XML's white space: space, tab, line feed, carriage return. */
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13;
 }
