@@ -5,7 +5,8 @@
  *
  * - a holder's letters are served first by their own rows (each row keeps its letters' share of
  *   the cell, so an `A/R` cell over an R row and an A row keeps both rows' hours): due date,
- *   frequency, hours, status and 锁定 from that row;
+ *   frequency, hours, status and 锁定 from that row; a holder whose letters all changed (`C` to `I`)
+ *   keeps their row;
  * - letters a holder has no row for come from a row whose holder **lost** those letters in the
  *   matrix (a handover, `R 王芳 → 张伟`): due date, frequency and hours move with the work; each
  *   row is handed over once, so a co-responsible added beside the old holder gets no copy of them;
@@ -120,6 +121,17 @@ export function readBeside(
         if (holderOf(r) !== holderOf(a) || !(r.raci & left)) continue;
         take(r, r.raci & left, true);
         left &= ~r.raci;
+      }
+      // The holder's own row whose letters all changed (`C` in the long sheet, `I` in the matrix): still theirs, with its
+      // status and hours (found by a new user: `徐明 C → I` came with his status and hours gone).
+      if (left) {
+        for (const r of rows) {
+          if (holderOf(r) !== holderOf(a) || r.raci & a.raci || handed.has(r)) continue;
+          take(r, left, true);
+          handed.set(r, r.raci);
+          left = 0;
+          break;
+        }
       }
       if (left) {
         for (const r of rows) {

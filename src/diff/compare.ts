@@ -129,6 +129,8 @@ function partsOf(f: Finding, side: Side): Part[] {
 }
 
 /** Findings about due dates: compared only when both versions hold due dates (a matrix has none). */
+/** Findings of a person's load, measured in hours: compared only where both versions measure hours alike. */
+const HOURS_RULES: ReadonlySet<string> = new Set(['load/over-capacity', 'load/idle']);
 const DUE_RULES = new Set(['time/overdue', 'time/missing-due']);
 
 /** Compares two versions of a book. */
@@ -161,7 +163,11 @@ export function diffSides(old: Side, now: Side, options: DiffOptions): DiffResul
   // which holds no Staff sheet and no Accounts sheet's columns, not a book that lost them (found by a new user:
   // its every tier-mismatch, cadence and revenue finding came out resolved, and the missing Staff sheet introduced).
   const sameKind = old.accountsFromRows === now.accountsFromRows;
-  const all = compared.accounts && compared.responsibilities && compared.people && sameKind && old.fields.due === now.fields.due;
+  // Hours measured alike in both: a version without hours or frequencies (a RACI matrix handed out and returned) counts
+  // each letter at the norm's hours, and its load is no change of the book's (found by a new user: the person given work
+  // went down, and every load/idle came out introduced).
+  const hoursAlike = old.fields.hours === now.fields.hours && old.fields.frequency === now.fields.frequency;
+  const all = compared.accounts && compared.responsibilities && compared.people && sameKind && old.fields.due === now.fields.due && hoursAlike;
   const lost = (part: Part): boolean => !compared[part] && old.has[HAS[part]] && !now.has[HAS[part]] && !old.oneTable && !now.oneTable && sameKind;
   const gained = (part: Part): boolean => !compared[part] && !old.has[HAS[part]] && now.has[HAS[part]] && !old.oneTable && !now.oneTable && sameKind;
   const kept = (f: Finding, side: Side): boolean => {
@@ -173,6 +179,7 @@ export function diffSides(old: Side, now: Side, options: DiffOptions): DiffResul
     if (!parts.every((part) => compared[part])) return false;
     // What the Accounts sheet's own columns give (revenue, last contact, a recorded tier against the score), and due dates.
     if (!sameKind && parts.length === 1 && parts[0] === 'accounts') return false;
+    if (!hoursAlike && HOURS_RULES.has(f.rule)) return false;
     return !DUE_RULES.has(f.rule) || old.fields.due === now.fields.due;
   };
   const about = (side: Side) => (all ? side.findings : side.findings.filter((f) => kept(f, side)));
@@ -197,7 +204,7 @@ export function diffSides(old: Side, now: Side, options: DiffOptions): DiffResul
     introduced,
     resolved,
     duplicates,
-    load: loadChanges(old, now, changes),
+    load: hoursAlike ? loadChanges(old, now, changes) : [],
     compared,
   };
   if (now.sheetFiles) result.newSheetFiles = now.sheetFiles;

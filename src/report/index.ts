@@ -166,8 +166,9 @@ export function showsFinding(kind: Kind, format: TextFormat, f: Finding): boolea
       // The matrix marks the rules in its rows; the findings themselves go to stderr.
       return false;
     case 'report':
-      // The report shows the gaps and the accounts' tiers and trends; findings of the sheets' cells go to stderr.
-      return GAP_RULES.has(f.rule) || f.rule.startsWith('account/');
+      // The report shows the gaps, the accounts' tiers and trends, and each person's load (over capacity, idle: found by a
+      // new user, said again on stderr); findings of the sheets' cells go to stderr.
+      return GAP_RULES.has(f.rule) || f.rule.startsWith('account/') || f.rule.startsWith('load/');
     default:
       return true;
   }

@@ -2,6 +2,7 @@
 // kam's writes and hostile files), each a test that fails without its fix.
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { csvFolder, tempDir, writeBook, writeRawXlsx, writeZip } from '../helpers/books.js';
 import { kam } from '../helpers/cli.js';
@@ -160,6 +161,66 @@ describe('the sixteenth session', () => {
       const r = JSON.parse((await kam(['matrix', dir, '--columns', columns, '--format', 'json', '--lang', 'en', ...asOf])).stdout) as { totals: { key: string; hours: number; utilization?: number }[] };
       expect(r.totals.map((t) => [t.hours, t.utilization])).toEqual([[12, 0.3]]);
     }
+  });
+
+  it('kam diff against a returned matrix without hours compares no load: no workload section, no load finding introduced or resolved', async () => {
+    const dir = csvFolder({
+      'accounts.csv': '客户名称,年采购额\n甲,100\n乙,50\n',
+      'staff.csv': '姓名,部门,每周可用工时\n张三,销售部,40\n李四,销售部,40\n王五,技术部,10\n',
+      'assignments.csv': '客户名称,工作内容,负责人,角色,频率,预计工时\n甲,日常跟进,张三,A,每周,1\n甲,日常跟进,王五,R,每周,9\n乙,日常跟进,李四,A/R,每周,2\n',
+    });
+    const raci = join(tempDir(), 'raci.xlsx');
+    expect((await kam(['matrix', dir, '-o', raci, '--lang', 'en', ...asOf])).code).toBe(0);
+    // The manager moves 王五's R to 李四 in the matrix.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(raci);
+    const ws = wb.worksheets[0]!;
+    let header = 0;
+    ws.eachRow((row, n) => {
+      if (header === 0 && row.values && (row.values as unknown[]).includes('王五')) header = n;
+    });
+    const col = (name: string) => (ws.getRow(header).values as unknown[]).indexOf(name);
+    let moved = false;
+    ws.eachRow((row, n) => {
+      if (n <= header || moved || row.getCell(col('王五')).value !== 'R') return;
+      row.getCell(col('王五')).value = null;
+      row.getCell(col('李四')).value = 'R';
+      moved = true;
+    });
+    expect(moved).toBe(true);
+    await wb.xlsx.writeFile(raci);
+    const r = JSON.parse((await kam(['diff', dir, raci, '--format', 'json', '--lang', 'en', ...asOf])).stdout) as { changes: { kind: string }[]; introduced: { rule: string }[]; resolved: { rule: string }[]; load: unknown[] };
+    expect(r.changes.map((c) => c.kind)).toEqual(['handover']);
+    expect(r.load).toEqual([]);
+    expect([...r.introduced, ...r.resolved].filter((f) => f.rule.startsWith('load/'))).toEqual([]);
+  });
+
+  it('kam diff: a matrix beside the long sheet where a holder\'s letter changed (C → I) keeps that holder\'s status and hours', async () => {
+    const dir = tempDir();
+    const sheets = (matrix?: unknown[][]) => [
+      { name: '客户信息', rows: [['客户名称', '年采购额'], ['甲', 100]] },
+      { name: '人员', rows: [['姓名', '部门'], ['张三', '销售部'], ['李四', '销售部']] },
+      { name: '分工明细', rows: [['客户名称', '工作内容', '负责人', '角色', '频率', '预计工时', '状态'], ['甲', '业务回顾', '张三', 'A/R', '每月', 4, '进行中'], ['甲', '业务回顾', '李四', 'C', '每月', 8, '未开始']] },
+      ...(matrix ? [{ name: 'RACI矩阵', rows: matrix }] : []),
+    ];
+    const old = await writeBook(join(dir, 'old.xlsx'), sheets());
+    const now = await writeBook(join(dir, 'new.xlsx'), sheets([['客户名称', '工作内容', '张三', '李四'], ['甲', '业务回顾', 'A/R', 'I']]));
+    const r = JSON.parse((await kam(['diff', old, now, '--format', 'json', '--lang', 'en', ...asOf])).stdout) as { changes: { kind: string }[] };
+    expect(r.changes.map((c) => c.kind)).toEqual(['letter-changed']);
+  });
+
+  it('kam load --apply -o with an .xlsx book and another -o names the -o; kam report -o says no load finding again on stderr', async () => {
+    const dir = tempDir();
+    const book = await writeBook(join(dir, 'book.xlsx'), [
+      { name: '客户信息', rows: [['客户名称', '年采购额'], ['甲', 100]] },
+      { name: '人员', rows: [['姓名', '部门', '每周可用工时'], ['张三', '销售部', 40], ['李四', '销售部', 40]] },
+      { name: '分工明细', rows: [['客户名称', '工作内容', '负责人', '角色', '频率', '预计工时'], ['甲', '日常跟进', '张三', 'A/R', '每周', 50]] },
+    ]);
+    const r = await kam(['load', book, '--apply', '-o', join(dir, 'out.csv'), '--lang', 'en', ...asOf]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`kam: --apply -o writes a changed copy of the book, as an .xlsx: name -o as one (new.xlsx), not ${join(dir, 'out.csv')}\n`);
+    const report = await kam(['report', book, '-o', join(dir, 'r.html'), '--lang', 'en', ...asOf]);
+    expect(report.stderr.split('\n').filter((l) => l.includes('load/'))).toEqual([]);
   });
 
   it('amounts in more than one currency in a column are said; the accounts without a readable revenue are said under the sums', async () => {

@@ -58,7 +58,9 @@ export async function loadCommand(book: string, options: LoadOptions, ctx: CliCo
   // --apply: -o names the new workbook; the report goes to stdout.
   const target = options.output;
   if (!target) throw new UsageError('usage.applyOutput', {});
-  if (session.book.kind !== 'xlsx' || !/\.xls[xm]$/i.test(target)) throw new UsageError('usage.applyXlsx', {});
+  // (An .xlsx book with another -o is told of its -o: found by a new user, told to give an .xlsx input he had given.)
+  if (session.book.kind === 'xlsx' && !/\.xls[xm]$/i.test(target)) throw new UsageError('usage.applyXlsxOutput', { output: target });
+  if (session.book.kind !== 'xlsx') throw new UsageError('usage.applyXlsx', {});
   // A macro book stays a macro book and a plain one plain: Excel refuses a file whose name and content types disagree.
   const ext = extname(book).toLowerCase();
   if (extname(target).toLowerCase() !== ext) throw new UsageError('usage.applyExt', { ext });
