@@ -4,6 +4,7 @@
  * status change), its people, the findings of `kam check` and each person's utilisation. Only what
  * the comparison needs is kept, so that the old version's tables can go before the new one is read.
  */
+import { personNamer } from '../book/shared.js';
 import { holderRows, type IndexedBook } from '../book/book.js';
 import type { Account, AccountsTable } from '../model/account.js';
 import { detailOf, sheetOf, type Assignment, type AssignmentsTable } from '../model/assignment.js';
@@ -42,6 +43,11 @@ export interface SideAccount {
   recorded: string | undefined;
   computed: string | undefined;
   effective: string | undefined;
+  /**
+   * The account manager as the Staff sheet names them (`张伟(E001)` for `E001`, `陈静 (Jenny Chen)` for `Jenny Chen`),
+   * else as written: compared so, one person written two ways is no change (found by a new user).
+   */
+  owner?: string;
 }
 
 /** One version as the comparison reads it. */
@@ -112,6 +118,8 @@ export function sideOf(input: SideInput): FullSide {
   const { book } = input;
   const { accounts, assignments, staff } = book;
   const list = accounts?.accounts ?? [];
+  const personOf = personNamer(book.people);
+  const ownerOf = (owner: string): string => (staff ? personOf(owner).name : owner);
   const groups = list.map((a) => book.groupsByAccount.get(a) ?? []);
   // The book's rows leave cancelled ones out: the same rows unless some row is cancelled.
   const rows = assignments?.assignments.some((r) => r.status === 'cancelled') ? holderRows(assignments.assignments, book.people, book.departments, staff !== undefined, true) : book.rows;
@@ -122,7 +130,7 @@ export function sideOf(input: SideInput): FullSide {
     ...(accounts?.fromRows ? { accountsFromRows: true } : {}),
     ids: accounts?.layout.byKey.has('id') ?? false,
     fields: fieldsHeld(accounts, assignments, rows),
-    accounts: list.map((a, at) => ({ account: a, at, recorded: book.recordedTier(a), computed: book.computedTier(a), effective: book.effectiveTier(a) })),
+    accounts: list.map((a, at) => ({ account: a, at, recorded: book.recordedTier(a), computed: book.computedTier(a), effective: book.effectiveTier(a), ...(a.owner !== undefined ? { owner: ownerOf(a.owner) } : {}) })),
     accountOf: lookup(book.accountIndex, book.sharedNames),
     accountIndex: book.accountIndex,
     sharedNames: book.sharedNames,

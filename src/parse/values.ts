@@ -59,9 +59,14 @@ const MONEY_MAGNITUDE: [RegExp, number][] = [
   [/(?:bn|b)$/i, 1e9],
   [/(?:mm|mn|mio|m)$/i, 1e6],
 ];
-const CURRENCY_PREFIX = /^(?:¥|\$|us\$|€|£|rmb|cny|usd|eur|gbp|人民币)/i;
-/** A currency after the amount: `1.250,50 €`, `1,200 USD`. */
-const CURRENCY_SUFFIX = /(?:€|£|eur|usd|gbp)$/i;
+/**
+ * A currency before the amount, dropped (no currency is converted): `¥`, `$`, `US$`, and Asia's and others' signs and
+ * codes — `S$`, `HK$`, `NT$`, `A$`, `C$`, `RM`, `₩`, `₹`, `SGD`, `HKD`, `JPY`… (found by a new user: a Singapore team's
+ * every `S$450,000` was unreadable, and kam tier stopped on the column).
+ */
+const CURRENCY_PREFIX = /^(?:us\$|s\$|hk\$|nt\$|a\$|ca?\$|¥|\$|€|£|₩|₹|rmb|cny|usd|eur|gbp|sgd|hkd|twd|aud|cad|jpy|krw|inr|myr|chf|nzd|thb|rm(?=\d)|人民币|港币|港幣|港元|美元|美金|欧元|歐元|英镑|英鎊|日元|新币|新加坡元|澳元|加元|新台币|台币)/i;
+/** A currency after the amount: `1.250,50 €`, `1,200 USD`, `450,000 SGD`, `500,000港元`, `50万港币`. */
+const CURRENCY_SUFFIX = /(?:€|£|eur|usd|gbp|sgd|hkd|twd|aud|cad|jpy|krw|inr|myr|chf|nzd|thb|港币|港幣|港元|美元|美金|欧元|歐元|英镑|英鎊|日元|新币|新加坡元|澳元|加元|新台币|台币)$/i;
 const YUAN_PREFIX = /^(?:¥|rmb|cny|人民币)/i;
 /** Currencies as amounts write them, by the code each stands for (the first that matches: `美元` before `元`). */
 const CODE = (code: string): string => String.raw`(?<![a-z])${code}(?![a-z])`;
@@ -295,6 +300,18 @@ const SLASHED_YY = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{2})(?:[ T]\d{1,2}:.*)?$/;
 
 /** Which comes first in `d/m/yyyy` dates, once a column's unambiguous values have shown it. */
 export type DayMonthOrder = 'month-first' | 'day-first';
+
+/**
+ * How a date of day and month in either order is written: its separator and its year's digits (`/4` for `11/15/2025`,
+ * `/2` for `11/15/25`): dates written alike come from one system, and show one order.
+ */
+export function dateShape(text: string): string | undefined {
+  const t = text.normalize('NFKC').trim();
+  const yy = SLASHED_YY.exec(t);
+  if (yy) return `${yy[2]}2`;
+  const m = /^\d{1,2}([-/.])\d{1,2}[-/.]\d{4}/.exec(t);
+  return m ? `${m[1]}4` : undefined;
+}
 
 /** The order a written date shows by itself (`11/15/2025` month-first, `15/11/2025` day-first), if any. */
 export function dateOrderOf(cell: Cell | undefined): DayMonthOrder | undefined {

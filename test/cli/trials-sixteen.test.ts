@@ -476,4 +476,69 @@ describe('the sixteenth session', () => {
       expect((await kam(['tier', join(cur, 'accounts.csv'), '--lang', 'en', ...asOf])).stderr).toContain('holds amounts in CNY, USD');
     });
   });
+  describe('found by the second round of trials', () => {
+    it('English totals rows with their amounts written as the export writes them (USD 2,000,000.00, S$, East Total, Total - East) are totals; an account named Median or Total with its id is an account', async () => {
+      const dir = csvFolder({
+        'accounts.csv': 'Account ID,Account Name,Account Owner,Annual Revenue\nSG001,Marina Bay,Jenny Chen,"USD 1,200,000.00"\nSG002,Jurong,David Tan,"USD 800,000.00"\n,Subtotal East,,"USD 2,000,000.00"\n,East Total,,"2,000,000"\n,Total - West,,"S$2,750,000"\n,East Region Total,,2000000\nSG003,Median,Priya Nair,"SGD 250,000"\nSG004,Total,Ann Lee,"HK$300,000"\n,Grand Total (4 records),,"USD 4,750,000.00"\n',
+      });
+      const r = JSON.parse((await kam(['tier', join(dir, 'accounts.csv'), '--format', 'json', '--lang', 'en', ...asOf])).stdout) as TierJson;
+      expect(r.accounts.map((a) => a.name).sort()).toEqual(['Jurong', 'Marina Bay', 'Median', 'Total']);
+    });
+
+    it('a running 序号 of SUBTOTAL(103,B$2:B2) is no totals row; a task named 积分累计 is a task', async () => {
+      const dir = tempDir();
+      const book = writeRawXlsx(join(dir, 'seq.xlsx'), [
+        { name: '客户信息', data: `<row r="1">${t('A1', '序号')}${t('B1', '客户名称')}${t('C1', '年采购额')}</row><row r="2"><c r="A2"><f>SUBTOTAL(103,B$2:B2)</f><v>1</v></c>${t('B2', '华东精密')}<c r="C2"><v>1200</v></c></row><row r="3"><c r="A3"><f>SUBTOTAL(103,B$2:B3)</f><v>2</v></c>${t('B3', '北方物流')}<c r="C3"><v>640</v></c></row>` },
+      ]);
+      const r = JSON.parse((await kam(['tier', book, '--format', 'json', '--lang', 'en', ...asOf])).stdout) as TierJson;
+      expect(r.accounts.map((a) => a.name)).toEqual(['华东精密', '北方物流']);
+      const tasks = csvFolder({ 'accounts.csv': '客户名称,年采购额\n甲,100\n', 'staff.csv': '姓名,部门\n张三,销售部\n', 'assignments.csv': '客户名称,工作内容,负责人,角色\n甲,积分累计,张三,A/R\n甲,本年累计,张三,A/R\n' });
+      const load = JSON.parse((await kam(['load', tasks, '--format', 'json', '--lang', 'en', ...asOf])).stdout) as { people: { name: string; accountable: number }[] };
+      expect(load.people.map((p) => [p.name, p.accountable])).toEqual([['张三', 1]]);
+    });
+
+    it('a note typed past one CSV row beside numbers that look split (3,450) is a column without a header; a strategic scale stated as 满分10分, 10分制, out of 10 is the column\'s', async () => {
+      const dir = csvFolder({ 'accounts.csv': 'Account Name,Years,Annual Revenue (万元),Strategic Importance (out of 10)\nAcme Ltd,5,310,4\nBeta Co,8,1200,9\nGamma Inc,2,85,2\nDelta LLC,3,450,5,call back in Dec\n' });
+      const r = JSON.parse((await kam(['check', dir, '--format', 'json', '--lang', 'en', ...asOf])).stdout) as CheckJson;
+      expect(r.findings.filter((f) => f.rule.startsWith('schema/') && f.rule !== 'schema/missing-sheet').map((f) => [f.rule, f.cell])).toEqual([['schema/blank-header', 'accounts.csv!E1']]);
+      for (const header of ['战略重要性（满分10分）', '战略重要性(10分制)', '战略重要性（评分1-10）']) {
+        const zh = csvFolder({ 'accounts.csv': `客户名称,年采购额,${header}\n甲,100,9\n乙,200,6\n` });
+        const z = JSON.parse((await kam(['check', zh, '--format', 'json', '--lang', 'en', ...asOf])).stdout) as CheckJson;
+        expect(z.findings.filter((f) => f.rule === 'schema/invalid-value')).toEqual([]);
+      }
+    });
+
+    it('XML allows white space before an end tag\'s > (</v >, </t >) and CDATA sections in a text: read as their values', async () => {
+      const dir = tempDir();
+      const book = writeRawXlsx(
+        join(dir, 'x.xlsx'),
+        [{ name: 'Accounts', data: `<row r="1"><c r="A1" t="inlineStr"><is><t><![CDATA[Account Name]]></t></is></c>${t('B1', 'Annual Revenue')}</row><row r="2"><c r="A2" t="inlineStr"><is><t>Acme</t ></is></c><c r="B2"><v>800000</v ></c></row><row r="3"><c r="A3" t="s"><v>0</v></c><c r="B3"><v>500000</v></c></row>` }],
+        { sharedStrings: ['<t><![CDATA[AT&T Inc]]></t>'] },
+      );
+      const r = await kam(['tier', book, '--format', 'json', '--lang', 'en', ...asOf]);
+      expect(r.code).toBe(0);
+      expect((JSON.parse(r.stdout) as TierJson).summary.reduce((s, x) => s + x.revenue, 0)).toBe(1_300_000);
+      expect((JSON.parse(r.stdout) as TierJson).accounts.map((a) => a.name)).toEqual(['Acme', 'AT&T Inc']);
+    });
+
+    it('kam diff: an owner written another way (E001 for 张伟(E001), Jenny Chen for 陈静 (Jenny Chen)) is no owner change; amounts in HK$, 港元, S$ are read', async () => {
+      const book = (owner: string) => csvFolder({ 'accounts.csv': `客户名称,客户经理,年采购额\n甲,${owner},"HK$1,200,000"\n乙,李娜,500000港元\n`, 'staff.csv': '姓名,工号,部门\n张伟,E001,销售部\n陈静 (Jenny Chen),E003,销售部\n李娜,E002,销售部\n', 'assignments.csv': '客户名称,工作内容,负责人,角色\n甲,日常跟进,李娜,A/R\n乙,日常跟进,李娜,A/R\n' });
+      for (const [a, b] of [['E001', '张伟(E001)'], ['陈静 (Jenny Chen)', 'Jenny Chen']] as const) {
+        const r = JSON.parse((await kam(['diff', book(a), book(b), '--format', 'json', '--lang', 'en', ...asOf])).stdout) as { changes: { kind: string }[] };
+        expect(r.changes).toEqual([]);
+      }
+      const moved = JSON.parse((await kam(['diff', book('E001'), book('李娜'), '--format', 'json', '--lang', 'en', ...asOf])).stdout) as { changes: { kind: string; from?: unknown; to?: unknown }[] };
+      expect(moved.changes.map((c) => [c.kind, c.from, c.to])).toEqual([['owner-changed', '张伟', '李娜']]);
+    });
+
+    it('a date column of m/d/yy takes no order from dd/mm/yyyy dates beside it; one that follows dates written alike says so', async () => {
+      const dir = csvFolder({ 'accounts.csv': 'Account Name,Annual Revenue,Customer Since,Last Activity\nA,100,15/11/2019,11/3/25\nB,200,20/03/2023,10/5/25\n' });
+      const r = JSON.parse((await kam(['check', dir, '--format', 'json', '--lang', 'en', ...asOf])).stdout) as CheckJson;
+      expect(r.findings.filter((f) => f.rule === 'schema/invalid-value').map((f) => f.cell)).toEqual(['accounts.csv!D2', 'accounts.csv!D3']);
+      const alike = csvFolder({ 'accounts.csv': 'Account Name,Annual Revenue,Created Date,Last Contact\nAcme,100,12/30/2022,11/3/2025\n' });
+      const said = await kam(['check', alike, '--lang', 'en', ...asOf]);
+      expect(said.stderr).toContain('Last Contact');
+      expect(said.stderr).toContain('12/30/2022');
+    });
+  });
 });

@@ -120,7 +120,7 @@ describe('a packed side', () => {
             }
           }
         }
-        expect(packed.accounts[sa.at]).toEqual({ account: expect.anything(), at: sa.at, recorded: sa.recorded, computed: sa.computed, effective: sa.effective });
+        expect(packed.accounts[sa.at]).toEqual({ account: expect.anything(), at: sa.at, recorded: sa.recorded, computed: sa.computed, effective: sa.effective, ...(sa.owner !== undefined ? { owner: sa.owner } : {}) });
         expect(accountOf(packed.accounts[sa.at]!.account)).toEqual(accountOf(sa.account));
       }
       expect(activities(packed.unowned)).toEqual(activities(full.unowned));

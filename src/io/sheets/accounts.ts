@@ -9,7 +9,7 @@ import { invalidValue } from '../table/findings.js';
 import type { SheetSource } from '../source.js';
 import { scanTable, type TableOptions } from '../table/scan.js';
 import { currencyOf, formatNumber, parseNumber, parseText, type NumberUnits, type Parsed } from '../../parse/values.js';
-import { contradiction, DATE_HEADER, DateColumn, SheetDates } from '../table/dates.js';
+import { contradiction, DATE_HEADER, DateColumn, followed, SheetDates } from '../table/dates.js';
 import { textMemo } from '../table/memo.js';
 import type { Column, Layout } from '../../model/table.js';
 import { byCell, cellFinding } from '../../model/finding.js';
@@ -82,8 +82,8 @@ function accountMapper(
   const nameCol = col('name');
   const sheetDates = new SheetDates();
   const dates = {
-    last_contact: new DateColumn(layout.date1904, dateOrder, contradiction(layout, col('last_contact'), dateOrder, note), sheetDates),
-    since: new DateColumn(layout.date1904, dateOrder, contradiction(layout, col('since'), dateOrder, note), sheetDates),
+    last_contact: new DateColumn(layout.date1904, dateOrder, contradiction(layout, col('last_contact'), dateOrder, note), sheetDates, followed(layout, col('last_contact'), note)),
+    since: new DateColumn(layout.date1904, dateOrder, contradiction(layout, col('since'), dateOrder, note), sheetDates, followed(layout, col('since'), note)),
   };
   // Columns kam does not read whose header names a date: their dates tell the sheet's order (see SheetDates).
   const otherDates = dateOrder ? [] : layout.columns.filter((c): c is Column => c !== undefined && c.key === undefined && DATE_HEADER.test(c.header));
@@ -207,10 +207,13 @@ function accountMapper(
 
 /** The scale a rating's header states (`战略重要性（1-10分）`, `Strategic Importance (1~10)`), else SPEC §1's 1–5. */
 function scaleOf(header: string): { min: number; max: number } {
-  const m = /[(（]\s*(\d+)\s*[-~～—–至到]\s*(\d+)\s*分?\s*[)）]/.exec(header.normalize('NFKC'));
-  const min = m ? Number(m[1]) : 1;
-  const max = m ? Number(m[2]) : 5;
-  return m && min < max ? { min, max } : { min: 1, max: 5 };
+  const h = header.normalize('NFKC');
+  // `(1-10)`, `（评分1-10）`, `1至10`; `（满分10分）`, `(10分制)`, `(out of 10)`, `/10` (found by a new user: refused as 1–5).
+  const range = /(\d+)\s*[-~～—–至到]\s*(\d+)\s*分?/.exec(h);
+  if (range && Number(range[1]) < Number(range[2])) return { min: Number(range[1]), max: Number(range[2]) };
+  const top = /满分\s*(\d+)|(\d+)\s*分制|out\s+of\s+(\d+)|[/／]\s*(\d+)\s*(?:分|points?|pts)?\s*[)）]?\s*$/i.exec(h);
+  const max = top ? Number(top[1] ?? top[2] ?? top[3] ?? top[4]) : 5;
+  return top && max > 1 ? { min: 0, max } : { min: 1, max: 5 };
 }
 
 /** The words each number column takes after its numbers (`18个月` of 合作年限 is 1.5 years, `100天` of 年采购额 no number). */

@@ -14,7 +14,7 @@ import { invalidValue } from '../table/findings.js';
 import type { SheetSource } from '../source.js';
 import { scanTable, type TableOptions } from '../table/scan.js';
 import { parseBoolean, parseHours, parseText, type Parsed } from '../../parse/values.js';
-import { contradiction, DATE_HEADER, DateColumn, SheetDates } from '../table/dates.js';
+import { contradiction, DATE_HEADER, DateColumn, followed, SheetDates } from '../table/dates.js';
 import { textMemo } from '../table/memo.js';
 import { hoursUnitOf } from '../../parse/headers.js';
 import { DEFAULT_LOAD } from '../../config/defaults.js';
@@ -226,7 +226,7 @@ export async function readAssignments(source: SheetSource, options: TableOptions
     // A date whose order of day and month the column settles later: set on the row once made.
     let ambiguous: { cell: Cell; finding: Finding } | undefined;
     if (dueCol) {
-      dues ??= new DateColumn(layout.date1904, options.dateOrder, contradiction(layout, dueCol, options.dateOrder, options.note), sheetDates);
+      dues ??= new DateColumn(layout.date1904, options.dateOrder, contradiction(layout, dueCol, options.dateOrder, options.note), sheetDates, followed(layout, dueCol, options.note));
       const cell = cells[dueCol.index];
       let p = dues.read(cell);
       // 长期, 持续, 按需, ongoing: work without a deadline (found by a new user: each was an unreadable date).

@@ -7,7 +7,7 @@
 import type { Cell } from '../../model/cell.js';
 import type { Finding } from '../../model/finding.js';
 import type { IsoDate } from '../../util/date.js';
-import { dateOrderOf, parseDate, type DayMonthOrder, type Parsed } from '../../parse/values.js';
+import { dateOrderOf, dateShape, parseDate, type DayMonthOrder, type Parsed } from '../../parse/values.js';
 import { textMemo } from './memo.js';
 import type { Column, Layout } from '../../model/table.js';
 import type { TableOptions } from './options.js';
@@ -16,6 +16,12 @@ import type { TableOptions } from './options.js';
 export function contradiction(layout: Layout, column: Column | undefined, given: DayMonthOrder | undefined, note: TableOptions['note']): ((shown: DayMonthOrder, example: string) => void) | undefined {
   if (!column || !given || !note) return undefined;
   return (shown, example) => note('note.dateOrderContradicted', { sheet: layout.sheet, column: `${column.letter} ${column.header}`, example, shown, given }, false);
+}
+
+/** The note a column of no order of its own gives when it follows the sheet's dates written alike (see {@link SheetDates}). */
+export function followed(layout: Layout, column: Column | undefined, note: TableOptions['note']): ((order: DayMonthOrder, example: string) => void) | undefined {
+  if (!column || !note) return undefined;
+  return (order, example) => note('note.dateOrderFromSheet', { sheet: layout.sheet, column: `${column.letter} ${column.header}`, order, example }, false);
 }
 
 interface Pending {
@@ -31,8 +37,8 @@ interface Pending {
  * a column was refused though `Created Date` beside it had `12/30/2022`).
  */
 export class SheetDates {
-  private monthFirst = 0;
-  private dayFirst = 0;
+  /** By how dates are written (`/4`, `/2`: see dateShape), the orders they show and the first text that showed each. */
+  private readonly shapes = new Map<string, { monthFirst: number; dayFirst: number; example: string }>();
   private readonly seen = new Map<string, DayMonthOrder | undefined>();
 
   /** Counts the order one cell shows (text only; each text read once, at most SEEN_TEXTS of them remembered). */
@@ -43,17 +49,28 @@ export class SheetDates {
       order = dateOrderOf(cell);
       if (this.seen.size < SEEN_TEXTS) this.seen.set(cell.v, order);
     }
-    if (order) this.count(order);
+    if (order) this.count(order, cell.v);
   }
 
-  count(order: DayMonthOrder): void {
-    if (order === 'month-first') this.monthFirst++;
-    else this.dayFirst++;
+  count(order: DayMonthOrder, text: string): void {
+    const shape = dateShape(text);
+    if (shape === undefined) return;
+    let s = this.shapes.get(shape);
+    if (!s) this.shapes.set(shape, (s = { monthFirst: 0, dayFirst: 0, example: text.trim() }));
+    if (order === 'month-first') s.monthFirst++;
+    else s.dayFirst++;
   }
 
-  get order(): DayMonthOrder | undefined {
-    if (this.monthFirst > 0 && this.dayFirst === 0) return 'month-first';
-    if (this.dayFirst > 0 && this.monthFirst === 0) return 'day-first';
+  /**
+   * The order the sheet's dates written as `text` is show, where they show one only, with a text that showed it: a
+   * column of `m/d/yy` (a CRM's) takes no order from `dd/mm/yyyy` dates beside it (another system's; found by a new user).
+   */
+  orderFor(text: string): { order: DayMonthOrder; example: string } | undefined {
+    const shape = dateShape(text);
+    const s = shape === undefined ? undefined : this.shapes.get(shape);
+    if (!s) return undefined;
+    if (s.monthFirst > 0 && s.dayFirst === 0) return { order: 'month-first', example: s.example };
+    if (s.dayFirst > 0 && s.monthFirst === 0) return { order: 'day-first', example: s.example };
     return undefined;
   }
 }
@@ -87,6 +104,8 @@ export class DateColumn {
     private readonly contradicted?: (shown: DayMonthOrder, example: string) => void,
     /** The sheet's dates, which this column's tell and which tell a column of no order of its own. */
     private readonly sheet?: SheetDates,
+    /** Told once, when the column's dates are read in an order the sheet's other dates show (with one that showed it). */
+    private readonly borrowed?: (order: DayMonthOrder, example: string) => void,
   ) {
     this.text = textMemo((cell) => {
       const p = parseDate(cell, this.date1904);
@@ -108,7 +127,7 @@ export class DateColumn {
     } else if (known.order === 'day-first') {
       if (this.dayFirst++ === 0) this.shown['day-first'] = cell.v;
     }
-    if (known.order) this.sheet?.count(known.order);
+    if (known.order) this.sheet?.count(known.order, cell.v);
     return known.p;
   }
 
@@ -149,15 +168,24 @@ export class DateColumn {
 
   /** Settles the waiting values in the column's order, or reports them; returns the findings. */
   finish(): Finding[] {
-    // (A column that shows both orders is left as it is: only one that shows none follows the sheet.)
-    const order = this.order ?? (this.monthFirst === 0 && this.dayFirst === 0 ? this.sheet?.order : undefined);
+    const order = this.order;
+    // (A column that shows both orders is left as it is: only one that shows none follows the sheet's dates written alike.)
+    const follows = order === undefined && this.monthFirst === 0 && this.dayFirst === 0 && this.sheet !== undefined;
+    let told = false;
     const own = this.monthFirst > 0 && this.dayFirst === 0 ? 'month-first' : this.dayFirst > 0 && this.monthFirst === 0 ? 'day-first' : undefined;
     if (this.given && own && own !== this.given) this.contradicted?.(own, this.shown[own]!);
     const out: Finding[] = [];
     for (const p of this.pending) {
-      const d = order ? parseDate(p.cell, this.date1904, order) : undefined;
-      if (d?.ok) p.set(d.value);
-      else out.push(p.finding);
+      const sheet = follows && p.cell.t === 's' ? this.sheet!.orderFor(p.cell.v) : undefined;
+      const use = order ?? sheet?.order;
+      const d = use ? parseDate(p.cell, this.date1904, use) : undefined;
+      if (d?.ok) {
+        p.set(d.value);
+        if (sheet && !told) {
+          told = true;
+          this.borrowed?.(sheet.order, sheet.example);
+        }
+      } else out.push(p.finding);
     }
     this.pending.length = 0;
     return out;

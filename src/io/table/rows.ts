@@ -21,19 +21,29 @@ const COUNTED = String.raw`\d+(?:家|个|户|位|名|条|项|笔|行|间)(?:客�
 /** A currency after the word (`合計 HK$`, `合計NT$`: Hong Kong's and Taiwan's; found by a new user). */
 const CURRENCY = String.raw`(?:hk\$|nt\$|us\$|rmb|cny|hkd|twd|usd|港币|港元|台币|新台币|美元|人民币)?`;
 const TOTALS = new RegExp(
-  String.raw`^(?:.{0,12}?(?:合计|总计|小计|共计|累计)${CURRENCY}(?:[:：]?${COUNTED}|[:：]\d+)?|合共${CURRENCY}(?:[:：]?${COUNTED}|[:：]\d+)?|共${COUNTED}|汇总|总和|总数|平均[值数]?|均值|最大值|最小值|中位数|占比|其中(?:[:：].{0,20})?|average|mean|median|(?:grand)?totals?(?:[:：]\d+|[:：]?\d+(?:accounts?|customers?|records?|rows?|items?|companies))?|sub-?totals?|.{1,20}sub-?totals?|sum|(?:record)?count(?:[:：]?\d+)?|records?[:：]\d+|avg|summary)(?:[(（][^)）]*[)）])?[:：]?$`,
+  String.raw`^(?:.{0,12}?(?:合计|总计|小计|共计)${CURRENCY}(?:[:：]?${COUNTED}|[:：]\d+)?|(?:本年|本月|本季度?|本期|年度|全年|当年|当月)?累计${CURRENCY}|合共${CURRENCY}(?:[:：]?${COUNTED}|[:：]\d+)?|共${COUNTED}|汇总|总和|总数|平均[值数]?|均值|最大值|最小值|中位数|占比|其中(?:[:：].{0,20})?)(?:[(（][^)）]*[)）])?[:：]?$`,
 );
 /**
- * `Subtotal East`: a totals row's label with its group after it, but only in a row without another text
- * (found by a new user: `Subtotal Software | Lee, Ann | 40000` is an account with its owner, and was dropped).
+ * English totals words (`Total`, `Grand Total`, `Sum`, `Median`, `Count: 1`, `Subtotal`…): a totals row only where
+ * nothing but amounts and counts stands beside them, as in SUBTOTAL_OF (found by a new user: an account named `Median`,
+ * or `Total`, and its rows, were dropped, with no word).
  */
-const SUBTOTAL_OF = /^sub-?totals?.{1,20}$/;
+const EN_TOTALS = new RegExp(
+  String.raw`^(?:average|mean|median|(?:grand)?totals?(?:[:：]\d+|[:：]?\d+(?:accounts?|customers?|records?|rows?|items?|companies))?|sub-?totals?|.{1,20}sub-?totals?|sum|(?:record)?count(?:[:：]?\d+)?|records?[:：]\d+|avg|summary)(?:[(（][^)）]*[)）])?[:：]?$`,
+);
+/**
+ * `Subtotal East`, `East Total`, `East Region Total`, `Total - East`: a totals row's label with its group beside it,
+ * but only in a row without another text than amounts and the group again (found by a new user: `Subtotal Software |
+ * Lee, Ann | 40000` is an account with its owner, and was dropped; `East Total` beside its sum was an account). `Total
+ * East`, without its dash, stays a name (`Total SA`, `Total Wine & More`).
+ */
+const SUBTOTAL_OF = /^(?:sub-?totals?.{1,20}|.{1,20}totals?|totals?[-–—:：].{1,20})$/;
 /** The group a `Subtotal East` row sums (`east`), which the row may repeat in its own column (Region: East; found by review). */
 function groupOf(label: string): string {
-  return fold(label.replace(/^\s*sub-?\s*totals?\s*[-–—:：]?\s*/i, ''));
+  return fold(label.replace(/^\s*(?:sub-?\s*)?totals?\s*[-–—:：]?\s*/i, '').replace(/\s*(?:region\s+)?(?:sub-?\s*)?totals?\s*$/i, ''));
 }
 /** A text that is an amount or blank (`999` in a CSV, `1,200万元`, `$ (1,000.00)`), not a name. */
-const AMOUNT_TEXT = /^[\s\d.,%¥￥$€£()+\-−万萬亿億元]*$/;
+const AMOUNT_TEXT = /^(?:(?=[^\d]*\d)[\s(+\-−]*(?:[A-Za-z]{2,3}\$?|[A-Za-z]?\$)?[\s\d.,%¥￥$€£₩₹()+\-−万萬亿億元]*(?:[A-Za-z]{3})?|\s*[(（]?\s*\d+\s*(?:accounts?|records?|rows?|items?|companies|customers?|家|个|户|条|项|间)\s*[)）]?)\s*$/i;
 /**
  * What a totals row sums, said after its word (`合计金额`, `本月合计数`): only in a row's first filled
  * cell, where a totals row's label goes — in a division of labour the second is the task, and
@@ -54,22 +64,24 @@ export function isEmptyRow(row: RawRow): boolean {
 export function isTotalsRow(row: RawRow): boolean {
   let seen = 0;
   let totals = false;
-  // The label of `Subtotal East`, and whether another text is in the row (then it is an account's name; see SUBTOTAL_OF).
+  // The label of `Subtotal East`, `Total`: a totals row only if no other text is in the row (see SUBTOTAL_OF, EN_TOTALS).
   let label: string | undefined;
-  let otherText = false;
   for (const c of row.cells) {
     if (c === undefined) continue;
     // A SUBTOTAL's result anywhere in the row: Excel's Data › Subtotal row (`Alice Chen Count`, `Grand Total`).
     if ((c.t === 's' || c.t === 'n') && c.subtotal) return true;
-    if (label !== undefined && c.t === 's' && c.v !== label && !AMOUNT_TEXT.test(c.v) && fold(c.v) !== groupOf(label)) otherText = true;
     // (The words are looked for in the first two cells that hold something.)
-    if (totals || seen >= 2 || isBlank(c)) continue;
+    if (totals || label !== undefined || seen >= 2 || isBlank(c)) continue;
     const word = isTotalsCell(c, seen);
     if (word === 'of') label = (c as Extract<Cell, { t: 's' }>).v;
     else if (word) totals = true;
     else seen++;
   }
-  return totals || (label !== undefined && !otherText);
+  if (totals || label === undefined) return totals;
+  // (Any other text, before the label or after it — an id, an owner — makes the row an account's: `KA005 | Median`.)
+  const group = groupOf(label);
+  for (const c of row.cells) if (c?.t === 's' && c.v.trim() !== '' && c.v !== label && !AMOUNT_TEXT.test(c.v) && fold(c.v) !== group) return false;
+  return true;
 }
 
 /**
@@ -84,7 +96,7 @@ const lastTotals: (boolean | 'of')[] = [false, false];
 function isTotalsCell(c: Cell, at: number): boolean | 'of' {
   if (c === lastCells[at]) return lastTotals[at]!;
   const text = c.t === 's' && c.v.length <= 32 && TOTALS_WORD.test(c.v) ? toSimplified(fold(c.v)).replace(/\s+/g, '') : undefined;
-  const totals = text !== undefined && (TOTALS.test(text) || (at === 0 && SUMMED.test(text))) ? true : text !== undefined && SUBTOTAL_OF.test(text) ? 'of' : false;
+  const totals = text !== undefined && (TOTALS.test(text) || (at === 0 && SUMMED.test(text))) ? true : text !== undefined && (EN_TOTALS.test(text) || SUBTOTAL_OF.test(text)) ? 'of' : false;
   lastCells[at] = c;
   lastTotals[at] = totals;
   return totals;

@@ -94,6 +94,24 @@ export async function scanTable(
     for (let c = row.cells.length - 1; c >= 0; c--) if (!isBlank(row.cells[c])) return c;
     return -1;
   };
+  // Whether the fields past the header are of the kind (a number or a text) of the header's last columns in the rows
+  // looked at: a shifted row's last values are those columns' (`…,4,90` under `…,满意度`), a note typed past them is a
+  // text beside numbers (`…,5,call back in Dec`; found by a new user: read as a split `3,450`, the account dropped).
+  const numericColumn = new Map<number, boolean>();
+  const extraFit = (row: RawRow, fields: number): boolean => {
+    const extra = fields - fieldsOfHeader;
+    for (let k = 0; k < extra; k++) {
+      const c = fieldsOfHeader - extra + k;
+      let numeric = numericColumn.get(c);
+      if (numeric === undefined) {
+        const sample = head.filter((r) => r.row > layout!.headerRow && !isBlank(r.cells[c]));
+        numeric = sample.filter((r) => numberLike(r.cells[c])).length * 2 > sample.length;
+        numericColumn.set(c, numeric);
+      }
+      if (numberLike(row.cells[fieldsOfHeader + k]) !== numeric) return false;
+    }
+    return true;
+  };
   const emit = (row: RawRow): void => {
     if (ended) return;
     if (span < 0) span = layout!.columns.length;
@@ -106,7 +124,7 @@ export async function scanTable(
     const fields = shifts && row.cells.length > fieldsOfHeader ? lastFilled(row) + 1 : 0;
     // (Shifted where a number is split at its comma, `1` and `200万` of `1,200万`: a note typed right of one row is a
     // column without a header, as before; found by review.)
-    const pair = fields > fieldsOfHeader ? pairOf(row) : undefined;
+    const pair = fields > fieldsOfHeader && extraFit(row, fields) ? pairOf(row) : undefined;
     // Another table beside this one: its cells are not the table's.
     if (layout!.width !== undefined && row.cells.length > layout!.width) row = { row: row.row, cells: row.cells.slice(0, layout!.width) };
     else if (pair !== undefined) {
@@ -187,6 +205,9 @@ export async function scanTable(
       return;
     }
     if (!isRecordRow(row)) return;
+    // A row whose only text is under columns kam does not read (`以上为华南区客户` alone in 备注): a note, not a record
+    // without its name (found by a new user: schema/empty-required, failing a clean book's check).
+    if (onlyUnread(row, layout!)) return;
     prevRecord = true;
     records++;
     const fields = shifted.get(row);
@@ -219,6 +240,22 @@ export async function scanTable(
   flush();
   options.onProgress?.(1);
   return { layout, findings };
+}
+
+/** A cell that holds a number, or a text that starts as one (`90`, `80万`, `$1,200`, `4星`). */
+function numberLike(cell: RawRow['cells'][number]): boolean {
+  return cell?.t === 'n' || (cell?.t === 's' && /^\s*[-+(]?\s*[¥￥$€£]?\s*\d/.test(cell.v));
+}
+
+/** Whether every cell of a row that holds something is under a column kam does not read (at least one column it reads). */
+function onlyUnread(row: RawRow, layout: Layout): boolean {
+  if (layout.byKey.size === 0) return false;
+  for (let c = 0; c < row.cells.length; c++) {
+    if (isBlank(row.cells[c])) continue;
+    const col = layout.columns[c];
+    if (col === undefined || col.key !== undefined || col.period !== undefined || col.holder !== undefined || col.raciBit !== undefined) return false;
+  }
+  return true;
 }
 
 /** Whether a row holds one cell, a text (a loop without a list: every row of a sheet is asked). */

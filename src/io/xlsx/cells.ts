@@ -539,10 +539,11 @@ function formulaResult(cell: Cell & { t: 's' | 'n' }, xml: string): Cell {
 
 const SUBTOTAL = /<(?:[\w.-]+:)?f\b[^>]*>\s*=?\s*(?:_xlfn\.)?(?:SUBTOTAL|AGGREGATE)\s*\(/i;
 /**
- * A running count, `SUBTOTAL(103,$B$2:B2)`: the row numbers (序号) many Chinese books keep in sequence under a filter,
- * on every row (found by review: each row was a totals row, and every account was dropped).
+ * A running count, `SUBTOTAL(103,$B$2:B2)` or `SUBTOTAL(103,B$2:B2)` (its first row anchored): the row numbers (序号) many
+ * Chinese books keep in sequence under a filter, on every row (found by review: each row was a totals row, and every
+ * account was dropped; a new user's `B$2:B2` the same).
  */
-const RUNNING = /(?:SUBTOTAL|AGGREGATE)\s*\([^)]*\$[A-Z]{1,3}\$\d+\s*:\s*\$?[A-Z]{1,3}\d+\s*\)/i;
+const RUNNING = /(?:SUBTOTAL|AGGREGATE)\s*\([^)]*\$?[A-Z]{1,3}\$\d+\s*:\s*\$?[A-Z]{1,3}\d+\s*\)/i;
 
 /** Whether the cell's XML between `from` and `to` holds a formula (`<f>`, `<f/>`). */
 function hasFormula(s: string, from: number, to: number, p: string): boolean {
@@ -561,7 +562,9 @@ function readCell(row: string, start: number, end: number, t: string, style: str
   // The cell alone: a search for its `<v>`, `<f>` or `<is>` stops at its end, not the row's (found by
   // a new user: pandas writes an empty cell as `<c t="inlineStr"></c>`, and a row of 400 of them was
   // searched 400 times over: 80 s for a book of 10,000 accounts).
-  const s = from0(row, start, end);
+  const cut = from0(row, start, end);
+  // (`</v >`: an end tag with white space before its `>`, as XML allows; found by a new user, the value lost.)
+  const s = cut.includes(' >') || cut.includes('\n>') || cut.includes('\t>') || cut.includes('\r>') ? cut.replace(/<\/([^\s>]+)\s+>/g, '</$1>') : cut;
   const from = 0;
   const to = s.length;
   if (t === 'inlineStr') {
