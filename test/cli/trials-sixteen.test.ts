@@ -531,6 +531,20 @@ describe('the sixteenth session', () => {
       expect(moved.changes.map((c) => [c.kind, c.from, c.to])).toEqual([['owner-changed', '张伟', '李娜']]);
     });
 
+    it('a Rules sheet takes a threshold as a percentage (load.over 120%) and a setting with its unit (cadenceDays 30天)', async () => {
+      const dir = csvFolder({
+        'accounts.csv': '客户名称,年采购额,最近联系日期\n甲,100,2025-10-01\n',
+        'staff.csv': '姓名,部门\n张三,销售部\n',
+        'assignments.csv': '客户名称,工作内容,负责人,角色\n甲,日常跟进,张三,A/R\n',
+        'rules.csv': 'Key,Value\nload.over,120%\nservices.strategic.cadenceDays,30天\n',
+      });
+      const r = await kam(['check', dir, '--format', 'json', '--lang', 'en', ...asOf]);
+      expect(r.stderr).not.toContain('expected');
+      const f = (JSON.parse(r.stdout) as CheckJson).findings;
+      // 甲 (strategic, the only account) last contacted 45 days before: past the sheet's 30.
+      expect(f.filter((x) => x.rule === 'time/cadence').map((x) => x.cell)).toEqual(['accounts.csv!C2']);
+    });
+
     it('a date column of m/d/yy takes no order from dd/mm/yyyy dates beside it; one that follows dates written alike says so', async () => {
       const dir = csvFolder({ 'accounts.csv': 'Account Name,Annual Revenue,Customer Since,Last Activity\nA,100,15/11/2019,11/3/25\nB,200,20/03/2023,10/5/25\n' });
       const r = JSON.parse((await kam(['check', dir, '--format', 'json', '--lang', 'en', ...asOf])).stdout) as CheckJson;
