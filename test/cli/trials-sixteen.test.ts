@@ -531,6 +531,12 @@ describe('the sixteenth session', () => {
       expect(moved.changes.map((c) => [c.kind, c.from, c.to])).toEqual([['owner-changed', '张伟', '李娜']]);
     });
 
+    it('a comma-separated CSV whose quoted amounts show the comma mark ("1.200.000", "900.000,50") reads that column so', async () => {
+      const dir = csvFolder({ 'accounts.csv': 'Account Name,Annual Revenue,Years\nAcme,"1.200.000",1.5\nBeta,"800.000",2\nGamma,"900.000,50",3\n' });
+      const r = JSON.parse((await kam(['tier', join(dir, 'accounts.csv'), '--format', 'json', '--lang', 'en', ...asOf])).stdout) as TierJson;
+      expect(r.summary.reduce((s, x) => s + x.revenue, 0)).toBe(2_900_000.5);
+    });
+
     it('a Rules sheet takes a threshold as a percentage (load.over 120%) and a setting with its unit (cadenceDays 30天)', async () => {
       const dir = csvFolder({
         'accounts.csv': '客户名称,年采购额,最近联系日期\n甲,100,2025-10-01\n',

@@ -91,6 +91,7 @@ export async function readCsvSheet(path: string, options: CsvOptions & ReadLimit
  * be quoted). `guessed` names a value whose reading rests on the `;` alone, for a note.
  */
 export function decimalMarkOf(body: string, delimiter: string): { decimalComma?: (col: number) => boolean; decimalCommaGuessed?: string } {
+  if (delimiter === ',') return quotedCommaMark(body);
   if (delimiter !== ';' && delimiter !== '\t') return {};
   const comma: number[] = [];
   const dot: number[] = [];
@@ -124,6 +125,32 @@ export function decimalMarkOf(body: string, delimiter: string): { decimalComma?:
   // A value read with a comma on the `;` alone: no column of the file shows a comma.
   const guessed = fileComma && !anyComma ? ambiguous.find((a, col) => a !== undefined && own(col) === undefined) : undefined;
   return guessed === undefined ? { decimalComma } : { decimalComma, decimalCommaGuessed: guessed };
+}
+
+/**
+ * A `,` file's columns whose quoted numbers show the comma mark (`"1.200.000"`, `"1.234,50"`: a German-locale export;
+ * found by a new user: `"800.000"` was 800) and no number shows the point: those columns read with a comma. The file's
+ * own mark stays the point (its `2,5` would be quoted, and is then read by its column).
+ */
+function quotedCommaMark(body: string): { decimalComma?: (col: number) => boolean } {
+  const comma: number[] = [];
+  const dot: number[] = [];
+  const FIELD = /("(?:[^"]|"")*"|[^,]*)(?:,|$)/g;
+  for (const line of body.split(/\r?\n|\r/)) {
+    if (!line.includes('"')) continue;
+    let c = 0;
+    FIELD.lastIndex = 0;
+    for (let m = FIELD.exec(line); m && m[0] !== ''; m = FIELD.exec(line), c++) {
+      const raw = m[1]!.trim();
+      if (!raw.startsWith('"')) continue;
+      const f = raw.slice(1, -1).replace(/\s/g, '').replace(/^[-+(]?[€$£¥]?/, '').replace(/[)%]?(?:€|£|eur|usd|gbp)?$/i, '');
+      if (f.length < 3 || f.length > 24 || !/^\d[\d.,]*\d$/.test(f)) continue;
+      if (/^\d{1,3}(?:\.\d{3})+,\d+$|^[1-9]\d{0,2}(?:\.\d{3}){2,}$|^\d+,(?:\d{1,2}|\d{4,})$/.test(f)) comma[c] = (comma[c] ?? 0) + 1;
+      else if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+\.(?:\d{1,2}|\d{4,})$/.test(f)) dot[c] = (dot[c] ?? 0) + 1;
+    }
+  }
+  if (!comma.some((n) => n > 0)) return {};
+  return { decimalComma: (col: number) => col >= 0 && (comma[col] ?? 0) > 0 && (dot[col] ?? 0) === 0 };
 }
 
 async function collect(batches: AsyncIterable<RawRow[]>): Promise<RawRow[][]> {
