@@ -296,14 +296,19 @@ describe('a column of numbers with decimal commas (found by a new user)', () => 
     expect((JSON.parse(r.stdout) as { accounts: { name: string }[] }).accounts.map((a) => a.name)).toEqual(['Acme', 'Globex']);
   });
 
-  it('in a comma-separated file kam tier quotes the first cell and says how to write numbers, not that formulas need saving', async () => {
+  it('in a comma-separated file a column whose quoted amounts show the comma mark is read with it (since the sixteenth session); one that cannot be read says how to write numbers, not that formulas need saving', async () => {
     const dir = tempDir();
     const csv = join(dir, 'eu.csv');
     writeFileSync(csv, 'Company name,Annual Revenue\nAcme,"18.500.000,00"\nGlobex,"12.400.000,00"\n');
-    const r = await kam(['tier', csv, ...asOf]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('(the first is eu.csv!B2, "18.500.000,00"; write numbers as 1200000, 1,200,000.50 or 120万');
-    expect(r.stderr).not.toContain('formula');
+    const r = await kam(['tier', csv, '--format', 'json', ...asOf]);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { summary: { revenue: number }[] }).summary.reduce((s, x) => s + x.revenue, 0)).toBe(30_900_000);
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, 'Company name,Annual Revenue\nAcme,"18,500,000,00"\nGlobex,"12,400,000,00"\n');
+    const b = await kam(['tier', bad, ...asOf]);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toContain('(the first is bad.csv!B2, "18,500,000,00"; write numbers as 1200000, 1,200,000.50 or 120万');
+    expect(b.stderr).not.toContain('formula');
   });
 });
 

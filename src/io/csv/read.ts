@@ -145,7 +145,8 @@ function quotedCommaMark(body: string): { decimalComma?: (col: number) => boolea
       if (!raw.startsWith('"')) continue;
       const f = raw.slice(1, -1).replace(/\s/g, '').replace(/^[-+(]?[€$£¥]?/, '').replace(/[)%]?(?:€|£|eur|usd|gbp)?$/i, '');
       if (f.length < 3 || f.length > 24 || !/^\d[\d.,]*\d$/.test(f)) continue;
-      if (/^\d{1,3}(?:\.\d{3})+,\d+$|^[1-9]\d{0,2}(?:\.\d{3}){2,}$|^\d+,(?:\d{1,2}|\d{4,})$/.test(f)) comma[c] = (comma[c] ?? 0) + 1;
+      // (Only the forms no point-file writes: `1.234,5`, `1.200.000`; a lone `"2,5"` says nothing here.)
+      if (/^\d{1,3}(?:\.\d{3})+,\d+$|^[1-9]\d{0,2}(?:\.\d{3}){2,}$/.test(f)) comma[c] = (comma[c] ?? 0) + 1;
       else if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+\.(?:\d{1,2}|\d{4,})$/.test(f)) dot[c] = (dot[c] ?? 0) + 1;
     }
   }
