@@ -303,8 +303,10 @@ function compareAccounts(old: Side, now: Side, o: Keyed, n: Keyed, byId: boolean
     const b = was.account;
     if (byId && !sameText(b.name, a.name)) out.push(cellsOf({ ...base(), kind: 'account-renamed', from: b.name, to: a.name }, 'name'));
     // (Each owner as the Staff sheet names them: `E001` and `张伟(E001)` are one person.)
-    const ownerWas = was.owner ?? b.owner;
-    const ownerIs = is.owner ?? a.owner;
+    // (Only where both versions have a Staff sheet: one added beside an unchanged `E001` is no owner change; found by review.)
+    const byStaff = old.has.staff && now.has.staff;
+    const ownerWas = byStaff ? (was.owner ?? b.owner) : b.owner;
+    const ownerIs = byStaff ? (is.owner ?? a.owner) : a.owner;
     if (old.fields.owner && now.fields.owner && !sameText(ownerWas ?? '', ownerIs ?? '')) out.push(cellsOf({ ...base(), kind: 'owner-changed', from: ownerWas ?? null, to: ownerIs ?? null }, 'owner'));
     const tierWas = oldEffective ? was.effective : was.recorded;
     const tierIs = nowEffective ? is.effective : is.recorded;

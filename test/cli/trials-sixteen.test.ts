@@ -477,12 +477,12 @@ describe('the sixteenth session', () => {
     });
   });
   describe('found by the second round of trials', () => {
-    it('English totals rows with their amounts written as the export writes them (USD 2,000,000.00, S$, East Total, Total - East) are totals; an account named Median or Total with its id is an account', async () => {
+    it('English totals rows with their amounts written as the export writes them (USD 2,000,000.00, S$, $2.0M, -) are totals: Subtotal East, East Total, Total - East, a Subtotal beside its region; Total-Care Pharmacy and Nutri Total are accounts', async () => {
       const dir = csvFolder({
-        'accounts.csv': 'Account ID,Account Name,Account Owner,Annual Revenue\nSG001,Marina Bay,Jenny Chen,"USD 1,200,000.00"\nSG002,Jurong,David Tan,"USD 800,000.00"\n,Subtotal East,,"USD 2,000,000.00"\n,East Total,,"2,000,000"\n,Total - West,,"S$2,750,000"\n,East Region Total,,2000000\nSG003,Median,Priya Nair,"SGD 250,000"\nSG004,Total,Ann Lee,"HK$300,000"\n,Grand Total (4 records),,"USD 4,750,000.00"\n',
+        'accounts.csv': 'Account ID,Account Name,Region,Account Owner,Annual Revenue,Notes\nSG001,Marina Bay,East,Jenny Chen,"USD 1,200,000.00",ok\nSG002,Jurong,East,David Tan,"USD 800,000.00",\n,Subtotal East,,,"USD 2,000,000.00",-\n,Subtotal,East,,"$2.0M",N/A\n,East Total,,,"2,000,000",\n,Total - West,,,"S$2,750,000",\n,East Region Total,,,2000000,\nSG005,Total-Care Pharmacy,West,Ann Lee,"SGD 250,000",\nSG006,Nutri Total,West,Ann Lee,"HK$300,000",\n,Grand Total (4 records),,,"USD 4,750,000.00",\n',
       });
       const r = JSON.parse((await kam(['tier', join(dir, 'accounts.csv'), '--format', 'json', '--lang', 'en', ...asOf])).stdout) as TierJson;
-      expect(r.accounts.map((a) => a.name).sort()).toEqual(['Jurong', 'Marina Bay', 'Median', 'Total']);
+      expect(r.accounts.map((a) => a.name).sort()).toEqual(['Jurong', 'Marina Bay', 'Nutri Total', 'Total-Care Pharmacy']);
     });
 
     it('a running 序号 of SUBTOTAL(103,B$2:B2) is no totals row; a task named 积分累计 is a task', async () => {
@@ -492,15 +492,20 @@ describe('the sixteenth session', () => {
       ]);
       const r = JSON.parse((await kam(['tier', book, '--format', 'json', '--lang', 'en', ...asOf])).stdout) as TierJson;
       expect(r.accounts.map((a) => a.name)).toEqual(['华东精密', '北方物流']);
-      const tasks = csvFolder({ 'accounts.csv': '客户名称,年采购额\n甲,100\n', 'staff.csv': '姓名,部门\n张三,销售部\n', 'assignments.csv': '客户名称,工作内容,负责人,角色\n甲,积分累计,张三,A/R\n甲,本年累计,张三,A/R\n' });
+      const tasks = csvFolder({ 'accounts.csv': '客户名称,年采购额\n甲,100\n乙,200\n1-10月累计,300\n2025年累计,300\n', 'staff.csv': '姓名,部门\n张三,销售部\n', 'assignments.csv': '客户名称,工作内容,负责人,角色\n甲,积分累计,张三,A/R\n甲,本年累计,张三,A/R\n' });
       const load = JSON.parse((await kam(['load', tasks, '--format', 'json', '--lang', 'en', ...asOf])).stdout) as { people: { name: string; accountable: number }[] };
-      expect(load.people.map((p) => [p.name, p.accountable])).toEqual([['张三', 1]]);
+      expect(load.people.map((p) => [p.name, p.accountable])).toEqual([['张三', 2]]);
+      const accts = JSON.parse((await kam(['tier', join(tasks, 'accounts.csv'), '--format', 'json', '--lang', 'en', ...asOf])).stdout) as TierJson;
+      expect(accts.accounts.map((a) => a.name).sort()).toEqual(['乙', '甲']);
     });
 
     it('a note typed past one CSV row beside numbers that look split (3,450) is a column without a header; a strategic scale stated as 满分10分, 10分制, out of 10 is the column\'s', async () => {
       const dir = csvFolder({ 'accounts.csv': 'Account Name,Years,Annual Revenue (万元),Strategic Importance (out of 10)\nAcme Ltd,5,310,4\nBeta Co,8,1200,9\nGamma Inc,2,85,2\nDelta LLC,3,450,5,call back in Dec\n' });
       const r = JSON.parse((await kam(['check', dir, '--format', 'json', '--lang', 'en', ...asOf])).stdout) as CheckJson;
       expect(r.findings.filter((f) => f.rule.startsWith('schema/') && f.rule !== 'schema/missing-sheet').map((f) => [f.rule, f.cell])).toEqual([['schema/blank-header', 'accounts.csv!E1']]);
+      // (A year range is no scale: FY24-25, 2024-2025年度.)
+      const fy = csvFolder({ 'accounts.csv': 'Account Name,Annual Revenue,Strategic Importance (FY24-25)\nAcme,100,4\nBeta,200,2\n' });
+      expect((JSON.parse((await kam(['check', fy, '--format', 'json', '--lang', 'en', ...asOf])).stdout) as CheckJson).findings.filter((f) => f.rule === 'schema/invalid-value')).toEqual([]);
       for (const header of ['战略重要性（满分10分）', '战略重要性(10分制)', '战略重要性（评分1-10）']) {
         const zh = csvFolder({ 'accounts.csv': `客户名称,年采购额,${header}\n甲,100,9\n乙,200,6\n` });
         const z = JSON.parse((await kam(['check', zh, '--format', 'json', '--lang', 'en', ...asOf])).stdout) as CheckJson;

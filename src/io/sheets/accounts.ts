@@ -209,11 +209,13 @@ function accountMapper(
 function scaleOf(header: string): { min: number; max: number } {
   const h = header.normalize('NFKC');
   // `(1-10)`, `（评分1-10）`, `1至10`; `（满分10分）`, `(10分制)`, `(out of 10)`, `/10` (found by a new user: refused as 1–5).
-  const range = /(\d+)\s*[-~～—–至到]\s*(\d+)\s*分?/.exec(h);
-  if (range && Number(range[1]) < Number(range[2])) return { min: Number(range[1]), max: Number(range[2]) };
-  const top = /满分\s*(\d+)|(\d+)\s*分制|out\s+of\s+(\d+)|[/／]\s*(\d+)\s*(?:分|points?|pts)?\s*[)）]?\s*$/i.exec(h);
+  // (A rating starts at 0 or 1 and reaches at most 100: `FY24-25`, `2024-2025年度` are years; found by review.)
+  const range = /[(（]\s*(?:评分|得分|分值|打分|rating|scale|score)?\s*([01])\s*[-~～—–至到]\s*(\d{1,3})\s*分?\s*[)）]|\s([01])\s*[-~～—–至到]\s*(\d{1,3})\s*分?\s*$/i.exec(h);
+  const [lo, hi] = range ? [Number(range[1] ?? range[3]), Number(range[2] ?? range[4])] : [0, 0];
+  if (range && lo < hi && hi <= 100) return { min: lo, max: hi };
+  const top = /满分\s*(\d{1,3})|(\d{1,3})\s*分制|out\s+of\s+(\d{1,3})|[/／]\s*(\d{1,3})\s*(?:分|points?|pts)?\s*[)）]?\s*$/i.exec(h);
   const max = top ? Number(top[1] ?? top[2] ?? top[3] ?? top[4]) : 5;
-  return top && max > 1 ? { min: 0, max } : { min: 1, max: 5 };
+  return top && max > 1 && max <= 100 ? { min: 0, max } : { min: 1, max: 5 };
 }
 
 /** The words each number column takes after its numbers (`18个月` of 合作年限 is 1.5 years, `100天` of 年采购额 no number). */

@@ -3,7 +3,7 @@
  * record (section labels, notes under a table, sign-off lines).
  */
 import { isBlank, type Cell, type RawRow } from '../../model/cell.js';
-import { fold } from '../../util/text.js';
+import { fold, isPlaceholder } from '../../util/text.js';
 import { toSimplified } from '../../util/hant.js';
 
 /**
@@ -12,7 +12,7 @@ import { toSimplified } from '../../util/hant.js';
  * a new user: `合计3家` was read as an account, the largest, and took the strategic tier); `共3家`;
  * `汇总` and `总和` alone; `Total`, `Grand Total`, `Subtotal`, `Subtotal East`, `East Subtotal`, `Sum`,
  * `Total: 3`, `Total 3 accounts`; Hong Kong's and Taiwan's `合共`, `總數`, `小計：3間`, `合計 HK$`; the
- * rows of statistics under them, `平均`, `平均值`, `平均数`, `最大值`, `占比`, `累计`, `本年累计`, `其中：新客户`, `Average`, `Median` (found by a new user: `平均`
+ * rows of statistics under them, `平均`, `平均值`, `平均数`, `最大值`, `占比`, `其中：新客户`, `Average`, `Median` (found by a new user: `平均`
  * under `合计` was an account without a name; `Max` and `Min` alone can be people).
  * `Total SA`, `合计科技有限公司` and `共创科技` are accounts, not totals rows.
  * (Tested on the text folded, its spaces removed.)
@@ -21,29 +21,37 @@ const COUNTED = String.raw`\d+(?:家|个|户|位|名|条|项|笔|行|间)(?:客�
 /** A currency after the word (`合計 HK$`, `合計NT$`: Hong Kong's and Taiwan's; found by a new user). */
 const CURRENCY = String.raw`(?:hk\$|nt\$|us\$|rmb|cny|hkd|twd|usd|港币|港元|台币|新台币|美元|人民币)?`;
 const TOTALS = new RegExp(
-  String.raw`^(?:.{0,12}?(?:合计|总计|小计|共计)${CURRENCY}(?:[:：]?${COUNTED}|[:：]\d+)?|(?:本年|本月|本季度?|本期|年度|全年|当年|当月)?累计${CURRENCY}|合共${CURRENCY}(?:[:：]?${COUNTED}|[:：]\d+)?|共${COUNTED}|汇总|总和|总数|平均[值数]?|均值|最大值|最小值|中位数|占比|其中(?:[:：].{0,20})?)(?:[(（][^)）]*[)）])?[:：]?$`,
+  String.raw`^(?:.{0,12}?(?:合计|总计|小计|共计)${CURRENCY}(?:[:：]?${COUNTED}|[:：]\d+)?|合共${CURRENCY}(?:[:：]?${COUNTED}|[:：]\d+)?|共${COUNTED}|汇总|总和|总数|平均[值数]?|均值|最大值|最小值|中位数|占比|其中(?:[:：].{0,20})?|average|mean|median|(?:grand)?totals?(?:[:：]\d+|[:：]?\d+(?:accounts?|customers?|records?|rows?|items?|companies))?|sub-?totals?|.{1,20}sub-?totals?|sum|(?:record)?count(?:[:：]?\d+)?|records?[:：]\d+|avg|summary)(?:[(（][^)）]*[)）])?[:：]?$`,
 );
 /**
- * English totals words (`Total`, `Grand Total`, `Sum`, `Median`, `Count: 1`, `Subtotal`…): a totals row only where
- * nothing but amounts and counts stands beside them, as in SUBTOTAL_OF (found by a new user: an account named `Median`,
- * or `Total`, and its rows, were dropped, with no word).
+ * `累计` after what it sums (`1-10月累计`, `2025年累计`, `本年累计`): in a row's first filled cell only, as SUMMED — a
+ * division of labour's second is its task, and `积分累计` is one (found by a new user: its rows were dropped).
  */
-const EN_TOTALS = new RegExp(
-  String.raw`^(?:average|mean|median|(?:grand)?totals?(?:[:：]\d+|[:：]?\d+(?:accounts?|customers?|records?|rows?|items?|companies))?|sub-?totals?|.{1,20}sub-?totals?|sum|(?:record)?count(?:[:：]?\d+)?|records?[:：]\d+|avg|summary)(?:[(（][^)）]*[)）])?[:：]?$`,
-);
+const SCOPED_SUM = new RegExp(String.raw`^.{0,12}?累计${CURRENCY}(?:[(（][^)）]*[)）])?[:：]?$`);
 /**
- * `Subtotal East`, `East Total`, `East Region Total`, `Total - East`: a totals row's label with its group beside it,
- * but only in a row without another text than amounts and the group again (found by a new user: `Subtotal Software |
- * Lee, Ann | 40000` is an account with its owner, and was dropped; `East Total` beside its sum was an account). `Total
- * East`, without its dash, stays a name (`Total SA`, `Total Wine & More`).
+ * `Subtotal East`, `Total - East`, `East Total`, `East Region Total`: a totals row's label with its group beside it,
+ * but only in a row without another name or word beside it (found by a new user: `Subtotal Software | Lee, Ann | 40000`
+ * is an account with its owner, and was dropped; `East Total` beside its sum was an account). Tested on the text
+ * folded with its spaces: `Total - East` is a label, `Total-Care Pharmacy` and `Nutri Total` are names (found by review).
  */
-const SUBTOTAL_OF = /^(?:sub-?totals?.{1,20}|.{1,20}totals?|totals?[-–—:：].{1,20})$/;
+const SUBTOTAL_OF = /^(?:sub-?totals?\s+.{1,20}|totals?\s+[-–—:：]\s*.{1,20}|(?:(?:north|south)[- ]?(?:east|west)|east|west|north|south|central|apac|emea|latam|americas|asia|europe|domestic|international|q[1-4]|h[12]|fy\s?\d{2,4}|\d{4})(?:\s+(?:region|area|territory|team|segment))?\s+totals?)$/;
 /** The group a `Subtotal East` row sums (`east`), which the row may repeat in its own column (Region: East; found by review). */
 function groupOf(label: string): string {
-  return fold(label.replace(/^\s*(?:sub-?\s*)?totals?\s*[-–—:：]?\s*/i, '').replace(/\s*(?:region\s+)?(?:sub-?\s*)?totals?\s*$/i, ''));
+  return fold(label.replace(/^\s*(?:sub-?\s*)?totals?\s*[-–—:：]?\s*/i, '').replace(/\s*(?:region\s+|area\s+|territory\s+|team\s+|segment\s+)?(?:sub-?\s*)?totals?\s*$/i, ''));
 }
-/** A text that is an amount or blank (`999` in a CSV, `1,200万元`, `$ (1,000.00)`), not a name. */
-const AMOUNT_TEXT = /^(?:(?=[^\d]*\d)[\s(+\-−]*(?:[A-Za-z]{2,3}\$?|[A-Za-z]?\$)?[\s\d.,%¥￥$€£₩₹()+\-−万萬亿億元]*(?:[A-Za-z]{3})?|\s*[(（]?\s*\d+\s*(?:accounts?|records?|rows?|items?|companies|customers?|家|个|户|条|项|间)\s*[)）]?)\s*$/i;
+/**
+ * A text that names something: a run of two letters or more (Latin or Chinese) that is no amount, count, date,
+ * placeholder or totals word (`-`, `N/A`, `All`, `$2.0M`, `12/31/2025`, `4 accounts` are not; `Lee, Ann` and `KA005` are).
+ */
+function namesSomething(text: string): boolean {
+  const t = text.trim();
+  if (t === '' || isPlaceholder(t) || !/[A-Za-z\u3400-\u9fff]{2,}/.test(t)) return false;
+  if (/^(?:all|total|totals|subtotal|grand total|sum|n\/a|none)$/i.test(t)) return false;
+  // An amount with its currency and magnitude (`USD 2,000,000.00`, `S$2.0M`, `1,200万元`), or a count (`4 accounts`).
+  if (/^[\s(+\-−]*(?:[A-Za-z]{2,3}\$?|[A-Za-z]?\$|[¥￥€£₩₹])?\s*[\d.,]*\d[\d.,]*\s*(?:[kmb]|mm|mn|bn|万|亿|千|元|万元|亿元|[A-Za-z]{3})?\s*\)?\s*$/i.test(t)) return false;
+  if (/^\s*[(（]?\s*\d+\s*(?:accounts?|records?|rows?|items?|companies|customers?)\s*[)）]?\s*$/i.test(t)) return false;
+  return true;
+}
 /**
  * What a totals row sums, said after its word (`合计金额`, `本月合计数`): only in a row's first filled
  * cell, where a totals row's label goes — in a division of labour the second is the task, and
@@ -64,7 +72,7 @@ export function isEmptyRow(row: RawRow): boolean {
 export function isTotalsRow(row: RawRow): boolean {
   let seen = 0;
   let totals = false;
-  // The label of `Subtotal East`, `Total`: a totals row only if no other text is in the row (see SUBTOTAL_OF, EN_TOTALS).
+  // The label of `Subtotal East`: a totals row only if no other name is in the row (see SUBTOTAL_OF).
   let label: string | undefined;
   for (const c of row.cells) {
     if (c === undefined) continue;
@@ -78,9 +86,9 @@ export function isTotalsRow(row: RawRow): boolean {
     else seen++;
   }
   if (totals || label === undefined) return totals;
-  // (Any other text, before the label or after it — an id, an owner — makes the row an account's: `KA005 | Median`.)
+  // (Any other name or word, before the label or after it — an owner — makes the row an account's: `Subtotal Software | Lee, Ann`.)
   const group = groupOf(label);
-  for (const c of row.cells) if (c?.t === 's' && c.v.trim() !== '' && c.v !== label && !AMOUNT_TEXT.test(c.v) && fold(c.v) !== group) return false;
+  for (const c of row.cells) if (c?.t === 's' && c.v !== label && fold(c.v) !== group && namesSomething(c.v)) return false;
   return true;
 }
 
@@ -95,8 +103,9 @@ const lastTotals: (boolean | 'of')[] = [false, false];
 /** Whether a cell is a totals word; `of` for `Subtotal East`, a totals row only where no other text is in it. */
 function isTotalsCell(c: Cell, at: number): boolean | 'of' {
   if (c === lastCells[at]) return lastTotals[at]!;
-  const text = c.t === 's' && c.v.length <= 32 && TOTALS_WORD.test(c.v) ? toSimplified(fold(c.v)).replace(/\s+/g, '') : undefined;
-  const totals = text !== undefined && (TOTALS.test(text) || (at === 0 && SUMMED.test(text))) ? true : text !== undefined && (EN_TOTALS.test(text) || SUBTOTAL_OF.test(text)) ? 'of' : false;
+  const spaced = c.t === 's' && c.v.length <= 32 && TOTALS_WORD.test(c.v) ? toSimplified(fold(c.v)) : undefined;
+  const text = spaced?.replace(/\s+/g, '');
+  const totals = text !== undefined && (TOTALS.test(text) || (at === 0 && (SUMMED.test(text) || SCOPED_SUM.test(text)))) ? true : spaced !== undefined && SUBTOTAL_OF.test(spaced) ? 'of' : false;
   lastCells[at] = c;
   lastTotals[at] = totals;
   return totals;

@@ -242,9 +242,12 @@ export async function scanTable(
   return { layout, findings };
 }
 
-/** A cell that holds a number, or a text that starts as one (`90`, `80万`, `$1,200`, `4星`). */
+/**
+ * A cell that holds a number, or a text that is one with its unit (`90`, `80万`, `$1,200`, `4星`, `12%`); not a note that
+ * starts with one (`3月续约`; found by review).
+ */
 function numberLike(cell: RawRow['cells'][number]): boolean {
-  return cell?.t === 'n' || (cell?.t === 's' && /^\s*[-+(]?\s*[¥￥$€£]?\s*\d/.test(cell.v));
+  return cell?.t === 'n' || (cell?.t === 's' && /^\s*[-+(]?\s*[¥￥$€£]?\s*[\d.,]*\d\s*(?:[%‰)]|[万亿千]?元?|[\u4e00-\u9fff]|[a-z]{1,3})?\s*$/i.test(cell.v));
 }
 
 /** Whether every cell of a row that holds something is under a column kam does not read (at least one column it reads). */
