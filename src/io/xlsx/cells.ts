@@ -254,16 +254,22 @@ function plainShape(s: string, from: number, to: number, p: string): boolean {
   re.lastIndex = from;
   if (!re.test(s) || re.lastIndex !== to) return false;
   // (Each attribute of the cell's tag once: `r="B3" r="B4"` is no XML. The shape has no `"` in a value.)
-  // (Names compared where they stand, none copied: every cell read the general way passes here.)
+  // (Names compared where they stand, none copied: every cell read the general way passes here. Names of different first
+  // letters differ: only names that share one are compared whole.)
   const gt = s.indexOf('>', from);
   let n = 0;
+  let firsts = 0;
   for (let q = s.indexOf('="', from); q >= 0 && q < gt; q = s.indexOf('="', s.indexOf('"', q + 2) + 1)) {
     const start = s.lastIndexOf(' ', q) + 1;
-    for (let k = 0; k < n; k++) {
-      const a = NAME_AT[2 * k]!;
-      const length = NAME_AT[2 * k + 1]! - a;
-      if (length === q - start && s.startsWith(s.slice(a, a + length), start)) return false;
+    const bit = 1 << (s.charCodeAt(start) & 31);
+    if (firsts & bit) {
+      for (let k = 0; k < n; k++) {
+        const a = NAME_AT[2 * k]!;
+        const length = NAME_AT[2 * k + 1]! - a;
+        if (length === q - start && s.startsWith(s.slice(a, a + length), start)) return false;
+      }
     }
+    firsts |= bit;
     if (n === NAME_AT.length / 2) return false;
     NAME_AT[2 * n] = start;
     NAME_AT[2 * n + 1] = q;
