@@ -10,7 +10,7 @@ import { PER_WEEK, RACI, type Frequency, type FrequencyWord, type RaciLetter, ty
 
 const RACI_WORDS: Record<string, RaciLetter> = {
   r: 'R', responsible: 'R', responsibility: 'R', 负责: 'R', 执行: 'R', 主责: 'R', 负责人: 'R', 责任人: 'R', 执行人: 'R', 主办: 'R', 承办: 'R',
-  a: 'A', accountable: 'A', approver: 'A', approve: 'A', 批准: 'A', 核准: 'A', 核准人: 'A', 审批: 'A', 审核: 'A', 决策: 'A', 问责: 'A', 签批: 'A', 审批人: 'A', 批准人: 'A', 审核人: 'A',
+  a: 'A', accountable: 'A', approver: 'A', approve: 'A', 批准: 'A', 核准: 'A', 核准人: 'A', 审批: 'A', 审核: 'A', 决策: 'A', 问责: 'A', 签批: 'A', 审批人: 'A', 批准人: 'A', 审核人: 'A', 当责: 'A', 当责人: 'A',
   c: 'C', consulted: 'C', consult: 'C', 咨询: 'C', 协助: 'C', 协作: 'C', 配合: 'C', 征询: 'C',
   i: 'I', informed: 'I', inform: 'I', 知会: 'I', 通知: 'I', 知悉: 'I', 告知: 'I', 抄送: 'I', 知情: 'I', 知情人: 'I', 被告知: 'I', 抄送人: 'I',
   咨询人: 'C', 协助人: 'C', 配合人: 'C',
@@ -79,7 +79,7 @@ const NOT_GLOSS = new Set(['not', 'no', 'none', 'nobody', 'tbd', 'tba', 'decided
 
 const FREQUENCY_WORDS: Record<string, Exclude<FrequencyWord, 'custom'> | 'once'> = {
   每天: 'daily', 每日: 'daily', 天: 'daily', 日: 'daily', 每个工作日: 'daily', 工作日: 'daily', daily: 'daily', 'every day': 'daily', day: 'daily',
-  每周: 'weekly', 每星期: 'weekly', 每周一: 'weekly', 每周二: 'weekly', 每周三: 'weekly', 每周四: 'weekly', 每周五: 'weekly', 每周六: 'weekly', 每周日: 'weekly', 每周天: 'weekly', 周: 'weekly', 每礼拜: 'weekly', 周度: 'weekly', weekly: 'weekly', 'every week': 'weekly', week: 'weekly',
+  每周: 'weekly', 每星期: 'weekly', 每周一: 'weekly', 每周二: 'weekly', 每周三: 'weekly', 每周四: 'weekly', 每周五: 'weekly', 每周六: 'weekly', 每周日: 'weekly', 每周天: 'weekly', 周一: 'weekly', 周二: 'weekly', 周三: 'weekly', 周四: 'weekly', 周五: 'weekly', 周: 'weekly', 每礼拜: 'weekly', 周度: 'weekly', weekly: 'weekly', 'every week': 'weekly', week: 'weekly',
   每两周: 'biweekly', 每2周: 'biweekly', 双周: 'biweekly', 隔周: 'biweekly', 半月: 'biweekly', 每半月: 'biweekly', biweekly: 'biweekly', 'bi-weekly': 'biweekly', fortnightly: 'biweekly', 'every two weeks': 'biweekly', 'every 2 weeks': 'biweekly',
   每月: 'monthly', 每个月: 'monthly', 月: 'monthly', 月度: 'monthly', monthly: 'monthly', 'every month': 'monthly', month: 'monthly',
   每季度: 'quarterly', 每季: 'quarterly', 季度: 'quarterly', 季: 'quarterly', quarterly: 'quarterly', 'every quarter': 'quarterly', quarter: 'quarterly',
@@ -131,9 +131,9 @@ export function parseFrequency(cell: Cell | undefined): Parsed<Frequency> | unde
 const STATUS_WORDS: Record<string, Status> = {
   未开始: 'todo', 待办: 'todo', 待开始: 'todo', 计划中: 'todo', 未启动: 'todo', 待处理: 'todo', todo: 'todo', 'to do': 'todo', 'not started': 'todo', planned: 'todo', open: 'todo', new: 'todo',
   进行中: 'doing', 处理中: 'doing', 执行中: 'doing', 跟进中: 'doing', 持续: 'doing', 持续进行: 'doing', 正常: 'doing', doing: 'doing', 'in progress': 'doing', ongoing: 'doing', active: 'doing', wip: 'doing',
-  已完成: 'done', 完成: 'done', 已结束: 'done', 结束: 'done', 已关闭: 'done', 关闭: 'done', done: 'done', completed: 'done', complete: 'done', finished: 'done', closed: 'done',
+  已完成: 'done', 完成: 'done', 已结束: 'done', 结束: 'done', 已结案: 'done', 结案: 'done', 已关闭: 'done', 关闭: 'done', done: 'done', completed: 'done', complete: 'done', finished: 'done', closed: 'done',
   // Delayed work is still to be done (its due date says how late): in progress.
-  延期: 'doing', 已延期: 'doing', 延期中: 'doing', 推迟: 'doing', 已推迟: 'doing', 延后: 'doing', 逾期: 'doing', 已逾期: 'doing', delayed: 'doing', postponed: 'doing', overdue: 'doing', late: 'doing',
+  延期: 'doing', 已延期: 'doing', 延迟: 'doing', 已延迟: 'doing', 延期中: 'doing', 推迟: 'doing', 已推迟: 'doing', 延后: 'doing', 逾期: 'doing', 已逾期: 'doing', delayed: 'doing', postponed: 'doing', overdue: 'doing', late: 'doing',
   已取消: 'cancelled', 取消: 'cancelled', 作废: 'cancelled', 已作废: 'cancelled', 撤销: 'cancelled', 已撤销: 'cancelled', 终止: 'cancelled', 已终止: 'cancelled', cancelled: 'cancelled', canceled: 'cancelled', dropped: 'cancelled', void: 'cancelled',
   暂停: 'paused', 已暂停: 'paused', 暂缓: 'paused', 搁置: 'paused', 已搁置: 'paused', 挂起: 'paused', 中止: 'paused', paused: 'paused', 'on hold': 'paused', hold: 'paused', suspended: 'paused',
 };

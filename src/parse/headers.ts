@@ -30,7 +30,7 @@ const UNIT_SCALES: [RegExp, number][] = [
 ];
 
 /** Words of a unit that name a currency or the tax, not a scale. */
-const CURRENCY = /人民币|人民幣|美元|港币|港幣|欧元|歐元|rmb|cny|usd|hkd|eur|us\$|[元¥￥$€]/g;
+const CURRENCY = /新台币|新臺幣|新台幣|台币|台幣|臺幣|人民币|人民幣|美元|港币|港幣|港元|欧元|歐元|rmb|cny|usd|hkd|twd|ntd|sgd|eur|hk\$|nt\$|us\$|s\$|a\$|[元¥￥$€]/g;
 const NOT_SCALE = /^(?:含税|不含税|含稅|不含稅|税前|税后|稅前|稅後|未税|未稅|金额|金額|in|of|unit|单位|單位)?$/;
 /** Scales written as a letter or two, which a list split by slashes uses for other things. */
 const LETTER_SCALE = /^(?:k|m|w|mm|mn)$/;
@@ -40,7 +40,8 @@ const SCALE_LIKE = /万|萬|千|仟|亿|億|thousand|million|billion|lakh|crore|
 /** The scale of a unit (`万元`, `含税，万元`, `$K`, `in thousands`, `CNY, 10k`): 1 for none, undefined for one that is not read. */
 function unitScale(unit: string): number | undefined {
   // (`10,000` is one number, not two words.)
-  const u = unit.toLowerCase().replace(/^(?:单位|單位|unit|in)\s*[:：]?/, '').replace(/(\d),(?=\d{3}\b)/g, '$1');
+  // (`HK$’000`: a typographic apostrophe is the plain one; found by a new user, Hong Kong's unit read as none.)
+  const u = unit.toLowerCase().replace(/[’‘`]/g, "'").replace(/^(?:单位|單位|unit|in)\s*[:：]?/, '').replace(/(\d),(?=\d{3}\b)/g, '$1');
   const scales = new Set<number>();
   let unread = false;
   const words = u.split(/[\s,，、;；:：/／|]+/);

@@ -356,7 +356,11 @@ export function parseDateText(text: string, order?: DayMonthOrder): Parsed<IsoDa
     return date;
   }
   // Taiwan's 民國 years (民國114年9月1日 is 2025-09-01): with the era named, never a bare 114/9/1.
-  m = /^民[國国]\s*(\d{1,3})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号號]?$/.exec(s);
+  m = /^(?:中[華华])?民[國国]\s*(\d{1,3})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号號]?$/.exec(s);
+  if (m) return ymd(+m[1]! + 1911, +m[2]!, +m[3]!);
+  // A year of three digits is 民國's, no other calendar's (`114/9/1`, `114年9月1日`, `114.09.01`, `1140901`: Taiwan's Excel
+  // and its CSV export; found by a new user, each refused): 100–199 are 2011–2110.
+  m = /^(1\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号號]?$/.exec(s) ?? /^(1\d{2})(\d{2})(\d{2})$/.exec(s);
   if (m) return ymd(+m[1]! + 1911, +m[2]!, +m[3]!);
   m = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
   if (m) return ymd(+m[1]!, +m[2]!, +m[3]!);
@@ -414,8 +418,8 @@ function ymd(y: number, m: number, d: number): Parsed<IsoDate> {
 
 // An employee's status in a 在职 / 状态 column (found by a new user): on probation, an intern, on leave, away on business are
 // employed (on leave was read as gone: "no longer active"); retired, dismissed, moved elsewhere are not.
-const TRUE_WORDS = new Set(['yes', 'y', 'true', 't', '1', 'on', '是', '对', '在职', '有效', '启用', '激活', '正常', '正式', '正式员工', '试用', '试用期', '实习', '实习期', '实习生', '兼职', '返聘', '休假', '请假', '病假', '产假', '出差', 'active', 'enabled', 'employed', 'probation', 'intern', 'on leave', 'full-time', 'part-time', '✓', '✔', '√']);
-const FALSE_WORDS = new Set(['no', 'n', 'false', 'f', '0', 'off', '否', '不', '不是', '离职', '已离职', '无效', '停用', '已停用', '禁用', '已禁用', '退休', '已退休', '辞职', '已辞职', '辞退', '已辞退', '调离', '已调离', '离岗', 'inactive', 'left', 'disabled', 'deactivated', 'terminated', 'resigned', 'retired', 'dismissed', 'former', '✗', '✘', '×']);
+const TRUE_WORDS = new Set(['yes', 'y', 'true', 't', '1', 'on', '是', '对', '在职', '在职中', '留职停薪', '育婴假', '育婴留停', '有效', '启用', '激活', '正常', '正式', '正式员工', '试用', '试用期', '实习', '实习期', '实习生', '兼职', '返聘', '休假', '请假', '病假', '产假', '出差', 'active', 'enabled', 'employed', 'probation', 'intern', 'on leave', 'full-time', 'part-time', '✓', '✔', '√']);
+const FALSE_WORDS = new Set(['no', 'n', 'false', 'f', '0', 'off', '否', '不', '不是', '离职', '已离职', '无效', '停用', '已停用', '禁用', '已禁用', '退休', '已退休', '辞职', '已辞职', '辞退', '已辞退', '调离', '已调离', '调职', '已调职', '离岗', 'inactive', 'left', 'disabled', 'deactivated', 'terminated', 'resigned', 'retired', 'dismissed', 'former', '✗', '✘', '×']);
 
 /** Reads yes/no, 是/否, 在职/离职, TRUE/FALSE, 1/0 and ticks. */
 export function parseBoolean(cell: Cell | undefined): Parsed<boolean> | undefined {

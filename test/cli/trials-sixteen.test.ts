@@ -568,4 +568,40 @@ describe('the sixteenth session', () => {
       expect(said.stderr).toContain('12/30/2022');
     });
   });
+  describe('found by a trial of Taiwan and Hong Kong books', () => {
+    it('units HK$\'000, NT$萬, 新台幣萬元, 萬港元 scale their column; Taiwan headers (合約金額, 負責業務, 最近聯絡日期, 合作年資, 重要程度, 職稱) are read', async () => {
+      const dir = csvFolder({
+        'accounts.csv': '\ufeff客戶名稱,"年採購額(HK$\'000)","合約金額(新台幣萬元)",合作年資,重要程度,負責業務,最近聯絡日期\n甲公司,"12,000",100,3,4,陳大文,2025-09-01\n乙公司,"8,000",50,2,3,李嘉欣,2025-09-15\n',
+        'staff.csv': '姓名,職稱,部門\n陳大文,客戶經理,業務部\n李嘉欣,客戶經理,業務部\n',
+        'assignments.csv': '客戶名稱,工作內容,負責人,角色\n甲公司,日常跟進,陳大文,當責\n甲公司,日常跟進,李嘉欣,R\n乙公司,日常跟進,李嘉欣,A/R\n',
+      });
+      const tier = await kam(['tier', join(dir, 'accounts.csv'), '--format', 'json', '--lang', 'en', ...asOf]);
+      // (Only satisfaction, which the book has not, is dropped.)
+      expect(tier.stderr.split('\n').filter((l) => l.includes('has no column'))).toEqual(['kam: criterion "satisfaction" has no column in accounts.csv: dropped, the other weights re-normalised']);
+      expect((JSON.parse(tier.stdout) as TierJson).summary.reduce((s, x) => s + x.revenue, 0)).toBe(20_000_000);
+      const load = JSON.parse((await kam(['load', dir, '--format', 'json', '--lang', 'en', ...asOf])).stdout) as { people: { name: string; role?: string }[] };
+      expect(load.people.map((p) => p.role)).toEqual(['客戶經理', '客戶經理']);
+      const check = JSON.parse((await kam(['check', dir, '--format', 'json', '--lang', 'en', ...asOf])).stdout) as CheckJson;
+      expect(check.findings.filter((f) => f.rule.startsWith('schema/') || f.rule.startsWith('raci/'))).toEqual([]);
+    });
+
+    it('Taiwan form markers, sign-offs and formal section labels are no accounts: （以下空白）, 經辦人：, 核准：, 覆核：, 資料來源：, 機密文件, 壹、台灣區', async () => {
+      const rows = ['客戶名稱,年採購額', '壹、台灣區,', '甲公司,100', '乙公司,50', '貳、香港區,', '丙公司,80', '（以下空白）,', '經辦人：林美玲,', '核准：王經理,', '覆核：李嘉欣,', '主管簽核：,', '列印日期：114/10/01,', '資料來源：CRM系統,', '機密文件，請勿外流,', '資料截至114年9月30日,', '以上金額均為未稅,'];
+      const dir = csvFolder({ 'accounts.csv': `${rows.join('\n')}\n` });
+      const r = JSON.parse((await kam(['tier', join(dir, 'accounts.csv'), '--format', 'json', '--lang', 'en', ...asOf])).stdout) as TierJson;
+      expect(r.accounts.map((a) => a.name).sort()).toEqual(['丙公司', '乙公司', '甲公司']);
+    });
+
+    it('民國 dates as Taiwan\'s Excel writes them (中華民國114年9月1日, 114/9/1, 114.09.01, 1140901) are read; 在職中, 留職停薪 are employed, 調職 is not; 已結案 is done', async () => {
+      const dir = csvFolder({
+        'accounts.csv': '客戶名稱,年採購額\n甲公司,100\n',
+        'staff.csv': '姓名,部門,在職\n張三,業務部,在職中\n李四,業務部,留職停薪\n王五,業務部,調職\n',
+        'assignments.csv': '客戶名稱,工作內容,負責人,角色,截止日期,頻率,狀態\n甲公司,合約續簽,張三,A/R,中華民國114年9月1日,一次,已結案\n甲公司,報價,李四,A/R,114/9/1,一次,進行中\n甲公司,回訪,張三,A/R,114.09.01,一次,進行中\n甲公司,簡報,李四,A/R,1140901,一次,進行中\n甲公司,日常跟進,王五,A/R,,週一,進行中\n',
+      });
+      const r = JSON.parse((await kam(['check', dir, '--format', 'json', '--lang', 'en', ...asOf])).stdout) as CheckJson;
+      expect(r.findings.filter((f) => f.rule === 'schema/invalid-value')).toEqual([]);
+      expect(r.findings.filter((f) => f.rule === 'time/overdue').map((f) => f.cell)).toEqual(['assignments.csv!E3', 'assignments.csv!E4', 'assignments.csv!E5']);
+      expect(r.findings.filter((f) => f.rule === 'ref/inactive-person').map((f) => f.cell)).toEqual(['assignments.csv!C6']);
+    });
+  });
 });

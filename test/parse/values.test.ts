@@ -484,8 +484,9 @@ describe('Hong Kong and Taiwan forms (the eleventh session)', () => {
     ['民国114年3月1日', '2025-03-01'],
     ['民國 114/10/01', '2025-10-01'],
   ])('%s is %s', (text, iso) => expect(parseDateText(text)).toEqual({ ok: true, value: iso }));
-  it('a bare 114/10/01 is not guessed; 1.5個鐘 is 1.5 h', () => {
-    expect(parseDateText('114/10/01')?.ok).toBe(false);
+  it('a bare 114/10/01 is 民國 114 (since the sixteenth session: a year of three digits is no other calendar\'s); 1.5個鐘 is 1.5 h', () => {
+    expect(parseDateText('114/10/01')).toEqual({ ok: true, value: '2025-10-01' });
+    expect(parseDateText('1140901')).toEqual({ ok: true, value: '2025-09-01' });
     expect(parseHours({ t: 's', v: '1.5個鐘' })).toEqual({ ok: true, value: 1.5 });
   });
 });

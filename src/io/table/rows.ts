@@ -115,11 +115,11 @@ function isTotalsCell(c: Cell, at: number): boolean | 'of' {
  * Section labels: `一、华东区`, `（二）华南`, `第三部分`, `二. 重点客户`, and numbered or bracketed
  * ones followed by Chinese: `1. 华东区`, `A. 西部`, `【华北区】`, `[华南区]`.
  */
-const SECTION = /^(?:[一二三四五六七八九十百]+\s*[、.．]|[（(][一二三四五六七八九十百]+[)）]|第[一二三四五六七八九十百\d]+\s*[部分章节类组区]|(?:\d{1,2}|[A-Za-z])\s*[、.．]\s*[\u4e00-\u9fff]|[【[［][^】\]］]{1,20}[】\]］]$)/;
+const SECTION = /^(?:[一二三四五六七八九十百壹贰叁参肆伍陆柒捌玖拾佰]+\s*[、.．]|[（(][一二三四五六七八九十百壹贰叁参肆伍陆柒捌玖拾佰]+[)）]|第[一二三四五六七八九十百\d]+\s*[部分章节类组区]|(?:\d{1,2}|[A-Za-z])\s*[、.．]\s*[\u4e00-\u9fff]|[【[［][^】\]］]{1,20}[】\]］]$)/;
 /** Notes under a table: `注：…`, `备注：…`, `说明：…`, `单位：万元`, `* …`, `Note: …`. */
-const NOTE = /^(?:注\s*\d*|注释|附注|备注|说明|填表说明|单位|数据来源|来源|notes?|remarks?|source)\s*[:：]|^[*※]/i;
+const NOTE = /^(?:注\s*\d*|注释|附注|备注|说明|填表说明|单位|数据来源|资料来源|来源|notes?|remarks?|source)\s*[:：]|^[*※]|^[(（]?以下空白[)）]?$|^以上(?:金额|数据|资料|数字).{0,30}$|^(?:资料|数据)截至.{0,30}$|^机密(?:文件|资料)/i;
 /** Sign-off lines: `制表人：王芳`, `审核：…`, `日期：2025-11-15`, `Prepared by: …`. */
-const SIGN_OFF = /^(?:制表人?|填表人?|填报人|填报单位|编制人?|审核人?|复核人?|批准人?|审批人?|.{0,4}签字|.{0,4}签名|.{0,4}盖章|日期|填表日期|填报日期|制表日期|编制日期|prepared by|reviewed by|approved by|checked by|date)\s*[:：]/i;
+const SIGN_OFF = /^(?:制表人?|填表人?|填报人|填报单位|编制人?|审核人?|复核人?|覆核人?|核准人?|批准人?|审批人?|经办人?|主管(?:签核)?|签核人?|.{0,4}签字|.{0,4}签名|.{0,4}盖章|日期|填表日期|填报日期|制表日期|编制日期|列印日期|打印日期|更新日期|prepared by|reviewed by|approved by|checked by|date)\s*[:：]/i;
 
 /** A region's name as a row of its own in the name column (`华东区`, `华南大区`, `East Region`): a section label. */
 const REGION = /^(?:(?:华东|华南|华北|华中|华西|西南|西北|东北|东南|东部|西部|南部|北部|中部|北方|南方|港澳台?|海外)(?:区|大区|地区|区域|片区|战区)|(?:east|west|north|south|central|north-?east|north-?west|south-?east|south-?west|apac|emea|latam|americas)\s+region)$/i;
