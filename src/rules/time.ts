@@ -2,7 +2,7 @@
 import { own } from '../util/own.js';
 import { cellFinding } from '../model/finding.js';
 import type { Finding } from '../model/finding.js';
-import { isClosed } from '../model/codes.js';
+import { isClosed, RACI } from '../model/codes.js';
 import { daysBetween } from '../util/date.js';
 import type { IndexedBook } from '../book/book.js';
 import { detailOf, type Assignment } from '../model/assignment.js';
@@ -24,10 +24,15 @@ export function timeRules(book: IndexedBook): Finding[] {
     };
     for (const g of book.groups) {
       const account = g.account?.name ?? g.accountText;
-      const late = g.rows.find((r) => r.due !== undefined && r.due < book.asOf && !isClosed(r.status));
+      // (The one who does the work named: an R's row, else an A's, before a C's or an I's — a matrix's holders share the
+      // task's due date; found by a new user, the C was named.)
+      // (The finding still points at the first late row's date.)
+      const isLate = (r: Assignment): boolean => r.due !== undefined && r.due < book.asOf && !isClosed(r.status);
+      const late = g.rows.find(isLate);
       if (late) {
+        const doer = g.rows.find((r) => isLate(r) && r.raci & RACI.R && r.person) ?? g.rows.find((r) => isLate(r) && r.raci & RACI.A && r.person) ?? late;
         const { layout, row } = detailOf(t, late, 'due');
-        out.push(cellFinding('time/overdue', layout, row, layout.byKey.get('due'), { account, task: late.task, due: late.due!, days: daysBetween(late.due!, book.asOf) }, { account, task: late.task, ...(late.person ? { person: late.person } : {}) }));
+        out.push(cellFinding('time/overdue', layout, row, layout.byKey.get('due'), { account, task: late.task, due: late.due!, days: daysBetween(late.due!, book.asOf) }, { account, task: late.task, ...(doer.person ? { person: doer.person } : {}) }));
       }
       const once = g.rows.some((r) => r.frequency?.kind === 'once');
       if (once && !g.rows.some((r) => r.due !== undefined || dueUnreadable(r)) && !g.rows.every((r) => isClosed(r.status))) {

@@ -592,6 +592,16 @@ describe('the sixteenth session', () => {
       expect(r.accounts.map((a) => a.name).sort()).toEqual(['丙公司', '乙公司', '甲公司']);
     });
 
+    it('an overdue task of a matrix names the one who does it (R), not the first holder in the columns (a C)', async () => {
+      const book = await writeBook(join(tempDir(), 'm.xlsx'), [
+        { name: '客戶資料', rows: [['客戶名稱', '年採購額'], ['新界建材', 100]] },
+        { name: '人員', rows: [['姓名', '部門'], ['陳大文', '業務部'], ['李嘉欣', '業務部']] },
+        { name: '分工明細', rows: [['客戶名稱', '工作內容', '截止日期', '陳大文', '李嘉欣'], ['新界建材', '日常跟進', '2025-10-01', 'C', 'A/R']] },
+      ]);
+      const r = JSON.parse((await kam(['check', book, '--format', 'json', '--lang', 'en', ...asOf])).stdout) as { findings: { rule: string; person?: string }[] };
+      expect(r.findings.filter((f) => f.rule === 'time/overdue').map((f) => f.person)).toEqual(['李嘉欣']);
+    });
+
     it('民國 dates as Taiwan\'s Excel writes them (中華民國114年9月1日, 114/9/1, 114.09.01, 1140901) are read; 在職中, 留職停薪 are employed, 調職 is not; 已結案 is done', async () => {
       const dir = csvFolder({
         'accounts.csv': '客戶名稱,年採購額\n甲公司,100\n',
