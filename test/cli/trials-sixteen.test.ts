@@ -592,6 +592,12 @@ describe('the sixteenth session', () => {
       expect(r.accounts.map((a) => a.name).sort()).toEqual(['丙公司', '乙公司', '甲公司']);
     });
 
+    it('another currency\'s amount under a column of 萬元 is as written (NT$1,200,000 is 1.2 million), a $ keeps the column\'s unit', async () => {
+      const dir = csvFolder({ 'accounts.csv': '客戶名稱,年採購額(萬元)\n甲,"NT$1,200,000"\n乙,300\n丙,"HK$500,000"\n丁,"$800"\n' });
+      const r = JSON.parse((await kam(['tier', join(dir, 'accounts.csv'), '--format', 'json', '--lang', 'en', ...asOf])).stdout) as TierJson;
+      expect(r.summary.reduce((s, x) => s + x.revenue, 0)).toBe(12_700_000);
+    });
+
     it('an overdue task of a matrix names the one who does it (R), not the first holder in the columns (a C)', async () => {
       const book = await writeBook(join(tempDir(), 'm.xlsx'), [
         { name: '客戶資料', rows: [['客戶名稱', '年採購額'], ['新界建材', 100]] },
