@@ -27,6 +27,8 @@ export interface NumberContext {
    * of 合作年限, `100天` of 年采购额) is no number of it: found by a new user, each read as the bare number.
    */
   units?: NumberUnits;
+  /** The currency the column's header names (`USD` of `(万美元)`), by its code; CNY where it names none. */
+  currency?: string;
 }
 
 export type NumberUnits = 'money' | 'years' | 'score' | 'count';
@@ -188,9 +190,10 @@ export function parseNumberText(text: string, ctx: NumberContext = {}): Parsed<n
   }
   // A yuan sign says the amount is in yuan as written, as a `元` after it does: `￥9,600,000` under
   // `年采购额（万元）` is 9.6 million yuan, not 96 billion (found by a new user).
-  // So does another currency's sign or code under a column of 万 or 亿 (`NT$1,200,000` under `年採購額(萬元)` is 1.2 million
-  // as written, not 12 billion; found by a new user). A `$` alone keeps the column's unit (`$1,200` under `($K)`).
-  const yuan = YUAN_PREFIX.test(s) || ((ctx.scale ?? 1) >= 10000 && !/^\$/.test(s) && (CURRENCY_PREFIX.test(s) || CURRENCY_SUFFIX.test(s)));
+  // So does another currency's sign or code than the column's under a column of 万 or 亿 (`NT$1,200,000` under `年採購額(萬元)`
+  // is 1.2 million as written, not 12 billion; found by a new user); the column's own (`USD 120` under `(万美元)`) keeps its
+  // unit (found by review), and so does a `$` alone (`$1,200` under `($K)`).
+  const yuan = YUAN_PREFIX.test(s) || ((ctx.scale ?? 1) >= 10000 && !/^\$/.test(s) && (CURRENCY_PREFIX.test(s) || CURRENCY_SUFFIX.test(s)) && currencyOf(s) !== (ctx.currency ?? 'CNY'));
   const currency = CURRENCY_PREFIX.test(s) || CURRENCY_SUFFIX.test(s);
   s = s.replace(CURRENCY_PREFIX, '').replace(CURRENCY_SUFFIX, '');
   // Excel's accounting format as text (found by a new user): `$ (1,000.00)` is -1000, `$ -` is 0; and SAP's

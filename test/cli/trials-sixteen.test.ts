@@ -569,9 +569,9 @@ describe('the sixteenth session', () => {
     });
   });
   describe('found by a trial of Taiwan and Hong Kong books', () => {
-    it('units HK$\'000, NT$萬, 新台幣萬元, 萬港元 scale their column; Taiwan headers (合約金額, 負責業務, 最近聯絡日期, 合作年資, 重要程度, 職稱) are read', async () => {
+    it('units HK$\'000, NT$萬, 新台幣萬元, 萬港元 scale their column; Taiwan headers (合約金額, 最近聯絡日期, 合作年資; 職稱 where no 岗位) are read', async () => {
       const dir = csvFolder({
-        'accounts.csv': '\ufeff客戶名稱,"年採購額(HK$\'000)","合約金額(新台幣萬元)",合作年資,重要程度,負責業務,最近聯絡日期\n甲公司,"12,000",100,3,4,陳大文,2025-09-01\n乙公司,"8,000",50,2,3,李嘉欣,2025-09-15\n',
+        'accounts.csv': '\ufeff客戶名稱,"年採購額(HK$\'000)","合約金額(新台幣萬元)",合作年資,戰略重要性,客戶經理,最近聯絡日期\n甲公司,"12,000",100,3,4,陳大文,2025-09-01\n乙公司,"8,000",50,2,3,李嘉欣,2025-09-15\n',
         'staff.csv': '姓名,職稱,部門\n陳大文,客戶經理,業務部\n李嘉欣,客戶經理,業務部\n',
         'assignments.csv': '客戶名稱,工作內容,負責人,角色\n甲公司,日常跟進,陳大文,當責\n甲公司,日常跟進,李嘉欣,R\n乙公司,日常跟進,李嘉欣,A/R\n',
       });
@@ -596,6 +596,22 @@ describe('the sixteenth session', () => {
       const dir = csvFolder({ 'accounts.csv': '客戶名稱,年採購額(萬元)\n甲,"NT$1,200,000"\n乙,300\n丙,"HK$500,000"\n丁,"$800"\n' });
       const r = JSON.parse((await kam(['tier', join(dir, 'accounts.csv'), '--format', 'json', '--lang', 'en', ...asOf])).stdout) as TierJson;
       expect(r.summary.reduce((s, x) => s + x.revenue, 0)).toBe(12_700_000);
+    });
+
+    it('(review) the column\'s own currency under 万美元 or 萬港元 keeps its unit; 负责业务, 年营业额, 重要程度 and 职称 beside 岗位 are no columns of kam\'s; a name-only row 机密文件管理有限公司 is an account', async () => {
+      const own = csvFolder({ 'accounts.csv': '客户名称,年采购额(万美元)\n甲公司,USD 120\n丙公司,120美元\n丁公司,US$50\n戊公司,"NT$1,000,000"\n' });
+      const r = JSON.parse((await kam(['tier', join(own, 'accounts.csv'), '--format', 'json', '--lang', 'en', ...asOf])).stdout) as TierJson;
+      expect(r.summary.reduce((s, x) => s + x.revenue, 0)).toBe(3_900_000);
+      const mainland = csvFolder({
+        'accounts.csv': '客户名称,客户经理,负责业务,年采购额,年营业额,重要程度\n甲公司,张伟,云服务,500,80000,高\n机密文件管理有限公司,,,,,\n',
+        'staff.csv': '姓名,工号,岗位,职称,部门\n张伟,S01,客户经理,高级工程师,销售部\n',
+        'assignments.csv': '客户名称,工作内容,负责人,角色\n甲公司,日常跟进,张伟,A/R\n机密文件管理有限公司,日常跟进,张伟,A/R\n',
+      });
+      const tier = await kam(['tier', join(mainland, 'accounts.csv'), '--format', 'json', '--lang', 'en', ...asOf]);
+      expect(tier.code).toBe(0);
+      expect((JSON.parse(tier.stdout) as TierJson).accounts.map((a) => a.name).sort()).toEqual(['机密文件管理有限公司', '甲公司']);
+      const check = JSON.parse((await kam(['check', mainland, '--format', 'json', '--lang', 'en', ...asOf])).stdout) as CheckJson;
+      expect(check.findings.filter((f) => f.rule === 'schema/ambiguous-column' || f.rule === 'ref/unknown-person')).toEqual([]);
     });
 
     it('an overdue task of a matrix names the one who does it (R), not the first holder in the columns (a C)', async () => {

@@ -97,11 +97,16 @@ function accountMapper(
   });
   const commaOf = (c: Column): { decimalComma?: true } => (layout.decimalComma?.(c.index) ? { decimalComma: true } : {});
   // Each column's way of reading its numbers made once, not once a cell.
-  const periodContexts = periods.map((p) => ({ scale: p.scale, units: 'money' as const, ...commaOf(p) }));
+  // (A money column's currency, as its header names it: an amount in another under a column of 万 is as written.)
+  const currencyOfHeader = (c: Column): { currency?: string } => {
+    const code = currencyOf(c.header);
+    return code !== undefined ? { currency: code } : {};
+  };
+  const periodContexts = periods.map((p) => ({ scale: p.scale, units: 'money' as const, ...commaOf(p), ...currencyOfHeader(p) }));
   const extras = [...extraColumns].map(([name, c]) => ({ name, c, ctx: { scale: c.scale, ...commaOf(c) } }));
   const numbers = ACCOUNT_NUMBER_COLUMNS.flatMap((key) => {
     const c = col(key);
-    return c ? [{ key, c, ctx: { scale: c.scale, units: NUMBER_UNITS[key], ...commaOf(c) }, mixed: { percent: undefined as string | undefined, plain: undefined as string | undefined } }] : [];
+    return c ? [{ key, c, ctx: { scale: c.scale, units: NUMBER_UNITS[key], ...commaOf(c), ...(NUMBER_UNITS[key] === 'money' ? currencyOfHeader(c) : {}) }, mixed: { percent: undefined as string | undefined, plain: undefined as string | undefined } }] : [];
   });
   // A column of plain numbers with a percentage among them (`92%` beside `85`, a CSAT export): 0.92 against 85,
   // read as written but said (found by a new user: the account with 92% scored as the least satisfied).
