@@ -77,6 +77,15 @@ describe('the sixteenth session', () => {
     expect((await revenues([['', '', '', '单位：人'], head, ...data])).summary).toBe(1550);
   });
 
+  it('a note above the table that gives units column by column (年采购额单位为万元，合同金额单位为元) scales each column, said', async () => {
+    for (const note of ['说明：年采购额单位为万元，合同金额单位为元', '年采购额单位：万元；合同金额单位：元']) {
+      const dir = csvFolder({ 'accounts.csv': `${note},,\n客户名称,年采购额,合同金额\n甲,1200,500000\n乙,300,200000\n` });
+      const r = await kam(['tier', join(dir, 'accounts.csv'), '--format', 'json', '--lang', 'en', ...asOf]);
+      expect((JSON.parse(r.stdout) as TierJson).summary.reduce((s, x) => s + x.revenue, 0)).toBe(15_000_000);
+      expect(r.stderr).toContain('is the unit of column B 年采购额');
+    }
+  });
+
   it('a CSV row with more fields than the header (a comma not quoted: 1,200万) is an error at the row and not read; a column without a header in most rows is still schema/blank-header', async () => {
     const dir = csvFolder({ 'accounts.csv': '客户名称,年采购额,合同金额,战略重要性,满意度\n甲公司,1,200万,80万,4,90\n乙公司,350万,120万,3,70\n丙公司,80万,50万,2,60\n' });
     const r = await kam(['tier', join(dir, 'accounts.csv'), '--format', 'json', '--lang', 'en', ...asOf]);

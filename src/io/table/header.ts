@@ -101,6 +101,7 @@ export function chooseHeader(
   const losers = contest(cells, matches, sample, role, options);
   const seenHeaders = new Map<string, number>();
   const tableUnit = heads ? tableUnitAbove(head, heads, options) : undefined;
+  const columnUnits = heads ? columnUnitsAbove(head, heads, options) : [];
   const scaledBy: string[] = [];
   for (let c = 0; c < cells.length; c++) {
     const h = cells[c];
@@ -130,7 +131,12 @@ export function chooseHeader(
     }
     // The table's unit stated once above it (`单位：万元`): the amounts whose header has no unit of its own are in it
     // (found by a new user: read as yuan, 1200 for 1,200万, and a promotion by revenue missed).
-    if (tableUnit && (MONEY_KEYS.has(m.key ?? '') || m.period !== undefined) && h.scale === undefined && m.scale === 1 && !hasOwnUnit(header)) {
+    const money = (MONEY_KEYS.has(m.key ?? '') || m.period !== undefined) && h.scale === undefined && m.scale === 1 && !hasOwnUnit(header);
+    const named = money ? columnUnits.find((u) => fold(header) === u.subject || fold(header).startsWith(u.subject)) : undefined;
+    if (named) {
+      col.scale = named.scale;
+      options.note?.('note.columnUnit', { sheet, cell: named.cell, unit: named.text, column: `${col.letter} ${header}` }, false);
+    } else if (tableUnit && money) {
       col.scale = tableUnit.scale;
       scaledBy.push(`${col.letter} ${header}`);
     }
@@ -212,6 +218,27 @@ function tableUnitAbove(head: readonly RawRow[], heads: HeaderRows, options: Tab
     }
   }
   return found;
+}
+
+/**
+ * The units a note above the table gives column by column (`说明：年采购额单位为万元，合同金额单位为元`, `年采购额单位：万元；
+ * 合同金额单位：元`): each column named and the scale of its unit (found by a new user: nothing was scaled, nothing said).
+ */
+function columnUnitsAbove(head: readonly RawRow[], heads: HeaderRows, options: TableOptions): { subject: string; scale: number; text: string; cell: string }[] {
+  const out: { subject: string; scale: number; text: string; cell: string }[] = [];
+  const above = head.filter((r) => r.row < heads.top);
+  for (const row of above) {
+    for (let c = 0; c < row.cells.length; c++) {
+      const text = label(row.cells[c], options.date1904);
+      if (text === undefined || !/单位|單位/.test(text)) continue;
+      for (const m of text.normalize('NFKC').matchAll(/([^\s,，;；。:：、()（）]{2,12}?)的?(?:单位|單位)\s*(?:为|為|是|[:：])\s*([^\s,，;；。)）]{1,8})/g)) {
+        const unit = tableUnitOf(`单位：${m[2]!}`) ?? (/^(?:人民币|人民幣)?元$/.test(m[2]!) ? { scale: 1, unit: m[2]! } : undefined);
+        const subject = fold(splitUnit(m[1]!.replace(/^(?:说明|說明|注|备注|備註)/, '')).base);
+        if (unit && subject !== '' && !/^(?:金额|金額|货币|貨幣)$/.test(subject)) out.push({ subject, scale: unit.scale, text: m[0]!.trim(), cell: `${columnLetter(c)}${row.row}` });
+      }
+    }
+  }
+  return out;
 }
 
 /** A row that only says the unit (`单位：万元`, alone or merged across), not a row of each column's units. */
