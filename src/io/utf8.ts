@@ -1,4 +1,5 @@
-/** UTF-8 bytes: where a chunk's last whole character ends, and where the first invalid byte is. */
+/** UTF-8 bytes: where a chunk's last whole character ends, and where the first invalid byte is; a UTF-16 part's text. */
+import { StringDecoder } from 'node:string_decoder';
 
 /** The length of `data` without a multi-byte sequence cut off at its end. */
 export function completeLength(data: Buffer): number {
@@ -37,4 +38,29 @@ export function scanUtf8(b: Buffer): { valid: number; invalid: number; first: nu
     }
   }
   return { valid, invalid, first };
+}
+
+/** The UTF-16 byte-order mark a part starts with (`le`, `be`), or undefined (UTF-8: XML's default). */
+export function utf16Bom(chunk: Buffer): 'le' | 'be' | undefined {
+  if (chunk.length < 2) return undefined;
+  return chunk[0] === 0xff && chunk[1] === 0xfe ? 'le' : chunk[0] === 0xfe && chunk[1] === 0xff ? 'be' : undefined;
+}
+
+/**
+ * A decoder of UTF-16 chunks (after the byte-order mark) to text: a big-endian part's bytes swapped pair by pair, a byte
+ * or a character split between chunks kept for the next.
+ */
+export function utf16Decoder(bom: 'le' | 'be'): { write(chunk: Buffer): string; end(): string } {
+  const decoder = new StringDecoder('utf16le');
+  let odd: Buffer | undefined;
+  return {
+    write(chunk) {
+      if (bom === 'le') return decoder.write(chunk);
+      const joined = odd ? Buffer.concat([odd, chunk]) : Buffer.from(chunk);
+      const even = joined.length & ~1;
+      odd = even < joined.length ? joined.subarray(even) : undefined;
+      return decoder.write(joined.subarray(0, even).swap16());
+    },
+    end: () => decoder.end(),
+  };
 }

@@ -193,8 +193,8 @@ export function parseNumberText(text: string, ctx: NumberContext = {}): Parsed<n
   // So does another currency's sign or code than the column's under a column of 万 or 亿 (`NT$1,200,000` under `年採購額(萬元)`
   // is 1.2 million as written, not 12 billion; found by a new user); the column's own (`USD 120` under `(万美元)`) keeps its
   // unit (found by review), and so does a `$` alone (`$1,200` under `($K)`).
-  const yuan = YUAN_PREFIX.test(s) || ((ctx.scale ?? 1) >= 10000 && !/^\$/.test(s) && (CURRENCY_PREFIX.test(s) || CURRENCY_SUFFIX.test(s)) && currencyOf(s) !== (ctx.currency ?? 'CNY'));
   const currency = CURRENCY_PREFIX.test(s) || CURRENCY_SUFFIX.test(s);
+  const yuan = YUAN_PREFIX.test(s) || (currency && (ctx.scale ?? 1) >= 10000 && !s.startsWith('$') && currencyOf(s) !== (ctx.currency ?? 'CNY'));
   s = s.replace(CURRENCY_PREFIX, '').replace(CURRENCY_SUFFIX, '');
   // Excel's accounting format as text (found by a new user): `$ (1,000.00)` is -1000, `$ -` is 0; and SAP's
   // minus after the amount, `1,200,000.00-`.

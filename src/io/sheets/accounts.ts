@@ -9,7 +9,7 @@ import { invalidValue } from '../table/findings.js';
 import type { SheetSource } from '../source.js';
 import { scanTable, type TableOptions } from '../table/scan.js';
 import { currencyOf, formatNumber, parseNumber, parseText, type NumberUnits, type Parsed } from '../../parse/values.js';
-import { contradiction, DATE_HEADER, DateColumn, followed, SheetDates } from '../table/dates.js';
+import { contradiction, DateColumn, followed, SheetDates } from '../table/dates.js';
 import { textMemo } from '../table/memo.js';
 import type { Column, Layout } from '../../model/table.js';
 import { byCell, cellFinding } from '../../model/finding.js';
@@ -86,7 +86,7 @@ function accountMapper(
     since: new DateColumn(layout.date1904, dateOrder, contradiction(layout, col('since'), dateOrder, note), sheetDates, followed(layout, col('since'), note)),
   };
   // Columns kam does not read whose header names a date: their dates tell the sheet's order (see SheetDates).
-  const otherDates = dateOrder ? [] : layout.columns.filter((c): c is Column => c !== undefined && c.key === undefined && DATE_HEADER.test(c.header));
+  const otherDates = SheetDates.unreadColumns(layout, dateOrder);
   finish.push(() => [...dates.last_contact.finish(), ...dates.since.finish()]);
   const idCol = col('id');
   // The columns looked up once, not per row; a text column's words (an owner, a region, a tier)

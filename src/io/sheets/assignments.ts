@@ -14,7 +14,7 @@ import { invalidValue } from '../table/findings.js';
 import type { SheetSource } from '../source.js';
 import { scanTable, type TableOptions } from '../table/scan.js';
 import { parseBoolean, parseHours, parseText, type Parsed } from '../../parse/values.js';
-import { contradiction, DATE_HEADER, DateColumn, followed, SheetDates } from '../table/dates.js';
+import { contradiction, DateColumn, followed, SheetDates } from '../table/dates.js';
 import { textMemo } from '../table/memo.js';
 import { hoursUnitOf } from '../../parse/headers.js';
 import { DEFAULT_LOAD } from '../../config/defaults.js';
@@ -124,7 +124,7 @@ export async function readAssignments(source: SheetSource, options: TableOptions
       hoursContext = { scale: cols.hoursCol?.scale ?? 1, hoursPerDay: day, ...(unit !== undefined ? { unit } : {}), ...(cols.hoursCol && layout.decimalComma?.(cols.hoursCol.index) ? { decimalComma: true } : {}) };
     }
     const { accountCol, taskCol } = cols;
-    otherDates ??= options.dateOrder ? [] : layout.columns.filter((c): c is Column => c !== undefined && c.key === undefined && DATE_HEADER.test(c.header));
+    otherDates ??= SheetDates.unreadColumns(layout, options.dateOrder);
     for (const c of otherDates) sheetDates.see(cells[c.index]);
     // A table without its key columns has a schema/missing-column finding and no rows.
     if (!accountCol || !taskCol) return;

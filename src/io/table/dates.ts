@@ -37,27 +37,30 @@ interface Pending {
  * a column was refused though `Created Date` beside it had `12/30/2022`).
  */
 export class SheetDates {
-  /** By how dates are written (`/4`, `/2`: see dateShape), the orders they show and the first text that showed each. */
+  /** By how dates are written (`yyyy`, `yy`: see dateShape), the orders they show and the first text that showed each. */
   private readonly shapes = new Map<string, { monthFirst: number; dayFirst: number; example: string }>();
-  private readonly seen = new Map<string, DayMonthOrder | undefined>();
+  /** The order a text cell shows, and how it is written (each text read once, at most SEEN_TEXTS of them remembered). */
+  private readonly shown = textMemo((cell) => orderShown(cell), SEEN_TEXTS);
 
-  /** Counts the order one cell shows (text only; each text read once, at most SEEN_TEXTS of them remembered). */
-  see(cell: Cell | undefined): void {
-    if (cell?.t !== 's') return;
-    let order = this.seen.get(cell.v);
-    if (order === undefined && !this.seen.has(cell.v)) {
-      order = dateOrderOf(cell);
-      if (this.seen.size < SEEN_TEXTS) this.seen.set(cell.v, order);
-    }
-    if (order) this.count(order, cell.v);
+  /**
+   * The columns of a sheet kam does not read whose header names a date (`Created Date`, `创建日期`): their dates tell the
+   * sheet's order. None where the config gives the order.
+   */
+  static unreadColumns(layout: Layout, given: DayMonthOrder | undefined): Column[] {
+    return given ? [] : layout.columns.filter((c): c is Column => c !== undefined && c.key === undefined && DATE_HEADER.test(c.header));
   }
 
-  count(order: DayMonthOrder, text: string): void {
-    const shape = dateShape(text);
-    if (shape === undefined) return;
-    let s = this.shapes.get(shape);
-    if (!s) this.shapes.set(shape, (s = { monthFirst: 0, dayFirst: 0, example: text.trim() }));
-    if (order === 'month-first') s.monthFirst++;
+  /** Counts the order one cell of a column kam does not read shows. */
+  see(cell: Cell | undefined): void {
+    if (cell?.t === 's') this.count(this.shown(cell));
+  }
+
+  /** Counts the order a date shows, as written (a column's own dates tell the sheet's too). */
+  count(shown: { order?: DayMonthOrder; shape?: string; text: string }): void {
+    if (shown.order === undefined || shown.shape === undefined) return;
+    let s = this.shapes.get(shown.shape);
+    if (!s) this.shapes.set(shown.shape, (s = { monthFirst: 0, dayFirst: 0, example: shown.text.trim() }));
+    if (shown.order === 'month-first') s.monthFirst++;
     else s.dayFirst++;
   }
 
@@ -76,7 +79,16 @@ export class SheetDates {
 }
 
 /** A header of a column kam does not read that names a date (its values show the sheet's order of day and month). */
-export const DATE_HEADER = /date|日期|时间|時間|created|modified|activity/i;
+const DATE_HEADER = /date|日期|时间|時間|created|modified|activity/i;
+
+const NONE_SHOWN = { text: '' };
+
+/** The order a date written as text shows by itself, and how it is written (see dateShape). */
+function orderShown(cell: Cell | undefined): { order?: DayMonthOrder; shape?: string; text: string } {
+  if (cell?.t !== 's') return { text: '' };
+  const order = dateOrderOf(cell);
+  return order ? { order, shape: dateShape(cell.v), text: cell.v } : { text: cell.v };
+}
 
 /** The most texts a column remembers (dates with times are mostly distinct). */
 const SEEN_TEXTS = 4096;
@@ -91,7 +103,7 @@ export class DateColumn {
   private readonly dated = new Map<number, Parsed<IsoDate>>();
   private readonly plain = new Map<number, Parsed<IsoDate>>();
   /** A text cell read, and the order it shows (each text read once, at most SEEN_TEXTS of them remembered). */
-  private readonly text: (cell: Cell | undefined) => { p: Parsed<IsoDate> | undefined; order: ReturnType<typeof dateOrderOf> };
+  private readonly text: (cell: Cell | undefined) => { p: Parsed<IsoDate> | undefined; shown: ReturnType<typeof orderShown> };
 
   constructor(
     private readonly date1904: boolean,
@@ -109,7 +121,7 @@ export class DateColumn {
   ) {
     this.text = textMemo((cell) => {
       const p = parseDate(cell, this.date1904);
-      return { p, order: p?.ok && cell?.t === 's' ? dateOrderOf(cell) : undefined };
+      return { p, shown: p?.ok ? orderShown(cell) : NONE_SHOWN };
     }, SEEN_TEXTS);
   }
 
@@ -122,12 +134,12 @@ export class DateColumn {
     if (cell?.t !== 's') return parseDate(cell, this.date1904);
     // A column of dates as text (a CSV) repeats a few hundred days: each text read once.
     const known = this.text(cell);
-    if (known.order === 'month-first') {
+    if (known.shown.order === 'month-first') {
       if (this.monthFirst++ === 0) this.shown['month-first'] = cell.v;
-    } else if (known.order === 'day-first') {
+    } else if (known.shown.order === 'day-first') {
       if (this.dayFirst++ === 0) this.shown['day-first'] = cell.v;
     }
-    if (known.order) this.sheet?.count(known.order, cell.v);
+    this.sheet?.count(known.shown);
     return known.p;
   }
 

@@ -60,8 +60,6 @@ export async function scanTable(
     blankWithData.add(c);
     findings.push({ rule: 'schema/blank-header', severity: RULES['schema/blank-header'], args: { column: columnLetter(c) }, sheet: layout!.sheet, row: layout!.headerRow, column: columnLetter(c) });
   };
-  // A shifted row's likeliest value split by its comma (`1,200万`), to show in its finding.
-  const beyondPair = new WeakMap<RawRow, string>();
   // The columns right of the span that a cut row held, said when the row turns out to record something, as a cell
   // under a blank header is (a sign-off line's texts are none; found by review).
   const beyond = new WeakMap<RawRow, number[]>();
@@ -89,7 +87,8 @@ export async function scanTable(
   let shifts: boolean | undefined;
   // The header's fields, blank ones at its end too: a row of as many is not shifted (`客户名称,年采购额,` over `华东精密,120,备用`).
   let fieldsOfHeader = 0;
-  const shifted = new WeakMap<RawRow, number>();
+  // A shifted row (cut at the header), with its count of fields and its value split by its comma (`1,200万`), for its finding.
+  const shifted = new WeakMap<RawRow, { fields: number; pair: string }>();
   const lastFilled = (row: RawRow): number => {
     for (let c = row.cells.length - 1; c >= 0; c--) if (!isBlank(row.cells[c])) return c;
     return -1;
@@ -129,8 +128,7 @@ export async function scanTable(
     if (layout!.width !== undefined && row.cells.length > layout!.width) row = { row: row.row, cells: row.cells.slice(0, layout!.width) };
     else if (pair !== undefined) {
       row = { row: row.row, cells: row.cells.slice(0, span) };
-      shifted.set(row, fields);
-      beyondPair.set(row, pair);
+      shifted.set(row, { fields, pair });
     } else if (row.cells.length > span) row = withinSpan(row);
     const title = held;
     held = undefined;
@@ -210,9 +208,9 @@ export async function scanTable(
     if (onlyUnread(row, layout!)) return;
     prevRecord = true;
     records++;
-    const fields = shifted.get(row);
-    if (fields !== undefined) {
-      findings.push({ rule: 'schema/extra-fields', severity: RULES['schema/extra-fields'], args: { row: row.row, fields, header: fieldsOfHeader, pair: beyondPair.get(row) ?? '' }, sheet: layout!.sheet, row: row.row, column: columnLetter(fieldsOfHeader) });
+    const shift = shifted.get(row);
+    if (shift !== undefined) {
+      findings.push({ rule: 'schema/extra-fields', severity: RULES['schema/extra-fields'], args: { row: row.row, fields: shift.fields, header: fieldsOfHeader, pair: shift.pair }, sheet: layout!.sheet, row: row.row, column: columnLetter(fieldsOfHeader) });
       return;
     }
     for (let c = 0; c < row.cells.length; c++) if (!layout!.columns[c] && !blankWithData.has(c) && !isBlank(row.cells[c])) blankHeader(c);

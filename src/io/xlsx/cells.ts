@@ -3,7 +3,7 @@ import type { Cell } from '../../model/cell.js';
 import { InputError } from '../../model/errors.js';
 import { cellAddress, columnIndex, columnLetter, MAX_COLUMNS, MAX_ROWS, refColumn } from '../../util/cellref.js';
 import { MAX_CELL_CHARS } from './limits.js';
-import { decodeXml, endsTagName, getAttr, stringItemText, wellFormedXml } from './xml.js';
+import { decodeXml, endsTagName, getAttr, isSpace, stringItemText, tightEndTags, wellFormedXml } from './xml.js';
 import { styledText, type NumberStyle } from './number-format.js';
 
 /** The shared-string table as cells see it (items decoded on demand). */
@@ -213,10 +213,9 @@ export function parseCells(content: string, p: string, ctx: SheetContext, row = 
     // a damaged part, never a cell read as empty or as some other value (found by a new user).
     const closeEnd = end < 0 ? -1 : content.indexOf('>', end) + 1;
     if (end < 0 || !(plainShape(content, j, closeEnd, p) || wellFormedXml(content, j, closeEnd, true, (amps ??= content.includes('&'))))) throw malformed(ctx, col, row);
-    const stop = end;
-    if (stop - gt > MAX_CELL_CHARS) throw tooLong(col, row, ctx);
-    let cell = readCell(content, gt + 1, stop, attr('t') ?? 'n', attr('s'), p, ctx, col, refRow !== undefined ? Number(refRow) : row);
-    if (cell && (cell.t === 's' || cell.t === 'n') && hasFormula(content, gt + 1, stop, p)) cell = formulaResult(cell, content.slice(gt + 1, stop));
+    if (end - gt > MAX_CELL_CHARS) throw tooLong(col, row, ctx);
+    let cell = readCell(content, gt + 1, end, attr('t') ?? 'n', attr('s'), p, ctx, col, refRow !== undefined ? Number(refRow) : row);
+    if (cell && (cell.t === 's' || cell.t === 'n') && hasFormula(content, gt + 1, end, p)) cell = formulaResult(cell, content.slice(gt + 1, end));
     if (cell) cells[col] = cell;
     last = closeEnd;
     j = content.indexOf(open, last);
@@ -230,7 +229,7 @@ function cellEnd(s: string, from: number, p: string): number {
   const close = `</${p}c`;
   for (let at = s.indexOf(close, from); at >= 0; at = s.indexOf(close, at + close.length)) {
     let k = at + close.length;
-    while (s.charCodeAt(k) === 32 || s.charCodeAt(k) === 10 || s.charCodeAt(k) === 13 || s.charCodeAt(k) === 9) k++;
+    while (isSpace(s.charCodeAt(k))) k++;
     if (s.charCodeAt(k) === 62) return at;
   }
   return -1;
@@ -282,10 +281,7 @@ const NAME_AT = new Int32Array(32);
 
 /** Whether `s` from `from` to `to` is white space only, or well-formed XML. */
 function blankOrXml(s: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) {
-    const ch = s.charCodeAt(k);
-    if (ch !== 32 && ch !== 10 && ch !== 13 && ch !== 9) return wellFormedXml(s, from, to);
-  }
+  for (let k = from; k < to; k++) if (!isSpace(s.charCodeAt(k))) return wellFormedXml(s, from, to);
   return true;
 }
 
@@ -568,9 +564,8 @@ function readCell(row: string, start: number, end: number, t: string, style: str
   // The cell alone: a search for its `<v>`, `<f>` or `<is>` stops at its end, not the row's (found by
   // a new user: pandas writes an empty cell as `<c t="inlineStr"></c>`, and a row of 400 of them was
   // searched 400 times over: 80 s for a book of 10,000 accounts).
-  const cut = from0(row, start, end);
   // (`</v >`: an end tag with white space before its `>`, as XML allows; found by a new user, the value lost.)
-  const s = cut.includes(' >') || cut.includes('\n>') || cut.includes('\t>') || cut.includes('\r>') ? cut.replace(/<\/([^\s>]+)\s+>/g, '</$1>') : cut;
+  const s = tightEndTags(from0(row, start, end));
   const from = 0;
   const to = s.length;
   if (t === 'inlineStr') {

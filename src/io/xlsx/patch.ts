@@ -10,6 +10,7 @@ import * as zlib from 'node:zlib';
 import { InputError } from '../../model/errors.js';
 import { cellAddress, columnIndex, columnLetter } from '../../util/cellref.js';
 import { endsTagName } from './xml.js';
+import { utf16Bom } from '../utf8.js';
 import { xmlText } from './xml-write.js';
 import { crc32, ZipArchive, type ZipEntry } from './zip.js';
 import { centralHeader, endOfCentralDirectory, localHeader } from './zip-write.js';
@@ -99,7 +100,7 @@ export async function writePatchedXlsx(source: string, fh: FileHandle, edits: Ce
 async function* utf8Only(chunks: AsyncIterable<Buffer>, part: string, file: string): AsyncGenerator<Buffer> {
   let first = true;
   for await (const chunk of chunks) {
-    if (first && chunk.length >= 2 && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))) throw new InputError('output.utf16Part', { part }, { file });
+    if (first && utf16Bom(chunk)) throw new InputError('output.utf16Part', { part }, { file });
     first = false;
     yield chunk;
   }

@@ -6,7 +6,7 @@
 import { PendingText } from './pending.js';
 import { isUtf8 } from 'node:buffer';
 import { StringDecoder } from 'node:string_decoder';
-import { completeLength, scanUtf8 } from '../utf8.js';
+import { completeLength, scanUtf8, utf16Bom, utf16Decoder } from '../utf8.js';
 import { InputError } from '../../model/errors.js';
 import { MAX_CELL_CHARS } from './limits.js';
 import { assertNoDoctype, endsTagName, notXml, prefixOf, stringItemText } from './xml.js';
@@ -55,26 +55,18 @@ export class SharedStrings {
 
 /** Bytes to text whatever the part's encoding (UTF-8, or UTF-16 with a byte-order mark). */
 async function* decodeChunks(chunks: AsyncIterable<Buffer>): AsyncGenerator<string> {
-  let decoder: StringDecoder | undefined;
-  let swap = false;
+  let decoder: { write(chunk: Buffer): string } | undefined;
   let utf16 = false;
-  let odd: Buffer | undefined;
   let cut: Buffer = Buffer.alloc(0);
   for await (const raw of chunks) {
     let chunk = raw;
     if (!decoder) {
-      swap = chunk[0] === 0xfe && chunk[1] === 0xff;
-      utf16 = swap || (chunk[0] === 0xff && chunk[1] === 0xfe);
-      decoder = new StringDecoder(utf16 ? 'utf16le' : 'utf8');
+      const bom = utf16Bom(chunk);
+      utf16 = bom !== undefined;
+      decoder = bom ? utf16Decoder(bom) : new StringDecoder('utf8');
       if (utf16) chunk = chunk.subarray(2);
     }
-    if (swap) {
-      // UTF-16BE: swap each pair of bytes, carrying an odd last byte to the next chunk.
-      const joined = odd ? Buffer.concat([odd, chunk]) : Buffer.from(chunk);
-      const even = joined.length & ~1;
-      odd = even < joined.length ? joined.subarray(even) : undefined;
-      chunk = joined.subarray(0, even).swap16();
-    } else if (!utf16) {
+    if (!utf16) {
       // UTF-8 is checked, not mended: a bad byte would be a U+FFFD in a name (Excel refuses such a part).
       // The text before it is handed on first, so that the item it is in is known.
       const data = cut.length > 0 ? Buffer.concat([cut, chunk]) : chunk;

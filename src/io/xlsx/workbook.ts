@@ -1,6 +1,5 @@
 /** The XLSX backend: workbook, relationships, shared strings and styles; sheets stream their rows. */
 import { isUtf8 } from 'node:buffer';
-import { StringDecoder } from 'node:string_decoder';
 import { InputError } from '../../model/errors.js';
 import type { RawRow } from '../../model/cell.js';
 import type { RowOptions, SheetSource, WorkbookSource } from '../source.js';
@@ -9,6 +8,7 @@ import { styleNumberStyles, type NumberStyle } from './number-format.js';
 import { readSharedStrings, SharedStrings } from './shared-strings.js';
 import { parseMerges, parseSheet, type MergeRange } from './sheet.js';
 import { assertNoDoctype, findTags, getAttr } from './xml.js';
+import { utf16Bom, utf16Decoder } from '../utf8.js';
 import { columnIndex } from '../../util/cellref.js';
 import { MAX_STRING_BYTES, ZipArchive, type ZipEntry } from './zip.js';
 
@@ -240,29 +240,20 @@ class XlsxSheet implements SheetSource {
  * chunk (a character split between chunks is kept for the next).
  */
 async function* asUtf8(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
-  let decoder: StringDecoder | undefined;
-  let big = false;
-  let odd: Buffer | undefined;
+  let decoder: ReturnType<typeof utf16Decoder> | undefined;
   let first = true;
   for await (let chunk of chunks) {
     if (first) {
       first = false;
-      if (chunk.length >= 2 && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))) {
-        big = chunk[0] === 0xfe;
-        decoder = new StringDecoder('utf16le');
+      const bom = utf16Bom(chunk);
+      if (bom) {
+        decoder = utf16Decoder(bom);
         chunk = chunk.subarray(2);
       }
     }
     if (!decoder) {
       yield chunk;
       continue;
-    }
-    if (big) {
-      // (Big-endian: each pair of bytes swapped into little-endian order, a byte left over kept for the next chunk.)
-      const bytes = odd ? Buffer.concat([odd, chunk]) : Buffer.from(chunk);
-      const even = bytes.length - (bytes.length % 2);
-      odd = even < bytes.length ? bytes.subarray(even) : undefined;
-      chunk = bytes.subarray(0, even).swap16();
     }
     const text = decoder.write(chunk);
     if (text !== '') yield Buffer.from(text, 'utf8');

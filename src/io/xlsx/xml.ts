@@ -119,10 +119,14 @@ export function assertNoDoctype(xml: string, file: string, part: string): void {
   }
 }
 
+/** XML with its end tags written without white space before their `>` (`</t >` as `</t>`, as XML allows it). */
+export function tightEndTags(xml: string): string {
+  return xml.includes(' >') || xml.includes('\n>') || xml.includes('\t>') || xml.includes('\r>') ? xml.replace(/<\/([^\s>]+)\s+>/g, '</$1>') : xml;
+}
+
 /** Concatenated text of every `<t>` element in a string item, leaving out phonetic runs (`<rPh>`). */
 export function stringItemText(xml: string, prefix: string): string {
-  // (`</t >`: an end tag with white space before its `>`, as XML allows.)
-  let body = xml.includes(' >') || xml.includes('\n>') || xml.includes('\t>') || xml.includes('\r>') ? xml.replace(/<\/([^\s>]+)\s+>/g, '</$1>') : xml;
+  let body = tightEndTags(xml);
   if (body.includes('rPh')) body = body.replace(/<(?:[\w.-]+:)?rPh\b[\s\S]*?<\/(?:[\w.-]+:)?rPh>/g, '');
   const open = `<${prefix}t`;
   const close = `</${prefix}t>`;
@@ -248,6 +252,6 @@ export function wellFormedXml(s: string, from: number, to: number, once = false,
 }
 
 /** XML's white space: space, tab, line feed, carriage return. */
-function isSpace(code: number): boolean {
+export function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13;
 }
