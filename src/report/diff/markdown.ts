@@ -11,7 +11,7 @@ import type { ReportContext } from '../context.js';
 import { findingMessage } from '../shared/findings.js';
 import { mdCell, mdTable } from '../shared/markdown.js';
 import { fmtPercent } from '../shared/numbers.js';
-import { cellText, changeGroups, changeSentence, glyph, hasChanges, summaryLines } from './shared.js';
+import { changeGroups, changeSentence, glyph, hasChanges, shownCell, summaryLines } from './shared.js';
 
 /** Characters the comment may use (GitHub refuses a comment over 65,536). */
 export const MARKDOWN_BUDGET = 60_000;
@@ -49,7 +49,7 @@ export function diffMarkdown(result: DiffResult, ctx: ReportContext): string {
   for (const g of groups) {
     const lines = [`#### ${mdCell(g.title)}`, ''];
     for (const c of g.changes) {
-      const where = cellText(c.newCell ?? c.oldCell);
+      const where = shownCell(c);
       const text = mdCell(changeSentence(c, lang, result.tiers));
       lines.push(`- ${MARK[glyph(c)]} ${c.lostAccountable ? `**${text}**` : text}${where ? ` · \`${where.replace(/`/g, "'")}\`` : ''}`);
     }

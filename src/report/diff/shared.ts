@@ -77,6 +77,14 @@ export function glyph(c: Change): '+' | '−' | '→' {
   return '→';
 }
 
+/**
+ * The cell a change is shown at in text and Markdown: what was removed at its row in the old version (as a
+ * `−` line of a text diff is), anything else at its row in the new one, where it is now.
+ */
+export function shownCell(c: Change): string {
+  return cellText(glyph(c) === '−' ? (c.oldCell ?? c.newCell) : (c.newCell ?? c.oldCell));
+}
+
 /** Changes of one account (or of the people) in the order of the result. */
 export interface ChangeGroup {
   /** `战略 · 华为技术 (C001)`; the people's group: `人员`. */

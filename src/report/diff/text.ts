@@ -7,7 +7,7 @@ import type { ReportContext } from '../context.js';
 import { findingMessage, findingWhere } from '../shared/findings.js';
 import { wrapAfter } from '../shared/fit.js';
 import { fmtPercent } from '../shared/numbers.js';
-import { cellText, changeGroups, changeSentence, glyph, hasChanges, summaryLines } from './shared.js';
+import { changeGroups, changeSentence, glyph, hasChanges, shownCell, summaryLines } from './shared.js';
 
 /** The diff as coloured text: green +, red −, yellow →. */
 export function* diffText(result: DiffResult, ctx: ReportContext): Generator<string> {
@@ -23,7 +23,7 @@ export function* diffText(result: DiffResult, ctx: ReportContext): Generator<str
     for (const ch of g.changes) {
       const mark = glyph(ch);
       const paint = mark === '+' ? c.green : mark === '−' ? c.red : c.yellow;
-      const where = cellText(ch.newCell ?? ch.oldCell);
+      const where = shownCell(ch);
       const text = changeSentence(ch, lang, result.tiers);
       yield `${wrapAfter(`  ${paint(mark)} `, ch.lostAccountable ? c.red(text) : text, width, { indent: 4, ...(where ? { tail: c.dim(where) } : {}) }).join('\n')}\n`;
     }
