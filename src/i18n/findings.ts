@@ -15,6 +15,7 @@ export const FINDING_MESSAGES: Record<Lang, Record<string, string>> = {
     'schema/blank-header': 'column {column} has data but no header: it is ignored',
     'schema/extra-fields': 'row {row} has {fields} fields where the header has {header}: a value holding a comma is not quoted (as in {pair}), and every value after it is in the wrong column; the row is not read',
     'schema/check-marks': 'column {column} "{header}" holds check marks ({mark}) where a responsibility matrix has letters: it is not read as anyone\'s column',
+    'schema/unread-column': 'column {column} "{header}" is not read as {field}: {unread} of the {filled} values looked at ({examples}) do not read as {field}, so none of the column is read',
     'data/missing-value': '{header} is empty: scored as the worst value',
     'ref/unknown-account': '{account} · {task}: account "{account}" is not in the accounts sheet',
     'ref/ambiguous-account': '{account} · {task}: "{account}" is the name of {count} accounts ({ids}): which one is meant? Use the account id',
@@ -62,6 +63,7 @@ export const FINDING_MESSAGES: Record<Lang, Record<string, string>> = {
     'schema/blank-header': '{column} 列有数据但没有表头：该列被忽略',
     'schema/extra-fields': '第 {row} 行有 {fields} 个字段，而表头只有 {header} 个：某个值中的逗号没有加引号（如 {pair}），其后的值都错了列；该行未读取',
     'schema/check-marks': '{column} 列「{header}」填的是勾选符号（{mark}），责任矩阵要填字母：该列没有按人员列读取',
+    'schema/unread-column': '{column} 列「{header}」未作为{field}读取：所查看的 {filled} 个值中有 {unread} 个（{examples}）不是{field}，整列都没有读取',
     'data/missing-value': '{header} 为空：按最差值计分',
     'ref/unknown-account': '{account} · {task}：客户「{account}」不在客户工作表中',
     'ref/ambiguous-account': '{account} · {task}：有 {count} 个客户都叫「{account}」（{ids}）：无法确定是哪一个，请改用客户编号',
@@ -102,6 +104,7 @@ export const FINDING_HINTS: Record<Lang, Record<string, string>> = {
   en: {
     'schema/invalid-value': 'write a plain value such as 1200000, 120万, 2025-11-15 or 是/否',
     'schema/check-marks': 'write R, A, C or I (or 负责 / 批准 / 咨询 / 知会) in the cells: a tick says that someone takes part, not how',
+    'schema/unread-column': 'write values kam reads (docs/workbook.md lists them), or map the header under "columns" in kam.config.json: a column mapped there is read, and each value that cannot be read is a finding at its cell',
     'data/missing-value': 'fill in the cell, or drop the criterion from scoring.criteria',
     'schema/missing-column': 'add the column to the header row, or map your header to it under "columns" in kam.config.json',
     'schema/missing-sheet': 'add the sheet (named 客户 / Accounts, 人员 / Staff or 分工 / Assignments), or name yours under "sheets" in kam.config.json',
@@ -135,6 +138,7 @@ export const FINDING_HINTS: Record<Lang, Record<string, string>> = {
   zh: {
     'schema/invalid-value': '请填写规范的值，如 1200000、120万、2025-11-15 或 是/否',
     'schema/check-marks': '在单元格里填 R、A、C 或 I（或 负责 / 批准 / 咨询 / 知会）：打勾只说明有人参与，没说明承担什么角色',
+    'schema/unread-column': '请改用 kam 能读取的取值（见 docs/workbook.md），或在 kam.config.json 的 "columns" 中映射该表头：映射后整列都会读取，无法读取的值在各自的单元格处报告',
     'data/missing-value': '请补全该单元格，或从 scoring.criteria 中去掉该指标',
     'schema/missing-column': '请在表头中添加该列，或在 kam.config.json 的 "columns" 中把你的表头映射到它',
     'schema/missing-sheet': '请添加该工作表（命名为「客户」「人员」或「分工」），或在 kam.config.json 的 "sheets" 中为你的工作表添加别名',

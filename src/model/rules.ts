@@ -15,6 +15,7 @@ export const RULES = {
   'schema/blank-header': 'warn',
   'schema/extra-fields': 'error',
   'schema/check-marks': 'warn',
+  'schema/unread-column': 'warn',
   'schema/no-tiers': 'warn',
   'data/missing-value': 'warn',
   'ref/unknown-account': 'error',

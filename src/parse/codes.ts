@@ -14,6 +14,8 @@ const RACI_WORDS: Record<string, RaciLetter> = {
   c: 'C', consulted: 'C', consult: 'C', 咨询: 'C', 协助: 'C', 协作: 'C', 配合: 'C', 征询: 'C',
   i: 'I', informed: 'I', inform: 'I', 知会: 'I', 通知: 'I', 知悉: 'I', 告知: 'I', 抄送: 'I', 知情: 'I', 知情人: 'I', 被告知: 'I', 抄送人: 'I',
   咨询人: 'C', 协助人: 'C', 配合人: 'C',
+  // `cc` is English for 抄送, kept informed (found by a new user: read as the letters C and C, consulted).
+  cc: 'I',
 };
 
 /** Reads `R`, `A`, `负责`, `审批`, `知会`, `Accountable`, or several (`R/A`, `R、A`, `RA`). */
@@ -33,7 +35,9 @@ export function parseRaci(cell: Cell | undefined): Parsed<number> | undefined {
   if (f === '') return undefined;
   const whole = own(RACI_WORDS, f);
   if (whole) return { ok: true, value: RACI[whole] };
+  // (Letters run together each once, `RA`, `ARC`: a letter twice, `RR`, is no reading of anything.)
   const parts = /^[raci]{2,4}$/.test(f) ? f.split('') : f.split(/[\s/,，、;；:+&|\-和与及]+/).filter((p) => p !== '');
+  if (parts.length > 1 && new Set(parts).size < parts.length && /^[raci]{2,4}$/.test(f)) return { ok: false, reason: 'raci' };
   let mask = 0;
   for (const p of parts) {
     const letter = own(RACI_WORDS, p);

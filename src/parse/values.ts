@@ -290,6 +290,10 @@ export function parseDate(cell: Cell | undefined, date1904: boolean, order?: Day
  */
 const SERIAL_TEXT = /^[3-7]\d{4}(?:\.\d+)?$/;
 
+/** English weekdays as Excel's long date writes them (`Saturday`, `Sat`), Sunday first as `getUTCDay` counts. */
+const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+const WEEKDAY_WORD = /^(?:sun|mon|tue|tues|wed|thu|thur|thurs|fri|sat)(?:day|nesday|rsday|urday|sday)?$/i;
+
 const MONTHS: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
 };
@@ -408,10 +412,16 @@ export function parseDateText(text: string, order?: DayMonthOrder): Parsed<IsoDa
   const year = m ? (m[3] !== undefined ? +m[3] : +m[4]! + (+m[4]! < 30 ? 2000 : 1900)) : 0;
   if (m && MONTHS[m[2]!.toLowerCase().slice(0, 4)] !== undefined) return ymd(year, MONTHS[m[2]!.toLowerCase().slice(0, 4)]!, +m[1]!);
   if (m && MONTHS[m[2]!.toLowerCase().slice(0, 3)] !== undefined) return ymd(year, MONTHS[m[2]!.toLowerCase().slice(0, 3)]!, +m[1]!);
-  m = /^([a-z]{3,9})\.? (\d{1,2}),? (\d{4})(?:,? \d{1,2}:\d{2}(?::\d{2})?(?: ?[ap]\.?m\.?)?)?$/i.exec(s);
+  // `Nov 15, 2025`, and Excel's long date in English with its weekday, `Saturday, November 15, 2025` (found by a new
+  // user: a CRM's Last Activity column of them was refused).
+  m = /^(?:([a-z]{3,9})\.?,? )?([a-z]{3,9})\.? (\d{1,2}),? (\d{4})(?:,? \d{1,2}:\d{2}(?::\d{2})?(?: ?[ap]\.?m\.?)?)?$/i.exec(s);
   if (m) {
-    const mo = MONTHS[m[1]!.toLowerCase().slice(0, 4)] ?? MONTHS[m[1]!.toLowerCase().slice(0, 3)];
-    if (mo !== undefined) return ymd(+m[3]!, mo, +m[2]!);
+    const mo = MONTHS[m[2]!.toLowerCase().slice(0, 4)] ?? MONTHS[m[2]!.toLowerCase().slice(0, 3)];
+    const date = mo !== undefined ? ymd(+m[4]!, mo, +m[3]!) : undefined;
+    if (date && m[1] === undefined) return date;
+    // A weekday that is not the date's says the date is mistyped: not guessed either way.
+    const day = m[1] === undefined ? -1 : WEEKDAYS.indexOf(m[1].toLowerCase().slice(0, 3));
+    if (date?.ok && day >= 0 && new Date(`${date.value}T00:00:00Z`).getUTCDay() === day && WEEKDAY_WORD.test(m[1]!)) return date;
   }
   return bad('date');
 }
@@ -422,9 +432,10 @@ function ymd(y: number, m: number, d: number): Parsed<IsoDate> {
 }
 
 // An employee's status in a 在职 / 状态 column (found by a new user): on probation, an intern, on leave, away on business are
-// employed (on leave was read as gone: "no longer active"); retired, dismissed, moved elsewhere are not.
+// employed (on leave was read as gone: "no longer active"); retired, dismissed, moved elsewhere are not, nor is a CRM user
+// frozen or suspended (Salesforce's Frozen: found by a new user, whose User Status column was then dropped).
 const TRUE_WORDS = new Set(['yes', 'y', 'true', 't', '1', 'on', '是', '对', '在职', '在职中', '留职停薪', '育婴假', '育婴留停', '有效', '启用', '激活', '正常', '正式', '正式员工', '试用', '试用期', '实习', '实习期', '实习生', '兼职', '返聘', '休假', '请假', '病假', '产假', '出差', 'active', 'enabled', 'employed', 'probation', 'intern', 'on leave', 'full-time', 'part-time', '✓', '✔', '√']);
-const FALSE_WORDS = new Set(['no', 'n', 'false', 'f', '0', 'off', '否', '不', '不是', '离职', '已离职', '无效', '停用', '已停用', '禁用', '已禁用', '退休', '已退休', '辞职', '已辞职', '辞退', '已辞退', '调离', '已调离', '调职', '已调职', '离岗', 'inactive', 'left', 'disabled', 'deactivated', 'terminated', 'resigned', 'retired', 'dismissed', 'former', '✗', '✘', '×']);
+const FALSE_WORDS = new Set(['no', 'n', 'false', 'f', '0', 'off', '否', '不', '不是', '离职', '已离职', '无效', '停用', '已停用', '禁用', '已禁用', '退休', '已退休', '辞职', '已辞职', '辞退', '已辞退', '调离', '已调离', '调职', '已调职', '离岗', 'inactive', 'left', 'disabled', 'deactivated', 'terminated', 'resigned', 'retired', 'dismissed', 'former', 'frozen', 'suspended', 'deleted', 'archived', 'offboarded', 'departed', 'separated', '冻结', '已冻结', '注销', '已注销', '✗', '✘', '×']);
 
 /** Reads yes/no, 是/否, 在职/离职, TRUE/FALSE, 1/0 and ticks. */
 export function parseBoolean(cell: Cell | undefined): Parsed<boolean> | undefined {

@@ -19,3 +19,43 @@ describe('the seventeenth session', () => {
     expect(json.changes.filter((c) => c.kind === 'responsibility-removed').map((c) => [c.oldCell, c.newCell])).toEqual([['assignments.csv!C4', 'assignments.csv!C2']]);
   });
 });
+
+describe('the seventeenth session: CRM exports in CI', () => {
+  interface CheckJson { findings: { rule: string; cell?: string; message: string; severity: string }[] }
+  const check = async (dir: string, ...more: string[]) => JSON.parse((await kam(['check', dir, '--format', 'json', '--lang', 'en', '-q', ...asOf, ...more])).stdout) as CheckJson;
+
+  it('a column under a loose name whose values are mostly not the field is a finding at its header (schema/unread-column), kept by -q and JSON', async () => {
+    const tiers = ['Strategic', 'Key Account', 'Standard', 'Standard', 'Important'];
+    const dir = csvFolder({ 'accounts.csv': `Account Name,Annual Revenue,Customer Tier\n${tiers.map((t, i) => `Acct ${i},${100 * (i + 1)},${t}`).join('\n')}\n` });
+    const r = await check(dir);
+    const f = r.findings.filter((x) => x.rule === 'schema/unread-column');
+    expect(f.map((x) => [x.cell, x.severity, x.message])).toEqual([['accounts.csv!C1', 'warn', 'column C "Customer Tier" is not read as tier: 3 of the 5 values looked at ("Key Account", "Standard") do not read as tier, so none of the column is read']]);
+    const zh = JSON.parse((await kam(['check', dir, '--format', 'json', '--lang', 'zh', '-q', ...asOf])).stdout) as CheckJson;
+    expect(zh.findings.find((x) => x.rule === 'schema/unread-column')?.message).toBe('C 列「Customer Tier」未作为客户等级读取：所查看的 5 个值中有 3 个（「Key Account」、「Standard」）不是客户等级，整列都没有读取');
+    // Under its own name the column is read, and each value it cannot read is a finding at its cell.
+    const own = csvFolder({ 'accounts.csv': `Account Name,Annual Revenue,Tier\n${tiers.map((t, i) => `Acct ${i},${100 * (i + 1)},${t}`).join('\n')}\n` });
+    expect((await check(own)).findings.filter((x) => x.rule.startsWith('schema/') && x.cell !== undefined).map((x) => [x.rule, x.cell])).toEqual([['schema/invalid-value', 'accounts.csv!C3'], ['schema/invalid-value', 'accounts.csv!C4'], ['schema/invalid-value', 'accounts.csv!C5']]);
+  });
+
+  it('a CRM user Frozen or Suspended is not active; Excel\'s English long date is read, and refused with the wrong weekday', async () => {
+    const dir = csvFolder({
+      'accounts.csv': 'Account Name,Annual Revenue,Account Owner,Last Activity\nAcme,100,Ann Lee,"Friday, August 15, 2025"\nGlobex,200,Bob Wu,"Tuesday, November 11, 2025"\nInitech,300,Cy Ho,"Friday, November 11, 2025"\n',
+      'staff.csv': 'Full Name,Department,User Status\nAnn Lee,Sales,Active\nBob Wu,Sales,Frozen\nCy Ho,Sales,Suspended\n',
+    });
+    const r = await check(dir);
+    expect(r.findings.filter((x) => x.rule === 'ref/inactive-person').map((x) => x.cell)).toEqual(['accounts.csv!C3', 'accounts.csv!C4']);
+    expect(r.findings.filter((x) => x.rule === 'time/cadence').map((x) => [x.cell, x.message])).toEqual([['accounts.csv!D2', 'Acme: last contact 2025-08-15, 92 days ago (Ordinary accounts are contacted every 90 days)']]);
+    expect(r.findings.filter((x) => x.rule === 'schema/invalid-value').map((x) => x.cell)).toEqual(['accounts.csv!D4']);
+  });
+});
+
+describe('the seventeenth session: RACI words', () => {
+  it('cc is I (kept informed, as 抄送), and letters run together twice (RR) are refused', async () => {
+    const { parseRaci } = await import('../../src/parse/codes.js');
+    const { RACI } = await import('../../src/model/codes.js');
+    expect(parseRaci({ t: 's', v: 'cc' })).toEqual({ ok: true, value: RACI.I });
+    expect(parseRaci({ t: 's', v: 'CC' })).toEqual({ ok: true, value: RACI.I });
+    expect(parseRaci({ t: 's', v: 'RR' })?.ok).toBe(false);
+    expect(parseRaci({ t: 's', v: 'RA' })).toEqual({ ok: true, value: RACI.R | RACI.A });
+  });
+});

@@ -448,7 +448,7 @@ describe("a CI user's trial: CRM exports and annotations", () => {
     ]);
     const r = await kam(['matrix', file, '--format', 'json', '--lang', 'en', ...asOf]);
     expect((JSON.parse(r.stdout) as { columns: { key: string }[] }).columns.map((c) => c.key)).toEqual(['person:alice chen', 'person:grace liu']);
-    expect(r.stderr).toContain('column D Team Role is not read as raci: its values (Account Manager, Executive Sponsor) are not raci values');
+    expect(r.stderr).toContain('Account Team!D1: column D "Team Role" is not read as RACI: 2 of the 2 values looked at ("Account Manager", "Executive Sponsor") do not read as RACI, so none of the column is read (schema/unread-column)');
   });
 
   it('a division of labour with no person column says so, naming the headers it did not read', async () => {

@@ -147,7 +147,7 @@ export function chooseHeader(
   }
   // (Said by default: it changes the amounts ×10,000; found by review.)
   if (tableUnit && scaledBy.length > 0) options.note?.('note.tableUnit', { sheet, cell: tableUnit.cell, unit: tableUnit.text, columns: scaledBy.join(', ') }, false);
-  looseByValues(layout, sample, role, options);
+  looseByValues(layout, sample, role, options, findings);
   if (heads && heads.bottom > heads.top) {
     const joined = cells.flatMap((h, c) => (h?.joined ? [`${columnLetter(c)} ${h.text}`] : []));
     options.note?.('note.twoRowHeader', { sheet, top: heads.top, bottom: heads.bottom, columns: joined.join(', ') }, true);
@@ -557,7 +557,7 @@ function valueTest(key: string, options: TableOptions): ((cell: Cell, options: T
  * Assignments sheet without a RACI column, the one unknown column whose values are RACI letters
  * is read as it (`R/A`, `分工角色`), said with --verbose.
  */
-function looseByValues(layout: Layout, sample: readonly RawRow[], role: SheetRole, options: TableOptions): void {
+function looseByValues(layout: Layout, sample: readonly RawRow[], role: SheetRole, options: TableOptions, findings: Finding[]): void {
   for (const [key, col] of [...layout.byKey]) {
     const test = valueTest(key, options);
     if (!test || nameRank(col.header, key, role, options) !== 2) continue;
@@ -565,8 +565,13 @@ function looseByValues(layout: Layout, sample: readonly RawRow[], role: SheetRol
     if (filled.length === 0 || readRate(sample, col.index, (cell) => test(cell, options)) >= 0.5) continue;
     layout.byKey.delete(key);
     delete col.key;
-    const examples = [...new Set(filled.slice(0, 6).map((r) => parseText(r.cells[col.index], options.date1904)).flatMap((t) => (t?.ok ? [t.value] : [])))].slice(0, 3).join(', ');
-    options.note?.('warn.looseNotRead', { sheet: layout.sheet, column: `${col.letter} ${col.header}`, key, examples }, false);
+    // The values that do not read, first: they are why (found by a new user: `Key Account` and `Standard` under
+    // `Customer Tier` hid that the column was dropped, and a strategic account's coverage error went with it).
+    const unread = filled.filter((r) => !test(r.cells[col.index]!, options));
+    const examples = [...new Set(unread.slice(0, 12).map((r) => parseText(r.cells[col.index], options.date1904)).flatMap((t) => (t?.ok ? [t.value] : [])))].slice(0, 3).join('\u0000');
+    // A finding, not a line on stderr alone: `-q`, JSON and CI annotations keep it, and kam diff shows it come and go
+    // (a new user's CI passed when one more cell of a User Status column read `Frozen` and the column was dropped).
+    findings.push(finding('schema/unread-column', layout, col, { column: col.letter, header: col.header, field: key, role, examples, unread: unread.length, filled: filled.length }));
   }
   if (role !== 'assignments' || layout.byKey.has('raci') || !(layout.byKey.has('person') || layout.byKey.has('department'))) return;
   const letters = layout.columns.filter((c) => c && c.key === undefined && c.period === undefined && sample.some((r) => !isBlank(r.cells[c.index])) && readRate(sample, c.index, (cell) => parseRaci(cell)?.ok) >= 0.8);

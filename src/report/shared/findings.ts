@@ -40,6 +40,9 @@ export function findingMessage(f: Finding, lang: Lang, tiers: readonly TierDef[]
   if (f.rule === 'schema/missing-sheet' && lang === 'zh' && typeof args.role === 'string') args.role = own(SHEET_ROLE_NAMES, args.role)?.zh ?? args.role;
   // A column in the reader's words: `缺少必需列「工作内容」`, not `「task」` (found by a new user).
   if ((f.rule === 'schema/missing-column' || f.rule === 'schema/no-tiers') && typeof args.column === 'string') args.column = columnTitle(lang, typeof args.role === 'string' ? args.role : undefined, args.column);
+  // (Each example quoted: a date such as `Monday, November 3, 2025` holds commas.)
+  if (f.rule === 'schema/unread-column' && typeof args.examples === 'string') args.examples = args.examples.split('\u0000').map((e) => (lang === 'zh' ? `「${e}」` : `"${e}"`)).join(lang === 'zh' ? '、' : ', ');
+  if (f.rule === 'schema/unread-column' && typeof args.field === 'string') args.field = lang === 'zh' ? columnTitle(lang, typeof args.role === 'string' ? args.role : undefined, args.field) : args.field === 'raci' ? 'RACI' : args.field.replace(/_/g, ' ');
   for (const k of ['change', 'threshold'] as const) if (typeof args[k] === 'number') args[k] = fmtPercent(Math.abs(args[k]));
   if (typeof args.utilization === 'number') args.utilization = fmtPercent(args.utilization, 0);
   // Chinese lists names with 、 (the arguments keep the ", " the JSON has always given).
