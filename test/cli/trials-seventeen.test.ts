@@ -1,7 +1,10 @@
 // What the seventeenth session found (its own list of leftovers, new-user trials and reviews), each a test that fails
 // without its fix.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { csvFolder } from '../helpers/books.js';
+import { csvFolder, tempDir, writeRawXlsx, writeZip } from '../helpers/books.js';
+import { ZipArchive } from '../../src/io/xlsx/zip.js';
 import { kam } from '../helpers/cli.js';
 
 const asOf = ['--as-of', '2025-11-15'];
@@ -57,5 +60,70 @@ describe('the seventeenth session: RACI words', () => {
     expect(parseRaci({ t: 's', v: 'CC' })).toEqual({ ok: true, value: RACI.I });
     expect(parseRaci({ t: 's', v: 'RR' })?.ok).toBe(false);
     expect(parseRaci({ t: 's', v: 'RA' })).toEqual({ ok: true, value: RACI.R | RACI.A });
+  });
+});
+
+describe('the seventeenth session: hostile files', () => {
+  const header = '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>';
+  const strings = ['Account Name', 'Annual Revenue', '<t>Apex</t></si><!--<si><t>FAKE</t></si>--><si><t>Bravo</t>'];
+  // A copy of the rows in a comment, a <v> in a comment, a processing instruction in a cell, a commented-out string.
+  const data = `${header}<!-- <row r="2"><c r="A2" t="s"><v>3</v></c><c r="B2"><v>1</v></c></row></sheetData> --><row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2"><!--<v>1</v>--><v>500</v></c></row><row r="3"><c r="A3" t="s"><v>3</v></c><c r="B3"><?kam x?><v>300</v></c></row>`;
+
+  it('XML comments and processing instructions are skipped as Excel skips them, in sheets, shared strings and the workbook', async () => {
+    const dir = tempDir();
+    const book = writeRawXlsx(join(dir, 'c.xlsx'), [{ name: 'Accounts', data }], { sharedStrings: strings });
+    // A commented-out second <sheet> of the same part in the workbook: no sheet.
+    const zip = await ZipArchive.open(book);
+    const entries: Record<string, string> = {};
+    for (const [name, entry] of zip.entries) entries[name] = (await zip.read(entry)).toString('utf8');
+    entries['xl/workbook.xml'] = entries['xl/workbook.xml']!.replace('</sheets>', '<!--<sheet name="Old" sheetId="9" r:id="rId1"/>--></sheets>');
+    const commented = writeZip(join(dir, 'c2.xlsx'), entries);
+    for (const file of [book, commented]) {
+      const r = await kam(['tier', file, '--format', 'json', '--lang', 'en', ...asOf]);
+      expect(r.code).toBe(0);
+      const json = JSON.parse(r.stdout) as { accounts: { name: string }[]; summary: { revenue: number }[] };
+      expect(json.accounts.map((a) => a.name)).toEqual(['Apex', 'Bravo']);
+      expect(json.summary.reduce((n, t) => n + t.revenue, 0)).toBe(800);
+    }
+    // Written into, such a sheet is refused, the book as it was (its cells could be patched inside a comment).
+    const before = readFileSync(book);
+    const w = await kam(['tier', book, '--write', '--lang', 'en', ...asOf]);
+    expect(w.code).toBe(2);
+    expect(w.stderr).toContain(`kam: ${book}: part xl/worksheets/sheet1.xml holds XML comments or processing instructions among its cells, which kam reads past but does not write into: open the book in Excel, save it again as .xlsx and retry; nothing was written\n`);
+    expect(readFileSync(book).equals(before)).toBe(true);
+  });
+
+  it('a CDATA section that a string\'s end tag cuts is refused at that string (exit 2), not a stack overflow (exit 3)', async () => {
+    const book = writeRawXlsx(join(tempDir(), 'cd.xlsx'), [{ name: 'Accounts', data: header }], { sharedStrings: ['Account Name', 'Annual Revenue', '<t><![CDATA[Apex </t>', '<t>x]]></t>'] });
+    const r = await kam(['tier', book, '--lang', 'en', ...asOf]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`kam: ${book}: the workbook is corrupt (shared string #2 of xl/sharedStrings.xml holds <![CDATA[, which is not XML and which Excel refuses to open): restore it from a backup, or export it again from the program that wrote it\n`);
+  });
+});
+
+describe('withoutMarkup', () => {
+  it('drops comments and processing instructions, keeps CDATA, however the bytes are cut into chunks', async () => {
+    const { withoutMarkup, MarkupSeen } = await import('../../src/io/xlsx/markup.js');
+    let seed = 7;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+    const pieces = ['<c r="A1">', '<v>1</v>', '</c>', '<!-- x <v>2</v> -->', '<?pi a?>', '<![CDATA[<!-- kept --> <? too ?>]]>', 'text', '<', '>', '-', '!', '?', ']]', '<!DOCTYPE-ish'];
+    for (let n = 0; n < 300; n++) {
+      const text = Array.from({ length: 1 + rand(20) }, () => pieces[rand(pieces.length)]).join('');
+      const expected = text.split(/(<!\[CDATA\[[\s\S]*?\]\]>)/).map((p, i) => (i % 2 ? p : p.replace(/<!--[\s\S]*?-->|<\?[\s\S]*?\?>/g, ''))).join('');
+      // (Only texts whose comments and instructions all close are compared: an unclosed one drops the rest.)
+      if (/<!--(?![\s\S]*?-->)|<\?(?![\s\S]*?\?>)/.test(text.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, ''))) continue;
+      const bytes = Buffer.from(text);
+      const chunks: Buffer[] = [];
+      for (let i = 0; i < bytes.length; ) {
+        const len = 1 + rand(7);
+        chunks.push(bytes.subarray(i, i + len));
+        i += len;
+      }
+      const out: Buffer[] = [];
+      for await (const b of withoutMarkup((async function* () { yield* chunks; })())) out.push(b);
+      expect(Buffer.concat(out).toString()).toBe(expected);
+      const seen = new MarkupSeen();
+      expect(chunks.some((c) => seen.see(c))).toBe(/<!--|<\?/.test(text));
+    }
   });
 });

@@ -11,6 +11,7 @@ import { InputError } from '../../model/errors.js';
 import { cellAddress, columnIndex, columnLetter } from '../../util/cellref.js';
 import { endsTagName } from './xml.js';
 import { utf16Bom } from '../utf8.js';
+import { MarkupSeen } from './markup.js';
 import { xmlText } from './xml-write.js';
 import { crc32, ZipArchive, type ZipEntry } from './zip.js';
 import { centralHeader, endOfCentralDirectory, localHeader } from './zip-write.js';
@@ -99,9 +100,13 @@ export async function writePatchedXlsx(source: string, fh: FileHandle, edits: Ce
  */
 async function* utf8Only(chunks: AsyncIterable<Buffer>, part: string, file: string): AsyncGenerator<Buffer> {
   let first = true;
+  // (And one that holds XML comments or processing instructions: read without them, its cells could be patched inside
+  // one; found by a hostile-file trial, the tiers written into a comment.)
+  const markup = new MarkupSeen();
   for await (const chunk of chunks) {
     if (first && utf16Bom(chunk)) throw new InputError('output.utf16Part', { part }, { file });
     first = false;
+    if (markup.see(chunk)) throw new InputError('output.xmlMarkup', { part }, { file });
     yield chunk;
   }
 }

@@ -1,4 +1,5 @@
 /** The XLSX backend: workbook, relationships, shared strings and styles; sheets stream their rows. */
+import { MarkupSeen, withoutMarkup } from './markup.js';
 import { isUtf8 } from 'node:buffer';
 import { InputError } from '../../model/errors.js';
 import type { RawRow } from '../../model/cell.js';
@@ -34,7 +35,9 @@ export async function openXlsx(file: string): Promise<WorkbookSource> {
     // (A sheet's name with a bad byte would be a name with a U+FFFD: Excel refuses such a part.)
     if (xml.includes('\uFFFD') && !(bytes[0] === 0xff || bytes[0] === 0xfe) && !isUtf8(bytes)) throw new InputError('input.partUtf8', { part: entry.name }, { file });
     assertNoDoctype(xml, file, name);
-    return xml;
+    // (Comments and processing instructions are no part of what the workbook says: a commented-out `<sheet>` is no
+    // sheet; found by a hostile-file trial, refused as a second sheet of one part.)
+    return xml.includes('<!--') || xml.includes('<?', 2) ? xml.replace(/<!--[\s\S]*?-->|<\?[\s\S]*?\?>/g, '') : xml;
   };
   const rootRels = (await text('_rels/.rels')) ?? '';
   const officeDoc = relationships(rootRels, '').find((r) => r.type.endsWith('/officeDocument'));
@@ -59,7 +62,7 @@ export async function openXlsx(file: string): Promise<WorkbookSource> {
       const stylesPath = rels.find((r) => r.type.endsWith('/styles'))?.target ?? `${base}styles.xml`;
       const sstEntry = zip.find(sstPath);
       const sharedStrings = sstEntry
-        ? await readSharedStrings(zip.stream(sstEntry, undefined, SHARED_STRINGS_CAP), { file, part: sstEntry.name })
+        ? await readSharedStrings(withoutMarkup(zip.stream(sstEntry, undefined, SHARED_STRINGS_CAP)), { file, part: sstEntry.name })
         : new SharedStrings();
       const styles = await text(stylesPath);
       const formats = styles ? styleFormats(styles) : [];
@@ -165,7 +168,7 @@ class XlsxSheet implements SheetSource {
     const total = Math.max(1, this.entry.compressedSize);
     const onRead = options.onProgress ? (bytes: number) => options.onProgress!(bytes / total) : undefined;
     const ctx = { file: this.file, sheet: this.name, part: this.entry.name, sharedStrings, dateStyles, elapsedStyles, numberStyles, sharedCells, staleFormulas };
-    const chunks = asUtf8(this.zip.stream(this.entry, onRead));
+    const chunks = this.markup ? withoutMarkup(asUtf8(this.zip.stream(this.entry, onRead))) : asUtf8(this.zip.stream(this.entry, onRead));
     // A look at a header reads at most SNIFF_SHEET_BYTES of a sheet, and the book's looks SNIFF_READ_BYTES in all: rows
     // that never come (a sheet of 1.4 GiB of white space, ten of them beside the sheets kam reads) are not waited for
     // (found by a new user: 115 s for a 14 MB book).
@@ -193,7 +196,10 @@ class XlsxSheet implements SheetSource {
    * Merged ranges are listed after the sheet's data, so they are found in a first pass that only
    * inflates and searches bytes; the rows are parsed in a second pass with the ranges known.
    */
-  private async readMerges(): Promise<MergeRange[]> {
+  /** Whether the part holds comments or processing instructions (found while its merges are looked for): read without them. */
+  private markup = false;
+
+  private async readMerges(clean = false): Promise<MergeRange[]> {
     // The tag `<mergeCells` (or a first `<mergeCell` followed by a space, a tab or a line break), with
     // up to 16 bytes before it for the `<` and a namespace prefix; `mergeCell` in a cell's text is not it.
     const needle = Buffer.from('mergeCell');
@@ -205,8 +211,11 @@ class XlsxSheet implements SheetSource {
     // chunk at a time would wait for that parsing to give way (the main thread asks for each).
     // The part's last bytes: a part cut short (a truncated copy whose checksum was made after the cut) ends without its root's end tag.
     let last: Buffer = Buffer.alloc(0);
-    for await (const chunk of asUtf8(this.zip.stream(this.entry, undefined, undefined, MERGES_AHEAD))) {
+    const markup = new MarkupSeen();
+    const chunks = asUtf8(this.zip.stream(this.entry, undefined, undefined, MERGES_AHEAD));
+    for await (const chunk of clean ? withoutMarkup(chunks) : chunks) {
       last = tailOf(last, chunk);
+      if (!clean) markup.see(chunk);
       if (tail) {
         tail.push(chunk);
         tailBytes += chunk.length;
@@ -230,6 +239,11 @@ class XlsxSheet implements SheetSource {
     }
     // (Found by a new user: a sheet cut after its seventh row was read as a table of six accounts, exit 0.)
     if (!WORKSHEET_END.test(last.toString('latin1'))) throw new InputError('input.corruptPart', { part: this.entry.name }, { file: this.file });
+    // (A commented-out `<mergeCell>` is no merge: found again in the part without its comments.)
+    if (markup.seen) {
+      this.markup = true;
+      return this.readMerges(true);
+    }
     return tail ? parseMerges(Buffer.concat(tail).toString('utf8'), { file: this.file, sheet: this.name }) : [];
   }
 }
