@@ -183,7 +183,7 @@ export async function writeXlsxInPlace(session: Session, sheet: SheetSource, cel
       }
       await same();
       if (backup) {
-        await backupFile(file, backup, options);
+        await backupFile(file, backup, options, session.book.identity);
         await fault(options.fault, 'backup');
       }
     },
@@ -236,7 +236,7 @@ export async function writeCsvBack(session: Session, sheet: SheetSource, cells: 
       await fault(options.fault, 'written');
       await same();
       if (backup) {
-        await backupFile(file, backup, options);
+        await backupFile(file, backup, options, (sheet as Partial<CsvSheet>).identity);
         await fault(options.fault, 'backup');
       }
     },

@@ -1,11 +1,12 @@
 // What the seventeenth session found (its own list of leftovers, new-user trials and reviews), each a test that fails
 // without its fix.
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { csvFolder, tempDir, writeRawXlsx, writeZip } from '../helpers/books.js';
 import { ZipArchive } from '../../src/io/xlsx/zip.js';
-import { kam } from '../helpers/cli.js';
+import { BIN, kam } from '../helpers/cli.js';
 
 const asOf = ['--as-of', '2025-11-15'];
 
@@ -125,5 +126,39 @@ describe('withoutMarkup', () => {
       const seen = new MarkupSeen();
       expect(chunks.some((c) => seen.see(c))).toBe(/<!--|<\?/.test(text));
     }
+  });
+});
+
+describe('the seventeenth session: writes', () => {
+  it('a book saved over by another writer just as kam opens it for its backup: the .bak is left as it was (the only copy of the original), exit 2', async () => {
+    const dir = tempDir();
+    const book = join(dir, 'book.xlsx');
+    copyFileSync(join(import.meta.dirname, '../../examples/accounts-en.xlsx'), book);
+    const original = readFileSync(book);
+    copyFileSync(book, `${book}.bak`);
+    // The other writer's file: another book, renamed over this one when kam opens it to copy it.
+    const other = join(dir, 'other.xlsx');
+    copyFileSync(join(import.meta.dirname, '../../examples/accounts-zh.xlsx'), other);
+    const preload = join(dir, 'race.cjs');
+    writeFileSync(preload, `const fs = require('fs'), path = require('path'), mod = require('module');
+const book = ${JSON.stringify(book)}, other = ${JSON.stringify(other)};
+const open = fs.promises.open;
+let done = false;
+fs.promises.open = async function (p, ...rest) {
+  const fh = await open.call(this, p, ...rest);
+  if (!done && typeof p === 'string' && path.resolve(p) === book && new Error().stack.includes('backupFile')) {
+    done = true;
+    fs.copyFileSync(other, book + '.other');
+    fs.renameSync(book + '.other', book);
+  }
+  return fh;
+};
+mod.syncBuiltinESMExports();
+`);
+    const r = spawnSync(process.execPath, ['-r', preload, BIN, 'tier', book, '--write', '--lang', 'en', '-q', ...asOf], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`kam: ${book}: the file changed while kam was working on it (saved again, or replaced): nothing was written; run kam again on the file as it is now\n`);
+    expect(readFileSync(`${book}.bak`).equals(original)).toBe(true);
+    expect(readFileSync(book).equals(readFileSync(other))).toBe(true);
   });
 });

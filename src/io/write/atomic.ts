@@ -11,6 +11,7 @@ import { access, lstat, open, readdir, readlink, realpath, rename, stat, unlink,
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../../model/errors.js';
 import { sameChunks } from '../streams.js';
+import { sameIdentity, type FileIdentity } from '../input-file.js';
 
 /** A file's owner and group. */
 export interface Owner {
@@ -174,17 +175,35 @@ export async function prepareAtomic(
  * Copies `source` to `backup` (atomically, replacing an older backup) with the source's mode: its
  * bytes as they are, read back and compared before the backup is renamed into place.
  */
-export async function backupFile(source: string, backup: string, options: WriteOptions = {}): Promise<void> {
-  const info = await stat(source);
-  await writeAtomicWith(
-    backup,
-    async (fh, tmp) => {
-      for await (const chunk of createReadStream(source)) await writeAll(fh, chunk as Buffer);
-      await fh.sync();
-      if (!(await sameBytes(source, tmp))) throw new InputError('output.failed', { reason: 'the backup copy differs from the book' }, { file: backup });
-    },
-    { ...(options.force !== undefined ? { force: options.force } : {}), mode: info.mode & 0o7777, owner: { uid: info.uid, gid: info.gid }, noFollow: true },
-  );
+export async function backupFile(source: string, backup: string, options: WriteOptions = {}, identity?: FileIdentity): Promise<void> {
+  // Copied from the file as opened, and that file checked to be the one read: a book saved over meanwhile (another
+  // writer's rename) is not copied in its place, and the backup is renamed into place only while the book is still it
+  // (found by a hostile-file trial: two --write runs at once, the loser's refusal replaced the .bak, the only copy of
+  // the original, with the winner's output).
+  const fh = await open(source, 'r');
+  try {
+    const info = await fh.stat();
+    const still = async (): Promise<void> => {
+      if (!identity) return;
+      const now = await stat(source).catch(() => undefined);
+      if (!sameIdentity(info, identity) || !now || !sameIdentity(now, identity)) throw new InputError('write.changed', {}, { file: source });
+    };
+    await still();
+    await writeAtomicWith(
+      backup,
+      async (fh2, tmp) => {
+        for await (const chunk of fh.createReadStream({ start: 0, autoClose: false })) await writeAll(fh2, chunk as Buffer);
+        await fh2.sync();
+        const copied = await stat(tmp);
+        if (copied.size !== info.size || !(await sameChunks(fh.createReadStream({ start: 0, autoClose: false, highWaterMark: 1 << 20 }), createReadStream(tmp, { highWaterMark: 1 << 20 })))) {
+          throw new InputError('output.failed', { reason: 'the backup copy differs from the book' }, { file: backup });
+        }
+      },
+      { ...(options.force !== undefined ? { force: options.force } : {}), mode: info.mode & 0o7777, owner: { uid: info.uid, gid: info.gid }, noFollow: true, beforeRename: still },
+    );
+  } finally {
+    await fh.close();
+  }
 }
 
 /** Writes the whole buffer: a short write (a full disk) is continued, and its error thrown. */
@@ -195,12 +214,6 @@ export async function writeAll(fh: FileHandle, buf: Buffer): Promise<void> {
     if (bytesWritten === 0) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
     done += bytesWritten;
   }
-}
-
-/** True when two files hold the same bytes. */
-async function sameBytes(a: string, b: string): Promise<boolean> {
-  const [x, y] = await Promise.all([stat(a), stat(b)]);
-  return x.size === y.size && sameChunks(createReadStream(a, { highWaterMark: 1 << 20 }), createReadStream(b, { highWaterMark: 1 << 20 }));
 }
 
 /**
