@@ -13,11 +13,25 @@ export function findConfigFile(bookPath: string | undefined, cwd: string): strin
   let dir = resolve(cwd, bookPath ?? '.');
   if (bookPath === undefined || !existsSync(dir) || !statSync(dir).isDirectory()) dir = bookPath === undefined ? dir : dirname(dir);
   for (;;) {
+    // A folder anyone may write to and no one may delete from but the owner (/tmp, /var/tmp) is no one's: a config
+    // there is not read, nor one above it (found by a hostile-file trial: git diff's textconv is handed the old version
+    // as a copy in $TMPDIR, and a kam.config.json any user left in /tmp scored it, or, broken, aborted git diff).
+    if (isSharedTemp(dir)) return undefined;
     const candidate = join(dir, CONFIG_FILE);
     if (existsSync(candidate)) return candidate;
     const parent = dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;
+  }
+}
+
+/** Whether a folder is writable by all with its sticky bit set: a shared temporary folder. */
+function isSharedTemp(dir: string): boolean {
+  try {
+    const mode = statSync(dir).mode;
+    return (mode & 0o002) !== 0 && (mode & 0o1000) !== 0;
+  } catch {
+    return false;
   }
 }
 

@@ -1,7 +1,7 @@
 // What the seventeenth session found (its own list of leftovers, new-user trials and reviews), each a test that fails
 // without its fix.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { csvFolder, tempDir, writeRawXlsx, writeZip } from '../helpers/books.js';
@@ -160,5 +160,28 @@ mod.syncBuiltinESMExports();
     expect(r.stderr).toBe(`kam: ${book}: the file changed while kam was working on it (saved again, or replaced): nothing was written; run kam again on the file as it is now\n`);
     expect(readFileSync(`${book}.bak`).equals(original)).toBe(true);
     expect(readFileSync(book).equals(readFileSync(other))).toBe(true);
+  });
+});
+
+describe('the seventeenth session: configs', () => {
+  it('no kam.config.json is read from a folder anyone may write to (/tmp), where git leaves textconv its copy: the repository\'s is', async () => {
+    const repo = tempDir();
+    writeFileSync(join(repo, 'kam.config.json'), JSON.stringify({ lang: 'en', tiers: [{ id: 'gold', label: { zh: '金牌', en: 'Gold' }, top: 1 }, { id: 'silver', label: { zh: '银牌', en: 'Silver' } }] }));
+    const shared = join(tempDir(), 'tmp');
+    mkdirSync(shared);
+    chmodSync(shared, 0o1777);
+    copyFileSync(join(import.meta.dirname, '../../examples/accounts-en.xlsx'), join(shared, 'blob.xlsx'));
+    writeFileSync(join(shared, 'kam.config.json'), JSON.stringify({ lang: 'en', tiers: [{ id: 'x', label: { zh: '植入', en: 'PLANTED' }, top: 1 }, { id: 'y', label: { zh: '其他', en: 'Other' } }] }));
+    const r = await kam(['textconv', join(shared, 'blob.xlsx'), ...asOf], { cwd: repo });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('computed Gold');
+    expect(r.stdout).not.toContain('PLANTED');
+    // A broken one there is not read either; and a config kam cannot use is one line of the text, exit 0 (git goes on).
+    writeFileSync(join(shared, 'kam.config.json'), '{ broken');
+    expect((await kam(['textconv', join(shared, 'blob.xlsx'), ...asOf], { cwd: repo })).stdout).toContain('computed Gold');
+    writeFileSync(join(repo, 'kam.config.json'), '{ "lang": 5 }');
+    const bad = await kam(['textconv', join(shared, 'blob.xlsx'), ...asOf], { cwd: repo });
+    expect(bad.code).toBe(0);
+    expect(bad.stdout).toMatch(/^kam textconv: .*kam\.config\.json/);
   });
 });

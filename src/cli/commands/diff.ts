@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import { diffBooks, readSide } from '../../app/diff.js';
 import { openSession } from '../../app/session.js';
 import type { DiffResult } from '../../diff/compare.js';
-import { InputError, KamError, UsageError } from '../../model/errors.js';
+import { ConfigError, InputError, KamError, UsageError } from '../../model/errors.js';
 import { hasChanges } from '../../report/diff/shared.js';
 import type { CliContext } from '../context.js';
 import { findConfigFile, readConfigSource } from '../../io/config-file.js';
@@ -132,6 +132,7 @@ export async function textconvCommand(book: string, options: CommonOptions, ctx:
   // git hands textconv the old version as a temporary file outside the repository, from the repository's
   // root: with no config beside that file, the one found from where kam runs is the repository's (found by
   // a new user: the old version was scored with the defaults, the new with the repository's tiers).
+  // (No config is taken from a folder anyone may write to, such as /tmp where git leaves the copy: see findConfigFile.)
   const config = options.config ?? findConfigFile(book, ctx.cwd) ?? findConfigFile(undefined, ctx.cwd);
   try {
     const session = await openCliSession(book, ROLES, config !== undefined ? { ...options, config } : options, ctx);
@@ -141,7 +142,8 @@ export async function textconvCommand(book: string, options: CommonOptions, ctx:
   } catch (err) {
     // A version kam cannot read is one line of the text git compares, and git goes on (found by a new user: exit 2,
     // and `git diff` and `git log -p` aborted with "unable to read files to diff"). Said on stderr too.
-    if (!(err instanceof InputError)) throw err;
+    // (A config kam cannot use, too: git would stop there all the same.)
+    if (!(err instanceof InputError) && !(err instanceof ConfigError)) throw err;
     // (In the language the rest of its output would have: the option's, else the locale's, as every error's.)
     const line = describeError(err, options.lang ?? envLang(ctx.env) ?? 'zh').line;
     ctx.stdout.write(`kam textconv: ${line.replace(/^kam: /, '')}\n`);
@@ -149,3 +151,4 @@ export async function textconvCommand(book: string, options: CommonOptions, ctx:
     return 0;
   }
 }
+
