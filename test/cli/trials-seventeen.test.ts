@@ -185,3 +185,36 @@ describe('the seventeenth session: configs', () => {
     expect(bad.stdout).toMatch(/^kam textconv: .*kam\.config\.json/);
   });
 });
+
+describe('the seventeenth session: more hostile parts', () => {
+  const header = '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>';
+  const strings = ['Account Name', 'Annual Revenue', 'Apex', 'Bravo'];
+
+  it('a shared-string index must be digits: 2.4e1, 2.0 and an empty <v> are a damaged book at their cell, not string 24, 2 and 0', async () => {
+    const dir = tempDir();
+    for (const [v, shown] of [['2.4e1', '#2.4e1'], ['2.0', '#2.0'], ['', '#']] as const) {
+      const book = writeRawXlsx(join(dir, `i${v || 'empty'}.xlsx`), [{ name: 'Accounts', data: `${header}<row r="2"><c r="A2" t="s"><v>${v}</v></c><c r="B2"><v>5</v></c></row>` }], { sharedStrings: strings });
+      const r = await kam(['tier', book, '--lang', 'en', ...asOf]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`kam: ${book}: Accounts!A2: the workbook is corrupt (cell A2 names shared string ${shown}, and the table holds 4): open it in Excel, save it again as .xlsx and retry\n`);
+    }
+    // White space around the digits, as XML allows, is the index.
+    const spaced = writeRawXlsx(join(dir, 'sp.xlsx'), [{ name: 'Accounts', data: `${header}<row r="2"><c r="A2" t="s"><v> 3 </v></c><c r="B2"><v>5</v></c></row>` }], { sharedStrings: strings });
+    expect((JSON.parse((await kam(['tier', spaced, '--format', 'json', ...asOf])).stdout) as { accounts: { name: string }[] }).accounts.map((a) => a.name)).toEqual(['Bravo']);
+  });
+
+  it('a digitally signed workbook is not written into (its signature would break): exit 2, the book as it was', async () => {
+    const dir = tempDir();
+    const plain = writeRawXlsx(join(dir, 'p.xlsx'), [{ name: 'Accounts', data: `${header}<row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2"><v>5</v></c></row>` }], { sharedStrings: strings });
+    const zip = await ZipArchive.open(plain);
+    const entries: Record<string, string> = {};
+    for (const [name, entry] of zip.entries) entries[name] = (await zip.read(entry)).toString('utf8');
+    entries['_xmlsignatures/sig1.xml'] = '<Signature xmlns="http://www.w3.org/2000/09/xmldsig#"/>';
+    const book = writeZip(join(dir, 'signed.xlsx'), entries);
+    const before = readFileSync(book);
+    const r = await kam(['tier', book, '--write', '--lang', 'en', ...asOf]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('the workbook is digitally signed (_xmlsignatures/): a changed cell would break its signature, so kam does not write into it');
+    expect(readFileSync(book).equals(before)).toBe(true);
+  });
+});

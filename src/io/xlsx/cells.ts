@@ -47,7 +47,9 @@ export function newSharedCellCache(): SharedCellCache {
 }
 
 function sharedCell(ctx: SheetContext, v: string, col: number, row: number): Cell {
-  return sharedCellAt(ctx, Number(v), col, row, v);
+  // Digits alone (white space around them, as XML allows): `2.4e1`, `15.0`, `0x10` and an empty `<v></v>` name no
+  // string, though Number() reads them as one (found by a hostile-file trial: `2.4e1` read as string 24, `<v></v>` as 0).
+  return sharedCellAt(ctx, /^\s*\d+\s*$/.test(v) ? Number(v) : NaN, col, row, v);
 }
 
 /**

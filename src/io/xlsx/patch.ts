@@ -40,6 +40,9 @@ export interface SheetChanges {
 /** Writes `source` with `edits` applied into `fh` (an empty new file, named `target` in messages). */
 export async function writePatchedXlsx(source: string, fh: FileHandle, edits: CellEdits, target = '', changes: Map<string, SheetChanges> = new Map()): Promise<void> {
   const zip = await ZipArchive.open(source);
+  // A digital signature covers the sheets: one changed cell breaks it, and Excel then says the book was tampered with
+  // (found by a hostile-file trial: written, "every other part byte-identical", the signature silently invalid).
+  for (const name of zip.entries.keys()) if (name.toLowerCase().startsWith('_xmlsignatures/')) throw new InputError('write.signed', {}, { file: source });
   const central: Buffer[] = [];
   let offset = 0;
   // Small pieces (the records of small parts, headers) are gathered into one write of up to 1 MiB.
