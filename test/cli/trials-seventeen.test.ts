@@ -218,3 +218,20 @@ describe('the seventeenth session: more hostile parts', () => {
     expect(readFileSync(book).equals(before)).toBe(true);
   });
 });
+
+describe('the seventeenth session: a Chinese ops lead\'s books', () => {
+  it('people under a section of leavers (二、已离职人员) are not active, and are given no work; the next section ends it', async () => {
+    const dir = csvFolder({
+      'accounts.csv': '客户名称,客户经理,年采购额\n华东精密,张伟,1000\n苏州电子,郑浩,900\n',
+      'staff.csv': '一、在职人员,,\n姓名,部门,每周可用工时\n张伟,销售部,40\n李娜,销售部,40\n,,\n二、已离职人员,,\n姓名,部门,每周可用工时\n郑浩,销售部,40\n三、外包人员,,\n姓名,部门,每周可用工时\n王芳,销售部,40\n',
+      'assignments.csv': '客户名称,工作内容,负责人,角色,频率,预计工时\n华东精密,日常跟进,张伟,R,每周,30\n华东精密,日常跟进,李娜,A,每周,2\n苏州电子,日常跟进,郑浩,R,每周,2\n苏州电子,日常跟进,李娜,A,每周,2\n苏州电子,技术支持,张伟,A/R,每周,30\n',
+    });
+    const r = await kam(['check', dir, '--format', 'json', '--lang', 'en', ...asOf]);
+    const json = JSON.parse(r.stdout) as { findings: { rule: string; cell?: string }[] };
+    expect(json.findings.filter((f) => f.rule === 'ref/inactive-person').map((f) => f.cell)).toEqual(['accounts.csv!B3', 'assignments.csv!C4']);
+    expect(r.stderr).toContain('staff.csv: the 1 people under row 6 "二、已离职人员" are read as no longer active (a section of people who have left); give them a 在职 / Active column to say otherwise');
+    const load = JSON.parse((await kam(['load', dir, '--suggest', '--format', 'json', '--lang', 'en', ...asOf])).stdout) as { suggestions: { to: string }[]; people: { name: string }[] };
+    expect(load.suggestions.map((s) => s.to)).not.toContain('郑浩');
+    expect(load.suggestions.map((s) => s.to)).toContain('王芳');
+  });
+});

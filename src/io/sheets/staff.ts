@@ -2,6 +2,7 @@
 import type { Person, StaffTable } from '../../model/person.js';
 import type { Finding } from '../../model/finding.js';
 import { fold } from '../../util/text.js';
+import { toSimplified } from '../../util/hant.js';
 import { invalidValue } from '../table/findings.js';
 import type { SheetSource } from '../source.js';
 import { scanTable, type TableOptions } from '../table/scan.js';
@@ -35,6 +36,9 @@ function namesSeveral(department: string, alone: ReadonlySet<string>): boolean {
 /** The words that end a department's name at one level of an organisation. */
 const LEVELS = ['事业部', '部', '中心', '处', '科', '室', '组', '团队', '队', '办', '院', '所'];
 
+/** A section's label over people who have left: `二、已离职人员`, `【离职】`, `离职员工`, `Former staff`, `Inactive users`. */
+const LEAVERS = /^(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}\s*[、.．]|[【[［])?\s*(?:已|以)?(?:离职|离任|退休|辞职|调离|停用)(?:的)?(?:人员|员工|同事|名单|账号|帐号)?(?:名单)?\s*[】\]］]?$|^(?:former|inactive|departed|left|terminated|deactivated)\s+(?:staff|employees|users|members|people)$/i;
+
 /** Reads the Staff sheet: names required and unique; capacities, limits and 在职 normalised. */
 export async function readStaff(source: SheetSource, options: TableOptions): Promise<StaffTable> {
   const people: Person[] = [];
@@ -46,7 +50,18 @@ export async function readStaff(source: SheetSource, options: TableOptions): Pro
   // The capacity column's unit where its header names one (`每周可用时间（天）`), once.
   let capacityUnit: number | undefined;
   let unitRead = false;
-  const { layout, findings } = await scanTable(source, 'staff', options, ({ row, cells }, layout) => {
+  // A section of leavers (`二、已离职人员`, `Former staff`) in the sheet: its people are not active, whatever no 在职 column
+  // says (found by a new user: read as active and idle, kam load --suggest handed them work). Another section ends it.
+  let leavers: { text: string; row: number; people: number } | undefined;
+  const sections: { text: string; row: number; people: number }[] = [];
+  const tableOptions: TableOptions = {
+    ...options,
+    onSection: (text, row) => {
+      leavers = LEAVERS.test(toSimplified(text.trim())) ? { text: text.trim(), row, people: 0 } : undefined;
+      if (leavers) sections.push(leavers);
+    },
+  };
+  const { layout, findings } = await scanTable(source, 'staff', tableOptions, ({ row, cells }, layout) => {
     const col = (key: string) => layout.byKey.get(key);
     if (!unitRead) {
       unitRead = true;
@@ -88,13 +103,18 @@ export async function readStaff(source: SheetSource, options: TableOptions): Pro
       else if (n) rowFindings.push(invalidValue(n.ok || field === 'capacity' ? { ok: false, reason: field === 'capacity' ? 'capacity' : 'number' } : n, cells[c.index], layout, row, c, about));
     }
     const activeCol = col('active');
-    if (activeCol) {
-      const b = parseBoolean(cells[activeCol.index]);
-      if (b?.ok) person.active = b.value;
-      else if (b) rowFindings.push(invalidValue(b, cells[activeCol.index], layout, row, activeCol, about));
+    const b = activeCol ? parseBoolean(cells[activeCol.index]) : undefined;
+    if (b?.ok) person.active = b.value;
+    else if (b) rowFindings.push(invalidValue(b, cells[activeCol!.index], layout, row, activeCol!, about));
+    else if (leavers) {
+      person.active = false;
+      leavers.people++;
     }
     people.push(person);
   });
+  for (const section of sections) {
+    if (section.people > 0) options.note?.('note.leaversSection', { sheet: layout.sheet, row: section.row, text: section.text, people: section.people }, false);
+  }
   const sharedNames = tellApart(people);
   for (const f of rowFindings) if (!(f.rule === 'schema/duplicate-key' && sharedNames?.has(fold(String(f.args.key))))) findings.push(f);
   const alone = new Set(people.flatMap((p) => (p.department !== undefined && !SEVERAL.test(p.department) ? [fold(p.department)] : [])));

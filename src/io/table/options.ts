@@ -16,6 +16,11 @@ export interface TableOptions extends RowOptions {
   dateOrder?: 'month-first' | 'day-first';
   /** Whether a text is a tier's label or alias (the config's), to tell a tier column by its values. */
   tierWords?: (text: string) => boolean;
+  /**
+   * A row of one text between the table's records that records nothing (a section's label, `二、已离职人员`, over the
+   * header repeated or over the rows), in the order of the rows: a reader may take what the section says of them.
+   */
+  onSection?: (text: string, row: number) => void;
   /** A note about how the table was read (two header rows, which of two columns was taken). */
   note?: (code: string, params: Params, verbose: boolean) => void;
 }

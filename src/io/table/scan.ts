@@ -152,6 +152,7 @@ export async function scanTable(
       if (head === 'same') {
         prevRow = row.row;
         prevRecord = false;
+        options.onSection?.(onlyText(title)!, title.row);
         return;
       }
       emitOne(title, false);
@@ -202,7 +203,13 @@ export async function scanTable(
       options.note?.('note.legendTable', { sheet: layout!.sheet, row: row.row, title: onlyText(row)!.trim() }, false);
       return;
     }
-    if (!isRecordRow(row)) return;
+    if (!isRecordRow(row)) {
+      if (options.onSection) {
+        const text = onlyText(row);
+        if (text !== undefined) options.onSection(text, row.row);
+      }
+      return;
+    }
     // A row whose only text is under columns kam does not read (`以上为华南区客户` alone in 备注): a note, not a record
     // without its name (found by a new user: schema/empty-required, failing a clean book's check).
     if (onlyUnread(row, layout!)) return;
