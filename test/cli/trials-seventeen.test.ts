@@ -235,3 +235,22 @@ describe('the seventeenth session: a Chinese ops lead\'s books', () => {
     expect(load.suggestions.map((s) => s.to)).toContain('王芳');
   });
 });
+
+describe('the seventeenth session: values out of scale', () => {
+  it('合作年限 of a year (2018年, 2019) and a negative or overflowing amount are refused at their cells; 万 among plain figures and ratings on two scales are said', async () => {
+    const dir = csvFolder({ 'accounts.csv': '客户名称,年采购额,合作年限,满意度\n甲公司,3000,2018年,4.8\n乙公司,1200,5,60\n丙公司,450万,2019,4.5\n丁公司,-2000000,3,70\n戊公司,1E+308,2,65\n' });
+    const r = await kam(['check', dir, '--format', 'json', '--lang', 'en', ...asOf]);
+    const json = JSON.parse(r.stdout) as { findings: { rule: string; cell?: string; message: string }[] };
+    expect(json.findings.filter((f) => f.rule === 'schema/invalid-value').map((f) => [f.cell, f.message])).toEqual([
+      ['accounts.csv!C2', '"2018年" in column 合作年限 cannot be read: expected a number of years from 0 to 100 (a year such as 2018 is when it began: that goes in a 合作开始日期 / Since column)'],
+      ['accounts.csv!C4', '"2019" in column 合作年限 cannot be read: expected a number of years from 0 to 100 (a year such as 2018 is when it began: that goes in a 合作开始日期 / Since column)'],
+      ['accounts.csv!B5', '"-2000000" in column 年采购额 cannot be read: expected an amount of 0 or more, below 10¹⁵'],
+      ['accounts.csv!B6', '"1E+308" in column 年采购额 cannot be read: expected an amount of 0 or more, below 10¹⁵'],
+    ]);
+    expect(r.stderr).toContain('accounts.csv: column B 年采购额 holds amounts with a unit (450万 (B4)) and without one (3000 (B2)): those without are read as yuan; if they are in 万, say so in the header (年采购额（万元）) or write each with its unit');
+    expect(r.stderr).toContain('accounts.csv: column D 满意度 holds ratings on two scales (4.8 (D2) beside 60 (D3)): each is read as written, so 4.8 (D2) ranks below 60 (D3); write them all on one scale');
+    // One way of writing throughout says nothing.
+    const fine = csvFolder({ 'accounts.csv': '客户名称,年采购额,满意度\n甲公司,3000万,4.8\n乙公司,1200万,3\n' });
+    expect((await kam(['check', fine, '--format', 'json', '--lang', 'en', ...asOf])).stderr).not.toMatch(/holds amounts with a unit|two scales/);
+  });
+});

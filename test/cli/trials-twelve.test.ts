@@ -280,12 +280,17 @@ describe('hostile config and numbers (found by a new user)', () => {
 
   it('weights past 1e9 are refused; values near the largest double score as their order says, never NaN', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'a.csv'), 'Account ID,Account Name,Annual Revenue,Years\nA,Apex,1.7e308,1\nB,Bee,-1.7e308,2\nC,Cee,5,3\n');
-    const scores = async (...args: string[]) =>
-      (JSON.parse((await kam(['tier', join(dir, 'a.csv'), '--format', 'json', '-q', ...args, ...asOf])).stdout) as { accounts: { name: string; score: number }[] }).accounts.map((a) => [a.name, a.score]);
-    expect(await scores()).toEqual([['Apex', 70], ['Cee', 65], ['Bee', 15]]);
-    expect((await scores('--method', 'abc'))[0]).toEqual(['Apex', 100]);
-    writeFileSync(join(dir, 't.csv'), 'Account ID,Account Name,Annual Revenue,Years\nA,a,1e160,1\nB,b,5,2\nC,c,7,3\n');
+    // (Amounts are below 10¹⁵ since the seventeenth session: such a revenue is refused at its cell. A rating is not bounded.)
+    writeFileSync(join(dir, 'a.csv'), 'Account ID,Account Name,Annual Revenue,Satisfaction\nA,Apex,5,1.7e308\nB,Bee,5,-1.7e308\nC,Cee,5,3\n');
+    const scores = async (file: string, ...args: string[]) =>
+      (JSON.parse((await kam(['tier', join(dir, file), '--format', 'json', '-q', ...args, ...asOf])).stdout) as { accounts: { name: string; score: number }[] }).accounts.map((a) => [a.name, a.score] as const);
+    const weighted = await scores('a.csv');
+    expect(weighted.map(([n]) => n)).toEqual(['Apex', 'Cee', 'Bee']);
+    expect(weighted.every(([, v]) => Number.isFinite(v))).toBe(true);
+    writeFileSync(join(dir, 'huge.csv'), 'Account ID,Account Name,Annual Revenue\nA,Apex,1.7e308\nB,Bee,-1.7e308\nC,Cee,5\n');
+    const huge = JSON.parse((await kam(['check', join(dir, 'huge.csv'), '--format', 'json', '-q', ...asOf])).stdout) as { findings: { rule: string; cell?: string }[] };
+    expect(huge.findings.filter((f) => f.rule === 'schema/invalid-value').map((f) => f.cell)).toEqual(['huge.csv!C2', 'huge.csv!C3']);
+    writeFileSync(join(dir, 't.csv'), 'Account ID,Account Name,Annual Revenue,Satisfaction\nA,a,5,1e160\nB,b,5,2\nC,c,5,3\n');
     const topsis = JSON.parse((await kam(['tier', join(dir, 't.csv'), '--method', 'topsis', '--format', 'json', '-q', ...asOf])).stdout) as { accounts: { name: string }[] };
     expect(topsis.accounts[0]!.name).toBe('a');
     writeFileSync(join(dir, 'kam.config.json'), '{"scoring":{"criteria":[{"column":"annual_revenue","weight":1e308},{"column":"years","weight":1e308}]}}');

@@ -106,13 +106,19 @@ function accountMapper(
   const extras = [...extraColumns].map(([name, c]) => ({ name, c, ctx: { scale: c.scale, ...commaOf(c) } }));
   const numbers = ACCOUNT_NUMBER_COLUMNS.flatMap((key) => {
     const c = col(key);
-    return c ? [{ key, c, ctx: { scale: c.scale, units: NUMBER_UNITS[key], ...commaOf(c), ...(NUMBER_UNITS[key] === 'money' ? currencyOfHeader(c) : {}) }, mixed: { percent: undefined as string | undefined, plain: undefined as string | undefined } }] : [];
+    return c ? [{ key, c, ctx: { scale: c.scale, units: NUMBER_UNITS[key], ...commaOf(c), ...(NUMBER_UNITS[key] === 'money' ? currencyOfHeader(c) : {}) }, mixed: { percent: undefined as string | undefined, plain: undefined as string | undefined, unit: undefined as string | undefined, bare: undefined as string | undefined, low: undefined as string | undefined, high: undefined as string | undefined } }] : [];
   });
   // A column of plain numbers with a percentage among them (`92%` beside `85`, a CSAT export): 0.92 against 85,
   // read as written but said (found by a new user: the account with 92% scored as the least satisfied).
   finish.push(() => {
     for (const { c, mixed } of numbers) {
       if (mixed.percent !== undefined && mixed.plain !== undefined) note?.('note.mixedPercent', { sheet: layout.sheet, column: `${c.letter} ${c.header}`, percent: mixed.percent, plain: mixed.plain }, false);
+      // An amount with its unit among amounts without one (`450万` beside `3000`, under a header with no unit): those
+      // without are yuan, and if the book meant 万 they are 10,000 times too small (found by a new user: one cell of 450万
+      // in a column of 万 figures took 99.9% of the revenue and the top tier).
+      if (mixed.unit !== undefined && mixed.bare !== undefined) note?.('note.mixedUnit', { sheet: layout.sheet, column: `${c.letter} ${c.header}`, unit: mixed.unit, bare: mixed.bare }, false);
+      // Ratings on two scales (`4.8` of 5 beside `60` of 100): 4.8 ranks below 60 (found by a new user).
+      if (mixed.low !== undefined && mixed.high !== undefined) note?.('note.mixedScale', { sheet: layout.sheet, column: `${c.letter} ${c.header}`, low: mixed.low, high: mixed.high }, false);
     }
     return [];
   });
@@ -176,11 +182,24 @@ function accountMapper(
       // rating that would stretch every other account's points (found by a new user: no finding, and the min-max scale
       // of the column moved).
       if (key === 'strategic' && n?.ok && (n.value < strategicScale.min || n.value > strategicScale.max)) n = { ok: false, reason: `strategic:${strategicScale.min}–${strategicScale.max}` };
+      // Years of working together are 0–100: `2018` is the year it began (found by a new user: read as 2,018 years, the
+      // account took every point of the criterion and a tier it had no claim to).
+      else if (key === 'years' && n?.ok && (n.value < 0 || n.value > 100)) n = { ok: false, reason: 'years-range' };
+      // An amount is 0 or more, and below 10¹⁵ (found by a hostile-file trial: −2,000,000 gave tier shares of 150% and
+      // −100%, two of 1E+308 summed to Infinity).
+      else if (ctx.units === 'money' && n?.ok && !(n.value >= 0 && n.value < MAX_AMOUNT)) n = { ok: false, reason: 'amount' };
       if (n?.ok && (c.scale ?? 1) === 1) {
         if (cell!.t === 's' && /[%％]\s*$/.test(cell!.v)) mixed.percent ??= cell!.v;
         // A cell formatted as a percentage is one, as typed `92%` is (found by a new user: an xlsx said nothing where its CSV warned).
         else if (cell!.t === 'n' && cell!.percent) mixed.percent ??= `${formatNumber(cell!.v * 100)}%`;
         else if (n.value > 1) mixed.plain ??= cell!.t === 's' ? cell!.v : String(n.value);
+        if (ctx.units === 'money') {
+          if (cell!.t === 's' && MAGNITUDE.test(cell!.v)) mixed.unit ??= `${cell!.v.trim()} (${c.letter}${row})`;
+          else if (cell!.t === 'n' || (cell!.t === 's' && !/[^\d.,\s]/.test(cell!.v))) mixed.bare ??= `${cell!.t === 's' ? cell!.v.trim() : formatNumber(n.value)} (${c.letter}${row})`;
+        } else if (key === 'satisfaction' && !(cell!.t === 'n' && cell!.percent) && !(cell!.t === 's' && /[%％]\s*$/.test(cell!.v))) {
+          if (n.value > 0 && n.value <= 5) mixed.low ??= `${cell!.t === 's' ? cell!.v.trim() : formatNumber(n.value)} (${c.letter}${row})`;
+          else if (n.value > 10) mixed.high ??= `${cell!.t === 's' ? cell!.v.trim() : formatNumber(n.value)} (${c.letter}${row})`;
+        }
       }
       if (n?.ok) {
         account.numbers[key] = n.value;
@@ -195,7 +214,8 @@ function accountMapper(
     }
     for (let k = 0; k < periods.length; k++) {
       const p = periods[k]!;
-      const n = parseNumber(cells[p.index], periodContexts[k]);
+      let n = parseNumber(cells[p.index], periodContexts[k]);
+      if (n?.ok && !(n.value >= 0 && n.value < MAX_AMOUNT)) n = { ok: false, reason: 'amount' };
       if (n && !n.ok) findings.push(invalidValue(n, cells[p.index], layout, row, p, about));
       else if (n) currencyIn(p, cells[p.index], row);
       account.periods[k] = n?.ok ? n.value : undefined;
@@ -224,6 +244,12 @@ function scaleOf(header: string): { min: number; max: number } {
 }
 
 /** The words each number column takes after its numbers (`18个月` of 合作年限 is 1.5 years, `100天` of 年采购额 no number). */
+/** An amount written with a magnitude of its own: `450万`, `1.2亿`, `450万元`, `3千`, `1.2 million`, `800k`. */
+const MAGNITUDE = /\d\s*(?:万|萬|亿|億|千|仟|百万|百萬|千万|千萬)\s*(?:元|圆|人民币)?\s*$|\d\s*(?:k|m|mn|bn|million|billion|thousand)\s*$/i;
+
+/** Amounts from 10¹⁵ up are no account's revenue (a thousand trillion yuan), and their sums leave the exact numbers. */
+const MAX_AMOUNT = 1e15;
+
 const NUMBER_UNITS: Record<(typeof ACCOUNT_NUMBER_COLUMNS)[number], NumberUnits> = {
   annual_revenue: 'money',
   contract_value: 'money',
