@@ -171,6 +171,21 @@ export async function openSession(request: SessionRequest, env: AppEnv): Promise
   return session;
 }
 
+/**
+ * The Accounts sheet, or an exit-2 error; where the book's table is a division of labour (a row per task, 客户等级 and
+ * 年采购额 merged down an account's rows), the error says so: renamed as the accounts, as the plain error advised, each
+ * task row would be an account (found by a new user).
+ */
+export async function requireAccounts(session: Session): Promise<SheetSource> {
+  if (session.sheets.accounts) return session.sheets.accounts;
+  const division = session.sheets.assignments ?? (await locateSheets(session.book, ['assignments'], session.config)).assignments;
+  if (division) {
+    const name = SHEET_ROLE_NAMES.accounts[session.config.lang];
+    throw new InputError('input.accountsInDivision', { role: name, sheet: division.name, example: name }, { file: session.path });
+  }
+  return requireSheet(session, 'accounts');
+}
+
 /** The sheet for a role, or an exit-2 error that lists the sheets the book has. */
 export function requireSheet(session: Session, role: SheetRole): SheetSource {
   const sheet = session.sheets[role];

@@ -6,7 +6,7 @@ import type { Layout } from '../model/table.js';
 import { applyRuleLevels } from '../model/rules.js';
 import { scoreAccounts, scoringColumns, type TierReport } from '../scoring/score.js';
 import { accountKey, fold } from '../util/text.js';
-import { requireKeyColumns, requireSheet, type Session } from './session.js';
+import { requireAccounts, requireKeyColumns, type Session } from './session.js';
 import { noteNoRows } from './tables.js';
 
 export interface TierBookOptions {
@@ -22,7 +22,7 @@ export async function tierBook(session: Session, options: TierBookOptions = {}):
 /** The tier report and the Accounts sheet's layout (for `--write`, which puts kam's columns beside it). */
 export async function tierWithLayout(session: Session, options: TierBookOptions = {}): Promise<{ report: TierReport; layout: Layout }> {
   const { config } = session;
-  const sheet = requireSheet(session, 'accounts');
+  const sheet = await requireAccounts(session);
   const table = await readAccounts(sheet, { ...session.tableOptions(sheet), numberColumns: scoringColumns(config) });
   requireKeyColumns(session, 'accounts', table.layout);
   await session.sayUnreadSheets();

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { csvFolder, tempDir, writeRawXlsx, writeZip } from '../helpers/books.js';
+import { csvFolder, tempDir, writeBook, writeRawXlsx, writeZip } from '../helpers/books.js';
 import { ZipArchive } from '../../src/io/xlsx/zip.js';
 import { BIN, kam } from '../helpers/cli.js';
 
@@ -252,5 +252,14 @@ describe('the seventeenth session: values out of scale', () => {
     // One way of writing throughout says nothing.
     const fine = csvFolder({ 'accounts.csv': '客户名称,年采购额,满意度\n甲公司,3000万,4.8\n乙公司,1200万,3\n' });
     expect((await kam(['check', fine, '--format', 'json', '--lang', 'en', ...asOf])).stderr).not.toMatch(/holds amounts with a unit|two scales/);
+  });
+});
+
+describe('the seventeenth session: a book that is only a division of labour', () => {
+  it('kam tier says the one sheet is the division of labour (a row per task) and asks for an accounts sheet, not to rename it', async () => {
+    const book = await writeBook(join(tempDir(), 'fg.xlsx'), [{ name: 'Sheet1', rows: [['客户名称', '客户等级', '年采购额', '工作内容', '负责人', '角色'], ['华东精密', '战略', 1200, '日常跟进', '张伟', 'R'], ['华东精密', '战略', 1200, '技术支持', '李娜', 'A/R'], ['苏州电子', '普通', 300, '日常跟进', '王芳', 'A/R']] }]);
+    const r = await kam(['tier', book, '--lang', 'en', ...asOf]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`kam: ${book}: no Accounts sheet: Sheet1 is read as the division of labour (a row per task), which names the accounts but is not a table of them; add a sheet named "Accounts" with one row per account (its name and the scoring columns, such as annual revenue), or map yours under "sheets" in kam.config.json (renaming Sheet1 would make each task row an account)\n`);
   });
 });
