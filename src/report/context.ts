@@ -11,6 +11,8 @@ export interface ReportContext {
   width?: number;
   /** CSV without formula-injection protection. */
   raw?: boolean;
+  /** The least severity that fails the run (`--fail-on`): JUnit counts those findings as failures. */
+  failOn?: 'error' | 'warn' | 'info';
 }
 
 /** A context with colours on or off. */

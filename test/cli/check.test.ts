@@ -103,8 +103,8 @@ describe('formats', () => {
     expect(x.stdout).not.toContain('line=');
   });
 
-  it('junit: valid XML, a testsuite per rule, a failed testcase per error or warning, notes passing', async () => {
-    const r = await kam(['check', zh, '--format', 'junit', ...asOf]);
+  it('junit: valid XML, a testsuite per rule, a failed testcase per finding that fails the run (--fail-on warn: errors and warnings), notes passing', async () => {
+    const r = await kam(['check', zh, '--format', 'junit', '--fail-on', 'warn', ...asOf]);
     const suites: Record<string, { failures: number; cases: number; failed: number }> = {};
     let current = '';
     const parser = new SaxesParser();

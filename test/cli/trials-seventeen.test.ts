@@ -263,3 +263,24 @@ describe('the seventeenth session: a book that is only a division of labour', ()
     expect(r.stderr).toBe(`kam: ${book}: no Accounts sheet: Sheet1 is read as the division of labour (a row per task), which names the accounts but is not a table of them; add a sheet named "Accounts" with one row per account (its name and the scoring columns, such as annual revenue), or map yours under "sheets" in kam.config.json (renaming Sheet1 would make each task row an account)\n`);
   });
 });
+
+describe('the seventeenth session: JUnit in CI', () => {
+  it('a finding is a failure exactly when --fail-on fails the run on it, and names the CSV file that holds it, not the folder', async () => {
+    const dir = csvFolder({
+      'accounts.csv': '客户名称,年采购额,客户经理,客户等级\n甲,100,张三,普通客户\n',
+      'staff.csv': '姓名,部门\n张三,销售部\n李四,销售部\n',
+      'assignments.csv': '客户名称,工作内容,负责人,角色\n甲,日常跟进,张三,A/R\n甲,投诉处理,张三,A/R\n甲,投诉处理,李四,C/I\n',
+    });
+    const run = async (...more: string[]) => kam(['check', dir, '--format', 'junit', '--lang', 'en', ...asOf, ...more]);
+    const plain = await run();
+    // Warnings only: exit 0, and no failure for a dashboard to turn red on.
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toMatch(/<testsuites name="kam check" tests="\d+" failures="0">/);
+    expect(plain.stdout).toContain(`file="${join(dir, 'assignments.csv')}"`);
+    expect(plain.stdout).toContain('<system-out>warn assignments.csv!');
+    const strict = await run('--fail-on', 'warn');
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toMatch(/<testsuites name="kam check" tests="\d+" failures="[1-9]\d*">/);
+    expect(strict.stdout).toContain('<failure type="warn"');
+  });
+});

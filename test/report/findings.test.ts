@@ -337,8 +337,8 @@ function parseJunit(xml: string): { name: string; tests: number; failures: numbe
 }
 
 describe('junit', () => {
-  it('check: well-formed XML, a testsuite per rule, a failed testcase per error or warning, a passing one per note', () => {
-    const xml = renderText('check', checked, 'junit', en);
+  it('check: well-formed XML, a testsuite per rule, a failed testcase per finding --fail-on fails on (warn: errors and warnings), a passing one per note', () => {
+    const xml = renderText('check', checked, 'junit', reportContext('en', false, { failOn: 'warn' }));
     expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n')).toBe(true);
     const doc = parseJunit(xml);
     expect(doc.name).toBe('kam check');
@@ -377,7 +377,7 @@ describe('junit', () => {
   });
 
   it('gaps: a testsuite per rule, the gap findings failed', () => {
-    const doc = parseJunit(renderText('gaps', gaps, 'junit', en));
+    const doc = parseJunit(renderText('gaps', gaps, 'junit', reportContext('en', false, { failOn: 'warn' })));
     expect(doc.name).toBe('kam gaps');
     expect(new Set(doc.suites.map((s) => s.name)).size).toBe(doc.suites.length);
     expect(doc.failures).toBe(5);

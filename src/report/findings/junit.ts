@@ -1,10 +1,12 @@
 /**
- * `--format junit`: a testsuite per rule, a testcase per finding, for CI test dashboards. Errors
- * and warnings are failures; a note (`info`, e.g. load/idle) passes, its message in `<system-out>`:
- * a note never turns a dashboard red, and is still there to read.
+ * `--format junit`: a testsuite per rule, a testcase per finding, for CI test dashboards. A finding
+ * at or above `--fail-on` (errors, by default) is a failure; one below it passes, its message in
+ * `<system-out>`: the dashboard is red exactly when the exit code fails the run (found by a CI user:
+ * a warning was a failure while kam exited 0), and every finding is still there to read.
  */
 import type { CheckReport, GapsReport } from '../../rules/check.js';
 import { RULE_IDS } from '../../model/rules.js';
+import { severityRank } from '../../model/finding.js';
 import type { ReportContext } from '../context.js';
 import { findingHint, findingMessage, findingWhere } from '../shared/findings.js';
 import { safeLines } from '../../util/safe-text.js';
@@ -43,7 +45,9 @@ export function junit(report: CheckReport | GapsReport, ctx: ReportContext, rule
   const names = [...new Set([...rules.filter((r) => !off.has(r)), ...byRule.keys()])];
   const out = ['<?xml version="1.0" encoding="UTF-8"?>'];
   const total = Math.max(report.findings.length, 0) + names.filter((n) => !byRule.has(n)).length;
-  const failures = (fs: typeof report.findings): number => fs.filter((f) => f.severity !== 'info').length;
+  const least = severityRank(ctx.failOn ?? 'error');
+  const fails = (f: (typeof report.findings)[number]): boolean => severityRank(f.severity) >= least;
+  const failures = (fs: typeof report.findings): number => fs.filter(fails).length;
   out.push(`<testsuites name="kam ${report.kind}" tests="${total}" failures="${failures(report.findings)}">`);
   for (const rule of names) {
     const findings = byRule.get(rule) ?? [];
@@ -51,13 +55,14 @@ export function junit(report: CheckReport | GapsReport, ctx: ReportContext, rule
     if (findings.length === 0) out.push(`    <testcase classname="${xmlEscape(rule)}" name="${xmlEscape(rule)}"/>`);
     for (const f of findings) {
       // Line breaks survive as `&#10;`; other control characters and escape sequences are shown as escapes.
-      const file = safeLines(report.file);
+      // (The file that holds it: a CSV of a folder, not the folder; found by a CI user.)
+      const file = safeLines((f.sheet !== undefined ? report.sheetFiles?.get(f.sheet) : undefined) ?? report.file);
       const cell = findingWhere(f, 'lines') ?? file;
       const message = findingMessage(f, ctx.lang, report.tiers, 'lines');
       const hint = findingHint(f, ctx.lang, report.tiers, 'lines');
       out.push(`    <testcase classname="${xmlEscape(rule)}" name="${xmlEscape(`${cell}: ${message}`)}" file="${xmlEscape(file)}">`);
       const text = xmlEscape(`${f.severity} ${cell}: ${message}${hint ? `\n${hint}` : ''}`);
-      out.push(f.severity === 'info' ? `      <system-out>${text}</system-out>` : `      <failure type="${f.severity}" message="${xmlEscape(message)}">${text}</failure>`);
+      out.push(!fails(f) ? `      <system-out>${text}</system-out>` : `      <failure type="${f.severity}" message="${xmlEscape(message)}">${text}</failure>`);
       out.push('    </testcase>');
     }
     out.push('  </testsuite>');
