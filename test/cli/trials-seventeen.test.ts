@@ -284,3 +284,18 @@ describe('the seventeenth session: JUnit in CI', () => {
     expect(strict.stdout).toContain('<failure type="warn"');
   });
 });
+
+describe('the seventeenth session: a table beside the accounts', () => {
+  it('a staff list beside the accounts past a blank column is said as another table and not read as theirs; the accounts read as before', async () => {
+    const rows = [
+      ['客户名称', '客户经理', '年采购额', null, '姓名', '岗位', '部门', '每周可用工时'],
+      ['华东精密', '张伟', 1200, null, '张伟', '客户经理', '销售部', 40],
+      ['苏州电子', '李娜', 600, null, '李娜', '客户经理', '销售部', 20],
+    ];
+    const book = await writeBook(join(tempDir(), 'beside.xlsx'), [{ name: '客户信息', rows }]);
+    const r = await kam(['tier', book, '--format', 'json', '--lang', 'en', ...asOf]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('客户信息: another table stands beside this one from column E on (姓名 | 岗位 | 部门 | 每周可用工时): kam reads the columns before it only');
+    expect((JSON.parse(r.stdout) as { accounts: { name: string }[] }).accounts.map((a) => a.name)).toEqual(['华东精密', '苏州电子']);
+  });
+});

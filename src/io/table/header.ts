@@ -181,6 +181,9 @@ function besideTable(cells: readonly (HeaderText | undefined)[], matches: readon
   const keys = new Set<string>();
   const texts = new Set<string>();
   let gap: number | undefined;
+  // Past the gap: how many headers, and whether any is a column of this table's kind.
+  let after = 0;
+  let ours = false;
   for (let c = 0; c < cells.length; c++) {
     const h = cells[c];
     if (!h) {
@@ -192,9 +195,14 @@ function besideTable(cells: readonly (HeaderText | undefined)[], matches: readon
     if (gap === undefined) {
       if (key !== undefined) keys.add(key);
       texts.add(fold(h.text));
+    } else {
+      after++;
+      if ((key !== undefined && !OWN_KEYS.has(key)) || matches[c]!.period !== undefined) ours = true;
     }
   }
-  return undefined;
+  // Or two headers or more past the gap, none of them a column of this table's kind (a staff list `姓名 | 岗位 | 部门`
+  // beside the accounts; found by a new user: its columns were taken as the accounts' unknown ones, without a word).
+  return gap !== undefined && after >= 2 && !ours ? gap : undefined;
 }
 
 /**
