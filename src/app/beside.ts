@@ -13,8 +13,9 @@
  * - letters left over get the task's due date and frequency (the first row that has one), and the
  *   norms' hours.
  *
- * Activities the matrix does not show (a matrix filtered to some accounts) are read from the long
- * sheet as they are. The sheets are read together only when they are about the same work: the
+ * Activities the matrix does not show (a matrix filtered to some accounts), and the rows of holders it
+ * has no column for (a matrix filtered to some people), are read from the long sheet as they are; a
+ * matrix by department over a long sheet of people is its summary, and is not read. The sheets are read together only when they are about the same work: the
  * matrix's columns name someone the book knows and at least one activity is on both; else the
  * sheet found for the role is read alone. What matched how is counted, for one note.
  */
@@ -41,7 +42,7 @@ export interface BesideCounts {
 }
 
 /** Why the two sheets are not read together. */
-export type NotBeside = 'noLetters' | 'nobodyKnown' | 'noCommonWork';
+export type NotBeside = 'noLetters' | 'nobodyKnown' | 'noCommonWork' | 'departmentsOnly';
 
 /** The matrix's rows with the long sheet's details, plus the long rows of activities the matrix does not show. */
 export function readBeside(
@@ -71,21 +72,35 @@ export function readBeside(
   const longBy = byActivity(longRows, activity);
   const shown = byActivity(matrix.assignments, activity);
   if (![...shown.keys()].some((k) => longBy.has(k))) return { not: 'noCommonWork' };
+  // A matrix by department (`kam matrix --columns department`) over a long sheet that names people sums them up: read as
+  // an edit, every person's letters went to their department (found by a new user: 44 handovers, and everyone's load 0,
+  // for a matrix pasted back unchanged). It is not read.
+  const byPeople = (rows: readonly Assignment[]): boolean => rows.some((r) => r.personKey !== undefined);
+  if (!byPeople(matrix.assignments) && [...shown.keys()].some((k) => byPeople(longBy.get(k) ?? []))) return { not: 'departmentsOnly' };
+  // The holders the matrix has a column for: a matrix filtered to some (`--person 李娜`) says nothing of the others, whose
+  // rows are kept as they are (found by a new user: pasted back, it took every other holder's letters on its rows).
+  const columns = new Set(matrix.assignments.map(holderOf));
 
   const counts: BesideCounts = { own: 0, moved: 0, taskOnly: 0, notInLong: 0, kept: 0, differ: 0 };
   const out: Assignment[] = [];
   for (const [k, cells] of shown) {
     // Cancelled rows hold no letter (the book leaves them out): nothing to match or hand over.
-    const rows = longBy.get(k)?.filter((r) => r.status !== 'cancelled');
-    if (!rows || rows.length === 0) {
+    const all = longBy.get(k)?.filter((r) => r.status !== 'cancelled');
+    if (!all || all.length === 0) {
       counts.notInLong++;
       for (const a of cells) out.push(a);
       continue;
     }
+    const rows = all.filter((r) => columns.has(holderOf(r)));
+    for (const r of all) {
+      if (columns.has(holderOf(r))) continue;
+      out.push({ ...fieldsOf(r), onLong: true });
+      counts.kept++;
+    }
     const lettersNow = letters(cells);
     if (!sameLetters(lettersNow, letters(rows))) counts.differ++;
-    const taskDue = rows.find((r) => r.due !== undefined);
-    const taskFrequency = rows.find((r) => r.frequency !== undefined);
+    const taskDue = all.find((r) => r.due !== undefined);
+    const taskFrequency = all.find((r) => r.frequency !== undefined);
     const handed = new Map<Assignment, number>();
     for (const a of cells) {
       let left = a.raci;

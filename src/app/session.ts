@@ -6,7 +6,7 @@
 import { fromDecimalComma } from '../parse/values.js';
 import { basename } from 'node:path';
 import { resolveConfig, type ResolvedConfig } from '../config/resolve.js';
-import { readConfigSource } from '../io/config-file.js';
+import { configPassedOver, readConfigSource } from '../io/config-file.js';
 import { openBook } from '../io/open.js';
 import { locateMatrixBeside, locateSheets, unreadTwins } from '../io/sheets/locate.js';
 import { readRulesSheet } from '../io/sheets/rules.js';
@@ -97,6 +97,11 @@ export async function openSession(request: SessionRequest, env: AppEnv): Promise
   const fixed = request.resolved;
   const source = fixed ? { raw: {}, ...(fixed.file ? { file: fixed.file } : {}) } : await readConfigSource(request.config, path, env.cwd);
   let config = fixed ? fixed.config : resolveConfig(source, { overrides, lang: request.lang, env: env.env });
+  // A config passed over in a folder anyone may write to (/tmp) is said, not left out without a word (found by review).
+  if (!fixed && request.config === undefined && source.file === undefined) {
+    const passed = configPassedOver(path, env.cwd);
+    if (passed !== undefined) env.hooks.note(config.lang, 'warn.configInSharedTemp', { file: passed }, false);
+  }
   const book = await openBook(path, { encoding: request.encoding, delimiter: request.delimiter, maxBytes: config.limits.inputMB * 2 ** 20 });
   const sheets = await locateSheets(book, roles, config, (code, params, verbose) =>
     env.hooks.note(config.lang, code, { ...params, role: SHEET_ROLE_NAMES[params.role as SheetRole][config.lang] }, verbose),

@@ -72,10 +72,12 @@ async function readBesideOrOne(session: Session, beside: Beside, accounts: Accou
     session.note('note.matrixBeside', { matrix: matrix.layout.sheet, long: long.layout.sheet, ...read.counts });
     return read.table;
   }
-  session.sheets.assignments = beside.primary;
-  (beside.primary === beside.matrix ? m : l).say();
-  session.note(`note.notBeside.${read.not}`, { matrix: matrix.layout.sheet, long: long.layout.sheet, read: beside.primary.name }, true);
-  return beside.primary === beside.matrix ? matrix : long;
+  // (A matrix by department over a long sheet of people is a summary of it: the long sheet is read, said by default.)
+  const primary = read.not === 'departmentsOnly' ? beside.long : beside.primary;
+  session.sheets.assignments = primary;
+  (primary === beside.matrix ? m : l).say();
+  session.note(`note.notBeside.${read.not}`, { matrix: matrix.layout.sheet, long: long.layout.sheet, read: primary.name }, read.not !== 'departmentsOnly');
+  return primary === beside.matrix ? matrix : long;
 }
 
 /** Reads Accounts, Staff and Assignments (whichever the book has) and computes the tiers. */

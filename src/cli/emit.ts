@@ -109,7 +109,7 @@ export function textWidth(options: Pick<CommonOptions, 'wide'>, out: Output): nu
 
 /** The report context for a run. */
 export function contextFor(options: CommonOptions, ctx: CliContext, lang: Lang, extra: Partial<ReportContext> = {}): ReportContext {
-  return reportContext(lang, useColor(options, ctx), { raw: options.raw, ...('failOn' in options && options.failOn !== undefined ? { failOn: options.failOn as NonNullable<ReportContext['failOn']> } : {}), ...extra });
+  return reportContext(lang, useColor(options, ctx), { raw: options.raw, ...('failOn' in options && options.failOn !== undefined ? { failOn: options.failOn as NonNullable<ReportContext['failOn']> } : {}), ...('maxWarnings' in options && typeof options.maxWarnings === 'number' ? { maxWarnings: options.maxWarnings } : {}), ...extra });
 }
 
 /**

@@ -190,7 +190,7 @@ export const EXPECTED: Record<Lang, Record<string, string>> = {
     hours: 'hours per occurrence (e.g. 2, 1.5h, 0.5小时, 30分钟, 90min, 1天, 半天)',
     strategic: 'a rating of {value} (战略重要性: the least first)',
     'years-range': 'a number of years from 0 to 100 (a year such as 2018 is when it began: that goes in a 合作开始日期 / Since column)',
-    amount: 'an amount of 0 or more, below 10¹⁵',
+    amount: 'an amount below 10¹⁸',
   },
   zh: {
     number: '数字（如 1200000、120万、¥1,200,000、12%）',
@@ -209,7 +209,7 @@ export const EXPECTED: Record<Lang, Record<string, string>> = {
     hours: '每次所需工时（如 2、1.5h、0.5小时、30分钟、90min、1天、半天）',
     strategic: '{value} 的评分（战略重要性：小者最低）',
     'years-range': '0 到 100 之间的年数（2018 这样的年份是开始合作的年份，应填在「合作开始日期」列）',
-    amount: '不小于 0、小于 10¹⁵ 的金额',
+    amount: '小于 10¹⁸ 的金额',
   },
 };
 
@@ -242,7 +242,7 @@ export const INVALID_HINTS: Record<Lang, Record<string, string>> = {
     hours: 'write the hours each time takes: 2, 1.5h, 0.5小时, 30分钟, 90min, 1天 or 半天',
     strategic: 'rate the account on the column\'s scale (1–5 unless its header states another, as 战略重要性（1-10）) instead of "{cell}"',
     'years-range': 'write how many years (2025 − 2018 = 7), or put the year the work began in a 合作开始日期 / Since column, instead of "{cell}"',
-    amount: 'write the amount as 0 or more (a refund or a loss is not an annual purchase) instead of "{cell}"',
+    amount: 'write the amount as it is, below 10¹⁸, instead of "{cell}"',
   },
   zh: {
     number: '此处应填数字（如 1200000、120万、¥1,200,000、12%）：「{cell}」不是数字',
@@ -262,6 +262,6 @@ export const INVALID_HINTS: Record<Lang, Record<string, string>> = {
     hours: '填写每次所需工时：2、1.5h、0.5小时、30分钟、90min、1天 或 半天',
     strategic: '按该列的分值范围评分（默认 1–5，表头可写明其他范围，如 战略重要性（1-10）），而不是「{cell}」',
     'years-range': '填写合作的年数（2025 − 2018 = 7），或把开始合作的年份填在「合作开始日期」列，而不是「{cell}」',
-    amount: '金额应不小于 0（退款或亏损不是年采购额），而不是「{cell}」',
+    amount: '按实际填写金额（小于 10¹⁸），而不是「{cell}」',
   },
 };

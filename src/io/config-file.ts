@@ -25,6 +25,20 @@ export function findConfigFile(bookPath: string | undefined, cwd: string): strin
   }
 }
 
+/** The kam.config.json the search passed over in a shared temporary folder (see findConfigFile), to say so. */
+export function configPassedOver(bookPath: string | undefined, cwd: string): string | undefined {
+  let dir = resolve(cwd, bookPath ?? '.');
+  if (bookPath === undefined || !existsSync(dir) || !statSync(dir).isDirectory()) dir = bookPath === undefined ? dir : dirname(dir);
+  for (;;) {
+    const candidate = join(dir, CONFIG_FILE);
+    if (isSharedTemp(dir)) return existsSync(candidate) ? candidate : undefined;
+    if (existsSync(candidate)) return undefined;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
 /** Whether a folder is writable by all with its sticky bit set: a shared temporary folder. */
 function isSharedTemp(dir: string): boolean {
   try {

@@ -435,7 +435,19 @@ function ymd(y: number, m: number, d: number): Parsed<IsoDate> {
 // employed (on leave was read as gone: "no longer active"); retired, dismissed, moved elsewhere are not, nor is a CRM user
 // frozen or suspended (Salesforce's Frozen: found by a new user, whose User Status column was then dropped).
 const TRUE_WORDS = new Set(['yes', 'y', 'true', 't', '1', 'on', '是', '对', '在职', '在职中', '留职停薪', '育婴假', '育婴留停', '有效', '启用', '激活', '正常', '正式', '正式员工', '试用', '试用期', '实习', '实习期', '实习生', '兼职', '返聘', '休假', '请假', '病假', '产假', '出差', 'active', 'enabled', 'employed', 'probation', 'intern', 'on leave', 'full-time', 'part-time', '✓', '✔', '√']);
-const FALSE_WORDS = new Set(['no', 'n', 'false', 'f', '0', 'off', '否', '不', '不是', '离职', '已离职', '无效', '停用', '已停用', '禁用', '已禁用', '退休', '已退休', '辞职', '已辞职', '辞退', '已辞退', '调离', '已调离', '调职', '已调职', '离岗', 'inactive', 'left', 'disabled', 'deactivated', 'terminated', 'resigned', 'retired', 'dismissed', 'former', 'frozen', 'suspended', 'deleted', 'archived', 'offboarded', 'departed', 'separated', '冻结', '已冻结', '注销', '已注销', '✗', '✘', '×']);
+const FALSE_WORDS = new Set(['no', 'n', 'false', 'f', '0', 'off', '否', '不', '不是', '离职', '已离职', '无效', '停用', '已停用', '禁用', '已禁用', '退休', '已退休', '辞职', '已辞职', '辞退', '已辞退', '调离', '已调离', '调职', '已调职', '离岗', 'inactive', 'left', 'disabled', 'deactivated', 'terminated', 'resigned', 'retired', 'dismissed', 'former', 'offboarded', 'departed', 'separated', '✗', '✘', '×']);
+
+/**
+ * A person's account as a CRM keeps it: frozen, suspended, deleted or archived is no longer working — but only in a
+ * 在职 / Active column: in a 锁定 (locked) column `冻结` says the opposite of no (found by review).
+ */
+const INACTIVE_ACCOUNT = new Set(['frozen', 'suspended', 'deleted', 'archived', '冻结', '已冻结', '注销', '已注销']);
+
+/** Reads a 在职 / Active cell: as `parseBoolean`, and a CRM user's account frozen or suspended is not active. */
+export function parseActive(cell: Cell | undefined): Parsed<boolean> | undefined {
+  if (cell?.t === 's' && INACTIVE_ACCOUNT.has(fold(cell.v))) return ok(false);
+  return parseBoolean(cell);
+}
 
 /** Reads yes/no, 是/否, 在职/离职, TRUE/FALSE, 1/0 and ticks. */
 export function parseBoolean(cell: Cell | undefined): Parsed<boolean> | undefined {

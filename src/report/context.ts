@@ -13,6 +13,8 @@ export interface ReportContext {
   raw?: boolean;
   /** The least severity that fails the run (`--fail-on`): JUnit counts those findings as failures. */
   failOn?: 'error' | 'warn' | 'info';
+  /** `--max-warnings`: more warnings than this fail the run, and JUnit counts them as failures. */
+  maxWarnings?: number;
 }
 
 /** A context with colours on or off. */

@@ -190,8 +190,10 @@ export function suggestMoves(
     if (util(p) > thresholds.over + EPS) {
       // (By the test the moves use: a row shared with another person is none; found by a new user, whose only row was
       // such a one and who was told nobody had room.)
-      const hadMovable = items.some(canMove);
-      unfixed.push({ person: p, reason: !pool || pool.sorted.length <= 1 ? 'no-receiver' : !hadMovable ? 'no-movable' : limited ? 'max-accounts' : holding ? 'holds-letter' : 'no-room', utilization: util(p) });
+      // (What is left to move, not what was movable at the start: one whose movable rows all went is over by what cannot
+      // move; found by a new user, who was told that colleagues had no room while one stood at 37%.)
+      const movableLeft = movable.length > 0;
+      unfixed.push({ person: p, reason: !pool || pool.sorted.length <= 1 ? 'no-receiver' : !movableLeft ? 'no-movable' : limited ? 'max-accounts' : holding ? 'holds-letter' : 'no-room', utilization: util(p) });
     }
   }
   return { moves, unfixed };

@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { csvFolder, tempDir, writeBook, writeRawXlsx, writeZip } from '../helpers/books.js';
 import { ZipArchive } from '../../src/io/xlsx/zip.js';
@@ -237,16 +238,17 @@ describe('the seventeenth session: a Chinese ops lead\'s books', () => {
 });
 
 describe('the seventeenth session: values out of scale', () => {
-  it('合作年限 of a year (2018年, 2019) and a negative or overflowing amount are refused at their cells; 万 among plain figures and ratings on two scales are said', async () => {
+  it('合作年限 of a year (2018年, 2019) and an overflowing amount are refused at their cells, a negative one said; 万 among plain figures and ratings on two scales are said', async () => {
     const dir = csvFolder({ 'accounts.csv': '客户名称,年采购额,合作年限,满意度\n甲公司,3000,2018年,4.8\n乙公司,1200,5,60\n丙公司,450万,2019,4.5\n丁公司,-2000000,3,70\n戊公司,1E+308,2,65\n' });
     const r = await kam(['check', dir, '--format', 'json', '--lang', 'en', ...asOf]);
     const json = JSON.parse(r.stdout) as { findings: { rule: string; cell?: string; message: string }[] };
     expect(json.findings.filter((f) => f.rule === 'schema/invalid-value').map((f) => [f.cell, f.message])).toEqual([
       ['accounts.csv!C2', '"2018年" in column 合作年限 cannot be read: expected a number of years from 0 to 100 (a year such as 2018 is when it began: that goes in a 合作开始日期 / Since column)'],
       ['accounts.csv!C4', '"2019" in column 合作年限 cannot be read: expected a number of years from 0 to 100 (a year such as 2018 is when it began: that goes in a 合作开始日期 / Since column)'],
-      ['accounts.csv!B5', '"-2000000" in column 年采购额 cannot be read: expected an amount of 0 or more, below 10¹⁵'],
-      ['accounts.csv!B6', '"1E+308" in column 年采购额 cannot be read: expected an amount of 0 or more, below 10¹⁵'],
+      ['accounts.csv!B6', '"1E+308" in column 年采购额 cannot be read: expected an amount below 10¹⁸'],
     ]);
+    // A negative amount is read as written (an accounting negative is a number), and said.
+    expect(r.stderr).toContain('accounts.csv: column B 年采购额 holds a negative amount (-2000000 (B5)): read as written');
     expect(r.stderr).toContain('accounts.csv: column B 年采购额 holds amounts with a unit (450万 (B4)) and without one (3000 (B2)): those without are read as yuan; if they are in 万, say so in the header (年采购额（万元）) or write each with its unit');
     expect(r.stderr).toContain('accounts.csv: column D 满意度 holds ratings on two scales (4.8 (D2) beside 60 (D3)): each is read as written, so 4.8 (D2) ranks below 60 (D3); write them all on one scale');
     // One way of writing throughout says nothing.
@@ -297,5 +299,111 @@ describe('the seventeenth session: a table beside the accounts', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('客户信息: another table stands beside this one from column E on (姓名 | 岗位 | 部门 | 每周可用工时): kam reads the columns before it only');
     expect((JSON.parse(r.stdout) as { accounts: { name: string }[] }).accounts.map((a) => a.name)).toEqual(['华东精密', '苏州电子']);
+  });
+});
+
+describe('the seventeenth session: a manager\'s matrices pasted back beside the long sheet', () => {
+  /** A copy of `book` with the first sheet of `matrix` pasted (values) as a sheet 返回矩阵 beside 分工明细. */
+  const pasteBeside = async (book: string, matrix: string, out: string): Promise<string> => {
+    const m = new ExcelJS.Workbook();
+    await m.xlsx.readFile(matrix);
+    const b = new ExcelJS.Workbook();
+    await b.xlsx.readFile(book);
+    const ws = b.addWorksheet('返回矩阵');
+    m.worksheets[0]!.eachRow((row, r) => row.eachCell((cell, c) => {
+      const v = cell.value;
+      if (v !== null && v !== undefined) ws.getCell(r, c).value = typeof v === 'object' && 'result' in v ? (v.result as ExcelJS.CellValue) : v;
+    }));
+    await b.xlsx.writeFile(out);
+    return out;
+  };
+
+  it('an unchanged matrix by department or filtered to one person, pasted back, changes nobody\'s letters', async () => {
+    const dir = tempDir();
+    const book = join(dir, 'book.xlsx');
+    expect((await kam(['init', book, '--example', '--lang', 'zh'])).code).toBe(0);
+    const load = async (file: string) => (JSON.parse((await kam(['load', file, '--format', 'json', '--lang', 'en', ...asOf])).stdout) as { people: { name: string; hours: number }[] }).people.map((p) => [p.name, p.hours]);
+    const before = await load(book);
+    expect(before.some(([, h]) => (h as number) > 0)).toBe(true);
+    for (const args of [['--columns', 'department'], ['--person', '李娜']]) {
+      const matrix = join(dir, `m${args[1]}.xlsx`);
+      expect((await kam(['matrix', book, ...args, '-o', matrix, ...asOf])).code).toBeLessThan(2);
+      const pasted = await pasteBeside(book, matrix, join(dir, `p${args[1]}.xlsx`));
+      const diff = await kam(['diff', book, pasted, '--format', 'json', '--lang', 'en', ...asOf]);
+      expect((JSON.parse(diff.stdout) as { changes: unknown[]; introduced: unknown[] })).toMatchObject({ changes: [], introduced: [] });
+      expect(await load(pasted)).toEqual(before);
+    }
+  });
+});
+
+describe('the seventeenth session: from a review of its own changes', () => {
+  it('a blank spacer column before a matrix\'s people, or before the config\'s own criteria, cuts off no table', async () => {
+    const dir = tempDir();
+    const matrix = await writeBook(join(dir, 'm.xlsx'), [
+      { name: '客户', rows: [['客户名称', '年采购额'], ['甲', 100]] },
+      { name: '分工', rows: [['客户名称', '工作内容', null, '张三', '李四'], ['甲', '日常跟进', null, 'R', 'A'], ['甲', '业务回顾', null, 'A/R', null]] },
+    ]);
+    const r = await kam(['matrix', matrix, '--format', 'json', '--lang', 'en', ...asOf]);
+    expect(r.stderr).not.toContain('another table');
+    expect((JSON.parse(r.stdout) as { columns: { key: string }[] }).columns.map((c) => c.key)).toEqual(['person:张三', 'person:李四']);
+    const crit = await writeBook(join(dir, 'c.xlsx'), [{ name: '客户', rows: [['客户名称', '年采购额', null, '增长潜力'], ['甲', 100, null, 5], ['乙', 200, null, 1]] }]);
+    writeFileSync(join(dir, 'kam.config.json'), JSON.stringify({ scoring: { criteria: [{ column: 'annual_revenue', weight: 1 }, { column: '增长潜力', weight: 1 }] } }));
+    const t = await kam(['tier', crit, '--format', 'json', '--lang', 'en', ...asOf]);
+    expect(t.stderr).not.toContain('another table');
+    expect((JSON.parse(t.stdout) as { accounts: { name: string; score: number }[] }).accounts.map((a) => [a.name, a.score]).sort()).toEqual([['乙', 50], ['甲', 50]]);
+  });
+
+  it('冻结 in a 锁定 column is no "not locked" (only an account\'s status reads it as inactive); an unnumbered 离职员工 label is a section', async () => {
+    const { parseActive, parseBoolean } = await import('../../src/parse/values.js');
+    expect(parseBoolean({ t: 's', v: '冻结' })?.ok).toBe(false);
+    expect(parseActive({ t: 's', v: '冻结' })).toEqual({ ok: true, value: false });
+    expect(parseActive({ t: 's', v: 'Frozen' })).toEqual({ ok: true, value: false });
+    const dir = csvFolder({
+      'accounts.csv': '客户名称,客户经理,年采购额\n甲,王五,100\n',
+      'staff.csv': '姓名,岗位\n张三,客户经理\n离职员工,\n王五,客户经理\n',
+      'assignments.csv': '客户名称,工作内容,负责人,角色\n甲,日常跟进,张三,A/R\n',
+    });
+    const r = await kam(['check', dir, '--format', 'json', '--lang', 'en', ...asOf]);
+    expect((JSON.parse(r.stdout) as { findings: { rule: string; cell?: string }[] }).findings.filter((f) => f.rule.startsWith('ref/')).map((f) => [f.rule, f.cell])).toEqual([['ref/inactive-person', 'accounts.csv!B2']]);
+  });
+
+  it('a config in a folder anyone may write to is said when passed over; JUnit counts warnings past --max-warnings as failures', async () => {
+    const shared = join(tempDir(), 'tmp');
+    mkdirSync(shared);
+    chmodSync(shared, 0o1777);
+    writeFileSync(join(shared, 'accounts.csv'), '客户名称,年采购额\n甲,100\n');
+    writeFileSync(join(shared, 'kam.config.json'), '{ "lang": "en" }');
+    const r = await kam(['tier', join(shared, 'accounts.csv'), '--lang', 'en', ...asOf]);
+    expect(r.stderr).toContain(`kam: ${join(shared, 'kam.config.json')} is not read: it lies in a folder anyone may write to; name it with --config to use it`);
+    const dir = csvFolder({
+      'accounts.csv': '客户名称,年采购额,客户经理,客户等级\n甲,100,张三,普通客户\n',
+      'staff.csv': '姓名,部门\n张三,销售部\n李四,销售部\n',
+      'assignments.csv': '客户名称,工作内容,负责人,角色\n甲,日常跟进,张三,A/R\n甲,投诉处理,张三,A/R\n甲,投诉处理,李四,C/I\n',
+    });
+    const j = await kam(['check', dir, '--format', 'junit', '--max-warnings', '0', '--lang', 'en', ...asOf]);
+    expect(j.code).toBe(1);
+    expect(j.stdout).toMatch(/<testsuites name="kam check" tests="\d+" failures="[1-9]/);
+  });
+
+  it('an accounting negative (1,000) is read as -1000 and said; the look for comments sees one cut into chunks of a byte', async () => {
+    const dir = csvFolder({ 'accounts.csv': '客户名称,年采购额\n甲,"(1,000)"\n乙,5000\n' });
+    const r = await kam(['tier', dir, '--format', 'json', '--lang', 'en', ...asOf]);
+    expect((JSON.parse(r.stdout) as { summary: { revenue: number }[] }).summary.reduce((n, t) => n + t.revenue, 0)).toBe(4000);
+    expect(r.stderr).toContain('accounts.csv: column B 年采购额 holds a negative amount ((1,000) (B2)): read as written');
+    const { MarkupSeen } = await import('../../src/io/xlsx/markup.js');
+    const seen = new MarkupSeen();
+    const hit = [...Buffer.from('<row><c><!-- x --></c></row>')].map((b) => seen.see(Buffer.from([b])));
+    expect(hit.some(Boolean)).toBe(true);
+  });
+
+  it('kam load --suggest says nothing movable is left when every movable row went and one stays over (not that colleagues lack room)', async () => {
+    const dir = csvFolder({
+      'accounts.csv': '客户名称,年采购额\n甲,100\n乙,200\n丙,300\n丁,400\n',
+      'staff.csv': '姓名,岗位,每周可用工时\n张伟,客户经理,40\n王芳,客户经理,40\n李娜,主管,40\n',
+      'assignments.csv': '客户名称,工作内容,负责人,角色,频率,预计工时\n甲,日常跟进,张伟,R,每周,4\n甲,日常跟进,李娜,A,每周,1\n乙,日常跟进,张伟,R,每周,4\n乙,日常跟进,李娜,A,每周,1\n丙,业务回顾,张伟,A/R,每周,20\n丁,业务回顾,张伟,A/R,每周,20\n',
+    });
+    const r = JSON.parse((await kam(['load', dir, '--suggest', '--format', 'json', '--lang', 'en', ...asOf])).stdout) as { suggestions: unknown[]; unresolved: { person: string; reason: string }[] };
+    expect(r.suggestions).toHaveLength(2);
+    expect(r.unresolved).toEqual([{ person: '张伟', utilization: 1.2, reason: 'no-movable' }]);
   });
 });

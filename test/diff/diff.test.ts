@@ -339,7 +339,7 @@ describe('kam diff: formats and exit codes', async () => {
     expect(lines.at(-1)).toMatch(/^kam diff: Accounts: added 1/);
     // In Chinese the tier's label says 客户 once (found by a new user: 战略客户客户).
     const zh = await kam(['diff', OLD, NEW, ...AS_OF, '--format', 'github', '--lang', 'zh']);
-    expect(zh.stdout).toContain(',title=战略客户 北方重工集团 的「投诉处理」失去了负责人（A）::');
+    expect(zh.stdout).toContain(',title=战略客户 北方重工集团 的「投诉处理」失去了审批人（A）::');
     expect(zh.stdout).not.toContain('客户客户');
   });
 
@@ -356,7 +356,7 @@ describe('kam diff: formats and exit codes', async () => {
     const dir = tempDir();
     const r = await kam(['diff', OLD, NEW, ...AS_OF, '--lang', 'zh', '-o', join(dir, 'changes.json'), '--format', 'text']);
     expect(r.stdout).toContain('  → 日常跟进：R 张伟 → 李娜（交接）');
-    expect(r.stdout).toContain('  − 投诉处理：移除 A 黄强——该任务已无人负责（A）');
+    expect(r.stdout).toContain('  − 投诉处理：移除 A 黄强——该任务已没有审批人（A）');
     expect(r.stdout).toContain('  + 陈晨 加入');
     const written = JSON.parse((await import('node:fs')).readFileSync(join(dir, 'changes.json'), 'utf8')) as DiffJson;
     expect(written.summary.handover).toBe(1);

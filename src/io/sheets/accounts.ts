@@ -5,7 +5,7 @@ import { ACCOUNT_NUMBER_COLUMNS } from '../../model/columns.js';
 import type { Finding } from '../../model/finding.js';
 import { accountKey, isPlaceholder } from '../../util/text.js';
 import { findColumn } from '../table/columns.js';
-import { invalidValue } from '../table/findings.js';
+import { cellText, invalidValue } from '../table/findings.js';
 import type { SheetSource } from '../source.js';
 import { scanTable, type TableOptions } from '../table/scan.js';
 import { currencyOf, formatNumber, parseNumber, parseText, type NumberUnits, type Parsed } from '../../parse/values.js';
@@ -106,7 +106,7 @@ function accountMapper(
   const extras = [...extraColumns].map(([name, c]) => ({ name, c, ctx: { scale: c.scale, ...commaOf(c) } }));
   const numbers = ACCOUNT_NUMBER_COLUMNS.flatMap((key) => {
     const c = col(key);
-    return c ? [{ key, c, ctx: { scale: c.scale, units: NUMBER_UNITS[key], ...commaOf(c), ...(NUMBER_UNITS[key] === 'money' ? currencyOfHeader(c) : {}) }, mixed: { percent: undefined as string | undefined, plain: undefined as string | undefined, unit: undefined as string | undefined, bare: undefined as string | undefined, low: undefined as string | undefined, high: undefined as string | undefined } }] : [];
+    return c ? [{ key, c, ctx: { scale: c.scale, units: NUMBER_UNITS[key], ...commaOf(c), ...(NUMBER_UNITS[key] === 'money' ? currencyOfHeader(c) : {}) }, mixed: { percent: undefined as string | undefined, plain: undefined as string | undefined, unit: undefined as string | undefined, bare: undefined as string | undefined, negative: undefined as string | undefined, low: undefined as string | undefined, high: undefined as string | undefined } }] : [];
   });
   // A column of plain numbers with a percentage among them (`92%` beside `85`, a CSAT export): 0.92 against 85,
   // read as written but said (found by a new user: the account with 92% scored as the least satisfied).
@@ -117,6 +117,9 @@ function accountMapper(
       // without are yuan, and if the book meant 万 they are 10,000 times too small (found by a new user: one cell of 450万
       // in a column of 万 figures took 99.9% of the revenue and the top tier).
       if (mixed.unit !== undefined && mixed.bare !== undefined) note?.('note.mixedUnit', { sheet: layout.sheet, column: `${c.letter} ${c.header}`, unit: mixed.unit, bare: mixed.bare }, false);
+      // A negative amount (a refund, a correction): read as written, but the tiers' shares of revenue count it so (found
+      // by a hostile-file trial: shares of 150% and −100%, without a word).
+      if (mixed.negative !== undefined) note?.('note.negativeAmount', { sheet: layout.sheet, column: `${c.letter} ${c.header}`, value: mixed.negative }, false);
       // Ratings on two scales (`4.8` of 5 beside `60` of 100): 4.8 ranks below 60 (found by a new user).
       if (mixed.low !== undefined && mixed.high !== undefined) note?.('note.mixedScale', { sheet: layout.sheet, column: `${c.letter} ${c.header}`, low: mixed.low, high: mixed.high }, false);
     }
@@ -185,9 +188,10 @@ function accountMapper(
       // Years of working together are 0–100: `2018` is the year it began (found by a new user: read as 2,018 years, the
       // account took every point of the criterion and a tier it had no claim to).
       else if (key === 'years' && n?.ok && (n.value < 0 || n.value > 100)) n = { ok: false, reason: 'years-range' };
-      // An amount is 0 or more, and below 10¹⁵ (found by a hostile-file trial: −2,000,000 gave tier shares of 150% and
-      // −100%, two of 1E+308 summed to Infinity).
-      else if (ctx.units === 'money' && n?.ok && !(n.value >= 0 && n.value < MAX_AMOUNT)) n = { ok: false, reason: 'amount' };
+      // An amount is below 10¹⁸ either way (found by a hostile-file trial: two of 1E+308 summed to Infinity, and the
+      // report's charts to NaN); a negative one, an accounting `(1,000)`, is read as written and said below.
+      else if (ctx.units === 'money' && n?.ok && !(Math.abs(n.value) < MAX_AMOUNT)) n = { ok: false, reason: 'amount' };
+      if (ctx.units === 'money' && n?.ok && n.value < 0) mixed.negative ??= `${cellText(cell)} (${c.letter}${row})`;
       if (n?.ok && (c.scale ?? 1) === 1) {
         if (cell!.t === 's' && /[%％]\s*$/.test(cell!.v)) mixed.percent ??= cell!.v;
         // A cell formatted as a percentage is one, as typed `92%` is (found by a new user: an xlsx said nothing where its CSV warned).
@@ -215,7 +219,7 @@ function accountMapper(
     for (let k = 0; k < periods.length; k++) {
       const p = periods[k]!;
       let n = parseNumber(cells[p.index], periodContexts[k]);
-      if (n?.ok && !(n.value >= 0 && n.value < MAX_AMOUNT)) n = { ok: false, reason: 'amount' };
+      if (n?.ok && !(Math.abs(n.value) < MAX_AMOUNT)) n = { ok: false, reason: 'amount' };
       if (n && !n.ok) findings.push(invalidValue(n, cells[p.index], layout, row, p, about));
       else if (n) currencyIn(p, cells[p.index], row);
       account.periods[k] = n?.ok ? n.value : undefined;
@@ -247,8 +251,8 @@ function scaleOf(header: string): { min: number; max: number } {
 /** An amount written with a magnitude of its own: `450万`, `1.2亿`, `450万元`, `3千`, `1.2 million`, `800k`. */
 const MAGNITUDE = /\d\s*(?:万|萬|亿|億|千|仟|百万|百萬|千万|千萬)\s*(?:元|圆|人民币)?\s*$|\d\s*(?:k|m|mn|bn|million|billion|thousand)\s*$/i;
 
-/** Amounts from 10¹⁵ up are no account's revenue (a thousand trillion yuan), and their sums leave the exact numbers. */
-const MAX_AMOUNT = 1e15;
+/** Amounts from 10¹⁸ up are no account's revenue in any currency, and their sums could overflow. */
+const MAX_AMOUNT = 1e18;
 
 const NUMBER_UNITS: Record<(typeof ACCOUNT_NUMBER_COLUMNS)[number], NumberUnits> = {
   annual_revenue: 'money',

@@ -6,10 +6,10 @@ import { toSimplified } from '../../util/hant.js';
 import { invalidValue } from '../table/findings.js';
 import type { SheetSource } from '../source.js';
 import { scanTable, type TableOptions } from '../table/scan.js';
-import { parseBoolean, parseHours, parseNumber, parseText } from '../../parse/values.js';
+import { parseActive, parseHours, parseNumber, parseText } from '../../parse/values.js';
 import { hoursUnitOf } from '../../parse/headers.js';
 import { DEFAULT_LOAD } from '../../config/defaults.js';
-import type { Cell } from '../../model/cell.js';
+import { isBlank, type Cell } from '../../model/cell.js';
 import { cellFinding } from '../../model/finding.js';
 
 /** A department cell that lists several: `销售部/客服部`, `销售部、客服部`, `Sales, Support`. */
@@ -76,6 +76,12 @@ export async function readStaff(source: SheetSource, options: TableOptions): Pro
       rowFindings.push(name ? invalidValue(name, cells[nameCol.index], layout, row, nameCol) : cellFinding('schema/empty-required', layout, row, nameCol, { header: nameCol.header }));
       return;
     }
+    // A leavers' label alone in its row, unnumbered (`离职员工`, `Former staff`): read as a record, it was a person, and the
+    // leavers under it active (found by review).
+    if (LEAVERS.test(toSimplified(name.value)) && cells.every((c, i) => i === nameCol.index || isBlank(c))) {
+      tableOptions.onSection!(name.value, row);
+      return;
+    }
     const person: Person = { row, name: name.value, key: fold(name.value), active: true };
     const about = { person: name.value };
     const first = seen.get(person.key);
@@ -103,7 +109,7 @@ export async function readStaff(source: SheetSource, options: TableOptions): Pro
       else if (n) rowFindings.push(invalidValue(n.ok || field === 'capacity' ? { ok: false, reason: field === 'capacity' ? 'capacity' : 'number' } : n, cells[c.index], layout, row, c, about));
     }
     const activeCol = col('active');
-    const b = activeCol ? parseBoolean(cells[activeCol.index]) : undefined;
+    const b = activeCol ? parseActive(cells[activeCol.index]) : undefined;
     if (b?.ok) person.active = b.value;
     else if (b) rowFindings.push(invalidValue(b, cells[activeCol!.index], layout, row, activeCol!, about));
     else if (leavers) {

@@ -12,7 +12,7 @@ import { RULES } from '../../model/rules.js';
 import { columnLetter } from '../../util/cellref.js';
 import { fold, foldKey } from '../../util/text.js';
 import { aliasIndex, hasOwnUnit, isQualified, matchHeader, splitUnit, tableUnitOf, type HeaderMatch } from '../../parse/headers.js';
-import { parseBoolean, parseDate, parseHours, parseNumber, parseText } from '../../parse/values.js';
+import { parseActive, parseBoolean, parseDate, parseHours, parseNumber, parseText } from '../../parse/values.js';
 import { isNoLetter, parseFrequency, parseRaci, parseStatus } from '../../parse/codes.js';
 import type { TableOptions } from './options.js';
 import { isEmptyRow, isRecordRow } from './rows.js';
@@ -87,7 +87,13 @@ export function chooseHeader(
   // Another table beside this one, past a blank column, naming a field this one has (a legend `等级 | 说明`
   // beside `… | 客户等级`; found by a new user: schema/ambiguous-column, and its cells read as the table's).
   const sample = heads ? head.filter((r) => r.row > heads.bottom && isRecordRow(r)) : [];
-  const width = besideTable(cells, matches, (c) => sample.every((r) => isBlank(r.cells[c])));
+  // (A header past the gap that names a column of another kind of sheet: `姓名`, `岗位` of a staff list beside the accounts.)
+  const others = (['accounts', 'staff', 'assignments'] as const).filter((r) => r !== role).map((r) => [r, aliasIndex(r, options.aliases)] as const);
+  const foreign = (text: string): boolean => others.some(([r, idx]) => {
+    const key = matchHeader(text, r, idx).key;
+    return key !== undefined && !OWN_KEYS.has(key);
+  });
+  const width = besideTable(cells, matches, (c) => sample.every((r) => isBlank(r.cells[c])), foreign);
   if (width !== undefined) {
     // kam's own columns (`kam tier --write`) past the table beside are still found, to be written again in place (found by
     // a new user: past a legend they were not, and each run added two more); their cells are never data, and are not read.
@@ -177,11 +183,11 @@ const OWN_KEYS = new Set(['computed_tier', 'computed_score']);
  * after which a header names a field kam reads, or repeats a header, from before it. The table's
  * columns end at that blank (a column of data under no header is the table's, and said).
  */
-function besideTable(cells: readonly (HeaderText | undefined)[], matches: readonly (ReturnType<typeof matchHeader> | undefined)[], blank: (c: number) => boolean): number | undefined {
+function besideTable(cells: readonly (HeaderText | undefined)[], matches: readonly (ReturnType<typeof matchHeader> | undefined)[], blank: (c: number) => boolean, foreign: (text: string) => boolean): number | undefined {
   const keys = new Set<string>();
   const texts = new Set<string>();
   let gap: number | undefined;
-  // Past the gap: how many headers, and whether any is a column of this table's kind.
+  // Past the gap: how many headers name a column of another kind of sheet, and whether any is one of this table's kind.
   let after = 0;
   let ours = false;
   for (let c = 0; c < cells.length; c++) {
@@ -195,13 +201,15 @@ function besideTable(cells: readonly (HeaderText | undefined)[], matches: readon
     if (gap === undefined) {
       if (key !== undefined) keys.add(key);
       texts.add(fold(h.text));
-    } else {
-      after++;
-      if ((key !== undefined && !OWN_KEYS.has(key)) || matches[c]!.period !== undefined) ours = true;
+    } else if (!(key !== undefined && OWN_KEYS.has(key))) {
+      if (key !== undefined || matches[c]!.period !== undefined) ours = true;
+      else if (foreign(h.text)) after++;
     }
   }
-  // Or two headers or more past the gap, none of them a column of this table's kind (a staff list `姓名 | 岗位 | 部门`
-  // beside the accounts; found by a new user: its columns were taken as the accounts' unknown ones, without a word).
+  // Or two headers or more past the gap that name another kind of sheet's columns, none of them this table's (a staff
+  // list `姓名 | 岗位 | 部门` beside the accounts; found by a new user: its columns were taken as the accounts' unknown
+  // ones, without a word). Headers of no kind (people's names over a matrix's letters, a criterion of the config's own)
+  // are the table's.
   return gap !== undefined && after >= 2 && !ours ? gap : undefined;
 }
 
@@ -536,7 +544,7 @@ const VALUE_TESTS: Record<string, (cell: Cell, options: TableOptions) => boolean
   status: (c) => parseStatus(c)?.ok,
   hours: (c, o) => parseHours(c, { ...(o.hoursPerDay !== undefined ? { hoursPerDay: o.hoursPerDay } : {}), ...(o.decimalComma?.(-1) ? { decimalComma: true } : {}) })?.ok,
   locked: (c) => parseBoolean(c)?.ok,
-  active: (c) => parseBoolean(c)?.ok,
+  active: (c) => parseActive(c)?.ok,
   due: (c, o) => isDate(c, o),
   since: (c, o) => isDate(c, o),
   last_contact: (c, o) => isDate(c, o),
@@ -580,6 +588,8 @@ function looseByValues(layout: Layout, sample: readonly RawRow[], role: SheetRol
     // A finding, not a line on stderr alone: `-q`, JSON and CI annotations keep it, and kam diff shows it come and go
     // (a new user's CI passed when one more cell of a User Status column read `Frozen` and the column was dropped).
     findings.push(finding('schema/unread-column', layout, col, { column: col.letter, header: col.header, field: key, role, examples, unread: unread.length, filled: filled.length }));
+    // (And on stderr, as before: a command that shows no findings of that sheet, kam load or kam gaps, still says it.)
+    options.note?.('warn.looseNotRead', { sheet: layout.sheet, column: `${col.letter} ${col.header}`, key, examples: examples.split('\u0000').join(', ') }, false);
   }
   if (role !== 'assignments' || layout.byKey.has('raci') || !(layout.byKey.has('person') || layout.byKey.has('department'))) return;
   const letters = layout.columns.filter((c) => c && c.key === undefined && c.period === undefined && sample.some((r) => !isBlank(r.cells[c.index])) && readRate(sample, c.index, (cell) => parseRaci(cell)?.ok) >= 0.8);

@@ -38,7 +38,9 @@ export class MarkupSeen {
       if (seam.indexOf(COMMENT) >= 0 || seam.indexOf(PI) >= 0) return (this.seen = true);
     }
     if (opens(chunk, from)) return (this.seen = true);
-    this.carry = Buffer.from(chunk.subarray(Math.max(from, chunk.length - 3)));
+    // (The last 3 bytes so far, this chunk's and, where it is shorter, the ones before it.)
+    const tail = chunk.subarray(Math.max(from, chunk.length - 3));
+    this.carry = tail.length >= 3 ? Buffer.from(tail) : Buffer.concat([this.carry, tail]).subarray(-3);
     return false;
   }
 }

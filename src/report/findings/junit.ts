@@ -45,7 +45,9 @@ export function junit(report: CheckReport | GapsReport, ctx: ReportContext, rule
   const names = [...new Set([...rules.filter((r) => !off.has(r)), ...byRule.keys()])];
   const out = ['<?xml version="1.0" encoding="UTF-8"?>'];
   const total = Math.max(report.findings.length, 0) + names.filter((n) => !byRule.has(n)).length;
-  const least = severityRank(ctx.failOn ?? 'error');
+  // (More warnings than --max-warnings fail the run too: then they are failures.)
+  const warns = report.findings.filter((f) => f.severity === 'warn').length;
+  const least = Math.min(severityRank(ctx.failOn ?? 'error'), ctx.maxWarnings !== undefined && warns > ctx.maxWarnings ? severityRank('warn') : Infinity);
   const fails = (f: (typeof report.findings)[number]): boolean => severityRank(f.severity) >= least;
   const failures = (fs: typeof report.findings): number => fs.filter(fails).length;
   out.push(`<testsuites name="kam ${report.kind}" tests="${total}" failures="${failures(report.findings)}">`);
