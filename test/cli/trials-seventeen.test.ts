@@ -407,3 +407,30 @@ describe('the seventeenth session: from a review of its own changes', () => {
     expect(r.unresolved).toEqual([{ person: '张伟', utilization: 1.2, reason: 'no-movable' }]);
   });
 });
+
+describe('the seventeenth session: a returned matrix', () => {
+  it('a person column a colleague adds after kam\'s #A | #R | 问题 columns is read, her letters with it; an empty 备注 there is nobody', async () => {
+    const dir = tempDir();
+    const book = join(dir, 'book.xlsx');
+    expect((await kam(['init', book, '--example', '--lang', 'zh'])).code).toBe(0);
+    const matrix = join(dir, 'raci.xlsx');
+    expect((await kam(['matrix', book, '-o', matrix, '--lang', 'zh', ...asOf])).code).toBeLessThan(2);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(matrix);
+    const ws = wb.worksheets[0]!;
+    // The header row: the one whose cells name #A; the first account's first task row under it.
+    let headerRow = 0;
+    ws.eachRow((row, r) => row.eachCell((c) => void (c.value === '#A' && (headerRow = r))));
+    const last = ws.getRow(headerRow).cellCount;
+    ws.getCell(headerRow, last + 1).value = '孙丽';
+    ws.getCell(headerRow, last + 2).value = '备注';
+    ws.getCell(headerRow + 1, last + 1).value = 'R';
+    const returned = join(dir, 'returned.xlsx');
+    await wb.xlsx.writeFile(returned);
+    const r = await kam(['matrix', returned, '--format', 'json', '--lang', 'en', ...asOf]);
+    const json = JSON.parse(r.stdout) as { columns: { key: string }[]; rows: { cells: Record<string, string> }[] };
+    expect(json.columns.map((c) => c.key)).toContain('person:孙丽');
+    expect(json.columns.map((c) => c.key)).not.toContain('person:备注');
+    expect(json.rows.filter((row) => Object.entries(row.cells).some(([k, v]) => k === 'person:孙丽' && v === 'R'))).toHaveLength(1);
+  });
+});

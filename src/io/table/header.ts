@@ -641,12 +641,16 @@ function contest(
   return losers;
 }
 
+/** The check columns kam's own matrix writes after the people (`matrix.rules` in both languages): no one's. */
+const MATRIX_CHECK_COLUMNS = new Set(['#A', '#R', '问题', 'Problems']);
+
 /**
  * An Assignments sheet written as a RACI matrix (issue 10) — kam's own `kam matrix` output or the
  * hand-made form: account and task columns, no person and no RACI column, then one column per
  * person (or department) holding R / A / C / I, 负责 / 批准 …, `A/R`. Those columns are the unknown
- * ones after the task column (and before kam's own `#A` check column) at least half of whose filled
- * cells in the sample read as RACI letters (a notes column does not); at least one must hold letters.
+ * ones after the task column (kam's own check columns, `#A`, `#R`, `问题`, passed over; past them, only
+ * those that hold a letter) at least half of whose filled cells in the sample read as RACI letters (a
+ * notes column does not); at least one must hold letters.
  */
 function matrixColumns(layout: Layout, cells: readonly (HeaderText | undefined)[], sample: readonly RawRow[], options: TableOptions, findings: Finding[], above: RawRow | undefined): void {
   const task = layout.byKey.get('task');
@@ -654,11 +658,19 @@ function matrixColumns(layout: Layout, cells: readonly (HeaderText | undefined)[
   const holders: Column[] = [];
   const ticked: { col: Column; mark: string; letters: boolean }[] = [];
   let filled = false;
+  let pastChecks = false;
   for (const col of layout.columns) {
     if (!col || col.index <= task.index) continue;
-    // (Its own text: a department's label over the people before it carries on over the check columns.)
-    if ((cells[col.index]?.sub ?? col.header).trim() === '#A') break;
+    // (Its own text: a department's label over the people before it carries on over the check columns.) kam's own check
+    // columns are passed over, not the end of the people: a colleague adds a person at the far right (found by a new
+    // user: her column after 问题 was dropped, and her R with it, without a word).
+    if (MATRIX_CHECK_COLUMNS.has((cells[col.index]?.sub ?? col.header).trim())) {
+      pastChecks = true;
+      continue;
+    }
     if (col.key !== undefined || col.period !== undefined) continue;
+    // (Past them, only a column that holds a letter: an empty 备注 added there is nobody.)
+    if (pastChecks && !sample.some((r) => parseRaci(r.cells[col.index])?.ok)) continue;
     // Mostly letters: a cell that is not (`X`) is reported at the cell, not a reason to drop the person.
     if (readRate(sample, col.index, (cell) => parseRaci(cell)?.ok, noLetter) < 0.5) {
       // Ticks, with letters at most, where the letters should be: said, not dropped without a word.
