@@ -10,31 +10,29 @@ export const CONFIG_FILE = 'kam.config.json';
 
 /** Walks up from the book's folder to find kam.config.json; `--config` names one directly. */
 export function findConfigFile(bookPath: string | undefined, cwd: string): string | undefined {
-  let dir = resolve(cwd, bookPath ?? '.');
-  if (bookPath === undefined || !existsSync(dir) || !statSync(dir).isDirectory()) dir = bookPath === undefined ? dir : dirname(dir);
-  for (;;) {
-    // A folder anyone may write to and no one may delete from but the owner (/tmp, /var/tmp) is no one's: a config
-    // there is not read, nor one above it (found by a hostile-file trial: git diff's textconv is handed the old version
-    // as a copy in $TMPDIR, and a kam.config.json any user left in /tmp scored it, or, broken, aborted git diff).
-    if (isSharedTemp(dir)) return undefined;
-    const candidate = join(dir, CONFIG_FILE);
-    if (existsSync(candidate)) return candidate;
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
+  return searchConfig(bookPath, cwd).file;
 }
 
-/** The kam.config.json the search passed over in a shared temporary folder (see findConfigFile), to say so. */
+/** The kam.config.json the search passed over in a shared temporary folder (see searchConfig), to say so. */
 export function configPassedOver(bookPath: string | undefined, cwd: string): string | undefined {
+  return searchConfig(bookPath, cwd).passedOver;
+}
+
+/**
+ * The walk up from the book's folder: the first kam.config.json found, or the one passed over where the walk stops. A
+ * folder anyone may write to and no one may delete from but the owner (/tmp, /var/tmp) is no one's: a config there is
+ * not read, nor one above it (found by a hostile-file trial: git diff's textconv is handed the old version as a copy in
+ * $TMPDIR, and a kam.config.json any user left in /tmp scored it, or, broken, aborted git diff).
+ */
+function searchConfig(bookPath: string | undefined, cwd: string): { file?: string; passedOver?: string } {
   let dir = resolve(cwd, bookPath ?? '.');
   if (bookPath === undefined || !existsSync(dir) || !statSync(dir).isDirectory()) dir = bookPath === undefined ? dir : dirname(dir);
   for (;;) {
     const candidate = join(dir, CONFIG_FILE);
-    if (isSharedTemp(dir)) return existsSync(candidate) ? candidate : undefined;
-    if (existsSync(candidate)) return undefined;
+    if (isSharedTemp(dir)) return existsSync(candidate) ? { passedOver: candidate } : {};
+    if (existsSync(candidate)) return { file: candidate };
     const parent = dirname(dir);
-    if (parent === dir) return undefined;
+    if (parent === dir) return {};
     dir = parent;
   }
 }

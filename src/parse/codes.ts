@@ -35,9 +35,10 @@ export function parseRaci(cell: Cell | undefined): Parsed<number> | undefined {
   if (f === '') return undefined;
   const whole = own(RACI_WORDS, f);
   if (whole) return { ok: true, value: RACI[whole] };
+  const run = /^[raci]{2,4}$/.test(f);
   // (Letters run together each once, `RA`, `ARC`: a letter twice, `RR`, is no reading of anything.)
-  const parts = /^[raci]{2,4}$/.test(f) ? f.split('') : f.split(/[\s/,，、;；:+&|\-和与及]+/).filter((p) => p !== '');
-  if (parts.length > 1 && new Set(parts).size < parts.length && /^[raci]{2,4}$/.test(f)) return { ok: false, reason: 'raci' };
+  if (run && new Set(f).size < f.length) return { ok: false, reason: 'raci' };
+  const parts = run ? f.split('') : f.split(/[\s/,，、;；:+&|\-和与及]+/).filter((p) => p !== '');
   let mask = 0;
   for (const p of parts) {
     const letter = own(RACI_WORDS, p);

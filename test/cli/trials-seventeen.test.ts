@@ -5,8 +5,7 @@ import { chmodSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { csvFolder, tempDir, writeBook, writeRawXlsx, writeZip } from '../helpers/books.js';
-import { ZipArchive } from '../../src/io/xlsx/zip.js';
+import { csvFolder, tempDir, writeBook, writeRawXlsx, writeZip, zipTexts } from '../helpers/books.js';
 import { BIN, kam } from '../helpers/cli.js';
 
 const asOf = ['--as-of', '2025-11-15'];
@@ -75,9 +74,7 @@ describe('the seventeenth session: hostile files', () => {
     const dir = tempDir();
     const book = writeRawXlsx(join(dir, 'c.xlsx'), [{ name: 'Accounts', data }], { sharedStrings: strings });
     // A commented-out second <sheet> of the same part in the workbook: no sheet.
-    const zip = await ZipArchive.open(book);
-    const entries: Record<string, string> = {};
-    for (const [name, entry] of zip.entries) entries[name] = (await zip.read(entry)).toString('utf8');
+    const entries = await zipTexts(book);
     entries['xl/workbook.xml'] = entries['xl/workbook.xml']!.replace('</sheets>', '<!--<sheet name="Old" sheetId="9" r:id="rId1"/>--></sheets>');
     const commented = writeZip(join(dir, 'c2.xlsx'), entries);
     for (const file of [book, commented]) {
@@ -207,9 +204,7 @@ describe('the seventeenth session: more hostile parts', () => {
   it('a digitally signed workbook is not written into (its signature would break): exit 2, the book as it was', async () => {
     const dir = tempDir();
     const plain = writeRawXlsx(join(dir, 'p.xlsx'), [{ name: 'Accounts', data: `${header}<row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2"><v>5</v></c></row>` }], { sharedStrings: strings });
-    const zip = await ZipArchive.open(plain);
-    const entries: Record<string, string> = {};
-    for (const [name, entry] of zip.entries) entries[name] = (await zip.read(entry)).toString('utf8');
+    const entries = await zipTexts(plain);
     entries['_xmlsignatures/sig1.xml'] = '<Signature xmlns="http://www.w3.org/2000/09/xmldsig#"/>';
     const book = writeZip(join(dir, 'signed.xlsx'), entries);
     const before = readFileSync(book);

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { craftZip } from './zip.js';
+import { ZipArchive } from '../../src/io/xlsx/zip.js';
 
 /** A fresh temporary folder. */
 export function tempDir(prefix = 'kam-test-'): string {
@@ -37,6 +38,14 @@ export async function writeBook(path: string, sheets: SheetSpec[]): Promise<stri
   }
   await wb.xlsx.writeFile(path);
   return path;
+}
+
+/** Every part of a zip (a workbook) as UTF-8 text, by name: to change some and write it again with `writeZip`. */
+export async function zipTexts(path: string): Promise<Record<string, string>> {
+  const zip = await ZipArchive.open(path);
+  const entries: Record<string, string> = {};
+  for (const [name, entry] of zip.entries) entries[name] = (await zip.read(entry)).toString('utf8');
+  return entries;
 }
 
 /** Writes a zip of the given entries (deflated), as a minimal writer would. */

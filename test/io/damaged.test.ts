@@ -3,8 +3,7 @@
 // never read as a smaller table.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ZipArchive } from '../../src/io/xlsx/zip.js';
-import { tempDir, writeRawXlsx, writeZip } from '../helpers/books.js';
+import { tempDir, writeRawXlsx, writeZip, zipTexts } from '../helpers/books.js';
 import { kam } from '../helpers/cli.js';
 
 const rows = (n: number) =>
@@ -16,9 +15,7 @@ const rows = (n: number) =>
 async function damaged(edit: (part: string, xml: string) => string): Promise<string> {
   const dir = tempDir();
   const sound = writeRawXlsx(join(dir, 'sound.xlsx'), [{ name: 'Accounts', data: rows(12) }], { sharedStrings: Array.from({ length: 12 }, (_v, i) => `Account ${i + 1}`) });
-  const zip = await ZipArchive.open(sound);
-  const entries: Record<string, string> = {};
-  for (const [name, entry] of zip.entries) entries[name] = edit(name, (await zip.read(entry)).toString('utf8'));
+  const entries = Object.fromEntries(Object.entries(await zipTexts(sound)).map(([name, xml]) => [name, edit(name, xml)]));
   return writeZip(join(dir, 'damaged.xlsx'), entries);
 }
 

@@ -191,18 +191,22 @@ function accountMapper(
       // An amount is below 10¹⁸ either way (found by a hostile-file trial: two of 1E+308 summed to Infinity, and the
       // report's charts to NaN); a negative one, an accounting `(1,000)`, is read as written and said below.
       else if (ctx.units === 'money' && n?.ok && !(Math.abs(n.value) < MAX_AMOUNT)) n = { ok: false, reason: 'amount' };
-      if (ctx.units === 'money' && n?.ok && n.value < 0) mixed.negative ??= `${cellText(cell)} (${c.letter}${row})`;
+      // (A value as the notes below quote it: as written, and where.)
+      const quoted = (): string => `${cellText(cell).trim()} (${c.letter}${row})`;
+      if (ctx.units === 'money' && n?.ok && n.value < 0) mixed.negative ??= quoted();
       if (n?.ok && (c.scale ?? 1) === 1) {
-        if (cell!.t === 's' && /[%％]\s*$/.test(cell!.v)) mixed.percent ??= cell!.v;
         // A cell formatted as a percentage is one, as typed `92%` is (found by a new user: an xlsx said nothing where its CSV warned).
-        else if (cell!.t === 'n' && cell!.percent) mixed.percent ??= `${formatNumber(cell!.v * 100)}%`;
+        const typedPercent = cell!.t === 's' && /[%％]\s*$/.test(cell!.v);
+        const formattedPercent = cell!.t === 'n' && cell!.percent === true;
+        if (typedPercent) mixed.percent ??= (cell as { v: string }).v;
+        else if (formattedPercent) mixed.percent ??= `${formatNumber((cell as { v: number }).v * 100)}%`;
         else if (n.value > 1) mixed.plain ??= cell!.t === 's' ? cell!.v : String(n.value);
         if (ctx.units === 'money') {
-          if (cell!.t === 's' && MAGNITUDE.test(cell!.v)) mixed.unit ??= `${cell!.v.trim()} (${c.letter}${row})`;
-          else if (cell!.t === 'n' || (cell!.t === 's' && !/[^\d.,\s]/.test(cell!.v))) mixed.bare ??= `${cell!.t === 's' ? cell!.v.trim() : formatNumber(n.value)} (${c.letter}${row})`;
-        } else if (key === 'satisfaction' && !(cell!.t === 'n' && cell!.percent) && !(cell!.t === 's' && /[%％]\s*$/.test(cell!.v))) {
-          if (n.value > 0 && n.value <= 5) mixed.low ??= `${cell!.t === 's' ? cell!.v.trim() : formatNumber(n.value)} (${c.letter}${row})`;
-          else if (n.value > 10) mixed.high ??= `${cell!.t === 's' ? cell!.v.trim() : formatNumber(n.value)} (${c.letter}${row})`;
+          if (cell!.t === 's' && MAGNITUDE.test(cell!.v)) mixed.unit ??= quoted();
+          else if (cell!.t === 'n' || (cell!.t === 's' && !/[^\d.,\s]/.test(cell!.v))) mixed.bare ??= quoted();
+        } else if (key === 'satisfaction' && !typedPercent && !formattedPercent) {
+          if (n.value > 0 && n.value <= 5) mixed.low ??= quoted();
+          else if (n.value > 10) mixed.high ??= quoted();
         }
       }
       if (n?.ok) {
@@ -247,13 +251,13 @@ function scaleOf(header: string): { min: number; max: number } {
   return top && max > 1 && max <= 100 ? { min: 0, max } : { min: 1, max: 5 };
 }
 
-/** The words each number column takes after its numbers (`18个月` of 合作年限 is 1.5 years, `100天` of 年采购额 no number). */
 /** An amount written with a magnitude of its own: `450万`, `1.2亿`, `450万元`, `3千`, `1.2 million`, `800k`. */
 const MAGNITUDE = /\d\s*(?:万|萬|亿|億|千|仟|百万|百萬|千万|千萬)\s*(?:元|圆|人民币)?\s*$|\d\s*(?:k|m|mn|bn|million|billion|thousand)\s*$/i;
 
 /** Amounts from 10¹⁸ up are no account's revenue in any currency, and their sums could overflow. */
 const MAX_AMOUNT = 1e18;
 
+/** The words each number column takes after its numbers (`18个月` of 合作年限 is 1.5 years, `100天` of 年采购额 no number). */
 const NUMBER_UNITS: Record<(typeof ACCOUNT_NUMBER_COLUMNS)[number], NumberUnits> = {
   annual_revenue: 'money',
   contract_value: 'money',

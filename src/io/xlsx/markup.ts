@@ -27,7 +27,8 @@ export class MarkupSeen {
     if (this.first) {
       this.first = false;
       const bom = chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? 3 : 0;
-      if (chunk.toString('latin1', bom, bom + 6) === '<?xml ' || chunk.toString('latin1', bom, bom + 6) === '<?xml?') {
+      const start = chunk.toString('latin1', bom, bom + 6);
+      if (start === '<?xml ' || start === '<?xml?') {
         const end = chunk.indexOf('?>', bom);
         from = end < 0 ? chunk.length : end + 2;
       }
@@ -81,16 +82,15 @@ export async function* withoutMarkup(chunks: AsyncIterable<Buffer>): AsyncGenera
   for await (const chunk of chunks) {
     const buf = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
     carry = Buffer.alloc(0);
+    // Only `<!` and `<?` open what is looked for: most chunks hold neither byte `!` nor `?`, and go as they are.
+    if (mode === Mode.Text && buf.indexOf(BANG_BYTE) < 0 && buf.indexOf(QUERY_BYTE) < 0 && buf[buf.length - 1] !== LT) {
+      if (buf.length > 0) yield buf;
+      continue;
+    }
     const out: Buffer[] = [];
     let i = 0;
     while (i < buf.length) {
       if (mode === Mode.Text) {
-        // Only `<!` and `<?` open what is looked for: most chunks hold neither byte `!` nor `?`, and go as they are.
-        if (i === 0 && buf.indexOf(BANG_BYTE) < 0 && buf.indexOf(QUERY_BYTE) < 0 && buf[buf.length - 1] !== LT) {
-          out.push(buf);
-          i = buf.length;
-          break;
-        }
         const bang = buf.indexOf(BANG, i);
         const pi = buf.indexOf(PI, i);
         const at = bang < 0 ? pi : pi < 0 ? bang : Math.min(bang, pi);
